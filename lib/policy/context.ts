@@ -1,0 +1,38 @@
+// Case-insensitive access to a request's condition keys, built lazily so requests without conditions pay nothing.
+
+/** The request context as callers pass it. */
+export type RequestContext = Record<string, string | string[] | undefined>;
+
+const EMPTY: readonly string[] = [];
+
+/** Reads condition keys ignoring case (AWS: "condition key names are not case-sensitive"). */
+export class ContextReader {
+  private map: Map<string, string[]> | undefined;
+  constructor(private readonly context: RequestContext) {}
+
+  /** Values of a key given in lower case; undefined when the key is absent (an empty list counts as absent). */
+  get(keyLower: string): string[] | undefined {
+    let map = this.map;
+    if (map === undefined) map = this.build();
+    return map.get(keyLower);
+  }
+
+  private build(): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    const context = this.context;
+    for (const key in context) {
+      const raw = context[key];
+      if (raw === undefined) continue;
+      const values = typeof raw === 'string' ? [raw] : raw;
+      if (values.length === 0) continue;
+      const lower = key.toLowerCase();
+      const existing = map.get(lower);
+      map.set(lower, existing ? existing.concat(values) : values);
+    }
+    this.map = map;
+    return map;
+  }
+}
+
+/** An empty list, shared. */
+export const NO_VALUES = EMPTY;

@@ -1,0 +1,689 @@
+// Evaluate stage: AWS's policy evaluation logic over compiled policies — `authorize` (fast path) and `explain` (every statement's outcome).
+
+import { matchArnPattern, splitArn, compileArnPattern } from './arn';
+import { ContextReader, type RequestContext } from './context';
+import { addressInCidr, compare, decodeBase64, parseAddress, parseDate, parseNumber, type Cidr } from './operators';
+import type {
+  CompiledCondition,
+  CompiledConditionValue,
+  CompiledPolicy,
+  CompiledPrincipal,
+  CompiledResource,
+  CompiledStatement,
+  PolicyType,
+  SourceRange,
+} from './types';
+import { resolvePattern, resolveText } from './variables';
+import { compilePieces, matchWildcard } from './wildcard';
+
+/** One request to authorize. */
+export interface AuthorizationRequest {
+  /** 'service:Action', e.g. 'iam:GetUser' (matched ignoring case). */
+  action: string;
+  /** Resource ARN, or '*' for actions without resource-level permissions. */
+  resource: string;
+  /** The caller, for Principal/NotPrincipal in resource-based and trust policies. */
+  principal?: {
+    arn: string;
+    accountId: string;
+    /** For service principals ('ec2.amazonaws.com'), federated ('cognito-identity.amazonaws.com') and S3 canonical users. */
+    service?: string;
+    federated?: string;
+    canonicalUser?: string;
+  };
+  /** The account that owns the resource: a different account from the principal's makes the request cross-account. */
+  resourceAccount?: string;
+  /** Condition keys and their values; key lookup ignores case. */
+  context: RequestContext;
+}
+
+/** The policies that apply to one request, grouped by the role they play in AWS's evaluation logic. */
+export interface PolicySet {
+  /** The user's own and its groups' policies, or the role's. */
+  identity: CompiledPolicy[];
+  /** Permissions boundary (undefined: none). */
+  boundary?: CompiledPolicy[];
+  /** Session policies (undefined: none). */
+  session?: CompiledPolicy[];
+  /** Resource-based policies, including the trust policy when judging sts:AssumeRole. */
+  resource?: CompiledPolicy[];
+  /** Service control policies of the account's organization (undefined: none). */
+  scp?: CompiledPolicy[];
+}
+
+/** The three outcomes AWS's simulator reports. */
+export type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
+
+/** Which part of a PolicySet a policy came from. */
+export type PolicySetRole = 'identity' | 'boundary' | 'session' | 'resource' | 'scp';
+
+const FALSE = 0;
+const TRUE = 1;
+const UNEVALUABLE = 2;
+type Tri = 0 | 1 | 2;
+
+/** How a statement's Principal matched: by the caller's exact identity or '*', or only by its account. */
+const PRINCIPAL_NONE = 0;
+const PRINCIPAL_DIRECT = 1;
+const PRINCIPAL_ACCOUNT = 2;
+
+const ACTION_CACHE_LIMIT = 4096;
+
+/** Per-request state computed once and shared by every statement. */
+class RequestState {
+  readonly actionLower: string;
+  readonly context: ContextReader;
+  private resourceSegments: string[] | null | undefined;
+  constructor(readonly request: AuthorizationRequest) {
+    this.actionLower = request.action.toLowerCase();
+    this.context = new ContextReader(request.context ?? {});
+  }
+  segments(): string[] | null {
+    if (this.resourceSegments === undefined) this.resourceSegments = splitArn(this.request.resource) ?? null;
+    return this.resourceSegments;
+  }
+}
+
+/** Statements of a policy whose Action/NotAction matches the action, cached per action. */
+function statementsForAction(policy: CompiledPolicy, actionLower: string): { allow: CompiledStatement[]; deny: CompiledStatement[] } {
+  let entry = policy.actionCache.get(actionLower);
+  if (entry === undefined) {
+    entry = { allow: [], deny: [] };
+    for (const statement of policy.statements) {
+      if (actionMatches(statement, actionLower)) (statement.effect === 'Deny' ? entry.deny : entry.allow).push(statement);
+    }
+    if (policy.actionCache.size >= ACTION_CACHE_LIMIT) policy.actionCache.clear();
+    policy.actionCache.set(actionLower, entry);
+  }
+  return entry;
+}
+
+function actionMatches(statement: CompiledStatement, actionLower: string): boolean {
+  const actions = statement.actions;
+  if (actions === undefined) return false;
+  let any = false;
+  for (let i = 0; i < actions.length; i++) {
+    if (matchWildcard(actions[i], actionLower)) {
+      any = true;
+      break;
+    }
+  }
+  return statement.notAction ? !any : any;
+}
+
+/** Outcome of a resource check: matched or not, plus variables that had no value. */
+function resourceMatches(statement: CompiledStatement, state: RequestState, missing?: string[]): boolean {
+  const resources = statement.resources;
+  if (resources === undefined) return true;
+  let any = false;
+  for (let i = 0; i < resources.length; i++) {
+    if (resourceEntryMatches(resources[i], state, missing)) {
+      any = true;
+      break;
+    }
+  }
+  return statement.notResource ? !any : any;
+}
+
+function resourceEntryMatches(entry: CompiledResource, state: RequestState, missing?: string[]): boolean {
+  const value = state.request.resource;
+  if (entry.pattern !== undefined) return matchArnPattern(entry.pattern, value, state.segments());
+  const resolved = resolvePattern(entry.template!, state.context);
+  if (!resolved.ok) {
+    // IAM policy elements: Variables and tags — "If AWS cannot resolve a variable this might cause the entire statement to be invalid."
+    if (missing) missing.push(...resolved.missingKeys);
+    return false;
+  }
+  return matchArnPattern(compileArnPattern(resolved.value), value, state.segments());
+}
+
+function principalMatch(principal: CompiledPrincipal, request: AuthorizationRequest): number {
+  if (principal.any) return PRINCIPAL_DIRECT;
+  const caller = request.principal;
+  if (caller === undefined) return PRINCIPAL_NONE;
+  if (principal.arns.has(caller.arn)) return PRINCIPAL_DIRECT;
+  if (principal.roles.size > 0) {
+    // A role session (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION) is matched by its role's ARN.
+    const m = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(caller.arn);
+    if (m && principal.roles.has(`${m[1]}/${m[2]}`)) return PRINCIPAL_DIRECT;
+    const r = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(caller.arn);
+    if (r && principal.roles.has(`${r[1]}/${r[2]}`)) return PRINCIPAL_DIRECT;
+  }
+  if (principal.services.size > 0) {
+    const service = (caller.service ?? caller.arn).toLowerCase();
+    if (principal.services.has(service)) return PRINCIPAL_DIRECT;
+  }
+  if (principal.federated.size > 0 && principal.federated.has(caller.federated ?? caller.arn)) return PRINCIPAL_DIRECT;
+  if (caller.canonicalUser !== undefined && principal.canonicalUsers.has(caller.canonicalUser)) return PRINCIPAL_DIRECT;
+  if (principal.accounts.has(caller.accountId)) return PRINCIPAL_ACCOUNT;
+  return PRINCIPAL_NONE;
+}
+
+/**
+ * Principal check: identity-type policies have no Principal (always applies). A resource-based statement
+ * must name the caller; NotPrincipal applies to everyone it does not name.
+ */
+function statementPrincipal(statement: CompiledStatement, role: PolicySetRole, request: AuthorizationRequest): number {
+  const principal = statement.principal;
+  if (principal === undefined) return role === 'resource' ? PRINCIPAL_NONE : PRINCIPAL_DIRECT;
+  const match = principalMatch(principal, request);
+  if (statement.notPrincipal) return match === PRINCIPAL_NONE ? PRINCIPAL_DIRECT : PRINCIPAL_NONE;
+  return match;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Conditions
+
+/** What one condition did, for explanations. */
+export interface ConditionOutcome {
+  operator: string;
+  key: string;
+  /** Policy values after variable substitution (as written when unresolved). */
+  policyValues: string[];
+  /** The request's values for the key; undefined when the key was absent. */
+  contextValues?: string[];
+  result: 'true' | 'false' | 'unevaluable';
+  /** Why the condition is unevaluable, or a note on how it was decided (missing key, IfExists, ...). */
+  reason?: string;
+  /** Policy variables that had no value in the request and no default. */
+  missingVariables?: string[];
+  range?: SourceRange;
+}
+
+function valueMatches(condition: CompiledCondition, policyValue: CompiledConditionValue, contextValue: string): boolean {
+  switch (condition.family) {
+    case 'String':
+      return policyValue.text === contextValue;
+    case 'StringIgnoreCase':
+      return policyValue.text === contextValue.toLowerCase();
+    case 'StringLike':
+      return matchWildcard(policyValue.pattern!, contextValue);
+    case 'Arn':
+      return matchArnPattern(policyValue.arn!, contextValue);
+    case 'Bool':
+      return policyValue.text === contextValue.toLowerCase();
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether one request value matches any policy value (the positive reading of the operator).
+ * Returns undefined when the request value is not valid for the operator (e.g. 'abc' for NumericEquals).
+ */
+function anyPolicyValueMatches(condition: CompiledCondition, values: CompiledConditionValue[], contextValue: string): boolean | undefined {
+  switch (condition.family) {
+    case 'Numeric':
+    case 'Date': {
+      const n = condition.family === 'Numeric' ? parseNumber(contextValue) : parseDate(contextValue);
+      if (n === undefined) return undefined;
+      for (let i = 0; i < values.length; i++) if (compare(n, condition.comparison, values[i].number!)) return true;
+      return false;
+    }
+    case 'IpAddress': {
+      const address = parseAddress(contextValue);
+      if (address === undefined) return undefined;
+      for (let i = 0; i < values.length; i++) if (addressInCidr(address, values[i].cidr as Cidr)) return true;
+      return false;
+    }
+    case 'Binary': {
+      const decoded = decodeBase64(contextValue);
+      if (decoded === undefined) return undefined;
+      for (let i = 0; i < values.length; i++) if (values[i].text === decoded) return true;
+      return false;
+    }
+    default:
+      for (let i = 0; i < values.length; i++) if (valueMatches(condition, values[i], contextValue)) return true;
+      return false;
+  }
+}
+
+/** Substitutes policy variables into condition values; undefined (with missing keys recorded) when one has no value. */
+function resolveConditionValues(
+  condition: CompiledCondition,
+  state: RequestState,
+  missing: string[] | undefined,
+): CompiledConditionValue[] | undefined {
+  let resolved: CompiledConditionValue[] | undefined;
+  const values = condition.values;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value.template === undefined) {
+      if (resolved) resolved.push(value);
+      continue;
+    }
+    resolved ??= values.slice(0, i);
+    if (condition.family === 'StringLike' || condition.family === 'Arn') {
+      const r = resolvePattern(value.template, state.context);
+      if (!r.ok) {
+        missing?.push(...r.missingKeys);
+        return undefined;
+      }
+      resolved.push(
+        condition.family === 'StringLike'
+          ? { raw: value.raw, pattern: compilePieces(r.value) }
+          : { raw: value.raw, arn: compileArnPattern(r.value) },
+      );
+    } else {
+      const r = resolveText(value.template, state.context);
+      if (!r.ok) {
+        missing?.push(...r.missingKeys);
+        return undefined;
+      }
+      resolved.push({ raw: value.raw, text: condition.family === 'StringIgnoreCase' ? r.value.toLowerCase() : r.value });
+    }
+  }
+  return resolved ?? values;
+}
+
+/**
+ * Evaluates one condition (IAM JSON policy elements: Condition operators; Multivalued context keys):
+ * - absent key: false, except negated operators (true), ...IfExists (true), ForAllValues (true), Null;
+ * - several values for the key: no prefix or ForAnyValue — some value matches; ForAllValues — every value;
+ *   negated operators mean "matches none of the policy values";
+ * - a policy variable without value makes the condition false (the statement does not apply).
+ */
+function evaluateCondition(condition: CompiledCondition, state: RequestState, trace?: ConditionOutcome): Tri {
+  if (condition.unevaluableReason !== undefined) {
+    if (trace) {
+      trace.result = 'unevaluable';
+      trace.reason = condition.unevaluableReason;
+      trace.contextValues = state.context.get(condition.keyLower);
+    }
+    return UNEVALUABLE;
+  }
+  const contextValues = state.context.get(condition.keyLower);
+  if (trace) trace.contextValues = contextValues;
+  if (condition.family === 'Null') {
+    const isAbsent = contextValues === undefined;
+    for (const v of condition.values) if ((v.text === 'true') === isAbsent) return setTrace(trace, TRUE);
+    return setTrace(trace, FALSE);
+  }
+  if (contextValues === undefined) {
+    let result: Tri;
+    let reason: string;
+    if (condition.ifExists) {
+      result = TRUE;
+      reason = 'Key absent: ...IfExists conditions are true.';
+    } else if (condition.setOperator === 'ForAllValues') {
+      result = TRUE;
+      reason = 'Key absent: ForAllValues is true for an empty set.';
+    } else if (condition.setOperator === 'ForAnyValue') {
+      result = FALSE;
+      reason = 'Key absent: ForAnyValue is false for an empty set.';
+    } else if (condition.negated) {
+      result = TRUE;
+      reason = 'Key absent: negated operators are true.';
+    } else {
+      result = FALSE;
+      reason = 'Key absent from the request context.';
+    }
+    if (trace) trace.reason = reason;
+    return setTrace(trace, result);
+  }
+  const missing: string[] | undefined = trace ? [] : undefined;
+  const values = resolveConditionValues(condition, state, missing);
+  if (values === undefined) {
+    if (trace) {
+      trace.missingVariables = missing;
+      trace.reason = `Policy variable without value: ${missing!.join(', ')}.`;
+    }
+    return setTrace(trace, FALSE);
+  }
+  if (trace && values !== condition.values) trace.policyValues = values.map(describeResolvedValue);
+  const everyValue = condition.setOperator === 'ForAllValues' || (condition.setOperator === undefined && condition.negated);
+  let invalid = false;
+  for (let i = 0; i < contextValues.length; i++) {
+    const positive = anyPolicyValueMatches(condition, values, contextValues[i]);
+    if (positive === undefined) invalid = true;
+    const valueResult = positive === undefined ? false : condition.negated ? !positive : positive;
+    if (everyValue && !valueResult) return invalidTrace(trace, invalid, FALSE);
+    if (!everyValue && valueResult) return setTrace(trace, TRUE);
+  }
+  return invalidTrace(trace, invalid, everyValue ? TRUE : FALSE);
+}
+
+function describeResolvedValue(value: CompiledConditionValue): string {
+  if (value.text !== undefined) return value.text;
+  if (value.pattern !== undefined) return value.pattern.text;
+  if (value.arn !== undefined) return value.arn.whole.text;
+  return value.raw;
+}
+
+function setTrace(trace: ConditionOutcome | undefined, result: Tri): Tri {
+  if (trace) trace.result = result === TRUE ? 'true' : result === FALSE ? 'false' : 'unevaluable';
+  return result;
+}
+
+function invalidTrace(trace: ConditionOutcome | undefined, invalid: boolean, result: Tri): Tri {
+  if (trace && invalid) trace.reason = 'A request value is not valid for this operator; it matches nothing.';
+  return setTrace(trace, result);
+}
+
+/** All conditions ANDed: false wins over unevaluable, unevaluable over true. */
+function evaluateConditions(statement: CompiledStatement, state: RequestState): Tri {
+  const conditions = statement.conditions;
+  let result: Tri = TRUE;
+  for (let i = 0; i < conditions.length; i++) {
+    const r = evaluateCondition(conditions[i], state);
+    if (r === FALSE) return FALSE;
+    if (r === UNEVALUABLE) result = UNEVALUABLE;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fast path
+
+/**
+ * Whether a statement applies. An unevaluable condition (unknown operator, invalid policy value) is decided
+ * fail-closed: an Allow statement does not apply, a Deny statement does (so a broken Deny never opens access).
+ */
+function statementApplies(statement: CompiledStatement, role: PolicySetRole, state: RequestState): number {
+  if (!resourceMatches(statement, state)) return PRINCIPAL_NONE;
+  const principal = statementPrincipal(statement, role, state.request);
+  if (principal === PRINCIPAL_NONE) return PRINCIPAL_NONE;
+  const conditions = evaluateConditions(statement, state);
+  if (conditions === TRUE) return principal;
+  if (conditions === UNEVALUABLE && statement.effect === 'Deny') return principal;
+  return PRINCIPAL_NONE;
+}
+
+function anyDeny(policies: CompiledPolicy[] | undefined, role: PolicySetRole, state: RequestState): boolean {
+  if (policies === undefined) return false;
+  for (let p = 0; p < policies.length; p++) {
+    const deny = statementsForAction(policies[p], state.actionLower).deny;
+    for (let i = 0; i < deny.length; i++) if (statementApplies(deny[i], role, state) !== PRINCIPAL_NONE) return true;
+  }
+  return false;
+}
+
+/** Best principal match among the Allow statements that apply (DIRECT beats ACCOUNT). */
+function bestAllow(policies: CompiledPolicy[] | undefined, role: PolicySetRole, state: RequestState): number {
+  if (policies === undefined) return PRINCIPAL_NONE;
+  let best = PRINCIPAL_NONE;
+  for (let p = 0; p < policies.length; p++) {
+    const allow = statementsForAction(policies[p], state.actionLower).allow;
+    for (let i = 0; i < allow.length; i++) {
+      const m = statementApplies(allow[i], role, state);
+      if (m === PRINCIPAL_DIRECT) return m;
+      if (m === PRINCIPAL_ACCOUNT) best = m;
+    }
+  }
+  return best;
+}
+
+function isCrossAccount(request: AuthorizationRequest): boolean {
+  return request.resourceAccount !== undefined && request.principal !== undefined && request.resourceAccount !== request.principal.accountId;
+}
+
+/**
+ * Combines the parts as AWS's policy evaluation logic does (IAM User Guide: Policy evaluation logic;
+ * Cross-account policy evaluation logic):
+ * - same account: an identity-based allow or a resource-based allow suffices; a resource-based statement that
+ *   names only the caller's account (root ARN or account id) delegates to identity-based policies, so it
+ *   needs an identity-based allow too;
+ * - cross-account: both an identity-based allow and a resource-based allow are needed;
+ * - SCPs, permissions boundaries and session policies, when present, must each allow too.
+ * Simplification (documented): a resource-based allow naming the user directly is still limited by a
+ * boundary or session policy here, where AWS lets some such grants through.
+ */
+function combine(
+  request: AuthorizationRequest,
+  identityAllow: boolean,
+  resourceAllow: () => number,
+  scpAllow: () => boolean,
+  boundaryAllow: () => boolean,
+  sessionAllow: () => boolean,
+): boolean {
+  let allowed: boolean;
+  if (isCrossAccount(request)) allowed = identityAllow && resourceAllow() !== PRINCIPAL_NONE;
+  else allowed = identityAllow || resourceAllow() === PRINCIPAL_DIRECT;
+  return allowed && scpAllow() && boundaryAllow() && sessionAllow();
+}
+
+/**
+ * Authorizes a request against a policy set: explicit deny anywhere wins, then an allow is needed as AWS's
+ * evaluation logic describes; otherwise implicit deny. Allocates nothing for explanations.
+ */
+export function authorize(request: AuthorizationRequest, policies: PolicySet): Decision {
+  const state = new RequestState(request);
+  if (
+    anyDeny(policies.identity, 'identity', state) ||
+    anyDeny(policies.resource, 'resource', state) ||
+    anyDeny(policies.scp, 'scp', state) ||
+    anyDeny(policies.boundary, 'boundary', state) ||
+    anyDeny(policies.session, 'session', state)
+  ) {
+    return 'explicitDeny';
+  }
+  const identityAllow = bestAllow(policies.identity, 'identity', state) !== PRINCIPAL_NONE;
+  const allowed = combine(
+    request,
+    identityAllow,
+    () => bestAllow(policies.resource, 'resource', state),
+    () => policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE,
+    () => policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE,
+    () => policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE,
+  );
+  return allowed ? 'allowed' : 'implicitDeny';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Explanation
+
+/** What one statement did for the request. */
+export interface StatementOutcome {
+  policyId: string;
+  policyType?: PolicyType;
+  /** The part of the policy set the statement's policy belongs to. */
+  role: PolicySetRole;
+  statementIndex: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  range: SourceRange;
+  /** matched: the statement applies; unevaluable: it would apply but a condition could not be evaluated. */
+  result: 'matched' | 'notMatched' | 'unevaluable';
+  actionMatched: boolean;
+  /** undefined when not checked (the action did not match). */
+  resourceMatched?: boolean;
+  principalMatched?: boolean;
+  /** For resource-based statements: the Principal named only the caller's account (delegation). */
+  principalByAccountOnly?: boolean;
+  /** The first part that failed, in evaluation order. */
+  failedPart?: 'action' | 'resource' | 'principal' | 'condition';
+  conditions: ConditionOutcome[];
+  /** Condition keys and policy variables the statement needed that the request lacked. */
+  missingContextKeys: string[];
+  /** How close the statement came to applying (0..4); used to pick the closest statements on implicit deny. */
+  closeness: number;
+  /** For an unevaluable statement: how `authorize` decided it (fail-closed). */
+  decidedAs?: 'applies' | 'doesNotApply';
+}
+
+/** A part of the set's own verdict (boundary, session policies, SCPs, identity, resource). */
+export interface PartDecision {
+  /** explicitDeny, allowed (some Allow applies), or implicitDeny (none). */
+  decision: Decision;
+  statements: StatementOutcome[];
+}
+
+/** The full explanation of one request. */
+export interface Explanation {
+  decision: Decision;
+  action: string;
+  resource: string;
+  crossAccount: boolean;
+  /** Statements that decided: the applying Deny statements, or the Allow statements that granted access. */
+  decidingStatements: StatementOutcome[];
+  /** Every statement of every policy, in policy-set order. */
+  statements: StatementOutcome[];
+  identityDecision: Decision;
+  resourceDecision?: Decision;
+  boundaryDecision?: Decision;
+  sessionDecision?: Decision;
+  scpDecision?: Decision;
+  /** Context keys referenced by applicable statements that the request did not have (sorted). */
+  missingContextKeys: string[];
+  /** For an implicit deny: the Allow statements that came closest, with the part that failed. */
+  closestNonMatchingStatements: StatementOutcome[];
+  /** True when some statement could not be fully evaluated; see each statement's `decidedAs`. */
+  unevaluable: boolean;
+}
+
+function explainStatement(
+  policy: CompiledPolicy,
+  statement: CompiledStatement,
+  role: PolicySetRole,
+  state: RequestState,
+): StatementOutcome {
+  const outcome: StatementOutcome = {
+    policyId: policy.policyId,
+    policyType: policy.policyType,
+    role,
+    statementIndex: statement.index,
+    sid: statement.sid,
+    effect: statement.effect,
+    range: statement.range,
+    result: 'notMatched',
+    actionMatched: actionMatches(statement, state.actionLower),
+    conditions: [],
+    missingContextKeys: [],
+    closeness: 0,
+  };
+  const missing: string[] = [];
+  if (!outcome.actionMatched) {
+    outcome.failedPart = 'action';
+    return outcome;
+  }
+  outcome.closeness = 1;
+  outcome.resourceMatched = resourceMatches(statement, state, missing);
+  const principal = statementPrincipal(statement, role, state.request);
+  outcome.principalMatched = principal !== PRINCIPAL_NONE;
+  if (principal === PRINCIPAL_ACCOUNT) outcome.principalByAccountOnly = true;
+  if (outcome.resourceMatched) outcome.closeness += 1;
+  if (outcome.principalMatched) outcome.closeness += 1;
+  let conditionResult: Tri = TRUE;
+  let passed = 0;
+  for (const condition of statement.conditions) {
+    const trace: ConditionOutcome = {
+      operator: condition.operator,
+      key: condition.key,
+      policyValues: condition.values.map((v) => v.raw),
+      result: 'false',
+      range: condition.range,
+    };
+    const r = evaluateCondition(condition, state, trace);
+    outcome.conditions.push(trace);
+    if (r === FALSE) conditionResult = FALSE;
+    else if (r === UNEVALUABLE && conditionResult === TRUE) conditionResult = UNEVALUABLE;
+    if (r === TRUE) passed++;
+    if (trace.contextValues === undefined && condition.family !== 'Null') missing.push(condition.key);
+    if (trace.missingVariables) missing.push(...trace.missingVariables);
+  }
+  outcome.closeness += statement.conditions.length === 0 ? 1 : passed / statement.conditions.length;
+  outcome.missingContextKeys = dedupe(missing);
+  if (!outcome.resourceMatched) outcome.failedPart = 'resource';
+  else if (!outcome.principalMatched) outcome.failedPart = 'principal';
+  else if (conditionResult === FALSE) outcome.failedPart = 'condition';
+  else if (conditionResult === UNEVALUABLE) {
+    outcome.result = 'unevaluable';
+    outcome.decidedAs = statement.effect === 'Deny' ? 'applies' : 'doesNotApply';
+  } else outcome.result = 'matched';
+  return outcome;
+}
+
+function dedupe(keys: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const key of keys) if (!seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), key);
+  return [...seen.values()];
+}
+
+function applies(outcome: StatementOutcome): boolean {
+  return outcome.result === 'matched' || (outcome.result === 'unevaluable' && outcome.decidedAs === 'applies');
+}
+
+function partDecision(outcomes: StatementOutcome[]): Decision {
+  if (outcomes.some((o) => o.effect === 'Deny' && applies(o))) return 'explicitDeny';
+  if (outcomes.some((o) => o.effect === 'Allow' && applies(o))) return 'allowed';
+  return 'implicitDeny';
+}
+
+/**
+ * Explains a request: the decision (always equal to `authorize`'s), every statement's outcome, the deciding
+ * statements, each part's own decision, the context keys the request lacked, and — for an implicit deny —
+ * the closest Allow statements that did not apply and why.
+ */
+export function explain(request: AuthorizationRequest, policies: PolicySet): Explanation {
+  const state = new RequestState(request);
+  const parts: [PolicySetRole, CompiledPolicy[] | undefined][] = [
+    ['identity', policies.identity],
+    ['resource', policies.resource],
+    ['scp', policies.scp],
+    ['boundary', policies.boundary],
+    ['session', policies.session],
+  ];
+  const byRole = new Map<PolicySetRole, StatementOutcome[]>();
+  const statements: StatementOutcome[] = [];
+  for (const [role, list] of parts) {
+    if (list === undefined) continue;
+    const outcomes: StatementOutcome[] = [];
+    for (const policy of list) for (const statement of policy.statements) outcomes.push(explainStatement(policy, statement, role, state));
+    byRole.set(role, outcomes);
+    statements.push(...outcomes);
+  }
+  const denies = statements.filter((o) => o.effect === 'Deny' && applies(o));
+  const roleDecision = (role: PolicySetRole) => (byRole.has(role) ? partDecision(byRole.get(role)!) : undefined);
+  const allowsOf = (role: PolicySetRole) => (byRole.get(role) ?? []).filter((o) => o.effect === 'Allow' && applies(o));
+  const identityAllows = allowsOf('identity');
+  const resourceAllows = allowsOf('resource');
+  const directResourceAllows = resourceAllows.filter((o) => !o.principalByAccountOnly);
+  let decision: Decision;
+  let deciding: StatementOutcome[];
+  if (denies.length > 0) {
+    decision = 'explicitDeny';
+    deciding = denies;
+  } else {
+    const allowed = combine(
+      request,
+      identityAllows.length > 0,
+      () => (directResourceAllows.length > 0 ? PRINCIPAL_DIRECT : resourceAllows.length > 0 ? PRINCIPAL_ACCOUNT : PRINCIPAL_NONE),
+      () => policies.scp === undefined || allowsOf('scp').length > 0,
+      () => policies.boundary === undefined || allowsOf('boundary').length > 0,
+      () => policies.session === undefined || allowsOf('session').length > 0,
+    );
+    decision = allowed ? 'allowed' : 'implicitDeny';
+    deciding = allowed
+      ? [...identityAllows, ...resourceAllows, ...allowsOf('scp'), ...allowsOf('boundary'), ...allowsOf('session')]
+      : [];
+  }
+  const relevant = statements.filter((o) => o.actionMatched);
+  const missingContextKeys = dedupe(relevant.flatMap((o) => o.missingContextKeys)).sort();
+  let closest: StatementOutcome[] = [];
+  if (decision === 'implicitDeny') {
+    // The Allow statements that did not apply, ranked by how far they got; ties keep policy order.
+    closest = statements
+      .filter((o) => o.effect === 'Allow' && !applies(o))
+      .map((o, i) => ({ o, i }))
+      .sort((a, b) => b.o.closeness - a.o.closeness || a.i - b.i)
+      .slice(0, 3)
+      .map(({ o }) => o);
+    // When allows did apply but a required part (boundary, session, SCP, cross-account) had none, name that part's closest.
+  }
+  return {
+    decision,
+    action: request.action,
+    resource: request.resource,
+    crossAccount: isCrossAccount(request),
+    decidingStatements: deciding,
+    statements,
+    identityDecision: roleDecision('identity') ?? 'implicitDeny',
+    resourceDecision: roleDecision('resource'),
+    boundaryDecision: roleDecision('boundary'),
+    sessionDecision: roleDecision('session'),
+    scpDecision: roleDecision('scp'),
+    missingContextKeys,
+    closestNonMatchingStatements: closest,
+    unevaluable: statements.some((o) => o.result === 'unevaluable'),
+  };
+}
