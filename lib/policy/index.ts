@@ -8,3 +8,6 @@ export type { RequestContext } from './context';
 export { CONDITION_OPERATORS, parseOperator, parseDate, parseNumber } from './operators';
 export { matchWildcard, compileWildcard, type WildcardPattern } from './wildcard';
 export { splitArn } from './arn';
+export { validatePolicy, malformedPolicyMessage, createStaticCatalog, type ActionCatalog, type CatalogAction } from './validate';
+export { referencedContextKeys } from './context-keys';
+export * from './simulate';
