@@ -1,0 +1,34 @@
+// The standalone IAM/STS endpoint: `npm run iam -- --port 4566 [--data-dir DIR] [--host 127.0.0.1]`.
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../lib/config';
+import { createService } from '../lib/service/create-service';
+import { nodeListener } from '../lib/protocol/node-adapter';
+import { firstRunMessage } from '../lib/service/first-run-message';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4566' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'data-dir': { type: 'string' },
+  },
+});
+
+const config = loadConfig(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
+const service = createService(config);
+const server = http.createServer({ keepAliveTimeout: 65_000 }, nodeListener(service.handler, config.maxBodyBytes));
+server.listen(Number(values.port), values.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : values.port;
+  const endpoint = `http://${values.host}:${port}`;
+  if (service.firstRun) process.stdout.write(firstRunMessage(service.firstRun, endpoint));
+  process.stdout.write(`Gatehouse IAM/STS endpoint listening on ${endpoint} (data: ${config.dataDir})\n`);
+});
+
+function shutdown() {
+  server.close();
+  service.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

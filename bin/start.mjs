@@ -1,0 +1,12 @@
+// `npm start`: builds the console when no build exists (or GATEHOUSE_REBUILD=1), then serves console + /aws.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+const port = process.env.PORT ?? '3000';
+if (!fs.existsSync('.next/BUILD_ID') || process.env.GATEHOUSE_REBUILD === '1') {
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

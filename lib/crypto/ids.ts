@@ -1,0 +1,49 @@
+// Identifiers as AWS makes them: prefixed upper-case ids, access key ids, secrets, request ids.
+import { randomBytes, randomUUID } from 'node:crypto';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function randomChars(count: number, alphabet = ALPHABET): string {
+  const bytes = randomBytes(count);
+  let out = '';
+  for (let i = 0; i < count; i++) out += alphabet[bytes[i] % alphabet.length];
+  return out;
+}
+
+/** Unique-id prefixes of IAM entities. */
+export type IdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'ANVA' | 'AIPA' | 'ASCA' | 'APKA';
+
+/** A 21-character unique id such as `AIDAJQABLZS4A3QDU576Q`. */
+export function newUniqueId(prefix: IdPrefix): string {
+  return prefix + randomChars(17);
+}
+
+/** A 20-character access key id: `AKIA…` for long-term keys, `ASIA…` for temporary ones. */
+export function newAccessKeyId(temporary = false): string {
+  return (temporary ? 'ASIA' : 'AKIA') + randomChars(16);
+}
+
+const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** A 40-character secret access key. */
+export function newSecretAccessKey(): string {
+  return randomChars(40, SECRET_ALPHABET);
+}
+
+/** A session token (opaque, long, base64). */
+export function newSessionToken(): string {
+  return 'IQoJb3JpZ2luX2Vj' + randomBytes(96).toString('base64');
+}
+
+/** A request id in AWS's UUID form. */
+export function newRequestId(): string {
+  return randomUUID();
+}
+
+/** A 12-digit account id not starting with 0. */
+export function newAccountId(): string {
+  const bytes = randomBytes(12);
+  let out = String(1 + (bytes[0] % 9));
+  for (let i = 1; i < 12; i++) out += String(bytes[i] % 10);
+  return out;
+}

@@ -1,0 +1,7 @@
+// The table of implemented IAM operations, by AWS action name. Each aggregate contributes its own index.
+import type { Operation } from './context';
+import { userOperations } from './users';
+
+export const IAM_OPERATIONS: Record<string, Operation> = {
+  ...userOperations,
+};

@@ -1,0 +1,31 @@
+// CreateUser: a new IAM user with a path, optional permissions boundary and tags.
+import type { CreateUserRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { newUniqueId } from '../../crypto/ids';
+import type { Operation } from '../context';
+import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
+import { userView } from './user-view';
+
+export const createUser: Operation<CreateUserRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const userName = input.UserName!;
+  const path = input.Path ?? '/';
+  validateName(userName, 'userName', 64);
+  validatePath(path);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  validateTags(tags);
+  if (store.users.getByName(userName)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
+  if (store.users.count() >= QUOTAS.usersPerAccount) {
+    throw new LimitExceeded(`Cannot exceed quota for UsersPerAccount: ${QUOTAS.usersPerAccount}`);
+  }
+  const user = {
+    userId: newUniqueId('AIDA'),
+    userName,
+    path,
+    createDate: ctx.now.toISOString(),
+    permissionsBoundaryArn: input.PermissionsBoundary,
+  };
+  store.users.insert(user);
+  if (tags.length > 0) store.tags.put('user', user.userId, tags);
+  return { User: userView(ctx.principal.accountId, user, { tags, withBoundary: true }) };
+};

@@ -1,0 +1,32 @@
+// GetUser: a user by name, or the calling user when no name is given.
+import type { GetUserRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { userView } from './user-view';
+import { requireUser } from './require-user';
+
+export const getUser: Operation<GetUserRequest> = (ctx, input) => {
+  const { store, principal } = ctx;
+  let userName = input.UserName;
+  if (userName === undefined) {
+    if (principal.type === 'Root' || principal.type === 'System') {
+      // AWS answers the root user's GetUser with the account's root identity.
+      const account = store.account.get();
+      return {
+        User: {
+          UserId: principal.accountId,
+          Arn: principal.arn,
+          CreateDate: account?.createDate ?? ctx.now.toISOString(),
+          PasswordLastUsed: account?.rootPasswordLastUsed,
+        },
+      };
+    }
+    if (principal.type !== 'IAMUser' || !principal.userName) {
+      throw new ValidationError('Must specify userName when calling with non-User credentials');
+    }
+    userName = principal.userName;
+  }
+  const user = requireUser(store, userName);
+  if (!user) throw new NoSuchEntity(`The user with name ${userName} cannot be found.`);
+  return { User: userView(principal.accountId, user, { tags: store.tags.list('user', user.userId), withBoundary: true }) };
+};

@@ -1,0 +1,14 @@
+// ListUsers: users under a path prefix, by name, paginated. AWS omits tags and boundaries here.
+import type { ListUsersRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { decodeMarker, pageResult, pageSize } from '../pagination';
+import { userView } from './user-view';
+
+export const listUsers: Operation<ListUsersRequest> = (ctx, input) => {
+  const page = ctx.store.users.list({
+    pathPrefix: input.PathPrefix,
+    after: decodeMarker(input.Marker),
+    limit: pageSize(input.MaxItems),
+  });
+  return { Users: page.items.map((user) => userView(ctx.principal.accountId, user)), ...pageResult(page.next) };
+};

@@ -1,0 +1,23 @@
+// UpdateUser: rename a user and/or move it to another path.
+import type { UpdateUserRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { validateName, validatePath } from '../validation';
+import { requireUser } from './require-user';
+
+export const updateUser: Operation<UpdateUserRequest> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName!);
+  const changes: { userName?: string; path?: string } = {};
+  if (input.NewUserName !== undefined && input.NewUserName !== user.userName) {
+    validateName(input.NewUserName, 'newUserName', 64);
+    const other = ctx.store.users.getByName(input.NewUserName);
+    if (other && other.userId !== user.userId) throw new EntityAlreadyExists(`User with name ${input.NewUserName} already exists.`);
+    changes.userName = input.NewUserName;
+  }
+  if (input.NewPath !== undefined) {
+    validatePath(input.NewPath, 'newPath');
+    changes.path = input.NewPath;
+  }
+  ctx.store.users.update(user.userId, changes);
+  return {};
+};

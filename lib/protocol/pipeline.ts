@@ -1,0 +1,43 @@
+// The steps a request passes through, as interfaces: authenticate, authorize, audit. Implementations live in
+// lib/sigv4, lib/authz and lib/audit; the handler only knows these shapes.
+import type { OperationContext, Principal } from '../iam/context';
+import type { ServiceName } from './model';
+import type { QueryParams } from './query';
+import type { WireRequest, WireResponse } from './wire';
+
+/** What is known of a request once its action is decoded. */
+export interface RequestInfo {
+  request: WireRequest;
+  params: QueryParams;
+  service: ServiceName;
+  action: string;
+  requestId: string;
+  now: Date;
+}
+
+/** Verifies the request's credentials (SigV4) and returns the calling principal, or throws an `AwsError`. */
+export interface Authenticator {
+  authenticate(info: RequestInfo): Principal;
+}
+
+/** Throws `AccessDenied` unless the principal may perform the operation with this input. */
+export interface Authorizer {
+  authorize(ctx: OperationContext, input: Record<string, unknown>): void;
+}
+
+/** One finished request, for the audit trail. */
+export interface AuditRecord {
+  info: RequestInfo;
+  principal?: Principal;
+  input?: Record<string, unknown>;
+  output?: unknown;
+  error?: { code: string; message: string };
+  status: number;
+}
+
+export interface AuditSink {
+  record(record: AuditRecord): void;
+}
+
+/** A Gatehouse route beside the API (`/_gatehouse/...`), e.g. sign-in, audit query, reset. */
+export type RouteHandler = (request: WireRequest) => WireResponse | Promise<WireResponse>;

@@ -1,0 +1,88 @@
+// Encodes operation output as AWS query-protocol XML, driven by the service model (element names and order).
+import type { ServiceModel, Shape } from './model';
+import type { AwsError } from './errors';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' };
+
+/** Escapes text for an XML element; characters XML 1.0 cannot carry are dropped. */
+export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return clean.replace(/[&<>"'\r]/g, (c) => ESCAPES[c]);
+}
+
+/** RFC 3986 encoding, as AWS returns policy documents. */
+export function rfc3986(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Shapes whose values AWS returns URL-encoded. */
+const URL_ENCODED_SHAPES = new Set(['policyDocumentType']);
+
+function formatTimestamp(value: unknown): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return String(value);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function encodeValue(model: ServiceModel, shapeName: string, value: unknown, out: string[]): void {
+  const shape: Shape = model.shapes[shapeName];
+  switch (shape.type) {
+    case 'structure':
+      encodeStructure(model, shape, value as Record<string, unknown>, out);
+      return;
+    case 'list':
+      for (const item of value as unknown[]) {
+        out.push('<member>');
+        encodeValue(model, shape.member!, item, out);
+        out.push('</member>');
+      }
+      return;
+    case 'map':
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        out.push('<entry><key>', escapeXml(k), '</key><value>');
+        encodeValue(model, shape.value!, v, out);
+        out.push('</value></entry>');
+      }
+      return;
+    case 'timestamp':
+      out.push(formatTimestamp(value));
+      return;
+    case 'blob':
+      out.push(typeof value === 'string' ? value : Buffer.from(value as Uint8Array).toString('base64'));
+      return;
+    default:
+      out.push(escapeXml(URL_ENCODED_SHAPES.has(shapeName) ? rfc3986(String(value)) : String(value)));
+  }
+}
+
+function encodeStructure(model: ServiceModel, shape: Shape, value: Record<string, unknown>, out: string[]): void {
+  for (const [name, memberShape] of Object.entries(shape.members ?? {})) {
+    const v = value[name];
+    if (v === undefined || v === null) continue;
+    out.push('<', name, '>');
+    encodeValue(model, memberShape, v, out);
+    out.push('</', name, '>');
+  }
+}
+
+/** The XML document of a successful response. */
+export function encodeResult(model: ServiceModel, action: string, output: Record<string, unknown> | undefined, requestId: string): string {
+  const op = model.operations[action];
+  const out: string[] = [`<${action}Response xmlns="${model.xmlNamespace}">`];
+  if (op.output && op.resultWrapper) {
+    out.push(`<${op.resultWrapper}>`);
+    encodeStructure(model, model.shapes[op.output], output ?? {}, out);
+    out.push(`</${op.resultWrapper}>`);
+  }
+  out.push('<ResponseMetadata><RequestId>', requestId, '</RequestId></ResponseMetadata>', `</${action}Response>`);
+  return out.join('');
+}
+
+/** The XML `ErrorResponse` for an AWS error. */
+export function encodeError(namespace: string, error: AwsError, requestId: string): string {
+  return (
+    `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.fault}</Type><Code>${escapeXml(error.code)}</Code>` +
+    `<Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
+  );
+}

@@ -1,0 +1,123 @@
+// First start of a data directory: the account, its root user, the `admin` user with a key pair, and the
+// demo data of the seed documents — created through the IAM operations themselves, as the system principal.
+import { newAccessKeyId, newAccountId, newSecretAccessKey, newRequestId } from '../crypto/ids';
+import { hashPassword, type SecretBox } from '../crypto/secrets';
+import type { ServiceConfig } from '../config';
+import type { Operation, OperationContext } from '../iam/context';
+import { systemPrincipal } from '../iam/context';
+import type { Store } from '../store/types';
+import { randomBytes } from 'node:crypto';
+
+/** What the first start created, to print once. Secrets appear only when Gatehouse generated them. */
+export interface FirstRunSummary {
+  accountId: string;
+  rootEmail: string;
+  rootPassword?: string;
+  adminUserName: string;
+  adminAccessKeyId: string;
+  adminSecretAccessKey?: string;
+  demo: boolean;
+}
+
+function generatePassword(): string {
+  // 20 characters with every class AWS's strictest policy asks for.
+  const base = randomBytes(15).toString('base64').replace(/[+/=]/g, 'x');
+  return `${base}Aa1!`;
+}
+
+/** Creates the account when the store has none; returns what was created, or undefined when it existed. */
+export function bootstrapAccount(
+  store: Store,
+  config: ServiceConfig,
+  secrets: SecretBox,
+  operations: Record<string, Operation>,
+): FirstRunSummary | undefined {
+  return store.transaction(() => {
+    if (store.account.get()) return undefined;
+    const now = new Date();
+    const accountId = config.accountId ?? newAccountId();
+    const rootEmail = config.rootEmail ?? 'root@gatehouse.local';
+    const rootPassword = config.rootPassword ?? generatePassword();
+    store.account.create({ accountId, rootEmail, rootPasswordHash: hashPassword(rootPassword), createDate: now.toISOString() });
+
+    const ctx: OperationContext = {
+      principal: systemPrincipal(accountId),
+      store,
+      config,
+      secrets,
+      requestId: newRequestId(),
+      now,
+      sourceIp: '127.0.0.1',
+      userAgent: 'gatehouse-bootstrap',
+      secureTransport: true,
+      service: 'iam',
+      action: 'Bootstrap',
+    };
+    const call = (action: string, input: Record<string, unknown>) => {
+      const operation = operations[action];
+      // TEMPORARY while the IAM operations are being built in parallel: skip what does not exist yet.
+      if (!operation) return undefined;
+      return operation({ ...ctx, action }, input);
+    };
+
+    call('CreateUser', { UserName: 'admin' });
+    call('CreateGroup', { GroupName: 'Administrators' });
+    call('AttachGroupPolicy', { GroupName: 'Administrators', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+    call('AddUserToGroup', { GroupName: 'Administrators', UserName: 'admin' });
+    const adminAccessKeyId = config.adminAccessKeyId ?? newAccessKeyId();
+    const adminSecretAccessKey = config.adminSecretAccessKey ?? newSecretAccessKey();
+    store.accessKeys.insert({
+      accessKeyId: adminAccessKeyId,
+      userId: store.users.getByName('admin')!.userId,
+      secretEncrypted: secrets.encrypt(adminSecretAccessKey),
+      status: 'Active',
+      createDate: now.toISOString(),
+    });
+
+    if (config.demo) seedDemoData(accountId, call);
+
+    return {
+      accountId,
+      rootEmail,
+      rootPassword: config.rootPassword ? undefined : rootPassword,
+      adminUserName: 'admin',
+      adminAccessKeyId,
+      adminSecretAccessKey: config.adminSecretAccessKey ? undefined : adminSecretAccessKey,
+      demo: config.demo,
+    };
+  });
+}
+
+const TRUST_EC2 = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+/** The seed documents' sample data: techsquawks users under example paths, three groups, a few roles. */
+function seedDemoData(accountId: string, call: (action: string, input: Record<string, unknown>) => unknown): void {
+  call('CreateUser', { UserName: 'techsquawks-user', Tags: [{ Key: 'TagName', Value: 'TagValue' }] });
+  call('CreateUser', { UserName: 'techsquawks-user1', Path: '/example/path/1/' });
+  call('CreateUser', { UserName: 'techsquawks-user-2', Path: '/example/path/2/' });
+  call('CreateUser', { UserName: 'techsquawks-user-2a', Path: '/example/path/2/' });
+  for (const group of ['Admins', 'Developers', 'Devops']) call('CreateGroup', { GroupName: group });
+  call('AttachGroupPolicy', { GroupName: 'Admins', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+  call('AttachGroupPolicy', { GroupName: 'Developers', PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' });
+  call('AttachGroupPolicy', { GroupName: 'Devops', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+  call('AddUserToGroup', { GroupName: 'Developers', UserName: 'techsquawks-user-2' });
+  call('AddUserToGroup', { GroupName: 'Devops', UserName: 'techsquawks-user-2a' });
+  call('CreateRole', {
+    RoleName: 'ec2-app-role',
+    AssumeRolePolicyDocument: TRUST_EC2,
+    Description: 'Role assumed by the application instances',
+  });
+  call('AttachRolePolicy', { RoleName: 'ec2-app-role', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+  call('CreateRole', {
+    RoleName: 'deployer',
+    Path: '/ci/',
+    AssumeRolePolicyDocument: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole' }],
+    }),
+    MaxSessionDuration: 7200,
+  });
+}

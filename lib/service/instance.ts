@@ -1,0 +1,11 @@
+// The process-wide IAM service of the console's origin (the /aws mount), created on first use.
+import { loadConfig } from '../config';
+import { createService, type Service } from './create-service';
+
+const globalForService = globalThis as unknown as { __gatehouseService?: Service };
+
+/** The embedded service, configured from the environment. */
+export function getService(): Service {
+  if (!globalForService.__gatehouseService) globalForService.__gatehouseService = createService(loadConfig());
+  return globalForService.__gatehouseService;
+}

@@ -1,0 +1,20 @@
+// POST /_gatehouse/reset: back to the initial state, for test suites (only with GATEHOUSE_ALLOW_RESET=1).
+import { IAM_OPERATIONS } from '../iam/operations';
+import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
+import { bootstrapAccount } from './bootstrap';
+import type { Service } from './create-service';
+
+export function resetRoute(service: Service) {
+  return (request: WireRequest): WireResponse => {
+    if (!service.config.allowReset) {
+      return jsonResponse(403, {
+        error: 'ResetDisabled',
+        message: 'Reset is disabled. Start Gatehouse with GATEHOUSE_ALLOW_RESET=1 to allow POST /_gatehouse/reset.',
+      });
+    }
+    if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
+    service.store.wipe();
+    const summary = bootstrapAccount(service.store, service.config, service.secrets, IAM_OPERATIONS);
+    return jsonResponse(200, { reset: true, accountId: summary?.accountId, adminAccessKeyId: summary?.adminAccessKeyId });
+  };
+}

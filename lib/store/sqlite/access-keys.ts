@@ -1,0 +1,82 @@
+// SQLite implementation of the access key repository.
+import type { SqliteDatabase } from './database';
+import type { AccessKeyRecord, AccessKeyRepository } from '../access-keys';
+
+interface AccessKeyRow {
+  access_key_id: string;
+  user_id: string | null;
+  secret_encrypted: string;
+  status: 'Active' | 'Inactive';
+  create_date: string;
+  last_used_date: string | null;
+  last_used_service: string | null;
+  last_used_region: string | null;
+}
+
+function toRecord(row: AccessKeyRow): AccessKeyRecord {
+  return {
+    accessKeyId: row.access_key_id,
+    userId: row.user_id ?? undefined,
+    secretEncrypted: row.secret_encrypted,
+    status: row.status,
+    createDate: row.create_date,
+    lastUsedDate: row.last_used_date ?? undefined,
+    lastUsedService: row.last_used_service ?? undefined,
+    lastUsedRegion: row.last_used_region ?? undefined,
+  };
+}
+
+export class SqliteAccessKeyRepository implements AccessKeyRepository {
+  private readonly insertStatement;
+  private readonly getStatement;
+  private readonly forUser;
+  private readonly forRoot;
+  private readonly statusStatement;
+  private readonly useStatement;
+  private readonly deleteStatement;
+  private readonly allStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO access_keys (access_key_id, user_id, secret_encrypted, status, create_date) VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.getStatement = db.prepare<[string], AccessKeyRow>('SELECT * FROM access_keys WHERE access_key_id = ?');
+    this.forUser = db.prepare<[string], AccessKeyRow>('SELECT * FROM access_keys WHERE user_id = ? ORDER BY create_date, access_key_id');
+    this.forRoot = db.prepare<[], AccessKeyRow>('SELECT * FROM access_keys WHERE user_id IS NULL ORDER BY create_date, access_key_id');
+    this.statusStatement = db.prepare('UPDATE access_keys SET status = ? WHERE access_key_id = ?');
+    this.useStatement = db.prepare(
+      'UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?',
+    );
+    this.deleteStatement = db.prepare('DELETE FROM access_keys WHERE access_key_id = ?');
+    this.allStatement = db.prepare<[], AccessKeyRow>('SELECT * FROM access_keys ORDER BY create_date');
+  }
+
+  insert(key: AccessKeyRecord): void {
+    this.insertStatement.run(key.accessKeyId, key.userId ?? null, key.secretEncrypted, key.status, key.createDate);
+  }
+
+  get(accessKeyId: string): AccessKeyRecord | undefined {
+    const row = this.getStatement.get(accessKeyId);
+    return row && toRecord(row);
+  }
+
+  listForUser(userId: string | undefined): AccessKeyRecord[] {
+    return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toRecord);
+  }
+
+  setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): void {
+    this.statusStatement.run(status, accessKeyId);
+  }
+
+  recordUse(accessKeyId: string, date: string, service: string, region: string): void {
+    this.useStatement.run(date, service, region, accessKeyId);
+  }
+
+  delete(accessKeyId: string): void {
+    this.deleteStatement.run(accessKeyId);
+  }
+
+  listAll(): AccessKeyRecord[] {
+    return this.allStatement.all().map(toRecord);
+  }
+}

@@ -1,0 +1,71 @@
+// The SQLite Store: one database file in the data directory, one repository object per aggregate.
+import type { Store } from '../types';
+import { openDatabase, type SqliteDatabase } from './database';
+import { SqliteUserRepository } from './users';
+import { SqliteTagRepository } from './tags';
+import { SqliteAccountRepository } from './account';
+import { SqliteAccessKeyRepository } from './access-keys';
+
+export class SqliteStore implements Store {
+  readonly db: SqliteDatabase;
+  readonly users: SqliteUserRepository;
+  readonly tags: SqliteTagRepository;
+  readonly account: SqliteAccountRepository;
+  readonly accessKeys: SqliteAccessKeyRepository;
+  private readonly getSettingStatement;
+  private readonly setSettingStatement;
+
+  constructor(dataDir: string) {
+    this.db = openDatabase(dataDir);
+    this.users = new SqliteUserRepository(this.db);
+    this.tags = new SqliteTagRepository(this.db);
+    this.account = new SqliteAccountRepository(this.db);
+    this.accessKeys = new SqliteAccessKeyRepository(this.db);
+    this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.setSettingStatement = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+  }
+
+  transaction<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (error) {
+      this.account.invalidate();
+      throw error;
+    }
+  }
+
+  getSetting(key: string): string | undefined {
+    return this.getSettingStatement.get(key)?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.setSettingStatement.run(key, value);
+  }
+
+  wipe(): void {
+    const tables = this.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all();
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      this.db.transaction(() => {
+        for (const { name } of tables) this.db.exec(`DELETE FROM "${name}"`);
+      })();
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+      this.account.invalidate();
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Opens the embedded store in a data directory. */
+export function openSqliteStore(dataDir: string): SqliteStore {
+  return new SqliteStore(dataDir);
+}

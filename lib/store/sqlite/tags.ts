@@ -1,0 +1,47 @@
+// SQLite implementation of the tag repository.
+import type { SqliteDatabase } from './database';
+import type { Tag, TaggableKind, TagRepository } from '../tags';
+
+export class SqliteTagRepository implements TagRepository {
+  private readonly listStatement;
+  private readonly upsert;
+  private readonly removeOne;
+  private readonly removeAllStatement;
+  private readonly countStatement;
+  private readonly maxPosition;
+
+  constructor(db: SqliteDatabase) {
+    this.listStatement = db.prepare<[string, string], { tag_key: string; tag_value: string }>(
+      'SELECT tag_key, tag_value FROM tags WHERE entity_kind = ? AND entity_id = ? ORDER BY position',
+    );
+    this.upsert = db.prepare(
+      `INSERT INTO tags (entity_kind, entity_id, key_lower, tag_key, tag_value, position) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (entity_kind, entity_id, key_lower) DO UPDATE SET tag_key = excluded.tag_key, tag_value = excluded.tag_value`,
+    );
+    this.removeOne = db.prepare('DELETE FROM tags WHERE entity_kind = ? AND entity_id = ? AND key_lower = ?');
+    this.removeAllStatement = db.prepare('DELETE FROM tags WHERE entity_kind = ? AND entity_id = ?');
+    this.countStatement = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM tags WHERE entity_kind = ? AND entity_id = ?');
+    this.maxPosition = db.prepare<[string, string], { p: number | null }>('SELECT max(position) AS p FROM tags WHERE entity_kind = ? AND entity_id = ?');
+  }
+
+  list(kind: TaggableKind, entityId: string): Tag[] {
+    return this.listStatement.all(kind, entityId).map((row) => ({ Key: row.tag_key, Value: row.tag_value }));
+  }
+
+  put(kind: TaggableKind, entityId: string, tags: Tag[]): void {
+    let position = (this.maxPosition.get(kind, entityId)?.p ?? 0) + 1;
+    for (const tag of tags) this.upsert.run(kind, entityId, tag.Key.toLowerCase(), tag.Key, tag.Value, position++);
+  }
+
+  remove(kind: TaggableKind, entityId: string, keys: string[]): void {
+    for (const key of keys) this.removeOne.run(kind, entityId, key.toLowerCase());
+  }
+
+  removeAll(kind: TaggableKind, entityId: string): void {
+    this.removeAllStatement.run(kind, entityId);
+  }
+
+  count(kind: TaggableKind, entityId: string): number {
+    return this.countStatement.get(kind, entityId)!.n;
+  }
+}

@@ -1,0 +1,111 @@
+// SQLite implementation of the users repository.
+import type { SqliteDatabase } from './database';
+import type { Page, UserRecord, UserRepository } from '../users';
+
+interface UserRow {
+  user_id: string;
+  user_name: string;
+  name_key: string;
+  path: string;
+  create_date: string;
+  permissions_boundary_arn: string | null;
+  password_last_used: string | null;
+}
+
+function toRecord(row: UserRow): UserRecord {
+  const user: UserRecord = { userId: row.user_id, userName: row.user_name, path: row.path, createDate: row.create_date };
+  if (row.permissions_boundary_arn) user.permissionsBoundaryArn = row.permissions_boundary_arn;
+  if (row.password_last_used) user.passwordLastUsed = row.password_last_used;
+  return user;
+}
+
+export class SqliteUserRepository implements UserRepository {
+  private readonly insertStatement;
+  private readonly byName;
+  private readonly byId;
+  private readonly listAll;
+  private readonly listByPrefix;
+  private readonly countStatement;
+  private readonly deleteStatement;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO users (user_id, user_name, name_key, path, create_date, permissions_boundary_arn, password_last_used)
+       VALUES (@userId, @userName, @nameKey, @path, @createDate, @permissionsBoundaryArn, @passwordLastUsed)`,
+    );
+    this.byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?');
+    this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_id = ?');
+    this.listAll = db.prepare<[string, number], UserRow>('SELECT * FROM users WHERE name_key > ? ORDER BY name_key LIMIT ?');
+    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], UserRow>(
+      // substr comparison rather than LIKE: paths may contain % and _.
+      'SELECT * FROM users WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
+    );
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+    this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
+  }
+
+  insert(user: UserRecord): void {
+    this.insertStatement.run({
+      userId: user.userId,
+      userName: user.userName,
+      nameKey: user.userName.toLowerCase(),
+      path: user.path,
+      createDate: user.createDate,
+      permissionsBoundaryArn: user.permissionsBoundaryArn ?? null,
+      passwordLastUsed: user.passwordLastUsed ?? null,
+    });
+  }
+
+  getByName(userName: string): UserRecord | undefined {
+    const row = this.byName.get(userName.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  getById(userId: string): UserRecord | undefined {
+    const row = this.byId.get(userId);
+    return row && toRecord(row);
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<UserRecord> {
+    const after = options.after ?? '';
+    const rows =
+      options.pathPrefix && options.pathPrefix !== '/'
+        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
+        : this.listAll.all(after, options.limit + 1);
+    const more = rows.length > options.limit;
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+  }
+
+  update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): void {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = { userId };
+    if (changes.userName !== undefined) {
+      sets.push('user_name = @userName', 'name_key = @nameKey');
+      values.userName = changes.userName;
+      values.nameKey = changes.userName.toLowerCase();
+    }
+    if (changes.path !== undefined) {
+      sets.push('path = @path');
+      values.path = changes.path;
+    }
+    if ('permissionsBoundaryArn' in changes) {
+      sets.push('permissions_boundary_arn = @boundary');
+      values.boundary = changes.permissionsBoundaryArn ?? null;
+    }
+    if (changes.passwordLastUsed !== undefined) {
+      sets.push('password_last_used = @passwordLastUsed');
+      values.passwordLastUsed = changes.passwordLastUsed;
+    }
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE user_id = @userId`).run(values);
+  }
+
+  delete(userId: string): void {
+    this.deleteStatement.run(userId);
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+}

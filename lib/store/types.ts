@@ -1,0 +1,28 @@
+// The Store interface: every repository the IAM domain uses, plus transactions. SQLite is one implementation.
+import type { UserRepository } from './users';
+import type { TagRepository } from './tags';
+import type { AccountRepository } from './account';
+import type { AccessKeyRepository } from './access-keys';
+
+export type { UserRecord, UserRepository, Page } from './users';
+export type { Tag, TagRepository, TaggableKind } from './tags';
+export type { AccountRecord, AccountRepository } from './account';
+export type { AccessKeyRecord, AccessKeyRepository } from './access-keys';
+
+/**
+ * All persistence of Gatehouse. Repositories are synchronous; `transaction` makes a function's writes atomic
+ * (nested calls join the outer transaction). Repositories of other aggregates are added as fields here.
+ */
+export interface Store {
+  transaction<T>(fn: () => T): T;
+  readonly users: UserRepository;
+  readonly tags: TagRepository;
+  readonly account: AccountRepository;
+  readonly accessKeys: AccessKeyRepository;
+  /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
+  getSetting(key: string): string | undefined;
+  setSetting(key: string, value: string): void;
+  /** Removes every row of every table (used by `POST /_gatehouse/reset`). */
+  wipe(): void;
+  close(): void;
+}

@@ -1,0 +1,29 @@
+// The users part of the Store interface: what user operations need, independent of the database.
+
+/** A stored IAM user. Dates are ISO 8601 strings. */
+export interface UserRecord {
+  userId: string;
+  userName: string;
+  path: string;
+  createDate: string;
+  permissionsBoundaryArn?: string;
+  passwordLastUsed?: string;
+}
+
+/** One page of a keyset-paginated listing: `next` is the sort key to continue after, if any. */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+export interface UserRepository {
+  insert(user: UserRecord): void;
+  /** Case-insensitive lookup by name. */
+  getByName(userName: string): UserRecord | undefined;
+  getById(userId: string): UserRecord | undefined;
+  /** Users whose path starts with `pathPrefix`, ordered by name ignoring case, after `after` (a name key). */
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<UserRecord>;
+  update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): void;
+  delete(userId: string): void;
+  count(): number;
+}

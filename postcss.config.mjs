@@ -1,0 +1,2 @@
+// Tailwind CSS 4 through PostCSS.
+export default { plugins: { '@tailwindcss/postcss': {} } };
