@@ -24,18 +24,21 @@ export function splitArn(value: string): string[] | undefined {
  */
 export function compileArnPattern(pieces: readonly PatternPiece[]): ArnPattern {
   const whole = compilePieces(pieces);
-  if (whole.kinds === undefined && whole.text.split(':').length < 6) return { whole };
+  if (whole.kinds === undefined) return { whole };
   const text = whole.text;
   const kinds = whole.kinds;
   const colons: number[] = [];
   for (let i = 0; i < text.length && colons.length < 5; i++) {
-    if (text.charCodeAt(i) === 58 && (kinds === undefined || kinds[i] === LITERAL)) colons.push(i);
+    if (text.charCodeAt(i) === 58 && kinds[i] === LITERAL) colons.push(i);
   }
-  if (colons.length < 5) return { whole };
+  // A pattern that starts like an ARN but has fewer than six segments still keeps its wildcards inside
+  // segments: it can only match values with the same number of ':'-separated parts.
+  if (colons.length < 5 && !(whole.literalPrefix.startsWith('arn:') && colons.length > 0)) return { whole };
+  const segmentCount = colons.length + 1;
   const segments: WildcardPattern[] = [];
   let start = 0;
-  for (let s = 0; s <= 5; s++) {
-    const end = s < 5 ? colons[s] : text.length;
+  for (let s = 0; s < segmentCount; s++) {
+    const end = s < colons.length ? colons[s] : text.length;
     segments.push(compilePieces(slicePieces(text, kinds, start, end)));
     start = end + 1;
   }
@@ -63,6 +66,12 @@ export function matchArnPattern(pattern: ArnPattern, value: string, valueSegment
   const segments = pattern.segments;
   if (segments === undefined) return matchWildcard(pattern.whole, value);
   if (pattern.whole.kinds === undefined) return pattern.whole.text === value;
+  if (segments.length < 6) {
+    const parts = value.split(':');
+    if (parts.length !== segments.length) return false;
+    for (let i = 0; i < parts.length; i++) if (!matchWildcard(segments[i], parts[i])) return false;
+    return true;
+  }
   const parts = valueSegments === undefined ? splitArn(value) : valueSegments;
   if (!parts) return false;
   for (let i = 0; i < 6; i++) if (!matchWildcard(segments[i], parts[i])) return false;

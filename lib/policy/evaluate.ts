@@ -495,7 +495,7 @@ export interface StatementOutcome {
   conditions: ConditionOutcome[];
   /** Condition keys and policy variables the statement needed that the request lacked. */
   missingContextKeys: string[];
-  /** How close the statement came to applying (0..4); used to pick the closest statements on implicit deny. */
+  /** How close the statement came to applying (0..4: stages passed in order, plus the share of conditions that held). */
   closeness: number;
   /** For an unevaluable statement: how `authorize` decided it (fail-closed). */
   decidedAs?: 'applies' | 'doesNotApply';
@@ -561,8 +561,12 @@ function explainStatement(
   const principal = statementPrincipal(statement, role, state.request);
   outcome.principalMatched = principal !== PRINCIPAL_NONE;
   if (principal === PRINCIPAL_ACCOUNT) outcome.principalByAccountOnly = true;
-  if (outcome.resourceMatched) outcome.closeness += 1;
-  if (outcome.principalMatched) outcome.closeness += 1;
+  // Closeness counts the stages passed in evaluation order (action, resource, principal) before the first
+  // failure, plus the share of conditions that held.
+  if (outcome.resourceMatched) {
+    outcome.closeness += 1;
+    if (outcome.principalMatched) outcome.closeness += 1;
+  }
   let conditionResult: Tri = TRUE;
   let passed = 0;
   for (const condition of statement.conditions) {
@@ -581,7 +585,7 @@ function explainStatement(
     if (trace.contextValues === undefined && condition.family !== 'Null') missing.push(condition.key);
     if (trace.missingVariables) missing.push(...trace.missingVariables);
   }
-  outcome.closeness += statement.conditions.length === 0 ? 1 : passed / statement.conditions.length;
+  if (outcome.closeness === 3) outcome.closeness += statement.conditions.length === 0 ? 1 : passed / statement.conditions.length;
   outcome.missingContextKeys = dedupe(missing);
   if (!outcome.resourceMatched) outcome.failedPart = 'resource';
   else if (!outcome.principalMatched) outcome.failedPart = 'principal';
