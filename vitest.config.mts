@@ -1,9 +1,8 @@
 // Unit tests: beside the code, no server needed.
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': import.meta.dirname } },
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bin/**/*.test.ts'],
     exclude: ['node_modules', '.next', 'e2e'],
