@@ -3,11 +3,15 @@ import type { UserRepository } from './users';
 import type { TagRepository } from './tags';
 import type { AccountRepository } from './account';
 import type { AccessKeyRepository } from './access-keys';
+import type { RoleRepository } from './roles';
+import type { InstanceProfileRepository } from './instance-profiles';
 
 export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
 export type { AccountRecord, AccountRepository } from './account';
 export type { AccessKeyRecord, AccessKeyRepository } from './access-keys';
+export type { RoleRecord, RoleChanges, RoleRepository } from './roles';
+export type { InstanceProfileRecord, InstanceProfileRepository } from './instance-profiles';
 
 /**
  * All persistence of Gatehouse. Repositories are synchronous; `transaction` makes a function's writes atomic
@@ -19,6 +23,8 @@ export interface Store {
   readonly tags: TagRepository;
   readonly account: AccountRepository;
   readonly accessKeys: AccessKeyRepository;
+  readonly roles: RoleRepository;
+  readonly instanceProfiles: InstanceProfileRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;

@@ -5,6 +5,8 @@ import { SqliteUserRepository } from './users';
 import { SqliteTagRepository } from './tags';
 import { SqliteAccountRepository } from './account';
 import { SqliteAccessKeyRepository } from './access-keys';
+import { SqliteRoleRepository } from './roles';
+import { SqliteInstanceProfileRepository } from './instance-profiles';
 
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
@@ -12,6 +14,8 @@ export class SqliteStore implements Store {
   readonly tags: SqliteTagRepository;
   readonly account: SqliteAccountRepository;
   readonly accessKeys: SqliteAccessKeyRepository;
+  readonly roles: SqliteRoleRepository;
+  readonly instanceProfiles: SqliteInstanceProfileRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
 
@@ -21,6 +25,8 @@ export class SqliteStore implements Store {
     this.tags = new SqliteTagRepository(this.db);
     this.account = new SqliteAccountRepository(this.db);
     this.accessKeys = new SqliteAccessKeyRepository(this.db);
+    this.roles = new SqliteRoleRepository(this.db);
+    this.instanceProfiles = new SqliteInstanceProfileRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -1,0 +1,27 @@
+// The instance profiles part of the Store interface: instance profiles and the (at most one) role in each.
+import type { Page } from './users';
+
+/** A stored instance profile. */
+export interface InstanceProfileRecord {
+  instanceProfileId: string;
+  instanceProfileName: string;
+  path: string;
+  createDate: string;
+}
+
+export interface InstanceProfileRepository {
+  insert(profile: InstanceProfileRecord): void;
+  /** Case-insensitive lookup by name. */
+  getByName(instanceProfileName: string): InstanceProfileRecord | undefined;
+  getById(instanceProfileId: string): InstanceProfileRecord | undefined;
+  /** Instance profiles whose path starts with `pathPrefix`, ordered by name ignoring case, after `after`. */
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<InstanceProfileRecord>;
+  delete(instanceProfileId: string): void;
+  count(): number;
+  addRole(instanceProfileId: string, roleId: string): void;
+  removeRole(instanceProfileId: string, roleId: string): void;
+  /** Role ids in an instance profile. */
+  listRoleIds(instanceProfileId: string): string[];
+  /** Instance profiles that contain a role, by name. */
+  listForRole(roleId: string): InstanceProfileRecord[];
+}

@@ -1,0 +1,112 @@
+// SQLite implementation of the instance profiles repository.
+import type { SqliteDatabase } from './database';
+import type { Page } from '../users';
+import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
+
+interface InstanceProfileRow {
+  instance_profile_id: string;
+  instance_profile_name: string;
+  name_key: string;
+  path: string;
+  create_date: string;
+}
+
+function toRecord(row: InstanceProfileRow): InstanceProfileRecord {
+  return {
+    instanceProfileId: row.instance_profile_id,
+    instanceProfileName: row.instance_profile_name,
+    path: row.path,
+    createDate: row.create_date,
+  };
+}
+
+export class SqliteInstanceProfileRepository implements InstanceProfileRepository {
+  private readonly insertStatement;
+  private readonly byName;
+  private readonly byId;
+  private readonly listAll;
+  private readonly listByPrefix;
+  private readonly countStatement;
+  private readonly deleteStatement;
+  private readonly addRoleStatement;
+  private readonly removeRoleStatement;
+  private readonly roleIds;
+  private readonly forRole;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO instance_profiles (instance_profile_id, instance_profile_name, name_key, path, create_date)
+       VALUES (@instanceProfileId, @instanceProfileName, @nameKey, @path, @createDate)`,
+    );
+    this.byName = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE name_key = ?');
+    this.byId = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE instance_profile_id = ?');
+    this.listAll = db.prepare<[string, number], InstanceProfileRow>(
+      'SELECT * FROM instance_profiles WHERE name_key > ? ORDER BY name_key LIMIT ?',
+    );
+    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], InstanceProfileRow>(
+      'SELECT * FROM instance_profiles WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
+    );
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM instance_profiles');
+    this.deleteStatement = db.prepare('DELETE FROM instance_profiles WHERE instance_profile_id = ?');
+    this.addRoleStatement = db.prepare(
+      'INSERT OR IGNORE INTO instance_profile_roles (instance_profile_id, role_id) VALUES (?, ?)',
+    );
+    this.removeRoleStatement = db.prepare('DELETE FROM instance_profile_roles WHERE instance_profile_id = ? AND role_id = ?');
+    this.roleIds = db.prepare<[string], { role_id: string }>(
+      'SELECT role_id FROM instance_profile_roles WHERE instance_profile_id = ? ORDER BY rowid',
+    );
+    this.forRole = db.prepare<[string], InstanceProfileRow>(
+      `SELECT p.* FROM instance_profiles p JOIN instance_profile_roles r ON r.instance_profile_id = p.instance_profile_id
+       WHERE r.role_id = ? ORDER BY p.name_key`,
+    );
+  }
+
+  insert(profile: InstanceProfileRecord): void {
+    this.insertStatement.run({ ...profile, nameKey: profile.instanceProfileName.toLowerCase() });
+  }
+
+  getByName(instanceProfileName: string): InstanceProfileRecord | undefined {
+    const row = this.byName.get(instanceProfileName.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  getById(instanceProfileId: string): InstanceProfileRecord | undefined {
+    const row = this.byId.get(instanceProfileId);
+    return row && toRecord(row);
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<InstanceProfileRecord> {
+    const after = options.after ?? '';
+    const rows =
+      options.pathPrefix && options.pathPrefix !== '/'
+        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
+        : this.listAll.all(after, options.limit + 1);
+    const more = rows.length > options.limit;
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+  }
+
+  delete(instanceProfileId: string): void {
+    this.deleteStatement.run(instanceProfileId);
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+
+  addRole(instanceProfileId: string, roleId: string): void {
+    this.addRoleStatement.run(instanceProfileId, roleId);
+  }
+
+  removeRole(instanceProfileId: string, roleId: string): void {
+    this.removeRoleStatement.run(instanceProfileId, roleId);
+  }
+
+  listRoleIds(instanceProfileId: string): string[] {
+    return this.roleIds.all(instanceProfileId).map((row) => row.role_id);
+  }
+
+  listForRole(roleId: string): InstanceProfileRecord[] {
+    return this.forRole.all(roleId).map(toRecord);
+  }
+}

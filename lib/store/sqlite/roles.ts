@@ -1,0 +1,135 @@
+// SQLite implementation of the roles repository.
+import type { SqliteDatabase } from './database';
+import type { Page } from '../users';
+import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
+
+interface RoleRow {
+  role_id: string;
+  role_name: string;
+  name_key: string;
+  path: string;
+  create_date: string;
+  assume_role_policy: string;
+  description: string | null;
+  max_session_duration: number;
+  permissions_boundary_arn: string | null;
+  last_used_date: string | null;
+  last_used_region: string | null;
+  service_linked: number;
+}
+
+function toRecord(row: RoleRow): RoleRecord {
+  const role: RoleRecord = {
+    roleId: row.role_id,
+    roleName: row.role_name,
+    path: row.path,
+    createDate: row.create_date,
+    assumeRolePolicy: row.assume_role_policy,
+    maxSessionDuration: row.max_session_duration,
+    serviceLinked: row.service_linked === 1,
+  };
+  if (row.description !== null) role.description = row.description;
+  if (row.permissions_boundary_arn) role.permissionsBoundaryArn = row.permissions_boundary_arn;
+  if (row.last_used_date) role.lastUsedDate = row.last_used_date;
+  if (row.last_used_region) role.lastUsedRegion = row.last_used_region;
+  return role;
+}
+
+const COLUMNS: Record<keyof RoleChanges, string> = {
+  assumeRolePolicy: 'assume_role_policy',
+  description: 'description',
+  maxSessionDuration: 'max_session_duration',
+  permissionsBoundaryArn: 'permissions_boundary_arn',
+};
+
+export class SqliteRoleRepository implements RoleRepository {
+  private readonly insertStatement;
+  private readonly byName;
+  private readonly byId;
+  private readonly listAll;
+  private readonly listByPrefix;
+  private readonly countStatement;
+  private readonly deleteStatement;
+  private readonly recordUseStatement;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO roles (role_id, role_name, name_key, path, create_date, assume_role_policy, description,
+         max_session_duration, permissions_boundary_arn, last_used_date, last_used_region, service_linked)
+       VALUES (@roleId, @roleName, @nameKey, @path, @createDate, @assumeRolePolicy, @description,
+         @maxSessionDuration, @permissionsBoundaryArn, @lastUsedDate, @lastUsedRegion, @serviceLinked)`,
+    );
+    this.byName = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE name_key = ?');
+    this.byId = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE role_id = ?');
+    this.listAll = db.prepare<[string, number], RoleRow>('SELECT * FROM roles WHERE name_key > ? ORDER BY name_key LIMIT ?');
+    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], RoleRow>(
+      // substr comparison rather than LIKE: paths may contain % and _.
+      'SELECT * FROM roles WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
+    );
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM roles');
+    this.deleteStatement = db.prepare('DELETE FROM roles WHERE role_id = ?');
+    this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');
+  }
+
+  insert(role: RoleRecord): void {
+    this.insertStatement.run({
+      roleId: role.roleId,
+      roleName: role.roleName,
+      nameKey: role.roleName.toLowerCase(),
+      path: role.path,
+      createDate: role.createDate,
+      assumeRolePolicy: role.assumeRolePolicy,
+      description: role.description ?? null,
+      maxSessionDuration: role.maxSessionDuration,
+      permissionsBoundaryArn: role.permissionsBoundaryArn ?? null,
+      lastUsedDate: role.lastUsedDate ?? null,
+      lastUsedRegion: role.lastUsedRegion ?? null,
+      serviceLinked: role.serviceLinked ? 1 : 0,
+    });
+  }
+
+  getByName(roleName: string): RoleRecord | undefined {
+    const row = this.byName.get(roleName.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  getById(roleId: string): RoleRecord | undefined {
+    const row = this.byId.get(roleId);
+    return row && toRecord(row);
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<RoleRecord> {
+    const after = options.after ?? '';
+    const rows =
+      options.pathPrefix && options.pathPrefix !== '/'
+        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
+        : this.listAll.all(after, options.limit + 1);
+    const more = rows.length > options.limit;
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+  }
+
+  update(roleId: string, changes: RoleChanges): void {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = { roleId };
+    for (const key of Object.keys(changes) as (keyof RoleChanges)[]) {
+      if (!(key in COLUMNS)) continue;
+      sets.push(`${COLUMNS[key]} = @${key}`);
+      values[key] = changes[key] ?? null;
+    }
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE roles SET ${sets.join(', ')} WHERE role_id = @roleId`).run(values);
+  }
+
+  delete(roleId: string): void {
+    this.deleteStatement.run(roleId);
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+
+  recordUse(roleId: string, date: string, region: string): void {
+    this.recordUseStatement.run(date, region, roleId);
+  }
+}
