@@ -1,0 +1,84 @@
+// The query decoder: AWS's list/map/structure encodings, validation messages, and robustness on arbitrary input.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeInput, parseForm } from './query';
+import { IAM_MODEL, STS_MODEL } from './model';
+import { AwsError } from './errors';
+
+function params(text: string) {
+  return parseForm(text);
+}
+
+describe('decodeInput', () => {
+  it('decodes lists of structures (Tags.member.N.Key)', () => {
+    const input = decodeInput(IAM_MODEL, 'CreateUserRequest', params('UserName=a&Tags.member.2.Key=k2&Tags.member.2.Value=v2&Tags.member.1.Key=k1&Tags.member.1.Value=v1'));
+    expect(input).toEqual({ UserName: 'a', Tags: [{ Key: 'k1', Value: 'v1' }, { Key: 'k2', Value: 'v2' }] });
+  });
+
+  it('decodes integers and booleans with their types', () => {
+    const input = decodeInput(IAM_MODEL, 'UpdateAccountPasswordPolicyRequest', params('MinimumPasswordLength=12&RequireSymbols=true'));
+    expect(input).toEqual({ MinimumPasswordLength: 12, RequireSymbols: true });
+  });
+
+  it("reports a missing required member as AWS does ('Member must not be null')", () => {
+    expect(() => decodeInput(IAM_MODEL, 'CreateUserRequest', params(''))).toThrow(
+      "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null",
+    );
+  });
+
+  it('checks enums, lengths and ranges and lists every violation', () => {
+    try {
+      decodeInput(IAM_MODEL, 'ListPoliciesRequest', params('Scope=Everything&MaxItems=0'));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AwsError).code).toBe('ValidationError');
+      expect((error as AwsError).message).toMatch(/^2 validation errors detected: /);
+      expect((error as AwsError).message).toContain('Member must satisfy enum value set: [All, AWS, Local]');
+      expect((error as AwsError).message).toContain('Member must have value greater than or equal to 1');
+    }
+  });
+
+  it('rejects a non-numeric integer with InvalidParameterValue', () => {
+    expect(() => decodeInput(IAM_MODEL, 'ListUsersRequest', params('MaxItems=ten'))).toThrow(AwsError);
+  });
+
+  it('decodes STS structures such as PolicyArns', () => {
+    const input = decodeInput(STS_MODEL, 'AssumeRoleRequest', params('RoleArn=arn:aws:iam::123456789012:role/r&RoleSessionName=s1&PolicyArns.member.1.arn=arn:aws:iam::aws:policy/ReadOnlyAccess'));
+    expect(input.PolicyArns).toEqual([{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }]);
+  });
+});
+
+describe('decoder robustness (property-based)', () => {
+  const operations = Object.entries(IAM_MODEL.operations).filter(([, op]) => op.input);
+  const key = fc.oneof(
+    fc.constantFrom('UserName', 'Path', 'MaxItems', 'Marker', 'Tags.member.1.Key', 'Tags.member.x.Value', 'PolicyDocument', 'Tags.member', 'Tags', 'ContextEntries.member.1.ContextKeyValues.member.1'),
+    fc.string({ maxLength: 40 }),
+  );
+  const value = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('', '0', '-1', '1001', 'true', 'NaN', '1e9', '%', '\u0000'));
+
+  it('never throws anything but an AwsError, whatever the parameters', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...operations), fc.array(fc.tuple(key, value), { maxLength: 12 }), ([, op], pairs) => {
+        try {
+          decodeInput(IAM_MODEL, op.input, new Map(pairs));
+        } catch (error) {
+          if (!(error instanceof AwsError)) throw error;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('parseForm either decodes or throws an AwsError on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        try {
+          parseForm(text);
+        } catch (error) {
+          if (!(error instanceof AwsError)) throw error;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
