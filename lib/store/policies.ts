@@ -46,7 +46,10 @@ export interface ManagedPolicyRepository {
   update(arn: string, changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>): void;
   delete(arn: string): void;
   count(): number;
+  /** The policy with its default version's document in one lookup (the authorizer's hot path). */
+  getWithDefaultDocument(arn: string): { policy: ManagedPolicyRecord; document: string } | undefined;
   getVersion(arn: string, versionId: string): PolicyVersionRecord | undefined;
+  /** Versions of a policy, newest first. */
   listVersions(arn: string): PolicyVersionRecord[];
   insertVersion(version: PolicyVersionRecord): void;
   deleteVersion(arn: string, versionId: string): void;
@@ -60,7 +63,25 @@ export interface AttachmentRepository {
   /** Principals a policy is attached to. */
   listForPolicy(policyArn: string): AttachmentRecord[];
   countForPolicy(policyArn: string): number;
+  countForPrincipal(principalKind: PrincipalKind, principalId: string): number;
+  /** Number of attachments of every attached policy, by policy ARN. */
+  countsByPolicy(): Map<string, number>;
   removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): void;
+  /** Principals a policy is attached to, with their names and paths, ordered by kind then name. */
+  listEntitiesForPolicy(policyArn: string): PolicyEntity[];
+  /** Users and roles whose permissions boundary is `policyArn` (read from the users and roles tables). */
+  listBoundaryUsage(policyArn: string): PolicyEntity[];
+  countBoundaryUsage(policyArn: string): number;
+  /** Number of users and roles using each policy as permissions boundary, by policy ARN. */
+  boundaryCountsByPolicy(): Map<string, number>;
+}
+
+/** A principal that uses a policy, as ListEntitiesForPolicy reports it. */
+export interface PolicyEntity {
+  principalKind: PrincipalKind;
+  principalId: string;
+  name: string;
+  path: string;
 }
 
 export interface InlinePolicyRepository {

@@ -3,6 +3,7 @@ import type { UserRepository } from './users';
 import type { TagRepository } from './tags';
 import type { AccountRepository } from './account';
 import type { AccessKeyRepository } from './access-keys';
+import type { AttachmentRepository, InlinePolicyRepository, ManagedPolicyRepository } from './policies';
 import type { RoleRepository } from './roles';
 import type { InstanceProfileRepository } from './instance-profiles';
 
@@ -10,6 +11,7 @@ export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
 export type { AccountRecord, AccountRepository } from './account';
 export type { AccessKeyRecord, AccessKeyRepository } from './access-keys';
+export type * from './policies';
 export type { RoleRecord, RoleChanges, RoleRepository } from './roles';
 export type { InstanceProfileRecord, InstanceProfileRepository } from './instance-profiles';
 
@@ -23,6 +25,9 @@ export interface Store {
   readonly tags: TagRepository;
   readonly account: AccountRepository;
   readonly accessKeys: AccessKeyRepository;
+  readonly managedPolicies: ManagedPolicyRepository;
+  readonly attachments: AttachmentRepository;
+  readonly inlinePolicies: InlinePolicyRepository;
   readonly roles: RoleRepository;
   readonly instanceProfiles: InstanceProfileRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */

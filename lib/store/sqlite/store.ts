@@ -5,6 +5,9 @@ import { SqliteUserRepository } from './users';
 import { SqliteTagRepository } from './tags';
 import { SqliteAccountRepository } from './account';
 import { SqliteAccessKeyRepository } from './access-keys';
+import { SqliteManagedPolicyRepository } from './managed-policies';
+import { SqliteAttachmentRepository } from './attachments';
+import { SqliteInlinePolicyRepository } from './inline-policies';
 import { SqliteRoleRepository } from './roles';
 import { SqliteInstanceProfileRepository } from './instance-profiles';
 
@@ -14,6 +17,9 @@ export class SqliteStore implements Store {
   readonly tags: SqliteTagRepository;
   readonly account: SqliteAccountRepository;
   readonly accessKeys: SqliteAccessKeyRepository;
+  readonly managedPolicies: SqliteManagedPolicyRepository;
+  readonly attachments: SqliteAttachmentRepository;
+  readonly inlinePolicies: SqliteInlinePolicyRepository;
   readonly roles: SqliteRoleRepository;
   readonly instanceProfiles: SqliteInstanceProfileRepository;
   private readonly getSettingStatement;
@@ -25,6 +31,9 @@ export class SqliteStore implements Store {
     this.tags = new SqliteTagRepository(this.db);
     this.account = new SqliteAccountRepository(this.db);
     this.accessKeys = new SqliteAccessKeyRepository(this.db);
+    this.managedPolicies = new SqliteManagedPolicyRepository(this.db);
+    this.attachments = new SqliteAttachmentRepository(this.db);
+    this.inlinePolicies = new SqliteInlinePolicyRepository(this.db);
     this.roles = new SqliteRoleRepository(this.db);
     this.instanceProfiles = new SqliteInstanceProfileRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');

@@ -1,0 +1,60 @@
+// SQLite implementation of inline policies embedded in users, groups and roles.
+import type { SqliteDatabase } from './database';
+import type { InlinePolicyRecord, InlinePolicyRepository, PrincipalKind } from '../policies';
+
+interface InlineRow {
+  principal_kind: PrincipalKind;
+  principal_id: string;
+  policy_name: string;
+  document: string;
+}
+
+function toRecord(row: InlineRow): InlinePolicyRecord {
+  return { principalKind: row.principal_kind, principalId: row.principal_id, policyName: row.policy_name, document: row.document };
+}
+
+export class SqliteInlinePolicyRepository implements InlinePolicyRepository {
+  private readonly upsert;
+  private readonly getStatement;
+  private readonly listStatement;
+  private readonly deleteStatement;
+  private readonly removeAll;
+
+  constructor(db: SqliteDatabase) {
+    this.upsert = db.prepare(
+      `INSERT INTO inline_policies (principal_kind, principal_id, policy_name, name_key, document)
+       VALUES (@principalKind, @principalId, @policyName, @nameKey, @document)
+       ON CONFLICT (principal_kind, principal_id, name_key) DO UPDATE SET policy_name = excluded.policy_name, document = excluded.document`,
+    );
+    this.getStatement = db.prepare<[string, string, string], InlineRow>(
+      'SELECT * FROM inline_policies WHERE principal_kind = ? AND principal_id = ? AND name_key = ?',
+    );
+    this.listStatement = db.prepare<[string, string], InlineRow>(
+      'SELECT * FROM inline_policies WHERE principal_kind = ? AND principal_id = ? ORDER BY name_key',
+    );
+    this.deleteStatement = db.prepare('DELETE FROM inline_policies WHERE principal_kind = ? AND principal_id = ? AND name_key = ?');
+    this.removeAll = db.prepare('DELETE FROM inline_policies WHERE principal_kind = ? AND principal_id = ?');
+  }
+
+  put(policy: InlinePolicyRecord): void {
+    this.upsert.run({ ...policy, nameKey: policy.policyName.toLowerCase() });
+  }
+
+  get(principalKind: PrincipalKind, principalId: string, policyName: string): InlinePolicyRecord | undefined {
+    const row = this.getStatement.get(principalKind, principalId, policyName.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  /** Inline policies of one principal, by name ignoring case. */
+  list(principalKind: PrincipalKind, principalId: string): InlinePolicyRecord[] {
+    return this.listStatement.all(principalKind, principalId).map(toRecord);
+  }
+
+  delete(principalKind: PrincipalKind, principalId: string, policyName: string): void {
+    this.deleteStatement.run(principalKind, principalId, policyName.toLowerCase());
+  }
+
+  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): void {
+    this.removeAll.run(principalKind, principalId);
+  }
+}

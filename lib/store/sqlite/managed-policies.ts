@@ -1,0 +1,188 @@
+// SQLite implementation of the customer managed policy repository: policies and their versions.
+import type { SqliteDatabase } from './database';
+import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
+
+interface PolicyRow {
+  policy_id: string;
+  arn: string;
+  policy_name: string;
+  name_key: string;
+  path: string;
+  description: string | null;
+  default_version_id: string;
+  next_version: number;
+  create_date: string;
+  update_date: string;
+}
+
+interface VersionRow {
+  policy_arn: string;
+  version_id: string;
+  document: string;
+  create_date: string;
+}
+
+function toRecord(row: PolicyRow): ManagedPolicyRecord {
+  const policy: ManagedPolicyRecord = {
+    policyId: row.policy_id,
+    arn: row.arn,
+    policyName: row.policy_name,
+    path: row.path,
+    defaultVersionId: row.default_version_id,
+    nextVersion: row.next_version,
+    createDate: row.create_date,
+    updateDate: row.update_date,
+  };
+  if (row.description !== null) policy.description = row.description;
+  return policy;
+}
+
+function toVersion(row: VersionRow): PolicyVersionRecord {
+  return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createDate: row.create_date };
+}
+
+/** Orders version ids `v1`, `v2`, ... `v10` numerically. */
+function versionNumber(versionId: string): number {
+  return Number(versionId.slice(1)) || 0;
+}
+
+export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
+  private readonly insertPolicy;
+  private readonly insertVersionStatement;
+  private readonly byArn;
+  private readonly byName;
+  private readonly withDefault;
+  private readonly listAll;
+  private readonly listByPrefix;
+  private readonly countStatement;
+  private readonly deletePolicy;
+  private readonly deleteVersions;
+  private readonly versionStatement;
+  private readonly versionsStatement;
+  private readonly deleteVersionStatement;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertPolicy = db.prepare(
+      `INSERT INTO managed_policies (policy_id, arn, policy_name, name_key, path, description, default_version_id, next_version, create_date, update_date)
+       VALUES (@policyId, @arn, @policyName, @nameKey, @path, @description, @defaultVersionId, @nextVersion, @createDate, @updateDate)`,
+    );
+    this.insertVersionStatement = db.prepare(
+      'INSERT INTO policy_versions (policy_arn, version_id, document, create_date) VALUES (@policyArn, @versionId, @document, @createDate)',
+    );
+    this.byArn = db.prepare<[string], PolicyRow>('SELECT * FROM managed_policies WHERE arn = ?');
+    this.byName = db.prepare<[string], PolicyRow>('SELECT * FROM managed_policies WHERE name_key = ?');
+    this.withDefault = db.prepare<[string], PolicyRow & { document: string }>(
+      `SELECT p.*, v.document AS document FROM managed_policies p
+       JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = ?`,
+    );
+    this.listAll = db.prepare<[string, number], PolicyRow>('SELECT * FROM managed_policies WHERE name_key > ? ORDER BY name_key LIMIT ?');
+    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], PolicyRow>(
+      // substr comparison rather than LIKE: paths may contain % and _.
+      'SELECT * FROM managed_policies WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
+    );
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM managed_policies');
+    this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
+    this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');
+    this.versionStatement = db.prepare<[string, string], VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
+    this.versionsStatement = db.prepare<[string], VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ?');
+    this.deleteVersionStatement = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
+  }
+
+  insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): void {
+    this.insertPolicy.run({
+      policyId: policy.policyId,
+      arn: policy.arn,
+      policyName: policy.policyName,
+      nameKey: policy.policyName.toLowerCase(),
+      path: policy.path,
+      description: policy.description ?? null,
+      defaultVersionId: policy.defaultVersionId,
+      nextVersion: policy.nextVersion,
+      createDate: policy.createDate,
+      updateDate: policy.updateDate,
+    });
+    this.insertVersion(firstVersion);
+  }
+
+  getByArn(arn: string): ManagedPolicyRecord | undefined {
+    const row = this.byArn.get(arn);
+    return row && toRecord(row);
+  }
+
+  getByName(policyName: string): ManagedPolicyRecord | undefined {
+    const row = this.byName.get(policyName.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  getWithDefaultDocument(arn: string): { policy: ManagedPolicyRecord; document: string } | undefined {
+    const row = this.withDefault.get(arn);
+    return row && { policy: toRecord(row), document: row.document };
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): { items: ManagedPolicyRecord[]; next?: string } {
+    const after = options.after ?? '';
+    const rows =
+      options.pathPrefix && options.pathPrefix !== '/'
+        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
+        : this.listAll.all(after, options.limit + 1);
+    const more = rows.length > options.limit;
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+  }
+
+  update(
+    arn: string,
+    changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
+  ): void {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = { arn };
+    if (changes.defaultVersionId !== undefined) {
+      sets.push('default_version_id = @defaultVersionId');
+      values.defaultVersionId = changes.defaultVersionId;
+    }
+    if (changes.nextVersion !== undefined) {
+      sets.push('next_version = @nextVersion');
+      values.nextVersion = changes.nextVersion;
+    }
+    if (changes.updateDate !== undefined) {
+      sets.push('update_date = @updateDate');
+      values.updateDate = changes.updateDate;
+    }
+    if ('description' in changes) {
+      sets.push('description = @description');
+      values.description = changes.description ?? null;
+    }
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE managed_policies SET ${sets.join(', ')} WHERE arn = @arn`).run(values);
+  }
+
+  delete(arn: string): void {
+    this.deleteVersions.run(arn);
+    this.deletePolicy.run(arn);
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+
+  getVersion(arn: string, versionId: string): PolicyVersionRecord | undefined {
+    const row = this.versionStatement.get(arn, versionId);
+    return row && toVersion(row);
+  }
+
+  /** Versions newest first, as ListPolicyVersions returns them. */
+  listVersions(arn: string): PolicyVersionRecord[] {
+    return this.versionsStatement
+      .all(arn)
+      .map(toVersion)
+      .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
+  }
+
+  insertVersion(version: PolicyVersionRecord): void {
+    this.insertVersionStatement.run(version);
+  }
+
+  deleteVersion(arn: string, versionId: string): void {
+    this.deleteVersionStatement.run(arn, versionId);
+  }
+}
