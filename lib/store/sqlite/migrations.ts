@@ -221,4 +221,18 @@ CREATE TABLE sign_in_attempts (
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'password history',
+    sql: `
+-- Hashes of the passwords each user has had, newest last (PasswordReusePrevention).
+CREATE TABLE password_history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id TEXT NOT NULL REFERENCES users (user_id) ON DELETE CASCADE,
+  password_hash TEXT NOT NULL,
+  set_date TEXT NOT NULL
+);
+CREATE INDEX password_history_by_user ON password_history (user_id, seq);
+`,
+  },
 ];
