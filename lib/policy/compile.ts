@@ -144,6 +144,7 @@ function compileCondition(parsed: ParsedCondition, variables: boolean): Compiled
     key: parsed.key,
     keyLower: parsed.key.toLowerCase(),
     values: [],
+    rawValues: parsed.values.map((v) => v.value),
     range: parsed.range,
   };
   if (!info) {

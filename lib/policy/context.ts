@@ -1,5 +1,7 @@
 // Case-insensitive access to a request's condition keys, built lazily so requests without conditions pay nothing.
 
+import { parseAddress, parseDate } from './operators';
+
 /** The request context as callers pass it. */
 export type RequestContext = Record<string, string | string[] | undefined>;
 
@@ -8,6 +10,8 @@ const EMPTY: readonly string[] = [];
 /** Reads condition keys ignoring case (AWS: "condition key names are not case-sensitive"). */
 export class ContextReader {
   private map: Map<string, string[]> | undefined;
+  private dates: Map<string, number | undefined> | undefined;
+  private addresses: Map<string, ReturnType<typeof parseAddress>> | undefined;
   constructor(private readonly context: RequestContext) {}
 
   /** Values of a key given in lower case; undefined when the key is absent (an empty list counts as absent). */
@@ -15,6 +19,24 @@ export class ContextReader {
     let map = this.map;
     if (map === undefined) map = this.build();
     return map.get(keyLower);
+  }
+
+  /** A request value read as a date (epoch ms), parsed once per request. */
+  parsedDate(value: string): number | undefined {
+    const dates = (this.dates ??= new Map());
+    if (dates.has(value)) return dates.get(value);
+    const parsed = parseDate(value);
+    dates.set(value, parsed);
+    return parsed;
+  }
+
+  /** A request value read as an IP address, parsed once per request. */
+  parsedAddress(value: string): ReturnType<typeof parseAddress> {
+    const addresses = (this.addresses ??= new Map());
+    if (addresses.has(value)) return addresses.get(value);
+    const parsed = parseAddress(value);
+    addresses.set(value, parsed);
+    return parsed;
   }
 
   private build(): Map<string, string[]> {

@@ -2,8 +2,9 @@
 
 import { matchArnPattern, splitArn, compileArnPattern } from './arn';
 import { ContextReader, type RequestContext } from './context';
-import { addressInCidr, compare, decodeBase64, parseAddress, parseDate, parseNumber, type Cidr } from './operators';
+import { addressInCidr, compare, decodeBase64, parseNumber, type Cidr } from './operators';
 import type {
+  ActionCacheEntry,
   CompiledCondition,
   CompiledConditionValue,
   CompiledPolicy,
@@ -13,7 +14,7 @@ import type {
   PolicyType,
   SourceRange,
 } from './types';
-import { resolvePattern, resolveText } from './variables';
+import { resolvePatternCached, resolveText } from './variables';
 import { compilePieces, matchWildcard } from './wildcard';
 
 /** One request to authorize. */
@@ -85,12 +86,16 @@ class RequestState {
 }
 
 /** Statements of a policy whose Action/NotAction matches the action, cached per action. */
-function statementsForAction(policy: CompiledPolicy, actionLower: string): { allow: CompiledStatement[]; deny: CompiledStatement[] } {
+function statementsForAction(policy: CompiledPolicy, actionLower: string): ActionCacheEntry {
   let entry = policy.actionCache.get(actionLower);
   if (entry === undefined) {
-    entry = { allow: [], deny: [] };
-    for (const statement of policy.statements) {
-      if (actionMatches(statement, actionLower)) (statement.effect === 'Deny' ? entry.deny : entry.allow).push(statement);
+    entry = { allow: [], deny: [], matches: new Uint8Array(policy.statements.length) };
+    for (let i = 0; i < policy.statements.length; i++) {
+      const statement = policy.statements[i];
+      if (actionMatches(statement, actionLower)) {
+        entry.matches[i] = 1;
+        (statement.effect === 'Deny' ? entry.deny : entry.allow).push(statement);
+      }
     }
     if (policy.actionCache.size >= ACTION_CACHE_LIMIT) policy.actionCache.clear();
     policy.actionCache.set(actionLower, entry);
@@ -128,13 +133,13 @@ function resourceMatches(statement: CompiledStatement, state: RequestState, miss
 function resourceEntryMatches(entry: CompiledResource, state: RequestState, missing?: string[]): boolean {
   const value = state.request.resource;
   if (entry.pattern !== undefined) return matchArnPattern(entry.pattern, value, state.segments());
-  const resolved = resolvePattern(entry.template!, state.context);
+  const resolved = resolvePatternCached(entry.template!, state.context, compileArnPattern);
   if (!resolved.ok) {
     // IAM policy elements: Variables and tags — "If AWS cannot resolve a variable this might cause the entire statement to be invalid."
     if (missing) missing.push(...resolved.missingKeys);
     return false;
   }
-  return matchArnPattern(compileArnPattern(resolved.value), value, state.segments());
+  return matchArnPattern(resolved.value, value, state.segments());
 }
 
 function principalMatch(principal: CompiledPrincipal, request: AuthorizationRequest): number {
@@ -211,17 +216,22 @@ function valueMatches(condition: CompiledCondition, policyValue: CompiledConditi
  * Whether one request value matches any policy value (the positive reading of the operator).
  * Returns undefined when the request value is not valid for the operator (e.g. 'abc' for NumericEquals).
  */
-function anyPolicyValueMatches(condition: CompiledCondition, values: CompiledConditionValue[], contextValue: string): boolean | undefined {
+function anyPolicyValueMatches(
+  condition: CompiledCondition,
+  values: CompiledConditionValue[],
+  contextValue: string,
+  context: ContextReader,
+): boolean | undefined {
   switch (condition.family) {
     case 'Numeric':
     case 'Date': {
-      const n = condition.family === 'Numeric' ? parseNumber(contextValue) : parseDate(contextValue);
+      const n = condition.family === 'Numeric' ? parseNumber(contextValue) : context.parsedDate(contextValue);
       if (n === undefined) return undefined;
       for (let i = 0; i < values.length; i++) if (compare(n, condition.comparison, values[i].number!)) return true;
       return false;
     }
     case 'IpAddress': {
-      const address = parseAddress(contextValue);
+      const address = context.parsedAddress(contextValue);
       if (address === undefined) return undefined;
       for (let i = 0; i < values.length; i++) if (addressInCidr(address, values[i].cidr as Cidr)) return true;
       return false;
@@ -254,16 +264,15 @@ function resolveConditionValues(
     }
     resolved ??= values.slice(0, i);
     if (condition.family === 'StringLike' || condition.family === 'Arn') {
-      const r = resolvePattern(value.template, state.context);
+      const r =
+        condition.family === 'StringLike'
+          ? resolvePatternCached(value.template, state.context, (pieces): CompiledConditionValue => ({ raw: value.raw, pattern: compilePieces(pieces) }))
+          : resolvePatternCached(value.template, state.context, (pieces): CompiledConditionValue => ({ raw: value.raw, arn: compileArnPattern(pieces) }));
       if (!r.ok) {
         missing?.push(...r.missingKeys);
         return undefined;
       }
-      resolved.push(
-        condition.family === 'StringLike'
-          ? { raw: value.raw, pattern: compilePieces(r.value) }
-          : { raw: value.raw, arn: compileArnPattern(r.value) },
-      );
+      resolved.push(r.value);
     } else {
       const r = resolveText(value.template, state.context);
       if (!r.ok) {
@@ -334,7 +343,7 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
   const everyValue = condition.setOperator === 'ForAllValues' || (condition.setOperator === undefined && condition.negated);
   let invalid = false;
   for (let i = 0; i < contextValues.length; i++) {
-    const positive = anyPolicyValueMatches(condition, values, contextValues[i]);
+    const positive = anyPolicyValueMatches(condition, values, contextValues[i], state.context);
     if (positive === undefined) invalid = true;
     const valueResult = positive === undefined ? false : condition.negated ? !positive : positive;
     if (everyValue && !valueResult) return invalidTrace(trace, invalid, FALSE);
@@ -487,6 +496,7 @@ export interface StatementOutcome {
   actionMatched: boolean;
   /** undefined when not checked (the action did not match). */
   resourceMatched?: boolean;
+  /** Conditions are traced only when action, resource and principal matched (otherwise empty). */
   principalMatched?: boolean;
   /** For resource-based statements: the Principal named only the caller's account (delegation). */
   principalByAccountOnly?: boolean;
@@ -531,11 +541,15 @@ export interface Explanation {
   unevaluable: boolean;
 }
 
+const NO_KEYS: string[] = [];
+const NO_CONDITIONS: ConditionOutcome[] = [];
+
 function explainStatement(
   policy: CompiledPolicy,
   statement: CompiledStatement,
   role: PolicySetRole,
-  state: RequestState,
+  state: RequestState | undefined,
+  actionMatched: boolean,
 ): StatementOutcome {
   const outcome: StatementOutcome = {
     policyId: policy.policyId,
@@ -546,49 +560,71 @@ function explainStatement(
     effect: statement.effect,
     range: statement.range,
     result: 'notMatched',
-    actionMatched: actionMatches(statement, state.actionLower),
-    conditions: [],
-    missingContextKeys: [],
+    actionMatched,
+    resourceMatched: undefined,
+    principalMatched: undefined,
+    principalByAccountOnly: undefined,
+    failedPart: undefined,
+    conditions: NO_CONDITIONS,
+    missingContextKeys: NO_KEYS,
     closeness: 0,
+    decidedAs: undefined,
   };
-  const missing: string[] = [];
-  if (!outcome.actionMatched) {
+  if (!actionMatched || state === undefined) {
     outcome.failedPart = 'action';
     return outcome;
   }
-  outcome.closeness = 1;
-  outcome.resourceMatched = resourceMatches(statement, state, missing);
+  let missing: string[] | undefined;
+  const resourceMissing: string[] = [];
+  const resourceMatched = resourceMatches(statement, state, resourceMissing);
+  if (resourceMissing.length > 0) missing = resourceMissing;
   const principal = statementPrincipal(statement, role, state.request);
-  outcome.principalMatched = principal !== PRINCIPAL_NONE;
+  const principalMatched = principal !== PRINCIPAL_NONE;
+  outcome.resourceMatched = resourceMatched;
+  outcome.principalMatched = principalMatched;
   if (principal === PRINCIPAL_ACCOUNT) outcome.principalByAccountOnly = true;
   // Closeness counts the stages passed in evaluation order (action, resource, principal) before the first
   // failure, plus the share of conditions that held.
-  if (outcome.resourceMatched) {
-    outcome.closeness += 1;
-    if (outcome.principalMatched) outcome.closeness += 1;
+  let closeness = 1;
+  if (resourceMatched) {
+    closeness = 2;
+    if (principalMatched) closeness = 3;
   }
   let conditionResult: Tri = TRUE;
   let passed = 0;
-  for (const condition of statement.conditions) {
-    const trace: ConditionOutcome = {
-      operator: condition.operator,
-      key: condition.key,
-      policyValues: condition.values.map((v) => v.raw),
-      result: 'false',
-      range: condition.range,
-    };
-    const r = evaluateCondition(condition, state, trace);
-    outcome.conditions.push(trace);
-    if (r === FALSE) conditionResult = FALSE;
-    else if (r === UNEVALUABLE && conditionResult === TRUE) conditionResult = UNEVALUABLE;
-    if (r === TRUE) passed++;
-    if (trace.contextValues === undefined && condition.family !== 'Null') missing.push(condition.key);
-    if (trace.missingVariables) missing.push(...trace.missingVariables);
+  const conditions = statement.conditions;
+  // Conditions are evaluated (and their missing keys reported) only for statements that target the request:
+  // once the resource or principal failed, the statement is decided.
+  if (conditions.length > 0 && closeness === 3) {
+    const traces: ConditionOutcome[] = new Array(conditions.length);
+    for (let i = 0; i < conditions.length; i++) {
+      const condition = conditions[i];
+      const trace: ConditionOutcome = {
+        operator: condition.operator,
+        key: condition.key,
+        policyValues: condition.rawValues,
+        contextValues: undefined,
+        result: 'false',
+        reason: undefined,
+        missingVariables: undefined,
+        range: condition.range,
+      };
+      const r = evaluateCondition(condition, state, trace);
+      traces[i] = trace;
+      if (r === FALSE) conditionResult = FALSE;
+      else if (r === UNEVALUABLE) {
+        if (conditionResult === TRUE) conditionResult = UNEVALUABLE;
+      } else passed++;
+      if (trace.contextValues === undefined && condition.family !== 'Null') (missing ??= []).push(condition.key);
+      if (trace.missingVariables !== undefined) (missing ??= []).push(...trace.missingVariables);
+    }
+    outcome.conditions = traces;
   }
-  if (outcome.closeness === 3) outcome.closeness += statement.conditions.length === 0 ? 1 : passed / statement.conditions.length;
-  outcome.missingContextKeys = dedupe(missing);
-  if (!outcome.resourceMatched) outcome.failedPart = 'resource';
-  else if (!outcome.principalMatched) outcome.failedPart = 'principal';
+  if (closeness === 3) closeness += conditions.length === 0 ? 1 : passed / conditions.length;
+  outcome.closeness = closeness;
+  if (missing !== undefined) outcome.missingContextKeys = dedupe(missing);
+  if (!resourceMatched) outcome.failedPart = 'resource';
+  else if (!principalMatched) outcome.failedPart = 'principal';
   else if (conditionResult === FALSE) outcome.failedPart = 'condition';
   else if (conditionResult === UNEVALUABLE) {
     outcome.result = 'unevaluable';
@@ -598,19 +634,55 @@ function explainStatement(
 }
 
 function dedupe(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
   const seen = new Map<string, string>();
   for (const key of keys) if (!seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), key);
-  return [...seen.values()];
+  return seen.size === keys.length ? keys : [...seen.values()];
 }
 
 function applies(outcome: StatementOutcome): boolean {
   return outcome.result === 'matched' || (outcome.result === 'unevaluable' && outcome.decidedAs === 'applies');
 }
 
-function partDecision(outcomes: StatementOutcome[]): Decision {
-  if (outcomes.some((o) => o.effect === 'Deny' && applies(o))) return 'explicitDeny';
-  if (outcomes.some((o) => o.effect === 'Allow' && applies(o))) return 'allowed';
-  return 'implicitDeny';
+/**
+ * Outcomes of statements whose action does not match depend only on the policy, the action and the role:
+ * they are built once, frozen, and shared by every explanation (explanations are read-only).
+ */
+function actionMismatchOutcomes(policy: CompiledPolicy, entry: ActionCacheEntry, role: PolicySetRole): readonly (StatementOutcome | undefined)[] {
+  const cache = (entry.actionMismatchOutcomes ??= {});
+  let outcomes = cache[role] as (StatementOutcome | undefined)[] | undefined;
+  if (outcomes === undefined) {
+    outcomes = policy.statements.map((statement, i) =>
+      entry.matches[i] === 1 ? undefined : Object.freeze(explainStatement(policy, statement, role, undefined, false)),
+    );
+    cache[role] = outcomes;
+  }
+  return outcomes;
+}
+
+const ROLES: PolicySetRole[] = ['identity', 'resource', 'scp', 'boundary', 'session'];
+const ROLE_INDEX: Record<PolicySetRole, number> = { identity: 0, resource: 1, scp: 2, boundary: 3, session: 4 };
+
+/** Per-part tallies gathered in one pass over the outcomes. */
+interface PartTally {
+  present: boolean;
+  deny: boolean;
+  allows: StatementOutcome[];
+  directAllow: boolean;
+}
+
+function partDecision(tally: PartTally): Decision | undefined {
+  if (!tally.present) return undefined;
+  return tally.deny ? 'explicitDeny' : tally.allows.length > 0 ? 'allowed' : 'implicitDeny';
+}
+
+/** Inserts into a top-3 list kept sorted by closeness (stable: earlier statements win ties). */
+function keepClosest(closest: StatementOutcome[], outcome: StatementOutcome): void {
+  if (closest.length === 3 && closest[2].closeness >= outcome.closeness) return;
+  let i = closest.length < 3 ? closest.length : 2;
+  while (i > 0 && closest[i - 1].closeness < outcome.closeness) i--;
+  closest.splice(i, 0, outcome);
+  if (closest.length > 3) closest.pop();
 }
 
 /**
@@ -620,28 +692,52 @@ function partDecision(outcomes: StatementOutcome[]): Decision {
  */
 export function explain(request: AuthorizationRequest, policies: PolicySet): Explanation {
   const state = new RequestState(request);
-  const parts: [PolicySetRole, CompiledPolicy[] | undefined][] = [
-    ['identity', policies.identity],
-    ['resource', policies.resource],
-    ['scp', policies.scp],
-    ['boundary', policies.boundary],
-    ['session', policies.session],
-  ];
-  const byRole = new Map<PolicySetRole, StatementOutcome[]>();
+  const lists = [policies.identity, policies.resource, policies.scp, policies.boundary, policies.session];
+  const tallies: PartTally[] = [];
   const statements: StatementOutcome[] = [];
-  for (const [role, list] of parts) {
+  const denies: StatementOutcome[] = [];
+  const closest: StatementOutcome[] = [];
+  const missing: string[] = [];
+  let unevaluable = false;
+  for (let r = 0; r < ROLES.length; r++) {
+    const role = ROLES[r];
+    const list = lists[r];
+    const tally: PartTally = { present: list !== undefined, deny: false, allows: [], directAllow: false };
+    tallies.push(tally);
     if (list === undefined) continue;
-    const outcomes: StatementOutcome[] = [];
-    for (const policy of list) for (const statement of policy.statements) outcomes.push(explainStatement(policy, statement, role, state));
-    byRole.set(role, outcomes);
-    statements.push(...outcomes);
+    for (const policy of list) {
+      const entry = statementsForAction(policy, state.actionLower);
+      const matches = entry.matches;
+      const mismatches = actionMismatchOutcomes(policy, entry, role);
+      const policyStatements = policy.statements;
+      for (let i = 0; i < policyStatements.length; i++) {
+        if (matches[i] === 0) {
+          const outcome = mismatches[i]!;
+          statements.push(outcome);
+          if (closest.length < 3 && outcome.effect === 'Allow') keepClosest(closest, outcome);
+          continue;
+        }
+        const outcome = explainStatement(policy, policyStatements[i], role, state, true);
+        statements.push(outcome);
+        if (outcome.result === 'unevaluable') unevaluable = true;
+        if (outcome.missingContextKeys.length > 0) missing.push(...outcome.missingContextKeys);
+        if (applies(outcome)) {
+          if (outcome.effect === 'Deny') {
+            tally.deny = true;
+            denies.push(outcome);
+          } else {
+            tally.allows.push(outcome);
+            if (!outcome.principalByAccountOnly) tally.directAllow = true;
+          }
+        } else if (outcome.effect === 'Allow') keepClosest(closest, outcome);
+      }
+    }
   }
-  const denies = statements.filter((o) => o.effect === 'Deny' && applies(o));
-  const roleDecision = (role: PolicySetRole) => (byRole.has(role) ? partDecision(byRole.get(role)!) : undefined);
-  const allowsOf = (role: PolicySetRole) => (byRole.get(role) ?? []).filter((o) => o.effect === 'Allow' && applies(o));
-  const identityAllows = allowsOf('identity');
-  const resourceAllows = allowsOf('resource');
-  const directResourceAllows = resourceAllows.filter((o) => !o.principalByAccountOnly);
+  const identity = tallies[ROLE_INDEX.identity];
+  const resource = tallies[ROLE_INDEX.resource];
+  const scp = tallies[ROLE_INDEX.scp];
+  const boundary = tallies[ROLE_INDEX.boundary];
+  const session = tallies[ROLE_INDEX.session];
   let decision: Decision;
   let deciding: StatementOutcome[];
   if (denies.length > 0) {
@@ -650,29 +746,14 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
   } else {
     const allowed = combine(
       request,
-      identityAllows.length > 0,
-      () => (directResourceAllows.length > 0 ? PRINCIPAL_DIRECT : resourceAllows.length > 0 ? PRINCIPAL_ACCOUNT : PRINCIPAL_NONE),
-      () => policies.scp === undefined || allowsOf('scp').length > 0,
-      () => policies.boundary === undefined || allowsOf('boundary').length > 0,
-      () => policies.session === undefined || allowsOf('session').length > 0,
+      identity.allows.length > 0,
+      () => (resource.directAllow ? PRINCIPAL_DIRECT : resource.allows.length > 0 ? PRINCIPAL_ACCOUNT : PRINCIPAL_NONE),
+      () => !scp.present || scp.allows.length > 0,
+      () => !boundary.present || boundary.allows.length > 0,
+      () => !session.present || session.allows.length > 0,
     );
     decision = allowed ? 'allowed' : 'implicitDeny';
-    deciding = allowed
-      ? [...identityAllows, ...resourceAllows, ...allowsOf('scp'), ...allowsOf('boundary'), ...allowsOf('session')]
-      : [];
-  }
-  const relevant = statements.filter((o) => o.actionMatched);
-  const missingContextKeys = dedupe(relevant.flatMap((o) => o.missingContextKeys)).sort();
-  let closest: StatementOutcome[] = [];
-  if (decision === 'implicitDeny') {
-    // The Allow statements that did not apply, ranked by how far they got; ties keep policy order.
-    closest = statements
-      .filter((o) => o.effect === 'Allow' && !applies(o))
-      .map((o, i) => ({ o, i }))
-      .sort((a, b) => b.o.closeness - a.o.closeness || a.i - b.i)
-      .slice(0, 3)
-      .map(({ o }) => o);
-    // When allows did apply but a required part (boundary, session, SCP, cross-account) had none, name that part's closest.
+    deciding = allowed ? identity.allows.concat(resource.allows, scp.allows, boundary.allows, session.allows) : [];
   }
   return {
     decision,
@@ -681,13 +762,14 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
     crossAccount: isCrossAccount(request),
     decidingStatements: deciding,
     statements,
-    identityDecision: roleDecision('identity') ?? 'implicitDeny',
-    resourceDecision: roleDecision('resource'),
-    boundaryDecision: roleDecision('boundary'),
-    sessionDecision: roleDecision('session'),
-    scpDecision: roleDecision('scp'),
-    missingContextKeys,
-    closestNonMatchingStatements: closest,
-    unevaluable: statements.some((o) => o.result === 'unevaluable'),
+    identityDecision: partDecision(identity) ?? 'implicitDeny',
+    resourceDecision: partDecision(resource),
+    boundaryDecision: partDecision(boundary),
+    sessionDecision: partDecision(session),
+    scpDecision: partDecision(scp),
+    missingContextKeys: missing.length === 0 ? missing : dedupe(missing).sort(),
+    // For an implicit deny: the Allow statements that did not apply, ranked by how far they got.
+    closestNonMatchingStatements: decision === 'implicitDeny' ? closest : [],
+    unevaluable,
   };
 }

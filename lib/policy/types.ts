@@ -146,6 +146,8 @@ export interface CompiledCondition {
   key: string;
   keyLower: string;
   values: CompiledConditionValue[];
+  /** The values as written (shared by explanations; do not mutate). */
+  rawValues: string[];
   range?: SourceRange;
   /** Set when the condition cannot be evaluated at all (unknown operator, invalid values). */
   unevaluableReason?: string;
@@ -209,5 +211,15 @@ export interface CompiledPolicy {
   /** Source text, kept for explanations. */
   text: string;
   /** @internal per-action cache of the statements whose Action/NotAction matches. */
-  actionCache: Map<string, { allow: CompiledStatement[]; deny: CompiledStatement[] }>;
+  actionCache: Map<string, ActionCacheEntry>;
+}
+
+/** @internal The statements of one policy whose Action/NotAction matches one action. */
+export interface ActionCacheEntry {
+  allow: CompiledStatement[];
+  deny: CompiledStatement[];
+  /** 1 at a statement's position in `statements` when its action matches. */
+  matches: Uint8Array;
+  /** Frozen explanation outcomes of the statements whose action does not match, per policy-set role. */
+  actionMismatchOutcomes?: Record<string, readonly unknown[]>;
 }

@@ -16,6 +16,9 @@ export interface Template {
   parts: TemplatePart[];
   /** Keys of the variables, as written. */
   keys: string[];
+  /** @internal last substitution (variable values joined) and what was built from it; speed only. */
+  cacheKey?: string;
+  cacheValue?: unknown;
 }
 
 // AWS: "${key}" or "${key, 'default value'}"; whitespace around the comma is allowed.
@@ -114,4 +117,27 @@ export function resolvePattern(template: Template, context: ContextReader): Reso
     }
   }
   return missing ? { ok: false, missingKeys: missing } : { ok: true, value: pieces };
+}
+
+/**
+ * Substitutes variables into a wildcard pattern and builds a matcher from it, reusing the previous build
+ * when the variables have the same values as last time (requests from one principal repeat them).
+ */
+export function resolvePatternCached<T>(template: Template, context: ContextReader, build: (pieces: PatternPiece[]) => T): Resolution<T> {
+  let key = '';
+  let missing: string[] | undefined;
+  for (const part of template.parts) {
+    if (part.kind !== 'variable') continue;
+    const v = variableValue(part, context);
+    if (v === undefined) (missing ??= []).push(part.key);
+    else key += v.length + ':' + v;
+  }
+  if (missing) return { ok: false, missingKeys: missing };
+  if (template.cacheKey === key) return { ok: true, value: template.cacheValue as T };
+  const resolved = resolvePattern(template, context);
+  if (!resolved.ok) return resolved;
+  const value = build(resolved.value);
+  template.cacheKey = key;
+  template.cacheValue = value;
+  return { ok: true, value };
 }

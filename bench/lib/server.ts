@@ -1,0 +1,54 @@
+// Starts the standalone Gatehouse server as a child process for benchmarks, and reads its peak RSS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface BenchServer {
+  endpoint: string;
+  child: ChildProcess;
+  /** Peak resident set size of the server process so far, in MiB (Linux VmHWM). */
+  peakRssMiB(): number;
+  stop(): void;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/iam-server.ts', '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    env: {
+      ...process.env,
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+      GATEHOUSE_ACCOUNT_ID: '123456789012',
+      GATEHOUSE_DEMO: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}: ${output}`)));
+  });
+  child.stdout!.resume();
+  return {
+    endpoint,
+    child,
+    peakRssMiB() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const match = /VmHWM:\s+(\d+) kB/.exec(status);
+      return match ? Math.round(Number(match[1]) / 1024) : NaN;
+    },
+    stop() {
+      child.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Policy engine benchmark: `npm run bench:policy -- <scenario.json>` prints evaluations per second (explain off and on) as JSON.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { authorize, compilePolicy, explain, type AuthorizationRequest, type PolicySet } from '../lib/policy/index';
+
+/** The engine-neutral scenario format: the same inputs can be fed to any engine. */
+export interface PolicyScenario {
+  policies: string[];
+  permissionsBoundary?: string[];
+  resourcePolicy?: string;
+  requests: { action: string; resource: string; callerArn?: string; context?: Record<string, string[]> }[];
+}
+
+/** One benchmark result line. */
+export interface PolicyBenchResult {
+  scenario: string;
+  evaluationsPerSecond: number;
+  explainEvaluationsPerSecond: number;
+  /** How many times slower explain is than authorize. */
+  ratio: number;
+  decisions: Record<string, number>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SHIPPED_SCENARIOS = [path.join(here, 'scenarios/one-statement.json'), path.join(here, 'scenarios/twenty-policies.json')];
+
+function accountOf(arn: string | undefined): string | undefined {
+  const account = arn?.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/** Compiles a scenario into a policy set and requests. */
+export function loadScenario(scenario: PolicyScenario): { set: PolicySet; requests: AuthorizationRequest[] } {
+  const set: PolicySet = {
+    identity: scenario.policies.map((text, i) => compilePolicy(text, { policyId: `policy-${i + 1}`, policyType: 'identity' })),
+    boundary: scenario.permissionsBoundary?.map((text, i) => compilePolicy(text, { policyId: `boundary-${i + 1}`, policyType: 'boundary' })),
+    resource: scenario.resourcePolicy ? [compilePolicy(scenario.resourcePolicy, { policyId: 'resource-policy', policyType: 'resource' })] : undefined,
+  };
+  const requests = scenario.requests.map((r): AuthorizationRequest => {
+    const accountId = accountOf(r.callerArn);
+    return {
+      action: r.action,
+      resource: r.resource,
+      principal: r.callerArn && accountId ? { arn: r.callerArn, accountId } : undefined,
+      resourceAccount: accountOf(r.resource) ?? accountId,
+      context: { ...(r.context ?? {}) },
+    };
+  });
+  return { set, requests };
+}
+
+function measure(run: () => void, batch: number, minMillis: number): number {
+  for (let i = 0; i < 3; i++) run(); // warm-up
+  let iterations = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMillis) {
+    run();
+    iterations += batch;
+    elapsed = performance.now() - start;
+  }
+  return Math.round((iterations / elapsed) * 1000);
+}
+
+/** Runs one scenario file. */
+export function runPolicyBench(file: string, minMillis = 1500): PolicyBenchResult {
+  const scenario = JSON.parse(readFileSync(file, 'utf8')) as PolicyScenario;
+  const { set, requests } = loadScenario(scenario);
+  const decisions: Record<string, number> = {};
+  for (const r of requests) {
+    const decision = authorize(r, set);
+    decisions[decision] = (decisions[decision] ?? 0) + 1;
+    if (explain(r, set).decision !== decision) throw new Error(`explain and authorize disagree on ${r.action} ${r.resource}`);
+  }
+  const rounds = Math.max(1, Math.ceil(1000 / requests.length));
+  const batch = rounds * requests.length;
+  let sink = 0;
+  const evaluationsPerSecond = measure(() => {
+    for (let k = 0; k < rounds; k++) for (let i = 0; i < requests.length; i++) if (authorize(requests[i], set) === 'allowed') sink++;
+  }, batch, minMillis);
+  const explainEvaluationsPerSecond = measure(() => {
+    for (let k = 0; k < rounds; k++) for (let i = 0; i < requests.length; i++) if (explain(requests[i], set).decision === 'allowed') sink++;
+  }, batch, minMillis);
+  if (sink < 0) console.log(sink);
+  return {
+    scenario: path.relative(process.cwd(), file),
+    evaluationsPerSecond,
+    explainEvaluationsPerSecond,
+    ratio: Math.round((evaluationsPerSecond / explainEvaluationsPerSecond) * 100) / 100,
+    decisions,
+  };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) {
+  const files = process.argv.slice(2).filter((a) => a !== '--');
+  for (const file of files.length > 0 ? files : SHIPPED_SCENARIOS) {
+    console.log(JSON.stringify(runPolicyBench(path.resolve(file))));
+  }
+}

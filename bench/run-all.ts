@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark in turn, each in its own process so they don't disturb one another.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const here = import.meta.dirname;
+const benches = ['iam.ts', 'list-latency.ts', 'policy.ts', 'authz.ts', 'auth.ts'].filter((file) => fs.existsSync(path.join(here, file)));
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n===== bench/${file} =====`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, file)], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed > 0 ? 1 : 0);
