@@ -39,6 +39,7 @@ export class PasswordPolicyViolation extends define('PasswordPolicyViolation', 4
 export class UnmodifiableEntity extends define('UnmodifiableEntity', 400) {}
 export class PolicyNotAttachable extends define('PolicyNotAttachable', 400) {}
 export class InvalidAuthenticationCode extends define('InvalidAuthenticationCode', 403) {}
+export class InvalidUserType extends define('InvalidUserType', 400) {}
 export class ReportInProgress extends define('ReportInProgress', 404) {}
 export class ReportNotPresent extends define('ReportNotPresent', 410) {}
 export class ReportExpired extends define('ReportExpired', 410) {}
