@@ -20,6 +20,9 @@ export interface GroupRepository {
   /** Member user ids of a group, by user name, after a user name key. */
   listMembers(groupId: string, options: { after?: string; limit: number }): { userIds: string[]; next?: string };
   countMembers(groupId: string): number;
-  /** Groups a user belongs to. */
+  /** Groups a user belongs to, by group name. */
   listForUser(userId: string): GroupRecord[];
+  /** Number of groups a user belongs to (the GroupsPerUser quota). */
+  countForUser(userId: string): number;
+  isMember(groupId: string, userId: string): boolean;
 }

@@ -2,6 +2,7 @@
 import type { CreateUserRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
 import { newUniqueId } from '../../crypto/ids';
+import { isDuplicateKeyError } from '../../store/errors';
 import type { Operation } from '../context';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { userView } from './user-view';
@@ -25,7 +26,13 @@ export const createUser: Operation<CreateUserRequest> = (ctx, input) => {
     createDate: ctx.now.toISOString(),
     permissionsBoundaryArn: input.PermissionsBoundary,
   };
-  store.users.insert(user);
+  try {
+    store.users.insert(user);
+  } catch (error) {
+    // A concurrent writer that won the race between the check above and this insert.
+    if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
+    throw error;
+  }
   if (tags.length > 0) store.tags.put('user', user.userId, tags);
   return { User: userView(ctx.principal.accountId, user, { tags, withBoundary: true }) };
 };

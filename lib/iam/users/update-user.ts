@@ -1,6 +1,7 @@
 // UpdateUser: rename a user and/or move it to another path.
 import type { UpdateUserRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../protocol/errors';
+import { isDuplicateKeyError } from '../../store/errors';
 import type { Operation } from '../context';
 import { validateName, validatePath } from '../validation';
 import { requireUser } from './require-user';
@@ -18,6 +19,12 @@ export const updateUser: Operation<UpdateUserRequest> = (ctx, input) => {
     validatePath(input.NewPath, 'newPath');
     changes.path = input.NewPath;
   }
-  ctx.store.users.update(user.userId, changes);
+  try {
+    // Memberships, keys, policies and tags reference the user id, so they follow the rename.
+    ctx.store.users.update(user.userId, changes);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`User with name ${input.NewUserName} already exists.`);
+    throw error;
+  }
   return {};
 };

@@ -5,6 +5,7 @@ import { SqliteUserRepository } from './users';
 import { SqliteTagRepository } from './tags';
 import { SqliteAccountRepository } from './account';
 import { SqliteAccessKeyRepository } from './access-keys';
+import { SqliteGroupRepository } from './groups';
 import { SqliteManagedPolicyRepository } from './managed-policies';
 import { SqliteAttachmentRepository } from './attachments';
 import { SqliteInlinePolicyRepository } from './inline-policies';
@@ -17,6 +18,7 @@ export class SqliteStore implements Store {
   readonly tags: SqliteTagRepository;
   readonly account: SqliteAccountRepository;
   readonly accessKeys: SqliteAccessKeyRepository;
+  readonly groups: SqliteGroupRepository;
   readonly managedPolicies: SqliteManagedPolicyRepository;
   readonly attachments: SqliteAttachmentRepository;
   readonly inlinePolicies: SqliteInlinePolicyRepository;
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
     this.tags = new SqliteTagRepository(this.db);
     this.account = new SqliteAccountRepository(this.db);
     this.accessKeys = new SqliteAccessKeyRepository(this.db);
+    this.groups = new SqliteGroupRepository(this.db);
     this.managedPolicies = new SqliteManagedPolicyRepository(this.db);
     this.attachments = new SqliteAttachmentRepository(this.db);
     this.inlinePolicies = new SqliteInlinePolicyRepository(this.db);

@@ -1,0 +1,32 @@
+// CreateAccessKey: a new long-term key pair for a user (or for root); the secret is returned only here.
+import type { CreateAccessKeyRequest } from '@aws-sdk/client-iam';
+import { LimitExceeded } from '../../protocol/errors';
+import { newAccessKeyId, newSecretAccessKey } from '../../crypto/ids';
+import type { Operation } from '../context';
+import { QUOTAS } from '../validation';
+import { resolveKeyOwner } from './key-owner';
+
+export const createAccessKey: Operation<CreateAccessKeyRequest> = (ctx, input) => {
+  const owner = resolveKeyOwner(ctx, input.UserName);
+  if (ctx.store.accessKeys.listForUser(owner.userId).length >= QUOTAS.accessKeysPerUser) {
+    throw new LimitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${QUOTAS.accessKeysPerUser}`);
+  }
+  const secretAccessKey = newSecretAccessKey();
+  const key = {
+    accessKeyId: newAccessKeyId(),
+    userId: owner.userId,
+    secretEncrypted: ctx.secrets.encrypt(secretAccessKey),
+    status: 'Active' as const,
+    createDate: ctx.now.toISOString(),
+  };
+  ctx.store.accessKeys.insert(key);
+  return {
+    AccessKey: {
+      UserName: owner.userName,
+      AccessKeyId: key.accessKeyId,
+      Status: key.status,
+      SecretAccessKey: secretAccessKey,
+      CreateDate: key.createDate,
+    },
+  };
+};

@@ -1,0 +1,17 @@
+// GetAccessKeyLastUsed: when, where and for which service a key was last used; 'N/A' when never used.
+import type { GetAccessKeyLastUsedRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+
+export const getAccessKeyLastUsed: Operation<GetAccessKeyLastUsedRequest> = (ctx, input) => {
+  const key = ctx.store.accessKeys.get(input.AccessKeyId!);
+  if (!key) throw new NoSuchEntity(`The Access Key with id ${input.AccessKeyId} cannot be found.`);
+  // Root keys have no user name; AWS then leaves UserName out.
+  const userName = key.userId === undefined ? undefined : ctx.store.users.getById(key.userId)?.userName;
+  return {
+    UserName: userName,
+    AccessKeyLastUsed: key.lastUsedDate
+      ? { LastUsedDate: key.lastUsedDate, ServiceName: key.lastUsedService ?? 'N/A', Region: key.lastUsedRegion ?? 'N/A' }
+      : { ServiceName: 'N/A', Region: 'N/A' },
+  };
+};

@@ -1,0 +1,16 @@
+// ListAccessKeys: the key ids of a user (or of the caller), oldest first, paginated; never the secrets.
+import type { ListAccessKeysRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { paginateArray } from '../pagination';
+import { accessKeyMetadataView, resolveKeyOwner } from './key-owner';
+
+export const listAccessKeys: Operation<ListAccessKeysRequest> = (ctx, input) => {
+  const owner = resolveKeyOwner(ctx, input.UserName);
+  const keys = ctx.store.accessKeys.listForUser(owner.userId);
+  const page = paginateArray(keys, (key) => `${key.createDate}|${key.accessKeyId}`, input.Marker, input.MaxItems);
+  return {
+    AccessKeyMetadata: page.items.map((key) => accessKeyMetadataView(owner, key)),
+    IsTruncated: page.IsTruncated,
+    Marker: page.Marker,
+  };
+};

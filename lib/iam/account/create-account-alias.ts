@@ -1,0 +1,22 @@
+// CreateAccountAlias: names the account for sign-in URLs. An account has at most one alias: a new one replaces it.
+import type { CreateAccountAliasRequest } from '@aws-sdk/client-iam';
+import { ValidationError } from '../../protocol/errors';
+import type { Operation } from '../context';
+
+const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
+
+export const createAccountAlias: Operation<CreateAccountAliasRequest> = (ctx, input) => {
+  const alias = input.AccountAlias!;
+  if (!ACCOUNT_ALIAS.test(alias)) {
+    throw new ValidationError(
+      `1 validation error detected: Value '${alias}' at 'accountAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`,
+    );
+  }
+  const { account } = ctx.store;
+  const current = account.listAliases();
+  if (current.length === 1 && current[0] === alias) return {};
+  // AWS keeps one alias per account; creating another one renames the account (as the console's "Edit" does).
+  for (const old of current) account.removeAlias(old);
+  account.addAlias(alias);
+  return {};
+};

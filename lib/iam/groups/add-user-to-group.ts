@@ -1,0 +1,19 @@
+// AddUserToGroup: makes a user a member of a group (at most 10 groups per user); adding a member again is a no-op.
+import type { AddUserToGroupRequest } from '@aws-sdk/client-iam';
+import { LimitExceeded } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireUser } from '../users/require-user';
+import { QUOTAS } from '../validation';
+import { requireGroup } from './require-group';
+
+export const addUserToGroup: Operation<AddUserToGroupRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const group = requireGroup(store, input.GroupName!);
+  const user = requireUser(store, input.UserName!);
+  if (store.groups.isMember(group.groupId, user.userId)) return {};
+  if (store.groups.countForUser(user.userId) >= QUOTAS.groupsPerUser) {
+    throw new LimitExceeded(`Cannot exceed quota for GroupsPerUser: ${QUOTAS.groupsPerUser}`);
+  }
+  store.groups.addMember(group.groupId, user.userId, ctx.now.toISOString());
+  return {};
+};

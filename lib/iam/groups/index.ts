@@ -1,0 +1,21 @@
+// The group operations of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { addUserToGroup } from './add-user-to-group';
+import { createGroup } from './create-group';
+import { deleteGroup } from './delete-group';
+import { getGroup } from './get-group';
+import { listGroups } from './list-groups';
+import { listGroupsForUser } from './list-groups-for-user';
+import { removeUserFromGroup } from './remove-user-from-group';
+import { updateGroup } from './update-group';
+
+export const groupOperations: Record<string, Operation> = {
+  CreateGroup: createGroup,
+  GetGroup: getGroup,
+  UpdateGroup: updateGroup,
+  DeleteGroup: deleteGroup,
+  ListGroups: listGroups,
+  AddUserToGroup: addUserToGroup,
+  RemoveUserFromGroup: removeUserFromGroup,
+  ListGroupsForUser: listGroupsForUser,
+};

@@ -1,0 +1,17 @@
+// ListGroupsForUser: the groups a user belongs to, by name, paginated (at most 10, so paged in memory).
+import type { ListGroupsForUserRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { paginateArray } from '../pagination';
+import { requireUser } from '../users/require-user';
+import { groupView } from './group-view';
+
+export const listGroupsForUser: Operation<ListGroupsForUserRequest> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName!);
+  const groups = ctx.store.groups.listForUser(user.userId);
+  const page = paginateArray(groups, (group) => group.groupName.toLowerCase(), input.Marker, input.MaxItems);
+  return {
+    Groups: page.items.map((group) => groupView(ctx.principal.accountId, group)),
+    IsTruncated: page.IsTruncated,
+    Marker: page.Marker,
+  };
+};

@@ -1,0 +1,14 @@
+// ListGroups: groups under a path prefix, by name, paginated.
+import type { ListGroupsRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { decodeMarker, pageResult, pageSize } from '../pagination';
+import { groupView } from './group-view';
+
+export const listGroups: Operation<ListGroupsRequest> = (ctx, input) => {
+  const page = ctx.store.groups.list({
+    pathPrefix: input.PathPrefix,
+    after: decodeMarker(input.Marker),
+    limit: pageSize(input.MaxItems),
+  });
+  return { Groups: page.items.map((group) => groupView(ctx.principal.accountId, group)), ...pageResult(page.next) };
+};

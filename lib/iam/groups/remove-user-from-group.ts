@@ -1,0 +1,17 @@
+// RemoveUserFromGroup: ends a user's membership of a group.
+import type { RemoveUserFromGroupRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireUser } from '../users/require-user';
+import { requireGroup } from './require-group';
+
+export const removeUserFromGroup: Operation<RemoveUserFromGroupRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const group = requireGroup(store, input.GroupName!);
+  const user = requireUser(store, input.UserName!);
+  if (!store.groups.isMember(group.groupId, user.userId)) {
+    throw new NoSuchEntity(`The user with name ${user.userName} is not a member of group ${group.groupName}.`);
+  }
+  store.groups.removeMember(group.groupId, user.userId);
+  return {};
+};

@@ -1,0 +1,10 @@
+// Looks up a group by name or fails with AWS's NoSuchEntity message.
+import { NoSuchEntity } from '../../protocol/errors';
+import type { GroupRecord } from '../../store/groups';
+import type { Store } from '../../store/types';
+
+export function requireGroup(store: Store, groupName: string): GroupRecord {
+  const group = store.groups.getByName(groupName);
+  if (!group) throw new NoSuchEntity(`The group with name ${groupName} cannot be found.`);
+  return group;
+}

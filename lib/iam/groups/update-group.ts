@@ -1,0 +1,31 @@
+// UpdateGroup: rename a group and/or move it to another path; members and policies follow (they reference the id).
+import type { UpdateGroupRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists } from '../../protocol/errors';
+import { isDuplicateKeyError } from '../../store/errors';
+import type { Operation } from '../context';
+import { validateName, validatePath } from '../validation';
+import { requireGroup } from './require-group';
+
+export const updateGroup: Operation<UpdateGroupRequest> = (ctx, input) => {
+  const group = requireGroup(ctx.store, input.GroupName!);
+  const changes: { groupName?: string; path?: string } = {};
+  const newName = input.NewGroupName;
+  const exists = () => new EntityAlreadyExists(`Group with name ${newName} already exists.`);
+  if (newName !== undefined && newName !== group.groupName) {
+    validateName(newName, 'newGroupName', 128);
+    const other = ctx.store.groups.getByName(newName);
+    if (other && other.groupId !== group.groupId) throw exists();
+    changes.groupName = newName;
+  }
+  if (input.NewPath !== undefined) {
+    validatePath(input.NewPath, 'newPath');
+    changes.path = input.NewPath;
+  }
+  try {
+    ctx.store.groups.update(group.groupId, changes);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw exists();
+    throw error;
+  }
+  return {};
+};

@@ -1,0 +1,150 @@
+// SQLite implementation of the groups repository: groups (unique by name ignoring case) and their members.
+import type { SqliteDatabase } from './database';
+import type { GroupRecord, GroupRepository } from '../groups';
+import type { Page } from '../users';
+
+interface GroupRow {
+  group_id: string;
+  group_name: string;
+  name_key: string;
+  path: string;
+  create_date: string;
+}
+
+function toRecord(row: GroupRow): GroupRecord {
+  return { groupId: row.group_id, groupName: row.group_name, path: row.path, createDate: row.create_date };
+}
+
+export class SqliteGroupRepository implements GroupRepository {
+  private readonly insertStatement;
+  private readonly byName;
+  private readonly byId;
+  private readonly listAll;
+  private readonly listByPrefix;
+  private readonly countStatement;
+  private readonly deleteStatement;
+  private readonly addMemberStatement;
+  private readonly removeMemberStatement;
+  private readonly membersStatement;
+  private readonly countMembersStatement;
+  private readonly forUserStatement;
+  private readonly countForUserStatement;
+  private readonly isMemberStatement;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO groups (group_id, group_name, name_key, path, create_date) VALUES (@groupId, @groupName, @nameKey, @path, @createDate)`,
+    );
+    this.byName = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE name_key = ?');
+    this.byId = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
+    this.listAll = db.prepare<[string, number], GroupRow>('SELECT * FROM groups WHERE name_key > ? ORDER BY name_key LIMIT ?');
+    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], GroupRow>(
+      // substr comparison rather than LIKE: paths may contain % and _.
+      'SELECT * FROM groups WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
+    );
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM groups');
+    this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
+    this.addMemberStatement = db.prepare(
+      'INSERT INTO group_members (group_id, user_id, added_date) VALUES (?, ?, ?) ON CONFLICT (group_id, user_id) DO NOTHING',
+    );
+    this.removeMemberStatement = db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?');
+    this.membersStatement = db.prepare<[string, string, number], { user_id: string; name_key: string }>(
+      `SELECT u.user_id, u.name_key FROM group_members m JOIN users u ON u.user_id = m.user_id
+       WHERE m.group_id = ? AND u.name_key > ? ORDER BY u.name_key LIMIT ?`,
+    );
+    this.countMembersStatement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM group_members WHERE group_id = ?');
+    this.forUserStatement = db.prepare<[string], GroupRow>(
+      `SELECT g.* FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = ? ORDER BY g.name_key`,
+    );
+    this.countForUserStatement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM group_members WHERE user_id = ?');
+    this.isMemberStatement = db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM group_members WHERE group_id = ? AND user_id = ?',
+    );
+  }
+
+  insert(group: GroupRecord): void {
+    this.insertStatement.run({
+      groupId: group.groupId,
+      groupName: group.groupName,
+      nameKey: group.groupName.toLowerCase(),
+      path: group.path,
+      createDate: group.createDate,
+    });
+  }
+
+  getByName(groupName: string): GroupRecord | undefined {
+    const row = this.byName.get(groupName.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  getById(groupId: string): GroupRecord | undefined {
+    const row = this.byId.get(groupId);
+    return row && toRecord(row);
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<GroupRecord> {
+    const after = options.after ?? '';
+    const rows =
+      options.pathPrefix && options.pathPrefix !== '/'
+        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
+        : this.listAll.all(after, options.limit + 1);
+    const more = rows.length > options.limit;
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+  }
+
+  update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): void {
+    const sets: string[] = [];
+    const values: Record<string, unknown> = { groupId };
+    if (changes.groupName !== undefined) {
+      sets.push('group_name = @groupName', 'name_key = @nameKey');
+      values.groupName = changes.groupName;
+      values.nameKey = changes.groupName.toLowerCase();
+    }
+    if (changes.path !== undefined) {
+      sets.push('path = @path');
+      values.path = changes.path;
+    }
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE groups SET ${sets.join(', ')} WHERE group_id = @groupId`).run(values);
+  }
+
+  delete(groupId: string): void {
+    this.deleteStatement.run(groupId);
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+
+  addMember(groupId: string, userId: string, date: string): void {
+    this.addMemberStatement.run(groupId, userId, date);
+  }
+
+  removeMember(groupId: string, userId: string): void {
+    this.removeMemberStatement.run(groupId, userId);
+  }
+
+  listMembers(groupId: string, options: { after?: string; limit: number }): { userIds: string[]; next?: string } {
+    const rows = this.membersStatement.all(groupId, options.after ?? '', options.limit + 1);
+    const more = rows.length > options.limit;
+    const page = more ? rows.slice(0, options.limit) : rows;
+    return { userIds: page.map((row) => row.user_id), next: more ? page[page.length - 1].name_key : undefined };
+  }
+
+  countMembers(groupId: string): number {
+    return this.countMembersStatement.get(groupId)!.n;
+  }
+
+  listForUser(userId: string): GroupRecord[] {
+    return this.forUserStatement.all(userId).map(toRecord);
+  }
+
+  countForUser(userId: string): number {
+    return this.countForUserStatement.get(userId)!.n;
+  }
+
+  isMember(groupId: string, userId: string): boolean {
+    return this.isMemberStatement.get(groupId, userId) !== undefined;
+  }
+}
