@@ -694,7 +694,10 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
   const state = new RequestState(request);
   const lists = [policies.identity, policies.resource, policies.scp, policies.boundary, policies.session];
   const tallies: PartTally[] = [];
-  const statements: StatementOutcome[] = [];
+  let total = 0;
+  for (const list of lists) if (list !== undefined) for (const policy of list) total += policy.statements.length;
+  const statements: StatementOutcome[] = new Array(total);
+  let next = 0;
   const denies: StatementOutcome[] = [];
   const closest: StatementOutcome[] = [];
   const missing: string[] = [];
@@ -713,12 +716,12 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
       for (let i = 0; i < policyStatements.length; i++) {
         if (matches[i] === 0) {
           const outcome = mismatches[i]!;
-          statements.push(outcome);
+          statements[next++] = outcome;
           if (closest.length < 3 && outcome.effect === 'Allow') keepClosest(closest, outcome);
           continue;
         }
         const outcome = explainStatement(policy, policyStatements[i], role, state, true);
-        statements.push(outcome);
+        statements[next++] = outcome;
         if (outcome.result === 'unevaluable') unevaluable = true;
         if (outcome.missingContextKeys.length > 0) missing.push(...outcome.missingContextKeys);
         if (applies(outcome)) {
