@@ -1,0 +1,43 @@
+// CreateRole: a new IAM role with a trust policy, path, description, session duration, boundary and tags.
+import type { CreateRoleRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { newUniqueId } from '../../crypto/ids';
+import type { RoleRecord } from '../../store/roles';
+import type { Operation } from '../context';
+import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
+import { validatePermissionsBoundary } from './permissions-boundary';
+import { roleView } from './role-view';
+import { validateTrustPolicy } from './trust-policy';
+
+/** AWS's default and bounds for `MaxSessionDuration`, in seconds. */
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+
+export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const roleName = input.RoleName!;
+  const path = input.Path ?? '/';
+  validateName(roleName, 'roleName', 64);
+  validatePath(path);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  validateTags(tags);
+  validateTrustPolicy(input.AssumeRolePolicyDocument!);
+  if (input.PermissionsBoundary !== undefined) validatePermissionsBoundary(store, ctx.principal.accountId, input.PermissionsBoundary);
+  if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
+  if (store.roles.count() >= QUOTAS.rolesPerAccount) {
+    throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);
+  }
+  const role: RoleRecord = {
+    roleId: newUniqueId('AROA'),
+    roleName,
+    path,
+    createDate: ctx.now.toISOString(),
+    assumeRolePolicy: input.AssumeRolePolicyDocument!,
+    description: input.Description,
+    maxSessionDuration: input.MaxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
+    permissionsBoundaryArn: input.PermissionsBoundary,
+    serviceLinked: false,
+  };
+  store.roles.insert(role);
+  if (tags.length > 0) store.tags.put('role', role.roleId, tags);
+  return { Role: roleView(ctx.principal.accountId, role, { tags, withBoundary: true }) };
+};

@@ -1,0 +1,26 @@
+// DeleteRole: removes a role that is in no instance profile and has no policies; service-linked roles refuse.
+import type { DeleteRoleRequest } from '@aws-sdk/client-iam';
+import { DeleteConflict } from '../../protocol/errors';
+import type { Store } from '../../store/types';
+import type { RoleRecord } from '../../store/roles';
+import type { Operation } from '../context';
+import { roleAttachments, roleInlinePolicies } from './linked-repositories';
+import { assertRoleModifiable, requireRole } from './require-role';
+
+export const deleteRole: Operation<DeleteRoleRequest> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName!);
+  assertRoleModifiable(role);
+  if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {
+    throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
+  }
+  if (roleAttachments(ctx.store, role.roleId).length > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+  if (roleInlinePolicies(ctx.store, role.roleId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  removeRole(ctx.store, role);
+  return {};
+};
+
+/** Deletes a role and everything that belongs to it (tags, and for service-linked roles, its policies). */
+export function removeRole(store: Store, role: RoleRecord): void {
+  store.tags.removeAll('role', role.roleId);
+  store.roles.delete(role.roleId);
+}

@@ -1,0 +1,29 @@
+// DeleteServiceLinkedRole: deletes a service-linked role with its policies and returns a deletion task id.
+import { randomUUID } from 'node:crypto';
+import type { DeleteServiceLinkedRoleRequest } from '@aws-sdk/client-iam';
+import { DeleteConflict, InvalidInput } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { removeRole } from './delete-role';
+import { deletionTaskId, recordDeletionTask } from './deletion-tasks';
+import { linkedRepositories } from './linked-repositories';
+import { requireRole } from './require-role';
+
+export const deleteServiceLinkedRole: Operation<DeleteServiceLinkedRoleRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const role = requireRole(store, input.RoleName!);
+  const serviceName = /^\/aws-service-role\/([^/]+)\/$/.exec(role.path)?.[1];
+  if (!role.serviceLinked || serviceName === undefined) {
+    throw new InvalidInput(`Role ${role.roleName} is not a service-linked role.`);
+  }
+  if (store.instanceProfiles.listForRole(role.roleId).length > 0) {
+    throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
+  }
+  // The service's own policies go with the role: AWS's deletion task cleans them up.
+  const { attachments, inlinePolicies } = linkedRepositories(store);
+  attachments?.removeAllForPrincipal?.('role', role.roleId);
+  inlinePolicies?.removeAllForPrincipal?.('role', role.roleId);
+  removeRole(store, role);
+  const taskId = deletionTaskId(serviceName, role.roleName, randomUUID());
+  recordDeletionTask(store, taskId, 'SUCCEEDED');
+  return { DeletionTaskId: taskId };
+};

@@ -1,0 +1,16 @@
+// GetRole: a role with its trust policy, tags, permissions boundary and last use.
+import type { GetRoleRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireRole } from './require-role';
+import { roleView } from './role-view';
+
+export const getRole: Operation<GetRoleRequest> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName!);
+  return {
+    Role: roleView(ctx.principal.accountId, role, {
+      tags: ctx.store.tags.list('role', role.roleId),
+      withBoundary: true,
+      withLastUsed: true,
+    }),
+  };
+};

@@ -1,0 +1,14 @@
+// ListRoles: roles under a path prefix, by name, paginated. AWS omits tags, boundaries and RoleLastUsed here.
+import type { ListRolesRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { decodeMarker, pageResult, pageSize } from '../pagination';
+import { roleView } from './role-view';
+
+export const listRoles: Operation<ListRolesRequest> = (ctx, input) => {
+  const page = ctx.store.roles.list({
+    pathPrefix: input.PathPrefix,
+    after: decodeMarker(input.Marker),
+    limit: pageSize(input.MaxItems),
+  });
+  return { Roles: page.items.map((role) => roleView(ctx.principal.accountId, role)), ...pageResult(page.next) };
+};

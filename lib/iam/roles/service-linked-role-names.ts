@@ -1,0 +1,69 @@
+// Names AWS gives service-linked roles: `AWSServiceRoleFor<Service>`, from the service principal's name.
+
+/** Services whose role name is not simply their first label in PascalCase (from AWS's documentation). */
+const KNOWN_SERVICES: Record<string, string> = {
+  'autoscaling.amazonaws.com': 'AutoScaling',
+  'elasticbeanstalk.amazonaws.com': 'ElasticBeanstalk',
+  'elasticloadbalancing.amazonaws.com': 'ElasticLoadBalancing',
+  'elasticache.amazonaws.com': 'ElastiCache',
+  'ecs.amazonaws.com': 'ECS',
+  'eks.amazonaws.com': 'AmazonEKS',
+  'rds.amazonaws.com': 'RDS',
+  'spot.amazonaws.com': 'EC2Spot',
+  'spotfleet.amazonaws.com': 'EC2SpotFleet',
+  'organizations.amazonaws.com': 'Organizations',
+  'support.amazonaws.com': 'Support',
+  'trustedadvisor.amazonaws.com': 'TrustedAdvisor',
+  'cloudtrail.amazonaws.com': 'CloudTrail',
+  'config.amazonaws.com': 'Config',
+  'guardduty.amazonaws.com': 'AmazonGuardDuty',
+  'ssm.amazonaws.com': 'AmazonSSM',
+  'es.amazonaws.com': 'AmazonElasticsearchService',
+  'opensearchservice.amazonaws.com': 'AmazonOpenSearchService',
+  'redshift.amazonaws.com': 'Redshift',
+  'dynamodb.application-autoscaling.amazonaws.com': 'ApplicationAutoScaling_DynamoDBTable',
+  'ecs.application-autoscaling.amazonaws.com': 'ApplicationAutoScaling_ECSService',
+  'ec2.application-autoscaling.amazonaws.com': 'ApplicationAutoScaling_EC2SpotFleetRequest',
+};
+
+const SERVICE_NAME = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*\.amazonaws\.com$/;
+
+function pascalCase(label: string): string {
+  return label
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** True for a service principal name such as `elasticbeanstalk.amazonaws.com`. */
+export function isServicePrincipalName(serviceName: string): boolean {
+  return SERVICE_NAME.test(serviceName);
+}
+
+/**
+ * The role name for a service principal: a known name, else `AWSServiceRoleFor` + the service's label in
+ * PascalCase (`sub.service.amazonaws.com` → `Service_Sub`), with `_<CustomSuffix>` when given.
+ */
+export function serviceLinkedRoleName(serviceName: string, customSuffix?: string): string {
+  let service = KNOWN_SERVICES[serviceName];
+  if (service === undefined) {
+    const labels = serviceName.slice(0, -'.amazonaws.com'.length).split('.');
+    const main = pascalCase(labels[labels.length - 1]);
+    service = labels.length > 1 ? `${main}_${labels.slice(0, -1).map(pascalCase).join('')}` : main;
+  }
+  const name = `AWSServiceRoleFor${service}`;
+  return customSuffix ? `${name}_${customSuffix}` : name;
+}
+
+/** The path AWS puts service-linked roles under: `/aws-service-role/<service principal>/`. */
+export function serviceLinkedRolePath(serviceName: string): string {
+  return `/aws-service-role/${serviceName}/`;
+}
+
+/** The trust policy of a service-linked role: only the service may assume it. */
+export function serviceLinkedTrustPolicy(serviceName: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: [serviceName] }, Action: ['sts:AssumeRole'] }],
+  });
+}

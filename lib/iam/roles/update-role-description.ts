@@ -1,0 +1,18 @@
+// UpdateRoleDescription: replaces a role's description and returns the updated role.
+import type { UpdateRoleDescriptionRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireRole } from './require-role';
+import { roleView } from './role-view';
+
+export const updateRoleDescription: Operation<UpdateRoleDescriptionRequest> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName!);
+  ctx.store.roles.update(role.roleId, { description: input.Description! });
+  const updated = ctx.store.roles.getById(role.roleId)!;
+  return {
+    Role: roleView(ctx.principal.accountId, updated, {
+      tags: ctx.store.tags.list('role', role.roleId),
+      withBoundary: true,
+      withLastUsed: true,
+    }),
+  };
+};
