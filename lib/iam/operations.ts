@@ -2,8 +2,16 @@
 import type { Operation } from './context';
 import { userOperations } from './users';
 import { roleOperations } from './roles';
+import { loginProfileOperations } from './login-profiles';
+import { passwordPolicyOperations } from './password-policy';
+import { mfaOperations } from './mfa';
+import { credentialReportOperations } from './credential-report';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
   ...roleOperations,
+  ...loginProfileOperations,
+  ...passwordPolicyOperations,
+  ...mfaOperations,
+  ...credentialReportOperations,
 };

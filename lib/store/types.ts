@@ -7,6 +7,9 @@ import type { GroupRepository } from './groups';
 import type { AttachmentRepository, InlinePolicyRepository, ManagedPolicyRepository } from './policies';
 import type { RoleRepository } from './roles';
 import type { InstanceProfileRepository } from './instance-profiles';
+import type { LoginProfileRepository } from './login-profiles';
+import type { MfaDeviceRepository } from './mfa-devices';
+import type { CredentialReportRepository } from './credential-reports';
 
 export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
@@ -16,6 +19,9 @@ export type { GroupRecord, GroupRepository } from './groups';
 export type * from './policies';
 export type { RoleRecord, RoleChanges, RoleRepository } from './roles';
 export type { InstanceProfileRecord, InstanceProfileRepository } from './instance-profiles';
+export type { LoginProfileRecord, LoginProfileRepository } from './login-profiles';
+export type { MfaDeviceRecord, MfaDeviceRepository, MfaAssignmentStatus } from './mfa-devices';
+export type { CredentialReportRecord, CredentialReportRepository } from './credential-reports';
 
 /**
  * All persistence of Gatehouse. Repositories are synchronous; `transaction` makes a function's writes atomic
@@ -33,6 +39,9 @@ export interface Store {
   readonly inlinePolicies: InlinePolicyRepository;
   readonly roles: RoleRepository;
   readonly instanceProfiles: InstanceProfileRepository;
+  readonly loginProfiles: LoginProfileRepository;
+  readonly mfaDevices: MfaDeviceRepository;
+  readonly credentialReports: CredentialReportRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;

@@ -11,6 +11,9 @@ import { SqliteAttachmentRepository } from './attachments';
 import { SqliteInlinePolicyRepository } from './inline-policies';
 import { SqliteRoleRepository } from './roles';
 import { SqliteInstanceProfileRepository } from './instance-profiles';
+import { SqliteLoginProfileRepository } from './login-profiles';
+import { SqliteMfaDeviceRepository } from './mfa-devices';
+import { SqliteCredentialReportRepository } from './credential-reports';
 
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
@@ -24,6 +27,9 @@ export class SqliteStore implements Store {
   readonly inlinePolicies: SqliteInlinePolicyRepository;
   readonly roles: SqliteRoleRepository;
   readonly instanceProfiles: SqliteInstanceProfileRepository;
+  readonly loginProfiles: SqliteLoginProfileRepository;
+  readonly mfaDevices: SqliteMfaDeviceRepository;
+  readonly credentialReports: SqliteCredentialReportRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
 
@@ -39,6 +45,9 @@ export class SqliteStore implements Store {
     this.inlinePolicies = new SqliteInlinePolicyRepository(this.db);
     this.roles = new SqliteRoleRepository(this.db);
     this.instanceProfiles = new SqliteInstanceProfileRepository(this.db);
+    this.loginProfiles = new SqliteLoginProfileRepository(this.db);
+    this.mfaDevices = new SqliteMfaDeviceRepository(this.db);
+    this.credentialReports = new SqliteCredentialReportRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -1,0 +1,14 @@
+// GenerateCredentialReport: builds the report (synchronously) unless one younger than four hours exists.
+import type { Operation } from '../context';
+import { CREDENTIAL_REPORT_LIFETIME_MS, credentialReportCsv, gatherCredentialReportData } from './report';
+
+export const generateCredentialReport: Operation<Record<string, never>> = (ctx) => {
+  const { store } = ctx;
+  const existing = store.credentialReports.get();
+  if (existing && ctx.now.getTime() - new Date(existing.generatedTime).getTime() < CREDENTIAL_REPORT_LIFETIME_MS) {
+    return { State: 'COMPLETE' };
+  }
+  const content = credentialReportCsv(gatherCredentialReportData(store, ctx.principal.accountId, ctx.now));
+  store.credentialReports.put({ generatedTime: ctx.now.toISOString(), content });
+  return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
+};

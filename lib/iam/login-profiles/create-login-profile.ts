@@ -1,0 +1,26 @@
+// CreateLoginProfile: gives a user a console password, checked against the account password policy.
+import type { CreateLoginProfileRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists } from '../../protocol/errors';
+import { hashPassword } from '../../crypto/secrets';
+import type { Operation } from '../context';
+import { requireUser } from '../users/require-user';
+import { enforcePasswordPolicy } from '../password-policy/policy';
+import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
+
+export const createLoginProfile: Operation<CreateLoginProfileRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const user = requireUser(store, input.UserName!);
+  if (store.loginProfiles.get(user.userId)) throw new EntityAlreadyExists(`Login Profile for user ${user.userName} already exists.`);
+  enforcePasswordPolicy(store, input.Password!);
+  const now = ctx.now.toISOString();
+  const profile = {
+    userId: user.userId,
+    passwordHash: hashPassword(input.Password!),
+    passwordResetRequired: input.PasswordResetRequired ?? false,
+    createDate: now,
+    passwordChangedDate: now,
+  };
+  store.loginProfiles.insert(profile);
+  store.loginProfiles.addPasswordHistory(user.userId, profile.passwordHash, now, PASSWORD_HISTORY_SIZE);
+  return { LoginProfile: loginProfileView(user.userName, profile) };
+};

@@ -1,0 +1,15 @@
+// The login profile (console password) operations of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { changePassword } from './change-password';
+import { createLoginProfile } from './create-login-profile';
+import { deleteLoginProfile } from './delete-login-profile';
+import { getLoginProfile } from './get-login-profile';
+import { updateLoginProfile } from './update-login-profile';
+
+export const loginProfileOperations: Record<string, Operation> = {
+  CreateLoginProfile: createLoginProfile,
+  GetLoginProfile: getLoginProfile,
+  UpdateLoginProfile: updateLoginProfile,
+  DeleteLoginProfile: deleteLoginProfile,
+  ChangePassword: changePassword,
+};

@@ -1,0 +1,23 @@
+// UpdateLoginProfile: an administrator sets a user's password and/or its PasswordResetRequired flag.
+import type { UpdateLoginProfileRequest } from '@aws-sdk/client-iam';
+import { hashPassword } from '../../crypto/secrets';
+import type { Operation } from '../context';
+import { requireUser } from '../users/require-user';
+import { enforcePasswordPolicy } from '../password-policy/policy';
+import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
+
+export const updateLoginProfile: Operation<UpdateLoginProfileRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const user = requireUser(store, input.UserName!);
+  requireLoginProfile(store, user.userId, user.userName);
+  const changes: { passwordHash?: string; passwordChangedDate?: string; passwordResetRequired?: boolean } = {};
+  if (input.Password !== undefined) {
+    enforcePasswordPolicy(store, input.Password);
+    changes.passwordHash = hashPassword(input.Password);
+    changes.passwordChangedDate = ctx.now.toISOString();
+    store.loginProfiles.addPasswordHistory(user.userId, changes.passwordHash, changes.passwordChangedDate, PASSWORD_HISTORY_SIZE);
+  }
+  if (input.PasswordResetRequired !== undefined) changes.passwordResetRequired = input.PasswordResetRequired;
+  store.loginProfiles.update(user.userId, changes);
+  return {};
+};

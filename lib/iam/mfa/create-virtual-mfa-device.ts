@@ -1,0 +1,45 @@
+// CreateVirtualMFADevice: a new, unassigned virtual MFA device; its seed and QR code are returned only here.
+import type { CreateVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { entityArn } from '../arn';
+import { newTotpSeed, totpUri } from '../totp';
+import { validatePath, validateTags } from '../validation';
+import { qrCodePng } from './qr-code';
+
+/** The issuer authenticator apps show beside the device. */
+const TOTP_ISSUER = 'Gatehouse';
+
+export const createVirtualMfaDevice: Operation<CreateVirtualMFADeviceRequest> = (ctx, input) => {
+  const { store, principal } = ctx;
+  const deviceName = input.VirtualMFADeviceName!;
+  const path = input.Path ?? '/';
+  validatePath(path);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  validateTags(tags);
+  const serialNumber = entityArn(principal.accountId, 'mfa', path, deviceName);
+  if (store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFADevice entity at the same path and name already exists.');
+
+  const seed = newTotpSeed();
+  store.mfaDevices.insert({
+    serialNumber,
+    deviceName,
+    path,
+    seedEncrypted: ctx.secrets.encrypt(seed),
+    isRoot: false,
+    createDate: ctx.now.toISOString(),
+  });
+  if (tags.length > 0) store.tags.put('mfa', serialNumber, tags);
+
+  const accountName = store.account.listAliases()[0] ?? principal.accountId;
+  const png = qrCodePng(totpUri(seed, TOTP_ISSUER, `${deviceName}@${accountName}`));
+  return {
+    VirtualMFADevice: {
+      SerialNumber: serialNumber,
+      // Both are blobs: base64 on the wire, decoded by clients into the base32 text and the PNG bytes.
+      Base32StringSeed: Buffer.from(seed, 'ascii').toString('base64'),
+      QRCodePNG: png.toString('base64'),
+      Tags: tags.length > 0 ? tags : undefined,
+    },
+  };
+};

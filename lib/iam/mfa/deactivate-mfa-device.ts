@@ -1,0 +1,15 @@
+// DeactivateMFADevice: unassigns a user's (or root's) MFA device; the virtual device itself remains until deleted.
+import type { DeactivateMFADeviceRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
+
+export const deactivateMfaDevice: Operation<DeactivateMFADeviceRequest> = (ctx, input) => {
+  const owner = resolveMfaOwner(ctx, input.UserName);
+  const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
+  ctx.store.mfaDevices.unassign(device.serialNumber);
+  if (owner.kind === 'root') {
+    const next = ctx.store.mfaDevices.listForUser(undefined)[0];
+    ctx.store.account.update({ rootMfaSerial: next?.serialNumber });
+  }
+  return {};
+};

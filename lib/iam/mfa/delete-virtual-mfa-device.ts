@@ -1,0 +1,13 @@
+// DeleteVirtualMFADevice: deletes an unassigned virtual MFA device and its tags.
+import type { DeleteVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
+import { DeleteConflict } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireVirtualMfaDevice } from './mfa-view';
+
+export const deleteVirtualMfaDevice: Operation<DeleteVirtualMFADeviceRequest> = (ctx, input) => {
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
+  if (device.userId || device.isRoot) throw new DeleteConflict('MFA VirtualDevice in use. Must deactivate first.');
+  ctx.store.tags.removeAll('mfa', device.serialNumber);
+  ctx.store.mfaDevices.delete(device.serialNumber);
+  return {};
+};

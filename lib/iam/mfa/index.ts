@@ -1,0 +1,19 @@
+// The MFA operations of the IAM API (virtual TOTP devices), by AWS action name.
+import type { Operation } from '../context';
+import { createVirtualMfaDevice } from './create-virtual-mfa-device';
+import { deactivateMfaDevice } from './deactivate-mfa-device';
+import { deleteVirtualMfaDevice } from './delete-virtual-mfa-device';
+import { enableMfaDevice } from './enable-mfa-device';
+import { listMfaDevices } from './list-mfa-devices';
+import { listVirtualMfaDevices } from './list-virtual-mfa-devices';
+import { resyncMfaDevice } from './resync-mfa-device';
+
+export const mfaOperations: Record<string, Operation> = {
+  CreateVirtualMFADevice: createVirtualMfaDevice,
+  EnableMFADevice: enableMfaDevice,
+  DeactivateMFADevice: deactivateMfaDevice,
+  ResyncMFADevice: resyncMfaDevice,
+  ListMFADevices: listMfaDevices,
+  ListVirtualMFADevices: listVirtualMfaDevices,
+  DeleteVirtualMFADevice: deleteVirtualMfaDevice,
+};

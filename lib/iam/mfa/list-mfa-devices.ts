@@ -1,0 +1,13 @@
+// ListMFADevices: the MFA devices enabled for a user (or for the caller when no user name is given), paginated.
+import type { ListMFADevicesRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { paginateArray } from '../pagination';
+import { mfaDeviceView, ownerName, ownerUserId, resolveMfaOwner } from './mfa-view';
+
+export const listMfaDevices: Operation<ListMFADevicesRequest> = (ctx, input) => {
+  const owner = resolveMfaOwner(ctx, input.UserName);
+  const devices = ctx.store.mfaDevices.listForUser(ownerUserId(owner));
+  const page = paginateArray(devices, (d) => d.serialNumber, input.Marker, input.MaxItems);
+  const name = ownerName(ctx, owner);
+  return { MFADevices: page.items.map((d) => mfaDeviceView(name, d)), IsTruncated: page.IsTruncated, Marker: page.Marker };
+};

@@ -1,0 +1,21 @@
+// ResyncMFADevice: re-synchronises a device whose clock drifted, from two consecutive codes in a wide window.
+import type { ResyncMFADeviceRequest } from '@aws-sdk/client-iam';
+import { InvalidAuthenticationCode } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { verifyConsecutiveTotp } from '../totp';
+import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
+
+/** Steps of drift a resync accepts on either side (±10 minutes). */
+export const RESYNC_WINDOW_STEPS = 20;
+
+export const resyncMfaDevice: Operation<ResyncMFADeviceRequest> = (ctx, input) => {
+  const owner = resolveMfaOwner(ctx, input.UserName);
+  const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
+  const step = verifyConsecutiveTotp(ctx.secrets.decrypt(device.seedEncrypted), input.AuthenticationCode1!, input.AuthenticationCode2!, ctx.now, {
+    window: RESYNC_WINDOW_STEPS,
+    lastUsedStep: device.lastUsedStep,
+  });
+  if (step === undefined) throw new InvalidAuthenticationCode('Authentication code for device is not valid.');
+  ctx.store.mfaDevices.setLastUsedStep(device.serialNumber, step);
+  return {};
+};

@@ -1,0 +1,15 @@
+// GetAccountPasswordPolicy: the account's custom password policy, or NoSuchEntity when none is set.
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { loadPasswordPolicy, passwordPolicyView } from './policy';
+
+/** AWS's message when the account has no custom password policy. */
+export function noPasswordPolicy(accountId: string): NoSuchEntity {
+  return new NoSuchEntity(`The Password Policy with domain name ${accountId} cannot be found.`);
+}
+
+export const getAccountPasswordPolicy: Operation<Record<string, never>> = (ctx) => {
+  const policy = loadPasswordPolicy(ctx.store);
+  if (!policy) throw noPasswordPolicy(ctx.principal.accountId);
+  return { PasswordPolicy: passwordPolicyView(policy) };
+};

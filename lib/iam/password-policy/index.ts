@@ -1,0 +1,21 @@
+// The account password policy operations of the IAM API, by AWS action name, and the check other modules reuse.
+import type { Operation } from '../context';
+import { deleteAccountPasswordPolicy } from './delete-account-password-policy';
+import { getAccountPasswordPolicy } from './get-account-password-policy';
+import { updateAccountPasswordPolicy } from './update-account-password-policy';
+
+export {
+  checkPassword,
+  enforcePasswordPolicy,
+  loadPasswordPolicy,
+  passwordExpiration,
+  allowsUsersToChangePassword,
+  type PasswordPolicy,
+  type PasswordCheckContext,
+} from './policy';
+
+export const passwordPolicyOperations: Record<string, Operation> = {
+  UpdateAccountPasswordPolicy: updateAccountPasswordPolicy,
+  GetAccountPasswordPolicy: getAccountPasswordPolicy,
+  DeleteAccountPasswordPolicy: deleteAccountPasswordPolicy,
+};

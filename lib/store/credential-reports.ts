@@ -1,0 +1,13 @@
+// The credential report part of the Store interface: the account's one most recent report.
+
+export interface CredentialReportRecord {
+  generatedTime: string;
+  /** The CSV text. */
+  content: string;
+}
+
+export interface CredentialReportRepository {
+  get(): CredentialReportRecord | undefined;
+  /** Replaces the stored report. */
+  put(report: CredentialReportRecord): void;
+}

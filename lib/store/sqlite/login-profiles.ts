@@ -1,0 +1,102 @@
+// SQLite implementation of the login profiles repository (table login_profiles, history in password_history).
+import type { SqliteDatabase } from './database';
+import type { LoginProfileRecord, LoginProfileRepository } from '../login-profiles';
+
+interface LoginProfileRow {
+  user_id: string;
+  password_hash: string;
+  password_reset_required: number;
+  create_date: string;
+  password_changed_date: string | null;
+}
+
+function toRecord(row: LoginProfileRow): LoginProfileRecord {
+  const profile: LoginProfileRecord = {
+    userId: row.user_id,
+    passwordHash: row.password_hash,
+    passwordResetRequired: row.password_reset_required === 1,
+    createDate: row.create_date,
+  };
+  if (row.password_changed_date) profile.passwordChangedDate = row.password_changed_date;
+  return profile;
+}
+
+export class SqliteLoginProfileRepository implements LoginProfileRepository {
+  private readonly getStatement;
+  private readonly insertStatement;
+  private readonly deleteStatement;
+  private readonly allStatement;
+  private readonly historyStatement;
+  private readonly addHistoryStatement;
+  private readonly trimHistoryStatement;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.getStatement = db.prepare<[string], LoginProfileRow>('SELECT * FROM login_profiles WHERE user_id = ?');
+    this.insertStatement = db.prepare(
+      `INSERT INTO login_profiles (user_id, password_hash, password_reset_required, create_date, password_changed_date)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.deleteStatement = db.prepare('DELETE FROM login_profiles WHERE user_id = ?');
+    this.allStatement = db.prepare<[], LoginProfileRow>('SELECT * FROM login_profiles');
+    this.historyStatement = db.prepare<[string, number], { password_hash: string }>(
+      'SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY seq DESC LIMIT ?',
+    );
+    this.addHistoryStatement = db.prepare('INSERT INTO password_history (user_id, password_hash, set_date) VALUES (?, ?, ?)');
+    this.trimHistoryStatement = db.prepare(
+      `DELETE FROM password_history WHERE user_id = @userId AND seq NOT IN
+         (SELECT seq FROM password_history WHERE user_id = @userId ORDER BY seq DESC LIMIT @keep)`,
+    );
+  }
+
+  get(userId: string): LoginProfileRecord | undefined {
+    const row = this.getStatement.get(userId);
+    return row && toRecord(row);
+  }
+
+  insert(profile: LoginProfileRecord): void {
+    this.insertStatement.run(
+      profile.userId,
+      profile.passwordHash,
+      profile.passwordResetRequired ? 1 : 0,
+      profile.createDate,
+      profile.passwordChangedDate ?? null,
+    );
+  }
+
+  update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>): void {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    if (changes.passwordHash !== undefined) {
+      sets.push('password_hash = ?');
+      values.push(changes.passwordHash);
+    }
+    if (changes.passwordResetRequired !== undefined) {
+      sets.push('password_reset_required = ?');
+      values.push(changes.passwordResetRequired ? 1 : 0);
+    }
+    if (changes.passwordChangedDate !== undefined) {
+      sets.push('password_changed_date = ?');
+      values.push(changes.passwordChangedDate);
+    }
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE login_profiles SET ${sets.join(', ')} WHERE user_id = ?`).run(...values, userId);
+  }
+
+  delete(userId: string): void {
+    this.deleteStatement.run(userId);
+  }
+
+  listAll(): LoginProfileRecord[] {
+    return this.allStatement.all().map(toRecord);
+  }
+
+  passwordHistory(userId: string, limit: number): string[] {
+    if (limit <= 0) return [];
+    return this.historyStatement.all(userId, limit).map((r) => r.password_hash);
+  }
+
+  addPasswordHistory(userId: string, passwordHash: string, date: string, keep: number): void {
+    this.addHistoryStatement.run(userId, passwordHash, date);
+    this.trimHistoryStatement.run({ userId, keep });
+  }
+}

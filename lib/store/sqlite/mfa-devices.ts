@@ -1,0 +1,137 @@
+// SQLite implementation of the MFA devices repository (table mfa_devices).
+import type { Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from './database';
+import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
+
+interface MfaDeviceRow {
+  serial_number: string;
+  device_name: string;
+  path: string;
+  seed_encrypted: string;
+  user_id: string | null;
+  is_root: number;
+  enable_date: string | null;
+  last_used_step: number | null;
+  create_date: string;
+}
+
+function toRecord(row: MfaDeviceRow): MfaDeviceRecord {
+  const device: MfaDeviceRecord = {
+    serialNumber: row.serial_number,
+    deviceName: row.device_name,
+    path: row.path,
+    seedEncrypted: row.seed_encrypted,
+    isRoot: row.is_root === 1,
+    createDate: row.create_date,
+  };
+  if (row.user_id) device.userId = row.user_id;
+  if (row.enable_date) device.enableDate = row.enable_date;
+  if (row.last_used_step !== null) device.lastUsedStep = row.last_used_step;
+  return device;
+}
+
+const ASSIGNED = '(user_id IS NOT NULL OR is_root = 1)';
+const FILTERS: Record<MfaAssignmentStatus, string> = {
+  Any: '1 = 1',
+  Assigned: ASSIGNED,
+  Unassigned: `NOT ${ASSIGNED}`,
+};
+
+export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
+  private readonly insertStatement;
+  private readonly getStatement;
+  private readonly forUser;
+  private readonly forRoot;
+  private readonly listStatements: Record<MfaAssignmentStatus, Statement<[string, number], MfaDeviceRow>>;
+  private readonly assignStatement;
+  private readonly unassignStatement;
+  private readonly stepStatement;
+  private readonly deleteStatement;
+  private readonly assignedStatement;
+  private readonly countStatement;
+  private readonly countAssignedStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO mfa_devices (serial_number, device_name, path, seed_encrypted, user_id, is_root, enable_date, last_used_step, create_date)
+       VALUES (@serialNumber, @deviceName, @path, @seedEncrypted, @userId, @isRoot, @enableDate, @lastUsedStep, @createDate)`,
+    );
+    this.getStatement = db.prepare<[string], MfaDeviceRow>('SELECT * FROM mfa_devices WHERE serial_number = ? COLLATE NOCASE');
+    this.forUser = db.prepare<[string], MfaDeviceRow>('SELECT * FROM mfa_devices WHERE user_id = ? ORDER BY enable_date, serial_number');
+    this.forRoot = db.prepare<[], MfaDeviceRow>('SELECT * FROM mfa_devices WHERE is_root = 1 ORDER BY enable_date, serial_number');
+    const list = (status: MfaAssignmentStatus) =>
+      db.prepare<[string, number], MfaDeviceRow>(
+        `SELECT * FROM mfa_devices WHERE ${FILTERS[status]} AND serial_number > ? ORDER BY serial_number LIMIT ?`,
+      );
+    this.listStatements = { Any: list('Any'), Assigned: list('Assigned'), Unassigned: list('Unassigned') };
+    this.assignStatement = db.prepare(
+      'UPDATE mfa_devices SET user_id = ?, is_root = ?, enable_date = ?, last_used_step = ? WHERE serial_number = ?',
+    );
+    this.unassignStatement = db.prepare('UPDATE mfa_devices SET user_id = NULL, is_root = 0, enable_date = NULL WHERE serial_number = ?');
+    this.stepStatement = db.prepare('UPDATE mfa_devices SET last_used_step = ? WHERE serial_number = ?');
+    this.deleteStatement = db.prepare('DELETE FROM mfa_devices WHERE serial_number = ?');
+    this.assignedStatement = db.prepare<[], MfaDeviceRow>(`SELECT * FROM mfa_devices WHERE ${ASSIGNED} ORDER BY enable_date, serial_number`);
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM mfa_devices');
+    this.countAssignedStatement = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM mfa_devices WHERE ${ASSIGNED}`);
+  }
+
+  insert(device: MfaDeviceRecord): void {
+    this.insertStatement.run({
+      serialNumber: device.serialNumber,
+      deviceName: device.deviceName,
+      path: device.path,
+      seedEncrypted: device.seedEncrypted,
+      userId: device.userId ?? null,
+      isRoot: device.isRoot ? 1 : 0,
+      enableDate: device.enableDate ?? null,
+      lastUsedStep: device.lastUsedStep ?? null,
+      createDate: device.createDate,
+    });
+  }
+
+  get(serialNumber: string): MfaDeviceRecord | undefined {
+    const row = this.getStatement.get(serialNumber);
+    return row && toRecord(row);
+  }
+
+  listForUser(userId: string | undefined): MfaDeviceRecord[] {
+    return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toRecord);
+  }
+
+  list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): { items: MfaDeviceRecord[]; next?: string } {
+    const rows = this.listStatements[options.assignmentStatus].all(options.after ?? '', options.limit + 1);
+    const more = rows.length > options.limit;
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    return { items, next: more ? items[items.length - 1].serialNumber : undefined };
+  }
+
+  assign(serialNumber: string, userId: string | undefined, enableDate: string, lastUsedStep: number): void {
+    this.assignStatement.run(userId ?? null, userId === undefined ? 1 : 0, enableDate, lastUsedStep, serialNumber);
+  }
+
+  unassign(serialNumber: string): void {
+    this.unassignStatement.run(serialNumber);
+  }
+
+  setLastUsedStep(serialNumber: string, step: number): void {
+    this.stepStatement.run(step, serialNumber);
+  }
+
+  delete(serialNumber: string): void {
+    this.deleteStatement.run(serialNumber);
+  }
+
+  listAssigned(): MfaDeviceRecord[] {
+    return this.assignedStatement.all().map(toRecord);
+  }
+
+  /** Number of virtual MFA devices of the account (GetAccountSummary `MFADevices`). */
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+
+  /** Number of devices enabled for a user or root (GetAccountSummary `MFADevicesInUse`). */
+  countAssigned(): number {
+    return this.countAssignedStatement.get()!.n;
+  }
+}
