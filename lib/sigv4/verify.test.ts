@@ -61,7 +61,15 @@ function signer(service = 'iam', extra: { sessionToken?: string } = {}) {
   return new SignatureV4({ credentials: { ...credentials, ...extra }, region: 'us-east-1', service, sha256: Sha256 });
 }
 
-function toSignable(request: HttpRequest): SignableRequest {
+interface SignedHttpRequest {
+  method: string;
+  path: string;
+  query?: Record<string, unknown>;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+function toSignable(request: SignedHttpRequest): SignableRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
   const query = Object.entries(request.query ?? {})
