@@ -1,0 +1,137 @@
+// The authorizer of every IAM and STS call: action, resource and condition keys → lib/policy, AccessDenied with AWS's reasons.
+import type { OperationContext, Principal } from '../iam/context';
+import { authorize, explain, type AuthorizationRequest, type Decision, type PolicySet, type RequestContext } from '../policy';
+import { AccessDenied } from '../protocol/errors';
+import type { Authorizer } from '../protocol/pipeline';
+import type { Store } from '../store/types';
+import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
+import { principalPolicies } from './principal-policies';
+import { addInputContext, principalContext } from './request-context';
+import { targetResource } from './resources';
+
+/** STS actions any authenticated caller may call (AWS: "no permissions are required"); AssumeRole is judged by the operation (trust policy). */
+const UNAUTHORIZED_STS_ACTIONS = new Set(['GetCallerIdentity', 'GetSessionToken', 'AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
+
+/** What a principal whose password must be reset may still do (on itself). */
+const PASSWORD_RESET_ACTIONS = new Set(['iam:ChangePassword', 'iam:GetAccountPasswordPolicy', 'iam:GetUser']);
+
+/** The Gatehouse authorizer: the pipeline step plus helpers other parts of the service call. */
+export interface GatehouseAuthorizer extends Authorizer {
+  /** Authorizes an action that is not an IAM/STS operation (e.g. `cloudtrail:LookupEvents` for the audit route). */
+  authorizeAction(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): void;
+}
+
+/** True for principals that policies never restrict. */
+export function isUnrestricted(principal: Principal): boolean {
+  return principal.type === 'Root' || principal.type === 'System';
+}
+
+interface Evaluation {
+  decision: Decision;
+  request: AuthorizationRequest;
+  policySet: PolicySet;
+}
+
+function evaluate(ctx: OperationContext, action: string, resource: string, context: RequestContext): Evaluation {
+  const policies = principalPolicies(ctx.store, ctx.principal);
+  const request: AuthorizationRequest = {
+    action,
+    resource,
+    principal: { arn: ctx.principal.arn, accountId: ctx.principal.accountId },
+    context,
+  };
+  return { decision: authorize(request, policies.policySet), request, policySet: policies.policySet };
+}
+
+function baseContext(ctx: OperationContext): RequestContext {
+  const policies = principalPolicies(ctx.store, ctx.principal);
+  return principalContext({ ...ctx, region: ctx.config.region }, policies);
+}
+
+/**
+ * AWS's AccessDenied message for a denied request: "User: ARN is not authorized to perform: ACTION on
+ * resource: RESOURCE" and the reason (explicit deny and where, or which policy type allowed nothing).
+ */
+export function accessDeniedMessage(principalArn: string, evaluation: Evaluation): string {
+  const { request } = evaluation;
+  const prefix = `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
+  const explanation = explain(request, evaluation.policySet);
+  if (explanation.decision === 'explicitDeny') {
+    const roles = new Set(explanation.decidingStatements.filter((s) => s.effect === 'Deny').map((s) => s.role));
+    const where = roles.has('identity')
+      ? 'an identity-based policy'
+      : roles.has('session')
+        ? 'a session policy'
+        : roles.has('boundary')
+          ? 'a permissions boundary'
+          : roles.has('resource')
+            ? 'a resource-based policy'
+            : 'an identity-based policy';
+    return `${prefix} with an explicit deny in ${where}`;
+  }
+  if (explanation.identityDecision !== 'allowed') return `${prefix} because no identity-based policy allows the ${request.action} action`;
+  if (explanation.boundaryDecision !== undefined && explanation.boundaryDecision !== 'allowed') {
+    return `${prefix} because no permissions boundary allows the ${request.action} action`;
+  }
+  if (explanation.sessionDecision !== undefined && explanation.sessionDecision !== 'allowed') {
+    return `${prefix} because no session policy allows the ${request.action} action`;
+  }
+  return `${prefix} because no identity-based policy allows the ${request.action} action`;
+}
+
+/**
+ * The decision of the caller's own policies (identity, permissions boundary, session policies) for an
+ * action on a resource. Root and the system principal are always allowed.
+ */
+export function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Decision {
+  if (isUnrestricted(ctx.principal)) return 'allowed';
+  const context = { ...baseContext(ctx), ...extraContext };
+  return evaluate(ctx, action, resource, context).decision;
+}
+
+/**
+ * True when the caller's identity-based policies (within its boundary and session policies) allow the
+ * action, e.g. `sts:AssumeRole` on a role whose trust policy names the account root.
+ */
+export function isAllowedByIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): boolean {
+  return evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
+}
+
+function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext): void {
+  const evaluation = evaluate(ctx, action, resource, context);
+  if (evaluation.decision !== 'allowed') throw new AccessDenied(accessDeniedMessage(ctx.principal.arn, evaluation));
+}
+
+function checkPasswordReset(ctx: OperationContext, action: string, resource: string): void {
+  const principal = ctx.principal as Principal & { passwordResetRequired?: boolean };
+  if (!principal.passwordResetRequired) return;
+  if (PASSWORD_RESET_ACTIONS.has(action) && (resource === principal.arn || resource === '*')) return;
+  throw new AccessDenied(
+    `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resource} because the user must change the password first (PasswordResetRequired)`,
+  );
+}
+
+/** Builds the authorizer of the request pipeline. */
+export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
+  return {
+    authorize(ctx: OperationContext, input: Record<string, unknown>): void {
+      const principal = ctx.principal;
+      const mutating = ctx.service === 'iam' && isMutatingIamAction(ctx.action);
+      if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
+        const action = `${ctx.service}:${ctx.action}`;
+        const target = targetResource(ctx.store, principal, ctx.service, ctx.action, input);
+        checkPasswordReset(ctx, action, target.arn);
+        const policies = principalPolicies(ctx.store, principal);
+        const context = addInputContext(baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);
+        denyUnlessAllowed(ctx, action, target.arn, context);
+      }
+      // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
+      if (mutating) bumpPolicyGeneration(deps.store);
+    },
+    authorizeAction(ctx, action, resource, extraContext) {
+      if (isUnrestricted(ctx.principal)) return;
+      checkPasswordReset(ctx, action, resource);
+      denyUnlessAllowed(ctx, action, resource, { ...baseContext(ctx), ...extraContext });
+    },
+  };
+}

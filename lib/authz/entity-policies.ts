@@ -1,0 +1,57 @@
+// The identity-based policies of an IAM entity as documents: a user's own and its groups', a group's, a role's.
+import type { SourcePolicyType } from '../policy';
+import type { PrincipalKind, Store } from '../store/types';
+import { isAwsManagedPolicyArn, managedPolicyDocument } from './managed-policy-documents';
+
+/** One policy document that applies to an entity, with where it came from. */
+export interface EntityPolicyDocument {
+  /** The inline policy's name or the managed policy's name (AWS's `SourcePolicyId`). */
+  policyId: string;
+  /** AWS's `SourcePolicyType`: user/group/role (inline), aws-managed, user-managed. */
+  sourceType: SourcePolicyType;
+  /** The managed policy's ARN (managed policies only). */
+  policyArn?: string;
+  document: string;
+}
+
+function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPolicyDocument[]): void {
+  for (const inline of store.inlinePolicies.list(kind, id)) {
+    out.push({ policyId: inline.policyName, sourceType: kind, document: inline.document });
+  }
+  for (const attachment of store.attachments.listForPrincipal(kind, id)) {
+    const managed = managedPolicyDocument(store, attachment.policyArn);
+    if (!managed) continue;
+    out.push({
+      policyId: managed.policyName,
+      sourceType: isAwsManagedPolicyArn(attachment.policyArn) ? 'aws-managed' : 'user-managed',
+      policyArn: attachment.policyArn,
+      document: managed.document,
+    });
+  }
+}
+
+/**
+ * Identity-based policies of an entity, in AWS's order: the entity's inline then attached policies; for a
+ * user, then each of its groups' inline and attached policies.
+ */
+export function entityPolicyDocuments(store: Store, kind: PrincipalKind, id: string): EntityPolicyDocument[] {
+  const out: EntityPolicyDocument[] = [];
+  policiesOf(store, kind, id, out);
+  if (kind === 'user') {
+    for (const group of store.groups.listForUser(id)) policiesOf(store, 'group', group.groupId, out);
+  }
+  return out;
+}
+
+/** The permissions boundary of a user or role as a document, if it has one that resolves. */
+export function boundaryDocument(store: Store, boundaryArn: string | undefined): EntityPolicyDocument | undefined {
+  if (!boundaryArn) return undefined;
+  const managed = managedPolicyDocument(store, boundaryArn);
+  if (!managed) return undefined;
+  return {
+    policyId: managed.policyName,
+    sourceType: isAwsManagedPolicyArn(boundaryArn) ? 'aws-managed' : 'user-managed',
+    policyArn: boundaryArn,
+    document: managed.document,
+  };
+}

@@ -1,0 +1,151 @@
+// The compiled policy set of a calling principal, cached per principal and store policy generation.
+import type { Principal } from '../iam/context';
+import { compilePolicy, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
+import type { Store } from '../store/types';
+import { boundaryDocument, entityPolicyDocuments, type EntityPolicyDocument } from './entity-policies';
+import { policyGeneration } from './generation';
+import { managedPolicyDocument } from './managed-policy-documents';
+
+/** What the authorizer needs of a principal, computed once per policy generation. */
+export interface PrincipalPolicies {
+  policySet: PolicySet;
+  /** `aws:PrincipalTag/*`: the user's or role's tags, overridden by session tags. */
+  principalTags: Record<string, string>;
+  /** The entity's permissions boundary ARN (for `iam:PermissionsBoundary` on self-targeted calls). */
+  boundaryArn?: string;
+  /** The role's ARN with its path, for a role session's `aws:PrincipalArn`. */
+  roleArn?: string;
+  /** True when some policy reads `aws:ResourceTag/*` or `iam:ResourceTag/*` (so the target's tags are looked up). */
+  readsResourceTags: boolean;
+  generation: number;
+}
+
+const CACHE_LIMIT = 10_000;
+const COMPILED_LIMIT = 20_000;
+
+/** Compiled policies by policy id, type and text: principals sharing a policy share its compiled form and action cache. */
+const compiledByText = new Map<string, CompiledPolicy>();
+const caches = new WeakMap<Store, Map<string, PrincipalPolicies>>();
+
+/** Compiles a stored policy; a document that no longer compiles contributes no statement (it was validated on write). */
+export function compileStored(doc: EntityPolicyDocument, policyType: PolicyType): CompiledPolicy | undefined {
+  const key = `${policyType}\u0000${doc.policyId}\u0000${doc.document}`;
+  let compiled = compiledByText.get(key);
+  if (compiled === undefined) {
+    try {
+      compiled = compilePolicy(doc.document, { policyId: doc.policyId, policyType });
+    } catch {
+      console.error(`[gatehouse] stored policy ${doc.policyArn ?? doc.policyId} does not compile; ignored`);
+      return undefined;
+    }
+    if (compiledByText.size >= COMPILED_LIMIT) compiledByText.clear();
+    compiledByText.set(key, compiled);
+  }
+  return compiled;
+}
+
+function compileAll(docs: EntityPolicyDocument[], policyType: PolicyType): CompiledPolicy[] {
+  const out: CompiledPolicy[] = [];
+  for (const doc of docs) {
+    const compiled = compileStored(doc, policyType);
+    if (compiled) out.push(compiled);
+  }
+  return out;
+}
+
+function tagsAsRecord(tags: { Key: string; Value: string }[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const tag of tags) record[tag.Key] = tag.Value;
+  return record;
+}
+
+function cacheKey(principal: Principal): string {
+  const perSession = principal.type === 'AssumedRole' || !!principal.sessionPolicies?.length || !!principal.sessionPolicyArns?.length || !!principal.sessionTags;
+  return `${principal.type}|${principal.principalId}|${perSession ? (principal.accessKeyId ?? '') : ''}`;
+}
+
+/** The session policies of a temporary principal (inline `Policy` and `PolicyArns`), undefined when it has none. */
+function sessionPolicies(store: Store, principal: Principal): CompiledPolicy[] | undefined {
+  const texts = principal.sessionPolicies ?? [];
+  const arns = principal.sessionPolicyArns ?? [];
+  if (texts.length === 0 && arns.length === 0) return undefined;
+  const out: CompiledPolicy[] = [];
+  texts.forEach((document, i) => {
+    const compiled = compileStored({ policyId: `SessionPolicy.${i + 1}`, sourceType: 'none', document }, 'session');
+    if (compiled) out.push(compiled);
+  });
+  for (const arn of arns) {
+    const managed = managedPolicyDocument(store, arn);
+    if (!managed) continue;
+    const compiled = compileStored({ policyId: managed.policyName, sourceType: 'user-managed', policyArn: arn, document: managed.document }, 'session');
+    if (compiled) out.push(compiled);
+  }
+  // Session policies that exist but none resolves still narrow the session to nothing (fail closed).
+  return out;
+}
+
+function readsResourceTags(policies: CompiledPolicy[]): boolean {
+  return referencedContextKeys(policies).some((key) => /^(aws|iam):resourcetag\//i.test(key));
+}
+
+function compute(store: Store, principal: Principal, generation: number): PrincipalPolicies {
+  let identity: CompiledPolicy[] = [];
+  let boundary: CompiledPolicy[] | undefined;
+  let principalTags: Record<string, string> = {};
+  let boundaryArn: string | undefined;
+  let roleArn: string | undefined;
+  if (principal.type === 'IAMUser' && principal.userId) {
+    const user = store.users.getById(principal.userId);
+    if (user) {
+      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId), 'identity');
+      principalTags = tagsAsRecord(store.tags.list('user', user.userId));
+      boundaryArn = user.permissionsBoundaryArn;
+    }
+  } else if (principal.type === 'AssumedRole' && principal.roleId) {
+    const role = store.roles.getById(principal.roleId);
+    if (role) {
+      identity = compileAll(entityPolicyDocuments(store, 'role', role.roleId), 'identity');
+      principalTags = tagsAsRecord(store.tags.list('role', role.roleId));
+      boundaryArn = role.permissionsBoundaryArn;
+      roleArn = `arn:aws:iam::${principal.accountId}:role${role.path}${role.roleName}`;
+    }
+  }
+  if (boundaryArn) {
+    const doc = boundaryDocument(store, boundaryArn);
+    const compiled = doc ? compileStored(doc, 'boundary') : undefined;
+    // A boundary that cannot be resolved allows nothing (fail closed).
+    boundary = compiled ? [compiled] : [];
+  }
+  if (principal.sessionTags) principalTags = { ...principalTags, ...principal.sessionTags };
+  const session = sessionPolicies(store, principal);
+  const policySet: PolicySet = { identity, boundary, session };
+  const all = [...identity, ...(boundary ?? []), ...(session ?? [])];
+  return {
+    policySet,
+    principalTags,
+    boundaryArn,
+    roleArn: roleArn ?? principal.roleArn,
+    readsResourceTags: readsResourceTags(all),
+    generation,
+  };
+}
+
+/**
+ * The principal's policies, compiled. Cached by principal (and session) and invalidated by the store's policy
+ * generation, so a change of policy, attachment, membership, tag or boundary applies to the very next request.
+ */
+export function principalPolicies(store: Store, principal: Principal): PrincipalPolicies {
+  const generation = policyGeneration(store);
+  let cache = caches.get(store);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(store, cache);
+  }
+  const key = cacheKey(principal);
+  const cached = cache.get(key);
+  if (cached !== undefined && cached.generation === generation) return cached;
+  const computed = compute(store, principal, generation);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, computed);
+  return computed;
+}

@@ -1,0 +1,87 @@
+// The condition keys of a request (aws:*, iam:*), built from the caller, the request's facts, its input and its target.
+import type { OperationContext, Principal } from '../iam/context';
+import type { RequestContext } from '../policy';
+import type { Store } from '../store/types';
+import type { PrincipalPolicies } from './principal-policies';
+import type { TargetResource } from './resources';
+
+/** `aws:PrincipalType` as AWS spells it. */
+export function principalTypeKey(principal: Principal): string {
+  switch (principal.type) {
+    case 'IAMUser':
+      return 'User';
+    case 'AssumedRole':
+      return 'AssumedRole';
+    default:
+      return 'Account';
+  }
+}
+
+/** The facts of a request the context is built from (an OperationContext has them all). */
+export type RequestFacts = Pick<OperationContext, 'principal' | 'now' | 'sourceIp' | 'userAgent' | 'secureTransport'> & {
+  region?: string;
+};
+
+function tagList(value: unknown): { Key: string; Value: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((t): t is { Key: string; Value: string } => !!t && typeof (t as { Key?: unknown }).Key === 'string');
+}
+
+/** Keys that describe the caller and the request, whatever the operation. */
+export function principalContext(facts: RequestFacts, policies: Pick<PrincipalPolicies, 'principalTags' | 'roleArn'>): RequestContext {
+  const { principal, now } = facts;
+  const context: RequestContext = {
+    'aws:CurrentTime': now.toISOString(),
+    'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+    'aws:SourceIp': facts.sourceIp,
+    'aws:UserAgent': facts.userAgent,
+    'aws:SecureTransport': facts.secureTransport ? 'true' : 'false',
+    'aws:PrincipalAccount': principal.accountId,
+    'aws:PrincipalArn': principal.type === 'AssumedRole' ? (policies.roleArn ?? principal.roleArn ?? principal.arn) : principal.arn,
+    'aws:PrincipalType': principalTypeKey(principal),
+    'aws:userid': principal.principalId,
+    'aws:PrincipalIsAWSService': 'false',
+    'aws:ViaAWSService': 'false',
+  };
+  if (facts.region) context['aws:RequestedRegion'] = facts.region;
+  if (principal.type === 'IAMUser' && principal.userName) context['aws:username'] = principal.userName;
+  if (principal.temporary) {
+    // AWS: MultiFactorAuthPresent is absent for long-term credentials, 'true'/'false' for temporary ones.
+    context['aws:MultiFactorAuthPresent'] = principal.mfaAuthenticated ? 'true' : 'false';
+    if (principal.tokenIssueTime) context['aws:TokenIssueTime'] = principal.tokenIssueTime.toISOString();
+  }
+  if (principal.mfaAuthenticated && principal.mfaAuthTime) {
+    context['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((now.getTime() - principal.mfaAuthTime.getTime()) / 1000)));
+  }
+  if (principal.sourceIdentity) context['aws:SourceIdentity'] = principal.sourceIdentity;
+  for (const key in policies.principalTags) context[`aws:PrincipalTag/${key}`] = policies.principalTags[key];
+  return context;
+}
+
+/** Keys that come from the operation's input and target: request tags, resource tags, boundary, policy ARN. */
+export function addInputContext(
+  context: RequestContext,
+  store: Store,
+  input: Record<string, unknown>,
+  target: TargetResource,
+  readsResourceTags: boolean,
+): RequestContext {
+  const tags = tagList(input.Tags);
+  if (tags.length > 0) {
+    for (const tag of tags) context[`aws:RequestTag/${tag.Key}`] = tag.Value;
+    context['aws:TagKeys'] = tags.map((t) => t.Key);
+  } else if (Array.isArray(input.TagKeys) && input.TagKeys.length > 0) {
+    context['aws:TagKeys'] = input.TagKeys.filter((k): k is string => typeof k === 'string');
+  }
+  if (readsResourceTags && target.tagSource) {
+    for (const tag of store.tags.list(target.tagSource.kind, target.tagSource.id)) {
+      context[`aws:ResourceTag/${tag.Key}`] = tag.Value;
+      context[`iam:ResourceTag/${tag.Key}`] = tag.Value;
+    }
+  }
+  const boundary = typeof input.PermissionsBoundary === 'string' ? input.PermissionsBoundary : target.boundaryArn;
+  if (boundary) context['iam:PermissionsBoundary'] = boundary;
+  if (typeof input.PolicyArn === 'string') context['iam:PolicyARN'] = input.PolicyArn;
+  if (typeof input.AWSServiceName === 'string') context['iam:AWSServiceName'] = input.AWSServiceName;
+  return context;
+}

@@ -1,0 +1,178 @@
+// The resource ARN AWS authorizes each IAM and STS operation against, and the target entity behind it.
+import type { Principal } from '../iam/context';
+import type { Store, TaggableKind } from '../store/types';
+
+/** What a request acts on: the ARN policies are matched against, and the entity (for its tags and boundary). */
+export interface TargetResource {
+  arn: string;
+  /** Where the target's tags live (`aws:ResourceTag/*`), when it exists and is taggable. */
+  tagSource?: { kind: TaggableKind; id: string };
+  /** The target user's or role's permissions boundary (`iam:PermissionsBoundary`). */
+  boundaryArn?: string;
+}
+
+type Input = Record<string, unknown>;
+
+const ANY: TargetResource = { arn: '*' };
+
+/** Operations whose `UserName` is optional and defaults to the calling user. */
+const SELF_USER_ACTIONS = new Set([
+  'GetUser', 'ChangePassword', 'ListAccessKeys', 'CreateAccessKey', 'DeleteAccessKey', 'UpdateAccessKey',
+  'ListSSHPublicKeys', 'ListSigningCertificates', 'UploadSigningCertificate', 'DeleteSigningCertificate',
+  'UpdateSigningCertificate', 'ListServiceSpecificCredentials', 'ResetServiceSpecificCredential',
+  'UpdateServiceSpecificCredential', 'DeleteServiceSpecificCredential', 'ListMFADevices', 'GetLoginProfile',
+]);
+
+/** Operations on a group that also name a user: the group is the resource. */
+const GROUP_FIRST_ACTIONS = new Set(['AddUserToGroup', 'RemoveUserFromGroup']);
+/** Operations on an instance profile that also name a role: the instance profile is the resource. */
+const PROFILE_FIRST_ACTIONS = new Set(['AddRoleToInstanceProfile', 'RemoveRoleFromInstanceProfile']);
+/** Operations whose `PolicySourceArn` or `Arn` names the entity acted on. */
+const ARN_INPUT: Record<string, string> = {
+  SimulatePrincipalPolicy: 'PolicySourceArn',
+  GetContextKeysForPrincipalPolicy: 'PolicySourceArn',
+  GenerateServiceLastAccessedDetails: 'Arn',
+  ListPoliciesGrantingServiceAccess: 'Arn',
+};
+
+function str(input: Input, key: string): string | undefined {
+  const value = input[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function iamArn(accountId: string, resource: string): string {
+  return `arn:aws:iam::${accountId}:${resource}`;
+}
+
+function userTarget(store: Store, accountId: string, userName: string): TargetResource {
+  const user = store.users.getByName(userName);
+  if (!user) return { arn: iamArn(accountId, `user/${userName}`) };
+  return { arn: iamArn(accountId, `user${user.path}${user.userName}`), tagSource: { kind: 'user', id: user.userId }, boundaryArn: user.permissionsBoundaryArn };
+}
+
+function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
+  const group = store.groups.getByName(groupName);
+  return { arn: iamArn(accountId, group ? `group${group.path}${group.groupName}` : `group/${groupName}`) };
+}
+
+function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
+  const role = store.roles.getByName(roleName);
+  if (!role) return { arn: iamArn(accountId, `role/${roleName}`) };
+  return { arn: iamArn(accountId, `role${role.path}${role.roleName}`), tagSource: { kind: 'role', id: role.roleId }, boundaryArn: role.permissionsBoundaryArn };
+}
+
+function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
+  const profile = store.instanceProfiles.getByName(name);
+  if (!profile) return { arn: iamArn(accountId, `instance-profile/${name}`) };
+  return {
+    arn: iamArn(accountId, `instance-profile${profile.path}${profile.instanceProfileName}`),
+    tagSource: { kind: 'instance-profile', id: profile.instanceProfileId },
+  };
+}
+
+function policyTarget(arn: string): TargetResource {
+  return { arn, tagSource: arn.includes(':iam::aws:') ? undefined : { kind: 'policy', id: arn } };
+}
+
+/** The target of an ARN given as input (user, group, role or policy ARN as written). */
+function arnTarget(store: Store, accountId: string, arn: string): TargetResource {
+  const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
+  if (m) {
+    const target = m[1] === 'user' ? userTarget(store, accountId, m[3]) : m[1] === 'role' ? roleTarget(store, accountId, m[3]) : undefined;
+    if (target) return target.arn === arn ? target : { arn };
+  }
+  if (/:policy\//.test(arn)) return policyTarget(arn);
+  return { arn };
+}
+
+function pathOf(input: Input): string {
+  return str(input, 'Path') ?? '/';
+}
+
+function selfUser(store: Store, principal: Principal): TargetResource {
+  if (principal.type === 'IAMUser' && principal.userName) return userTarget(store, principal.accountId, principal.userName);
+  return { arn: principal.arn };
+}
+
+function iamTarget(store: Store, principal: Principal, action: string, input: Input): TargetResource {
+  const account = principal.accountId;
+  switch (action) {
+    case 'CreateUser':
+      return { arn: iamArn(account, `user${pathOf(input)}${str(input, 'UserName') ?? ''}`) };
+    case 'CreateGroup':
+      return { arn: iamArn(account, `group${pathOf(input)}${str(input, 'GroupName') ?? ''}`) };
+    case 'CreateRole':
+      return { arn: iamArn(account, `role${pathOf(input)}${str(input, 'RoleName') ?? ''}`) };
+    case 'CreateInstanceProfile':
+      return { arn: iamArn(account, `instance-profile${pathOf(input)}${str(input, 'InstanceProfileName') ?? ''}`) };
+    case 'CreatePolicy':
+      return { arn: iamArn(account, `policy${pathOf(input)}${str(input, 'PolicyName') ?? ''}`) };
+    case 'CreateVirtualMFADevice':
+      return { arn: iamArn(account, `mfa${pathOf(input)}${str(input, 'VirtualMFADeviceName') ?? ''}`) };
+    case 'CreateServiceLinkedRole':
+      return { arn: iamArn(account, `role/aws-service-role/${str(input, 'AWSServiceName') ?? ''}/*`) };
+    case 'CreateSAMLProvider':
+      return { arn: iamArn(account, `saml-provider/${str(input, 'Name') ?? ''}`) };
+    case 'CreateOpenIDConnectProvider':
+      return { arn: iamArn(account, `oidc-provider/${(str(input, 'Url') ?? '').replace(/^https:\/\//i, '')}`) };
+    case 'UploadServerCertificate':
+      return { arn: iamArn(account, `server-certificate${pathOf(input)}${str(input, 'ServerCertificateName') ?? ''}`) };
+    case 'ChangePassword':
+      return selfUser(store, principal);
+    case 'GetAccessKeyLastUsed': {
+      const keyId = str(input, 'AccessKeyId');
+      const key = keyId ? store.accessKeys.get(keyId) : undefined;
+      const user = key?.userId ? store.users.getById(key.userId) : undefined;
+      return user ? userTarget(store, account, user.userName) : ANY;
+    }
+  }
+  const arnInput = ARN_INPUT[action];
+  if (arnInput) {
+    const arn = str(input, arnInput);
+    return arn ? arnTarget(store, account, arn) : ANY;
+  }
+  const groupName = str(input, 'GroupName');
+  if (groupName && GROUP_FIRST_ACTIONS.has(action)) return groupTarget(store, account, groupName);
+  const profileName = str(input, 'InstanceProfileName');
+  if (profileName && PROFILE_FIRST_ACTIONS.has(action)) return instanceProfileTarget(store, account, profileName);
+  const userName = str(input, 'UserName');
+  if (userName) return userTarget(store, account, userName);
+  if (SELF_USER_ACTIONS.has(action)) return selfUser(store, principal);
+  if (groupName) return groupTarget(store, account, groupName);
+  const roleName = str(input, 'RoleName');
+  if (roleName) return roleTarget(store, account, roleName);
+  if (profileName) return instanceProfileTarget(store, account, profileName);
+  const policyArn = str(input, 'PolicyArn');
+  if (policyArn) return policyTarget(policyArn);
+  const serial = str(input, 'SerialNumber');
+  if (serial) return serial.startsWith('arn:') ? { arn: serial, tagSource: { kind: 'mfa', id: serial } } : ANY;
+  const oidc = str(input, 'OpenIDConnectProviderArn');
+  if (oidc) return { arn: oidc, tagSource: { kind: 'oidc-provider', id: oidc } };
+  const saml = str(input, 'SAMLProviderArn');
+  if (saml) return { arn: saml, tagSource: { kind: 'saml-provider', id: saml } };
+  const certificate = str(input, 'ServerCertificateName');
+  if (certificate) return { arn: iamArn(account, `server-certificate/${certificate}`) };
+  return ANY;
+}
+
+function stsTarget(principal: Principal, action: string, input: Input): TargetResource {
+  switch (action) {
+    case 'AssumeRole':
+    case 'AssumeRoleWithSAML':
+    case 'AssumeRoleWithWebIdentity':
+      return { arn: str(input, 'RoleArn') ?? '*' };
+    case 'GetFederationToken':
+      return { arn: `arn:aws:sts::${principal.accountId}:federated-user/${str(input, 'Name') ?? ''}` };
+    default:
+      return ANY;
+  }
+}
+
+/**
+ * The resource of an operation, as AWS's service authorization reference names it: the user's ARN (with
+ * its path) for user operations, the group's for group operations, `*` for account-level listings, and so
+ * on. An entity that does not exist gets the ARN it would have with path `/`.
+ */
+export function targetResource(store: Store, principal: Principal, service: 'iam' | 'sts', action: string, input: Input): TargetResource {
+  return service === 'sts' ? stsTarget(principal, action, input) : iamTarget(store, principal, action, input);
+}
