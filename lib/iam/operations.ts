@@ -6,6 +6,7 @@ import { loginProfileOperations } from './login-profiles';
 import { passwordPolicyOperations } from './password-policy';
 import { mfaOperations } from './mfa';
 import { credentialReportOperations } from './credential-report';
+import { instanceProfileOperations } from './instance-profiles';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
@@ -14,4 +15,5 @@ export const IAM_OPERATIONS: Record<string, Operation> = {
   ...passwordPolicyOperations,
   ...mfaOperations,
   ...credentialReportOperations,
+  ...instanceProfileOperations,
 };

@@ -186,7 +186,7 @@ export function addressInCidr(address: ipaddrNamespace.IPv4 | ipaddrNamespace.IP
   }
 }
 
-/** Decodes base64 for BinaryEquals (no Buffer: works in browsers); undefined when invalid. */
+/** Decodes base64 for BinaryEquals with atob (available in browsers and Node); undefined when invalid. */
 export function decodeBase64(text: string): string | undefined {
   const compact = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return undefined;

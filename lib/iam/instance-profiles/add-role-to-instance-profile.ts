@@ -1,0 +1,17 @@
+// AddRoleToInstanceProfile: puts a role in an instance profile, which holds at most one role.
+import type { AddRoleToInstanceProfileRequest } from '@aws-sdk/client-iam';
+import { LimitExceeded } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { QUOTAS } from '../validation';
+import { requireRole } from '../roles/require-role';
+import { requireInstanceProfile } from './require-instance-profile';
+
+export const addRoleToInstanceProfile: Operation<AddRoleToInstanceProfileRequest> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  const role = requireRole(ctx.store, input.RoleName!);
+  if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length >= QUOTAS.rolesPerInstanceProfile) {
+    throw new LimitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${QUOTAS.rolesPerInstanceProfile}`);
+  }
+  ctx.store.instanceProfiles.addRole(profile.instanceProfileId, role.roleId);
+  return {};
+};

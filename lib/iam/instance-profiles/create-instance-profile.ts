@@ -1,0 +1,25 @@
+// CreateInstanceProfile: a new, empty instance profile with a path and tags.
+import type { CreateInstanceProfileRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { newUniqueId } from '../../crypto/ids';
+import type { Operation } from '../context';
+import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
+import { instanceProfileView } from './instance-profile-view';
+
+export const createInstanceProfile: Operation<CreateInstanceProfileRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const name = input.InstanceProfileName!;
+  const path = input.Path ?? '/';
+  validateName(name, 'instanceProfileName', 128);
+  validatePath(path);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  validateTags(tags);
+  if (store.instanceProfiles.getByName(name)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
+  if (store.instanceProfiles.count() >= QUOTAS.instanceProfilesPerAccount) {
+    throw new LimitExceeded(`Cannot exceed quota for InstanceProfilesPerAccount: ${QUOTAS.instanceProfilesPerAccount}`);
+  }
+  const profile = { instanceProfileId: newUniqueId('AIPA'), instanceProfileName: name, path, createDate: ctx.now.toISOString() };
+  store.instanceProfiles.insert(profile);
+  if (tags.length > 0) store.tags.put('instance-profile', profile.instanceProfileId, tags);
+  return { InstanceProfile: instanceProfileView(store, ctx.principal.accountId, profile, { tags }) };
+};

@@ -1,0 +1,15 @@
+// DeleteInstanceProfile: removes an instance profile that holds no role, with its tags.
+import type { DeleteInstanceProfileRequest } from '@aws-sdk/client-iam';
+import { DeleteConflict } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireInstanceProfile } from './require-instance-profile';
+
+export const deleteInstanceProfile: Operation<DeleteInstanceProfileRequest> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length > 0) {
+    throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
+  }
+  ctx.store.tags.removeAll('instance-profile', profile.instanceProfileId);
+  ctx.store.instanceProfiles.delete(profile.instanceProfileId);
+  return {};
+};

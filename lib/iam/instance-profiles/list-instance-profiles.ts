@@ -1,0 +1,17 @@
+// ListInstanceProfiles: instance profiles under a path prefix, by name, paginated (tags omitted, as AWS does).
+import type { ListInstanceProfilesRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { decodeMarker, pageResult, pageSize } from '../pagination';
+import { instanceProfileView } from './instance-profile-view';
+
+export const listInstanceProfiles: Operation<ListInstanceProfilesRequest> = (ctx, input) => {
+  const page = ctx.store.instanceProfiles.list({
+    pathPrefix: input.PathPrefix,
+    after: decodeMarker(input.Marker),
+    limit: pageSize(input.MaxItems),
+  });
+  return {
+    InstanceProfiles: page.items.map((profile) => instanceProfileView(ctx.store, ctx.principal.accountId, profile)),
+    ...pageResult(page.next),
+  };
+};

@@ -1,0 +1,16 @@
+// RemoveRoleFromInstanceProfile: takes a role out of an instance profile.
+import type { RemoveRoleFromInstanceProfileRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireRole } from '../roles/require-role';
+import { requireInstanceProfile } from './require-instance-profile';
+
+export const removeRoleFromInstanceProfile: Operation<RemoveRoleFromInstanceProfileRequest> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  const role = requireRole(ctx.store, input.RoleName!);
+  if (!ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).includes(role.roleId)) {
+    throw new NoSuchEntity(`The role with name ${role.roleName} cannot be found in instance profile ${profile.instanceProfileName}.`);
+  }
+  ctx.store.instanceProfiles.removeRole(profile.instanceProfileId, role.roleId);
+  return {};
+};

@@ -1,0 +1,10 @@
+// Looks up an instance profile by name or fails with AWS's NoSuchEntity message.
+import { NoSuchEntity } from '../../protocol/errors';
+import type { InstanceProfileRecord } from '../../store/instance-profiles';
+import type { Store } from '../../store/types';
+
+export function requireInstanceProfile(store: Store, instanceProfileName: string): InstanceProfileRecord {
+  const profile = store.instanceProfiles.getByName(instanceProfileName);
+  if (!profile) throw new NoSuchEntity(`Instance Profile ${instanceProfileName} cannot be found.`);
+  return profile;
+}

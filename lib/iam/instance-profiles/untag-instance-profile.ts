@@ -1,0 +1,10 @@
+// UntagInstanceProfile: removes tags from an instance profile by key (ignoring case).
+import type { UntagInstanceProfileRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireInstanceProfile } from './require-instance-profile';
+
+export const untagInstanceProfile: Operation<UntagInstanceProfileRequest> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  ctx.store.tags.remove('instance-profile', profile.instanceProfileId, input.TagKeys ?? []);
+  return {};
+};
