@@ -313,6 +313,8 @@ describe('UpdateUser', () => {
     await iam.send(new CreateUserCommand({ UserName: 'before', Tags: [{ Key: 'k', Value: 'v' }] }));
     await iam.send(new CreateGroupCommand({ GroupName: 'crew' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'crew', UserName: 'before' }));
+    // Administrators (AdministratorAccess) keeps the user's own GetUser authorized once policies are enforced.
+    await iam.send(new AddUserToGroupCommand({ GroupName: 'Administrators', UserName: 'before' }));
     const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'before' }));
     const original = await iam.send(new GetUserCommand({ UserName: 'before' }));
 
@@ -327,7 +329,10 @@ describe('UpdateUser', () => {
       Tags: [{ Key: 'k', Value: 'v' }],
     });
     expect((await iam.send(new GetGroupCommand({ GroupName: 'crew' }))).Users!.map((u) => u.UserName)).toEqual(['After']);
-    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'After' }))).Groups!.map((g) => g.GroupName)).toEqual(['crew']);
+    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'After' }))).Groups!.map((g) => g.GroupName)).toEqual([
+      'Administrators',
+      'crew',
+    ]);
     const { iam: asRenamed } = server.clientFor({
       accessKeyId: key.AccessKey!.AccessKeyId!,
       secretAccessKey: key.AccessKey!.SecretAccessKey!,
