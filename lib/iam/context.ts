@@ -35,6 +35,12 @@ export interface Principal {
   sourceIdentity?: string;
   /** Length of a role chain that produced this session (0 for a first AssumeRole). */
   roleChainDepth?: number;
+  /** Session tag keys that pass on to sessions of roles this session assumes (TransitiveTagKeys). */
+  transitiveTagKeys?: string[];
+  /** When the session expires (temporary credentials only). */
+  expiration?: Date;
+  /** A console session of a user whose password must be changed: only ChangePassword is allowed. */
+  passwordResetRequired?: boolean;
 }
 
 /** Facts about one request that operations and the authorizer may need. */

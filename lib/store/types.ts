@@ -10,6 +10,8 @@ import type { InstanceProfileRepository } from './instance-profiles';
 import type { LoginProfileRepository } from './login-profiles';
 import type { MfaDeviceRepository } from './mfa-devices';
 import type { CredentialReportRepository } from './credential-reports';
+import type { SessionRepository } from './sessions';
+import type { SignInAttemptRepository } from './sign-in-attempts';
 
 export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
@@ -22,6 +24,8 @@ export type { InstanceProfileRecord, InstanceProfileRepository } from './instanc
 export type { LoginProfileRecord, LoginProfileRepository } from './login-profiles';
 export type { MfaDeviceRecord, MfaDeviceRepository, MfaAssignmentStatus } from './mfa-devices';
 export type { CredentialReportRecord, CredentialReportRepository } from './credential-reports';
+export type { SessionRecord, SessionRepository } from './sessions';
+export type { SignInAttemptRecord, SignInAttemptRepository } from './sign-in-attempts';
 
 /**
  * All persistence of Gatehouse. Repositories are synchronous; `transaction` makes a function's writes atomic
@@ -42,6 +46,8 @@ export interface Store {
   readonly loginProfiles: LoginProfileRepository;
   readonly mfaDevices: MfaDeviceRepository;
   readonly credentialReports: CredentialReportRepository;
+  readonly sessions: SessionRepository;
+  readonly signInAttempts: SignInAttemptRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;

@@ -14,6 +14,8 @@ import { SqliteInstanceProfileRepository } from './instance-profiles';
 import { SqliteLoginProfileRepository } from './login-profiles';
 import { SqliteMfaDeviceRepository } from './mfa-devices';
 import { SqliteCredentialReportRepository } from './credential-reports';
+import { SqliteSessionRepository } from './sessions';
+import { SqliteSignInAttemptRepository } from './sign-in-attempts';
 
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
@@ -30,6 +32,8 @@ export class SqliteStore implements Store {
   readonly loginProfiles: SqliteLoginProfileRepository;
   readonly mfaDevices: SqliteMfaDeviceRepository;
   readonly credentialReports: SqliteCredentialReportRepository;
+  readonly sessions: SqliteSessionRepository;
+  readonly signInAttempts: SqliteSignInAttemptRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
 
@@ -48,6 +52,8 @@ export class SqliteStore implements Store {
     this.loginProfiles = new SqliteLoginProfileRepository(this.db);
     this.mfaDevices = new SqliteMfaDeviceRepository(this.db);
     this.credentialReports = new SqliteCredentialReportRepository(this.db);
+    this.sessions = new SqliteSessionRepository(this.db);
+    this.signInAttempts = new SqliteSignInAttemptRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -1,0 +1,135 @@
+// The authenticator of the request pipeline: SigV4 verified against the stored secret of a long-term access
+// key (root or IAM user) or of an STS/console session, producing the calling Principal.
+import { timingSafeEqual } from 'node:crypto';
+import type { ServiceConfig } from '../config';
+import { sha256Hex, type SecretBox } from '../crypto/secrets';
+import { entityArn } from '../iam/arn';
+import { rootPrincipal, type Principal } from '../iam/context';
+import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../protocol/errors';
+import type { Authenticator, RequestInfo } from '../protocol/pipeline';
+import type { Store } from '../store/types';
+import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
+import { decodePrincipal } from './principal-codec';
+
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+const EXPIRED_TOKEN = 'The security token included in the request is expired';
+/** Last-use records are written at most this often per key (and whenever the service or region changes). */
+const LAST_USE_INTERVAL_MS = 60 * 1000;
+const CACHE_LIMIT = 4096;
+
+export interface AuthenticatorDeps {
+  store: Store;
+  secrets: SecretBox;
+  config: ServiceConfig;
+}
+
+/** A small bounded map: cleared whole when full (entries are cheap to rebuild). */
+class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    if (this.map.size >= CACHE_LIMIT) this.map.clear();
+    this.map.set(key, value);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'latin1');
+  const y = Buffer.from(b, 'latin1');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Builds the authenticator: `authenticate(info)` returns the principal or throws AWS's authentication errors. */
+export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
+  const { store, secrets } = deps;
+  // Decrypted secrets by their sealed text: a changed or deleted key has a different (or no) sealed text.
+  const plainSecrets = new BoundedCache<string>();
+  // Parsed session principals by access key id and token hash (sessions never change once issued).
+  const sessionPrincipals = new BoundedCache<{ tokenHash: string; principal: Principal }>();
+  const lastUse = new BoundedCache<{ at: number; service: string; region: string }>();
+
+  function openSecret(sealed: string): string {
+    let secret = plainSecrets.get(sealed);
+    if (secret === undefined) {
+      secret = secrets.decrypt(sealed);
+      plainSecrets.set(sealed, secret);
+    }
+    return secret;
+  }
+
+  function shouldRecordUse(id: string, now: Date, service: string, region: string): boolean {
+    const previous = lastUse.get(id);
+    if (previous && previous.service === service && previous.region === region && now.getTime() - previous.at < LAST_USE_INTERVAL_MS) return false;
+    lastUse.set(id, { at: now.getTime(), service, region });
+    return true;
+  }
+
+  function sessionPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Principal {
+    const session = store.sessions.get(parts.accessKeyId);
+    if (!session || parts.securityToken === undefined) throw new InvalidClientTokenId(INVALID_TOKEN);
+    const tokenHash = sha256Hex(parts.securityToken);
+    if (!sameHash(tokenHash, session.sessionTokenHash)) throw new InvalidClientTokenId(INVALID_TOKEN);
+    if (Date.parse(session.expiration) <= info.now.getTime()) throw new ExpiredToken(EXPIRED_TOKEN);
+    verifySignature(request, parts, openSecret(session.secretEncrypted));
+    let cached = sessionPrincipals.get(parts.accessKeyId);
+    if (!cached || cached.tokenHash !== tokenHash) {
+      cached = { tokenHash, principal: { ...decodePrincipal(session.principal), accessKeyId: parts.accessKeyId } };
+      sessionPrincipals.set(parts.accessKeyId, cached);
+    }
+    const principal = cached.principal;
+    if (principal.roleId && store.roles && shouldRecordUse(principal.roleId, info.now, info.service, parts.region)) {
+      store.roles.recordUse(principal.roleId, info.now.toISOString(), parts.region);
+    }
+    return principal;
+  }
+
+  function longTermPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Principal {
+    const key = store.accessKeys.get(parts.accessKeyId);
+    // A session token sent with a long-term key is rejected, as AWS does.
+    if (!key || key.status !== 'Active' || parts.securityToken !== undefined) throw new InvalidClientTokenId(INVALID_TOKEN);
+    verifySignature(request, parts, openSecret(key.secretEncrypted));
+    const accountId = store.account.get()!.accountId;
+    let principal: Principal;
+    if (key.userId === undefined) {
+      principal = rootPrincipal(accountId, key.accessKeyId);
+    } else {
+      const user = store.users.getById(key.userId);
+      if (!user) throw new InvalidClientTokenId(INVALID_TOKEN);
+      principal = {
+        type: 'IAMUser',
+        accountId,
+        arn: entityArn(accountId, 'user', user.path, user.userName),
+        principalId: user.userId,
+        userId: user.userId,
+        userName: user.userName,
+        accessKeyId: key.accessKeyId,
+      };
+    }
+    if (shouldRecordUse(key.accessKeyId, info.now, info.service, parts.region)) {
+      store.accessKeys.recordUse(key.accessKeyId, info.now.toISOString(), info.service, parts.region);
+    }
+    return principal;
+  }
+
+  return {
+    authenticate(info: RequestInfo): Principal {
+      const wire = info.request;
+      const request: SignableRequest = {
+        method: wire.method,
+        path: wire.signedPath ?? wire.path,
+        query: wire.query,
+        headers: wire.headers,
+        body: wire.body,
+      };
+      const parts = parseSignature(request);
+      if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
+      checkScopeAndTime(parts, info.service, info.now);
+      return parts.accessKeyId.startsWith('ASIA') ? sessionPrincipal(request, parts, info) : longTermPrincipal(request, parts, info);
+    },
+  };
+}

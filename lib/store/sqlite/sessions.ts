@@ -1,0 +1,60 @@
+// SQLite implementation of the session repository (table `sessions`).
+import type { SqliteDatabase } from './database';
+import type { SessionRecord, SessionRepository } from '../sessions';
+
+interface SessionRow {
+  access_key_id: string;
+  secret_encrypted: string;
+  session_token_hash: string;
+  principal: string;
+  expiration: string;
+  create_date: string;
+}
+
+export class SqliteSessionRepository implements SessionRepository {
+  private readonly insertStatement;
+  private readonly getStatement;
+  private readonly expiredStatement;
+  private readonly countStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      'INSERT INTO sessions (access_key_id, secret_encrypted, session_token_hash, principal, expiration, create_date) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.getStatement = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE access_key_id = ?');
+    this.expiredStatement = db.prepare('DELETE FROM sessions WHERE expiration < ?');
+    this.countStatement = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sessions');
+  }
+
+  insert(session: SessionRecord): void {
+    this.insertStatement.run(
+      session.accessKeyId,
+      session.secretEncrypted,
+      session.sessionTokenHash,
+      session.principal,
+      session.expiration,
+      session.createDate,
+    );
+  }
+
+  get(accessKeyId: string): SessionRecord | undefined {
+    const row = this.getStatement.get(accessKeyId);
+    if (!row) return undefined;
+    return {
+      accessKeyId: row.access_key_id,
+      secretEncrypted: row.secret_encrypted,
+      sessionTokenHash: row.session_token_hash,
+      principal: row.principal,
+      expiration: row.expiration,
+      createDate: row.create_date,
+    };
+  }
+
+  deleteExpired(date: string): number {
+    return this.expiredStatement.run(date).changes;
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+}

@@ -1,0 +1,38 @@
+// SQLite implementation of the sign-in attempts repository (table `sign_in_attempts`).
+import type { SqliteDatabase } from './database';
+import type { SignInAttemptRecord, SignInAttemptRepository } from '../sign-in-attempts';
+
+interface AttemptRow {
+  subject: string;
+  failures: number;
+  last_failure: string;
+  locked_until: string | null;
+}
+
+export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
+  private readonly getStatement;
+  private readonly putStatement;
+  private readonly clearStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.getStatement = db.prepare<[string], AttemptRow>('SELECT * FROM sign_in_attempts WHERE subject = ?');
+    this.putStatement = db.prepare(
+      `INSERT INTO sign_in_attempts (subject, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure, locked_until = excluded.locked_until`,
+    );
+    this.clearStatement = db.prepare('DELETE FROM sign_in_attempts WHERE subject = ?');
+  }
+
+  get(subject: string): SignInAttemptRecord | undefined {
+    const row = this.getStatement.get(subject);
+    return row && { subject: row.subject, failures: row.failures, lastFailure: row.last_failure, lockedUntil: row.locked_until ?? undefined };
+  }
+
+  put(record: SignInAttemptRecord): void {
+    this.putStatement.run(record.subject, record.failures, record.lastFailure, record.lockedUntil ?? null);
+  }
+
+  clear(subject: string): void {
+    this.clearStatement.run(subject);
+  }
+}
