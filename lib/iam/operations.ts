@@ -1,6 +1,9 @@
 // The table of implemented IAM operations, by AWS action name. Each aggregate contributes its own index.
 import type { Operation } from './context';
 import { userOperations } from './users';
+import { policyOperations } from './policies';
+import { inlinePolicyOperations } from './inline-policies';
+import { boundaryOperations } from './boundaries';
 import { roleOperations } from './roles';
 import { loginProfileOperations } from './login-profiles';
 import { passwordPolicyOperations } from './password-policy';
@@ -10,6 +13,9 @@ import { instanceProfileOperations } from './instance-profiles';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
+  ...policyOperations,
+  ...inlinePolicyOperations,
+  ...boundaryOperations,
   ...roleOperations,
   ...loginProfileOperations,
   ...passwordPolicyOperations,

@@ -1,0 +1,43 @@
+// One factory for the IAM and STS clients the console calls with: the configured target, the given credentials.
+import 'server-only';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { consoleEnv, type IamTarget } from './env';
+import type { ConsoleCredentials } from './principal';
+import { requireConsoleSession } from './session';
+
+function clientConfig(target: IamTarget, region: string, credentials: ConsoleCredentials, service: 'iam' | 'sts') {
+  return {
+    // IAM is global: AWS signs it in us-east-1. STS answers regionally.
+    region: service === 'iam' && target.kind === 'aws' ? 'us-east-1' : region,
+    endpoint: target.endpoint,
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    },
+    maxAttempts: 2,
+  };
+}
+
+/** An IAM client for these credentials against the configured target (no session needed: used at sign-in). */
+export function iamClientFor(credentials: ConsoleCredentials, target: IamTarget = consoleEnv().target): IAMClient {
+  return new IAMClient(clientConfig(target, consoleEnv().region, credentials, 'iam'));
+}
+
+/** An STS client for these credentials against the configured target. */
+export function stsClientFor(credentials: ConsoleCredentials, target: IamTarget = consoleEnv().target): STSClient {
+  return new STSClient(clientConfig(target, consoleEnv().region, credentials, 'sts'));
+}
+
+/** The signed-in principal's IAM client; redirects to sign-in when there is no valid session. */
+export async function getIamClient(): Promise<IAMClient> {
+  const session = await requireConsoleSession();
+  return iamClientFor(session.credentials);
+}
+
+/** The signed-in principal's STS client; redirects to sign-in when there is no valid session. */
+export async function getStsClient(): Promise<STSClient> {
+  const session = await requireConsoleSession();
+  return stsClientFor(session.credentials);
+}

@@ -1,0 +1,85 @@
+// Calls Gatehouse's own routes beside the API (`{endpoint}/_gatehouse/...`), SigV4-signed with the session's
+// credentials like any IAM request, e.g. the audit trail.
+import 'server-only';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { consoleEnv, type IamTarget } from './env';
+import type { ConsoleCredentials } from './principal';
+
+/** A Gatehouse route that is not there: the target is AWS, or an endpoint without this route. */
+export class GatehouseRouteUnavailable extends Error {
+  constructor(readonly reason: 'aws' | 'missing' | 'unreachable', message: string) {
+    super(message);
+  }
+}
+
+/** The route answered with an error status. */
+export class GatehouseRouteError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** GETs `{endpoint}/_gatehouse/{route}?query` signed for service `iam`, returning the parsed JSON. */
+export async function fetchGatehouseRoute<T>(
+  route: string,
+  query: Record<string, string | undefined>,
+  credentials: ConsoleCredentials,
+  target: IamTarget = consoleEnv().target,
+): Promise<T> {
+  if (target.kind === 'aws') throw new GatehouseRouteUnavailable('aws', 'This is a Gatehouse feature; the console is connected to AWS.');
+  const url = new URL(`${target.endpoint}/_gatehouse/${route}`);
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params[k] = v;
+  const request = new HttpRequest({
+    method: 'GET',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path: url.pathname,
+    query: params,
+    headers: { host: url.host, accept: 'application/json' },
+  });
+  const signer = new SignatureV4({
+    service: 'iam',
+    region: consoleEnv().region,
+    sha256: Sha256,
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
+  });
+  const signed = await signer.sign(request);
+  const search = new URLSearchParams(params).toString();
+  let response: Response;
+  try {
+    response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
+      method: 'GET',
+      headers: signed.headers,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    throw new GatehouseRouteUnavailable('unreachable', `The endpoint ${target.endpoint} could not be reached.`);
+  }
+  const text = await response.text();
+  let body: Record<string, unknown> | undefined;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    body = undefined;
+  }
+  if (response.status === 404 && (!body || body.error === 'NotFound' || body.error === undefined)) {
+    throw new GatehouseRouteUnavailable('missing', `This endpoint does not offer /_gatehouse/${route}.`);
+  }
+  if (!response.ok) {
+    const code = typeof body?.error === 'string' ? body.error : /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? `HTTP${response.status}`;
+    const message = typeof body?.message === 'string' ? body.message : /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? `The route answered ${response.status}.`;
+    throw Object.assign(new GatehouseRouteError(response.status, code, message), { $metadata: { httpStatusCode: response.status }, $fault: response.status < 500 ? 'client' : 'server' });
+  }
+  if (!body) throw new GatehouseRouteUnavailable('missing', `This endpoint's /_gatehouse/${route} did not answer JSON.`);
+  return body as T;
+}

@@ -1,0 +1,131 @@
+// The three ways into the console: root or IAM user through the service's sign-in route, or access keys
+// checked with sts:GetCallerIdentity (and exchanged for short-lived credentials where that keeps IAM usable).
+import 'server-only';
+import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { stsClientFor } from './clients';
+import { consoleEnv, type IamTarget } from './env';
+import { principalTypeOfArn, userNameOfArn, type ConsoleCredentials, type ConsoleSignIn } from './principal';
+import { SignInThrottle } from './sign-in-throttle';
+
+/** A refused sign-in. `code` is what the sign-in form shows a message for; never says which part was wrong. */
+export class SignInError extends Error {
+  constructor(
+    readonly code: 'InvalidCredentials' | 'MfaRequired' | 'TooManyAttempts' | 'Unsupported' | 'ServiceUnavailable',
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code);
+  }
+}
+
+export type PasswordSignInInput =
+  | { type: 'root'; email: string; password: string; mfaCode?: string }
+  | { type: 'user'; account: string; userName: string; password: string; mfaCode?: string };
+
+interface SignInRouteSuccess {
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string };
+  principal: { type: 'Root' | 'IAMUser'; arn: string; accountId: string; userName?: string; accountAlias?: string };
+  passwordResetRequired: boolean;
+}
+
+/** Signs in a root or IAM user through `POST {endpoint}/_gatehouse/sign-in`. */
+export async function signInWithPassword(input: PasswordSignInInput, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
+  if (target.kind === 'aws') throw new SignInError('Unsupported');
+  let response: Response;
+  try {
+    response = await fetch(`${target.endpoint}/_gatehouse/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(input),
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch {
+    throw new SignInError('ServiceUnavailable');
+  }
+  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (response.status === 429) {
+    const retry = Number(body?.retryAfterSeconds ?? response.headers.get('retry-after') ?? 60);
+    throw new SignInError('TooManyAttempts', Number.isFinite(retry) ? retry : 60);
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new SignInError(body?.error === 'MfaRequired' ? 'MfaRequired' : 'InvalidCredentials');
+  }
+  if (!response.ok || !body) throw new SignInError(response.status === 404 ? 'Unsupported' : 'ServiceUnavailable');
+  const success = body as unknown as SignInRouteSuccess;
+  if (!success.credentials?.accessKeyId || !success.principal?.arn) throw new SignInError('ServiceUnavailable');
+  return {
+    method: input.type,
+    principal: {
+      type: success.principal.type,
+      arn: success.principal.arn,
+      accountId: success.principal.accountId,
+      userName: success.principal.userName,
+      accountAlias: success.principal.accountAlias,
+    },
+    credentials: {
+      accessKeyId: success.credentials.accessKeyId,
+      secretAccessKey: success.credentials.secretAccessKey,
+      sessionToken: success.credentials.sessionToken,
+      expiration: success.credentials.expiration,
+    },
+    passwordResetRequired: Boolean(success.passwordResetRequired),
+  };
+}
+
+function isAuthFailure(error: unknown): boolean {
+  const name = (error as { name?: string })?.name ?? '';
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return (
+    status === 403 ||
+    status === 401 ||
+    ['InvalidClientTokenId', 'SignatureDoesNotMatch', 'AccessDenied', 'ExpiredToken', 'UnrecognizedClientException'].includes(name)
+  );
+}
+
+/**
+ * Signs in with an access key pair: GetCallerIdentity proves it; then, against Gatehouse, GetSessionToken turns
+ * long-term keys into short-lived ones. Against AWS the keys are kept (encrypted, server-side) because AWS refuses
+ * IAM calls made with GetSessionToken credentials obtained without MFA.
+ */
+export async function signInWithAccessKeys(input: ConsoleCredentials, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
+  let identity;
+  try {
+    identity = await stsClientFor(input, target).send(new GetCallerIdentityCommand({}));
+  } catch (error) {
+    if (isAuthFailure(error)) throw new SignInError('InvalidCredentials');
+    throw new SignInError('ServiceUnavailable');
+  }
+  if (!identity.Arn || !identity.Account) throw new SignInError('ServiceUnavailable');
+  const type = principalTypeOfArn(identity.Arn);
+  let credentials: ConsoleCredentials = input;
+  if (target.kind !== 'aws' && !input.sessionToken && (type === 'IAMUser' || type === 'Root')) {
+    try {
+      const session = await stsClientFor(input, target).send(new GetSessionTokenCommand({}));
+      const c = session.Credentials;
+      if (c?.AccessKeyId && c.SecretAccessKey && c.SessionToken) {
+        credentials = {
+          accessKeyId: c.AccessKeyId,
+          secretAccessKey: c.SecretAccessKey,
+          sessionToken: c.SessionToken,
+          expiration: c.Expiration ? new Date(c.Expiration).toISOString() : undefined,
+        };
+      }
+    } catch {
+      // GetSessionToken unavailable or refused: keep the verified keys, which never leave the server.
+    }
+  }
+  return {
+    method: 'access-keys',
+    principal: { type, arn: identity.Arn, accountId: identity.Account, userName: userNameOfArn(identity.Arn) },
+    credentials,
+    passwordResetRequired: false,
+  };
+}
+
+const globalThrottle = globalThis as unknown as { __gatehouseSignInThrottle?: SignInThrottle };
+
+/** The process-wide throttle of access-key sign-ins. */
+export function accessKeyThrottle(): SignInThrottle {
+  globalThrottle.__gatehouseSignInThrottle ??= new SignInThrottle();
+  return globalThrottle.__gatehouseSignInThrottle;
+}

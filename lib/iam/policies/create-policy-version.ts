@@ -1,0 +1,29 @@
+// CreatePolicyVersion: a new version of a customer managed policy (at most 5 kept), optionally made the default.
+import type { CreatePolicyVersionRequest } from '@aws-sdk/client-iam';
+import { LimitExceeded } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { QUOTAS } from '../validation';
+import { checkManagedPolicyDocument } from './policy-document';
+import { requireCustomerPolicy } from './managed-policy';
+
+export const createPolicyVersion: Operation<CreatePolicyVersionRequest> = (ctx, input) => {
+  const { store } = ctx;
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
+  const document = input.PolicyDocument!;
+  checkManagedPolicyDocument(document);
+  if (store.managedPolicies.listVersions(policy.arn).length >= QUOTAS.versionsPerPolicy) {
+    throw new LimitExceeded(
+      `A managed policy can have up to ${QUOTAS.versionsPerPolicy} versions. Before you create a new version, you must delete an existing version.`,
+    );
+  }
+  const now = ctx.now.toISOString();
+  const versionId = `v${policy.nextVersion}`;
+  store.managedPolicies.insertVersion({ policyArn: policy.arn, versionId, document, createDate: now });
+  const isDefault = input.SetAsDefault === true;
+  store.managedPolicies.update(policy.arn, {
+    nextVersion: policy.nextVersion + 1,
+    updateDate: now,
+    ...(isDefault ? { defaultVersionId: versionId } : {}),
+  });
+  return { PolicyVersion: { VersionId: versionId, IsDefaultVersion: isDefault, CreateDate: now } };
+};

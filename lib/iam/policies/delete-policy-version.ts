@@ -1,0 +1,16 @@
+// DeletePolicyVersion: removes a non-default version of a customer managed policy.
+import type { DeletePolicyVersionRequest } from '@aws-sdk/client-iam';
+import { DeleteConflict, NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireCustomerPolicy } from './managed-policy';
+
+export const deletePolicyVersion: Operation<DeletePolicyVersionRequest> = (ctx, input) => {
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
+  const versionId = input.VersionId!;
+  if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
+    throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not deletable.`);
+  }
+  if (versionId === policy.defaultVersionId) throw new DeleteConflict('Cannot delete the default version of a policy.');
+  ctx.store.managedPolicies.deleteVersion(policy.arn, versionId);
+  return {};
+};

@@ -1,0 +1,34 @@
+// GetPolicyVersion: one version of a managed policy with its document (URL-encoded on the wire by the encoder).
+import type { GetPolicyVersionRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { getAwsManagedPolicyVersion } from './aws-managed';
+import { requireManagedPolicy } from './managed-policy';
+
+export const getPolicyVersion: Operation<GetPolicyVersionRequest> = (ctx, input) => {
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
+  const versionId = input.VersionId!;
+  const notFound = () => new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
+  if (policy.isAwsManaged) {
+    const version = getAwsManagedPolicyVersion(policy.arn, versionId);
+    if (!version) throw notFound();
+    return {
+      PolicyVersion: {
+        Document: version.document,
+        VersionId: version.versionId,
+        IsDefaultVersion: version.isDefaultVersion,
+        CreateDate: version.createDate,
+      },
+    };
+  }
+  const version = ctx.store.managedPolicies.getVersion(policy.arn, versionId);
+  if (!version) throw notFound();
+  return {
+    PolicyVersion: {
+      Document: version.document,
+      VersionId: version.versionId,
+      IsDefaultVersion: version.versionId === policy.defaultVersionId,
+      CreateDate: version.createDate,
+    },
+  };
+};

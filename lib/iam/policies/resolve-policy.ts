@@ -1,0 +1,34 @@
+// Resolves a managed policy ARN (AWS managed or customer managed) to its default document: the authorizer's lookup.
+import type { Store } from '../../store/types';
+import { getAwsManagedPolicy, isAwsManagedPolicyArn } from './aws-managed';
+
+/** A managed policy with its default version's document. */
+export interface ResolvedManagedPolicy {
+  arn: string;
+  policyName: string;
+  path: string;
+  defaultVersionId: string;
+  /** The default version's JSON document. */
+  document: string;
+  isAwsManaged: boolean;
+}
+
+/** The policy named by `arn` with its default document, or undefined when no such policy exists. */
+export function resolveManagedPolicy(store: Store, arn: string): ResolvedManagedPolicy | undefined {
+  if (isAwsManagedPolicyArn(arn)) {
+    const policy = getAwsManagedPolicy(arn);
+    if (!policy) return undefined;
+    return {
+      arn,
+      policyName: policy.policyName,
+      path: policy.path,
+      defaultVersionId: policy.defaultVersionId,
+      document: policy.document,
+      isAwsManaged: true,
+    };
+  }
+  const found = store.managedPolicies.getWithDefaultDocument(arn);
+  if (!found) return undefined;
+  const { policy, document } = found;
+  return { arn, policyName: policy.policyName, path: policy.path, defaultVersionId: policy.defaultVersionId, document, isAwsManaged: false };
+}

@@ -1,0 +1,15 @@
+// SetDefaultPolicyVersion: makes one of a customer managed policy's versions the one in effect.
+import type { SetDefaultPolicyVersionRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireCustomerPolicy } from './managed-policy';
+
+export const setDefaultPolicyVersion: Operation<SetDefaultPolicyVersionRequest> = (ctx, input) => {
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
+  const versionId = input.VersionId!;
+  if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
+    throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
+  }
+  ctx.store.managedPolicies.update(policy.arn, { defaultVersionId: versionId });
+  return {};
+};
