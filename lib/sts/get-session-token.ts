@@ -1,0 +1,39 @@
+// GetSessionToken: temporary credentials for an IAM user or the root user, optionally MFA-authenticated.
+import type { GetSessionTokenRequest } from '@aws-sdk/client-sts';
+import { issueSession } from '../authn/issue-session';
+import type { Operation, Principal } from '../iam/context';
+import { AccessDenied, ValidationError } from '../protocol/errors';
+import { acceptMfaCode, deviceOf } from './verify-mfa';
+
+const USER_DEFAULT_SECONDS = 43200;
+/** AWS: sessions of the account's root user last at most one hour (longer requests are cut to one hour). */
+const ROOT_MAX_SECONDS = 3600;
+
+export const getSessionToken: Operation<GetSessionTokenRequest> = (ctx, input) => {
+  const caller = ctx.principal;
+  if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
+    throw new AccessDenied('Cannot call GetSessionToken with session credentials');
+  }
+  let duration = input.DurationSeconds ?? (caller.type === 'Root' ? ROOT_MAX_SECONDS : USER_DEFAULT_SECONDS);
+  if (caller.type === 'Root') duration = Math.min(duration, ROOT_MAX_SECONDS);
+
+  let mfa: Pick<Principal, 'mfaAuthenticated' | 'mfaAuthTime'> = { mfaAuthenticated: false };
+  if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
+    if (input.SerialNumber === undefined || input.TokenCode === undefined) {
+      throw new ValidationError('SerialNumber and TokenCode must be provided together.');
+    }
+    const device = deviceOf(ctx.store, input.SerialNumber, caller.type === 'Root' ? undefined : caller.userId);
+    if (!device) {
+      throw new AccessDenied(
+        'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.',
+      );
+    }
+    if (!acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
+      throw new AccessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
+    }
+    mfa = { mfaAuthenticated: true, mfaAuthTime: ctx.now };
+  }
+  const { accessKeyId: _longTermKey, ...identity } = caller;
+  const { credentials } = issueSession(ctx, { ...identity, ...mfa }, ctx.now, duration);
+  return { Credentials: credentials };
+};

@@ -1,0 +1,44 @@
+// Judges sts:AssumeRole (and sts:TagSession, sts:SetSourceIdentity) against a role's trust policy, as AWS does
+// within one account: the trust policy must allow the caller; when it names the caller itself (its ARN, or its
+// role for a role session) that suffices, when it names only the account, the caller's own policies must allow too.
+import { isAllowedByIdentityPolicies, evaluateIdentityPolicies } from '../authz';
+import type { OperationContext } from '../iam/context';
+import { authorize, compilePolicy, type AuthorizationRequest, type CompiledPolicy, type RequestContext } from '../policy';
+
+const compiled = new Map<string, CompiledPolicy>();
+const ALLOW_ALL = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
+/** An account id that is never the caller's: makes the engine combine as cross-account (both sides must allow). */
+const OTHER_ACCOUNT = '000000000000';
+
+function compiledTrust(text: string): CompiledPolicy {
+  let policy = compiled.get(text);
+  if (policy === undefined) {
+    policy = compilePolicy(text, { policyType: 'trust' });
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(text, policy);
+  }
+  return policy;
+}
+
+/** True when the trust policy lets the caller perform `action` (e.g. 'sts:AssumeRole') on the role. */
+export function trustAllows(ctx: OperationContext, trustPolicy: string, roleArn: string, action: string, context: RequestContext): boolean {
+  const trust = compiledTrust(trustPolicy);
+  const request: AuthorizationRequest = {
+    action,
+    resource: roleArn,
+    principal: { arn: ctx.principal.arn, accountId: ctx.principal.accountId },
+    resourceAccount: ctx.principal.accountId,
+    context,
+  };
+  // An explicit deny in the caller's own policies wins over any trust.
+  if (evaluateIdentityPolicies(ctx, action, roleArn, context) === 'explicitDeny') return false;
+  const direct = authorize(request, { identity: [], resource: [trust] });
+  if (direct === 'allowed') return true;
+  if (direct === 'explicitDeny') return false;
+  // The trust names only the account (or the root ARN): the caller's identity policies must allow as well.
+  if (!isAllowedByIdentityPolicies(ctx, action, roleArn, context)) return false;
+  return authorize({ ...request, resourceAccount: request.principal!.accountId === OTHER_ACCOUNT ? '000000000001' : OTHER_ACCOUNT }, {
+    identity: [ALLOW_ALL],
+    resource: [trust],
+  }) === 'allowed';
+}
