@@ -91,8 +91,9 @@ describe('GetAccountSummary', () => {
     // The initial state: the admin user in the Administrators group.
     expect(before.Users).toBe(1);
     expect(before.Groups).toBe(1);
+    const counts = before as Record<string, number | undefined>;
     for (const key of ['Roles', 'Policies', 'InstanceProfiles', 'MFADevices', 'MFADevicesInUse', 'PolicyVersionsInUse']) {
-      expect(before[key], key).toEqual(expect.any(Number));
+      expect(counts[key], key).toEqual(expect.any(Number));
     }
 
     for (const name of ['u1', 'u2', 'u3']) await server.iam.send(new CreateUserCommand({ UserName: name }));
