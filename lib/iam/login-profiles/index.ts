@@ -6,6 +6,8 @@ import { deleteLoginProfile } from './delete-login-profile';
 import { getLoginProfile } from './get-login-profile';
 import { updateLoginProfile } from './update-login-profile';
 
+export { verifyConsolePassword, type ConsolePasswordCheck } from './verify-console-password';
+
 export const loginProfileOperations: Record<string, Operation> = {
   CreateLoginProfile: createLoginProfile,
   GetLoginProfile: getLoginProfile,

@@ -8,6 +8,8 @@ import { listMfaDevices } from './list-mfa-devices';
 import { listVirtualMfaDevices } from './list-virtual-mfa-devices';
 import { resyncMfaDevice } from './resync-mfa-device';
 
+export { verifyMfaCode, type MfaCodeOwner } from './verify-mfa-code';
+
 export const mfaOperations: Record<string, Operation> = {
   CreateVirtualMFADevice: createVirtualMfaDevice,
   EnableMFADevice: enableMfaDevice,
