@@ -422,8 +422,10 @@ function bestAllow(policies: CompiledPolicy[] | undefined, role: PolicySetRole, 
   return best;
 }
 
+/** Cross-account when the resource's account is known and differs from the caller's (service principals have none). */
 function isCrossAccount(request: AuthorizationRequest): boolean {
-  return request.resourceAccount !== undefined && request.principal !== undefined && request.resourceAccount !== request.principal.accountId;
+  const principal = request.principal;
+  return request.resourceAccount !== undefined && principal !== undefined && principal.accountId !== '' && request.resourceAccount !== principal.accountId;
 }
 
 /**
@@ -541,8 +543,9 @@ export interface Explanation {
   unevaluable: boolean;
 }
 
-const NO_KEYS: string[] = [];
-const NO_CONDITIONS: ConditionOutcome[] = [];
+// Shared empty lists for outcomes; frozen because outcomes are shared between explanations.
+const NO_KEYS = Object.freeze([]) as unknown as string[];
+const NO_CONDITIONS = Object.freeze([]) as unknown as ConditionOutcome[];
 
 function explainStatement(
   policy: CompiledPolicy,

@@ -97,12 +97,12 @@ const ISO_EXTENDED =
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}(?:\d{2})?)?$/i;
 
 /**
- * Parses a Date* operand: ISO 8601 (extended or basic format; a time without zone is UTC) or epoch seconds.
+ * Parses a Date* operand: ISO 8601 (extended, or basic with a time; a time without zone is UTC) or epoch seconds.
  * Returns epoch milliseconds, undefined when it is not a date. Deterministic: no local time zone involved.
  */
 export function parseDate(text: string): number | undefined {
   const trimmed = text.trim();
-  if (/^-?\d+(?:\.\d+)?$/.test(trimmed) && !/^\d{8}$/.test(trimmed)) {
+  if (/^-?\d+(?:\.\d+)?$/.test(trimmed)) {
     const seconds = Number(trimmed);
     return Number.isFinite(seconds) ? Math.round(seconds * 1000) : undefined;
   }
@@ -113,15 +113,8 @@ export function parseDate(text: string): number | undefined {
     [, year, month, day, hour, minute, second, fraction, zone] = m;
   } else {
     m = ISO_BASIC.exec(trimmed);
-    if (!m) {
-      if (/^\d{8}$/.test(trimmed)) {
-        year = trimmed.slice(0, 4);
-        month = trimmed.slice(4, 6);
-        day = trimmed.slice(6, 8);
-      } else return undefined;
-    } else {
-      [, year, month, day, hour, minute, second, zone] = m;
-    }
+    if (!m) return undefined;
+    [, year, month, day, hour, minute, second, zone] = m;
   }
   const mo = Number(month) - 1;
   const d = Number(day);
