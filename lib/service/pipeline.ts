@@ -3,6 +3,7 @@
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import { createAuthenticator } from '../authn';
+import { signInRoute } from './sign-in-route';
 import type { Store } from '../store/types';
 import type { PipelineSteps } from './create-service';
 
@@ -11,6 +12,6 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
     authenticator: createAuthenticator(deps),
     authorizer: { authorize() {} },
     audit: { record() {} },
-    routes: new Map(),
+    routes: new Map([['/_gatehouse/sign-in', signInRoute(deps)]]),
   };
 }
