@@ -8,6 +8,9 @@ import {
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeactivateMFADeviceCommand,
+  ListMFADeviceTagsCommand,
+  TagMFADeviceCommand,
+  UntagMFADeviceCommand,
   DeleteAccountPasswordPolicyCommand,
   DeleteLoginProfileCommand,
   DeleteUserCommand,
@@ -260,6 +263,20 @@ describe('virtual MFA devices', () => {
 
     const duplicate = await awsError(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'pat-phone', Path: '/team/' })));
     expect(duplicate.code).toBe('EntityAlreadyExists');
+  });
+
+  it('tags, lists tags of and untags a device', async () => {
+    await iam.send(new TagMFADeviceCommand({ SerialNumber: phone.serial, Tags: [{ Key: 'team', Value: 'blue' }, { Key: 'OWNER', Value: 'patricia' }] }));
+    const { Tags, IsTruncated } = await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: phone.serial }));
+    expect(IsTruncated).toBe(false);
+    // 'OWNER' overwrites the creation tag 'owner' in place (keys ignore case, the new spelling wins); 'team' is new.
+    expect(Tags).toEqual([{ Key: 'OWNER', Value: 'patricia' }, { Key: 'team', Value: 'blue' }]);
+    await iam.send(new UntagMFADeviceCommand({ SerialNumber: phone.serial, TagKeys: ['team', 'OWNER'] }));
+    expect((await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: phone.serial }))).Tags).toEqual([]);
+    await iam.send(new TagMFADeviceCommand({ SerialNumber: phone.serial, Tags: [{ Key: 'owner', Value: 'pat' }] }));
+    const duplicate = await awsError(iam.send(new TagMFADeviceCommand({ SerialNumber: phone.serial, Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] })));
+    expect(duplicate.code).toBe('InvalidInput');
+    expect(await errorCode(iam.send(new ListMFADeviceTagsCommand({ SerialNumber: `arn:aws:iam::${server.accountId}:mfa/none` })))).toBe('NoSuchEntity');
   });
 
   it('refuses wrong, reversed or non-consecutive codes with InvalidAuthenticationCode', async () => {

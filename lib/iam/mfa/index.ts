@@ -7,6 +7,9 @@ import { enableMfaDevice } from './enable-mfa-device';
 import { listMfaDevices } from './list-mfa-devices';
 import { listVirtualMfaDevices } from './list-virtual-mfa-devices';
 import { resyncMfaDevice } from './resync-mfa-device';
+import { tagMfaDevice } from './tag-mfa-device';
+import { untagMfaDevice } from './untag-mfa-device';
+import { listMfaDeviceTags } from './list-mfa-device-tags';
 
 export { verifyMfaCode, type MfaCodeOwner } from './verify-mfa-code';
 
@@ -18,4 +21,7 @@ export const mfaOperations: Record<string, Operation> = {
   ListMFADevices: listMfaDevices,
   ListVirtualMFADevices: listVirtualMfaDevices,
   DeleteVirtualMFADevice: deleteVirtualMfaDevice,
+  TagMFADevice: tagMfaDevice,
+  UntagMFADevice: untagMfaDevice,
+  ListMFADeviceTags: listMfaDeviceTags,
 };

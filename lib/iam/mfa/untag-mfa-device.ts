@@ -1,0 +1,10 @@
+// UntagMFADevice: removes tags of a virtual MFA device by key (ignoring case); absent keys are ignored.
+import type { UntagMFADeviceRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireVirtualMfaDevice } from './mfa-view';
+
+export const untagMfaDevice: Operation<UntagMFADeviceRequest> = (ctx, input) => {
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
+  ctx.store.tags.remove('mfa', device.serialNumber, input.TagKeys ?? []);
+  return {};
+};
