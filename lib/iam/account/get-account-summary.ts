@@ -2,12 +2,10 @@
 import type { Operation } from '../context';
 import type { Store } from '../../store/types';
 import { QUOTAS } from '../validation';
-import { optionalRepositories } from '../users/optional-repositories';
 
 /** Number of versions of every customer managed policy (AWS's PolicyVersionsInUse). */
 function policyVersionsInUse(store: Store): number {
-  const policies = optionalRepositories(store).managedPolicies;
-  if (!policies?.list || !policies.listVersions) return 0;
+  const policies = store.managedPolicies;
   let total = 0;
   let after: string | undefined;
   do {
@@ -20,9 +18,7 @@ function policyVersionsInUse(store: Store): number {
 
 export const getAccountSummary: Operation<Record<string, never>> = (ctx) => {
   const { store } = ctx;
-  const repos = optionalRepositories(store);
   const account = store.account.get();
-  // MFA devices and managed policies count 0 until their repositories are wired into the Store.
   const summary: Record<string, number> = {
     Users: store.users.count(),
     UsersQuota: QUOTAS.usersPerAccount,
@@ -32,7 +28,7 @@ export const getAccountSummary: Operation<Record<string, never>> = (ctx) => {
     RolesQuota: QUOTAS.rolesPerAccount,
     InstanceProfiles: store.instanceProfiles.count(),
     InstanceProfilesQuota: QUOTAS.instanceProfilesPerAccount,
-    Policies: repos.managedPolicies?.count?.() ?? 0,
+    Policies: store.managedPolicies.count(),
     PoliciesQuota: QUOTAS.customerManagedPoliciesPerAccount,
     PolicySizeQuota: QUOTAS.managedPolicyBytes,
     PolicyVersionsInUse: policyVersionsInUse(store),
@@ -51,8 +47,8 @@ export const getAccountSummary: Operation<Record<string, never>> = (ctx) => {
     AttachedPoliciesPerUserQuota: QUOTAS.managedPoliciesPerPrincipal,
     AttachedPoliciesPerGroupQuota: QUOTAS.managedPoliciesPerPrincipal,
     AttachedPoliciesPerRoleQuota: QUOTAS.managedPoliciesPerPrincipal,
-    MFADevices: repos.mfaDevices?.count?.() ?? 0,
-    MFADevicesInUse: repos.mfaDevices?.countAssigned?.() ?? 0,
+    MFADevices: store.mfaDevices.count(),
+    MFADevicesInUse: store.mfaDevices.countAssigned(),
     AccountMFAEnabled: account?.rootMfaSerial ? 1 : 0,
     AccountAccessKeysPresent: store.accessKeys.listForUser(undefined).length > 0 ? 1 : 0,
     AccountSigningCertificatesPresent: 0,

@@ -2,15 +2,14 @@
 import type { DeleteGroupRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../protocol/errors';
 import type { Operation } from '../context';
-import { attachedPolicyCount, inlinePolicyCount } from '../users/optional-repositories';
 import { requireGroup } from './require-group';
 
 export const deleteGroup: Operation<DeleteGroupRequest> = (ctx, input) => {
   const { store } = ctx;
   const group = requireGroup(store, input.GroupName!);
   if (store.groups.countMembers(group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
-  if (inlinePolicyCount(store, 'group', group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
-  if (attachedPolicyCount(store, 'group', group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+  if (store.inlinePolicies.list('group', group.groupId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  if (store.attachments.countForPrincipal('group', group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
   store.groups.delete(group.groupId);
   return {};
 };
