@@ -84,7 +84,7 @@ export async function requireConsoleSession(): Promise<ConsoleSession> {
  * Rewrites the session cookie with changed claims (e.g. after the forced password change). Only callable where
  * cookies may be set: server actions and route handlers.
  */
-export async function updateConsoleClaims(change: Partial<Pick<ConsoleClaims, 'passwordResetRequired' | 'credentials'>>): Promise<void> {
+export async function updateConsoleClaims(change: Partial<Pick<ConsoleClaims, 'passwordResetRequired' | 'credentials' | 'principal'>>): Promise<void> {
   const { claims, token } = await readClaims();
   if (!claims || !token) throw new Error('No console session to update.');
   const next: Record<string, unknown> = { ...token, gh: { ...claims, ...change } };
