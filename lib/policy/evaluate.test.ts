@@ -311,6 +311,14 @@ describe('explain', () => {
     expect(e.sessionDecision).toBe('allowed');
   });
 
+  it('for an implicit deny by the boundary, names the boundary statements', () => {
+    const identity = policy([{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'Other', Effect: 'Allow', Action: 's3:*', Resource: '*' }]);
+    const boundary = policy({ Sid: 'OnlyS3', Effect: 'Allow', Action: 's3:*', Resource: '*' }, { id: 'Boundary' });
+    const e = explain(request(), { identity: [identity], boundary: [boundary] });
+    expect(e.decision).toBe('implicitDeny');
+    expect(e.closestNonMatchingStatements.map((s) => [s.policyId, s.sid, s.failedPart])).toEqual([['Boundary', 'OnlyS3', 'action']]);
+  });
+
   it('reports substituted variable values', () => {
     const p = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' } } });
     const e = explain(request({ context: { 'aws:username': 'alice', 's3:prefix': 'home/bob' } }), { identity: [p] });

@@ -672,6 +672,8 @@ interface PartTally {
   deny: boolean;
   allows: StatementOutcome[];
   directAllow: boolean;
+  /** The three Allow statements of this part that came closest without applying. */
+  closest: StatementOutcome[];
 }
 
 function partDecision(tally: PartTally): Decision | undefined {
@@ -702,13 +704,13 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
   const statements: StatementOutcome[] = new Array(total);
   let next = 0;
   const denies: StatementOutcome[] = [];
-  const closest: StatementOutcome[] = [];
   const missing: string[] = [];
   let unevaluable = false;
   for (let r = 0; r < ROLES.length; r++) {
     const role = ROLES[r];
     const list = lists[r];
-    const tally: PartTally = { present: list !== undefined, deny: false, allows: [], directAllow: false };
+    const tally: PartTally = { present: list !== undefined, deny: false, allows: [], directAllow: false, closest: [] };
+    const closest = tally.closest;
     tallies.push(tally);
     if (list === undefined) continue;
     for (const policy of list) {
@@ -761,6 +763,21 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
     decision = allowed ? 'allowed' : 'implicitDeny';
     deciding = allowed ? identity.allows.concat(resource.allows, scp.allows, boundary.allows, session.allows) : [];
   }
+  let closest: StatementOutcome[] = [];
+  if (decision === 'implicitDeny') {
+    // Name the closest Allow statements of the parts that failed to allow: identity/resource when neither
+    // granted (or, cross-account, whichever did not), and any SCP, boundary or session part without an allow.
+    const failing: PartTally[] = [];
+    const crossAccount = isCrossAccount(request);
+    const identityGrants = identity.allows.length > 0;
+    const resourceGrants = crossAccount ? resource.allows.length > 0 : resource.directAllow;
+    if (crossAccount) {
+      if (!identityGrants) failing.push(identity);
+      if (!resourceGrants) failing.push(resource);
+    } else if (!identityGrants && !resourceGrants) failing.push(identity, resource);
+    for (const part of [scp, boundary, session]) if (part.present && part.allows.length === 0) failing.push(part);
+    for (const part of failing.length > 0 ? failing : tallies) for (const outcome of part.closest) keepClosest(closest, outcome);
+  }
   return {
     decision,
     action: request.action,
@@ -775,7 +792,7 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
     scpDecision: partDecision(scp),
     missingContextKeys: missing.length === 0 ? missing : dedupe(missing).sort(),
     // For an implicit deny: the Allow statements that did not apply, ranked by how far they got.
-    closestNonMatchingStatements: decision === 'implicitDeny' ? closest : [],
+    closestNonMatchingStatements: closest,
     unevaluable,
   };
 }
