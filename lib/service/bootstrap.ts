@@ -55,8 +55,7 @@ export function bootstrapAccount(
     };
     const call = (action: string, input: Record<string, unknown>) => {
       const operation = operations[action];
-      // TEMPORARY while the IAM operations are being built in parallel: skip what does not exist yet.
-      if (!operation) return undefined;
+      if (!operation) throw new Error(`bootstrap needs the IAM operation ${action}`);
       return operation({ ...ctx, action }, input);
     };
 
