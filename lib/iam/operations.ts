@@ -1,6 +1,9 @@
 // The table of implemented IAM operations, by AWS action name. Each aggregate contributes its own index.
 import type { Operation } from './context';
 import { userOperations } from './users';
+import { groupOperations } from './groups';
+import { accessKeyOperations } from './access-keys';
+import { accountOperations } from './account';
 import { policyOperations } from './policies';
 import { inlinePolicyOperations } from './inline-policies';
 import { boundaryOperations } from './boundaries';
@@ -13,6 +16,9 @@ import { instanceProfileOperations } from './instance-profiles';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
+  ...groupOperations,
+  ...accessKeyOperations,
+  ...accountOperations,
   ...policyOperations,
   ...inlinePolicyOperations,
   ...boundaryOperations,
