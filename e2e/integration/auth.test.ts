@@ -194,7 +194,7 @@ describe('presigned URLs', () => {
       }),
       { signingDate, expiresIn },
     );
-    const query = Object.entries(presigned.query)
+    const query = Object.entries(presigned.query ?? {})
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
       .join('&');
     return `${server.endpoint}/?${query}`;
