@@ -5,9 +5,12 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
   DeleteAccessKeyCommand,
   DeleteGroupCommand,
   DeleteUserCommand,
+  EnableMFADeviceCommand,
   GetGroupCommand,
   GetUserCommand,
   IAMServiceException,
@@ -22,6 +25,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { IAM_OPERATIONS } from '../../lib/iam/operations';
+import { totpCode, totpStep } from '../../lib/iam/totp';
 import { errorCode, startServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -411,5 +415,24 @@ describe('DeleteUser', () => {
       await callAction(c.remove[0], c.remove[1]);
     }
     await iam.send(new DeleteUserCommand({ UserName: 'owner' }));
+  });
+
+  it('refuses while the user has an MFA device enabled', async () => {
+    await createUsers(['guarded']);
+    const { VirtualMFADevice } = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'guarded-phone' }));
+    const seed = Buffer.from(VirtualMFADevice!.Base32StringSeed!).toString('ascii');
+    const step = totpStep(new Date());
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'guarded',
+        SerialNumber: VirtualMFADevice!.SerialNumber,
+        AuthenticationCode1: totpCode(seed, step - 1),
+        AuthenticationCode2: totpCode(seed, step),
+      }),
+    );
+    const conflict = await failure(iam.send(new DeleteUserCommand({ UserName: 'guarded' })));
+    expect(conflict).toMatchObject({ code: 'DeleteConflict', status: 409, message: 'Cannot delete entity, must delete MFA device first.' });
+    await iam.send(new DeactivateMFADeviceCommand({ UserName: 'guarded', SerialNumber: VirtualMFADevice!.SerialNumber }));
+    await iam.send(new DeleteUserCommand({ UserName: 'guarded' }));
   });
 });
