@@ -263,6 +263,9 @@ describe('virtual MFA devices', () => {
 
     const duplicate = await awsError(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'pat-phone', Path: '/team/' })));
     expect(duplicate.code).toBe('EntityAlreadyExists');
+    expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'x'.repeat(227) })))).toBe('ValidationError');
+    expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bad name' })))).toBe('ValidationError');
+    expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'ok', Path: 'no-slashes' })))).toBe('ValidationError');
   });
 
   it('tags, lists tags of and untags a device', async () => {

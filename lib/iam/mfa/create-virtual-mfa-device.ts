@@ -4,7 +4,7 @@ import { EntityAlreadyExists } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { entityArn } from '../arn';
 import { newTotpSeed, totpUri } from '../totp';
-import { validatePath, validateTags } from '../validation';
+import { validateName, validatePath, validateTags } from '../validation';
 import { qrCodePng } from './qr-code';
 
 /** The issuer authenticator apps show beside the device. */
@@ -14,6 +14,8 @@ export const createVirtualMfaDevice: Operation<CreateVirtualMFADeviceRequest> = 
   const { store, principal } = ctx;
   const deviceName = input.VirtualMFADeviceName!;
   const path = input.Path ?? '/';
+  // AWS documents 1-226 characters; the bundled service model predates the upper bound.
+  validateName(deviceName, 'virtualMFADeviceName', 226);
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
