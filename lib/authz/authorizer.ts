@@ -1,6 +1,7 @@
 // The authorizer of every IAM and STS call: action, resource and condition keys → lib/policy, AccessDenied with AWS's reasons.
 import type { OperationContext, Principal } from '../iam/context';
-import { authorize, explain, type AuthorizationRequest, type Decision, type PolicySet, type RequestContext } from '../policy';
+import { authorize, compilePolicy, explain, type AuthorizationRequest, type Decision, type PolicySet, type RequestContext } from '../policy';
+import { allowsUsersToChangePassword } from '../iam/password-policy/policy';
 import { AccessDenied } from '../protocol/errors';
 import type { Authorizer } from '../protocol/pipeline';
 import type { Store } from '../store/types';
@@ -97,8 +98,34 @@ export function isAllowedByIdentityPolicies(ctx: OperationContext, action: strin
   return evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
 }
 
+/**
+ * The account-level grant of the password policy's `AllowUsersToChangePassword`: "Gives IAM users
+ * permissions to iam:ChangePassword for only their user and to the iam:GetAccountPasswordPolicy action"
+ * without attaching a policy. Modelled as one more identity-based policy (an explicit deny still wins).
+ */
+const PASSWORD_POLICY_GRANT = compilePolicy(
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 'iam:ChangePassword', Resource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}'] },
+      { Effect: 'Allow', Action: 'iam:GetAccountPasswordPolicy', Resource: '*' },
+    ],
+  }),
+  { policyId: 'AllowUsersToChangePassword', policyType: 'identity' },
+);
+
+function passwordPolicyGrantApplies(ctx: OperationContext, action: string): boolean {
+  if (ctx.principal.type !== 'IAMUser') return false;
+  if (action !== 'iam:ChangePassword' && action !== 'iam:GetAccountPasswordPolicy') return false;
+  return allowsUsersToChangePassword(ctx.store);
+}
+
 function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext): void {
-  const evaluation = evaluate(ctx, action, resource, context);
+  let evaluation = evaluate(ctx, action, resource, context);
+  if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
+    const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
+    evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
+  }
   if (evaluation.decision !== 'allowed') throw new AccessDenied(accessDeniedMessage(ctx.principal.arn, evaluation));
 }
 

@@ -26,6 +26,8 @@ export interface PipelineSteps {
   authorizer: Authorizer;
   audit: AuditSink;
   routes: Map<string, RouteHandler>;
+  /** Flushes what the steps buffer (the audit trail) before the store closes. */
+  close?(): void;
 }
 
 /** Opens the data directory, creates the account on first start and builds the handler. */
@@ -50,7 +52,10 @@ export function createService(config: ServiceConfig): Service {
       audit: steps.audit,
       routes,
     }),
-    close: () => store.close(),
+    close: () => {
+      steps.close?.();
+      store.close();
+    },
   };
   routes.set('/_gatehouse/reset', resetRoute(service));
   return service;

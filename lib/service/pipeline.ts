@@ -1,17 +1,27 @@
-// The request pipeline's steps: SigV4 authentication (lib/authn); INTERIM until lib/authz and lib/audit land:
-// allows everything, records nothing.
+// The request pipeline's steps: SigV4 authentication (lib/authn), authorization (lib/authz), the audit trail
+// (lib/audit), and Gatehouse's own routes beside the API.
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import { createAuthenticator } from '../authn';
+import { createAuthorizer } from '../authz';
+import { createAuditSink } from '../audit';
 import { signInRoute } from './sign-in-route';
+import { auditRoute } from './audit-route';
 import type { Store } from '../store/types';
 import type { PipelineSteps } from './create-service';
 
 export function createPipeline(deps: { store: Store; config: ServiceConfig; secrets: SecretBox }): PipelineSteps {
+  const authenticator = createAuthenticator(deps);
+  const authorizer = createAuthorizer(deps);
+  const audit = createAuditSink(deps);
   return {
-    authenticator: createAuthenticator(deps),
-    authorizer: { authorize() {} },
-    audit: { record() {} },
-    routes: new Map([['/_gatehouse/sign-in', signInRoute(deps)]]),
+    authenticator,
+    authorizer,
+    audit,
+    routes: new Map([
+      ['/_gatehouse/sign-in', signInRoute(deps)],
+      ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
+    ]),
+    close: () => audit.close(),
   };
 }

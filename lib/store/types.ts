@@ -12,6 +12,7 @@ import type { MfaDeviceRepository } from './mfa-devices';
 import type { CredentialReportRepository } from './credential-reports';
 import type { SessionRepository } from './sessions';
 import type { SignInAttemptRepository } from './sign-in-attempts';
+import type { AuditRepository } from './audit';
 
 export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
@@ -26,6 +27,7 @@ export type { MfaDeviceRecord, MfaDeviceRepository, MfaAssignmentStatus } from '
 export type { CredentialReportRecord, CredentialReportRepository } from './credential-reports';
 export type { SessionRecord, SessionRepository } from './sessions';
 export type { SignInAttemptRecord, SignInAttemptRepository } from './sign-in-attempts';
+export type { AuditEventRecord, AuditQuery, AuditPage, AuditOutcome, AuditRepository, ServiceAccessRecord } from './audit';
 
 /**
  * All persistence of Gatehouse. Repositories are synchronous; `transaction` makes a function's writes atomic
@@ -48,6 +50,7 @@ export interface Store {
   readonly credentialReports: CredentialReportRepository;
   readonly sessions: SessionRepository;
   readonly signInAttempts: SignInAttemptRepository;
+  readonly audit: AuditRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;

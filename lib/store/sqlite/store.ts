@@ -16,6 +16,7 @@ import { SqliteMfaDeviceRepository } from './mfa-devices';
 import { SqliteCredentialReportRepository } from './credential-reports';
 import { SqliteSessionRepository } from './sessions';
 import { SqliteSignInAttemptRepository } from './sign-in-attempts';
+import { SqliteAuditRepository } from './audit';
 
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
@@ -34,6 +35,7 @@ export class SqliteStore implements Store {
   readonly credentialReports: SqliteCredentialReportRepository;
   readonly sessions: SqliteSessionRepository;
   readonly signInAttempts: SqliteSignInAttemptRepository;
+  readonly audit: SqliteAuditRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
 
@@ -54,6 +56,7 @@ export class SqliteStore implements Store {
     this.credentialReports = new SqliteCredentialReportRepository(this.db);
     this.sessions = new SqliteSessionRepository(this.db);
     this.signInAttempts = new SqliteSignInAttemptRepository(this.db);
+    this.audit = new SqliteAuditRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

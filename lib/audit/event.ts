@@ -1,0 +1,132 @@
+// Builds a CloudTrail-shaped event (eventVersion 1.08) from one finished request of the pipeline.
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../iam/context';
+import type { AuditRecord } from '../protocol/pipeline';
+import type { AuditEventRecord } from '../store/audit';
+import { redactForAudit } from './redact';
+
+/** CloudTrail's `userIdentity`. */
+export interface UserIdentity {
+  type: string;
+  principalId?: string;
+  arn?: string;
+  accountId?: string;
+  accessKeyId?: string;
+  userName?: string;
+  sessionContext?: {
+    sessionIssuer?: { type: 'Role'; principalId?: string; arn?: string; accountId: string; userName?: string };
+    attributes: { creationDate?: string; mfaAuthenticated: string };
+    sourceIdentity?: string;
+  };
+}
+
+/** A CloudTrail event as Gatehouse records it. */
+export interface CloudTrailEvent {
+  eventVersion: string;
+  userIdentity: UserIdentity;
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  awsRegion: string;
+  sourceIPAddress: string;
+  userAgent: string;
+  errorCode?: string;
+  errorMessage?: string;
+  requestParameters: unknown;
+  responseElements: unknown;
+  requestID: string;
+  eventID: string;
+  readOnly: boolean;
+  eventType: 'AwsApiCall';
+  managementEvent: true;
+  recipientAccountId?: string;
+  eventCategory: 'Management';
+}
+
+/** Read-only actions (CloudTrail's `readOnly`); their responses are not logged, as CloudTrail does. */
+export function isReadOnlyAction(action: string): boolean {
+  return /^(Get|List|Simulate|Decode)/.test(action);
+}
+
+/** CloudTrail's `userIdentity` of a principal. */
+export function userIdentityOf(principal: Principal): UserIdentity {
+  const identity: UserIdentity = {
+    type: principal.type === 'System' ? 'AWSService' : principal.type,
+    principalId: principal.principalId,
+    arn: principal.arn,
+    accountId: principal.accountId,
+  };
+  if (principal.accessKeyId) identity.accessKeyId = principal.accessKeyId;
+  if (principal.userName) identity.userName = principal.userName;
+  if (principal.temporary) {
+    identity.sessionContext = {
+      attributes: { creationDate: principal.tokenIssueTime?.toISOString(), mfaAuthenticated: principal.mfaAuthenticated ? 'true' : 'false' },
+    };
+    if (principal.type === 'AssumedRole') {
+      identity.sessionContext.sessionIssuer = {
+        type: 'Role',
+        principalId: principal.roleId,
+        arn: principal.roleArn,
+        accountId: principal.accountId,
+        userName: principal.roleName,
+      };
+    }
+    if (principal.sourceIdentity) identity.sessionContext.sourceIdentity = principal.sourceIdentity;
+  }
+  return identity;
+}
+
+/** The access key named in a request that failed authentication (from the credential scope), if any. */
+function presentedAccessKey(record: AuditRecord): string | undefined {
+  const header = record.info.request.headers['authorization'] ?? '';
+  const match = /Credential=([^/,\s]+)/.exec(header) ?? /X-Amz-Credential=([^/&%]+)/.exec(record.info.request.query ?? '');
+  return match?.[1];
+}
+
+/** CloudTrail's time format: seconds precision, `Z`. */
+function cloudTrailTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The stored form (indexed columns + JSON) of one request's CloudTrail event. */
+export function auditEventOf(record: AuditRecord, region: string): { row: AuditEventRecord; event: CloudTrailEvent } {
+  const { info, principal } = record;
+  const identity: UserIdentity = principal ? userIdentityOf(principal) : { type: 'Unknown', accessKeyId: presentedAccessKey(record) };
+  const readOnly = isReadOnlyAction(info.action);
+  const hasInput = record.input !== undefined && Object.keys(record.input).length > 0;
+  const event: CloudTrailEvent = {
+    eventVersion: '1.08',
+    userIdentity: identity,
+    eventTime: cloudTrailTime(info.now),
+    eventSource: `${info.service}.amazonaws.com`,
+    eventName: info.action,
+    awsRegion: region,
+    sourceIPAddress: info.request.sourceIp,
+    userAgent: info.request.headers['user-agent'] ?? '',
+    requestParameters: hasInput ? redactForAudit(record.input) : null,
+    responseElements: record.error || readOnly || record.output === undefined ? null : redactForAudit(record.output),
+    requestID: info.requestId,
+    eventID: randomUUID(),
+    readOnly,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: principal?.accountId,
+    eventCategory: 'Management',
+  };
+  if (record.error) {
+    event.errorCode = record.error.code;
+    event.errorMessage = record.error.message;
+  }
+  const row: AuditEventRecord = {
+    eventId: event.eventID,
+    eventTime: info.now.toISOString(),
+    eventSource: event.eventSource,
+    eventName: event.eventName,
+    principalArn: principal?.arn,
+    accessKeyId: identity.accessKeyId,
+    errorCode: record.error?.code,
+    sourceIp: event.sourceIPAddress,
+    event: JSON.stringify(event),
+  };
+  return { row, event };
+}

@@ -1,0 +1,58 @@
+// The pipeline's audit step: every finished request becomes a CloudTrail-shaped event, and the caller's service use is recorded.
+import type { ServiceConfig } from '../config';
+import type { Principal } from '../iam/context';
+import type { AuditRecord, AuditSink } from '../protocol/pipeline';
+import type { ServiceAccessRecord } from '../store/audit';
+import type { Store } from '../store/types';
+import { auditEventOf } from './event';
+import { AuditWriter, type AuditWriterOptions } from './writer';
+
+/** The audit sink with its buffer controls. */
+export interface GatehouseAuditSink extends AuditSink {
+  /** Writes buffered events now (before reading the trail). */
+  flush(): void;
+  /** Flushes and stops (service shutdown). */
+  close(): void;
+  readonly writer: AuditWriter;
+}
+
+/**
+ * The entity whose service last-accessed data a call counts for: the user, or the role of a session. Root
+ * and Gatehouse's own system principal are not tracked (AWS reports entities only).
+ */
+export function lastAccessedEntityArn(principal: Principal): string | undefined {
+  if (principal.type === 'IAMUser') return principal.arn;
+  if (principal.type === 'AssumedRole') return principal.roleArn;
+  return undefined;
+}
+
+/**
+ * Builds the audit sink. Every authenticated attempt counts as service use, allowed or denied, as AWS's
+ * last-accessed data does ("includes all attempts to access an AWS service, not just the successful ones").
+ */
+export function createAuditSink(deps: { store: Store; config: ServiceConfig }, options: Partial<AuditWriterOptions> = {}): GatehouseAuditSink {
+  const { store, config } = deps;
+  const writer = new AuditWriter(() => store.audit, { retentionDays: config.auditRetentionDays, ...options });
+  return {
+    writer,
+    record(record: AuditRecord): void {
+      const { row } = auditEventOf(record, config.region);
+      let access: ServiceAccessRecord[] | undefined;
+      const entity = record.principal ? lastAccessedEntityArn(record.principal) : undefined;
+      if (entity) {
+        access = [
+          {
+            principalArn: entity,
+            serviceNamespace: record.info.service,
+            lastAccessed: record.info.now.toISOString(),
+            lastAccessedEntity: entity,
+            lastAccessedRegion: config.region,
+          },
+        ];
+      }
+      writer.enqueue(row, access);
+    },
+    flush: () => writer.flush(),
+    close: () => writer.close(),
+  };
+}

@@ -1,0 +1,143 @@
+// SQLite audit repository: batched event inserts, keyset-paginated queries, cheap retention pruning, service last access.
+import type { AuditEventRecord, AuditPage, AuditQuery, AuditRepository, ServiceAccessRecord } from '../audit';
+import { DENIED_ERROR_CODES } from '../audit';
+import type { SqliteDatabase } from './database';
+
+const DENIED_LIST = DENIED_ERROR_CODES.map((c) => `'${c}'`).join(', ');
+
+export class SqliteAuditRepository implements AuditRepository {
+  private readonly insertStatement;
+  private readonly pruneTimeStatement;
+  private readonly maxSeqStatement;
+  private readonly pruneSeqStatement;
+  private readonly countStatement;
+  private readonly upsertAccessStatement;
+  private readonly insertBatch;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT OR IGNORE INTO audit_events (event_id, event_time, event_source, event_name, principal_arn, access_key_id, error_code, source_ip, event)
+       VALUES (@eventId, @eventTime, @eventSource, @eventName, @principalArn, @accessKeyId, @errorCode, @sourceIp, @event)`,
+    );
+    this.pruneTimeStatement = db.prepare<[string]>('DELETE FROM audit_events WHERE event_time < ?');
+    this.maxSeqStatement = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_events');
+    this.pruneSeqStatement = db.prepare<[number]>('DELETE FROM audit_events WHERE seq <= ?');
+    this.countStatement = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM audit_events');
+    this.upsertAccessStatement = db.prepare(
+      `INSERT INTO service_last_accessed (principal_arn, service_namespace, last_accessed, last_accessed_entity, last_accessed_region)
+       VALUES (@principalArn, @serviceNamespace, @lastAccessed, @lastAccessedEntity, @lastAccessedRegion)
+       ON CONFLICT (principal_arn, service_namespace) DO UPDATE SET
+         last_accessed = excluded.last_accessed,
+         last_accessed_entity = excluded.last_accessed_entity,
+         last_accessed_region = excluded.last_accessed_region
+       WHERE excluded.last_accessed >= service_last_accessed.last_accessed`,
+    );
+    this.insertBatch = db.transaction((events: AuditEventRecord[], access: ServiceAccessRecord[]) => {
+      for (const event of events) {
+        this.insertStatement.run({
+          eventId: event.eventId,
+          eventTime: event.eventTime,
+          eventSource: event.eventSource,
+          eventName: event.eventName,
+          principalArn: event.principalArn ?? null,
+          accessKeyId: event.accessKeyId ?? null,
+          errorCode: event.errorCode ?? null,
+          sourceIp: event.sourceIp ?? null,
+          event: event.event,
+        });
+      }
+      for (const record of access) {
+        this.upsertAccessStatement.run({
+          principalArn: record.principalArn,
+          serviceNamespace: record.serviceNamespace,
+          lastAccessed: record.lastAccessed,
+          lastAccessedEntity: record.lastAccessedEntity ?? null,
+          lastAccessedRegion: record.lastAccessedRegion ?? null,
+        });
+      }
+    });
+  }
+
+  insertMany(events: AuditEventRecord[]): void {
+    if (events.length > 0) this.insertBatch(events, []);
+  }
+
+  write(events: AuditEventRecord[], access: ServiceAccessRecord[]): void {
+    if (events.length > 0 || access.length > 0) this.insertBatch(events, access);
+  }
+
+  query(query: AuditQuery): AuditPage {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.beforeSeq !== undefined) {
+      where.push('seq < ?');
+      params.push(query.beforeSeq);
+    }
+    if (query.startTime) {
+      where.push('event_time >= ?');
+      params.push(query.startTime);
+    }
+    if (query.endTime) {
+      where.push('event_time <= ?');
+      params.push(query.endTime);
+    }
+    if (query.eventName) {
+      where.push('event_name = ?');
+      params.push(query.eventName);
+    }
+    if (query.principalArn) {
+      const role = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(query.principalArn);
+      if (role) {
+        where.push("(principal_arn = ? OR principal_arn LIKE ? ESCAPE '\\')");
+        params.push(query.principalArn, `arn:${role[1]}:sts::${role[2]}:assumed-role/${role[3].replace(/[\\%_]/g, (c) => `\\${c}`)}/%`);
+      } else {
+        where.push('principal_arn = ?');
+        params.push(query.principalArn);
+      }
+    }
+    if (query.outcome === 'success') where.push('error_code IS NULL');
+    else if (query.outcome === 'denied') where.push(`error_code IN (${DENIED_LIST})`);
+    else if (query.outcome === 'error') where.push(`error_code IS NOT NULL AND error_code NOT IN (${DENIED_LIST})`);
+    const sql = `SELECT seq, event FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    const rows = this.db.prepare<unknown[], { seq: number; event: string }>(sql).all(...params, query.limit + 1);
+    const more = rows.length > query.limit;
+    const page = more ? rows.slice(0, query.limit) : rows;
+    return { events: page.map((r) => r.event), nextSeq: more ? page[page.length - 1].seq : undefined };
+  }
+
+  pruneOlderThan(eventTime: string): number {
+    return this.pruneTimeStatement.run(eventTime).changes;
+  }
+
+  pruneToCount(maxEvents: number): number {
+    const max = this.maxSeqStatement.get()?.seq;
+    if (max === null || max === undefined || max <= maxEvents) return 0;
+    // seq is AUTOINCREMENT, so the newest `maxEvents` rows are the ones above max - maxEvents.
+    return this.pruneSeqStatement.run(max - maxEvents).changes;
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+
+  recordServiceAccess(records: ServiceAccessRecord[]): void {
+    if (records.length > 0) this.insertBatch([], records);
+  }
+
+  listServiceAccess(principalArns: string[]): ServiceAccessRecord[] {
+    if (principalArns.length === 0) return [];
+    const rows = this.db
+      .prepare<string[], { principal_arn: string; service_namespace: string; last_accessed: string; last_accessed_entity: string | null; last_accessed_region: string | null }>(
+        `SELECT principal_arn, service_namespace, last_accessed, last_accessed_entity, last_accessed_region
+         FROM service_last_accessed WHERE principal_arn IN (${principalArns.map(() => '?').join(', ')})`,
+      )
+      .all(...principalArns);
+    return rows.map((r) => ({
+      principalArn: r.principal_arn,
+      serviceNamespace: r.service_namespace,
+      lastAccessed: r.last_accessed,
+      lastAccessedEntity: r.last_accessed_entity ?? undefined,
+      lastAccessedRegion: r.last_accessed_region ?? undefined,
+    }));
+  }
+}
