@@ -17,9 +17,10 @@ export function decodeMarker(marker: string | undefined): string | undefined {
   return Buffer.from(body, 'base64url').toString('utf8');
 }
 
-/** The page size for a request (the service model already bounds it to 1–1000). */
+/** The page size for a request: the service model bounds it to 1–1000; clamped again for direct callers. */
 export function pageSize(maxItems: number | undefined): number {
-  return maxItems ?? 100;
+  if (maxItems === undefined || !Number.isFinite(maxItems)) return 100;
+  return Math.min(1000, Math.max(1, Math.trunc(maxItems)));
 }
 
 /** The `IsTruncated`/`Marker` pair of a response. */
