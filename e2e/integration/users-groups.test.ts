@@ -2,14 +2,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreateGroupCommand,
+  CreateLoginProfileCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeactivateMFADeviceCommand,
   DeleteAccessKeyCommand,
   DeleteGroupCommand,
+  DeleteGroupPolicyCommand,
+  DeleteLoginProfileCommand,
   DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  DetachGroupPolicyCommand,
+  DetachUserPolicyCommand,
   EnableMFADeviceCommand,
   GetGroupCommand,
   GetUserCommand,
@@ -17,6 +25,8 @@ import {
   ListGroupsCommand,
   ListGroupsForUserCommand,
   ListUserTagsCommand,
+  PutGroupPolicyCommand,
+  PutUserPolicyCommand,
   RemoveUserFromGroupCommand,
   TagUserCommand,
   UntagUserCommand,
@@ -24,9 +34,11 @@ import {
   UpdateUserCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { IAM_OPERATIONS } from '../../lib/iam/operations';
 import { totpCode, totpStep } from '../../lib/iam/totp';
 import { errorCode, startServer, type TestServer } from './harness';
+
+const DOCUMENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] });
+const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
 let server: TestServer;
 let iam: IAMClient;
@@ -222,41 +234,19 @@ describe('groups', () => {
     expect(await errorCode(iam.send(new GetGroupCommand({ GroupName: 'doomed' })))).toBe('NoSuchEntity');
   });
 
-  it('refuses to delete a group with policies (where the policy operations exist)', async () => {
+  it('refuses to delete a group with inline or attached policies', async () => {
     await iam.send(new CreateGroupCommand({ GroupName: 'with-policies' }));
-    const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] });
-    const cases = [
-      {
-        attach: 'PutGroupPolicy',
-        input: { GroupName: 'with-policies', PolicyName: 'inline', PolicyDocument: document },
-        detach: 'DeleteGroupPolicy',
-        detachInput: { GroupName: 'with-policies', PolicyName: 'inline' },
-        message: 'Cannot delete entity, must delete policies first.',
-      },
-      {
-        attach: 'AttachGroupPolicy',
-        input: { GroupName: 'with-policies', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
-        detach: 'DetachGroupPolicy',
-        detachInput: { GroupName: 'with-policies', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
-        message: 'Cannot delete entity, must detach all policies first.',
-      },
-    ].filter((c) => c.attach in IAM_OPERATIONS && c.detach in IAM_OPERATIONS);
-    for (const c of cases) {
-      await callAction(c.attach, c.input);
-      const conflict = await failure(iam.send(new DeleteGroupCommand({ GroupName: 'with-policies' })));
-      expect(conflict).toMatchObject({ code: 'DeleteConflict', message: c.message });
-      await callAction(c.detach, c.detachInput);
-    }
+    await iam.send(new PutGroupPolicyCommand({ GroupName: 'with-policies', PolicyName: 'inline', PolicyDocument: DOCUMENT }));
+    await iam.send(new AttachGroupPolicyCommand({ GroupName: 'with-policies', PolicyArn: READ_ONLY }));
+    const inline = await failure(iam.send(new DeleteGroupCommand({ GroupName: 'with-policies' })));
+    expect(inline).toMatchObject({ code: 'DeleteConflict', message: 'Cannot delete entity, must delete policies first.' });
+    await iam.send(new DeleteGroupPolicyCommand({ GroupName: 'with-policies', PolicyName: 'inline' }));
+    const attached = await failure(iam.send(new DeleteGroupCommand({ GroupName: 'with-policies' })));
+    expect(attached).toMatchObject({ code: 'DeleteConflict', message: 'Cannot delete entity, must detach all policies first.' });
+    await iam.send(new DetachGroupPolicyCommand({ GroupName: 'with-policies', PolicyArn: READ_ONLY }));
     await iam.send(new DeleteGroupCommand({ GroupName: 'with-policies' }));
   });
 });
-
-/** Calls an IAM action by name through the SDK (for operations other helpers build). */
-async function callAction(action: string, input: Record<string, unknown>): Promise<unknown> {
-  const sdk = (await import('@aws-sdk/client-iam')) as unknown as Record<string, new (input: unknown) => unknown>;
-  const Command = sdk[`${action}Command`];
-  return iam.send(new Command(input) as never);
-}
 
 describe('user tags', () => {
   it('tags a user, overwrites a key ignoring case, lists in pages and untags', async () => {
@@ -388,31 +378,20 @@ describe('DeleteUser', () => {
     expect(await errorCode(iam.send(new GetUserCommand({ UserName: 'busy' })))).toBe('NoSuchEntity');
   });
 
-  it('refuses while the user has a login profile or policies (where those operations exist)', async () => {
+  it('refuses while the user has a login profile or policies, one conflict at a time in AWS order', async () => {
     await createUsers(['owner']);
-    const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] });
-    const cases = [
-      {
-        add: ['CreateLoginProfile', { UserName: 'owner', Password: 'A-very-l0ng-Passw0rd!' }],
-        remove: ['DeleteLoginProfile', { UserName: 'owner' }],
-        message: 'Cannot delete entity, must delete login profile first.',
-      },
-      {
-        add: ['PutUserPolicy', { UserName: 'owner', PolicyName: 'inline', PolicyDocument: document }],
-        remove: ['DeleteUserPolicy', { UserName: 'owner', PolicyName: 'inline' }],
-        message: 'Cannot delete entity, must delete policies first.',
-      },
-      {
-        add: ['AttachUserPolicy', { UserName: 'owner', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
-        remove: ['DetachUserPolicy', { UserName: 'owner', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
-        message: 'Cannot delete entity, must detach all policies first.',
-      },
-    ] as const;
-    for (const c of cases.filter((c) => c.add[0] in IAM_OPERATIONS && c.remove[0] in IAM_OPERATIONS)) {
-      await callAction(c.add[0], c.add[1]);
+    await iam.send(new CreateLoginProfileCommand({ UserName: 'owner', Password: 'A-very-l0ng-Passw0rd!' }));
+    await iam.send(new PutUserPolicyCommand({ UserName: 'owner', PolicyName: 'inline', PolicyDocument: DOCUMENT }));
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'owner', PolicyArn: READ_ONLY }));
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['Cannot delete entity, must delete login profile first.', () => iam.send(new DeleteLoginProfileCommand({ UserName: 'owner' }))],
+      ['Cannot delete entity, must delete policies first.', () => iam.send(new DeleteUserPolicyCommand({ UserName: 'owner', PolicyName: 'inline' }))],
+      ['Cannot delete entity, must detach all policies first.', () => iam.send(new DetachUserPolicyCommand({ UserName: 'owner', PolicyArn: READ_ONLY }))],
+    ];
+    for (const [message, resolve] of steps) {
       const conflict = await failure(iam.send(new DeleteUserCommand({ UserName: 'owner' })));
-      expect(conflict).toMatchObject({ code: 'DeleteConflict', message: c.message });
-      await callAction(c.remove[0], c.remove[1]);
+      expect(conflict).toMatchObject({ code: 'DeleteConflict', status: 409, message });
+      await resolve();
     }
     await iam.send(new DeleteUserCommand({ UserName: 'owner' }));
   });
