@@ -22,6 +22,7 @@ import {
   GetLoginProfileCommand,
   ListMFADevicesCommand,
   ListVirtualMFADevicesCommand,
+  PutUserPolicyCommand,
   ResyncMFADeviceCommand,
   UpdateAccountPasswordPolicyCommand,
   UpdateLoginProfileCommand,
@@ -205,10 +206,24 @@ describe('ChangePassword', () => {
   let pat: IAMClient;
   beforeAll(async () => {
     pat = server.clientFor(await keyFor('pat')).iam;
+    // AllowUsersToChangePassword grants every user iam:ChangePassword on itself (the authorizer honours it).
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
+  });
+  afterAll(async () => {
+    await iam.send(new DeleteAccountPasswordPolicyCommand({}));
+  });
+
+  it('is not allowed to users without permission when AllowUsersToChangePassword is off', async () => {
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: false }));
+    const error = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Brand-New-Pass-1' })));
+    expect(error.code).toBe('AccessDenied');
+    expect(error.message).toContain('iam:ChangePassword');
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
   });
 
   it('refuses a wrong old password', async () => {
-    expect(await errorCode(pat.send(new ChangePasswordCommand({ OldPassword: 'Not-The-Password-1', NewPassword: 'Brand-New-Pass-1' })))).toBe('AccessDenied');
+    const error = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Not-The-Password-1', NewPassword: 'Brand-New-Pass-1' })));
+    expect(error).toMatchObject({ code: 'AccessDenied', message: 'The old password is incorrect.' });
   });
 
   it('enforces the account password policy on the new password', async () => {
@@ -221,7 +236,8 @@ describe('ChangePassword', () => {
     await pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Second-Password-2' }));
     expect((await iam.send(new GetLoginProfileCommand({ UserName: 'pat' }))).LoginProfile?.PasswordResetRequired).toBe(false);
     // The old password no longer works.
-    expect(await errorCode(pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Third-Password-33' })))).toBe('AccessDenied');
+    const stale = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Third-Password-33' })));
+    expect(stale).toMatchObject({ code: 'AccessDenied', message: 'The old password is incorrect.' });
   });
 
   it('refuses any of the last PasswordReusePrevention passwords', async () => {
@@ -231,7 +247,7 @@ describe('ChangePassword', () => {
     expect(await errorCode(pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Second-Password-2' })))).toBe('PasswordPolicyViolation');
     await pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Third-Password-33' }));
     await pat.send(new ChangePasswordCommand({ OldPassword: 'Third-Password-33', NewPassword: 'Admin-Set-Pass-1' }));
-    await iam.send(new DeleteAccountPasswordPolicyCommand({}));
+    await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
   });
 
   it('answers InvalidUserType to the root user', async () => {
@@ -320,6 +336,13 @@ describe('virtual MFA devices', () => {
   });
 
   it("lists the caller's own devices when no user name is given", async () => {
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'pat',
+        PolicyName: 'own-mfa',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListMFADevices', Resource: 'arn:aws:iam::*:user/${aws:username}' }] }),
+      }),
+    );
     const pat = server.clientFor(await keyFor('pat')).iam;
     const { MFADevices } = await pat.send(new ListMFADevicesCommand({}));
     expect(MFADevices?.map((d) => d.SerialNumber)).toEqual([phone.serial]);
