@@ -5,7 +5,12 @@ import {
   CreateAccessKeyCommand,
   CreateAccountAliasCommand,
   CreateGroupCommand,
+  CreateInstanceProfileCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
   CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
   DeleteAccountAliasCommand,
   GetAccountSummaryCommand,
   IAMServiceException,
@@ -105,6 +110,34 @@ describe('GetAccountSummary', () => {
     expect(after.Groups).toBe(2);
     // User keys are not root keys.
     expect(after.AccountAccessKeysPresent).toBe(0);
+  });
+
+  it('counts roles, customer managed policies and their versions, instance profiles and MFA devices', async () => {
+    const before = (await server.iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+    const document = (action: string) =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+    await server.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'counted-role',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        }),
+      }),
+    );
+    const { Policy } = await server.iam.send(new CreatePolicyCommand({ PolicyName: 'counted-policy', PolicyDocument: document('s3:ListBucket') }));
+    await server.iam.send(new CreatePolicyVersionCommand({ PolicyArn: Policy!.Arn, PolicyDocument: document('s3:GetObject') }));
+    await server.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'counted-profile' }));
+    await server.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'counted-device' }));
+
+    const after = (await server.iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+    expect(after.Roles).toBe(before.Roles! + 1);
+    expect(after.Policies).toBe(before.Policies! + 1);
+    expect(after.PolicyVersionsInUse).toBe(before.PolicyVersionsInUse! + 2);
+    expect(after.InstanceProfiles).toBe(before.InstanceProfiles! + 1);
+    expect(after.MFADevices).toBe(before.MFADevices! + 1);
+    // A device not enabled for anyone is not in use.
+    expect(after.MFADevicesInUse).toBe(before.MFADevicesInUse);
   });
 
   it('reports root access keys as AccountAccessKeysPresent', async () => {
