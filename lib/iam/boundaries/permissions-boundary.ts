@@ -1,5 +1,4 @@
 // Setting and removing the permissions boundary of users and roles (a managed policy that caps their permissions).
-import { NoSuchEntity } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { requireAttachablePolicy } from '../policies/managed-policy';
 import { requireModifiablePolicyHolder } from '../policies/principals';
@@ -22,14 +21,11 @@ export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operatio
   };
 }
 
-/** Delete{User,Role}PermissionsBoundary: NoSuchEntity when the principal has no boundary. */
+/** Delete{User,Role}PermissionsBoundary: idempotent, as AWS answers a principal without a boundary. */
 export function deletePermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput> {
   return (ctx, input) => {
     const { store } = ctx;
-    const name = (kind === 'user' ? input.UserName : input.RoleName)!;
-    const holder = requireModifiablePolicyHolder(store, kind, name);
-    const current = kind === 'user' ? store.users.getById(holder.id)?.permissionsBoundaryArn : store.roles.getById(holder.id)?.permissionsBoundaryArn;
-    if (!current) throw new NoSuchEntity(`The ${kind} with name ${name} does not have a permissions boundary.`);
+    const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);
     if (kind === 'user') store.users.update(holder.id, { permissionsBoundaryArn: undefined });
     else store.roles.update(holder.id, { permissionsBoundaryArn: undefined });
     return {};
