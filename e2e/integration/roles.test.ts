@@ -2,6 +2,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AddRoleToInstanceProfileCommand,
+  AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  GetAccountAuthorizationDetailsCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  type GetAccountAuthorizationDetailsCommandOutput,
   CreateInstanceProfileCommand,
   CreateRoleCommand,
   CreateServiceLinkedRoleCommand,
@@ -176,6 +189,23 @@ describe('roles', () => {
     expect(await errorCode(server.iam.send(new ListRolesCommand({ Marker: 'forged' })))).toBe('InvalidInput');
   });
 
+  it('refuses to delete a role with attached or inline policies', async () => {
+    const allowAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    await server.iam.send(new AttachRolePolicyCommand({ RoleName: 'paged-3', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await server.iam.send(new PutRolePolicyCommand({ RoleName: 'paged-3', PolicyName: 'inline', PolicyDocument: allowAll }));
+    await expect(server.iam.send(new DeleteRoleCommand({ RoleName: 'paged-3' }))).rejects.toMatchObject({
+      name: 'DeleteConflictException',
+      message: 'Cannot delete entity, must detach all policies first.',
+    });
+    await server.iam.send(new DetachRolePolicyCommand({ RoleName: 'paged-3', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await expect(server.iam.send(new DeleteRoleCommand({ RoleName: 'paged-3' }))).rejects.toMatchObject({
+      name: 'DeleteConflictException',
+      message: 'Cannot delete entity, must delete policies first.',
+    });
+    await server.iam.send(new DeleteRolePolicyCommand({ RoleName: 'paged-3', PolicyName: 'inline' }));
+    await server.iam.send(new DeleteRoleCommand({ RoleName: 'paged-3' }));
+  });
+
   it('deletes a role and its tags', async () => {
     await server.iam.send(new DeleteRoleCommand({ RoleName: 'paged-4' }));
     expect(await errorCode(server.iam.send(new GetRoleCommand({ RoleName: 'paged-4' })))).toBe('NoSuchEntity');
@@ -213,6 +243,16 @@ describe('service-linked roles', () => {
     );
     expect(
       await errorCode(server.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyDocument: TRUST_EC2 }))),
+    ).toBe('UnmodifiableEntity');
+    expect(
+      await errorCode(
+        server.iam.send(new AttachRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })),
+      ),
+    ).toBe('UnmodifiableEntity');
+    expect(
+      await errorCode(
+        server.iam.send(new PutRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyName: 'p', PolicyDocument: TRUST_EC2 })),
+      ),
     ).toBe('UnmodifiableEntity');
   });
 
@@ -278,5 +318,113 @@ describe('instance profiles', () => {
     await server.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: 'Web-Profile' }));
     expect(await errorCode(server.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'Web-Profile' })))).toBe('NoSuchEntity');
     await server.iam.send(new DeleteRoleCommand({ RoleName: 'App-Role' }));
+  });
+});
+
+describe('GetAccountAuthorizationDetails', () => {
+  let details: TestServer;
+  const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+
+  beforeAll(async () => {
+    details = await startServer();
+    const iam = details.iam;
+    const policy = await iam.send(new CreatePolicyCommand({ PolicyName: 'Local-Read', Path: '/local/', PolicyDocument: allow('s3:GetObject') }));
+    await iam.send(
+      new CreateUserCommand({ UserName: 'alice', Path: '/people/', PermissionsBoundary: policy.Policy!.Arn, Tags: [{ Key: 'team', Value: 'x' }] }),
+    );
+    await iam.send(new CreateGroupCommand({ GroupName: 'readers' }));
+    await iam.send(new AddUserToGroupCommand({ GroupName: 'readers', UserName: 'alice' }));
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: policy.Policy!.Arn }));
+    await iam.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'inline-user', PolicyDocument: allow('s3:ListBucket') }));
+    await iam.send(new AttachGroupPolicyCommand({ GroupName: 'readers', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'worker', AssumeRolePolicyDocument: TRUST_EC2, Tags: [{ Key: 'k', Value: 'v' }] }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'worker', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'worker', PolicyName: 'inline-role', PolicyDocument: allow('sqs:SendMessage') }));
+    await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'worker-profile' }));
+    await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'worker-profile', RoleName: 'worker' }));
+  });
+  afterAll(async () => {
+    await details.stop();
+  });
+
+  it('returns users, groups and roles with their policies, and local plus attached AWS managed policies', async () => {
+    const result = await details.iam.send(new GetAccountAuthorizationDetailsCommand({}));
+    expect(result.IsTruncated).toBe(false);
+    const alice = result.UserDetailList?.find((u) => u.UserName === 'alice');
+    expect(alice?.Arn).toBe(`arn:aws:iam::${details.accountId}:user/people/alice`);
+    expect(alice?.GroupList).toEqual(['readers']);
+    expect(alice?.AttachedManagedPolicies).toEqual([{ PolicyName: 'Local-Read', PolicyArn: `arn:aws:iam::${details.accountId}:policy/local/Local-Read` }]);
+    expect(alice?.UserPolicyList?.map((p) => [p.PolicyName, decodeURIComponent(p.PolicyDocument!)])).toEqual([['inline-user', allow('s3:ListBucket')]]);
+    expect(alice?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(`arn:aws:iam::${details.accountId}:policy/local/Local-Read`);
+    expect(alice?.Tags).toEqual([{ Key: 'team', Value: 'x' }]);
+
+    const readers = result.GroupDetailList?.find((g) => g.GroupName === 'readers');
+    expect(readers?.AttachedManagedPolicies).toEqual([{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }]);
+    expect(readers?.GroupId).toMatch(/^AGPA/);
+
+    const worker = result.RoleDetailList?.find((r) => r.RoleName === 'worker');
+    expect(worker?.RoleId).toMatch(/^AROA/);
+    expect(decodeURIComponent(worker!.AssumeRolePolicyDocument!)).toBe(TRUST_EC2);
+    expect(worker?.InstanceProfileList?.map((p) => [p.InstanceProfileName, p.Roles?.map((r) => r.RoleName)])).toEqual([['worker-profile', ['worker']]]);
+    expect(worker?.InstanceProfileList?.[0].InstanceProfileId).toMatch(/^AIPA/);
+    expect(worker?.RolePolicyList?.map((p) => p.PolicyName)).toEqual(['inline-role']);
+    expect(worker?.AttachedManagedPolicies?.map((p) => p.PolicyArn)).toEqual(['arn:aws:iam::aws:policy/IAMReadOnlyAccess']);
+    expect(worker?.Tags).toEqual([{ Key: 'k', Value: 'v' }]);
+    expect(worker?.RoleLastUsed).toEqual({});
+
+    const arns = result.Policies?.map((p) => p.Arn);
+    expect(arns).toContain(`arn:aws:iam::${details.accountId}:policy/local/Local-Read`);
+    expect(arns).toContain('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    expect(arns).toContain('arn:aws:iam::aws:policy/IAMReadOnlyAccess');
+    // Only the AWS managed policies in use, not the whole catalogue.
+    expect(arns).not.toContain('arn:aws:iam::aws:policy/PowerUserAccess');
+    const local = result.Policies?.find((p) => p.PolicyName === 'Local-Read');
+    expect(local?.AttachmentCount).toBe(1);
+    expect(local?.PermissionsBoundaryUsageCount).toBe(1);
+    expect(local?.PolicyVersionList?.map((v) => [v.VersionId, v.IsDefaultVersion, decodeURIComponent(v.Document!)])).toEqual([
+      ['v1', true, allow('s3:GetObject')],
+    ]);
+    const readOnly = result.Policies?.find((p) => p.PolicyName === 'ReadOnlyAccess');
+    expect(readOnly?.PolicyVersionList?.find((v) => v.IsDefaultVersion)?.VersionId).toBe(readOnly?.DefaultVersionId);
+  });
+
+  it('honours Filter', async () => {
+    const roles = await details.iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'] }));
+    expect(roles.RoleDetailList?.map((r) => r.RoleName)).toEqual(['worker']);
+    expect(roles.UserDetailList ?? []).toEqual([]);
+    expect(roles.Policies ?? []).toEqual([]);
+    const awsManaged = await details.iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['AWSManagedPolicy'] }));
+    expect(awsManaged.Policies?.map((p) => p.PolicyName).sort()).toEqual(
+      expect.arrayContaining(['IAMReadOnlyAccess', 'ReadOnlyAccess']),
+    );
+    expect(awsManaged.Policies?.every((p) => p.Arn!.startsWith('arn:aws:iam::aws:policy/'))).toBe(true);
+    const local = await details.iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['LocalManagedPolicy', 'Group'] }));
+    expect(local.Policies?.map((p) => p.PolicyName)).toEqual(['Local-Read']);
+    expect(local.GroupDetailList?.map((g) => g.GroupName)).toContain('readers');
+  });
+
+  it('paginates with MaxItems across all lists, every item exactly once', async () => {
+    const whole = await details.iam.send(new GetAccountAuthorizationDetailsCommand({}));
+    const names = (page: GetAccountAuthorizationDetailsCommandOutput) => [
+      ...(page.UserDetailList ?? []).map((u) => `user:${u.UserName}`),
+      ...(page.GroupDetailList ?? []).map((g) => `group:${g.GroupName}`),
+      ...(page.RoleDetailList ?? []).map((r) => `role:${r.RoleName}`),
+      ...(page.Policies ?? []).map((p) => `policy:${p.Arn}`),
+    ];
+    const expected = names(whole);
+    const seen: string[] = [];
+    let marker: string | undefined;
+    let pages = 0;
+    do {
+      const page = await details.iam.send(new GetAccountAuthorizationDetailsCommand({ MaxItems: 2, Marker: marker }));
+      const items = names(page);
+      expect(items.length).toBeLessThanOrEqual(2);
+      seen.push(...items);
+      marker = page.IsTruncated ? page.Marker : undefined;
+      pages++;
+    } while (marker && pages < 50);
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(Math.ceil(expected.length / 2));
+    expect(await errorCode(details.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: 'gh1.bm90LWpzb24' })))).toBe('InvalidInput');
   });
 });

@@ -13,6 +13,7 @@ import { passwordPolicyOperations } from './password-policy';
 import { mfaOperations } from './mfa';
 import { credentialReportOperations } from './credential-report';
 import { instanceProfileOperations } from './instance-profiles';
+import { authorizationDetailsOperations } from './authorization-details';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
@@ -28,4 +29,5 @@ export const IAM_OPERATIONS: Record<string, Operation> = {
   ...mfaOperations,
   ...credentialReportOperations,
   ...instanceProfileOperations,
+  ...authorizationDetailsOperations,
 };

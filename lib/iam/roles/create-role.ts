@@ -4,8 +4,8 @@ import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
 import { newUniqueId } from '../../crypto/ids';
 import type { RoleRecord } from '../../store/roles';
 import type { Operation } from '../context';
+import { requireAttachablePolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
-import { validatePermissionsBoundary } from './permissions-boundary';
 import { roleView } from './role-view';
 import { validateTrustPolicy } from './trust-policy';
 
@@ -21,7 +21,8 @@ export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
   validateTrustPolicy(input.AssumeRolePolicyDocument!);
-  if (input.PermissionsBoundary !== undefined) validatePermissionsBoundary(store, ctx.principal.accountId, input.PermissionsBoundary);
+  // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
+  if (input.PermissionsBoundary !== undefined) requireAttachablePolicy(store, input.PermissionsBoundary);
   if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
   if (store.roles.count() >= QUOTAS.rolesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);

@@ -4,7 +4,6 @@ import { DeleteConflict } from '../../protocol/errors';
 import type { Store } from '../../store/types';
 import type { RoleRecord } from '../../store/roles';
 import type { Operation } from '../context';
-import { roleAttachments, roleInlinePolicies } from './linked-repositories';
 import { assertRoleModifiable, requireRole } from './require-role';
 
 export const deleteRole: Operation<DeleteRoleRequest> = (ctx, input) => {
@@ -13,13 +12,13 @@ export const deleteRole: Operation<DeleteRoleRequest> = (ctx, input) => {
   if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
   }
-  if (roleAttachments(ctx.store, role.roleId).length > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
-  if (roleInlinePolicies(ctx.store, role.roleId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  if (ctx.store.attachments.countForPrincipal('role', role.roleId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+  if (ctx.store.inlinePolicies.list('role', role.roleId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
   removeRole(ctx.store, role);
   return {};
 };
 
-/** Deletes a role and everything that belongs to it (tags, and for service-linked roles, its policies). */
+/** Deletes a role with its tags (callers have dealt with its policies and instance profiles). */
 export function removeRole(store: Store, role: RoleRecord): void {
   store.tags.removeAll('role', role.roleId);
   store.roles.delete(role.roleId);

@@ -5,7 +5,6 @@ import { DeleteConflict, InvalidInput } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { removeRole } from './delete-role';
 import { deletionTaskId, recordDeletionTask } from './deletion-tasks';
-import { linkedRepositories } from './linked-repositories';
 import { requireRole } from './require-role';
 
 export const deleteServiceLinkedRole: Operation<DeleteServiceLinkedRoleRequest> = (ctx, input) => {
@@ -19,9 +18,8 @@ export const deleteServiceLinkedRole: Operation<DeleteServiceLinkedRoleRequest> 
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
   }
   // The service's own policies go with the role: AWS's deletion task cleans them up.
-  const { attachments, inlinePolicies } = linkedRepositories(store);
-  attachments?.removeAllForPrincipal?.('role', role.roleId);
-  inlinePolicies?.removeAllForPrincipal?.('role', role.roleId);
+  store.attachments.removeAllForPrincipal('role', role.roleId);
+  store.inlinePolicies.removeAllForPrincipal('role', role.roleId);
   removeRole(store, role);
   const taskId = deletionTaskId(serviceName, role.roleName, randomUUID());
   recordDeletionTask(store, taskId, 'SUCCEEDED');

@@ -1,0 +1,7 @@
+// The account authorization details operation of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { getAccountAuthorizationDetails } from './get-account-authorization-details';
+
+export const authorizationDetailsOperations: Record<string, Operation> = {
+  GetAccountAuthorizationDetails: getAccountAuthorizationDetails,
+};
