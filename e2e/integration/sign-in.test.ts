@@ -1,0 +1,197 @@
+// Console sign-in route (POST /_gatehouse/sign-in) end to end: root and IAM users (by account id and by alias),
+// wrong credentials with one message, MFA, PasswordResetRequired, PasswordLastUsed, lockout with back-off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  GetUserCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { totpCode, totpStep } from '../../lib/iam/totp';
+import { startServer, errorCode, type TestServer } from './harness';
+
+let server: TestServer;
+const ACCOUNT = '123456789012';
+const PASSWORD = 'Sign-in-Passw0rd!';
+const INVALID = { error: 'InvalidCredentials', message: 'Your authentication information is incorrect. Please try again.' };
+
+interface SignInResponse {
+  status: number;
+  body: {
+    credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string };
+    principal?: { type: string; arn: string; accountId: string; userName?: string; accountAlias?: string };
+    passwordResetRequired?: boolean;
+    error?: string;
+    message?: string;
+    retryAfterSeconds?: number;
+  };
+}
+
+async function signIn(payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<SignInResponse> {
+  const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
+  return { status: response.status, body: (await response.json()) as SignInResponse['body'] };
+}
+
+function clientOf(result: SignInResponse) {
+  const c = result.body.credentials!;
+  return server.clientFor({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken });
+}
+
+async function createConsoleUser(userName: string, passwordResetRequired = false) {
+  await server.iam.send(new CreateUserCommand({ UserName: userName }));
+  await server.iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD, PasswordResetRequired: passwordResetRequired }));
+}
+
+/** Each test group signs in from its own forwarded address, so address lockouts stay within the group. */
+const from = (address: string) => ({ 'x-forwarded-for': address });
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('root user', () => {
+  it('signs in with e-mail and password and gets 12-hour root session credentials', async () => {
+    const before = Date.now();
+    const result = await signIn({ type: 'root', email: server.rootEmail.toUpperCase(), password: server.rootPassword }, from('198.51.100.1'));
+    expect(result.status).toBe(200);
+    expect(result.body.principal).toEqual({ type: 'Root', arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT });
+    expect(result.body.passwordResetRequired).toBe(false);
+    expect(result.body.credentials!.accessKeyId).toMatch(/^ASIA/);
+    const lifetime = Date.parse(result.body.credentials!.expiration) - before;
+    expect(lifetime).toBeGreaterThan(12 * 3600_000 - 60_000);
+    expect(lifetime).toBeLessThanOrEqual(12 * 3600_000 + 1000);
+    const identity = await clientOf(result).sts.send(new GetCallerIdentityCommand({}));
+    expect(identity).toMatchObject({ Arn: `arn:aws:iam::${ACCOUNT}:root`, UserId: ACCOUNT });
+    expect(server.service.store.account.get()!.rootPasswordLastUsed).toBeDefined();
+  });
+
+  it('answers the same 401 for a wrong password and a wrong e-mail', async () => {
+    expect(await signIn({ type: 'root', email: server.rootEmail, password: 'wrong-password' }, from('198.51.100.2'))).toEqual({ status: 401, body: INVALID });
+    expect(await signIn({ type: 'root', email: 'someone@example.com', password: server.rootPassword }, from('198.51.100.2'))).toEqual({
+      status: 401,
+      body: INVALID,
+    });
+  });
+
+  it('rejects malformed requests with 400', async () => {
+    expect((await signIn({ type: 'admin', email: 'x' })).status).toBe(400);
+    const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', body: 'not json' });
+    expect(response.status).toBe(400);
+    expect((await fetch(`${server.endpoint}/_gatehouse/sign-in`)).status).toBe(405);
+  });
+});
+
+describe('IAM users', () => {
+  beforeAll(async () => {
+    await createConsoleUser('si-erin');
+  });
+
+  it('signs in by account id, records PasswordLastUsed, and acts as the user', async () => {
+    const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, from('198.51.100.10'));
+    expect(result.status).toBe(200);
+    expect(result.body.principal).toEqual({ type: 'IAMUser', arn: `arn:aws:iam::${ACCOUNT}:user/si-erin`, accountId: ACCOUNT, userName: 'si-erin' });
+    expect(result.body.passwordResetRequired).toBe(false);
+    const identity = await clientOf(result).sts.send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/si-erin`);
+    // The session may do only what the user may: Erin has no policies.
+    expect(await errorCode(clientOf(result).iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
+    const user = await server.iam.send(new GetUserCommand({ UserName: 'si-erin' }));
+    expect(user.User?.PasswordLastUsed).toBeInstanceOf(Date);
+  });
+
+  it('signs in by account alias and reports the alias', async () => {
+    await server.iam.send(new CreateAccountAliasCommand({ AccountAlias: 'gatehouse-signin' }));
+    const result = await signIn({ type: 'user', account: 'gatehouse-signin', userName: 'SI-ERIN', password: PASSWORD }, from('198.51.100.11'));
+    expect(result.status).toBe(200);
+    expect(result.body.principal).toMatchObject({ userName: 'si-erin', accountAlias: 'gatehouse-signin' });
+  });
+
+  it('answers one 401 whichever part was wrong', async () => {
+    const address = from('198.51.100.12');
+    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: 'Wrong-Passw0rd!' }, address)).toEqual({ status: 401, body: INVALID });
+    expect(await signIn({ type: 'user', account: '999999999999', userName: 'si-erin', password: PASSWORD }, address)).toEqual({ status: 401, body: INVALID });
+    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'nobody', password: PASSWORD }, address)).toEqual({ status: 401, body: INVALID });
+    await server.iam.send(new CreateUserCommand({ UserName: 'si-no-console' }));
+    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'si-no-console', password: PASSWORD }, address)).toEqual({ status: 401, body: INVALID });
+  });
+
+  it('marks sessions of users who must reset their password, which may only change it', async () => {
+    await createConsoleUser('si-frank', true);
+    const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-frank', password: PASSWORD }, from('198.51.100.13'));
+    expect(result.status).toBe(200);
+    expect(result.body.passwordResetRequired).toBe(true);
+    const stored = JSON.parse(server.service.store.sessions.get(result.body.credentials!.accessKeyId)!.principal);
+    expect(stored.passwordResetRequired).toBe(true);
+    expect(await errorCode(clientOf(result).iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
+  });
+});
+
+describe('MFA', () => {
+  it('asks for the code after a right password, and accepts only a valid one', async () => {
+    await createConsoleUser('si-grace');
+    const device = await server.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'si-grace-mfa' }));
+    const serial = device.VirtualMFADevice!.SerialNumber!;
+    const seed = Buffer.from(device.VirtualMFADevice!.Base32StringSeed!).toString('ascii');
+    const step = totpStep(new Date());
+    await server.iam.send(
+      new EnableMFADeviceCommand({ UserName: 'si-grace', SerialNumber: serial, AuthenticationCode1: totpCode(seed, step - 1), AuthenticationCode2: totpCode(seed, step) }),
+    );
+    const address = from('198.51.100.20');
+    const base = { type: 'user', account: ACCOUNT, userName: 'si-grace', password: PASSWORD };
+
+    expect(await signIn(base, address)).toEqual({ status: 401, body: { error: 'MfaRequired', message: 'Enter the MFA code for your device.' } });
+    // A wrong password is not told apart by the MFA prompt.
+    expect(await signIn({ ...base, password: 'Wrong-Passw0rd!' }, address)).toEqual({ status: 401, body: INVALID });
+    const wrong = totpCode(seed, step + 1) === '000000' ? '111111' : '000000';
+    expect(await signIn({ ...base, mfaCode: wrong }, address)).toEqual({ status: 401, body: INVALID });
+    const result = await signIn({ ...base, mfaCode: totpCode(seed, step + 1) }, address);
+    expect(result.status).toBe(200);
+    const stored = JSON.parse(server.service.store.sessions.get(result.body.credentials!.accessKeyId)!.principal);
+    expect(stored.mfaAuthenticated).toBe(true);
+  });
+});
+
+describe('lockout', () => {
+  it('locks an account+user out after 5 failures with a growing back-off, even for the right password', async () => {
+    await createConsoleUser('si-henry');
+    const base = { type: 'user', account: ACCOUNT, userName: 'si-henry', password: 'Wrong-Passw0rd!' };
+    for (let i = 0; i < 5; i++) expect((await signIn(base, from(`198.51.100.${30 + i}`))).status).toBe(401);
+    const locked = await signIn({ ...base, password: PASSWORD }, from('198.51.100.40'));
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toBe('TooManyAttempts');
+    expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.body.retryAfterSeconds).toBeLessThanOrEqual(30);
+    // Other users are not affected.
+    await createConsoleUser('si-ivy');
+    expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('198.51.100.41'))).status).toBe(200);
+
+    // The back-off doubles: lift the lock as if 30 s had passed, fail once more, and wait twice as long.
+    server.service.store.db.prepare("UPDATE sign_in_attempts SET locked_until = ? WHERE subject LIKE 'user:%si-henry'").run(new Date(Date.now() - 1000).toISOString());
+    expect((await signIn(base, from('198.51.100.42'))).status).toBe(401);
+    const longer = await signIn(base, from('198.51.100.43'));
+    expect(longer.status).toBe(429);
+    expect(longer.body.retryAfterSeconds).toBeGreaterThan(30);
+    expect(longer.body.retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('locks a source address out after 20 failures across identities', async () => {
+    const address = from('203.0.113.99');
+    for (let i = 0; i < 20; i++) {
+      expect((await signIn({ type: 'user', account: ACCOUNT, userName: `spray-${i}`, password: 'Wrong-Passw0rd!' }, address)).status).toBe(401);
+    }
+    const locked = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, address);
+    expect(locked.status).toBe(429);
+    expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('203.0.113.100'))).status).toBe(200);
+  }, 60_000);
+});
