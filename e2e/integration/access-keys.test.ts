@@ -233,6 +233,16 @@ describe('GetAccessKeyLastUsed', () => {
     expect(result.AccessKeyLastUsed).toEqual({ LastUsedDate: new Date('2026-03-04T05:06:07.000Z'), ServiceName: 'iam', Region: 'us-east-1' });
   });
 
+  it('records the use of a key that signs a request', async () => {
+    const { key, client } = await userWithKey('signer');
+    const before = Date.now() - 1000;
+    await client.send(new ListAccessKeysCommand({}));
+    const result = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId }));
+    expect(result.UserName).toBe('signer');
+    expect(result.AccessKeyLastUsed).toMatchObject({ ServiceName: 'iam', Region: 'us-east-1' });
+    expect(result.AccessKeyLastUsed!.LastUsedDate!.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
   it('answers NoSuchEntity for an unknown key', async () => {
     expect(await errorCode(iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: 'AKIAAAAAAAAAAAAAAAAA' })))).toBe('NoSuchEntity');
   });
