@@ -50,6 +50,7 @@ export function compileParsedPolicy(parsed: ParsedPolicy, policyType?: PolicyTyp
     const actionList = s.action ?? s.notAction;
     const resourceList = s.resource ?? s.notResource;
     const conditions = (s.conditions ?? []).map((c) => compileCondition(c, variables));
+    const resources = resourceList?.values.map((v) => compileResource(v.value, v.range, variables));
     const statement: CompiledStatement = {
       index: s.index,
       sid: s.sid?.value,
@@ -57,8 +58,9 @@ export function compileParsedPolicy(parsed: ParsedPolicy, policyType?: PolicyTyp
       range: s.range,
       actions: actionList?.values.map((v) => lowerCasePattern(compileWildcard(v.value))),
       notAction: !s.action && !!s.notAction,
-      resources: resourceList?.values.map((v) => compileResource(v.value, v.range, variables)),
+      resources,
       notResource: !s.resource && !!s.notResource,
+      resourceHasVariables: resources?.some((r) => r.template !== undefined) ?? false,
       principal: s.principal ? compilePrincipal(s.principal) : s.notPrincipal ? compilePrincipal(s.notPrincipal) : undefined,
       notPrincipal: !s.principal && !!s.notPrincipal,
       conditions,

@@ -7,6 +7,20 @@ export type RequestContext = Record<string, string | string[] | undefined>;
 
 const EMPTY: readonly string[] = [];
 
+const LOWER_CASE_LIMIT = 8192;
+const lowerCaseCache = new Map<string, string>();
+
+/** `text.toLowerCase()`, remembered for the key and action names that recur on every request (bounded). */
+export function lowerCaseOf(text: string): string {
+  let lower = lowerCaseCache.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (lowerCaseCache.size >= LOWER_CASE_LIMIT) lowerCaseCache.clear();
+    lowerCaseCache.set(text, lower);
+  }
+  return lower;
+}
+
 /** Reads condition keys ignoring case (AWS: "condition key names are not case-sensitive"). */
 export class ContextReader {
   private map: Map<string, string[]> | undefined;
@@ -47,7 +61,7 @@ export class ContextReader {
       if (raw === undefined) continue;
       const values = typeof raw === 'string' ? [raw] : raw;
       if (values.length === 0) continue;
-      const lower = key.toLowerCase();
+      const lower = lowerCaseOf(key);
       const existing = map.get(lower);
       map.set(lower, existing ? existing.concat(values) : values);
     }

@@ -1,7 +1,7 @@
 // Evaluate stage: AWS's policy evaluation logic over compiled policies — `authorize` (fast path) and `explain` (every statement's outcome).
 
 import { matchArnPattern, splitArn, compileArnPattern } from './arn';
-import { ContextReader, type RequestContext } from './context';
+import { ContextReader, lowerCaseOf, type RequestContext } from './context';
 import { addressInCidr, compare, decodeBase64, parseNumber, type Cidr } from './operators';
 import type {
   ActionCacheEntry,
@@ -76,7 +76,7 @@ class RequestState {
   readonly context: ContextReader;
   private resourceSegments: string[] | null | undefined;
   constructor(readonly request: AuthorizationRequest) {
-    this.actionLower = request.action.toLowerCase();
+    this.actionLower = lowerCaseOf(request.action);
     this.context = new ContextReader(request.context ?? {});
   }
   segments(): string[] | null {
@@ -252,7 +252,7 @@ function anyPolicyValueMatches(
 function resolveConditionValues(
   condition: CompiledCondition,
   state: RequestState,
-  missing: string[] | undefined,
+  trace: ConditionOutcome | undefined,
 ): CompiledConditionValue[] | undefined {
   let resolved: CompiledConditionValue[] | undefined;
   const values = condition.values;
@@ -269,14 +269,14 @@ function resolveConditionValues(
           ? resolvePatternCached(value.template, state.context, (pieces): CompiledConditionValue => ({ raw: value.raw, pattern: compilePieces(pieces) }))
           : resolvePatternCached(value.template, state.context, (pieces): CompiledConditionValue => ({ raw: value.raw, arn: compileArnPattern(pieces) }));
       if (!r.ok) {
-        missing?.push(...r.missingKeys);
+        if (trace) trace.missingVariables = r.missingKeys;
         return undefined;
       }
       resolved.push(r.value);
     } else {
       const r = resolveText(value.template, state.context);
       if (!r.ok) {
-        missing?.push(...r.missingKeys);
+        if (trace) trace.missingVariables = r.missingKeys;
         return undefined;
       }
       resolved.push({ raw: value.raw, text: condition.family === 'StringIgnoreCase' ? r.value.toLowerCase() : r.value });
@@ -330,13 +330,9 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
     if (trace) trace.reason = reason;
     return setTrace(trace, result);
   }
-  const missing: string[] | undefined = trace ? [] : undefined;
-  const values = resolveConditionValues(condition, state, missing);
+  const values = resolveConditionValues(condition, state, trace);
   if (values === undefined) {
-    if (trace) {
-      trace.missingVariables = missing;
-      trace.reason = `Policy variable without value: ${missing!.join(', ')}.`;
-    }
+    if (trace) trace.reason = `Policy variable without value: ${trace.missingVariables!.join(', ')}.`;
     return setTrace(trace, FALSE);
   }
   if (trace && values !== condition.values) trace.policyValues = values.map(describeResolvedValue);
@@ -429,28 +425,19 @@ function isCrossAccount(request: AuthorizationRequest): boolean {
 }
 
 /**
- * Combines the parts as AWS's policy evaluation logic does (IAM User Guide: Policy evaluation logic;
+ * Whether identity-based and resource-based policies together grant, as AWS's policy evaluation logic says (IAM User Guide: Policy evaluation logic;
  * Cross-account policy evaluation logic):
  * - same account: an identity-based allow or a resource-based allow suffices; a resource-based statement that
  *   names only the caller's account (root ARN or account id) delegates to identity-based policies, so it
  *   needs an identity-based allow too;
  * - cross-account: both an identity-based allow and a resource-based allow are needed;
- * - SCPs, permissions boundaries and session policies, when present, must each allow too.
+ * SCPs, permissions boundaries and session policies, when present, must each allow too (checked by callers).
  * Simplification (documented): a resource-based allow naming the user directly is still limited by a
  * boundary or session policy here, where AWS lets some such grants through.
  */
-function combine(
-  request: AuthorizationRequest,
-  identityAllow: boolean,
-  resourceAllow: () => number,
-  scpAllow: () => boolean,
-  boundaryAllow: () => boolean,
-  sessionAllow: () => boolean,
-): boolean {
-  let allowed: boolean;
-  if (isCrossAccount(request)) allowed = identityAllow && resourceAllow() !== PRINCIPAL_NONE;
-  else allowed = identityAllow || resourceAllow() === PRINCIPAL_DIRECT;
-  return allowed && scpAllow() && boundaryAllow() && sessionAllow();
+function identityOrResourceAllows(request: AuthorizationRequest, identityAllow: boolean, resourceMatch: number): boolean {
+  if (isCrossAccount(request)) return identityAllow && resourceMatch !== PRINCIPAL_NONE;
+  return identityAllow || resourceMatch === PRINCIPAL_DIRECT;
 }
 
 /**
@@ -469,14 +456,13 @@ export function authorize(request: AuthorizationRequest, policies: PolicySet): D
     return 'explicitDeny';
   }
   const identityAllow = bestAllow(policies.identity, 'identity', state) !== PRINCIPAL_NONE;
-  const allowed = combine(
-    request,
-    identityAllow,
-    () => bestAllow(policies.resource, 'resource', state),
-    () => policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE,
-    () => policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE,
-    () => policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE,
-  );
+  // The resource-based part is needed only cross-account or when no identity-based policy allows.
+  const resourceMatch = identityAllow && !isCrossAccount(request) ? PRINCIPAL_DIRECT : bestAllow(policies.resource, 'resource', state);
+  const allowed =
+    identityOrResourceAllows(request, identityAllow, resourceMatch) &&
+    (policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE) &&
+    (policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE) &&
+    (policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE);
   return allowed ? 'allowed' : 'implicitDeny';
 }
 
@@ -578,9 +564,8 @@ function explainStatement(
     return outcome;
   }
   let missing: string[] | undefined;
-  const resourceMissing: string[] = [];
-  const resourceMatched = resourceMatches(statement, state, resourceMissing);
-  if (resourceMissing.length > 0) missing = resourceMissing;
+  const resourceMatched = statement.resourceHasVariables ? resourceMatches(statement, state, (missing = [])) : resourceMatches(statement, state);
+  if (missing !== undefined && missing.length === 0) missing = undefined;
   const principal = statementPrincipal(statement, role, state.request);
   const principalMatched = principal !== PRINCIPAL_NONE;
   outcome.resourceMatched = resourceMatched;
@@ -752,14 +737,15 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
     decision = 'explicitDeny';
     deciding = denies;
   } else {
-    const allowed = combine(
-      request,
-      identity.allows.length > 0,
-      () => (resource.directAllow ? PRINCIPAL_DIRECT : resource.allows.length > 0 ? PRINCIPAL_ACCOUNT : PRINCIPAL_NONE),
-      () => !scp.present || scp.allows.length > 0,
-      () => !boundary.present || boundary.allows.length > 0,
-      () => !session.present || session.allows.length > 0,
-    );
+    const allowed =
+      identityOrResourceAllows(
+        request,
+        identity.allows.length > 0,
+        resource.directAllow ? PRINCIPAL_DIRECT : resource.allows.length > 0 ? PRINCIPAL_ACCOUNT : PRINCIPAL_NONE,
+      ) &&
+      (!scp.present || scp.allows.length > 0) &&
+      (!boundary.present || boundary.allows.length > 0) &&
+      (!session.present || session.allows.length > 0);
     decision = allowed ? 'allowed' : 'implicitDeny';
     deciding = allowed ? identity.allows.concat(resource.allows, scp.allows, boundary.allows, session.allows) : [];
   }

@@ -192,6 +192,8 @@ export interface CompiledStatement {
   /** undefined when neither Resource nor NotResource is present (trust policies): applies to any resource. */
   resources?: CompiledResource[];
   notResource: boolean;
+  /** True when some Resource/NotResource entry contains policy variables. */
+  resourceHasVariables: boolean;
   principal?: CompiledPrincipal;
   notPrincipal: boolean;
   conditions: CompiledCondition[];
