@@ -1,0 +1,89 @@
+// Whose keys an access key operation acts on: the named user, the calling user, root's own keys, or a refusal.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { SqliteStore } from '../../store/sqlite/store';
+import type { ServiceConfig } from '../../config';
+import type { SecretBox } from '../../crypto/secrets';
+import { rootPrincipal, type OperationContext, type Principal } from '../context';
+import { requireOwnedKey, resolveKeyOwner } from './key-owner';
+
+const ACCOUNT = '123456789012';
+let dataDir: string;
+let store: SqliteStore;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h2a-keys-'));
+  store = new SqliteStore(dataDir);
+  store.users.insert({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice', path: '/', createDate: '2026-01-01T00:00:00Z' });
+  store.accessKeys.insert({ accessKeyId: 'AKIAALICEALICEALICEA', userId: 'AIDAALICEALICEALICEA', secretEncrypted: 'x', status: 'Active', createDate: '2026-01-01T00:00:00Z' });
+  store.accessKeys.insert({ accessKeyId: 'AKIAROOTROOTROOTROOT', secretEncrypted: 'x', status: 'Active', createDate: '2026-01-01T00:00:00Z' });
+});
+afterEach(() => {
+  store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function ctx(principal: Principal): OperationContext {
+  return {
+    principal,
+    store,
+    config: {} as ServiceConfig,
+    secrets: {} as SecretBox,
+    requestId: 'test',
+    now: new Date(),
+    sourceIp: '127.0.0.1',
+    userAgent: 'test',
+    secureTransport: true,
+    service: 'iam',
+    action: 'ListAccessKeys',
+  };
+}
+
+const alice: Principal = {
+  type: 'IAMUser',
+  accountId: ACCOUNT,
+  arn: `arn:aws:iam::${ACCOUNT}:user/Alice`,
+  principalId: 'AIDAALICEALICEALICEA',
+  userId: 'AIDAALICEALICEALICEA',
+  userName: 'Alice',
+};
+const roleSession: Principal = {
+  type: 'AssumedRole',
+  accountId: ACCOUNT,
+  arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deployer/ci`,
+  principalId: 'AROAXXXXXXXXXXXXXXXXX:ci',
+  roleName: 'deployer',
+};
+
+describe('resolveKeyOwner', () => {
+  it('resolves a named user ignoring case, whoever calls', () => {
+    expect(resolveKeyOwner(ctx(roleSession), 'alice')).toEqual({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice' });
+  });
+
+  it('resolves the calling user without a name, and root to its own keys', () => {
+    expect(resolveKeyOwner(ctx(alice), undefined)).toEqual({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice' });
+    expect(resolveKeyOwner(ctx(rootPrincipal(ACCOUNT)), undefined)).toEqual({});
+  });
+
+  it('asks a role session to name the user, and rejects unknown users', () => {
+    expect(() => resolveKeyOwner(ctx(roleSession), undefined)).toThrow(
+      new ValidationError('Must specify userName when calling with non-User credentials'),
+    );
+    expect(() => resolveKeyOwner(ctx(alice), 'bob')).toThrow(new NoSuchEntity('The user with name bob cannot be found.'));
+  });
+});
+
+describe('requireOwnedKey', () => {
+  it("finds only the owner's keys: a user's key is not root's, nor root's a user's", () => {
+    const owner = resolveKeyOwner(ctx(alice), undefined);
+    expect(requireOwnedKey(ctx(alice), owner, 'AKIAALICEALICEALICEA').accessKeyId).toBe('AKIAALICEALICEALICEA');
+    expect(() => requireOwnedKey(ctx(alice), owner, 'AKIAROOTROOTROOTROOT')).toThrow(NoSuchEntity);
+    expect(() => requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAALICEALICEALICEA')).toThrow(
+      new NoSuchEntity('The Access Key with id AKIAALICEALICEALICEA cannot be found.'),
+    );
+    expect(requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAROOTROOTROOTROOT').userId).toBeUndefined();
+  });
+});
