@@ -399,8 +399,15 @@ describe('attachments', () => {
     const pagedLocal = await listAll({ Scope: 'Local', MaxItems: 1 });
     expect(pagedLocal.policies.map((p) => p.Arn)).toEqual(localAll.policies.map((p) => p.Arn));
     expect(pagedLocal.pages).toBe(localAll.policies.length);
+    // A customer policy may share an AWS managed policy's name: both are listed, the AWS one first.
+    await iam.send(new CreatePolicyCommand({ PolicyName: 'ReadOnlyAccess', Path: '/mine/', PolicyDocument: allow('s3:Get*') }));
     const everything = await listAll({ MaxItems: 1000 });
-    expect(everything.policies.length).toBe(localAll.policies.length + (await listAll({ Scope: 'AWS', MaxItems: 1000 })).policies.length);
+    const localCount = (await listAll({ Scope: 'Local' })).policies.length;
+    expect(everything.policies.length).toBe(localCount + (await listAll({ Scope: 'AWS', MaxItems: 1000 })).policies.length);
+    const readOnly = everything.policies.filter((p) => p.PolicyName === 'ReadOnlyAccess').map((p) => p.Arn);
+    expect(readOnly).toEqual([AWS + 'ReadOnlyAccess', arnOf('/mine/', 'ReadOnlyAccess')]);
+    const keys = everything.policies.map((p) => p.PolicyName!.toLowerCase());
+    expect([...keys].sort()).toEqual(keys);
   });
 
   it('refuses to delete an attached policy, then detaches and deletes', async () => {
