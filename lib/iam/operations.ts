@@ -12,6 +12,8 @@ import { loginProfileOperations } from './login-profiles';
 import { passwordPolicyOperations } from './password-policy';
 import { mfaOperations } from './mfa';
 import { credentialReportOperations } from './credential-report';
+import { simulationOperations } from './simulation';
+import { lastAccessedOperations } from './last-accessed';
 import { instanceProfileOperations } from './instance-profiles';
 import { authorizationDetailsOperations } from './authorization-details';
 
@@ -28,6 +30,8 @@ export const IAM_OPERATIONS: Record<string, Operation> = {
   ...passwordPolicyOperations,
   ...mfaOperations,
   ...credentialReportOperations,
+  ...simulationOperations,
+  ...lastAccessedOperations,
   ...instanceProfileOperations,
   ...authorizationDetailsOperations,
 };

@@ -1,0 +1,9 @@
+// GenerateServiceLastAccessedDetails: starts (and, in Gatehouse, at once completes) a last-accessed report for an entity or policy.
+import type { GenerateServiceLastAccessedDetailsRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { createLastAccessedJob } from './report';
+
+export const generateServiceLastAccessedDetails: Operation<GenerateServiceLastAccessedDetailsRequest> = (ctx, input) => {
+  const job = createLastAccessedJob(ctx.store, ctx.principal.accountId, input.Arn!, input.Granularity === 'ACTION_LEVEL' ? 'ACTION_LEVEL' : 'SERVICE_LEVEL', ctx.now);
+  return { JobId: job.jobId };
+};

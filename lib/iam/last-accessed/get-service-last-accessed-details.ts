@@ -1,0 +1,22 @@
+// GetServiceLastAccessedDetails: the report of a job, services sorted by namespace, paginated.
+import type { GetServiceLastAccessedDetailsRequest, ServiceLastAccessed } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { paginateArray } from '../pagination';
+import { loadLastAccessedJob } from './report';
+
+export const getServiceLastAccessedDetails: Operation<GetServiceLastAccessedDetailsRequest> = (ctx, input) => {
+  const job = loadLastAccessedJob(ctx.store, input.JobId!);
+  if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
+  const services = job.services.map((s): ServiceLastAccessed => ({ ...s, LastAuthenticated: s.LastAuthenticated ? new Date(s.LastAuthenticated) : undefined }));
+  const page = paginateArray(services, (s) => s.ServiceNamespace ?? '', input.Marker, input.MaxItems);
+  return {
+    JobStatus: 'COMPLETED',
+    JobType: job.jobType,
+    JobCreationDate: job.creationDate,
+    JobCompletionDate: job.completionDate,
+    ServicesLastAccessed: page.items,
+    IsTruncated: page.IsTruncated,
+    Marker: page.Marker,
+  };
+};

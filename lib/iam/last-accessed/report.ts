@@ -1,0 +1,109 @@
+// Builds a service last-accessed report for a user, group, role or managed policy, from its policies and recorded use.
+import { randomUUID } from 'node:crypto';
+import type { ServiceLastAccessed } from '@aws-sdk/client-iam';
+import { entityPolicyDocuments, managedPolicyDocument } from '../../authz';
+import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import type { ServiceAccessRecord, Store } from '../../store/types';
+import { allowedServiceNamespaces } from './allowed-services';
+import { serviceName } from './service-names';
+
+/** A finished report job, kept in the store's settings. */
+export interface LastAccessedJob {
+  jobId: string;
+  arn: string;
+  jobType: 'SERVICE_LEVEL' | 'ACTION_LEVEL';
+  creationDate: string;
+  completionDate: string;
+  services: ServiceLastAccessed[];
+}
+
+const SETTING_PREFIX = 'service-last-accessed-job:';
+
+function userArn(accountId: string, path: string, name: string): string {
+  return `arn:aws:iam::${accountId}:user${path}${name}`;
+}
+
+/** The documents granting access and the entity ARNs whose use counts, for the report's subject. */
+function subject(store: Store, accountId: string, arn: string): { documents: string[]; tracked: string[] } {
+  const m = /^arn:[^:]+:iam::(\d{12}|aws):(user|group|role|policy)(\/.*)?\/([^/]+)$/.exec(arn);
+  if (!m) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group, role or policy.`);
+  const kind = m[2];
+  const name = m[4];
+  if (kind === 'user') {
+    const user = store.users.getByName(name);
+    if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
+    return { documents: entityPolicyDocuments(store, 'user', user.userId).map((d) => d.document), tracked: [userArn(accountId, user.path, user.userName)] };
+  }
+  if (kind === 'role') {
+    const role = store.roles.getByName(name);
+    if (!role) throw new NoSuchEntity(`The role with name ${name} cannot be found.`);
+    return {
+      documents: entityPolicyDocuments(store, 'role', role.roleId).map((d) => d.document),
+      tracked: [`arn:aws:iam::${accountId}:role${role.path}${role.roleName}`],
+    };
+  }
+  if (kind === 'group') {
+    const group = store.groups.getByName(name);
+    if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
+    const members = store.groups.listMembers(group.groupId, { limit: 10_000 }).userIds;
+    const tracked = members.flatMap((id) => {
+      const user = store.users.getById(id);
+      return user ? [userArn(accountId, user.path, user.userName)] : [];
+    });
+    return { documents: entityPolicyDocuments(store, 'group', group.groupId).map((d) => d.document), tracked };
+  }
+  const policy = managedPolicyDocument(store, arn);
+  if (!policy) throw new NoSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+  const tracked = new Set<string>();
+  for (const attachment of store.attachments.listForPolicy(arn)) {
+    if (attachment.principalKind === 'user') {
+      const user = store.users.getById(attachment.principalId);
+      if (user) tracked.add(userArn(accountId, user.path, user.userName));
+    } else if (attachment.principalKind === 'role') {
+      const role = store.roles.getById(attachment.principalId);
+      if (role) tracked.add(`arn:aws:iam::${accountId}:role${role.path}${role.roleName}`);
+    } else {
+      for (const id of store.groups.listMembers(attachment.principalId, { limit: 10_000 }).userIds) {
+        const user = store.users.getById(id);
+        if (user) tracked.add(userArn(accountId, user.path, user.userName));
+      }
+    }
+  }
+  return { documents: [policy.document], tracked: [...tracked] };
+}
+
+/** The services the subject's policies allow, each with its most recent recorded use by the tracked entities. */
+export function buildServicesLastAccessed(store: Store, accountId: string, arn: string): ServiceLastAccessed[] {
+  const { documents, tracked } = subject(store, accountId, arn);
+  const byService = new Map<string, ServiceAccessRecord[]>();
+  for (const record of store.audit.listServiceAccess(tracked)) {
+    const list = byService.get(record.serviceNamespace) ?? [];
+    list.push(record);
+    byService.set(record.serviceNamespace, list);
+  }
+  return allowedServiceNamespaces(documents).map((namespace) => {
+    const uses = byService.get(namespace) ?? [];
+    const entry: ServiceLastAccessed = { ServiceName: serviceName(namespace), ServiceNamespace: namespace, TotalAuthenticatedEntities: uses.length };
+    const latest = uses.reduce<ServiceAccessRecord | undefined>((a, b) => (!a || b.lastAccessed > a.lastAccessed ? b : a), undefined);
+    if (latest) {
+      entry.LastAuthenticated = new Date(latest.lastAccessed);
+      entry.LastAuthenticatedEntity = latest.lastAccessedEntity ?? latest.principalArn;
+      entry.LastAuthenticatedRegion = latest.lastAccessedRegion;
+    }
+    return entry;
+  });
+}
+
+/** Runs a report job to completion at once and keeps it. */
+export function createLastAccessedJob(store: Store, accountId: string, arn: string, jobType: LastAccessedJob['jobType'], now: Date): LastAccessedJob {
+  const services = buildServicesLastAccessed(store, accountId, arn);
+  const job: LastAccessedJob = { jobId: randomUUID(), arn, jobType, creationDate: now.toISOString(), completionDate: now.toISOString(), services };
+  store.setSetting(`${SETTING_PREFIX}${job.jobId}`, JSON.stringify(job));
+  return job;
+}
+
+/** A kept job, or undefined. */
+export function loadLastAccessedJob(store: Store, jobId: string): LastAccessedJob | undefined {
+  const text = store.getSetting(`${SETTING_PREFIX}${jobId}`);
+  return text ? (JSON.parse(text) as LastAccessedJob) : undefined;
+}

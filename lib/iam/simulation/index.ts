@@ -1,0 +1,13 @@
+// The policy simulation operations of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { getContextKeysForCustomPolicy } from './get-context-keys-for-custom-policy';
+import { getContextKeysForPrincipalPolicy } from './get-context-keys-for-principal-policy';
+import { simulateCustomPolicy } from './simulate-custom-policy';
+import { simulatePrincipalPolicy } from './simulate-principal-policy';
+
+export const simulationOperations: Record<string, Operation> = {
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  SimulateCustomPolicy: simulateCustomPolicy,
+  GetContextKeysForPrincipalPolicy: getContextKeysForPrincipalPolicy,
+  GetContextKeysForCustomPolicy: getContextKeysForCustomPolicy,
+};

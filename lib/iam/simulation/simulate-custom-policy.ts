@@ -1,0 +1,26 @@
+// SimulateCustomPolicy: policies given as text (PolicyInputList, PermissionsBoundaryPolicyInputList, ResourcePolicy) against actions and resources.
+import type { SimulateCustomPolicyRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { inputPolicies } from './policy-source';
+import { contextEntriesOf, runSimulation } from './run-simulation';
+
+export const simulateCustomPolicy: Operation<SimulateCustomPolicyRequest> = (ctx, input) => {
+  const policies = inputPolicies(input.PolicyInputList, 'PolicyInputList');
+  const boundaries = input.PermissionsBoundaryPolicyInputList?.length
+    ? inputPolicies(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList')
+    : undefined;
+  inputPolicies(input.ResourcePolicy !== undefined ? [input.ResourcePolicy] : [], 'ResourcePolicy', 'resource');
+  return runSimulation(
+    {
+      policies,
+      permissionsBoundaries: boundaries,
+      resourcePolicy: input.ResourcePolicy,
+      resourceOwner: input.ResourceOwner,
+      callerArn: input.CallerArn,
+      actionNames: input.ActionNames ?? [],
+      resourceArns: input.ResourceArns,
+      contextEntries: contextEntriesOf(input.ContextEntries),
+    },
+    input,
+  );
+};

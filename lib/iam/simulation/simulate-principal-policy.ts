@@ -1,0 +1,31 @@
+// SimulatePrincipalPolicy: a user's (with its groups'), group's or role's policies, plus PolicyInputList, against actions and resources.
+import type { SimulatePrincipalPolicyRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { inputPolicies, policySource } from './policy-source';
+import { contextEntriesOf, runSimulation } from './run-simulation';
+
+export const simulatePrincipalPolicy: Operation<SimulatePrincipalPolicyRequest> = (ctx, input) => {
+  const source = policySource(ctx.store, input.PolicySourceArn!);
+  const extra = inputPolicies(input.PolicyInputList, 'PolicyInputList');
+  const boundaries = input.PermissionsBoundaryPolicyInputList?.length
+    ? inputPolicies(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList')
+    : source.boundary
+      ? [source.boundary]
+      : undefined;
+  inputPolicies(input.ResourcePolicy !== undefined ? [input.ResourcePolicy] : [], 'ResourcePolicy', 'resource');
+  // The simulated caller is the user itself unless CallerArn says otherwise (AWS accepts only user ARNs there).
+  const callerArn = input.CallerArn ?? (source.kind === 'user' ? source.arn : undefined);
+  return runSimulation(
+    {
+      policies: [...source.policies, ...extra],
+      permissionsBoundaries: boundaries,
+      resourcePolicy: input.ResourcePolicy,
+      resourceOwner: input.ResourceOwner,
+      callerArn,
+      actionNames: input.ActionNames ?? [],
+      resourceArns: input.ResourceArns,
+      contextEntries: contextEntriesOf(input.ContextEntries),
+    },
+    input,
+  );
+};
