@@ -9,6 +9,7 @@ import {
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
+  CreateServiceLinkedRoleCommand,
   CreateUserCommand,
   DeleteGroupPolicyCommand,
   DeletePolicyCommand,
@@ -449,6 +450,25 @@ describe('attachments', () => {
       message: 'Cannot exceed quota for PoliciesPerUser: 10',
     });
     expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'bob' }))).AttachedPolicies).toHaveLength(10);
+  });
+});
+
+describe('service-linked roles', () => {
+  it('refuses policy changes on a protected role but lists what it has', async () => {
+    const { Role: role } = await iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com' }));
+    const roleName = role!.RoleName!;
+    expect(await rejection(iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: AWS + 'ReadOnlyAccess' })))).toEqual({
+      code: 'UnmodifiableEntity',
+      message: `Cannot perform the operation on the protected role '${roleName}' - this role is only modifiable by AWS`,
+    });
+    expect(await errorCode(iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'x', PolicyDocument: allow('s3:*') })))).toBe(
+      'UnmodifiableEntity',
+    );
+    expect(
+      await errorCode(iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: roleName, PermissionsBoundary: AWS + 'ReadOnlyAccess' }))),
+    ).toBe('UnmodifiableEntity');
+    expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }))).AttachedPolicies).toEqual([]);
+    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }))).PolicyNames).toEqual([]);
   });
 });
 
