@@ -8,6 +8,7 @@ import {
   AttachUserPolicyCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
   CreateGroupCommand,
   CreatePolicyCommand,
   CreateUserCommand,
@@ -227,6 +228,10 @@ describe('service-linked roles', () => {
     expect(role.RoleId).toMatch(/^AROA/);
     const trust = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!));
     expect(trust.Statement[0].Principal.Service).toEqual(['elasticbeanstalk.amazonaws.com']);
+    const attached = await server.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role.RoleName }));
+    expect(attached.AttachedPolicies).toEqual([
+      { PolicyName: 'AWSElasticBeanstalkServiceRolePolicy', PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy' },
+    ]);
 
     const suffixed = await server.iam.send(
       new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com', CustomSuffix: 'blue' }),
@@ -237,7 +242,18 @@ describe('service-linked roles', () => {
     ).toBe('InvalidInput');
   });
 
-  it('protects a service-linked role from DeleteRole and UpdateAssumeRolePolicy', async () => {
+  it('protects a service-linked role from DeleteRole, UpdateAssumeRolePolicy, policy changes and instance profiles', async () => {
+    expect(
+      await errorCode(server.iam.send(new UpdateRoleCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', MaxSessionDuration: 7200 }))),
+    ).toBe('UnmodifiableEntity');
+    await server.iam.send(new UpdateRoleCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', Description: 'edited' }));
+    await server.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'slr-profile' }));
+    expect(
+      await errorCode(
+        server.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'slr-profile', RoleName: 'AWSServiceRoleForElasticBeanstalk' })),
+      ),
+    ).toBe('UnmodifiableEntity');
+    await server.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: 'slr-profile' }));
     expect(await errorCode(server.iam.send(new DeleteRoleCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk' })))).toBe(
       'UnmodifiableEntity',
     );

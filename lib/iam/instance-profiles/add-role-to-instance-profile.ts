@@ -3,12 +3,13 @@ import type { AddRoleToInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { LimitExceeded } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { QUOTAS } from '../validation';
-import { requireRole } from '../roles/require-role';
+import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const addRoleToInstanceProfile: Operation<AddRoleToInstanceProfileRequest> = (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
   const role = requireRole(ctx.store, input.RoleName!);
+  assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length >= QUOTAS.rolesPerInstanceProfile) {
     throw new LimitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${QUOTAS.rolesPerInstanceProfile}`);
   }

@@ -2,12 +2,13 @@
 import type { RemoveRoleFromInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../protocol/errors';
 import type { Operation } from '../context';
-import { requireRole } from '../roles/require-role';
+import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const removeRoleFromInstanceProfile: Operation<RemoveRoleFromInstanceProfileRequest> = (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
   const role = requireRole(ctx.store, input.RoleName!);
+  assertRoleModifiable(role);
   if (!ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).includes(role.roleId)) {
     throw new NoSuchEntity(`The role with name ${role.roleName} cannot be found in instance profile ${profile.instanceProfileName}.`);
   }

@@ -7,12 +7,24 @@ import type { Operation } from '../context';
 import { QUOTAS } from '../validation';
 import { DEFAULT_MAX_SESSION_DURATION } from './create-role';
 import { roleView } from './role-view';
+import { getAwsManagedPolicy } from '../policies/aws-managed';
 import {
   isServicePrincipalName,
+  serviceLinkedRoleLabel,
   serviceLinkedRoleName,
   serviceLinkedRolePath,
   serviceLinkedTrustPolicy,
+  serviceRolePolicyNameCandidates,
 } from './service-linked-role-names';
+
+/** The AWS managed policy that gives a service's linked role its permissions, when the catalogue has one. */
+function serviceRolePolicyArn(serviceName: string): string | undefined {
+  for (const name of serviceRolePolicyNameCandidates(serviceLinkedRoleLabel(serviceName))) {
+    const arn = `arn:aws:iam::aws:policy/aws-service-role/${name}`;
+    if (getAwsManagedPolicy(arn)) return arn;
+  }
+  return undefined;
+}
 
 export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> = (ctx, input) => {
   const { store } = ctx;
@@ -37,5 +49,8 @@ export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> 
     serviceLinked: true,
   };
   store.roles.insert(role);
+  // As AWS: the service's own managed policy comes attached (only the service may change it).
+  const policyArn = serviceRolePolicyArn(serviceName);
+  if (policyArn) store.attachments.attach({ principalKind: 'role', principalId: role.roleId, policyArn, attachDate: role.createDate });
   return { Role: roleView(ctx.principal.accountId, role) };
 };

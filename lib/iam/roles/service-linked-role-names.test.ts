@@ -5,6 +5,7 @@ import {
   serviceLinkedRoleName,
   serviceLinkedRolePath,
   serviceLinkedTrustPolicy,
+  serviceRolePolicyNameCandidates,
 } from './service-linked-role-names';
 
 describe('service-linked role names', () => {
@@ -22,6 +23,13 @@ describe('service-linked role names', () => {
 
   it('appends a custom suffix', () => {
     expect(serviceLinkedRoleName('autoscaling.amazonaws.com', 'blue')).toBe('AWSServiceRoleForAutoScaling_blue');
+  });
+
+  it('proposes AWS-style names for the service role policy', () => {
+    expect(serviceRolePolicyNameCandidates('ElasticBeanstalk')).toContain('AWSElasticBeanstalkServiceRolePolicy');
+    expect(serviceRolePolicyNameCandidates('AmazonEKS')[0]).toBe('AmazonEKSServiceRolePolicy');
+    expect(serviceRolePolicyNameCandidates('ECS')).toContain('AmazonECSServiceRolePolicy');
+    expect(serviceRolePolicyNameCandidates('AutoScaling')[0]).toBe('AutoScalingServiceRolePolicy');
   });
 
   it('accepts only service principal names', () => {

@@ -40,19 +40,28 @@ export function isServicePrincipalName(serviceName: string): boolean {
   return SERVICE_NAME.test(serviceName);
 }
 
+/** The service part of a service-linked role's name: a known name, else the service's label in PascalCase. */
+export function serviceLinkedRoleLabel(serviceName: string): string {
+  const known = KNOWN_SERVICES[serviceName];
+  if (known !== undefined) return known;
+  const labels = serviceName.slice(0, -'.amazonaws.com'.length).split('.');
+  const main = pascalCase(labels[labels.length - 1]);
+  return labels.length > 1 ? `${main}_${labels.slice(0, -1).map(pascalCase).join('')}` : main;
+}
+
 /**
- * The role name for a service principal: a known name, else `AWSServiceRoleFor` + the service's label in
- * PascalCase (`sub.service.amazonaws.com` → `Service_Sub`), with `_<CustomSuffix>` when given.
+ * The role name for a service principal: `AWSServiceRoleFor` + its label (`sub.service.amazonaws.com` →
+ * `Service_Sub`), with `_<CustomSuffix>` when given.
  */
 export function serviceLinkedRoleName(serviceName: string, customSuffix?: string): string {
-  let service = KNOWN_SERVICES[serviceName];
-  if (service === undefined) {
-    const labels = serviceName.slice(0, -'.amazonaws.com'.length).split('.');
-    const main = pascalCase(labels[labels.length - 1]);
-    service = labels.length > 1 ? `${main}_${labels.slice(0, -1).map(pascalCase).join('')}` : main;
-  }
-  const name = `AWSServiceRoleFor${service}`;
+  const name = `AWSServiceRoleFor${serviceLinkedRoleLabel(serviceName)}`;
   return customSuffix ? `${name}_${customSuffix}` : name;
+}
+
+/** Names AWS gives the managed policy of a service's linked role, most likely first (`AWS<Service>ServiceRolePolicy`, ...). */
+export function serviceRolePolicyNameCandidates(label: string): string[] {
+  const base = label.replace(/^(Amazon|AWS)(?=[A-Z])/, '');
+  return [...new Set([`${label}ServiceRolePolicy`, `AWS${base}ServiceRolePolicy`, `Amazon${base}ServiceRolePolicy`, `${base}ServiceRolePolicy`, `AWS${base}ServiceTrustPolicy`])];
 }
 
 /** The path AWS puts service-linked roles under: `/aws-service-role/<service principal>/`. */

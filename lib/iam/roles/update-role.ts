@@ -2,10 +2,12 @@
 import type { UpdateRoleRequest } from '@aws-sdk/client-iam';
 import type { RoleChanges } from '../../store/roles';
 import type { Operation } from '../context';
-import { requireRole } from './require-role';
+import { assertRoleModifiable, requireRole } from './require-role';
 
 export const updateRole: Operation<UpdateRoleRequest> = (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName!);
+  // A service-linked role's description may be edited (AWS allows it); nothing else.
+  if (input.MaxSessionDuration !== undefined) assertRoleModifiable(role);
   const changes: RoleChanges = {};
   if (input.Description !== undefined) changes.description = input.Description;
   if (input.MaxSessionDuration !== undefined) changes.maxSessionDuration = input.MaxSessionDuration;
