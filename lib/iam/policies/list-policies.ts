@@ -10,8 +10,41 @@ function sortKey(policy: ManagedPolicyInfo): string {
   return `${policy.policyName.toLowerCase()}\u0000${policy.isAwsManaged ? 'a' : 'l'}`;
 }
 
+interface Listed {
+  info: ManagedPolicyInfo;
+  key: string;
+}
+
+let awsSource: readonly unknown[] | undefined;
+let awsListed: Listed[] = [];
+
+/** The AWS catalogue as listed entries with their sort keys, built once per catalogue. */
+function awsEntries(): Listed[] {
+  const policies = listAwsManagedPolicies();
+  if (policies !== awsSource) {
+    awsListed = policies.map((policy) => {
+      const info: ManagedPolicyInfo = { ...policy, isAwsManaged: true };
+      return { info, key: sortKey(info) };
+    });
+    awsSource = policies;
+  }
+  return awsListed;
+}
+
 function inPath(policy: { path: string }, pathPrefix: string | undefined): boolean {
   return !pathPrefix || policy.path.startsWith(pathPrefix);
+}
+
+/** Index of the first entry whose key sorts after `after` (entries are sorted by key). */
+function firstAfter(entries: Listed[], after: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle].key <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export const listPolicies: Operation<ListPoliciesRequest> = (ctx, input) => {
@@ -32,40 +65,32 @@ export const listPolicies: Operation<ListPoliciesRequest> = (ctx, input) => {
   };
   const keep = (policy: ManagedPolicyInfo) => inPath(policy, pathPrefix) && (!input.OnlyAttached || used(policy.arn));
 
-  const aws: ManagedPolicyInfo[] = [];
-  if (scope !== 'Local') {
-    for (const policy of listAwsManagedPolicies()) {
-      const info = { ...policy, isAwsManaged: true };
-      if (keep(info)) aws.push(info);
-    }
-  }
-  const local: ManagedPolicyInfo[] = [];
+  const aws = scope === 'Local' ? [] : awsEntries().filter((entry) => keep(entry.info));
+  const local: Listed[] = [];
   if (scope !== 'AWS') {
     // Customer policies are at most a quota of 1,500: read them whole and merge with the AWS catalogue in memory.
     const page = store.managedPolicies.list({ pathPrefix, limit: Number.MAX_SAFE_INTEGER });
     for (const record of page.items) {
-      const info = { ...record, isAwsManaged: false };
-      if (keep(info)) local.push(info);
+      const info: ManagedPolicyInfo = { ...record, isAwsManaged: false };
+      if (keep(info)) local.push({ info, key: sortKey(info) });
     }
   }
 
   const after = decodeMarker(input.Marker);
   const limit = pageSize(input.MaxItems);
-  const items: ManagedPolicyInfo[] = [];
-  let a = 0;
-  let l = 0;
+  const items: Listed[] = [];
+  let a = after === undefined ? 0 : firstAfter(aws, after);
+  let l = after === undefined ? 0 : firstAfter(local, after);
   let more = false;
   while (a < aws.length || l < local.length) {
-    const next = l >= local.length || (a < aws.length && sortKey(aws[a]) < sortKey(local[l])) ? aws[a++] : local[l++];
-    if (after !== undefined && sortKey(next) <= after) continue;
     if (items.length === limit) {
       more = true;
       break;
     }
-    items.push(next);
+    items.push(l >= local.length || (a < aws.length && aws[a].key < local[l].key) ? aws[a++] : local[l++]);
   }
   return {
-    Policies: items.map((policy) => policyView(policy, countsOf(policy.arn))),
-    ...pageResult(more ? sortKey(items[items.length - 1]) : undefined),
+    Policies: items.map(({ info }) => policyView(info, countsOf(info.arn))),
+    ...pageResult(more ? items[items.length - 1].key : undefined),
   };
 };
