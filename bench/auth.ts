@@ -83,8 +83,6 @@ async function main() {
 
     // A role session for the ASIA path: a role the admin may assume, assumed once.
     const trust = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] }));
-    const admin = new SignatureV4({ credentials: ADMIN, region: 'us-east-1', service: 'iam', sha256: Sha256 });
-    void admin;
     const [createRole] = await signAll(endpoint, `Action=CreateRole&Version=2010-05-08&RoleName=bench-role&AssumeRolePolicyDocument=${trust}`, ADMIN, 'iam', 1);
     await call(endpoint, createRole);
     const [attach] = await signAll(endpoint, `Action=AttachRolePolicy&Version=2010-05-08&RoleName=bench-role&PolicyArn=${encodeURIComponent('arn:aws:iam::aws:policy/IAMReadOnlyAccess')}`, ADMIN, 'iam', 1);
@@ -136,4 +134,7 @@ async function main() {
   }
 }
 
-await main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

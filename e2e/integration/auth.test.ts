@@ -76,8 +76,8 @@ describe('SigV4 through the SDK', () => {
     const identity = await alice.sts.send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/auth/auth-alice');
     expect(identity.UserId).toMatch(/^AIDA/);
-    const me = await alice.iam.send(new GetUserCommand({}));
-    expect(me.User?.UserName).toBe('auth-alice');
+    // Authenticated, then authorized: alice has no policies.
+    expect(await errorCode(alice.iam.send(new GetUserCommand({})))).toBe('AccessDenied');
   });
 
   it('records the access key last use', async () => {

@@ -9,6 +9,7 @@ import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '
 import type { Authenticator, RequestInfo } from '../protocol/pipeline';
 import type { Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
+import { policyGeneration } from '../authz/generation';
 import { decodePrincipal } from './principal-codec';
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -16,6 +17,12 @@ const EXPIRED_TOKEN = 'The security token included in the request is expired';
 /** Last-use records are written at most this often per key (and whenever the service or region changes). */
 const LAST_USE_INTERVAL_MS = 60 * 1000;
 const CACHE_LIMIT = 4096;
+/**
+ * How long a user's principal (ARN with path and name) is reused without reading the user again. Changes made
+ * through this process bump the policy generation and take effect at once; the age bounds staleness from writers
+ * that do not (another process sharing the store).
+ */
+const USER_PRINCIPAL_MAX_AGE_MS = 5000;
 
 export interface AuthenticatorDeps {
   store: Store;
@@ -52,6 +59,28 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   // Parsed session principals by access key id and token hash (sessions never change once issued).
   const sessionPrincipals = new BoundedCache<{ tokenHash: string; principal: Principal }>();
   const lastUse = new BoundedCache<{ at: number; service: string; region: string }>();
+  const userPrincipals = new BoundedCache<{ generation: number; at: number; principal: Principal }>();
+
+  /** The IAM user principal of a user id (without the access key), cached; undefined when the user is gone. */
+  function userPrincipal(userId: string, accountId: string, now: number): Principal | undefined {
+    const generation = policyGeneration(store);
+    const cached = userPrincipals.get(userId);
+    if (cached && cached.generation === generation && now - cached.at < USER_PRINCIPAL_MAX_AGE_MS && cached.principal.accountId === accountId) {
+      return cached.principal;
+    }
+    const user = store.users.getById(userId);
+    if (!user) return undefined;
+    const principal: Principal = {
+      type: 'IAMUser',
+      accountId,
+      arn: entityArn(accountId, 'user', user.path, user.userName),
+      principalId: user.userId,
+      userId: user.userId,
+      userName: user.userName,
+    };
+    userPrincipals.set(userId, { generation, at: now, principal });
+    return principal;
+  }
 
   function openSecret(sealed: string): string {
     let secret = plainSecrets.get(sealed);
@@ -98,17 +127,9 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     if (key.userId === undefined) {
       principal = rootPrincipal(accountId, key.accessKeyId);
     } else {
-      const user = store.users.getById(key.userId);
+      const user = userPrincipal(key.userId, accountId, Date.now());
       if (!user) throw new InvalidClientTokenId(INVALID_TOKEN);
-      principal = {
-        type: 'IAMUser',
-        accountId,
-        arn: entityArn(accountId, 'user', user.path, user.userName),
-        principalId: user.userId,
-        userId: user.userId,
-        userName: user.userName,
-        accessKeyId: key.accessKeyId,
-      };
+      principal = { ...user, accessKeyId: key.accessKeyId };
     }
     if (shouldRecordUse(key.accessKeyId, info.now, info.service, parts.region)) {
       store.accessKeys.recordUse(key.accessKeyId, info.now.toISOString(), info.service, parts.region);
