@@ -1,0 +1,146 @@
+// Role and instance profile operations on a real SQLite store: quotas, trust policy size, service-linked role
+// names taken, and that DeleteServiceLinkedRole takes the role's policies with it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SecretBox } from '../../crypto/secrets';
+import { openSqliteStore, type SqliteStore } from '../../store/sqlite/store';
+import type { ServiceConfig } from '../../config';
+import { systemPrincipal, type OperationContext } from '../context';
+import { QUOTAS } from '../validation';
+import { instanceProfileOperations } from '../instance-profiles';
+import { roleOperations } from './index';
+
+const ACCOUNT = '123456789012';
+const NOW = new Date('2026-06-01T10:00:00Z');
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+let dir: string;
+let store: SqliteStore;
+
+function context(): OperationContext {
+  return {
+    principal: systemPrincipal(ACCOUNT),
+    store,
+    config: { accountId: ACCOUNT, region: 'us-east-1' } as ServiceConfig,
+    secrets: new SecretBox(randomBytes(32)),
+    requestId: 'test',
+    now: NOW,
+    sourceIp: '127.0.0.1',
+    userAgent: 'test',
+    secureTransport: false,
+    service: 'iam',
+    action: 'test',
+  };
+}
+
+const operations = { ...roleOperations, ...instanceProfileOperations };
+
+function call(action: string, input: Record<string, unknown>) {
+  return store.transaction(() => operations[action](context(), input));
+}
+
+function failure(action: string, input: Record<string, unknown>): { code: string; message: string } {
+  try {
+    call(action, input);
+  } catch (error) {
+    return { code: (error as { code: string }).code, message: (error as Error).message };
+  }
+  throw new Error(`${action} succeeded`);
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h3b-role-ops-'));
+  store = openSqliteStore(dir);
+});
+
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('role operations', () => {
+  it('enforces the RolesPerAccount quota on CreateRole and CreateServiceLinkedRole', () => {
+    store.transaction(() => {
+      for (let i = 0; i < QUOTAS.rolesPerAccount; i++) {
+        store.roles.insert({
+          roleId: `AROA${String(i).padStart(17, '0')}`,
+          roleName: `r${i}`,
+          path: '/',
+          createDate: NOW.toISOString(),
+          assumeRolePolicy: TRUST,
+          maxSessionDuration: 3600,
+          serviceLinked: false,
+        });
+      }
+    });
+    expect(failure('CreateRole', { RoleName: 'one-more', AssumeRolePolicyDocument: TRUST })).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for RolesPerAccount: 1000',
+    });
+    expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' }).code).toBe('LimitExceeded');
+  });
+
+  it('counts the trust policy size without whitespace (2,048 characters)', () => {
+    const principal = (length: number) => `arn:aws:iam::${ACCOUNT}:role/${'x'.repeat(length)}`;
+    const document = (length: number) =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal(length) }, Action: 'sts:AssumeRole' }] });
+    const base = document(0).length;
+    const fits = document(2048 - base);
+    expect(fits.length).toBe(2048);
+    // Pretty-printing adds only whitespace, which does not count.
+    call('CreateRole', { RoleName: 'fits', AssumeRolePolicyDocument: JSON.stringify(JSON.parse(fits), null, 8) });
+    expect(failure('CreateRole', { RoleName: 'too-big', AssumeRolePolicyDocument: document(2049 - base) })).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for ACLSizePerRole: 2048',
+    });
+  });
+
+  it('names a missing Principal in MalformedPolicyDocument', () => {
+    const noPrincipal = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] });
+    expect(failure('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: noPrincipal })).toEqual({
+      code: 'MalformedPolicyDocument',
+      message: 'Missing required field Principal',
+    });
+  });
+
+  it('answers a taken service-linked role name with InvalidInput', () => {
+    call('CreateRole', { RoleName: 'AWSServiceRoleForECS', AssumeRolePolicyDocument: TRUST });
+    expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' })).toEqual({
+      code: 'InvalidInput',
+      message: 'Service role name AWSServiceRoleForECS has been taken in this account, please try a different suffix.',
+    });
+    expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'not-a-service' }).code).toBe('InvalidInput');
+  });
+
+  it('deletes a service-linked role with its attached and inline policies', () => {
+    const { Role } = call('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' });
+    store.inlinePolicies.put({ principalKind: 'role', principalId: Role.RoleId, policyName: 'p', document: TRUST });
+    expect(store.attachments.listForPrincipal('role', Role.RoleId).map((a) => a.policyArn)).toEqual([
+      'arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy',
+    ]);
+    const { DeletionTaskId } = call('DeleteServiceLinkedRole', { RoleName: 'AWSServiceRoleForECS' });
+    expect(store.roles.getById(Role.RoleId)).toBeUndefined();
+    expect(store.attachments.listForPrincipal('role', Role.RoleId)).toEqual([]);
+    expect(store.inlinePolicies.list('role', Role.RoleId)).toEqual([]);
+    expect(call('GetServiceLinkedRoleDeletionStatus', { DeletionTaskId })).toEqual({ Status: 'SUCCEEDED' });
+  });
+});
+
+describe('instance profile operations', () => {
+  it('enforces the InstanceProfilesPerAccount quota', () => {
+    store.transaction(() => {
+      for (let i = 0; i < QUOTAS.instanceProfilesPerAccount; i++) {
+        store.instanceProfiles.insert({ instanceProfileId: `AIPA${String(i).padStart(17, '0')}`, instanceProfileName: `p${i}`, path: '/', createDate: NOW.toISOString() });
+      }
+    });
+    expect(failure('CreateInstanceProfile', { InstanceProfileName: 'one-more' })).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for InstanceProfilesPerAccount: 1000',
+    });
+  });
+});
