@@ -18,6 +18,8 @@ export interface PrincipalPolicies {
   /** True when some policy reads `aws:ResourceTag/*` or `iam:ResourceTag/*` (so the target's tags are looked up). */
   readsResourceTags: boolean;
   generation: number;
+  /** @internal The principal's own condition keys (built once, see request-context.ts). */
+  principalKeys?: Record<string, string | string[] | undefined>;
 }
 
 const CACHE_LIMIT = 10_000;
@@ -60,7 +62,7 @@ function tagsAsRecord(tags: { Key: string; Value: string }[]): Record<string, st
 }
 
 function cacheKey(principal: Principal): string {
-  const perSession = principal.type === 'AssumedRole' || !!principal.sessionPolicies?.length || !!principal.sessionPolicyArns?.length || !!principal.sessionTags;
+  const perSession = principal.temporary || principal.type === 'AssumedRole' || !!principal.sessionPolicies?.length || !!principal.sessionPolicyArns?.length || !!principal.sessionTags;
   return `${principal.type}|${principal.principalId}|${perSession ? (principal.accessKeyId ?? '') : ''}`;
 }
 

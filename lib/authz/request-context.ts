@@ -27,15 +27,9 @@ function tagList(value: unknown): { Key: string; Value: string }[] {
   return value.filter((t): t is { Key: string; Value: string } => !!t && typeof (t as { Key?: unknown }).Key === 'string');
 }
 
-/** Keys that describe the caller and the request, whatever the operation. */
-export function principalContext(facts: RequestFacts, policies: Pick<PrincipalPolicies, 'principalTags' | 'roleArn'>): RequestContext {
-  const { principal, now } = facts;
+/** The caller's own keys: identity, tags, MFA and session facts (fixed for a principal and session). */
+function principalKeys(principal: Principal, policies: Pick<PrincipalPolicies, 'principalTags' | 'roleArn'>): RequestContext {
   const context: RequestContext = {
-    'aws:CurrentTime': now.toISOString(),
-    'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
-    'aws:SourceIp': facts.sourceIp,
-    'aws:UserAgent': facts.userAgent,
-    'aws:SecureTransport': facts.secureTransport ? 'true' : 'false',
     'aws:PrincipalAccount': principal.accountId,
     'aws:PrincipalArn': principal.type === 'AssumedRole' ? (policies.roleArn ?? principal.roleArn ?? principal.arn) : principal.arn,
     'aws:PrincipalType': principalTypeKey(principal),
@@ -43,18 +37,32 @@ export function principalContext(facts: RequestFacts, policies: Pick<PrincipalPo
     'aws:PrincipalIsAWSService': 'false',
     'aws:ViaAWSService': 'false',
   };
-  if (facts.region) context['aws:RequestedRegion'] = facts.region;
   if (principal.type === 'IAMUser' && principal.userName) context['aws:username'] = principal.userName;
   if (principal.temporary) {
     // AWS: MultiFactorAuthPresent is absent for long-term credentials, 'true'/'false' for temporary ones.
     context['aws:MultiFactorAuthPresent'] = principal.mfaAuthenticated ? 'true' : 'false';
-    if (principal.tokenIssueTime) context['aws:TokenIssueTime'] = principal.tokenIssueTime.toISOString();
-  }
-  if (principal.mfaAuthenticated && principal.mfaAuthTime) {
-    context['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((now.getTime() - principal.mfaAuthTime.getTime()) / 1000)));
+    if (principal.tokenIssueTime) context['aws:TokenIssueTime'] = new Date(principal.tokenIssueTime).toISOString();
   }
   if (principal.sourceIdentity) context['aws:SourceIdentity'] = principal.sourceIdentity;
   for (const key in policies.principalTags) context[`aws:PrincipalTag/${key}`] = policies.principalTags[key];
+  return context;
+}
+
+/** Keys that describe the caller and the request, whatever the operation. */
+export function principalContext(facts: RequestFacts, policies: Pick<PrincipalPolicies, 'principalTags' | 'roleArn'> & { principalKeys?: RequestContext }): RequestContext {
+  const { principal, now } = facts;
+  // The principal's part is the same for every request of the principal (and session): built once per policy set.
+  const own = (policies.principalKeys ??= principalKeys(principal, policies));
+  const context: RequestContext = Object.assign({}, own);
+  context['aws:CurrentTime'] = now.toISOString();
+  context['aws:EpochTime'] = String(Math.floor(now.getTime() / 1000));
+  context['aws:SourceIp'] = facts.sourceIp;
+  context['aws:UserAgent'] = facts.userAgent;
+  context['aws:SecureTransport'] = facts.secureTransport ? 'true' : 'false';
+  if (facts.region) context['aws:RequestedRegion'] = facts.region;
+  if (principal.mfaAuthenticated && principal.mfaAuthTime) {
+    context['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((now.getTime() - new Date(principal.mfaAuthTime).getTime()) / 1000)));
+  }
   return context;
 }
 

@@ -1,6 +1,7 @@
 // The resource ARN AWS authorizes each IAM and STS operation against, and the target entity behind it.
 import type { Principal } from '../iam/context';
 import type { Store, TaggableKind } from '../store/types';
+import { policyGeneration } from './generation';
 
 /** What a request acts on: the ARN policies are matched against, and the entity (for its tags and boundary). */
 export interface TargetResource {
@@ -44,24 +45,63 @@ function iamArn(accountId: string, resource: string): string {
   return `arn:aws:iam::${accountId}:${resource}`;
 }
 
+const LOOKUP_LIMIT = 50_000;
+const lookups = new WeakMap<Store, { generation: number; entries: Map<string, TargetResource> }>();
+
+/**
+ * Entity lookups (ARN with path, tags' location, boundary) memoised within one policy generation: every IAM
+ * write bumps the generation, so a rename, move, deletion or boundary change is seen by the next request.
+ */
+function memoised(store: Store, key: string, compute: () => TargetResource): TargetResource {
+  const generation = policyGeneration(store);
+  let cache = lookups.get(store);
+  if (cache === undefined || cache.generation !== generation) {
+    cache = { generation, entries: new Map() };
+    lookups.set(store, cache);
+  }
+  let target = cache.entries.get(key);
+  if (target === undefined) {
+    target = compute();
+    if (cache.entries.size >= LOOKUP_LIMIT) cache.entries.clear();
+    cache.entries.set(key, target);
+  }
+  return target;
+}
+
 function userTarget(store: Store, accountId: string, userName: string): TargetResource {
+  return memoised(store, `user:${userName.toLowerCase()}`, () => lookUpUser(store, accountId, userName));
+}
+
+function lookUpUser(store: Store, accountId: string, userName: string): TargetResource {
   const user = store.users.getByName(userName);
   if (!user) return { arn: iamArn(accountId, `user/${userName}`) };
   return { arn: iamArn(accountId, `user${user.path}${user.userName}`), tagSource: { kind: 'user', id: user.userId }, boundaryArn: user.permissionsBoundaryArn };
 }
 
 function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
+  return memoised(store, `group:${groupName.toLowerCase()}`, () => lookUpGroup(store, accountId, groupName));
+}
+
+function lookUpGroup(store: Store, accountId: string, groupName: string): TargetResource {
   const group = store.groups.getByName(groupName);
   return { arn: iamArn(accountId, group ? `group${group.path}${group.groupName}` : `group/${groupName}`) };
 }
 
 function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
+  return memoised(store, `role:${roleName.toLowerCase()}`, () => lookUpRole(store, accountId, roleName));
+}
+
+function lookUpRole(store: Store, accountId: string, roleName: string): TargetResource {
   const role = store.roles.getByName(roleName);
   if (!role) return { arn: iamArn(accountId, `role/${roleName}`) };
   return { arn: iamArn(accountId, `role${role.path}${role.roleName}`), tagSource: { kind: 'role', id: role.roleId }, boundaryArn: role.permissionsBoundaryArn };
 }
 
 function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
+  return memoised(store, `instance-profile:${name.toLowerCase()}`, () => lookUpInstanceProfile(store, accountId, name));
+}
+
+function lookUpInstanceProfile(store: Store, accountId: string, name: string): TargetResource {
   const profile = store.instanceProfiles.getByName(name);
   if (!profile) return { arn: iamArn(accountId, `instance-profile/${name}`) };
   return {

@@ -1,4 +1,5 @@
 // POST /_gatehouse/reset: back to the initial state, for test suites (only with GATEHOUSE_ALLOW_RESET=1).
+import { bumpPolicyGeneration } from '../authz';
 import { IAM_OPERATIONS } from '../iam/operations';
 import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
 import { bootstrapAccount } from './bootstrap';
@@ -14,6 +15,7 @@ export function resetRoute(service: Service) {
     }
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     service.store.wipe();
+    bumpPolicyGeneration(service.store);
     const summary = bootstrapAccount(service.store, service.config, service.secrets, IAM_OPERATIONS);
     return jsonResponse(200, { reset: true, accountId: summary?.accountId, adminAccessKeyId: summary?.adminAccessKeyId });
   };
