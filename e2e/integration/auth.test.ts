@@ -286,3 +286,14 @@ describe('fuzz: malformed Authorization headers', () => {
     );
   });
 });
+
+describe('cached credentials', () => {
+  it('do not outlive a reset: the re-created admin key resolves to the new admin user, old keys are gone', async () => {
+    const before = await server.sts.send(new GetCallerIdentityCommand({}));
+    await server.reset();
+    const after = await server.sts.send(new GetCallerIdentityCommand({}));
+    expect(after.Arn).toBe(before.Arn);
+    expect(after.UserId).not.toBe(before.UserId);
+    expect(await errorCode(server.clientFor(userKeys).sts.send(new GetCallerIdentityCommand({})))).toBe('InvalidClientTokenId');
+  });
+});

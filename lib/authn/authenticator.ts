@@ -7,7 +7,7 @@ import { entityArn } from '../iam/arn';
 import { rootPrincipal, type Principal } from '../iam/context';
 import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../protocol/errors';
 import type { Authenticator, RequestInfo } from '../protocol/pipeline';
-import type { Store } from '../store/types';
+import type { AccessKeyRecord, Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
 import { policyGeneration } from '../authz/generation';
 import { decodePrincipal } from './principal-codec';
@@ -18,7 +18,7 @@ const EXPIRED_TOKEN = 'The security token included in the request is expired';
 const LAST_USE_INTERVAL_MS = 60 * 1000;
 const CACHE_LIMIT = 4096;
 /**
- * How long a user's principal (ARN with path and name) is reused without reading the user again. Changes made
+ * How long a user's principal (ARN with path and name) or a key record is reused without reading it again. Changes made
  * through this process bump the policy generation and take effect at once; the age bounds staleness from writers
  * that do not (another process sharing the store).
  */
@@ -60,6 +60,20 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   const sessionPrincipals = new BoundedCache<{ tokenHash: string; principal: Principal }>();
   const lastUse = new BoundedCache<{ at: number; service: string; region: string }>();
   const userPrincipals = new BoundedCache<{ generation: number; at: number; principal: Principal }>();
+  const keys = new BoundedCache<{ generation: number; account: object; at: number; key: AccessKeyRecord }>();
+
+  /**
+   * A long-term key, cached like user principals. The account record is part of the validity check: a reset
+   * (wipe and bootstrap) replaces it, so no key outlives the data it came from.
+   */
+  function accessKey(accessKeyId: string, account: object, now: number): AccessKeyRecord | undefined {
+    const generation = policyGeneration(store);
+    const cached = keys.get(accessKeyId);
+    if (cached && cached.generation === generation && cached.account === account && now - cached.at < USER_PRINCIPAL_MAX_AGE_MS) return cached.key;
+    const key = store.accessKeys.get(accessKeyId);
+    if (key) keys.set(accessKeyId, { generation, account, at: now, key });
+    return key;
+  }
 
   /** The IAM user principal of a user id (without the access key), cached; undefined when the user is gone. */
   function userPrincipal(userId: string, accountId: string, now: number): Principal | undefined {
@@ -118,16 +132,18 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   }
 
   function longTermPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Principal {
-    const key = store.accessKeys.get(parts.accessKeyId);
+    const account = store.account.get()!;
+    const now = Date.now();
+    const key = accessKey(parts.accessKeyId, account, now);
     // A session token sent with a long-term key is rejected, as AWS does.
     if (!key || key.status !== 'Active' || parts.securityToken !== undefined) throw new InvalidClientTokenId(INVALID_TOKEN);
     verifySignature(request, parts, openSecret(key.secretEncrypted));
-    const accountId = store.account.get()!.accountId;
+    const accountId = account.accountId;
     let principal: Principal;
     if (key.userId === undefined) {
       principal = rootPrincipal(accountId, key.accessKeyId);
     } else {
-      const user = userPrincipal(key.userId, accountId, Date.now());
+      const user = userPrincipal(key.userId, accountId, now);
       if (!user) throw new InvalidClientTokenId(INVALID_TOKEN);
       principal = { ...user, accessKeyId: key.accessKeyId };
     }
