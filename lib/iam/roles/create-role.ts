@@ -20,7 +20,7 @@ export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
-  validateTrustPolicy(input.AssumeRolePolicyDocument!);
+  validateTrustPolicy(input.AssumeRolePolicyDocument!, store, ctx.principal.accountId);
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) requireAttachablePolicy(store, input.PermissionsBoundary);
   if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);

@@ -86,7 +86,7 @@ describe('role operations', () => {
   });
 
   it('counts the trust policy size without whitespace (2,048 characters)', () => {
-    const principal = (length: number) => `arn:aws:iam::${ACCOUNT}:role/${'x'.repeat(length)}`;
+    const principal = (length: number) => `arn:aws:iam::210987654321:role/${'x'.repeat(length)}`;
     const document = (length: number) =>
       JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal(length) }, Action: 'sts:AssumeRole' }] });
     const base = document(0).length;
@@ -106,6 +106,28 @@ describe('role operations', () => {
       code: 'MalformedPolicyDocument',
       message: 'Missing required field Principal',
     });
+  });
+
+  it('rejects users and roles of this account that do not exist as principals, path included', () => {
+    const trusting = (arn: string) =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [arn] }, Action: 'sts:AssumeRole' }] });
+    const missing = `arn:aws:iam::${ACCOUNT}:user/team/alice`;
+    expect(failure('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) })).toEqual({
+      code: 'MalformedPolicyDocument',
+      message: `Invalid principal in policy: "AWS":"${missing}"`,
+    });
+    store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'alice', path: '/team/', createDate: NOW.toISOString() });
+    call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) });
+    expect(failure('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:user/alice`) }).code).toBe(
+      'MalformedPolicyDocument',
+    );
+    expect(failure('CreateRole', { RoleName: 'self', AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:role/self`) }).code).toBe(
+      'MalformedPolicyDocument',
+    );
+    // Other accounts, the account root and wildcards are not looked up.
+    call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting('arn:aws:iam::210987654321:user/someone') });
+    call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:root`) });
+    call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(ACCOUNT) });
   });
 
   it('answers a taken service-linked role name with InvalidInput', () => {

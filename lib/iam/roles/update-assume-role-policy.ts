@@ -7,7 +7,7 @@ import { validateTrustPolicy } from './trust-policy';
 export const updateAssumeRolePolicy: Operation<UpdateAssumeRolePolicyRequest> = (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName!);
   assertRoleModifiable(role);
-  validateTrustPolicy(input.PolicyDocument!);
+  validateTrustPolicy(input.PolicyDocument!, ctx.store, ctx.principal.accountId);
   ctx.store.roles.update(role.roleId, { assumeRolePolicy: input.PolicyDocument! });
   return {};
 };
