@@ -1,0 +1,5 @@
+// The policy editor's public surface (reused by the simulator).
+export { PolicyEditor, toDiagnostics, type PolicyEditorProps } from './policy-editor';
+export { FindingsList, hasErrors } from './findings-list';
+export { QuotaMeter, SizeMeter } from './size-meter';
+export { POLICY_SIZE_LIMITS, INLINE_POLICY_SIZE_LIMITS, MANAGED_POLICIES_PER_PRINCIPAL, policySizeOf, type EditorPolicyType } from './policy-limits';
