@@ -1,0 +1,200 @@
+// The authorizer on a real SQLite store: the resource ARN of each kind of operation, the condition keys it
+// builds, AccessDenied reasons, the password-policy grant, and that writes invalidate cached policy sets.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SecretBox } from '../crypto/secrets';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
+import type { ServiceConfig } from '../config';
+import { systemPrincipal, type OperationContext, type Principal } from '../iam/context';
+import { IAM_OPERATIONS } from '../iam/operations';
+import { createAuthorizer, isAllowedByIdentityPolicies } from './authorizer';
+import { principalPolicies } from './principal-policies';
+import { addInputContext, principalContext } from './request-context';
+import { targetResource } from './resources';
+import { policyGeneration } from './generation';
+
+const ACCOUNT = '123456789012';
+const NOW = new Date('2026-06-01T10:00:00Z');
+let dir: string;
+let store: SqliteStore;
+let system: OperationContext;
+
+const allow = (action: string, resource = '*') => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
+
+function call(action: string, input: Record<string, unknown>): any {
+  return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
+}
+
+function userPrincipal(userName: string, extra: Partial<Principal> = {}): Principal {
+  const user = store.users.getByName(userName)!;
+  return { type: 'IAMUser', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user${user.path}${user.userName}`, principalId: user.userId, userId: user.userId, userName: user.userName, ...extra };
+}
+
+function as(principal: Principal, action: string): OperationContext {
+  return { ...system, principal, action };
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h4b-authz-'));
+  store = openSqliteStore(dir);
+  store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
+  system = {
+    principal: systemPrincipal(ACCOUNT),
+    store,
+    config: { accountId: ACCOUNT, region: 'us-east-1' } as ServiceConfig,
+    secrets: new SecretBox(randomBytes(32)),
+    requestId: 'test',
+    now: NOW,
+    sourceIp: '203.0.113.9',
+    userAgent: 'unit-test',
+    secureTransport: true,
+    service: 'iam',
+    action: 'test',
+  };
+  call('CreateUser', { UserName: 'bob', Tags: [{ Key: 'team', Value: 'blue' }] });
+  call('CreateUser', { UserName: 'alice', Path: '/staff/', Tags: [{ Key: 'team', Value: 'red' }] });
+  call('CreateGroup', { GroupName: 'Ops', Path: '/ops/' });
+});
+
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('resource ARNs', () => {
+  const bob = () => userPrincipal('bob');
+  const arnOf = (action: string, input: Record<string, unknown>, service: 'iam' | 'sts' = 'iam') => targetResource(store, bob(), service, action, input).arn;
+
+  it('uses the entity ARN with its path, or path / for an entity that does not exist', () => {
+    expect(arnOf('DeleteUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(arnOf('DeleteUser', { UserName: 'ALICE' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(arnOf('DeleteUser', { UserName: 'ghost' })).toBe(`arn:aws:iam::${ACCOUNT}:user/ghost`);
+    expect(arnOf('GetGroup', { GroupName: 'Ops' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
+    expect(arnOf('GetRole', { RoleName: 'r' })).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
+  });
+
+  it('targets the group for membership changes and the user for attachments', () => {
+    expect(arnOf('AddUserToGroup', { GroupName: 'Ops', UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
+    expect(arnOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(arnOf('GetPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    expect(arnOf('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'r' })).toBe(`arn:aws:iam::${ACCOUNT}:instance-profile/web`);
+  });
+
+  it('targets the ARN a created entity will have', () => {
+    expect(arnOf('CreateUser', { UserName: 'new', Path: '/a/b/' })).toBe(`arn:aws:iam::${ACCOUNT}:user/a/b/new`);
+    expect(arnOf('CreatePolicy', { PolicyName: 'P' })).toBe(`arn:aws:iam::${ACCOUNT}:policy/P`);
+    expect(arnOf('CreateVirtualMFADevice', { VirtualMFADeviceName: 'phone' })).toBe(`arn:aws:iam::${ACCOUNT}:mfa/phone`);
+  });
+
+  it('targets the caller for self-service operations without a user name, and * for account listings', () => {
+    expect(arnOf('ListAccessKeys', {})).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
+    expect(arnOf('ChangePassword', { OldPassword: 'a', NewPassword: 'b' })).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
+    expect(arnOf('ListUsers', {})).toBe('*');
+    expect(arnOf('GetAccountSummary', {})).toBe('*');
+    expect(arnOf('SimulatePrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/staff/alice` })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(arnOf('AssumeRole', { RoleArn: `arn:aws:iam::${ACCOUNT}:role/r` }, 'sts')).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
+    expect(arnOf('GetCallerIdentity', {}, 'sts')).toBe('*');
+  });
+
+  it('sees a moved user on the next lookup (memoised per policy generation)', () => {
+    const authorizer = createAuthorizer({ store });
+    expect(arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    const before = policyGeneration(store);
+    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'UpdateUser'), { UserName: 'alice', NewPath: '/moved/' });
+    expect(policyGeneration(store)).toBe(before + 1);
+    call('UpdateUser', { UserName: 'alice', NewPath: '/moved/' });
+    expect(arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/moved/alice`);
+  });
+});
+
+describe('condition keys', () => {
+  it('describes the caller, the request, its tags and the target', () => {
+    const principal = userPrincipal('bob');
+    const policies = principalPolicies(store, principal);
+    const ctx = as(principal, 'TagUser');
+    const input = { UserName: 'alice', Tags: [{ Key: 'env', Value: 'prod' }], PermissionsBoundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+    const target = targetResource(store, principal, 'iam', 'TagUser', input);
+    const context = addInputContext(principalContext({ ...ctx, region: 'us-east-1' }, policies), store, input, target, true);
+    expect(context).toMatchObject({
+      'aws:username': 'bob',
+      'aws:userid': principal.userId,
+      'aws:PrincipalArn': `arn:aws:iam::${ACCOUNT}:user/bob`,
+      'aws:PrincipalAccount': ACCOUNT,
+      'aws:PrincipalType': 'User',
+      'aws:PrincipalTag/team': 'blue',
+      'aws:RequestTag/env': 'prod',
+      'aws:TagKeys': ['env'],
+      'aws:ResourceTag/team': 'red',
+      'iam:ResourceTag/team': 'red',
+      'aws:SourceIp': '203.0.113.9',
+      'aws:UserAgent': 'unit-test',
+      'aws:SecureTransport': 'true',
+      'aws:CurrentTime': '2026-06-01T10:00:00.000Z',
+      'aws:EpochTime': String(NOW.getTime() / 1000),
+      'iam:PermissionsBoundary': 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
+    // Long-term credentials: no MultiFactorAuthPresent key at all (AWS's documented behaviour).
+    expect(context).not.toHaveProperty('aws:MultiFactorAuthPresent');
+  });
+
+  it('gives temporary sessions MFA and token keys, and session tags over the entity tags', () => {
+    const principal = userPrincipal('bob', {
+      temporary: true,
+      accessKeyId: 'ASIATEST',
+      mfaAuthenticated: true,
+      mfaAuthTime: new Date(NOW.getTime() - 90_000),
+      tokenIssueTime: new Date(NOW.getTime() - 90_000),
+      sessionTags: { team: 'green' },
+    });
+    const context = principalContext({ ...as(principal, 'GetUser') }, principalPolicies(store, principal));
+    expect(context).toMatchObject({
+      'aws:MultiFactorAuthPresent': 'true',
+      'aws:MultiFactorAuthAge': '90',
+      'aws:TokenIssueTime': '2026-06-01T09:58:30.000Z',
+      'aws:PrincipalTag/team': 'green',
+    });
+  });
+});
+
+describe('decisions', () => {
+  it('denies with the reason, and applies a policy change on the next request', () => {
+    const authorizer = createAuthorizer({ store });
+    const bob = userPrincipal('bob');
+    expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${ACCOUNT}:user/staff/alice because no identity-based policy allows the iam:GetUser action`,
+    );
+    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    call('PutUserPolicy', { UserName: 'bob', PolicyName: 'p', PolicyDocument: allow('iam:GetUser') });
+    expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).not.toThrow();
+    expect(isAllowedByIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe(false);
+  });
+
+  it('lets root and the system principal do anything', () => {
+    const authorizer = createAuthorizer({ store });
+    expect(() => authorizer.authorize(as({ type: 'Root', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, principalId: ACCOUNT }, 'DeleteUser'), { UserName: 'alice' })).not.toThrow();
+    expect(isAllowedByIdentityPolicies(as(systemPrincipal(ACCOUNT), 'x'), 'iam:DeleteUser', '*')).toBe(true);
+  });
+
+  it('grants ChangePassword on oneself when the password policy allows users to change passwords', () => {
+    const authorizer = createAuthorizer({ store });
+    const bob = userPrincipal('bob');
+    expect(() => authorizer.authorize(as(bob, 'ChangePassword'), { OldPassword: 'a', NewPassword: 'b' })).toThrow(/no identity-based policy allows/);
+    call('UpdateAccountPasswordPolicy', { AllowUsersToChangePassword: true });
+    expect(() => authorizer.authorize(as(bob, 'ChangePassword'), { OldPassword: 'a', NewPassword: 'b' })).not.toThrow();
+    expect(() => authorizer.authorize(as(bob, 'GetAccountPasswordPolicy'), {})).not.toThrow();
+    expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(/AccessDenied|not authorized/);
+  });
+
+  it('restricts a session whose password must be reset to changing it', () => {
+    const authorizer = createAuthorizer({ store });
+    call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
+    const bob = { ...userPrincipal('bob'), passwordResetRequired: true } as Principal;
+    expect(() => authorizer.authorize(as(bob, 'ListUsers'), {})).toThrow(/PasswordResetRequired/);
+    expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(/PasswordResetRequired/);
+    expect(() => authorizer.authorize(as(bob, 'GetUser'), {})).not.toThrow();
+    expect(() => authorizer.authorize(as(bob, 'ChangePassword'), {})).not.toThrow();
+  });
+});
