@@ -155,6 +155,7 @@ function compileCondition(parsed: ParsedCondition, variables: boolean): Compiled
     return condition;
   }
   condition.values = parsed.values.map((v) => compileConditionValue(v.value, v.range, condition, variables));
+  if (condition.values.some((v) => v.template !== undefined)) condition.templates = condition.values.map((v) => v.template);
   const invalid = condition.values.find((v) => v.invalid !== undefined);
   if (invalid) condition.unevaluableReason = invalid.invalid;
   if (condition.values.length === 0) condition.unevaluableReason = `Condition "${parsed.operator}" on "${parsed.key}" has no values.`;

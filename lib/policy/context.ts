@@ -1,5 +1,6 @@
 // Case-insensitive access to a request's condition keys, built lazily so requests without conditions pay nothing.
 
+import { splitArn } from './arn';
 import { parseAddress, parseDate } from './operators';
 
 /** The request context as callers pass it. */
@@ -26,6 +27,7 @@ export class ContextReader {
   private map: Map<string, string[]> | undefined;
   private dates: Map<string, number | undefined> | undefined;
   private addresses: Map<string, ReturnType<typeof parseAddress>> | undefined;
+  private arns: Map<string, string[] | null> | undefined;
   constructor(private readonly context: RequestContext) {}
 
   /** Values of a key given in lower case; undefined when the key is absent (an empty list counts as absent). */
@@ -51,6 +53,17 @@ export class ContextReader {
     const parsed = parseAddress(value);
     addresses.set(value, parsed);
     return parsed;
+  }
+
+  /** A request value split as an ARN (null when it is not one), split once per request. */
+  parsedArn(value: string): string[] | null {
+    const arns = (this.arns ??= new Map());
+    let parts = arns.get(value);
+    if (parts === undefined) {
+      parts = splitArn(value) ?? null;
+      arns.set(value, parts);
+    }
+    return parts;
   }
 
   private build(): Map<string, string[]> {

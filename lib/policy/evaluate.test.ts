@@ -319,6 +319,15 @@ describe('explain', () => {
     expect(e.closestNonMatchingStatements.map((s) => [s.policyId, s.sid, s.failedPart])).toEqual([['Boundary', 'OnlyS3', 'action']]);
   });
 
+  it('skips conditions after the first false one unless allConditions is set', () => {
+    const p = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:username': 'bob' }, Bool: { 'aws:SecureTransport': 'true' } } });
+    const req = request({ context: { 'aws:username': 'alice', 'aws:SecureTransport': 'true' } });
+    expect(explain(req, { identity: [p] }).statements[0].conditions.map((c) => c.result)).toEqual(['false', 'skipped']);
+    expect(explain(req, { identity: [p] }, { allConditions: true }).statements[0].conditions.map((c) => c.result)).toEqual(['false', 'true']);
+    const missing = explain(request({ context: { 'aws:username': 'alice' } }), { identity: [p] });
+    expect(missing.missingContextKeys).toEqual(['aws:SecureTransport']);
+  });
+
   it('reports substituted variable values', () => {
     const p = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 's3:prefix': 'home/${aws:username}' } } });
     const e = explain(request({ context: { 'aws:username': 'alice', 's3:prefix': 'home/bob' } }), { identity: [p] });

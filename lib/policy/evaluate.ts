@@ -14,7 +14,7 @@ import type {
   PolicyType,
   SourceRange,
 } from './types';
-import { resolvePatternCached, resolveText } from './variables';
+import { resolvePattern, resolvePatternCached, resolveText, substitutionKey } from './variables';
 import { compilePieces, matchWildcard } from './wildcard';
 
 /** One request to authorize. */
@@ -187,7 +187,8 @@ export interface ConditionOutcome {
   policyValues: string[];
   /** The request's values for the key; undefined when the key was absent. */
   contextValues?: string[];
-  result: 'true' | 'false' | 'unevaluable';
+  /** 'skipped': not evaluated because an earlier condition of the statement was false (see ExplainOptions). */
+  result: 'true' | 'false' | 'unevaluable' | 'skipped';
   /** Why the condition is unevaluable, or a note on how it was decided (missing key, IfExists, ...). */
   reason?: string;
   /** Policy variables that had no value in the request and no default. */
@@ -195,7 +196,7 @@ export interface ConditionOutcome {
   range?: SourceRange;
 }
 
-function valueMatches(condition: CompiledCondition, policyValue: CompiledConditionValue, contextValue: string): boolean {
+function valueMatches(condition: CompiledCondition, policyValue: CompiledConditionValue, contextValue: string, context: ContextReader): boolean {
   switch (condition.family) {
     case 'String':
       return policyValue.text === contextValue;
@@ -204,7 +205,7 @@ function valueMatches(condition: CompiledCondition, policyValue: CompiledConditi
     case 'StringLike':
       return matchWildcard(policyValue.pattern!, contextValue);
     case 'Arn':
-      return matchArnPattern(policyValue.arn!, contextValue);
+      return matchArnPattern(policyValue.arn!, contextValue, context.parsedArn(contextValue));
     case 'Bool':
       return policyValue.text === contextValue.toLowerCase();
     default:
@@ -243,46 +244,47 @@ function anyPolicyValueMatches(
       return false;
     }
     default:
-      for (let i = 0; i < values.length; i++) if (valueMatches(condition, values[i], contextValue)) return true;
+      for (let i = 0; i < values.length; i++) if (valueMatches(condition, values[i], contextValue, context)) return true;
       return false;
   }
 }
 
 /** Substitutes policy variables into condition values; undefined (with missing keys recorded) when one has no value. */
+const MISSING_SCRATCH: string[] = [];
+
 function resolveConditionValues(
   condition: CompiledCondition,
   state: RequestState,
   trace: ConditionOutcome | undefined,
 ): CompiledConditionValue[] | undefined {
-  let resolved: CompiledConditionValue[] | undefined;
-  const values = condition.values;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value.template === undefined) {
-      if (resolved) resolved.push(value);
-      continue;
-    }
-    resolved ??= values.slice(0, i);
-    if (condition.family === 'StringLike' || condition.family === 'Arn') {
-      const r =
-        condition.family === 'StringLike'
-          ? resolvePatternCached(value.template, state.context, (pieces): CompiledConditionValue => ({ raw: value.raw, pattern: compilePieces(pieces) }))
-          : resolvePatternCached(value.template, state.context, (pieces): CompiledConditionValue => ({ raw: value.raw, arn: compileArnPattern(pieces) }));
-      if (!r.ok) {
-        if (trace) trace.missingVariables = r.missingKeys;
-        return undefined;
-      }
-      resolved.push(r.value);
+  const templates = condition.templates;
+  if (templates === undefined) return condition.values;
+  const missing = MISSING_SCRATCH;
+  missing.length = 0;
+  const key = substitutionKey(templates, state.context, missing);
+  if (key === undefined) {
+    if (trace) trace.missingVariables = missing.slice();
+    return undefined;
+  }
+  if (condition.resolvedKey === key) return condition.resolvedValues;
+  const resolved: CompiledConditionValue[] = [];
+  for (const value of condition.values) {
+    const template = value.template;
+    if (template === undefined) resolved.push(value);
+    else if (condition.family === 'StringLike' || condition.family === 'Arn') {
+      const r = resolvePattern(template, state.context);
+      if (!r.ok) return undefined;
+      resolved.push(condition.family === 'StringLike' ? { raw: value.raw, pattern: compilePieces(r.value) } : { raw: value.raw, arn: compileArnPattern(r.value) });
     } else {
-      const r = resolveText(value.template, state.context);
-      if (!r.ok) {
-        if (trace) trace.missingVariables = r.missingKeys;
-        return undefined;
-      }
+      const r = resolveText(template, state.context);
+      if (!r.ok) return undefined;
       resolved.push({ raw: value.raw, text: condition.family === 'StringIgnoreCase' ? r.value.toLowerCase() : r.value });
     }
   }
-  return resolved ?? values;
+  condition.resolvedKey = key;
+  condition.resolvedValues = resolved;
+  condition.resolvedDescriptions = resolved.map(describeResolvedValue);
+  return resolved;
 }
 
 /**
@@ -335,7 +337,7 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
     if (trace) trace.reason = `Policy variable without value: ${trace.missingVariables!.join(', ')}.`;
     return setTrace(trace, FALSE);
   }
-  if (trace && values !== condition.values) trace.policyValues = values.map(describeResolvedValue);
+  if (trace && values !== condition.values) trace.policyValues = condition.resolvedDescriptions!;
   const everyValue = condition.setOperator === 'ForAllValues' || (condition.setOperator === undefined && condition.negated);
   let invalid = false;
   for (let i = 0; i < contextValues.length; i++) {
@@ -506,6 +508,16 @@ export interface PartDecision {
   statements: StatementOutcome[];
 }
 
+/** Options of `explain`. */
+export interface ExplainOptions {
+  /**
+   * Evaluate every condition of every applicable statement, even after one was false (for a console that
+   * shows each condition's result). Default: conditions after the first false one are 'skipped', as
+   * evaluation stops there; their keys still count for missing context keys.
+   */
+  allConditions?: boolean;
+}
+
 /** The full explanation of one request. */
 export interface Explanation {
   decision: Decision;
@@ -539,6 +551,7 @@ function explainStatement(
   role: PolicySetRole,
   state: RequestState | undefined,
   actionMatched: boolean,
+  allConditions = false,
 ): StatementOutcome {
   const outcome: StatementOutcome = {
     policyId: policy.policyId,
@@ -597,14 +610,21 @@ function explainStatement(
         missingVariables: undefined,
         range: condition.range,
       };
-      const r = evaluateCondition(condition, state, trace);
       traces[i] = trace;
+      if (conditionResult === FALSE && !allConditions) {
+        // The statement is already decided; record presence (for missing keys) without evaluating.
+        trace.result = 'skipped';
+        trace.contextValues = state.context.get(condition.keyLower);
+        if (trace.contextValues === undefined && condition.family !== 'Null') (missing ??= []).push(condition.key);
+        continue;
+      }
+      const r = evaluateCondition(condition, state, trace);
       if (r === FALSE) conditionResult = FALSE;
       else if (r === UNEVALUABLE) {
         if (conditionResult === TRUE) conditionResult = UNEVALUABLE;
       } else passed++;
       if (trace.contextValues === undefined && condition.family !== 'Null') (missing ??= []).push(condition.key);
-      if (trace.missingVariables !== undefined) (missing ??= []).push(...trace.missingVariables);
+      if (trace.missingVariables !== undefined) for (const key of trace.missingVariables) (missing ??= []).push(key);
     }
     outcome.conditions = traces;
   }
@@ -621,11 +641,18 @@ function explainStatement(
   return outcome;
 }
 
+/** Removes keys repeated ignoring case (first spelling kept); small lists, so no Map. */
 function dedupe(keys: string[]): string[] {
   if (keys.length < 2) return keys;
-  const seen = new Map<string, string>();
-  for (const key of keys) if (!seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), key);
-  return seen.size === keys.length ? keys : [...seen.values()];
+  let result: string[] | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const lower = lowerCaseOf(keys[i]);
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) if (lowerCaseOf(keys[j]) === lower) seen = true;
+    if (seen) result ??= keys.slice(0, i);
+    else if (result) result.push(keys[i]);
+  }
+  return result ?? keys;
 }
 
 function applies(outcome: StatementOutcome): boolean {
@@ -680,8 +707,9 @@ function keepClosest(closest: StatementOutcome[], outcome: StatementOutcome): vo
  * statements, each part's own decision, the context keys the request lacked, and — for an implicit deny —
  * the closest Allow statements that did not apply and why.
  */
-export function explain(request: AuthorizationRequest, policies: PolicySet): Explanation {
+export function explain(request: AuthorizationRequest, policies: PolicySet, options?: ExplainOptions): Explanation {
   const state = new RequestState(request);
+  const allConditions = options?.allConditions === true;
   const lists = [policies.identity, policies.resource, policies.scp, policies.boundary, policies.session];
   const tallies: PartTally[] = [];
   let total = 0;
@@ -710,10 +738,11 @@ export function explain(request: AuthorizationRequest, policies: PolicySet): Exp
           if (closest.length < 3 && outcome.effect === 'Allow') keepClosest(closest, outcome);
           continue;
         }
-        const outcome = explainStatement(policy, policyStatements[i], role, state, true);
+        const outcome = explainStatement(policy, policyStatements[i], role, state, true, allConditions);
         statements[next++] = outcome;
         if (outcome.result === 'unevaluable') unevaluable = true;
-        if (outcome.missingContextKeys.length > 0) missing.push(...outcome.missingContextKeys);
+        const statementMissing = outcome.missingContextKeys;
+        for (let k = 0; k < statementMissing.length; k++) missing.push(statementMissing[k]);
         if (applies(outcome)) {
           if (outcome.effect === 'Deny') {
             tally.deny = true;

@@ -148,32 +148,33 @@ export function parseCidr(text: string): Cidr | undefined {
   }
 }
 
+/** A request address in both forms: IPv4 (when it is one, or an IPv4-mapped IPv6) and IPv6. */
+export interface PreparedAddress {
+  v4?: ipaddrNamespace.IPv4;
+  v6?: ipaddrNamespace.IPv6;
+}
+
 /** Parses a request's source address; undefined when invalid. */
-export function parseAddress(text: string): ipaddrNamespace.IPv4 | ipaddrNamespace.IPv6 | undefined {
+export function parseAddress(text: string): PreparedAddress | undefined {
   try {
-    return ipaddr.parse(text.trim());
+    const address = ipaddr.parse(text.trim());
+    if (address.kind() === 'ipv4') {
+      const v4 = address as ipaddrNamespace.IPv4;
+      return { v4, v6: v4.toIPv4MappedAddress() };
+    }
+    const v6 = address as ipaddrNamespace.IPv6;
+    return v6.isIPv4MappedAddress() ? { v4: v6.toIPv4Address(), v6 } : { v6 };
   } catch {
     return undefined;
   }
 }
 
 /** True when the address lies in the block; IPv4 and IPv4-mapped IPv6 addresses are interchangeable. */
-export function addressInCidr(address: ipaddrNamespace.IPv4 | ipaddrNamespace.IPv6, cidr: Cidr): boolean {
+export function addressInCidr(address: PreparedAddress, cidr: Cidr): boolean {
   const [range, bits] = cidr;
-  let candidate: ipaddrNamespace.IPv4 | ipaddrNamespace.IPv6 = address;
-  if (candidate.kind() !== range.kind()) {
-    if (candidate.kind() === 'ipv6' && (candidate as ipaddrNamespace.IPv6).isIPv4MappedAddress()) {
-      candidate = (candidate as ipaddrNamespace.IPv6).toIPv4Address();
-    } else if (candidate.kind() === 'ipv4') {
-      candidate = (candidate as ipaddrNamespace.IPv4).toIPv4MappedAddress();
-      if (range.kind() === 'ipv6') return (candidate as ipaddrNamespace.IPv6).match(range as ipaddrNamespace.IPv6, bits);
-      return false;
-    } else return false;
-  }
   try {
-    return candidate.kind() === 'ipv4'
-      ? (candidate as ipaddrNamespace.IPv4).match(range as ipaddrNamespace.IPv4, bits)
-      : (candidate as ipaddrNamespace.IPv6).match(range as ipaddrNamespace.IPv6, bits);
+    if (range.kind() === 'ipv4') return address.v4 !== undefined && address.v4.match(range as ipaddrNamespace.IPv4, bits);
+    return address.v6 !== undefined && address.v6.match(range as ipaddrNamespace.IPv6, bits);
   } catch {
     return false;
   }

@@ -151,6 +151,12 @@ export interface CompiledCondition {
   range?: SourceRange;
   /** Set when the condition cannot be evaluated at all (unknown operator, invalid values). */
   unevaluableReason?: string;
+  /** Templates of the values (undefined entries for values without variables); undefined when none has any. */
+  templates?: (Template | undefined)[];
+  /** @internal the last substitution key and the values it produced (speed only). */
+  resolvedKey?: string;
+  resolvedValues?: CompiledConditionValue[];
+  resolvedDescriptions?: string[];
 }
 
 /** A Resource/NotResource/Arn* pattern: a whole-string pattern plus, for ARNs, the six segments. */

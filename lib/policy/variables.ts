@@ -77,7 +77,8 @@ export function parseTemplate(value: string): Template | undefined {
 /** The result of substituting variables: the value, or the keys that had no value and no default. */
 export type Resolution<T> = { ok: true; value: T } | { ok: false; missingKeys: string[] };
 
-function variableValue(part: { key: string; keyLower: string; defaultValue?: string }, context: ContextReader): string | undefined {
+/** The value a variable takes: the key's single value, else the default; undefined when neither. */
+export function variableValue(part: { key: string; keyLower: string; defaultValue?: string }, context: ContextReader): string | undefined {
   const values = context.get(part.keyLower);
   // A multivalued key cannot be used as a variable: only a single value substitutes.
   if (values !== undefined && values.length === 1) return values[0];
@@ -140,4 +141,23 @@ export function resolvePatternCached<T>(template: Template, context: ContextRead
   template.cacheKey = key;
   template.cacheValue = value;
   return { ok: true, value };
+}
+
+/**
+ * A key identifying the values the variables of several templates take for this request (undefined,
+ * with the missing keys pushed, when a variable has no value): equal keys mean equal substitutions.
+ */
+export function substitutionKey(templates: readonly (Template | undefined)[], context: ContextReader, missing: string[]): string | undefined {
+  let key = '';
+  for (const template of templates) {
+    if (template === undefined) continue;
+    for (const part of template.parts) {
+      if (part.kind !== 'variable') continue;
+      const v = variableValue(part, context);
+      if (v === undefined) missing.push(part.key);
+      else key += v.length + ':' + v;
+    }
+    key += '|';
+  }
+  return missing.length > 0 ? undefined : key;
 }
