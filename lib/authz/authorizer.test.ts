@@ -198,3 +198,15 @@ describe('decisions', () => {
     expect(() => authorizer.authorize(as(bob, 'ChangePassword'), {})).not.toThrow();
   });
 });
+
+describe('policy generation', () => {
+  it('is bumped by writes that can change a decision, not by reads or credential writes', async () => {
+    const { isMutatingIamAction } = await import('./generation');
+    for (const action of ['PutUserPolicy', 'AttachGroupPolicy', 'AddUserToGroup', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'PutRolePermissionsBoundary', 'TagUser', 'UpdateUser', 'CreateUser', 'DeleteRole']) {
+      expect(isMutatingIamAction(action), action).toBe(true);
+    }
+    for (const action of ['GetUser', 'ListPolicies', 'SimulatePrincipalPolicy', 'GenerateCredentialReport', 'CreateAccessKey', 'UpdateLoginProfile', 'ChangePassword', 'EnableMFADevice', 'UpdateAccountPasswordPolicy']) {
+      expect(isMutatingIamAction(action), action).toBe(false);
+    }
+  });
+});

@@ -14,9 +14,16 @@ export function bumpPolicyGeneration(store: Store): void {
 }
 
 /**
- * True for IAM actions that may change what some principal is allowed to do (any write). Read-only
- * families (Get, List, Simulate, Generate) never do.
+ * Writes that touch neither policies, attachments, memberships, boundaries, tags nor entity names and paths
+ * (credentials, account settings): nothing the authorizer caches depends on them.
+ */
+const CREDENTIAL_WRITES = /^(Create|Update|Delete)(AccessKey|LoginProfile|AccountAlias|AccountPasswordPolicy|ServiceSpecificCredential)$|^ChangePassword$|^(Enable|Deactivate|Resync)MFADevice$|^(Create|Delete)VirtualMFADevice$|^ResetServiceSpecificCredential$|^(Upload|Update|Delete)(SSHPublicKey|SigningCertificate)$|^SetSecurityTokenServicePreferences$/;
+
+/**
+ * True for IAM actions that may change what some principal is allowed to do, or the ARN and tags of an
+ * entity: every write except credential and account-setting writes. Read-only families (Get, List,
+ * Simulate, Generate) never do.
  */
 export function isMutatingIamAction(action: string): boolean {
-  return !/^(Get|List|Simulate|Generate)/.test(action);
+  return !/^(Get|List|Simulate|Generate)/.test(action) && !CREDENTIAL_WRITES.test(action);
 }
