@@ -43,6 +43,8 @@ export interface SimulationInput {
   /** ResourceArns; empty or absent means '*'. */
   resourceArns?: string[];
   contextEntries?: ContextEntry[];
+  /** Trace every condition in the explanations (see ExplainOptions.allConditions). */
+  allConditions?: boolean;
 }
 
 /** Position as AWS reports it: 1-based line and column. */
@@ -157,7 +159,7 @@ export function simulatePolicies(input: SimulationInput): SimulationOutput {
         resourceAccount: resourceAccount ?? (resourceArn !== '*' ? accountIdOf(resourceArn) : undefined),
         context,
       };
-      const explanation = explain(request, policySet);
+      const explanation = explain(request, policySet, { allConditions: input.allConditions });
       explanations.push(explanation);
       results.push(toEvaluationResult(explanation, sources, policySet, resourceArn));
     }
