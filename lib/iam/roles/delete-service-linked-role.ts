@@ -20,7 +20,7 @@ export const deleteServiceLinkedRole: Operation<DeleteServiceLinkedRoleRequest> 
   // The service's own policies go with the role: AWS's deletion task cleans them up.
   store.attachments.removeAllForPrincipal('role', role.roleId);
   store.inlinePolicies.removeAllForPrincipal('role', role.roleId);
-  removeRole(store, role);
+  removeRole(store, ctx.principal.accountId, role);
   const taskId = deletionTaskId(serviceName, role.roleName, randomUUID());
   recordDeletionTask(store, taskId, 'SUCCEEDED');
   return { DeletionTaskId: taskId };

@@ -130,6 +130,18 @@ describe('role operations', () => {
     call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(ACCOUNT) });
   });
 
+  it('keeps a deleted role in trust policies by its unique id, so a new role of that name is not trusted', () => {
+    const trusting = (arns: string[]) =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arns }, Action: 'sts:AssumeRole' }] });
+    const { Role: caller } = call('CreateRole', { RoleName: 'caller', AssumeRolePolicyDocument: TRUST });
+    const callerArn = `arn:aws:iam::${ACCOUNT}:role/caller`;
+    const rootArn = `arn:aws:iam::${ACCOUNT}:root`;
+    call('CreateRole', { RoleName: 'target', AssumeRolePolicyDocument: trusting([callerArn, rootArn]) });
+    call('DeleteRole', { RoleName: 'caller' });
+    const document = JSON.parse(store.roles.getByName('target')!.assumeRolePolicy);
+    expect(document.Statement[0].Principal.AWS).toEqual([caller.RoleId, rootArn]);
+  });
+
   it('answers a taken service-linked role name with InvalidInput', () => {
     call('CreateRole', { RoleName: 'AWSServiceRoleForECS', AssumeRolePolicyDocument: TRUST });
     expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' })).toEqual({
