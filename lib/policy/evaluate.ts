@@ -731,6 +731,12 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
       const matches = entry.matches;
       const mismatches = actionMismatchOutcomes(policy, entry, role);
       const policyStatements = policy.statements;
+      if (entry.allow.length === 0 && entry.deny.length === 0) {
+        // No statement of this policy concerns the action: its outcomes are all shared, copy them at once.
+        for (let i = 0; i < mismatches.length; i++) statements[next++] = mismatches[i]!;
+        if (closest.length < 3) for (let i = 0; i < mismatches.length && closest.length < 3; i++) if (mismatches[i]!.effect === 'Allow') keepClosest(closest, mismatches[i]!);
+        continue;
+      }
       for (let i = 0; i < policyStatements.length; i++) {
         if (matches[i] === 0) {
           const outcome = mismatches[i]!;
