@@ -3,6 +3,8 @@
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // AWS SDKs post to `<endpoint>/` (e.g. /aws/): answer there instead of redirecting (a 308 breaks SigV4 clients).
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
 };
 

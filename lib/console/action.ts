@@ -68,6 +68,8 @@ export async function attempt<T>(call: () => Promise<T>): Promise<ActionResult<T
   try {
     return { ok: true, data: await call() };
   } catch (error) {
-    return { ok: false, error: toActionError(error) };
+    const mapped = toActionError(error);
+    if (mapped.code === 'InternalError') console.error(`[console] ${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`);
+    return { ok: false, error: mapped };
   }
 }

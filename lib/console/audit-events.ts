@@ -45,7 +45,7 @@ export function summarizeAuditEvent(raw: RawEvent, index: number): AuditEventSum
 
 /** The newest `limit` events the credentials may read. Throws GatehouseRouteUnavailable when there is no trail. */
 export async function loadRecentAuditEvents(credentials: ConsoleCredentials, limit = 10): Promise<AuditEventSummary[]> {
-  const body = await fetchGatehouseRoute<Record<string, unknown>>('audit', { maxResults: String(limit), limit: String(limit) }, credentials);
+  const body = await fetchGatehouseRoute<Record<string, unknown>>('audit', { maxResults: String(limit) }, credentials);
   const list = (body.events ?? body.Events ?? body.items ?? []) as RawEvent[];
   return (Array.isArray(list) ? list : []).slice(0, limit).map(summarizeAuditEvent);
 }

@@ -32,7 +32,7 @@ const signInSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('access-keys'),
-    accessKeyId: z.string().trim().min(16).max(128),
+    accessKeyId: z.string().trim().min(1).max(128),
     secretAccessKey: z.string().trim().min(1).max(128),
     sessionToken: z.string().trim().max(8192).optional().or(z.literal('').transform(() => undefined)),
   }),
@@ -80,7 +80,8 @@ export function authOptions(): AuthOptions {
   const env = consoleEnv();
   return {
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: env.sessionMaxSeconds },
+    // The cookie outlives the session by a few minutes so an expired session is recognised as such (and said so).
+    session: { strategy: 'jwt', maxAge: env.sessionMaxSeconds + 300 },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       CredentialsProvider({

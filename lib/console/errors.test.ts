@@ -38,6 +38,11 @@ describe('toActionError', () => {
     expect(internal.message).not.toContain('/srv');
   });
 
+  it('uses AWS codes for the modelled errors of the SDK', () => {
+    expect(toActionError(awsError('PasswordPolicyViolationException', 'Password should have at least 16 characters')).code).toBe('PasswordPolicyViolation');
+    expect(toActionError(awsError('NoSuchEntityException', 'missing', 404)).code).toBe('NoSuchEntity');
+  });
+
   it('reports expired credentials as an expired session and network failures as an unreachable endpoint', () => {
     expect(toActionError(awsError('ExpiredToken', 'The security token included in the request is expired', 403)).code).toBe('SessionExpired');
     expect(toActionError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })).code).toBe('EndpointUnreachable');

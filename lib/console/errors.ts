@@ -31,6 +31,18 @@ export function parseValidationField(message: string): string | undefined {
 const SESSION_CODES = new Set(['ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'TokenRefreshRequired']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError']);
 
+/**
+ * AWS's error code of a thrown SDK error. The SDK names modelled errors after their shapes
+ * (`NoSuchEntityException`); AWS's wire code is `NoSuchEntity`.
+ */
+export function awsErrorCode(error: unknown): string {
+  const e = (error ?? {}) as AwsLikeError;
+  const name = e.name && e.name !== 'Error' ? e.name : (e.Code ?? e.code ?? 'UnknownError');
+  return name.length > 'Exception'.length && name.endsWith('Exception') && !/^(AccessDenied|Validation|Throttling|ExpiredToken|UnrecognizedClient)Exception$/.test(name)
+    ? name.slice(0, -'Exception'.length)
+    : name;
+}
+
 /** Maps any thrown value to an ActionError. `fieldNames` maps API member names to the form's field names. */
 export function toActionError(error: unknown, fieldNames: Record<string, string> = {}): ActionError {
   const e = (error ?? {}) as AwsLikeError;
@@ -39,7 +51,7 @@ export function toActionError(error: unknown, fieldNames: Record<string, string>
     const field = first?.path.map(String).join('.') || undefined;
     return { code: 'ValidationError', message: first ? `${field ? `${field}: ` : ''}${first.message}` : 'The input is not valid.', field };
   }
-  const code = e.name && e.name !== 'Error' ? e.name : (e.Code ?? e.code ?? 'UnknownError');
+  const code = awsErrorCode(error);
   const message = typeof e.message === 'string' ? e.message : '';
 
   if (code === 'AccessDenied' || code === 'AccessDeniedException') {
@@ -48,7 +60,7 @@ export function toActionError(error: unknown, fieldNames: Record<string, string>
       return {
         code: 'AccessDenied',
         permission,
-        message: `You are not allowed to perform ${permission}${resource ? ` on ${resource}` : ''}. Ask an administrator to grant ${permission} to your identity.`,
+        message: `You are not allowed to perform ${permission}${resource && resource !== '*' ? ` on ${resource}` : ''}. Ask an administrator to grant ${permission} to your identity.`,
       };
     }
     return { code: 'AccessDenied', message: message || 'You are not allowed to perform this action.' };

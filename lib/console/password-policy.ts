@@ -1,5 +1,6 @@
 // The account password policy as rules a person can read, from iam:GetAccountPasswordPolicy.
 import 'server-only';
+import { awsErrorCode } from './errors';
 import { GetAccountPasswordPolicyCommand, type IAMClient, type PasswordPolicy } from '@aws-sdk/client-iam';
 
 /** The policy (undefined when the account has none), or the error that kept it from being read. */
@@ -8,7 +9,7 @@ export async function readPasswordPolicy(iam: IAMClient): Promise<{ policy?: Pas
     const result = await iam.send(new GetAccountPasswordPolicyCommand({}));
     return { policy: result.PasswordPolicy };
   } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchEntity') return {};
+    if (awsErrorCode(error) === 'NoSuchEntity') return {};
     return { error };
   }
 }

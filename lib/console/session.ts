@@ -91,8 +91,8 @@ export async function updateConsoleClaims(change: Partial<Pick<ConsoleClaims, 'p
   delete next.exp;
   delete next.iat;
   delete next.jti;
-  const remaining = Math.max(1, claims.expiresAt - Math.floor(Date.now() / 1000));
-  const maxAge = consoleEnv().sessionMaxSeconds;
+  const remaining = Math.max(1, claims.expiresAt - Math.floor(Date.now() / 1000)) + 300;
+  const maxAge = consoleEnv().sessionMaxSeconds + 300;
   const value = await encode({ token: next, secret: authSecret(), maxAge });
   const name = sessionCookieName();
   const jar = await cookies();

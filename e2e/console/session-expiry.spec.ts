@@ -1,0 +1,28 @@
+// A console session ends when its time is up (the :3101 server limits sessions to 10 seconds) or when its
+// cookie is tampered with.
+import { expect, test } from '@playwright/test';
+import { ACCOUNT_ID, ADMIN_KEYS, expectDashboard, signInWithKeys } from './helpers';
+
+test.use({ baseURL: 'http://localhost:3101' });
+
+test('an expired session sends the person back to sign-in, saying why', async ({ page }) => {
+  await signInWithKeys(page, ADMIN_KEYS);
+  await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/admin`);
+  await page.waitForTimeout(11_000);
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/sign-in\?reason=expired/);
+  await expect(page.getByText('Your session has expired. Sign in again.')).toBeVisible();
+  const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
+  expect(session).toEqual({});
+});
+
+test('a tampered session cookie is no session', async ({ page, context }) => {
+  await signInWithKeys(page, ADMIN_KEYS);
+  await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/admin`);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name.startsWith('next-auth.session-token'))!;
+  const flipped = session.value.slice(0, -4) + (session.value.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+  await context.addCookies([{ ...session, value: flipped }]);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+});

@@ -1,0 +1,57 @@
+// Playwright: Debian's Chromium against the BUILT console (run `npx next build` first; this config builds
+// nothing). Two servers, each with a fresh data directory: the main one, and one whose console sessions last
+// a few seconds for the expiry test.
+import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Workers load this file too: keep the data directories of the main process (passed through the env).
+process.env.GH_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h5-'));
+const dataDir = process.env.GH_E2E_DATA_DIR;
+
+const common = {
+  GATEHOUSE_ACCOUNT_ID: '123456789012',
+  GATEHOUSE_ROOT_EMAIL: 'root@example.com',
+  GATEHOUSE_ROOT_PASSWORD: 'Root-Passw0rd!',
+  GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+  GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+  GATEHOUSE_ALLOW_RESET: '1',
+  NODE_ENV: 'production',
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: /console\/.*\.spec\.ts$/,
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://localhost:3100',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    trace: 'off',
+  },
+  webServer: [
+    {
+      command: 'npx next start -p 3100',
+      url: 'http://localhost:3100/sign-in',
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...common, PORT: '3100', GATEHOUSE_DATA_DIR: path.join(dataDir, 'main') },
+    },
+    {
+      command: 'npx next start -p 3101',
+      url: 'http://localhost:3101/sign-in',
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...common, PORT: '3101', GATEHOUSE_DATA_DIR: path.join(dataDir, 'short'), GATEHOUSE_CONSOLE_SESSION_SECONDS: '10' },
+    },
+  ],
+});
