@@ -11,6 +11,7 @@ import {
   ListAttachedRolePoliciesCommand,
   CreateGroupCommand,
   CreatePolicyCommand,
+  CreateAccessKeyCommand,
   CreateUserCommand,
   GetAccountAuthorizationDetailsCommand,
   PutRolePolicyCommand,
@@ -38,6 +39,7 @@ import {
   UpdateRoleCommand,
   UpdateRoleDescriptionCommand,
 } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { startServer, errorCode, type TestServer } from './harness';
 
 const TRUST_EC2 = JSON.stringify({
@@ -205,6 +207,23 @@ describe('roles', () => {
     });
     await server.iam.send(new DeleteRolePolicyCommand({ RoleName: 'paged-3', PolicyName: 'inline' }));
     await server.iam.send(new DeleteRoleCommand({ RoleName: 'paged-3' }));
+  });
+
+  it('shows RoleLastUsed once the role has been assumed', async () => {
+    await server.iam.send(new CreateUserCommand({ UserName: 'assumer' }));
+    const key = (await server.iam.send(new CreateAccessKeyCommand({ UserName: 'assumer' }))).AccessKey!;
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${server.accountId}:user/assumer` }, Action: 'sts:AssumeRole' }],
+    });
+    await server.iam.send(new CreateRoleCommand({ RoleName: 'assumed', AssumeRolePolicyDocument: trust }));
+    const before = Date.now();
+    const { sts } = server.clientFor({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${server.accountId}:role/assumed`, RoleSessionName: 'check' }));
+    sts.destroy();
+    const role = (await server.iam.send(new GetRoleCommand({ RoleName: 'assumed' }))).Role!;
+    expect(role.RoleLastUsed?.Region).toBe('us-east-1');
+    expect(role.RoleLastUsed?.LastUsedDate?.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
   });
 
   it('deletes a role and its tags', async () => {
