@@ -7,7 +7,12 @@ import { QUOTAS, policySize } from '../validation';
 
 /** The `AWS` principal values of every statement of a (well-formed) trust policy. */
 function awsPrincipals(document: string): string[] {
-  const policy = JSON.parse(document) as { Statement?: unknown };
+  let policy: { Statement?: unknown };
+  try {
+    policy = JSON.parse(document);
+  } catch {
+    return [];
+  }
   const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
   const values: string[] = [];
   for (const statement of statements) {
