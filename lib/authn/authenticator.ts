@@ -9,7 +9,6 @@ import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '
 import type { Authenticator, RequestInfo } from '../protocol/pipeline';
 import type { AccessKeyRecord, Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
-import { policyGeneration } from '../authz/generation';
 import { decodePrincipal } from './principal-codec';
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -17,12 +16,14 @@ const EXPIRED_TOKEN = 'The security token included in the request is expired';
 /** Last-use records are written at most this often per key (and whenever the service or region changes). */
 const LAST_USE_INTERVAL_MS = 60 * 1000;
 const CACHE_LIMIT = 4096;
+/** IAM actions that never write (everything else may change a key, a user's name or path, or delete them). */
+const READ_ONLY_IAM_ACTION = /^(Get|List|Simulate|Generate)/;
 /**
- * How long a user's principal (ARN with path and name) or a key record is reused without reading it again. Changes made
- * through this process bump the policy generation and take effect at once; the age bounds staleness from writers
- * that do not (another process sharing the store).
+ * How long a user's principal (ARN with path and name) or a key record is reused without reading it again.
+ * Writes through this process invalidate at once (see `credentialGeneration`); the age bounds staleness from
+ * writers that do not (another process sharing the store).
  */
-const USER_PRINCIPAL_MAX_AGE_MS = 5000;
+const CACHE_MAX_AGE_MS = 5000;
 
 export interface AuthenticatorDeps {
   store: Store;
@@ -59,6 +60,10 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   // Parsed session principals by access key id and token hash (sessions never change once issued).
   const sessionPrincipals = new BoundedCache<{ tokenHash: string; principal: Principal }>();
   const lastUse = new BoundedCache<{ at: number; service: string; region: string }>();
+  // Invariant: requests run synchronously from authentication to the end of their operation, so a write seen
+  // here has finished when the next request is authenticated; that request starts a new generation.
+  let credentialGeneration = 0;
+  let writeInFlight = false;
   const userPrincipals = new BoundedCache<{ generation: number; at: number; principal: Principal }>();
   const keys = new BoundedCache<{ generation: number; account: object; at: number; key: AccessKeyRecord }>();
 
@@ -67,9 +72,9 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
    * (wipe and bootstrap) replaces it, so no key outlives the data it came from.
    */
   function accessKey(accessKeyId: string, account: object, now: number): AccessKeyRecord | undefined {
-    const generation = policyGeneration(store);
+    const generation = credentialGeneration;
     const cached = keys.get(accessKeyId);
-    if (cached && cached.generation === generation && cached.account === account && now - cached.at < USER_PRINCIPAL_MAX_AGE_MS) return cached.key;
+    if (cached && cached.generation === generation && cached.account === account && now - cached.at < CACHE_MAX_AGE_MS) return cached.key;
     const key = store.accessKeys.get(accessKeyId);
     if (key) keys.set(accessKeyId, { generation, account, at: now, key });
     return key;
@@ -77,9 +82,9 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
   /** The IAM user principal of a user id (without the access key), cached; undefined when the user is gone. */
   function userPrincipal(userId: string, accountId: string, now: number): Principal | undefined {
-    const generation = policyGeneration(store);
+    const generation = credentialGeneration;
     const cached = userPrincipals.get(userId);
-    if (cached && cached.generation === generation && now - cached.at < USER_PRINCIPAL_MAX_AGE_MS && cached.principal.accountId === accountId) {
+    if (cached && cached.generation === generation && now - cached.at < CACHE_MAX_AGE_MS && cached.principal.accountId === accountId) {
       return cached.principal;
     }
     const user = store.users.getById(userId);
@@ -155,6 +160,11 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
   return {
     authenticate(info: RequestInfo): Principal {
+      if (writeInFlight) {
+        credentialGeneration++;
+        writeInFlight = false;
+      }
+      if (info.service === 'iam' && !READ_ONLY_IAM_ACTION.test(info.action)) writeInFlight = true;
       const wire = info.request;
       const request: SignableRequest = {
         method: wire.method,

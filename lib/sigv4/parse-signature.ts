@@ -110,7 +110,28 @@ export function parseSignature(request: SignableRequest): SignatureParts | undef
   return undefined;
 }
 
+/** The form every AWS SDK sends; anything else goes through the field-by-field parser and its messages. */
+const CANONICAL_HEADER = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/([^/,\s]+), ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+
 function parseAuthorizationHeader(request: SignableRequest, header: string): SignatureParts {
+  const fast = CANONICAL_HEADER.exec(header);
+  const amzHeader = request.headers['x-amz-date'];
+  if (fast && amzHeader !== undefined) {
+    const date = requestDate(request, amzHeader, 'header')!;
+    return {
+      form: 'header',
+      accessKeyId: fast[1],
+      scopeDate: fast[2],
+      region: fast[3],
+      service: fast[4],
+      terminator: fast[5],
+      signedHeaders: fast[6].split(';'),
+      signedHeadersText: fast[6],
+      signature: fast[7],
+      ...date,
+      securityToken: request.headers['x-amz-security-token'],
+    };
+  }
   const trimmed = header.trim();
   const space = trimmed.indexOf(' ');
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
@@ -129,7 +150,6 @@ function parseAuthorizationHeader(request: SignableRequest, header: string): Sig
   const credential = fields.get('Credential');
   const signedHeadersText = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
-  const amzHeader = request.headers['x-amz-date'];
   const date = requestDate(request, amzHeader, 'header');
   const problems: string[] = [];
   if (!credential) problems.push("Authorization header requires 'Credential' parameter.");

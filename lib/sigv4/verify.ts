@@ -37,22 +37,23 @@ export function checkScopeAndTime(parts: SignatureParts, service: string, now: D
   }
   const skewMs = MAX_CLOCK_SKEW_SECONDS * 1000;
   const time = parts.requestTime.getTime();
-  const nowText = formatAmzDate(now);
+  // Formatting dates is costly: only the error messages need it.
+  const nowText = () => formatAmzDate(now);
   if (time > now.getTime() + skewMs) {
     throw new SignatureDoesNotMatch(
-      `Signature not yet current: ${parts.amzDate} is still later than ${formatAmzDate(new Date(now.getTime() + skewMs))} (${nowText} + 15 min.)`,
+      `Signature not yet current: ${parts.amzDate} is still later than ${formatAmzDate(new Date(now.getTime() + skewMs))} (${nowText()} + 15 min.)`,
     );
   }
   if (parts.expiresSeconds !== undefined) {
     const limit = now.getTime() - parts.expiresSeconds * 1000;
     if (time < limit) {
       throw new SignatureDoesNotMatch(
-        `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(limit))} (${nowText} - ${parts.expiresSeconds} sec.)`,
+        `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(limit))} (${nowText()} - ${parts.expiresSeconds} sec.)`,
       );
     }
   } else if (time < now.getTime() - skewMs) {
     throw new SignatureDoesNotMatch(
-      `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(now.getTime() - skewMs))} (${nowText} - 15 min.)`,
+      `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(now.getTime() - skewMs))} (${nowText()} - 15 min.)`,
     );
   }
 }
