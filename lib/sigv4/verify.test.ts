@@ -6,7 +6,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { AwsError } from '../protocol/errors';
 import { canonicalQuery, canonicalUri, type SignableRequest } from './canonical-request';
 import { parseSignature } from './parse-signature';
-import { checkScopeAndTime, signatureMatches, verifySignature } from './verify';
+import { checkScopeAndTime, expectedSignature, signatureMatches, verifySignature } from './verify';
 import { SIGV4_TEST_SUITE, SUITE } from './test-vectors';
 
 /** Parses a raw HTTP/1.1 request of the suite (folded header lines continue the previous value). */
@@ -158,6 +158,27 @@ describe('round trips with @smithy/signature-v4', () => {
     );
     expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() - 16 * 60_000)))).toMatch(/^SignatureDoesNotMatch: Signature not yet current/);
     expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() + 14 * 60_000)))).toBe('ok');
+  });
+});
+
+describe('the Date header form', () => {
+  it('takes the request time from Date when X-Amz-Date is absent', () => {
+    const request: SignableRequest = {
+      method: 'GET',
+      path: '/',
+      query: '',
+      headers: { host: 'example.amazonaws.com', date: 'Sun, 30 Aug 2015 12:36:00 GMT' },
+      body: '',
+    };
+    const unsigned = { ...request, headers: { ...request.headers, authorization: `AWS4-HMAC-SHA256 Credential=${SUITE.accessKeyId}/20150830/us-east-1/service/aws4_request, SignedHeaders=date;host, Signature=${'0'.repeat(64)}` } };
+    const parts = parseSignature(unsigned)!;
+    expect(parts.amzDate).toBe('20150830T123600Z');
+    checkScopeAndTime(parts, 'service', SUITE.now);
+    const signature = expectedSignature(unsigned, parts, SUITE.secretAccessKey);
+    const signed = { ...unsigned, headers: { ...unsigned.headers, authorization: unsigned.headers.authorization.replace('0'.repeat(64), signature) } };
+    expect(signatureMatches(signed, parseSignature(signed)!, SUITE.secretAccessKey)).toBe(true);
+    const otherDay = { ...signed, headers: { ...signed.headers, date: 'Mon, 31 Aug 2015 12:36:00 GMT' } };
+    expect(codeOf(() => checkScopeAndTime(parseSignature(otherDay)!, 'service', SUITE.now))).toMatch(/^SignatureDoesNotMatch: Date in Credential scope does not match/);
   });
 });
 
