@@ -1,0 +1,207 @@
+'use client';
+// A group: members (add, remove), permissions (attached and inline policies), settings (rename, move, delete
+// with its dependents listed first). The tab is in the URL.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { INLINE_POLICY_SIZE_LIMITS } from '@/components/policy-editor';
+import { ConfirmDialog, DependentList } from '@/components/policies/confirm-dialog';
+import { formatDate } from '@/components/policies/format';
+import { IdentityPermissions } from '@/components/policies/identity-permissions';
+import { useUrlState } from '@/components/policies/use-url-state';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
+import { Input } from '@/components/ui/input';
+import { PageHeader } from '@/components/ui/page-header';
+import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
+import { LoadingBlock } from '@/components/ui/spinner';
+import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { Tabs } from '@/components/ui/tabs';
+import { addUserToGroup } from '@/lib/console/actions/groups/add-user-to-group';
+import { attachGroupPolicy } from '@/lib/console/actions/groups/attach-group-policy';
+import { deleteGroup } from '@/lib/console/actions/groups/delete-group';
+import { deleteGroupPolicy } from '@/lib/console/actions/groups/delete-group-policy';
+import { detachGroupPolicy } from '@/lib/console/actions/groups/detach-group-policy';
+import { getGroup } from '@/lib/console/actions/groups/get-group';
+import { getGroupPolicy } from '@/lib/console/actions/groups/get-group-policy';
+import { putGroupPolicy } from '@/lib/console/actions/groups/put-group-policy';
+import { removeUserFromGroup } from '@/lib/console/actions/groups/remove-user-from-group';
+import { updateGroup } from '@/lib/console/actions/groups/update-group';
+
+type GroupData = Extract<Awaited<ReturnType<typeof getGroup>>, { ok: true }>['data'];
+
+function MembersTab({ group, detailKey }: { group: GroupData; detailKey: unknown[] }) {
+  const [userName, setUserName] = useState('');
+  const [removing, setRemoving] = useState<string | null>(null);
+  const add = useActionMutation(addUserToGroup, { invalidates: [detailKey], onSuccess: () => setUserName('') });
+  const remove = useActionMutation(removeUserFromGroup, { invalidates: [detailKey], onSuccess: () => setRemoving(null) });
+  const addError = actionErrorOf(add.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.reset();
+    add.mutate({ groupName: group.groupName, userName: userName.trim() });
+  };
+  return (
+    <div className="space-y-4">
+      <form onSubmit={submit} className="flex flex-wrap items-start gap-2" aria-label="Add a member">
+        <Input label="User name to add" value={userName} onChange={(e) => setUserName(e.target.value)} className="w-72" error={addError?.field === 'userName' ? addError.message : undefined} />
+        <Button type="submit" className="mt-6" pending={add.isPending} disabled={!userName.trim()}>
+          Add user
+        </Button>
+      </form>
+      {addError && addError.field !== 'userName' && <ErrorState error={addError} />}
+      {add.isSuccess && <Alert tone="success">{add.variables?.userName} is now a member of {group.groupName}.</Alert>}
+      {group.members.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">The group has no members.</p>
+      ) : (
+        <Table caption="Members">
+          <THead>
+            <tr>
+              <Th>User</Th>
+              <Th>Path</Th>
+              <Th>Actions</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {group.members.map((u) => (
+              <Tr key={u.arn}>
+                <Td>
+                  <Link className="font-medium underline-offset-2 hover:underline" href={`/users/${encodeURIComponent(u.userName)}`}>
+                    {u.userName}
+                  </Link>
+                </Td>
+                <Td className="font-mono text-xs">{u.path}</Td>
+                <Td>
+                  <Button size="sm" variant="secondary" onClick={() => setRemoving(u.userName)}>
+                    Remove {u.userName}
+                  </Button>
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        onClose={() => {
+          remove.reset();
+          setRemoving(null);
+        }}
+        title={`Remove ${removing ?? ''} from ${group.groupName}?`}
+        confirmLabel="Remove from group"
+        pending={remove.isPending}
+        error={actionErrorOf(remove.error)}
+        onConfirm={() => removing && remove.mutate({ groupName: group.groupName, userName: removing })}
+      >
+        <p>
+          {removing} loses the permissions granted through {group.groupName}. The user is not deleted.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function SettingsTab({ group }: { group: GroupData }) {
+  const router = useRouter();
+  const [newName, setNewName] = useState(group.groupName);
+  const [newPath, setNewPath] = useState(group.path);
+  const [confirming, setConfirming] = useState(false);
+  const update = useActionMutation(updateGroup, {
+    invalidates: [['groups']],
+    onSuccess: (data) => router.replace(`/groups/${encodeURIComponent(data.groupName)}?tab=settings`),
+  });
+  const remove = useActionMutation(deleteGroup, { invalidates: [['groups']], onSuccess: () => router.push('/groups') });
+  const error = actionErrorOf(update.error);
+  return (
+    <div className="space-y-6">
+      <form
+        className="max-w-xl space-y-3"
+        aria-label="Rename or move"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate({ groupName: group.groupName, newGroupName: newName.trim(), newPath: newPath.trim() !== group.path ? newPath.trim() : undefined });
+        }}
+      >
+        <h2 className="text-lg font-semibold">Rename or move</h2>
+        <Input label="Group name" value={newName} onChange={(e) => setNewName(e.target.value)} error={error?.field === 'newGroupName' ? error.message : undefined} />
+        <Input label="Path" value={newPath} onChange={(e) => setNewPath(e.target.value)} error={error?.field === 'newPath' ? error.message : undefined} />
+        {error && error.field !== 'newGroupName' && error.field !== 'newPath' && <ErrorState error={error} />}
+        <Button type="submit" pending={update.isPending} disabled={newName.trim() === group.groupName && newPath.trim() === group.path}>
+          Save changes
+        </Button>
+      </form>
+      <section aria-labelledby="delete-group-heading" className="space-y-2">
+        <h2 id="delete-group-heading" className="text-lg font-semibold">
+          Delete group
+        </h2>
+        <Button variant="danger" onClick={() => setConfirming(true)}>
+          Delete group
+        </Button>
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => {
+          remove.reset();
+          setConfirming(false);
+        }}
+        title={`Delete the group ${group.groupName}?`}
+        confirmLabel="Remove dependents and delete"
+        pending={remove.isPending}
+        error={actionErrorOf(remove.error)}
+        onConfirm={() => remove.mutate({ groupName: group.groupName })}
+      >
+        <p>AWS deletes a group only once it has no members and no policies. These go first:</p>
+        <DependentList label="Members removed (the users stay)" items={group.members.map((m) => m.userName)} />
+        <DependentList label="Managed policies detached" items={group.attachedPolicies.map((p) => p.policyName)} />
+        <DependentList label="Inline policies deleted" items={group.inlinePolicyNames} />
+        {group.members.length + group.attachedPolicies.length + group.inlinePolicyNames.length === 0 && <p>Nothing else depends on it.</p>}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+export function GroupDetail({ groupName }: { groupName: string }) {
+  const [tab, setTab] = useUrlState('tab', 'members');
+  const detailKey = ['group', groupName];
+  const query = useActionQuery(detailKey, getGroup, { groupName });
+  if (query.isPending) return <LoadingBlock label="Reading the group…" />;
+  if (query.isError) return <ErrorState error={actionErrorOf(query.error)!} />;
+  const group = query.data;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={group.groupName} description={<span className="break-all font-mono">{group.arn}</span>} />
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Path <span className="font-mono">{group.path}</span> · created {formatDate(group.createDate)}
+      </p>
+      <Tabs
+        label="Group sections"
+        selected={tab}
+        onSelect={setTab}
+        items={[
+          { id: 'members', label: `Members (${group.members.length})`, content: <MembersTab group={group} detailKey={detailKey} /> },
+          {
+            id: 'permissions',
+            label: 'Permissions',
+            content: (
+              <IdentityPermissions
+                kind="group"
+                name={group.groupName}
+                attachedPolicies={group.attachedPolicies}
+                inlinePolicyNames={group.inlinePolicyNames}
+                detailKey={detailKey}
+                inlineSizeLimit={INLINE_POLICY_SIZE_LIMITS.group}
+                attachPolicy={({ policyArn }) => attachGroupPolicy({ groupName, policyArn })}
+                detachPolicy={({ policyArn }) => detachGroupPolicy({ groupName, policyArn })}
+                getInlinePolicy={({ policyName }) => getGroupPolicy({ groupName, policyName })}
+                putInlinePolicy={({ policyName, document }) => putGroupPolicy({ groupName, policyName, document })}
+                deleteInlinePolicy={({ policyName }) => deleteGroupPolicy({ groupName, policyName })}
+              />
+            ),
+          },
+          { id: 'settings', label: 'Settings', content: <SettingsTab group={group} /> },
+        ]}
+      />
+    </div>
+  );
+}
