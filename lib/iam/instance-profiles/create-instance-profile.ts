@@ -2,6 +2,7 @@
 import type { CreateInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
 import { newUniqueId } from '../../crypto/ids';
+import { isDuplicateKeyError } from '../../store/errors';
 import type { Operation } from '../context';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { instanceProfileView } from './instance-profile-view';
@@ -19,7 +20,13 @@ export const createInstanceProfile: Operation<CreateInstanceProfileRequest> = (c
     throw new LimitExceeded(`Cannot exceed quota for InstanceProfilesPerAccount: ${QUOTAS.instanceProfilesPerAccount}`);
   }
   const profile = { instanceProfileId: newUniqueId('AIPA'), instanceProfileName: name, path, createDate: ctx.now.toISOString() };
-  store.instanceProfiles.insert(profile);
+  try {
+    store.instanceProfiles.insert(profile);
+  } catch (error) {
+    // A concurrent writer that won the race between the check above and this insert.
+    if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
+    throw error;
+  }
   if (tags.length > 0) store.tags.put('instance-profile', profile.instanceProfileId, tags);
   return { InstanceProfile: instanceProfileView(store, ctx.principal.accountId, profile, { tags }) };
 };

@@ -2,6 +2,7 @@
 import type { CreateRoleRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
 import { newUniqueId } from '../../crypto/ids';
+import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
 import type { Operation } from '../context';
 import { requireAttachablePolicy } from '../policies/managed-policy';
@@ -38,7 +39,13 @@ export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
     permissionsBoundaryArn: input.PermissionsBoundary,
     serviceLinked: false,
   };
-  store.roles.insert(role);
+  try {
+    store.roles.insert(role);
+  } catch (error) {
+    // A concurrent writer that won the race between the check above and this insert.
+    if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
+    throw error;
+  }
   if (tags.length > 0) store.tags.put('role', role.roleId, tags);
   return { Role: roleView(ctx.principal.accountId, role, { tags, withBoundary: true }) };
 };

@@ -2,6 +2,7 @@
 import type { CreateServiceLinkedRoleRequest } from '@aws-sdk/client-iam';
 import { InvalidInput, LimitExceeded } from '../../protocol/errors';
 import { newUniqueId } from '../../crypto/ids';
+import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
 import type { Operation } from '../context';
 import { QUOTAS } from '../validation';
@@ -48,7 +49,13 @@ export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> 
     maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
     serviceLinked: true,
   };
-  store.roles.insert(role);
+  try {
+    store.roles.insert(role);
+  } catch (error) {
+    // A concurrent writer that won the race between the check above and this insert.
+    if (isDuplicateKeyError(error)) throw new InvalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
+    throw error;
+  }
   // As AWS: the service's own managed policy comes attached (only the service may change it).
   const policyArn = serviceRolePolicyArn(serviceName);
   if (policyArn) store.attachments.attach({ principalKind: 'role', principalId: role.roleId, policyArn, attachDate: role.createDate });

@@ -165,6 +165,19 @@ describe('role operations', () => {
   });
 });
 
+describe('a lost race on a name', () => {
+  it('maps the unique-index violation to EntityAlreadyExists', () => {
+    call('CreateRole', { RoleName: 'raced', AssumeRolePolicyDocument: TRUST });
+    // A store whose name lookup misses, as when another writer inserts between the check and the insert.
+    const blindRoles = Object.assign(Object.create(store.roles), { getByName: () => undefined });
+    const racing = Object.create(store, { roles: { value: blindRoles } });
+    const ctx = { ...context(), store: racing };
+    expect(() => roleOperations.CreateRole(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).toThrow(
+      expect.objectContaining({ code: 'EntityAlreadyExists', message: 'Role with name RACED already exists.' }),
+    );
+  });
+});
+
 describe('instance profile operations', () => {
   it('enforces the InstanceProfilesPerAccount quota', () => {
     store.transaction(() => {
