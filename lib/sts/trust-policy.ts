@@ -7,8 +7,8 @@ import { authorize, compilePolicy, type AuthorizationRequest, type CompiledPolic
 
 const compiled = new Map<string, CompiledPolicy>();
 const ALLOW_ALL = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
-/** An account id that is never the caller's: makes the engine combine as cross-account (both sides must allow). */
-const OTHER_ACCOUNT = '000000000000';
+/** An account id other than `accountId`: makes the engine combine the cross-account way. */
+const otherAccount = (accountId: string) => (accountId === '000000000000' ? '000000000001' : '000000000000');
 
 function compiledTrust(text: string): CompiledPolicy {
   let policy = compiled.get(text);
@@ -37,8 +37,7 @@ export function trustAllows(ctx: OperationContext, trustPolicy: string, roleArn:
   if (direct === 'explicitDeny') return false;
   // The trust names only the account (or the root ARN): the caller's identity policies must allow as well.
   if (!isAllowedByIdentityPolicies(ctx, action, roleArn, context)) return false;
-  return authorize({ ...request, resourceAccount: request.principal!.accountId === OTHER_ACCOUNT ? '000000000001' : OTHER_ACCOUNT }, {
-    identity: [ALLOW_ALL],
-    resource: [trust],
-  }) === 'allowed';
+  // Judged the cross-account way (identity allow AND resource allow), where a trust statement that names only
+  // the account counts as an allow; the identity side was just checked, so it is stood in for by ALLOW_ALL.
+  return authorize({ ...request, resourceAccount: otherAccount(request.principal!.accountId) }, { identity: [ALLOW_ALL], resource: [trust] }) === 'allowed';
 }
