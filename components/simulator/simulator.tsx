@@ -1,0 +1,445 @@
+'use client';
+// The policy simulator: lib/policy runs here in the browser, so every edit re-evaluates at once and every
+// decision points at the statement that made it. State lives in the URL; the IAM API is used only to gather
+// policies, list principals, load the action catalogue and, on request, to check with the service's simulator.
+import { useQueries } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { CompiledPolicy, SourceRange } from '@/lib/policy';
+import { checkWithService } from '@/lib/console/actions/simulator/check-with-service';
+import { getPrincipalPolicies, getRoleTrustPolicies } from '@/lib/console/actions/simulator/get-principal-policies';
+import { expandActions, resourceTemplates, serviceOf } from '@/lib/simulator/actions';
+import { isAssumeRoleAction, roleOf, trustPolicyKey } from '@/lib/simulator/assume-role';
+import { contextKeyEffects } from '@/lib/simulator/context-effects';
+import { buildRequestContext, detectContextKeys, type CallerInfo } from '@/lib/simulator/context-keys';
+import { describeDiff, diffMatrices } from '@/lib/simulator/diff';
+import { cellRequest, computeMatrix, computePrincipalsMatrix, decisionAt, explainCell, type MatrixInput } from '@/lib/simulator/matrix';
+import { compileCached, compileSimulation } from '@/lib/simulator/policy-set';
+import type { PrincipalPolicies, SimulationState, SimulatorPolicy, SimulatorPolicyKind } from '@/lib/simulator/types';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
+import { actionErrorOf, unwrap, useActionMutation, useActionQuery } from '@/components/ui/query';
+import { Tabs } from '@/components/ui/tabs';
+import { ActionInput } from './action-input';
+import { CellExplanation } from './cell-explanation';
+import { ContextInputs } from './context-inputs';
+import { DecisionMatrixView } from './decision-matrix';
+import { PolicyPanel, type PanelPolicy } from './policy-panel';
+import { PrincipalPicker } from './principal-picker';
+import { PrincipalsView } from './principals-view';
+import { ResourceInput } from './resource-input';
+import { ServiceCheck } from './service-check';
+import { useServiceCatalogs } from './use-catalogs';
+import { useSimulationUrlState } from './use-simulation-url';
+
+const EMPTY_POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "",\n      "Resource": "*"\n    }\n  ]\n}\n';
+
+/** Edits reach the matrix after this pause (the recompute itself stays well under 50 ms). */
+const EDIT_DEBOUNCE_MS = 60;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function callerOf(state: SimulationState, gathered: PrincipalPolicies | undefined): CallerInfo {
+  if (state.mode === 'principal' && gathered) {
+    const arn = state.callerArn ?? (gathered.principal.type === 'group' ? undefined : gathered.arn);
+    return {
+      arn,
+      accountId: gathered.accountId,
+      type: gathered.principal.type,
+      userName: gathered.principal.type === 'user' ? gathered.principal.name : undefined,
+      tags: { ...gathered.tags, ...state.principalTags },
+    };
+  }
+  const arn = state.callerArn;
+  const accountId = arn?.split(':')[4];
+  const kind = arn ? (/:user\//.test(arn) ? 'user' : /:assumed-role\//.test(arn) ? 'session' : /:role\//.test(arn) ? 'role' : /:root$/.test(arn) ? 'root' : undefined) : undefined;
+  return { arn, accountId, type: kind, userName: kind === 'user' ? arn!.split('/').pop() : undefined, tags: state.principalTags };
+}
+
+function matrixInputFor(set: MatrixInput['set'], caller: CallerInfo, context: Record<string, string[]>, trustPolicies: Map<string, CompiledPolicy>): MatrixInput {
+  return {
+    set,
+    trustPolicies,
+    principal: caller.arn && caller.accountId ? { arn: caller.arn, accountId: caller.accountId } : undefined,
+    context: buildRequestContext(caller, context),
+  };
+}
+
+export function Simulator({ signedInAccountId, region }: { signedInAccountId: string; region: string }) {
+  const { state, setState, ready, linkError } = useSimulationUrlState();
+  const update = (patch: Partial<SimulationState>) => setState((s) => ({ ...s, ...patch }));
+  const [tab, setTab] = useState('matrix');
+  const [selected, setSelected] = useState<{ action: string; resource: string } | undefined>();
+  const [activePolicy, setActivePolicy] = useState<string | undefined>();
+  const [highlight, setHighlight] = useState<{ policyId: string; range: SourceRange } | undefined>();
+  const [copied, setCopied] = useState(false);
+
+  // Principal mode: the principal's policies through the IAM API.
+  const principal = state.mode === 'principal' && state.principal?.name ? state.principal : undefined;
+  const gatheredQuery = useActionQuery(['simulator-principal', principal?.type, principal?.name], getPrincipalPolicies, principal!, { enabled: ready && !!principal });
+  const gathered = principal ? gatheredQuery.data : undefined;
+
+  // The policies in play: gathered (principal mode) + those added by hand.
+  const policies: SimulatorPolicy[] = useMemo(
+    () => (state.mode === 'principal' ? [...(gathered?.policies ?? []), ...state.policies.filter((p) => p.kind === 'session')] : state.policies),
+    [state.mode, state.policies, gathered],
+  );
+  const overrides = useDebounced(state.overrides, EDIT_DEBOUNCE_MS);
+
+  // Actions: wildcards expanded against the catalogues of the services named.
+  const services = useMemo(() => [...new Set(state.actions.map(serviceOf).filter((s): s is string => !!s))], [state.actions]);
+  const { catalogs } = useServiceCatalogs(services);
+  const expanded = useMemo(() => expandActions(state.actions, catalogs), [state.actions, catalogs]);
+  const accountId = gathered?.accountId ?? state.callerArn?.split(':')[4] ?? signedInAccountId;
+  const templates = useMemo(() => resourceTemplates(expanded.actions, catalogs, { accountId, region }), [expanded.actions, catalogs, accountId, region]);
+
+  // sts:AssumeRole on roles: their trust policies (principal mode reads them through the API).
+  const assumeRoleNames = useMemo(() => {
+    if (state.mode !== 'principal' || !expanded.actions.some(isAssumeRoleAction)) return [];
+    return [...new Set(state.resources.map((r) => roleOf(r)?.roleName).filter((n): n is string => !!n))].sort();
+  }, [state.mode, state.resources, expanded.actions]);
+  const trustQuery = useActionQuery(['simulator-trust', ...assumeRoleNames], getRoleTrustPolicies, { roleNames: assumeRoleNames }, { enabled: ready && assumeRoleNames.length > 0 });
+  const trustDocuments = useMemo(() => {
+    const docs: PanelPolicy[] = [];
+    if (gathered?.trustPolicy) docs.push({ id: `trust:${gathered.principal.name}`, kind: 'trust', label: `Trust policy (role ${gathered.principal.name})`, text: gathered.trustPolicy });
+    for (const [name, t] of Object.entries(trustQuery.data?.trustPolicies ?? {})) {
+      if (!docs.some((d) => d.id === `trust:${name}`)) docs.push({ id: `trust:${name}`, kind: 'trust', label: `Trust policy (role ${name})`, text: t.text, readOnly: false });
+    }
+    return docs;
+  }, [gathered, trustQuery.data]);
+
+  // Compile (cached per text), compute the matrix, and the what-if diff against the unedited policies.
+  const result = useMemo(() => {
+    const started = performance.now();
+    const current = compileSimulation(policies, overrides);
+    const baseline = compileSimulation(policies);
+    const trustPolicies = new Map<string, CompiledPolicy>();
+    const baselineTrust = new Map<string, CompiledPolicy>();
+    for (const doc of trustDocuments) {
+      const roleName = doc.id.slice('trust:'.length);
+      const key = trustPolicyKey(`arn:aws:iam::${gathered?.accountId ?? accountId}:role/${roleName}`);
+      const arn = trustQuery.data?.trustPolicies[roleName]?.arn;
+      const realKey = arn ? trustPolicyKey(arn) : key;
+      const compiled = compileCached(doc.id, 'trust', overrides[doc.id] ?? doc.text);
+      const original = compileCached(doc.id, 'trust', doc.text);
+      if ('statements' in compiled && realKey) trustPolicies.set(realKey, compiled);
+      if ('statements' in original && realKey) baselineTrust.set(realKey, original);
+    }
+    const caller = callerOf(state, gathered);
+    const input = matrixInputFor(current.set, caller, state.context, trustPolicies);
+    const matrix = computeMatrix(input, expanded.actions, state.resources);
+    const baselineMatrix = computeMatrix(matrixInputFor(baseline.set, caller, state.context, baselineTrust), expanded.actions, state.resources);
+    const diff = diffMatrices(baselineMatrix, matrix);
+    const elapsed = performance.now() - started;
+    const fields = detectContextKeys([...current.set.identity, ...(current.set.boundary ?? []), ...(current.set.session ?? []), ...(current.set.resource ?? []), ...trustPolicies.values()]);
+    return { current, input, matrix, diff, elapsed, fields, caller };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [policies, overrides, trustDocuments, state.context, state.callerArn, state.principalTags, state.resources, expanded.actions, gathered, trustQuery.data]);
+
+  const changed = useMemo(() => new Set([...result.diff.newlyAllowed, ...result.diff.newlyDenied, ...result.diff.denyKindChanged].map((c) => `${c.action}\u0000${c.resource}`)), [result.diff]);
+
+  const labels = useMemo(() => new Map([...policies, ...trustDocuments].map((p) => [p.id, p.label])), [policies, trustDocuments]);
+  const cell = selected && expanded.actions.includes(selected.action) && result.matrix.resources.includes(selected.resource) ? selected : undefined;
+  const explanation = useMemo(() => (cell ? explainCell(result.input, cell.action, cell.resource) : undefined), [cell, result.input]);
+  const effects = useMemo(() => (cell && explanation ? contextKeyEffects(result.input, cell.action, cell.resource, explanation) : []), [cell, explanation, result.input]);
+  const trustUsed = cell ? cellRequest(result.input, cell.action, cell.resource).trustPolicyUsed : false;
+
+  const showStatement = (policyId: string, range: SourceRange) => {
+    setActivePolicy(policyId);
+    setHighlight({ policyId, range });
+  };
+  const selectCell = (c: { action: string; resource: string }) => {
+    setSelected(c);
+    const e = explainCell(result.input, c.action, c.resource);
+    const first = e.decidingStatements[0] ?? e.closestNonMatchingStatements[0];
+    if (first) showStatement(first.policyId, first.range);
+    else setHighlight(undefined);
+  };
+
+  // Principals × actions.
+  const comparePrincipals = useMemo(
+    () => [...(principal && state.mode === 'principal' ? [principal] : []), ...state.comparePrincipals.filter((p) => !(principal && p.type === principal.type && p.name === principal.name))],
+    [principal, state.mode, state.comparePrincipals],
+  );
+  const compareQueries = useQueries({
+    queries: comparePrincipals.map((p) => ({
+      queryKey: ['simulator-principal', p.type, p.name],
+      queryFn: async () => unwrap(await getPrincipalPolicies(p)),
+      enabled: ready && tab === 'principals',
+    })),
+  });
+  const compareKey = compareQueries.map((q) => q.dataUpdatedAt).join(',');
+  const principalRows = useMemo(() => {
+    if (tab !== 'principals') return [];
+    const entries = compareQueries.flatMap((q, i) => {
+      if (!q.data) return [];
+      const p = comparePrincipals[i];
+      const isMain = principal && p.type === principal.type && p.name === principal.name;
+      const compiled = compileSimulation(isMain ? policies : q.data.policies, isMain ? overrides : {});
+      const caller = callerOf({ ...state, mode: 'principal', callerArn: undefined }, q.data);
+      return [{ label: `${p.type} ${p.name}`, input: matrixInputFor(compiled.set, caller, state.context, new Map()) }];
+    });
+    return computePrincipalsMatrix(entries, expanded.actions, state.resources);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tab, compareKey, comparePrincipals, expanded.actions, state.resources, state.context, overrides, policies]);
+
+  // Check with the service.
+  const check = useActionMutation(checkWithService);
+  const runCheck = () => {
+    const edited = Object.keys(state.overrides).some((id) => state.overrides[id] !== policies.find((p) => p.id === id)?.text);
+    const text = (p: SimulatorPolicy) => state.overrides[p.id] ?? p.text;
+    const valid = (p: SimulatorPolicy) => !result.current.errors.some((e) => e.policyId === p.id);
+    const contextEntries = Object.entries(state.context)
+      .map(([key, values]) => ({ key, values: values.filter(Boolean), type: result.fields.find((f) => f.key.toLowerCase() === key.toLowerCase())?.type ?? ('string' as const) }))
+      .filter((c) => c.values.length > 0);
+    check.mutate({
+      policySourceArn: state.mode === 'principal' && gathered && !edited ? gathered.arn : undefined,
+      identityPolicies: policies.filter((p) => p.kind === 'identity' && valid(p)).map(text),
+      boundaryPolicies: policies.filter((p) => p.kind === 'boundary' && valid(p)).map(text),
+      sessionPolicies: policies.filter((p) => p.kind === 'session' && valid(p)).map(text),
+      resourcePolicy: policies.filter((p) => p.kind === 'resource' && valid(p)).map(text)[0],
+      callerArn: result.caller.arn,
+      actions: expanded.actions.slice(0, 500),
+      resources: state.resources,
+      context: contextEntries,
+    });
+  };
+
+  const panelPolicies: PanelPolicy[] = [
+    ...policies.map((p) => ({ ...p, removable: state.mode === 'custom' || state.policies.some((q) => q.id === p.id) })),
+    ...trustDocuments,
+  ];
+  const addPolicy = (kind: SimulatorPolicyKind) => {
+    const n = state.policies.filter((p) => p.kind === kind).length + 1;
+    const id = `${kind}-${Date.now().toString(36)}`;
+    const label = { identity: 'Identity policy', boundary: 'Permissions boundary', session: 'Session policy', resource: 'Resource-based policy' }[kind] + ` ${n}`;
+    update({ policies: [...state.policies, { id, kind, label, text: EMPTY_POLICY }] });
+    setActivePolicy(id);
+  };
+
+  const diffText = describeDiff(result.diff);
+  const gatherError = actionErrorOf(gatheredQuery.error);
+
+  return (
+    <div className="space-y-6">
+      {linkError && <Alert tone="warning">The simulation link could not be read (it may be truncated). Starting from an empty simulation.</Alert>}
+      <section aria-labelledby="sim-inputs" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="sim-inputs" className="sr-only">
+          Inputs
+        </h2>
+        <fieldset className="flex flex-wrap gap-4">
+          <legend className="mb-1 text-sm font-medium">Mode</legend>
+          {(['principal', 'custom'] as const).map((mode) => (
+            <label key={mode} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="sim-mode" value={mode} checked={state.mode === mode} onChange={() => update({ mode, overrides: {} })} />
+              {mode === 'principal' ? 'A user, group or role' : 'Custom policies'}
+            </label>
+          ))}
+        </fieldset>
+        {state.mode === 'principal' && (
+          <div className="space-y-2">
+            <PrincipalPicker value={state.principal} onChange={(p) => update({ principal: p, overrides: {} })} />
+            {gatheredQuery.isFetching && principal && <p className="text-sm">Reading the policies of {principal.type} {principal.name}…</p>}
+            {gatherError && <ErrorState error={gatherError} />}
+            {gathered && (
+              <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="gathered-summary">
+                <span className="font-mono">{gathered.arn}</span>: {gathered.policies.length} polic{gathered.policies.length === 1 ? 'y' : 'ies'}
+                {gathered.trustPolicy ? ' and a trust policy' : ''}.
+              </p>
+            )}
+            {gathered?.warnings.map((w) => (
+              <p key={w} className="text-sm text-amber-800 dark:text-amber-300">
+                {w}
+              </p>
+            ))}
+          </div>
+        )}
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ActionInput actions={state.actions} onChange={(actions) => update({ actions })} expandedCount={expanded.actions.length} unexpanded={expanded.unexpanded} />
+          <ResourceInput resources={state.resources} onChange={(resources) => update({ resources })} templates={templates} />
+        </div>
+        {expanded.truncated && <p className="text-sm text-amber-800">Only the first 1000 actions are simulated.</p>}
+        {trustQuery.data && Object.entries(trustQuery.data.failures).map(([name, message]) => (
+          <p key={name} className="text-sm text-amber-800 dark:text-amber-300">
+            Trust policy of role {name} could not be read: {message}
+          </p>
+        ))}
+        <details>
+          <summary className="cursor-pointer text-sm font-medium">Context ({result.fields.length} key{result.fields.length === 1 ? '' : 's'} referenced by the policies)</summary>
+          <div className="pt-2">
+            <ContextInputs
+              fields={result.fields}
+              context={state.context}
+              onContextChange={(context) => update({ context })}
+              callerArn={state.callerArn}
+              defaultCallerArn={result.caller.arn}
+              onCallerArnChange={(callerArn) => update({ callerArn })}
+              principalTags={state.principalTags}
+              onPrincipalTagsChange={(principalTags) => update({ principalTags })}
+            />
+          </div>
+        </details>
+      </section>
+
+      <section aria-labelledby="sim-results" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="sim-results" className="text-lg font-semibold">
+            Results
+          </h2>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Recomputed in <span data-testid="recompute-ms">{result.elapsed.toFixed(1)}</span> ms ({result.matrix.decisions.length} cells)
+          </p>
+        </div>
+        {result.current.errors.length > 0 && (
+          <Alert tone="error" title="Some policies are not evaluated">
+            {result.current.errors.map((e) => `${labels.get(e.policyId) ?? e.policyId}: ${e.message}`).join(' · ')}
+          </Alert>
+        )}
+        {diffText && (
+          <div className="rounded-md border border-purple-300 bg-purple-50 p-3 text-sm dark:border-purple-800 dark:bg-purple-950" data-testid="what-if-diff">
+            <p className="font-semibold">{diffText}</p>
+            <ul className="mt-1 space-y-0.5 font-mono text-xs">
+              {result.diff.newlyAllowed.map((c) => (
+                <li key={`a-${c.action}-${c.resource}`}>+ allows {c.action} on {c.resource} (was {c.before})</li>
+              ))}
+              {result.diff.newlyDenied.map((c) => (
+                <li key={`d-${c.action}-${c.resource}`}>− denies {c.action} on {c.resource} ({c.after})</li>
+              ))}
+              {result.diff.denyKindChanged.map((c) => (
+                <li key={`k-${c.action}-${c.resource}`}>
+                  ~ {c.action} on {c.resource}: {c.before} → {c.after}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Tabs
+          label="Result views"
+          selected={tab}
+          onSelect={setTab}
+          items={[
+            {
+              id: 'matrix',
+              label: 'Actions × resources',
+              content:
+                expanded.actions.length === 0 ? (
+                  <p className="text-sm text-slate-600 dark:text-slate-400">Enter one or more actions to simulate.</p>
+                ) : (
+                  <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+                    <DecisionMatrixView matrix={result.matrix} selected={cell} onSelect={selectCell} changed={changed} />
+                    <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+                      {explanation && cell ? (
+                        <CellExplanation explanation={explanation} effects={effects} labels={labels} trustPolicyUsed={trustUsed} onShow={showStatement} />
+                      ) : (
+                        <p className="text-sm text-slate-600 dark:text-slate-400">Select a cell to see which statement decided it.</p>
+                      )}
+                    </div>
+                  </div>
+                ),
+            },
+            {
+              id: 'principals',
+              label: 'Principals × actions',
+              content: (
+                <PrincipalsView
+                  rows={principalRows}
+                  actions={expanded.actions}
+                  principals={state.comparePrincipals}
+                  onChange={(comparePrincipals) => update({ comparePrincipals })}
+                  loading={compareQueries.some((q) => q.isFetching)}
+                  failures={compareQueries.flatMap((q, i) => (q.error ? [`${comparePrincipals[i].type} ${comparePrincipals[i].name}: ${actionErrorOf(q.error)?.message}`] : []))}
+                />
+              ),
+            },
+            {
+              id: 'service',
+              label: 'Check with the service',
+              content: (
+                <ServiceCheck
+                  result={check.data}
+                  error={actionErrorOf(check.error)?.message}
+                  pending={check.isPending}
+                  onCheck={runCheck}
+                  disabled={expanded.actions.length === 0}
+                  localDecision={(action, resource) => decisionAt(result.matrix, action, resource)}
+                />
+              ),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="sim-policies" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="sim-policies" className="text-lg font-semibold">
+            Policies
+          </h2>
+          <div className="flex flex-wrap items-center gap-2">
+            {Object.keys(state.overrides).length > 0 && (
+              <Button variant="secondary" size="sm" onClick={() => update({ overrides: {} })}>
+                Revert all edits
+              </Button>
+            )}
+            {state.mode === 'custom' && Object.keys(state.overrides).length > 0 && (
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => update({ policies: state.policies.map((p) => ({ ...p, text: state.overrides[p.id] ?? p.text })), overrides: {} })}
+              >
+                Keep edits as the baseline
+              </Button>
+            )}
+          </div>
+        </div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Edit any policy: the matrix updates as you type, and the edit is compared with the unedited policies.</p>
+        <PolicyPanel
+          policies={panelPolicies}
+          overrides={state.overrides}
+          errors={result.current.errors}
+          activeId={activePolicy}
+          onActivate={setActivePolicy}
+          highlight={highlight}
+          onEdit={(id, text) => setState((s) => ({ ...s, overrides: { ...s.overrides, [id]: text } }))}
+          onRevert={(id) =>
+            setState((s) => {
+              const next = { ...s.overrides };
+              delete next[id];
+              return { ...s, overrides: next };
+            })
+          }
+          onRemove={(id) => update({ policies: state.policies.filter((p) => p.id !== id) })}
+          onAdd={addPolicy}
+          addKinds={state.mode === 'custom' ? ['identity', 'boundary', 'resource', 'session'] : ['session']}
+        />
+      </section>
+
+      <section aria-labelledby="sim-share" className="flex flex-wrap items-center gap-2">
+        <h2 id="sim-share" className="sr-only">
+          Share
+        </h2>
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(window.location.href);
+              setCopied(true);
+            } catch {
+              setCopied(false);
+            }
+          }}
+        >
+          Copy link to this simulation
+        </Button>
+        {copied && <span className="text-sm">Copied.</span>}
+      </section>
+    </div>
+  );
+}
+
