@@ -287,6 +287,24 @@ describe('fuzz: malformed Authorization headers', () => {
   });
 });
 
+describe('root access keys', () => {
+  it('authenticate as the root user', async () => {
+    const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'root', email: server.rootEmail, password: server.rootPassword }),
+    });
+    const { credentials } = (await response.json()) as { credentials: Credentials };
+    const rootSession = server.clientFor({ accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken });
+    const key = await rootSession.iam.send(new CreateAccessKeyCommand({}));
+    const root = server.clientFor({ accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! });
+    expect(await root.sts.send(new GetCallerIdentityCommand({}))).toMatchObject({ Arn: 'arn:aws:iam::123456789012:root', UserId: '123456789012' });
+    const rootToken = await root.sts.send(new GetSessionTokenCommand({ DurationSeconds: 7200 }));
+    // AWS: sessions of the root user last at most one hour.
+    expect(rootToken.Credentials!.Expiration!.getTime() - Date.now()).toBeLessThanOrEqual(3600_000);
+  });
+});
+
 describe('cached credentials', () => {
   it('do not outlive a reset: the re-created admin key resolves to the new admin user, old keys are gone', async () => {
     const before = await server.sts.send(new GetCallerIdentityCommand({}));
