@@ -1,0 +1,16 @@
+// Create a role.
+import { CreateRoleForm } from '@/components/roles/create-role-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireConsoleSession } from '@/lib/console/session';
+
+export const metadata = { title: 'Create role' };
+
+export default async function CreateRolePage() {
+  const session = await requireConsoleSession();
+  return (
+    <div>
+      <PageHeader title="Create role" description="Who may assume the role is its trust policy; what the role may do is its permissions, attached after creation." />
+      <CreateRoleForm accountId={session.principal.accountId} />
+    </div>
+  );
+}

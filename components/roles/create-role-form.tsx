@@ -1,0 +1,98 @@
+'use client';
+// Create a role: trust policy in the policy editor (with who can assume it, live), name, path, description,
+// maximum session duration, permissions boundary, tags.
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { PolicyEditor, hasErrors } from '@/components/policy-editor';
+import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
+import { Input, Textarea } from '@/components/ui/input';
+import { actionErrorOf, useActionMutation } from '@/components/ui/query';
+import { createRole } from '@/lib/console/actions/roles/create-role';
+import type { Finding } from '@/lib/policy';
+import { TagsField, parseTagLines } from './tags-field';
+import { accountTrustPolicy, serviceTrustPolicy } from './trust-templates';
+import { TrustedPrincipals } from './trusted-principals';
+
+export function CreateRoleForm({ accountId }: { accountId: string }) {
+  const router = useRouter();
+  const [roleName, setRoleName] = useState('');
+  const [path, setPath] = useState('/');
+  const [description, setDescription] = useState('');
+  const [maxHours, setMaxHours] = useState('1');
+  const [boundary, setBoundary] = useState('');
+  const [tags, setTags] = useState('');
+  const [trustPolicy, setTrustPolicy] = useState(serviceTrustPolicy('ec2.amazonaws.com'));
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const create = useActionMutation(createRole, { invalidates: [['roles']], onSuccess: (data) => router.push(`/roles/${encodeURIComponent(data.roleName)}?tab=trust`) });
+  const error = actionErrorOf(create.error);
+  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const known = ['roleName', 'path', 'description', 'maxSessionDuration', 'permissionsBoundary', 'tags'];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      roleName,
+      path,
+      description,
+      trustPolicy,
+      maxSessionDuration: Math.round(Number(maxHours) * 3600),
+      permissionsBoundary: boundary,
+      tags: parseTagLines(tags),
+    });
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-5">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Input label="Role name" required value={roleName} onChange={(e) => setRoleName(e.target.value)} error={fieldError('roleName')} hint="Up to 64 letters, digits and +=,.@-_" />
+        <Input label="Path" value={path} onChange={(e) => setPath(e.target.value)} error={fieldError('path')} />
+        <Input
+          label="Maximum session duration (hours)"
+          type="number"
+          min={1}
+          max={12}
+          step={0.25}
+          value={maxHours}
+          onChange={(e) => setMaxHours(e.target.value)}
+          error={fieldError('maxSessionDuration')}
+          hint="1 to 12 hours."
+        />
+      </div>
+      <Textarea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('description')} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Input label="Permissions boundary (policy ARN, optional)" value={boundary} onChange={(e) => setBoundary(e.target.value)} error={fieldError('permissionsBoundary')} />
+        <TagsField value={tags} onChange={setTags} error={fieldError('tags')} />
+      </div>
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium">Trust policy</span>
+          <span className="text-slate-600 dark:text-slate-300">Start from:</span>
+          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(serviceTrustPolicy('ec2.amazonaws.com'))}>
+            An AWS service (EC2)
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(serviceTrustPolicy('lambda.amazonaws.com'))}>
+            Lambda
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy(accountId))}>
+            This account
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
+            Another account (with external ID)
+          </Button>
+        </div>
+        <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+          <PolicyEditor value={trustPolicy} onChange={setTrustPolicy} policyType="trust" onFindings={setFindings} label="Trust policy (JSON)" />
+          <TrustedPrincipals trustPolicy={trustPolicy} />
+        </div>
+      </div>
+      {error && !known.includes(error.field ?? '') && <ErrorState error={error} />}
+      <div className="flex items-center gap-3">
+        <Button type="submit" pending={create.isPending} disabled={hasErrors(findings)}>
+          Create role
+        </Button>
+        {hasErrors(findings) && <span className="text-sm text-red-700 dark:text-red-400">Fix the errors in the trust policy first.</span>}
+      </div>
+    </form>
+  );
+}

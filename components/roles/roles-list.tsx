@@ -1,0 +1,83 @@
+'use client';
+// Roles by path (ListRoles PathPrefix, paged through the API); service-linked roles marked. Path in the URL.
+import Link from 'next/link';
+import { useState } from 'react';
+import { formatDate } from '@/components/policies/format';
+import { usePagedList } from '@/components/policies/use-paged-list';
+import { useUrlState } from '@/components/policies/use-url-state';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Input } from '@/components/ui/input';
+import { actionErrorOf } from '@/components/ui/query';
+import { LoadingBlock } from '@/components/ui/spinner';
+import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
+import { listRoles } from '@/lib/console/actions/roles/list-roles';
+
+export function RolesList() {
+  const [pathPrefix, setPathPrefix] = useUrlState('path', '/');
+  const [draft, setDraft] = useState(pathPrefix);
+  const list = usePagedList(['roles', pathPrefix], listRoles, { pathPrefix });
+  return (
+    <div className="space-y-4">
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPathPrefix(draft.trim() || '/');
+        }}
+      >
+        <Input label="Path prefix" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-72" />
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </form>
+      {list.isPending ? (
+        <LoadingBlock label="Reading roles…" />
+      ) : list.isError && list.items.length === 0 ? (
+        <ErrorState error={actionErrorOf(list.error)!} />
+      ) : list.items.length === 0 ? (
+        <EmptyState title={`No role under ${pathPrefix}.`} />
+      ) : (
+        <>
+          <Table caption="Roles">
+            <THead>
+              <tr>
+                <Th>Role name</Th>
+                <Th>Path</Th>
+                <Th>Description</Th>
+                <Th>Last used</Th>
+                <Th>Created</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {list.items.map((r) => (
+                <Tr key={r.arn}>
+                  <Td>
+                    <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/roles/${encodeURIComponent(r.roleName)}`}>
+                      {r.roleName}
+                    </Link>{' '}
+                    {r.serviceLinked && <Badge tone="info">Service-linked</Badge>}
+                  </Td>
+                  <Td className="font-mono text-xs">{r.path}</Td>
+                  <Td className="max-w-xs truncate text-xs">{r.description}</Td>
+                  <Td className="text-xs">{r.lastUsedDate ? formatDate(r.lastUsedDate) : 'Never'}</Td>
+                  <Td className="text-xs">{formatDate(r.createDate)}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <div className="flex items-center gap-3 text-sm">
+            <span>{list.items.length} shown</span>
+            {list.hasNextPage && (
+              <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                Load more
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// Starter trust policies: an AWS service, or another AWS account (with an external ID when a third party assumes it).
+
+/** A trust policy letting `service` (e.g. ec2.amazonaws.com) assume the role. */
+export function serviceTrustPolicy(service: string): string {
+  return JSON.stringify(
+    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] },
+    null,
+    2,
+  );
+}
+
+/** A trust policy letting the principals of `accountId` assume the role (their own policies must allow it too). */
+export function accountTrustPolicy(accountId: string, externalId?: string): string {
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+          Action: 'sts:AssumeRole',
+          ...(externalId ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } } : {}),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
