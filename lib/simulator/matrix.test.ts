@@ -73,6 +73,21 @@ describe('sts:AssumeRole on a role', () => {
     expect(without.decisions).toEqual(['implicitDeny']);
   });
 
+  it('denies (implicitly) when only the identity allows and the trust policy does not name the caller', () => {
+    const trustPolicies = new Map([[`${ACCOUNT}/deployer`, trust({ Service: 'ec2.amazonaws.com' })]]);
+    const m = computeMatrix({ ...input([identityAllow]), trustPolicies }, ['sts:AssumeRole', 's3:ListBucket'], [roleArn]);
+    expect(m.decisions).toEqual(['implicitDeny', 'implicitDeny']);
+    const e = explainCell({ ...input([identityAllow]), trustPolicies }, 'sts:AssumeRole', roleArn);
+    expect(e.decision).toBe('implicitDeny');
+    expect(e.identityDecision).toBe('allowed');
+    expect(e.closestNonMatchingStatements[0]).toMatchObject({ policyId: 'trust', failedPart: 'principal' });
+  });
+
+  it('allows a caller the trust policy names directly, same account, without an identity allow', () => {
+    const trustPolicies = new Map([[`${ACCOUNT}/deployer`, trust({ AWS: USER })]]);
+    expect(computeMatrix({ ...input([]), trustPolicies }, ['sts:AssumeRole'], [roleArn]).decisions).toEqual(['allowed']);
+  });
+
   it('lets a Deny in the trust policy win over the identity allow', () => {
     const trustPolicies = new Map([[`${ACCOUNT}/deployer`, trust({ AWS: USER }, 'Deny')]]);
     expect(computeMatrix({ ...input([identityAllow]), trustPolicies }, ['sts:AssumeRole'], [roleArn]).decisions).toEqual(['explicitDeny']);
