@@ -1,6 +1,6 @@
 // SigV4 canonical request and string to sign, as the Signature Version 4 specification defines them, for
 // verifying a request exactly as its client signed it (only the headers it names in SignedHeaders).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What of an HTTP request SigV4 covers. Header names are lower-case. */
 export interface SignableRequest {
@@ -78,9 +78,9 @@ export function canonicalHeaders(headers: Record<string, string | undefined>, si
   return out;
 }
 
-/** SHA-256 of text as lower-case hex. */
+/** SHA-256 of text (UTF-8) as lower-case hex (node's one-shot hash: no Hash object per call). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**
