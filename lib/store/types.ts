@@ -13,6 +13,9 @@ import type { CredentialReportRepository } from './credential-reports';
 import type { SessionRepository } from './sessions';
 import type { SignInAttemptRepository } from './sign-in-attempts';
 import type { AuditRepository } from './audit';
+import type { IdentityProviderRepository } from './identity-providers';
+import type { ServerCertificateRepository } from './server-certificates';
+import type { UserCredentialRepository } from './user-credentials';
 
 export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
@@ -27,6 +30,9 @@ export type { MfaDeviceRecord, MfaDeviceRepository, MfaAssignmentStatus } from '
 export type { CredentialReportRecord, CredentialReportRepository } from './credential-reports';
 export type { SessionRecord, SessionRepository } from './sessions';
 export type { SignInAttemptRecord, SignInAttemptRepository } from './sign-in-attempts';
+export type { OidcProviderRecord, SamlProviderRecord, IdentityProviderRepository } from './identity-providers';
+export type { ServerCertificateRecord, ServerCertificateRepository } from './server-certificates';
+export type * from './user-credentials';
 export type { AuditEventRecord, AuditQuery, AuditPage, AuditOutcome, AuditRepository, ServiceAccessRecord } from './audit';
 
 /**
@@ -51,6 +57,9 @@ export interface Store {
   readonly sessions: SessionRepository;
   readonly signInAttempts: SignInAttemptRepository;
   readonly audit: AuditRepository;
+  readonly identityProviders: IdentityProviderRepository;
+  readonly serverCertificates: ServerCertificateRepository;
+  readonly userCredentials: UserCredentialRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;

@@ -17,6 +17,9 @@ import { SqliteCredentialReportRepository } from './credential-reports';
 import { SqliteSessionRepository } from './sessions';
 import { SqliteSignInAttemptRepository } from './sign-in-attempts';
 import { SqliteAuditRepository } from './audit';
+import { SqliteIdentityProviderRepository } from './identity-providers';
+import { SqliteServerCertificateRepository } from './server-certificates';
+import { SqliteUserCredentialRepository } from './user-credentials';
 
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
@@ -36,6 +39,9 @@ export class SqliteStore implements Store {
   readonly sessions: SqliteSessionRepository;
   readonly signInAttempts: SqliteSignInAttemptRepository;
   readonly audit: SqliteAuditRepository;
+  readonly identityProviders: SqliteIdentityProviderRepository;
+  readonly serverCertificates: SqliteServerCertificateRepository;
+  readonly userCredentials: SqliteUserCredentialRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
 
@@ -57,6 +63,9 @@ export class SqliteStore implements Store {
     this.sessions = new SqliteSessionRepository(this.db);
     this.signInAttempts = new SqliteSignInAttemptRepository(this.db);
     this.audit = new SqliteAuditRepository(this.db);
+    this.identityProviders = new SqliteIdentityProviderRepository(this.db);
+    this.serverCertificates = new SqliteServerCertificateRepository(this.db);
+    this.userCredentials = new SqliteUserCredentialRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

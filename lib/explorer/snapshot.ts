@@ -1,0 +1,93 @@
+// GetAccountAuthorizationDetails pages → AccountSnapshot: decoded documents, default versions only, sorted names.
+import type { GetAccountAuthorizationDetailsResponse, PolicyDetail, Tag } from '@aws-sdk/client-iam';
+import type { AccountSnapshot, SnapshotInlinePolicy, SnapshotManagedPolicy } from './types';
+
+/** A policy document as IAM returns it (URL-encoded JSON) as plain text; already-plain text is kept. */
+export function decodeDocument(document: string | undefined): string {
+  if (!document) return '';
+  if (document.trimStart().startsWith('{')) return document;
+  try {
+    return decodeURIComponent(document);
+  } catch {
+    return document;
+  }
+}
+
+function inline(list: PolicyDetail[] | undefined): SnapshotInlinePolicy[] {
+  return (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: decodeDocument(p.PolicyDocument) }));
+}
+
+function tags(list: Tag[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const tag of list ?? []) if (tag.Key) out[tag.Key] = tag.Value ?? '';
+  return out;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Builds the snapshot from every page of the response. The partition is read from the caller's ARN. */
+export function snapshotFromPages(
+  pages: GetAccountAuthorizationDetailsResponse[],
+  options: { accountId: string; principalArn: string; readAt: string },
+): AccountSnapshot {
+  const snapshot: AccountSnapshot = {
+    accountId: options.accountId,
+    partition: options.principalArn.split(':')[1] || 'aws',
+    users: [],
+    groups: [],
+    roles: [],
+    policies: [],
+    readAt: options.readAt,
+  };
+  const seenPolicies = new Set<string>();
+  for (const page of pages) {
+    for (const u of page.UserDetailList ?? []) {
+      snapshot.users.push({
+        name: u.UserName ?? '',
+        id: u.UserId ?? '',
+        arn: u.Arn ?? '',
+        path: u.Path ?? '/',
+        groups: [...(u.GroupList ?? [])],
+        inline: inline(u.UserPolicyList),
+        attached: (u.AttachedManagedPolicies ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' })),
+        boundaryArn: u.PermissionsBoundary?.PermissionsBoundaryArn || undefined,
+        tags: tags(u.Tags),
+      });
+    }
+    for (const g of page.GroupDetailList ?? []) {
+      snapshot.groups.push({
+        name: g.GroupName ?? '',
+        id: g.GroupId ?? '',
+        arn: g.Arn ?? '',
+        path: g.Path ?? '/',
+        inline: inline(g.GroupPolicyList),
+        attached: (g.AttachedManagedPolicies ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' })),
+      });
+    }
+    for (const r of page.RoleDetailList ?? []) {
+      snapshot.roles.push({
+        name: r.RoleName ?? '',
+        id: r.RoleId ?? '',
+        arn: r.Arn ?? '',
+        path: r.Path ?? '/',
+        trustPolicy: decodeDocument(r.AssumeRolePolicyDocument),
+        inline: inline(r.RolePolicyList),
+        attached: (r.AttachedManagedPolicies ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' })),
+        boundaryArn: r.PermissionsBoundary?.PermissionsBoundaryArn || undefined,
+        tags: tags(r.Tags),
+      });
+    }
+    for (const p of page.Policies ?? []) {
+      if (!p.Arn || seenPolicies.has(p.Arn)) continue;
+      const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
+      seenPolicies.add(p.Arn);
+      const policy: SnapshotManagedPolicy = { name: p.PolicyName ?? '', arn: p.Arn, path: p.Path ?? '/', document: decodeDocument(version?.Document) };
+      snapshot.policies.push(policy);
+    }
+  }
+  snapshot.users.sort(byName);
+  snapshot.groups.sort(byName);
+  snapshot.roles.sort(byName);
+  snapshot.policies.sort(byName);
+  return snapshot;
+}

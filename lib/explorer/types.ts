@@ -1,0 +1,76 @@
+// The account's authorization picture as the explorer uses it: serialisable snapshot of
+// GetAccountAuthorizationDetails (users, groups, roles, managed policies' default versions).
+
+/** An inline policy: its name and its document (decoded JSON text). */
+export interface SnapshotInlinePolicy {
+  name: string;
+  document: string;
+}
+
+/** A managed policy attached to a principal. */
+export interface SnapshotAttachedPolicy {
+  name: string;
+  arn: string;
+}
+
+/** An IAM user with its groups, policies and permissions boundary. */
+export interface SnapshotUser {
+  name: string;
+  id: string;
+  arn: string;
+  path: string;
+  groups: string[];
+  inline: SnapshotInlinePolicy[];
+  attached: SnapshotAttachedPolicy[];
+  boundaryArn?: string;
+  tags: Record<string, string>;
+}
+
+/** An IAM group with its policies. */
+export interface SnapshotGroup {
+  name: string;
+  id: string;
+  arn: string;
+  path: string;
+  inline: SnapshotInlinePolicy[];
+  attached: SnapshotAttachedPolicy[];
+}
+
+/** An IAM role with its trust policy, policies and permissions boundary. */
+export interface SnapshotRole {
+  name: string;
+  id: string;
+  arn: string;
+  path: string;
+  trustPolicy: string;
+  inline: SnapshotInlinePolicy[];
+  attached: SnapshotAttachedPolicy[];
+  boundaryArn?: string;
+  tags: Record<string, string>;
+}
+
+/** A managed policy and the document of its default version. */
+export interface SnapshotManagedPolicy {
+  name: string;
+  arn: string;
+  path: string;
+  document: string;
+}
+
+/** Everything the explorer reads, in one serialisable object. */
+export interface AccountSnapshot {
+  accountId: string;
+  partition: string;
+  users: SnapshotUser[];
+  groups: SnapshotGroup[];
+  roles: SnapshotRole[];
+  policies: SnapshotManagedPolicy[];
+  /** ISO time the snapshot was read. */
+  readAt: string;
+}
+
+/** A principal the explorer can select: `user:name`, `group:name`, `role:name`. */
+export interface EntityRef {
+  type: 'user' | 'group' | 'role';
+  name: string;
+}
