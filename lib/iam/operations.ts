@@ -16,6 +16,12 @@ import { simulationOperations } from './simulation';
 import { lastAccessedOperations } from './last-accessed';
 import { instanceProfileOperations } from './instance-profiles';
 import { authorizationDetailsOperations } from './authorization-details';
+import { oidcProviderOperations } from './oidc-providers';
+import { samlProviderOperations } from './saml-providers';
+import { sshPublicKeyOperations } from './ssh-public-keys';
+import { signingCertificateOperations } from './signing-certificates';
+import { serverCertificateOperations } from './server-certificates';
+import { serviceSpecificCredentialOperations } from './service-specific-credentials';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
@@ -34,4 +40,10 @@ export const IAM_OPERATIONS: Record<string, Operation> = {
   ...lastAccessedOperations,
   ...instanceProfileOperations,
   ...authorizationDetailsOperations,
+  ...oidcProviderOperations,
+  ...samlProviderOperations,
+  ...sshPublicKeyOperations,
+  ...signingCertificateOperations,
+  ...serverCertificateOperations,
+  ...serviceSpecificCredentialOperations,
 };

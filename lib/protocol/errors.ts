@@ -67,3 +67,18 @@ export class RequestEntityTooLarge extends define('RequestEntityTooLarge', 413) 
 // STS errors.
 export class RegionDisabled extends define('RegionDisabledException', 403) {}
 export class PackedPolicyTooLarge extends define('PackedPolicyTooLarge', 400) {}
+
+// Errors of the federation, certificate and key operations (codes and statuses from AWS's service models).
+export class MalformedCertificate extends define('MalformedCertificate', 400) {}
+export class InvalidCertificate extends define('InvalidCertificate', 400) {}
+export class DuplicateCertificate extends define('DuplicateCertificate', 409) {}
+export class KeyPairMismatch extends define('KeyPairMismatch', 400) {}
+export class InvalidPublicKey extends define('InvalidPublicKey', 400) {}
+export class DuplicateSSHPublicKey extends define('DuplicateSSHPublicKey', 400) {}
+export class UnrecognizedPublicKeyEncoding extends define('UnrecognizedPublicKeyEncoding', 400) {}
+export class ReportGenerationLimitExceeded extends define('ReportGenerationLimitExceeded', 409) {}
+export class IDPRejectedClaim extends define('IDPRejectedClaim', 403) {}
+export class IDPCommunicationError extends define('IDPCommunicationError', 400) {}
+export class InvalidIdentityToken extends define('InvalidIdentityToken', 400) {}
+export class ExpiredTokenException extends define('ExpiredTokenException', 400) {}
+export class InvalidAuthorizationMessage extends define('InvalidAuthorizationMessageException', 400) {}

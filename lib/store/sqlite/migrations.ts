@@ -235,4 +235,47 @@ CREATE TABLE password_history (
 CREATE INDEX password_history_by_user ON password_history (user_id, seq);
 `,
   },
+  {
+    version: 3,
+    name: 'identity providers, server certificates and user credentials',
+    sql: `
+CREATE TABLE oidc_providers (
+  arn TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  client_ids TEXT NOT NULL,
+  thumbprints TEXT NOT NULL,
+  create_date TEXT NOT NULL
+);
+CREATE TABLE saml_providers (
+  arn TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  metadata_document TEXT NOT NULL,
+  create_date TEXT NOT NULL,
+  valid_until TEXT NOT NULL
+);
+-- private_key_sealed: the private key sealed with the service's SecretBox; never returned.
+CREATE TABLE server_certificates (
+  server_certificate_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  body TEXT NOT NULL,
+  chain TEXT,
+  private_key_sealed TEXT NOT NULL,
+  upload_date TEXT NOT NULL,
+  expiration TEXT NOT NULL
+);
+-- kind: 'ssh-public-key' | 'signing-certificate' | 'service-specific-credential'; data: the kind's JSON fields.
+CREATE TABLE user_credentials (
+  kind TEXT NOT NULL,
+  credential_id TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (user_id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('Active', 'Inactive', 'Expired')),
+  create_date TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (kind, credential_id)
+);
+CREATE INDEX user_credentials_by_user ON user_credentials (user_id, kind, create_date);
+`,
+  },
 ];

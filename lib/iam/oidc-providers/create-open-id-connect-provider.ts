@@ -1,0 +1,37 @@
+// CreateOpenIDConnectProvider: registers an OIDC identity provider (issuer URL, audiences, thumbprints).
+import type { CreateOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists, InvalidInput, LimitExceeded } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { validateTags } from '../validation';
+import { OIDC_QUOTAS, validateClientIds, validateThumbprints } from './require-oidc-provider';
+
+/** The issuer URL as AWS keeps it: `https://` removed; host and path without a trailing slash. */
+export function oidcProviderPath(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidInput(`Invalid Url: ${url}`);
+  }
+  if (parsed.protocol !== 'https:' || !parsed.hostname || parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new InvalidInput('The Url must begin with https:// and contain a host name, without query or fragment.');
+  }
+  const path = parsed.pathname.replace(/\/+$/, '');
+  return `${parsed.host.toLowerCase()}${path}`;
+}
+
+export const createOpenIDConnectProvider: Operation<CreateOpenIDConnectProviderRequest> = (ctx, input) => {
+  const url = oidcProviderPath(input.Url!);
+  const arn = `arn:aws:iam::${ctx.principal.accountId}:oidc-provider/${url}`;
+  const thumbprints = validateThumbprints(input.ThumbprintList ?? []);
+  const clientIds = validateClientIds(input.ClientIDList ?? []);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  validateTags(tags);
+  if (ctx.store.identityProviders.getOidc(arn)) throw new EntityAlreadyExists(`Provider with url https://${url} already exists.`);
+  if (ctx.store.identityProviders.listOidc().length >= OIDC_QUOTAS.providersPerAccount) {
+    throw new LimitExceeded(`Cannot exceed quota for OpenIdConnectProvidersPerAccount: ${OIDC_QUOTAS.providersPerAccount}`);
+  }
+  ctx.store.identityProviders.putOidc({ arn, url, clientIds, thumbprints, createDate: ctx.now.toISOString() });
+  if (tags.length > 0) ctx.store.tags.put('oidc-provider', arn, tags);
+  return { OpenIDConnectProviderArn: arn, Tags: tags.length > 0 ? tags : undefined };
+};

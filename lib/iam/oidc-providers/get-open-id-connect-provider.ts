@@ -1,0 +1,16 @@
+// GetOpenIDConnectProvider: the provider's URL, client IDs, thumbprints, creation date and tags.
+import type { GetOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireOidcProvider } from './require-oidc-provider';
+
+export const getOpenIDConnectProvider: Operation<GetOpenIDConnectProviderRequest> = (ctx, input) => {
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
+  const tags = ctx.store.tags.list('oidc-provider', provider.arn);
+  return {
+    Url: provider.url,
+    ClientIDList: provider.clientIds,
+    ThumbprintList: provider.thumbprints,
+    CreateDate: provider.createDate,
+    Tags: tags.length > 0 ? tags : undefined,
+  };
+};

@@ -1,0 +1,23 @@
+// The OpenID Connect provider operations of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { addClientIDToOpenIDConnectProvider } from './add-client-id-to-open-id-connect-provider';
+import { createOpenIDConnectProvider } from './create-open-id-connect-provider';
+import { deleteOpenIDConnectProvider } from './delete-open-id-connect-provider';
+import { getOpenIDConnectProvider } from './get-open-id-connect-provider';
+import { listOpenIDConnectProviders } from './list-open-id-connect-providers';
+import { removeClientIDFromOpenIDConnectProvider } from './remove-client-id-from-open-id-connect-provider';
+import { listOpenIDConnectProviderTags, tagOpenIDConnectProvider, untagOpenIDConnectProvider } from './tag-open-id-connect-provider';
+import { updateOpenIDConnectProviderThumbprint } from './update-open-id-connect-provider-thumbprint';
+
+export const oidcProviderOperations: Record<string, Operation> = {
+  CreateOpenIDConnectProvider: createOpenIDConnectProvider,
+  GetOpenIDConnectProvider: getOpenIDConnectProvider,
+  DeleteOpenIDConnectProvider: deleteOpenIDConnectProvider,
+  ListOpenIDConnectProviders: listOpenIDConnectProviders,
+  AddClientIDToOpenIDConnectProvider: addClientIDToOpenIDConnectProvider,
+  RemoveClientIDFromOpenIDConnectProvider: removeClientIDFromOpenIDConnectProvider,
+  UpdateOpenIDConnectProviderThumbprint: updateOpenIDConnectProviderThumbprint,
+  TagOpenIDConnectProvider: tagOpenIDConnectProvider,
+  UntagOpenIDConnectProvider: untagOpenIDConnectProvider,
+  ListOpenIDConnectProviderTags: listOpenIDConnectProviderTags,
+};

@@ -1,0 +1,6 @@
+// ListOpenIDConnectProviders: the ARNs of every OIDC provider of the account (not paginated, as AWS).
+import type { Operation } from '../context';
+
+export const listOpenIDConnectProviders: Operation<Record<string, never>> = (ctx) => ({
+  OpenIDConnectProviderList: ctx.store.identityProviders.listOidc().map((provider) => ({ Arn: provider.arn })),
+});

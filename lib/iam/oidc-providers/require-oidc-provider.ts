@@ -1,0 +1,33 @@
+// Looks up an OpenID Connect provider by ARN, with AWS's NoSuchEntity when it does not exist; shared rules.
+import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import type { OidcProviderRecord, Store } from '../../store/types';
+
+/** AWS's quotas for OIDC providers. */
+export const OIDC_QUOTAS = { providersPerAccount: 100, clientIdsPerProvider: 100, thumbprintsPerProvider: 5 } as const;
+
+/** The provider with this ARN, or NoSuchEntity. */
+export function requireOidcProvider(store: Store, arn: string): OidcProviderRecord {
+  const provider = store.identityProviders.getOidc(arn);
+  if (!provider) throw new NoSuchEntity(`OpenIDConnect Provider not found for arn ${arn}`);
+  return provider;
+}
+
+/** Thumbprints are 40 hexadecimal characters (SHA-1 of the IdP's certificate), at most 5. */
+export function validateThumbprints(thumbprints: string[]): string[] {
+  if (thumbprints.length > OIDC_QUOTAS.thumbprintsPerProvider) {
+    throw new InvalidInput(`Thumbprint list must contain at most ${OIDC_QUOTAS.thumbprintsPerProvider} entries.`);
+  }
+  for (const thumbprint of thumbprints) {
+    if (!/^[0-9a-fA-F]{40}$/.test(thumbprint)) throw new InvalidInput(`Thumbprint ${thumbprint} is not a valid 40-character hexadecimal SHA-1 fingerprint.`);
+  }
+  return [...new Set(thumbprints.map((t) => t.toLowerCase()))];
+}
+
+/** Client IDs: at most 100, duplicates collapsed. */
+export function validateClientIds(clientIds: string[]): string[] {
+  const unique = [...new Set(clientIds)];
+  if (unique.length > OIDC_QUOTAS.clientIdsPerProvider) {
+    throw new InvalidInput(`Client ID list must contain at most ${OIDC_QUOTAS.clientIdsPerProvider} entries.`);
+  }
+  return unique;
+}

@@ -1,0 +1,27 @@
+// CreateSAMLProvider: registers a SAML 2.0 identity provider from its metadata document.
+import type { CreateSAMLProviderRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { validateTags } from '../validation';
+import { SAML_PROVIDERS_PER_ACCOUNT } from './require-saml-provider';
+import { parseSamlMetadata, validUntilOf } from './saml-metadata';
+
+export const createSAMLProvider: Operation<CreateSAMLProviderRequest> = (ctx, input) => {
+  const name = input.Name!;
+  const arn = `arn:aws:iam::${ctx.principal.accountId}:saml-provider/${name}`;
+  const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  validateTags(tags);
+  const existing = ctx.store.identityProviders.listSaml();
+  if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new EntityAlreadyExists(`SAMLProvider ${name} already exists.`);
+  if (existing.length >= SAML_PROVIDERS_PER_ACCOUNT) throw new LimitExceeded(`Cannot exceed quota for SamlProvidersPerAccount: ${SAML_PROVIDERS_PER_ACCOUNT}`);
+  ctx.store.identityProviders.putSaml({
+    arn,
+    name,
+    metadataDocument: input.SAMLMetadataDocument!,
+    createDate: ctx.now.toISOString(),
+    validUntil: validUntilOf(metadata, ctx.now),
+  });
+  if (tags.length > 0) ctx.store.tags.put('saml-provider', arn, tags);
+  return { SAMLProviderArn: arn, Tags: tags.length > 0 ? tags : undefined };
+};

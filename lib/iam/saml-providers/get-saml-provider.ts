@@ -1,0 +1,15 @@
+// GetSAMLProvider: the provider's metadata document, dates and tags.
+import type { GetSAMLProviderRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireSamlProvider } from './require-saml-provider';
+
+export const getSAMLProvider: Operation<GetSAMLProviderRequest> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+  const tags = ctx.store.tags.list('saml-provider', provider.arn);
+  return {
+    SAMLMetadataDocument: provider.metadataDocument,
+    CreateDate: provider.createDate,
+    ValidUntil: provider.validUntil,
+    Tags: tags.length > 0 ? tags : undefined,
+  };
+};

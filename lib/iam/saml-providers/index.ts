@@ -1,0 +1,19 @@
+// The SAML provider operations of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { createSAMLProvider } from './create-saml-provider';
+import { deleteSAMLProvider } from './delete-saml-provider';
+import { getSAMLProvider } from './get-saml-provider';
+import { listSAMLProviders } from './list-saml-providers';
+import { listSAMLProviderTags, tagSAMLProvider, untagSAMLProvider } from './tag-saml-provider';
+import { updateSAMLProvider } from './update-saml-provider';
+
+export const samlProviderOperations: Record<string, Operation> = {
+  CreateSAMLProvider: createSAMLProvider,
+  GetSAMLProvider: getSAMLProvider,
+  UpdateSAMLProvider: updateSAMLProvider,
+  DeleteSAMLProvider: deleteSAMLProvider,
+  ListSAMLProviders: listSAMLProviders,
+  TagSAMLProvider: tagSAMLProvider,
+  UntagSAMLProvider: untagSAMLProvider,
+  ListSAMLProviderTags: listSAMLProviderTags,
+};

@@ -1,0 +1,13 @@
+// Looks up a SAML provider by ARN, with AWS's NoSuchEntity when it does not exist.
+import { NoSuchEntity } from '../../protocol/errors';
+import type { SamlProviderRecord, Store } from '../../store/types';
+
+/** AWS's quota of SAML providers per account. */
+export const SAML_PROVIDERS_PER_ACCOUNT = 100;
+
+/** The provider with this ARN, or NoSuchEntity. */
+export function requireSamlProvider(store: Store, arn: string): SamlProviderRecord {
+  const provider = store.identityProviders.getSaml(arn);
+  if (!provider) throw new NoSuchEntity(`Manifest not found for arn ${arn}`);
+  return provider;
+}

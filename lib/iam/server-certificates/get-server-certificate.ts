@@ -1,0 +1,17 @@
+// GetServerCertificate: the certificate, its chain, metadata and tags (never the private key).
+import type { GetServerCertificateRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { requireServerCertificate, serverCertificateMetadata } from './server-certificate-view';
+
+export const getServerCertificate: Operation<GetServerCertificateRequest> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const tags = ctx.store.tags.list('server-certificate', certificate.serverCertificateId);
+  return {
+    ServerCertificate: {
+      ServerCertificateMetadata: serverCertificateMetadata(ctx.principal.accountId, certificate),
+      CertificateBody: certificate.body,
+      CertificateChain: certificate.chain,
+      Tags: tags.length > 0 ? tags : undefined,
+    },
+  };
+};

@@ -1,0 +1,19 @@
+// The server certificate operations of the IAM API, by AWS action name.
+import type { Operation } from '../context';
+import { deleteServerCertificate } from './delete-server-certificate';
+import { getServerCertificate } from './get-server-certificate';
+import { listServerCertificates } from './list-server-certificates';
+import { listServerCertificateTags, tagServerCertificate, untagServerCertificate } from './tag-server-certificate';
+import { updateServerCertificate } from './update-server-certificate';
+import { uploadServerCertificate } from './upload-server-certificate';
+
+export const serverCertificateOperations: Record<string, Operation> = {
+  UploadServerCertificate: uploadServerCertificate,
+  GetServerCertificate: getServerCertificate,
+  UpdateServerCertificate: updateServerCertificate,
+  DeleteServerCertificate: deleteServerCertificate,
+  ListServerCertificates: listServerCertificates,
+  TagServerCertificate: tagServerCertificate,
+  UntagServerCertificate: untagServerCertificate,
+  ListServerCertificateTags: listServerCertificateTags,
+};

@@ -1,0 +1,30 @@
+// Server certificates: lookups with AWS's errors and the `ServerCertificateMetadata` shape.
+import { NoSuchEntity } from '../../protocol/errors';
+import type { ServerCertificateRecord, Store } from '../../store/types';
+
+/** AWS's default quota of server certificates per account. */
+export const SERVER_CERTIFICATES_PER_ACCOUNT = 20;
+
+/** The certificate with this name (ignoring case), or NoSuchEntity. */
+export function requireServerCertificate(store: Store, name: string): ServerCertificateRecord {
+  const certificate = store.serverCertificates.getByName(name);
+  if (!certificate) throw new NoSuchEntity(`The Server Certificate with name ${name} cannot be found.`);
+  return certificate;
+}
+
+/** The certificate's ARN (with its path). */
+export function serverCertificateArn(accountId: string, certificate: { path: string; name: string }): string {
+  return `arn:aws:iam::${accountId}:server-certificate${certificate.path}${certificate.name}`;
+}
+
+/** AWS's `ServerCertificateMetadata` shape. */
+export function serverCertificateMetadata(accountId: string, certificate: ServerCertificateRecord) {
+  return {
+    Path: certificate.path,
+    ServerCertificateName: certificate.name,
+    ServerCertificateId: certificate.serverCertificateId,
+    Arn: serverCertificateArn(accountId, certificate),
+    UploadDate: certificate.uploadDate,
+    Expiration: certificate.expiration,
+  };
+}

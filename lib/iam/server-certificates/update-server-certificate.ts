@@ -1,0 +1,19 @@
+// UpdateServerCertificate: renames and/or moves a server certificate.
+import type { UpdateServerCertificateRequest } from '@aws-sdk/client-iam';
+import { EntityAlreadyExists } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { validatePath } from '../validation';
+import { requireServerCertificate } from './server-certificate-view';
+
+export const updateServerCertificate: Operation<UpdateServerCertificateRequest> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const name = input.NewServerCertificateName ?? certificate.name;
+  const path = input.NewPath ?? certificate.path;
+  validatePath(path, 'newPath');
+  const clash = ctx.store.serverCertificates.getByName(name);
+  if (clash && clash.serverCertificateId !== certificate.serverCertificateId) {
+    throw new EntityAlreadyExists(`The Server Certificate with name ${name} already exists.`);
+  }
+  ctx.store.serverCertificates.update(certificate.serverCertificateId, name, path);
+  return {};
+};

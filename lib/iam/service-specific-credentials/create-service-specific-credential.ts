@@ -1,0 +1,36 @@
+// CreateServiceSpecificCredential: a user name and password for CodeCommit or Keyspaces; the password is shown once.
+import type { CreateServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
+import { LimitExceeded } from '../../protocol/errors';
+import type { Operation } from '../context';
+import { requireUser } from '../users/require-user';
+import {
+  CREDENTIALS_PER_SERVICE,
+  newServiceCredentialId,
+  newServicePassword,
+  requireSupportedService,
+  serviceCredentialMetadata,
+  type ServiceCredentialData,
+} from './service-credential-view';
+
+export const createServiceSpecificCredential: Operation<CreateServiceSpecificCredentialRequest> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName!);
+  const serviceName = input.ServiceName!;
+  requireSupportedService(serviceName);
+  const existing = ctx.store.userCredentials
+    .listForUser<ServiceCredentialData>('service-specific-credential', user.userId)
+    .filter((c) => c.data.serviceName === serviceName);
+  if (existing.length >= CREDENTIALS_PER_SERVICE) {
+    throw new LimitExceeded(`Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: ${CREDENTIALS_PER_SERVICE}`);
+  }
+  const password = newServicePassword();
+  const record = {
+    kind: 'service-specific-credential' as const,
+    credentialId: newServiceCredentialId(),
+    userId: user.userId,
+    status: 'Active' as const,
+    createDate: ctx.now.toISOString(),
+    data: { serviceName, serviceUserName: `${user.userName}-at-${ctx.principal.accountId}`, passwordSealed: ctx.secrets.encrypt(password) },
+  };
+  ctx.store.userCredentials.insert(record);
+  return { ServiceSpecificCredential: { ...serviceCredentialMetadata(user.userName, record), ServicePassword: password } };
+};

@@ -1,0 +1,11 @@
+// DeleteServiceSpecificCredential: removes a service-specific credential of a user (or of the caller).
+import type { DeleteServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { credentialOwner, requireServiceCredential } from './service-credential-view';
+
+export const deleteServiceSpecificCredential: Operation<DeleteServiceSpecificCredentialRequest> = (ctx, input) => {
+  const owner = credentialOwner(ctx, input.UserName);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  ctx.store.userCredentials.delete('service-specific-credential', credential.credentialId);
+  return {};
+};

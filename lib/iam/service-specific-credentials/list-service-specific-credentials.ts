@@ -1,0 +1,15 @@
+// ListServiceSpecificCredentials: a user's (or the caller's) service-specific credentials, optionally of one service.
+import type { ListServiceSpecificCredentialsRequest } from '@aws-sdk/client-iam';
+import type { Operation } from '../context';
+import { resolveKeyOwner } from '../access-keys/key-owner';
+import { requireSupportedService, serviceCredentialMetadata, type ServiceCredentialData } from './service-credential-view';
+
+export const listServiceSpecificCredentials: Operation<ListServiceSpecificCredentialsRequest> = (ctx, input) => {
+  if (input.ServiceName !== undefined) requireSupportedService(input.ServiceName);
+  const owner = resolveKeyOwner(ctx, input.UserName);
+  if (owner.userId === undefined) return { ServiceSpecificCredentials: [] };
+  const credentials = ctx.store.userCredentials
+    .listForUser<ServiceCredentialData>('service-specific-credential', owner.userId)
+    .filter((c) => input.ServiceName === undefined || c.data.serviceName === input.ServiceName);
+  return { ServiceSpecificCredentials: credentials.map((c) => serviceCredentialMetadata(owner.userName!, c)) };
+};

@@ -1,0 +1,33 @@
+// The identity provider part of the Store interface: OpenID Connect and SAML providers of the account.
+
+export interface OidcProviderRecord {
+  /** `arn:aws:iam::ACCOUNT:oidc-provider/<host/path>`. */
+  arn: string;
+  /** The issuer URL without `https://`, as AWS returns it. */
+  url: string;
+  clientIds: string[];
+  thumbprints: string[];
+  createDate: string;
+}
+
+export interface SamlProviderRecord {
+  /** `arn:aws:iam::ACCOUNT:saml-provider/<name>`. */
+  arn: string;
+  name: string;
+  metadataDocument: string;
+  createDate: string;
+  validUntil: string;
+}
+
+export interface IdentityProviderRepository {
+  getOidc(arn: string): OidcProviderRecord | undefined;
+  /** Inserts or replaces the provider with this ARN. */
+  putOidc(provider: OidcProviderRecord): void;
+  deleteOidc(arn: string): void;
+  listOidc(): OidcProviderRecord[];
+  getSaml(arn: string): SamlProviderRecord | undefined;
+  /** Inserts or replaces the provider with this ARN. */
+  putSaml(provider: SamlProviderRecord): void;
+  deleteSaml(arn: string): void;
+  listSaml(): SamlProviderRecord[];
+}

@@ -1,0 +1,89 @@
+// SQLite implementation of the identity provider repository (OIDC and SAML providers).
+import type { SqliteDatabase } from './database';
+import type { IdentityProviderRepository, OidcProviderRecord, SamlProviderRecord } from '../identity-providers';
+
+interface OidcRow {
+  arn: string;
+  url: string;
+  client_ids: string;
+  thumbprints: string;
+  create_date: string;
+}
+
+interface SamlRow {
+  arn: string;
+  name: string;
+  metadata_document: string;
+  create_date: string;
+  valid_until: string;
+}
+
+function oidcRecord(row: OidcRow): OidcProviderRecord {
+  return { arn: row.arn, url: row.url, clientIds: JSON.parse(row.client_ids), thumbprints: JSON.parse(row.thumbprints), createDate: row.create_date };
+}
+
+function samlRecord(row: SamlRow): SamlProviderRecord {
+  return { arn: row.arn, name: row.name, metadataDocument: row.metadata_document, createDate: row.create_date, validUntil: row.valid_until };
+}
+
+export class SqliteIdentityProviderRepository implements IdentityProviderRepository {
+  private readonly oidcGet;
+  private readonly oidcPut;
+  private readonly oidcDelete;
+  private readonly oidcList;
+  private readonly samlGet;
+  private readonly samlPut;
+  private readonly samlDelete;
+  private readonly samlList;
+
+  constructor(db: SqliteDatabase) {
+    this.oidcGet = db.prepare<[string], OidcRow>('SELECT * FROM oidc_providers WHERE arn = ?');
+    this.oidcPut = db.prepare(
+      `INSERT INTO oidc_providers (arn, url, client_ids, thumbprints, create_date) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (arn) DO UPDATE SET url = excluded.url, client_ids = excluded.client_ids, thumbprints = excluded.thumbprints`,
+    );
+    this.oidcDelete = db.prepare('DELETE FROM oidc_providers WHERE arn = ?');
+    this.oidcList = db.prepare<[], OidcRow>('SELECT * FROM oidc_providers ORDER BY arn');
+    this.samlGet = db.prepare<[string], SamlRow>('SELECT * FROM saml_providers WHERE arn = ?');
+    this.samlPut = db.prepare(
+      `INSERT INTO saml_providers (arn, name, metadata_document, create_date, valid_until) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (arn) DO UPDATE SET metadata_document = excluded.metadata_document, valid_until = excluded.valid_until`,
+    );
+    this.samlDelete = db.prepare('DELETE FROM saml_providers WHERE arn = ?');
+    this.samlList = db.prepare<[], SamlRow>('SELECT * FROM saml_providers ORDER BY arn');
+  }
+
+  getOidc(arn: string): OidcProviderRecord | undefined {
+    const row = this.oidcGet.get(arn);
+    return row && oidcRecord(row);
+  }
+
+  putOidc(p: OidcProviderRecord): void {
+    this.oidcPut.run(p.arn, p.url, JSON.stringify(p.clientIds), JSON.stringify(p.thumbprints), p.createDate);
+  }
+
+  deleteOidc(arn: string): void {
+    this.oidcDelete.run(arn);
+  }
+
+  listOidc(): OidcProviderRecord[] {
+    return this.oidcList.all().map(oidcRecord);
+  }
+
+  getSaml(arn: string): SamlProviderRecord | undefined {
+    const row = this.samlGet.get(arn);
+    return row && samlRecord(row);
+  }
+
+  putSaml(p: SamlProviderRecord): void {
+    this.samlPut.run(p.arn, p.name, p.metadataDocument, p.createDate, p.validUntil);
+  }
+
+  deleteSaml(arn: string): void {
+    this.samlDelete.run(arn);
+  }
+
+  listSaml(): SamlProviderRecord[] {
+    return this.samlList.all().map(samlRecord);
+  }
+}

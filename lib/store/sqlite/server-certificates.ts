@@ -1,0 +1,73 @@
+// SQLite implementation of the server certificate repository.
+import type { SqliteDatabase } from './database';
+import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
+
+interface Row {
+  server_certificate_id: string;
+  name: string;
+  path: string;
+  body: string;
+  chain: string | null;
+  private_key_sealed: string;
+  upload_date: string;
+  expiration: string;
+}
+
+function toRecord(row: Row): ServerCertificateRecord {
+  return {
+    serverCertificateId: row.server_certificate_id,
+    name: row.name,
+    path: row.path,
+    body: row.body,
+    chain: row.chain ?? undefined,
+    privateKeySealed: row.private_key_sealed,
+    uploadDate: row.upload_date,
+    expiration: row.expiration,
+  };
+}
+
+export class SqliteServerCertificateRepository implements ServerCertificateRepository {
+  private readonly insertStatement;
+  private readonly byName;
+  private readonly updateStatement;
+  private readonly deleteStatement;
+  private readonly listStatement;
+  private readonly countStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      `INSERT INTO server_certificates (server_certificate_id, name, name_key, path, body, chain, private_key_sealed, upload_date, expiration)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byName = db.prepare<[string], Row>('SELECT * FROM server_certificates WHERE name_key = ?');
+    this.updateStatement = db.prepare('UPDATE server_certificates SET name = ?, name_key = ?, path = ? WHERE server_certificate_id = ?');
+    this.deleteStatement = db.prepare('DELETE FROM server_certificates WHERE server_certificate_id = ?');
+    this.listStatement = db.prepare<[], Row>('SELECT * FROM server_certificates ORDER BY path, name_key');
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM server_certificates');
+  }
+
+  insert(c: ServerCertificateRecord): void {
+    this.insertStatement.run(c.serverCertificateId, c.name, c.name.toLowerCase(), c.path, c.body, c.chain ?? null, c.privateKeySealed, c.uploadDate, c.expiration);
+  }
+
+  getByName(name: string): ServerCertificateRecord | undefined {
+    const row = this.byName.get(name.toLowerCase());
+    return row && toRecord(row);
+  }
+
+  update(serverCertificateId: string, name: string, path: string): void {
+    this.updateStatement.run(name, name.toLowerCase(), path, serverCertificateId);
+  }
+
+  delete(serverCertificateId: string): void {
+    this.deleteStatement.run(serverCertificateId);
+  }
+
+  list(): ServerCertificateRecord[] {
+    return this.listStatement.all().map(toRecord);
+  }
+
+  count(): number {
+    return this.countStatement.get()!.n;
+  }
+}

@@ -1,0 +1,75 @@
+// SQLite implementation of the user credential repository (SSH keys, signing certificates, service credentials).
+import type { SqliteDatabase } from './database';
+import type { UserCredentialKind, UserCredentialRecord, UserCredentialRepository, UserCredentialStatus } from '../user-credentials';
+
+interface Row {
+  kind: UserCredentialKind;
+  credential_id: string;
+  user_id: string;
+  status: UserCredentialStatus;
+  create_date: string;
+  data: string;
+}
+
+function toRecord<D>(row: Row): UserCredentialRecord<D> {
+  return { kind: row.kind, credentialId: row.credential_id, userId: row.user_id, status: row.status, createDate: row.create_date, data: JSON.parse(row.data) };
+}
+
+export class SqliteUserCredentialRepository implements UserCredentialRepository {
+  private readonly insertStatement;
+  private readonly getStatement;
+  private readonly forUser;
+  private readonly all;
+  private readonly statusStatement;
+  private readonly dataStatement;
+  private readonly deleteStatement;
+  private readonly countStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertStatement = db.prepare(
+      'INSERT INTO user_credentials (kind, credential_id, user_id, status, create_date, data) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.getStatement = db.prepare<[string, string], Row>('SELECT * FROM user_credentials WHERE kind = ? AND credential_id = ?');
+    this.forUser = db.prepare<[string, string], Row>(
+      'SELECT * FROM user_credentials WHERE kind = ? AND user_id = ? ORDER BY create_date, credential_id',
+    );
+    this.all = db.prepare<[string], Row>('SELECT * FROM user_credentials WHERE kind = ? ORDER BY create_date, credential_id');
+    this.statusStatement = db.prepare('UPDATE user_credentials SET status = ? WHERE kind = ? AND credential_id = ?');
+    this.dataStatement = db.prepare('UPDATE user_credentials SET data = ? WHERE kind = ? AND credential_id = ?');
+    this.deleteStatement = db.prepare('DELETE FROM user_credentials WHERE kind = ? AND credential_id = ?');
+    this.countStatement = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM user_credentials WHERE kind = ? AND user_id = ?');
+  }
+
+  insert(r: UserCredentialRecord<object>): void {
+    this.insertStatement.run(r.kind, r.credentialId, r.userId, r.status, r.createDate, JSON.stringify(r.data));
+  }
+
+  get<D>(kind: UserCredentialKind, credentialId: string): UserCredentialRecord<D> | undefined {
+    const row = this.getStatement.get(kind, credentialId);
+    return row && toRecord<D>(row);
+  }
+
+  listForUser<D>(kind: UserCredentialKind, userId: string): UserCredentialRecord<D>[] {
+    return this.forUser.all(kind, userId).map((row) => toRecord<D>(row));
+  }
+
+  listAll<D>(kind: UserCredentialKind): UserCredentialRecord<D>[] {
+    return this.all.all(kind).map((row) => toRecord<D>(row));
+  }
+
+  setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): void {
+    this.statusStatement.run(status, kind, credentialId);
+  }
+
+  setData(kind: UserCredentialKind, credentialId: string, data: object): void {
+    this.dataStatement.run(JSON.stringify(data), kind, credentialId);
+  }
+
+  delete(kind: UserCredentialKind, credentialId: string): void {
+    this.deleteStatement.run(kind, credentialId);
+  }
+
+  countForUser(kind: UserCredentialKind, userId: string): number {
+    return this.countStatement.get(kind, userId)!.n;
+  }
+}
