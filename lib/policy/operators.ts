@@ -133,37 +133,76 @@ export function parseDate(text: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** A parsed IpAddress operand: address and prefix length. */
-export type Cidr = [ipaddrNamespace.IPv4 | ipaddrNamespace.IPv6, number];
+/**
+ * A parsed IpAddress operand. IPv4 blocks are kept as 32-bit network and mask so that the common case is
+ * two integer operations; IPv6 blocks use ipaddr.js.
+ */
+export type Cidr =
+  | { kind: 'ipv4'; network: number; mask: number; range: ipaddrNamespace.IPv4; bits: number }
+  | { kind: 'ipv6'; range: ipaddrNamespace.IPv6; bits: number };
+
+function ipv4ToInt(octets: number[]): number {
+  return ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
+}
+
+function maskOf(bits: number): number {
+  return bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+}
 
 /** Parses a CIDR block or a single address (IPv4 or IPv6); undefined when invalid. */
 export function parseCidr(text: string): Cidr | undefined {
   const trimmed = text.trim();
   try {
-    if (trimmed.includes('/')) return ipaddr.parseCIDR(trimmed);
-    const address = ipaddr.parse(trimmed);
-    return [address, address.kind() === 'ipv4' ? 32 : 128];
+    let address: ipaddrNamespace.IPv4 | ipaddrNamespace.IPv6;
+    let bits: number;
+    if (trimmed.includes('/')) [address, bits] = ipaddr.parseCIDR(trimmed);
+    else {
+      address = ipaddr.parse(trimmed);
+      bits = address.kind() === 'ipv4' ? 32 : 128;
+    }
+    if (address.kind() === 'ipv4') {
+      const range = address as ipaddrNamespace.IPv4;
+      const mask = maskOf(bits);
+      return { kind: 'ipv4', network: (ipv4ToInt(range.octets) & mask) >>> 0, mask, range, bits };
+    }
+    return { kind: 'ipv6', range: address as ipaddrNamespace.IPv6, bits };
   } catch {
     return undefined;
   }
 }
 
-/** A request address in both forms: IPv4 (when it is one, or an IPv4-mapped IPv6) and IPv6. */
-export interface PreparedAddress {
-  v4?: ipaddrNamespace.IPv4;
-  v6?: ipaddrNamespace.IPv6;
+/** A request address: its IPv4 value as an integer (for IPv4 and IPv4-mapped IPv6) and its IPv6 form (made on demand). */
+export class PreparedAddress {
+  private mapped: ipaddrNamespace.IPv6 | undefined;
+  constructor(
+    readonly v4: number | undefined,
+    private readonly v6Address: ipaddrNamespace.IPv6 | undefined,
+  ) {}
+  get v6(): ipaddrNamespace.IPv6 {
+    if (this.v6Address) return this.v6Address;
+    this.mapped ??= ipaddr.IPv4.parse(
+      [this.v4! >>> 24, (this.v4! >>> 16) & 255, (this.v4! >>> 8) & 255, this.v4! & 255].join('.'),
+    ).toIPv4MappedAddress();
+    return this.mapped;
+  }
 }
+
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** Parses a request's source address; undefined when invalid. */
 export function parseAddress(text: string): PreparedAddress | undefined {
+  const trimmed = text.trim();
+  const quad = DOTTED_QUAD.exec(trimmed);
+  if (quad) {
+    const octets = [Number(quad[1]), Number(quad[2]), Number(quad[3]), Number(quad[4])];
+    if (octets.some((o) => o > 255)) return undefined;
+    return new PreparedAddress(ipv4ToInt(octets), undefined);
+  }
   try {
-    const address = ipaddr.parse(text.trim());
-    if (address.kind() === 'ipv4') {
-      const v4 = address as ipaddrNamespace.IPv4;
-      return { v4, v6: v4.toIPv4MappedAddress() };
-    }
+    const address = ipaddr.parse(trimmed);
+    if (address.kind() === 'ipv4') return new PreparedAddress(ipv4ToInt((address as ipaddrNamespace.IPv4).octets), undefined);
     const v6 = address as ipaddrNamespace.IPv6;
-    return v6.isIPv4MappedAddress() ? { v4: v6.toIPv4Address(), v6 } : { v6 };
+    return new PreparedAddress(v6.isIPv4MappedAddress() ? ipv4ToInt(v6.toIPv4Address().octets) : undefined, v6);
   } catch {
     return undefined;
   }
@@ -171,10 +210,9 @@ export function parseAddress(text: string): PreparedAddress | undefined {
 
 /** True when the address lies in the block; IPv4 and IPv4-mapped IPv6 addresses are interchangeable. */
 export function addressInCidr(address: PreparedAddress, cidr: Cidr): boolean {
-  const [range, bits] = cidr;
+  if (cidr.kind === 'ipv4') return address.v4 !== undefined && ((address.v4 & cidr.mask) >>> 0) === cidr.network;
   try {
-    if (range.kind() === 'ipv4') return address.v4 !== undefined && address.v4.match(range as ipaddrNamespace.IPv4, bits);
-    return address.v6 !== undefined && address.v6.match(range as ipaddrNamespace.IPv6, bits);
+    return address.v6.match(cidr.range, cidr.bits);
   } catch {
     return false;
   }
