@@ -2,13 +2,14 @@
 // The policy editor: CodeMirror 6 with lib/policy's validation findings as lint diagnostics at their source
 // ranges (as you type), the catalogue-backed findings from the server shortly after, a findings list, a live
 // size meter, and an optional highlighted range (the simulator marks a deciding statement with it).
-import { forceLinting, lintGutter, linter, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, lintGutter, linter } from '@codemirror/lint';
 import { EditorSelection, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { validatePolicy, type Finding, type SourceRange } from '@/lib/policy';
 import { validatePolicyDocument } from '@/lib/console/actions/policies/validate-policy-document';
+import { toDiagnostics } from './diagnostics';
 import { FindingsList } from './findings-list';
 import { jsonLanguage } from './json-language';
 import { POLICY_SIZE_LIMITS, type EditorPolicyType } from './policy-limits';
@@ -71,32 +72,6 @@ function rangeOffsets(range: PolicyEditorProps['highlightRange']): { from: numbe
   if (!range) return null;
   if ('from' in range) return range;
   return { from: range.start.offset, to: range.end.offset };
-}
-
-const SEVERITY_LABEL: Record<Finding['severity'], string> = {
-  error: 'Error',
-  security_warning: 'Security warning',
-  warning: 'Warning',
-  suggestion: 'Suggestion',
-};
-
-/** Findings as CodeMirror diagnostics (findings without a position appear only in the list). */
-export function toDiagnostics(findings: Finding[], length: number): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const f of findings) {
-    if (!f.range) continue;
-    const from = Math.min(Math.max(0, f.range.start.offset), length);
-    const to = Math.min(Math.max(from, f.range.end.offset), length);
-    diagnostics.push({
-      from,
-      to,
-      severity: f.severity === 'error' ? 'error' : f.severity === 'suggestion' ? 'info' : 'warning',
-      markClass: f.severity === 'security_warning' ? 'cm-lintRange-security' : undefined,
-      source: SEVERITY_LABEL[f.severity],
-      message: f.message,
-    });
-  }
-  return diagnostics;
 }
 
 /** A policy document editor with validation as you type. */

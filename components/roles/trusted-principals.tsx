@@ -3,7 +3,7 @@
 // statement trusts, by type, with the conditions that must hold; Deny statements shown as exceptions.
 import { useMemo } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { parsePolicy, type ParsedStatement } from '@/lib/policy';
+import { readTrust } from './read-trust';
 
 const TYPE_LABELS: Record<string, string> = {
   AWS: 'AWS accounts and IAM principals',
@@ -12,38 +12,6 @@ const TYPE_LABELS: Record<string, string> = {
   CanonicalUser: 'Canonical users',
   '*': 'Anyone',
 };
-
-export interface TrustEntry {
-  effect: string;
-  sid?: string;
-  actions: string[];
-  notPrincipal: boolean;
-  principals: { type: string; values: string[] }[];
-  conditions: { operator: string; key: string; values: string[] }[];
-}
-
-/** The trust relationships of a trust policy document (statements that name STS actions or none). */
-export function readTrust(text: string): { entries: TrustEntry[]; valid: boolean } {
-  const parsed = parsePolicy(text);
-  if (!parsed.isJson) return { entries: [], valid: false };
-  const entries = parsed.statements
-    .filter((s: ParsedStatement) => {
-      const actions = (s.action ?? s.notAction)?.values.map((v) => v.value.toLowerCase()) ?? [];
-      return s.notAction || actions.length === 0 || actions.some((a) => a === '*' || a.startsWith('sts:'));
-    })
-    .map((s): TrustEntry => {
-      const principal = s.principal ?? s.notPrincipal;
-      return {
-        effect: s.effect?.value ?? '(no Effect)',
-        sid: s.sid?.value,
-        actions: (s.action ?? s.notAction)?.values.map((v) => (s.notAction ? `not ${v.value}` : v.value)) ?? [],
-        notPrincipal: !s.principal && !!s.notPrincipal,
-        principals: principal?.wildcard ? [{ type: '*', values: ['*'] }] : (principal?.entries ?? []).map((e) => ({ type: e.type, values: e.values.map((v) => v.value) })),
-        conditions: (s.conditions ?? []).map((c) => ({ operator: c.operator, key: c.key, values: c.values.map((v) => v.value) })),
-      };
-    });
-  return { entries, valid: true };
-}
 
 /** The principals a trust policy lets assume the role, by type, with their conditions. */
 export function TrustedPrincipals({ trustPolicy }: { trustPolicy: string }) {
