@@ -1,13 +1,22 @@
 // ListVirtualMFADevices: the account's virtual MFA devices by assignment status, with their users, paginated.
 import type { ListVirtualMFADevicesRequest } from '@aws-sdk/client-iam';
 import type { MfaAssignmentStatus } from '../../store/mfa-devices';
+import { ValidationError } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { virtualMfaDeviceView } from './mfa-view';
 
+const STATUSES: readonly string[] = ['Assigned', 'Unassigned', 'Any'];
+
 export const listVirtualMfaDevices: Operation<ListVirtualMFADevicesRequest> = (ctx, input) => {
+  const status = input.AssignmentStatus ?? 'Any';
+  if (!STATUSES.includes(status)) {
+    throw new ValidationError(
+      `1 validation error detected: Value '${status}' at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Assigned, Unassigned, Any]`,
+    );
+  }
   const page = ctx.store.mfaDevices.list({
-    assignmentStatus: (input.AssignmentStatus ?? 'Any') as MfaAssignmentStatus,
+    assignmentStatus: status as MfaAssignmentStatus,
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),
   });
