@@ -137,6 +137,24 @@ describe('IAM users', () => {
   });
 });
 
+describe('audit trail', () => {
+  it('records ConsoleLogin events without the password or the credentials', async () => {
+    const address = from('198.51.100.50');
+    const ok = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, address);
+    await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: 'Wrong-Passw0rd!' }, address);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const events = server.service.store.audit.query({ eventName: 'ConsoleLogin', limit: 50 }).events.map((e) => JSON.parse(e));
+    const mine = events.filter((e) => e.sourceIPAddress === '198.51.100.50' && e.requestParameters?.userName === 'si-erin');
+    expect(mine.some((e) => !e.errorCode && e.userIdentity?.arn === `arn:aws:iam::${ACCOUNT}:user/si-erin`)).toBe(true);
+    expect(mine.some((e) => e.errorCode === 'InvalidCredentials')).toBe(true);
+    const text = JSON.stringify(mine);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain('Wrong-Passw0rd!');
+    expect(text).not.toContain(ok.body.credentials!.secretAccessKey);
+    expect(text).not.toContain(ok.body.credentials!.sessionToken);
+  });
+});
+
 describe('MFA', () => {
   it('asks for the code after a right password, and accepts only a valid one', async () => {
     await createConsoleUser('si-grace');

@@ -19,7 +19,7 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
     authorizer,
     audit,
     routes: new Map([
-      ['/_gatehouse/sign-in', signInRoute(deps)],
+      ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
     ]),
     close: () => audit.close(),

@@ -9,6 +9,8 @@ import { hashPassword, verifyPassword, type SecretBox } from '../crypto/secrets'
 import { entityArn } from '../iam/arn';
 import { rootPrincipal, type Principal } from '../iam/context';
 import { verifyConsolePassword } from '../iam/login-profiles/verify-console-password';
+import { newRequestId } from '../crypto/ids';
+import type { AuditSink } from '../protocol/pipeline';
 import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
 import type { Store } from '../store/types';
 import { acceptMfaCode } from '../sts/verify-mfa';
@@ -77,7 +79,7 @@ function tooMany(retryAfterSeconds: number): WireResponse {
 }
 
 /** Builds the route handler. */
-export function signInRoute(deps: { store: Store; secrets: SecretBox; config: ServiceConfig; clock?: () => Date }) {
+export function signInRoute(deps: { store: Store; secrets: SecretBox; config: ServiceConfig; audit?: AuditSink; clock?: () => Date }) {
   const { store } = deps;
   const clock = deps.clock ?? (() => new Date());
 
@@ -136,6 +138,25 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     return { ok: { principal, userId: user.userId, passwordResetRequired: check === 'change-required' } };
   }
 
+  /** A CloudTrail-style `ConsoleLogin` event (no password, no credentials in it). */
+  function audit(request: WireRequest, input: SignInRequest, now: Date, outcome: { principal?: Principal; error?: { code: string; message: string }; status: number }) {
+    if (!deps.audit) return;
+    const parameters: Record<string, unknown> =
+      input.type === 'root' ? { LoginTo: 'root', Email: input.email } : { LoginTo: input.account, UserName: input.userName };
+    try {
+      deps.audit.record({
+        info: { request: { ...request, sourceIp: clientAddress(request) }, params: new Map(), service: 'iam', action: 'ConsoleLogin', requestId: newRequestId(), now },
+        principal: outcome.principal,
+        input: parameters,
+        output: outcome.error ? undefined : { ConsoleLogin: 'Success' },
+        error: outcome.error,
+        status: outcome.status,
+      });
+    } catch (error) {
+      console.error('[gatehouse] audit of a sign-in failed:', error instanceof Error ? error.message : String(error));
+    }
+  }
+
   return (request: WireRequest): WireResponse => {
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     let body: unknown;
@@ -156,17 +177,19 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
         ? `root:${input.email.trim().toLowerCase()}`
         : `user:${input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`;
     const wait = Math.max(lockedFor(identitySubject, now), lockedFor(addressSubject, now));
-    if (wait > 0) return tooMany(wait);
+    if (wait > 0) {
+      audit(request, input, now, { error: { code: 'TooManyAttempts', message: 'Too many failed sign-in attempts.' }, status: 429 });
+      return tooMany(wait);
+    }
 
     const fail = (error: 'InvalidCredentials' | 'PasswordExpired') => {
       store.transaction(() => {
         recordFailure(identitySubject, LOCKOUT.identity, now);
         recordFailure(addressSubject, LOCKOUT.address, now);
       });
-      if (error === 'PasswordExpired') {
-        return jsonResponse(401, { error, message: 'Your password has expired. Contact your administrator to reset it.' });
-      }
-      return jsonResponse(401, { error, message: INVALID_MESSAGE });
+      const message = error === 'PasswordExpired' ? 'Your password has expired. Contact your administrator to reset it.' : INVALID_MESSAGE;
+      audit(request, input, now, { error: { code: error, message }, status: 401 });
+      return jsonResponse(401, { error, message });
     };
 
     const outcome = checkCredentials(input, now);
@@ -195,6 +218,7 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
       return issueSession(deps, principal, now, CONSOLE_SESSION_SECONDS);
     });
     const credentials: SessionCredentials = result.credentials;
+    audit(request, input, now, { principal: result.principal, status: 200 });
     const alias = store.account.listAliases()[0];
     return jsonResponse(200, {
       credentials: {
