@@ -1,0 +1,135 @@
+// Simulator benchmark (a script, not a test): in Chromium, the console's simulator recomputes a 100-action ×
+// 10-resource matrix over 20 policies after each edit of a policy; prints the recompute times the page
+// measures (compile of the edited policy + the matrix + the unedited baseline matrix + the diff) as JSON.
+// Needs a built console (`npx next build`); starts `next start` on --port (default 3131) with a fresh data dir.
+// Run: npx tsx bench/simulator-browser.ts [--port 3131] [--edits 15]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { encodeState } from '../lib/simulator/url-state';
+import { emptyState, type SimulationState } from '../lib/simulator/types';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '3131' }, edits: { type: 'string', default: '15' } } });
+const PORT = Number(values.port);
+const EDITS = Number(values.edits);
+const ACCOUNT = '123456789012';
+
+const SERVICES = ['s3', 'ec2', 'iam', 'dynamodb', 'sqs', 'sns', 'lambda', 'kms', 'logs', 'cloudwatch'];
+const VERBS = ['Get', 'List', 'Describe', 'Put', 'Create', 'Delete', 'Update', 'Tag', 'Untag', 'Batch'];
+
+/** 100 concrete action names: 10 services × 10 verbs. */
+function actions(): string[] {
+  return SERVICES.flatMap((service) => VERBS.map((verb) => `${service}:${verb}Thing`));
+}
+
+function resources(): string[] {
+  return Array.from({ length: 10 }, (_, i) => `arn:aws:s3:::bucket-${i}/reports/file-${i}.csv`);
+}
+
+/** Policy number n: 10 statements with wildcards, resources and conditions (some Deny). */
+function policy(n: number): string {
+  const statements = Array.from({ length: 10 }, (_, i) => ({
+    Sid: `P${n}S${i}`,
+    Effect: (n + i) % 7 === 0 ? 'Deny' : 'Allow',
+    Action: [`${SERVICES[(n + i) % SERVICES.length]}:${VERBS[i % VERBS.length]}*`, `${SERVICES[(n * 3 + i) % SERVICES.length]}:*Thing`],
+    Resource: [`arn:aws:s3:::bucket-${(n + i) % 10}/*`, i % 3 === 0 ? '*' : `arn:aws:s3:::bucket-${i}/reports/*`],
+    ...(i % 2 === 0
+      ? { Condition: { StringEquals: { 'aws:PrincipalTag/team': ['red', 'blue'] }, IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] } } }
+      : {}),
+  }));
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h7-bench-'));
+  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      GATEHOUSE_DATA_DIR: dataDir,
+      GATEHOUSE_ACCOUNT_ID: ACCOUNT,
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+    },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await waitFor(`http://localhost:${PORT}/sign-in`, 120_000);
+    const page = await browser.newPage({ baseURL: `http://localhost:${PORT}` });
+    await page.goto('/sign-in');
+    await page.getByText('Access keys', { exact: true }).click();
+    await page.getByLabel('Access key ID').fill('test');
+    await page.getByLabel('Secret access key').fill('test');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'IAM dashboard' }).waitFor();
+
+    const state: SimulationState = {
+      ...emptyState(),
+      mode: 'custom',
+      policies: Array.from({ length: 20 }, (_, n) => ({ id: `policy-${n}`, kind: 'identity' as const, label: `Policy ${n}`, text: policy(n) })),
+      actions: actions(),
+      resources: resources(),
+      callerArn: `arn:aws:iam::${ACCOUNT}:user/bench`,
+      principalTags: { team: 'red' },
+      context: { 'aws:SourceIp': ['10.1.2.3'] },
+    };
+    await page.goto(`/simulator?s=${await encodeState(state)}`);
+    const cells = page.locator('[data-testid="matrix-cell"]');
+    await cells.nth(999).waitFor();
+    const editor = page.locator('[data-testid="active-policy"] .cm-content');
+    const times: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const before = await page.getByTestId('recompute-ms').textContent();
+      // An edit that changes decisions: policy 0's first statement flips between Allow and Deny.
+      const text = policy(0).replace('"Effect": "Allow"', i % 2 === 0 ? '"Effect": "Deny"' : '"Effect": "Allow"');
+      await editor.fill(text + ' '.repeat(i));
+      await page.waitForFunction((previous) => document.querySelector('[data-testid="recompute-ms"]')?.textContent !== previous, before);
+      await page.waitForTimeout(150);
+      times.push(Number(await page.getByTestId('recompute-ms').textContent()));
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const result = {
+      benchmark: 'simulator-browser recompute after an edit',
+      actions: 100,
+      resources: 10,
+      policies: 20,
+      statementsPerPolicy: 10,
+      edits: EDITS,
+      medianMs: sorted[Math.floor(sorted.length / 2)],
+      maxMs: sorted[sorted.length - 1],
+      timesMs: times,
+      targetMs: 50,
+      meetsTarget: sorted[Math.floor(sorted.length / 2)] < 50,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
