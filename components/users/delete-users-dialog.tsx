@@ -124,8 +124,9 @@ export function DeleteUsersDialog({ open, userNames, onClose, onDeleted }: Delet
     setProgress((p) => (p ? { ...p, current: undefined } : p));
     setRunning(false);
     setFinished(deleted);
-    await Promise.all([client.invalidateQueries({ queryKey: userKeys.lists }), ...deleted.map((n) => client.removeQueries({ queryKey: userKeys.user(n) }))]);
     if (deleted.length) onDeleted(deleted);
+    for (const n of deleted) client.removeQueries({ queryKey: userKeys.user(n) });
+    await client.invalidateQueries({ queryKey: userKeys.lists });
   };
 
   const count = userNames.length;
