@@ -29,6 +29,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   retries: 0,
   reporter: [['list']],
+  globalTeardown: './e2e/console/global-teardown.ts',
   use: {
     baseURL: 'http://localhost:3100',
     browserName: 'chromium',

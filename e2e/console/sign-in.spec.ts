@@ -85,3 +85,20 @@ test('pages carry a strict CSP and anti-framing headers', async ({ page }) => {
   await chooseMode(page, 'Access keys');
   await expect(page.getByLabel('Access key ID')).toBeVisible();
 });
+
+test('repeated failures are slowed down', async ({ page }) => {
+  const { userName } = await createConsoleUser(adminIam());
+  await page.goto(`/sign-in/${ACCOUNT_ID}`);
+  const alert = page.getByRole('main').getByRole('alert');
+  let throttled = false;
+  for (let attempt = 0; attempt < 8 && !throttled; attempt++) {
+    await page.getByLabel('IAM user name').fill(userName);
+    await page.getByLabel('Password', { exact: true }).fill(`wrong-${attempt}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    throttled = /Too many failed sign-in attempts/.test((await alert.textContent()) ?? '');
+  }
+  expect(throttled).toBe(true);
+  await expect(alert).toHaveText(/Too many failed sign-in attempts\. Try again in \d+ seconds\./);
+});
