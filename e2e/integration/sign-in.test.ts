@@ -190,6 +190,8 @@ describe('lockout', () => {
     expect(locked.body.error).toBe('TooManyAttempts');
     expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.body.retryAfterSeconds).toBeLessThanOrEqual(30);
+    // The same user through the account alias is the same subject.
+    expect((await signIn({ ...base, account: 'gatehouse-signin', password: PASSWORD }, from('198.51.100.44'))).status).toBe(429);
     // Other users are not affected.
     await createConsoleUser('si-ivy');
     expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('198.51.100.41'))).status).toBe(200);

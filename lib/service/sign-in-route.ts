@@ -175,7 +175,8 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     const identitySubject =
       input.type === 'root'
         ? `root:${input.email.trim().toLowerCase()}`
-        : `user:${input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`;
+        : // One subject per user whether the account is typed as its id or its alias.
+          `user:${resolveAccount(input.account.trim()) ? store.account.get()!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`;
     const wait = Math.max(lockedFor(identitySubject, now), lockedFor(addressSubject, now));
     if (wait > 0) {
       audit(request, input, now, { error: { code: 'TooManyAttempts', message: 'Too many failed sign-in attempts.' }, status: 429 });
