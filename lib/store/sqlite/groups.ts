@@ -1,5 +1,6 @@
 // SQLite implementation of the groups repository: groups (unique by name ignoring case) and their members.
 import type { SqliteDatabase } from './database';
+import { PathListing } from './path-listing';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
 
@@ -19,8 +20,7 @@ export class SqliteGroupRepository implements GroupRepository {
   private readonly insertStatement;
   private readonly byName;
   private readonly byId;
-  private readonly listAll;
-  private readonly listByPrefix;
+  private readonly listing;
   private readonly countStatement;
   private readonly deleteStatement;
   private readonly addMemberStatement;
@@ -37,11 +37,7 @@ export class SqliteGroupRepository implements GroupRepository {
     );
     this.byName = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE name_key = ?');
     this.byId = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
-    this.listAll = db.prepare<[string, number], GroupRow>('SELECT * FROM groups WHERE name_key > ? ORDER BY name_key LIMIT ?');
-    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], GroupRow>(
-      // substr comparison rather than LIKE: paths may contain % and _.
-      'SELECT * FROM groups WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
-    );
+    this.listing = new PathListing(db, 'groups', toRecord);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM groups');
     this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
     this.addMemberStatement = db.prepare(
@@ -83,14 +79,7 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Page<GroupRecord> {
-    const after = options.after ?? '';
-    const rows =
-      options.pathPrefix && options.pathPrefix !== '/'
-        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
-        : this.listAll.all(after, options.limit + 1);
-    const more = rows.length > options.limit;
-    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
-    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+    return this.listing.list(options);
   }
 
   update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): void {

@@ -1,5 +1,6 @@
 // SQLite implementation of the instance profiles repository.
 import type { SqliteDatabase } from './database';
+import { PathListing } from './path-listing';
 import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
 
@@ -24,8 +25,7 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
   private readonly insertStatement;
   private readonly byName;
   private readonly byId;
-  private readonly listAll;
-  private readonly listByPrefix;
+  private readonly listing;
   private readonly countStatement;
   private readonly deleteStatement;
   private readonly addRoleStatement;
@@ -40,12 +40,7 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
     );
     this.byName = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE name_key = ?');
     this.byId = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE instance_profile_id = ?');
-    this.listAll = db.prepare<[string, number], InstanceProfileRow>(
-      'SELECT * FROM instance_profiles WHERE name_key > ? ORDER BY name_key LIMIT ?',
-    );
-    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], InstanceProfileRow>(
-      'SELECT * FROM instance_profiles WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
-    );
+    this.listing = new PathListing(db, 'instance_profiles', toRecord);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM instance_profiles');
     this.deleteStatement = db.prepare('DELETE FROM instance_profiles WHERE instance_profile_id = ?');
     this.addRoleStatement = db.prepare(
@@ -76,14 +71,7 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Page<InstanceProfileRecord> {
-    const after = options.after ?? '';
-    const rows =
-      options.pathPrefix && options.pathPrefix !== '/'
-        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
-        : this.listAll.all(after, options.limit + 1);
-    const more = rows.length > options.limit;
-    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
-    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+    return this.listing.list(options);
   }
 
   delete(instanceProfileId: string): void {

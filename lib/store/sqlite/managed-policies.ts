@@ -1,5 +1,6 @@
 // SQLite implementation of the customer managed policy repository: policies and their versions.
 import type { SqliteDatabase } from './database';
+import { PathListing } from './path-listing';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
 
 interface PolicyRow {
@@ -52,8 +53,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
   private readonly byArn;
   private readonly byName;
   private readonly withDefault;
-  private readonly listAll;
-  private readonly listByPrefix;
+  private readonly listing;
   private readonly countStatement;
   private readonly deletePolicy;
   private readonly deleteVersions;
@@ -75,11 +75,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
       `SELECT p.*, v.document AS document FROM managed_policies p
        JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = ?`,
     );
-    this.listAll = db.prepare<[string, number], PolicyRow>('SELECT * FROM managed_policies WHERE name_key > ? ORDER BY name_key LIMIT ?');
-    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], PolicyRow>(
-      // substr comparison rather than LIKE: paths may contain % and _.
-      'SELECT * FROM managed_policies WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
-    );
+    this.listing = new PathListing(db, 'managed_policies', toRecord);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM managed_policies');
     this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
     this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');
@@ -120,14 +116,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): { items: ManagedPolicyRecord[]; next?: string } {
-    const after = options.after ?? '';
-    const rows =
-      options.pathPrefix && options.pathPrefix !== '/'
-        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
-        : this.listAll.all(after, options.limit + 1);
-    const more = rows.length > options.limit;
-    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
-    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+    return this.listing.list(options);
   }
 
   update(

@@ -1,5 +1,6 @@
 // SQLite implementation of the roles repository.
 import type { SqliteDatabase } from './database';
+import { PathListing } from './path-listing';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 
@@ -46,8 +47,7 @@ export class SqliteRoleRepository implements RoleRepository {
   private readonly insertStatement;
   private readonly byName;
   private readonly byId;
-  private readonly listAll;
-  private readonly listByPrefix;
+  private readonly listing;
   private readonly countStatement;
   private readonly deleteStatement;
   private readonly recordUseStatement;
@@ -61,11 +61,7 @@ export class SqliteRoleRepository implements RoleRepository {
     );
     this.byName = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE name_key = ?');
     this.byId = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE role_id = ?');
-    this.listAll = db.prepare<[string, number], RoleRow>('SELECT * FROM roles WHERE name_key > ? ORDER BY name_key LIMIT ?');
-    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], RoleRow>(
-      // substr comparison rather than LIKE: paths may contain % and _.
-      'SELECT * FROM roles WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
-    );
+    this.listing = new PathListing(db, 'roles', toRecord);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM roles');
     this.deleteStatement = db.prepare('DELETE FROM roles WHERE role_id = ?');
     this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');
@@ -99,14 +95,7 @@ export class SqliteRoleRepository implements RoleRepository {
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Page<RoleRecord> {
-    const after = options.after ?? '';
-    const rows =
-      options.pathPrefix && options.pathPrefix !== '/'
-        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
-        : this.listAll.all(after, options.limit + 1);
-    const more = rows.length > options.limit;
-    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
-    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+    return this.listing.list(options);
   }
 
   update(roleId: string, changes: RoleChanges): void {

@@ -1,5 +1,6 @@
 // SQLite implementation of the users repository.
 import type { SqliteDatabase } from './database';
+import { PathListing } from './path-listing';
 import type { Page, UserRecord, UserRepository } from '../users';
 
 interface UserRow {
@@ -23,8 +24,7 @@ export class SqliteUserRepository implements UserRepository {
   private readonly insertStatement;
   private readonly byName;
   private readonly byId;
-  private readonly listAll;
-  private readonly listByPrefix;
+  private readonly listing;
   private readonly countStatement;
   private readonly deleteStatement;
 
@@ -35,11 +35,7 @@ export class SqliteUserRepository implements UserRepository {
     );
     this.byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?');
     this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_id = ?');
-    this.listAll = db.prepare<[string, number], UserRow>('SELECT * FROM users WHERE name_key > ? ORDER BY name_key LIMIT ?');
-    this.listByPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], UserRow>(
-      // substr comparison rather than LIKE: paths may contain % and _.
-      'SELECT * FROM users WHERE substr(path, 1, length(@prefix)) = @prefix AND name_key > @after ORDER BY name_key LIMIT @limit',
-    );
+    this.listing = new PathListing(db, 'users', toRecord);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
     this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
@@ -67,14 +63,7 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Page<UserRecord> {
-    const after = options.after ?? '';
-    const rows =
-      options.pathPrefix && options.pathPrefix !== '/'
-        ? this.listByPrefix.all({ prefix: options.pathPrefix, after, limit: options.limit + 1 })
-        : this.listAll.all(after, options.limit + 1);
-    const more = rows.length > options.limit;
-    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
-    return { items, next: more ? rows[options.limit - 1].name_key : undefined };
+    return this.listing.list(options);
   }
 
   update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): void {
