@@ -194,15 +194,25 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const check = useActionMutation(checkWithService);
   const runCheck = () => {
     const edited = Object.keys(state.overrides).some((id) => state.overrides[id] !== policies.find((p) => p.id === id)?.text);
-    const text = (p: SimulatorPolicy) => state.overrides[p.id] ?? p.text;
+    // Whitespace does not change a policy; minified texts stay within the API's 131,072-character limit more often.
+    const text = (p: SimulatorPolicy) => {
+      const raw = state.overrides[p.id] ?? p.text;
+      try {
+        return JSON.stringify(JSON.parse(raw));
+      } catch {
+        return raw;
+      }
+    };
+    const bySource = state.mode === 'principal' && gathered !== undefined && !edited;
     const valid = (p: SimulatorPolicy) => !result.current.errors.some((e) => e.policyId === p.id);
     const contextEntries = Object.entries(state.context)
       .map(([key, values]) => ({ key, values: values.filter(Boolean), type: result.fields.find((f) => f.key.toLowerCase() === key.toLowerCase())?.type ?? ('string' as const) }))
       .filter((c) => c.values.length > 0);
     check.mutate({
-      policySourceArn: state.mode === 'principal' && gathered && !edited ? gathered.arn : undefined,
-      identityPolicies: policies.filter((p) => p.kind === 'identity' && valid(p)).map(text),
-      boundaryPolicies: policies.filter((p) => p.kind === 'boundary' && valid(p)).map(text),
+      policySourceArn: bySource ? gathered.arn : undefined,
+      // SimulatePrincipalPolicy reads the principal's own policies; only custom simulations send them.
+      identityPolicies: bySource ? [] : policies.filter((p) => p.kind === 'identity' && valid(p)).map(text),
+      boundaryPolicies: bySource ? [] : policies.filter((p) => p.kind === 'boundary' && valid(p)).map(text),
       sessionPolicies: policies.filter((p) => p.kind === 'session' && valid(p)).map(text),
       resourcePolicy: policies.filter((p) => p.kind === 'resource' && valid(p)).map(text)[0],
       callerArn: result.caller.arn,
