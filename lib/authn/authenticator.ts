@@ -25,6 +25,9 @@ const READ_ONLY_IAM_ACTION = /^(Get|List|Simulate|Generate)/;
  */
 const CACHE_MAX_AGE_MS = 5000;
 
+/** STS actions AWS serves without a signature: the token or assertion in the request is the credential. */
+const UNSIGNED_STS_ACTIONS = new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']);
+
 export interface AuthenticatorDeps {
   store: Store;
   secrets: SecretBox;
@@ -158,6 +161,12 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     return principal;
   }
 
+  /** The caller of an unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML (CloudTrail's user types). */
+  function anonymousPrincipal(action: string): Principal {
+    const accountId = store.account.get()!.accountId;
+    return { type: action === 'AssumeRoleWithSAML' ? 'SAMLUser' : 'WebIdentityUser', accountId, arn: '', principalId: '' };
+  }
+
   return {
     authenticate(info: RequestInfo): Principal {
       if (writeInFlight) {
@@ -174,6 +183,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
         body: wire.body,
       };
       const parts = parseSignature(request);
+      if (!parts && info.service === 'sts' && UNSIGNED_STS_ACTIONS.has(info.action)) return anonymousPrincipal(info.action);
       if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
       checkScopeAndTime(parts, info.service, info.now);
       return parts.accessKeyId.startsWith('ASIA') ? sessionPrincipal(request, parts, info) : longTermPrincipal(request, parts, info);

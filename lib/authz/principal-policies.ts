@@ -23,6 +23,7 @@ export interface PrincipalPolicies {
 }
 
 const CACHE_LIMIT = 10_000;
+const ROOT_PERMISSIONS = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
 const COMPILED_LIMIT = 20_000;
 
 /** Compiled policies by policy id, type and text: principals sharing a policy share its compiled form and action cache. */
@@ -102,6 +103,15 @@ function compute(store: Store, principal: Principal, generation: number): Princi
       identity = compileAll(entityPolicyDocuments(store, 'user', user.userId), 'identity');
       principalTags = tagsAsRecord(store.tags.list('user', user.userId));
       boundaryArn = user.permissionsBoundaryArn;
+    }
+  } else if (principal.type === 'FederatedUser') {
+    // A GetFederationToken session: its parent user's policies (root's: everything), narrowed by its session policies.
+    const user = principal.userId ? store.users.getById(principal.userId) : undefined;
+    if (user) {
+      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId), 'identity');
+      boundaryArn = user.permissionsBoundaryArn;
+    } else if (!principal.userId) {
+      identity = [compileStored({ policyId: 'RootFederation', sourceType: 'none', document: ROOT_PERMISSIONS }, 'identity')!];
     }
   } else if (principal.type === 'AssumedRole' && principal.roleId) {
     const role = store.roles.getById(principal.roleId);

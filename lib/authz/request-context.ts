@@ -12,6 +12,11 @@ export function principalTypeKey(principal: Principal): string {
       return 'User';
     case 'AssumedRole':
       return 'AssumedRole';
+    case 'FederatedUser':
+      return 'FederatedUser';
+    case 'WebIdentityUser':
+    case 'SAMLUser':
+      return 'Anonymous';
     default:
       return 'Account';
   }

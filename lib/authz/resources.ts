@@ -110,6 +110,17 @@ function lookUpInstanceProfile(store: Store, accountId: string, name: string): T
   };
 }
 
+function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
+  return memoised(store, `server-certificate:${name.toLowerCase()}`, () => {
+    const certificate = store.serverCertificates.getByName(name);
+    if (!certificate) return { arn: iamArn(accountId, `server-certificate/${name}`) };
+    return {
+      arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
+      tagSource: { kind: 'server-certificate', id: certificate.serverCertificateId },
+    };
+  });
+}
+
 function policyTarget(arn: string): TargetResource {
   return { arn, tagSource: arn.includes(':iam::aws:') ? undefined : { kind: 'policy', id: arn } };
 }
@@ -191,7 +202,7 @@ function iamTarget(store: Store, principal: Principal, action: string, input: In
   const saml = str(input, 'SAMLProviderArn');
   if (saml) return { arn: saml, tagSource: { kind: 'saml-provider', id: saml } };
   const certificate = str(input, 'ServerCertificateName');
-  if (certificate) return { arn: iamArn(account, `server-certificate/${certificate}`) };
+  if (certificate) return serverCertificateTarget(store, account, certificate);
   return ANY;
 }
 

@@ -4,7 +4,7 @@ import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 
 /** The kinds of caller, spelled as CloudTrail's `userIdentity.type`. */
-export type PrincipalType = 'Root' | 'IAMUser' | 'AssumedRole' | 'System';
+export type PrincipalType = 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'WebIdentityUser' | 'SAMLUser' | 'System';
 
 /** The authenticated caller of a request. `System` is Gatehouse itself (bootstrap, demo data). */
 export interface Principal {
@@ -15,6 +15,7 @@ export interface Principal {
   /** Account ID for root, `AIDA…` for a user, `AROA…:session` for a role session. */
   principalId: string;
   userName?: string;
+  /** A user's id; for a FederatedUser, the id of the IAM user that called GetFederationToken (none for root). */
   userId?: string;
   roleName?: string;
   roleId?: string;

@@ -22,6 +22,9 @@ import { sshPublicKeyOperations } from './ssh-public-keys';
 import { signingCertificateOperations } from './signing-certificates';
 import { serverCertificateOperations } from './server-certificates';
 import { serviceSpecificCredentialOperations } from './service-specific-credentials';
+import { serviceAccessOperations } from './service-access';
+import { organizationsAccessReportOperations } from './organizations-access-report';
+import { stsPreferenceOperations } from './sts-preferences';
 
 export const IAM_OPERATIONS: Record<string, Operation> = {
   ...userOperations,
@@ -46,4 +49,7 @@ export const IAM_OPERATIONS: Record<string, Operation> = {
   ...signingCertificateOperations,
   ...serverCertificateOperations,
   ...serviceSpecificCredentialOperations,
+  ...serviceAccessOperations,
+  ...organizationsAccessReportOperations,
+  ...stsPreferenceOperations,
 };

@@ -82,3 +82,4 @@ export class IDPCommunicationError extends define('IDPCommunicationError', 400) 
 export class InvalidIdentityToken extends define('InvalidIdentityToken', 400) {}
 export class ExpiredTokenException extends define('ExpiredTokenException', 400) {}
 export class InvalidAuthorizationMessage extends define('InvalidAuthorizationMessageException', 400) {}
+export class OrganizationNotFound extends define('OrganizationNotFoundException', 400) {}

@@ -2,6 +2,7 @@
 import type { Operation } from '../context';
 import type { Store } from '../../store/types';
 import { QUOTAS } from '../validation';
+import { globalEndpointTokenVersion } from '../sts-preferences/set-security-token-service-preferences';
 
 /** Number of versions of every customer managed policy (AWS's PolicyVersionsInUse). */
 function policyVersionsInUse(store: Store): number {
@@ -34,9 +35,9 @@ export const getAccountSummary: Operation<Record<string, never>> = (ctx) => {
     PolicyVersionsInUse: policyVersionsInUse(store),
     PolicyVersionsInUseQuota: 10000,
     VersionsPerPolicyQuota: QUOTAS.versionsPerPolicy,
-    ServerCertificates: 0,
+    ServerCertificates: store.serverCertificates.count(),
     ServerCertificatesQuota: 20,
-    Providers: 0,
+    Providers: store.identityProviders.listOidc().length + store.identityProviders.listSaml().length,
     UserPolicySizeQuota: QUOTAS.inlinePolicyBytes.user,
     GroupPolicySizeQuota: QUOTAS.inlinePolicyBytes.group,
     RolePolicySizeQuota: QUOTAS.inlinePolicyBytes.role,
@@ -52,7 +53,7 @@ export const getAccountSummary: Operation<Record<string, never>> = (ctx) => {
     AccountMFAEnabled: account?.rootMfaSerial ? 1 : 0,
     AccountAccessKeysPresent: store.accessKeys.listForUser(undefined).length > 0 ? 1 : 0,
     AccountSigningCertificatesPresent: 0,
-    GlobalEndpointTokenVersion: 1,
+    GlobalEndpointTokenVersion: globalEndpointTokenVersion(store),
   };
   return { SummaryMap: summary };
 };

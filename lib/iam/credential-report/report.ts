@@ -39,7 +39,14 @@ export const CREDENTIAL_REPORT_LIFETIME_MS = 4 * 60 * 60 * 1000;
 export interface CredentialReportData {
   accountId: string;
   root: { createDate: string; passwordLastUsed?: string; mfaActive: boolean; accessKeys: AccessKeyRecord[] };
-  users: { user: UserRecord; loginProfile?: LoginProfileRecord; mfaActive: boolean; accessKeys: AccessKeyRecord[] }[];
+  users: {
+    user: UserRecord;
+    loginProfile?: LoginProfileRecord;
+    mfaActive: boolean;
+    accessKeys: AccessKeyRecord[];
+    /** The user's signing certificates, oldest first (cert_1 / cert_2 columns). */
+    signingCertificates?: { status: string; uploadDate: string }[];
+  }[];
   policy?: PasswordPolicy;
 }
 
@@ -62,6 +69,10 @@ function keyColumns(key: AccessKeyRecord | undefined): string[] {
 
 const NO_CERTIFICATES = ['false', 'N/A', 'false', 'N/A'];
 
+function certificateColumns(certificate: { status: string; uploadDate: string } | undefined): string[] {
+  return certificate ? [String(certificate.status === 'Active'), reportTime(certificate.uploadDate)] : ['false', 'N/A'];
+}
+
 /** The report's CSV text: a header line, `<root_account>`, then one line per user. */
 export function credentialReportCsv(data: CredentialReportData): string {
   const lines: string[][] = [[...CREDENTIAL_REPORT_COLUMNS]];
@@ -79,7 +90,7 @@ export function credentialReportCsv(data: CredentialReportData): string {
     ...keyColumns(root.accessKeys[1]),
     ...NO_CERTIFICATES,
   ]);
-  for (const { user, loginProfile, mfaActive, accessKeys } of data.users) {
+  for (const { user, loginProfile, mfaActive, accessKeys, signingCertificates = [] } of data.users) {
     const changed = loginProfile ? (loginProfile.passwordChangedDate ?? loginProfile.createDate) : undefined;
     const nextRotation = passwordExpiration(changed, data.policy);
     lines.push([
@@ -93,7 +104,8 @@ export function credentialReportCsv(data: CredentialReportData): string {
       String(mfaActive),
       ...keyColumns(accessKeys[0]),
       ...keyColumns(accessKeys[1]),
-      ...NO_CERTIFICATES,
+      ...certificateColumns(signingCertificates[0]),
+      ...certificateColumns(signingCertificates[1]),
     ]);
   }
   // User names and paths may hold commas ([\w+=,.@-]+): such fields are quoted as RFC 4180 says.
@@ -121,6 +133,12 @@ export function gatherCredentialReportData(store: Store, accountId: string, now:
     if (device.isRoot) rootMfa = true;
     else mfaUsers.add(device.userId);
   }
+  const certificatesByUser = new Map<string, { status: string; uploadDate: string }[]>();
+  for (const certificate of store.userCredentials.listAll('signing-certificate')) {
+    const list = certificatesByUser.get(certificate.userId) ?? [];
+    list.push({ status: certificate.status, uploadDate: certificate.createDate });
+    certificatesByUser.set(certificate.userId, list);
+  }
   const users: CredentialReportData['users'] = [];
   let after: string | undefined;
   do {
@@ -131,6 +149,7 @@ export function gatherCredentialReportData(store: Store, accountId: string, now:
         loginProfile: profiles.get(user.userId),
         mfaActive: mfaUsers.has(user.userId),
         accessKeys: (keysByUser.get(user.userId) ?? []).sort(byCreation),
+        signingCertificates: certificatesByUser.get(user.userId),
       });
     }
     after = page.next;

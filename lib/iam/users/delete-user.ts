@@ -2,21 +2,28 @@
 import type { DeleteUserRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../protocol/errors';
 import type { Operation } from '../context';
+import { entityArn } from '../arn';
+import { replaceDeletedPrincipal } from '../roles/deleted-principals';
 import { requireUser } from './require-user';
 
 export const deleteUser: Operation<DeleteUserRequest> = (ctx, input) => {
   const { store } = ctx;
   const user = requireUser(store, input.UserName!);
-  // Checked in the order of AWS's DeleteUser documentation: password, access keys, (signing certificates,
-  // SSH keys and Git credentials do not exist in Gatehouse), MFA devices, inline policies, managed policies,
+  // Checked in the order of AWS's DeleteUser documentation: password, access keys, signing certificates,
+  // SSH public keys, service-specific (Git) credentials, MFA devices, inline policies, managed policies,
   // group memberships.
   if (store.loginProfiles.get(user.userId)) throw new DeleteConflict('Cannot delete entity, must delete login profile first.');
   if (store.accessKeys.listForUser(user.userId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete access keys first.');
+  if (store.userCredentials.countForUser('signing-certificate', user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must delete signing certificates first.');
+  if (store.userCredentials.countForUser('ssh-public-key', user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must delete SSH public keys first.');
+  if (store.userCredentials.countForUser('service-specific-credential', user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must delete service specific credentials first.');
   if (store.mfaDevices.listForUser(user.userId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete MFA device first.');
   if (store.inlinePolicies.list('user', user.userId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
   if (store.attachments.countForPrincipal('user', user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
   if (store.groups.countForUser(user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
   store.tags.removeAll('user', user.userId);
   store.users.delete(user.userId);
+  // Trust policies that named this user now name its unique id, so a new user of the same name is not trusted.
+  replaceDeletedPrincipal(store, entityArn(ctx.principal.accountId, 'user', user.path, user.userName), user.userId);
   return {};
 };

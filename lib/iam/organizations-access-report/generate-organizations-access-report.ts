@@ -1,0 +1,9 @@
+// GenerateOrganizationsAccessReport: Gatehouse accounts belong to no AWS organization, so IAM's answer is the
+// one it gives a standalone account: no organization is associated with the account.
+import type { GenerateOrganizationsAccessReportRequest } from '@aws-sdk/client-iam';
+import { OrganizationNotFound } from '../../protocol/errors';
+import type { Operation } from '../context';
+
+export const generateOrganizationsAccessReport: Operation<GenerateOrganizationsAccessReportRequest> = () => {
+  throw new OrganizationNotFound('The request was rejected because no organization is associated with your account.');
+};

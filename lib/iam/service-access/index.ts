@@ -1,0 +1,9 @@
+// Service access operations built on the last-accessed reports, by AWS action name.
+import type { Operation } from '../context';
+import { getServiceLastAccessedDetailsWithEntities } from './get-service-last-accessed-details-with-entities';
+import { listPoliciesGrantingServiceAccess } from './list-policies-granting-service-access';
+
+export const serviceAccessOperations: Record<string, Operation> = {
+  ListPoliciesGrantingServiceAccess: listPoliciesGrantingServiceAccess,
+  GetServiceLastAccessedDetailsWithEntities: getServiceLastAccessedDetailsWithEntities,
+};

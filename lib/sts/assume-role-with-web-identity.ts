@@ -1,0 +1,35 @@
+// AssumeRoleWithWebIdentity: a role session for the holder of an OIDC ID token from a registered provider,
+// when the role's trust policy admits the provider (`Federated`) with the token's claims as condition keys.
+// See web-identity-token.ts for how Gatehouse verifies tokens without network access.
+import type { AssumeRoleWithWebIdentityRequest } from '@aws-sdk/client-sts';
+import type { Operation } from '../iam/context';
+import { assumeFederatedRole } from './federated-role';
+import { verifyWebIdentityToken } from './web-identity-token';
+
+export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityRequest> = (ctx, input) => {
+  const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken!, ctx.now);
+  const url = identity.provider.url;
+  const context: Record<string, string | string[]> = { [`${url}:aud`]: identity.audience, [`${url}:sub`]: identity.subject };
+  if (typeof identity.claims.azp === 'string') context[`${url}:azp`] = identity.claims.azp;
+  if (typeof identity.claims.amr === 'string' || Array.isArray(identity.claims.amr)) {
+    context[`${url}:amr`] = ([] as unknown[]).concat(identity.claims.amr).filter((v): v is string => typeof v === 'string');
+  }
+  const { credentials, principal, packed } = assumeFederatedRole(ctx, {
+    action: 'sts:AssumeRoleWithWebIdentity',
+    roleArn: input.RoleArn!,
+    providerArn: identity.provider.arn,
+    sessionName: input.RoleSessionName!,
+    durationSeconds: input.DurationSeconds,
+    policy: input.Policy,
+    policyArns: input.PolicyArns,
+    context,
+  });
+  return {
+    Credentials: credentials,
+    SubjectFromWebIdentityToken: identity.subject,
+    AssumedRoleUser: { AssumedRoleId: principal.principalId, Arn: principal.arn },
+    PackedPolicySize: packed,
+    Provider: identity.issuer,
+    Audience: identity.audience,
+  };
+};

@@ -1,0 +1,111 @@
+// Verifies an OpenID Connect ID token (JWT) for AssumeRoleWithWebIdentity against a registered OIDC provider.
+//
+// Gatehouse runs offline and cannot fetch the IdP's JSON Web Key Set, so it verifies only tokens whose header
+// carries their signing certificate chain (`x5c`), and trusts that chain only when one of its certificates has
+// a SHA-1 thumbprint registered on the provider (ThumbprintList): the thumbprint pins the signing key. Tokens
+// without `x5c`, with an unpinned chain, a bad signature, or an unsupported algorithm are InvalidIdentityToken.
+import { createHash, verify, X509Certificate } from 'node:crypto';
+import { ExpiredTokenException, InvalidIdentityToken } from '../protocol/errors';
+import type { OidcProviderRecord, Store } from '../store/types';
+
+/** What a verified token yields. */
+export interface VerifiedWebIdentity {
+  provider: OidcProviderRecord;
+  /** The token's `iss`. */
+  issuer: string;
+  subject: string;
+  /** The token audience that matched one of the provider's client IDs. */
+  audience: string;
+  claims: Record<string, unknown>;
+}
+
+const ALGORITHMS: Record<string, { hash: string; ecdsa: boolean }> = {
+  RS256: { hash: 'sha256', ecdsa: false },
+  RS384: { hash: 'sha384', ecdsa: false },
+  RS512: { hash: 'sha512', ecdsa: false },
+  ES256: { hash: 'sha256', ecdsa: true },
+  ES384: { hash: 'sha384', ecdsa: true },
+};
+/** Clock skew tolerated for `iat` and `nbf`. */
+const SKEW_MS = 5 * 60 * 1000;
+
+function decodeJson(part: string): Record<string, unknown> {
+  if (!/^[A-Za-z0-9_-]+$/.test(part)) throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
+  try {
+    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
+}
+
+function certificateChain(header: Record<string, unknown>, issuer: string): X509Certificate[] {
+  const x5c = header.x5c;
+  if (!Array.isArray(x5c) || x5c.length === 0) {
+    throw new InvalidIdentityToken(
+      `Gatehouse cannot fetch the JSON Web Key Set of ${issuer} (it has no network access to identity providers): ` +
+        'the token header must carry its signing certificate chain (x5c), pinned by a thumbprint of the OIDC provider.',
+    );
+  }
+  return x5c.map((entry) => {
+    try {
+      if (typeof entry !== 'string') throw new Error('x5c entry');
+      return new X509Certificate(Buffer.from(entry, 'base64'));
+    } catch {
+      throw new InvalidIdentityToken('The certificate chain (x5c) of the web identity token could not be parsed.');
+    }
+  });
+}
+
+/** Checks the token's issuer, audience, times and signature; returns its identity or throws AWS's STS errors. */
+export function verifyWebIdentityToken(store: Store, accountId: string, token: string, now: Date): VerifiedWebIdentity {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
+  const header = decodeJson(parts[0]);
+  const claims = decodeJson(parts[1]);
+  const issuer = typeof claims.iss === 'string' ? claims.iss : '';
+  const url = issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
+  const provider = url ? store.identityProviders.getOidc(`arn:aws:iam::${accountId}:oidc-provider/${url}`) : undefined;
+  if (!provider) throw new InvalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
+
+  const audiences = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud.filter((a): a is string => typeof a === 'string') : [];
+  const audience = audiences.find((a) => provider.clientIds.includes(a));
+  if (audience === undefined) throw new InvalidIdentityToken('Incorrect token audience');
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidIdentityToken('The web identity token has no subject (sub).');
+
+  if (typeof claims.exp !== 'number') throw new InvalidIdentityToken('The web identity token has no expiration (exp).');
+  if (claims.exp * 1000 <= now.getTime()) {
+    throw new ExpiredTokenException(
+      `Token expired: current date/time ${Math.floor(now.getTime() / 1000)} must be before the expiration date/time ${claims.exp}`,
+    );
+  }
+  if (typeof claims.iat === 'number' && claims.iat * 1000 > now.getTime() + SKEW_MS) throw new InvalidIdentityToken('The web identity token was issued in the future (iat).');
+  if (typeof claims.nbf === 'number' && claims.nbf * 1000 > now.getTime() + SKEW_MS) throw new InvalidIdentityToken('The web identity token is not valid yet (nbf).');
+
+  const algorithm = typeof header.alg === 'string' ? ALGORITHMS[header.alg] : undefined;
+  if (!algorithm) throw new InvalidIdentityToken(`The signing algorithm ${String(header.alg)} of the web identity token is not supported.`);
+  const chain = certificateChain(header, issuer);
+  for (let i = 0; i + 1 < chain.length; i++) {
+    if (!chain[i].verify(chain[i + 1].publicKey)) throw new InvalidIdentityToken('The certificate chain (x5c) of the web identity token is broken.');
+  }
+  const pinned = chain.some((certificate) => provider.thumbprints.includes(createHash('sha1').update(certificate.raw).digest('hex')));
+  if (!pinned) throw new InvalidIdentityToken('No certificate of the token chain (x5c) matches a thumbprint of the OpenIDConnect provider.');
+  const signer = chain[0];
+  if (Date.parse(signer.validTo) < now.getTime() || Date.parse(signer.validFrom) > now.getTime() + SKEW_MS) {
+    throw new InvalidIdentityToken('The signing certificate of the web identity token is expired or not yet valid.');
+  }
+  let valid = false;
+  try {
+    valid = verify(
+      algorithm.hash,
+      Buffer.from(`${parts[0]}.${parts[1]}`),
+      algorithm.ecdsa ? { key: signer.publicKey, dsaEncoding: 'ieee-p1363' } : signer.publicKey,
+      Buffer.from(parts[2], 'base64url'),
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new InvalidIdentityToken('The signature of the web identity token could not be verified.');
+  return { provider, issuer, subject: claims.sub, audience, claims };
+}
