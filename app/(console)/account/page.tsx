@@ -1,6 +1,9 @@
-// Account settings, sign-in part: the account's sign-in URL and alias, the current session, the password rules.
+// Account settings: the account's sign-in URL and alias, the current session, the password policy (rules and
+// editor), the credential report.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CredentialReport } from '@/components/account/credential-report';
+import { PasswordPolicyEditor } from '@/components/account/password-policy-editor';
 import { AccountAliasForm } from '@/components/sign-in/account-alias-form';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
@@ -68,6 +71,7 @@ export default async function AccountPage() {
         )}
       </Card>
       <Card id="password-rules" title="Password policy">
+        <h3 className="mb-1 text-sm font-medium">Current rules</h3>
         {policy.error ? (
           <p className="text-sm">The password policy could not be read: {toActionError(policy.error).message}</p>
         ) : (
@@ -77,6 +81,14 @@ export default async function AccountPage() {
             ))}
           </ul>
         )}
+        <h3 className="mb-2 mt-5 text-sm font-medium">Edit</h3>
+        <PasswordPolicyEditor />
+      </Card>
+      <Card id="credential-report" title="Credential report">
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+          Every user of the account and the state of their credentials: passwords, access keys, MFA, certificates.
+        </p>
+        <CredentialReport />
       </Card>
     </div>
   );

@@ -12,6 +12,11 @@ export interface AuditEventRow extends AuditEventSummary {
   json: string;
 }
 
+/** One page of events, or why there is no trail to read. */
+export type AuditEventsPage =
+  | { available: true; events: AuditEventRow[]; nextToken?: string }
+  | { available: false; reason: 'aws' | 'missing' | 'unreachable'; message: string; events: AuditEventRow[] };
+
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
 
 export const listAuditEvents = action(
@@ -24,7 +29,7 @@ export const listAuditEvents = action(
     maxResults: z.number().int().min(1).max(1000).default(50),
     nextToken: z.string().optional(),
   }),
-  async (input, { session }) => {
+  async (input, { session }): Promise<AuditEventsPage> => {
     try {
       const body = await fetchGatehouseRoute<{ events?: Array<Record<string, unknown>>; nextToken?: string }>(
         'audit',
@@ -47,9 +52,9 @@ export const listAuditEvents = action(
           json: JSON.stringify(raw, null, 2),
         };
       });
-      return { available: true as const, events, nextToken: body.nextToken };
+      return { available: true, events, nextToken: body.nextToken };
     } catch (error) {
-      if (error instanceof GatehouseRouteUnavailable) return { available: false as const, reason: error.reason, message: error.message, events: [] as AuditEventRow[] };
+      if (error instanceof GatehouseRouteUnavailable) return { available: false, reason: error.reason, message: error.message, events: [] };
       throw error;
     }
   },
