@@ -1,0 +1,116 @@
+// The authenticator in process: long-term keys of users and root, sessions (token, expiry), last-use records,
+// and invalidation of its caches after writes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { loadConfig } from '../config';
+import { createService, type Service } from '../service/create-service';
+import { rootPrincipal } from '../iam/context';
+import { AwsError } from '../protocol/errors';
+import type { RequestInfo } from '../protocol/pipeline';
+import type { WireRequest } from '../protocol/wire';
+import { createAuthenticator } from './authenticator';
+import { issueSession } from './issue-session';
+
+let service: Service;
+let dataDir: string;
+const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-authn-'));
+  const config = loadConfig({
+    GATEHOUSE_DATA_DIR: dataDir,
+    GATEHOUSE_ACCOUNT_ID: '123456789012',
+    GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'AKIAADMINADMINADMIN1',
+    GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'admin-secret',
+    GATEHOUSE_DEMO: '0',
+  });
+  service = createService(config);
+});
+afterAll(() => {
+  service.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signed(
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+  signingDate = new Date(),
+  service: 'iam' | 'sts' = 'sts',
+): Promise<WireRequest> {
+  const signer = new SignatureV4({ credentials, region: 'us-east-1', service, sha256: Sha256 });
+  const request = await signer.sign(
+    { method: 'POST', protocol: 'http:', hostname: 'localhost', path: '/', headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: BODY },
+    { signingDate },
+  );
+  return { method: 'POST', path: '/', query: '', headers: request.headers as Record<string, string>, body: BODY, sourceIp: '127.0.0.1', secure: false };
+}
+
+function info(request: WireRequest, now = new Date(), action = 'GetCallerIdentity', service: 'iam' | 'sts' = 'sts'): RequestInfo {
+  return { request, params: new Map(), service, action, requestId: 'test', now };
+}
+
+function failure(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof AwsError ? error.code : `unexpected: ${String(error)}`;
+  }
+  return 'ok';
+}
+
+describe('authenticator', () => {
+  it('maps the admin key to its user, records the key last use once a minute', async () => {
+    const authenticator = createAuthenticator(service);
+    const principal = authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
+    expect(principal).toMatchObject({ type: 'IAMUser', userName: 'admin', accessKeyId: 'AKIAADMINADMINADMIN1', arn: 'arn:aws:iam::123456789012:user/admin' });
+    const first = service.store.accessKeys.get('AKIAADMINADMINADMIN1')!.lastUsedDate;
+    expect(first).toBeDefined();
+    authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
+    expect(service.store.accessKeys.get('AKIAADMINADMINADMIN1')!.lastUsedDate).toBe(first);
+  });
+
+  it('answers MissingAuthenticationToken, InvalidClientTokenId and SignatureDoesNotMatch', async () => {
+    const authenticator = createAuthenticator(service);
+    const request = await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' });
+    const { authorization: _a, ...unsignedHeaders } = request.headers;
+    expect(failure(() => authenticator.authenticate(info({ ...request, headers: unsignedHeaders })))).toBe('MissingAuthenticationToken');
+    const unknown = await signed({ accessKeyId: 'AKIANOSUCHKEY0000000', secretAccessKey: 'x' });
+    expect(failure(() => authenticator.authenticate(info(unknown)))).toBe('InvalidClientTokenId');
+    const wrong = await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'not-the-secret' });
+    expect(failure(() => authenticator.authenticate(info(wrong)))).toBe('SignatureDoesNotMatch');
+  });
+
+  it('sees a key deactivated by an IAM write on the very next request', async () => {
+    const authenticator = createAuthenticator(service);
+    const admin = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' };
+    authenticator.authenticate(info(await signed(admin)));
+    // An IAM write request passes through the authenticator, then its operation changes the key.
+    authenticator.authenticate(info(await signed(admin, new Date(), 'iam'), new Date(), 'UpdateAccessKey', 'iam'));
+    service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Inactive');
+    try {
+      const next = await signed(admin);
+      expect(failure(() => authenticator.authenticate(info(next)))).toBe('InvalidClientTokenId');
+    } finally {
+      service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Active');
+    }
+  });
+
+  it('authenticates sessions with their token until they expire', async () => {
+    const authenticator = createAuthenticator(service);
+    const now = new Date();
+    const { credentials } = service.store.transaction(() => issueSession(service, rootPrincipal('123456789012'), now, 900));
+    const creds = { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken };
+    const principal = authenticator.authenticate(info(await signed(creds, now), now));
+    expect(principal).toMatchObject({ type: 'Root', temporary: true, accessKeyId: credentials.AccessKeyId });
+    expect(principal.tokenIssueTime).toBeInstanceOf(Date);
+
+    const later = new Date(now.getTime() + 901_000);
+    const lateRequest = await signed(creds, later);
+    expect(failure(() => authenticator.authenticate(info(lateRequest, later)))).toBe('ExpiredToken');
+    const forged = await signed({ ...creds, sessionToken: credentials.SessionToken + 'x' }, now);
+    expect(failure(() => authenticator.authenticate(info(forged, now)))).toBe('InvalidClientTokenId');
+  });
+});
