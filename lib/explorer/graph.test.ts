@@ -26,6 +26,7 @@ describe('principalGraph', () => {
     expect(edges(g)).toEqual([
       'role:deployer -inline-> inline:role/deployer/create-users',
       'trusted:account:111122223333 -may assume-> role:deployer',
+      'user:alice -can assume-> role:deployer',
       'user:bob -can assume-> role:deployer',
       'user:dave -can assume-> role:deployer',
     ]);

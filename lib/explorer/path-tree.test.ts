@@ -8,7 +8,7 @@ describe('explorer path tree', () => {
   const tree = buildExplorerPathTree(entities);
 
   it('counts each kind at every prefix', () => {
-    expect(tree.count).toEqual({ users: 5, groups: 2, roles: 2 });
+    expect(tree.count).toEqual({ users: 6, groups: 2, roles: 2 });
     expect(tree.children.map((c) => [c.path, c.count])).toEqual([
       ['/ci/', { users: 0, groups: 0, roles: 1 }],
       ['/eng/', { users: 2, groups: 0, roles: 0 }],
@@ -18,7 +18,7 @@ describe('explorer path tree', () => {
 
   it('lists the entities under a prefix and the visible nodes for the expanded ones', () => {
     expect(entitiesUnder(entities, '/eng/').map((e) => e.name)).toEqual(['carol', 'dave']);
-    expect(entitiesUnder(entities, '/').length).toBe(9);
+    expect(entitiesUnder(entities, '/').length).toBe(10);
     expect(visiblePathNodes(tree, new Set()).map((n) => n.node.path)).toEqual(['/']);
     expect(visiblePathNodes(tree, new Set(['/'])).map((n) => [n.node.path, n.depth])).toEqual([
       ['/', 0],

@@ -61,6 +61,17 @@ export function testAccount(): AccountSnapshot {
         tags: { team: 'platform' },
       },
       { name: 'erin', id: 'AIDA5', arn: arn('user', 'erin'), path: '/', groups: [], inline: [], attached: [], tags: {} },
+      // May assume any role, but the deployer's trust policy denies her.
+      {
+        name: 'gina',
+        id: 'AIDA7',
+        arn: arn('user', 'gina'),
+        path: '/',
+        groups: [],
+        inline: [{ name: 'assume', document: doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }]) }],
+        attached: [],
+        tags: {},
+      },
     ],
     roles: [
       {
@@ -70,7 +81,7 @@ export function testAccount(): AccountSnapshot {
         path: '/ci/',
         trustPolicy: doc([
           { Sid: 'Account', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
-          { Sid: 'NotAlice', Effect: 'Deny', Principal: { AWS: arn('user', 'alice') }, Action: 'sts:AssumeRole' },
+          { Sid: 'NotGina', Effect: 'Deny', Principal: { AWS: arn('user', 'gina') }, Action: 'sts:AssumeRole' },
         ]),
         inline: [{ name: 'create-users', document: doc([{ Sid: 'CreateUsers', Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' }]) }],
         attached: [],

@@ -13,7 +13,7 @@ describe('whoCan', () => {
     const r = whoCan(account, { action: 'iam:CreateUser', resource: '*', context: {} });
     expect(names(r.allowed)).toEqual(['role:deployer', 'role:ec2-app', 'user:alice']);
     expect(names(r.explicitDeny)).toEqual(['user:bob']);
-    expect(names(r.implicitDeny)).toEqual(['user:carol', 'user:dave', 'user:erin']);
+    expect(names(r.implicitDeny)).toEqual(['user:carol', 'user:dave', 'user:erin', 'user:gina']);
   });
 
   it('names the deciding statement with its policy, Sid and how the policy reaches the principal', () => {
@@ -39,8 +39,9 @@ describe('whoCan', () => {
 
   it('finds users who reach the action through a role whose trust policy admits them, honouring Deny in the trust policy', () => {
     const r = whoCan(account, { action: 'iam:CreateUser', resource: '*', context: {} });
-    // deployer trusts the account: alice (admin) could assume it but the trust policy denies her; dave may assume
-    // anything; bob's groups allow sts:AssumeRole; carol's boundary allows only s3; ec2-app trusts EC2 only.
+    // deployer trusts the account: gina may assume any role but the trust policy denies her; dave may assume
+    // anything; bob's groups allow sts:AssumeRole; carol's boundary allows only s3; erin has no policy; ec2-app
+    // trusts EC2 only; alice is allowed directly and needs no role.
     expect(r.throughRole.map((v) => `${v.ref.name}->${v.viaRole!.role}`).sort()).toEqual(['bob->deployer', 'dave->deployer']);
     const dave = r.throughRole.find((v) => v.ref.name === 'dave')!;
     expect(dave.viaRole!.assume.map((d) => d.sid).sort()).toEqual(['Account', 'AssumeAny']);

@@ -131,9 +131,9 @@ export interface WhoCanRun {
 
 /**
  * Starts a who-can run. Each principal is judged with `authorize` and explained (for the deciding statements);
- * then, for every role that is allowed, each user whose trust-policy entry could match is judged for
- * `sts:AssumeRole` on the role's ARN (trust policy as the resource-based policy, the user's identity policies
- * and boundary), so that Deny statements of the trust policy count.
+ * then each user who is not allowed directly is judged for `sts:AssumeRole` on the allowed roles whose trust
+ * policy could admit them (trust policy as the resource-based policy, the user's identity policies and
+ * boundary, so that Deny statements of the trust policy count), stopping at the first role that works.
  */
 export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion): WhoCanRun {
   const action = question.action.trim();
@@ -141,14 +141,14 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion):
   const results: WhoCanResults = { allowed: [], throughRole: [], explicitDeny: [], implicitDeny: [] };
   const users = account.users;
   const roles = account.roles;
-  const allowedRoles: number[] = [];
   let userIndex = 0;
   let roleIndex = 0;
-  // Pairs phase: position in allowedRoles and in users.
-  let pairRole = 0;
+  /** Users not allowed directly (indexes), and allowed roles whose trust admits users, with their verdicts. */
+  const deniedUsers: number[] = [];
+  const candidateRoles: { index: number; admits: 'all' | Set<string>; verdict: PrincipalVerdict }[] = [];
   let pairUser = 0;
+  let pairRole = 0;
   let pairsDone = 0;
-  const pairCandidates = new Map<number, 'all' | 'none' | Set<string>>();
 
   const record = (verdict: PrincipalVerdict) => {
     if (verdict.decision === 'allowed') results.allowed.push(verdict);
@@ -158,82 +158,74 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion):
 
   const judge = (principal: PrincipalPolicies) => {
     const request = requestFor(principal, account, action, resource, question.context);
-    const explanation = explain(request, principal.set);
-    return verdictOf(principal, explanation, account, action);
+    return verdictOf(principal, explain(request, principal.set), account, action);
   };
 
-  const estimatedPairs = () => {
-    let total = 0;
-    for (let i = pairRole; i < allowedRoles.length; i++) total += users.length;
-    return total - pairUser + pairsDone;
-  };
+  const rolesDone = () => userIndex >= users.length && roleIndex >= roles.length;
 
   const progress = (): WhoCanProgress => {
-    const finished = userIndex >= users.length && roleIndex >= roles.length && pairRole >= allowedRoles.length;
+    const finished = rolesDone() && pairUser >= deniedUsers.length;
+    // Pairs are estimated at their worst (every candidate role tried for every remaining user).
+    const pairsLeft = rolesDone() ? (deniedUsers.length - pairUser) * candidateRoles.length - pairRole : 0;
     const done = userIndex + roleIndex + pairsDone;
-    const total = users.length + roles.length + (roleIndex >= roles.length ? estimatedPairs() : 0);
-    return { done, total: Math.max(total, done), finished };
+    return { done, total: users.length + roles.length + pairsDone + Math.max(0, pairsLeft), finished };
   };
 
-  const judgeAssume = (roleIdx: number, user: PrincipalPolicies) => {
-    const trust = account.trust[roleIdx];
-    if (!trust) return;
-    const role = roles[roleIdx];
+  /** Whether the user may assume the candidate role; records the user as reaching the action through it. */
+  const tryAssume = (user: PrincipalPolicies, candidate: (typeof candidateRoles)[number]): boolean => {
+    if (candidate.admits !== 'all' && !candidate.admits.has(user.arn)) return false;
+    const trust = account.trust[candidate.index]!;
+    const role = roles[candidate.index];
     const set = { identity: user.set.identity, boundary: user.set.boundary, resource: [trust] };
     const request = requestFor(user, account, ASSUME_ROLE, role.arn, {});
-    if (authorize(request, set) !== 'allowed') return;
-    const explanation = explain(request, set);
+    if (authorize(request, set) !== 'allowed') return false;
     results.throughRole.push({
       ref: user.ref,
       arn: user.arn,
       path: user.path,
       decision: 'allowed',
-      deciding: (results.allowed.find((v) => v.ref.type === 'role' && v.ref.name === role.ref.name)?.deciding ?? []),
-      viaRole: { role: role.ref.name, assume: decidingOf(explanation.decidingStatements, account, user) },
+      deciding: candidate.verdict.deciding,
+      viaRole: { role: role.ref.name, assume: decidingOf(explain(request, set).decidingStatements, account, user) },
       warnings: user.warnings,
     });
+    return true;
   };
 
   const step = (budget: number): WhoCanProgress => {
     let left = Math.max(1, budget);
     while (left > 0 && userIndex < users.length) {
-      record(judge(users[userIndex++]));
+      const verdict = judge(users[userIndex]);
+      record(verdict);
+      if (verdict.decision !== 'allowed') deniedUsers.push(userIndex);
+      userIndex++;
       left--;
     }
     while (left > 0 && roleIndex < roles.length) {
       const verdict = judge(roles[roleIndex]);
       record(verdict);
-      if (verdict.decision === 'allowed') allowedRoles.push(roleIndex);
+      const trust = account.trust[roleIndex];
+      if (verdict.decision === 'allowed' && trust) {
+        const admits = trustAdmitsUsers(trust, account.snapshot.accountId);
+        if (admits !== 'none') candidateRoles.push({ index: roleIndex, admits, verdict });
+      }
       roleIndex++;
       left--;
     }
-    while (left > 0 && pairRole < allowedRoles.length) {
-      const roleIdx = allowedRoles[pairRole];
-      let admits = pairCandidates.get(roleIdx);
-      if (admits === undefined) {
-        const trust = account.trust[roleIdx];
-        admits = trust ? trustAdmitsUsers(trust, account.snapshot.accountId) : 'none';
-        pairCandidates.set(roleIdx, admits);
-      }
-      if (admits === 'none') {
-        pairsDone += users.length - pairUser;
-        left -= 1;
-        pairRole++;
-        pairUser = 0;
+    while (left > 0 && pairUser < deniedUsers.length) {
+      if (pairRole >= candidateRoles.length) {
+        pairUser++;
+        pairRole = 0;
         continue;
       }
-      while (left > 0 && pairUser < users.length) {
-        const user = users[pairUser++];
-        pairsDone++;
-        if (admits === 'all' || admits.has(user.arn)) {
-          judgeAssume(roleIdx, user);
-          left--;
-        } else if (pairUser % 64 === 0) left--;
-      }
-      if (pairUser >= users.length) {
-        pairRole++;
-        pairUser = 0;
-      }
+      const user = users[deniedUsers[pairUser]];
+      pairsDone++;
+      left--;
+      if (tryAssume(user, candidateRoles[pairRole])) {
+        // One role is enough to answer; the remaining candidates of this user count as done.
+        pairsDone += candidateRoles.length - pairRole - 1;
+        pairUser++;
+        pairRole = 0;
+      } else pairRole++;
     }
     return progress();
   };
