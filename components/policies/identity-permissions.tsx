@@ -96,14 +96,16 @@ function InlineEditor({ props, policyName, onDone }: { props: IdentityPermission
     <section aria-label={policyName ? `Edit inline policy ${policyName}` : 'New inline policy'} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <h3 className="font-medium">{policyName ? `Edit inline policy ${policyName}` : 'New inline policy'}</h3>
       <Input label="Inline policy name" value={name} onChange={(e) => setName(e.target.value)} disabled={policyName !== null} error={error?.field === 'policyName' ? error.message : undefined} />
-      <PolicyEditor value={document} onChange={setDraft} policyType="identity" sizeLimit={props.inlineSizeLimit} onFindings={setFindings} label="Inline policy document (JSON)" height="16rem" />
+      <PolicyEditor value={document} onChange={props.readOnly ? undefined : setDraft} readOnly={props.readOnly} policyType="identity" sizeLimit={props.inlineSizeLimit} onFindings={setFindings} label="Inline policy document (JSON)" height="16rem" />
       {error && error.field !== 'policyName' && <ErrorState error={error} />}
       <div className="flex gap-2">
-        <Button pending={put.isPending} disabled={!name.trim() || hasErrors(findings)} onClick={() => put.mutate({ policyName: name.trim(), document })}>
-          Save inline policy
-        </Button>
+        {!props.readOnly && (
+          <Button pending={put.isPending} disabled={!name.trim() || hasErrors(findings)} onClick={() => put.mutate({ policyName: name.trim(), document })}>
+            Save inline policy
+          </Button>
+        )}
         <Button variant="secondary" onClick={onDone}>
-          Cancel
+          {props.readOnly ? 'Close' : 'Cancel'}
         </Button>
       </div>
     </section>

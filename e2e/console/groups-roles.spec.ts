@@ -18,7 +18,7 @@ test('create a group, add a member and attach a policy', async ({ page, baseURL 
 
   await signInAsRoot(page);
   await expect(page.getByRole('heading', { name: 'IAM dashboard' })).toBeVisible();
-  await page.getByRole('link', { name: 'Groups', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).click();
   await page.getByLabel('Group name').fill(groupName);
   await page.getByLabel('Path').first().fill('/e2e/');
   await page.getByRole('button', { name: 'Create group' }).click();
