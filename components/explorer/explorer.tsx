@@ -46,6 +46,14 @@ export function Explorer() {
       </div>
 
       {snapshot.isPending && <LoadingBlock label="Reading the account's authorization details…" />}
+      {snapshot.compileProgress !== undefined && (
+        <div className="space-y-1">
+          <ProgressBar value={snapshot.compileProgress} label="Compiling the account's policies" />
+          <p className="text-xs text-slate-600 dark:text-slate-400" role="status">
+            Compiling the account&apos;s policies…
+          </p>
+        </div>
+      )}
       {snapshot.isError && <ErrorState error={actionErrorOf(snapshot.error)!} title="The account's authorization details could not be read" />}
       {account && account.problems.length > 0 && (
         <Alert tone="warning" title={`${account.problems.length} policies could not be compiled and are left out`}>

@@ -63,6 +63,18 @@ function messageOf(error: unknown): string {
 
 /** Compiles the snapshot: each managed policy once, however many principals it is attached to. */
 export function compileAccount(snapshot: AccountSnapshot): CompiledAccount {
+  const steps = compileAccountInSteps(snapshot);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same compilation, one unit of work (a managed policy, a user, a role) per `next()`; each yield reports the
+ * units done and the total, so that a browser can spread the work over several frames.
+ */
+export function* compileAccountInSteps(snapshot: AccountSnapshot): Generator<{ done: number; total: number }, CompiledAccount> {
   const labels = new Map<string, PolicyLabel>();
   const problems: PolicyProblem[] = [];
   const compiled = new Map<string, CompiledPolicy | null>();
@@ -141,12 +153,28 @@ export function compileAccount(snapshot: AccountSnapshot): CompiledAccount {
     return { ref, arn: principal.arn, path: principal.path, set, context, sources, warnings };
   };
 
-  const users = snapshot.users.map((user) => assemble({ type: 'user', name: user.name }, user, user.groups, userContext(snapshot, user)));
-  const roles = snapshot.roles.map((role) => assemble({ type: 'role', name: role.name }, role, [], roleContext(snapshot, role)));
-  const trust = snapshot.roles.map((role) => {
+  const total = snapshot.policies.length + snapshot.users.length + snapshot.roles.length;
+  let done = 0;
+  // Managed policies first, one per step: the large ones (ReadOnlyAccess) take the longest.
+  const attachedAnywhere = new Set<string>();
+  for (const owner of [...snapshot.users, ...snapshot.groups, ...snapshot.roles]) for (const p of owner.attached) attachedAnywhere.add(p.arn);
+  for (const policy of snapshot.policies) {
+    if (attachedAnywhere.has(policy.arn)) managed(policy.arn, policy.name, 'identity');
+    yield { done: ++done, total };
+  }
+  const users: PrincipalPolicies[] = [];
+  for (const user of snapshot.users) {
+    users.push(assemble({ type: 'user', name: user.name }, user, user.groups, userContext(snapshot, user)));
+    yield { done: ++done, total };
+  }
+  const roles: PrincipalPolicies[] = [];
+  const trust: (CompiledPolicy | undefined)[] = [];
+  for (const role of snapshot.roles) {
+    roles.push(assemble({ type: 'role', name: role.name }, role, [], roleContext(snapshot, role)));
     const id = trustPolicyId(role.name);
-    return compile(id, { id, name: 'Trust policy', kind: 'trust', owner: { type: 'role', name: role.name } }, role.trustPolicy, 'trust') ?? undefined;
-  });
+    trust.push(compile(id, { id, name: 'Trust policy', kind: 'trust', owner: { type: 'role', name: role.name } }, role.trustPolicy, 'trust') ?? undefined);
+    yield { done: ++done, total };
+  }
   return { snapshot, labels, problems, users, roles, trust };
 }
 

@@ -93,3 +93,21 @@ describe('whoCan', () => {
     expect(frank.warnings.join(' ')).toMatch(/could not be compiled.*could not be read/);
   });
 });
+
+describe('compileAccountInSteps', () => {
+  it('reports progress per unit and ends with the same account as compileAccount', async () => {
+    const { compileAccountInSteps } = await import('./compile-account');
+    const snapshot = testAccount();
+    const steps = compileAccountInSteps(snapshot);
+    const seen: number[] = [];
+    let next = steps.next();
+    while (!next.done) {
+      seen.push(next.value.done);
+      expect(next.value.total).toBe(snapshot.policies.length + snapshot.users.length + snapshot.roles.length);
+      next = steps.next();
+    }
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+    const r = whoCan(next.value, { action: 'iam:CreateUser', resource: '*', context: {} });
+    expect(names(r.allowed)).toEqual(['role:deployer', 'role:ec2-app', 'user:alice']);
+  });
+});
