@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateAccountAliasCommand,
   CreateLoginProfileCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
   GetUserCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { totpCode, totpStep } from '../../lib/iam/totp';
 import { startServer, errorCode, type TestServer } from './harness';
 
@@ -134,6 +135,15 @@ describe('IAM users', () => {
     const stored = JSON.parse(server.service.store.sessions.get(result.body.credentials!.accessKeyId)!.principal);
     expect(stored.passwordResetRequired).toBe(true);
     expect(await errorCode(clientOf(result).iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
+    const roleArn = (
+      await server.iam.send(
+        new CreateRoleCommand({
+          RoleName: 'si-frank-role',
+          AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/si-frank` }, Action: 'sts:AssumeRole' }] }),
+        }),
+      )
+    ).Role!.Arn!;
+    expect(await errorCode(clientOf(result).sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'escape' })))).toBe('AccessDenied');
   });
 });
 

@@ -81,6 +81,9 @@ export const assumeRole: Operation<AssumeRoleRequest> = (ctx, input) => {
   const roleArn = input.RoleArn!;
   const sessionName = input.RoleSessionName!;
   if (caller.type === 'Root') throw new AccessDenied('Roles may not be assumed by root accounts.');
+  if (caller.passwordResetRequired) {
+    throw new AccessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn} because the user must change the password first (PasswordResetRequired)`);
+  }
   const role = findRole(ctx, roleArn);
   if (!role) throw new AccessDenied(deniedMessage(ctx, roleArn));
 
