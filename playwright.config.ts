@@ -2,12 +2,13 @@
 // nothing). Two servers, each with a fresh data directory: the main one, and one whose console sessions last
 // a few seconds for the expiry test.
 import { defineConfig } from '@playwright/test';
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 
-// Workers load this file too: keep the data directories of the main process (passed through the env).
-process.env.GH_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h5-'));
+// A fresh data directory per run (the servers create it). Other processes load this file too: they inherit the
+// runner's choice through the environment, and only name a directory, never create one.
+process.env.GH_E2E_DATA_DIR ??= path.join(os.tmpdir(), `gh-h5-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
 const dataDir = process.env.GH_E2E_DATA_DIR;
 
 const common = {
