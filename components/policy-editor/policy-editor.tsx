@@ -165,6 +165,8 @@ export function PolicyEditor({
           height={height}
           theme={dark ? 'dark' : 'light'}
           extensions={extensions}
+          // Tab is left to move focus (no keyboard trap); indent with spaces.
+          indentWithTab={false}
           basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly, autocompletion: false }}
           // The editor's own initial lint pass runs once the view exists.
           onCreateEditor={(view) => {
