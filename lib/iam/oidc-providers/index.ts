@@ -6,7 +6,9 @@ import { deleteOpenIDConnectProvider } from './delete-open-id-connect-provider';
 import { getOpenIDConnectProvider } from './get-open-id-connect-provider';
 import { listOpenIDConnectProviders } from './list-open-id-connect-providers';
 import { removeClientIDFromOpenIDConnectProvider } from './remove-client-id-from-open-id-connect-provider';
-import { listOpenIDConnectProviderTags, tagOpenIDConnectProvider, untagOpenIDConnectProvider } from './tag-open-id-connect-provider';
+import { tagOpenIDConnectProvider } from './tag-open-id-connect-provider';
+import { untagOpenIDConnectProvider } from './untag-open-id-connect-provider';
+import { listOpenIDConnectProviderTags } from './list-open-id-connect-provider-tags';
 import { updateOpenIDConnectProviderThumbprint } from './update-open-id-connect-provider-thumbprint';
 
 export const oidcProviderOperations: Record<string, Operation> = {

@@ -4,7 +4,9 @@ import { createSAMLProvider } from './create-saml-provider';
 import { deleteSAMLProvider } from './delete-saml-provider';
 import { getSAMLProvider } from './get-saml-provider';
 import { listSAMLProviders } from './list-saml-providers';
-import { listSAMLProviderTags, tagSAMLProvider, untagSAMLProvider } from './tag-saml-provider';
+import { tagSAMLProvider } from './tag-saml-provider';
+import { untagSAMLProvider } from './untag-saml-provider';
+import { listSAMLProviderTags } from './list-saml-provider-tags';
 import { updateSAMLProvider } from './update-saml-provider';
 
 export const samlProviderOperations: Record<string, Operation> = {

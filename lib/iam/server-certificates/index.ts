@@ -3,7 +3,9 @@ import type { Operation } from '../context';
 import { deleteServerCertificate } from './delete-server-certificate';
 import { getServerCertificate } from './get-server-certificate';
 import { listServerCertificates } from './list-server-certificates';
-import { listServerCertificateTags, tagServerCertificate, untagServerCertificate } from './tag-server-certificate';
+import { tagServerCertificate } from './tag-server-certificate';
+import { untagServerCertificate } from './untag-server-certificate';
+import { listServerCertificateTags } from './list-server-certificate-tags';
 import { updateServerCertificate } from './update-server-certificate';
 import { uploadServerCertificate } from './upload-server-certificate';
 
