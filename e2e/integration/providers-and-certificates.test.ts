@@ -214,7 +214,7 @@ describe('SSH public keys', () => {
     const rest = await iam.send(new ListSSHPublicKeysCommand({ UserName: 'git-user', Marker: listed.Marker }));
     expect(rest.SSHPublicKeys?.map((k) => k.SSHPublicKeyId)).toEqual([second.SSHPublicKeyId]);
 
-    expect(await errorCode(iam.send(new DeleteUserCommand({ UserName: 'git-user' })))).toBe('DeleteConflict');
+    await expect(iam.send(new DeleteUserCommand({ UserName: 'git-user' }))).rejects.toThrow('Cannot delete entity, must remove referenced objects first.');
     await iam.send(new DeleteSSHPublicKeyCommand({ UserName: 'git-user', SSHPublicKeyId: uploaded.SSHPublicKeyId }));
     await iam.send(new DeleteSSHPublicKeyCommand({ UserName: 'git-user', SSHPublicKeyId: second.SSHPublicKeyId }));
     expect(await errorCode(iam.send(new GetSSHPublicKeyCommand({ UserName: 'git-user', SSHPublicKeyId: second.SSHPublicKeyId, Encoding: 'SSH' })))).toBe('NoSuchEntity');
@@ -248,7 +248,7 @@ describe('signing certificates', () => {
     expect(row[header.indexOf('cert_2_active')]).toBe('false');
     expect(row[header.indexOf('cert_2_last_rotated')]).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    expect(await errorCode(iam.send(new DeleteUserCommand({ UserName: 'signer' })))).toBe('DeleteConflict');
+    await expect(iam.send(new DeleteUserCommand({ UserName: 'signer' }))).rejects.toThrow('Cannot delete entity, must delete certificates first.');
     await iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: first.CertificateId }));
     await iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: second.CertificateId }));
     expect(await errorCode(iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: second.CertificateId })))).toBe('NoSuchEntity');
@@ -338,7 +338,7 @@ describe('service-specific credentials', () => {
     const all = (await iam.send(new ListServiceSpecificCredentialsCommand({ UserName: 'dev' }))).ServiceSpecificCredentials!;
     expect(all.find((c) => c.ServiceSpecificCredentialId === created.ServiceSpecificCredentialId)?.Status).toBe('Inactive');
 
-    expect(await errorCode(iam.send(new DeleteUserCommand({ UserName: 'dev' })))).toBe('DeleteConflict');
+    await expect(iam.send(new DeleteUserCommand({ UserName: 'dev' }))).rejects.toThrow('Cannot delete entity, must remove referenced objects first.');
     for (const credential of all) {
       await iam.send(new DeleteServiceSpecificCredentialCommand({ UserName: 'dev', ServiceSpecificCredentialId: credential.ServiceSpecificCredentialId }));
     }

@@ -12,8 +12,9 @@ export function requireOidcProvider(store: Store, arn: string): OidcProviderReco
   return provider;
 }
 
-/** Thumbprints are 40 hexadecimal characters (SHA-1 of the IdP's certificate), at most 5. */
+/** Thumbprints are 40 hexadecimal characters (SHA-1 of the IdP's certificate), 1 to 5 of them. */
 export function validateThumbprints(thumbprints: string[]): string[] {
+  if (thumbprints.length === 0) throw new InvalidInput('You must provide at least one thumbprint for an OpenIDConnect provider.');
   if (thumbprints.length > OIDC_QUOTAS.thumbprintsPerProvider) {
     throw new InvalidInput(`Thumbprint list must contain at most ${OIDC_QUOTAS.thumbprintsPerProvider} entries.`);
   }
