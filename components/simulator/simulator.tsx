@@ -115,33 +115,57 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
     return docs;
   }, [gathered, trustQuery.data]);
 
-  // Compile (cached per text), compute the matrix, and the what-if diff against the unedited policies.
+  // Trust policies by `account/roleName`: as read, and as edited.
+  const trustKeys = useMemo(
+    () =>
+      trustDocuments.map((doc) => {
+        const roleName = doc.id.slice('trust:'.length);
+        const arn = trustQuery.data?.trustPolicies[roleName]?.arn ?? `arn:aws:iam::${gathered?.accountId ?? accountId}:role/${roleName}`;
+        return { doc, key: trustPolicyKey(arn) };
+      }),
+    [trustDocuments, trustQuery.data, gathered, accountId],
+  );
+  const trustOriginal = useMemo(() => {
+    const map = new Map<string, CompiledPolicy>();
+    for (const { doc, key } of trustKeys) {
+      const compiled = compileCached(doc.id, 'trust', doc.text);
+      if (key && 'statements' in compiled) map.set(key, compiled);
+    }
+    return map;
+  }, [trustKeys]);
+  const trustCurrent = useMemo(() => {
+    if (!trustKeys.some(({ doc }) => overrides[doc.id] !== undefined)) return trustOriginal;
+    const map = new Map<string, CompiledPolicy>();
+    for (const { doc, key } of trustKeys) {
+      const compiled = compileCached(doc.id, 'trust', overrides[doc.id] ?? doc.text);
+      if (key && 'statements' in compiled) map.set(key, compiled);
+    }
+    return map;
+  }, [trustKeys, trustOriginal, overrides]);
+  const trust = { current: trustCurrent, original: trustOriginal };
+  const caller = useMemo(
+    () => callerOf(state, gathered),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.mode, state.callerArn, state.principalTags, gathered],
+  );
+
+  // The unedited policies' matrix: recomputed only when the question changes, not on every edit.
+  const baselineMatrix = useMemo(() => {
+    const baseline = compileSimulation(policies);
+    return computeMatrix(matrixInputFor(baseline.set, caller, state.context, trust.original), expanded.actions, state.resources);
+  }, [policies, caller, state.context, trust.original, expanded.actions, state.resources]);
+
+  // On every edit: compile what changed (cached per text), the matrix, and the diff against the unedited one.
   const result = useMemo(() => {
     const started = performance.now();
     const current = compileSimulation(policies, overrides);
-    const baseline = compileSimulation(policies);
-    const trustPolicies = new Map<string, CompiledPolicy>();
-    const baselineTrust = new Map<string, CompiledPolicy>();
-    for (const doc of trustDocuments) {
-      const roleName = doc.id.slice('trust:'.length);
-      const key = trustPolicyKey(`arn:aws:iam::${gathered?.accountId ?? accountId}:role/${roleName}`);
-      const arn = trustQuery.data?.trustPolicies[roleName]?.arn;
-      const realKey = arn ? trustPolicyKey(arn) : key;
-      const compiled = compileCached(doc.id, 'trust', overrides[doc.id] ?? doc.text);
-      const original = compileCached(doc.id, 'trust', doc.text);
-      if ('statements' in compiled && realKey) trustPolicies.set(realKey, compiled);
-      if ('statements' in original && realKey) baselineTrust.set(realKey, original);
-    }
-    const caller = callerOf(state, gathered);
-    const input = matrixInputFor(current.set, caller, state.context, trustPolicies);
+    const input = matrixInputFor(current.set, caller, state.context, trust.current);
     const matrix = computeMatrix(input, expanded.actions, state.resources);
-    const baselineMatrix = computeMatrix(matrixInputFor(baseline.set, caller, state.context, baselineTrust), expanded.actions, state.resources);
     const diff = diffMatrices(baselineMatrix, matrix);
     const elapsed = performance.now() - started;
-    const fields = detectContextKeys([...current.set.identity, ...(current.set.boundary ?? []), ...(current.set.session ?? []), ...(current.set.resource ?? []), ...trustPolicies.values()]);
+    const fields = detectContextKeys([...current.set.identity, ...(current.set.boundary ?? []), ...(current.set.session ?? []), ...(current.set.resource ?? []), ...trust.current.values()]);
     return { current, input, matrix, diff, elapsed, fields, caller };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [policies, overrides, trustDocuments, state.context, state.callerArn, state.principalTags, state.resources, expanded.actions, gathered, trustQuery.data]);
+  }, [policies, overrides, caller, state.context, trust.current, expanded.actions, state.resources, baselineMatrix]);
 
   const changed = useMemo(() => new Set([...result.diff.newlyAllowed, ...result.diff.newlyDenied, ...result.diff.denyKindChanged].map((c) => `${c.action}\u0000${c.resource}`)), [result.diff]);
 
