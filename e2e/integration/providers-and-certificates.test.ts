@@ -13,6 +13,7 @@ import {
   CreateRoleCommand,
   CreateSAMLProviderCommand,
   CreateServiceSpecificCredentialCommand,
+  CreateAccessKeyCommand,
   CreateUserCommand,
   DeleteOpenIDConnectProviderCommand,
   DeleteSAMLProviderCommand,
@@ -402,5 +403,33 @@ describe('account-level reports and preferences', () => {
     const role = (await iam.send(new GetRoleCommand({ RoleName: 'alice-role' }))).Role!;
     const document = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!));
     expect(document.Statement[0].Principal.AWS).toBe(user.UserId);
+  });
+});
+
+describe('authorization of the new operations', () => {
+  it('authorizes server certificates by their ARN with path and tags, and OIDC providers by their ARN', async () => {
+    await iam.send(new UploadServerCertificateCommand({ ServerCertificateName: 'www', Path: '/edge/', CertificateBody: CERT_A, PrivateKey: KEY_A, Tags: [{ Key: 'team', Value: 'web' }] }));
+    await iam.send(new UploadServerCertificateCommand({ ServerCertificateName: 'api', CertificateBody: CERT_B, PrivateKey: KEY_B }));
+    const oidc = (url: string) => iam.send(new CreateOpenIDConnectProviderCommand({ Url: url, ThumbprintList: [THUMBPRINT] }));
+    const allowed = (await oidc('https://allowed.example.com')).OpenIDConnectProviderArn!;
+    const other = (await oidc('https://other.example.com')).OpenIDConnectProviderArn!;
+    await iam.send(new CreateUserCommand({ UserName: 'operator' }));
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'iam:GetServerCertificate', Resource: `arn:aws:iam::${account}:server-certificate/edge/*` },
+        { Effect: 'Allow', Action: 'iam:TagServerCertificate', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'web' } } },
+        { Effect: 'Allow', Action: 'iam:GetOpenIDConnectProvider', Resource: allowed },
+      ],
+    });
+    await iam.send(new PutUserPolicyCommand({ UserName: 'operator', PolicyName: 'certs', PolicyDocument: policy }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'operator' }))).AccessKey!;
+    const operator = server.clientFor({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }).iam;
+    expect((await operator.send(new GetServerCertificateCommand({ ServerCertificateName: 'www' }))).ServerCertificate?.ServerCertificateMetadata?.Path).toBe('/edge/');
+    expect(await errorCode(operator.send(new GetServerCertificateCommand({ ServerCertificateName: 'api' })))).toBe('AccessDenied');
+    await operator.send(new TagServerCertificateCommand({ ServerCertificateName: 'www', Tags: [{ Key: 'x', Value: 'y' }] }));
+    expect(await errorCode(operator.send(new TagServerCertificateCommand({ ServerCertificateName: 'api', Tags: [{ Key: 'x', Value: 'y' }] })))).toBe('AccessDenied');
+    expect((await operator.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: allowed }))).Url).toBe('allowed.example.com');
+    expect(await errorCode(operator.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: other })))).toBe('AccessDenied');
   });
 });
