@@ -12,6 +12,8 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
 import { totpCode, totpStep } from '../../lib/iam/totp';
 import { startServer, errorCode, type TestServer } from './harness';
 
@@ -162,6 +164,30 @@ describe('audit trail', () => {
     expect(text).not.toContain('Wrong-Passw0rd!');
     expect(text).not.toContain(ok.body.credentials!.secretAccessKey);
     expect(text).not.toContain(ok.body.credentials!.sessionToken);
+  });
+});
+
+describe('sign-out', () => {
+  async function signOut(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) {
+    const url = new URL(`${server.endpoint}/_gatehouse/sign-out`);
+    const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
+    const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host }, body: '' });
+    const { host: _host, ...headers } = signed.headers as Record<string, string>;
+    const response = await fetch(url, { method: 'POST', headers, body: '' });
+    return { status: response.status, body: (await response.json()) as { error?: string; signedOut?: boolean } };
+  }
+
+  it('revokes the console session at once', async () => {
+    const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, from('198.51.100.60'));
+    const c = result.body.credentials!;
+    const session = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+    expect((await clientOf(result).sts.send(new GetCallerIdentityCommand({}))).Arn).toContain('si-erin');
+    expect(await signOut(session)).toEqual({ status: 200, body: { signedOut: true } });
+    expect(await errorCode(clientOf(result).sts.send(new GetCallerIdentityCommand({})))).toBe('InvalidClientTokenId');
+    expect((await signOut(session)).body.error).toBe('InvalidClientTokenId');
+    expect((await signOut(server.credentials)).status).toBe(400);
+    const unsigned = await fetch(`${server.endpoint}/_gatehouse/sign-out`, { method: 'POST' });
+    expect(unsigned.status).toBe(403);
   });
 });
 

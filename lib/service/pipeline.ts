@@ -6,6 +6,7 @@ import { createAuthenticator } from '../authn';
 import { createAuthorizer } from '../authz';
 import { createAuditSink } from '../audit';
 import { signInRoute } from './sign-in-route';
+import { signOutRoute } from './sign-out-route';
 import { auditRoute } from './audit-route';
 import type { Store } from '../store/types';
 import type { PipelineSteps } from './create-service';
@@ -20,6 +21,7 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
     audit,
     routes: new Map([
       ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
+      ['/_gatehouse/sign-out', signOutRoute(deps)],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
     ]),
     close: () => audit.close(),

@@ -17,6 +17,8 @@ export interface SessionRecord {
 export interface SessionRepository {
   insert(session: SessionRecord): void;
   get(accessKeyId: string): SessionRecord | undefined;
+  /** Revokes one session (sign-out). */
+  delete(accessKeyId: string): void;
   /** Removes sessions that expired before `date`; returns how many. */
   deleteExpired(date: string): number;
   count(): number;

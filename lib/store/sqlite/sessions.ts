@@ -14,6 +14,7 @@ interface SessionRow {
 export class SqliteSessionRepository implements SessionRepository {
   private readonly insertStatement;
   private readonly getStatement;
+  private readonly deleteStatement;
   private readonly expiredStatement;
   private readonly countStatement;
 
@@ -22,6 +23,7 @@ export class SqliteSessionRepository implements SessionRepository {
       'INSERT INTO sessions (access_key_id, secret_encrypted, session_token_hash, principal, expiration, create_date) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.getStatement = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE access_key_id = ?');
+    this.deleteStatement = db.prepare('DELETE FROM sessions WHERE access_key_id = ?');
     this.expiredStatement = db.prepare('DELETE FROM sessions WHERE expiration < ?');
     this.countStatement = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sessions');
   }
@@ -48,6 +50,10 @@ export class SqliteSessionRepository implements SessionRepository {
       expiration: row.expiration,
       createDate: row.create_date,
     };
+  }
+
+  delete(accessKeyId: string): void {
+    this.deleteStatement.run(accessKeyId);
   }
 
   deleteExpired(date: string): number {
