@@ -2,7 +2,7 @@
 // 10-resource matrix over 20 policies after each edit of a policy; prints the recompute times the page
 // measures (compile of the edited policy + the matrix + the unedited baseline matrix + the diff) as JSON.
 // Needs a built console (`npx next build`); starts `next start` on --port (default 3131) with a fresh data dir.
-// Run: npx tsx bench/simulator-browser.ts [--port 3131] [--edits 15]
+// Run: npx tsx bench/simulator-browser.ts [--port 3131] [--edits 15] [--screenshot /tmp/simulator.png]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { encodeState } from '../lib/simulator/url-state';
 import { emptyState, type SimulationState } from '../lib/simulator/types';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3131' }, edits: { type: 'string', default: '15' } } });
+const { values } = parseArgs({ options: { port: { type: 'string', default: '3131' }, edits: { type: 'string', default: '15' }, screenshot: { type: 'string' } } });
 const PORT = Number(values.port);
 const EDITS = Number(values.edits);
 const ACCOUNT = '123456789012';
@@ -106,6 +106,10 @@ async function main() {
       await page.waitForFunction((previous) => document.querySelector('[data-testid="recompute-ms"]')?.textContent !== previous, before);
       await page.waitForTimeout(150);
       times.push(Number(await page.getByTestId('recompute-ms').textContent()));
+    }
+    if (values.screenshot) {
+      await page.locator('[data-testid="matrix-cell"]').first().click();
+      await page.screenshot({ path: values.screenshot, fullPage: true });
     }
     const sorted = [...times].sort((a, b) => a - b);
     const result = {
