@@ -107,7 +107,9 @@ export function createHandler(deps: HandlerDeps): Handler {
         action,
       };
       deps.authorizer.authorize(ctx, input);
-      const output = deps.store.transaction(() => operation(ctx, input));
+      const output = isReadOnly(service, action)
+        ? deps.store.read(() => operation(ctx, input))
+        : deps.store.transaction(() => operation(ctx, input));
       const body = encodeResult(model, action, output, requestId);
       safeAudit(deps.audit, { info, principal, input, output, status: 200 });
       return xmlResponse(200, body, requestId);
@@ -118,6 +120,18 @@ export function createHandler(deps: HandlerDeps): Handler {
       return xmlResponse(aws.status, encodeError(namespace, aws, requestId), requestId);
     }
   };
+}
+
+/** STS actions named Get… that issue credentials, so write. */
+const WRITING_GETS = new Set(['GetSessionToken', 'GetFederationToken']);
+
+/**
+ * Whether an operation only reads, so it may run without the write lock. A mistake here is safe for
+ * correctness only in the conservative direction: when in doubt an action is treated as a write.
+ */
+export function isReadOnly(service: ServiceName, action: string): boolean {
+  if (service === 'sts') return action === 'GetCallerIdentity' || action === 'GetAccessKeyInfo' || action === 'DecodeAuthorizationMessage';
+  return /^(Get|List|Simulate)/.test(action) && !WRITING_GETS.has(action);
 }
 
 function safeAudit(audit: AuditSink, record: Parameters<AuditSink['record']>[0]): void {

@@ -3,8 +3,8 @@ import type { UserRepository } from './users';
 import type { TagRepository } from './tags';
 import type { AccountRepository } from './account';
 import type { AccessKeyRepository } from './access-keys';
-import type { GroupRepository } from './groups';
 import type { AttachmentRepository, InlinePolicyRepository, ManagedPolicyRepository } from './policies';
+import type { GroupRepository } from './groups';
 import type { RoleRepository } from './roles';
 import type { InstanceProfileRepository } from './instance-profiles';
 import type { LoginProfileRepository } from './login-profiles';
@@ -21,8 +21,8 @@ export type { UserRecord, UserRepository, Page } from './users';
 export type { Tag, TagRepository, TaggableKind } from './tags';
 export type { AccountRecord, AccountRepository } from './account';
 export type { AccessKeyRecord, AccessKeyRepository } from './access-keys';
-export type { GroupRecord, GroupRepository } from './groups';
 export type * from './policies';
+export type { GroupRecord, GroupRepository } from './groups';
 export type { RoleRecord, RoleChanges, RoleRepository } from './roles';
 export type { InstanceProfileRecord, InstanceProfileRepository } from './instance-profiles';
 export type { LoginProfileRecord, LoginProfileRepository } from './login-profiles';
@@ -41,14 +41,16 @@ export type { AuditEventRecord, AuditQuery, AuditPage, AuditOutcome, AuditReposi
  */
 export interface Store {
   transaction<T>(fn: () => T): T;
+  /** Runs reads on one consistent snapshot without taking the write lock. */
+  read<T>(fn: () => T): T;
   readonly users: UserRepository;
   readonly tags: TagRepository;
   readonly account: AccountRepository;
   readonly accessKeys: AccessKeyRepository;
-  readonly groups: GroupRepository;
   readonly managedPolicies: ManagedPolicyRepository;
   readonly attachments: AttachmentRepository;
   readonly inlinePolicies: InlinePolicyRepository;
+  readonly groups: GroupRepository;
   readonly roles: RoleRepository;
   readonly instanceProfiles: InstanceProfileRepository;
   readonly loginProfiles: LoginProfileRepository;

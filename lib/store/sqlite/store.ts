@@ -5,10 +5,10 @@ import { SqliteUserRepository } from './users';
 import { SqliteTagRepository } from './tags';
 import { SqliteAccountRepository } from './account';
 import { SqliteAccessKeyRepository } from './access-keys';
-import { SqliteGroupRepository } from './groups';
 import { SqliteManagedPolicyRepository } from './managed-policies';
 import { SqliteAttachmentRepository } from './attachments';
 import { SqliteInlinePolicyRepository } from './inline-policies';
+import { SqliteGroupRepository } from './groups';
 import { SqliteRoleRepository } from './roles';
 import { SqliteInstanceProfileRepository } from './instance-profiles';
 import { SqliteLoginProfileRepository } from './login-profiles';
@@ -27,10 +27,10 @@ export class SqliteStore implements Store {
   readonly tags: SqliteTagRepository;
   readonly account: SqliteAccountRepository;
   readonly accessKeys: SqliteAccessKeyRepository;
-  readonly groups: SqliteGroupRepository;
   readonly managedPolicies: SqliteManagedPolicyRepository;
   readonly attachments: SqliteAttachmentRepository;
   readonly inlinePolicies: SqliteInlinePolicyRepository;
+  readonly groups: SqliteGroupRepository;
   readonly roles: SqliteRoleRepository;
   readonly instanceProfiles: SqliteInstanceProfileRepository;
   readonly loginProfiles: SqliteLoginProfileRepository;
@@ -51,10 +51,10 @@ export class SqliteStore implements Store {
     this.tags = new SqliteTagRepository(this.db);
     this.account = new SqliteAccountRepository(this.db);
     this.accessKeys = new SqliteAccessKeyRepository(this.db);
-    this.groups = new SqliteGroupRepository(this.db);
     this.managedPolicies = new SqliteManagedPolicyRepository(this.db);
     this.attachments = new SqliteAttachmentRepository(this.db);
     this.inlinePolicies = new SqliteInlinePolicyRepository(this.db);
+    this.groups = new SqliteGroupRepository(this.db);
     this.roles = new SqliteRoleRepository(this.db);
     this.instanceProfiles = new SqliteInstanceProfileRepository(this.db);
     this.loginProfiles = new SqliteLoginProfileRepository(this.db);
@@ -70,6 +70,11 @@ export class SqliteStore implements Store {
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
+  }
+
+  read<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn).deferred();
   }
 
   transaction<T>(fn: () => T): T {
