@@ -2,7 +2,7 @@
 // The policy editor: CodeMirror 6 with lib/policy's validation findings as lint diagnostics at their source
 // ranges (as you type), the catalogue-backed findings from the server shortly after, a findings list, a live
 // size meter, and an optional highlighted range (the simulator marks a deciding statement with it).
-import { forceLinting, lintGutter, linter } from '@codemirror/lint';
+import { lintGutter, linter, setDiagnostics } from '@codemirror/lint';
 import { EditorSelection, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
@@ -112,15 +112,16 @@ export function PolicyEditor({
   findingsRef.current = findings;
   useEffect(() => {
     onFindings?.(findings);
+    // The findings React computed for the current text are the one source of the editor's lint marks.
     const view = ref.current?.view;
-    if (view) forceLinting(view);
+    if (view) view.dispatch(setDiagnostics(view.state, toDiagnostics(findings, view.state.doc.length)));
   }, [findings, onFindings]);
 
   const extensions = useMemo<Extension[]>(
     () => [
       jsonLanguage,
-      // The linter reads the findings React computed for the current text (one source of truth).
-      linter((view) => toDiagnostics(findingsRef.current, view.state.doc.length), { delay: 0 }),
+      // The lint state only (no source): diagnostics are set from React's findings, and survive reconfiguration.
+      linter(null),
       lintGutter(),
       highlightField,
       editorTheme,
@@ -129,6 +130,8 @@ export function PolicyEditor({
     ],
     [label, findingsId],
   );
+
+  const basicSetup = useMemo(() => ({ foldGutter: true, highlightActiveLine: !readOnly, autocompletion: false }), [readOnly]);
 
   const highlight = rangeOffsets(highlightRange);
   const highlightKey = highlight ? `${highlight.from}:${highlight.to}` : '';
@@ -167,10 +170,9 @@ export function PolicyEditor({
           extensions={extensions}
           // Tab is left to move focus (no keyboard trap); indent with spaces.
           indentWithTab={false}
-          basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly, autocompletion: false }}
-          // The editor's own initial lint pass runs once the view exists.
+          basicSetup={basicSetup}
           onCreateEditor={(view) => {
-            forceLinting(view);
+            view.dispatch(setDiagnostics(view.state, toDiagnostics(findingsRef.current, view.state.doc.length)));
             if (highlight) view.dispatch({ effects: setHighlight.of(highlight) });
           }}
         />

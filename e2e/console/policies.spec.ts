@@ -32,6 +32,11 @@ test('create a policy, see a finding inline, fix it, and set a new version as de
   await expect(page.getByRole('button', { name: 'Create policy' })).toBeDisabled();
   await expect(page.getByTestId('policy-size-meter')).toContainText('/ 6,144');
 
+  // Actions are checked against the action catalogue (on the server, shortly after typing stops).
+  await replaceEditorText(page, policy('Allow', ['s3:GetObjekt']));
+  await expect(findings).toContainText('Unknown action "s3:GetObjekt"');
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
+
   // Invalid JSON is reported too.
   await replaceEditorText(page, '{ "Version": "2012-10-17", "Statement": [ ');
   await expect(findings).toContainText(/JSON|Syntax/i);
