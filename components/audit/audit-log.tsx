@@ -2,7 +2,7 @@
 // The audit log over the service's trail: filters (principal, action, outcome, time range) kept in the URL,
 // pages loaded one after another with the route's nextToken, and one event's full record as text.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -36,7 +36,6 @@ function OutcomeBadge({ event }: { event: AuditEventRow }) {
 }
 
 export function AuditLog() {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const filters = {
@@ -77,7 +76,7 @@ export function AuditLog() {
     if (draft.from) next.set('from', draft.from);
     if (draft.to) next.set('to', draft.to);
     const text = next.toString();
-    router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
+    window.history.replaceState(null, '', text ? `${pathname}?${text}` : pathname);
   };
 
   const first = events.data?.pages[0];
@@ -112,7 +111,7 @@ export function AuditLog() {
             variant="ghost"
             onClick={() => {
               setDraft({ principal: '', eventName: '', outcome: '', from: '', to: '' });
-              router.replace(pathname, { scroll: false });
+              window.history.replaceState(null, '', pathname);
             }}
           >
             Clear

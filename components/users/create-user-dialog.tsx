@@ -193,7 +193,7 @@ export function CreateUserDialog({ open, onClose, initialPath, signInUrl }: { op
             <input type="checkbox" checked={withAccessKey} onChange={(e) => setWithAccessKey(e.target.checked)} />
             Create an access key (programmatic access)
           </label>
-          {error && <ErrorState error={error} title={error.stage} />}
+          {error && <ErrorState error={error} title={error.stage ?? (error.code === 'ValidationError' ? 'IAM refused the input' : undefined)} />}
         </form>
       )}
     </Dialog>

@@ -99,7 +99,7 @@ export function UserDetail({ userName }: { userName: string }) {
       <Tabs
         label={`User ${u.userName}`}
         selected={tab}
-        onSelect={(id) => router.replace(`${pathname}?tab=${id}`, { scroll: false })}
+        onSelect={(id) => window.history.replaceState(null, '', `${pathname}?tab=${id}`)}
         items={[
           { id: 'permissions', label: 'Permissions', content: <PermissionsTab userName={u.userName} /> },
           { id: 'groups', label: 'Groups', content: <GroupsTab userName={u.userName} /> },

@@ -2,7 +2,7 @@
 // The users section: the path tree (from every user's path, with counts), the users under the selected prefix
 // (ListUsers PathPrefix, every page), search, sort, multi-select and bulk actions. The URL carries path, search,
 // sort and direction so a view can be shared.
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -19,7 +19,6 @@ import { sortUsers, UsersTable, type SortDirection, type SortKey } from './users
 const SORT_KEYS: SortKey[] = ['userName', 'path', 'createDate', 'passwordLastUsed'];
 
 export function UsersPage({ signInUrl }: { signInUrl: string }) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const selectedPath = params.get('path') || '/';
@@ -38,9 +37,10 @@ export function UsersPage({ signInUrl }: { signInUrl: string }) {
         else next.set(k, v);
       }
       const text = next.toString();
-      router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
+      // The native History API: Next syncs useSearchParams with it, and no navigation can race a link click.
+      window.history.replaceState(null, '', text ? `${pathname}?${text}` : pathname);
     },
-    [params, pathname, router],
+    [params, pathname],
   );
 
   // Search filters at once; the URL follows a moment later (replace is not free).

@@ -40,7 +40,7 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/admin`);
 
   // Create the user under /example/path/2/.
-  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Users', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Create user' }).first().click();
   const create = page.getByRole('dialog');
@@ -48,7 +48,7 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   await create.getByLabel('Path').fill('/example/path/2/');
   await create.getByRole('button', { name: 'Add tag' }).click();
   await create.getByLabel('Tag 1 key').fill('team');
-  await create.getByLabel('Tag 1 value').fill('<b>journey</b>');
+  await create.getByLabel('Tag 1 value').fill('journey:1');
   await create.getByRole('button', { name: 'Create user' }).click();
   await expect(create.getByRole('heading', { name: `User ${userName} created` })).toBeVisible();
   await create.getByRole('button', { name: 'Done' }).click();
@@ -63,6 +63,7 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   await expect(page).toHaveURL(/path=%2Fexample%2Fpath%2F2%2F/);
   await expect(node).toHaveAttribute('aria-selected', 'true');
   await page.getByLabel('Search by user name').fill(userName);
+  await expect(page).toHaveURL(/q=e2e-journey/);
   const link = page.getByRole('table', { name: 'Users' }).getByRole('link', { name: userName });
   await expect(link).toBeVisible();
   await link.click();
@@ -140,7 +141,7 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   await expect(del.getByText(`User ${userName} deleted.`)).toBeVisible();
   await del.getByRole('button', { name: 'Close' }).click();
   await expect(page).toHaveURL(/\/users\?path=/);
-  await expect(admin.send(new GetUserCommand({ UserName: userName }))).rejects.toMatchObject({ name: 'NoSuchEntity' });
+  await expect(admin.send(new GetUserCommand({ UserName: userName }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
 });
 
 test('the users table lists every page of ListUsers and sorts', async ({ page }) => {

@@ -3,6 +3,7 @@
 import { GetAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { action } from '@/lib/console/action';
+import { awsErrorCode } from '@/lib/console/errors';
 
 /** The password policy fields the editor shows. */
 export interface PasswordPolicyView {
@@ -35,7 +36,7 @@ export const getAccountPasswordPolicy = action(z.object({}), async (_input, { ia
     };
     return { policy: view };
   } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchEntity') return { policy: null };
+    if (awsErrorCode(error) === 'NoSuchEntity') return { policy: null };
     throw error;
   }
 });

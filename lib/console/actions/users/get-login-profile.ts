@@ -3,13 +3,14 @@
 import { GetLoginProfileCommand } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { action } from '@/lib/console/action';
+import { awsErrorCode } from '@/lib/console/errors';
 
 export const getLoginProfile = action(z.object({ userName: z.string().min(1) }), async ({ userName }, { iam }) => {
   try {
     const { LoginProfile } = await iam.send(new GetLoginProfileCommand({ UserName: userName }));
     return { loginProfile: { createDate: LoginProfile?.CreateDate?.toISOString() ?? '', passwordResetRequired: LoginProfile?.PasswordResetRequired ?? false } };
   } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchEntity') return { loginProfile: null };
+    if (awsErrorCode(error) === 'NoSuchEntity') return { loginProfile: null };
     throw error;
   }
 });

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { action } from '@/lib/console/action';
+import { awsErrorCode } from '@/lib/console/errors';
 import { collect, isUnsupportedOperation } from './collect';
 
 /** What must go before a user can be deleted. */
@@ -44,7 +45,7 @@ async function hasLoginProfile(iam: IAMClient, userName: string): Promise<boolea
     await iam.send(new GetLoginProfileCommand({ UserName: userName }));
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'NoSuchEntity') return false;
+    if (awsErrorCode(error) === 'NoSuchEntity') return false;
     throw error;
   }
 }
