@@ -24,14 +24,15 @@ const KIND_LABEL: Record<GraphNode['kind'], string> = {
   trusted: 'Trusted',
 };
 
-const KIND_CLASS: Record<GraphNode['kind'], string> = {
-  user: 'border-blue-500 bg-blue-50 dark:bg-sky-950',
-  group: 'border-violet-500 bg-violet-50 dark:bg-violet-950',
-  role: 'border-emerald-500 bg-emerald-50 dark:bg-emerald-950',
-  'managed-policy': 'border-slate-400 bg-white dark:bg-slate-900',
-  'inline-policy': 'border-slate-400 border-dashed bg-white dark:bg-slate-900',
-  boundary: 'border-amber-500 bg-amber-50 dark:bg-amber-950',
-  trusted: 'border-teal-500 bg-teal-50 dark:bg-teal-950',
+// Inline styles: React Flow's own node CSS would win over utility classes. Backgrounds follow its colour mode.
+const KIND_BORDER: Record<GraphNode['kind'], string> = {
+  user: '2px solid #3b82f6',
+  group: '2px solid #8b5cf6',
+  role: '2px solid #10b981',
+  'managed-policy': '2px solid #94a3b8',
+  'inline-policy': '2px dashed #94a3b8',
+  boundary: '2px solid #f59e0b',
+  trusted: '2px solid #14b8a6',
 };
 
 /** Positions the nodes with dagre (left to right). */
@@ -59,8 +60,7 @@ function layout(graph: PrincipalGraph): { nodes: Node[]; edges: Edge[] } {
         ),
         ref: node.ref,
       },
-      className: `rounded-md border-2 !p-2 text-slate-900 dark:text-slate-100 ${KIND_CLASS[node.kind]}`,
-      style: { width: NODE_WIDTH },
+      style: { width: NODE_WIDTH, border: KIND_BORDER[node.kind], borderRadius: 6, padding: 8 },
       draggable: false,
       connectable: false,
       sourcePosition: 'right' as Node['sourcePosition'],
@@ -90,12 +90,12 @@ export function PrincipalGraphView({ graph, onSelect }: { graph: PrincipalGraph;
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-      <div className="h-[28rem] rounded-md border border-slate-200 dark:border-slate-800" role="region" aria-label="Graph of the selected principal" data-testid="principal-graph">
+      <div className="h-[24rem] rounded-md border border-slate-200 dark:border-slate-800" role="region" aria-label="Graph of the selected principal" data-testid="principal-graph">
         <ReactFlow
           nodes={nodes}
           edges={edges}
           fitView
-          fitViewOptions={{ padding: 0.15 }}
+          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}

@@ -52,14 +52,25 @@ test('who can s3:GetObject: the ReadOnly user is allowed through its group', asy
 
 test('the account by path, and the graph of a selected user', async ({ page }) => {
   await openExplorer(page, '?path=%2Fexample%2Fpath%2F');
-  await expect(page.getByRole('treeitem', { name: /path\// })).toHaveAttribute('aria-selected', 'true');
+  const selectedNode = page.getByRole('treeitem', { selected: true });
+  await expect(selectedNode).toContainText('path/');
+  await expect(selectedNode).toContainText('3u · 0g · 0r');
+  await expect(page.getByRole('treeitem').filter({ hasText: /^.*ci\// })).toContainText('0u · 0g · 1r');
   const entities = page.getByRole('list', { name: 'Users, groups and roles under the path' });
   await entities.getByRole('button', { name: /techsquawks-user-2a/ }).click();
   await expect(page).toHaveURL(/principal=user%3Atechsquawks-user-2a/);
   const relations = page.getByRole('list', { name: 'Relations of the selected principal' });
   await expect(relations).toContainText('techsquawks-user-2a');
   await expect(relations).toContainText('member of');
-  await expect(relations.getByRole('link', { name: 'Devops' })).toHaveAttribute('href', '/groups/Devops');
-  await expect(relations.getByRole('link', { name: 'ReadOnlyAccess' })).toBeVisible();
-  await expect(page.getByTestId('principal-graph').locator('.react-flow__node')).toHaveCount(3);
+  const member = relations.getByRole('listitem').filter({ hasText: 'member of' });
+  await expect(member.getByRole('link', { name: 'Devops' })).toHaveAttribute('href', '/groups/Devops');
+  const attached = relations.getByRole('listitem').filter({ hasText: 'attached' });
+  await expect(attached.getByRole('link', { name: 'ReadOnlyAccess' })).toHaveAttribute('href', '/policies/detail?arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess');
+  const graph = page.getByTestId('principal-graph');
+  await expect(graph.locator('.react-flow__node')).toHaveCount(3);
+
+  // Clicking the group in the graph follows it: its members and policies.
+  await graph.locator('.react-flow__node').filter({ hasText: 'Devops' }).click();
+  await expect(page).toHaveURL(/principal=group%3ADevops/);
+  await expect(relations.getByRole('listitem').filter({ hasText: 'member of' }).getByRole('link', { name: 'techsquawks-user-2a' })).toBeVisible();
 });
