@@ -23,8 +23,8 @@ export const userKeys = {
 };
 
 /** Every user under `prefix` (`''` = all), every page. */
-export function useUsers(prefix: string, options: { placeholder?: { users: UserRow[] } } = {}) {
-  return useActionQuery(userKeys.list(prefix), listUsers, { pathPrefix: prefix || undefined }, { placeholderData: options.placeholder });
+export function useUsers(prefix: string, options: { placeholder?: { users: UserRow[] }; initial?: { users: UserRow[] } } = {}) {
+  return useActionQuery(userKeys.list(prefix), listUsers, { pathPrefix: prefix || undefined }, { placeholderData: options.placeholder, initialData: options.initial });
 }
 
 export const useUser = (name: string) => useActionQuery(userKeys.part(name, 'user'), getUser, { userName: name });

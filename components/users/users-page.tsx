@@ -3,7 +3,9 @@
 // (ListUsers PathPrefix, every page), search, sort, multi-select and bulk actions. The URL carries path, search,
 // sort and direction so a view can be shared.
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { use, useCallback, useEffect, useMemo, useState } from 'react';
+import type { UserRow } from '@/lib/console/actions/users/list-users';
+import type { ActionResult } from '@/lib/console/result';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
@@ -18,7 +20,8 @@ import { sortUsers, UsersTable, type SortDirection, type SortKey } from './users
 
 const SORT_KEYS: SortKey[] = ['userName', 'path', 'createDate', 'passwordLastUsed'];
 
-export function UsersPage({ signInUrl }: { signInUrl: string }) {
+export function UsersPage({ signInUrl, initialUsers }: { signInUrl: string; initialUsers?: Promise<ActionResult<{ users: UserRow[] }>> }) {
+  const initial = initialUsers ? use(initialUsers) : undefined;
   const pathname = usePathname();
   const params = useSearchParams();
   const selectedPath = params.get('path') || '/';
@@ -50,7 +53,7 @@ export function UsersPage({ signInUrl }: { signInUrl: string }) {
     return () => clearTimeout(timer);
   }, [query, search, setParams]);
 
-  const all = useUsers('');
+  const all = useUsers('', { initial: initial?.ok ? initial.data : undefined });
   const tree = useMemo(() => (all.data ? buildPathTree(all.data.users.map((u) => u.path)) : undefined), [all.data]);
   const placeholder = useMemo(() => (all.data && selectedPath !== '/' ? { users: all.data.users.filter((u) => u.path.startsWith(selectedPath)) } : undefined), [all.data, selectedPath]);
   const underPrefix = useUsers(selectedPath === '/' ? '' : selectedPath, { placeholder });
