@@ -13,7 +13,7 @@ import { newRequestId } from '../crypto/ids';
 import type { AuditSink } from '../protocol/pipeline';
 import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
 import type { Store } from '../store/types';
-import { acceptMfaCode } from '../sts/verify-mfa';
+import { acceptMfaCode } from '../iam/mfa/verify-mfa-code';
 
 /** Console sessions last 12 hours. */
 export const CONSOLE_SESSION_SECONDS = 12 * 3600;

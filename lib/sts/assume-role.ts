@@ -10,7 +10,7 @@ import { malformedPolicyMessage, type RequestContext } from '../policy';
 import { AccessDenied, InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../protocol/errors';
 import type { RoleRecord } from '../store/roles';
 import { trustAllows } from './trust-policy';
-import { acceptMfaCode, deviceOf } from './verify-mfa';
+import { acceptMfaCode, deviceOf } from '../iam/mfa/verify-mfa-code';
 
 const DEFAULT_DURATION_SECONDS = 3600;
 const CHAINED_MAX_SECONDS = 3600;

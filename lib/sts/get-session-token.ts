@@ -3,7 +3,7 @@ import type { GetSessionTokenRequest } from '@aws-sdk/client-sts';
 import { issueSession } from '../authn/issue-session';
 import type { Operation, Principal } from '../iam/context';
 import { AccessDenied, ValidationError } from '../protocol/errors';
-import { acceptMfaCode, deviceOf } from './verify-mfa';
+import { acceptMfaCode, deviceOf } from '../iam/mfa/verify-mfa-code';
 
 const USER_DEFAULT_SECONDS = 43200;
 /** AWS: sessions of the account's root user last at most one hour (longer requests are cut to one hour). */

@@ -11,7 +11,7 @@ import { tagMfaDevice } from './tag-mfa-device';
 import { untagMfaDevice } from './untag-mfa-device';
 import { listMfaDeviceTags } from './list-mfa-device-tags';
 
-export { verifyMfaCode, type MfaCodeOwner } from './verify-mfa-code';
+export { acceptMfaCode, deviceOf } from './verify-mfa-code';
 
 export const mfaOperations: Record<string, Operation> = {
   CreateVirtualMFADevice: createVirtualMfaDevice,

@@ -11,7 +11,7 @@ import type { ServiceConfig } from '../../config';
 import { rootPrincipal, type OperationContext, type Principal } from '../context';
 import { totpCode, totpStep } from '../totp';
 import { mfaOperations } from './index';
-import { verifyMfaCode } from './verify-mfa-code';
+import { acceptMfaCode, deviceOf } from './verify-mfa-code';
 import { verifyConsolePassword } from '../login-profiles/verify-console-password';
 
 const ACCOUNT = '123456789012';
@@ -73,7 +73,13 @@ describe("the root user's MFA device", () => {
   });
 });
 
-describe('verifyMfaCode (sign-in and STS)', () => {
+/** A code check as sign-in and STS make it: the owner's enabled device, then a fresh code. */
+function verifyMfaCode(owner: { root: true } | { userId: string }, serialNumber: string, code: string, now: Date): boolean {
+  const device = deviceOf(store, serialNumber, 'root' in owner ? undefined : owner.userId);
+  return device !== undefined && acceptMfaCode({ store, secrets }, device, code, now);
+}
+
+describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {
   it("accepts a current code of the owner's device once, and nothing else", () => {
     store.users.insert({ userId: 'AIDAUSER1', userName: 'alice', path: '/', createDate: NOW.toISOString() });
     const device = createDevice('alice-phone');
@@ -82,16 +88,16 @@ describe('verifyMfaCode (sign-in and STS)', () => {
 
     const later = new Date(NOW.getTime() + 60_000);
     const code = totpCode(device.seed, step + 2);
-    expect(verifyMfaCode(store, secrets, { root: true }, device.serial, code, later)).toBe(false);
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAOTHER' }, device.serial, code, later)).toBe(false);
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAUSER1' }, `arn:aws:iam::${ACCOUNT}:mfa/none`, code, later)).toBe(false);
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAUSER1' }, device.serial, '000000', later)).toBe(false);
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(true);
+    expect(verifyMfaCode({ root: true }, device.serial, code, later)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAOTHER' }, device.serial, code, later)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, `arn:aws:iam::${ACCOUNT}:mfa/none`, code, later)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, '000000', later)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(true);
     // Replay of the same code, or of an older one, is refused.
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(false);
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step + 1), later)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step + 1), later)).toBe(false);
     // The codes used to enable the device cannot be used to sign in either.
-    expect(verifyMfaCode(store, secrets, { userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step), NOW)).toBe(false);
+    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step), NOW)).toBe(false);
   });
 });
 
