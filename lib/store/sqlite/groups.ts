@@ -1,6 +1,7 @@
 // SQLite implementation of the groups repository: groups (unique by name ignoring case) and their members.
 import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
+import { ColumnUpdater } from './column-update';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
 
@@ -21,6 +22,7 @@ export class SqliteGroupRepository implements GroupRepository {
   private readonly byName;
   private readonly byId;
   private readonly listing;
+  private readonly updater;
   private readonly countStatement;
   private readonly deleteStatement;
   private readonly addMemberStatement;
@@ -38,6 +40,11 @@ export class SqliteGroupRepository implements GroupRepository {
     this.byName = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE name_key = ?');
     this.byId = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
     this.listing = new PathListing(db, 'groups', toRecord);
+    this.updater = new ColumnUpdater(db, 'groups', 'group_id', {
+      groupName: { column: 'group_name' },
+      nameKey: { column: 'name_key' },
+      path: { column: 'path' },
+    });
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM groups');
     this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
     this.addMemberStatement = db.prepare(
@@ -83,19 +90,8 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): void {
-    const sets: string[] = [];
-    const values: Record<string, unknown> = { groupId };
-    if (changes.groupName !== undefined) {
-      sets.push('group_name = @groupName', 'name_key = @nameKey');
-      values.groupName = changes.groupName;
-      values.nameKey = changes.groupName.toLowerCase();
-    }
-    if (changes.path !== undefined) {
-      sets.push('path = @path');
-      values.path = changes.path;
-    }
-    if (sets.length === 0) return;
-    this.db.prepare(`UPDATE groups SET ${sets.join(', ')} WHERE group_id = @groupId`).run(values);
+    const { groupName, ...rest } = changes;
+    this.updater.update(groupId, groupName === undefined ? rest : { ...rest, groupName, nameKey: groupName.toLowerCase() });
   }
 
   delete(groupId: string): void {

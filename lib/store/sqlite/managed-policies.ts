@@ -1,6 +1,7 @@
 // SQLite implementation of the customer managed policy repository: policies and their versions.
 import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
+import { ColumnUpdater } from './column-update';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
 
 interface PolicyRow {
@@ -54,6 +55,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
   private readonly byName;
   private readonly withDefault;
   private readonly listing;
+  private readonly updater;
   private readonly countStatement;
   private readonly deletePolicy;
   private readonly deleteVersions;
@@ -76,6 +78,12 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
        JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = ?`,
     );
     this.listing = new PathListing(db, 'managed_policies', toRecord);
+    this.updater = new ColumnUpdater(db, 'managed_policies', 'arn', {
+      defaultVersionId: { column: 'default_version_id' },
+      nextVersion: { column: 'next_version' },
+      updateDate: { column: 'update_date' },
+      description: { column: 'description', clearable: true },
+    });
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM managed_policies');
     this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
     this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');
@@ -123,26 +131,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
     arn: string,
     changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
   ): void {
-    const sets: string[] = [];
-    const values: Record<string, unknown> = { arn };
-    if (changes.defaultVersionId !== undefined) {
-      sets.push('default_version_id = @defaultVersionId');
-      values.defaultVersionId = changes.defaultVersionId;
-    }
-    if (changes.nextVersion !== undefined) {
-      sets.push('next_version = @nextVersion');
-      values.nextVersion = changes.nextVersion;
-    }
-    if (changes.updateDate !== undefined) {
-      sets.push('update_date = @updateDate');
-      values.updateDate = changes.updateDate;
-    }
-    if ('description' in changes) {
-      sets.push('description = @description');
-      values.description = changes.description ?? null;
-    }
-    if (sets.length === 0) return;
-    this.db.prepare(`UPDATE managed_policies SET ${sets.join(', ')} WHERE arn = @arn`).run(values);
+    this.updater.update(arn, changes);
   }
 
   delete(arn: string): void {

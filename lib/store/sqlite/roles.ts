@@ -1,6 +1,7 @@
 // SQLite implementation of the roles repository.
 import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
+import { ColumnUpdater, type ColumnSpec } from './column-update';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 
@@ -36,11 +37,12 @@ function toRecord(row: RoleRow): RoleRecord {
   return role;
 }
 
-const COLUMNS: Record<keyof RoleChanges, string> = {
-  assumeRolePolicy: 'assume_role_policy',
-  description: 'description',
-  maxSessionDuration: 'max_session_duration',
-  permissionsBoundaryArn: 'permissions_boundary_arn',
+/** Role fields UpdateRole and friends change; a field given as undefined is cleared, as before. */
+const COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
+  assumeRolePolicy: { column: 'assume_role_policy' },
+  description: { column: 'description', clearable: true },
+  maxSessionDuration: { column: 'max_session_duration' },
+  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
 };
 
 export class SqliteRoleRepository implements RoleRepository {
@@ -48,6 +50,7 @@ export class SqliteRoleRepository implements RoleRepository {
   private readonly byName;
   private readonly byId;
   private readonly listing;
+  private readonly updater;
   private readonly countStatement;
   private readonly deleteStatement;
   private readonly recordUseStatement;
@@ -62,6 +65,7 @@ export class SqliteRoleRepository implements RoleRepository {
     this.byName = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE name_key = ?');
     this.byId = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE role_id = ?');
     this.listing = new PathListing(db, 'roles', toRecord);
+    this.updater = new ColumnUpdater(db, 'roles', 'role_id', COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM roles');
     this.deleteStatement = db.prepare('DELETE FROM roles WHERE role_id = ?');
     this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');
@@ -99,15 +103,7 @@ export class SqliteRoleRepository implements RoleRepository {
   }
 
   update(roleId: string, changes: RoleChanges): void {
-    const sets: string[] = [];
-    const values: Record<string, unknown> = { roleId };
-    for (const key of Object.keys(changes) as (keyof RoleChanges)[]) {
-      if (!(key in COLUMNS)) continue;
-      sets.push(`${COLUMNS[key]} = @${key}`);
-      values[key] = changes[key] ?? null;
-    }
-    if (sets.length === 0) return;
-    this.db.prepare(`UPDATE roles SET ${sets.join(', ')} WHERE role_id = @roleId`).run(values);
+    this.updater.update(roleId, changes);
   }
 
   delete(roleId: string): void {

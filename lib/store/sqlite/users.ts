@@ -1,6 +1,7 @@
 // SQLite implementation of the users repository.
 import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
+import { ColumnUpdater } from './column-update';
 import type { Page, UserRecord, UserRepository } from '../users';
 
 interface UserRow {
@@ -25,6 +26,7 @@ export class SqliteUserRepository implements UserRepository {
   private readonly byName;
   private readonly byId;
   private readonly listing;
+  private readonly updater;
   private readonly countStatement;
   private readonly deleteStatement;
 
@@ -36,6 +38,13 @@ export class SqliteUserRepository implements UserRepository {
     this.byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?');
     this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_id = ?');
     this.listing = new PathListing(db, 'users', toRecord);
+    this.updater = new ColumnUpdater(db, 'users', 'user_id', {
+      userName: { column: 'user_name' },
+      nameKey: { column: 'name_key' },
+      path: { column: 'path' },
+      permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
+      passwordLastUsed: { column: 'password_last_used' },
+    });
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
     this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
@@ -67,27 +76,8 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): void {
-    const sets: string[] = [];
-    const values: Record<string, unknown> = { userId };
-    if (changes.userName !== undefined) {
-      sets.push('user_name = @userName', 'name_key = @nameKey');
-      values.userName = changes.userName;
-      values.nameKey = changes.userName.toLowerCase();
-    }
-    if (changes.path !== undefined) {
-      sets.push('path = @path');
-      values.path = changes.path;
-    }
-    if ('permissionsBoundaryArn' in changes) {
-      sets.push('permissions_boundary_arn = @boundary');
-      values.boundary = changes.permissionsBoundaryArn ?? null;
-    }
-    if (changes.passwordLastUsed !== undefined) {
-      sets.push('password_last_used = @passwordLastUsed');
-      values.passwordLastUsed = changes.passwordLastUsed;
-    }
-    if (sets.length === 0) return;
-    this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE user_id = @userId`).run(values);
+    const { userName, ...rest } = changes;
+    this.updater.update(userId, userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() });
   }
 
   delete(userId: string): void {
