@@ -12,6 +12,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
 import { actionErrorOf, useActionMutation } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
+import { PathPrefixFilter } from '@/components/ui/path-prefix-filter';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { createGroup } from '@/lib/console/actions/groups/create-group';
 import { listGroups } from '@/lib/console/actions/groups/list-groups';
@@ -43,23 +44,11 @@ function CreateGroupForm() {
 
 export function GroupsList() {
   const [pathPrefix, setPathPrefix] = useUrlState('path', '/');
-  const [draft, setDraft] = useState(pathPrefix);
   const list = usePagedList(['groups', pathPrefix], listGroups, { pathPrefix });
   return (
     <div className="space-y-4">
       <CreateGroupForm />
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setPathPrefix(draft.trim() || '/');
-        }}
-      >
-        <Input label="Path prefix" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-72" />
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+      <PathPrefixFilter value={pathPrefix} onApply={setPathPrefix} />
       {list.isPending ? (
         <LoadingBlock label="Reading groups…" />
       ) : list.isError && list.items.length === 0 ? (

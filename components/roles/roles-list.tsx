@@ -1,7 +1,6 @@
 'use client';
 // Roles by path (ListRoles PathPrefix, paged through the API); service-linked roles marked. Path in the URL.
 import Link from 'next/link';
-import { useState } from 'react';
 import { formatDate } from '@/components/policies/format';
 import { usePagedList } from '@/components/policies/use-paged-list';
 import { useUrlState } from '@/components/policies/use-url-state';
@@ -9,30 +8,18 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
-import { Input } from '@/components/ui/input';
 import { actionErrorOf } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
+import { PathPrefixFilter } from '@/components/ui/path-prefix-filter';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { listRoles } from '@/lib/console/actions/roles/list-roles';
 
 export function RolesList() {
   const [pathPrefix, setPathPrefix] = useUrlState('path', '/');
-  const [draft, setDraft] = useState(pathPrefix);
   const list = usePagedList(['roles', pathPrefix], listRoles, { pathPrefix });
   return (
     <div className="space-y-4">
-      <form
-        className="flex items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setPathPrefix(draft.trim() || '/');
-        }}
-      >
-        <Input label="Path prefix" value={draft} onChange={(e) => setDraft(e.target.value)} className="w-72" />
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-      </form>
+      <PathPrefixFilter value={pathPrefix} onApply={setPathPrefix} />
       {list.isPending ? (
         <LoadingBlock label="Reading roles…" />
       ) : list.isError && list.items.length === 0 ? (
