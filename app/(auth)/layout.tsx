@@ -1,4 +1,6 @@
-// Pages outside the console shell (sign-in, forced password change): a centred card.
+// Pages outside the console shell (sign-in, forced password change): a centred card. No loading.tsx here on
+// purpose: these pages are small, and without a Suspense boundary they arrive whole instead of streaming a hidden
+// copy of the form that React reveals later (a page with two password fields, one hidden, for a moment).
 import type { ReactNode } from 'react';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
 
