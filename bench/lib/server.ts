@@ -16,7 +16,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/iam-server.ts', '--port', '0', '--data-dir', dataDir], {
+  // GATEHOUSE_BENCH_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.GATEHOUSE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bin/iam-server.ts', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     env: {
       ...process.env,

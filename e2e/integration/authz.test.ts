@@ -114,6 +114,24 @@ describe('AccessDenied reasons', () => {
   });
 });
 
+describe('creations', () => {
+  it('judge a user created after a request that named it by its real ARN with path (absence is not remembered)', async () => {
+    await server.iam.send(new CreateUserCommand({ UserName: 'frank' }));
+    await server.iam.send(new PutUserPolicyCommand({ UserName: 'frank', PolicyName: 'ops-only', PolicyDocument: allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/ops/*`) }));
+    const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'frank' }));
+    const frank = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
+    // erin does not exist yet: the request is judged on user/erin, which the policy does not name.
+    expect((await denial(frank.send(new GetUserCommand({ UserName: 'erin' })))).message).toContain(`on resource: arn:aws:iam::${ACCOUNT}:user/erin because`);
+    await server.iam.send(new CreateUserCommand({ UserName: 'erin', Path: '/ops/' }));
+    expect((await frank.send(new GetUserCommand({ UserName: 'erin' }))).User?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/ops/erin`);
+    // Deleting and re-creating elsewhere is seen at once too.
+    await server.iam.send(new DeleteUserCommand({ UserName: 'erin' }));
+    await server.iam.send(new CreateUserCommand({ UserName: 'erin', Path: '/dev/' }));
+    expect((await denial(frank.send(new GetUserCommand({ UserName: 'erin' })))).message).toContain(`on resource: arn:aws:iam::${ACCOUNT}:user/dev/erin because`);
+    frank.destroy();
+  });
+});
+
 describe('group membership', () => {
   it('grants what the group allows while the user is a member', async () => {
     await server.iam.send(new CreateGroupCommand({ GroupName: 'role-readers' }));

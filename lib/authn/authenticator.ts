@@ -16,8 +16,12 @@ const EXPIRED_TOKEN = 'The security token included in the request is expired';
 /** Last-use records are written at most this often per key (and whenever the service or region changes). */
 const LAST_USE_INTERVAL_MS = 60 * 1000;
 const CACHE_LIMIT = 4096;
-/** IAM actions that never write (everything else may change a key, a user's name or path, or delete them). */
-const READ_ONLY_IAM_ACTION = /^(Get|List|Simulate|Generate)/;
+/**
+ * IAM actions that change no existing key or user: reads, and creations of a new user, group, role or instance
+ * profile (only keys and users that exist are cached). Everything else may change a key, a user's name or path,
+ * or delete them.
+ */
+const KEEPS_CREDENTIALS = /^(Get|List|Simulate|Generate)|^Create(User|Group|Role|InstanceProfile)$/;
 /**
  * How long a user's principal (ARN with path and name) or a key record is reused without reading it again.
  * Writes through this process invalidate at once (see `credentialGeneration`); the age bounds staleness from
@@ -69,6 +73,11 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   let writeInFlight = false;
   const userPrincipals = new BoundedCache<{ generation: number; at: number; principal: Principal }>();
   const keys = new BoundedCache<{ generation: number; account: object; at: number; key: AccessKeyRecord }>();
+  // A failed group commit undoes writes this process has already seen: read everything again.
+  store.onRollback(() => {
+    credentialGeneration++;
+    sessionPrincipals.clear();
+  });
 
   /**
    * A long-term key, cached like user principals. The account record is part of the validity check: a reset
@@ -173,7 +182,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
         credentialGeneration++;
         writeInFlight = false;
       }
-      if (info.service === 'iam' && !READ_ONLY_IAM_ACTION.test(info.action)) writeInFlight = true;
+      if (info.service === 'iam' && !KEEPS_CREDENTIALS.test(info.action)) writeInFlight = true;
       const wire = info.request;
       const request: SignableRequest = {
         method: wire.method,

@@ -200,12 +200,12 @@ describe('decisions', () => {
 });
 
 describe('policy generation', () => {
-  it('is bumped by writes that can change a decision, not by reads or credential writes', async () => {
+  it('is bumped by writes that can change a decision, not by reads, credential writes or pure creations', async () => {
     const { isMutatingIamAction } = await import('./generation');
-    for (const action of ['PutUserPolicy', 'AttachGroupPolicy', 'AddUserToGroup', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'PutRolePermissionsBoundary', 'TagUser', 'UpdateUser', 'CreateUser', 'DeleteRole']) {
+    for (const action of ['PutUserPolicy', 'AttachGroupPolicy', 'AddUserToGroup', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'PutRolePermissionsBoundary', 'TagUser', 'UpdateUser', 'CreatePolicy', 'DeleteRole']) {
       expect(isMutatingIamAction(action), action).toBe(true);
     }
-    for (const action of ['GetUser', 'ListPolicies', 'SimulatePrincipalPolicy', 'GenerateCredentialReport', 'CreateAccessKey', 'UpdateLoginProfile', 'ChangePassword', 'EnableMFADevice', 'UpdateAccountPasswordPolicy']) {
+    for (const action of ['GetUser', 'ListPolicies', 'SimulatePrincipalPolicy', 'GenerateCredentialReport', 'CreateAccessKey', 'UpdateLoginProfile', 'ChangePassword', 'EnableMFADevice', 'UpdateAccountPasswordPolicy', 'CreateUser', 'CreateRole', 'CreateGroup']) {
       expect(isMutatingIamAction(action), action).toBe(false);
     }
   });

@@ -140,6 +140,8 @@ function checkPasswordReset(ctx: OperationContext, action: string, resource: str
 
 /** Builds the authorizer of the request pipeline. */
 export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
+  // A failed group commit undoes writes whose effects may be cached: forget every cached policy set and lookup.
+  deps.store.onRollback(() => bumpPolicyGeneration(deps.store));
   return {
     authorize(ctx: OperationContext, input: Record<string, unknown>): void {
       const principal = ctx.principal;

@@ -50,9 +50,11 @@ const lookups = new WeakMap<Store, { generation: number; entries: Map<string, Ta
 
 /**
  * Entity lookups (ARN with path, tags' location, boundary) memoised within one policy generation: every IAM
- * write bumps the generation, so a rename, move, deletion or boundary change is seen by the next request.
+ * write that can change an existing entity bumps the generation, so a rename, move, deletion or boundary change
+ * is seen by the next request. Only entities that exist are memoised: creating one (which bumps nothing, see
+ * generation.ts) is seen at once because its absence was never remembered.
  */
-function memoised(store: Store, key: string, compute: () => TargetResource): TargetResource {
+function memoised(store: Store, key: string, lookUp: () => TargetResource | undefined, missing: () => TargetResource): TargetResource {
   const generation = policyGeneration(store);
   let cache = lookups.get(store);
   if (cache === undefined || cache.generation !== generation) {
@@ -61,7 +63,8 @@ function memoised(store: Store, key: string, compute: () => TargetResource): Tar
   }
   let target = cache.entries.get(key);
   if (target === undefined) {
-    target = compute();
+    target = lookUp();
+    if (target === undefined) return missing();
     if (cache.entries.size >= LOOKUP_LIMIT) cache.entries.clear();
     cache.entries.set(key, target);
   }
@@ -69,41 +72,46 @@ function memoised(store: Store, key: string, compute: () => TargetResource): Tar
 }
 
 function userTarget(store: Store, accountId: string, userName: string): TargetResource {
-  return memoised(store, `user:${userName.toLowerCase()}`, () => lookUpUser(store, accountId, userName));
+  return memoised(store, `user:${userName.toLowerCase()}`, () => lookUpUser(store, accountId, userName), () => ({ arn: iamArn(accountId, `user/${userName}`) }));
 }
 
-function lookUpUser(store: Store, accountId: string, userName: string): TargetResource {
+function lookUpUser(store: Store, accountId: string, userName: string): TargetResource | undefined {
   const user = store.users.getByName(userName);
-  if (!user) return { arn: iamArn(accountId, `user/${userName}`) };
+  if (!user) return undefined;
   return { arn: iamArn(accountId, `user${user.path}${user.userName}`), tagSource: { kind: 'user', id: user.userId }, boundaryArn: user.permissionsBoundaryArn };
 }
 
 function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
-  return memoised(store, `group:${groupName.toLowerCase()}`, () => lookUpGroup(store, accountId, groupName));
+  return memoised(store, `group:${groupName.toLowerCase()}`, () => lookUpGroup(store, accountId, groupName), () => ({ arn: iamArn(accountId, `group/${groupName}`) }));
 }
 
-function lookUpGroup(store: Store, accountId: string, groupName: string): TargetResource {
+function lookUpGroup(store: Store, accountId: string, groupName: string): TargetResource | undefined {
   const group = store.groups.getByName(groupName);
-  return { arn: iamArn(accountId, group ? `group${group.path}${group.groupName}` : `group/${groupName}`) };
+  return group ? { arn: iamArn(accountId, `group${group.path}${group.groupName}`) } : undefined;
 }
 
 function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
-  return memoised(store, `role:${roleName.toLowerCase()}`, () => lookUpRole(store, accountId, roleName));
+  return memoised(store, `role:${roleName.toLowerCase()}`, () => lookUpRole(store, accountId, roleName), () => ({ arn: iamArn(accountId, `role/${roleName}`) }));
 }
 
-function lookUpRole(store: Store, accountId: string, roleName: string): TargetResource {
+function lookUpRole(store: Store, accountId: string, roleName: string): TargetResource | undefined {
   const role = store.roles.getByName(roleName);
-  if (!role) return { arn: iamArn(accountId, `role/${roleName}`) };
+  if (!role) return undefined;
   return { arn: iamArn(accountId, `role${role.path}${role.roleName}`), tagSource: { kind: 'role', id: role.roleId }, boundaryArn: role.permissionsBoundaryArn };
 }
 
 function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
-  return memoised(store, `instance-profile:${name.toLowerCase()}`, () => lookUpInstanceProfile(store, accountId, name));
+  return memoised(
+    store,
+    `instance-profile:${name.toLowerCase()}`,
+    () => lookUpInstanceProfile(store, accountId, name),
+    () => ({ arn: iamArn(accountId, `instance-profile/${name}`) }),
+  );
 }
 
-function lookUpInstanceProfile(store: Store, accountId: string, name: string): TargetResource {
+function lookUpInstanceProfile(store: Store, accountId: string, name: string): TargetResource | undefined {
   const profile = store.instanceProfiles.getByName(name);
-  if (!profile) return { arn: iamArn(accountId, `instance-profile/${name}`) };
+  if (!profile) return undefined;
   return {
     arn: iamArn(accountId, `instance-profile${profile.path}${profile.instanceProfileName}`),
     tagSource: { kind: 'instance-profile', id: profile.instanceProfileId },
@@ -111,14 +119,19 @@ function lookUpInstanceProfile(store: Store, accountId: string, name: string): T
 }
 
 function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
-  return memoised(store, `server-certificate:${name.toLowerCase()}`, () => {
-    const certificate = store.serverCertificates.getByName(name);
-    if (!certificate) return { arn: iamArn(accountId, `server-certificate/${name}`) };
-    return {
-      arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
-      tagSource: { kind: 'server-certificate', id: certificate.serverCertificateId },
-    };
-  });
+  return memoised(
+    store,
+    `server-certificate:${name.toLowerCase()}`,
+    () => {
+      const certificate = store.serverCertificates.getByName(name);
+      if (!certificate) return undefined;
+      return {
+        arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
+        tagSource: { kind: 'server-certificate', id: certificate.serverCertificateId },
+      };
+    },
+    () => ({ arn: iamArn(accountId, `server-certificate/${name}`) }),
+  );
 }
 
 function policyTarget(arn: string): TargetResource {

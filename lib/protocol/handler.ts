@@ -1,5 +1,6 @@
 // The one framework-free IAM/STS endpoint: decode the query protocol, authenticate, authorize, run the
-// operation in a store transaction, audit, answer AWS's XML. Mounted at /aws (Next) and / (node:http).
+// operation in a store transaction (writes group-committed), audit, answer AWS's XML. Mounted at /aws (Next)
+// and / (node:http).
 import { newRequestId } from '../crypto/ids';
 import type { Operation, OperationContext } from '../iam/context';
 import type { ServiceConfig } from '../config';
@@ -109,8 +110,11 @@ export function createHandler(deps: HandlerDeps): Handler {
       deps.authorizer.authorize(ctx, input);
       const output = isReadOnly(service, action)
         ? deps.store.read(() => operation(ctx, input))
-        : deps.store.transaction(() => operation(ctx, input));
+        : deps.store.groupWrite(() => operation(ctx, input));
       const body = encodeResult(model, action, output, requestId);
+      // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
+      // and a read that saw them waits for it too.
+      await deps.store.settled();
       safeAudit(deps.audit, { info, principal, input, output, status: 200 });
       return xmlResponse(200, body, requestId);
     } catch (error) {

@@ -43,6 +43,17 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** Runs reads on one consistent snapshot without taking the write lock. */
   read<T>(fn: () => T): T;
+  /**
+   * Group commit: runs one operation's writes atomically (a savepoint) inside a transaction shared with the
+   * other operations of the same event-loop turn, committed once when the turn ends. Answer a caller only
+   * after `settled()` resolves: if the shared commit fails, every operation of the group fails with it.
+   * `transaction` first commits an open group, so its own writes are committed when it returns.
+   */
+  groupWrite<T>(fn: () => T): T;
+  /** Resolves when every write made so far is committed (at once when none is pending); rejects when it failed. */
+  settled(): Promise<void>;
+  /** Registers a listener called after a group's commit failed and was rolled back (caches must forget it). */
+  onRollback(listener: () => void): void;
   readonly users: UserRepository;
   readonly tags: TagRepository;
   readonly account: AccountRepository;

@@ -1,6 +1,7 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
 import type { Store } from '../types';
 import { openDatabase, type SqliteDatabase } from './database';
+import type Database from 'better-sqlite3';
 import { SqliteUserRepository } from './users';
 import { SqliteTagRepository } from './tags';
 import { SqliteAccountRepository } from './account';
@@ -44,6 +45,16 @@ export class SqliteStore implements Store {
   readonly userCredentials: SqliteUserCredentialRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
+  /** One transaction wrapper for every call (better-sqlite3 builds a new one per `db.transaction(fn)`). */
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  private readonly beginStatement: Database.Statement;
+  private readonly commitStatement: Database.Statement;
+  private readonly rollbackStatement: Database.Statement;
+  /** The open group commit (see `groupWrite`), with the promise its callers wait for. */
+  private group: { committed: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  /** Depth of `groupWrite` calls running now (a nested `transaction` joins them instead of committing). */
+  private groupDepth = 0;
+  private readonly rollbackListeners: (() => void)[] = [];
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir);
@@ -67,6 +78,10 @@ export class SqliteStore implements Store {
     this.serverCertificates = new SqliteServerCertificateRepository(this.db);
     this.userCredentials = new SqliteUserCredentialRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
+    this.beginStatement = this.db.prepare('BEGIN IMMEDIATE');
+    this.commitStatement = this.db.prepare('COMMIT');
+    this.rollbackStatement = this.db.prepare('ROLLBACK');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
@@ -74,16 +89,75 @@ export class SqliteStore implements Store {
 
   read<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn).deferred();
+    return this.inTransaction.deferred(fn) as T;
   }
 
   transaction<T>(fn: () => T): T {
+    if (this.groupDepth > 0) return fn();
+    if (this.group) this.commitGroup();
     if (this.db.inTransaction) return fn();
     try {
-      return this.db.transaction(fn).immediate();
+      return this.inTransaction.immediate(fn) as T;
     } catch (error) {
       this.account.invalidate();
       throw error;
+    }
+  }
+
+  groupWrite<T>(fn: () => T): T {
+    if (this.groupDepth > 0) return fn();
+    if (!this.group) {
+      // A transaction of someone else's (a caller inside `transaction`): join it, as nested calls do.
+      if (this.db.inTransaction) return fn();
+      this.beginStatement.run();
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const committed = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      committed.catch(() => undefined); // Awaited by the group's callers; nobody else must see it as unhandled.
+      this.group = { committed, resolve, reject };
+      // After every request read in this turn of the event loop has run its operation.
+      setImmediate(() => this.commitGroup());
+    }
+    this.groupDepth++;
+    try {
+      // Inside the open transaction better-sqlite3 makes this a savepoint: a failing operation undoes only itself.
+      return this.inTransaction(fn) as T;
+    } catch (error) {
+      this.account.invalidate();
+      throw error;
+    } finally {
+      this.groupDepth--;
+    }
+  }
+
+  settled(): Promise<void> {
+    return this.group?.committed ?? SETTLED;
+  }
+
+  onRollback(listener: () => void): void {
+    this.rollbackListeners.push(listener);
+  }
+
+  /** Commits the open group, or rolls it back and fails its callers when the commit fails. */
+  private commitGroup(): void {
+    const group = this.group;
+    if (!group) return;
+    this.group = undefined;
+    try {
+      this.commitStatement.run();
+      group.resolve();
+    } catch (error) {
+      try {
+        if (this.db.inTransaction) this.rollbackStatement.run();
+      } catch {
+        // The connection already rolled back (SQLite does on some commit errors).
+      }
+      this.account.invalidate();
+      for (const listener of this.rollbackListeners) listener();
+      group.reject(error);
     }
   }
 
@@ -96,6 +170,7 @@ export class SqliteStore implements Store {
   }
 
   wipe(): void {
+    this.commitGroup();
     const tables = this.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all();
@@ -111,9 +186,12 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    this.commitGroup();
     this.db.close();
   }
 }
+
+const SETTLED = Promise.resolve();
 
 /** Opens the embedded store in a data directory. */
 export function openSqliteStore(dataDir: string): SqliteStore {

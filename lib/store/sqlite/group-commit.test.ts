@@ -1,0 +1,97 @@
+// Group commit: the writes of one event-loop turn share a commit, each operation stays atomic on its own, a
+// failed commit fails every operation of its group and keeps what was stored before, and `transaction`
+// never returns with its writes (or an open group's) uncommitted.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from './store';
+
+let dataDir: string;
+let store: SqliteStore;
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-group-commit-'));
+  store = new SqliteStore(dataDir);
+});
+
+afterEach(() => {
+  store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const DATE = '2026-01-01T00:00:00.000Z';
+const user = (name: string) => ({ userId: `AIDA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`, userName: name, path: '/', createDate: DATE });
+
+/** What another connection (another process) sees: only committed rows. */
+function committedUserNames(): string[] {
+  const other = new Database(path.join(dataDir, 'gatehouse.db'), { readonly: true });
+  try {
+    return other.prepare<[], { user_name: string }>('SELECT user_name FROM users ORDER BY user_name').all().map((row) => row.user_name);
+  } finally {
+    other.close();
+  }
+}
+
+describe('group commit', () => {
+  it('commits the writes of one turn together, once settled() resolves', async () => {
+    store.groupWrite(() => store.users.insert(user('ana')));
+    store.groupWrite(() => store.users.insert(user('ben')));
+    // Seen by this connection at once, by others only after the commit.
+    expect(store.users.getByName('ben')?.userName).toBe('ben');
+    expect(committedUserNames()).toEqual([]);
+    await store.settled();
+    expect(committedUserNames()).toEqual(['ana', 'ben']);
+  });
+
+  it('undoes only the operation that throws', async () => {
+    store.groupWrite(() => store.users.insert(user('ana')));
+    expect(() =>
+      store.groupWrite(() => {
+        store.users.insert(user('ben'));
+        throw new Error('validation failed after a write');
+      }),
+    ).toThrow('validation failed');
+    store.groupWrite(() => store.users.insert(user('cid')));
+    await store.settled();
+    expect(committedUserNames()).toEqual(['ana', 'cid']);
+  });
+
+  it('fails every operation of a group whose commit fails, keeps what was committed before, and tells listeners', async () => {
+    store.groupWrite(() => store.users.insert(user('kept')));
+    await store.settled();
+    let rolledBack = 0;
+    store.onRollback(() => rolledBack++);
+    store.groupWrite(() => store.users.insert(user('lost')));
+    // A deferred foreign-key violation passes the statement and fails at COMMIT.
+    store.groupWrite(() => {
+      store.db.pragma('defer_foreign_keys = ON');
+      store.db.prepare("INSERT INTO group_members (group_id, user_id, added_date) VALUES ('AGPANOGROUP', 'AIDANOUSER', ?)").run(DATE);
+    });
+    await expect(store.settled()).rejects.toThrow(/FOREIGN KEY/);
+    expect(rolledBack).toBe(1);
+    expect(committedUserNames()).toEqual(['kept']);
+    expect(store.users.getByName('lost')).toBeUndefined();
+    // The store goes on working.
+    store.groupWrite(() => store.users.insert(user('next')));
+    await store.settled();
+    expect(committedUserNames()).toEqual(['kept', 'next']);
+  });
+
+  it('commits an open group before a transaction of its own, so transaction() returns with everything committed', () => {
+    store.groupWrite(() => store.users.insert(user('grouped')));
+    store.transaction(() => store.users.insert(user('direct')));
+    expect(committedUserNames()).toEqual(['direct', 'grouped']);
+    // A transaction inside a grouped operation joins it rather than committing halfway.
+    store.groupWrite(() => store.transaction(() => store.users.insert(user('nested'))));
+    expect(committedUserNames()).not.toContain('nested');
+  });
+
+  it('commits an open group on close', () => {
+    store.groupWrite(() => store.users.insert(user('last')));
+    store.close();
+    expect(committedUserNames()).toEqual(['last']);
+    store = new SqliteStore(dataDir);
+  });
+});
