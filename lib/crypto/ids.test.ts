@@ -1,0 +1,26 @@
+// Identifiers: AWS's formats, and no repeats across pool refills.
+import { describe, expect, it } from 'vitest';
+import { newAccessKeyId, newSecretAccessKey, newUniqueId } from './ids';
+
+describe('ids', () => {
+  it('have AWS formats', () => {
+    expect(newUniqueId('AIDA')).toMatch(/^AIDA[A-Z2-7]{17}$/);
+    expect(newAccessKeyId()).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(newAccessKeyId(true)).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(newSecretAccessKey()).toMatch(/^[A-Za-z0-9+/]{40}$/);
+  });
+
+  it('never repeat, across many refills of the random pool', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) seen.add(newUniqueId('AROA')).add(newSecretAccessKey());
+    expect(seen.size).toBe(40_000);
+  });
+
+  it('use every character of the alphabet about equally', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 2_000; i++) for (const c of newUniqueId('AIDA').slice(4)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(counts.size).toBe(32);
+    // 34,000 characters over 32 symbols: ≈1,062 each; a biased draw would be far off.
+    for (const n of counts.values()) expect(n).toBeGreaterThan(850);
+  });
+});
