@@ -13,28 +13,34 @@ const TRUST = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Stateme
 const policyDocument = (i: number) =>
   encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: [`s3:GetObject`, `s3:PutObject`], Resource: `arn:aws:s3:::bucket-${i}/*` }] }));
 
-type Row = { step: string; requests: number; perSecond: number; errors: number; note?: string };
+type Row = { step: string; requests: number; perSecond: number; errors: number; serverCpuUsPerRequest?: number; note?: string };
 const rows: Row[] = [];
 
 async function prepared(endpoint: string, bodies: string[], service: 'iam' | 'sts' = 'iam'): Promise<PreparedRequest[]> {
   return Promise.all(bodies.map((body) => signQuery(endpoint, body, CREDENTIALS, service)));
 }
 
-function record(step: string, result: LoadResult, note?: string) {
-  rows.push({ step, requests: result.requests, perSecond: Math.round(result.perSecond), errors: result.errors, note });
+function record(step: string, result: LoadResult & { serverCpuUs?: number }, note?: string) {
+  rows.push({ step, requests: result.requests, perSecond: Math.round(result.perSecond), errors: result.errors, serverCpuUsPerRequest: result.serverCpuUs, note });
 }
 
 async function main() {
   const ceiling = await startCeilingServer();
   const server = await startBenchServer();
   const { endpoint } = server;
+  // Throughput with the server's own CPU per request beside it: on a shared 2-core machine the second is the steadier figure.
+  const load = async (requests: PreparedRequest[], concurrency: number) => {
+    const before = server.cpuMs();
+    const result = await runLoad(endpoint, requests, concurrency);
+    return { ...result, serverCpuUs: Math.round(((server.cpuMs() - before) * 1000) / requests.length) };
+  };
   const paths = Array.from({ length: 20 }, (_, i) => `/division-${i % 4}/team-${i}/`);
 
   // Build the workload through the wire.
-  record('CreateUser (c16)', await runLoad(endpoint, await prepared(endpoint, Array.from({ length: 2000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=user-${i}&Path=${encodeURIComponent(paths[i % 20])}`)), CONCURRENCY));
-  record('CreateGroup (c16)', await runLoad(endpoint, await prepared(endpoint, Array.from({ length: 50 }, (_, i) => `Action=CreateGroup&${IAM}&GroupName=group-${i}&Path=${encodeURIComponent(paths[i % 20])}`)), CONCURRENCY));
-  record('CreateRole (c16)', await runLoad(endpoint, await prepared(endpoint, Array.from({ length: 200 }, (_, i) => `Action=CreateRole&${IAM}&RoleName=role-${i}&AssumeRolePolicyDocument=${TRUST}`)), CONCURRENCY));
-  record('CreatePolicy (c16)', await runLoad(endpoint, await prepared(endpoint, Array.from({ length: 300 }, (_, i) => `Action=CreatePolicy&${IAM}&PolicyName=policy-${i}&PolicyDocument=${policyDocument(i)}`)), CONCURRENCY));
+  record('CreateUser (c16, first 2,000)', await load(await prepared(endpoint, Array.from({ length: 2000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=user-${i}&Path=${encodeURIComponent(paths[i % 20])}`)), CONCURRENCY));
+  record('CreateGroup (c16)', await load(await prepared(endpoint, Array.from({ length: 50 }, (_, i) => `Action=CreateGroup&${IAM}&GroupName=group-${i}&Path=${encodeURIComponent(paths[i % 20])}`)), CONCURRENCY));
+  record('CreateRole (c16)', await load(await prepared(endpoint, Array.from({ length: 200 }, (_, i) => `Action=CreateRole&${IAM}&RoleName=role-${i}&AssumeRolePolicyDocument=${TRUST}`)), CONCURRENCY));
+  record('CreatePolicy (c16)', await load(await prepared(endpoint, Array.from({ length: 300 }, (_, i) => `Action=CreatePolicy&${IAM}&PolicyName=policy-${i}&PolicyDocument=${policyDocument(i)}`)), CONCURRENCY));
   const policyArn = (i: number) => encodeURIComponent(`arn:aws:iam::123456789012:policy/policy-${i}`);
   const attachments = [
     ...Array.from({ length: 300 }, (_, i) => `Action=AttachUserPolicy&${IAM}&UserName=user-${i}&PolicyArn=${policyArn(i)}`),
@@ -42,7 +48,7 @@ async function main() {
     ...Array.from({ length: 200 }, (_, i) => `Action=AttachRolePolicy&${IAM}&RoleName=role-${i}&PolicyArn=${policyArn(i % 300)}`),
     ...Array.from({ length: 1000 }, (_, i) => `Action=AddUserToGroup&${IAM}&UserName=user-${i}&GroupName=group-${i % 50}`),
   ];
-  record('Attach*/AddUserToGroup (c16)', await runLoad(endpoint, await prepared(endpoint, attachments), CONCURRENCY));
+  record('Attach*/AddUserToGroup (c16)', await load(await prepared(endpoint, attachments), CONCURRENCY));
 
   // Reads.
   const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
@@ -72,14 +78,21 @@ async function main() {
   iam.destroy();
 
   const getUsers = await prepared(endpoint, Array.from({ length: 20000 }, (_, i) => `Action=GetUser&${IAM}&UserName=user-${i % 2000}`));
-  record('GetUser (sequential)', await runLoad(endpoint, getUsers.slice(0, 3000), 1));
-  const getUserC16 = await runLoad(endpoint, getUsers, CONCURRENCY);
+  record('GetUser (sequential)', await load(getUsers.slice(0, 3000), 1));
+  // The ceiling right before and right after the measured steps: the machine's load drifts, so ratios use their mean.
+  const ceilingBefore = await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY);
+  record('ceiling before: do-nothing node:http (c16)', ceilingBefore);
+  const getUserC16 = await load(getUsers, CONCURRENCY);
   record('GetUser (c16)', getUserC16);
   const callerIdentity = await prepared(endpoint, Array.from({ length: 20000 }, () => `Action=GetCallerIdentity&Version=2011-06-15`), 'sts');
-  const gci = await runLoad(endpoint, callerIdentity, CONCURRENCY);
+  const gci = await load(callerIdentity, CONCURRENCY);
   record('GetCallerIdentity (c16)', gci);
-  const ceilingResult = await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY);
-  record('ceiling: do-nothing node:http (c16)', ceilingResult);
+  // CreateUser once warm (the first 2,000 above include the JIT's warm-up): 2,500 more, staying under the 5,000-user quota.
+  const createWarm = await load(await prepared(endpoint, Array.from({ length: 2500 }, (_, i) => `Action=CreateUser&${IAM}&UserName=warm-${i}&Path=/warm/`)), CONCURRENCY);
+  record('CreateUser (c16, warm)', createWarm);
+  const ceilingAfter = await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY);
+  record('ceiling after: do-nothing node:http (c16)', ceilingAfter);
+  const ceilingResult = { perSecond: (ceilingBefore.perSecond + ceilingAfter.perSecond) / 2 };
 
   const peak = server.peakRssMiB();
   server.stop();
@@ -92,9 +105,13 @@ async function main() {
       {
         getUserPerSecond: Math.round(getUserC16.perSecond),
         getCallerIdentityPerSecond: Math.round(gci.perSecond),
+        createUserPerSecond: Math.round(createWarm.perSecond),
         ceilingPerSecond: Math.round(ceilingResult.perSecond),
+        ceilingBeforeAfter: [Math.round(ceilingBefore.perSecond), Math.round(ceilingAfter.perSecond)],
         getUserVsCeiling: +(getUserC16.perSecond / ceilingResult.perSecond).toFixed(3),
         getCallerIdentityVsCeiling: +(gci.perSecond / ceilingResult.perSecond).toFixed(3),
+        createUserVsCeiling: +(createWarm.perSecond / ceilingResult.perSecond).toFixed(3),
+        serverCpuUsPerRequest: { getUser: getUserC16.serverCpuUs, getCallerIdentity: gci.serverCpuUs, createUser: createWarm.serverCpuUs },
         serverPeakRssMiB: peak,
       },
       null,

@@ -9,6 +9,8 @@ export interface BenchServer {
   child: ChildProcess;
   /** Peak resident set size of the server process so far, in MiB (Linux VmHWM). */
   peakRssMiB(): number;
+  /** CPU time (user + system) the server process has used so far, in milliseconds (Linux /proc, 10 ms ticks). */
+  cpuMs(): number;
   stop(): void;
 }
 
@@ -47,6 +49,10 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const match = /VmHWM:\s+(\d+) kB/.exec(status);
       return match ? Math.round(Number(match[1]) / 1024) : NaN;
+    },
+    cpuMs() {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
     },
     stop() {
       child.kill('SIGTERM');
