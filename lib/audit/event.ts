@@ -1,5 +1,5 @@
 // Builds a CloudTrail-shaped event (eventVersion 1.08) from one finished request of the pipeline.
-import { randomUUID } from 'node:crypto';
+import { newTimeOrderedUuid } from '../crypto/ids';
 import type { Principal } from '../iam/context';
 import type { AuditRecord } from '../protocol/pipeline';
 import type { AuditEventRecord } from '../store/audit';
@@ -106,7 +106,8 @@ export function auditEventOf(record: AuditRecord, region: string): { row: AuditE
     requestParameters: hasInput ? redactForAudit(record.input) : null,
     responseElements: record.error || readOnly || record.output === undefined ? null : redactForAudit(record.output),
     requestID: info.requestId,
-    eventID: randomUUID(),
+    // Time-ordered: the unique index on event ids grows at its end (half the insert cost of random UUIDs).
+    eventID: newTimeOrderedUuid(info.now.getTime()),
     readOnly,
     eventType: 'AwsApiCall',
     managementEvent: true,

@@ -1,6 +1,6 @@
 // Identifiers: AWS's formats, and no repeats across pool refills.
 import { describe, expect, it } from 'vitest';
-import { newAccessKeyId, newSecretAccessKey, newUniqueId } from './ids';
+import { newAccessKeyId, newSecretAccessKey, newTimeOrderedUuid, newUniqueId } from './ids';
 
 describe('ids', () => {
   it('have AWS formats', () => {
@@ -22,5 +22,14 @@ describe('ids', () => {
     expect(counts.size).toBe(32);
     // 34,000 characters over 32 symbols: ≈1,062 each; a biased draw would be far off.
     for (const n of counts.values()) expect(n).toBeGreaterThan(850);
+  });
+
+  it('time-ordered UUIDs are version 7, sort by time, and differ within a millisecond', () => {
+    const t = Date.UTC(2026, 10, 28, 1, 2, 3, 4);
+    const early = newTimeOrderedUuid(t);
+    expect(early).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseInt(early.replace(/-/g, '').slice(0, 12), 16)).toBe(t);
+    expect(newTimeOrderedUuid(t)).not.toBe(early);
+    expect(newTimeOrderedUuid(t + 1) > early).toBe(true);
   });
 });
