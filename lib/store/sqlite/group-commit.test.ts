@@ -79,6 +79,21 @@ describe('group commit', () => {
     expect(committedUserNames()).toEqual(['kept', 'next']);
   });
 
+  it('fails the group when SQLite rolls back its whole transaction during an operation, and starts a new one after', async () => {
+    store.groupWrite(() => store.users.insert(user('lost')));
+    const failed = store.settled();
+    expect(() =>
+      store.groupWrite(() => {
+        store.db.exec('ROLLBACK'); // What SQLite itself does on a full disk or an I/O error.
+        throw new Error('disk I/O error');
+      }),
+    ).toThrow('disk I/O error');
+    await expect(failed).rejects.toThrow('disk I/O error');
+    store.groupWrite(() => store.users.insert(user('after')));
+    await store.settled();
+    expect(committedUserNames()).toEqual(['after']);
+  });
+
   it('commits an open group before a transaction of its own, so transaction() returns with everything committed', () => {
     store.groupWrite(() => store.users.insert(user('grouped')));
     store.transaction(() => store.users.insert(user('direct')));

@@ -127,6 +127,8 @@ export class SqliteStore implements Store {
       return this.inTransaction(fn) as T;
     } catch (error) {
       this.account.invalidate();
+      // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction: the group has failed.
+      if (this.group && !this.db.inTransaction) this.failGroup(error);
       throw error;
     } finally {
       this.groupDepth--;
@@ -150,15 +152,24 @@ export class SqliteStore implements Store {
       this.commitStatement.run();
       group.resolve();
     } catch (error) {
-      try {
-        if (this.db.inTransaction) this.rollbackStatement.run();
-      } catch {
-        // The connection already rolled back (SQLite does on some commit errors).
-      }
-      this.account.invalidate();
-      for (const listener of this.rollbackListeners) listener();
-      group.reject(error);
+      this.group = group;
+      this.failGroup(error);
     }
+  }
+
+  /** Rolls the open group back (unless SQLite already did), tells the listeners, and fails its callers. */
+  private failGroup(error: unknown): void {
+    const group = this.group;
+    if (!group) return;
+    this.group = undefined;
+    try {
+      if (this.db.inTransaction) this.rollbackStatement.run();
+    } catch {
+      // The connection already rolled back (SQLite does on some errors).
+    }
+    this.account.invalidate();
+    for (const listener of this.rollbackListeners) listener();
+    group.reject(error);
   }
 
   getSetting(key: string): string | undefined {
