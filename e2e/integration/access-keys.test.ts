@@ -60,7 +60,7 @@ async function userWithKey(userName: string) {
 
 /** Gives the root user a key pair directly in the store (the API cannot create root's first key). */
 function rootCredentials(): Credentials {
-  const accessKeyId = newAccessKeyId();
+  const accessKeyId = newAccessKeyId('123456789012');
   const secretAccessKey = newSecretAccessKey();
   server.service.store.accessKeys.insert({
     accessKeyId,

@@ -142,7 +142,7 @@ describe('GetAccountSummary', () => {
 
   it('reports root access keys as AccountAccessKeysPresent', async () => {
     server.service.store.accessKeys.insert({
-      accessKeyId: newAccessKeyId(),
+      accessKeyId: newAccessKeyId('123456789012'),
       secretEncrypted: server.service.secrets.encrypt('x'.repeat(40)),
       status: 'Active',
       createDate: new Date().toISOString(),

@@ -66,7 +66,7 @@ async function keyFor(userName: string): Promise<Credentials> {
 
 /** An access key of the root user, put straight into the store (the API has no way to create one for root). */
 function rootKey(): Credentials {
-  const accessKeyId = newAccessKeyId();
+  const accessKeyId = newAccessKeyId('123456789012');
   const secretAccessKey = newSecretAccessKey();
   server.service.store.accessKeys.insert({
     accessKeyId,

@@ -7,6 +7,7 @@ import {
   CreateRoleCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
+  DeleteAccessKeyCommand,
   EnableMFADeviceCommand,
   PutUserPolicyCommand,
   type IAMClient,
@@ -227,5 +228,15 @@ describe('GetSessionToken', () => {
 describe('GetAccessKeyInfo', () => {
   it('names the account of a key (for a caller allowed sts:GetAccessKeyInfo)', async () => {
     expect((await server.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: aliceKeys.accessKeyId }))).Account).toBe(ACCOUNT);
+  });
+
+  it('decodes the account of keys it does not hold, as AWS does (another account’s, a deleted one’s)', async () => {
+    expect((await server.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: 'ASIAY34FZKBOKMUTVV7A' }))).Account).toBe('609629065308');
+    await server.iam.send(new CreateUserCommand({ UserName: 'key-info' }));
+    const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'key-info' }));
+    await server.iam.send(new DeleteAccessKeyCommand({ UserName: 'key-info', AccessKeyId: AccessKey!.AccessKeyId! }));
+    expect((await server.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: AccessKey!.AccessKeyId! }))).Account).toBe(ACCOUNT);
+    const error = await server.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: 'AKIA1111111111111111' })).catch((e: { name: string }) => e);
+    expect((error as { name: string }).name).toBe('InvalidParameterValue');
   });
 });

@@ -29,7 +29,7 @@ export function issueSession(
   now: Date,
   durationSeconds: number,
 ): { credentials: SessionCredentials; principal: Principal } {
-  const accessKeyId = newAccessKeyId(true);
+  const accessKeyId = newAccessKeyId(principal.accountId, true);
   const secretAccessKey = newSecretAccessKey();
   const sessionToken = newSessionToken();
   // AWS reports expirations to the second.

@@ -1,12 +1,12 @@
 // Identifiers: AWS's formats, and no repeats across pool refills.
 import { describe, expect, it } from 'vitest';
-import { newAccessKeyId, newSecretAccessKey, newTimeOrderedUuid, newUniqueId } from './ids';
+import { accountIdOfAccessKeyId, newAccessKeyId, newSecretAccessKey, newTimeOrderedUuid, newUniqueId } from './ids';
 
 describe('ids', () => {
   it('have AWS formats', () => {
     expect(newUniqueId('AIDA')).toMatch(/^AIDA[A-Z2-7]{17}$/);
-    expect(newAccessKeyId()).toMatch(/^AKIA[A-Z2-7]{16}$/);
-    expect(newAccessKeyId(true)).toMatch(/^ASIA[A-Z2-7]{16}$/);
+    expect(newAccessKeyId('123456789012')).toMatch(/^AKIA[A-Z2-7]{16}$/);
+    expect(newAccessKeyId('123456789012', true)).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(newSecretAccessKey()).toMatch(/^[A-Za-z0-9+/]{40}$/);
   });
 
@@ -31,5 +31,18 @@ describe('ids', () => {
     expect(parseInt(early.replace(/-/g, '').slice(0, 12), 16)).toBe(t);
     expect(newTimeOrderedUuid(t)).not.toBe(early);
     expect(newTimeOrderedUuid(t + 1) > early).toBe(true);
+  });
+
+  it('access key ids carry their account as AWS encodes it', () => {
+    // An AWS session key id and its account, as GetAccessKeyInfo answers for it.
+    expect(accountIdOfAccessKeyId('ASIAY34FZKBOKMUTVV7A')).toBe('609629065308');
+    for (const account of ['123456789012', '000000000001', '999999999999']) {
+      for (let i = 0; i < 50; i++) {
+        expect(accountIdOfAccessKeyId(newAccessKeyId(account))).toBe(account);
+        expect(accountIdOfAccessKeyId(newAccessKeyId(account, true))).toBe(account);
+      }
+    }
+    expect(accountIdOfAccessKeyId('test')).toBeUndefined();
+    expect(accountIdOfAccessKeyId('AKIA1234567890123456')).toBeUndefined();
   });
 });

@@ -35,9 +35,49 @@ export function newUniqueId(prefix: IdPrefix): string {
   return prefix + randomChars(17);
 }
 
-/** A 20-character access key id: `AKIA…` for long-term keys, `ASIA…` for temporary ones. */
-export function newAccessKeyId(temporary = false): string {
-  return (temporary ? 'ASIA' : 'AKIA') + randomChars(16);
+/**
+ * A 20-character access key id, `AKIA…` for long-term keys and `ASIA…` for temporary ones, carrying the
+ * account id as AWS's keys have since 2019: the 16 base32 characters encode 10 bytes whose first 6 hold
+ * `account << 7` plus 7 random bits (top bit 0); the rest is random. So GetAccessKeyInfo can name the account
+ * of any key, even a deleted one.
+ */
+export function newAccessKeyId(accountId: string, temporary = false): string {
+  const bytes = Buffer.from(poolBytes(10));
+  const head = (BigInt(accountId) << 7n) | BigInt(bytes[5] & 0x7f);
+  for (let i = 5; i >= 0; i--) bytes[i] = Number((head >> BigInt(8 * (5 - i))) & 0xffn);
+  return (temporary ? 'ASIA' : 'AKIA') + base32(bytes);
+}
+
+/** The account id encoded in an access key id of AWS's current format, or undefined when it has none. */
+export function accountIdOfAccessKeyId(accessKeyId: string): string | undefined {
+  if (!/^(AKIA|ASIA)[A-Z2-7]{16}$/.test(accessKeyId)) return undefined;
+  let head = 0n;
+  let bits = 0;
+  for (const c of accessKeyId.slice(4)) {
+    head = (head << 5n) | BigInt(ALPHABET.indexOf(c));
+    bits += 5;
+  }
+  // 80 bits: the first 48 are `account << 7 | random`.
+  const account = ((head >> BigInt(bits - 48)) & 0x7fffffffff80n) >> 7n;
+  return account.toString().padStart(12, '0');
+}
+
+/** RFC 4648 base32 without padding (10 bytes → 16 characters). */
+function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(buffer >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

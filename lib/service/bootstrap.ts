@@ -63,7 +63,7 @@ export function bootstrapAccount(
     call('CreateGroup', { GroupName: 'Administrators' });
     call('AttachGroupPolicy', { GroupName: 'Administrators', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
     call('AddUserToGroup', { GroupName: 'Administrators', UserName: 'admin' });
-    const adminAccessKeyId = config.adminAccessKeyId ?? newAccessKeyId();
+    const adminAccessKeyId = config.adminAccessKeyId ?? newAccessKeyId(accountId);
     const adminSecretAccessKey = config.adminSecretAccessKey ?? newSecretAccessKey();
     store.accessKeys.insert({
       accessKeyId: adminAccessKeyId,

@@ -13,7 +13,7 @@ export const createAccessKey: Operation<CreateAccessKeyRequest> = (ctx, input) =
   }
   const secretAccessKey = newSecretAccessKey();
   const key = {
-    accessKeyId: newAccessKeyId(),
+    accessKeyId: newAccessKeyId(ctx.principal.accountId),
     userId: owner.userId,
     secretEncrypted: ctx.secrets.encrypt(secretAccessKey),
     status: 'Active' as const,
