@@ -154,6 +154,28 @@ describe('service last accessed', () => {
     expect(report.ServicesLastAccessed![0].LastAuthenticated).toBeInstanceOf(Date);
   });
 
+  it('at action level, lists each IAM action the entity used (or tried) with its latest use', async () => {
+    const client = server.clientFor(eve).iam;
+    await client.send(new GetUserCommand({}));
+    await client.send(new ListUsersCommand({})).catch(() => undefined); // denied: attempts count, as in AWS
+    await lookup({}); // the audit route writes what is buffered
+    const arn = `arn:aws:iam::${ACCOUNT}:user/eve`;
+    const { JobId } = await server.iam.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn, Granularity: 'ACTION_LEVEL' }));
+    const report = await server.iam.send(new GetServiceLastAccessedDetailsCommand({ JobId: JobId! }));
+    expect(report.JobType).toBe('ACTION_LEVEL');
+    const actions = report.ServicesLastAccessed![0].TrackedActionsLastAccessed!;
+    expect(actions.map((a) => a.ActionName)).toEqual(['GetUser', 'ListUsers']);
+    for (const action of actions) {
+      expect(action).toMatchObject({ LastAccessedEntity: arn, LastAccessedRegion: 'us-east-1' });
+      expect(action.LastAccessedTime).toBeInstanceOf(Date);
+    }
+    // A service-level report of the same entity has no action detail.
+    const serviceLevel = await server.iam.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn }));
+    const plain = await server.iam.send(new GetServiceLastAccessedDetailsCommand({ JobId: serviceLevel.JobId! }));
+    expect(plain.ServicesLastAccessed![0].TrackedActionsLastAccessed).toBeUndefined();
+    client.destroy();
+  });
+
   it('lists services never used without a last-authenticated date', async () => {
     const { JobId } = await server.iam.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }));
     const report = await server.iam.send(new GetServiceLastAccessedDetailsCommand({ JobId: JobId! }));

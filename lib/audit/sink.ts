@@ -2,7 +2,7 @@
 import type { ServiceConfig } from '../config';
 import type { Principal } from '../iam/context';
 import type { AuditRecord, AuditSink } from '../protocol/pipeline';
-import type { ServiceAccessRecord } from '../store/audit';
+import { TRACKED_ACTION_SERVICES, type ServiceAccessRecord } from '../store/audit';
 import type { Store } from '../store/types';
 import { auditEventOf } from './event';
 import { AuditWriter, type AuditWriterOptions } from './writer';
@@ -40,15 +40,15 @@ export function createAuditSink(deps: { store: Store; config: ServiceConfig }, o
       let access: ServiceAccessRecord[] | undefined;
       const entity = record.principal ? lastAccessedEntityArn(record.principal) : undefined;
       if (entity) {
-        access = [
-          {
-            principalArn: entity,
-            serviceNamespace: record.info.service,
-            lastAccessed: record.info.now.toISOString(),
-            lastAccessedEntity: entity,
-            lastAccessedRegion: config.region,
-          },
-        ];
+        const use: ServiceAccessRecord = {
+          principalArn: entity,
+          serviceNamespace: record.info.service,
+          lastAccessed: record.info.now.toISOString(),
+          lastAccessedEntity: entity,
+          lastAccessedRegion: config.region,
+        };
+        // IAM is one of the services whose actions AWS tracks one by one (action-level reports).
+        access = TRACKED_ACTION_SERVICES.has(use.serviceNamespace) ? [use, { ...use, actionName: record.info.action }] : [use];
       }
       writer.enqueue(row, access);
     },

@@ -49,6 +49,9 @@ export interface AuditPage {
 }
 
 /** Last use of one service namespace by one principal (user, role, or group ARN). */
+/** Services whose actions are tracked one by one for action-level last-accessed reports (AWS: IAM, EC2, Lambda, S3). */
+export const TRACKED_ACTION_SERVICES: ReadonlySet<string> = new Set(['iam']);
+
 export interface ServiceAccessRecord {
   principalArn: string;
   serviceNamespace: string;
@@ -56,6 +59,8 @@ export interface ServiceAccessRecord {
   /** The ARN of the entity that made the call (a user for a group's row, the role for a session). */
   lastAccessedEntity?: string;
   lastAccessedRegion?: string;
+  /** For a tracked action's own row (action-level reports): the action, e.g. `CreateUser`. */
+  actionName?: string;
 }
 
 export interface AuditRepository {
@@ -73,4 +78,6 @@ export interface AuditRepository {
   recordServiceAccess(records: ServiceAccessRecord[]): void;
   /** Last-access rows of the given principals. */
   listServiceAccess(principalArns: string[]): ServiceAccessRecord[];
+  /** Last-access rows of the tracked actions of one service by the given principals. */
+  listActionAccess(principalArns: string[], serviceNamespace: string): ServiceAccessRecord[];
 }

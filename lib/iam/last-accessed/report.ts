@@ -1,8 +1,9 @@
 // Builds a service last-accessed report for a user, group, role or managed policy, from its policies and recorded use.
 import { randomUUID } from 'node:crypto';
-import type { ServiceLastAccessed } from '@aws-sdk/client-iam';
+import type { ServiceLastAccessed, TrackedActionLastAccessed } from '@aws-sdk/client-iam';
 import { entityPolicyDocuments, managedPolicyDocument } from '../../authz';
 import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import { TRACKED_ACTION_SERVICES } from '../../store/audit';
 import type { ServiceAccessRecord, Store } from '../../store/types';
 import { allowedServiceNamespaces } from './allowed-services';
 import { serviceName } from './service-names';
@@ -72,8 +73,28 @@ function subject(store: Store, accountId: string, arn: string): { documents: str
   return { documents: [policy.document], tracked: [...tracked] };
 }
 
-/** The services the subject's policies allow, each with its most recent recorded use by the tracked entities. */
-export function buildServicesLastAccessed(store: Store, accountId: string, arn: string): ServiceLastAccessed[] {
+/** The most recent use of each tracked action of a service by the entities, by action name. */
+function trackedActions(store: Store, entities: string[], namespace: string): TrackedActionLastAccessed[] {
+  const latest = new Map<string, ServiceAccessRecord>();
+  for (const record of store.audit.listActionAccess(entities, namespace)) {
+    const previous = latest.get(record.actionName!);
+    if (!previous || record.lastAccessed > previous.lastAccessed) latest.set(record.actionName!, record);
+  }
+  return [...latest.values()]
+    .sort((a, b) => a.actionName!.localeCompare(b.actionName!))
+    .map((record) => ({
+      ActionName: record.actionName,
+      LastAccessedEntity: record.lastAccessedEntity ?? record.principalArn,
+      LastAccessedTime: new Date(record.lastAccessed),
+      LastAccessedRegion: record.lastAccessedRegion,
+    }));
+}
+
+/**
+ * The services the subject's policies allow, each with its most recent recorded use by the tracked entities;
+ * at ACTION_LEVEL, services whose actions are tracked (IAM) also list each used action's latest use.
+ */
+export function buildServicesLastAccessed(store: Store, accountId: string, arn: string, jobType: LastAccessedJob['jobType'] = 'SERVICE_LEVEL'): ServiceLastAccessed[] {
   const { documents, tracked } = subject(store, accountId, arn);
   const byService = new Map<string, ServiceAccessRecord[]>();
   for (const record of store.audit.listServiceAccess(tracked)) {
@@ -90,13 +111,17 @@ export function buildServicesLastAccessed(store: Store, accountId: string, arn: 
       entry.LastAuthenticatedEntity = latest.lastAccessedEntity ?? latest.principalArn;
       entry.LastAuthenticatedRegion = latest.lastAccessedRegion;
     }
+    if (jobType === 'ACTION_LEVEL' && TRACKED_ACTION_SERVICES.has(namespace)) {
+      const actions = trackedActions(store, tracked, namespace);
+      if (actions.length > 0) entry.TrackedActionsLastAccessed = actions;
+    }
     return entry;
   });
 }
 
 /** Runs a report job to completion at once and keeps it. */
 export function createLastAccessedJob(store: Store, accountId: string, arn: string, jobType: LastAccessedJob['jobType'], now: Date): LastAccessedJob {
-  const services = buildServicesLastAccessed(store, accountId, arn);
+  const services = buildServicesLastAccessed(store, accountId, arn, jobType);
   const job: LastAccessedJob = { jobId: randomUUID(), arn, jobType, creationDate: now.toISOString(), completionDate: now.toISOString(), services };
   store.setSetting(`${SETTING_PREFIX}${job.jobId}`, JSON.stringify(job));
   return job;

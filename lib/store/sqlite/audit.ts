@@ -12,6 +12,7 @@ export class SqliteAuditRepository implements AuditRepository {
   private readonly pruneSeqStatement;
   private readonly countStatement;
   private readonly upsertAccessStatement;
+  private readonly upsertActionStatement;
   private readonly insertBatch;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -32,6 +33,15 @@ export class SqliteAuditRepository implements AuditRepository {
          last_accessed_region = excluded.last_accessed_region
        WHERE excluded.last_accessed >= service_last_accessed.last_accessed`,
     );
+    this.upsertActionStatement = db.prepare(
+      `INSERT INTO action_last_accessed (principal_arn, service_namespace, action_name, last_accessed, last_accessed_entity, last_accessed_region)
+       VALUES (@principalArn, @serviceNamespace, @actionName, @lastAccessed, @lastAccessedEntity, @lastAccessedRegion)
+       ON CONFLICT (principal_arn, service_namespace, action_name) DO UPDATE SET
+         last_accessed = excluded.last_accessed,
+         last_accessed_entity = excluded.last_accessed_entity,
+         last_accessed_region = excluded.last_accessed_region
+       WHERE excluded.last_accessed >= action_last_accessed.last_accessed`,
+    );
     this.insertBatch = db.transaction((events: AuditEventRecord[], access: ServiceAccessRecord[]) => {
       for (const event of events) {
         this.insertStatement.run({
@@ -47,13 +57,15 @@ export class SqliteAuditRepository implements AuditRepository {
         });
       }
       for (const record of access) {
-        this.upsertAccessStatement.run({
+        const row = {
           principalArn: record.principalArn,
           serviceNamespace: record.serviceNamespace,
           lastAccessed: record.lastAccessed,
           lastAccessedEntity: record.lastAccessedEntity ?? null,
           lastAccessedRegion: record.lastAccessedRegion ?? null,
-        });
+        };
+        if (record.actionName === undefined) this.upsertAccessStatement.run(row);
+        else this.upsertActionStatement.run({ ...row, actionName: record.actionName });
       }
     });
   }
@@ -122,6 +134,27 @@ export class SqliteAuditRepository implements AuditRepository {
 
   recordServiceAccess(records: ServiceAccessRecord[]): void {
     if (records.length > 0) this.insertBatch([], records);
+  }
+
+  listActionAccess(principalArns: string[], serviceNamespace: string): ServiceAccessRecord[] {
+    if (principalArns.length === 0) return [];
+    const rows = this.db
+      .prepare<
+        string[],
+        { principal_arn: string; action_name: string; last_accessed: string; last_accessed_entity: string | null; last_accessed_region: string | null }
+      >(
+        `SELECT principal_arn, action_name, last_accessed, last_accessed_entity, last_accessed_region FROM action_last_accessed
+         WHERE service_namespace = ? AND principal_arn IN (${principalArns.map(() => '?').join(', ')})`,
+      )
+      .all(serviceNamespace, ...principalArns);
+    return rows.map((r) => ({
+      principalArn: r.principal_arn,
+      serviceNamespace,
+      actionName: r.action_name,
+      lastAccessed: r.last_accessed,
+      lastAccessedEntity: r.last_accessed_entity ?? undefined,
+      lastAccessedRegion: r.last_accessed_region ?? undefined,
+    }));
   }
 
   listServiceAccess(principalArns: string[]): ServiceAccessRecord[] {

@@ -278,4 +278,20 @@ CREATE TABLE user_credentials (
 CREATE INDEX user_credentials_by_user ON user_credentials (user_id, kind, create_date);
 `,
   },
+  {
+    version: 4,
+    name: 'action last accessed',
+    sql: `
+-- The latest use of each tracked action (IAM's) by each entity, for action-level last-accessed reports.
+CREATE TABLE action_last_accessed (
+  principal_arn TEXT NOT NULL,
+  service_namespace TEXT NOT NULL,
+  action_name TEXT NOT NULL,
+  last_accessed TEXT NOT NULL,
+  last_accessed_entity TEXT,
+  last_accessed_region TEXT,
+  PRIMARY KEY (principal_arn, service_namespace, action_name)
+);
+`,
+  },
 ];
