@@ -1,6 +1,7 @@
 'use client';
-// Services the user last accessed: GenerateServiceLastAccessedDetails, then GetServiceLastAccessedDetails
-// polled until the job completes.
+// Services the user last accessed (and, for services whose actions are tracked, such as IAM, each action it
+// used): GenerateServiceLastAccessedDetails at action level, then GetServiceLastAccessedDetails polled until
+// the job completes.
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '@/components/ui/error-state';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -10,6 +11,11 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { generateServiceLastAccessedDetails } from '@/lib/console/actions/users/generate-service-last-accessed-details';
 import { getServiceLastAccessedDetails } from '@/lib/console/actions/users/get-service-last-accessed-details';
 import { userKeys } from './use-users';
+
+/** `2026-11-28T01:02:03.000Z` → `2026-11-28 01:02 UTC`. */
+function utc(iso: string): string {
+  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+}
 
 export function LastAccessedTab({ userName, arn }: { userName: string; arn: string }) {
   const job = useQuery<{ jobId: string }, ActionFailure>({ queryKey: userKeys.part(userName, 'last-accessed-job'), queryFn: async () => unwrap(await generateServiceLastAccessedDetails({ arn })), staleTime: 60_000 });
@@ -39,7 +45,21 @@ export function LastAccessedTab({ userName, arn }: { userName: string; arn: stri
             <Td>
               {s.serviceName} <span className="font-mono text-xs text-slate-500">{s.serviceNamespace}</span>
             </Td>
-            <Td className="text-xs">{s.lastAuthenticated ? `${s.lastAuthenticated.replace('T', ' ').slice(0, 16)} UTC` : 'Not accessed in the tracking period'}</Td>
+            <Td className="text-xs">
+              {s.lastAuthenticated ? utc(s.lastAuthenticated) : 'Not accessed in the tracking period'}
+              {s.trackedActions.length > 0 && (
+                <ul className="mt-1 space-y-0.5" aria-label={`${s.serviceName} actions used`}>
+                  {s.trackedActions.map((a) => (
+                    <li key={a.actionName}>
+                      <span className="font-mono">
+                        {s.serviceNamespace}:{a.actionName}
+                      </span>{' '}
+                      <span className="text-slate-500 dark:text-slate-400">{a.lastAccessed ? utc(a.lastAccessed) : 'not used'}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
           </Tr>
         ))}
       </TBody>

@@ -26,6 +26,12 @@ export const getServiceLastAccessedDetails = action(z.object({ jobId: z.string()
       lastAuthenticated: s.LastAuthenticated?.toISOString(),
       lastAuthenticatedEntity: s.LastAuthenticatedEntity,
       totalAuthenticatedEntities: s.TotalAuthenticatedEntities ?? 0,
+      trackedActions: (s.TrackedActionsLastAccessed ?? []).map((a) => ({
+        actionName: a.ActionName ?? '',
+        lastAccessed: a.LastAccessedTime?.toISOString(),
+        lastAccessedEntity: a.LastAccessedEntity,
+        region: a.LastAccessedRegion,
+      })),
     })),
   };
 });
