@@ -1,6 +1,7 @@
 'use client';
 // A group: members (add, remove), permissions (attached and inline policies), settings (rename, move, delete
-// with its dependents listed first). The tab is in the URL.
+// with its dependents listed first), the services its members last used. The tab is in the URL.
+import { LastAccessedTab } from '@/components/last-accessed/last-accessed-tab';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -200,6 +201,7 @@ export function GroupDetail({ groupName }: { groupName: string }) {
             ),
           },
           { id: 'settings', label: 'Settings', content: <SettingsTab group={group} /> },
+          { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="group" arn={group.arn} queryKey={detailKey} /> },
         ]}
       />
     </div>

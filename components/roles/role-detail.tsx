@@ -1,7 +1,9 @@
 'use client';
 // A role: trust policy in the editor (UpdateAssumeRolePolicy) beside who can assume it; permissions (attached,
-// inline, boundary); settings (description, maximum session, tags, instance profiles, last used, delete).
+// inline, boundary); settings (description, maximum session, tags, instance profiles, last used, delete); the
+// services its sessions last used.
 // Service-linked roles are shown but protected: only DeleteServiceLinkedRole changes them.
+import { LastAccessedTab } from '@/components/last-accessed/last-accessed-tab';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { INLINE_POLICY_SIZE_LIMITS, PolicyEditor, hasErrors } from '@/components/policy-editor';
@@ -346,6 +348,7 @@ export function RoleDetail({ roleName }: { roleName: string }) {
             ),
           },
           { id: 'settings', label: 'Settings', content: <SettingsTab role={role} detailKey={detailKey} /> },
+          { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="role" arn={role.arn} queryKey={detailKey} /> },
         ]}
       />
     </div>

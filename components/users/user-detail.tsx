@@ -14,11 +14,11 @@ import { AccessKeysSection } from './access-keys-section';
 import { ConsolePasswordSection } from './console-password-section';
 import { DeleteUsersDialog } from './delete-users-dialog';
 import { GroupsTab } from './groups-tab';
-import { LastAccessedTab } from './last-accessed-tab';
+import { LastAccessedTab } from '@/components/last-accessed/last-accessed-tab';
 import { MfaSection } from './mfa-section';
 import { PermissionsTab } from './permissions-tab';
 import { TagsTab } from './tags-tab';
-import { useUser } from './use-users';
+import { userKeys, useUser } from './use-users';
 
 const TABS = ['permissions', 'groups', 'tags', 'security', 'last-accessed'] as const;
 
@@ -121,7 +121,7 @@ export function UserDetail({ userName }: { userName: string }) {
               </div>
             ),
           },
-          { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab userName={u.userName} arn={u.arn} /> },
+          { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="user" arn={u.arn} queryKey={userKeys.part(u.userName, 'advisor')} /> },
         ]}
       />
       <DeleteUsersDialog
