@@ -1,7 +1,7 @@
 // STS federation through @aws-sdk/client-sts against a running server: GetFederationToken (the session is the
 // intersection of the user's and the session's policies), DecodeAuthorizationMessage, AssumeRoleWithWebIdentity
 // (JWT verified against a registered OIDC provider: issuer, audience, expiry, x5c pinned by thumbprint) and the
-// honest refusal of AssumeRoleWithSAML.
+// AssumeRoleWithSAML (XML-signed responses verified against the provider's metadata certificates).
 import { createHash, createPrivateKey, sign, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,12 +25,14 @@ import {
   GetFederationTokenCommand,
   type Credentials as StsCredentials,
 } from '@aws-sdk/client-sts';
+import { SignedXml } from 'xml-crypto';
 import { errorCode, startServer, type Credentials, type TestServer } from './harness';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const CERT_A = fs.readFileSync(path.join(FIXTURES, 'cert-a.pem'), 'utf8');
 const CERT_B = fs.readFileSync(path.join(FIXTURES, 'cert-b.pem'), 'utf8');
-const KEY_A = createPrivateKey(fs.readFileSync(path.join(FIXTURES, 'key-a.pem'), 'utf8'));
+const KEY_A_PEM = fs.readFileSync(path.join(FIXTURES, 'key-a.pem'), 'utf8');
+const KEY_A = createPrivateKey(KEY_A_PEM);
 const ISSUER = 'https://idp.example.com';
 const CLIENT_ID = 'gatehouse-app';
 
@@ -195,19 +197,134 @@ describe('AssumeRoleWithWebIdentity', () => {
 });
 
 describe('AssumeRoleWithSAML', () => {
-  it('refuses honestly: Gatehouse cannot verify SAML assertion signatures', async () => {
-    const metadata = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com/saml"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://idp.example.com/sso"/></md:IDPSSODescriptor><!-- ${'padding '.repeat(120)} --></md:EntityDescriptor>`;
-    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata }))).SAMLProviderArn!;
+  const IDP = 'https://idp.example.com/saml';
+  const AWS_SAML = 'https://signin.aws.amazon.com/saml';
+  const certBody = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s+/g, '');
+  const metadata = (certificate: string) =>
+    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${IDP}"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(certificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://idp.example.com/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>`;
+
+  interface ResponseOptions {
+    role: string;
+    provider: string;
+    sessionName?: string;
+    subject?: string;
+    audience?: string;
+    notOnOrAfter?: Date;
+    sign?: 'assertion' | 'response';
+    key?: string;
+    sourceIdentity?: string;
+  }
+
+  /** A SAML response as an IdP posts it, signed (RSA-SHA256, exclusive c14n) with key A unless told otherwise. */
+  function samlResponse(o: ResponseOptions): string {
+    const now = new Date();
+    const until = (o.notOnOrAfter ?? new Date(now.getTime() + 5 * 60_000)).toISOString();
+    const attribute = (name: string, value: string) =>
+      `<saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/${name}"><saml:AttributeValue>${value}</saml:AttributeValue></saml:Attribute>`;
+    const xml =
+      `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_response1" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${AWS_SAML}">` +
+      `<saml:Issuer>${IDP}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+      `<saml:Assertion ID="_assertion1" Version="2.0" IssueInstant="${now.toISOString()}"><saml:Issuer>${IDP}</saml:Issuer>` +
+      `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${o.subject ?? 'alice@example.com'}</saml:NameID>` +
+      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/></saml:SubjectConfirmation></saml:Subject>` +
+      `<saml:Conditions NotBefore="${new Date(now.getTime() - 60_000).toISOString()}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${o.audience ?? AWS_SAML}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+      `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+      `<saml:AttributeStatement>${attribute('Role', `${o.role},${o.provider}`)}${attribute('RoleSessionName', o.sessionName ?? 'alice')}${o.sourceIdentity ? attribute('SourceIdentity', o.sourceIdentity) : ''}</saml:AttributeStatement>` +
+      `</saml:Assertion></samlp:Response>`;
+    const target = o.sign === 'response' ? 'Response' : 'Assertion';
+    const signer = new SignedXml({
+      privateKey: o.key ?? KEY_A_PEM,
+      publicCert: CERT_A,
+      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    });
+    signer.addReference({
+      xpath: `//*[local-name(.)='${target}']`,
+      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+      transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+    });
+    signer.computeSignature(xml, { location: { reference: `//*[local-name(.)='${target}']/*[local-name(.)='Issuer']`, action: 'after' } });
+    return Buffer.from(signer.getSignedXml()).toString('base64');
+  }
+
+  async function setUp(trustCondition?: object) {
+    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata(CERT_A) }))).SAMLProviderArn!;
     const trust = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithSAML' }],
+      Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithSAML', Condition: trustCondition ?? { StringEquals: { 'SAML:aud': AWS_SAML } } }],
     });
     const roleArn = (await server.iam.send(new CreateRoleCommand({ RoleName: 'saml-role', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
-    const assertion = Buffer.from('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:Assertion/></samlp:Response>').toString('base64');
-    const send = (principalArn: string, samlAssertion: string) =>
-      errorCode(server.sts.send(new AssumeRoleWithSAMLCommand({ RoleArn: roleArn, PrincipalArn: principalArn, SAMLAssertion: samlAssertion })));
-    expect(await send(providerArn, assertion)).toBe('InvalidIdentityToken');
-    expect(await send(`arn:aws:iam::${account}:saml-provider/missing`, assertion)).toBe('InvalidIdentityToken');
-    expect(await send(providerArn, Buffer.from('hello there').toString('base64'))).toBe('InvalidIdentityToken');
+    return { providerArn, roleArn };
+  }
+
+  const assume = (roleArn: string, providerArn: string, samlAssertion: string) =>
+    server.sts.send(new AssumeRoleWithSAMLCommand({ RoleArn: roleArn, PrincipalArn: providerArn, SAMLAssertion: samlAssertion }));
+
+  it('issues a role session for a response signed by the provider’s certificate, with AWS’s answer fields', async () => {
+    const { providerArn, roleArn } = await setUp();
+    for (const sign of ['assertion', 'response'] as const) {
+      const result = await assume(roleArn, providerArn, samlResponse({ role: roleArn, provider: providerArn, sign }));
+      expect(result).toMatchObject({
+        Subject: 'alice@example.com',
+        SubjectType: 'persistent',
+        Issuer: IDP,
+        Audience: AWS_SAML,
+        NameQualifier: createHash('sha1').update(`${IDP}${account}/idp`).digest('base64'),
+        AssumedRoleUser: { Arn: `arn:aws:sts::${account}:assumed-role/saml-role/alice` },
+      });
+      const sts = server.clientFor(asCredentials(result.Credentials)).sts;
+      expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::${account}:assumed-role/saml-role/alice`);
+    }
+  });
+
+  it('refuses a response whose signature does not verify: tampered, signed by another key, or unsigned', async () => {
+    const { providerArn, roleArn } = await setUp();
+    const good = Buffer.from(samlResponse({ role: roleArn, provider: providerArn }), 'base64').toString('utf8');
+    const tampered = Buffer.from(good.replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>')).toString('base64');
+    expect(await errorCode(assume(roleArn, providerArn, tampered))).toBe('InvalidIdentityToken');
+    const otherKey = samlResponse({ role: roleArn, provider: providerArn, key: fs.readFileSync(path.join(FIXTURES, 'key-b.pem'), 'utf8') });
+    expect(await errorCode(assume(roleArn, providerArn, otherKey))).toBe('InvalidIdentityToken');
+    const unsigned = Buffer.from(good.replace(/<ds:Signature[\s\S]*<\/ds:Signature>|<Signature[\s\S]*<\/Signature>/, '')).toString('base64');
+    expect(await errorCode(assume(roleArn, providerArn, unsigned))).toBe('InvalidIdentityToken');
+    expect(await errorCode(assume(roleArn, providerArn, Buffer.from('hello there').toString('base64')))).toBe('InvalidIdentityToken');
+    expect(await errorCode(assume(roleArn, `arn:aws:iam::${account}:saml-provider/missing`, samlResponse({ role: roleArn, provider: providerArn })))).toBe(
+      'InvalidIdentityToken',
+    );
+  });
+
+  it('reads values only from what the signature covers (a forged assertion wrapped around a genuine one gains nothing)', async () => {
+    const { providerArn, roleArn } = await setUp();
+    const good = Buffer.from(samlResponse({ role: roleArn, provider: providerArn }), 'base64').toString('utf8');
+    const genuine = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(good)![0];
+    const forged = genuine.replace('ID="_assertion1"', 'ID="_forged"').replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>').replace(/<(ds:)?Signature[\s\S]*<\/(ds:)?Signature>/, '');
+    // The genuine signed assertion hidden in an extension, a forged one in its place.
+    const wrapped = good.replace(genuine, `<samlp:Extensions>${genuine}</samlp:Extensions>${forged}`);
+    const outcome = await assume(roleArn, providerArn, Buffer.from(wrapped).toString('base64')).then(
+      (r) => r.AssumedRoleUser?.Arn,
+      (e: { name: string }) => e.name,
+    );
+    expect(outcome).not.toContain('mallory');
+    expect(['InvalidIdentityTokenException', `arn:aws:sts::${account}:assumed-role/saml-role/alice`]).toContain(outcome);
+    // The same with the genuine signature copied into the forged assertion (its reference still names the genuine one).
+    const forgedSigned = genuine.replace('ID="_assertion1"', 'ID="_forged"').replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>');
+    const wrappedSigned = good.replace(genuine, `<samlp:Extensions>${genuine}</samlp:Extensions>${forgedSigned}`);
+    const second = await assume(roleArn, providerArn, Buffer.from(wrappedSigned).toString('base64')).then(
+      (r) => r.AssumedRoleUser?.Arn,
+      (e: { name: string }) => e.name,
+    );
+    expect(['InvalidIdentityTokenException', `arn:aws:sts::${account}:assumed-role/saml-role/alice`]).toContain(second);
+  });
+
+  it('checks expiry, audience, the Role attribute and the trust policy’s saml: conditions', async () => {
+    const { providerArn, roleArn } = await setUp({ StringEquals: { 'SAML:aud': AWS_SAML, 'saml:sub': 'alice@example.com' } });
+    const base = { role: roleArn, provider: providerArn };
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, notOnOrAfter: new Date(Date.now() - 10 * 60_000) })))).toBe('ExpiredTokenException');
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, audience: 'https://example.com/not-aws' })))).toBe('InvalidIdentityToken');
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, role: `arn:aws:iam::${account}:role/other-role` })))).toBe('AccessDenied');
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, subject: 'bob@example.com' })))).toBe('AccessDenied');
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, sessionName: 'x' })))).toBe('InvalidIdentityToken');
+    // A source identity needs sts:SetSourceIdentity in the trust policy.
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, sourceIdentity: 'alice' })))).toBe('AccessDenied');
+    expect((await assume(roleArn, providerArn, samlResponse(base))).Subject).toBe('alice@example.com');
   });
 });

@@ -1,22 +1,53 @@
-// AssumeRoleWithSAML: checks the role, the SAML provider and the assertion's form, then refuses honestly.
-// Verifying a SAML response needs XML Signature over exclusive XML canonicalization, which Gatehouse does not
-// implement; rather than trust an unverified assertion it issues no credentials (InvalidIdentityToken).
+// AssumeRoleWithSAML: a role session for the holder of a SAML 2.0 response from a registered SAML provider,
+// when the response is signed by a certificate of the provider's metadata, names the role and the provider in
+// its Role attribute, and the role's trust policy admits the provider (`Federated`) with the assertion's
+// values as `saml:` condition keys. See saml-assertion.ts for the verification.
 import type { AssumeRoleWithSAMLRequest } from '@aws-sdk/client-sts';
 import type { Operation } from '../iam/context';
-import { AccessDenied, InvalidIdentityToken } from '../protocol/errors';
-import { roleByArn } from './federated-role';
+import { AccessDenied, InvalidIdentityToken, ValidationError } from '../protocol/errors';
+import { assumeFederatedRole, roleByArn } from './federated-role';
+import { verifySamlResponse } from './saml-assertion';
 
 export const assumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest> = (ctx, input) => {
-  if (!roleByArn(ctx, input.RoleArn!)) throw new AccessDenied('Not authorized to perform sts:AssumeRoleWithSAML');
-  if (!ctx.store.identityProviders.getSaml(input.PrincipalArn!)) {
-    throw new InvalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist in this account.`);
+  const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
+  if (!roleByArn(ctx, input.RoleArn!)) throw new AccessDenied(denied);
+  const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn!);
+  if (!provider) throw new InvalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist in this account.`);
+  const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion!, ctx.now);
+  // The IdP must have granted this very role through this very provider.
+  if (!assertion.roles.some((r) => r.roleArn === input.RoleArn && r.providerArn === input.PrincipalArn)) throw new AccessDenied(denied);
+  let durationSeconds = input.DurationSeconds ?? 3600;
+  // The session ends no later than the IdP's session (AuthnStatement SessionNotOnOrAfter).
+  if (assertion.sessionSecondsLeft !== undefined) {
+    if (assertion.sessionSecondsLeft < 900) throw new ValidationError('The SAML session (SessionNotOnOrAfter) ends in less than 15 minutes.');
+    durationSeconds = Math.min(durationSeconds, assertion.sessionSecondsLeft);
   }
-  const assertion = input.SAMLAssertion!.trim();
-  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(assertion) ? Buffer.from(assertion, 'base64').toString('utf8') : '';
-  if (!/<([\w-]+:)?(Response|Assertion)\b/.test(decoded)) {
-    throw new InvalidIdentityToken('Invalid SAML response: the assertion is not a base64-encoded SAML 2.0 Response.');
-  }
-  throw new InvalidIdentityToken(
-    'Gatehouse cannot verify SAML assertion signatures (XML Signature with exclusive canonicalization is not implemented), so it issues no credentials for SAML federation.',
-  );
+  const { credentials, principal, packed } = assumeFederatedRole(ctx, {
+    action: 'sts:AssumeRoleWithSAML',
+    roleArn: input.RoleArn!,
+    providerArn: provider.arn,
+    sessionName: assertion.sessionName,
+    durationSeconds,
+    policy: input.Policy,
+    policyArns: input.PolicyArns,
+    sourceIdentity: assertion.sourceIdentity,
+    context: {
+      'saml:aud': assertion.recipient,
+      'saml:iss': assertion.issuer,
+      'saml:sub': assertion.subject,
+      'saml:sub_type': assertion.subjectType,
+      'saml:namequalifier': assertion.nameQualifier,
+    },
+  });
+  return {
+    Credentials: credentials,
+    AssumedRoleUser: { AssumedRoleId: principal.principalId, Arn: principal.arn },
+    PackedPolicySize: packed,
+    Subject: assertion.subject,
+    SubjectType: assertion.subjectType,
+    Issuer: assertion.issuer,
+    Audience: assertion.recipient,
+    NameQualifier: assertion.nameQualifier,
+    SourceIdentity: assertion.sourceIdentity,
+  };
 };

@@ -30,6 +30,8 @@ export interface FederatedAssumeRequest {
   policyArns?: PolicyDescriptorType[];
   /** The provider's claims as condition keys (e.g. `accounts.example.com:aud`). */
   context: RequestContext;
+  /** A source identity asserted by the provider: the trust policy must also allow `sts:SetSourceIdentity`. */
+  sourceIdentity?: string;
 }
 
 /** Judges the trust policy for the provider and issues the role session, or throws AWS's errors. */
@@ -61,18 +63,21 @@ export function assumeFederatedRole(
     'aws:SourceIp': ctx.sourceIp,
     'aws:SecureTransport': String(ctx.secureTransport),
     'aws:UserAgent': ctx.userAgent,
+    ...(request.sourceIdentity !== undefined ? { 'sts:SourceIdentity': request.sourceIdentity } : {}),
   };
-  const decision = authorize(
-    {
-      action: request.action,
-      resource: roleArn,
-      principal: { arn: request.providerArn, accountId: ctx.principal.accountId, federated: request.providerArn },
-      resourceAccount: ctx.principal.accountId,
-      context,
-    },
-    { identity: [], resource: [trust] },
-  );
-  if (decision !== 'allowed') throw new AccessDenied(denied);
+  const trusts = (action: string) =>
+    authorize(
+      {
+        action,
+        resource: roleArn,
+        principal: { arn: request.providerArn, accountId: ctx.principal.accountId, federated: request.providerArn },
+        resourceAccount: ctx.principal.accountId,
+        context,
+      },
+      { identity: [], resource: [trust] },
+    ) === 'allowed';
+  if (!trusts(request.action)) throw new AccessDenied(denied);
+  if (request.sourceIdentity !== undefined && !trusts('sts:SetSourceIdentity')) throw new AccessDenied('Not authorized to perform sts:SetSourceIdentity');
   const packed = packedPolicySize(request.policy, request.policyArns, undefined);
   const principal: Principal = {
     type: 'AssumedRole',
@@ -84,6 +89,7 @@ export function assumeFederatedRole(
     roleArn,
     sessionName: request.sessionName,
     mfaAuthenticated: false,
+    ...(request.sourceIdentity !== undefined ? { sourceIdentity: request.sourceIdentity } : {}),
     ...policies,
     roleChainDepth: 0,
   };
