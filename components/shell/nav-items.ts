@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/groups', label: 'Groups' },
   { href: '/roles', label: 'Roles' },
   { href: '/policies', label: 'Policies' },
+  { href: '/identity-providers', label: 'Identity providers' },
   { href: '/simulator', label: 'Simulator' },
   { href: '/explorer', label: 'Explorer' },
   { href: '/audit', label: 'Audit' },
