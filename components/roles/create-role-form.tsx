@@ -1,17 +1,19 @@
 'use client';
-// Create a role: trust policy in the policy editor (with who can assume it, live), name, path, description,
-// maximum session duration, permissions boundary, tags.
+// Create a role: trust policy in the policy editor (with who can assume it, live; starters for a service, an
+// account, or the account's SAML / OpenID Connect providers), name, path, description, maximum session duration,
+// permissions boundary, tags.
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { PolicyEditor, hasErrors } from '@/components/policy-editor';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input, Textarea } from '@/components/ui/input';
-import { actionErrorOf, useActionMutation } from '@/components/ui/query';
+import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
+import { listIdentityProviders } from '@/lib/console/actions/identity-providers/list-identity-providers';
 import { createRole } from '@/lib/console/actions/roles/create-role';
 import type { Finding } from '@/lib/policy';
 import { TagsField, parseTagLines } from './tags-field';
-import { accountTrustPolicy, serviceTrustPolicy } from './trust-templates';
+import { accountTrustPolicy, samlTrustPolicy, serviceTrustPolicy, webIdentityTrustPolicy } from './trust-templates';
 import { TrustedPrincipals } from './trusted-principals';
 
 export function CreateRoleForm({ accountId }: { accountId: string }) {
@@ -24,6 +26,10 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
   const [tags, setTags] = useState('');
   const [trustPolicy, setTrustPolicy] = useState(serviceTrustPolicy('ec2.amazonaws.com'));
   const [findings, setFindings] = useState<Finding[]>([]);
+  // Federation starters name the account's first registered provider of each kind (a placeholder when none).
+  const providers = useActionQuery(['identity-providers'], listIdentityProviders, {});
+  const samlProvider = providers.data?.find((p) => p.type === 'SAML');
+  const oidcProvider = providers.data?.find((p) => p.type === 'OIDC');
   const create = useActionMutation(createRole, { invalidates: [['roles']], onSuccess: (data) => router.push(`/roles/${encodeURIComponent(data.roleName)}?tab=trust`) });
   const error = actionErrorOf(create.error);
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
@@ -79,6 +85,20 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
             Another account (with external ID)
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}>
+            SAML 2.0 federation{samlProvider ? ` (${samlProvider.name})` : ''}
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() =>
+              setTrustPolicy(
+                webIdentityTrustPolicy(oidcProvider?.arn ?? `arn:aws:iam::${accountId}:oidc-provider/token.example.com`, oidcProvider?.clientIds[0] ?? 'your-client-id'),
+              )
+            }
+          >
+            Web identity{oidcProvider ? ` (${oidcProvider.name})` : ''}
           </Button>
         </div>
         <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">

@@ -27,3 +27,42 @@ export function accountTrustPolicy(accountId: string, externalId?: string): stri
     2,
   );
 }
+
+/** A trust policy for users of a SAML provider signing in through AWS's SAML endpoint (AWS console's default). */
+export function samlTrustPolicy(providerArn: string): string {
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: providerArn },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+/** A trust policy for holders of an OpenID Connect provider's tokens issued to `audience`. */
+export function webIdentityTrustPolicy(providerArn: string, audience: string): string {
+  const host = providerArn.replace(/^.*:oidc-provider\//, '');
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: providerArn },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { [`${host}:aud`]: audience } },
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
