@@ -1,5 +1,5 @@
 // A user without permissions signs in and meets AccessDenied as a message naming the missing permission.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, adminIam, createConsoleUser, expectDashboard, signInAsUser } from './helpers';
 
 test('a restricted user sees which permission is missing, not a crash', async ({ page }) => {

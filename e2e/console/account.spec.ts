@@ -1,7 +1,7 @@
 // Account settings: the credential report (generated, shown as rows), the password policy editor (the API's
 // validation message at the field, then a saved policy), and the audit log's filters.
 import { DeleteAccountPasswordPolicyCommand, GetAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, expectDashboard, signInWithKeys } from './helpers';
 
 function portOf(): number {

@@ -1,5 +1,5 @@
 // The explorer answers "who can do X on Y" over the demo account and shows a principal's groups and policies.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, expectDashboard, signInAsRoot } from './helpers';
 
 async function openExplorer(page: Page, query = '') {

@@ -1,7 +1,7 @@
 // Groups and roles journeys: create a group, add a member, attach a policy; create a role with a trust policy
 // and read who can assume it.
 import { GetRoleCommand, ListAttachedGroupPoliciesCommand, GetGroupCommand, CreateUserCommand } from '@aws-sdk/client-iam';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, adminIam, signInAsRoot, unique } from './helpers';
 
 async function replaceEditorText(page: Page, name: RegExp, text: string) {

@@ -6,6 +6,7 @@ import {
   IAMClient,
 } from '@aws-sdk/client-iam';
 import { expect, type Page } from '@playwright/test';
+import { streamed } from './test';
 import * as OTPAuth from 'otpauth';
 
 export const ACCOUNT_ID = '123456789012';
@@ -76,5 +77,7 @@ export async function signInWithKeys(page: Page, keys: { accessKeyId: string; se
 /** Waits for the dashboard of a signed-in principal. */
 export async function expectDashboard(page: Page, principalArn: string) {
   await expect(page.getByRole('heading', { name: 'IAM dashboard' })).toBeVisible();
+  // Signing in ends in a full page load of the dashboard, whose sections stream in.
+  await streamed(page);
   await expect(page.getByTestId('header-principal')).toHaveText(principalArn);
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { GetOpenIDConnectProviderCommand, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, expectDashboard, signInWithKeys, unique } from './helpers';
 
 const CERT = fs.readFileSync(path.join(__dirname, '../integration/fixtures/cert-a.pem'), 'utf8').replace(/-----[A-Z ]+-----|\s+/g, '');

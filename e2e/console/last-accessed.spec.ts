@@ -3,7 +3,7 @@
 // for a role, from its sessions.
 import { CreateRoleCommand, CreateUserCommand, GetRoleCommand, GetUserCommand, IAMClient, ListGroupsForUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createAccessKey, expectDashboard, signInWithKeys, unique } from './helpers';
 
 test('shows the services and IAM actions a user used', async ({ page }) => {

@@ -1,6 +1,6 @@
 // An IAM user with a virtual MFA device is asked for a code after the password, and gets in with a fresh one.
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, adminIam, createConsoleUser, expectDashboard, signInAsUser, totp } from './helpers';
 
 test('MFA: the password alone is not enough; a valid code completes the sign-in', async ({ page }) => {

@@ -1,7 +1,7 @@
 // A user whose password must be reset meets the change-password screen first, sees the policy's rules and the
 // API's PasswordPolicyViolation message, and gets in once the new password complies.
 import { DeleteAccountPasswordPolicyCommand, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, adminIam, createConsoleUser, expectDashboard, signInAsUser } from './helpers';
 
 test.afterEach(async () => {

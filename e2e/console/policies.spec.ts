@@ -1,7 +1,7 @@
 // Policies journey: create a policy, meet a validation finding inline as you type, fix it, save a new version and
 // set it as default after seeing the difference in effective permissions.
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { adminIam, signInAsRoot, unique } from './helpers';
 
 /** Replaces the whole text of the policy editor (CodeMirror) as a person pasting would. */

@@ -1,6 +1,6 @@
 // A console session ends when its time is up (the :3101 server limits sessions to 10 seconds) or when its
 // cookie is tampered with.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, expectDashboard, signInWithKeys } from './helpers';
 
 test.use({ baseURL: 'http://localhost:3101' });

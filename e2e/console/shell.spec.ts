@@ -1,7 +1,7 @@
 // The shell: keyboard first (skip link, current page marked), the theme persists, and the account alias set on
 // the account page becomes the account's sign-in address.
 import { DeleteAccountAliasCommand, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createConsoleUser, expectDashboard, signInAsUser, signInWithKeys } from './helpers';
 
 test.afterEach(async () => {

@@ -1,5 +1,5 @@
 // Signing in the three ways, a wrong password, sign-out, and what the browser can see of a session.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import {
   ACCOUNT_ID,
   ADMIN_KEYS,

@@ -1,6 +1,6 @@
 // The policy simulator against the seed's demo data: techsquawks-user-2 (Developers, PowerUserAccess),
 // techsquawks-user-2a (Devops, ReadOnlyAccess), role ec2-app-role (ReadOnlyAccess, trusted by EC2).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, expectDashboard, signInWithKeys } from './helpers';
 
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/ec2-app-role`;

@@ -2,7 +2,7 @@
 // group, attach a policy, create an access key and use it with the SDK, rotate it, then delete the user with
 // everything it still has.
 import { CreateGroupCommand, CreatePolicyCommand, CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, expectDashboard, signInWithKeys, unique } from './helpers';
 
 /** The console's port (the specs run against whichever server the config starts). */

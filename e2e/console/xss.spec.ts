@@ -1,7 +1,7 @@
 // Text a user can set is rendered inert: a user path carrying markup shows as text in the header and in the
 // dashboard's audit events; tag values cannot carry `<` at all (AWS's pattern rejects them).
 import { AttachUserPolicyCommand, TagUserCommand } from '@aws-sdk/client-iam';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { ACCOUNT_ID, adminIam, createAccessKey, createConsoleUser, signInWithKeys } from './helpers';
 
 const PAYLOAD_PATH = '/<img/src=x/onerror=window.__xss=1>/<script>window.__xss=2</script>/';
