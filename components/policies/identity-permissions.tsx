@@ -20,13 +20,13 @@ import { STARTER_POLICY, policyHref } from './format';
 type Result = Promise<ActionResult<unknown>>;
 
 export interface IdentityPermissionsProps {
-  /** 'group' or 'role', for the wording. */
-  kind: 'group' | 'role';
+  /** 'group' or 'role' (or 'user' for the inline editor alone), for the wording. */
+  kind: 'user' | 'group' | 'role';
   name: string;
   attachedPolicies: { policyName: string; policyArn: string }[];
   inlinePolicyNames: string[];
   /** The detail query's key, refetched after every write. */
-  detailKey: unknown[];
+  detailKey: readonly unknown[];
   /** AWS's aggregate inline policy size quota for this identity type. */
   inlineSizeLimit: number;
   /** Service-linked roles: shown, never changed. */
@@ -79,7 +79,11 @@ function AttachForm({ props }: { props: IdentityPermissionsProps }) {
   );
 }
 
-function InlineEditor({ props, policyName, onDone }: { props: IdentityPermissionsProps; policyName: string | null; onDone: () => void }) {
+/** What the inline policy editor needs of an identity. */
+export type InlineEditorProps = Pick<IdentityPermissionsProps, 'kind' | 'name' | 'detailKey' | 'inlineSizeLimit' | 'readOnly' | 'getInlinePolicy' | 'putInlinePolicy'>;
+
+/** Edits one inline policy (`policyName`) or writes a new one (`null`) in the policy editor, findings inline. */
+export function InlineEditor({ props, policyName, onDone }: { props: InlineEditorProps; policyName: string | null; onDone: () => void }) {
   const existing = useActionQuery(['inline-policy', props.kind, props.name, policyName], props.getInlinePolicy, { policyName: policyName ?? '' }, { enabled: policyName !== null });
   const [name, setName] = useState(policyName ?? '');
   const [draft, setDraft] = useState<string | null>(null);

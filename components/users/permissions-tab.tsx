@@ -1,6 +1,7 @@
 'use client';
 // A user's permissions: the effective summary by service, attached managed policies (attach/detach, 10-policy
-// quota), inline policies, what each group gives, and the permissions boundary (set/remove).
+// quota), inline policies (add, edit in the policy editor, delete), what each group gives, and the permissions
+// boundary (set/remove).
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -11,12 +12,16 @@ import { ErrorState } from '@/components/ui/error-state';
 import { actionErrorOf, useActionMutation } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { InlineEditor } from '@/components/policies/identity-permissions';
+import { INLINE_POLICY_SIZE_LIMITS } from '@/components/policy-editor';
 import { attachUserPolicy } from '@/lib/console/actions/users/attach-user-policy';
 import { deleteUserPermissionsBoundary } from '@/lib/console/actions/users/delete-user-permissions-boundary';
 import { deleteUserPolicy } from '@/lib/console/actions/users/delete-user-policy';
 import { detachUserPolicy } from '@/lib/console/actions/users/detach-user-policy';
 import type { ManagedPolicyView } from '@/lib/console/actions/users/get-user-permissions';
+import { getUserPolicy } from '@/lib/console/actions/users/get-user-policy';
 import { putUserPermissionsBoundary } from '@/lib/console/actions/users/put-user-permissions-boundary';
+import { putUserPolicy } from '@/lib/console/actions/users/put-user-policy';
 import { PolicyPicker } from './pickers';
 import { QuotaMeter, USER_QUOTAS } from './quota-meter';
 import { userKeys, useUserPermissions } from './use-users';
@@ -71,6 +76,8 @@ export function PermissionsTab({ userName }: { userName: string }) {
   const [attaching, setAttaching] = useState<'policy' | 'boundary'>();
   const [choice, setChoice] = useState('');
   const [confirm, setConfirm] = useState<Confirm>();
+  // The inline policy being edited: its name, null for a new one, undefined when the editor is closed.
+  const [editingInline, setEditingInline] = useState<string | null | undefined>(undefined);
   const closeAll = () => {
     setAttaching(undefined);
     setConfirm(undefined);
@@ -199,7 +206,31 @@ export function PermissionsTab({ userName }: { userName: string }) {
         )}
       </Section>
 
-      <Section title="Inline policies">
+      <Section
+        title="Inline policies"
+        actions={
+          editingInline === undefined && (
+            <Button size="sm" variant="secondary" onClick={() => (resetAll(), setEditingInline(null))}>
+              Add inline policy
+            </Button>
+          )
+        }
+      >
+        {editingInline !== undefined && (
+          <InlineEditor
+            key={editingInline ?? '(new)'}
+            policyName={editingInline}
+            onDone={() => setEditingInline(undefined)}
+            props={{
+              kind: 'user',
+              name: userName,
+              detailKey: userKeys.user(userName),
+              inlineSizeLimit: INLINE_POLICY_SIZE_LIMITS.user,
+              getInlinePolicy: ({ policyName }) => getUserPolicy({ userName, policyName }),
+              putInlinePolicy: ({ policyName, document }) => putUserPolicy({ userName, policyName, document }),
+            }}
+          />
+        )}
         {inlinePolicies.length === 0 ? (
           <EmptyState title="No inline policy" />
         ) : (
@@ -208,9 +239,14 @@ export function PermissionsTab({ userName }: { userName: string }) {
               <li key={p.policyName} className="rounded border border-slate-200 p-2 dark:border-slate-800">
                 <div className="flex items-center justify-between">
                   <span className="font-medium">{p.policyName}</span>
-                  <Button size="sm" variant="secondary" onClick={() => (resetAll(), setConfirm({ kind: 'inline', name: p.policyName }))}>
-                    Delete
-                  </Button>
+                  <span className="flex gap-2">
+                    <Button size="sm" variant="secondary" aria-label={`Edit ${p.policyName}`} onClick={() => (resetAll(), setEditingInline(p.policyName))}>
+                      Edit
+                    </Button>
+                    <Button size="sm" variant="secondary" onClick={() => (resetAll(), setConfirm({ kind: 'inline', name: p.policyName }))}>
+                      Delete
+                    </Button>
+                  </span>
                 </div>
                 <PolicyDocument document={p.document} />
               </li>
