@@ -196,6 +196,45 @@ describe('AssumeRoleWithWebIdentity', () => {
   });
 });
 
+describe('session tags from identity providers', () => {
+  /** A role trusting `providerArn` for `action` (and sts:TagSession when `tagSession`), whose policy reads the session's team tag. */
+  async function taggedRole(providerArn: string, action: string, tagSession: boolean): Promise<string> {
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: tagSession ? [action, 'sts:TagSession'] : action }],
+    });
+    const role = (await server.iam.send(new CreateRoleCommand({ RoleName: 'tagged-role', AssumeRolePolicyDocument: trust }))).Role!;
+    await server.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'tagged-role',
+        PolicyName: 'blue-team-only',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } }] }),
+      }),
+    );
+    return role.Arn!;
+  }
+
+  it('the OIDC tags claim becomes session tags, when the trust policy allows sts:TagSession', async () => {
+    const providerArn = await registerProvider();
+    const roleArn = await taggedRole(providerArn, 'sts:AssumeRoleWithWebIdentity', true);
+    const token = (team: string) => idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: [team] }, transitive_tag_keys: ['team'] } });
+    const assume = (team: string) => server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: team, WebIdentityToken: token(team) }));
+    const blue = server.clientFor(asCredentials((await assume('blue')).Credentials));
+    expect(Array.isArray((await blue.iam.send(new ListUsersCommand({}))).Users)).toBe(true);
+    const red = server.clientFor(asCredentials((await assume('red')).Credentials));
+    expect(await errorCode(red.iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
+    const bad = idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: ['blue'] }, transitive_tag_keys: ['unknown'] } });
+    expect(await errorCode(server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'x1', WebIdentityToken: bad })))).toBe('InvalidIdentityToken');
+  });
+
+  it('without sts:TagSession in the trust policy, a tagged token is refused', async () => {
+    const providerArn = await registerProvider();
+    const roleArn = await taggedRole(providerArn, 'sts:AssumeRoleWithWebIdentity', false);
+    const token = idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: ['blue'] } } });
+    expect(await errorCode(server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'x2', WebIdentityToken: token })))).toBe('AccessDenied');
+  });
+});
+
 describe('AssumeRoleWithSAML', () => {
   const IDP = 'https://idp.example.com/saml';
   const AWS_SAML = 'https://signin.aws.amazon.com/saml';
@@ -213,6 +252,7 @@ describe('AssumeRoleWithSAML', () => {
     sign?: 'assertion' | 'response';
     key?: string;
     sourceIdentity?: string;
+    tags?: Record<string, string>;
   }
 
   /** A SAML response as an IdP posts it, signed (RSA-SHA256, exclusive c14n) with key A unless told otherwise. */
@@ -229,7 +269,9 @@ describe('AssumeRoleWithSAML', () => {
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/></saml:SubjectConfirmation></saml:Subject>` +
       `<saml:Conditions NotBefore="${new Date(now.getTime() - 60_000).toISOString()}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${o.audience ?? AWS_SAML}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
       `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
-      `<saml:AttributeStatement>${attribute('Role', `${o.role},${o.provider}`)}${attribute('RoleSessionName', o.sessionName ?? 'alice')}${o.sourceIdentity ? attribute('SourceIdentity', o.sourceIdentity) : ''}</saml:AttributeStatement>` +
+      `<saml:AttributeStatement>${attribute('Role', `${o.role},${o.provider}`)}${attribute('RoleSessionName', o.sessionName ?? 'alice')}${o.sourceIdentity ? attribute('SourceIdentity', o.sourceIdentity) : ''}${Object.entries(o.tags ?? {})
+        .map(([k, v]) => attribute(`PrincipalTag:${k}`, v))
+        .join('')}</saml:AttributeStatement>` +
       `</saml:Assertion></samlp:Response>`;
     const target = o.sign === 'response' ? 'Response' : 'Assertion';
     const signer = new SignedXml({
@@ -313,6 +355,23 @@ describe('AssumeRoleWithSAML', () => {
       (e: { name: string }) => e.name,
     );
     expect(['InvalidIdentityTokenException', `arn:aws:sts::${account}:assumed-role/saml-role/alice`]).toContain(second);
+  });
+
+  it('turns PrincipalTag attributes into session tags when the trust policy allows sts:TagSession', async () => {
+    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata(CERT_A) }))).SAMLProviderArn!;
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }] });
+    const roleArn = (await server.iam.send(new CreateRoleCommand({ RoleName: 'saml-tagged', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
+    await server.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'saml-tagged',
+        PolicyName: 'blue-team-only',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } }] }),
+      }),
+    );
+    const session = async (team: string) =>
+      server.clientFor(asCredentials((await assume(roleArn, providerArn, samlResponse({ role: roleArn, provider: providerArn, sessionName: team, tags: { team } }))).Credentials));
+    expect(Array.isArray((await (await session('blue')).iam.send(new ListUsersCommand({}))).Users)).toBe(true);
+    expect(await errorCode((await session('red')).iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
   });
 
   it('checks expiry, audience, the Role attribute and the trust policy’s saml: conditions', async () => {

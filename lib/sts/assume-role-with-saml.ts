@@ -1,7 +1,8 @@
 // AssumeRoleWithSAML: a role session for the holder of a SAML 2.0 response from a registered SAML provider,
 // when the response is signed by a certificate of the provider's metadata, names the role and the provider in
 // its Role attribute, and the role's trust policy admits the provider (`Federated`) with the assertion's
-// values as `saml:` condition keys. See saml-assertion.ts for the verification.
+// values as `saml:` condition keys; `PrincipalTag:*` attributes become session tags (the trust policy must also
+// allow sts:TagSession). See saml-assertion.ts for the verification.
 import type { AssumeRoleWithSAMLRequest } from '@aws-sdk/client-sts';
 import type { Operation } from '../iam/context';
 import { AccessDenied, InvalidIdentityToken, ValidationError } from '../protocol/errors';
@@ -31,6 +32,8 @@ export const assumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest> = (ctx, in
     policy: input.Policy,
     policyArns: input.PolicyArns,
     sourceIdentity: assertion.sourceIdentity,
+    tags: assertion.tags,
+    transitiveTagKeys: assertion.transitiveTagKeys,
     context: {
       'saml:aud': assertion.recipient,
       'saml:iss': assertion.issuer,

@@ -1,9 +1,11 @@
 // AssumeRoleWithWebIdentity: a role session for the holder of an OIDC ID token from a registered provider,
-// when the role's trust policy admits the provider (`Federated`) with the token's claims as condition keys.
+// when the role's trust policy admits the provider (`Federated`) with the token's claims as condition keys; the
+// `https://aws.amazon.com/tags` claim's principal tags become session tags (the trust must allow sts:TagSession).
 // See web-identity-token.ts for how Gatehouse verifies tokens without network access.
 import type { AssumeRoleWithWebIdentityRequest } from '@aws-sdk/client-sts';
 import type { Operation } from '../iam/context';
-import { assumeFederatedRole } from './federated-role';
+import { InvalidIdentityToken } from '../protocol/errors';
+import { assumeFederatedRole, providerSessionTags } from './federated-role';
 import { verifyWebIdentityToken } from './web-identity-token';
 
 export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityRequest> = (ctx, input) => {
@@ -14,6 +16,12 @@ export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
   if (typeof identity.claims.amr === 'string' || Array.isArray(identity.claims.amr)) {
     context[`${url}:amr`] = ([] as unknown[]).concat(identity.claims.amr).filter((v): v is string => typeof v === 'string');
   }
+  // Session tags in the token's `https://aws.amazon.com/tags` claim: { principal_tags: { key: [value] }, transitive_tag_keys: [key] }.
+  const tagClaim = identity.claims['https://aws.amazon.com/tags'] as { principal_tags?: unknown; transitive_tag_keys?: unknown } | undefined;
+  const principalTags = tagClaim && typeof tagClaim.principal_tags === 'object' && tagClaim.principal_tags !== null ? (tagClaim.principal_tags as Record<string, unknown>) : {};
+  const pairs = Object.entries(principalTags).map(([key, value]): [string, string] => [key, String(Array.isArray(value) ? value[0] : value)]);
+  const transitive = Array.isArray(tagClaim?.transitive_tag_keys) ? tagClaim.transitive_tag_keys.map(String) : [];
+  const { tags, transitiveTagKeys } = providerSessionTags(pairs, transitive, (message) => new InvalidIdentityToken(`Invalid web identity token: ${message}`));
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithWebIdentity',
     roleArn: input.RoleArn!,
@@ -23,6 +31,8 @@ export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
     policy: input.Policy,
     policyArns: input.PolicyArns,
     context,
+    tags,
+    transitiveTagKeys,
   });
   return {
     Credentials: credentials,

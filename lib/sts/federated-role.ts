@@ -19,6 +19,34 @@ export function roleByArn(ctx: OperationContext, roleArn: string): RoleRecord | 
   return role && role.path === parts.path ? role : undefined;
 }
 
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
+/**
+ * Session tags an identity provider asserts (SAML `PrincipalTag:*` attributes, the OIDC `https://aws.amazon.com/tags`
+ * claim), checked as AWS checks AssumeRole's: at most 50, keys of 1..128 allowed characters unique ignoring case,
+ * values up to 256 characters, transitive keys among the tags. `invalid` makes the provider-specific error.
+ */
+export function providerSessionTags(
+  pairs: [string, string][],
+  transitive: string[],
+  invalid: (message: string) => Error,
+): { tags?: Record<string, string>; transitiveTagKeys?: string[] } {
+  if (pairs.length === 0 && transitive.length === 0) return {};
+  if (pairs.length > 50) throw invalid('the identity provider asserted more than 50 session tags.');
+  const tags: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const [key, value] of pairs) {
+    if (!TAG_KEY.test(key) || value.length > 256) throw invalid(`the session tag ${key} is not a valid tag (key 1-128 characters, value up to 256).`);
+    if (seen.has(key.toLowerCase())) throw invalid(`the session tag key ${key} appears twice (tag keys are case insensitive).`);
+    seen.add(key.toLowerCase());
+    tags[key] = value;
+  }
+  for (const key of transitive) {
+    if (!seen.has(key.toLowerCase())) throw invalid(`the transitive tag key ${key} is not a session tag of the assertion.`);
+  }
+  return { tags, transitiveTagKeys: transitive.length ? transitive : undefined };
+}
+
 /** What a federated AssumeRole* request asks for. */
 export interface FederatedAssumeRequest {
   action: 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRoleWithSAML';
@@ -32,6 +60,9 @@ export interface FederatedAssumeRequest {
   context: RequestContext;
   /** A source identity asserted by the provider: the trust policy must also allow `sts:SetSourceIdentity`. */
   sourceIdentity?: string;
+  /** Session tags asserted by the provider (and which of them pass on when chaining): needs `sts:TagSession`. */
+  tags?: Record<string, string>;
+  transitiveTagKeys?: string[];
 }
 
 /** Judges the trust policy for the provider and issues the role session, or throws AWS's errors. */
@@ -65,6 +96,12 @@ export function assumeFederatedRole(
     'aws:UserAgent': ctx.userAgent,
     ...(request.sourceIdentity !== undefined ? { 'sts:SourceIdentity': request.sourceIdentity } : {}),
   };
+  const tagKeys = Object.keys(request.tags ?? {});
+  if (tagKeys.length > 0) {
+    for (const key of tagKeys) context[`aws:RequestTag/${key}`] = request.tags![key];
+    context['aws:TagKeys'] = tagKeys;
+    if (request.transitiveTagKeys?.length) context['sts:TransitiveTagKeys'] = request.transitiveTagKeys;
+  }
   const trusts = (action: string) =>
     authorize(
       {
@@ -78,6 +115,7 @@ export function assumeFederatedRole(
     ) === 'allowed';
   if (!trusts(request.action)) throw new AccessDenied(denied);
   if (request.sourceIdentity !== undefined && !trusts('sts:SetSourceIdentity')) throw new AccessDenied('Not authorized to perform sts:SetSourceIdentity');
+  if (tagKeys.length > 0 && !trusts('sts:TagSession')) throw new AccessDenied('Not authorized to perform sts:TagSession');
   const packed = packedPolicySize(request.policy, request.policyArns, undefined);
   const principal: Principal = {
     type: 'AssumedRole',
@@ -90,6 +128,7 @@ export function assumeFederatedRole(
     sessionName: request.sessionName,
     mfaAuthenticated: false,
     ...(request.sourceIdentity !== undefined ? { sourceIdentity: request.sourceIdentity } : {}),
+    ...(tagKeys.length > 0 ? { sessionTags: request.tags, transitiveTagKeys: request.transitiveTagKeys?.length ? request.transitiveTagKeys : undefined } : {}),
     ...policies,
     roleChainDepth: 0,
   };

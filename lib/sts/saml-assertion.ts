@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { parseSamlMetadata } from '../iam/saml-providers/saml-metadata';
+import { providerSessionTags } from './federated-role';
 import { ExpiredTokenException, InvalidIdentityToken } from '../protocol/errors';
 import type { SamlProviderRecord } from '../store/types';
 
@@ -34,6 +35,9 @@ export interface VerifiedSamlAssertion {
   /** Seconds until the assertion's AuthnStatement `SessionNotOnOrAfter`, when it sets one. */
   sessionSecondsLeft?: number;
   sourceIdentity?: string;
+  /** Session tags from `PrincipalTag:*` attributes, and the `TransitiveTagKeys` among them. */
+  tags?: Record<string, string>;
+  transitiveTagKeys?: string[];
   /** The `Role` attribute's pairs. */
   roles: { roleArn: string; providerArn: string }[];
   /** Base64(SHA-1(issuer + account id + "/" + provider name)), as AWS computes NameQualifier. */
@@ -179,11 +183,13 @@ export function verifySamlResponse(provider: SamlProviderRecord, accountId: stri
     throw invalid('the RoleSessionName attribute is missing or not 2 to 64 characters of letters, digits and +=,.@_-.');
   }
   const sourceIdentity = attributes.get(`${ATTRIBUTE}SourceIdentity`)?.[0];
+  const tagPairs = [...attributes].filter(([name]) => name.startsWith(`${ATTRIBUTE}PrincipalTag:`)).map(([name, values]): [string, string] => [name.slice(`${ATTRIBUTE}PrincipalTag:`.length), values[0] ?? '']);
+  const { tags, transitiveTagKeys } = providerSessionTags(tagPairs, attributes.get(`${ATTRIBUTE}TransitiveTagKeys`) ?? [], (message) => invalid(message));
 
   let sessionSecondsLeft: number | undefined;
   const sessionEnd = time(child(assertion, ASSERTION, 'AuthnStatement')?.getAttribute('SessionNotOnOrAfter'), 'AuthnStatement SessionNotOnOrAfter');
   if (sessionEnd !== undefined) sessionSecondsLeft = Math.floor((sessionEnd - nowMs) / 1000);
 
   const nameQualifier = createHash('sha1').update(`${issuer}${accountId}/${provider.name}`).digest('base64');
-  return { issuer, subject, subjectType, recipient, sessionName, sessionSecondsLeft, sourceIdentity, roles, nameQualifier };
+  return { issuer, subject, subjectType, recipient, sessionName, sessionSecondsLeft, sourceIdentity, tags, transitiveTagKeys, roles, nameQualifier };
 }
