@@ -12,6 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
 import { actionErrorOf, unwrap, type ActionFailure } from '@/components/ui/query';
+import { LoadMore } from '@/components/ui/load-more';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { listAuditEvents, type AuditEventRow, type AuditEventsPage } from '@/lib/console/actions/account/list-audit-events';
@@ -165,14 +166,7 @@ export function AuditLog() {
                 ))}
               </TBody>
             </Table>
-            <div className="flex items-center gap-3 text-sm">
-              <span aria-live="polite">{rows.length} events shown</span>
-              {events.hasNextPage && (
-                <Button variant="secondary" size="sm" pending={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
-                  Load older events
-                </Button>
-              )}
-            </div>
+            <LoadMore summary={`${rows.length} events shown`} list={events} label="Load older events" />
           </div>
         ))}
       <Dialog open={!!open} onClose={() => setOpen(undefined)} title={open ? `${open.action} at ${open.time}` : ''} footer={<Button onClick={() => setOpen(undefined)}>Close</Button>}>

@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
 import { actionErrorOf, useActionMutation } from '@/components/ui/query';
+import { LoadMore } from '@/components/ui/load-more';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { PathPrefixFilter } from '@/components/ui/path-prefix-filter';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
@@ -79,14 +80,7 @@ export function GroupsList() {
               ))}
             </TBody>
           </Table>
-          <div className="flex items-center gap-3 text-sm">
-            <span>{list.items.length} shown</span>
-            {list.hasNextPage && (
-              <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more
-              </Button>
-            )}
-          </div>
+          <LoadMore summary={`${list.items.length} shown`} list={list} />
         </>
       )}
     </div>

@@ -4,11 +4,11 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
 import { actionErrorOf } from '@/components/ui/query';
+import { LoadMore } from '@/components/ui/load-more';
 import { LoadingBlock, ProgressBar } from '@/components/ui/spinner';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { listPolicies } from '@/lib/console/actions/policies/list-policies';
@@ -113,17 +113,9 @@ export function PoliciesList() {
               ))}
             </TBody>
           </Table>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600 dark:text-slate-300">
-              {shown.length} shown{needle ? ` of ${list.items.length} read` : ''}
-            </span>
-            {list.hasNextPage && !search && (
-              <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more
-              </Button>
-            )}
+          <LoadMore summary={`${shown.length} shown${needle ? ` of ${list.items.length} read` : ''}`} list={list} enabled={!search}>
             {list.isError && <ErrorState error={actionErrorOf(list.error)!} />}
-          </div>
+          </LoadMore>
         </>
       )}
     </div>

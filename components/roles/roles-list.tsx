@@ -5,10 +5,10 @@ import { formatDate } from '@/components/policies/format';
 import { usePagedList } from '@/components/policies/use-paged-list';
 import { useUrlState } from '@/components/policies/use-url-state';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { actionErrorOf } from '@/components/ui/query';
+import { LoadMore } from '@/components/ui/load-more';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { PathPrefixFilter } from '@/components/ui/path-prefix-filter';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
@@ -55,14 +55,7 @@ export function RolesList() {
               ))}
             </TBody>
           </Table>
-          <div className="flex items-center gap-3 text-sm">
-            <span>{list.items.length} shown</span>
-            {list.hasNextPage && (
-              <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Load more
-              </Button>
-            )}
-          </div>
+          <LoadMore summary={`${list.items.length} shown`} list={list} />
         </>
       )}
     </div>
