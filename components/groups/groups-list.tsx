@@ -7,12 +7,10 @@ import { formatDate } from '@/components/policies/format';
 import { usePagedList } from '@/components/policies/use-paged-list';
 import { useUrlState } from '@/components/policies/use-url-state';
 import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
 import { actionErrorOf, useActionMutation } from '@/components/ui/query';
-import { LoadMore } from '@/components/ui/load-more';
-import { LoadingBlock } from '@/components/ui/spinner';
+import { PagedListView } from '@/components/ui/paged-list-view';
 import { PathPrefixFilter } from '@/components/ui/path-prefix-filter';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { createGroup } from '@/lib/console/actions/groups/create-group';
@@ -50,14 +48,8 @@ export function GroupsList() {
     <div className="space-y-4">
       <CreateGroupForm />
       <PathPrefixFilter value={pathPrefix} onApply={setPathPrefix} />
-      {list.isPending ? (
-        <LoadingBlock label="Reading groups…" />
-      ) : list.isError && list.items.length === 0 ? (
-        <ErrorState error={actionErrorOf(list.error)!} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={`No group under ${pathPrefix}.`} />
-      ) : (
-        <>
+      <PagedListView list={list} loadingLabel="Reading groups…" emptyTitle={`No group under ${pathPrefix}.`}>
+        {(items) => (
           <Table caption="Groups">
             <THead>
               <tr>
@@ -67,7 +59,7 @@ export function GroupsList() {
               </tr>
             </THead>
             <TBody>
-              {list.items.map((g) => (
+              {items.map((g) => (
                 <Tr key={g.arn}>
                   <Td>
                     <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/groups/${encodeURIComponent(g.groupName)}`}>
@@ -80,9 +72,8 @@ export function GroupsList() {
               ))}
             </TBody>
           </Table>
-          <LoadMore summary={`${list.items.length} shown`} list={list} />
-        </>
-      )}
+        )}
+      </PagedListView>
     </div>
   );
 }

@@ -5,11 +5,7 @@ import { formatDate } from '@/components/policies/format';
 import { usePagedList } from '@/components/policies/use-paged-list';
 import { useUrlState } from '@/components/policies/use-url-state';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
-import { actionErrorOf } from '@/components/ui/query';
-import { LoadMore } from '@/components/ui/load-more';
-import { LoadingBlock } from '@/components/ui/spinner';
+import { PagedListView } from '@/components/ui/paged-list-view';
 import { PathPrefixFilter } from '@/components/ui/path-prefix-filter';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
 import { listRoles } from '@/lib/console/actions/roles/list-roles';
@@ -20,14 +16,8 @@ export function RolesList() {
   return (
     <div className="space-y-4">
       <PathPrefixFilter value={pathPrefix} onApply={setPathPrefix} />
-      {list.isPending ? (
-        <LoadingBlock label="Reading roles…" />
-      ) : list.isError && list.items.length === 0 ? (
-        <ErrorState error={actionErrorOf(list.error)!} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={`No role under ${pathPrefix}.`} />
-      ) : (
-        <>
+      <PagedListView list={list} loadingLabel="Reading roles…" emptyTitle={`No role under ${pathPrefix}.`}>
+        {(items) => (
           <Table caption="Roles">
             <THead>
               <tr>
@@ -39,7 +29,7 @@ export function RolesList() {
               </tr>
             </THead>
             <TBody>
-              {list.items.map((r) => (
+              {items.map((r) => (
                 <Tr key={r.arn}>
                   <Td>
                     <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/roles/${encodeURIComponent(r.roleName)}`}>
@@ -55,9 +45,8 @@ export function RolesList() {
               ))}
             </TBody>
           </Table>
-          <LoadMore summary={`${list.items.length} shown`} list={list} />
-        </>
-      )}
+        )}
+      </PagedListView>
     </div>
   );
 }
