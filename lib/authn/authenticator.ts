@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ServiceConfig } from '../config';
 import { sha256Hex, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
+import { isPureCreation, isReadOnlyIamAction } from '../iam/write-kinds';
 import { rootPrincipal, type Principal } from '../iam/context';
 import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../protocol/errors';
 import type { Authenticator, RequestInfo } from '../protocol/pipeline';
@@ -16,12 +17,6 @@ const EXPIRED_TOKEN = 'The security token included in the request is expired';
 /** Last-use records are written at most this often per key (and whenever the service or region changes). */
 const LAST_USE_INTERVAL_MS = 60 * 1000;
 const CACHE_LIMIT = 4096;
-/**
- * IAM actions that change no existing key or user: reads, and creations of a new user, group, role or instance
- * profile (only keys and users that exist are cached). Everything else may change a key, a user's name or path,
- * or delete them.
- */
-const KEEPS_CREDENTIALS = /^(Get|List|Simulate|Generate)|^Create(User|Group|Role|InstanceProfile)$/;
 /**
  * How long a user's principal (ARN with path and name) or a key record is reused without reading it again.
  * Writes through this process invalidate at once (see `credentialGeneration`); the age bounds staleness from
@@ -60,6 +55,14 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /** Builds the authenticator: `authenticate(info)` returns the principal or throws AWS's authentication errors. */
+/**
+ * IAM actions that change no existing key or user: reads and pure creations (only keys and users that exist are
+ * cached). Everything else may change a key, a user's name or path, or delete them.
+ */
+function keepsCredentials(action: string): boolean {
+  return isReadOnlyIamAction(action) || isPureCreation(action);
+}
+
 export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   const { store, secrets } = deps;
   // Decrypted secrets by their sealed text: a changed or deleted key has a different (or no) sealed text.
@@ -182,7 +185,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
         credentialGeneration++;
         writeInFlight = false;
       }
-      if (info.service === 'iam' && !KEEPS_CREDENTIALS.test(info.action)) writeInFlight = true;
+      if (info.service === 'iam' && !keepsCredentials(info.action)) writeInFlight = true;
       const wire = info.request;
       const request: SignableRequest = {
         method: wire.method,

@@ -1,5 +1,6 @@
 // The "policy generation" of a store: a counter bumped by every IAM write that can change an existing entity, so
 // cached policy sets never outlive a change.
+import { isPureCreation, isReadOnlyIamAction } from '../iam/write-kinds';
 import type { Store } from '../store/types';
 
 const generations = new WeakMap<Store, number>();
@@ -21,18 +22,11 @@ export function bumpPolicyGeneration(store: Store): void {
 const CREDENTIAL_WRITES = /^(Create|Update|Delete)(AccessKey|LoginProfile|AccountAlias|AccountPasswordPolicy|ServiceSpecificCredential)$|^ChangePassword$|^(Enable|Deactivate|Resync)MFADevice$|^(Create|Delete)VirtualMFADevice$|^ResetServiceSpecificCredential$|^(Upload|Update|Delete)(SSHPublicKey|SigningCertificate)$|^SetSecurityTokenServicePreferences$/;
 
 /**
- * Creations of an entity that starts with nothing attached and no members: no cached policy set, key or
- * principal can depend on it, and lookups of entities that do not exist are never cached (resources.ts).
- * CreatePolicy is not here: a session's PolicyArns may name a policy before it exists.
- */
-const PURE_CREATIONS = /^Create(User|Group|Role|InstanceProfile)$/;
-
-/**
  * True for IAM actions that may change what some existing principal is allowed to do, or the ARN and tags
  * of an existing entity: every write except credential and account-setting writes and pure creations.
  * Read-only families (Get, List, Simulate, Generate) never do.
  */
 export function isMutatingIamAction(action: string): boolean {
-  return !/^(Get|List|Simulate|Generate)/.test(action) && !CREDENTIAL_WRITES.test(action) && !PURE_CREATIONS.test(action);
+  return !isReadOnlyIamAction(action) && !CREDENTIAL_WRITES.test(action) && !isPureCreation(action);
 }
 
