@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateGroupCommand, CreateRoleCommand, CreateUserCommand, IAMClient, paginateListGroups, paginateListRoles, paginateListUsers } from '@aws-sdk/client-iam';
 import { chromium, type Page } from '@playwright/test';
+import { waitFor } from './lib/wait-for';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3115' }, users: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
 const PORT = Number(values.port);
@@ -22,19 +23,6 @@ const KEYS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** 20 paths, two levels deep under four departments: /bench/dept-0/team-00/ … */
 const PATHS = Array.from({ length: 20 }, (_, i) => `/bench/dept-${i % 4}/team-${String(i).padStart(2, '0')}/`);
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /** Runs `task(i)` for i in [0, count) with `concurrency` in flight. */
 async function pool(count: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<void> {

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { encodeState } from '../lib/simulator/url-state';
 import { emptyState, type SimulationState } from '../lib/simulator/types';
+import { waitFor } from './lib/wait-for';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3131' }, edits: { type: 'string', default: '15' }, screenshot: { type: 'string' } } });
 const PORT = Number(values.port);
@@ -41,19 +42,6 @@ function policy(n: number): string {
       : {}),
   }));
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 async function main() {
