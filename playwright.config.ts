@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { MAIN_PORT, SHORT_PORT } from './e2e/console/ports';
 
 // A fresh data directory per run (the servers create it). Other processes load this file too: they inherit the
 // runner's choice through the environment, and only name a directory, never create one.
@@ -34,7 +35,7 @@ export default defineConfig({
   reporter: [['list']],
   globalTeardown: './e2e/console/global-teardown.ts',
   use: {
-    baseURL: 'http://localhost:3100',
+    baseURL: `http://localhost:${MAIN_PORT}`,
     browserName: 'chromium',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -44,18 +45,18 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npx next start -p 3100',
-      url: 'http://localhost:3100/sign-in',
+      command: `npx next start -p ${MAIN_PORT}`,
+      url: `http://localhost:${MAIN_PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...common, PORT: '3100', GATEHOUSE_DATA_DIR: path.join(dataDir, 'main') },
+      env: { ...common, PORT: String(MAIN_PORT), GATEHOUSE_DATA_DIR: path.join(dataDir, 'main') },
     },
     {
-      command: 'npx next start -p 3101',
-      url: 'http://localhost:3101/sign-in',
+      command: `npx next start -p ${SHORT_PORT}`,
+      url: `http://localhost:${SHORT_PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...common, PORT: '3101', GATEHOUSE_DATA_DIR: path.join(dataDir, 'short'), GATEHOUSE_CONSOLE_SESSION_SECONDS: '10' },
+      env: { ...common, PORT: String(SHORT_PORT), GATEHOUSE_DATA_DIR: path.join(dataDir, 'short'), GATEHOUSE_CONSOLE_SESSION_SECONDS: '10' },
     },
   ],
 });

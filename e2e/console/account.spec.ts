@@ -2,10 +2,11 @@
 // validation message at the field, then a saved policy), and the audit log's filters.
 import { DeleteAccountPasswordPolicyCommand, GetAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { expect, test } from './test';
+import { MAIN_PORT } from './ports';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, expectDashboard, signInWithKeys } from './helpers';
 
 function portOf(): number {
-  return Number(new URL(test.info().project.use.baseURL ?? 'http://localhost:3100').port || 3100);
+  return Number(new URL(test.info().project.use.baseURL ?? `http://localhost:${MAIN_PORT}`).port || MAIN_PORT);
 }
 
 test.beforeEach(async ({ page }) => {

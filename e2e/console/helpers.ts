@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { expect, type Page } from '@playwright/test';
 import { streamed } from './test';
+import { MAIN_PORT } from './ports';
 import * as OTPAuth from 'otpauth';
 
 export const ACCOUNT_ID = '123456789012';
@@ -15,7 +16,7 @@ export const ROOT_PASSWORD = 'Root-Passw0rd!';
 export const ADMIN_KEYS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** The admin's IAM client against the console's embedded endpoint. */
-export function adminIam(port = 3100): IAMClient {
+export function adminIam(port = MAIN_PORT): IAMClient {
   return new IAMClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}/aws`, credentials: ADMIN_KEYS });
 }
 

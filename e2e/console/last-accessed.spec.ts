@@ -4,6 +4,7 @@
 import { CreateRoleCommand, CreateUserCommand, GetRoleCommand, GetUserCommand, IAMClient, ListGroupsForUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, test } from './test';
+import { MAIN_PORT } from './ports';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createAccessKey, expectDashboard, signInWithKeys, unique } from './helpers';
 
 test('shows the services and IAM actions a user used', async ({ page }) => {
@@ -18,7 +19,7 @@ test('shows the services and IAM actions a user used', async ({ page }) => {
     }),
   );
   const keys = await createAccessKey(admin, userName);
-  const asUser = new IAMClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:3100/aws', credentials: keys, maxAttempts: 1 });
+  const asUser = new IAMClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${MAIN_PORT}/aws`, credentials: keys, maxAttempts: 1 });
   await asUser.send(new GetUserCommand({}));
   await asUser.send(new ListGroupsForUserCommand({ UserName: userName }));
   asUser.destroy();
@@ -57,7 +58,7 @@ test("shows what a role's sessions used", async ({ page }) => {
     }),
   );
   const keys = await createAccessKey(admin, userName);
-  const endpoint = 'http://127.0.0.1:3100/aws';
+  const endpoint = `http://127.0.0.1:${MAIN_PORT}/aws`;
   const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: keys, maxAttempts: 1 });
   const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/${roleName}`, RoleSessionName: 'advisor' }));
   sts.destroy();

@@ -1,9 +1,10 @@
-// A console session ends when its time is up (the :3101 server limits sessions to 10 seconds) or when its
+// A console session ends when its time is up (the short-session server (GH_E2E_PORT + 1) limits sessions to 10 seconds) or when its
 // cookie is tampered with.
 import { expect, test } from './test';
+import { SHORT_PORT } from './ports';
 import { ACCOUNT_ID, ADMIN_KEYS, expectDashboard, signInWithKeys } from './helpers';
 
-test.use({ baseURL: 'http://localhost:3101' });
+test.use({ baseURL: `http://localhost:${SHORT_PORT}` });
 
 test('an expired session sends the person back to sign-in, saying why', async ({ page }) => {
   await signInWithKeys(page, ADMIN_KEYS);

@@ -2,6 +2,7 @@
 // the account page becomes the account's sign-in address.
 import { DeleteAccountAliasCommand, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { expect, test } from './test';
+import { MAIN_PORT } from './ports';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createConsoleUser, expectDashboard, signInAsUser, signInWithKeys } from './helpers';
 
 test.afterEach(async () => {
@@ -47,7 +48,7 @@ test('an account alias set in the console becomes the sign-in address', async ({
   await region.getByLabel('Account alias').fill(alias);
   await region.getByRole('button', { name: 'Save alias' }).click();
   await expect(region.getByText(`The account alias is now ${alias}.`)).toBeVisible();
-  await expect(page.getByTestId('sign-in-url-alias')).toHaveText(`http://localhost:3100/sign-in/${alias}`);
+  await expect(page.getByTestId('sign-in-url-alias')).toHaveText(`http://localhost:${MAIN_PORT}/sign-in/${alias}`);
   await expect(page.getByTestId('header-account')).toHaveText(`${alias} (${ACCOUNT_ID})`);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

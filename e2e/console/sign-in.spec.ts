@@ -1,5 +1,6 @@
 // Signing in the three ways, a wrong password, sign-out, and what the browser can see of a session.
 import { expect, test } from './test';
+import { MAIN_PORT } from './ports';
 import {
   ACCOUNT_ID,
   ADMIN_KEYS,
@@ -18,7 +19,7 @@ test('the root user signs in with e-mail and password', async ({ page }) => {
   await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:root`);
   await expect(page.getByText('Root user', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('header-account')).toContainText(ACCOUNT_ID);
-  await expect(page.getByTestId('header-endpoint')).toHaveText('http://127.0.0.1:3100/aws');
+  await expect(page.getByTestId('header-endpoint')).toHaveText(`http://127.0.0.1:${MAIN_PORT}/aws`);
   await expect(page.getByTestId('account-summary')).toBeVisible();
 });
 

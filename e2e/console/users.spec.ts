@@ -3,11 +3,12 @@
 // everything it still has.
 import { CreateGroupCommand, CreatePolicyCommand, CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, test, type Page } from './test';
+import { MAIN_PORT } from './ports';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, expectDashboard, signInWithKeys, unique } from './helpers';
 
 /** The console's port (the specs run against whichever server the config starts). */
 function portOf(): number {
-  return Number(new URL(test.info().project.use.baseURL ?? 'http://localhost:3100').port || 3100);
+  return Number(new URL(test.info().project.use.baseURL ?? `http://localhost:${MAIN_PORT}`).port || MAIN_PORT);
 }
 
 function iamWith(keys: { accessKeyId: string; secretAccessKey: string }): IAMClient {
