@@ -8,6 +8,7 @@ export type { RequestContext } from './context';
 export { CONDITION_OPERATORS, parseOperator, parseDate, parseNumber } from './operators';
 export { matchWildcard, compileWildcard, type WildcardPattern } from './wildcard';
 export { splitArn } from './arn';
-export { validatePolicy, malformedPolicyMessage, createStaticCatalog, type ActionCatalog, type CatalogAction } from './validate';
+export { validatePolicy, createStaticCatalog, type ActionCatalog, type CatalogAction } from './validate';
+export { malformedPolicyMessage, legacyDateValueOk, resourceFormatError, INVALID_JSON } from './malformed';
 export { referencedContextKeys } from './context-keys';
 export * from './simulate';

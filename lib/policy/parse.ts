@@ -202,10 +202,11 @@ class PolicyReader {
         if (!keyNode || !valuesNode) continue;
         const key = keyNode.value as string;
         const keyPath = [...operatorPath, key];
-        if (seenKeys.has(key.toLowerCase())) {
+        // Keys are compared ignoring case at evaluation; two spellings of one key are two conditions (both must hold).
+        if (seenKeys.has(key)) {
           this.add('error', 'DUPLICATE_ELEMENT', `Duplicate condition key "${key}" under "${operator}".`, keyNode, keyPath);
         }
-        seenKeys.add(key.toLowerCase());
+        seenKeys.add(key);
         const values: ParsedValue<string>[] = [];
         const take = (node: Node, p: Path) => {
           if (node.type === 'string') values.push({ value: node.value as string, range: this.range(node), path: p });

@@ -1,7 +1,8 @@
 // Validation findings (Access Analyzer categories) and the MalformedPolicyDocument messages IAM returns.
 
 import { describe, expect, it } from 'vitest';
-import { createStaticCatalog, malformedPolicyMessage, validatePolicy } from './validate';
+import { createStaticCatalog, validatePolicy } from './validate';
+import { malformedPolicyMessage } from './malformed';
 import { referencedContextKeys } from './context-keys';
 import { policy } from './test-helpers';
 import type { PolicyType } from './types';
@@ -100,9 +101,9 @@ describe('malformedPolicyMessage', () => {
     ['valid identity policy', doc({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }), 'identity', undefined],
     ['unknown action is accepted by IAM', doc({ Effect: 'Allow', Action: 'iam:NoSuchThing', Resource: '*' }), 'identity', undefined],
     ['syntax error', '{"Version": "2012-10-17",', 'identity', 'Syntax errors in policy.'],
-    ['missing Effect', doc({ Action: 'iam:GetUser', Resource: '*' }), 'identity', 'Missing required field Effect'],
+    ['missing Effect', doc({ Action: 'iam:GetUser', Resource: '*' }), 'identity', 'Syntax errors in policy.'],
     ['unknown element', doc({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*', Foo: 'x' }), 'identity', 'Syntax errors in policy.'],
-    ['bad Version', doc({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }, '2012-10-18'), 'identity', 'The policy failed legacy parsing'],
+    ['bad Version', doc({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }, '2012-10-18'), 'identity', 'Syntax errors in policy.'],
     ['Principal in identity policy', doc({ Effect: 'Allow', Principal: '*', Action: 'iam:GetUser', Resource: '*' }), 'identity', 'Policy document should not specify a principal.'],
     ['missing Principal in trust policy', doc({ Effect: 'Allow', Action: 'sts:AssumeRole' }), 'trust', 'Missing required field Principal'],
     ['Resource in trust policy', doc({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 'sts:AssumeRole', Resource: '*' }), 'trust', 'Has prohibited field Resource'],

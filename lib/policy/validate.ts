@@ -1,10 +1,11 @@
-// Validate stage: findings in Access Analyzer's categories, and the MalformedPolicyDocument message IAM would return.
+// Validate stage: findings in Access Analyzer's categories (IAM's own MalformedPolicyDocument checks are in malformed.ts).
 
 import { compileParsedPolicy } from './compile';
 import { parseOperator } from './operators';
 import { parsePolicy } from './parse';
 import type { Finding, ParsedPolicy, ParsedStatement, ParsedValue, PolicyType } from './types';
 import { parseTemplate } from './variables';
+import { resourceFormatError } from './malformed';
 
 /** An action as the catalogue describes it. */
 export interface CatalogAction {
@@ -68,7 +69,6 @@ const MULTIVALUED_GLOBAL_KEYS = new Set(
   ),
 );
 
-const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc', '*']);
 const ACTION_FORMAT = /^[a-zA-Z0-9*?-]+:[a-zA-Z0-9*?]*$/;
 const SID_FORMAT = /^[0-9A-Za-z]*$/;
 const TRUST_ACTIONS = /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|\*|AssumeRole\*)$/i;
@@ -228,7 +228,7 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
       findings.push(finding('warning', 'UNKNOWN_GLOBAL_CONDITION_KEY', `"${condition.key}" is not an AWS global condition key.`, keyRange));
     }
     if (!keyLower.includes(':')) {
-      findings.push(finding('error', 'INVALID_CONDITION_KEY', `Condition key "${condition.key}" must be prefaced by a vendor, e.g. "aws:" or "s3:".`, keyRange));
+      findings.push(finding('warning', 'INVALID_CONDITION_KEY', `Condition key "${condition.key}" has no vendor prefix (e.g. "aws:" or "s3:"): no request carries such a key.`, keyRange));
     }
     if (info.setOperator && (GLOBAL_KEYS.has(keyLower) || keyLower.startsWith('aws:principaltag/') || keyLower.startsWith('aws:resourcetag/') || keyLower.startsWith('aws:requesttag/')) && !MULTIVALUED_GLOBAL_KEYS.has(keyLower)) {
       findings.push(finding('warning', 'SET_OPERATOR_ON_SINGLE_VALUED_KEY', `${info.setOperator} is meant for multivalued keys; "${condition.key}" is single-valued.`, keyRange));
@@ -318,16 +318,14 @@ function checkResources(resources: ParsedValue<string>[], legacy: boolean, findi
     if (seen.has(v)) findings.push(finding('suggestion', 'REDUNDANT_RESOURCE', `"${v}" is listed more than once.`, resource));
     seen.add(v);
     if (v === '*') continue;
-    const parts = v.split(':');
-    if (parts[0] !== 'arn' || parts.length < 6) {
-      findings.push(finding('error', 'INVALID_ARN', `Resource ${v} must be in ARN format or "*".`, resource));
+    const formatError = resourceFormatError(v);
+    if (formatError !== undefined) {
+      findings.push(finding('error', 'INVALID_ARN', formatError, resource));
       continue;
     }
-    if (!PARTITIONS.has(parts[1]) && !parts[1].includes('$') && !/[*?]/.test(parts[1])) {
-      findings.push(finding('error', 'INVALID_ARN', `Partition "${parts[1]}" is not valid for resource "${v}".`, resource));
-      continue;
+    if (v.split(':')[2] === '' || ((v.split(':').length - 1) < 5 && v.includes('::'))) {
+      findings.push(finding('error', 'INVALID_ARN', `Resource ${v} has no service (IAM: "The policy failed legacy parsing").`, resource));
     }
-    if (parts[2] === '') findings.push(finding('error', 'INVALID_ARN', `Resource ${v} has no service.`, resource));
     if (legacy && parseTemplate(v)?.keys.length) {
       findings.push(finding('warning', 'POLICY_VARIABLE_IN_LEGACY_VERSION', `Policy variables are not replaced under Version 2008-10-17: "${v}" is matched literally.`, resource));
     }
@@ -352,48 +350,4 @@ function checkConditionKeyForActions(key: string, actions: ParsedValue<string>[]
   if (!supported) {
     findings.push(finding('warning', 'CONDITION_KEY_NOT_VALID_FOR_ACTION', `Condition key "${key}" is not supported by ${concrete.map((a) => a.value).join(', ')}: the condition never matches.`, where));
   }
-}
-
-const REJECTED_CODES: Record<string, (f: Finding) => string> = {
-  JSON_SYNTAX_ERROR: () => 'Syntax errors in policy.',
-  INVALID_CHARACTER: () => 'Syntax errors in policy.',
-  UNKNOWN_ELEMENT: () => 'Syntax errors in policy.',
-  DUPLICATE_ELEMENT: () => 'Syntax errors in policy.',
-  INVALID_ELEMENT_TYPE: () => 'Syntax errors in policy.',
-  EMPTY_ELEMENT: () => 'Syntax errors in policy.',
-  EMPTY_STATEMENT: () => 'Syntax errors in policy.',
-  MISSING_STATEMENT: () => 'Syntax errors in policy.',
-  INVALID_VERSION: () => 'The policy failed legacy parsing',
-  MISSING_EFFECT: () => 'Missing required field Effect',
-  INVALID_EFFECT: (f) => f.message.replace(/ Effect must be.*$/, ''),
-  MISSING_ACTION: () => 'Policy statement must contain actions.',
-  ACTION_AND_NOT_ACTION: () => 'Syntax errors in policy.',
-  RESOURCE_AND_NOT_RESOURCE: () => 'Syntax errors in policy.',
-  PRINCIPAL_AND_NOT_PRINCIPAL: () => 'Syntax errors in policy.',
-  MISSING_RESOURCE: () => 'Policy statement must contain resources.',
-  PRINCIPAL_NOT_ALLOWED: () => 'Policy document should not specify a principal.',
-  MISSING_PRINCIPAL: () => 'Missing required field Principal',
-  RESOURCE_NOT_ALLOWED: (f) => (f.message.includes('NotResource') ? 'Has prohibited field NotResource' : 'Has prohibited field Resource'),
-  INVALID_TRUST_ACTION: () => 'AssumeRole policy may only specify STS AssumeRole actions.',
-  INVALID_ACTION: (f) => (f.message.startsWith('Actions/Conditions') ? 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.' : 'Syntax errors in policy.'),
-  INVALID_CONDITION_KEY: () => 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
-  INVALID_ARN: (f) => f.message,
-  UNKNOWN_OPERATOR: () => 'Syntax errors in policy.',
-  DUPLICATE_SID: () => 'Statement IDs (SID) in a single policy must be unique.',
-  INVALID_SID: () => 'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
-  INVALID_PRINCIPAL: (f) => (f.message.startsWith('Invalid principal in policy') ? f.message : 'Invalid principal in policy'),
-};
-
-/**
- * The message IAM's MalformedPolicyDocument error would carry for this document, or undefined when IAM
- * would accept it. IAM reports the first problem it meets; unknown services and actions are accepted by IAM.
- */
-export function malformedPolicyMessage(text: string, policyType: PolicyType): string | undefined {
-  const findings = validatePolicy(text, { policyType });
-  for (const f of findings) {
-    if (f.severity !== 'error') continue;
-    const message = REJECTED_CODES[f.code];
-    if (message) return message(f);
-  }
-  return undefined;
 }
