@@ -120,7 +120,17 @@ function passwordPolicyGrantApplies(ctx: OperationContext, action: string): bool
   return allowsUsersToChangePassword(ctx.store);
 }
 
+/** A principal with a stored policy that does not compile is refused everything, naming the policy (fail closed). */
+function denyIfUncompilable(ctx: OperationContext, action: string, resource: string): void {
+  const broken = principalPolicies(ctx.store, ctx.principal).uncompilable;
+  if (broken.length === 0) return;
+  throw new AccessDenied(
+    `User: ${ctx.principal.arn} is not authorized to perform: ${action} on resource: ${resource} because the policy ${broken.join(', ')} cannot be evaluated (it does not compile); access is denied until it is replaced`,
+  );
+}
+
 function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext): void {
+  denyIfUncompilable(ctx, action, resource);
   let evaluation = evaluate(ctx, action, resource, context);
   if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };

@@ -6,3 +6,4 @@ export { principalPolicies, type PrincipalPolicies } from './principal-policies'
 export { entityPolicyDocuments, boundaryDocument, type EntityPolicyDocument } from './entity-policies';
 export { managedPolicyDocument, isAwsManagedPolicyArn } from './managed-policy-documents';
 export { policyGeneration, bumpPolicyGeneration, isMutatingIamAction } from './generation';
+export { findUncompilablePolicies, reportUncompilablePolicies, type UncompilablePolicy } from './stored-policy-scan';

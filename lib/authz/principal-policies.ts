@@ -1,6 +1,6 @@
 // The compiled policy set of a calling principal, cached per principal and store policy generation.
 import type { Principal } from '../iam/context';
-import { compilePolicy, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
+import { compilePolicy, PolicyParseError, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
 import type { Store } from '../store/types';
 import { boundaryDocument, entityPolicyDocuments, type EntityPolicyDocument } from './entity-policies';
 import { policyGeneration } from './generation';
@@ -15,6 +15,8 @@ export interface PrincipalPolicies {
   boundaryArn?: string;
   /** The role's ARN with its path, for a role session's `aws:PrincipalArn`. */
   roleArn?: string;
+  /** Stored policies of the principal that do not compile (names or ARNs): every request is denied while any remains. */
+  uncompilable: string[];
   /** True when some policy reads `aws:ResourceTag/*` or `iam:ResourceTag/*` (so the target's tags are looked up). */
   readsResourceTags: boolean;
   generation: number;
@@ -25,21 +27,32 @@ export interface PrincipalPolicies {
 const CACHE_LIMIT = 10_000;
 const ROOT_PERMISSIONS = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
 const COMPILED_LIMIT = 20_000;
+const DENY_ALL = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}';
 
 /** Compiled policies by policy id, type and text: principals sharing a policy share its compiled form and action cache. */
 const compiledByText = new Map<string, CompiledPolicy>();
 const caches = new WeakMap<Store, Map<string, PrincipalPolicies>>();
 
-/** Compiles a stored policy; a document that no longer compiles contributes no statement (it was validated on write). */
-export function compileStored(doc: EntityPolicyDocument, policyType: PolicyType): CompiledPolicy | undefined {
-  const key = `${policyType}\u0000${doc.policyId}\u0000${doc.document}`;
+/**
+ * A stored document that does not compile (older data, a future bug) fails closed: it stands for a policy that
+ * denies everything, so the principals it applies to are refused rather than judged without it.
+ */
+function failClosed(doc: EntityPolicyDocument, policyType: PolicyType): CompiledPolicy {
+  const denyAll = compilePolicy(DENY_ALL, { policyId: doc.policyId, policyType });
+  return { ...denyAll, uncompilable: doc.policyArn ?? doc.policyId };
+}
+
+/** Compiles a stored policy; one that does not compile comes back as a deny-everything policy marked `uncompilable`. */
+export function compileStored(doc: EntityPolicyDocument, policyType: PolicyType): CompiledPolicy {
+  const key = `${policyType}\u0000${doc.policyId}\u0000${doc.policyArn ?? ''}\u0000${doc.document}`;
   let compiled = compiledByText.get(key);
   if (compiled === undefined) {
     try {
       compiled = compilePolicy(doc.document, { policyId: doc.policyId, policyType });
-    } catch {
-      console.error(`[gatehouse] stored policy ${doc.policyArn ?? doc.policyId} does not compile; ignored`);
-      return undefined;
+    } catch (error) {
+      const reason = error instanceof PolicyParseError ? error.message : String(error);
+      console.error(`[gatehouse] stored policy ${doc.policyArn ?? doc.policyId} does not compile (${reason}); access is denied to the principals it applies to`);
+      compiled = failClosed(doc, policyType);
     }
     if (compiledByText.size >= COMPILED_LIMIT) compiledByText.clear();
     compiledByText.set(key, compiled);
@@ -48,12 +61,7 @@ export function compileStored(doc: EntityPolicyDocument, policyType: PolicyType)
 }
 
 function compileAll(docs: EntityPolicyDocument[], policyType: PolicyType): CompiledPolicy[] {
-  const out: CompiledPolicy[] = [];
-  for (const doc of docs) {
-    const compiled = compileStored(doc, policyType);
-    if (compiled) out.push(compiled);
-  }
-  return out;
+  return docs.map((doc) => compileStored(doc, policyType));
 }
 
 function tagsAsRecord(tags: { Key: string; Value: string }[]): Record<string, string> {
@@ -74,14 +82,12 @@ function sessionPolicies(store: Store, principal: Principal): CompiledPolicy[] |
   if (texts.length === 0 && arns.length === 0) return undefined;
   const out: CompiledPolicy[] = [];
   texts.forEach((document, i) => {
-    const compiled = compileStored({ policyId: `SessionPolicy.${i + 1}`, sourceType: 'none', document }, 'session');
-    if (compiled) out.push(compiled);
+    out.push(compileStored({ policyId: `SessionPolicy.${i + 1}`, sourceType: 'none', document }, 'session'));
   });
   for (const arn of arns) {
     const managed = managedPolicyDocument(store, arn);
     if (!managed) continue;
-    const compiled = compileStored({ policyId: managed.policyName, sourceType: 'user-managed', policyArn: arn, document: managed.document }, 'session');
-    if (compiled) out.push(compiled);
+    out.push(compileStored({ policyId: managed.policyName, sourceType: 'user-managed', policyArn: arn, document: managed.document }, 'session'));
   }
   // Session policies that exist but none resolves still narrow the session to nothing (fail closed).
   return out;
@@ -111,7 +117,7 @@ function compute(store: Store, principal: Principal, generation: number): Princi
       identity = compileAll(entityPolicyDocuments(store, 'user', user.userId), 'identity');
       boundaryArn = user.permissionsBoundaryArn;
     } else if (!principal.userId) {
-      identity = [compileStored({ policyId: 'RootFederation', sourceType: 'none', document: ROOT_PERMISSIONS }, 'identity')!];
+      identity = [compileStored({ policyId: 'RootFederation', sourceType: 'none', document: ROOT_PERMISSIONS }, 'identity')];
     }
   } else if (principal.type === 'AssumedRole' && principal.roleId) {
     const role = store.roles.getById(principal.roleId);
@@ -132,8 +138,10 @@ function compute(store: Store, principal: Principal, generation: number): Princi
   const session = sessionPolicies(store, principal);
   const policySet: PolicySet = { identity, boundary, session };
   const all = [...identity, ...(boundary ?? []), ...(session ?? [])];
+  const uncompilable = all.flatMap((policy) => (policy.uncompilable === undefined ? [] : [policy.uncompilable]));
   return {
     policySet,
+    uncompilable,
     principalTags,
     boundaryArn,
     roleArn: roleArn ?? principal.roleArn,

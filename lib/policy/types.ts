@@ -218,6 +218,11 @@ export interface CompiledPolicy {
   denyStatements: CompiledStatement[];
   /** Source text, kept for explanations. */
   text: string;
+  /**
+   * Set (to the stored policy's name or ARN) on the deny-everything stand-in for a stored document that does
+   * not compile: callers fail closed and say which policy is broken.
+   */
+  uncompilable?: string;
   /** @internal per-action cache of the statements whose Action/NotAction matches. */
   actionCache: Map<string, ActionCacheEntry>;
 }

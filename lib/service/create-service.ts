@@ -1,6 +1,7 @@
 // The composition root of the IAM service: store, secrets, pipeline steps, operations, routes, handler.
 import type { ServiceConfig } from '../config';
 import { SecretBox } from '../crypto/secrets';
+import { reportUncompilablePolicies } from '../authz';
 import { IAM_OPERATIONS } from '../iam/operations';
 import { STS_OPERATIONS } from '../sts/operations';
 import { createHandler, type Handler } from '../protocol/handler';
@@ -35,6 +36,7 @@ export function createService(config: ServiceConfig): Service {
   const store = openSqliteStore(config.dataDir);
   const secrets = SecretBox.open(config.dataDir, config.masterKey);
   const firstRun = bootstrapAccount(store, config, secrets, IAM_OPERATIONS);
+  reportUncompilablePolicies(store);
   const steps = createPipeline({ store, config, secrets });
   const routes = new Map<string, RouteHandler>(steps.routes);
   const service: Service = {

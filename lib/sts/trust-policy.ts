@@ -10,10 +10,16 @@ const ALLOW_ALL = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":
 /** An account id other than `accountId`: makes the engine combine the cross-account way. */
 const otherAccount = (accountId: string) => (accountId === '000000000000' ? '000000000001' : '000000000000');
 
-function compiledTrust(text: string): CompiledPolicy {
+/** The compiled trust policy, or undefined when the stored text does not compile (then nobody may assume the role). */
+function compiledTrust(text: string): CompiledPolicy | undefined {
   let policy = compiled.get(text);
   if (policy === undefined) {
-    policy = compilePolicy(text, { policyType: 'trust' });
+    try {
+      policy = compilePolicy(text, { policyType: 'trust' });
+    } catch {
+      console.error('[gatehouse] a stored trust policy does not compile; the role cannot be assumed until it is replaced');
+      return undefined;
+    }
     if (compiled.size > 1000) compiled.clear();
     compiled.set(text, policy);
   }
@@ -23,6 +29,7 @@ function compiledTrust(text: string): CompiledPolicy {
 /** True when the trust policy lets the caller perform `action` (e.g. 'sts:AssumeRole') on the role. */
 export function trustAllows(ctx: OperationContext, trustPolicy: string, roleArn: string, action: string, context: RequestContext): boolean {
   const trust = compiledTrust(trustPolicy);
+  if (trust === undefined) return false;
   const request: AuthorizationRequest = {
     action,
     resource: roleArn,
