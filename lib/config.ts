@@ -24,6 +24,7 @@ const schema = z.object({
   GATEHOUSE_LOG_REQUESTS: flag,
   GATEHOUSE_AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   GATEHOUSE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
 });
 
 /** The validated configuration of the IAM service. */
@@ -41,6 +42,8 @@ export interface ServiceConfig {
   logRequests: boolean;
   auditRetentionDays: number;
   maxBodyBytes: number;
+  /** A request that has waited longer than this for the event loop is answered `Throttling` (0: never). */
+  maxQueueMs: number;
 }
 
 /** Reads the configuration from an environment (default `process.env`); throws with every problem listed. */
@@ -64,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logRequests: e.GATEHOUSE_LOG_REQUESTS,
     auditRetentionDays: e.GATEHOUSE_AUDIT_RETENTION_DAYS,
     maxBodyBytes: e.GATEHOUSE_MAX_BODY_BYTES,
+    maxQueueMs: e.GATEHOUSE_MAX_QUEUE_MS,
     ...overrides,
   };
 }

@@ -142,8 +142,16 @@ describe('SigV4 over raw HTTP', () => {
       status: 403,
       code: 'SignatureDoesNotMatch',
     });
-    // A request signed for another region with that region in its scope is valid (IAM accepts any region).
-    expect((await send(await signedPost(GET_USER_BODY, { region: 'eu-west-1' }))).status).toBe(200);
+    // A request correctly signed for a region the endpoint does not serve is refused, as AWS's global IAM
+    // endpoint refuses one not scoped to us-east-1.
+    for (const region of ['eu-west-1', 'xx-fake-9']) {
+      const elsewhere = await send(await signedPost(GET_USER_BODY, { region }));
+      expect(elsewhere).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+      expect(decodeXml(elsewhere.message)).toBe(`Credential should be scoped to a valid region, not '${region}'. `);
+    }
+    const stsElsewhere = await send(await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'xx-fake-9' }));
+    expect(stsElsewhere).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    expect(stsElsewhere.text).toContain('xmlns="https://sts.amazonaws.com/doc/2011-06-15/"');
     const wrongService = await send(await signedPost(GET_USER_BODY, { service: 'sts' }));
     expect(wrongService).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(decodeXml(wrongService.message)).toBe("Credential should be scoped to correct service: 'iam'. ");

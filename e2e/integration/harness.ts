@@ -9,7 +9,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
-import { nodeListener } from '../../lib/protocol/node-adapter';
+import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
 
 export interface Credentials {
   accessKeyId: string;
@@ -49,11 +49,14 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN_CREDENTIALS.secretAccessKey,
     GATEHOUSE_ALLOW_RESET: '1',
     GATEHOUSE_DEMO: options.demo ? '1' : '0',
+    // Load shedding depends on the machine's load: off, except in the suite that tests it.
+    GATEHOUSE_MAX_QUEUE_MS: '0',
     ...options.env,
   };
   const config = loadConfig(env);
   const service = createService(config);
   const server = http.createServer({ keepAliveTimeout: 5000 }, nodeListener(service.handler, config.maxBodyBytes));
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}`;

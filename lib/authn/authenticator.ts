@@ -65,6 +65,9 @@ function keepsCredentials(action: string): boolean {
 
 export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   const { store, secrets } = deps;
+  // IAM and STS answer at one endpoint, as AWS's global endpoints do: signed for us-east-1, or for the region
+  // Gatehouse is configured to report.
+  const servedRegions = [...new Set(['us-east-1', deps.config.region])];
   // Decrypted secrets by their sealed text: a changed or deleted key has a different (or no) sealed text.
   const plainSecrets = new BoundedCache<string>();
   // Parsed session principals by access key id and token hash (sessions never change once issued).
@@ -192,12 +195,12 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
         path: wire.signedPath ?? wire.path,
         query: wire.query,
         headers: wire.headers,
-        body: wire.body,
+        body: wire.rawBody ?? wire.body,
       };
       const parts = parseSignature(request);
       if (!parts && info.service === 'sts' && UNSIGNED_STS_ACTIONS.has(info.action)) return anonymousPrincipal(info.action);
       if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
-      checkScopeAndTime(parts, info.service, info.now);
+      checkScopeAndTime(parts, info.service, info.now, servedRegions);
       return parts.accessKeyId.startsWith('ASIA') ? sessionPrincipal(request, parts, info) : longTermPrincipal(request, parts, info);
     },
   };

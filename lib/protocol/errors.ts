@@ -63,6 +63,7 @@ export class RequestExpired extends define('RequestExpired', 400) {}
 export class ExpiredToken extends define('ExpiredToken', 403) {}
 export class Throttling extends define('Throttling', 400) {}
 export class RequestEntityTooLarge extends define('RequestEntityTooLarge', 413) {}
+export class RequestHeaderSectionTooLarge extends define('RequestHeaderSectionTooLarge', 431) {}
 
 // STS errors.
 export class RegionDisabled extends define('RegionDisabledException', 403) {}

@@ -1,6 +1,6 @@
-// The one framework-free IAM/STS endpoint: decode the query protocol, authenticate, authorize, run the
-// operation in a store transaction (writes group-committed), audit, answer AWS's XML. Mounted at /aws (Next)
-// and / (node:http).
+// The one framework-free IAM/STS endpoint: authenticate (SigV4 over the raw body), decode the query protocol,
+// authorize, run the operation in a store transaction (writes group-committed), audit, answer AWS's XML.
+// Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
 import type { Operation, OperationContext } from '../iam/context';
 import type { ServiceConfig } from '../config';
@@ -13,10 +13,12 @@ import {
   MissingAction,
   NotImplemented,
   ServiceFailure,
+  Throttling,
 } from './errors';
+import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
-import { decodeInput, parseForm, type QueryParams } from './query';
+import { decodeInput, parseForm, peekParameters, type QueryParams } from './query';
 import type { WireRequest, WireResponse } from './wire';
 import { encodeError, encodeResult } from './xml';
 
@@ -34,7 +36,13 @@ export interface HandlerDeps {
   clock?: () => Date;
 }
 
+/** What a request is answered when it has waited too long to be served (IAM's throttling error). */
+export const THROTTLING_MESSAGE = 'Rate exceeded';
+
 export type Handler = (request: WireRequest) => Promise<WireResponse>;
+
+/** The parameters read before authentication: which service and operation the request is for. */
+const HEAD_PARAMETERS = ['Action', 'Version'] as const;
 
 function xmlResponse(status: number, body: string, requestId: string): WireResponse {
   return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
@@ -55,6 +63,7 @@ function resolveService(params: QueryParams, action: string): ServiceName {
 /** Builds the request handler. */
 export function createHandler(deps: HandlerDeps): Handler {
   const clock = deps.clock ?? (() => new Date());
+  const shedder = createLoadShedder(deps.config.maxQueueMs);
 
   return async function handle(request: WireRequest): Promise<WireResponse> {
     const route = deps.routes.get(request.path);
@@ -74,22 +83,31 @@ export function createHandler(deps: HandlerDeps): Handler {
     let principal: OperationContext['principal'] | undefined;
     let input: Record<string, unknown> | undefined;
     try {
-      const params: QueryParams = new Map();
-      if (request.query) parseForm(request.query, params);
-      if (request.method === 'POST') parseForm(request.body, params);
-      else if (request.method !== 'GET') throw new InvalidAction(`The HTTP method ${request.method} is not supported; use POST or GET.`);
+      if (request.method !== 'POST' && request.method !== 'GET') {
+        throw new InvalidAction(`The HTTP method ${request.method} is not supported; use POST or GET.`);
+      }
+      // Invariant: nothing but Action and Version is decoded before the signature is verified; SigV4 needs only
+      // the raw body's hash, so an unauthenticated body costs its hash and one scan, never a decode.
+      const head: QueryParams = new Map();
+      peekParameters(request.query, HEAD_PARAMETERS, head);
+      if (request.method === 'POST') peekParameters(request.body, HEAD_PARAMETERS, head);
 
-      const action = params.get('Action');
+      const action = head.get('Action');
       if (!action) throw new MissingAction('Missing Action');
-      const service = resolveService(params, action);
+      const service = resolveService(head, action);
       const model = SERVICE_MODELS[service];
       namespace = model.xmlNamespace;
       const opModel = Object.prototype.hasOwnProperty.call(model.operations, action) ? model.operations[action] : undefined;
       if (!opModel) throw new InvalidAction(`Could not find operation ${action} for version ${model.apiVersion}`);
+      if (!shedder.admit()) throw new Throttling(THROTTLING_MESSAGE);
 
-      info = { request, params, service, action, requestId, now: clock() };
+      info = { request, params: head, service, action, requestId, now: clock() };
       principal = deps.authenticator.authenticate(info);
 
+      const params: QueryParams = new Map();
+      parseForm(request.query, params);
+      if (request.method === 'POST') parseForm(request.body, params);
+      info.params = params;
       const operation = deps.operations[service][action];
       if (!operation) throw new NotImplemented(`The operation ${action} of the ${service.toUpperCase()} API is not implemented by Gatehouse.`);
       input = decodeInput(model, opModel.input, params);

@@ -1,50 +1,69 @@
-// Adapter from node:http to the framework-free handler: bounded body reading, source address, TLS flag.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Adapter from node:http to the framework-free handler: body size bounded while streaming, the body's raw
+// bytes kept for SigV4, source address, TLS flag; AWS error bodies for what node:http refuses itself.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Handler } from './handler';
-import type { WireRequest } from './wire';
+import { bodyTooLarge, headersTooLarge } from './limits';
+import type { WireRequest, WireResponse } from './wire';
 
-/** Serves `handler` on a node:http request; bodies over `maxBodyBytes` get AWS's 413 error. */
+function send(res: ServerResponse, response: WireResponse, close = false): void {
+  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), ...(close ? { connection: 'close' } : {}) });
+  res.end(response.body);
+}
+
+/**
+ * Serves `handler` on a node:http request. A body over `maxBodyBytes` (declared, or counted as it streams,
+ * chunked ones included) is answered AWS's 413 as soon as the limit is passed; nothing past it is kept.
+ */
 export function nodeListener(handler: Handler, maxBodyBytes: number) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    const refuse = () => {
+      // Nothing more of this body is wanted: stop reading and close the connection once the answer is out.
+      req.removeAllListeners('data');
+      req.resume();
+      send(res, bodyTooLarge(maxBodyBytes), true);
+    };
+    const declared = Number(req.headers['content-length']);
+    if (declared > maxBodyBytes) {
+      refuse();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBodyBytes) {
-        tooLarge = true;
+        refused = true;
+        chunks.length = 0;
+        refuse();
         return;
       }
       chunks.push(chunk);
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      if (tooLarge) {
-        res.writeHead(413, { 'content-type': 'text/xml', connection: 'close' });
-        res.end(
-          '<ErrorResponse><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code>' +
-            `<Message>Request body must be at most ${maxBodyBytes} bytes.</Message></Error><RequestId>0</RequestId></ErrorResponse>`,
-        );
-        return;
-      }
+      if (refused) return;
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const headers: Record<string, string | undefined> = {};
       for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
+      // node:http keeps the first of two Authorization headers; SigV4 must see both (and refuse them).
+      const authorization = req.headersDistinct.authorization;
+      if (authorization && authorization.length > 1) headers.authorization = authorization.join(',');
+      const rawBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       const request: WireRequest = {
         method: req.method ?? 'GET',
         path: q < 0 ? url : url.slice(0, q),
         query: q < 0 ? '' : url.slice(q + 1),
         headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: rawBody.toString('utf8'),
+        rawBody,
         sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
         secure: Boolean((req.socket as { encrypted?: boolean }).encrypted),
       };
       handler(request).then(
-        (response) => {
-          res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
-          res.end(response.body);
-        },
+        (response) => send(res, response),
         () => {
           res.writeHead(500, { 'content-type': 'text/xml' });
           res.end('<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>Internal error</Message></Error></ErrorResponse>');
@@ -52,4 +71,26 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
       );
     });
   };
+}
+
+/**
+ * Answers what node:http refuses before a request reaches the listener with an AWS error body instead of an
+ * empty one: a header section over node's limit (`--max-http-header-size`, 16 KiB by default) gets 431 with
+ * `RequestHeaderSectionTooLarge`; other malformed requests keep node's plain 400.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const response = headersTooLarge();
+      const head = [`HTTP/1.1 ${response.status} Request Header Fields Too Large`, 'connection: close', `content-length: ${Buffer.byteLength(response.body)}`];
+      for (const [name, value] of Object.entries(response.headers)) head.push(`${name}: ${value}`);
+      socket.end(`${head.join('\r\n')}\r\n\r\n${response.body}`);
+      return;
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  });
 }

@@ -1,10 +1,46 @@
 // Decodes AWS query-protocol parameters (`Tags.member.1.Key=...`) into typed operation input, driven by the
 // service model, and validates them the way AWS does (required, enum, length, range, pattern).
 import { ValidationError, InvalidParameterValue } from './errors';
-import type { ServiceModel, Shape } from './model';
+import { SERVICE_MODELS, type ServiceModel, type Shape } from './model';
 
 /** A flat parameter map as it arrives on the wire (form body merged with query string). */
 export type QueryParams = Map<string, string>;
+
+/** Digits a list or map index may have in a parameter name (`Tags.member.1234567890.Key`). */
+const INDEX_DIGITS = 10;
+
+/** The longest parameter name an input shape can take, indices counted at `INDEX_DIGITS` digits. */
+function longestName(model: ServiceModel, shapeName: string, seen: ReadonlySet<string>): number {
+  const shape = model.shapes[shapeName];
+  if (!shape || seen.has(shapeName)) return 0;
+  const inner = new Set(seen).add(shapeName);
+  switch (shape.type) {
+    case 'structure':
+      return Math.max(0, ...Object.entries(shape.members ?? {}).map(([name, member]) => name.length + 1 + longestName(model, member, inner)));
+    case 'list':
+      return 'member.'.length + INDEX_DIGITS + 1 + longestName(model, shape.member!, inner);
+    case 'map':
+      return 'entry.'.length + INDEX_DIGITS + '.value.'.length + Math.max('key'.length, longestName(model, shape.value!, inner));
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The longest parameter name any IAM or STS operation's input can take (its trailing '.' left out), from AWS's
+ * service models. A longer name cannot name a member, so it is ignored without being split.
+ */
+export const MAX_PARAMETER_NAME_LENGTH = Math.max(
+  ...Object.values(SERVICE_MODELS).flatMap((model) =>
+    Object.values(model.operations).map((operation) => (operation.input ? longestName(model, operation.input, new Set()) - 1 : 0)),
+  ),
+);
+
+/**
+ * At most this many parameters in one request (query string and body together): more than the largest request
+ * a model allows in practice (lists are decoded up to 1,000 members), and few enough that decoding stays cheap.
+ */
+export const MAX_PARAMETERS = 10_000;
 
 interface Node {
   value?: string;
@@ -111,7 +147,12 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
       }
       const memberShape = model.shapes[shape.member!];
       for (const [index, child] of indexed) {
-        items.push(decodeValue(model, memberShape, child, `${path}.${index}.member`, problems));
+        const itemPath = `${path}.${index}.member`;
+        const item = decodeValue(model, memberShape, child, itemPath, problems);
+        // A scalar member sent with sub-parameters (`TagKeys.member.1.member.1=k`, `TagKeys.member.1.Foo=k`)
+        // has no value of its own: a null member of the list, never an object in its place.
+        if (item === undefined) problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
+        else items.push(item);
       }
       return checkRange(shape, items, path, problems);
     }
@@ -123,7 +164,9 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
           const key = entry.children?.get('key')?.value;
           const valueNode = entry.children?.get('value');
           if (key === undefined || valueNode === undefined) continue;
-          out[key] = decodeValue(model, model.shapes[shape.value!], valueNode, `${path}.${key}`, problems);
+          const value = decodeValue(model, model.shapes[shape.value!], valueNode, `${path}.${key}`, problems);
+          if (value === undefined) problems.push(`Value null at '${path}.${key}' failed to satisfy constraint: Member must not be null`);
+          else out[key] = value;
         }
       }
       return out;
@@ -206,17 +249,80 @@ function decodeScalar(shape: Shape, raw: string | undefined, path: string, probl
   }
 }
 
-/** Parses an `application/x-www-form-urlencoded` string into a parameter map; throws on bad encoding. */
+/**
+ * Parses an `application/x-www-form-urlencoded` string into a parameter map; throws on bad encoding.
+ * Names longer than `MAX_PARAMETER_NAME_LENGTH` are skipped (no operation has such a member), and more than
+ * `MAX_PARAMETERS` parameters are refused, so the cost of decoding is bounded whatever the body holds.
+ */
 export function parseForm(text: string, into: QueryParams = new Map()): QueryParams {
-  if (text.length === 0) return into;
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    const rawKey = eq < 0 ? pair : pair.slice(0, eq);
-    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
-    into.set(decodeComponent(rawKey), decodeComponent(rawValue));
+  let start = 0;
+  // The next '=' at or after `start`, found once for many pairs: no pair's search rescans the text after it.
+  let eq = -1;
+  while (start < text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (eq < start) eq = nextEquals(text, start);
+    if (end > start) {
+      const keyEnd = eq > end ? end : eq;
+      const key = nameOf(text, start, keyEnd, MAX_PARAMETER_NAME_LENGTH);
+      if (key !== undefined) {
+        const value = keyEnd === end ? '' : decodeComponent(text.slice(keyEnd + 1, end));
+        into.set(key, value);
+        if (into.size > MAX_PARAMETERS) {
+          throw new ValidationError(`The request has more than ${MAX_PARAMETERS} parameters; at most ${MAX_PARAMETERS} are accepted.`);
+        }
+      }
+    }
+    start = end + 1;
   }
   return into;
+}
+
+/**
+ * The named parameters only (e.g. `Action` and `Version`), read without decoding anything else, with the same
+ * decoding and last-one-wins rule as `parseForm`. Undecodable names are skipped: `parseForm` rejects them later.
+ */
+export function peekParameters(text: string, names: readonly string[], into: QueryParams): QueryParams {
+  // A name percent-encoded in full is three times as long as itself.
+  const longest = 3 * Math.max(...names.map((name) => name.length));
+  let start = 0;
+  let eq = -1;
+  while (start < text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (eq < start) eq = nextEquals(text, start);
+    const keyEnd = eq > end ? end : eq;
+    if (keyEnd - start <= longest && keyEnd > start) {
+      let key: string | undefined;
+      try {
+        key = nameOf(text, start, keyEnd, longest);
+      } catch {
+        key = undefined;
+      }
+      if (key !== undefined && names.includes(key)) {
+        try {
+          into.set(key, keyEnd === end ? '' : decodeComponent(text.slice(keyEnd + 1, end)));
+        } catch {
+          into.delete(key);
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return into;
+}
+
+function nextEquals(text: string, from: number): number {
+  const at = text.indexOf('=', from);
+  return at < 0 ? text.length : at;
+}
+
+/** The decoded name `text[start, end)`, or undefined when it is longer than `maxLength` (decoded). */
+function nameOf(text: string, start: number, end: number, maxLength: number): string | undefined {
+  // Percent-encoding at most triples a name's length: longer raw text cannot decode short enough.
+  if (end - start > 3 * maxLength) return undefined;
+  const name = decodeComponent(text.slice(start, end));
+  return name.length > maxLength ? undefined : name;
 }
 
 function decodeComponent(text: string): string {

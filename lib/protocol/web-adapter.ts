@@ -1,24 +1,46 @@
-// Adapter from Web Request/Response (Next route handlers) to the framework-free handler.
+// Adapter from Web Request/Response (Next route handlers) to the framework-free handler: the body read as a
+// stream and bounded while it streams, its raw bytes kept for SigV4.
 import type { Handler } from './handler';
-import type { WireRequest } from './wire';
+import { bodyTooLarge } from './limits';
+import type { WireRequest, WireResponse } from './wire';
 
-/** Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). */
+function toResponse(response: WireResponse): Response {
+  return new Response(response.body, { status: response.status, headers: response.headers });
+}
+
+/**
+ * The body's bytes, or undefined once more than `maxBodyBytes` have arrived: reading stops there (the rest
+ * of the stream is cancelled, never buffered), whether the length was declared or the body is chunked.
+ */
+async function readBounded(request: Request, maxBodyBytes: number): Promise<Buffer | undefined> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      chunks.length = 0;
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). Bodies over `maxBodyBytes` get AWS's 413. */
 export async function serveWebRequest(handler: Handler, request: Request, mountPath: string, maxBodyBytes: number, sourceIp: string): Promise<Response> {
   const url = new URL(request.url);
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBodyBytes) {
-    return new Response(
-      `<ErrorResponse><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code><Message>Request body must be at most ${maxBodyBytes} bytes.</Message></Error><RequestId>0</RequestId></ErrorResponse>`,
-      { status: 413, headers: { 'content-type': 'text/xml' } },
-    );
+    await request.body?.cancel().catch(() => undefined);
+    return toResponse(bodyTooLarge(maxBodyBytes));
   }
-  const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-  if (body.length > maxBodyBytes) {
-    return new Response('<ErrorResponse><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code><Message>Request body too large.</Message></Error><RequestId>0</RequestId></ErrorResponse>', {
-      status: 413,
-      headers: { 'content-type': 'text/xml' },
-    });
-  }
+  const rawBody = request.method === 'GET' || request.method === 'HEAD' ? Buffer.alloc(0) : await readBounded(request, maxBodyBytes);
+  if (rawBody === undefined) return toResponse(bodyTooLarge(maxBodyBytes));
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
@@ -30,10 +52,10 @@ export async function serveWebRequest(handler: Handler, request: Request, mountP
     signedPath: url.pathname,
     query: url.search.startsWith('?') ? url.search.slice(1) : url.search,
     headers,
-    body,
+    body: rawBody.toString('utf8'),
+    rawBody,
     sourceIp,
     secure: url.protocol === 'https:' || headers['x-forwarded-proto'] === 'https',
   };
-  const response = await handler(wire);
-  return new Response(response.body, { status: response.status, headers: response.headers });
+  return toResponse(await handler(wire));
 }

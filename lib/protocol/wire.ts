@@ -8,8 +8,10 @@ export interface WireRequest {
   /** Raw query string without '?'. */
   query: string;
   headers: Record<string, string | undefined>;
-  /** The raw body (form-encoded for the query protocol). */
+  /** The body as UTF-8 text (form-encoded for the query protocol). */
   body: string;
+  /** The body's bytes as received: what SigV4's payload hash covers (a non-UTF-8 body hashes as sent). */
+  rawBody?: Uint8Array;
   sourceIp: string;
   /** True when the request came over TLS. */
   secure: boolean;

@@ -10,7 +10,8 @@ export interface SignableRequest {
   /** The raw query string without '?'. */
   query: string;
   headers: Record<string, string | undefined>;
-  body: string;
+  /** The payload: its bytes as received (text is hashed as UTF-8). */
+  body: string | Uint8Array;
 }
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -78,9 +79,9 @@ export function canonicalHeaders(headers: Record<string, string | undefined>, si
   return out;
 }
 
-/** SHA-256 of text (UTF-8) as lower-case hex (node's one-shot hash: no Hash object per call). */
-export function sha256Hex(text: string): string {
-  return hash('sha256', text, 'hex');
+/** SHA-256 of bytes or text (UTF-8) as lower-case hex (node's one-shot hash: no Hash object per call). */
+export function sha256Hex(data: string | Uint8Array): string {
+  return hash('sha256', data, 'hex');
 }
 
 /**

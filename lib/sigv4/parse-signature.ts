@@ -137,14 +137,17 @@ function parseAuthorizationHeader(request: SignableRequest, header: string): Sig
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
   const fields = new Map<string, string>();
   if (algorithm === ALGORITHM) {
+    // Two Authorization headers arrive joined by ',' (`…Signature=…,AWS4-HMAC-SHA256 Credential=…`): the second
+    // algorithm name is a token without '=', refused as AWS refuses it, never one header chosen over the other.
     for (const item of trimmed.slice(space + 1).split(',')) {
-      const entry = item.trim();
-      if (entry === '') continue;
-      const eq = entry.indexOf('=');
-      if (eq <= 0) {
-        throw new IncompleteSignature(`'${entry}' not a valid key=value pair (missing equal-sign) in Authorization header: '${trimmed}'.`);
+      for (const entry of item.trim().split(/\s+/)) {
+        if (entry === '') continue;
+        const eq = entry.indexOf('=');
+        if (eq <= 0) {
+          throw new IncompleteSignature(`'${entry}' not a valid key=value pair (missing equal-sign) in Authorization header: '${trimmed}'.`);
+        }
+        fields.set(entry.slice(0, eq), entry.slice(eq + 1));
       }
-      fields.set(entry.slice(0, eq).trim(), entry.slice(eq + 1).trim());
     }
   }
   const credential = fields.get('Credential');

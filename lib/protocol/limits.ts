@@ -1,0 +1,26 @@
+// The answers both mounts give to requests refused for their size, before the handler sees them: AWS's
+// ErrorResponse with the IAM namespace and a fresh request id, like every other error.
+import { newRequestId } from '../crypto/ids';
+import { RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from './errors';
+import { IAM_MODEL } from './model';
+import type { WireResponse } from './wire';
+import { encodeError } from './xml';
+
+function errorResponse(error: AwsError): WireResponse {
+  const requestId = newRequestId();
+  return {
+    status: error.status,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+    body: encodeError(IAM_MODEL.xmlNamespace, error, requestId),
+  };
+}
+
+/** 413 `RequestEntityTooLarge` for a body over the limit. */
+export function bodyTooLarge(maxBodyBytes: number): WireResponse {
+  return errorResponse(new RequestEntityTooLarge(`Request body must be at most ${maxBodyBytes} bytes.`));
+}
+
+/** 431 `RequestHeaderSectionTooLarge` for headers over the HTTP server's limit. */
+export function headersTooLarge(): WireResponse {
+  return errorResponse(new RequestHeaderSectionTooLarge('Your request header section exceeds the maximum allowed size.'));
+}

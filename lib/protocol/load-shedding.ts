@@ -1,0 +1,42 @@
+// Load shedding: a request that has already waited too long for the event loop is answered `Throttling` at once
+// (as IAM answers a caller over its rate, and SDKs retry with back-off) instead of adding its work to the queue,
+// so the latency of the requests that are served stays bounded however many arrive.
+import { performance } from 'node:perf_hooks';
+
+/** Decides, per request, whether to serve it or shed it. */
+export interface LoadShedder {
+  /** True to serve the request now; false when it has waited longer than the bound (answer `Throttling`). */
+  admit(): boolean;
+}
+
+/**
+ * Sheds requests that have waited more than `maxQueueMs` for the event loop; 0 turns shedding off.
+ *
+ * How long a request has waited is measured from below, for free: every request handled in one turn of the
+ * event loop was ready when that turn's poll began, so each has waited at least as long as the work done
+ * since the turn's first request. The first request of a turn is always served, so a lone slow request never
+ * causes another to be shed unless it kept that one waiting longer than the bound.
+ */
+export function createLoadShedder(maxQueueMs: number, clock: () => number = () => performance.now()): LoadShedder {
+  if (!(maxQueueMs > 0)) return { admit: () => true };
+  let turnStart: number | undefined;
+  let idleAtTurnStart = 0;
+  const endTurn = () => {
+    turnStart = undefined;
+  };
+  return {
+    admit(): boolean {
+      const now = clock();
+      // A turn ends at the check phase that follows its poll (setImmediate), or as soon as the loop is seen to
+      // have waited idle for I/O since (for requests handled outside the poll phase).
+      const idle = performance.eventLoopUtilization().idle;
+      if (turnStart === undefined || idle !== idleAtTurnStart) {
+        turnStart = now;
+        idleAtTurnStart = idle;
+        setImmediate(endTurn);
+        return true;
+      }
+      return now - turnStart <= maxQueueMs;
+    },
+  };
+}
