@@ -7,7 +7,7 @@ import { SecurityRecommendations } from '@/components/dashboard/security-recomme
 import { PageHeader } from '@/components/ui/page-header';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { iamClientFor } from '@/lib/console/clients';
-import { consoleEnv } from '@/lib/console/env';
+import { consolePublicOrigin } from '@/lib/console/public-url';
 import { requireConsoleSession } from '@/lib/console/session';
 
 export const metadata = { title: 'Dashboard' };
@@ -27,7 +27,7 @@ export default async function DashboardPage() {
   const session = await requireConsoleSession();
   const iam = iamClientFor(session.credentials);
   const { principal } = session;
-  const signInUrl = `${consoleEnv().nextAuthUrl}/sign-in/${principal.accountAlias ?? principal.accountId}`;
+  const signInUrl = `${await consolePublicOrigin()}/sign-in/${principal.accountAlias ?? principal.accountId}`;
   return (
     <div className="space-y-8">
       <PageHeader

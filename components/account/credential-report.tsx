@@ -65,7 +65,7 @@ export function CredentialReport() {
           </p>
         </div>
       )}
-      {error && <ErrorState error={error} />}
+      {error && <ErrorState error={error} title="The credential report could not be read" />}
       {report && (
         <div className="space-y-2">
           <p className="text-sm" aria-live="polite">

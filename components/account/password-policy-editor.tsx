@@ -131,8 +131,8 @@ export function PasswordPolicyEditor() {
           </div>
         )}
       </fieldset>
-      {error && !error.field && <ErrorState error={error} />}
-      {error?.field && !['minimumPasswordLength', 'maxPasswordAge', 'passwordReusePrevention'].includes(error.field) && <ErrorState error={error} />}
+      {error && !error.field && <ErrorState error={error} title="The password policy was not saved" />}
+      {error?.field && !['minimumPasswordLength', 'maxPasswordAge', 'passwordReusePrevention'].includes(error.field) && <ErrorState error={error} title="The password policy was not saved" />}
       {save.isSuccess && <Alert tone="success">Password policy saved.</Alert>}
       {remove.isSuccess && <Alert tone="success">Password policy removed: AWS&apos;s default rules apply.</Alert>}
       <div className="flex gap-2">
@@ -161,7 +161,7 @@ export function PasswordPolicyEditor() {
           </>
         }
       >
-        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} />}
+        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} title="The password policy was not deleted" />}
       </Dialog>
     </form>
   );

@@ -1,7 +1,7 @@
 // Dashboard: the account's IAM resources and quotas (iam:GetAccountSummary).
-import { GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { ErrorState } from '@/components/ui/error-state';
-import { attempt } from '@/lib/console/action';
+import { readAccountSummary } from '@/lib/console/account-summary';
 
 const FIGURES: Array<{ key: string; quota?: string; label: string; href?: string }> = [
   { key: 'Users', quota: 'UsersQuota', label: 'Users', href: '/users' },
@@ -13,9 +13,9 @@ const FIGURES: Array<{ key: string; quota?: string; label: string; href?: string
 ];
 
 export async function AccountSummary({ iam }: { iam: IAMClient }) {
-  const result = await attempt(() => iam.send(new GetAccountSummaryCommand({})));
+  const result = await readAccountSummary(iam);
   if (!result.ok) return <ErrorState error={result.error} title="The account summary could not be read" />;
-  const map = (result.data.SummaryMap ?? {}) as Record<string, number>;
+  const map = result.data;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6" data-testid="account-summary">
       {FIGURES.map((f) => (

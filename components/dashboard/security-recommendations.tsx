@@ -1,9 +1,10 @@
 // Dashboard: security recommendations computed from the summary, the credential report and the password policy.
-import { GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { Alert } from '@/components/ui/alert';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { attempt } from '@/lib/console/action';
+import { readAccountSummary } from '@/lib/console/account-summary';
 import { loadCredentialReport } from '@/lib/console/credential-report';
 import { toActionError } from '@/lib/console/errors';
 import { readPasswordPolicy } from '@/lib/console/password-policy';
@@ -13,7 +14,7 @@ const TONE: Record<Severity, BadgeTone> = { high: 'danger', medium: 'warning', l
 
 export async function SecurityRecommendations({ iam }: { iam: IAMClient }) {
   const [summary, report, policy] = await Promise.all([
-    attempt(() => iam.send(new GetAccountSummaryCommand({}))),
+    readAccountSummary(iam),
     attempt(() => loadCredentialReport(iam)),
     readPasswordPolicy(iam),
   ]);
@@ -21,7 +22,7 @@ export async function SecurityRecommendations({ iam }: { iam: IAMClient }) {
     return <ErrorState error={summary.error} title="Security recommendations could not be computed" />;
   }
   const recommendations = computeRecommendations({
-    summary: summary.ok ? ((summary.data.SummaryMap ?? {}) as Record<string, number>) : undefined,
+    summary: summary.ok ? summary.data : undefined,
     report: report.ok ? report.data : undefined,
     hasPasswordPolicy: policy.error ? undefined : Boolean(policy.policy),
     now: new Date(),

@@ -14,7 +14,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
-import { PageHeader } from '@/components/ui/page-header';
+import { Breadcrumb, Facts } from '@/components/ui/breadcrumb';
 import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
@@ -51,7 +51,7 @@ function MembersTab({ group, detailKey }: { group: GroupData; detailKey: unknown
           Add user
         </Button>
       </form>
-      {addError && addError.field !== 'userName' && <ErrorState error={addError} />}
+      {addError && addError.field !== 'userName' && <ErrorState error={addError} title="The user was not added to the group" />}
       {add.isSuccess && <Alert tone="success">{add.variables?.userName} is now a member of {group.groupName}.</Alert>}
       {group.members.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">The group has no members.</p>
@@ -127,7 +127,7 @@ function SettingsTab({ group }: { group: GroupData }) {
         <h2 className="text-lg font-semibold">Rename or move</h2>
         <Input label="Group name" value={newName} onChange={(e) => setNewName(e.target.value)} error={error?.field === 'newGroupName' ? error.message : undefined} />
         <Input label="Path" value={newPath} onChange={(e) => setNewPath(e.target.value)} error={error?.field === 'newPath' ? error.message : undefined} />
-        {error && error.field !== 'newGroupName' && error.field !== 'newPath' && <ErrorState error={error} />}
+        {error && error.field !== 'newGroupName' && error.field !== 'newPath' && <ErrorState error={error} title="The group was not renamed or moved" />}
         <Button type="submit" pending={update.isPending} disabled={newName.trim() === group.groupName && newPath.trim() === group.path}>
           Save changes
         </Button>
@@ -171,10 +171,19 @@ export function GroupDetail({ groupName }: { groupName: string }) {
   const group = query.data;
   return (
     <div className="space-y-4">
-      <PageHeader title={group.groupName} description={<span className="break-all font-mono">{group.arn}</span>} />
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        Path <span className="font-mono">{group.path}</span> · created {formatDate(group.createDate)}
-      </p>
+      <Breadcrumb items={[{ label: 'Groups', href: '/groups' }, { label: group.groupName }]} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{group.groupName}</h1>
+        <div className="mt-2">
+          <Facts
+            items={[
+              { label: 'ARN', value: group.arn, mono: true, testId: 'group-arn' },
+              { label: 'Path', value: group.path, mono: true, testId: 'group-path' },
+              { label: 'Created', value: formatDate(group.createDate) },
+            ]}
+          />
+        </div>
+      </div>
       <Tabs
         label="Group sections"
         selected={tab}

@@ -36,7 +36,7 @@ function CreateGroupForm() {
           Create group
         </Button>
       </div>
-      {error && error.field !== 'groupName' && error.field !== 'path' && <ErrorState error={error} />}
+      {error && error.field !== 'groupName' && error.field !== 'path' && <ErrorState error={error} title="The group was not created" />}
     </form>
   );
 }

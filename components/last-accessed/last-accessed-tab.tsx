@@ -34,7 +34,7 @@ export function LastAccessedTab({ arn, subject, queryKey }: { arn: string; subje
   if (job.isError) return <ErrorState error={actionErrorOf(job.error)!} />;
   if (details.isError) return <ErrorState error={actionErrorOf(details.error)!} />;
   if (!details.data || details.data.status === 'IN_PROGRESS') return <LoadingBlock label="Generating the last-accessed report…" />;
-  if (details.data.status === 'FAILED') return <ErrorState error={{ code: 'JobFailed', message: details.data.error ?? 'The report could not be generated.' }} />;
+  if (details.data.status === 'FAILED') return <ErrorState error={{ code: 'JobFailed', message: details.data.error ?? 'The report could not be generated.' }} title="The last-accessed report failed" />;
   const services = [...details.data.services].sort((a, b) => (b.lastAuthenticated ?? '').localeCompare(a.lastAuthenticated ?? '') || a.serviceName.localeCompare(b.serviceName));
   if (services.length === 0) return <EmptyState title={`The ${subject}'s policies allow no service`} />;
   return (

@@ -41,7 +41,7 @@ export function CreatePolicyForm() {
         <p className="text-sm font-medium">Policy document</p>
         <PolicyEditor value={document} onChange={setDocument} policyType="identity" onFindings={setFindings} label="Policy document (JSON)" />
       </div>
-      {error && error.field !== 'policyName' && error.field !== 'path' && <ErrorState error={error} />}
+      {error && error.field !== 'policyName' && error.field !== 'path' && <ErrorState error={error} title="The policy was not created" />}
       <div className="flex items-center gap-3">
         <Button type="submit" pending={create.isPending} disabled={blocked}>
           Create policy

@@ -96,7 +96,7 @@ export function SetDefaultDialog({
             </p>
           </>
         )}
-        {setDefault.error && <ErrorState error={actionErrorOf(setDefault.error)!} />}
+        {setDefault.error && <ErrorState error={actionErrorOf(setDefault.error)!} title="The default version was not changed" />}
       </div>
     </Dialog>
   );

@@ -106,7 +106,7 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           <TrustedPrincipals trustPolicy={trustPolicy} />
         </div>
       </div>
-      {error && !known.includes(error.field ?? '') && <ErrorState error={error} />}
+      {error && !known.includes(error.field ?? '') && <ErrorState error={error} title="The role was not created" />}
       <div className="flex items-center gap-3">
         <Button type="submit" pending={create.isPending} disabled={hasErrors(findings)}>
           Create role

@@ -16,7 +16,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input, Textarea } from '@/components/ui/input';
-import { PageHeader } from '@/components/ui/page-header';
+import { Breadcrumb, Facts } from '@/components/ui/breadcrumb';
 import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { Tabs } from '@/components/ui/tabs';
@@ -65,7 +65,7 @@ function TrustTab({ role, detailKey }: { role: RoleData; detailKey: unknown[] })
           )}
         </div>
         <PolicyEditor value={text} onChange={editing ? setDraft : undefined} readOnly={!editing} policyType="trust" onFindings={setFindings} label="Trust policy (JSON)" />
-        {save.error && <ErrorState error={actionErrorOf(save.error)!} />}
+        {save.error && <ErrorState error={actionErrorOf(save.error)!} title="The trust policy was not saved" />}
         {save.isSuccess && !editing && <Alert tone="success">Trust policy updated.</Alert>}
         {editing && (
           <div className="flex gap-2">
@@ -207,7 +207,7 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
             onChange={(e) => setMaxHours(e.target.value)}
             error={updateError?.field === 'maxSessionDuration' ? updateError.message : undefined}
           />
-          {updateError && updateError.field !== 'description' && updateError.field !== 'maxSessionDuration' && <ErrorState error={updateError} />}
+          {updateError && updateError.field !== 'description' && updateError.field !== 'maxSessionDuration' && <ErrorState error={updateError} title="The role was not updated" />}
           {update.isSuccess && <Alert tone="success">Role settings saved.</Alert>}
           <Button type="submit" pending={update.isPending}>
             Save settings
@@ -237,7 +237,7 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
             ))}
           </ul>
         )}
-        {untag.error && <ErrorState error={actionErrorOf(untag.error)!} />}
+        {untag.error && <ErrorState error={actionErrorOf(untag.error)!} title="The tag was not removed" />}
         <form
           className="space-y-2"
           onSubmit={(e) => {
@@ -246,7 +246,7 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
           }}
         >
           <TagsField value={newTags} onChange={setNewTags} error={tagError?.field === 'tags' ? tagError.message : undefined} />
-          {tagError && tagError.field !== 'tags' && <ErrorState error={tagError} />}
+          {tagError && tagError.field !== 'tags' && <ErrorState error={tagError} title="The tags were not saved" />}
           <Button type="submit" variant="secondary" pending={tag.isPending} disabled={!newTags.trim()}>
             Add tags
           </Button>
@@ -305,14 +305,23 @@ export function RoleDetail({ roleName }: { roleName: string }) {
   const role = query.data;
   return (
     <div className="space-y-4">
-      <PageHeader title={role.roleName} description={role.description || undefined} />
-      <p className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="break-all font-mono" data-testid="role-arn">
-          {role.arn}
-        </span>
-        {role.serviceLinked && <Badge tone="info">Service-linked</Badge>}
-        <span className="text-slate-600 dark:text-slate-300">created {formatDate(role.createDate)}</span>
-      </p>
+      <Breadcrumb items={[{ label: 'Roles', href: '/roles' }, { label: role.roleName }]} />
+      <div>
+        <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
+          {role.roleName}
+          {role.serviceLinked && <Badge tone="info">Service-linked</Badge>}
+        </h1>
+        {role.description && <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{role.description}</p>}
+        <div className="mt-2">
+          <Facts
+            items={[
+              { label: 'ARN', value: role.arn, mono: true, testId: 'role-arn' },
+              { label: 'Path', value: role.path, mono: true, testId: 'role-path' },
+              { label: 'Created', value: formatDate(role.createDate) },
+            ]}
+          />
+        </div>
+      </div>
       {role.serviceLinked && (
         <Alert tone="info" title="Service-linked role">
           Its trust policy, permissions and settings are defined by the AWS service that created it and cannot be edited.

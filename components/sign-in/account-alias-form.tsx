@@ -48,8 +48,8 @@ export function AccountAliasForm({ getAccountAlias, setAccountAlias, deleteAccou
         hint="Replaces the account ID in the sign-in URL."
         error={saveError?.field === 'alias' ? saveError.message : undefined}
       />
-      {saveError && saveError.field !== 'alias' && <ErrorState error={saveError} />}
-      {remove.error && <ErrorState error={actionErrorOf(remove.error)!} />}
+      {saveError && saveError.field !== 'alias' && <ErrorState error={saveError} title="The account alias was not saved" />}
+      {remove.error && <ErrorState error={actionErrorOf(remove.error)!} title="The account alias was not deleted" />}
       {save.isSuccess && !save.isPending && <Alert tone="success">The account alias is now {save.data.alias}.</Alert>}
       <div className="flex gap-2">
         <Button type="submit" pending={save.isPending}>

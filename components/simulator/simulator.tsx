@@ -20,6 +20,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { actionErrorOf, unwrap, useActionMutation, useActionQuery } from '@/components/ui/query';
 import { Tabs } from '@/components/ui/tabs';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { ActionInput } from './action-input';
 import { CellExplanation } from './cell-explanation';
 import { ContextInputs } from './context-inputs';
@@ -80,6 +81,8 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const [activePolicy, setActivePolicy] = useState<string | undefined>();
   const [highlight, setHighlight] = useState<{ policyId: string; range: SourceRange } | undefined>();
   const [copied, setCopied] = useState(false);
+  // The recompute time is measured in each render: the server's figure would never match the browser's.
+  const hydrated = useHydrated();
 
   // Principal mode: the principal's policies through the IAM API.
   const principal = state.mode === 'principal' && state.principal?.name ? state.principal : undefined;
@@ -281,7 +284,7 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
           <div className="space-y-2">
             <PrincipalPicker value={state.principal} onChange={(p) => update({ principal: p, overrides: {} })} />
             {gatheredQuery.isFetching && principal && <p className="text-sm">Reading the policies of {principal.type} {principal.name}…</p>}
-            {gatherError && <ErrorState error={gatherError} />}
+            {gatherError && <ErrorState error={gatherError} title="The principal's policies could not be read" />}
             {gathered && (
               <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="gathered-summary">
                 <span className="font-mono">{gathered.arn}</span>: {gathered.policies.length} polic{gathered.policies.length === 1 ? 'y' : 'ies'}
@@ -328,7 +331,12 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
             Results
           </h2>
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            Recomputed in <span data-testid="recompute-ms">{result.elapsed.toFixed(1)}</span> ms ({result.matrix.decisions.length} cells)
+            {hydrated && (
+              <>
+                Recomputed in <span data-testid="recompute-ms">{result.elapsed.toFixed(1)}</span> ms{' '}
+              </>
+            )}
+            ({result.matrix.decisions.length} cells)
           </p>
         </div>
         {result.current.errors.length > 0 && (

@@ -52,7 +52,7 @@ export function AccessKeysSection({ userName }: { userName: string }) {
           Create access key
         </Button>
       </div>
-      {error && <ErrorState error={actionErrorOf(error)!} />}
+      {error && <ErrorState error={actionErrorOf(error)!} title="The access key was not changed" />}
       {update.isSuccess && <Alert tone="success">Access key {update.data.accessKeyId} is now {update.data.status === 'Active' ? 'active' : 'inactive'}.</Alert>}
       {remove.isSuccess && <Alert tone="success">Access key {remove.data.accessKeyId} deleted.</Alert>}
       {create.data && (
@@ -139,7 +139,7 @@ export function AccessKeysSection({ userName }: { userName: string }) {
           </>
         }
       >
-        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} />}
+        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} title="The access key was not deleted" />}
       </Dialog>
     </div>
   );

@@ -64,7 +64,7 @@ export function ConsolePasswordSection({ userName }: { userName: string }) {
       )}
       {remove.isSuccess && <Alert tone="success">Console access removed.</Alert>}
       {requireReset.isSuccess && <Alert tone="success">The user must choose a new password at next sign-in.</Alert>}
-      {requireReset.error && <ErrorState error={actionErrorOf(requireReset.error)!} />}
+      {requireReset.error && <ErrorState error={actionErrorOf(requireReset.error)!} title="The password reset was not required" />}
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
@@ -101,7 +101,7 @@ export function ConsolePasswordSection({ userName }: { userName: string }) {
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={resetRequired} onChange={(e) => setResetRequired(e.target.checked)} /> User must create a new password at next sign-in
           </label>
-          {formError && formError.field !== 'password' && <ErrorState error={formError} />}
+          {formError && formError.field !== 'password' && <ErrorState error={formError} title="The console password was not saved" />}
           <div className="flex gap-2">
             <Button type="submit" pending={create.isPending || update.isPending}>
               {current ? 'Change password' : 'Create password'}
@@ -128,7 +128,7 @@ export function ConsolePasswordSection({ userName }: { userName: string }) {
           </>
         }
       >
-        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} />}
+        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} title="Console access was not removed" />}
       </Dialog>
     </div>
   );

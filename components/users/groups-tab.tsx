@@ -94,7 +94,7 @@ export function GroupsTab({ userName }: { userName: string }) {
       >
         {count >= USER_QUOTAS.groupsPerUser && <Alert tone="warning">The user is already in {count} groups, AWS&apos;s default limit; IAM will likely refuse.</Alert>}
         <GroupPicker value={choice} onChange={setChoice} exclude={current} />
-        {add.error && <ErrorState error={actionErrorOf(add.error)!} />}
+        {add.error && <ErrorState error={actionErrorOf(add.error)!} title="The user was not added to the group" />}
       </Dialog>
       <Dialog
         open={!!confirmRemove}
@@ -112,7 +112,7 @@ export function GroupsTab({ userName }: { userName: string }) {
           </>
         }
       >
-        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} />}
+        {remove.error && <ErrorState error={actionErrorOf(remove.error)!} title="The user was not removed from the group" />}
       </Dialog>
     </div>
   );

@@ -90,7 +90,7 @@ export function MfaSection({ userName }: { userName: string }) {
             }}
           >
             <Input label="Device name" value={deviceName} onChange={(e) => setDeviceName(e.target.value)} hint="Letters, digits and + = , . @ _ -" error={actionErrorOf(create.error)?.field === 'deviceName' ? actionErrorOf(create.error)!.message : undefined} />
-            {create.error && actionErrorOf(create.error)?.field !== 'deviceName' && <ErrorState error={actionErrorOf(create.error)!} />}
+            {create.error && actionErrorOf(create.error)?.field !== 'deviceName' && <ErrorState error={actionErrorOf(create.error)!} title="The MFA device was not created" />}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={cancel}>
                 Cancel
@@ -121,7 +121,7 @@ export function MfaSection({ userName }: { userName: string }) {
               <Input label="MFA code 1" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code1} onChange={(e) => setCode1(e.target.value)} error={enableError?.field === 'code1' ? enableError.message : undefined} />
               <Input label="MFA code 2" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code2} onChange={(e) => setCode2(e.target.value)} error={enableError?.field === 'code2' ? enableError.message : undefined} />
             </div>
-            {enableError && !enableError.field?.startsWith('code') && <ErrorState error={enableError} />}
+            {enableError && !enableError.field?.startsWith('code') && <ErrorState error={enableError} title="The MFA device was not enabled" />}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={cancel}>
                 Cancel
@@ -164,7 +164,7 @@ export function MfaSection({ userName }: { userName: string }) {
           </>
         }
       >
-        {(deactivate.error || removeDevice.error) && <ErrorState error={actionErrorOf(deactivate.error ?? removeDevice.error)!} />}
+        {(deactivate.error || removeDevice.error) && <ErrorState error={actionErrorOf(deactivate.error ?? removeDevice.error)!} title="The MFA device was not removed" />}
       </Dialog>
     </div>
   );

@@ -340,7 +340,7 @@ export function PermissionsTab({ userName }: { userName: string }) {
           <Alert tone="warning">The user already has {attachedPolicies.length} managed policies attached, AWS&apos;s default limit.</Alert>
         )}
         {attaching && <PolicyPicker value={choice} onChange={setChoice} exclude={attaching === 'policy' ? attachedArns : undefined} />}
-        {(attach.error || setBoundary.error) && <ErrorState error={actionErrorOf(attach.error ?? setBoundary.error)!} />}
+        {(attach.error || setBoundary.error) && <ErrorState error={actionErrorOf(attach.error ?? setBoundary.error)!} title={attach.error ? 'The policy was not attached' : 'The permissions boundary was not set'} />}
       </Dialog>
 
       <Dialog
@@ -369,7 +369,7 @@ export function PermissionsTab({ userName }: { userName: string }) {
           </>
         }
       >
-        {(detach.error || removeInline.error || removeBoundary.error) && <ErrorState error={actionErrorOf(detach.error ?? removeInline.error ?? removeBoundary.error)!} />}
+        {(detach.error || removeInline.error || removeBoundary.error) && <ErrorState error={actionErrorOf(detach.error ?? removeInline.error ?? removeBoundary.error)!} title={detach.error ? 'The policy was not detached' : removeInline.error ? 'The inline policy was not deleted' : 'The permissions boundary was not removed'} />}
       </Dialog>
     </div>
   );

@@ -49,7 +49,7 @@ export function TagsTab({ userName }: { userName: string }) {
   return (
     <div className="max-w-2xl space-y-3">
       <TagsEditor tags={draft} onChange={setDraft} />
-      {error && <ErrorState error={error} />}
+      {error && <ErrorState error={error} title="The tags were not saved" />}
       {saved && <Alert tone="success">Tags saved.</Alert>}
       <Button onClick={save} pending={pending}>
         Save tags

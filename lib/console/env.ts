@@ -26,6 +26,8 @@ export interface ConsoleEnv {
   dataDir: string;
   sessionMaxSeconds: number;
   nextAuthUrl: string;
+  /** The console's public URL when configured (NEXTAUTH_URL); otherwise pages derive it from the request. */
+  publicUrl?: string;
 }
 
 /** Parses an environment into the console configuration; throws naming every invalid variable. */
@@ -53,6 +55,7 @@ export function parseConsoleEnv(env: Record<string, string | undefined>): Consol
     dataDir: e.GATEHOUSE_DATA_DIR,
     sessionMaxSeconds: e.GATEHOUSE_CONSOLE_SESSION_SECONDS,
     nextAuthUrl: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl: e.NEXTAUTH_URL?.replace(/\/+$/, ''),
   };
 }
 

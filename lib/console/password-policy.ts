@@ -2,6 +2,9 @@
 import 'server-only';
 import { awsErrorCode } from './errors';
 import { GetAccountPasswordPolicyCommand, type IAMClient, type PasswordPolicy } from '@aws-sdk/client-iam';
+import { fetchGatehouseRoute, GatehouseRouteUnavailable } from './gatehouse-route';
+import { iamClientFor } from './clients';
+import type { ConsoleCredentials } from './principal';
 
 /** The policy (undefined when the account has none), or the error that kept it from being read. */
 export async function readPasswordPolicy(iam: IAMClient): Promise<{ policy?: PasswordPolicy; error?: unknown }> {
@@ -10,6 +13,20 @@ export async function readPasswordPolicy(iam: IAMClient): Promise<{ policy?: Pas
     return { policy: result.PasswordPolicy };
   } catch (error) {
     if (awsErrorCode(error) === 'NoSuchEntity') return {};
+    return { error };
+  }
+}
+
+/**
+ * The rules the signed-in user's own password must meet. Gatehouse answers an IAM user on its own route without
+ * any IAM permission (AWS's sign-in pages show them too); elsewhere (AWS) it is iam:GetAccountPasswordPolicy.
+ */
+export async function readOwnPasswordPolicy(credentials: ConsoleCredentials): Promise<{ policy?: PasswordPolicy; error?: unknown }> {
+  try {
+    const body = await fetchGatehouseRoute<{ passwordPolicy?: PasswordPolicy | null }>('password-policy', {}, credentials);
+    return { policy: body.passwordPolicy ?? undefined };
+  } catch (error) {
+    if (error instanceof GatehouseRouteUnavailable) return readPasswordPolicy(iamClientFor(credentials));
     return { error };
   }
 }

@@ -73,9 +73,14 @@ export async function getConsoleSession(): Promise<ConsoleSession | null> {
   return state.status === 'active' ? state.session : null;
 }
 
-/** The active session; otherwise redirects to the sign-in page (saying why when it expired). */
+/**
+ * The active session; otherwise redirects to the sign-in page (saying why when it expired). A session whose
+ * password must be changed goes to /change-password first: a page renders beside the console layout (which
+ * redirects too), so without this check it would call the API as that user before the change.
+ */
 export async function requireConsoleSession(): Promise<ConsoleSession> {
   const state = await getConsoleSessionState();
+  if (state.status === 'active' && state.session.passwordResetRequired) redirect('/change-password');
   if (state.status === 'active') return state.session;
   redirect(state.status === 'expired' ? '/sign-in?reason=expired' : '/sign-in');
 }

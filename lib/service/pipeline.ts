@@ -8,6 +8,7 @@ import { createAuditSink } from '../audit';
 import { signInRoute } from './sign-in-route';
 import { signOutRoute } from './sign-out-route';
 import { auditRoute } from './audit-route';
+import { passwordPolicyRoute } from './password-policy-route';
 import type { Store } from '../store/types';
 import type { PipelineSteps } from './create-service';
 
@@ -23,6 +24,7 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
       ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
       ['/_gatehouse/sign-out', signOutRoute(deps)],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
+      ['/_gatehouse/password-policy', passwordPolicyRoute({ ...deps, authenticator, authorizer })],
     ]),
     close: () => audit.close(),
   };

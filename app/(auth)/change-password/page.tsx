@@ -3,9 +3,8 @@ import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { ChangePasswordForm } from '@/components/sign-in/change-password-form';
-import { iamClientFor } from '@/lib/console/clients';
 import { toActionError } from '@/lib/console/errors';
-import { passwordPolicyRules, readPasswordPolicy } from '@/lib/console/password-policy';
+import { passwordPolicyRules, readOwnPasswordPolicy } from '@/lib/console/password-policy';
 import { getConsoleSessionState } from '@/lib/console/session';
 import { changePassword } from './actions';
 
@@ -16,13 +15,13 @@ export default async function Page() {
   if (state.status !== 'active') redirect(state.status === 'expired' ? '/sign-in?reason=expired' : '/sign-in');
   const { session } = state;
   if (session.principal.type !== 'IAMUser') redirect('/');
-  const { policy, error } = await readPasswordPolicy(iamClientFor(session.credentials));
+  const { policy, error } = await readOwnPasswordPolicy(session.credentials);
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-xl font-semibold">{session.passwordResetRequired ? 'You must change your password' : 'Change your password'}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          Signed in as <span className="font-mono">{session.principal.arn}</span>
+          Signed in as <span className="break-all font-mono">{session.principal.arn}</span>
         </p>
       </div>
       {session.passwordResetRequired && (

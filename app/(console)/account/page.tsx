@@ -8,9 +8,9 @@ import { AccountAliasForm } from '@/components/sign-in/account-alias-form';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { iamClientFor } from '@/lib/console/clients';
-import { consoleEnv } from '@/lib/console/env';
 import { toActionError } from '@/lib/console/errors';
 import { passwordPolicyRules, readPasswordPolicy } from '@/lib/console/password-policy';
+import { consolePublicOrigin } from '@/lib/console/public-url';
 import { requireConsoleSession } from '@/lib/console/session';
 import { deleteAccountAlias, getAccountAlias, setAccountAlias } from './actions';
 
@@ -32,7 +32,7 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
 export default async function AccountPage() {
   const session = await requireConsoleSession();
   const { principal } = session;
-  const base = consoleEnv().nextAuthUrl;
+  const base = await consolePublicOrigin();
   const policy = await readPasswordPolicy(iamClientFor(session.credentials));
   return (
     <div className="space-y-6">

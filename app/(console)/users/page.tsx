@@ -3,14 +3,14 @@ import { Suspense } from 'react';
 import { UsersPage } from '@/components/users/users-page';
 import { listUsers } from '@/lib/console/actions/users/list-users';
 import { LoadingBlock } from '@/components/ui/spinner';
-import { consoleEnv } from '@/lib/console/env';
+import { consolePublicOrigin } from '@/lib/console/public-url';
 import { requireConsoleSession } from '@/lib/console/session';
 
 export const metadata = { title: 'Users' };
 
 export default async function Page() {
   const { principal } = await requireConsoleSession();
-  const signInUrl = `${consoleEnv().nextAuthUrl}/sign-in/${principal.accountAlias ?? principal.accountId}`;
+  const signInUrl = `${await consolePublicOrigin()}/sign-in/${principal.accountAlias ?? principal.accountId}`;
   // Every user (all pages) is read while the page streams, instead of after the browser has hydrated it.
   const initialUsers = listUsers({});
   return (
