@@ -11,6 +11,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
             Try again
           </button>
           <p>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the root layout failed: a full page load, not the client router */}
             <a href="/sign-in">Sign in</a>
           </p>
         </main>

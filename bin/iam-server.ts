@@ -5,6 +5,9 @@ import { loadConfig } from '../lib/config';
 import { createService } from '../lib/service/create-service';
 import { answerClientErrors, nodeListener } from '../lib/protocol/node-adapter';
 import { firstRunMessage } from '../lib/service/first-run-message';
+import { requireNativeDriver } from './native-driver.mjs';
+
+requireNativeDriver();
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,9 @@
 // `npm start`: builds the console when no build exists (or GATEHOUSE_REBUILD=1), then serves console + /aws.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { requireNativeDriver } from './native-driver.mjs';
+
+requireNativeDriver();
 
 const port = process.env.PORT ?? '3000';
 if (!fs.existsSync('.next/BUILD_ID') || process.env.GATEHOUSE_REBUILD === '1') {

@@ -22,6 +22,8 @@ fi
 
 echo "== typecheck"
 npx tsc --noEmit -p .
+echo "== lint (ESLint, import boundaries between layers)"
+npm run --silent lint
 echo "== unit tests"
 npx vitest run
 echo "== integration tests (AWS SDK and awscli against a running server)"

@@ -141,7 +141,7 @@ export function PolicyEditor({
     view.dispatch({
       effects: [setHighlight.of(highlight), ...(highlight ? [EditorView.scrollIntoView(Math.min(highlight.from, view.state.doc.length), { y: 'center' })] : [])],
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the range's offsets: a new but equal range object must not scroll again
   }, [highlightKey]);
 
   const goTo = (finding: Finding) => {

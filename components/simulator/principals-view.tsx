@@ -64,7 +64,7 @@ export function PrincipalsView({
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, i) => (
+              {rows.map((row) => (
                 <tr key={row.label} className="border-t border-slate-200 dark:border-slate-800">
                   <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
                     {row.label}

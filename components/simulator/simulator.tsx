@@ -148,7 +148,7 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const trust = { current: trustCurrent, original: trustOriginal };
   const caller = useMemo(
     () => callerOf(state, gathered),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller depends only on these fields of the state, not on every edit to it
     [state.mode, state.callerArn, state.principalTags, gathered],
   );
 
@@ -214,7 +214,7 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
       return [{ label: `${p.type} ${p.name}`, input: matrixInputFor(compiled.set, caller, state.context, new Map()) }];
     });
     return computePrincipalsMatrix(entries, expanded.actions, state.resources);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compareKey stands for compareQueries' data, a new array on every render
   }, [tab, compareKey, comparePrincipals, expanded.actions, state.resources, state.context, overrides, policies]);
 
   // Check with the service.

@@ -22,7 +22,7 @@ export function useServiceCatalogs(services: string[]): { catalogs: Map<string, 
     const map = new Map<string, ServiceCatalog>();
     for (const q of queries) if (q.data) map.set(q.data.service, q.data);
     return map;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key stands for the queries' data; useQueries returns a new array on every render
   }, [key]);
   return { catalogs, loading: queries.some((q) => q.isPending) };
 }

@@ -43,6 +43,7 @@ export function ErrorState({ error, title, action }: { error: ActionError; title
       )}
       {error.code === 'SessionExpired' && (
         <p className="mt-2">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load drops the expired session's client state */}
           <a className="font-medium underline" href="/sign-in?reason=expired">
             Sign in again
           </a>

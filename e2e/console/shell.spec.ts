@@ -3,7 +3,7 @@
 import { DeleteAccountAliasCommand, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { expect, test } from './test';
 import { MAIN_PORT } from './ports';
-import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createConsoleUser, expectDashboard, signInAsUser, signInWithKeys } from './helpers';
+import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createConsoleUser, expectDashboard, signInWithKeys } from './helpers';
 
 test.afterEach(async () => {
   const iam = adminIam();

@@ -261,7 +261,7 @@ describe('temporary credentials', () => {
 
 describe('fuzz: malformed Authorization headers', () => {
   it('never cause a 500 (handler called directly)', async () => {
-    const token = fc.stringMatching(/^[A-Za-z0-9\/=+;,:_ .-]{0,30}$/);
+    const token = fc.stringMatching(/^[A-Za-z0-9/=+;,:_ .-]{0,30}$/);
     const authorization = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc

@@ -784,7 +784,7 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
     decision = allowed ? 'allowed' : 'implicitDeny';
     deciding = allowed ? identity.allows.concat(resource.allows, scp.allows, boundary.allows, session.allows) : [];
   }
-  let closest: StatementOutcome[] = [];
+  const closest: StatementOutcome[] = [];
   if (decision === 'implicitDeny') {
     // Name the closest Allow statements of the parts that failed to allow: identity/resource when neither
     // granted (or, cross-account, whichever did not), and any SCP, boundary or session part without an allow.

@@ -1,0 +1,81 @@
+// `npm run lint`, its import-boundary half: the layers of ARCHITECTURE.md as rules, so a wrong import fails CI
+// rather than a review. Each rule says which arrow it keeps. Tests (*.test.ts) may reach across layers to set
+// up what they prove, so the domain rules look at production files only.
+const TEST = '\\.(test|spec|fuzz\\.test)\\.tsx?$';
+/** The console's code: pages, server actions, components. */
+const UI = '^(app|components)/';
+/** The service's insides, which the console reaches only through the API (an AWS SDK client). */
+const SERVICE_INSIDES = '^lib/(store|iam|sts|analyzer|authn|authz|audit|crypto|sigv4|protocol|service)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'policy-is-pure',
+      comment: 'lib/policy (parse, validate, evaluate, explain) imports nothing of ours: it runs in the browser too.',
+      severity: 'error',
+      from: { path: '^lib/policy/' },
+      to: { path: '^(app|components|bin|e2e|lib/(?!policy/))' },
+    },
+    {
+      name: 'browser-analyses-use-only-the-policy-engine',
+      comment: 'lib/explorer and lib/simulator run in the browser over data read through the API.',
+      severity: 'error',
+      from: { path: '^lib/(explorer|simulator)/' },
+      to: { path: '^(app|components|bin|lib/(?!(policy|explorer|simulator)/))' },
+    },
+    {
+      name: 'ui-never-reaches-the-service-insides',
+      comment:
+        'Pages and components reach IAM only through lib/console and the SDK: never the store, the domain, authn/authz ' +
+        'or audit. The one exception is the route that mounts the IAM endpoint on the console origin (app/aws).',
+      severity: 'error',
+      from: { path: UI, pathNot: '^app/aws/' },
+      to: { path: SERVICE_INSIDES },
+    },
+    {
+      name: 'console-is-a-client',
+      comment: 'lib/console calls IAM through @aws-sdk/client-iam like any client; it never imports the service.',
+      severity: 'error',
+      from: { path: '^lib/console/' },
+      to: { path: SERVICE_INSIDES },
+    },
+    {
+      name: 'service-never-imports-the-console',
+      comment: 'The service (everything under lib/ but the console and its browser analyses) knows nothing of the UI.',
+      severity: 'error',
+      from: { path: '^lib/(?!(console|explorer|simulator)/)' },
+      to: { path: '^(app|components|lib/console)/' },
+    },
+    {
+      name: 'domain-never-imports-the-wire',
+      comment:
+        'The domain (lib/iam, lib/sts, lib/analyzer) throws typed errors and never knows the wire. TEMPORARY EXCEPTION: ' +
+        'lib/protocol/errors.ts, the AWS error classes, which move to lib/core (issue 13); then drop the pathNot.',
+      severity: 'error',
+      from: { path: '^lib/(iam|sts|analyzer)/', pathNot: TEST },
+      to: { path: '^lib/(protocol|service)/', pathNot: '^lib/protocol/errors\\.ts$' },
+    },
+    {
+      name: 'signatures-never-import-the-wire',
+      comment: 'lib/sigv4 is a pure step of authentication. TEMPORARY EXCEPTION: lib/protocol/errors.ts (to lib/core, issue 13).',
+      severity: 'error',
+      from: { path: '^lib/sigv4/', pathNot: TEST },
+      to: { path: '^lib/(?!sigv4/)', pathNot: '^lib/protocol/errors\\.ts$' },
+    },
+    {
+      name: 'store-knows-no-caller',
+      comment: 'lib/store implements the Store interface; it never imports the domain, the wire or the edges.',
+      severity: 'error',
+      from: { path: '^lib/store/', pathNot: TEST },
+      to: { path: '^(app|components|bin|lib/(iam|sts|analyzer|authn|authz|audit|protocol|service|console)/)' },
+    },
+  ],
+  options: {
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|\\.next)/' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] },
+  },
+};
