@@ -321,7 +321,7 @@ describe('service-specific credentials', () => {
     expect(created.ServiceSpecificCredentialId).toMatch(/^ACCA[A-Z0-9]{17}$/);
     expect(
       await errorCode(iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'dev', ServiceName: 'ec2.amazonaws.com' }))),
-    ).toBe('NotSupportedService');
+    ).toBe('NoSuchEntity');
     await iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'dev', ServiceName: 'codecommit.amazonaws.com' }));
     expect(
       await errorCode(iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'dev', ServiceName: 'codecommit.amazonaws.com' }))),
