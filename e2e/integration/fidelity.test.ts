@@ -185,6 +185,9 @@ describe('CreateServiceLinkedRole', () => {
     expect(Role?.RoleName).toBe('AWSServiceRoleForApplicationAutoScaling_CustomResource');
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: Role!.RoleName }));
     expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['AWSApplicationAutoScalingCustomResourcePolicy']);
+    expect(
+      await awsError(iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'dynamodb.application-autoscaling.amazonaws.com', CustomSuffix: 'x' }))),
+    ).toEqual({ code: 'InvalidInput', status: 400, message: 'Custom suffix is not allowed for dynamodb.application-autoscaling.amazonaws.com' });
   });
 });
 

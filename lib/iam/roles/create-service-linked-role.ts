@@ -43,6 +43,10 @@ function serviceLinkedRolePlan(serviceName: string, customSuffix: string | undef
       policyArns: recorded.attachedPolicies.filter((arn) => getAwsManagedPolicy(arn) !== undefined),
     };
   }
+  // AWS takes no suffix for the Application Auto Scaling roles it was asked about (cassandra., ec2.): the same for the family.
+  if (customSuffix !== undefined && serviceName.endsWith('.application-autoscaling.amazonaws.com')) {
+    throw new InvalidInput(`Custom suffix is not allowed for ${serviceName}`);
+  }
   const policyArn = serviceRolePolicyArn(serviceName);
   return {
     roleName: serviceLinkedRoleName(serviceName, customSuffix),
