@@ -374,7 +374,7 @@ describe('virtual MFA devices', () => {
       marker = page.IsTruncated ? page.Marker : undefined;
     } while (marker);
     expect(serials.sort()).toEqual([phone.serial, spare.serial].sort());
-    expect(await errorCode(iam.send(new ListVirtualMFADevicesCommand({ Marker: 'forged' })))).toBe('InvalidInput');
+    expect(await errorCode(iam.send(new ListVirtualMFADevicesCommand({ Marker: 'forged' })))).toBe('ValidationError');
     await iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: spare.serial }));
   });
 

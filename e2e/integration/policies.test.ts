@@ -314,7 +314,7 @@ describe('customer managed policies', () => {
     expect(await errorCode(iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'x', Value: '1' }, { Key: 'X', Value: '2' }] })))).toBe(
       'InvalidInput',
     );
-    expect(await errorCode(iam.send(new ListPolicyTagsCommand({ PolicyArn: arn, Marker: 'forged' })))).toBe('InvalidInput');
+    expect(await errorCode(iam.send(new ListPolicyTagsCommand({ PolicyArn: arn, Marker: 'forged' })))).toBe('ValidationError');
   });
 });
 

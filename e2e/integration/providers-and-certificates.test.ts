@@ -121,7 +121,7 @@ describe('OpenID Connect providers', () => {
     expect(await errorCode(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://token.actions.example.com/org', ThumbprintList: [THUMBPRINT] })))).toBe(
       'EntityAlreadyExists',
     );
-    expect(await errorCode(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'http://insecure.example.com', ThumbprintList: [THUMBPRINT] })))).toBe('InvalidInput');
+    expect(await errorCode(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'http://insecure.example.com', ThumbprintList: [THUMBPRINT] })))).toBe('ValidationError');
     expect(await errorCode(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://x.example.com', ThumbprintList: ['z'.repeat(40)] })))).toBe('InvalidInput');
 
     await iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn, ClientID: 'my-app' }));
@@ -321,7 +321,7 @@ describe('service-specific credentials', () => {
     expect(created.ServiceSpecificCredentialId).toMatch(/^ACCA[A-Z0-9]{17}$/);
     expect(
       await errorCode(iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'dev', ServiceName: 'ec2.amazonaws.com' }))),
-    ).toBe('NotSupportedService');
+    ).toBe('NoSuchEntity');
     await iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'dev', ServiceName: 'codecommit.amazonaws.com' }));
     expect(
       await errorCode(iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'dev', ServiceName: 'codecommit.amazonaws.com' }))),

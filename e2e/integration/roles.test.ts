@@ -189,7 +189,7 @@ describe('roles', () => {
     } while (marker);
     expect(names).toEqual(['paged-0', 'paged-1', 'paged-2', 'paged-3', 'paged-4']);
     expect(pages).toBe(3);
-    expect(await errorCode(server.iam.send(new ListRolesCommand({ Marker: 'forged' })))).toBe('InvalidInput');
+    expect(await errorCode(server.iam.send(new ListRolesCommand({ Marker: 'forged' })))).toBe('ValidationError');
   });
 
   it('refuses to delete a role with attached or inline policies', async () => {
@@ -246,16 +246,20 @@ describe('service-linked roles', () => {
     );
     expect(role.RoleId).toMatch(/^AROA/);
     const trust = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!));
-    expect(trust.Statement[0].Principal.Service).toEqual(['elasticbeanstalk.amazonaws.com']);
+    expect(trust.Statement[0].Principal.Service).toBe('elasticbeanstalk.amazonaws.com');
     const attached = await server.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role.RoleName }));
     expect(attached.AttachedPolicies).toEqual([
       { PolicyName: 'AWSElasticBeanstalkServiceRolePolicy', PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy' },
     ]);
 
-    const suffixed = await server.iam.send(
-      new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com', CustomSuffix: 'blue' }),
-    );
-    expect(suffixed.Role?.RoleName).toBe('AWSServiceRoleForElasticBeanstalk_blue');
+    // AWS accepts no CustomSuffix for Elastic Beanstalk (recorded from AWS); Auto Scaling takes one.
+    expect(
+      await errorCode(
+        server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com', CustomSuffix: 'blue' })),
+      ),
+    ).toBe('InvalidInput');
+    const suffixed = await server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'blue' }));
+    expect(suffixed.Role?.RoleName).toBe('AWSServiceRoleForAutoScaling_blue');
     expect(
       await errorCode(server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com' }))),
     ).toBe('InvalidInput');
@@ -460,6 +464,6 @@ describe('GetAccountAuthorizationDetails', () => {
     } while (marker && pages < 50);
     expect(seen).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 2));
-    expect(await errorCode(details.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: 'gh1.bm90LWpzb24' })))).toBe('InvalidInput');
+    expect(await errorCode(details.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: 'gh1.bm90LWpzb24' })))).toBe('ValidationError');
   });
 });

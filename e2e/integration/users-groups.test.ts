@@ -132,7 +132,7 @@ describe('groups', () => {
     expect(team.Groups![0].Arn).toBe(`arn:aws:iam::${server.accountId}:group/team/a/A-group`);
     const teamA = await iam.send(new ListGroupsCommand({ PathPrefix: '/team/a/' }));
     expect(teamA.Groups!.map((g) => g.GroupName)).toEqual(['A-group', 'b-group']);
-    expect(await errorCode(iam.send(new ListGroupsCommand({ Marker: 'forged' })))).toBe('InvalidInput');
+    expect(await errorCode(iam.send(new ListGroupsCommand({ Marker: 'forged' })))).toBe('ValidationError');
   });
 
   it('adds members, lists them in GetGroup pages by user name, and removes them', async () => {

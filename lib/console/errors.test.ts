@@ -26,6 +26,12 @@ describe('toActionError', () => {
       { UserName: 'name' },
     );
     expect(error).toMatchObject({ code: 'ValidationError', field: 'name' });
+    // AWS's current wording names the member without echoing the value.
+    const current = toActionError(
+      awsError('ValidationError', "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"),
+      { UserName: 'name' },
+    );
+    expect(current).toMatchObject({ code: 'ValidationError', field: 'name' });
   });
 
   it('keeps AWS messages of other client errors and hides server details', () => {

@@ -39,3 +39,9 @@ export function splitPathAndName(resource: string, kind: string): { path: string
   const slash = rest.lastIndexOf('/');
   return { path: rest.slice(0, slash + 1), name: rest.slice(slash + 1) };
 }
+
+/** True for a string AWS can parse as an ARN: six `:`-separated fields, partition, service and resource non-empty. */
+export function isParsableArn(arn: string): boolean {
+  const parts = arn.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' && parts[1] !== '' && parts[2] !== '' && parts.slice(5).join(':') !== '';
+}

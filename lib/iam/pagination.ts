@@ -1,5 +1,5 @@
 // IAM pagination: `MaxItems` (1–1000, default 100) and an opaque `Marker` that a client cannot forge usefully.
-import { InvalidInput } from '../protocol/errors';
+import { ValidationError } from '../protocol/errors';
 
 const PREFIX = 'gh1.';
 
@@ -8,12 +8,12 @@ export function encodeMarker(key: string): string {
   return PREFIX + Buffer.from(key, 'utf8').toString('base64url');
 }
 
-/** Decodes a marker from `encodeMarker`; anything else is `InvalidInput`, as AWS answers a bad marker. */
+/** Decodes a marker from `encodeMarker`; anything else is `ValidationError` "Invalid Marker", as AWS answers a bad marker. */
 export function decodeMarker(marker: string | undefined): string | undefined {
   if (marker === undefined) return undefined;
-  if (!marker.startsWith(PREFIX)) throw new InvalidInput('Invalid Marker.');
+  if (!marker.startsWith(PREFIX)) throw new ValidationError('Invalid Marker');
   const body = marker.slice(PREFIX.length);
-  if (!/^[A-Za-z0-9_-]*$/.test(body)) throw new InvalidInput('Invalid Marker.');
+  if (!/^[A-Za-z0-9_-]*$/.test(body)) throw new ValidationError('Invalid Marker');
   return Buffer.from(body, 'base64url').toString('utf8');
 }
 

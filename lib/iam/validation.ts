@@ -28,21 +28,21 @@ const PATH = /^(\/|\/[\u0021-\u007E]+\/)$/;
 export function validateName(value: string, field: string, maxLength: number): void {
   if (value.length < 1 || value.length > maxLength) {
     throw new ValidationError(
-      `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${maxLength}`,
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${maxLength}`,
     );
   }
   if (!NAME.test(value)) {
     throw new ValidationError(
-      `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+`,
+      `1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+`,
     );
   }
 }
 
-/** Checks a path (`/` or `/a/b/`, at most 512 characters). */
+/** Checks a path (`/` or `/a/b/`, at most 512 characters), with AWS's own message for a bad one. */
 export function validatePath(path: string, field = 'path'): void {
   if (path.length > 512 || !PATH.test(path)) {
     throw new ValidationError(
-      `1 validation error detected: Value '${path}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)`,
+      `The specified value for ${field} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`,
     );
   }
 }
@@ -58,7 +58,7 @@ export function validateTags(tags: Tag[], existingKeys: string[] = []): void {
   }
   const total = new Set([...existingKeys.map((k) => k.toLowerCase()), ...seen]).size;
   if (total > QUOTAS.tagsPerEntity) {
-    throw new LimitExceeded(`The number of tags has reached the maximum limit of ${QUOTAS.tagsPerEntity}.`);
+    throw new LimitExceeded('The number of tags has reached the maximum limit.');
   }
 }
 

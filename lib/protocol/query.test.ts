@@ -33,9 +33,44 @@ describe('decodeInput', () => {
     } catch (error) {
       expect((error as AwsError).code).toBe('ValidationError');
       expect((error as AwsError).message).toMatch(/^2 validation errors detected: /);
-      expect((error as AwsError).message).toContain('Member must satisfy enum value set: [All, AWS, Local]');
-      expect((error as AwsError).message).toContain('Member must have value greater than or equal to 1');
+      expect((error as AwsError).message).toContain("Value at 'scope' failed to satisfy constraint: Member must satisfy enum value set");
+      expect((error as AwsError).message).not.toContain('Everything');
+      expect((error as AwsError).message).toContain("Value at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1");
     }
+  });
+
+  it('reports an invalid enum once, never also as "must not be null" (AWS: UpdateServiceSpecificCredential Status=Invalid)', () => {
+    expect(() =>
+      decodeInput(IAM_MODEL, 'UpdateServiceSpecificCredentialRequest', params('ServiceSpecificCredentialId=ACCAEXAMPLE123456789&Status=Invalid')),
+    ).toThrow(/^1 validation error detected: Value at 'status' failed to satisfy constraint: Member must satisfy enum value set$/);
+  });
+
+  it("never echoes the value: Value at 'tags' for a list over its maximum", () => {
+    const tags = Array.from({ length: 51 }, (_, i) => `Tags.member.${i + 1}.Key=k${i}&Tags.member.${i + 1}.Value=v`).join('&');
+    expect(() => decodeInput(IAM_MODEL, 'CreateUserRequest', params(`UserName=u&${tags}`))).toThrow(
+      "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+    );
+  });
+
+  it("lists the password policy's violations in AWS's order: minimumPasswordLength, passwordReusePrevention, maxPasswordAge", () => {
+    expect(() =>
+      decodeInput(IAM_MODEL, 'UpdateAccountPasswordPolicyRequest', params('MaxPasswordAge=1096&MinimumPasswordLength=129&PasswordReusePrevention=25')),
+    ).toThrow(
+      "3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have value less than or equal to 128; " +
+        "Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24; " +
+        "Value at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095",
+    );
+  });
+
+  it("answers a bad path with AWS's own message, not the model's", () => {
+    expect(() => decodeInput(IAM_MODEL, 'CreateUserRequest', params('UserName=u&Path=bad'))).toThrow(
+      'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
+    );
+    expect(() => decodeInput(IAM_MODEL, 'UpdateUserRequest', params('UserName=u&NewPath=/a'))).toThrow('The specified value for newPath is invalid.');
+  });
+
+  it("leaves AssumeRole's RoleArn to the operation, which answers '<arn> is invalid' first", () => {
+    expect(decodeInput(STS_MODEL, 'AssumeRoleRequest', params('RoleArn=arn:a:::x/r&RoleSessionName=s1')).RoleArn).toBe('arn:a:::x/r');
   });
 
   it('rejects a non-numeric integer with InvalidParameterValue', () => {

@@ -87,18 +87,45 @@ function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-function quote(value: unknown): string {
-  if (value === undefined || value === null) return 'null';
-  const text = typeof value === 'string' ? value : Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
-  return `'${text.length > 128 ? text.slice(0, 128) + '…' : text}'`;
+/**
+ * Members whose violations AWS lists in an order of its own rather than the model's (recorded from AWS:
+ * UpdateAccountPasswordPolicy reports minimumPasswordLength, passwordReusePrevention, then maxPasswordAge).
+ * Members not named here follow, in the model's order.
+ */
+const VALIDATION_ORDER: Record<string, string[]> = {
+  UpdateAccountPasswordPolicyRequest: ['MinimumPasswordLength', 'PasswordReusePrevention', 'MaxPasswordAge'],
+};
+
+function memberOrder(shapeName: string | undefined, members: Record<string, string>): [string, string][] {
+  const entries = Object.entries(members);
+  const first = shapeName ? VALIDATION_ORDER[shapeName] : undefined;
+  if (!first) return entries;
+  const rank = (name: string) => (first.includes(name) ? first.indexOf(name) : first.length);
+  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index).map((x) => x.entry);
 }
 
-/** Decodes and validates. Throws `ValidationError` listing every violated constraint, as AWS does. */
+/**
+ * Members whose constraints the operation checks itself, because AWS answers a malformed value with its own
+ * message first (AssumeRole: `<arn> is invalid`, even for an ARN shorter than the model's minimum).
+ */
+const OPERATION_CHECKED_MEMBERS = new Set(['AssumeRoleRequest.RoleArn']);
+
+/** AWS's own message for a path that breaks `pathType`'s constraints, instead of the model's wording. */
+function invalidPathMessage(member: string): string {
+  return `The specified value for ${member} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`;
+}
+
+/**
+ * Decodes and validates. Throws `ValidationError` listing every violated constraint, as AWS does: by path,
+ * without echoing the value (`Value at 'tags' failed to satisfy constraint: …`).
+ */
 export function decodeInput(model: ServiceModel, shapeName: string | undefined, params: QueryParams): Record<string, unknown> {
   if (!shapeName) return {};
   const problems: string[] = [];
   const tree = buildTree(params);
-  const value = decodeStructure(model, model.shapes[shapeName], tree, '', problems);
+  const value = decodeStructure(model, model.shapes[shapeName], tree, '', problems, shapeName);
+  const pathProblem = problems.find((problem) => problem.startsWith('The specified value for '));
+  if (pathProblem) throw new ValidationError(pathProblem);
   if (problems.length > 0) {
     const n = problems.length;
     throw new ValidationError(`${n} validation error${n > 1 ? 's' : ''} detected: ${problems.join('; ')}`);
@@ -106,35 +133,52 @@ export function decodeInput(model: ServiceModel, shapeName: string | undefined, 
   return value;
 }
 
-function decodeStructure(model: ServiceModel, shape: Shape, node: Node, path: string, problems: string[]): Record<string, unknown> {
+function decodeStructure(
+  model: ServiceModel,
+  shape: Shape,
+  node: Node,
+  path: string,
+  problems: string[],
+  shapeName?: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const present = new Set<string>();
   const members = shape.members ?? {};
-  for (const [name, memberShapeName] of Object.entries(members)) {
+  for (const [name, memberShapeName] of memberOrder(shapeName, members)) {
     const child = node.children?.get(name);
     const memberPath = path ? `${path}.${lowerFirst(name)}` : lowerFirst(name);
     if (child === undefined) continue;
-    const decoded = decodeValue(model, model.shapes[memberShapeName], child, memberPath, problems);
+    if (shapeName && OPERATION_CHECKED_MEMBERS.has(`${shapeName}.${name}`) && child.value !== undefined) {
+      out[name] = child.value;
+      present.add(name);
+      continue;
+    }
+    const before = problems.length;
+    const decoded = decodeValue(model, model.shapes[memberShapeName], child, memberPath, problems, memberShapeName);
     if (decoded !== undefined) out[name] = decoded;
+    // A member that was sent but broke a constraint is reported once, never again as "must not be null".
+    if (decoded !== undefined || problems.length > before) present.add(name);
+    if (memberShapeName === 'pathType' && problems.length > before) problems[before] = invalidPathMessage(lowerFirst(name));
   }
   for (const name of shape.required ?? []) {
-    if (out[name] === undefined) {
+    if (!present.has(name)) {
       problems.push(`Value null at '${path ? `${path}.` : ''}${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`);
     }
   }
   return out;
 }
 
-function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string, problems: string[]): unknown {
+function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string, problems: string[], shapeName?: string): unknown {
   switch (shape.type) {
     case 'structure':
-      return decodeStructure(model, shape, node, path, problems);
+      return decodeStructure(model, shape, node, path, problems, shapeName);
     case 'list': {
       const items: unknown[] = [];
       const container = node.children?.get('member');
       // An empty list is sent as `Name=` with no members.
       if (!container?.children) {
         if (node.value === undefined || node.value === '') return checkRange(shape, items, path, problems);
-        problems.push(`Value ${quote(node.value)} at '${path}' failed to satisfy constraint: Member must be a list`);
+        problems.push(`Value at '${path}' failed to satisfy constraint: Member must be a list`);
         return undefined;
       }
       const indexed = [...container.children.entries()]
@@ -148,11 +192,12 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
       const memberShape = model.shapes[shape.member!];
       for (const [index, child] of indexed) {
         const itemPath = `${path}.${index}.member`;
-        const item = decodeValue(model, memberShape, child, itemPath, problems);
+        const before = problems.length;
+        const item = decodeValue(model, memberShape, child, itemPath, problems, shape.member);
         // A scalar member sent with sub-parameters (`TagKeys.member.1.member.1=k`, `TagKeys.member.1.Foo=k`)
         // has no value of its own: a null member of the list, never an object in its place.
-        if (item === undefined) problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
-        else items.push(item);
+        if (item !== undefined) items.push(item);
+        else if (problems.length === before) problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
       }
       return checkRange(shape, items, path, problems);
     }
@@ -164,9 +209,10 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
           const key = entry.children?.get('key')?.value;
           const valueNode = entry.children?.get('value');
           if (key === undefined || valueNode === undefined) continue;
-          const value = decodeValue(model, model.shapes[shape.value!], valueNode, `${path}.${key}`, problems);
-          if (value === undefined) problems.push(`Value null at '${path}.${key}' failed to satisfy constraint: Member must not be null`);
-          else out[key] = value;
+          const before = problems.length;
+          const value = decodeValue(model, model.shapes[shape.value!], valueNode, `${path}.${key}`, problems, shape.value);
+          if (value !== undefined) out[key] = value;
+          else if (problems.length === before) problems.push(`Value null at '${path}.${key}' failed to satisfy constraint: Member must not be null`);
         }
       }
       return out;
@@ -178,10 +224,10 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
 
 function checkRange(shape: Shape, items: unknown[], path: string, problems: string[]): unknown[] {
   if (shape.min !== undefined && items.length < shape.min) {
-    problems.push(`Value '[${items.length} items]' at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
+    problems.push(`Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
   }
   if (shape.max !== undefined && items.length > shape.max) {
-    problems.push(`Value '[${items.length} items]' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+    problems.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
   }
   return items;
 }
@@ -191,18 +237,18 @@ function decodeScalar(shape: Shape, raw: string | undefined, path: string, probl
   switch (shape.type) {
     case 'string': {
       if (shape.enum && !shape.enum.includes(raw)) {
-        problems.push(`Value ${quote(raw)} at '${path}' failed to satisfy constraint: Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+        problems.push(`Value at '${path}' failed to satisfy constraint: Member must satisfy enum value set`);
         return undefined;
       }
       const length = [...raw].length;
       if (shape.min !== undefined && length < shape.min) {
-        problems.push(`Value ${quote(raw)} at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
+        problems.push(`Value at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`);
       } else if (shape.max !== undefined && length > shape.max) {
-        problems.push(`Value ${quote(raw)} at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
+        problems.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
       } else if (shape.pattern && raw.length <= 1_000_000) {
         const re = compiledPattern(shape.pattern);
         if (re && !re.test(raw)) {
-          problems.push(`Value ${quote(raw)} at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
+          problems.push(`Value at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
         }
       }
       return raw;
@@ -214,9 +260,9 @@ function decodeScalar(shape: Shape, raw: string | undefined, path: string, probl
       }
       const n = Number(raw.trim());
       if (shape.min !== undefined && n < shape.min) {
-        problems.push(`Value '${n}' at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`);
+        problems.push(`Value at '${path}' failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`);
       } else if (shape.max !== undefined && n > shape.max) {
-        problems.push(`Value '${n}' at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`);
+        problems.push(`Value at '${path}' failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`);
       }
       return n;
     }

@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { AssumeRoleRequest } from '@aws-sdk/client-sts';
 import { principalContext, principalPolicies } from '../authz';
 import { issueSession } from '../authn/issue-session';
-import { assumedRoleArn, entityArn, parseArn, splitPathAndName } from '../iam/arn';
+import { assumedRoleArn, entityArn, isParsableArn, parseArn, splitPathAndName } from '../iam/arn';
 import type { Operation, OperationContext, Principal } from '../iam/context';
 import { malformedPolicyMessage, type RequestContext } from '../policy';
 import { AccessDenied, InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../protocol/errors';
@@ -50,7 +50,9 @@ function sessionTags(ctx: OperationContext, input: AssumeRoleRequest): { tags: R
   for (const tag of input.Tags ?? []) {
     const lower = tag.Key!.toLowerCase();
     if (inherited.has(lower)) {
-      throw new InvalidParameterValue(`One or more session tags override transitive tags of the calling session: ${tag.Key}.`);
+      throw new InvalidParameterValue(
+        "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
+      );
     }
     if (given.has(lower)) throw new InvalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     given.add(lower);
@@ -58,7 +60,7 @@ function sessionTags(ctx: OperationContext, input: AssumeRoleRequest): { tags: R
   }
   for (const key of input.TransitiveTagKeys ?? []) {
     if (!given.has(key.toLowerCase())) {
-      throw new InvalidParameterValue(`The transitive tag key ${key} must also be a session tag key of the request.`);
+      throw new InvalidParameterValue('The specified transitive tag key must be included in the requested tags.');
     }
     if (!transitive.some((k) => k.toLowerCase() === key.toLowerCase())) transitive.push(key);
   }
@@ -76,10 +78,26 @@ function packedPolicySize(input: AssumeRoleRequest): number | undefined {
   return Math.ceil((deflateRawSync(packed).length / PACKED_LIMIT_BYTES) * 100);
 }
 
+/**
+ * The RoleArn's syntax, checked before anything is authorized: six `:`-separated fields with partition, service
+ * and resource non-empty (`arn:a:b:::something/test-role` passes), else AWS's `<arn> is invalid`; then the
+ * model's length bounds (the decoder leaves this member to the operation).
+ */
+function checkRoleArnSyntax(roleArn: string): void {
+  if (!isParsableArn(roleArn)) throw new ValidationError(`${roleArn} is invalid`);
+  if (roleArn.length < 20) {
+    throw new ValidationError("1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+  }
+  if (roleArn.length > 2048) {
+    throw new ValidationError("1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length less than or equal to 2048");
+  }
+}
+
 export const assumeRole: Operation<AssumeRoleRequest> = (ctx, input) => {
   const caller = ctx.principal;
   const roleArn = input.RoleArn!;
   const sessionName = input.RoleSessionName!;
+  checkRoleArnSyntax(roleArn);
   if (caller.type === 'Root') throw new AccessDenied('Roles may not be assumed by root accounts.');
   if (caller.passwordResetRequired) {
     throw new AccessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn} because the user must change the password first (PasswordResetRequired)`);

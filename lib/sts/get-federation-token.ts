@@ -48,6 +48,7 @@ export const getFederationToken: Operation<GetFederationTokenRequest> = (ctx, in
   return {
     Credentials: credentials,
     FederatedUser: { FederatedUserId: principal.principalId, Arn: principal.arn },
-    PackedPolicySize: packed,
+    // AWS answers 0, not nothing, when no session policy or tag was passed.
+    PackedPolicySize: packed ?? 0,
   };
 };

@@ -9,7 +9,7 @@ export const createAccountAlias: Operation<CreateAccountAliasRequest> = (ctx, in
   const alias = input.AccountAlias!;
   if (!ACCOUNT_ALIAS.test(alias)) {
     throw new ValidationError(
-      `1 validation error detected: Value '${alias}' at 'accountAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`,
+      `1 validation error detected: Value at 'accountAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`,
     );
   }
   const { account } = ctx.store;

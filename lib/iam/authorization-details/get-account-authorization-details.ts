@@ -1,7 +1,7 @@
 // GetAccountAuthorizationDetails: every user, group, role and managed policy with their policies, one paginated
 // stream across the four lists (users, groups, roles, then local and attached AWS managed policies).
 import type { EntityType, GetAccountAuthorizationDetailsRequest } from '@aws-sdk/client-iam';
-import { InvalidInput } from '../../protocol/errors';
+import { ValidationError } from '../../protocol/errors';
 import type { Store } from '../../store/types';
 import type { Operation } from '../context';
 import { decodeMarker, encodeMarker, pageSize } from '../pagination';
@@ -113,7 +113,7 @@ function decodePosition(marker: string | undefined, sectionCount: number): Posit
   try {
     value = JSON.parse(text);
   } catch {
-    throw new InvalidInput('Invalid Marker.');
+    throw new ValidationError('Invalid Marker');
   }
   if (
     !Array.isArray(value) ||
@@ -122,7 +122,7 @@ function decodePosition(marker: string | undefined, sectionCount: number): Posit
     value[0] >= sectionCount ||
     (value[1] !== null && typeof value[1] !== 'string')
   ) {
-    throw new InvalidInput('Invalid Marker.');
+    throw new ValidationError('Invalid Marker');
   }
   return { section: value[0], after: value[1] ?? undefined };
 }

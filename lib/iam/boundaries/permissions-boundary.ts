@@ -1,6 +1,6 @@
 // Setting and removing the permissions boundary of users and roles (a managed policy that caps their permissions).
 import type { Operation } from '../context';
-import { requireAttachablePolicy } from '../policies/managed-policy';
+import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { requireModifiablePolicyHolder } from '../policies/principals';
 
 interface BoundaryInput {
@@ -14,7 +14,7 @@ export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operatio
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);
-    const policy = requireAttachablePolicy(store, input.PermissionsBoundary!);
+    const policy = requireBoundaryPolicy(store, input.PermissionsBoundary!);
     if (kind === 'user') store.users.update(holder.id, { permissionsBoundaryArn: policy.arn });
     else store.roles.update(holder.id, { permissionsBoundaryArn: policy.arn });
     return {};

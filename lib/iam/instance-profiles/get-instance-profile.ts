@@ -7,5 +7,5 @@ import { requireInstanceProfile } from './require-instance-profile';
 export const getInstanceProfile: Operation<GetInstanceProfileRequest> = (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
   const tags = ctx.store.tags.list('instance-profile', profile.instanceProfileId);
-  return { InstanceProfile: instanceProfileView(ctx.store, ctx.principal.accountId, profile, { tags }) };
+  return { InstanceProfile: instanceProfileView(ctx.store, ctx.principal.accountId, profile, { tags, emptyTags: true }) };
 };

@@ -5,8 +5,16 @@ import type { Tag } from '../../store/tags';
 import { entityArn } from '../arn';
 import { roleView } from '../roles/role-view';
 
-/** AWS's `InstanceProfile` shape; `Roles` as ListRoles shows roles (no tags, boundary or last use). */
-export function instanceProfileView(store: Store, accountId: string, profile: InstanceProfileRecord, extra: { tags?: Tag[] } = {}) {
+/**
+ * AWS's `InstanceProfile` shape; `Roles` as ListRoles shows roles (no tags, boundary or last use). `emptyTags`:
+ * an empty `Tags` list when there are none, as GetInstanceProfile answers.
+ */
+export function instanceProfileView(
+  store: Store,
+  accountId: string,
+  profile: InstanceProfileRecord,
+  extra: { tags?: Tag[]; emptyTags?: boolean } = {},
+) {
   const roles = store.instanceProfiles
     .listRoleIds(profile.instanceProfileId)
     .map((roleId) => store.roles.getById(roleId))
@@ -18,6 +26,6 @@ export function instanceProfileView(store: Store, accountId: string, profile: In
     Arn: entityArn(accountId, 'instance-profile', profile.path, profile.instanceProfileName),
     CreateDate: profile.createDate,
     Roles: roles.map((role) => roleView(accountId, role)),
-    Tags: extra.tags && extra.tags.length > 0 ? extra.tags : undefined,
+    Tags: extra.tags && (extra.tags.length > 0 || extra.emptyTags) ? extra.tags : undefined,
   };
 }

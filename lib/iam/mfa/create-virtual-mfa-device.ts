@@ -20,7 +20,7 @@ export const createVirtualMfaDevice: Operation<CreateVirtualMFADeviceRequest> = 
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
   const serialNumber = entityArn(principal.accountId, 'mfa', path, deviceName);
-  if (store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFADevice entity at the same path and name already exists.');
+  if (store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFA device already exists.');
 
   const seed = newTotpSeed();
   store.mfaDevices.insert({

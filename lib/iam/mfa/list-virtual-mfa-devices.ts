@@ -12,7 +12,7 @@ export const listVirtualMfaDevices: Operation<ListVirtualMFADevicesRequest> = (c
   const status = input.AssignmentStatus ?? 'Any';
   if (!STATUSES.includes(status)) {
     throw new ValidationError(
-      `1 validation error detected: Value '${status}' at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Assigned, Unassigned, Any]`,
+      `1 validation error detected: Value at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set`,
     );
   }
   const page = ctx.store.mfaDevices.list({

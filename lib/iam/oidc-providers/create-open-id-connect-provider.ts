@@ -1,9 +1,12 @@
 // CreateOpenIDConnectProvider: registers an OIDC identity provider (issuer URL, audiences, thumbprints).
 import type { CreateOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, InvalidInput, LimitExceeded } from '../../protocol/errors';
+import { EntityAlreadyExists, LimitExceeded, ValidationError } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { validateTags } from '../validation';
 import { OIDC_QUOTAS, validateClientIds, validateThumbprints } from './require-oidc-provider';
+
+/** AWS's answer to an issuer URL that is not `https://host[/path]` (e.g. `example.org`). */
+const INVALID_URL = 'Invalid Open ID Connect Provider URL';
 
 /** The issuer URL as AWS keeps it: `https://` removed; host and path without a trailing slash. */
 export function oidcProviderPath(url: string): string {
@@ -11,10 +14,10 @@ export function oidcProviderPath(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new InvalidInput(`Invalid Url: ${url}`);
+    throw new ValidationError(INVALID_URL);
   }
   if (parsed.protocol !== 'https:' || !parsed.hostname || parsed.search || parsed.hash || parsed.username || parsed.password) {
-    throw new InvalidInput('The Url must begin with https:// and contain a host name, without query or fragment.');
+    throw new ValidationError(INVALID_URL);
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.host.toLowerCase()}${path}`;
@@ -23,7 +26,7 @@ export function oidcProviderPath(url: string): string {
 export const createOpenIDConnectProvider: Operation<CreateOpenIDConnectProviderRequest> = (ctx, input) => {
   const url = oidcProviderPath(input.Url!);
   const arn = `arn:aws:iam::${ctx.principal.accountId}:oidc-provider/${url}`;
-  const thumbprints = validateThumbprints(input.ThumbprintList ?? []);
+  const thumbprints = validateThumbprints(input.ThumbprintList ?? [], { allowEmpty: true });
   const clientIds = validateClientIds(input.ClientIDList ?? []);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);

@@ -1,10 +1,13 @@
 // DeleteOpenIDConnectProvider: removes a provider and its tags; NoSuchEntity when it does not exist.
 import type { DeleteOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
+import { NoSuchEntity } from '../../protocol/errors';
 import type { Operation } from '../context';
-import { requireOidcProvider } from './require-oidc-provider';
 
 export const deleteOpenIDConnectProvider: Operation<DeleteOpenIDConnectProviderRequest> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
+  const arn = input.OpenIDConnectProviderArn!;
+  const provider = ctx.store.identityProviders.getOidc(arn);
+  // AWS words this differently from the other operations' "OpenIDConnect Provider not found for arn …".
+  if (!provider) throw new NoSuchEntity(`OpenId connect Provider ${arn} cannot be found.`);
   ctx.store.tags.removeAll('oidc-provider', provider.arn);
   ctx.store.identityProviders.deleteOidc(provider.arn);
   return {};

@@ -1,5 +1,5 @@
 // Looks up an OpenID Connect provider by ARN, with AWS's NoSuchEntity when it does not exist; shared rules.
-import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import { InvalidInput, LimitExceeded, NoSuchEntity } from '../../protocol/errors';
 import type { OidcProviderRecord, Store } from '../../store/types';
 
 /** AWS's quotas for OIDC providers. */
@@ -12,11 +12,17 @@ export function requireOidcProvider(store: Store, arn: string): OidcProviderReco
   return provider;
 }
 
-/** Thumbprints are 40 hexadecimal characters (SHA-1 of the IdP's certificate), 1 to 5 of them. */
-export function validateThumbprints(thumbprints: string[]): string[] {
-  if (thumbprints.length === 0) throw new InvalidInput('You must provide at least one thumbprint for an OpenIDConnect provider.');
+/**
+ * Thumbprints are 40 hexadecimal characters (SHA-1 of the IdP's certificate), at most 5 of them. At creation
+ * the list may be empty (AWS then trusts the IdP's certificate through its own store); an update must name one.
+ */
+export function validateThumbprints(thumbprints: string[], options: { allowEmpty?: boolean } = {}): string[] {
+  if (thumbprints.length === 0 && !options.allowEmpty) {
+    throw new InvalidInput('You must provide at least one thumbprint for an OpenIDConnect provider.');
+  }
   if (thumbprints.length > OIDC_QUOTAS.thumbprintsPerProvider) {
-    throw new InvalidInput(`Thumbprint list must contain at most ${OIDC_QUOTAS.thumbprintsPerProvider} entries.`);
+    // AWS's wording, although five are accepted.
+    throw new InvalidInput('Thumbprint list must contain fewer than 5 entries.');
   }
   for (const thumbprint of thumbprints) {
     if (!/^[0-9a-fA-F]{40}$/.test(thumbprint)) throw new InvalidInput(`Thumbprint ${thumbprint} is not a valid 40-character hexadecimal SHA-1 fingerprint.`);
@@ -28,7 +34,7 @@ export function validateThumbprints(thumbprints: string[]): string[] {
 export function validateClientIds(clientIds: string[]): string[] {
   const unique = [...new Set(clientIds)];
   if (unique.length > OIDC_QUOTAS.clientIdsPerProvider) {
-    throw new InvalidInput(`Client ID list must contain at most ${OIDC_QUOTAS.clientIdsPerProvider} entries.`);
+    throw new LimitExceeded(`Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: ${OIDC_QUOTAS.clientIdsPerProvider}`);
   }
   return unique;
 }

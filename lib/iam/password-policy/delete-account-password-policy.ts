@@ -1,10 +1,11 @@
 // DeleteAccountPasswordPolicy: removes the custom policy; AWS's default password rules apply again.
+import { NoSuchEntity } from '../../protocol/errors';
 import type { Operation } from '../context';
 import { loadPasswordPolicy } from './policy';
-import { noPasswordPolicy } from './get-account-password-policy';
 
 export const deleteAccountPasswordPolicy: Operation<Record<string, never>> = (ctx) => {
-  if (!loadPasswordPolicy(ctx.store)) throw noPasswordPolicy(ctx.principal.accountId);
+  // AWS words this differently from GetAccountPasswordPolicy's answer (recorded from AWS).
+  if (!loadPasswordPolicy(ctx.store)) throw new NoSuchEntity('The account policy with name PasswordPolicy cannot be found.');
   ctx.store.account.update({ passwordPolicy: undefined });
   return {};
 };

@@ -40,6 +40,6 @@ export const createPolicy: Operation<CreatePolicyRequest> = (ctx, input) => {
   store.managedPolicies.insert(policy, { policyArn: arn, versionId: 'v1', document, createDate: now });
   if (tags.length > 0) store.tags.put('policy', arn, tags);
   return {
-    Policy: policyView({ ...policy, isAwsManaged: false }, { attachmentCount: 0, boundaryUsageCount: 0 }, { tags, withDescription: true }),
+    Policy: policyView({ ...policy, isAwsManaged: false }, { attachmentCount: 0, boundaryUsageCount: 0 }, { tags }),
   };
 };

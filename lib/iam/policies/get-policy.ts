@@ -6,5 +6,5 @@ import { policyCounts, policyView, requireManagedPolicy } from './managed-policy
 export const getPolicy: Operation<GetPolicyRequest> = (ctx, input) => {
   const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
   const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
-  return { Policy: policyView(policy, policyCounts(ctx.store, policy.arn), { tags, withDescription: true }) };
+  return { Policy: policyView(policy, policyCounts(ctx.store, policy.arn), { tags, emptyTags: true, withDescription: true }) };
 };

@@ -1,7 +1,7 @@
 // ListPolicyTags: a managed policy's tags in the order they were added, paginated (AWS managed ones have none).
 import type { ListPolicyTagsRequest } from '@aws-sdk/client-iam';
 import type { Operation } from '../context';
-import { InvalidInput } from '../../protocol/errors';
+import { ValidationError } from '../../protocol/errors';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 
@@ -9,7 +9,7 @@ export const listPolicyTags: Operation<ListPolicyTagsRequest> = (ctx, input) => 
   const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
   const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
   const after = decodeMarker(input.Marker);
-  if (after !== undefined && !/^\d+$/.test(after)) throw new InvalidInput('Invalid Marker.');
+  if (after !== undefined && !/^\d+$/.test(after)) throw new ValidationError('Invalid Marker');
   const start = after === undefined ? 0 : Number(after);
   const limit = pageSize(input.MaxItems);
   const page = tags.slice(start, start + limit);

@@ -1,10 +1,11 @@
 // Shared lookups and views of managed policies, AWS managed and customer managed alike.
-import { AccessDenied, InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import { AccessDenied, InvalidInput, NoSuchEntity, ValidationError } from '../../protocol/errors';
 import type { Store } from '../../store/types';
 import type { ManagedPolicyRecord } from '../../store/policies';
 import type { Tag } from '../../store/tags';
 import type { OperationContext } from '../context';
 import { getAwsManagedPolicy, isAwsManagedPolicyArn } from './aws-managed';
+import { isParsableArn } from '../arn';
 
 /** What every managed policy has, wherever it comes from. */
 export interface ManagedPolicyInfo {
@@ -58,11 +59,21 @@ export function requireManagedPolicy(store: Store, arn: string): ManagedPolicyIn
   return policy;
 }
 
-/** The managed policy to attach, or NoSuchEntity as Attach*Policy and Put*PermissionsBoundary answer. */
+/** The managed policy to attach, or NoSuchEntity as Attach*Policy answers; text that is no ARN at all is a ValidationError. */
 export function requireAttachablePolicy(store: Store, arn: string): ManagedPolicyInfo {
+  // Two spaces, as AWS words it.
+  if (!isParsableArn(arn)) throw new ValidationError('Invalid ARN:  Could not be parsed!');
   checkPolicyArn(arn);
   const policy = findManagedPolicy(store, arn);
   if (!policy) throw new NoSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+  return policy;
+}
+
+/** The managed policy to use as a permissions boundary (CreateUser, CreateRole, Put*PermissionsBoundary). */
+export function requireBoundaryPolicy(store: Store, arn: string): ManagedPolicyInfo {
+  checkPolicyArn(arn);
+  const policy = findManagedPolicy(store, arn);
+  if (!policy) throw new NoSuchEntity(`Scope ARN: ${arn} does not exist or is not attachable.`);
   return policy;
 }
 
@@ -83,11 +94,14 @@ export function requireCustomerPolicy(ctx: OperationContext, arn: string): Manag
   return policy;
 }
 
-/** AWS's `Policy` shape. `Tags` only where AWS returns them (CreatePolicy, GetPolicy). */
+/**
+ * AWS's `Policy` shape. `Tags` only where AWS returns them (CreatePolicy, GetPolicy: an empty list there when
+ * there are none, `emptyTags`); `Description` only from GetPolicy.
+ */
 export function policyView(
   policy: ManagedPolicyInfo,
   counts: { attachmentCount: number; boundaryUsageCount: number },
-  extra: { tags?: Tag[]; withDescription?: boolean } = {},
+  extra: { tags?: Tag[]; emptyTags?: boolean; withDescription?: boolean } = {},
 ) {
   return {
     PolicyName: policy.policyName,
@@ -101,7 +115,7 @@ export function policyView(
     Description: extra.withDescription ? policy.description : undefined,
     CreateDate: policy.createDate,
     UpdateDate: policy.updateDate,
-    Tags: extra.tags && extra.tags.length > 0 ? extra.tags : undefined,
+    Tags: extra.tags && (extra.tags.length > 0 || extra.emptyTags) ? extra.tags : undefined,
   };
 }
 

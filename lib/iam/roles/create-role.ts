@@ -5,7 +5,7 @@ import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
 import type { Operation } from '../context';
-import { requireAttachablePolicy } from '../policies/managed-policy';
+import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { roleView } from './role-view';
 import { validateTrustPolicy } from './trust-policy';
@@ -23,7 +23,7 @@ export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
   validateTags(tags);
   validateTrustPolicy(input.AssumeRolePolicyDocument!, store, ctx.principal.accountId);
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
-  if (input.PermissionsBoundary !== undefined) requireAttachablePolicy(store, input.PermissionsBoundary);
+  if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);
   if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
   if (store.roles.count() >= QUOTAS.rolesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);
@@ -47,5 +47,7 @@ export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
     throw error;
   }
   if (tags.length > 0) store.tags.put('role', role.roleId, tags);
-  return { Role: roleView(ctx.principal.accountId, role, { tags, withBoundary: true }) };
+  // AWS's CreateRole result names MaxSessionDuration only when the request set it (GetRole always does).
+  const view = roleView(ctx.principal.accountId, role, { tags, withBoundary: true });
+  return { Role: { ...view, MaxSessionDuration: input.MaxSessionDuration === undefined ? undefined : view.MaxSessionDuration } };
 };

@@ -11,6 +11,7 @@ import { roleView } from './role-view';
 import { getAwsManagedPolicy } from '../policies/aws-managed';
 import {
   isServicePrincipalName,
+  recordedServiceLinkedRole,
   serviceLinkedRoleLabel,
   serviceLinkedRoleName,
   serviceLinkedRolePath,
@@ -27,11 +28,38 @@ function serviceRolePolicyArn(serviceName: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The role AWS creates for a service: its recorded name, path and policies where AWS was asked (a CustomSuffix
+ * only where AWS accepts one), else the name and policy formed as AWS's documentation shows.
+ */
+function serviceLinkedRolePlan(serviceName: string, customSuffix: string | undefined) {
+  const recorded = recordedServiceLinkedRole(serviceName);
+  if (recorded) {
+    if (customSuffix !== undefined && recorded.customSuffixRejection !== undefined) throw new InvalidInput(recorded.customSuffixRejection);
+    return {
+      roleName: customSuffix ? `${recorded.roleName}_${customSuffix}` : recorded.roleName,
+      path: recorded.path,
+      // Only policies the bundled catalogue knows (AmazonLexBotPolicy, for one, is not in it).
+      policyArns: recorded.attachedPolicies.filter((arn) => getAwsManagedPolicy(arn) !== undefined),
+    };
+  }
+  // AWS takes no suffix for the Application Auto Scaling roles it was asked about (cassandra., ec2.): the same for the family.
+  if (customSuffix !== undefined && serviceName.endsWith('.application-autoscaling.amazonaws.com')) {
+    throw new InvalidInput(`Custom suffix is not allowed for ${serviceName}`);
+  }
+  const policyArn = serviceRolePolicyArn(serviceName);
+  return {
+    roleName: serviceLinkedRoleName(serviceName, customSuffix),
+    path: serviceLinkedRolePath(serviceName),
+    policyArns: policyArn ? [policyArn] : [],
+  };
+}
+
 export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> = (ctx, input) => {
   const { store } = ctx;
   const serviceName = input.AWSServiceName!;
   if (!isServicePrincipalName(serviceName)) throw new InvalidInput(`Invalid service name: ${serviceName}`);
-  const roleName = serviceLinkedRoleName(serviceName, input.CustomSuffix);
+  const { roleName, path, policyArns } = serviceLinkedRolePlan(serviceName, input.CustomSuffix);
   if (roleName.length > 64) throw new InvalidInput(`Role name ${roleName} is longer than 64 characters.`);
   if (store.roles.getByName(roleName)) {
     throw new InvalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
@@ -42,7 +70,7 @@ export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> 
   const role: RoleRecord = {
     roleId: newUniqueId('AROA'),
     roleName,
-    path: serviceLinkedRolePath(serviceName),
+    path,
     createDate: ctx.now.toISOString(),
     assumeRolePolicy: serviceLinkedTrustPolicy(serviceName),
     description: input.Description,
@@ -57,7 +85,8 @@ export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> 
     throw error;
   }
   // As AWS: the service's own managed policy comes attached (only the service may change it).
-  const policyArn = serviceRolePolicyArn(serviceName);
-  if (policyArn) store.attachments.attach({ principalKind: 'role', principalId: role.roleId, policyArn, attachDate: role.createDate });
+  for (const policyArn of policyArns) {
+    store.attachments.attach({ principalKind: 'role', principalId: role.roleId, policyArn, attachDate: role.createDate });
+  }
   return { Role: roleView(ctx.principal.accountId, role) };
 };

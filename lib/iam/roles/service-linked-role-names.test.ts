@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isServicePrincipalName,
+  recordedServiceLinkedRole,
   serviceLinkedRoleName,
   serviceLinkedRolePath,
   serviceLinkedTrustPolicy,
@@ -43,7 +44,25 @@ describe('service-linked role names', () => {
     expect(serviceLinkedRolePath('ecs.amazonaws.com')).toBe('/aws-service-role/ecs.amazonaws.com/');
     expect(JSON.parse(serviceLinkedTrustPolicy('ecs.amazonaws.com'))).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: ['ecs.amazonaws.com'] }, Action: ['sts:AssumeRole'] }],
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
     });
+  });
+
+  it("knows AWS's recorded role for services whose names cannot be guessed", () => {
+    expect(recordedServiceLinkedRole('acm.amazonaws.com')).toEqual({
+      roleName: 'AWSServiceRoleForCertificateManager',
+      path: '/aws-service-role/acm.amazonaws.com/',
+      attachedPolicies: ['arn:aws:iam::aws:policy/aws-service-role/CertificateManagerServiceRolePolicy'],
+      customSuffixRejection: 'Custom suffix is not allowed for acm.amazonaws.com',
+    });
+    expect(recordedServiceLinkedRole('autoscaling.amazonaws.com')?.customSuffixRejection).toBeUndefined();
+    expect(recordedServiceLinkedRole('autoscaling.amazonaws.com (CustomSuffix)')).toBeUndefined();
+    expect(recordedServiceLinkedRole('unknown.amazonaws.com')).toBeUndefined();
+  });
+
+  it("names Application Auto Scaling's roles as its documentation does", () => {
+    expect(serviceLinkedRoleName('custom-resource.application-autoscaling.amazonaws.com')).toBe('AWSServiceRoleForApplicationAutoScaling_CustomResource');
+    expect(serviceRolePolicyNameCandidates('ApplicationAutoScaling_CustomResource')).toContain('AWSApplicationAutoScalingCustomResourcePolicy');
+    expect(serviceRolePolicyNameCandidates('ApplicationAutoScaling_DynamoDBTable')[0]).toBe('AWSApplicationAutoscalingDynamoDBTablePolicy');
   });
 });

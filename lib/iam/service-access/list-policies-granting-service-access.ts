@@ -1,6 +1,6 @@
 // ListPoliciesGrantingServiceAccess: for a user, group or role, the policies that allow each named service.
 import type { ListPoliciesGrantingServiceAccessRequest, PolicyGrantingServiceAccess } from '@aws-sdk/client-iam';
-import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import { InvalidInput, NoSuchEntity, ValidationError } from '../../protocol/errors';
 import { managedPolicyDocument } from '../../authz/managed-policy-documents';
 import type { PrincipalKind, Store } from '../../store/types';
 import type { Operation } from '../context';
@@ -55,7 +55,7 @@ export const listPoliciesGrantingServiceAccess: Operation<ListPoliciesGrantingSe
   const namespaces = [...new Set((input.ServiceNamespaces ?? []).map((n) => n.toLowerCase()))];
   const after = decodeMarker(input.Marker);
   const start = after === undefined ? 0 : Number(after);
-  if (!Number.isInteger(start) || start < 0 || start > namespaces.length) throw new InvalidInput('Invalid Marker.');
+  if (!Number.isInteger(start) || start < 0 || start > namespaces.length) throw new ValidationError('Invalid Marker');
   const page = namespaces.slice(start, start + NAMESPACES_PER_PAGE);
   const granted = found.map((c) => ({ ...c, namespaces: new Set(allowedServiceNamespaces([c.document])) }));
   const next = start + page.length < namespaces.length ? encodeMarker(String(start + page.length)) : undefined;

@@ -1,6 +1,6 @@
 // Service-specific credentials (CodeCommit Git, Amazon Keyspaces): stored form, AWS's shapes, lookups, rules.
 import { randomBytes } from 'node:crypto';
-import { NoSuchEntity, NotSupportedService, ValidationError } from '../../protocol/errors';
+import { NoSuchEntity, ValidationError } from '../../protocol/errors';
 import type { UserCredentialRecord } from '../../store/types';
 import { newUniqueId } from '../../crypto/ids';
 import type { OperationContext } from '../context';
@@ -20,10 +20,13 @@ export const SUPPORTED_SERVICES = ['codecommit.amazonaws.com', 'cassandra.amazon
 /** AWS: at most two credentials per user and service. */
 export const CREDENTIALS_PER_SERVICE = 2;
 
-/** Rejects services IAM has no service-specific credentials for, with AWS's NotSupportedService. */
+/**
+ * Rejects services IAM has no service-specific credentials for. AWS answers NoSuchEntity (recorded from AWS;
+ * the model's NotSupportedService is not what it sends), "Service Specific" without a hyphen.
+ */
 export function requireSupportedService(serviceName: string): void {
   if (!(SUPPORTED_SERVICES as readonly string[]).includes(serviceName)) {
-    throw new NotSupportedService(`No such service ${serviceName} is supported for Service-Specific Credentials`);
+    throw new NoSuchEntity(`No such service ${serviceName} is supported for Service Specific Credentials`);
   }
 }
 

@@ -23,7 +23,7 @@ export const uploadSigningCertificate: Operation<UploadSigningCertificateRequest
     throw new DuplicateCertificate('The certificate has already been uploaded.');
   }
   if (store.countForUser('signing-certificate', owner.userId) >= SIGNING_CERTIFICATES_PER_USER) {
-    throw new LimitExceeded(`Cannot exceed quota for SigningCertificatesPerUser: ${SIGNING_CERTIFICATES_PER_USER}`);
+    throw new LimitExceeded(`Cannot exceed quota for CertificatesPerUser: ${SIGNING_CERTIFICATES_PER_USER}`);
   }
   const record = {
     kind: 'signing-certificate' as const,

@@ -4,6 +4,7 @@ import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { Operation } from '../context';
+import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { userView } from './user-view';
 
@@ -15,6 +16,8 @@ export const createUser: Operation<CreateUserRequest> = (ctx, input) => {
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
+  // The same check as PutUserPermissionsBoundary: a managed policy (customer or AWS) that exists.
+  if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);
   if (store.users.getByName(userName)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
   if (store.users.count() >= QUOTAS.usersPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for UsersPerAccount: ${QUOTAS.usersPerAccount}`);
