@@ -459,6 +459,14 @@ function namedResourceGrant(request: AuthorizationRequest, resourceMatch: number
   return resourceMatch === PRINCIPAL_NAMED && !isCrossAccount(request);
 }
 
+/** Whether the permissions boundary and session policies, when present, each allow. */
+function limitsAllow(policies: PolicySet, state: RequestState): boolean {
+  return (
+    (policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE) &&
+    (policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE)
+  );
+}
+
 /**
  * Authorizes a request against a policy set: explicit deny anywhere wins, then an allow is needed as AWS's
  * evaluation logic describes; otherwise implicit deny. Allocates nothing for explanations.
@@ -474,16 +482,17 @@ export function authorize(request: AuthorizationRequest, policies: PolicySet): D
   ) {
     return 'explicitDeny';
   }
-  if (policies.scp !== undefined && bestAllow(policies.scp, 'scp', state) === PRINCIPAL_NONE) return 'implicitDeny';
   const identityAllow = bestAllow(policies.identity, 'identity', state) !== PRINCIPAL_NONE;
-  const limitsAllow =
-    (policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE) &&
-    (policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE);
-  // Same account with an identity-based allow inside the limits: no resource-based policy is needed.
-  if (identityAllow && limitsAllow && !isCrossAccount(request)) return 'allowed';
-  const resourceMatch = bestAllow(policies.resource, 'resource', state);
-  if (namedResourceGrant(request, resourceMatch)) return 'allowed';
-  return identityOrResourceAllows(request, identityAllow, resourceMatch) && limitsAllow ? 'allowed' : 'implicitDeny';
+  const crossAccount = isCrossAccount(request);
+  let granted: boolean;
+  if (identityAllow && !crossAccount) {
+    // Same account with an identity-based allow: no resource-based policy is needed unless the limits refuse.
+    granted = limitsAllow(policies, state) || bestAllow(policies.resource, 'resource', state) === PRINCIPAL_NAMED;
+  } else {
+    const resourceMatch = bestAllow(policies.resource, 'resource', state);
+    granted = namedResourceGrant(request, resourceMatch) || (identityOrResourceAllows(request, identityAllow, resourceMatch) && limitsAllow(policies, state));
+  }
+  return granted && (policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE) ? 'allowed' : 'implicitDeny';
 }
 
 // ---------------------------------------------------------------------------------------------------------
