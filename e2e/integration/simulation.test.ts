@@ -95,7 +95,7 @@ describe('SimulatePrincipalPolicy', () => {
     );
     const [reports, other] = withTag.EvaluationResults!;
     expect(reports).toMatchObject({ EvalResourceName: 'arn:aws:s3:::reports/q1.csv', EvalDecision: 'allowed' });
-    expect(reports.MatchedStatements?.[0]).toMatchObject({ SourcePolicyId: 'ReportsRead', SourcePolicyType: 'user-managed', StartPosition: { Line: 4 } });
+    expect(reports.MatchedStatements?.[0]).toMatchObject({ SourcePolicyId: 'ReportsRead', SourcePolicyType: 'IAM Policy', StartPosition: { Line: 4, Column: 6 } });
     expect(reports.ResourceSpecificResults?.[0]).toMatchObject({ EvalResourceName: 'arn:aws:s3:::reports/q1.csv', EvalResourceDecision: 'allowed' });
     expect(other.EvalDecision).toBe('implicitDeny');
   });

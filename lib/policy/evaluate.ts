@@ -63,10 +63,18 @@ const TRUE = 1;
 const UNEVALUABLE = 2;
 type Tri = 0 | 1 | 2;
 
-/** How a statement's Principal matched: by the caller's exact identity or '*', or only by its account. */
+/**
+ * How a statement's Principal matched: by the caller's identity or '*' (DIRECT), only by its account (ACCOUNT),
+ * or by the caller's own IAM user ARN or role-session ARN (NAMED: a same-account resource-based grant that
+ * neither identity-based policies, a permissions boundary nor session policies limit).
+ */
 const PRINCIPAL_NONE = 0;
 const PRINCIPAL_DIRECT = 1;
 const PRINCIPAL_ACCOUNT = 2;
+const PRINCIPAL_NAMED = 3;
+
+/** An IAM user ARN or a role session ARN: the principals a same-account resource-based policy can name past a boundary. */
+const NAMEABLE_CALLER = /^arn:[^:]+:(?:iam::\d{12}:user\/|sts::\d{12}:assumed-role\/)/;
 
 const ACTION_CACHE_LIMIT = 4096;
 
@@ -146,7 +154,7 @@ function principalMatch(principal: CompiledPrincipal, request: AuthorizationRequ
   if (principal.any) return PRINCIPAL_DIRECT;
   const caller = request.principal;
   if (caller === undefined) return PRINCIPAL_NONE;
-  if (principal.arns.has(caller.arn)) return PRINCIPAL_DIRECT;
+  if (principal.arns.has(caller.arn)) return NAMEABLE_CALLER.test(caller.arn) ? PRINCIPAL_NAMED : PRINCIPAL_DIRECT;
   if (principal.roles.size > 0) {
     // A role session (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION) is matched by its role's ARN.
     const m = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(caller.arn);
@@ -405,7 +413,7 @@ function anyDeny(policies: CompiledPolicy[] | undefined, role: PolicySetRole, st
   return false;
 }
 
-/** Best principal match among the Allow statements that apply (DIRECT beats ACCOUNT). */
+/** Best principal match among the Allow statements that apply (NAMED beats DIRECT beats ACCOUNT). */
 function bestAllow(policies: CompiledPolicy[] | undefined, role: PolicySetRole, state: RequestState): number {
   if (policies === undefined) return PRINCIPAL_NONE;
   let best = PRINCIPAL_NONE;
@@ -413,8 +421,11 @@ function bestAllow(policies: CompiledPolicy[] | undefined, role: PolicySetRole, 
     const allow = statementsForAction(policies[p], state.actionLower).allow;
     for (let i = 0; i < allow.length; i++) {
       const m = statementApplies(allow[i], role, state);
-      if (m === PRINCIPAL_DIRECT) return m;
-      if (m === PRINCIPAL_ACCOUNT) best = m;
+      if (m === PRINCIPAL_NAMED) return m;
+      if (m === PRINCIPAL_DIRECT) {
+        if (role !== 'resource') return m;
+        best = m;
+      } else if (m === PRINCIPAL_ACCOUNT && best === PRINCIPAL_NONE) best = m;
     }
   }
   return best;
@@ -433,13 +444,27 @@ function isCrossAccount(request: AuthorizationRequest): boolean {
  *   names only the caller's account (root ARN or account id) delegates to identity-based policies, so it
  *   needs an identity-based allow too;
  * - cross-account: both an identity-based allow and a resource-based allow are needed;
- * SCPs, permissions boundaries and session policies, when present, must each allow too (checked by callers).
- * Simplification (documented): a resource-based allow naming the user directly is still limited by a
- * boundary or session policy here, where AWS lets some such grants through.
+ * SCPs, permissions boundaries and session policies, when present, must each allow too — except for a
+ * same-account resource-based allow that names the caller's own IAM user ARN or role-session ARN, which an
+ * implicit deny in identity-based policies, a permissions boundary or session policies does not limit (IAM
+ * User Guide: Permissions boundaries, "Evaluating effective permissions with boundaries"; Session policies).
  */
 function identityOrResourceAllows(request: AuthorizationRequest, identityAllow: boolean, resourceMatch: number): boolean {
   if (isCrossAccount(request)) return identityAllow && resourceMatch !== PRINCIPAL_NONE;
-  return identityAllow || resourceMatch === PRINCIPAL_DIRECT;
+  return identityAllow || resourceMatch === PRINCIPAL_DIRECT || resourceMatch === PRINCIPAL_NAMED;
+}
+
+/** A same-account resource-based grant naming the caller's user or session ARN: not limited by boundary or session policies. */
+function namedResourceGrant(request: AuthorizationRequest, resourceMatch: number): boolean {
+  return resourceMatch === PRINCIPAL_NAMED && !isCrossAccount(request);
+}
+
+/** Whether the permissions boundary and session policies, when present, each allow. */
+function limitsAllow(policies: PolicySet, state: RequestState): boolean {
+  return (
+    (policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE) &&
+    (policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE)
+  );
 }
 
 /**
@@ -458,14 +483,16 @@ export function authorize(request: AuthorizationRequest, policies: PolicySet): D
     return 'explicitDeny';
   }
   const identityAllow = bestAllow(policies.identity, 'identity', state) !== PRINCIPAL_NONE;
-  // The resource-based part is needed only cross-account or when no identity-based policy allows.
-  const resourceMatch = identityAllow && !isCrossAccount(request) ? PRINCIPAL_DIRECT : bestAllow(policies.resource, 'resource', state);
-  const allowed =
-    identityOrResourceAllows(request, identityAllow, resourceMatch) &&
-    (policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE) &&
-    (policies.boundary === undefined || bestAllow(policies.boundary, 'boundary', state) !== PRINCIPAL_NONE) &&
-    (policies.session === undefined || bestAllow(policies.session, 'session', state) !== PRINCIPAL_NONE);
-  return allowed ? 'allowed' : 'implicitDeny';
+  const crossAccount = isCrossAccount(request);
+  let granted: boolean;
+  if (identityAllow && !crossAccount) {
+    // Same account with an identity-based allow: no resource-based policy is needed unless the limits refuse.
+    granted = limitsAllow(policies, state) || bestAllow(policies.resource, 'resource', state) === PRINCIPAL_NAMED;
+  } else {
+    const resourceMatch = bestAllow(policies.resource, 'resource', state);
+    granted = namedResourceGrant(request, resourceMatch) || (identityOrResourceAllows(request, identityAllow, resourceMatch) && limitsAllow(policies, state));
+  }
+  return granted && (policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE) ? 'allowed' : 'implicitDeny';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -490,6 +517,8 @@ export interface StatementOutcome {
   principalMatched?: boolean;
   /** For resource-based statements: the Principal named only the caller's account (delegation). */
   principalByAccountOnly?: boolean;
+  /** For resource-based statements: the Principal named the caller's own IAM user or role-session ARN. */
+  principalNamesCaller?: boolean;
   /** The first part that failed, in evaluation order. */
   failedPart?: 'action' | 'resource' | 'principal' | 'condition';
   conditions: ConditionOutcome[];
@@ -566,6 +595,7 @@ function explainStatement(
     resourceMatched: undefined,
     principalMatched: undefined,
     principalByAccountOnly: undefined,
+    principalNamesCaller: undefined,
     failedPart: undefined,
     conditions: NO_CONDITIONS,
     missingContextKeys: NO_KEYS,
@@ -584,6 +614,7 @@ function explainStatement(
   outcome.resourceMatched = resourceMatched;
   outcome.principalMatched = principalMatched;
   if (principal === PRINCIPAL_ACCOUNT) outcome.principalByAccountOnly = true;
+  else if (principal === PRINCIPAL_NAMED) outcome.principalNamesCaller = true;
   // Closeness counts the stages passed in evaluation order (action, resource, principal) before the first
   // failure, plus the share of conditions that held.
   let closeness = 1;
@@ -684,6 +715,8 @@ interface PartTally {
   deny: boolean;
   allows: StatementOutcome[];
   directAllow: boolean;
+  /** An applying Allow names the caller's own user or session ARN (resource-based policies). */
+  namedAllow: boolean;
   /** The three Allow statements of this part that came closest without applying. */
   closest: StatementOutcome[];
 }
@@ -722,7 +755,7 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
   for (let r = 0; r < ROLES.length; r++) {
     const role = ROLES[r];
     const list = lists[r];
-    const tally: PartTally = { present: list !== undefined, deny: false, allows: [], directAllow: false, closest: [] };
+    const tally: PartTally = { present: list !== undefined, deny: false, allows: [], directAllow: false, namedAllow: false, closest: [] };
     const closest = tally.closest;
     tallies.push(tally);
     if (list === undefined) continue;
@@ -756,6 +789,7 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
           } else {
             tally.allows.push(outcome);
             if (!outcome.principalByAccountOnly) tally.directAllow = true;
+            if (outcome.principalNamesCaller) tally.namedAllow = true;
           }
         } else if (outcome.effect === 'Allow') keepClosest(closest, outcome);
       }
@@ -772,15 +806,17 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
     decision = 'explicitDeny';
     deciding = denies;
   } else {
+    const resourceMatch = resource.namedAllow
+      ? PRINCIPAL_NAMED
+      : resource.directAllow
+        ? PRINCIPAL_DIRECT
+        : resource.allows.length > 0
+          ? PRINCIPAL_ACCOUNT
+          : PRINCIPAL_NONE;
+    const limitsAllow = (!boundary.present || boundary.allows.length > 0) && (!session.present || session.allows.length > 0);
     const allowed =
-      identityOrResourceAllows(
-        request,
-        identity.allows.length > 0,
-        resource.directAllow ? PRINCIPAL_DIRECT : resource.allows.length > 0 ? PRINCIPAL_ACCOUNT : PRINCIPAL_NONE,
-      ) &&
       (!scp.present || scp.allows.length > 0) &&
-      (!boundary.present || boundary.allows.length > 0) &&
-      (!session.present || session.allows.length > 0);
+      (namedResourceGrant(request, resourceMatch) || (identityOrResourceAllows(request, identity.allows.length > 0, resourceMatch) && limitsAllow));
     decision = allowed ? 'allowed' : 'implicitDeny';
     deciding = allowed ? identity.allows.concat(resource.allows, scp.allows, boundary.allows, session.allows) : [];
   }

@@ -53,10 +53,10 @@ export interface Position {
   Column: number;
 }
 
-/** A statement that determined a result. */
+/** A statement that determined a result. AWS reports customer managed policies as 'IAM Policy'. */
 export interface MatchedStatement {
   SourcePolicyId: string;
-  SourcePolicyType: SourcePolicyType;
+  SourcePolicyType: SourcePolicyType | 'IAM Policy';
   StartPosition: Position;
   EndPosition: Position;
 }
@@ -168,10 +168,13 @@ export function simulatePolicies(input: SimulationInput): SimulationOutput {
 }
 
 function toMatched(outcome: StatementOutcome, sources: Map<string, SourcePolicyType>): MatchedStatement {
+  const source = sources.get(outcome.policyId) ?? 'none';
+  // As recorded from AWS: a customer managed policy's statement is reported as 'IAM Policy', its start one past the '{'.
+  const customerManaged = source === 'user-managed';
   return {
     SourcePolicyId: outcome.policyId,
-    SourcePolicyType: sources.get(outcome.policyId) ?? 'none',
-    StartPosition: { Line: outcome.range.start.line, Column: outcome.range.start.column },
+    SourcePolicyType: customerManaged ? 'IAM Policy' : source,
+    StartPosition: { Line: outcome.range.start.line, Column: outcome.range.start.column + (customerManaged ? 1 : 0) },
     EndPosition: { Line: outcome.range.end.line, Column: outcome.range.end.column },
   };
 }
@@ -183,8 +186,9 @@ export function toEvaluationResult(
   policySet: PolicySet,
   resourceArn: string,
 ): EvaluationResult {
-  // AWS lists the deciding statements; boundary statements appear only in PermissionsBoundaryDecisionDetail.
-  const matched = explanation.decidingStatements.filter((o) => o.role !== 'boundary').map((o) => toMatched(o, sources));
+  // AWS lists the deciding statements: every deciding Deny (a permissions boundary's included); a boundary's
+  // Allow statements appear only in PermissionsBoundaryDecisionDetail.
+  const matched = explanation.decidingStatements.filter((o) => o.role !== 'boundary' || o.effect === 'Deny').map((o) => toMatched(o, sources));
   const boundaryDetail = policySet.boundary ? { AllowedByPermissionsBoundary: explanation.boundaryDecision === 'allowed' } : undefined;
   let details: Record<string, Decision> | undefined;
   if (explanation.crossAccount) {
