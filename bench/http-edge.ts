@@ -177,33 +177,52 @@ async function dottedNameInProcess() {
   return out;
 }
 
-/** GetUser at `concurrency` for `seconds`: served and shed per second, latency percentiles of served requests. */
+/**
+ * GetUser from `concurrency` clients for `seconds`. A throttled client backs off as the SDKs' standard retry
+ * mode does (full jitter: random × 100 ms × 2^attempt, at most 20 s) and tries again. Reported: requests served
+ * and shed per second, latency of each served request, and of each call from its first attempt (retries included).
+ */
 async function overload(endpoint: string, concurrency: number, seconds: number, agent: http.Agent) {
   const request = await signQuery(endpoint, 'Action=GetUser&Version=2010-05-08', ADMIN);
   const served: number[] = [];
+  const calls: number[] = [];
   let throttled = 0;
   let other = 0;
   const deadline = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
-        const started = performance.now();
-        const { status, body } = await post(endpoint, request, agent).catch(() => ({ status: 0, body: '' }));
-        if (status === 200) served.push(performance.now() - started);
-        else if (body.includes('<Code>Throttling</Code>')) throttled++;
-        else other++;
+        const callStarted = performance.now();
+        for (let attempt = 0; performance.now() < deadline; attempt++) {
+          const started = performance.now();
+          const { status, body } = await post(endpoint, request, agent).catch(() => ({ status: 0, body: '' }));
+          if (status === 200) {
+            served.push(performance.now() - started);
+            calls.push(performance.now() - callStarted);
+            break;
+          }
+          if (!body.includes('<Code>Throttling</Code>')) {
+            other++;
+            break;
+          }
+          throttled++;
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(20_000, 100 * 2 ** attempt)));
+        }
       }
     }),
   );
-  served.sort((a, b) => a - b);
-  const pct = (p: number) => +(served[Math.min(served.length - 1, Math.floor((p / 100) * served.length))] ?? NaN).toFixed(1);
+  const pct = (values: number[], p: number) => {
+    values.sort((a, b) => a - b);
+    return +(values[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN).toFixed(1);
+  };
   return {
     servedPerSecond: Math.round(served.length / seconds),
     throttledPerSecond: Math.round(throttled / seconds),
     otherErrors: other,
-    servedP50Ms: pct(50),
-    servedP99Ms: pct(99),
-    servedMaxMs: +(served.at(-1) ?? NaN).toFixed(1),
+    servedP50Ms: pct(served, 50),
+    servedP99Ms: pct(served, 99),
+    callP50Ms: pct(calls, 50),
+    callP99Ms: pct(calls, 99),
   };
 }
 
@@ -238,7 +257,7 @@ async function main() {
   // Latency of served requests only; the 512 connections are opened (and the JIT warmed) before measuring.
   for (const [label, maxQueueMs] of [['sheddingOn250ms', '250'], ['sheddingOn50ms', '50'], ['sheddingOff', '0']] as const) {
     const server = await startBenchServer({ GATEHOUSE_MAX_QUEUE_MS: maxQueueMs });
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 });
     await overload(server.endpoint, 512, 3, agent);
     results[`c512GetUser_${label}`] = await overload(server.endpoint, 512, 10, agent);
     agent.destroy();
