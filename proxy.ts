@@ -1,5 +1,5 @@
 // Security headers on every page: a nonce-based Content-Security-Policy (strict script-src), no framing, no
-// sniffing, no referrer leaks. The IAM endpoint (/aws) and static assets are left alone.
+// sniffing, no referrer leaks, HSTS when served over https. The IAM endpoint (/aws) and static assets are left alone.
 import { NextResponse, type NextRequest } from 'next/server';
 
 /** Builds the CSP for one response. Exported for tests. */
@@ -36,6 +36,8 @@ export function proxy(request: NextRequest) {
   response.headers.set('Referrer-Policy', 'no-referrer');
   response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  // Browsers honour HSTS only over https, and a console reached over plain http must stay reachable.
+  if (request.nextUrl.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000');
   if (!request.nextUrl.pathname.startsWith('/_next/')) response.headers.set('Cache-Control', 'no-store');
   return response;
 }

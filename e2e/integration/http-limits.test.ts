@@ -132,7 +132,7 @@ function chunkedUpload(endpoint: string, totalBytes: number): Promise<Answer & {
     req.on('error', (error) => {
       if (!answered) reject(error);
     });
-    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const chunk = Buffer.alloc(256 * 1024, 'a');
     chunk.write('Action=ListUsers&Version=2010-05-08&Pad=');
     const pump = () => {
       while (!answered && sent < totalBytes) {
@@ -152,7 +152,9 @@ describe('bodies are bounded while they stream (both mounts)', () => {
   for (const mount of ['node:http', 'web adapter'] as const) {
     it(`answers a chunked body over the limit with AWS's 413 before the client has finished sending (${mount})`, async () => {
       const endpoint = mount === 'node:http' ? server.endpoint : webEndpoint;
-      const answer = await chunkedUpload(endpoint, 64 * MAX_BODY);
+      const answers = await Promise.all(Array.from({ length: 4 }, () => chunkedUpload(endpoint, 64 * MAX_BODY)));
+      for (const other of answers.slice(1)) expect(other.status).toBe(413);
+      const answer = answers[0];
       expect(answer.status).toBe(413);
       expect(answer.code).toBe('RequestEntityTooLarge');
       expect(answer.text).toContain(`<ErrorResponse xmlns="${IAM_NS}">`);

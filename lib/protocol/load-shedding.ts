@@ -3,6 +3,12 @@
 // so the latency of the requests that are served stays bounded however many arrive.
 import { performance } from 'node:perf_hooks';
 
+/** This process's CPU time in milliseconds (user + system). */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 /** Decides, per request, whether to serve it or shed it. */
 export interface LoadShedder {
   /** True to serve the request now; false when it has waited longer than the bound (answer `Throttling`). */
@@ -14,10 +20,12 @@ export interface LoadShedder {
  *
  * How long a request has waited is measured from below, for free: every request handled in one turn of the
  * event loop was ready when that turn's poll began, so each has waited at least as long as the work done
- * since the turn's first request. The first request of a turn is always served, so a lone slow request never
- * causes another to be shed unless it kept that one waiting longer than the bound.
+ * since the turn's first request. That work is counted in this process's CPU time (`clock`), not wall time:
+ * a machine busy with other processes slows everyone, and shedding would not help it. The first request of a
+ * turn is always served, so a lone slow request never causes another to be shed unless it kept that one
+ * waiting longer than the bound.
  */
-export function createLoadShedder(maxQueueMs: number, clock: () => number = () => performance.now()): LoadShedder {
+export function createLoadShedder(maxQueueMs: number, clock: () => number = cpuMs): LoadShedder {
   if (!(maxQueueMs > 0)) return { admit: () => true };
   let turnStart: number | undefined;
   let idleAtTurnStart = 0;

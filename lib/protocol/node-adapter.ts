@@ -6,9 +6,33 @@ import type { Handler } from './handler';
 import { bodyTooLarge, headersTooLarge } from './limits';
 import type { WireRequest, WireResponse } from './wire';
 
-function send(res: ServerResponse, response: WireResponse, close = false): void {
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body), ...(close ? { connection: 'close' } : {}) });
+/**
+ * After a 413, how long and how much more of the refused body is read and thrown away before the connection is
+ * dropped: closing at once, with the client's bytes unread, makes the kernel reset the connection, and most
+ * clients then lose the 413 that was already sent.
+ */
+const LINGER_MS = 2000;
+const LINGER_BYTES = 64 * 1024 * 1024;
+
+function send(res: ServerResponse, response: WireResponse): void {
+  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
   res.end(response.body);
+}
+
+/** Answers 413 now, then discards the rest of the body (never kept) until it ends or the linger bound passes. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): void {
+  req.removeAllListeners('data');
+  let discarded = 0;
+  const drop = () => req.socket.destroy();
+  const linger = setTimeout(drop, LINGER_MS);
+  linger.unref();
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) drop();
+  });
+  req.once('end', () => clearTimeout(linger));
+  req.once('close', () => clearTimeout(linger));
+  send(res, bodyTooLarge(maxBodyBytes));
 }
 
 /**
@@ -17,15 +41,9 @@ function send(res: ServerResponse, response: WireResponse, close = false): void 
  */
 export function nodeListener(handler: Handler, maxBodyBytes: number) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const refuse = () => {
-      // Nothing more of this body is wanted: stop reading and close the connection once the answer is out.
-      req.removeAllListeners('data');
-      req.resume();
-      send(res, bodyTooLarge(maxBodyBytes), true);
-    };
     const declared = Number(req.headers['content-length']);
     if (declared > maxBodyBytes) {
-      refuse();
+      refuseBody(req, res, maxBodyBytes);
       return;
     }
     const chunks: Buffer[] = [];
@@ -36,7 +54,7 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
       if (size > maxBodyBytes) {
         refused = true;
         chunks.length = 0;
-        refuse();
+        refuseBody(req, res, maxBodyBytes);
         return;
       }
       chunks.push(chunk);
