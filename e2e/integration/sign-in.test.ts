@@ -53,11 +53,14 @@ async function createConsoleUser(userName: string, passwordResetRequired = false
   await server.iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD, PasswordResetRequired: passwordResetRequired }));
 }
 
-/** Each test group signs in from its own forwarded address, so address lockouts stay within the group. */
+/**
+ * Each test group signs in from its own forwarded address, so address lockouts stay within the group: the test
+ * server trusts the loopback proxy (GATEHOUSE_TRUSTED_PROXIES) that this client plays.
+ */
 const from = (address: string) => ({ 'x-forwarded-for': address });
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { GATEHOUSE_TRUSTED_PROXIES: '127.0.0.1' } });
 });
 afterAll(async () => {
   await server.stop();

@@ -6,6 +6,7 @@ import type { AuthOptions, Session } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { authSecret } from './auth-secret';
+import { CLIENT_STAMP_HEADER, readClientStamp } from '../service/client-stamp';
 import { iamClientFor } from './clients';
 import { consoleEnv, describeTarget } from './env';
 import type { ConsoleSignIn } from './principal';
@@ -38,9 +39,10 @@ const signInSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** The browser's address as stamped on arrival (never a header the browser wrote). */
 function sourceIpOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  return (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || 'local';
+  const stamp = headers?.[CLIENT_STAMP_HEADER];
+  return readClientStamp(typeof stamp === 'string' ? stamp : undefined)?.sourceIp ?? 'unknown';
 }
 
 async function withAccountAlias(signIn: ConsoleSignIn): Promise<ConsoleSignIn> {

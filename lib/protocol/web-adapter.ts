@@ -2,8 +2,11 @@
 import type { Handler } from './handler';
 import type { WireRequest } from './wire';
 
-/** Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). */
-export async function serveWebRequest(handler: Handler, request: Request, mountPath: string, maxBodyBytes: number, sourceIp: string): Promise<Response> {
+/**
+ * Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). `sourceIp` and `secure` describe the client as the
+ * mount resolved it (never from headers a client can write).
+ */
+export async function serveWebRequest(handler: Handler, request: Request, mountPath: string, maxBodyBytes: number, sourceIp: string, secure = false): Promise<Response> {
   const url = new URL(request.url);
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBodyBytes) {
@@ -32,7 +35,7 @@ export async function serveWebRequest(handler: Handler, request: Request, mountP
     headers,
     body,
     sourceIp,
-    secure: url.protocol === 'https:' || headers['x-forwarded-proto'] === 'https',
+    secure,
   };
   const response = await handler(wire);
   return new Response(response.body, { status: response.status, headers: response.headers });

@@ -60,12 +60,9 @@ interface Verified {
 
 type Outcome = { ok: Verified } | { error: 'InvalidCredentials' | 'PasswordExpired' };
 
+/** The client's address as the mount resolved it (lib/service/client-address.ts): the console relays the browser's. */
 function clientAddress(request: WireRequest): string {
-  // The console calls this route from its server: trust its X-Forwarded-For only from the same host.
-  const direct = request.sourceIp;
-  const forwarded = request.headers['x-forwarded-for'];
-  if (forwarded && (direct === '127.0.0.1' || direct === '::1')) return forwarded.split(',')[0].trim() || direct;
-  return direct;
+  return request.sourceIp;
 }
 
 function tooMany(retryAfterSeconds: number): WireResponse {
