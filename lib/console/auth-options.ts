@@ -12,6 +12,7 @@ import { consoleEnv, describeTarget } from './env';
 import type { ConsoleSignIn } from './principal';
 import { accessKeyThrottle, SignInError, signInWithAccessKeys, signInWithPassword } from './sign-in';
 import { claimsOf, isExpired, sessionExpiresAt, type ConsoleClaims } from './session-token';
+import { credentialsStillValid, revokeConsoleSession } from './revocation';
 
 process.env.NEXTAUTH_URL ??= consoleEnv().nextAuthUrl;
 
@@ -120,8 +121,8 @@ export function authOptions(): AuthOptions {
           return { sub: signIn.principal.arn, gh: claims };
         }
         const claims = claimsOf(token);
-        // Throwing makes next-auth clear the session cookie: the session ends with its credentials.
-        if (!claims || isExpired(claims)) throw new Error('SessionExpired');
+        // Throwing makes next-auth clear the session cookie: the session ends with its credentials (or at sign-out).
+        if (!claims || isExpired(claims) || !(await credentialsStillValid(claims.credentials, claims.expiresAt))) throw new Error('SessionExpired');
         return token;
       },
       async session({ token }) {
@@ -134,6 +135,13 @@ export function authOptions(): AuthOptions {
           target: describeTarget(env.target),
         };
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends the session for good: the service revokes its credentials and the old cookie is refused.
+      async signOut({ token }) {
+        const claims = claimsOf(token as Record<string, unknown> | null);
+        if (claims) await revokeConsoleSession(claims.credentials, claims.expiresAt);
       },
     },
     logger: {
