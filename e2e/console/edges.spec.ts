@@ -23,7 +23,8 @@ async function errorName(promise: Promise<unknown>): Promise<string> {
 async function credentialsInCookie(value: string) {
   const secret = fs.readFileSync(path.join(process.env.GH_E2E_DATA_DIR!, 'main', 'console-secret'), 'utf8').trim();
   const token = (await decode({ token: value, secret })) as { gh: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } } };
-  return token.gh.credentials;
+  const { accessKeyId, secretAccessKey, sessionToken } = token.gh.credentials;
+  return { accessKeyId, secretAccessKey, sessionToken };
 }
 
 test('signing out revokes the session: the old cookie renders nothing and its credentials answer nothing', async ({ page, context, browser }) => {
