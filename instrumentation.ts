@@ -1,9 +1,13 @@
-// Next.js start-up hook: open the embedded IAM service at boot and print the first-run message once.
+// Next.js start-up hook: open the embedded IAM service at boot, stamp every request with its resolved client
+// (lib/service/client-stamp.ts), and print the first-run message once.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getService } = await import('./lib/service/instance');
   const { firstRunMessage } = await import('./lib/service/first-run-message');
+  const { installClientStamping } = await import('./lib/service/client-stamp');
+  const { parseTrustedProxies } = await import('./lib/service/client-address');
   const service = getService();
+  installClientStamping(parseTrustedProxies(service.config.trustedProxies));
   const port = process.env.PORT ?? '3000';
   if (service.firstRun) {
     console.log(firstRunMessage(service.firstRun, `http://localhost:${port}/aws`, `http://localhost:${port}/`));

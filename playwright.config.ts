@@ -49,7 +49,8 @@ export default defineConfig({
       url: `http://localhost:${MAIN_PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...common, PORT: String(MAIN_PORT), GATEHOUSE_DATA_DIR: path.join(dataDir, 'main') },
+      // Trusts the loopback "proxy" so that specs can play browsers at different addresses (X-Forwarded-For).
+      env: { ...common, PORT: String(MAIN_PORT), GATEHOUSE_DATA_DIR: path.join(dataDir, 'main'), GATEHOUSE_TRUSTED_PROXIES: '127.0.0.1, ::1' },
     },
     {
       command: `npx next start -p ${SHORT_PORT}`,

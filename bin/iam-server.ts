@@ -3,6 +3,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config';
 import { createService } from '../lib/service/create-service';
+import { parseTrustedProxies, withResolvedClient } from '../lib/service/client-address';
 import { answerClientErrors, nodeListener } from '../lib/protocol/node-adapter';
 import { firstRunMessage } from '../lib/service/first-run-message';
 import { requireNativeDriver } from './native-driver.mjs';
@@ -19,7 +20,7 @@ const { values } = parseArgs({
 
 const config = loadConfig(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
 const service = createService(config);
-const server = http.createServer({ keepAliveTimeout: 65_000 }, nodeListener(service.handler, config.maxBodyBytes));
+const server = http.createServer({ keepAliveTimeout: 65_000 }, nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes));
 answerClientErrors(server);
 server.listen(Number(values.port), values.host, () => {
   const address = server.address();

@@ -1,6 +1,7 @@
 // Gatehouse's configuration: environment variables parsed and validated once, with defaults that need nothing.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './service/client-address';
 
 const flag = z
   .string()
@@ -25,6 +26,19 @@ const schema = z.object({
   GATEHOUSE_AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   GATEHOUSE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
+  /** Comma-separated CIDR blocks (or addresses) of proxies whose forwarded headers are believed; none by default. */
+  GATEHOUSE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+      try {
+        parseTrustedProxies(entries);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+      return entries;
+    }),
 });
 
 /** The validated configuration of the IAM service. */
@@ -44,6 +58,8 @@ export interface ServiceConfig {
   maxBodyBytes: number;
   /** A request that has waited longer than this for the event loop is answered `Throttling` (0: never). */
   maxQueueMs: number;
+  /** CIDR blocks of trusted proxies (GATEHOUSE_TRUSTED_PROXIES); see lib/service/client-address.ts. */
+  trustedProxies: string[];
 }
 
 /** Reads the configuration from an environment (default `process.env`); throws with every problem listed. */
@@ -68,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditRetentionDays: e.GATEHOUSE_AUDIT_RETENTION_DAYS,
     maxBodyBytes: e.GATEHOUSE_MAX_BODY_BYTES,
     maxQueueMs: e.GATEHOUSE_MAX_QUEUE_MS,
+    trustedProxies: e.GATEHOUSE_TRUSTED_PROXIES,
     ...overrides,
   };
 }

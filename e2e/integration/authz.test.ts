@@ -13,6 +13,7 @@ import {
   DeleteUserPermissionsBoundaryCommand,
   DeleteUserPolicyCommand,
   DeleteUserCommand,
+  GetGroupCommand,
   GetUserCommand,
   ListGroupsCommand,
   ListRolesCommand,
@@ -62,12 +63,12 @@ afterAll(async () => {
 });
 
 describe('AccessDenied reasons', () => {
-  it('denies a user without policies: no identity-based policy allows, on the target ARN with its path', async () => {
+  it('denies a user without policies: no identity-based policy allows, on the resource named as in the request', async () => {
     const error = await denial(bob.send(new GetUserCommand({ UserName: 'alice' })));
     expect(error).toEqual({
       code: 'AccessDenied',
       status: 403,
-      message: `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${ACCOUNT}:user/staff/alice because no identity-based policy allows the iam:GetUser action`,
+      message: `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice because no identity-based policy allows the iam:GetUser action`,
     });
   });
 
@@ -80,7 +81,7 @@ describe('AccessDenied reasons', () => {
     await server.iam.send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'no-alice', PolicyDocument: deny('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/staff/*`) }));
     const error = await denial(bob.send(new GetUserCommand({ UserName: 'alice' })));
     expect(error.message).toBe(
-      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${ACCOUNT}:user/staff/alice with an explicit deny in an identity-based policy`,
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice with an explicit deny in an identity-based policy`,
     );
     // The deny names only /staff/ users: bob still reads himself.
     expect((await bob.send(new GetUserCommand({}))).User?.UserName).toBe('bob');
@@ -93,7 +94,7 @@ describe('AccessDenied reasons', () => {
     await server.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bob', PermissionsBoundary: boundary.Policy!.Arn! }));
     const error = await denial(bob.send(new GetUserCommand({ UserName: 'alice' })));
     expect(error.message).toBe(
-      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${ACCOUNT}:user/staff/alice because no permissions boundary allows the iam:GetUser action`,
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice because no permissions boundary allows the iam:GetUser action`,
     );
     // Allowed by both the identity policy and the boundary.
     expect((await bob.send(new ListUsersCommand({}))).Users?.length).toBeGreaterThan(0);
@@ -114,6 +115,25 @@ describe('AccessDenied reasons', () => {
   });
 });
 
+describe('AccessDenied reveals nothing of what exists', () => {
+  it('reads the same for a user with a deep path and for a user that does not exist', async () => {
+    await server.iam.send(new CreateUserCommand({ UserName: 'payroll', Path: '/finance/payroll/' }));
+    const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'payroll' }));
+    const nobody = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
+    await server.iam.send(new CreateUserCommand({ UserName: 'paula', Path: '/finance/payroll/' }));
+    const existing = await denial(nobody.send(new GetUserCommand({ UserName: 'paula' })));
+    const missing = await denial(nobody.send(new GetUserCommand({ UserName: 'nobody-here' })));
+    expect(existing.message).toBe(
+      `User: arn:aws:iam::${ACCOUNT}:user/finance/payroll/payroll is not authorized to perform: iam:GetUser on resource: user paula because no identity-based policy allows the iam:GetUser action`,
+    );
+    expect(missing.message).toBe(existing.message.replace('user paula', 'user nobody-here'));
+    expect(existing.message).not.toContain('user/finance/payroll/paula');
+    // Roles, groups and policies alike: the request's own words.
+    expect((await denial(nobody.send(new GetGroupCommand({ GroupName: 'no-such-group' })))).message).toContain('on resource: group no-such-group because');
+    nobody.destroy();
+  });
+});
+
 describe('creations', () => {
   it('judge a user created after a request that named it by its real ARN with path (absence is not remembered)', async () => {
     await server.iam.send(new CreateUserCommand({ UserName: 'frank' }));
@@ -121,13 +141,13 @@ describe('creations', () => {
     const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'frank' }));
     const frank = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
     // erin does not exist yet: the request is judged on user/erin, which the policy does not name.
-    expect((await denial(frank.send(new GetUserCommand({ UserName: 'erin' })))).message).toContain(`on resource: arn:aws:iam::${ACCOUNT}:user/erin because`);
+    expect((await denial(frank.send(new GetUserCommand({ UserName: 'erin' })))).code).toBe('AccessDenied');
     await server.iam.send(new CreateUserCommand({ UserName: 'erin', Path: '/ops/' }));
     expect((await frank.send(new GetUserCommand({ UserName: 'erin' }))).User?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/ops/erin`);
     // Deleting and re-creating elsewhere is seen at once too.
     await server.iam.send(new DeleteUserCommand({ UserName: 'erin' }));
     await server.iam.send(new CreateUserCommand({ UserName: 'erin', Path: '/dev/' }));
-    expect((await denial(frank.send(new GetUserCommand({ UserName: 'erin' })))).message).toContain(`on resource: arn:aws:iam::${ACCOUNT}:user/dev/erin because`);
+    expect((await denial(frank.send(new GetUserCommand({ UserName: 'erin' })))).code).toBe('AccessDenied');
     frank.destroy();
   });
 });

@@ -9,6 +9,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
+import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
 import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
 
 export interface Credentials {
@@ -55,7 +56,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
   };
   const config = loadConfig(env);
   const service = createService(config);
-  const server = http.createServer({ keepAliveTimeout: 5000 }, nodeListener(service.handler, config.maxBodyBytes));
+  const server = http.createServer({ keepAliveTimeout: 5000 }, nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes));
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

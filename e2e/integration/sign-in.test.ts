@@ -53,11 +53,14 @@ async function createConsoleUser(userName: string, passwordResetRequired = false
   await server.iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD, PasswordResetRequired: passwordResetRequired }));
 }
 
-/** Each test group signs in from its own forwarded address, so address lockouts stay within the group. */
+/**
+ * Each test group signs in from its own forwarded address, so address lockouts stay within the group: the test
+ * server trusts the loopback proxy (GATEHOUSE_TRUSTED_PROXIES) that this client plays.
+ */
 const from = (address: string) => ({ 'x-forwarded-for': address });
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { GATEHOUSE_TRUSTED_PROXIES: '127.0.0.1' } });
 });
 afterAll(async () => {
   await server.stop();
@@ -89,7 +92,7 @@ describe('root user', () => {
 
   it('rejects malformed requests with 400', async () => {
     expect((await signIn({ type: 'admin', email: 'x' })).status).toBe(400);
-    const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', body: 'not json' });
+    const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' });
     expect(response.status).toBe(400);
     expect((await fetch(`${server.endpoint}/_gatehouse/sign-in`)).status).toBe(405);
   });
@@ -216,29 +219,46 @@ describe('MFA', () => {
   });
 });
 
-describe('lockout', () => {
-  it('locks an account+user out after 5 failures with a growing back-off, even for the right password', async () => {
+describe('limits', () => {
+  it('slows one user down from one address after 5 failures, without locking the right password out elsewhere', async () => {
     await createConsoleUser('si-henry');
     const base = { type: 'user', account: ACCOUNT, userName: 'si-henry', password: 'Wrong-Passw0rd!' };
-    for (let i = 0; i < 5; i++) expect((await signIn(base, from(`198.51.100.${30 + i}`))).status).toBe(401);
-    const locked = await signIn({ ...base, password: PASSWORD }, from('198.51.100.40'));
+    const attacker = from('198.51.100.30');
+    for (let i = 0; i < 5; i++) expect((await signIn(base, attacker)).status).toBe(401);
+    const locked = await signIn({ ...base, password: PASSWORD }, attacker);
     expect(locked.status).toBe(429);
     expect(locked.body.error).toBe('TooManyAttempts');
     expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
     expect(locked.body.retryAfterSeconds).toBeLessThanOrEqual(30);
     // The same user through the account alias is the same subject.
-    expect((await signIn({ ...base, account: 'gatehouse-signin', password: PASSWORD }, from('198.51.100.44'))).status).toBe(429);
-    // Other users are not affected.
-    await createConsoleUser('si-ivy');
-    expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('198.51.100.41'))).status).toBe(200);
+    expect((await signIn({ ...base, account: 'gatehouse-signin', password: PASSWORD }, attacker)).status).toBe(429);
+    // The user, from anywhere else, signs in with the right password.
+    expect((await signIn({ ...base, password: PASSWORD }, from('198.51.100.40'))).status).toBe(200);
 
-    // The back-off doubles: lift the lock as if 30 s had passed, fail once more, and wait twice as long.
-    server.service.store.db.prepare("UPDATE sign_in_attempts SET locked_until = ? WHERE subject LIKE 'user:%si-henry'").run(new Date(Date.now() - 1000).toISOString());
-    expect((await signIn(base, from('198.51.100.42'))).status).toBe(401);
-    const longer = await signIn(base, from('198.51.100.43'));
+    // The back-off doubles: lift the wait as if 30 s had passed, fail once more, and wait twice as long.
+    server.service.store.db
+      .prepare("UPDATE sign_in_attempts SET locked_until = ? WHERE subject LIKE 'user:%si-henry@198.51.100.30'")
+      .run(new Date(Date.now() - 1000).toISOString());
+    expect((await signIn(base, attacker)).status).toBe(401);
+    const longer = await signIn(base, attacker);
     expect(longer.status).toBe(429);
     expect(longer.body.retryAfterSeconds).toBeGreaterThan(30);
     expect(longer.body.retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('slows a guesser spread over many addresses, but never the addresses the user signs in from', async () => {
+    await createConsoleUser('si-jack');
+    const user = { type: 'user', account: ACCOUNT, userName: 'si-jack' };
+    expect((await signIn({ ...user, password: PASSWORD }, from('198.51.100.50'))).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await signIn({ ...user, password: 'Wrong-Passw0rd!' }, from(`192.0.2.${100 + i}`))).status).toBe(401);
+    // From here each new address waits 1, 2, 4 … s after the last failure (how many are admitted depends on the
+    // machine's speed; that some are slowed, and for at most a minute, does not).
+    const next: SignInResponse[] = [];
+    for (let i = 0; i < 6; i++) next.push(await signIn({ ...user, password: 'Wrong-Passw0rd!' }, from(`192.0.2.${120 + i}`)));
+    const slowed = next.filter((r) => r.status === 429);
+    expect(slowed.length).toBeGreaterThan(0);
+    expect(slowed.every((r) => r.body.retryAfterSeconds! <= 60)).toBe(true);
+    expect((await signIn({ ...user, password: PASSWORD }, from('198.51.100.50'))).status).toBe(200);
   });
 
   it('locks a source address out after 20 failures across identities', async () => {
@@ -248,6 +268,39 @@ describe('lockout', () => {
     }
     const locked = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, address);
     expect(locked.status).toBe(429);
+    await createConsoleUser('si-ivy');
     expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('203.0.113.100'))).status).toBe(200);
+  }, 60_000);
+
+  it('refuses cross-site requests: text/plain bodies and foreign origins', async () => {
+    const body = JSON.stringify({ type: 'root', email: server.rootEmail, password: server.rootPassword });
+    const plain = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(plain.status).toBe(415);
+    const foreign = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body });
+    expect(foreign.status).toBe(403);
+    const sameOrigin = await signIn({ type: 'root', email: server.rootEmail, password: server.rootPassword }, { ...from('198.51.100.77'), origin: server.endpoint });
+    expect(sameOrigin.status).toBe(200);
+  });
+});
+
+describe('limits without trusted proxies', () => {
+  let direct: TestServer;
+  beforeAll(async () => {
+    direct = await startServer();
+  });
+  afterAll(async () => direct.stop());
+
+  it('meets the address limit when a sprayer sends a fresh X-Forwarded-For and a new user name each time', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await fetch(`${direct.endpoint}/_gatehouse/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i + 1}` },
+        body: JSON.stringify({ type: 'user', account: ACCOUNT, userName: `sprayed-${i}`, password: 'Wrong-Passw0rd!' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
   }, 60_000);
 });

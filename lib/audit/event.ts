@@ -83,6 +83,14 @@ function presentedAccessKey(record: AuditRecord): string | undefined {
   return match?.[1];
 }
 
+/** Longest text kept of a field a client chooses freely (User-Agent, error messages, a presented key id). */
+export const AUDIT_FIELD_LIMITS = { userAgent: 512, errorMessage: 1024, accessKeyId: 128, sourceIp: 64 };
+
+/** `text` cut to `max` characters, marked when cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}...[truncated]`;
+}
+
 /** CloudTrail's time format: seconds precision, `Z`. */
 function cloudTrailTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -91,7 +99,8 @@ function cloudTrailTime(date: Date): string {
 /** The stored form (indexed columns + JSON) of one request's CloudTrail event. */
 export function auditEventOf(record: AuditRecord, region: string): { row: AuditEventRecord; event: CloudTrailEvent } {
   const { info, principal } = record;
-  const identity: UserIdentity = principal ? userIdentityOf(principal) : { type: 'Unknown', accessKeyId: presentedAccessKey(record) };
+  const presented = principal ? undefined : presentedAccessKey(record);
+  const identity: UserIdentity = principal ? userIdentityOf(principal) : { type: 'Unknown', accessKeyId: presented && clip(presented, AUDIT_FIELD_LIMITS.accessKeyId) };
   const readOnly = isReadOnlyAction(info.action);
   const hasInput = record.input !== undefined && Object.keys(record.input).length > 0;
   const event: CloudTrailEvent = {
@@ -101,8 +110,8 @@ export function auditEventOf(record: AuditRecord, region: string): { row: AuditE
     eventSource: `${info.service}.amazonaws.com`,
     eventName: info.action,
     awsRegion: region,
-    sourceIPAddress: info.request.sourceIp,
-    userAgent: info.request.headers['user-agent'] ?? '',
+    sourceIPAddress: clip(info.request.sourceIp, AUDIT_FIELD_LIMITS.sourceIp),
+    userAgent: clip(info.request.headers['user-agent'] ?? '', AUDIT_FIELD_LIMITS.userAgent),
     requestParameters: hasInput ? redactForAudit(record.input) : null,
     responseElements: record.error || readOnly || record.output === undefined ? null : redactForAudit(record.output),
     requestID: info.requestId,
@@ -116,7 +125,7 @@ export function auditEventOf(record: AuditRecord, region: string): { row: AuditE
   };
   if (record.error) {
     event.errorCode = record.error.code;
-    event.errorMessage = record.error.message;
+    event.errorMessage = clip(record.error.message, AUDIT_FIELD_LIMITS.errorMessage);
   }
   const row: AuditEventRecord = {
     eventId: event.eventID,

@@ -6,6 +6,7 @@ import { TRACKED_ACTION_SERVICES, type ServiceAccessRecord } from '../store/audi
 import type { Store } from '../store/types';
 import { auditEventOf } from './event';
 import { AuditWriter, type AuditWriterOptions } from './writer';
+import { AnonymousEventLimit } from './anonymous-limit';
 
 /** The audit sink with its buffer controls. */
 export interface GatehouseAuditSink extends AuditSink {
@@ -33,9 +34,12 @@ export function lastAccessedEntityArn(principal: Principal): string | undefined 
 export function createAuditSink(deps: { store: Store; config: ServiceConfig }, options: Partial<AuditWriterOptions> = {}): GatehouseAuditSink {
   const { store, config } = deps;
   const writer = new AuditWriter(() => store.audit, { retentionDays: config.auditRetentionDays, ...options });
+  const anonymous = new AnonymousEventLimit();
   return {
     writer,
     record(record: AuditRecord): void {
+      // Whoever cannot authenticate cannot grow the trail without bound.
+      if (!record.principal && !anonymous.admit(record.info.request.sourceIp, record.info.now.getTime())) return;
       const { row } = auditEventOf(record, config.region);
       let access: ServiceAccessRecord[] | undefined;
       const entity = record.principal ? lastAccessedEntityArn(record.principal) : undefined;

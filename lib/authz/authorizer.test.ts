@@ -164,7 +164,7 @@ describe('decisions', () => {
     const authorizer = createAuthorizer({ store });
     const bob = userPrincipal('bob');
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(
-      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${ACCOUNT}:user/staff/alice because no identity-based policy allows the iam:GetUser action`,
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice because no identity-based policy allows the iam:GetUser action`,
     );
     authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'p', PolicyDocument: allow('iam:GetUser') });

@@ -53,9 +53,9 @@ function baseContext(ctx: OperationContext): RequestContext {
  * AWS's AccessDenied message for a denied request: "User: ARN is not authorized to perform: ACTION on
  * resource: RESOURCE" and the reason (explicit deny and where, or which policy type allowed nothing).
  */
-export function accessDeniedMessage(principalArn: string, evaluation: Evaluation): string {
+export function accessDeniedMessage(principalArn: string, evaluation: Evaluation, resourceDescription = evaluation.request.resource): string {
   const { request } = evaluation;
-  const prefix = `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
+  const prefix = `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${resourceDescription}`;
   const explanation = explain(request, evaluation.policySet);
   if (explanation.decision === 'explicitDeny') {
     const roles = new Set(explanation.decidingStatements.filter((s) => s.effect === 'Deny').map((s) => s.role));
@@ -129,22 +129,22 @@ function denyIfUncompilable(ctx: OperationContext, action: string, resource: str
   );
 }
 
-function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext): void {
-  denyIfUncompilable(ctx, action, resource);
+function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext, description = resource): void {
+  denyIfUncompilable(ctx, action, description);
   let evaluation = evaluate(ctx, action, resource, context);
   if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
     evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
   }
-  if (evaluation.decision !== 'allowed') throw new AccessDenied(accessDeniedMessage(ctx.principal.arn, evaluation));
+  if (evaluation.decision !== 'allowed') throw new AccessDenied(accessDeniedMessage(ctx.principal.arn, evaluation, description));
 }
 
-function checkPasswordReset(ctx: OperationContext, action: string, resource: string): void {
+function checkPasswordReset(ctx: OperationContext, action: string, resource: string, description = resource): void {
   const principal = ctx.principal as Principal & { passwordResetRequired?: boolean };
   if (!principal.passwordResetRequired) return;
   if (PASSWORD_RESET_ACTIONS.has(action) && (resource === principal.arn || resource === '*')) return;
   throw new AccessDenied(
-    `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resource} because the user must change the password first (PasswordResetRequired)`,
+    `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${description} because the user must change the password first (PasswordResetRequired)`,
   );
 }
 
@@ -159,10 +159,10 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
         const action = `${ctx.service}:${ctx.action}`;
         const target = targetResource(ctx.store, principal, ctx.service, ctx.action, input);
-        checkPasswordReset(ctx, action, target.arn);
+        checkPasswordReset(ctx, action, target.arn, target.description);
         const policies = principalPolicies(ctx.store, principal);
         const context = addInputContext(baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);
-        denyUnlessAllowed(ctx, action, target.arn, context);
+        denyUnlessAllowed(ctx, action, target.arn, context, target.description);
       }
       // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
       if (mutating) bumpPolicyGeneration(deps.store);

@@ -10,6 +10,11 @@ export interface TargetResource {
   tagSource?: { kind: TaggableKind; id: string };
   /** The target user's or role's permissions boundary (`iam:PermissionsBoundary`). */
   boundaryArn?: string;
+  /**
+   * How AccessDenied names the resource, built from the request alone (`user bob`, `role r`, `policy ARN`) as AWS
+   * does, so a refusal reads the same whether or not the entity exists and never reveals its path. Absent: the ARN.
+   */
+  description?: string;
 }
 
 type Input = Record<string, unknown>;
@@ -71,8 +76,12 @@ function memoised(store: Store, key: string, lookUp: () => TargetResource | unde
   return target;
 }
 
+function described(description: string, target: TargetResource): TargetResource {
+  return { ...target, description };
+}
+
 function userTarget(store: Store, accountId: string, userName: string): TargetResource {
-  return memoised(store, `user:${userName.toLowerCase()}`, () => lookUpUser(store, accountId, userName), () => ({ arn: iamArn(accountId, `user/${userName}`) }));
+  return described(`user ${userName}`, memoised(store, `user:${userName.toLowerCase()}`, () => lookUpUser(store, accountId, userName), () => ({ arn: iamArn(accountId, `user/${userName}`) })));
 }
 
 function lookUpUser(store: Store, accountId: string, userName: string): TargetResource | undefined {
@@ -82,7 +91,7 @@ function lookUpUser(store: Store, accountId: string, userName: string): TargetRe
 }
 
 function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
-  return memoised(store, `group:${groupName.toLowerCase()}`, () => lookUpGroup(store, accountId, groupName), () => ({ arn: iamArn(accountId, `group/${groupName}`) }));
+  return described(`group ${groupName}`, memoised(store, `group:${groupName.toLowerCase()}`, () => lookUpGroup(store, accountId, groupName), () => ({ arn: iamArn(accountId, `group/${groupName}`) })));
 }
 
 function lookUpGroup(store: Store, accountId: string, groupName: string): TargetResource | undefined {
@@ -91,7 +100,7 @@ function lookUpGroup(store: Store, accountId: string, groupName: string): Target
 }
 
 function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
-  return memoised(store, `role:${roleName.toLowerCase()}`, () => lookUpRole(store, accountId, roleName), () => ({ arn: iamArn(accountId, `role/${roleName}`) }));
+  return described(`role ${roleName}`, memoised(store, `role:${roleName.toLowerCase()}`, () => lookUpRole(store, accountId, roleName), () => ({ arn: iamArn(accountId, `role/${roleName}`) })));
 }
 
 function lookUpRole(store: Store, accountId: string, roleName: string): TargetResource | undefined {
@@ -101,11 +110,9 @@ function lookUpRole(store: Store, accountId: string, roleName: string): TargetRe
 }
 
 function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
-  return memoised(
-    store,
-    `instance-profile:${name.toLowerCase()}`,
-    () => lookUpInstanceProfile(store, accountId, name),
-    () => ({ arn: iamArn(accountId, `instance-profile/${name}`) }),
+  return described(
+    `instance-profile ${name}`,
+    memoised(store, `instance-profile:${name.toLowerCase()}`, () => lookUpInstanceProfile(store, accountId, name), () => ({ arn: iamArn(accountId, `instance-profile/${name}`) })),
   );
 }
 
@@ -119,7 +126,7 @@ function lookUpInstanceProfile(store: Store, accountId: string, name: string): T
 }
 
 function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
-  return memoised(
+  return described(`server-certificate ${name}`, memoised(
     store,
     `server-certificate:${name.toLowerCase()}`,
     () => {
@@ -131,11 +138,11 @@ function serverCertificateTarget(store: Store, accountId: string, name: string):
       };
     },
     () => ({ arn: iamArn(accountId, `server-certificate/${name}`) }),
-  );
+  ));
 }
 
 function policyTarget(arn: string): TargetResource {
-  return { arn, tagSource: arn.includes(':iam::aws:') ? undefined : { kind: 'policy', id: arn } };
+  return { arn, description: `policy ${arn}`, tagSource: arn.includes(':iam::aws:') ? undefined : { kind: 'policy', id: arn } };
 }
 
 /** The target of an ARN given as input (user, group, role or policy ARN as written). */
@@ -143,7 +150,7 @@ function arnTarget(store: Store, accountId: string, arn: string): TargetResource
   const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
   if (m) {
     const target = m[1] === 'user' ? userTarget(store, accountId, m[3]) : m[1] === 'role' ? roleTarget(store, accountId, m[3]) : undefined;
-    if (target) return target.arn === arn ? target : { arn };
+    if (target) return { ...(target.arn === arn ? target : { arn }), description: arn };
   }
   if (/:policy\//.test(arn)) return policyTarget(arn);
   return { arn };

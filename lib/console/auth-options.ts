@@ -6,11 +6,13 @@ import type { AuthOptions, Session } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { authSecret } from './auth-secret';
+import { CLIENT_STAMP_HEADER, readClientStamp } from '../service/client-stamp';
 import { iamClientFor } from './clients';
 import { consoleEnv, describeTarget } from './env';
 import type { ConsoleSignIn } from './principal';
 import { accessKeyThrottle, SignInError, signInWithAccessKeys, signInWithPassword } from './sign-in';
 import { claimsOf, isExpired, sessionExpiresAt, type ConsoleClaims } from './session-token';
+import { credentialsStillValid, revokeConsoleSession } from './revocation';
 
 process.env.NEXTAUTH_URL ??= consoleEnv().nextAuthUrl;
 
@@ -38,9 +40,10 @@ const signInSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** The browser's address as stamped on arrival (never a header the browser wrote). */
 function sourceIpOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  return (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || 'local';
+  const stamp = headers?.[CLIENT_STAMP_HEADER];
+  return readClientStamp(typeof stamp === 'string' ? stamp : undefined)?.sourceIp ?? 'unknown';
 }
 
 async function withAccountAlias(signIn: ConsoleSignIn): Promise<ConsoleSignIn> {
@@ -118,8 +121,8 @@ export function authOptions(): AuthOptions {
           return { sub: signIn.principal.arn, gh: claims };
         }
         const claims = claimsOf(token);
-        // Throwing makes next-auth clear the session cookie: the session ends with its credentials.
-        if (!claims || isExpired(claims)) throw new Error('SessionExpired');
+        // Throwing makes next-auth clear the session cookie: the session ends with its credentials (or at sign-out).
+        if (!claims || isExpired(claims) || !(await credentialsStillValid(claims.credentials, claims.expiresAt))) throw new Error('SessionExpired');
         return token;
       },
       async session({ token }) {
@@ -132,6 +135,13 @@ export function authOptions(): AuthOptions {
           target: describeTarget(env.target),
         };
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends the session for good: the service revokes its credentials and the old cookie is refused.
+      async signOut({ token }) {
+        const claims = claimsOf(token as Record<string, unknown> | null);
+        if (claims) await revokeConsoleSession(claims.credentials, claims.expiresAt);
       },
     },
     logger: {

@@ -5,6 +5,23 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { consoleEnv, type IamTarget } from './env';
 import type { ConsoleCredentials } from './principal';
 import { requireConsoleSession } from './session';
+import { relayHeaders } from './client-relay';
+
+/** Adds the browser's address (lib/console/client-relay.ts) to every request a client sends. */
+function relayBrowserAddress<T extends IAMClient | STSClient>(client: T, target: IamTarget): T {
+  if (target.kind === 'aws') return client;
+  type Next = (args: { request: unknown }) => Promise<unknown>;
+  const stack = client.middlewareStack as unknown as { add(middleware: (next: Next) => Next, options: { step: 'build'; name: string }): void };
+  stack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) Object.assign(request.headers, await relayHeaders(target));
+      return next(args);
+    },
+    { step: 'build', name: 'gatehouseRelayBrowserAddress' },
+  );
+  return client;
+}
 
 function clientConfig(target: IamTarget, region: string, credentials: ConsoleCredentials, service: 'iam' | 'sts') {
   return {
@@ -22,12 +39,12 @@ function clientConfig(target: IamTarget, region: string, credentials: ConsoleCre
 
 /** An IAM client for these credentials against the configured target (no session needed: used at sign-in). */
 export function iamClientFor(credentials: ConsoleCredentials, target: IamTarget = consoleEnv().target): IAMClient {
-  return new IAMClient(clientConfig(target, consoleEnv().region, credentials, 'iam'));
+  return relayBrowserAddress(new IAMClient(clientConfig(target, consoleEnv().region, credentials, 'iam')), target);
 }
 
 /** An STS client for these credentials against the configured target. */
 export function stsClientFor(credentials: ConsoleCredentials, target: IamTarget = consoleEnv().target): STSClient {
-  return new STSClient(clientConfig(target, consoleEnv().region, credentials, 'sts'));
+  return relayBrowserAddress(new STSClient(clientConfig(target, consoleEnv().region, credentials, 'sts')), target);
 }
 
 /** The signed-in principal's IAM client; redirects to sign-in when there is no valid session. */

@@ -20,6 +20,17 @@ describe('toActionError', () => {
     expect(error.message).toContain('iam:DeleteUser on arn:aws:iam::123456789012:user/alice');
   });
 
+  it('names the resource AWS describes by type and name', () => {
+    expect(
+      parseAccessDenied(
+        'User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetRole on resource: role deploy because no identity-based policy allows the iam:GetRole action',
+      ),
+    ).toEqual({ permission: 'iam:GetRole', resource: 'role deploy', principal: 'arn:aws:iam::123456789012:user/bob' });
+    expect(parseAccessDenied('User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetUser on resource: user alice with an explicit deny in an identity-based policy').resource).toBe(
+      'user alice',
+    );
+  });
+
   it('points a ValidationError at the field', () => {
     const error = toActionError(
       awsError('ValidationError', "1 validation error detected: Value 'a b' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"),

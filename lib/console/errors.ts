@@ -15,7 +15,8 @@ interface AwsLikeError {
 /** Reads `iam:DeleteUser` and the resource from AWS's AccessDenied message. */
 export function parseAccessDenied(message: string): { permission?: string; resource?: string; principal?: string } {
   const permission = /perform:\s*([A-Za-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1];
-  const resource = /on resource:\s*(\S+?)(?:\s+because|\s*$)/.exec(message)?.[1];
+  // An ARN, `*`, or AWS's description of a named entity (`user bob`, `role r`, `policy arn:...`).
+  const resource = /on resource:\s*((?:[a-z-]+ )?\S+?)(?:\s+because|\s+with an explicit deny|\s*$)/.exec(message)?.[1];
   const principal = /^User:\s*(\S+)\s+is not authorized/.exec(message)?.[1];
   return { permission, resource, principal };
 }

@@ -6,6 +6,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { consoleEnv, type IamTarget } from './env';
 import type { ConsoleCredentials } from './principal';
+import { relayHeaders } from './client-relay';
 
 /** A Gatehouse route that is not there: the target is AWS, or an endpoint without this route. */
 export class GatehouseRouteUnavailable extends Error {
@@ -58,7 +59,7 @@ export async function fetchGatehouseRoute<T>(
   try {
     response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
       method: 'GET',
-      headers: signed.headers,
+      headers: { ...signed.headers, ...(await relayHeaders(target)) },
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     });

@@ -7,6 +7,7 @@ import { authSecret } from './auth-secret';
 import { consoleEnv } from './env';
 import type { ConsoleCredentials, ConsolePrincipal, SignInMethod } from './principal';
 import { claimsOf, isExpired, type ConsoleClaims } from './session-token';
+import { credentialsStillValid } from './revocation';
 
 /** The signed-in session as server code sees it (credentials included: never pass this to a client component). */
 export interface ConsoleSession {
@@ -55,6 +56,8 @@ export async function getConsoleSessionState(): Promise<ConsoleSessionState> {
   const { claims } = await readClaims();
   if (!claims) return { status: 'none' };
   if (isExpired(claims)) return { status: 'expired' };
+  // A signed-out session's cookie, replayed: its credentials were revoked, so it is no session at all.
+  if (!(await credentialsStillValid(claims.credentials, claims.expiresAt))) return { status: 'none' };
   return {
     status: 'active',
     session: {

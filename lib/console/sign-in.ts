@@ -3,6 +3,7 @@
 import 'server-only';
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { stsClientFor } from './clients';
+import { relayHeaders } from './client-relay';
 import { consoleEnv, type IamTarget } from './env';
 import { principalTypeOfArn, userNameOfArn, type ConsoleCredentials, type ConsoleSignIn } from './principal';
 import { SignInThrottle } from './sign-in-throttle';
@@ -34,7 +35,7 @@ export async function signInWithPassword(input: PasswordSignInInput, target: Iam
   try {
     response = await fetch(`${target.endpoint}/_gatehouse/sign-in`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(await relayHeaders(target)) },
       body: JSON.stringify(input),
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),

@@ -2,7 +2,7 @@
 // and scrypt password hashes. Nothing here logs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEqual, createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync, timingSafeEqual, createHash } from 'node:crypto';
 
 /** Encrypts and decrypts stored secrets (access key secrets, MFA seeds, session secrets). */
 export class SecretBox {
@@ -67,6 +67,22 @@ export function verifyPassword(password: string, stored: string): boolean {
   const expected = Buffer.from(hash, 'base64');
   const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * `verifyPassword` on libuv's thread pool (node:crypto's asynchronous scrypt), so a flood of password checks never
+ * blocks the event loop that serves every other request.
+ */
+export function verifyPasswordAsync(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return Promise.resolve(false);
+  const expected = Buffer.from(hash, 'base64');
+  return new Promise((resolve, reject) => {
+    scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) }, (error, actual) => {
+      if (error) reject(error);
+      else resolve(actual.length === expected.length && timingSafeEqual(actual, expected));
+    });
+  });
 }
 
 /** SHA-256 hex digest, for session tokens stored by hash. */

@@ -31,8 +31,11 @@ async function readBounded(request: Request, maxBodyBytes: number): Promise<Buff
   return Buffer.concat(chunks, size);
 }
 
-/** Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). Bodies over `maxBodyBytes` get AWS's 413. */
-export async function serveWebRequest(handler: Handler, request: Request, mountPath: string, maxBodyBytes: number, sourceIp: string): Promise<Response> {
+/**
+ * Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). Bodies over `maxBodyBytes` get AWS's 413. `sourceIp`
+ * and `secure` describe the client as the mount resolved it (never from headers a client can write).
+ */
+export async function serveWebRequest(handler: Handler, request: Request, mountPath: string, maxBodyBytes: number, sourceIp: string, secure = false): Promise<Response> {
   const url = new URL(request.url);
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBodyBytes) {
@@ -55,7 +58,7 @@ export async function serveWebRequest(handler: Handler, request: Request, mountP
     body: rawBody.toString('utf8'),
     rawBody,
     sourceIp,
-    secure: url.protocol === 'https:' || headers['x-forwarded-proto'] === 'https',
+    secure,
   };
   return toResponse(await handler(wire));
 }

@@ -1,14 +1,17 @@
 // POST /_gatehouse/sign-in: console sign-in (a Gatehouse route, not an AWS action). Verifies the root user's
 // e-mail and password, or an IAM user's account, name and password, plus a TOTP code when the identity has
-// MFA; locks out with exponential back-off per account+user and per source address; on success issues
-// ordinary ASIA session credentials of that principal (12 hours), so the console can do only what it may.
+// MFA; slows down repeated failures per source address and per user (lib/authn/sign-in-limits.ts); on success
+// issues ordinary ASIA session credentials of that principal (12 hours), so the console can do only what it may.
+// Only JSON from a same-origin (or origin-less, server-side) caller is accepted; password hashes are checked on
+// libuv's pool, a few at a time, so a flood of sign-ins cannot starve the API.
 import { z } from 'zod';
 import { issueSession, type SessionCredentials } from '../authn/issue-session';
 import type { ServiceConfig } from '../config';
-import { hashPassword, verifyPassword, type SecretBox } from '../crypto/secrets';
+import { hashPassword, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
 import { rootPrincipal, type Principal } from '../iam/context';
-import { verifyConsolePassword } from '../iam/login-profiles/verify-console-password';
+import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
+import { SignInLimiter, type SignInAttemptKey } from '../authn/sign-in-limits';
 import { newRequestId } from '../crypto/ids';
 import type { AuditSink } from '../protocol/pipeline';
 import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
@@ -21,14 +24,8 @@ export const CONSOLE_SESSION_SECONDS = 12 * 3600;
 const INVALID_MESSAGE = 'Your authentication information is incorrect. Please try again.';
 const MFA_REQUIRED_MESSAGE = 'Enter the MFA code for your device.';
 
-/** Lockout rules: after `threshold` failures, locked for `baseSeconds * 2^(failures - threshold)`, capped. */
-export const LOCKOUT = {
-  identity: { threshold: 5, baseSeconds: 30 },
-  address: { threshold: 20, baseSeconds: 30 },
-  maxSeconds: 15 * 60,
-  /** Failures older than this are forgotten. */
-  forgetAfterSeconds: 3600,
-};
+/** At most this many password hashes are computed at once; at most `waiting` more wait their turn. */
+export const SIGN_IN_CONCURRENCY = { checks: 2, waiting: 32 };
 
 const requestSchema = z.discriminatedUnion('type', [
   z.object({
@@ -60,12 +57,9 @@ interface Verified {
 
 type Outcome = { ok: Verified } | { error: 'InvalidCredentials' | 'PasswordExpired' };
 
+/** The client's address as the mount resolved it (lib/service/client-address.ts): the console relays the browser's. */
 function clientAddress(request: WireRequest): string {
-  // The console calls this route from its server: trust its X-Forwarded-For only from the same host.
-  const direct = request.sourceIp;
-  const forwarded = request.headers['x-forwarded-for'];
-  if (forwarded && (direct === '127.0.0.1' || direct === '::1')) return forwarded.split(',')[0].trim() || direct;
-  return direct;
+  return request.sourceIp;
 }
 
 function tooMany(retryAfterSeconds: number): WireResponse {
@@ -78,29 +72,62 @@ function tooMany(retryAfterSeconds: number): WireResponse {
   return response;
 }
 
+/** A counting semaphore with a bounded queue: `run` refuses (undefined) when the queue is full. */
+class WorkLimit {
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(private readonly limits: { checks: number; waiting: number }) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    if (this.running >= this.limits.checks) {
+      if (this.queue.length >= this.limits.waiting) return undefined;
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+function busy(): WireResponse {
+  const response = jsonResponse(429, { error: 'Throttling', message: 'Too many sign-in requests at once. Try again in a moment.', retryAfterSeconds: 1 });
+  response.headers['retry-after'] = '1';
+  return response;
+}
+
+/** The media type of a Content-Type header, lower-case, without parameters. */
+function mediaType(value: string | undefined): string {
+  return (value ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * True when the request may come from a page of another site: browsers send `Origin` on every cross-origin POST,
+ * and the console's own server-side call sends none. A present Origin must name this host.
+ */
+function crossOrigin(request: WireRequest): boolean {
+  const origin = request.headers['origin'];
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== (request.headers['host'] ?? '');
+  } catch {
+    return true; // "null" (sandboxed frames, file:) or garbage
+  }
+}
+
 /** Builds the route handler. */
 export function signInRoute(deps: { store: Store; secrets: SecretBox; config: ServiceConfig; audit?: AuditSink; clock?: () => Date }) {
   const { store } = deps;
   const clock = deps.clock ?? (() => new Date());
 
-  function lockedFor(subject: string, now: Date): number {
-    const record = store.signInAttempts.get(subject);
-    if (!record?.lockedUntil) return 0;
-    const remaining = Date.parse(record.lockedUntil) - now.getTime();
-    return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
-  }
-
-  function recordFailure(subject: string, rule: { threshold: number; baseSeconds: number }, now: Date): void {
-    const record = store.signInAttempts.get(subject);
-    const stale = record && now.getTime() - Date.parse(record.lastFailure) > LOCKOUT.forgetAfterSeconds * 1000;
-    const failures = (record && !stale ? record.failures : 0) + 1;
-    let lockedUntil: string | undefined;
-    if (failures >= rule.threshold) {
-      const seconds = Math.min(LOCKOUT.maxSeconds, rule.baseSeconds * 2 ** (failures - rule.threshold));
-      lockedUntil = new Date(now.getTime() + seconds * 1000).toISOString();
-    }
-    store.signInAttempts.put({ subject, failures, lastFailure: now.toISOString(), lockedUntil });
-  }
+  const limiter = new SignInLimiter(store);
+  const work = new WorkLimit(SIGN_IN_CONCURRENCY);
 
   function resolveAccount(account: string): boolean {
     const record = store.account.get();
@@ -109,22 +136,22 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     return store.account.listAliases().includes(account.toLowerCase());
   }
 
-  function checkCredentials(input: SignInRequest, now: Date): Outcome {
+  async function checkCredentials(input: SignInRequest, now: Date): Promise<Outcome> {
     const account = store.account.get();
     if (!account) return { error: 'InvalidCredentials' };
     decoyHash ??= hashPassword('gatehouse-decoy-password');
     if (input.type === 'root') {
       const matches = account.rootEmail.toLowerCase() === input.email.trim().toLowerCase() && account.rootPasswordHash !== undefined;
-      const valid = verifyPassword(input.password, matches ? account.rootPasswordHash! : decoyHash) && matches;
+      const valid = (await verifyPasswordAsync(input.password, matches ? account.rootPasswordHash! : decoyHash)) && matches;
       if (!valid) return { error: 'InvalidCredentials' };
       return { ok: { principal: rootPrincipal(account.accountId), passwordResetRequired: false } };
     }
     const user = resolveAccount(input.account.trim()) ? store.users.getByName(input.userName) : undefined;
     if (!user || !store.loginProfiles.get(user.userId)) {
-      verifyPassword(input.password, decoyHash);
+      await verifyPasswordAsync(input.password, decoyHash);
       return { error: 'InvalidCredentials' };
     }
-    const check = verifyConsolePassword(store, user.userId, input.password, now);
+    const check = await verifyConsolePasswordAsync(store, user.userId, input.password, now);
     if (check === 'invalid') return { error: 'InvalidCredentials' };
     if (check === 'expired') return { error: 'PasswordExpired' };
     const principal: Principal = {
@@ -157,8 +184,13 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     }
   }
 
-  return (request: WireRequest): WireResponse => {
+  return async (request: WireRequest): Promise<WireResponse> => {
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
+    // A cross-site form can POST text/plain without a preflight: only JSON, and never from another site's page.
+    if (mediaType(request.headers['content-type']) !== 'application/json') {
+      return jsonResponse(415, { error: 'UnsupportedMediaType', message: 'The request body must be JSON (Content-Type: application/json).' });
+    }
+    if (crossOrigin(request)) return jsonResponse(403, { error: 'InvalidOrigin', message: 'Sign-in requests from other sites are refused.' });
     let body: unknown;
     try {
       body = JSON.parse(request.body);
@@ -171,29 +203,29 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     }
     const input = parsed.data;
     const now = clock();
-    const addressSubject = `ip:${clientAddress(request)}`;
-    const identitySubject =
-      input.type === 'root'
-        ? `root:${input.email.trim().toLowerCase()}`
-        : // One subject per user whether the account is typed as its id or its alias.
-          `user:${resolveAccount(input.account.trim()) ? store.account.get()!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`;
-    const wait = Math.max(lockedFor(identitySubject, now), lockedFor(addressSubject, now));
+    const key: SignInAttemptKey = {
+      address: clientAddress(request),
+      identity:
+        input.type === 'root'
+          ? `root:${input.email.trim().toLowerCase()}`
+          : // One subject per user whether the account is typed as its id or its alias.
+            `user:${resolveAccount(input.account.trim()) ? store.account.get()!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
+    };
+    const wait = limiter.retryAfterSeconds(key, now);
     if (wait > 0) {
       audit(request, input, now, { error: { code: 'TooManyAttempts', message: 'Too many failed sign-in attempts.' }, status: 429 });
       return tooMany(wait);
     }
 
     const fail = (error: 'InvalidCredentials' | 'PasswordExpired') => {
-      store.transaction(() => {
-        recordFailure(identitySubject, LOCKOUT.identity, now);
-        recordFailure(addressSubject, LOCKOUT.address, now);
-      });
+      limiter.recordFailure(key, now);
       const message = error === 'PasswordExpired' ? 'Your password has expired. Contact your administrator to reset it.' : INVALID_MESSAGE;
       audit(request, input, now, { error: { code: error, message }, status: 401 });
       return jsonResponse(401, { error, message });
     };
 
-    const outcome = checkCredentials(input, now);
+    const outcome = await work.run(() => checkCredentials(input, now));
+    if (outcome === undefined) return busy();
     if ('error' in outcome) return fail(outcome.error);
     const verified = outcome.ok;
 
@@ -208,7 +240,7 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     }
 
     const result = store.transaction(() => {
-      store.signInAttempts.clear(identitySubject);
+      limiter.recordSuccess(key, now);
       if (verified.userId === undefined) store.account.update({ rootPasswordLastUsed: now.toISOString() });
       else store.users.update(verified.userId, { passwordLastUsed: now.toISOString() });
       const principal: Principal = {

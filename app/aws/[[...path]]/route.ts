@@ -1,16 +1,23 @@
 // The IAM/STS endpoint on the console's origin: /aws (and /aws/_gatehouse/... routes).
-import { headers } from 'next/headers';
 import { getService } from '@/lib/service/instance';
 import { serveWebRequest } from '@/lib/protocol/web-adapter';
+import { CLIENT_STAMP_HEADER, readClientStamp } from '@/lib/service/client-stamp';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 async function handle(request: Request): Promise<Response> {
   const service = getService();
-  const forwarded = (await headers()).get('x-forwarded-for');
-  const sourceIp = forwarded?.split(',')[0]?.trim() || '127.0.0.1';
-  return serveWebRequest(service.handler, request, '/aws', service.config.maxBodyBytes, sourceIp);
+  // The client as stamped on arrival (instrumentation.ts): socket peer, forwarded headers only from trusted proxies.
+  const client = readClientStamp(request.headers.get(CLIENT_STAMP_HEADER));
+  if (!client) {
+    // Only a request that arrived before start-up finished has no stamp: refuse rather than guess its address.
+    return new Response(
+      '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>The service is starting; retry the request.</Message></Error><RequestId>0</RequestId></ErrorResponse>',
+      { status: 503, headers: { 'content-type': 'text/xml', 'retry-after': '1' } },
+    );
+  }
+  return serveWebRequest(service.handler, request, '/aws', service.config.maxBodyBytes, client.sourceIp, client.secure);
 }
 
 export const GET = handle;

@@ -1,5 +1,5 @@
 // Checks an IAM user's console password for sign-in, and tells what the password policy requires next.
-import { verifyPassword } from '../../crypto/secrets';
+import { verifyPassword, verifyPasswordAsync } from '../../crypto/secrets';
 import type { Store } from '../../store/types';
 import { loadPasswordPolicy, passwordExpiration } from '../password-policy/policy';
 
@@ -21,4 +21,20 @@ export function verifyConsolePassword(store: Store, userId: string, password: st
   const expiration = passwordExpiration(profile.passwordChangedDate ?? profile.createDate, policy);
   if (expiration && expiration <= now) return policy?.HardExpiry ? 'expired' : 'change-required';
   return profile.passwordResetRequired ? 'change-required' : 'ok';
+}
+
+/**
+ * `verifyConsolePassword` with the hash checked off the event loop (the sign-in route: unauthenticated, so it
+ * must not let a flood of attempts stall everyone's API calls).
+ */
+export async function verifyConsolePasswordAsync(store: Store, userId: string, password: string, now: Date): Promise<ConsolePasswordCheck> {
+  const profile = store.loginProfiles.get(userId);
+  if (!profile || !(await verifyPasswordAsync(password, profile.passwordHash))) return 'invalid';
+  // The profile may have changed while the hash was computed: judge the policy on what is stored now.
+  const current = store.loginProfiles.get(userId);
+  if (!current || current.passwordHash !== profile.passwordHash) return 'invalid';
+  const policy = loadPasswordPolicy(store);
+  const expiration = passwordExpiration(current.passwordChangedDate ?? current.createDate, policy);
+  if (expiration && expiration <= now) return policy?.HardExpiry ? 'expired' : 'change-required';
+  return current.passwordResetRequired ? 'change-required' : 'ok';
 }

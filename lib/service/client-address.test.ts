@@ -1,0 +1,58 @@
+// The client of a request: forwarded headers believed only from trusted proxies; stamps only from this process.
+import { describe, expect, it } from 'vitest';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { parseTrustedProxies, resolveClient, TRUST_NO_PROXY } from './client-address';
+import { CLIENT_STAMP_HEADER, readClientStamp, stampClient, stampRequest } from './client-stamp';
+
+const peer = (sourceIp: string, secure = false) => ({ sourceIp, secure });
+
+describe('resolveClient', () => {
+  it('ignores forwarded headers from a peer that is not a trusted proxy (the default)', () => {
+    const headers = { 'x-forwarded-for': '192.0.2.77', 'x-forwarded-proto': 'https', forwarded: 'for=192.0.2.78;proto=https' };
+    expect(resolveClient(peer('127.0.0.1'), headers, TRUST_NO_PROXY)).toEqual({ sourceIp: '127.0.0.1', secure: false });
+    expect(resolveClient(peer('::ffff:10.0.0.1'), headers, parseTrustedProxies(['10.0.0.0/8']).bind(null))).toMatchObject({ sourceIp: '192.0.2.78' });
+    expect(resolveClient(peer('::ffff:127.0.0.1'), {}, TRUST_NO_PROXY).sourceIp).toBe('127.0.0.1');
+  });
+
+  it('walks X-Forwarded-For from the nearest hop past trusted proxies only', () => {
+    const trusted = parseTrustedProxies(['10.0.0.0/8', '::1']);
+    // The client wrote 6.6.6.6 itself; the edge proxy 10.0.0.5 appended the address it saw.
+    const headers = { 'x-forwarded-for': '6.6.6.6, 198.51.100.9, 10.0.0.5', 'x-forwarded-proto': 'https' };
+    expect(resolveClient(peer('10.0.0.2'), headers, trusted)).toEqual({ sourceIp: '198.51.100.9', secure: true });
+    expect(resolveClient(peer('::1'), { 'x-forwarded-for': 'not-an-ip, 10.0.0.7' }, trusted)).toEqual({ sourceIp: '10.0.0.7', secure: false });
+  });
+
+  it('reads RFC 7239 Forwarded (quoted IPv6 with port, proto of the client hop) in preference to X-Forwarded-For', () => {
+    const trusted = parseTrustedProxies(['10.0.0.1']);
+    const headers = { forwarded: 'for="[2001:db8::17]:4711";proto=https, for=10.0.0.1;proto=http', 'x-forwarded-for': '192.0.2.1' };
+    expect(resolveClient(peer('10.0.0.1'), headers, trusted)).toEqual({ sourceIp: '2001:db8::17', secure: true });
+  });
+
+  it('refuses configuration entries that are not addresses or blocks', () => {
+    expect(() => parseTrustedProxies(['10.0.0.0/8', 'proxy.internal'])).toThrow('"proxy.internal" is not an IP address or CIDR block');
+    expect(parseTrustedProxies(['192.0.2.7'])('192.0.2.7')).toBe(true);
+    expect(parseTrustedProxies(['192.0.2.7'])('192.0.2.8')).toBe(false);
+  });
+});
+
+describe('client stamps', () => {
+  const socket = (remoteAddress: string) => ({ remoteAddress }) as unknown as Socket;
+  const request = (headers: Record<string, string>) => ({ headers: { ...headers } }) as unknown as IncomingMessage;
+
+  it('overwrites whatever a client sends under the stamp header with its resolved address', () => {
+    const forged = request({ [CLIENT_STAMP_HEADER]: '192.0.2.77 https 99999999999999 AAAA', 'x-forwarded-for': '192.0.2.77' });
+    stampRequest(forged, socket('203.0.113.5'), TRUST_NO_PROXY);
+    expect(readClientStamp(forged.headers[CLIENT_STAMP_HEADER] as string)).toEqual({ sourceIp: '203.0.113.5', secure: false });
+  });
+
+  it('keeps a stamp this process signed (the console relaying the browser), until it expires', () => {
+    const now = Date.now();
+    const relayed = request({ [CLIENT_STAMP_HEADER]: stampClient({ sourceIp: '198.51.100.4', secure: true }, now) });
+    stampRequest(relayed, socket('127.0.0.1'), TRUST_NO_PROXY, now);
+    expect(readClientStamp(relayed.headers[CLIENT_STAMP_HEADER] as string, now)).toEqual({ sourceIp: '198.51.100.4', secure: true });
+    expect(readClientStamp(relayed.headers[CLIENT_STAMP_HEADER] as string, now + 10 * 60_000)).toBeUndefined();
+    const tampered = (relayed.headers[CLIENT_STAMP_HEADER] as string).replace('198.51.100.4', '192.0.2.77');
+    expect(readClientStamp(tampered, now)).toBeUndefined();
+  });
+});

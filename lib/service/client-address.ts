@@ -1,0 +1,145 @@
+// Who is calling, as far as the service can know it: the socket's peer, and forwarded headers (X-Forwarded-For,
+// X-Forwarded-Proto, RFC 7239 Forwarded) only when that peer is a configured trusted proxy
+// (GATEHOUSE_TRUSTED_PROXIES). aws:SourceIp, aws:SecureTransport, the audit trail and sign-in throttling rest on it.
+import * as ipaddrNamespace from 'ipaddr.js';
+import type { Handler } from '../protocol/handler';
+
+// ipaddr.js is CommonJS (`export =`): under Node's ESM loader its functions sit on `default`.
+type IpAddrModule = typeof ipaddrNamespace;
+const ipaddr: IpAddrModule = (ipaddrNamespace as unknown as { default?: IpAddrModule }).default ?? (ipaddrNamespace as IpAddrModule);
+
+type Address = ReturnType<IpAddrModule['parse']>;
+
+/** The client of a request: its address and whether it reached the first trusted hop over TLS. */
+export interface ClientInfo {
+  sourceIp: string;
+  secure: boolean;
+}
+
+/** A predicate over addresses: true for the proxies whose forwarded headers are believed. */
+export type TrustedProxies = (address: string) => boolean;
+
+/** Nobody is trusted: forwarded headers are ignored (the default). */
+export const TRUST_NO_PROXY: TrustedProxies = () => false;
+
+/**
+ * Parses a list of CIDR blocks or single addresses (`10.0.0.0/8`, `::1`, `192.0.2.7`); throws naming the first
+ * entry that is neither.
+ */
+export function parseTrustedProxies(entries: readonly string[]): TrustedProxies {
+  const ranges: Array<[Address, number]> = [];
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (!entry) continue;
+    try {
+      if (entry.includes('/')) {
+        const [address, bits] = ipaddr.parseCIDR(entry);
+        ranges.push([normalise(address), address.kind() === 'ipv6' && normalise(address).kind() === 'ipv4' ? Math.max(0, bits - 96) : bits]);
+      } else {
+        const address = normalise(ipaddr.parse(entry));
+        ranges.push([address, address.kind() === 'ipv4' ? 32 : 128]);
+      }
+    } catch {
+      throw new Error(`"${entry}" is not an IP address or CIDR block`);
+    }
+  }
+  if (ranges.length === 0) return TRUST_NO_PROXY;
+  return (text: string) => {
+    const address = parseAddress(text);
+    if (!address) return false;
+    return ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
+  };
+}
+
+function normalise(address: Address): Address {
+  return address.kind() === 'ipv6' && (address as ipaddrNamespace.IPv6).isIPv4MappedAddress() ? (address as ipaddrNamespace.IPv6).toIPv4Address() : address;
+}
+
+function parseAddress(text: string): Address | undefined {
+  try {
+    return normalise(ipaddr.parse(text.trim()));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An address as Gatehouse records and compares it: IPv4-mapped IPv6 as plain IPv4; undefined if not an address. */
+export function canonicalAddress(text: string): string | undefined {
+  return parseAddress(text)?.toString();
+}
+
+interface Hop {
+  address?: string;
+  proto?: string;
+}
+
+/** RFC 7239 `for=` and `proto=` of each element, leftmost (the original client) first. */
+function forwardedHops(header: string): Hop[] {
+  return header.split(',').map((element) => {
+    const hop: Hop = {};
+    for (const pair of element.split(';')) {
+      const eq = pair.indexOf('=');
+      if (eq < 0) continue;
+      const name = pair.slice(0, eq).trim().toLowerCase();
+      let value = pair.slice(eq + 1).trim();
+      if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+      if (name === 'for') {
+        // "[2001:db8::1]:4711" or "192.0.2.60:8080" or "unknown" / "_obfuscated" (not an address).
+        const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+        const v4port = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(value);
+        hop.address = canonicalAddress(bracketed?.[1] ?? v4port?.[1] ?? value);
+      } else if (name === 'proto') {
+        hop.proto = value.toLowerCase();
+      }
+    }
+    return hop;
+  });
+}
+
+function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/**
+ * The client of a request that arrived from `peer`. Forwarded headers count only when the peer is trusted; then
+ * the chain is walked from the nearest hop outwards, past trusted proxies, to the first address that is not one
+ * (an address a client wrote to the left of an untrusted hop is never believed). `Forwarded` wins over
+ * `X-Forwarded-For` when both are present. The protocol is the one the trusted proxy nearest the client reports.
+ */
+export function resolveClient(peer: ClientInfo, headers: Record<string, string | string[] | undefined>, trusted: TrustedProxies): ClientInfo {
+  const peerAddress = canonicalAddress(peer.sourceIp) ?? peer.sourceIp;
+  if (!trusted(peerAddress)) return { sourceIp: peerAddress, secure: peer.secure };
+
+  const forwarded = headerValue(headers, 'forwarded');
+  const xff = headerValue(headers, 'x-forwarded-for');
+  let hops: Hop[];
+  if (forwarded) {
+    hops = forwardedHops(forwarded);
+  } else if (xff) {
+    const protos = (headerValue(headers, 'x-forwarded-proto') ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    // X-Forwarded-Proto is set by the proxy nearest us: its last value describes the connection that proxy saw.
+    const proto = protos.at(-1);
+    hops = xff.split(',').map((entry) => ({ address: canonicalAddress(entry.trim()), proto }));
+  } else {
+    return { sourceIp: peerAddress, secure: peer.secure || headerValue(headers, 'x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https' };
+  }
+
+  // Walk from the hop nearest us: each trusted hop vouches for the one to its left.
+  let client: ClientInfo = { sourceIp: peerAddress, secure: peer.secure };
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i];
+    if (!hop.address) break; // garbage where an address should be: believe nothing further out
+    client = { sourceIp: hop.address, secure: hop.proto !== undefined ? hop.proto === 'https' : client.secure };
+    if (!trusted(hop.address)) break;
+  }
+  return client;
+}
+
+/**
+ * The handler of a server that faces clients directly (the standalone endpoint): each request's source address
+ * and TLS flag become the resolved client's.
+ */
+export function withResolvedClient(handler: Handler, trusted: TrustedProxies): Handler {
+  return (request) => handler({ ...request, ...resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted) });
+}
