@@ -3,6 +3,7 @@
 // and / (node:http).
 import { newRequestId } from '../crypto/ids';
 import type { Operation, OperationContext } from '../iam/context';
+import { isReadOnlyAction } from '../iam/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
@@ -108,7 +109,7 @@ export function createHandler(deps: HandlerDeps): Handler {
         action,
       };
       deps.authorizer.authorize(ctx, input);
-      const output = isReadOnly(service, action)
+      const output = isReadOnlyAction(service, action)
         ? deps.store.read(() => operation(ctx, input))
         : deps.store.groupWrite(() => operation(ctx, input));
       const body = encodeResult(model, action, output, requestId);
@@ -124,18 +125,6 @@ export function createHandler(deps: HandlerDeps): Handler {
       return xmlResponse(aws.status, encodeError(namespace, aws, requestId), requestId);
     }
   };
-}
-
-/** STS actions named Get… that issue credentials, so write. */
-const WRITING_GETS = new Set(['GetSessionToken', 'GetFederationToken']);
-
-/**
- * Whether an operation only reads, so it may run without the write lock. A mistake here is safe for
- * correctness only in the conservative direction: when in doubt an action is treated as a write.
- */
-export function isReadOnly(service: ServiceName, action: string): boolean {
-  if (service === 'sts') return action === 'GetCallerIdentity' || action === 'GetAccessKeyInfo' || action === 'DecodeAuthorizationMessage';
-  return /^(Get|List|Simulate)/.test(action) && !WRITING_GETS.has(action);
 }
 
 function safeAudit(audit: AuditSink, record: Parameters<AuditSink['record']>[0]): void {
