@@ -16,6 +16,7 @@ import {
   ServiceFailure,
 } from './errors';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
+import { operationContextOf } from './operation-context';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
 import { decodeInput, parseForm, type QueryParams } from './query';
 import type { WireRequest, WireResponse } from './wire';
@@ -95,19 +96,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       if (!operation) throw new NotImplemented(`The operation ${action} of the ${service.toUpperCase()} API is not implemented by Gatehouse.`);
       input = decodeInput(model, opModel.input, params);
 
-      const ctx: OperationContext = {
-        principal,
-        store: deps.store,
-        config: deps.config,
-        secrets: deps.secrets,
-        requestId,
-        now: info.now,
-        sourceIp: request.sourceIp,
-        userAgent: request.headers['user-agent'] ?? '',
-        secureTransport: request.secure,
-        service,
-        action,
-      };
+      const ctx = operationContextOf(deps, info, principal);
       deps.authorizer.authorize(ctx, input);
       const output = isReadOnlyAction(service, action)
         ? deps.store.read(() => operation(ctx, input))
