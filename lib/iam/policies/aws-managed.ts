@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { managedPolicyCatalogueLocations } from '../../config';
 
 /** ARN prefix of every AWS managed policy. */
 export const AWS_MANAGED_POLICY_PREFIX = 'arn:aws:iam::aws:policy/';
@@ -79,7 +80,7 @@ export function awsManagedPolicyId(arn: string): string {
 
 /** Where the data package's JSON file is (resolved at run time from the working directory or this module). */
 function dataFile(): string {
-  const override = process.env.GATEHOUSE_AWS_MANAGED_POLICIES_FILE;
+  const override = managedPolicyCatalogueLocations().dataFile;
   if (override) return override;
   const bases = [path.join(process.cwd(), 'package.json'), typeof __filename === 'string' ? __filename : undefined];
   for (const base of bases) {
@@ -127,7 +128,7 @@ interface CacheContent {
 const CACHE_FORMAT = 1;
 
 function cacheFile(): string {
-  return path.join(process.env.GATEHOUSE_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'), 'aws-managed-policies.json');
+  return path.join(managedPolicyCatalogueLocations().cacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'), 'aws-managed-policies.json');
 }
 
 function readCache(file: string, stat: fs.Stats): Catalogue | undefined {
