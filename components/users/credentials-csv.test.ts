@@ -1,6 +1,6 @@
 // The credential files match AWS's console downloads; generated passwords carry every character class.
 import { describe, expect, it } from 'vitest';
-import { accessKeyCsv, csvField, generatePassword, userCredentialsCsv } from './credentials-csv';
+import { accessKeyCsv, generatePassword, userCredentialsCsv } from './credentials-csv';
 
 describe('credential CSV files', () => {
   it('writes the console credentials file with AWS header', () => {
@@ -10,11 +10,6 @@ describe('credential CSV files', () => {
 
   it('writes the access key file with AWS header', () => {
     expect(accessKeyCsv({ accessKeyId: 'AKIA1', secretAccessKey: 'abc' })).toBe('Access key ID,Secret access key\nAKIA1,abc\n');
-  });
-
-  it('quotes only when needed', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a\nb')).toBe('"a\nb"');
   });
 
   it('generates passwords with upper, lower, digit and symbol', () => {

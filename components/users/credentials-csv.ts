@@ -2,13 +2,10 @@
 // (`User name,Password,Access key ID,Secret access key,Console sign-in URL`) and access keys
 // (`Access key ID,Secret access key`).
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import { writeCsv } from '@/lib/csv/write-csv';
 
 function csv(rows: string[][]): string {
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+  return `${writeCsv(rows)}\n`;
 }
 
 /** The new user's credentials file, as AWS's console downloads it (`<user>_credentials.csv`). */

@@ -1,6 +1,6 @@
 // Console sign-in route (POST /_gatehouse/sign-in) end to end: root and IAM users (by account id and by alias),
 // wrong credentials with one message, MFA, PasswordResetRequired, PasswordLastUsed, lockout with back-off.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CreateAccountAliasCommand,
   CreateLoginProfileCommand,
@@ -157,11 +157,14 @@ describe('audit trail', () => {
     const address = from('198.51.100.50');
     const ok = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, address);
     await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: 'Wrong-Passw0rd!' }, address);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const events = server.service.store.audit.query({ eventName: 'ConsoleLogin', limit: 50 }).events.map((e) => JSON.parse(e));
-    const mine = events.filter((e) => e.sourceIPAddress === '198.51.100.50' && e.requestParameters?.userName === 'si-erin');
-    expect(mine.some((e) => !e.errorCode && e.userIdentity?.arn === `arn:aws:iam::${ACCOUNT}:user/si-erin`)).toBe(true);
-    expect(mine.some((e) => e.errorCode === 'InvalidCredentials')).toBe(true);
+    // The audit sink writes in the background: wait until both attempts are in the trail.
+    const mine = await vi.waitFor(() => {
+      const events = server.service.store.audit.query({ eventName: 'ConsoleLogin', limit: 50 }).events.map((e) => JSON.parse(e));
+      const found = events.filter((e) => e.sourceIPAddress === '198.51.100.50' && e.requestParameters?.userName === 'si-erin');
+      expect(found.some((e) => !e.errorCode && e.userIdentity?.arn === `arn:aws:iam::${ACCOUNT}:user/si-erin`)).toBe(true);
+      expect(found.some((e) => e.errorCode === 'InvalidCredentials')).toBe(true);
+      return found;
+    });
     const text = JSON.stringify(mine);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain('Wrong-Passw0rd!');

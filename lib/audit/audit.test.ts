@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../iam/context';
 import type { AuditRecord } from '../protocol/pipeline';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
@@ -157,12 +157,19 @@ describe('sink and writer', () => {
     sink.close();
   });
 
-  it('writes by itself within the flush interval', async () => {
-    const sink = createAuditSink({ store, config: { region: 'us-east-1', auditRetentionDays: 90 } as ServiceConfig }, { flushIntervalMs: 10 });
-    sink.record(record('GetUser', {}, new Date()));
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(store.audit.count()).toBe(1);
-    sink.close();
+  it('writes by itself within the flush interval', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const sink = createAuditSink({ store, config: { region: 'us-east-1', auditRetentionDays: 90 } as ServiceConfig }, { flushIntervalMs: 10 });
+      sink.record(record('GetUser', {}, new Date()));
+      vi.advanceTimersByTime(9);
+      expect(store.audit.count()).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(store.audit.count()).toBe(1);
+      sink.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('prunes events past the retention period and beyond the maximum count', () => {

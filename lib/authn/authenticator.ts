@@ -1,5 +1,6 @@
 // The authenticator of the request pipeline: SigV4 verified against the stored secret of a long-term access
 // key (root or IAM user) or of an STS/console session, producing the calling Principal.
+import { LRUCache } from 'lru-cache';
 import { timingSafeEqual } from 'node:crypto';
 import type { ServiceConfig } from '../config';
 import { sha256Hex, type SecretBox } from '../crypto/secrets';
@@ -33,18 +34,10 @@ export interface AuthenticatorDeps {
   config: ServiceConfig;
 }
 
-/** A small bounded map: cleared whole when full (entries are cheap to rebuild). */
-class BoundedCache<V> {
-  private readonly map = new Map<string, V>();
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, value: V): void {
-    if (this.map.size >= CACHE_LIMIT) this.map.clear();
-    this.map.set(key, value);
-  }
-  clear(): void {
-    this.map.clear();
+/** A bounded cache that drops the least recently used entry when full (entries are cheap to rebuild). */
+class BoundedCache<V extends object | string> extends LRUCache<string, V> {
+  constructor() {
+    super({ max: CACHE_LIMIT });
   }
 }
 

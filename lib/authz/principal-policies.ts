@@ -1,4 +1,5 @@
 // The compiled policy set of a calling principal, cached per principal and store policy generation.
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../iam/context';
 import { compilePolicy, PolicyParseError, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
 import type { Store } from '../store/types';
@@ -30,8 +31,8 @@ const COMPILED_LIMIT = 20_000;
 const DENY_ALL = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}';
 
 /** Compiled policies by policy id, type and text: principals sharing a policy share its compiled form and action cache. */
-const compiledByText = new Map<string, CompiledPolicy>();
-const caches = new WeakMap<Store, Map<string, PrincipalPolicies>>();
+const compiledByText = new LRUCache<string, CompiledPolicy>({ max: COMPILED_LIMIT });
+const caches = new WeakMap<Store, LRUCache<string, PrincipalPolicies>>();
 
 /**
  * A stored document that does not compile (older data, a future bug) fails closed: it stands for a policy that
@@ -54,7 +55,6 @@ export function compileStored(doc: EntityPolicyDocument, policyType: PolicyType)
       console.error(`[gatehouse] stored policy ${doc.policyArn ?? doc.policyId} does not compile (${reason}); access is denied to the principals it applies to`);
       compiled = failClosed(doc, policyType);
     }
-    if (compiledByText.size >= COMPILED_LIMIT) compiledByText.clear();
     compiledByText.set(key, compiled);
   }
   return compiled;
@@ -158,14 +158,13 @@ export function principalPolicies(store: Store, principal: Principal): Principal
   const generation = policyGeneration(store);
   let cache = caches.get(store);
   if (cache === undefined) {
-    cache = new Map();
+    cache = new LRUCache({ max: CACHE_LIMIT });
     caches.set(store, cache);
   }
   const key = cacheKey(principal);
   const cached = cache.get(key);
   if (cached !== undefined && cached.generation === generation) return cached;
   const computed = compute(store, principal, generation);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, computed);
   return computed;
 }

@@ -1,4 +1,5 @@
 // The resource ARN AWS authorizes each IAM and STS operation against, and the target entity behind it.
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../iam/context';
 import type { Store, TaggableKind } from '../store/types';
 import { policyGeneration } from './generation';
@@ -51,7 +52,8 @@ function iamArn(accountId: string, resource: string): string {
 }
 
 const LOOKUP_LIMIT = 50_000;
-const lookups = new WeakMap<Store, { generation: number; entries: Map<string, TargetResource> }>();
+/** Per store; each entry remembers its generation, so a new generation needs no clearing (stale entries age out). */
+const lookups = new WeakMap<Store, LRUCache<string, { generation: number; target: TargetResource }>>();
 
 /**
  * Entity lookups (ARN with path, tags' location, boundary) memoised within one policy generation: every IAM
@@ -62,17 +64,15 @@ const lookups = new WeakMap<Store, { generation: number; entries: Map<string, Ta
 function memoised(store: Store, key: string, lookUp: () => TargetResource | undefined, missing: () => TargetResource): TargetResource {
   const generation = policyGeneration(store);
   let cache = lookups.get(store);
-  if (cache === undefined || cache.generation !== generation) {
-    cache = { generation, entries: new Map() };
+  if (cache === undefined) {
+    cache = new LRUCache({ max: LOOKUP_LIMIT });
     lookups.set(store, cache);
   }
-  let target = cache.entries.get(key);
-  if (target === undefined) {
-    target = lookUp();
-    if (target === undefined) return missing();
-    if (cache.entries.size >= LOOKUP_LIMIT) cache.entries.clear();
-    cache.entries.set(key, target);
-  }
+  const cached = cache.get(key);
+  if (cached !== undefined && cached.generation === generation) return cached.target;
+  const target = lookUp();
+  if (target === undefined) return missing();
+  cache.set(key, { generation, target });
   return target;
 }
 

@@ -31,7 +31,7 @@ export function readOrCreateSecretFile(dataDir: string): string {
 /** The session encryption secret of this process. */
 export function authSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
-  cached = fromEnv || readOrCreateSecretFile(consoleEnv().dataDir);
+  const env = consoleEnv();
+  cached = env.nextAuthSecret ?? readOrCreateSecretFile(env.dataDir);
   return cached;
 }

@@ -17,4 +17,13 @@ describe('parseConsoleEnv', () => {
     expect(parseConsoleEnv({ GATEHOUSE_IAM_ENDPOINT: 'http://iam.local:4610/' }).target).toEqual({ kind: 'endpoint', endpoint: 'http://iam.local:4610' });
     expect(() => parseConsoleEnv({ GATEHOUSE_IAM_ENDPOINT: 'ftp://x' })).toThrow(/GATEHOUSE_IAM_ENDPOINT/);
   });
+
+  it('takes the session secret from NEXTAUTH_SECRET when set', () => {
+    expect(parseConsoleEnv({ NEXTAUTH_SECRET: 'k'.repeat(32) }).nextAuthSecret).toBe('k'.repeat(32));
+    expect(parseConsoleEnv({}).nextAuthSecret).toBeUndefined();
+  });
+
+  it('checks the variables the service shares with it', () => {
+    expect(() => parseConsoleEnv({ GATEHOUSE_REGION: '' })).toThrow(/^Invalid console configuration: GATEHOUSE_REGION/);
+  });
 });

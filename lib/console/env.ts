@@ -1,16 +1,8 @@
-// The console's configuration, read once from the environment: the IAM target, region and session limits.
+// The console's configuration, read once from the environment (lib/config.ts's one schema): the IAM target, region,
+// session limits and session secret.
 import 'server-only';
 import { z } from 'zod';
-
-const schema = z.object({
-  PORT: z.coerce.number().int().positive().default(3000),
-  GATEHOUSE_IAM_ENDPOINT: z.string().optional(),
-  GATEHOUSE_REGION: z.string().min(1).default('us-east-1'),
-  GATEHOUSE_DATA_DIR: z.string().default('.gatehouse'),
-  /** Upper bound of a console session, whatever the credentials' own expiry (default 12 hours). */
-  GATEHOUSE_CONSOLE_SESSION_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
-  NEXTAUTH_URL: z.string().url().optional(),
-});
+import { parseEnvironment } from '../config';
 
 /** Where the console's IAM calls go. */
 export type IamTarget =
@@ -28,15 +20,13 @@ export interface ConsoleEnv {
   nextAuthUrl: string;
   /** The console's public URL when configured (NEXTAUTH_URL); otherwise pages derive it from the request. */
   publicUrl?: string;
+  /** NEXTAUTH_SECRET when set (else lib/console/auth-secret.ts keeps one in the data directory). */
+  nextAuthSecret?: string;
 }
 
 /** Parses an environment into the console configuration; throws naming every invalid variable. */
 export function parseConsoleEnv(env: Record<string, string | undefined>): ConsoleEnv {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid console configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(env, 'console configuration');
   const raw = e.GATEHOUSE_IAM_ENDPOINT?.trim();
   let target: IamTarget;
   if (!raw) target = { kind: 'embedded', endpoint: `http://127.0.0.1:${e.PORT}/aws` };
@@ -56,6 +46,7 @@ export function parseConsoleEnv(env: Record<string, string | undefined>): Consol
     sessionMaxSeconds: e.GATEHOUSE_CONSOLE_SESSION_SECONDS,
     nextAuthUrl: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
     publicUrl: e.NEXTAUTH_URL?.replace(/\/+$/, ''),
+    nextAuthSecret: e.NEXTAUTH_SECRET,
   };
 }
 

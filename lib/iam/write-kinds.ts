@@ -1,8 +1,21 @@
-// Kinds of IAM actions that the request pipeline's caches (lib/authn, lib/authz) need to tell apart.
+// Kinds of IAM and STS actions that the request pipeline needs to tell apart: which only read (the store runs
+// them without the write lock), which change nothing a cache holds (lib/authn, lib/authz), which are pure creations.
 
-/** Read-only families: they change nothing any cache holds. */
+/** STS actions that only read; every other one issues credentials (GetSessionToken, GetFederationToken, AssumeRole…). */
+const STS_READS = new Set(['GetCallerIdentity', 'GetAccessKeyInfo', 'DecodeAuthorizationMessage']);
+
+/**
+ * Whether an action only reads the store, so it may run without the write lock. A mistake is safe only in the
+ * conservative direction: when in doubt an action is a write. IAM's Generate… actions write (they start a report).
+ */
+export function isReadOnlyAction(service: 'iam' | 'sts', action: string): boolean {
+  if (service === 'sts') return STS_READS.has(action);
+  return /^(Get|List|Simulate)/.test(action);
+}
+
+/** IAM actions that change nothing any cache holds: the reads, and the Generate… report jobs. */
 export function isReadOnlyIamAction(action: string): boolean {
-  return /^(Get|List|Simulate|Generate)/.test(action);
+  return isReadOnlyAction('iam', action) || action.startsWith('Generate');
 }
 
 /**

@@ -126,10 +126,16 @@ const statement = fc
       // Action or NotAction (rarely both, rarely neither); the same for resources.
       if (action > 1) delete out.NotAction;
       else if (action === 1) delete out.Action;
-      else if (rare % 2 === 0) delete out.NotAction, delete out.Action;
+      else if (rare % 2 === 0) {
+        delete out.NotAction;
+        delete out.Action;
+      }
       if (resource > 1) delete out.NotResource;
       else if (resource === 1) delete out.Resource;
-      else if (rare % 3 === 0) delete out.NotResource, delete out.Resource;
+      else if (rare % 3 === 0) {
+        delete out.NotResource;
+        delete out.Resource;
+      }
       return out;
     }),
   );

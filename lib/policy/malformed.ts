@@ -49,11 +49,6 @@ function asList(value: Json): string[] {
   return typeof value === 'string' ? [value] : (value as string[]);
 }
 
-/** Identity-style policies: attached to an identity, no Principal, Resource required. */
-function isIdentityStyle(policyType: PolicyType): boolean {
-  return policyType === 'identity' || policyType === 'boundary' || policyType === 'session' || policyType === 'scp';
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // 1. Syntax: JSON of the right shape.
 

@@ -3,6 +3,7 @@
 // Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
 import type { Operation, OperationContext } from '../iam/context';
+import { isReadOnlyAction } from '../iam/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
@@ -17,6 +18,7 @@ import {
 } from './errors';
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
+import { operationContextOf } from './operation-context';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
 import { decodeInput, parseForm, peekParameters, type QueryParams } from './query';
 import type { WireRequest, WireResponse } from './wire';
@@ -112,21 +114,9 @@ export function createHandler(deps: HandlerDeps): Handler {
       if (!operation) throw new NotImplemented(`The operation ${action} of the ${service.toUpperCase()} API is not implemented by Gatehouse.`);
       input = decodeInput(model, opModel.input, params);
 
-      const ctx: OperationContext = {
-        principal,
-        store: deps.store,
-        config: deps.config,
-        secrets: deps.secrets,
-        requestId,
-        now: info.now,
-        sourceIp: request.sourceIp,
-        userAgent: request.headers['user-agent'] ?? '',
-        secureTransport: request.secure,
-        service,
-        action,
-      };
+      const ctx = operationContextOf(deps, info, principal);
       deps.authorizer.authorize(ctx, input);
-      const output = isReadOnly(service, action)
+      const output = isReadOnlyAction(service, action)
         ? deps.store.read(() => operation(ctx, input))
         : deps.store.groupWrite(() => operation(ctx, input));
       const body = encodeResult(model, action, output, requestId);
@@ -142,18 +132,6 @@ export function createHandler(deps: HandlerDeps): Handler {
       return xmlResponse(aws.status, encodeError(namespace, aws, requestId), requestId);
     }
   };
-}
-
-/** STS actions named Get… that issue credentials, so write. */
-const WRITING_GETS = new Set(['GetSessionToken', 'GetFederationToken']);
-
-/**
- * Whether an operation only reads, so it may run without the write lock. A mistake here is safe for
- * correctness only in the conservative direction: when in doubt an action is treated as a write.
- */
-export function isReadOnly(service: ServiceName, action: string): boolean {
-  if (service === 'sts') return action === 'GetCallerIdentity' || action === 'GetAccessKeyInfo' || action === 'DecodeAuthorizationMessage';
-  return /^(Get|List|Simulate)/.test(action) && !WRITING_GETS.has(action);
 }
 
 function safeAudit(audit: AuditSink, record: Parameters<AuditSink['record']>[0]): void {

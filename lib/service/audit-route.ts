@@ -9,8 +9,8 @@ import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuditSink } from '../audit';
 import type { GatehouseAuthorizer } from '../authz';
-import type { OperationContext } from '../iam/context';
 import { InvalidParameterValue } from '../protocol/errors';
+import { operationContextOf } from '../protocol/operation-context';
 import type { Authenticator, RequestInfo, RouteHandler } from '../protocol/pipeline';
 import { parseForm, type QueryParams } from '../protocol/query';
 import { jsonResponse } from '../protocol/wire';
@@ -79,19 +79,7 @@ export function auditRoute(deps: AuditRouteDeps): RouteHandler {
     const requestId = newRequestId();
     const info: RequestInfo = { request, params, service: 'iam', action: 'LookupEvents', requestId, now: clock() };
     const principal = deps.authenticator.authenticate(info);
-    const ctx: OperationContext = {
-      principal,
-      store: deps.store,
-      config: deps.config,
-      secrets: deps.secrets,
-      requestId,
-      now: info.now,
-      sourceIp: request.sourceIp,
-      userAgent: request.headers['user-agent'] ?? '',
-      secureTransport: request.secure,
-      service: 'iam',
-      action: 'LookupEvents',
-    };
+    const ctx = operationContextOf(deps, info, principal);
     deps.authorizer.authorizeAction(ctx, 'cloudtrail:LookupEvents', '*');
     const query = auditQueryOf(params);
     deps.audit.flush();

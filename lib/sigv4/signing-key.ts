@@ -1,9 +1,10 @@
 // SigV4 signing keys (HMAC-SHA256 chain over date, region, service, "aws4_request") with a bounded cache,
 // so that a key's derivation runs once per day and scope, not once per request.
 import { createHmac } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 const MAX_ENTRIES = 2048;
-const cache = new Map<string, Buffer>();
+const cache = new LRUCache<string, Buffer>({ max: MAX_ENTRIES });
 
 function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
@@ -15,8 +16,6 @@ export function signingKey(secretAccessKey: string, date: string, region: string
   let key = cache.get(cacheKey);
   if (key === undefined) {
     key = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), 'aws4_request');
-    // Invariant: the cache stays bounded; a full cache is dropped whole (derivation is cheap, misses are rare).
-    if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(cacheKey, key);
   }
   return key;

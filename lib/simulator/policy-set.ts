@@ -1,6 +1,7 @@
 // Compiles the simulator's policy documents into the engine's PolicySet, remembering compiled texts so that a
 // what-if edit recompiles only the policy that changed.
 
+import { LRUCache } from 'lru-cache';
 import { compilePolicy, PolicyParseError, type CompiledPolicy, type PolicySet, type PolicyType } from '@/lib/policy';
 import type { SimulatorPolicy, SimulatorPolicyKind } from './types';
 
@@ -27,7 +28,7 @@ const POLICY_TYPES: Record<SimulatorPolicyKind | 'trust', PolicyType> = {
 };
 
 const CACHE_LIMIT = 512;
-const cache = new Map<string, CompiledPolicy | PolicyCompileError>();
+const cache = new LRUCache<string, CompiledPolicy | PolicyCompileError>({ max: CACHE_LIMIT });
 
 /** Compiles one policy text (cached by id, kind and text); a parse failure comes back as an error, never thrown. */
 export function compileCached(id: string, kind: SimulatorPolicyKind | 'trust', text: string): CompiledPolicy | PolicyCompileError {
@@ -45,7 +46,6 @@ export function compileCached(id: string, kind: SimulatorPolicyKind | 'trust', t
             : String(error);
       entry = { policyId: id, message };
     }
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, entry);
   }
   return entry;

@@ -1,11 +1,12 @@
 // Judges sts:AssumeRole (and sts:TagSession, sts:SetSourceIdentity) against a role's trust policy, as AWS does
 // within one account: the trust policy must allow the caller; when it names the caller itself (its ARN, or its
 // role for a role session) that suffices, when it names only the account, the caller's own policies must allow too.
+import { LRUCache } from 'lru-cache';
 import { isAllowedByIdentityPolicies, evaluateIdentityPolicies } from '../authz';
 import type { OperationContext } from '../iam/context';
 import { authorize, compilePolicy, type AuthorizationRequest, type CompiledPolicy, type RequestContext } from '../policy';
 
-const compiled = new Map<string, CompiledPolicy>();
+const compiled = new LRUCache<string, CompiledPolicy>({ max: 1000 });
 const ALLOW_ALL = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
 /** An account id other than `accountId`: makes the engine combine the cross-account way. */
 const otherAccount = (accountId: string) => (accountId === '000000000000' ? '000000000001' : '000000000000');
@@ -20,7 +21,6 @@ function compiledTrust(text: string): CompiledPolicy | undefined {
       console.error('[gatehouse] a stored trust policy does not compile; the role cannot be assumed until it is replaced');
       return undefined;
     }
-    if (compiled.size > 1000) compiled.clear();
     compiled.set(text, policy);
   }
   return policy;

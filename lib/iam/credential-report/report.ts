@@ -5,6 +5,7 @@ import type { LoginProfileRecord } from '../../store/login-profiles';
 import type { UserRecord } from '../../store/users';
 import { entityArn, rootArn } from '../arn';
 import { loadPasswordPolicy, passwordExpiration, type PasswordPolicy } from '../password-policy/policy';
+import { writeCsv } from '../../csv/write-csv';
 
 /** AWS's columns, in AWS's order. */
 export const CREDENTIAL_REPORT_COLUMNS = [
@@ -109,11 +110,7 @@ export function credentialReportCsv(data: CredentialReportData): string {
     ]);
   }
   // User names and paths may hold commas ([\w+=,.@-]+): such fields are quoted as RFC 4180 says.
-  return lines.map((fields) => fields.map(csvField).join(',')).join('\n');
-}
-
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return writeCsv(lines);
 }
 
 /** Gathers the report's data from the store. */

