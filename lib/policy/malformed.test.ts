@@ -135,6 +135,8 @@ const accepted: [string, string][] = [
   ['unknown service resource', allow({ Resource: 'arn:aws:s33:::example_bucket' })],
   ['regional resource of another service', allow({ Resource: 'arn:aws:ec2:us-east-1::example_bucket' })],
   ['S3 access point with a region', allow({ Resource: 'arn:aws:s3:us-east-1:123456789012:accesspoint/ap' })],
+  ['S3 batch job with a region and account', allow({ Resource: 'arn:aws:s3:us-east-1:123456789012:job/*' })],
+  ['IAM account root', allow({ Resource: 'arn:aws:iam::123456789012:root' })],
   ['"*" among resources', allow({ Resource: [BUCKET, '*'] })],
   ['NotAction with NotResource "*"', doc({ Effect: 'Allow', NotAction: 's3:ListBucket', NotResource: '*' })],
   ['Sid once, another statement without Sid', doc([{ Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }])],

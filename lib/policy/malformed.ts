@@ -209,12 +209,13 @@ export function resourceFormatError(resource: string): string | undefined {
   const third = afterPartition.indexOf(':');
   const service = third < 0 ? afterPartition : afterPartition.slice(0, third);
   const afterService = third < 0 ? '' : afterPartition.slice(third);
-  const [, region = '', account = '', ...restParts] = afterService.split(':');
+  const [, , account = '', ...restParts] = afterService.split(':');
   const rest = restParts.join(':');
   if (service === 'iam' && !afterService.startsWith('::')) {
     return `IAM resource ${resource} cannot contain region information.`;
   }
-  if (service === 's3' && !afterService.startsWith('::') && !(rest.startsWith('accesspoint/') || (account !== '' && region !== ''))) {
+  // S3's regional resources (access points, jobs, Storage Lens...) carry an account; buckets and objects never do.
+  if (service === 's3' && !afterService.startsWith('::') && !rest.startsWith('accesspoint/') && account === '') {
     return `Resource ${resource} can not contain region information.`;
   }
   if (service === 'iam' && !iamResourcePathOk(rest)) return IAM_PATH_MESSAGE;
