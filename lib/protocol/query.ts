@@ -302,18 +302,15 @@ function decodeScalar(shape: Shape, raw: string | undefined, path: string, probl
  */
 export function parseForm(text: string, into: QueryParams = new Map()): QueryParams {
   let start = 0;
-  // The next '=' at or after `start`, found once for many pairs: no pair's search rescans the text after it.
-  let eq = -1;
   while (start < text.length) {
     let end = text.indexOf('&', start);
     if (end < 0) end = text.length;
-    if (eq < start) eq = nextEquals(text, start);
-    if (end > start) {
-      const keyEnd = eq > end ? end : eq;
-      const key = nameOf(text, start, keyEnd, MAX_PARAMETER_NAME_LENGTH);
-      if (key !== undefined) {
-        const value = keyEnd === end ? '' : decodeComponent(text.slice(keyEnd + 1, end));
-        into.set(key, value);
+    // Percent-encoding at most triples a name's length: longer raw text cannot decode short enough.
+    const keyEnd = end > start ? keyEndOf(text, start, end, 3 * MAX_PARAMETER_NAME_LENGTH) : undefined;
+    if (keyEnd !== undefined) {
+      const key = decodeComponent(text.slice(start, keyEnd));
+      if (key.length <= MAX_PARAMETER_NAME_LENGTH) {
+        into.set(key, keyEnd === end ? '' : decodeComponent(text.slice(keyEnd + 1, end)));
         if (into.size > MAX_PARAMETERS) {
           throw new ValidationError(`The request has more than ${MAX_PARAMETERS} parameters; at most ${MAX_PARAMETERS} are accepted.`);
         }
@@ -332,16 +329,14 @@ export function peekParameters(text: string, names: readonly string[], into: Que
   // A name percent-encoded in full is three times as long as itself.
   const longest = 3 * Math.max(...names.map((name) => name.length));
   let start = 0;
-  let eq = -1;
   while (start < text.length) {
     let end = text.indexOf('&', start);
     if (end < 0) end = text.length;
-    if (eq < start) eq = nextEquals(text, start);
-    const keyEnd = eq > end ? end : eq;
-    if (keyEnd - start <= longest && keyEnd > start) {
+    const keyEnd = end > start ? keyEndOf(text, start, end, longest) : undefined;
+    if (keyEnd !== undefined && keyEnd > start) {
       let key: string | undefined;
       try {
-        key = nameOf(text, start, keyEnd, longest);
+        key = decodeComponent(text.slice(start, keyEnd));
       } catch {
         key = undefined;
       }
@@ -358,17 +353,15 @@ export function peekParameters(text: string, names: readonly string[], into: Que
   return into;
 }
 
-function nextEquals(text: string, from: number): number {
-  const at = text.indexOf('=', from);
-  return at < 0 ? text.length : at;
-}
-
-/** The decoded name `text[start, end)`, or undefined when it is longer than `maxLength` (decoded). */
-function nameOf(text: string, start: number, end: number, maxLength: number): string | undefined {
-  // Percent-encoding at most triples a name's length: longer raw text cannot decode short enough.
-  if (end - start > 3 * maxLength) return undefined;
-  const name = decodeComponent(text.slice(start, end));
-  return name.length > maxLength ? undefined : name;
+/**
+ * Where the name of the pair `text[start, end)` ends (its '=', or `end` when it has none), or undefined when the
+ * name is longer than `maxRaw` characters. Only the first `maxRaw + 1` characters are looked at, so a pair
+ * with a huge name costs no more than one with a huge value.
+ */
+function keyEndOf(text: string, start: number, end: number, maxRaw: number): number | undefined {
+  const eq = text.substring(start, Math.min(end, start + maxRaw + 1)).indexOf('=');
+  if (eq >= 0) return start + eq;
+  return end - start <= maxRaw ? end : undefined;
 }
 
 function decodeComponent(text: string): string {
