@@ -3,6 +3,7 @@
 // per target role on demand and cached; candidates are narrowed by what the trust policy's Principal names.
 import type { AuthorizationRequest } from '@/lib/policy';
 import { explainRoleTrust, judgeRoleTrust, type RoleTrustResult } from '@/lib/policy/role-trust';
+import { mayAllow } from './actions-allowed';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 
 const ASSUME_ROLE = 'sts:AssumeRole';
@@ -71,9 +72,9 @@ export class AssumeIndex {
   }
 
   /**
-   * The callers whose request could be admitted by the trust policy: everyone when an Allow statement names `*`,
-   * the account, or uses NotPrincipal; otherwise the users and roles its Principal names. An unreadable trust
-   * policy admits nobody.
+   * The callers whose request could be admitted by the trust policy: everyone when an Allow statement names `*` or
+   * uses NotPrincipal; the users and roles its Principal names; and, when it names the account (delegation), every
+   * caller whose identity policies have an Allow covering sts:AssumeRole. An unreadable trust policy admits nobody.
    */
   candidates(roleIndex: number): PrincipalKey[] {
     const trust = this.account.trust[roleIndex];
@@ -81,6 +82,7 @@ export class AssumeIndex {
     const accountId = this.account.snapshot.accountId;
     const named: PrincipalKey[] = [];
     const seen = new Set<string>();
+    let delegates = false;
     const add = (key: PrincipalKey) => {
       const id = keyId(key);
       if (!seen.has(id)) {
@@ -90,7 +92,9 @@ export class AssumeIndex {
     };
     for (const statement of trust.allowStatements) {
       const p = statement.principal;
-      if (statement.notPrincipal || !p || p.any || p.accounts.has(accountId)) return this.everyone();
+      if (statement.notPrincipal || !p || p.any) return this.everyone();
+      // Naming the account delegates to identity policies: only callers whose policies could allow it are candidates.
+      if (p.accounts.has(accountId)) delegates = true;
       for (const arn of p.arns) {
         const user = this.lookup.userByArn.get(arn);
         if (user !== undefined) add({ kind: 'user', index: user });
@@ -101,7 +105,18 @@ export class AssumeIndex {
         if (role !== undefined) add({ kind: 'role', index: role });
       }
     }
+    if (delegates) for (const key of this.assumeCapable()) add(key);
     return named;
+  }
+
+  private capable: PrincipalKey[] | undefined;
+
+  /** Users and roles with some Allow statement whose Action covers sts:AssumeRole (computed once). */
+  private assumeCapable(): PrincipalKey[] {
+    if (!this.capable) {
+      this.capable = this.everyone().filter((key) => mayAllow(principalOf(this.account, key).set.identity, ASSUME_ROLE));
+    }
+    return this.capable;
   }
 
   private everyone(): PrincipalKey[] {
