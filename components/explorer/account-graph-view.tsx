@@ -88,9 +88,10 @@ export function AccountGraphView({
   const [pathPrefix, setPathPrefix] = useState('/');
   const [kinds, setKinds] = useState<Set<AccountNodeKind>>(() => new Set(['user', 'group', 'role']));
   const [escalationOnly, setEscalationOnly] = useState(true);
+  const [allEscalationEdges, setAllEscalationEdges] = useState(false);
   const graph = useMemo(
-    () => accountGraph(account, analysis, { pathPrefix: pathPrefix.startsWith('/') ? pathPrefix : `/${pathPrefix}`, kinds, escalationOnly }, LIMIT),
-    [account, analysis, pathPrefix, kinds, escalationOnly],
+    () => accountGraph(account, analysis, { pathPrefix: pathPrefix.startsWith('/') ? pathPrefix : `/${pathPrefix}`, kinds, escalationOnly, allEscalationEdges }, LIMIT, highlighted),
+    [account, analysis, pathPrefix, kinds, escalationOnly, allEscalationEdges, highlighted],
   );
   const start = highlightedFrom ? principalNodeId(account, highlightedFrom) : undefined;
   const drawn = useMemo(() => layout(graph, highlighted, start), [graph, highlighted, start]);
@@ -118,11 +119,15 @@ export function AccountGraphView({
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={escalationOnly} onChange={(e) => setEscalationOnly(e.target.checked)} /> Only principals on escalation edges
           </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={allEscalationEdges} onChange={(e) => setAllEscalationEdges(e.target.checked)} /> Every escalation edge (not only those on shortest paths to admin)
+          </label>
         </fieldset>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400" role="status" data-testid="account-graph-summary">
         {graph.nodes.length} nodes, {graph.edges.length} edges ({escalationEdges.length} escalation)
-        {graph.truncated ? ` — ${graph.matched} matched; the first ${LIMIT} are drawn, narrow the filter to see the rest` : ''}.
+        {graph.truncated ? ` — ${graph.matched} matched; the first ${LIMIT} are drawn, narrow the filter to see the rest` : ''}
+        {graph.hiddenEscalationEdges > 0 ? ` — ${graph.hiddenEscalationEdges} more escalation edges are not drawn` : ''}.
       </p>
       <div className="h-[34rem] rounded-md border border-slate-200 dark:border-slate-800" role="region" aria-label="Graph of the account" data-testid="account-graph">
         <ReactFlow
@@ -148,7 +153,7 @@ export function AccountGraphView({
         </ReactFlow>
       </div>
       <details className="text-sm">
-        <summary className="cursor-pointer">Escalation edges as a list ({escalationEdges.length})</summary>
+        <summary className="cursor-pointer">Drawn escalation edges as a list ({escalationEdges.length})</summary>
         <ul className="max-h-64 overflow-auto text-xs" aria-label="Escalation edges">
           {escalationEdges.slice(0, 500).map((e) => (
             <li key={e.id} className={highlighted.has(e.id) ? 'font-semibold' : undefined}>

@@ -13,6 +13,7 @@ import type { WhoCanQuestion } from '@/lib/explorer/who-can';
 import { questionProblem } from '@/lib/explorer/who-can';
 import { AccountShape } from './account-shape';
 import { AdminPaths } from './admin-paths';
+import { RisksView } from './risks-view';
 import { useEscalation } from './use-escalation';
 import { QuestionForm } from './question-form';
 import { SNAPSHOT_KEY, useAccountSnapshot } from './use-account-snapshot';
@@ -111,6 +112,13 @@ export function Explorer() {
           </p>
         </div>
         {account && <AdminPaths account={account} escalation={escalation} onSelect={(principal) => setUrl({ principal })} />}
+      </section>
+
+      <section aria-labelledby="risks-heading" className="space-y-4">
+        <h2 id="risks-heading" className="text-lg font-semibold">
+          Risks
+        </h2>
+        {account && <RisksView account={account} escalation={escalation} />}
       </section>
 
       <section aria-labelledby="shape-heading" className="space-y-4">

@@ -33,6 +33,11 @@ export interface AccountGraphFilter {
   kinds: ReadonlySet<AccountNodeKind>;
   /** Only principals that take part in an escalation edge (and what links them). */
   escalationOnly: boolean;
+  /**
+   * Every escalation edge, or (default) only those on shortest paths to admin and those that make an admin — the
+   * rest stay in the list: thousands of edges (a helpdesk over every user) make any layout unreadable and slow.
+   */
+  allEscalationEdges?: boolean;
 }
 
 export interface AccountGraph {
@@ -41,6 +46,18 @@ export interface AccountGraph {
   /** Nodes that matched the filter before the cap. */
   matched: number;
   truncated: boolean;
+  /** Escalation edges not drawn (not on a shortest path to admin, or beyond the edge cap). */
+  hiddenEscalationEdges: number;
+}
+
+/** At most this many escalation edges are drawn (see allEscalationEdges). */
+export const ESCALATION_EDGE_LIMIT = 600;
+
+/** The escalation edges worth drawing: the next hop of every shortest path to admin and the grants that make admins. */
+export function pathEdges(analysis: EscalationAnalysis): Set<EscalationEdge> {
+  const out = new Set<EscalationEdge>(analysis.nextHop.values());
+  for (const reason of analysis.admins.values()) if (reason.edge) out.add(reason.edge);
+  return out;
 }
 
 /** The id of a user or role node (`user:name`, `role:name`), as the principal graph names them. */
@@ -55,11 +72,13 @@ export function escalationEdgeId(account: CompiledAccount, edge: EscalationEdge)
 }
 
 /** Builds the filtered graph, at most `limit` nodes (escalation participants first). */
-export function accountGraph(account: CompiledAccount, analysis: EscalationAnalysis | undefined, filter: AccountGraphFilter, limit = 500): AccountGraph {
+export function accountGraph(account: CompiledAccount, analysis: EscalationAnalysis | undefined, filter: AccountGraphFilter, limit = 500, highlighted?: ReadonlySet<string>): AccountGraph {
   const { snapshot } = account;
+  const drawnEscalation = analysis ? (filter.allEscalationEdges ? new Set(analysis.edges) : pathEdges(analysis)) : new Set<EscalationEdge>();
+  if (analysis && highlighted && highlighted.size > 0) for (const e of analysis.edges) if (highlighted.has(escalationEdgeId(account, e))) drawnEscalation.add(e);
   const inPath = (path: string) => path.startsWith(filter.pathPrefix);
   const involved = new Set<string>();
-  if (analysis) for (const e of analysis.edges) involved.add(principalNodeId(account, e.from)).add(principalNodeId(account, e.to));
+  for (const e of drawnEscalation) involved.add(principalNodeId(account, e.from)).add(principalNodeId(account, e.to));
   const candidates: AccountNode[] = [];
   const admin = (key: PrincipalKey) => analysis?.admins.has(keyId(key)) ?? false;
   if (filter.kinds.has('user')) snapshot.users.forEach((u, i) => inPath(u.path) && candidates.push({ id: `user:${u.name}`, kind: 'user', label: u.name, path: u.path, ref: { type: 'user', name: u.name }, admin: admin({ kind: 'user', index: i }) }));
@@ -67,8 +86,11 @@ export function accountGraph(account: CompiledAccount, analysis: EscalationAnaly
   if (filter.kinds.has('group')) for (const g of snapshot.groups) if (inPath(g.path)) candidates.push({ id: `group:${g.name}`, kind: 'group', label: g.name, path: g.path, ref: { type: 'group', name: g.name }, admin: false });
   if (filter.kinds.has('policy')) for (const p of snapshot.policies) if (inPath(p.path) || p.arn.includes(':aws:policy/')) candidates.push({ id: `policy:${p.arn}`, kind: 'policy', label: p.name, path: p.path, policyArn: p.arn, admin: false });
 
-  // Escalation participants first, then the rest, so a cap keeps what matters.
-  const principalsFirst = candidates.filter((n) => involved.has(n.id)).concat(candidates.filter((n) => !involved.has(n.id)));
+  // Escalation participants first, then groups, then the rest, so a cap keeps what matters.
+  const principalsFirst = candidates
+    .filter((n) => involved.has(n.id))
+    .concat(candidates.filter((n) => !involved.has(n.id) && n.kind === 'group'))
+    .concat(candidates.filter((n) => !involved.has(n.id) && n.kind !== 'group'));
   let nodes = principalsFirst;
   const edgesAll: AccountEdge[] = [];
   const edgeIds = new Set<string>();
@@ -84,8 +106,15 @@ export function accountGraph(account: CompiledAccount, analysis: EscalationAnaly
   }
   for (const g of snapshot.groups) for (const p of g.attached) push({ id: `attached:group:${g.name}->${p.arn}`, source: `group:${g.name}`, target: `policy:${p.arn}`, label: 'attached', escalation: false });
   for (const r of snapshot.roles) for (const p of r.attached) push({ id: `attached:role:${r.name}->${p.arn}`, source: `role:${r.name}`, target: `policy:${p.arn}`, label: 'attached', escalation: false });
+  let hiddenEscalationEdges = analysis ? analysis.edges.length - drawnEscalation.size : 0;
+  let drawnCount = 0;
   if (analysis) {
-    for (const e of analysis.edges) {
+    for (const e of drawnEscalation) {
+      if (drawnCount >= ESCALATION_EDGE_LIMIT) {
+        hiddenEscalationEdges++;
+        continue;
+      }
+      drawnCount++;
       const source = principalNodeId(account, e.from);
       const target = principalNodeId(account, e.to);
       push({ id: escalationEdgeId(account, e), source, target, label: e.needs ? `${KIND_TEXT[e.kind]} (needs ${e.needs})` : KIND_TEXT[e.kind], escalation: true, needs: e.needs });
@@ -94,7 +123,7 @@ export function accountGraph(account: CompiledAccount, analysis: EscalationAnaly
   if (filter.escalationOnly) {
     const keep = new Set<string>();
     for (const e of edgesAll) if (e.escalation) keep.add(e.source).add(e.target);
-    if (analysis) for (const e of analysis.edges) if ((e.kind === 'add-to-group' || e.kind === 'group-policy') && e.via) keep.add(`group:${e.via}`);
+    for (const e of drawnEscalation) if ((e.kind === 'add-to-group' || e.kind === 'group-policy') && e.via) keep.add(`group:${e.via}`);
     // Groups and policies linked to a kept principal stay, so the graph says why.
     for (const e of edgesAll) if (!e.escalation && keep.has(e.source)) keep.add(e.target);
     nodes = nodes.filter((n) => keep.has(n.id));
@@ -103,5 +132,5 @@ export function accountGraph(account: CompiledAccount, analysis: EscalationAnaly
   const shown = nodes.slice(0, limit);
   const ids = new Set(shown.map((n) => n.id));
   const edges = edgesAll.filter((e) => ids.has(e.source) && ids.has(e.target));
-  return { nodes: shown, edges, matched, truncated: matched > shown.length };
+  return { nodes: shown, edges, matched, truncated: matched > shown.length, hiddenEscalationEdges };
 }

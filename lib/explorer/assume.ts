@@ -1,7 +1,7 @@
 // Who may assume which role in a compiled account: the role-trust rule of lib/policy (judgeRoleTrust) applied to
 // every user and role (a role stands for a session of it, so role chaining is an edge like any other), computed
 // per target role on demand and cached; candidates are narrowed by what the trust policy's Principal names.
-import type { AuthorizationRequest } from '@/lib/policy';
+import { authorize, type AuthorizationRequest } from '@/lib/policy';
 import { explainRoleTrust, judgeRoleTrust, type RoleTrustResult } from '@/lib/policy/role-trust';
 import { mayAllow } from './actions-allowed';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
@@ -105,9 +105,19 @@ export class AssumeIndex {
         if (role !== undefined) add({ kind: 'role', index: role });
       }
     }
-    if (delegates) for (const key of this.assumeCapable()) add(key);
+    if (delegates) {
+      // Callers not named must be allowed by their own policies (delegation): check that first, it is cheaper.
+      const namedIds = new Set(seen);
+      for (const key of this.assumeCapable()) {
+        if (namedIds.has(keyId(key))) continue;
+        const caller = principalOf(this.account, key);
+        if (authorize(assumeRequest(this.account, caller, roleIndex), caller.set) !== 'allowed') continue;
+        add(key);
+      }
+    }
     return named;
   }
+
 
   private capable: PrincipalKey[] | undefined;
 

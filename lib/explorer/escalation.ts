@@ -3,7 +3,7 @@
 // user's credentials, assume or re-trust a role, pass a role to a compute service, change another principal's
 // permissions), and shortest paths over any number of hops — computed in steps so a browser stays responsive.
 import { authorize, compilePolicy, explain, type AuthorizationRequest, type CompiledPolicy, type StatementOutcome } from '@/lib/policy';
-import { mayAllow } from './actions-allowed';
+import { mayAllow, resourcesMayAllow } from './actions-allowed';
 import { AssumeIndex, explainAssume, keyId, principalOf, type PrincipalKey } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 import type { EntityRef } from './types';
@@ -151,7 +151,13 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
   const { snapshot } = account;
   const accountId = snapshot.accountId;
   const groupMembers = new Map<string, number[]>();
-  snapshot.users.forEach((u, i) => u.groups.forEach((g) => groupMembers.set(g, [...(groupMembers.get(g) ?? []), i])));
+  snapshot.users.forEach((u, i) =>
+    u.groups.forEach((g) => {
+      const members = groupMembers.get(g);
+      if (members) members.push(i);
+      else groupMembers.set(g, [i]);
+    }),
+  );
   // Customer managed policies (AWS managed ones cannot get new versions) → principals they reach.
   const policyHolders = new Map<string, { keys: PrincipalKey[]; via: string }[]>();
   const holds = (arn: string, keys: PrincipalKey[], via: string) => {
@@ -172,8 +178,12 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     analysis.edges.push(edge);
     const from = keyId(edge.from);
     const to = keyId(edge.to);
-    analysis.outgoing.set(from, [...(analysis.outgoing.get(from) ?? []), edge]);
-    analysis.incoming.set(to, [...(analysis.incoming.get(to) ?? []), edge]);
+    const out = analysis.outgoing.get(from);
+    if (out) out.push(edge);
+    else analysis.outgoing.set(from, [edge]);
+    const into = analysis.incoming.get(to);
+    if (into) into.push(edge);
+    else analysis.incoming.set(to, [edge]);
   };
 
   /** Groups whose own policies allow everything (judged through a stand-in principal holding only them). */
@@ -201,10 +211,13 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     const p = principalOf(account, key);
     const identity = p.set.identity;
     const edge = (to: PrincipalKey, kind: EscalationKind, requests: EdgeRequest[], extra: Partial<EscalationEdge> = {}) => addEdge({ from: key, to, kind, requests, ...extra });
+    // Taking over one's own credentials or permissions is no escalation for reach kinds; grants on oneself are.
     const tryUsers = (action: string, kind: EscalationKind) => {
-      if (!mayAllow(identity, action)) return;
+      const may = resourcesMayAllow(identity, action);
+      if (!may) return;
       account.users.forEach((u, i) => {
-        if (allows(account, p, action, u.arn)) edge(keyOf('user', i), kind, [{ action, resource: u.arn }]);
+        if (REACH_KINDS.has(kind) && key.kind === 'user' && key.index === i) return;
+        if (may(u.arn) && allows(account, p, action, u.arn)) edge(keyOf('user', i), kind, [{ action, resource: u.arn }]);
       });
     };
     tryUsers('iam:CreateAccessKey', 'create-access-key');
@@ -213,9 +226,10 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     tryUsers('iam:AttachUserPolicy', 'attach-policy');
     tryUsers('iam:PutUserPolicy', 'put-policy');
     const tryRoles = (action: string, kind: EscalationKind) => {
-      if (!mayAllow(identity, action)) return;
+      const may = resourcesMayAllow(identity, action);
+      if (!may) return;
       account.roles.forEach((r, i) => {
-        if (allows(account, p, action, r.arn)) edge(keyOf('role', i), kind, [{ action, resource: r.arn }]);
+        if (may(r.arn) && allows(account, p, action, r.arn)) edge(keyOf('role', i), kind, [{ action, resource: r.arn }]);
       });
     };
     tryRoles('iam:AttachRolePolicy', 'attach-policy');

@@ -2,6 +2,7 @@
 // enough to keep a browser responsive; users and roles that reach the action through chains of sts:AssumeRole
 // are found with the role-trust rule (lib/policy/role-trust.ts), over any number of hops.
 import { explain, type AuthorizationRequest, type Decision, type Explanation, type PolicySetRole, type StatementOutcome } from '@/lib/policy';
+import { statementCoversAction } from './actions-allowed';
 import { AssumeIndex, explainAssume, keyId, principalOf } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 import type { EntityRef } from './types';
@@ -132,6 +133,7 @@ export interface WhoCanRun {
  */
 export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, assume: AssumeIndex = new AssumeIndex(account)): WhoCanRun {
   const action = question.action.trim();
+  const actionLower = action.toLowerCase();
   const resource = question.resource.trim() || '*';
   const results: WhoCanResults = { allowed: [], throughRole: [], explicitDeny: [], implicitDeny: [] };
   const users = account.users;
@@ -151,7 +153,10 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, 
     else results.implicitDeny.push(verdict);
   };
 
-  const judge = (principal: PrincipalPolicies) => {
+  const judge = (principal: PrincipalPolicies): PrincipalVerdict => {
+    // No statement of its policies names the action: an implicit deny, without the cost of an explanation.
+    const anyStatement = [...principal.set.identity, ...(principal.set.boundary ?? [])].some((p) => p.statements.some((s) => s.actions === undefined || statementCoversAction(s, actionLower)));
+    if (!anyStatement) return { ref: principal.ref, arn: principal.arn, path: principal.path, decision: 'implicitDeny', deciding: [], note: `No statement allows ${action}.`, warnings: principal.warnings };
     const request = requestFor(principal, account, action, resource, question.context);
     return verdictOf(principal, explain(request, principal.set), account, action);
   };
