@@ -10,6 +10,7 @@ import {
   CreatePolicyCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  DeleteAccessKeyCommand,
   GetAccountAuthorizationDetailsCommand,
   ListUsersCommand,
   PutRolePermissionsBoundaryCommand,
@@ -20,6 +21,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { AssumeIndex, judgeAssume } from '../../lib/explorer/assume';
+import { analyzeEscalation } from '../../lib/explorer/escalation';
 import { compileAccount, type CompiledAccount } from '../../lib/explorer/compile-account';
 import { snapshotFromPages } from '../../lib/explorer/snapshot';
 import { whoCan } from '../../lib/explorer/who-can';
@@ -99,6 +101,8 @@ beforeAll(async () => {
   await user('xavier', { admin: true });
   await user('yara');
   await user('bounded', { inline: assumeAny, boundary });
+  await user('helpdesk', { inline: doc([{ Sid: 'Support', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT}:user/support/*` }]) });
+  await server.iam.send(new CreateUserCommand({ UserName: 'supported', Path: '/support/' }));
   await role('account-trust', trust(trusting({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), { Effect: 'Deny', Principal: { AWS: arn('user', 'wendy') }, Action: 'sts:AssumeRole' }), { inline: assumeAny });
   await role('final', trust(trusting({ AWS: arn('role', 'account-trust') })), { inline: doc([{ Sid: 'List', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }]) });
   await role('named-ursula', trust(trusting({ AWS: arn('user', 'ursula') })), { inline: assumeAny });
@@ -199,5 +203,27 @@ describe('explorer who-can replayed with the principals own credentials', () => 
     }
     expect(reached.has('user:wendy')).toBe(false);
     expect(reached.has('user:bounded')).toBe(false);
+  }, 120_000);
+});
+
+describe('explorer escalation edges replayed with the principals own credentials', () => {
+  it('iam:CreateAccessKey: the helpdesk user may create a key exactly for the users the explorer draws an edge to', async () => {
+    const analysis = analyzeEscalation(account);
+    const helpdesk = account.users.findIndex((u) => u.ref.name === 'helpdesk');
+    const targets = new Set(analysis.edges.filter((e) => e.kind === 'create-access-key' && e.from.kind === 'user' && e.from.index === helpdesk).map((e) => account.users[e.to.index].ref.name));
+    expect([...targets]).toEqual(['supported']);
+    const iam = server.clientFor(keys.get('helpdesk')!).iam;
+    for (const target of account.users.map((u) => u.ref.name).filter((name) => name !== 'helpdesk')) {
+      let allowed: boolean;
+      try {
+        const key = await iam.send(new CreateAccessKeyCommand({ UserName: target }));
+        allowed = true;
+        await server.iam.send(new DeleteAccessKeyCommand({ UserName: target, AccessKeyId: key.AccessKey!.AccessKeyId! }));
+      } catch (error) {
+        if (codeOf(error) !== 'AccessDenied') throw error;
+        allowed = false;
+      }
+      expect(allowed, target).toBe(targets.has(target));
+    }
   }, 120_000);
 });
