@@ -12,6 +12,8 @@ import type { CompiledAccount } from '@/lib/explorer/compile-account';
 import { principalGraph } from '@/lib/explorer/graph';
 import { buildExplorerPathTree, entitiesOf, entitiesUnder, pathAncestors, visiblePathNodes, type KindCounts } from '@/lib/explorer/path-tree';
 import type { EntityRef } from '@/lib/explorer/types';
+import { PrincipalPaths, WhatCanView } from './principal-paths';
+import type { EscalationState } from './use-escalation';
 
 // React Flow and dagre load only when a principal is shown.
 const PrincipalGraphView = dynamic(() => import('./principal-graph').then((m) => m.PrincipalGraphView), {
@@ -108,12 +110,14 @@ function EntityList({ account, path, selected, onSelect }: { account: CompiledAc
 /** The path tree, the entity list and the selected principal's graph. */
 export function AccountShape({
   account,
+  escalation,
   path,
   principal,
   onPath,
   onSelect,
 }: {
   account: CompiledAccount;
+  escalation?: EscalationState;
   path: string;
   principal?: EntityRef;
   onPath: (path: string) => void;
@@ -134,7 +138,15 @@ export function AccountShape({
           {graph.missing ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">There is no {principal.type} named {principal.name} in this account.</p>
           ) : (
-            <PrincipalGraphView graph={graph} onSelect={onSelect} />
+            <div className="space-y-6">
+              <PrincipalGraphView graph={graph} onSelect={onSelect} />
+              {principal.type !== 'group' && (
+                <>
+                  <PrincipalPaths account={account} escalation={escalation} principal={principal} onSelect={onSelect} />
+                  <WhatCanView account={account} principal={principal} />
+                </>
+              )}
+            </div>
           )}
         </section>
       )}

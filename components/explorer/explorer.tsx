@@ -1,6 +1,7 @@
 'use client';
 // The explorer page: reads the account once (cached), answers "who can do X on Y" for every principal locally,
-// and shows the account's shape by path with a graph of the selected principal. State lives in the URL.
+// finds every path to admin, and shows the account's shape by path with a graph of the selected principal, its
+// paths from and to it and what it can do. State lives in the URL.
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -11,6 +12,9 @@ import { LoadingBlock, ProgressBar } from '@/components/ui/spinner';
 import type { WhoCanQuestion } from '@/lib/explorer/who-can';
 import { questionProblem } from '@/lib/explorer/who-can';
 import { AccountShape } from './account-shape';
+import { AdminPaths } from './admin-paths';
+import { RisksView } from './risks-view';
+import { useEscalation } from './use-escalation';
 import { QuestionForm } from './question-form';
 import { SNAPSHOT_KEY, useAccountSnapshot } from './use-account-snapshot';
 import { useExplorerUrl } from './use-explorer-url';
@@ -28,6 +32,7 @@ export function Explorer() {
     return q.action && !questionProblem(q) ? q : undefined;
   }, [url.action, url.resource, url.context]);
   const run = useWhoCan(account, question);
+  const escalation = useEscalation(account);
   const running = !!question && (!run || !run.progress.finished);
   const questionKey = JSON.stringify([url.action, url.resource, url.context]);
 
@@ -96,6 +101,26 @@ export function Explorer() {
         )}
       </section>
 
+      <section aria-labelledby="admin-paths-heading" className="space-y-4">
+        <div>
+          <h2 id="admin-paths-heading" className="text-lg font-semibold">
+            Every path to admin
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Admin-equivalent users and roles, and everyone who can become one: by assuming roles, taking over a user&apos;s credentials, rewriting a trust policy,
+            passing a role to a compute service or changing permissions — each step with the statements that allow it.
+          </p>
+        </div>
+        {account && <AdminPaths account={account} escalation={escalation} onSelect={(principal) => setUrl({ principal })} />}
+      </section>
+
+      <section aria-labelledby="risks-heading" className="space-y-4">
+        <h2 id="risks-heading" className="text-lg font-semibold">
+          Risks
+        </h2>
+        {account && <RisksView account={account} escalation={escalation} />}
+      </section>
+
       <section aria-labelledby="shape-heading" className="space-y-4">
         <div>
           <h2 id="shape-heading" className="text-lg font-semibold">
@@ -103,7 +128,7 @@ export function Explorer() {
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-300">Users, groups and roles by path. Select one to see its groups, policies, boundary and trust relations.</p>
         </div>
-        {account && <AccountShape account={account} path={url.path} principal={url.principal} onPath={(path) => setUrl({ path })} onSelect={(principal) => setUrl({ principal })} />}
+        {account && <AccountShape account={account} escalation={escalation} path={url.path} principal={url.principal} onPath={(path) => setUrl({ path })} onSelect={(principal) => setUrl({ principal })} />}
       </section>
     </div>
   );

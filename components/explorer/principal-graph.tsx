@@ -129,7 +129,7 @@ export function PrincipalGraphView({ graph, onSelect }: { graph: PrincipalGraph;
           })}
           {graph.edges.length === 0 && <li className="text-slate-600 dark:text-slate-400">No groups, policies or trusted principals.</li>}
         </ul>
-        {graph.moreAssumers > 0 && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">…and {graph.moreAssumers} more users who can assume it.</p>}
+        {graph.moreAssumers > 0 && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">…and {graph.moreAssumers} more users and roles who can assume it.</p>}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 'use client';
-// The who-can answer: tabs for allowed, through a role, explicitly and implicitly denied, each a virtualised
+// The who-can answer: tabs for allowed, through roles (the chain of roles assumed), explicitly and implicitly denied, each a virtualised
 // list of principals with the deciding statement (policy name and Sid) and a link to the principal's page.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
@@ -20,7 +20,7 @@ const TAB_LABELS: Record<ResultTab, string> = {
 
 const EMPTY: Record<ResultTab, string> = {
   allowed: 'No user or role is allowed.',
-  throughRole: 'No user reaches it by assuming an allowed role.',
+  throughRole: 'No user or role reaches it by assuming roles.',
   explicitDeny: 'No Deny statement applies to anyone.',
   implicitDeny: 'Nobody is implicitly denied.',
 };
@@ -40,12 +40,17 @@ function VerdictRow({ verdict }: { verdict: PrincipalVerdict }) {
           {verdict.ref.name}
         </Link>
         <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{verdict.path}</span>
-        {verdict.viaRole && (
-          <span className="text-xs">
+        {verdict.chain && verdict.chain.length > 0 && (
+          <span className="text-xs" data-testid="role-chain">
             by assuming{' '}
-            <Link href={entityHref({ type: 'role', name: verdict.viaRole.role })} className="text-blue-800 underline dark:text-sky-300">
-              {verdict.viaRole.role}
-            </Link>
+            {verdict.chain.map((hop, i) => (
+              <span key={`${hop.role}-${i}`}>
+                {i > 0 && ' → '}
+                <Link href={entityHref({ type: 'role', name: hop.role })} className="text-blue-800 underline dark:text-sky-300">
+                  {hop.role}
+                </Link>
+              </span>
+            ))}
           </span>
         )}
         {verdict.warnings.length > 0 && (
@@ -54,12 +59,14 @@ function VerdictRow({ verdict }: { verdict: PrincipalVerdict }) {
           </Badge>
         )}
       </div>
-      {verdict.viaRole && verdict.viaRole.assume.length > 0 && (
-        <p className="text-xs text-slate-700 dark:text-slate-300">sts:AssumeRole: {verdict.viaRole.assume.map(statementText).join('; ')}</p>
-      )}
+      {verdict.chain?.map((hop, i) => (
+        <p key={`${hop.role}-${i}`} className="text-xs text-slate-700 dark:text-slate-300">
+          sts:AssumeRole {hop.role}: {hop.assume.map(statementText).join('; ')}
+        </p>
+      ))}
       {verdict.deciding.length > 0 && (
         <p className="text-xs text-slate-700 dark:text-slate-300">
-          {verdict.viaRole ? `${verdict.viaRole.role}: ` : ''}
+          {verdict.chain?.length ? `${verdict.chain[verdict.chain.length - 1].role}: ` : ''}
           {verdict.deciding.map(statementText).join('; ')}
         </p>
       )}

@@ -1,7 +1,7 @@
 // The graph of one principal: a user → its groups → their policies (attached, inline, boundary); a role ← the
-// principals its trust policy names and the users of the account allowed to assume it; a group → members, policies.
-import { authorize } from '@/lib/policy';
-import { inlinePolicyId, mergeContext, trustPolicyId, type CompiledAccount } from './compile-account';
+// principals its trust policy names and the users and roles of the account allowed to assume it (role-trust rule); a group → members, policies.
+import { AssumeIndex, principalOf } from './assume';
+import { inlinePolicyId, trustPolicyId, type CompiledAccount } from './compile-account';
 import type { EntityRef, SnapshotAttachedPolicy, SnapshotInlinePolicy } from './types';
 
 /** A node of the principal graph. `ref` is set for users, groups and roles of the account (they link to their page). */
@@ -28,7 +28,7 @@ export interface PrincipalGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   missing: boolean;
-  /** Users who may assume a role beyond the limit shown. */
+  /** Users and roles who may assume the role beyond the limit shown. */
   moreAssumers: number;
 }
 
@@ -60,7 +60,7 @@ function boundary(b: Builder, ownerId: string, arn: string | undefined) {
 }
 
 /** Builds the graph of a user, group or role of the compiled account. */
-export function principalGraph(account: CompiledAccount, ref: EntityRef): PrincipalGraph {
+export function principalGraph(account: CompiledAccount, ref: EntityRef, assume?: AssumeIndex): PrincipalGraph {
   const { snapshot } = account;
   const b = new Builder();
   let moreAssumers = 0;
@@ -118,17 +118,16 @@ export function principalGraph(account: CompiledAccount, ref: EntityRef): Princi
         for (const service of p.services) b.edge(b.node({ id: `trusted:service:${service}`, kind: 'trusted', label: service, detail: 'AWS service' }), id, 'may assume');
         for (const federated of p.federated) b.edge(b.node({ id: `trusted:federated:${federated}`, kind: 'trusted', label: federated, detail: 'federated' }), id, 'may assume');
       }
-      // The account's users whose own policies and the trust policy together allow sts:AssumeRole on the role.
+      // The account's users and roles that may assume it: the role-trust rule (trust policy and their own policies).
       let shown = 0;
-      for (const user of account.users) {
-        const request = { action: 'sts:AssumeRole', resource: role.arn, principal: { arn: user.arn, accountId: snapshot.accountId }, context: mergeContext(user.context, {}) };
-        if (authorize(request, { identity: user.set.identity, boundary: user.set.boundary, resource: [trust] }) !== 'allowed') continue;
+      for (const edge of (assume ?? new AssumeIndex(account)).assumers(index)) {
         if (shown >= ASSUMER_LIMIT) {
           moreAssumers++;
           continue;
         }
         shown++;
-        b.edge(b.node({ id: entityId(user.ref), kind: 'user', label: user.ref.name, detail: user.path, ref: user.ref }), id, 'can assume');
+        const caller = principalOf(account, edge.from);
+        b.edge(b.node({ id: entityId(caller.ref), kind: caller.ref.type, label: caller.ref.name, detail: caller.path, ref: caller.ref }), id, 'can assume');
       }
     } else {
       b.node({ id: trustPolicyId(role.name), kind: 'trusted', label: 'Trust policy could not be read', detail: 'nobody is shown' });

@@ -1,6 +1,6 @@
 // GetAccountAuthorizationDetails pages → AccountSnapshot: decoded documents, default versions only, sorted names.
 import type { GetAccountAuthorizationDetailsResponse, PolicyDetail, Tag } from '@aws-sdk/client-iam';
-import type { AccountSnapshot, SnapshotInlinePolicy, SnapshotManagedPolicy } from './types';
+import type { AccountSnapshot, CredentialReport, CredentialReportRow, SnapshotInlinePolicy, SnapshotManagedPolicy } from './types';
 
 /** A policy document as IAM returns it (URL-encoded JSON) as plain text; already-plain text is kept. */
 export function decodeDocument(document: string | undefined): string {
@@ -75,6 +75,8 @@ export function snapshotFromPages(
         attached: (r.AttachedManagedPolicies ?? []).map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' })),
         boundaryArn: r.PermissionsBoundary?.PermissionsBoundaryArn || undefined,
         tags: tags(r.Tags),
+        lastUsed: r.RoleLastUsed?.LastUsedDate ? new Date(r.RoleLastUsed.LastUsedDate).toISOString() : undefined,
+        created: r.CreateDate ? new Date(r.CreateDate).toISOString() : undefined,
       });
     }
     for (const p of page.Policies ?? []) {
@@ -90,4 +92,54 @@ export function snapshotFromPages(
   snapshot.roles.sort(byName);
   snapshot.policies.sort(byName);
   return snapshot;
+}
+
+/** A CSV line split into fields (AWS's report quotes no field, but quoted fields are read too). */
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out;
+}
+
+const dateOf = (value: string | undefined) => (value && /^\d{4}-/.test(value) ? value : undefined);
+
+/** Reads GetCredentialReport's CSV (AWS's column names; the root account's line is left out). */
+export function parseCredentialReport(csv: string, generatedAt: string): CredentialReport {
+  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return { error: 'The credential report is empty.' };
+  const header = csvFields(lines[0]);
+  const column = (name: string) => header.indexOf(name);
+  if (column('user') < 0 || column('arn') < 0) return { error: 'The credential report does not have AWS\'s columns.' };
+  const rows: CredentialReportRow[] = [];
+  for (const line of lines.slice(1)) {
+    const f = csvFields(line);
+    const get = (name: string) => (column(name) >= 0 ? f[column(name)] : undefined);
+    if (get('user') === '<root_account>') continue;
+    rows.push({
+      user: get('user') ?? '',
+      arn: get('arn') ?? '',
+      userCreationTime: dateOf(get('user_creation_time')),
+      passwordEnabled: get('password_enabled') === 'true',
+      passwordLastUsed: dateOf(get('password_last_used')),
+      mfaActive: get('mfa_active') === 'true',
+      accessKeys: [1, 2].map((n) => ({ active: get(`access_key_${n}_active`) === 'true', lastRotated: dateOf(get(`access_key_${n}_last_rotated`)), lastUsed: dateOf(get(`access_key_${n}_last_used_date`)) })),
+    });
+  }
+  return { generatedAt, rows };
 }

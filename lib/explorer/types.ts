@@ -47,7 +47,25 @@ export interface SnapshotRole {
   attached: SnapshotAttachedPolicy[];
   boundaryArn?: string;
   tags: Record<string, string>;
+  /** RoleLastUsed.LastUsedDate (ISO), when IAM reported one. */
+  lastUsed?: string;
+  /** CreateDate (ISO). */
+  created?: string;
 }
+
+/** One user's line of the credential report (AWS's columns that the explorer reads). */
+export interface CredentialReportRow {
+  user: string;
+  arn: string;
+  userCreationTime?: string;
+  passwordEnabled: boolean;
+  passwordLastUsed?: string;
+  mfaActive: boolean;
+  accessKeys: { active: boolean; lastRotated?: string; lastUsed?: string }[];
+}
+
+/** The credential report, or why it could not be read. */
+export type CredentialReport = { generatedAt: string; rows: CredentialReportRow[] } | { error: string };
 
 /** A managed policy and the document of its default version. */
 export interface SnapshotManagedPolicy {
@@ -67,6 +85,8 @@ export interface AccountSnapshot {
   policies: SnapshotManagedPolicy[];
   /** ISO time the snapshot was read. */
   readAt: string;
+  /** GetCredentialReport, when it was read with the snapshot (MFA, console and key use for the risks). */
+  credentialReport?: CredentialReport;
 }
 
 /** A principal the explorer can select: `user:name`, `group:name`, `role:name`. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAccount } from './compile-account';
 import { testAccount } from './test-account';
-import { questionProblem, startWhoCan, trustAdmitsUsers, whoCan, type PrincipalVerdict } from './who-can';
+import { questionProblem, startWhoCan, whoCan, type PrincipalVerdict } from './who-can';
 
 const names = (list: PrincipalVerdict[]) => list.map((v) => `${v.ref.type}:${v.ref.name}`).sort();
 
@@ -75,12 +75,6 @@ describe('whoCan', () => {
     expect(questionProblem({ action: 'iam:CreateUser', resource: '*', context: {} })).toBeUndefined();
     expect(questionProblem({ action: 'iam:*', resource: '*', context: {} })).toMatch(/no wildcards/);
     expect(questionProblem({ action: 'iam:GetUser', resource: 'bucket', context: {} })).toMatch(/ARN/);
-  });
-
-  it('reads which users a trust policy can admit', () => {
-    const trust = account.trust;
-    expect(trustAdmitsUsers(trust[0]!, '111122223333')).toBe('all');
-    expect(trustAdmitsUsers(trust[1]!, '111122223333')).toBe('none');
   });
 
   it('reports policies that cannot be compiled and fails closed on an unreadable boundary', () => {

@@ -1,7 +1,9 @@
 // "Who can do X on Y": every user and role of a compiled account judged locally with lib/policy, in steps small
-// enough to keep a browser responsive; users who can reach the action by assuming an allowed role are found by
-// judging sts:AssumeRole against the role's trust policy and the user's own policies.
-import { authorize, explain, type AuthorizationRequest, type CompiledPolicy, type Decision, type Explanation, type PolicySetRole, type StatementOutcome } from '@/lib/policy';
+// enough to keep a browser responsive; users and roles that reach the action through chains of sts:AssumeRole
+// are found with the role-trust rule (lib/policy/role-trust.ts), over any number of hops.
+import { explain, type AuthorizationRequest, type Decision, type Explanation, type PolicySetRole, type StatementOutcome } from '@/lib/policy';
+import { statementCoversAction } from './actions-allowed';
+import { AssumeIndex, explainAssume, keyId, principalOf } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 import type { EntityRef } from './types';
 
@@ -24,7 +26,13 @@ export interface DecidingStatement {
   via: string[];
 }
 
-/** The verdict on one principal. `viaRole` is set for users who reach the action by assuming a role. */
+/** One sts:AssumeRole hop of a chain: the role assumed and the statements that let the caller assume it. */
+export interface RoleHop {
+  role: string;
+  assume: DecidingStatement[];
+}
+
+/** The verdict on one principal. `chain` is set for users and roles that reach the action by assuming roles. */
 export interface PrincipalVerdict {
   ref: EntityRef;
   arn: string;
@@ -33,7 +41,10 @@ export interface PrincipalVerdict {
   deciding: DecidingStatement[];
   /** Why an implicit deny happened, or what limited an allow. */
   note?: string;
-  viaRole?: { role: string; assume: DecidingStatement[] };
+  /** The first role assumed (the chain's first hop). */
+  viaRole?: RoleHop;
+  /** Every hop, first to last; the last role is allowed the action by `deciding`. */
+  chain?: RoleHop[];
   warnings: string[];
 }
 
@@ -42,18 +53,18 @@ export interface WhoCanProgress {
   done: number;
   total: number;
   finished: boolean;
+  /** sts:AssumeRole judgements made so far (following role chains). */
+  assumeChecks?: number;
 }
 
 /** The verdicts so far, grouped as the explorer shows them. */
 export interface WhoCanResults {
   allowed: PrincipalVerdict[];
-  /** Users allowed through a role they may assume. */
+  /** Users and roles allowed through a chain of roles they may assume (shortest chain). */
   throughRole: PrincipalVerdict[];
   explicitDeny: PrincipalVerdict[];
   implicitDeny: PrincipalVerdict[];
 }
-
-const ASSUME_ROLE = 'sts:AssumeRole';
 
 /** Checks the question; returns a message for a person, or undefined when it can be asked. */
 export function questionProblem(question: WhoCanQuestion): string | undefined {
@@ -105,50 +116,36 @@ function requestFor(principal: PrincipalPolicies, account: CompiledAccount, acti
   };
 }
 
-/**
- * Whether some Allow statement of a trust policy could admit this account's IAM users: `'all'` (any principal or
- * the account, which delegates to identity policies), a set of user ARNs, or `'none'` (services only). A
- * NotPrincipal Allow cannot be judged this way and counts as `'all'`.
- */
-export function trustAdmitsUsers(trust: CompiledPolicy, accountId: string): 'all' | 'none' | Set<string> {
-  const arns = new Set<string>();
-  for (const statement of trust.allowStatements) {
-    if (statement.notPrincipal || !statement.principal) return 'all';
-    const p = statement.principal;
-    if (p.any || p.accounts.has(accountId)) return 'all';
-    for (const arn of p.arns) if (arn.includes(':user/')) arns.add(arn);
-  }
-  return arns.size > 0 ? arns : 'none';
-}
-
 /** A who-can run over a compiled account; call `step` until it reports `finished`. */
 export interface WhoCanRun {
   readonly results: WhoCanResults;
-  /** Judges up to `budget` more principals (or user × role pairs) and reports progress. */
+  /** Judges up to `budget` more principals (or role assumptions) and reports progress. */
   step(budget: number): WhoCanProgress;
   progress(): WhoCanProgress;
 }
 
 /**
- * Starts a who-can run. Each principal is judged with `authorize` and explained (for the deciding statements);
- * then each user who is not allowed directly is judged for `sts:AssumeRole` on the allowed roles whose trust
- * policy could admit them (trust policy as the resource-based policy, the user's identity policies and
- * boundary, so that Deny statements of the trust policy count), stopping at the first role that works.
+ * Starts a who-can run. Each user and role is judged with `explain` (for the deciding statements); then, from
+ * the roles that are allowed, the chains of sts:AssumeRole are followed backwards (breadth first, so each
+ * principal gets a shortest chain) with the role-trust rule: a user or role that may assume an allowed role, or
+ * a role that leads to one, reaches the action through that chain — over any number of hops, users and roles
+ * alike as starting points.
  */
-export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion): WhoCanRun {
+export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, assume: AssumeIndex = new AssumeIndex(account)): WhoCanRun {
   const action = question.action.trim();
+  const actionLower = action.toLowerCase();
   const resource = question.resource.trim() || '*';
   const results: WhoCanResults = { allowed: [], throughRole: [], explicitDeny: [], implicitDeny: [] };
   const users = account.users;
   const roles = account.roles;
   let userIndex = 0;
   let roleIndex = 0;
-  /** Users not allowed directly (indexes), and allowed roles whose trust admits users, with their verdicts. */
-  const deniedUsers: number[] = [];
-  const candidateRoles: { index: number; admits: 'all' | Set<string>; verdict: PrincipalVerdict }[] = [];
-  let pairUser = 0;
-  let pairRole = 0;
-  let pairsDone = 0;
+  /** Principals that can do it (directly or through a chain) and, per role, its verdict and chain to the action. */
+  const reached = new Set<string>();
+  const roleChains = new Map<number, { verdict: PrincipalVerdict; chain: RoleHop[] }>();
+  const queue: number[] = [];
+  let queueIndex = 0;
+  let work = 0;
 
   const record = (verdict: PrincipalVerdict) => {
     if (verdict.decision === 'allowed') results.allowed.push(verdict);
@@ -156,39 +153,38 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion):
     else results.implicitDeny.push(verdict);
   };
 
-  const judge = (principal: PrincipalPolicies) => {
+  const judge = (principal: PrincipalPolicies): PrincipalVerdict => {
+    // No statement of its policies names the action: an implicit deny, without the cost of an explanation.
+    const anyStatement = [...principal.set.identity, ...(principal.set.boundary ?? [])].some((p) => p.statements.some((s) => s.actions === undefined || statementCoversAction(s, actionLower)));
+    if (!anyStatement) return { ref: principal.ref, arn: principal.arn, path: principal.path, decision: 'implicitDeny', deciding: [], note: `No statement allows ${action}.`, warnings: principal.warnings };
     const request = requestFor(principal, account, action, resource, question.context);
     return verdictOf(principal, explain(request, principal.set), account, action);
   };
 
-  const rolesDone = () => userIndex >= users.length && roleIndex >= roles.length;
+  const judgingDone = () => userIndex >= users.length && roleIndex >= roles.length;
 
   const progress = (): WhoCanProgress => {
-    const finished = rolesDone() && pairUser >= deniedUsers.length;
-    // Pairs are estimated at their worst (every candidate role tried for every remaining user).
-    const pairsLeft = rolesDone() ? (deniedUsers.length - pairUser) * candidateRoles.length - pairRole : 0;
-    const done = userIndex + roleIndex + pairsDone;
-    return { done, total: users.length + roles.length + pairsDone + Math.max(0, pairsLeft), finished };
+    const finished = judgingDone() && queueIndex >= queue.length;
+    const done = userIndex + roleIndex + queueIndex;
+    return { done, total: users.length + roles.length + queue.length, finished, assumeChecks: work };
   };
 
-  /** Whether the user may assume the candidate role; records the user as reaching the action through it. */
-  const tryAssume = (user: PrincipalPolicies, candidate: (typeof candidateRoles)[number]): boolean => {
-    if (candidate.admits !== 'all' && !candidate.admits.has(user.arn)) return false;
-    const trust = account.trust[candidate.index]!;
-    const role = roles[candidate.index];
-    const set = { identity: user.set.identity, boundary: user.set.boundary, resource: [trust] };
-    const request = requestFor(user, account, ASSUME_ROLE, role.arn, {});
-    if (authorize(request, set) !== 'allowed') return false;
-    results.throughRole.push({
-      ref: user.ref,
-      arn: user.arn,
-      path: user.path,
-      decision: 'allowed',
-      deciding: candidate.verdict.deciding,
-      viaRole: { role: role.ref.name, assume: decidingOf(explain(request, set).decidingStatements, account, user) },
-      warnings: user.warnings,
-    });
-    return true;
+  /** Follows the assume edges into one reached role: every caller not yet reached reaches the action through it. */
+  const expand = (target: number) => {
+    const via = roleChains.get(target)!;
+    for (const edge of assume.assumers(target)) {
+      const id = keyId(edge.from);
+      if (reached.has(id)) continue;
+      reached.add(id);
+      const caller = principalOf(account, edge.from);
+      const hop: RoleHop = { role: roles[target].ref.name, assume: decidingOf(explainAssume(account, caller, target).decidingStatements, account, caller) };
+      const chain = [hop, ...via.chain];
+      results.throughRole.push({ ref: caller.ref, arn: caller.arn, path: caller.path, decision: 'allowed', deciding: via.verdict.deciding, viaRole: hop, chain, warnings: caller.warnings });
+      if (edge.from.kind === 'role') {
+        roleChains.set(edge.from.index, { verdict: via.verdict, chain });
+        queue.push(edge.from.index);
+      }
+    }
   };
 
   const step = (budget: number): WhoCanProgress => {
@@ -196,43 +192,33 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion):
     while (left > 0 && userIndex < users.length) {
       const verdict = judge(users[userIndex]);
       record(verdict);
-      if (verdict.decision !== 'allowed') deniedUsers.push(userIndex);
+      if (verdict.decision === 'allowed') reached.add(keyId({ kind: 'user', index: userIndex }));
       userIndex++;
       left--;
     }
     while (left > 0 && roleIndex < roles.length) {
       const verdict = judge(roles[roleIndex]);
       record(verdict);
-      const trust = account.trust[roleIndex];
-      if (verdict.decision === 'allowed' && trust) {
-        const admits = trustAdmitsUsers(trust, account.snapshot.accountId);
-        if (admits !== 'none') candidateRoles.push({ index: roleIndex, admits, verdict });
+      if (verdict.decision === 'allowed') {
+        reached.add(keyId({ kind: 'role', index: roleIndex }));
+        roleChains.set(roleIndex, { verdict, chain: [] });
+        queue.push(roleIndex);
       }
       roleIndex++;
       left--;
     }
-    while (left > 0 && pairUser < deniedUsers.length) {
-      if (pairRole >= candidateRoles.length) {
-        pairUser++;
-        pairRole = 0;
-        continue;
-      }
-      const user = users[deniedUsers[pairUser]];
-      pairsDone++;
-      left--;
-      if (tryAssume(user, candidateRoles[pairRole])) {
-        // One role is enough to answer; the remaining candidates of this user count as done.
-        pairsDone += candidateRoles.length - pairRole - 1;
-        pairUser++;
-        pairRole = 0;
-      } else pairRole++;
+    while (left > 0 && judgingDone() && queueIndex < queue.length) {
+      const target = queue[queueIndex++];
+      const before = assume.judged;
+      expand(target);
+      work += assume.judged - before;
+      left -= Math.max(1, assume.judged - before);
     }
     return progress();
   };
 
   return { results, step, progress };
 }
-
 /** Runs a question to the end at once (tests, small accounts). */
 export function whoCan(account: CompiledAccount, question: WhoCanQuestion): WhoCanResults {
   const run = startWhoCan(account, question);

@@ -1,5 +1,7 @@
 // sts:AssumeRole judged as AWS judges it: the caller's identity policies and the target role's trust policy;
 // a role session ARN stands for its role.
+import type { AuthorizationRequest, Decision, Explanation, ExplainOptions, PolicySet } from '@/lib/policy';
+import { explainRoleTrust, judgeRoleTrust, type RoleTrustInput } from '@/lib/policy/role-trust';
 
 const SESSION_ARN = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/[^/]+$/;
 const ROLE_ARN = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
@@ -26,4 +28,24 @@ export function isAssumeRoleAction(action: string): boolean {
 export function trustPolicyKey(arn: string): string | undefined {
   const role = roleOf(arn);
   return role ? `${role.accountId}/${role.roleName}` : undefined;
+}
+
+/**
+ * A simulator cell of sts:AssumeRole (TagSession, SetSourceIdentity) judged with the one role-trust rule of
+ * lib/policy: `set.resource`'s last policy is the role's trust policy (see cellRequest), the rest are the caller's.
+ */
+function trustInput(request: AuthorizationRequest, set: PolicySet): RoleTrustInput {
+  const resource = set.resource ?? [];
+  const caller: PolicySet = { ...set, resource: resource.length > 1 ? resource.slice(0, -1) : undefined };
+  return { request, trust: resource[resource.length - 1], caller };
+}
+
+/** The decision of a trust-judged cell. */
+export function judgeAssumeRoleCell(request: AuthorizationRequest, set: PolicySet): Decision {
+  return judgeRoleTrust(trustInput(request, set)).decision;
+}
+
+/** The explanation of a trust-judged cell (decision equal to judgeAssumeRoleCell's). */
+export function explainAssumeRoleCell(request: AuthorizationRequest, set: PolicySet, options?: ExplainOptions): Explanation {
+  return explainRoleTrust(trustInput(request, set), options);
 }

@@ -12,7 +12,7 @@ import {
   type PolicySet,
   type RequestContext,
 } from '@/lib/policy';
-import { isAssumeRoleAction, roleArnOfSession, trustPolicyKey } from './assume-role';
+import { explainAssumeRoleCell, isAssumeRoleAction, judgeAssumeRoleCell, roleArnOfSession, trustPolicyKey } from './assume-role';
 
 /** Everything needed to judge any cell of a simulation. */
 export interface MatrixInput {
@@ -70,7 +70,7 @@ export function computeMatrix(input: MatrixInput, actions: string[], resources: 
   for (const action of actions) {
     for (const resource of columns) {
       const { request, set, trustPolicyUsed } = cellRequest(input, action, resource);
-      const decision = trustPolicyUsed ? judgeAssumeRole(request, set) : authorize(request, set);
+      const decision = trustPolicyUsed ? judgeAssumeRoleCell(request, set) : authorize(request, set);
       decisions[i] = decision;
       trustJudged[i] = trustPolicyUsed;
       counts[decision]++;
@@ -80,38 +80,11 @@ export function computeMatrix(input: MatrixInput, actions: string[], resources: 
   return { actions, resources: columns, decisions, counts, trustJudged };
 }
 
-/** The trust policy (the last resource-based policy of a trust-judged cell) on its own. */
-function trustOnly(set: PolicySet): PolicySet {
-  return { identity: [], resource: set.resource!.slice(-1) };
-}
-
-/**
- * sts:AssumeRole as AWS judges it: the engine's rules (explicit deny anywhere wins; same account, a trust
- * policy naming the caller itself suffices, one naming only the account needs an identity-based allow), and
- * in any case the trust policy must have an Allow that applies to the caller — an identity-based allow alone
- * never lets a principal assume a role whose trust policy does not name it.
- */
-function judgeAssumeRole(request: AuthorizationRequest, set: PolicySet): Decision {
-  const decision = authorize(request, set);
-  if (decision !== 'allowed') return decision;
-  return explain(request, trustOnly(set)).resourceDecision === 'allowed' ? 'allowed' : 'implicitDeny';
-}
-
 /** The full explanation of one cell (every condition evaluated, for display). */
 export function explainCell(input: MatrixInput, action: string, resource: string): Explanation {
   const { request, set, trustPolicyUsed } = cellRequest(input, action, resource);
-  const explanation = explain(request, set, { allConditions: true });
-  if (!trustPolicyUsed || explanation.decision !== 'allowed') return explanation;
-  const trust = explain(request, trustOnly(set), { allConditions: true });
-  if (trust.resourceDecision === 'allowed') return explanation;
-  // Allowed by identity-based policies only: the trust policy does not let this caller in.
-  return {
-    ...explanation,
-    decision: 'implicitDeny',
-    decidingStatements: [],
-    resourceDecision: 'implicitDeny',
-    closestNonMatchingStatements: trust.statements.filter((s) => s.effect === 'Allow').sort((a, b) => b.closeness - a.closeness).slice(0, 3),
-  };
+  if (trustPolicyUsed) return explainAssumeRoleCell(request, set, { allConditions: true });
+  return explain(request, set, { allConditions: true });
 }
 
 /** The decision of a cell, by action and resource name. */
