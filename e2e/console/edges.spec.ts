@@ -115,3 +115,33 @@ test('each browser signs in from its own address: failures elsewhere do not lock
   await expectDashboard(page2, `arn:aws:iam::${ACCOUNT_ID}:user/${userName}`);
   await someoneElse.close();
 });
+
+test("the console's own calls carry the browser's address, so aws:SourceIp judges the person, not the console", async ({ browser }) => {
+  const admin = adminIam();
+  const { userName, password } = await createConsoleUser(admin);
+  await admin.send(
+    new PutUserPolicyCommand({
+      UserName: userName,
+      PolicyName: 'office-only',
+      PolicyDocument: allow([{ Effect: 'Allow', Action: 'iam:GetAccountSummary', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } } }]),
+    }),
+  );
+  for (const [address, allowed] of [
+    ['198.51.100.9', true],
+    ['203.0.113.9', false],
+  ] as const) {
+    // The main server trusts the loopback proxy (playwright.config.ts), which these contexts play.
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+    const page = await context.newPage();
+    await signInAsUser(page, userName, password);
+    await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/${userName}`);
+    const summary = page.getByRole('region', { name: 'IAM resources' });
+    if (allowed) {
+      await expect(summary).toContainText('Users');
+      await expect(summary.getByRole('alert')).toHaveCount(0);
+    } else {
+      await expect(summary.getByRole('alert')).toContainText('You are not allowed to perform iam:GetAccountSummary');
+    }
+    await context.close();
+  }
+});

@@ -6,7 +6,15 @@
 //   signed in as that user may try only once per 1, 2, 4 … 60 seconds — a slow-down, never a lock, and
 //   addresses the user has signed in from before are not slowed at all.
 // Failures older than an hour are forgotten; a success clears the user's failures from that address.
-import type { Store } from '../store/types';
+// One implementation for every way into the console: the service's password sign-in keeps the counts in its
+// store; the console's access-key sign-in (which also works against AWS) keeps them in memory.
+import type { SignInAttemptRecord, SignInAttemptRepository } from '../store/sign-in-attempts';
+
+/** Where the counts live: the service's Store, or `memorySignInAttempts()`. */
+export interface SignInAttemptStore {
+  readonly signInAttempts: SignInAttemptRepository;
+  transaction<T>(fn: () => T): T;
+}
 
 interface Rule {
   threshold: number;
@@ -42,7 +50,7 @@ function subjects(key: SignInAttemptKey) {
 
 /** The sign-in limiter over the store's `signInAttempts`. */
 export class SignInLimiter {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: SignInAttemptStore) {}
 
   /** Seconds this attempt must wait before it is even checked, or 0. */
   retryAfterSeconds(key: SignInAttemptKey, now: Date): number {
@@ -94,4 +102,37 @@ export class SignInLimiter {
     }
     this.store.signInAttempts.put({ subject, failures, lastFailure: now.toISOString(), lockedUntil });
   }
+}
+
+/** Counts kept in this process's memory (at most `maxSubjects`; stale subjects are dropped first). */
+export function memorySignInAttempts(maxSubjects = 100_000, clock: () => number = Date.now): SignInAttemptStore {
+  const records = new Map<string, SignInAttemptRecord>();
+  const prune = () => {
+    const now = clock();
+    for (const [subject, record] of records) {
+      const lockedUntil = record.lockedUntil ? Date.parse(record.lockedUntil) : 0;
+      const known = subject.startsWith('known:');
+      const age = now - Date.parse(record.lastFailure);
+      if (lockedUntil < now && age > (known ? SIGN_IN_LIMITS.knownAddressDays * 86_400_000 : SIGN_IN_LIMITS.forgetAfterSeconds * 1000)) records.delete(subject);
+    }
+    // Still full: drop the oldest entries (insertion order), never refusing to count.
+    for (const subject of records.keys()) {
+      if (records.size < maxSubjects) break;
+      records.delete(subject);
+    }
+  };
+  return {
+    signInAttempts: {
+      get: (subject) => records.get(subject),
+      put: (record) => {
+        if (!records.has(record.subject) && records.size >= maxSubjects) prune();
+        records.delete(record.subject);
+        records.set(record.subject, { ...record });
+      },
+      clear: (subject) => {
+        records.delete(subject);
+      },
+    },
+    transaction: (fn) => fn(),
+  };
 }

@@ -10,7 +10,7 @@ import { CLIENT_STAMP_HEADER, readClientStamp } from '../service/client-stamp';
 import { iamClientFor } from './clients';
 import { consoleEnv, describeTarget } from './env';
 import type { ConsoleSignIn } from './principal';
-import { accessKeyThrottle, SignInError, signInWithAccessKeys, signInWithPassword } from './sign-in';
+import { accessKeySignInLimiter, SignInError, signInWithAccessKeys, signInWithPassword } from './sign-in';
 import { claimsOf, isExpired, sessionExpiresAt, type ConsoleClaims } from './session-token';
 import { credentialsStillValid, revokeConsoleSession } from './revocation';
 
@@ -62,16 +62,16 @@ async function authorize(raw: Record<string, string> | undefined, headers: Recor
   if (!parsed.success) throw new SignInError('InvalidCredentials');
   const input = parsed.data;
   if (input.type === 'access-keys') {
-    const key = `${sourceIpOf(headers)}|${input.accessKeyId}`;
-    const throttle = accessKeyThrottle();
-    const wait = throttle.retryAfterSeconds(key);
+    const key = { identity: `access-key:${input.accessKeyId}`, address: sourceIpOf(headers) };
+    const limiter = accessKeySignInLimiter();
+    const wait = limiter.retryAfterSeconds(key, new Date());
     if (wait > 0) throw new SignInError('TooManyAttempts', wait);
     try {
       const signIn = await signInWithAccessKeys(input);
-      throttle.succeed(key);
+      limiter.recordSuccess(key, new Date());
       return withAccountAlias(signIn);
     } catch (error) {
-      if (error instanceof SignInError && error.code === 'InvalidCredentials') throttle.fail(key);
+      if (error instanceof SignInError && error.code === 'InvalidCredentials') limiter.recordFailure(key, new Date());
       throw error;
     }
   }

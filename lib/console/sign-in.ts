@@ -6,7 +6,7 @@ import { stsClientFor } from './clients';
 import { relayHeaders } from './client-relay';
 import { consoleEnv, type IamTarget } from './env';
 import { principalTypeOfArn, userNameOfArn, type ConsoleCredentials, type ConsoleSignIn } from './principal';
-import { SignInThrottle } from './sign-in-throttle';
+import { memorySignInAttempts, SignInLimiter } from '../authn/sign-in-limits';
 
 /** A refused sign-in. `code` is what the sign-in form shows a message for; never says which part was wrong. */
 export class SignInError extends Error {
@@ -123,10 +123,14 @@ export async function signInWithAccessKeys(input: ConsoleCredentials, target: Ia
   };
 }
 
-const globalThrottle = globalThis as unknown as { __gatehouseSignInThrottle?: SignInThrottle };
+const globalLimiter = globalThis as unknown as { __gatehouseAccessKeySignIns?: SignInLimiter };
 
-/** The process-wide throttle of access-key sign-ins. */
-export function accessKeyThrottle(): SignInThrottle {
-  globalThrottle.__gatehouseSignInThrottle ??= new SignInThrottle();
-  return globalThrottle.__gatehouseSignInThrottle;
+/**
+ * The limits of access-key sign-ins (the same rules as the service's password sign-in, lib/authn/sign-in-limits.ts,
+ * counted in this process's memory because the target may be AWS): per browser address, per access key from one
+ * address, and a slow-down per access key from addresses it never signed in from.
+ */
+export function accessKeySignInLimiter(): SignInLimiter {
+  globalLimiter.__gatehouseAccessKeySignIns ??= new SignInLimiter(memorySignInAttempts());
+  return globalLimiter.__gatehouseAccessKeySignIns;
 }
