@@ -45,10 +45,12 @@ module.exports = {
       comment:
         'lib/console calls IAM through @aws-sdk/client-iam like any client; it never imports the service. One exception: ' +
         "lib/service/client-stamp.ts, the signed stamp of the browser's address that the console's server-side calls " +
-        'forward to the /aws mount of the same process (the trusted channel of issue 10, item 2).',
+        'forward to the /aws mount of the same process (the trusted channel of issue 10, item 2); and ' +
+        'lib/authn/sign-in-limits.ts, the one sign-in limiter (pure rules over a repository interface), which the ' +
+        "console's access-key sign-in runs over memory and the service over its database.",
       severity: 'error',
       from: { path: '^lib/console/' },
-      to: { path: SERVICE_INSIDES, pathNot: '^lib/service/client-stamp\\.ts$' },
+      to: { path: SERVICE_INSIDES, pathNot: '^lib/(service/client-stamp|authn/sign-in-limits)\\.ts$' },
     },
     {
       name: 'service-never-imports-the-console',
