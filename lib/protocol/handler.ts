@@ -17,6 +17,7 @@ import {
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
 import { decodeInput, parseForm, type QueryParams } from './query';
+import type { ProtocolDispatch } from './rest-json-handler';
 import type { WireRequest, WireResponse } from './wire';
 import { encodeError, encodeResult } from './xml';
 
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   audit: AuditSink;
   /** Gatehouse's own routes by path (e.g. `/_gatehouse/reset`). */
   routes: Map<string, RouteHandler>;
+  /** Other protocols served on the same endpoint (REST-JSON: IAM Access Analyzer); each answers only its own requests. */
+  protocols?: ProtocolDispatch[];
   /** The clock, injectable for tests. */
   clock?: () => Date;
 }
@@ -66,6 +69,11 @@ export function createHandler(deps: HandlerDeps): Handler {
         if (!(error instanceof AwsError)) logUnexpected(error);
         return { status: aws.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: aws.code, message: aws.message }) };
       }
+    }
+
+    for (const dispatch of deps.protocols ?? []) {
+      const answer = dispatch(request);
+      if (answer) return answer;
     }
 
     const requestId = newRequestId();

@@ -8,6 +8,7 @@ import { createAuditSink } from '../audit';
 import { signInRoute } from './sign-in-route';
 import { signOutRoute } from './sign-out-route';
 import { auditRoute } from './audit-route';
+import { accessAnalyzer } from './access-analyzer';
 import type { Store } from '../store/types';
 import type { PipelineSteps } from './create-service';
 
@@ -15,10 +16,12 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
   const authenticator = createAuthenticator(deps);
   const authorizer = createAuthorizer(deps);
   const audit = createAuditSink(deps);
+  const analyzer = accessAnalyzer({ ...deps, authenticator, authorizer, audit });
   return {
     authenticator,
     authorizer,
     audit,
+    protocols: [analyzer.dispatch],
     routes: new Map([
       ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
       ['/_gatehouse/sign-out', signOutRoute(deps)],
