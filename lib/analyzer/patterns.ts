@@ -3,8 +3,21 @@
 
 type Token = { kind: 'char'; char: string } | { kind: 'one' } | { kind: 'any' };
 
-/** The tokens of a pattern; a policy variable `${...}` becomes `*` (it may stand for any text). */
+const cache = new Map<string, Token[]>();
+
+/** The tokens of a pattern; a policy variable `${...}` becomes `*` (it may stand for any text). Memoized (tokens are never mutated). */
 export function tokenize(pattern: string, options: { ignoreCase?: boolean; variablesAsWildcards?: boolean } = {}): Token[] {
+  const key = `${options.ignoreCase ? 1 : 0}${options.variablesAsWildcards ? 1 : 0}${pattern}`;
+  let tokens = cache.get(key);
+  if (!tokens) {
+    if (cache.size >= 10_000) cache.clear();
+    tokens = tokenizeUncached(pattern, options);
+    cache.set(key, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeUncached(pattern: string, options: { ignoreCase?: boolean; variablesAsWildcards?: boolean }): Token[] {
   const text = options.ignoreCase ? pattern.toLowerCase() : pattern;
   const tokens: Token[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -26,6 +39,26 @@ export function tokenize(pattern: string, options: { ignoreCase?: boolean; varia
 
 /** True when every string `inner` matches is matched by `outer` (pattern language inclusion). */
 export function includes(outer: Token[], inner: Token[]): boolean {
+  // Fast paths for the common shapes: '*', a literal, a literal prefix followed by one '*'.
+  const last = outer.length - 1;
+  let firstWildcard = -1;
+  for (let i = 0; i < outer.length; i++) {
+    if (outer[i].kind !== 'char') {
+      firstWildcard = i;
+      break;
+    }
+  }
+  if (firstWildcard < 0 || (firstWildcard === last && outer[last].kind === 'any')) {
+    const literal = firstWildcard < 0 ? outer.length : last;
+    if (firstWildcard < 0 && inner.length !== outer.length) return false;
+    if (inner.length < literal) return false;
+    for (let i = 0; i < literal; i++) {
+      const t = inner[i];
+      if (t.kind !== 'char' || t.char !== (outer[i] as { char: string }).char) return false;
+    }
+    if (firstWildcard < 0) return true;
+    return true;
+  }
   const m = outer.length;
   const n = inner.length;
   const memo = new Int8Array((m + 1) * (n + 1));

@@ -6,6 +6,7 @@ import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuditSink } from '../audit';
 import { targetResource, type GatehouseAuthorizer } from '../authz';
 import type { Principal } from '../iam/context';
+import type { ActionCatalog } from '../policy';
 import { ANALYZER_OPERATIONS, EXTRA_PERMISSIONS, type AnalyzerContext } from '../analyzer/operations';
 import { PolicyGenerations, type CalledAction } from '../analyzer/policy-generation';
 import { loadActionCatalog, servicesReferenced } from '../policy/catalog';
@@ -93,17 +94,33 @@ function principalExists(store: Store, arn: string): boolean {
   });
 }
 
+/** Catalogues by their set of services: building one indexes every action of its services, so it is kept. */
+function cachedCatalogs(): (services: string[]) => Promise<ActionCatalog> {
+  const cache = new Map<string, Promise<ActionCatalog>>();
+  return (services) => {
+    const key = [...new Set(services.map((s) => s.toLowerCase()))].sort().join(',');
+    let catalog = cache.get(key);
+    if (!catalog) {
+      if (cache.size >= 256) cache.clear();
+      catalog = loadActionCatalog(key === '' ? [] : key.split(','));
+      cache.set(key, catalog);
+    }
+    return catalog;
+  };
+}
+
 /** Builds the Access Analyzer dispatch and the generation jobs it keeps. */
 export function accessAnalyzer(deps: AccessAnalyzerDeps): { dispatch: ProtocolDispatch; generations: PolicyGenerations } {
   const generations = new PolicyGenerations({ newJobId: () => randomUUID(), schedule: deps.schedule ?? ((task) => setImmediate(task)) });
   const readActivity = auditActivity(deps.store, deps.audit);
+  const loadCatalog = cachedCatalogs();
   const operations: Record<string, RestJsonOperation> = {};
   for (const [name, operation] of Object.entries(ANALYZER_OPERATIONS)) {
     operations[name] = (principal, input, now) => {
       const ctx: AnalyzerContext = {
         principal,
         now,
-        loadCatalog: loadActionCatalog,
+        loadCatalog,
         servicesOf: servicesReferenced,
         generations,
         readActivity,
