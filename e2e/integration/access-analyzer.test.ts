@@ -27,6 +27,9 @@ import { CreateAccessKeyCommand, CreateUserCommand, GetUserCommand, ListGroupsCo
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveWebRequest } from '../../lib/protocol/web-adapter';
 import { errorCode, startServer, type Credentials, type TestServer } from './harness';
 
 const run = promisify(execFile);
@@ -433,5 +436,32 @@ describe('protocol, authorization and audit', () => {
       ['access-analyzer.amazonaws.com', 'ok'],
       ['access-analyzer.amazonaws.com', 'AccessDeniedException'],
     ]);
+  });
+});
+
+describe('the /aws mount of the console origin', () => {
+  it('serves Access Analyzer to SDK clients that sign the /aws path, PUT and GET included', async () => {
+    const mount = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+      const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
+      const response = await serveWebRequest(server.service.handler, request, '/aws', server.service.config.maxBodyBytes, '127.0.0.1');
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => mount.listen(0, '127.0.0.1', resolve));
+    const client = new AccessAnalyzerClient({ endpoint: `http://127.0.0.1:${(mount.address() as AddressInfo).port}/aws`, region: 'us-east-1', credentials: server.credentials, maxAttempts: 1 });
+    try {
+      const { findings } = await client.send(new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY' }));
+      expect(findings?.map((f) => f.issueCode)).toEqual(['EMPTY_SID_VALUE', 'MISMATCHED_ACTION_FOR_PRINCIPAL', 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY']);
+      const { jobId } = await client.send(new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${server.accountId}:user/admin` } }));
+      expect((await waitForJob(client, jobId!)).jobDetails?.status).toBe('SUCCEEDED');
+    } finally {
+      client.destroy();
+      mount.closeAllConnections();
+      await new Promise<void>((resolve) => mount.close(() => resolve()));
+    }
   });
 });
