@@ -185,8 +185,9 @@ export class PolicyGenerations {
     return page;
   }
 
-  /** Forgets everything (service reset). */
+  /** Forgets every job; jobs still waiting to run never run (service shutdown or reset). */
   clear(): void {
+    for (const job of this.jobs.values()) if (job.status === 'IN_PROGRESS') job.status = 'CANCELED';
     this.jobs.clear();
   }
 

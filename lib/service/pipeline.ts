@@ -27,6 +27,9 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
       ['/_gatehouse/sign-out', signOutRoute(deps)],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
     ]),
-    close: () => audit.close(),
+    close: () => {
+      analyzer.generations.clear();
+      audit.close();
+    },
   };
 }
