@@ -1,7 +1,7 @@
 // IAM Access Analyzer in the console: the editor speaks ValidatePolicy's issue codes, "What changes" runs
 // CheckNoNewAccess before an inline policy is saved over the old one, and a user's page generates a
 // least-privilege policy from the user's audit history, editable and then attached.
-import { GetUserCommand, GetUserPolicyCommand, IAMClient, ListGroupsCommand, PutUserPolicyCommand, CreateUserCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, CreateUserCommand, GetUserCommand, GetUserPolicyCommand, IAMClient, ListGroupsCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, createAccessKey, expectDashboard, signInWithKeys, unique } from './helpers';
 import { MAIN_PORT } from './ports';
@@ -68,4 +68,18 @@ test("a user's page generates a least-privilege policy from its activity, editab
   await expect
     .poll(async () => JSON.parse(decodeURIComponent((await iam.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: 'generated' }))).PolicyDocument!)).Statement.flatMap((s: { Action: string[] }) => s.Action))
     .toEqual(expect.arrayContaining(['iam:GetUser', 'iam:ListGroups']));
+});
+
+test('trust policy: "What changes" flags a principal the saved trust policy did not trust', async ({ page }) => {
+  const roleName = unique('e2e-trust');
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: 'sts:AssumeRole' }] };
+  await adminIam().send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+  await signInWithKeys(page, ADMIN_KEYS);
+  await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/admin`);
+  await page.goto(`/roles/${encodeURIComponent(roleName)}`);
+  await page.getByRole('button', { name: 'Edit trust policy' }).click();
+  await replaceEditorText(page, /Trust policy \(JSON\)/, JSON.stringify({ ...trust, Statement: [{ ...trust.Statement[0], Sid: 'Other', Principal: { AWS: '444455556666' } }] }, null, 2));
+  const changes = page.getByTestId('what-changes');
+  await expect(changes).toContainText('New access');
+  await expect(changes.getByTestId('new-access-reasons')).toContainText('Statement 0 ("Other")');
 });
