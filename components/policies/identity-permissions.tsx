@@ -2,6 +2,8 @@
 // The permissions of a group or role: attached managed policies (attach with a quota meter, detach) and inline
 // policies (create, edit in the policy editor, delete). The caller binds the server actions to its identity.
 import Link from 'next/link';
+import { WhatChanges } from './what-changes';
+import { GeneratePolicyPanel } from './generate-policy-panel';
 import { useState, type FormEvent } from 'react';
 import { MANAGED_POLICIES_PER_PRINCIPAL, PolicyEditor, QuotaMeter, hasErrors } from '@/components/policy-editor';
 import { Alert } from '@/components/ui/alert';
@@ -101,6 +103,9 @@ export function InlineEditor({ props, policyName, onDone }: { props: InlineEdito
       <h3 className="font-medium">{policyName ? `Edit inline policy ${policyName}` : 'New inline policy'}</h3>
       <Input label="Inline policy name" value={name} onChange={(e) => setName(e.target.value)} disabled={policyName !== null} error={error?.field === 'policyName' ? error.message : undefined} />
       <PolicyEditor value={document} onChange={props.readOnly ? undefined : setDraft} readOnly={props.readOnly} policyType="identity" sizeLimit={props.inlineSizeLimit} onFindings={setFindings} label="Inline policy document (JSON)" height="16rem" />
+      {policyName !== null && existing.data && !props.readOnly && (
+        <WhatChanges before={existing.data.document} after={document} policyType="identity" enabled={!hasErrors(findings)} />
+      )}
       {error && error.field !== 'policyName' && <ErrorState error={error} />}
       <div className="flex gap-2">
         {!props.readOnly && (
@@ -126,6 +131,7 @@ export function IdentityPermissions(props: IdentityPermissionsProps) {
 
   return (
     <div className="space-y-6">
+      {kind === 'role' && !props.readOnly && <GeneratePolicyPanel kind="role" name={name} detailKey={props.detailKey} putInlinePolicy={props.putInlinePolicy} />}
       <section aria-labelledby="attached-heading" className="space-y-3">
         <h2 id="attached-heading" className="text-lg font-semibold">
           Attached managed policies

@@ -45,6 +45,8 @@ export function FindingsList({ findings, onSelect }: { findings: Finding[]; onSe
             ) : (
               <span>{f.message}</span>
             )}
+            {/* The issue code ValidatePolicy reports for the same finding. */}
+            <code className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{f.code}</code>
           </li>
         ))}
       </ul>

@@ -7,10 +7,11 @@ import { EditorSelection, StateEffect, StateField, type Extension } from '@codem
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { validatePolicy, type Finding, type SourceRange } from '@/lib/policy';
+import type { Finding, SourceRange } from '@/lib/policy';
 import { validatePolicyDocument } from '@/lib/console/actions/policies/validate-policy-document';
 import { toDiagnostics } from './diagnostics';
 import { FindingsList } from './findings-list';
+import { localAnalyzerFindings } from './analyzer-findings';
 import { jsonLanguage } from './json-language';
 import { POLICY_SIZE_LIMITS, type EditorPolicyType } from './policy-limits';
 import { SizeMeter } from './size-meter';
@@ -90,7 +91,7 @@ export function PolicyEditor({
 }: PolicyEditorProps) {
   const ref = useRef<ReactCodeMirrorRef>(null);
   const findingsId = useId();
-  const localFindings = useMemo(() => validatePolicy(value, { policyType }), [value, policyType]);
+  const localFindings = useMemo(() => localAnalyzerFindings(value, policyType), [value, policyType]);
 
   // Catalogue findings for the text as it was when they were computed; used only while it is still the text.
   const [catalog, setCatalog] = useState<{ text: string; policyType: string; findings: Finding[] } | null>(null);

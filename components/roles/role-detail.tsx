@@ -35,6 +35,7 @@ import { untagRole } from '@/lib/console/actions/roles/untag-role';
 import { updateAssumeRolePolicy } from '@/lib/console/actions/roles/update-assume-role-policy';
 import { updateRole } from '@/lib/console/actions/roles/update-role';
 import type { Finding } from '@/lib/policy';
+import { WhatChanges } from '@/components/policies/what-changes';
 import { TagsField, parseTagLines } from './tags-field';
 import { TrustedPrincipals } from './trusted-principals';
 
@@ -65,6 +66,7 @@ function TrustTab({ role, detailKey }: { role: RoleData; detailKey: unknown[] })
           )}
         </div>
         <PolicyEditor value={text} onChange={editing ? setDraft : undefined} readOnly={!editing} policyType="trust" onFindings={setFindings} label="Trust policy (JSON)" />
+        {editing && <WhatChanges before={role.trustPolicy} after={text} policyType="trust" enabled={!hasErrors(findings)} />}
         {save.error && <ErrorState error={actionErrorOf(save.error)!} title="The trust policy was not saved" />}
         {save.isSuccess && !editing && <Alert tone="success">Trust policy updated.</Alert>}
         {editing && (

@@ -13,6 +13,7 @@ import { actionErrorOf, useActionMutation } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { InlineEditor } from '@/components/policies/identity-permissions';
+import { GeneratePolicyPanel } from '@/components/policies/generate-policy-panel';
 import { INLINE_POLICY_SIZE_LIMITS } from '@/components/policy-editor';
 import { attachUserPolicy } from '@/lib/console/actions/users/attach-user-policy';
 import { deleteUserPermissionsBoundary } from '@/lib/console/actions/users/delete-user-permissions-boundary';
@@ -205,6 +206,8 @@ export function PermissionsTab({ userName }: { userName: string }) {
           </Table>
         )}
       </Section>
+
+      <GeneratePolicyPanel kind="user" name={userName} detailKey={userKeys.user(userName)} putInlinePolicy={({ policyName, document }) => putUserPolicy({ userName, policyName, document })} />
 
       <Section
         title="Inline policies"

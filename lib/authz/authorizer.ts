@@ -158,7 +158,8 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
       const mutating = ctx.service === 'iam' && isMutatingIamAction(ctx.action);
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
         const action = `${ctx.service}:${ctx.action}`;
-        const target = targetResource(ctx.store, principal, ctx.service, ctx.action, input);
+        // IAM Access Analyzer's policy actions have no resource types (service authorization reference): '*'.
+        const target = ctx.service === 'access-analyzer' ? { arn: '*', description: '*' } : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
         checkPasswordReset(ctx, action, target.arn, target.description);
         const policies = principalPolicies(ctx.store, principal);
         const context = addInputContext(baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);

@@ -1,5 +1,6 @@
-// One factory for the IAM and STS clients the console calls with: the configured target, the given credentials.
+// One factory for the IAM, STS and Access Analyzer clients the console calls with: the configured target, the given credentials.
 import 'server-only';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { consoleEnv, type IamTarget } from './env';
@@ -57,4 +58,9 @@ export async function getIamClient(): Promise<IAMClient> {
 export async function getStsClient(): Promise<STSClient> {
   const session = await requireConsoleSession();
   return stsClientFor(session.credentials);
+}
+
+/** An IAM Access Analyzer client for these credentials against the configured target (regional, like STS). */
+export function analyzerClientFor(credentials: ConsoleCredentials, target: IamTarget = consoleEnv().target): AccessAnalyzerClient {
+  return new AccessAnalyzerClient(clientConfig(target, consoleEnv().region, credentials, 'sts'));
 }

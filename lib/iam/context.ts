@@ -56,8 +56,8 @@ export interface OperationContext {
   sourceIp: string;
   userAgent: string;
   secureTransport: boolean;
-  /** The service ('iam' or 'sts') and action name of the request. */
-  service: 'iam' | 'sts';
+  /** The service ('iam', 'sts' or 'access-analyzer') and action name of the request. */
+  service: 'iam' | 'sts' | 'access-analyzer';
   action: string;
 }
 

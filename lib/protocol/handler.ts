@@ -21,6 +21,7 @@ import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
 import { decodeInput, parseForm, peekParameters, type QueryParams } from './query';
+import type { ProtocolDispatch } from './rest-json-handler';
 import type { WireRequest, WireResponse } from './wire';
 import { encodeError, encodeResult } from './xml';
 
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   audit: AuditSink;
   /** Gatehouse's own routes by path (e.g. `/_gatehouse/reset`). */
   routes: Map<string, RouteHandler>;
+  /** Other protocols served on the same endpoint (REST-JSON: IAM Access Analyzer); each answers only its own requests. */
+  protocols?: ProtocolDispatch[];
   /** The clock, injectable for tests. */
   clock?: () => Date;
 }
@@ -77,6 +80,11 @@ export function createHandler(deps: HandlerDeps): Handler {
         if (!(error instanceof AwsError)) logUnexpected(error);
         return { status: aws.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: aws.code, message: aws.message }) };
       }
+    }
+
+    for (const dispatch of deps.protocols ?? []) {
+      const answer = dispatch(request);
+      if (answer) return answer;
     }
 
     const requestId = newRequestId();

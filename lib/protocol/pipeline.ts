@@ -5,11 +5,14 @@ import type { ServiceName } from './model';
 import type { QueryParams } from './query';
 import type { WireRequest, WireResponse } from './wire';
 
+/** The services of the endpoint by SigV4 signing name: IAM and STS (query protocol), IAM Access Analyzer (REST-JSON). */
+export type SigningService = ServiceName | 'access-analyzer';
+
 /** What is known of a request once its action is decoded. */
 export interface RequestInfo {
   request: WireRequest;
   params: QueryParams;
-  service: ServiceName;
+  service: SigningService;
   action: string;
   requestId: string;
   now: Date;

@@ -5,6 +5,7 @@ import { reportUncompilablePolicies } from '../authz';
 import { IAM_OPERATIONS } from '../iam/operations';
 import { STS_OPERATIONS } from '../sts/operations';
 import { createHandler, type Handler } from '../protocol/handler';
+import type { ProtocolDispatch } from '../protocol/rest-json-handler';
 import type { Authenticator, AuditSink, Authorizer, RouteHandler } from '../protocol/pipeline';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
 import { bootstrapAccount, type FirstRunSummary } from './bootstrap';
@@ -27,6 +28,8 @@ export interface PipelineSteps {
   authorizer: Authorizer;
   audit: AuditSink;
   routes: Map<string, RouteHandler>;
+  /** Other protocols on the endpoint (IAM Access Analyzer's REST-JSON). */
+  protocols?: ProtocolDispatch[];
   /** Flushes what the steps buffer (the audit trail) before the store closes. */
   close?(): void;
 }
@@ -53,6 +56,7 @@ export function createService(config: ServiceConfig): Service {
       authorizer: steps.authorizer,
       audit: steps.audit,
       routes,
+      protocols: steps.protocols,
     }),
     close: () => {
       steps.close?.();

@@ -9,6 +9,7 @@ import { signInRoute } from './sign-in-route';
 import { signOutRoute } from './sign-out-route';
 import { auditRoute } from './audit-route';
 import { passwordPolicyRoute } from './password-policy-route';
+import { accessAnalyzer } from './access-analyzer';
 import type { Store } from '../store/types';
 import type { PipelineSteps } from './create-service';
 
@@ -16,16 +17,21 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
   const authenticator = createAuthenticator(deps);
   const authorizer = createAuthorizer(deps);
   const audit = createAuditSink(deps);
+  const analyzer = accessAnalyzer({ ...deps, authenticator, authorizer, audit });
   return {
     authenticator,
     authorizer,
     audit,
+    protocols: [analyzer.dispatch],
     routes: new Map([
       ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
       ['/_gatehouse/sign-out', signOutRoute(deps)],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
       ['/_gatehouse/password-policy', passwordPolicyRoute({ ...deps, authenticator, authorizer })],
     ]),
-    close: () => audit.close(),
+    close: () => {
+      analyzer.generations.clear();
+      audit.close();
+    },
   };
 }

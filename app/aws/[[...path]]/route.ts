@@ -22,3 +22,6 @@ async function handle(request: Request): Promise<Response> {
 
 export const GET = handle;
 export const POST = handle;
+// IAM Access Analyzer's REST-JSON operations also use PUT and DELETE.
+export const PUT = handle;
+export const DELETE = handle;
