@@ -149,6 +149,9 @@ describe('SigV4 over raw HTTP', () => {
       expect(elsewhere).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
       expect(decodeXml(elsewhere.message)).toBe(`Credential should be scoped to a valid region, not '${region}'. `);
     }
+    // STS has regional endpoints: a scope naming a real region is served, one that does not exist is not.
+    const stsRegional = await send(await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'eu-west-1' }));
+    expect(stsRegional.status).toBe(200);
     const stsElsewhere = await send(await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'xx-fake-9' }));
     expect(stsElsewhere).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(stsElsewhere.text).toContain('xmlns="https://sts.amazonaws.com/doc/2011-06-15/"');
