@@ -74,24 +74,24 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium">Trust policy</span>
           <span className="text-slate-600 dark:text-slate-300">Start from:</span>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(serviceTrustPolicy('ec2.amazonaws.com'))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(serviceTrustPolicy('ec2.amazonaws.com'))}>
             An AWS service (EC2)
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(serviceTrustPolicy('lambda.amazonaws.com'))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(serviceTrustPolicy('lambda.amazonaws.com'))}>
             Lambda
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy(accountId))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(accountTrustPolicy(accountId))}>
             This account
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
             Another account (with external ID)
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}>
             SAML 2.0 federation{samlProvider ? ` (${samlProvider.name})` : ''}
           </Button>
           <Button
             size="sm"
-            variant="ghost"
+            variant="secondary"
             onClick={() =>
               setTrustPolicy(
                 webIdentityTrustPolicy(oidcProvider?.arn ?? `arn:aws:iam::${accountId}:oidc-provider/token.example.com`, oidcProvider?.clientIds[0] ?? 'your-client-id'),

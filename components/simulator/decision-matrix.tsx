@@ -1,8 +1,14 @@
 'use client';
 // The decision matrix, actions × resources, with counts; a cell is a button that selects it for explanation.
+// Rows are virtualised: a whole service (`ec2:*`, hundreds of actions) keeps only the rows in view in the DOM.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 import type { DecisionMatrix } from '@/lib/simulator/matrix';
 import { cn } from '@/components/ui/cn';
 import { CELL_CLASS, DECISION_LABEL, DecisionBadge } from './decision';
+
+/** Height of one matrix row in pixels (a cell button of one text line). */
+const ROW_HEIGHT = 30;
 
 export function DecisionMatrixView({
   matrix,
@@ -17,6 +23,11 @@ export function DecisionMatrixView({
   changed: Set<string>;
 }) {
   const width = matrix.resources.length;
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({ count: matrix.actions.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = rows.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = items.length ? rows.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
     <div className="space-y-2">
       <p className="flex flex-wrap gap-3 text-sm" data-testid="matrix-counts" aria-live="polite">
@@ -30,8 +41,8 @@ export function DecisionMatrixView({
           <DecisionBadge decision="implicitDeny" /> <span data-testid="count-implicitDeny">{matrix.counts.implicitDeny}</span>
         </span>
       </p>
-      <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
-        <table className="min-w-full border-collapse text-xs" data-testid="decision-matrix">
+      <div ref={scroller} className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800" data-testid="decision-matrix-scroller">
+        <table className="min-w-full border-collapse text-xs" data-testid="decision-matrix" aria-rowcount={matrix.actions.length + 1}>
           <caption className="sr-only">Decisions: actions by resources</caption>
           <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">
             <tr>
@@ -46,8 +57,11 @@ export function DecisionMatrixView({
             </tr>
           </thead>
           <tbody>
-            {matrix.actions.map((action, a) => (
-              <tr key={action} className="border-t border-slate-200 dark:border-slate-800">
+            {top > 0 && <tr aria-hidden style={{ height: top }} />}
+            {items.map(({ index: a }) => {
+              const action = matrix.actions[a]!;
+              return (
+              <tr key={action} aria-rowindex={a + 2} style={{ height: ROW_HEIGHT }} className="border-t border-slate-200 dark:border-slate-800">
                 <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-mono font-normal">
                   {action}
                 </th>
@@ -67,7 +81,7 @@ export function DecisionMatrixView({
                         aria-label={`${action} on ${resource}: ${DECISION_LABEL[decision]}${isChanged ? ' (changed by the edit)' : ''}`}
                         onClick={() => onSelect({ action, resource })}
                         className={cn(
-                          'w-full rounded px-2 py-1 text-left',
+                          'w-full whitespace-nowrap rounded px-2 py-1 text-left',
                           CELL_CLASS[decision],
                           isSelected && 'ring-2 ring-blue-700 dark:ring-sky-400',
                           isChanged && 'outline outline-2 outline-dashed outline-purple-600',
@@ -80,7 +94,9 @@ export function DecisionMatrixView({
                   );
                 })}
               </tr>
-            ))}
+              );
+            })}
+            {bottom > 0 && <tr aria-hidden style={{ height: bottom }} />}
           </tbody>
         </table>
       </div>

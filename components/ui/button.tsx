@@ -27,7 +27,8 @@ export function Button({ variant = 'primary', size = 'md', pending, disabled, cl
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       className={cn(
-        'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed',
+        // A label never wraps onto a second line, and a row of fields never squeezes a button narrower than its label.
+        'inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors disabled:cursor-not-allowed',
         VARIANTS[variant],
         SIZES[size],
         className,

@@ -47,7 +47,12 @@ async function loadClean(browser: Browser, storageState: Awaited<ReturnType<impo
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    // Next's router cancels its own prefetches of linked pages (RSC requests) when it no longer needs them: a
+    // cancellation, not a failure. Every other failed request counts.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.headers()['rsc'] === '1') return;
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
