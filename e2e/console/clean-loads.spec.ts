@@ -48,9 +48,10 @@ async function loadClean(browser: Browser, storageState: Awaited<ReturnType<impo
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
-    // Next's router cancels its own prefetches of linked pages (RSC requests) when it no longer needs them: a
-    // cancellation, not a failure. Every other failed request counts.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.headers()['rsc'] === '1') return;
+    // A fetch the page itself cancelled (Next's router dropping a prefetch of a linked page, a server action
+    // superseded by a newer one) is a cancellation, not a failure. Every other failed request counts: a document,
+    // script, style sheet, font or image that did not load, and any fetch that failed for another reason.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'fetch') return;
     problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`);
   });
   page.on('response', (response) => {
