@@ -107,26 +107,27 @@ async function main() {
     }
     // Scrolling: the matrix's scroller moves a step per animation frame from top to bottom; the page records the
     // time between frames (16.7 ms is 60 frames per second) and how many cell buttons the DOM holds meanwhile.
-    const scroll = await page.evaluate(async () => {
-      const scroller = document.querySelector<HTMLElement>('[data-testid="decision-matrix-scroller"]')!;
+    // (A string, not a function: tsx would wrap named functions in a helper the page does not have.)
+    const scroll = (await page.evaluate(`new Promise((resolve) => {
+      const scroller = document.querySelector('[data-testid="decision-matrix-scroller"]');
       scroller.scrollTop = 0;
-      const frames: number[] = [];
+      const frames = [];
       let maxCells = 0;
-      await new Promise<void>((resolve) => {
-        let last = performance.now();
-        const step = () => {
-          const now = performance.now();
-          frames.push(now - last);
-          last = now;
-          maxCells = Math.max(maxCells, document.querySelectorAll('[data-testid="matrix-cell"]').length);
-          if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve();
-          scroller.scrollTop += 90;
-          requestAnimationFrame(step);
-        };
+      let last = performance.now();
+      const step = () => {
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+        maxCells = Math.max(maxCells, document.querySelectorAll('[data-testid="matrix-cell"]').length);
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) {
+          resolve({ frames: frames.slice(1), maxCells, scrollHeight: scroller.scrollHeight });
+          return;
+        }
+        scroller.scrollTop += 90;
         requestAnimationFrame(step);
-      });
-      return { frames: frames.slice(1), maxCells, scrollHeight: scroller.scrollHeight };
-    });
+      };
+      requestAnimationFrame(step);
+    })`)) as { frames: number[]; maxCells: number; scrollHeight: number };
     if (values.screenshot) {
       await page.locator('[data-testid="matrix-cell"]').first().click();
       await page.screenshot({ path: values.screenshot, fullPage: true });

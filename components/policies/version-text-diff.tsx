@@ -58,7 +58,12 @@ export function CompareVersions({ policyArn, versions, defaultVersionId }: { pol
   const picker = (label: string, value: string, onChange: (v: string) => void) => (
     <label className="flex items-center gap-2 text-sm">
       {label}
-      <select className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        aria-label={`Compare ${label.toLowerCase()} version`}
+        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {versions.map((v) => (
           <option key={v} value={v}>
             {v}

@@ -77,11 +77,11 @@ test('create a policy, see a finding inline, fix it, and set a new version as de
   await expect(page.getByRole('row', { name: /v2.*Default/ })).toBeVisible();
   // A text diff between any two versions: by default the default version against the newest other one.
   const compare = page.getByRole('region', { name: 'Compare versions' });
-  await compare.getByLabel('From').selectOption('v1');
-  await compare.getByLabel('To').selectOption('v2');
+  await compare.getByRole('combobox', { name: 'Compare from version' }).selectOption('v1');
+  await compare.getByRole('combobox', { name: 'Compare to version' }).selectOption('v2');
   await expect(compare.getByTestId('version-diff-summary')).toHaveText('1 line(s) removed, 2 added from v1 to v2.');
   await expect(compare.locator('[data-kind="added"]').filter({ hasText: '"s3:PutObject"' })).toHaveCount(1);
-  await compare.getByLabel('To').selectOption('v1');
+  await compare.getByRole('combobox', { name: 'Compare to version' }).selectOption('v1');
   await expect(compare.getByTestId('version-diff-summary')).toHaveText('v1 and v1 are the same document.');
   const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: policyArn }));
   expect(Policy?.DefaultVersionId).toBe('v2');
