@@ -10,10 +10,14 @@ import { downloadText } from '@/components/users/credentials-csv';
 import { generateCredentialReport } from '@/lib/console/actions/account/generate-credential-report';
 import { getCredentialReport } from '@/lib/console/actions/account/get-credential-report';
 import type { ActionError } from '@/lib/console/result';
+import { formatTime } from '@/components/ui/time';
 
 type Report = { csv: string; columns: string[]; rows: Array<Record<string, string>>; generatedTime: string };
 
 const PAGE = 100;
+/** IAM hands back the same report when asked again within four hours of generating it. */
+const REUSE_MS = 4 * 60 * 60 * 1000;
+const utc = (ms: number) => formatTime(ms);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function CredentialReport() {
@@ -22,8 +26,10 @@ export function CredentialReport() {
   const [error, setError] = useState<ActionError>();
   const [report, setReport] = useState<Report>();
   const [page, setPage] = useState(0);
+  const [reused, setReused] = useState(false);
 
   const generate = async () => {
+    const askedAt = Date.now();
     setBusy(true);
     setError(undefined);
     try {
@@ -34,7 +40,10 @@ export function CredentialReport() {
         if (attempt > 120) throw new Error('The report is taking too long; try again in a minute.');
         await sleep(1000);
       }
-      setReport(unwrap(await getCredentialReport({})));
+      const next = unwrap(await getCredentialReport({}));
+      // Generated before this request was made (with a minute's grace for clock skew): IAM returned an earlier one.
+      setReused(Date.parse(next.generatedTime) < askedAt - 60_000);
+      setReport(next);
       setPage(0);
     } catch (e) {
       setError(actionErrorOf(e));
@@ -68,9 +77,15 @@ export function CredentialReport() {
       {error && <ErrorState error={error} title="The credential report could not be read" />}
       {report && (
         <div className="space-y-2">
-          <p className="text-sm" aria-live="polite">
-            Generated {report.generatedTime.replace('T', ' ').slice(0, 19)} UTC · {report.rows.length} rows
+          <p className="text-sm" aria-live="polite" data-testid="credential-report-generated">
+            Generated {utc(Date.parse(report.generatedTime))} · {report.rows.length} rows
+            {reused && <> · reused: IAM returns the report it generated within the last 4 hours</>}
           </p>
+          {Date.parse(report.generatedTime) + REUSE_MS > Date.now() && (
+            <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="credential-report-next">
+              “Generate again” returns this same report until {utc(Date.parse(report.generatedTime) + REUSE_MS)}; IAM generates a fresh one only after that.
+            </p>
+          )}
           <div className="max-h-[60vh] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
             <table className="w-full border-collapse text-left text-xs" aria-label="Credential report">
               <thead className="sticky top-0 bg-slate-100 dark:bg-slate-900">

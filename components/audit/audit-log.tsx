@@ -16,6 +16,7 @@ import { LoadMore } from '@/components/ui/load-more';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { listAuditEvents, type AuditEventRow, type AuditEventsPage } from '@/lib/console/actions/account/list-audit-events';
+import { formatTime } from '@/components/ui/time';
 
 const OUTCOMES = [
   { value: '', label: 'Any outcome' },
@@ -147,7 +148,7 @@ export function AuditLog() {
               <TBody>
                 {rows.map((e, i) => (
                   <Tr key={`${e.id}-${i}`}>
-                    <Td className="whitespace-nowrap font-mono text-xs">{e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')}</Td>
+                    <Td className="whitespace-nowrap font-mono text-xs">{formatTime(e.time, { seconds: true })}</Td>
                     <Td>
                       {e.service ? `${e.service}:` : ''}
                       {e.action}

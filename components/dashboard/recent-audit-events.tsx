@@ -10,6 +10,7 @@ import { loadRecentAuditEvents } from '@/lib/console/audit-events';
 import { toActionError } from '@/lib/console/errors';
 import { GatehouseRouteUnavailable } from '@/lib/console/gatehouse-route';
 import type { ConsoleCredentials } from '@/lib/console/principal';
+import { formatTime } from '@/components/ui/time';
 
 export async function RecentAuditEvents({ credentials }: { credentials: ConsoleCredentials }) {
   let events;
@@ -43,7 +44,7 @@ export async function RecentAuditEvents({ credentials }: { credentials: ConsoleC
         <TBody>
           {events.map((e) => (
             <Tr key={e.id}>
-              <Td className="whitespace-nowrap font-mono text-xs">{e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs">{formatTime(e.time, { seconds: true })}</Td>
               <Td>
                 {e.service ? `${e.service}:` : ''}
                 {e.action}

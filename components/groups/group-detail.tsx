@@ -68,7 +68,7 @@ function MembersTab({ group, detailKey }: { group: GroupData; detailKey: unknown
             {group.members.map((u) => (
               <Tr key={u.arn}>
                 <Td>
-                  <Link className="font-medium underline-offset-2 hover:underline" href={`/users/${encodeURIComponent(u.userName)}`}>
+                  <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/users/${encodeURIComponent(u.userName)}`}>
                     {u.userName}
                   </Link>
                 </Td>

@@ -32,7 +32,13 @@ function MetadataField({ value, onChange, error }: { value: string; onChange: (t
       <Textarea label="Metadata document" rows={6} value={value} onChange={(e) => onChange(e.target.value)} error={error} hint="The XML your identity provider publishes (an EntityDescriptor)." />
       <label className="inline-flex items-center gap-2 text-sm">
         <span>Or load a file:</span>
-        <input type="file" accept=".xml,text/xml,application/xml" aria-label="Metadata file" onChange={async (e) => onChange((await e.target.files?.[0]?.text()) ?? value)} />
+        <input
+          type="file"
+          accept=".xml,text/xml,application/xml"
+          aria-label="Metadata file"
+          className="text-sm text-slate-700 file:mr-3 file:h-8 file:cursor-pointer file:rounded-md file:border file:border-solid file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-100 dark:text-slate-300 dark:file:border-slate-600 dark:file:bg-slate-900 dark:file:text-slate-100 dark:hover:file:bg-slate-800"
+          onChange={async (e) => onChange((await e.target.files?.[0]?.text()) ?? value)}
+        />
       </label>
     </div>
   );

@@ -10,10 +10,11 @@ import { LoadingBlock } from '@/components/ui/spinner';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { generateServiceLastAccessedDetails } from '@/lib/console/actions/last-accessed/generate-service-last-accessed-details';
 import { getServiceLastAccessedDetails } from '@/lib/console/actions/last-accessed/get-service-last-accessed-details';
+import { formatTime } from '@/components/ui/time';
 
 /** `2026-11-28T01:02:03.000Z` → `2026-11-28 01:02 UTC`. */
 function utc(iso: string): string {
-  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+  return formatTime(iso);
 }
 
 const CAPTIONS = {

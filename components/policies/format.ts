@@ -1,9 +1,10 @@
 // Small display helpers shared by the groups, roles and policies pages.
 
-/** `2026-11-27 22:10 UTC` from an ISO timestamp (or an em dash). */
+import { formatTime } from '@/components/ui/time';
+
+/** `2026-11-27 22:10 UTC` from an ISO timestamp (or an em dash): the console's one time format. */
 export function formatDate(iso: string | undefined | null): string {
-  if (!iso) return '—';
-  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
+  return formatTime(iso);
 }
 
 /** The console URL of a managed policy's detail page. */
@@ -18,9 +19,12 @@ export function formatDuration(seconds: number): string {
   return [hours ? `${hours} hour${hours > 1 ? 's' : ''}` : '', minutes ? `${minutes} minute${minutes > 1 ? 's' : ''}` : ''].filter(Boolean).join(' ') || '0 minutes';
 }
 
-/** A starter identity-based policy for new documents. */
+/**
+ * A starter identity-based policy for new documents: valid as it stands (no finding), granting one read of one
+ * example bucket, for the person to change.
+ */
 export const STARTER_POLICY = JSON.stringify(
-  { Version: '2012-10-17', Statement: [{ Sid: 'Statement1', Effect: 'Allow', Action: [], Resource: [] }] },
+  { Version: '2012-10-17', Statement: [{ Sid: 'Statement1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::example-bucket/*'] }] },
   null,
   2,
 );

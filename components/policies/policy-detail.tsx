@@ -24,6 +24,7 @@ import type { Finding } from '@/lib/policy';
 import { ConfirmDialog, DependentList } from './confirm-dialog';
 import { formatDate } from './format';
 import { SetDefaultDialog } from './set-default-dialog';
+import { CompareVersions } from './version-text-diff';
 import { useUrlState } from './use-url-state';
 
 const VERSIONS_PER_POLICY = 5;
@@ -150,6 +151,7 @@ function VersionsTab({ policy }: { policy: PolicyData }) {
         </TBody>
       </Table>
       {viewing && <VersionDocument policyArn={policy.arn} versionId={viewing} />}
+      <CompareVersions policyArn={policy.arn} versions={policy.versions.map((v) => v.versionId)} defaultVersionId={policy.defaultVersionId} />
       <SetDefaultDialog policyArn={policy.arn} fromVersionId={policy.defaultVersionId} toVersionId={confirmVersion} onClose={() => setConfirmVersion(null)} />
       <ConfirmDialog
         open={deleting !== null}

@@ -10,6 +10,7 @@ import { LoadingBlock } from '@/components/ui/spinner';
 import { comparePolicyVersions } from '@/lib/console/actions/policies/compare-policy-versions';
 import { setDefaultPolicyVersion } from '@/lib/console/actions/policies/set-default-policy-version';
 import type { PermissionChange } from '@/lib/console/actions/policies/permission-diff';
+import { VersionTextDiff } from './version-text-diff';
 
 function Changes({ title, changes, tone, testId }: { title: string; changes: PermissionChange[]; tone: 'success' | 'danger'; testId: string }) {
   return (
@@ -95,6 +96,14 @@ export function SetDefaultDialog({
               {diff.data.unknownServices.length > 0 && ` Services not in the action catalogue: ${diff.data.unknownServices.join(', ')}.`}
             </p>
           </>
+        )}
+        {open && (
+          <details>
+            <summary className="cursor-pointer font-medium">Text difference ({fromVersionId} → {toVersionId})</summary>
+            <div className="pt-2">
+              <VersionTextDiff policyArn={policyArn} fromVersionId={fromVersionId} toVersionId={toVersionId!} />
+            </div>
+          </details>
         )}
         {setDefault.error && <ErrorState error={actionErrorOf(setDefault.error)!} title="The default version was not changed" />}
       </div>

@@ -23,6 +23,8 @@ export interface PolicyEditorProps {
   readOnly?: boolean;
   /** A range to mark (e.g. the statement that decided a simulation); scrolled into view when it changes. */
   highlightRange?: SourceRange | { from: number; to: number } | null;
+  /** How the range is marked: the deciding statement (solid yellow) or the closest miss (dashed, no fill). */
+  highlightKind?: 'deciding' | 'closest';
   /** Accessible name of the editing area. */
   label?: string;
   /** Size quota in non-whitespace characters; defaults to AWS's limit for `policyType`. */
@@ -37,8 +39,8 @@ export interface PolicyEditorProps {
   height?: string;
 }
 
-const setHighlight = StateEffect.define<{ from: number; to: number } | null>();
-const highlightMark = Decoration.mark({ class: 'cm-gh-highlight' });
+const setHighlight = StateEffect.define<{ from: number; to: number; kind?: 'deciding' | 'closest' } | null>();
+const highlightMarks = { deciding: Decoration.mark({ class: 'cm-gh-highlight' }), closest: Decoration.mark({ class: 'cm-gh-closest' }) };
 const highlightField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
   update(decorations, transaction) {
@@ -49,7 +51,7 @@ const highlightField = StateField.define<DecorationSet>({
         const length = transaction.state.doc.length;
         next =
           range && range.to > range.from && range.from < length
-            ? Decoration.set([highlightMark.range(Math.max(0, range.from), Math.min(length, range.to))])
+            ? Decoration.set([highlightMarks[range.kind ?? 'deciding'].range(Math.max(0, range.from), Math.min(length, range.to))])
             : Decoration.none;
       }
     }
@@ -62,6 +64,7 @@ const editorTheme = EditorView.theme({
   '&': { fontSize: '13px' },
   '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
   '.cm-gh-highlight': { backgroundColor: 'rgba(250, 204, 21, 0.35)', outline: '1px solid rgba(202, 138, 4, 0.8)' },
+  '.cm-gh-closest': { backgroundColor: 'rgba(148, 163, 184, 0.18)', outline: '1px dashed rgba(37, 99, 235, 0.9)' },
   '.cm-diagnostic-security': { borderLeft: '5px solid #c2410c' },
   '.cm-lintRange-security': {
     backgroundImage:
@@ -82,6 +85,7 @@ export function PolicyEditor({
   policyType,
   readOnly = false,
   highlightRange,
+  highlightKind = 'deciding',
   label = 'Policy document (JSON)',
   sizeLimit,
   catalogValidation = true,
@@ -134,8 +138,9 @@ export function PolicyEditor({
 
   const basicSetup = useMemo(() => ({ foldGutter: true, highlightActiveLine: !readOnly, autocompletion: false }), [readOnly]);
 
-  const highlight = rangeOffsets(highlightRange);
-  const highlightKey = highlight ? `${highlight.from}:${highlight.to}` : '';
+  const offsets = rangeOffsets(highlightRange);
+  const highlight = offsets ? { ...offsets, kind: highlightKind } : null;
+  const highlightKey = highlight ? `${highlight.from}:${highlight.to}:${highlight.kind}` : '';
   useEffect(() => {
     const view = ref.current?.view;
     if (!view) return;

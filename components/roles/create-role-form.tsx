@@ -6,13 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { PolicyEditor, hasErrors } from '@/components/policy-editor';
 import { Button } from '@/components/ui/button';
-import { ErrorState } from '@/components/ui/error-state';
+import { CreateFooter, NameAndPathFields, nameAndPathProblems } from '@/components/ui/create-form';
 import { Input, Textarea } from '@/components/ui/input';
+import { TagsEditor, tagsInvalid, tagsOf, type TagDraft } from '@/components/users/tags-editor';
 import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
 import { listIdentityProviders } from '@/lib/console/actions/identity-providers/list-identity-providers';
 import { createRole } from '@/lib/console/actions/roles/create-role';
 import type { Finding } from '@/lib/policy';
-import { TagsField, parseTagLines } from './tags-field';
 import { accountTrustPolicy, samlTrustPolicy, serviceTrustPolicy, webIdentityTrustPolicy } from './trust-templates';
 import { TrustedPrincipals } from './trusted-principals';
 
@@ -23,7 +23,8 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
   const [description, setDescription] = useState('');
   const [maxHours, setMaxHours] = useState('1');
   const [boundary, setBoundary] = useState('');
-  const [tags, setTags] = useState('');
+  const [tags, setTags] = useState<TagDraft[]>([]);
+  const [checked, setChecked] = useState(false);
   const [trustPolicy, setTrustPolicy] = useState(serviceTrustPolicy('ec2.amazonaws.com'));
   const [findings, setFindings] = useState<Finding[]>([]);
   // Federation starters name the account's first registered provider of each kind (a placeholder when none).
@@ -35,24 +36,28 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   const known = ['roleName', 'path', 'description', 'maxSessionDuration', 'permissionsBoundary', 'tags'];
 
+  const problems = checked ? nameAndPathProblems('role', roleName, path) : {};
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    const found = nameAndPathProblems('role', roleName, path);
+    if (found.name || found.path || tagsInvalid(tags)) return;
     create.mutate({
-      roleName,
-      path,
+      roleName: roleName.trim(),
+      path: path.trim() || '/',
       description,
       trustPolicy,
       maxSessionDuration: Math.round(Number(maxHours) * 3600),
       permissionsBoundary: boundary,
-      tags: parseTagLines(tags),
+      tags: tagsOf(tags),
     });
   };
 
   return (
-    <form onSubmit={submit} className="space-y-5">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Input label="Role name" required value={roleName} onChange={(e) => setRoleName(e.target.value)} error={fieldError('roleName')} hint="Up to 64 letters, digits and +=,.@-_" />
-        <Input label="Path" value={path} onChange={(e) => setPath(e.target.value)} error={fieldError('path')} />
+    <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <NameAndPathFields kind="role" name={roleName} onName={setRoleName} path={path} onPath={setPath} problems={problems} serviceError={error} nameField="roleName" />
+      <div className="grid gap-4 sm:grid-cols-2">
         <Input
           label="Maximum session duration (hours)"
           type="number"
@@ -64,34 +69,36 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           error={fieldError('maxSessionDuration')}
           hint="1 to 12 hours."
         />
+        <Input label="Permissions boundary (policy ARN, optional)" value={boundary} onChange={(e) => setBoundary(e.target.value)} error={fieldError('permissionsBoundary')} />
       </div>
       <Textarea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('description')} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Permissions boundary (policy ARN, optional)" value={boundary} onChange={(e) => setBoundary(e.target.value)} error={fieldError('permissionsBoundary')} />
-        <TagsField value={tags} onChange={setTags} error={fieldError('tags')} />
-      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Tags</legend>
+        <TagsEditor tags={tags} onChange={setTags} />
+        {fieldError('tags') && <p className="text-sm text-red-700 dark:text-red-400">{fieldError('tags')}</p>}
+      </fieldset>
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium">Trust policy</span>
           <span className="text-slate-600 dark:text-slate-300">Start from:</span>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(serviceTrustPolicy('ec2.amazonaws.com'))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(serviceTrustPolicy('ec2.amazonaws.com'))}>
             An AWS service (EC2)
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(serviceTrustPolicy('lambda.amazonaws.com'))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(serviceTrustPolicy('lambda.amazonaws.com'))}>
             Lambda
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy(accountId))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(accountTrustPolicy(accountId))}>
             This account
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
             Another account (with external ID)
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}>
+          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}>
             SAML 2.0 federation{samlProvider ? ` (${samlProvider.name})` : ''}
           </Button>
           <Button
             size="sm"
-            variant="ghost"
+            variant="secondary"
             onClick={() =>
               setTrustPolicy(
                 webIdentityTrustPolicy(oidcProvider?.arn ?? `arn:aws:iam::${accountId}:oidc-provider/token.example.com`, oidcProvider?.clientIds[0] ?? 'your-client-id'),
@@ -106,13 +113,14 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           <TrustedPrincipals trustPolicy={trustPolicy} />
         </div>
       </div>
-      {error && !known.includes(error.field ?? '') && <ErrorState error={error} title="The role was not created" />}
-      <div className="flex items-center gap-3">
-        <Button type="submit" pending={create.isPending} disabled={hasErrors(findings)}>
-          Create role
-        </Button>
-        {hasErrors(findings) && <span className="text-sm text-red-700 dark:text-red-400">Fix the errors in the trust policy first.</span>}
-      </div>
+      <CreateFooter
+        kind="role"
+        pending={create.isPending}
+        serviceError={error}
+        fieldsShown={known}
+        disabled={hasErrors(findings)}
+        extra={hasErrors(findings) && <span className="text-sm text-red-700 dark:text-red-400">Fix the errors in the trust policy first.</span>}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@
 // services its sessions last used.
 // Service-linked roles are shown but protected: only DeleteServiceLinkedRole changes them.
 import { LastAccessedTab } from '@/components/last-accessed/last-accessed-tab';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { INLINE_POLICY_SIZE_LIMITS, PolicyEditor, hasErrors } from '@/components/policy-editor';
@@ -17,7 +18,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input, Textarea } from '@/components/ui/input';
 import { Breadcrumb, Facts } from '@/components/ui/breadcrumb';
-import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
+import { actionErrorOf, unwrap, useActionMutation, useActionQuery } from '@/components/ui/query';
 import { LoadingBlock } from '@/components/ui/spinner';
 import { Tabs } from '@/components/ui/tabs';
 import { attachRolePolicy } from '@/lib/console/actions/roles/attach-role-policy';
@@ -36,7 +37,7 @@ import { updateAssumeRolePolicy } from '@/lib/console/actions/roles/update-assum
 import { updateRole } from '@/lib/console/actions/roles/update-role';
 import type { Finding } from '@/lib/policy';
 import { WhatChanges } from '@/components/policies/what-changes';
-import { TagsField, parseTagLines } from './tags-field';
+import { TagsPanel } from '@/components/users/tags-editor';
 import { TrustedPrincipals } from './trusted-principals';
 
 type RoleData = Extract<Awaited<ReturnType<typeof getRole>>, { ok: true }>['data'];
@@ -149,15 +150,12 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
   const router = useRouter();
   const [description, setDescription] = useState(role.description);
   const [maxHours, setMaxHours] = useState(String(role.maxSessionDuration / 3600));
-  const [newTags, setNewTags] = useState('');
   const [confirming, setConfirming] = useState(false);
   const update = useActionMutation(updateRole, { invalidates: [detailKey, ['roles']] });
-  const tag = useActionMutation(tagRole, { invalidates: [detailKey], onSuccess: () => setNewTags('') });
-  const untag = useActionMutation(untagRole, { invalidates: [detailKey] });
+  const client = useQueryClient();
   const remove = useActionMutation(deleteRole, { invalidates: [['roles']], onSuccess: () => router.push('/roles') });
   const removeLinked = useActionMutation(deleteServiceLinkedRole, { invalidates: [['roles']] });
   const updateError = actionErrorOf(update.error);
-  const tagError = actionErrorOf(tag.error);
   const protectedRole = role.serviceLinked;
 
   return (
@@ -217,42 +215,19 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
         </form>
       )}
 
-      <section aria-labelledby="tags-heading" className="max-w-xl space-y-3">
+      <section aria-labelledby="tags-heading" className="space-y-3">
         <h2 id="tags-heading" className="text-lg font-semibold">
           Tags
         </h2>
-        {role.tags.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-300">No tags.</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {role.tags.map((t) => (
-              <li key={t.key} className="flex items-center gap-2">
-                <span className="font-mono">
-                  {t.key} = {t.value}
-                </span>
-                {!protectedRole && (
-                  <Button size="sm" variant="ghost" pending={untag.isPending && untag.variables?.keys[0] === t.key} onClick={() => untag.mutate({ roleName: role.roleName, keys: [t.key] })}>
-                    Remove tag {t.key}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {untag.error && <ErrorState error={actionErrorOf(untag.error)!} title="The tag was not removed" />}
-        <form
-          className="space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            tag.mutate({ roleName: role.roleName, tags: parseTagLines(newTags) });
+        <TagsPanel
+          current={role.tags}
+          readOnly={protectedRole}
+          save={async ({ set, remove }) => {
+            if (remove.length) unwrap(await untagRole({ roleName: role.roleName, keys: remove }));
+            if (set.length) unwrap(await tagRole({ roleName: role.roleName, tags: set }));
+            await client.invalidateQueries({ queryKey: detailKey });
           }}
-        >
-          <TagsField value={newTags} onChange={setNewTags} error={tagError?.field === 'tags' ? tagError.message : undefined} />
-          {tagError && tagError.field !== 'tags' && <ErrorState error={tagError} title="The tags were not saved" />}
-          <Button type="submit" variant="secondary" pending={tag.isPending} disabled={!newTags.trim()}>
-            Add tags
-          </Button>
-        </form>
+        />
       </section>
 
       <section aria-labelledby="delete-role-heading" className="space-y-2">

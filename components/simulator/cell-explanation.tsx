@@ -10,6 +10,13 @@ import { DECISION_LABEL, DecisionBadge } from './decision';
 
 const ROLE_LABEL = { identity: 'Identity-based', resource: 'Resource-based / trust', boundary: 'Permissions boundary', session: 'Session policy', scp: 'SCP' } as const;
 
+const MISS_REASON: Record<NonNullable<StatementOutcome['failedPart']>, string> = {
+  action: 'its Action (or NotAction) does not cover the action',
+  resource: 'its Resource (or NotResource) does not cover the resource',
+  principal: 'its Principal does not name the caller',
+  condition: 'a condition was not met',
+};
+
 function Mark({ ok }: { ok: boolean | undefined }) {
   if (ok === undefined) return <span className="text-slate-400">—</span>;
   return ok ? <span className="text-green-700 dark:text-green-400">✓</span> : <span className="text-red-700 dark:text-red-400">✗</span>;
@@ -67,11 +74,12 @@ export function CellExplanation({
   effects: ContextKeyEffect[];
   labels: Map<string, string>;
   trustPolicyUsed: boolean;
-  onShow: (policyId: string, range: SourceRange) => void;
+  onShow: (policyId: string, range: SourceRange, kind: 'deciding' | 'closest') => void;
 }) {
-  const show = (o: StatementOutcome) => onShow(o.policyId, o.range);
+  const deciding = new Set(explanation.decidingStatements.map((o) => `${o.policyId}\u0000${o.statementIndex}`));
+  const show = (o: StatementOutcome) => onShow(o.policyId, o.range, deciding.has(`${o.policyId}\u0000${o.statementIndex}`) ? 'deciding' : 'closest');
   const relevant = explanation.statements.filter((s) => s.actionMatched);
-  const others = explanation.statements.length - relevant.length;
+  const others = explanation.statements.filter((s) => !s.actionMatched);
   const parts: [string, string | undefined][] = [
     ['Identity-based policies', explanation.identityDecision],
     ['Resource-based policy', explanation.resourceDecision],
@@ -123,11 +131,19 @@ export function CellExplanation({
         )}
       </div>
       {explanation.decision === 'implicitDeny' && explanation.closestNonMatchingStatements.length > 0 && (
-        <div>
-          <h4 className="text-sm font-semibold">Closest statements that did not match</h4>
-          <ul className="space-y-2" data-testid="closest-statements">
+        <div className="rounded-md border border-dashed border-blue-600 p-2 dark:border-sky-500">
+          <h4 className="text-sm font-semibold">Closest miss</h4>
+          <p className="text-xs text-slate-600 dark:text-slate-400">These statements came nearest to allowing the request but did not apply; none of them decided it.</p>
+          <ul className="mt-2 space-y-2" data-testid="closest-statements">
             {explanation.closestNonMatchingStatements.map((o, i) => (
-              <StatementTrace key={i} outcome={o} labels={labels} onShow={show} />
+              <li key={i} className="space-y-1">
+                <p className="text-sm" data-testid="closest-reason">
+                  Did not apply because {MISS_REASON[o.failedPart ?? 'action']}.
+                </p>
+                <ul>
+                  <StatementTrace outcome={o} labels={labels} onShow={show} />
+                </ul>
+              </li>
             ))}
           </ul>
         </div>
@@ -158,15 +174,27 @@ export function CellExplanation({
           </ul>
         </div>
       )}
-      <details open={relevant.length <= 12}>
+      <details open={relevant.length + others.length <= 12} data-testid="statement-trace-details">
         <summary className="cursor-pointer text-sm font-semibold">
-          Statement trace ({relevant.length} whose action matched{others > 0 ? `; ${others} others did not match the action` : ''})
+          Statement trace ({relevant.length} whose action matched{others.length > 0 ? `; ${others.length} other${others.length === 1 ? '' : 's'} did not match the action` : ''})
         </summary>
-        <ul className="mt-2 space-y-2">
-          {relevant.map((o, i) => (
-            <StatementTrace key={i} outcome={o} labels={labels} onShow={show} />
-          ))}
-        </ul>
+        {relevant.length > 0 && (
+          <ul className="mt-2 space-y-2">
+            {relevant.map((o, i) => (
+              <StatementTrace key={i} outcome={o} labels={labels} onShow={show} />
+            ))}
+          </ul>
+        )}
+        {others.length > 0 && (
+          <>
+            <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Did not match the action</h5>
+            <ul className="mt-1 space-y-2" data-testid="other-statements">
+              {others.map((o, i) => (
+                <StatementTrace key={i} outcome={o} labels={labels} onShow={show} />
+              ))}
+            </ul>
+          </>
+        )}
       </details>
     </section>
   );

@@ -25,6 +25,20 @@ export interface PanelPolicy extends Omit<SimulatorPolicy, 'kind'> {
   removable?: boolean;
 }
 
+/** What the two marks in the policy text mean. */
+function HighlightLegend() {
+  return (
+    <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400" data-testid="highlight-legend">
+      <span className="inline-flex items-center gap-1">
+        <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-yellow-600 bg-yellow-300/60" /> deciding statement — made the decision
+      </span>
+      <span className="inline-flex items-center gap-1">
+        <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-dashed border-blue-600 bg-slate-300/30" /> closest miss — an Allow that did not apply (the explanation says why)
+      </span>
+    </p>
+  );
+}
+
 export function PolicyPanel({
   policies,
   overrides,
@@ -43,7 +57,7 @@ export function PolicyPanel({
   errors: PolicyCompileError[];
   activeId?: string;
   onActivate: (id: string) => void;
-  highlight?: { policyId: string; range: SourceRange };
+  highlight?: { policyId: string; range: SourceRange; kind: 'deciding' | 'closest' };
   onEdit: (id: string, text: string) => void;
   onRevert: (id: string) => void;
   onRemove?: (id: string) => void;
@@ -74,7 +88,7 @@ export function PolicyPanel({
                   <Badge>{KIND_LABEL[p.kind]}</Badge>
                   {overrides[p.id] !== undefined && overrides[p.id] !== p.text && <Badge tone="info">edited</Badge>}
                   {errorOf.has(p.id) && <Badge tone="danger">not evaluated</Badge>}
-                  {highlight?.policyId === p.id && <Badge tone="warning">highlighted</Badge>}
+                  {highlight?.policyId === p.id && (highlight.kind === 'closest' ? <Badge tone="info">closest miss</Badge> : <Badge tone="warning">deciding statement</Badge>)}
                 </span>
               </button>
             </li>
@@ -118,6 +132,7 @@ export function PolicyPanel({
               This policy does not parse and takes no part in the simulation: {errorOf.get(active.id)}
             </p>
           )}
+          <HighlightLegend />
           <PolicyEditor
             key={active.id}
             value={overrides[active.id] ?? active.text}
@@ -126,6 +141,7 @@ export function PolicyPanel({
             policyType={active.kind}
             label={`Policy document: ${active.label}`}
             highlightRange={highlight?.policyId === active.id ? highlight.range : null}
+            highlightKind={highlight?.kind}
             height="24rem"
           />
         </div>

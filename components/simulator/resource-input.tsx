@@ -28,7 +28,7 @@ export function ResourceInput({
       <div className="flex gap-2">
         <input
           id={id}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+          className="block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
           placeholder="arn:aws:s3:::my-bucket/* — none: '*'"
           value={text}
           onChange={(e) => setText(e.target.value)}

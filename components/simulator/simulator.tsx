@@ -79,7 +79,7 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const [tab, setTab] = useState('matrix');
   const [selected, setSelected] = useState<{ action: string; resource: string } | undefined>();
   const [activePolicy, setActivePolicy] = useState<string | undefined>();
-  const [highlight, setHighlight] = useState<{ policyId: string; range: SourceRange } | undefined>();
+  const [highlight, setHighlight] = useState<{ policyId: string; range: SourceRange; kind: 'deciding' | 'closest' } | undefined>();
   const [copied, setCopied] = useState(false);
   // The recompute time is measured in each render: the server's figure would never match the browser's.
   const hydrated = useHydrated();
@@ -178,15 +178,17 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const effects = useMemo(() => (cell && explanation ? contextKeyEffects(result.input, cell.action, cell.resource, explanation) : []), [cell, explanation, result.input]);
   const trustUsed = cell ? cellRequest(result.input, cell.action, cell.resource).trustPolicyUsed : false;
 
-  const showStatement = (policyId: string, range: SourceRange) => {
+  const showStatement = (policyId: string, range: SourceRange, kind: 'deciding' | 'closest' = 'deciding') => {
     setActivePolicy(policyId);
-    setHighlight({ policyId, range });
+    setHighlight({ policyId, range, kind });
   };
   const selectCell = (c: { action: string; resource: string }) => {
     setSelected(c);
     const e = explainCell(result.input, c.action, c.resource);
-    const first = e.decidingStatements[0] ?? e.closestNonMatchingStatements[0];
-    if (first) showStatement(first.policyId, first.range);
+    const deciding = e.decidingStatements[0];
+    const closest = e.decision === 'implicitDeny' ? e.closestNonMatchingStatements[0] : undefined;
+    if (deciding) showStatement(deciding.policyId, deciding.range, 'deciding');
+    else if (closest) showStatement(closest.policyId, closest.range, 'closest');
     else setHighlight(undefined);
   };
 

@@ -19,6 +19,11 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   pending?: boolean;
 }
 
+/** The classes of a button, for a link that looks like one (e.g. "Create user" opening the create page). */
+export function buttonClass(variant: keyof typeof VARIANTS = 'primary', size: keyof typeof SIZES = 'md'): string {
+  return cn('inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors', VARIANTS[variant], SIZES[size]);
+}
+
 /** A button; `type` defaults to "button" so it never submits a form by accident. */
 export function Button({ variant = 'primary', size = 'md', pending, disabled, className, children, type = 'button', ...rest }: ButtonProps) {
   return (
@@ -27,7 +32,8 @@ export function Button({ variant = 'primary', size = 'md', pending, disabled, cl
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       className={cn(
-        'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed',
+        // A label never wraps onto a second line, and a row of fields never squeezes a button narrower than its label.
+        'inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors disabled:cursor-not-allowed',
         VARIANTS[variant],
         SIZES[size],
         className,

@@ -18,9 +18,10 @@ import { accessKeyCsv, downloadText } from './credentials-csv';
 import { QuotaMeter, USER_QUOTAS } from './quota-meter';
 import { CredentialValue, SecretOnce } from './secret-once';
 import { useAccessKeys, userKeys } from './use-users';
+import { formatTime } from '@/components/ui/time';
 
 function when(iso?: string) {
-  return iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : '—';
+  return formatTime(iso);
 }
 
 export function AccessKeysSection({ userName }: { userName: string }) {

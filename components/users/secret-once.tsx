@@ -32,7 +32,7 @@ export function CredentialValue({ label, value, secret, testId }: { label: strin
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="w-40 shrink-0 font-medium">{label}</span>
-      <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800" data-testid={testId} data-value={value}>
+      <code className="min-w-0 flex-1 break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800" data-testid={testId} data-value={value}>
         {shown ? value : '••••••••••••••••'}
       </code>
       {secret && (

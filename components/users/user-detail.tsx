@@ -19,6 +19,7 @@ import { MfaSection } from './mfa-section';
 import { PermissionsTab } from './permissions-tab';
 import { TagsTab } from './tags-tab';
 import { userKeys, useUser } from './use-users';
+import { formatTime } from '@/components/ui/time';
 
 const TABS = ['permissions', 'groups', 'tags', 'security', 'last-accessed'] as const;
 
@@ -87,9 +88,9 @@ export function UserDetail({ userName }: { userName: string }) {
             <dt className="text-slate-600 dark:text-slate-400">Path</dt>
             <dd className="font-mono text-xs">{u.path}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Created</dt>
-            <dd>{u.createDate.replace('T', ' ').slice(0, 16)} UTC</dd>
+            <dd>{formatTime(u.createDate)}</dd>
             <dt className="text-slate-600 dark:text-slate-400">Console password last used</dt>
-            <dd>{u.passwordLastUsed ? `${u.passwordLastUsed.replace('T', ' ').slice(0, 16)} UTC` : 'Never'}</dd>
+            <dd>{u.passwordLastUsed ? formatTime(u.passwordLastUsed) : 'Never'}</dd>
           </dl>
         </div>
         <Button variant="danger" onClick={() => setDeleting(true)}>

@@ -6,13 +6,13 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { use, useCallback, useEffect, useMemo, useState } from 'react';
 import type { UserRow } from '@/lib/console/actions/users/list-users';
 import type { ActionResult } from '@/lib/console/result';
-import { Button } from '@/components/ui/button';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { actionErrorOf } from '@/components/ui/query';
 import { LoadingBlock, ProgressBar } from '@/components/ui/spinner';
 import { BulkActions } from './bulk-actions';
-import { CreateUserDialog } from './create-user-dialog';
 import { buildPathTree } from './path-tree';
 import { PathTreeView } from './path-tree-view';
 import { useUsers } from './use-users';
@@ -20,7 +20,7 @@ import { sortUsers, UsersTable, type SortDirection, type SortKey } from './users
 
 const SORT_KEYS: SortKey[] = ['userName', 'path', 'createDate', 'passwordLastUsed'];
 
-export function UsersPage({ signInUrl, initialUsers }: { signInUrl: string; initialUsers?: Promise<ActionResult<{ users: UserRow[] }>> }) {
+export function UsersPage({ initialUsers }: { initialUsers?: Promise<ActionResult<{ users: UserRow[] }>> }) {
   const initial = initialUsers ? use(initialUsers) : undefined;
   const pathname = usePathname();
   const params = useSearchParams();
@@ -28,7 +28,6 @@ export function UsersPage({ signInUrl, initialUsers }: { signInUrl: string; init
   const search = params.get('q') ?? '';
   const sort = (SORT_KEYS as string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as SortKey) : 'userName';
   const direction: SortDirection = params.get('dir') === 'desc' ? 'desc' : 'asc';
-  const creating = params.get('create') === '1';
   const [query, setQuery] = useState(search);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
 
@@ -75,7 +74,9 @@ export function UsersPage({ signInUrl, initialUsers }: { signInUrl: string; init
           <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">IAM users of the account, by path. Select a path to list the users under it.</p>
         </div>
-        <Button onClick={() => setParams({ create: '1' })}>Create user</Button>
+        <Link className={buttonClass('primary')} href={`/users/new${selectedPath !== '/' ? `?path=${encodeURIComponent(selectedPath)}` : ''}`}>
+          Create user
+        </Link>
       </div>
       <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <nav aria-label="Paths" className="rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900">
@@ -119,13 +120,16 @@ export function UsersPage({ signInUrl, initialUsers }: { signInUrl: string; init
           {list.isError && <ErrorState error={actionErrorOf(list.error)!} />}
           {list.data &&
             (list.data.users.length === 0 ? (
-              <EmptyState title={`No users under ${selectedPath}`} action={<Button onClick={() => setParams({ create: '1' })}>Create user</Button>} />
+              <EmptyState title={`No users under ${selectedPath}`} action={
+                  <Link className={buttonClass('primary')} href={`/users/new${selectedPath !== '/' ? `?path=${encodeURIComponent(selectedPath)}` : ''}`}>
+                    Create user
+                  </Link>
+                } />
             ) : (
               <UsersTable rows={rows} total={list.data.users.length} sort={sort} direction={direction} onSort={onSort} selected={selected} onSelectedChange={setSelected} />
             ))}
         </section>
       </div>
-      {creating && <CreateUserDialog open onClose={() => setParams({ create: undefined })} initialPath={selectedPath} signInUrl={signInUrl} />}
     </div>
   );
 }

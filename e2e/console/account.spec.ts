@@ -25,6 +25,14 @@ test('generate the credential report and see its rows', async ({ page }) => {
   const download = page.waitForEvent('download');
   await region.getByRole('button', { name: 'Download .csv' }).click();
   expect((await download).suggestedFilename()).toMatch(/^credential-report-.*\.csv$/);
+
+  // Within four hours IAM hands back the same report: the page says so and when a fresh one can be had.
+  const generated = await region.getByTestId('credential-report-generated').textContent();
+  const at = /Generated (\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(generated ?? '')![1]!;
+  const freshAfter = new Date(Date.parse(`${at.replace(' ', 'T')}:00Z`) + 4 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
+  await expect(region.getByTestId('credential-report-next')).toHaveText(`“Generate again” returns this same report until ${freshAfter} UTC; IAM generates a fresh one only after that.`);
+  await region.getByRole('button', { name: 'Generate again' }).click();
+  await expect(region.getByTestId('credential-report-generated')).toContainText(`Generated ${at} UTC`);
 });
 
 test('set a password policy, with the API validation message at the field', async ({ page }) => {

@@ -19,14 +19,28 @@ test('create a group, add a member and attach a policy', async ({ page, baseURL 
   await signInAsRoot(page);
   await expect(page.getByRole('heading', { name: 'IAM dashboard' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).click();
+  await page.getByRole('link', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { name: 'Create group' })).toBeVisible();
+  await page.getByLabel('Group name').fill('not a name!');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByText('A group name uses only letters, digits and + = , . @ _ - (not spaces, “!”).')).toBeVisible();
   await page.getByLabel('Group name').fill(groupName);
   await page.getByLabel('Path').first().fill('/e2e/');
   await page.getByRole('button', { name: 'Create group' }).click();
   await expect(page.getByRole('heading', { name: groupName })).toBeVisible();
+  // The group's page: a breadcrumb back to the groups, its path, member names that link to the users.
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Groups' })).toHaveAttribute('href', '/groups');
+  await expect(page.getByTestId('group-path')).toHaveText('/e2e/');
 
   await page.getByLabel('User name to add').fill(userName);
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('row', { name: new RegExp(userName) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(userName) }).getByRole('link', { name: userName })).toHaveAttribute('href', `/users/${userName}`);
+  // Adding a user that does not exist: the failure is titled by what failed, with the service's message.
+  await page.getByLabel('User name to add').fill('no-such-user-e2e');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The user was not added to the group' })).toBeVisible();
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Members (1)' })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Permissions' }).click();
@@ -74,6 +88,7 @@ test('create a role with a trust policy and see who can assume it', async ({ pag
   await page.getByRole('button', { name: 'Create role' }).click();
 
   await expect(page.getByRole('heading', { name: roleName })).toBeVisible();
+  await expect(page.getByTestId('role-path')).toHaveText('/');
   const who = page.getByRole('region', { name: 'Who can assume this role' });
   await expect(who).toContainText('AWS services');
   await expect(who).toContainText('lambda.amazonaws.com');

@@ -22,7 +22,12 @@ test('create a policy, see a finding inline, fix it, and set a new version as de
   await expect(page.getByRole('heading', { name: 'IAM dashboard' })).toBeVisible();
 
   await page.goto('/policies/new');
+  // The starting document is valid: no finding, no lint mark, Create enabled once named.
   await page.getByLabel('Policy name').fill(policyName);
+  await expect(page.getByTestId('policy-editor')).toContainText('s3:GetObject');
+  await page.waitForTimeout(1_000);
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Create policy' })).toBeEnabled();
   await replaceEditorText(page, policy('Alow', ['s3:GetObject']));
 
   // The finding appears as you type: in the list, and as a lint mark at the Effect value in the editor.
@@ -70,6 +75,14 @@ test('create a policy, see a finding inline, fix it, and set a new version as de
   await page.getByRole('tab', { name: /Versions/ }).click();
   await expect(page).toHaveURL(/tab=versions/);
   await expect(page.getByRole('row', { name: /v2.*Default/ })).toBeVisible();
+  // A text diff between any two versions: by default the default version against the newest other one.
+  const compare = page.getByRole('region', { name: 'Compare versions' });
+  await compare.getByRole('combobox', { name: 'Compare from version' }).selectOption('v1');
+  await compare.getByRole('combobox', { name: 'Compare to version' }).selectOption('v2');
+  await expect(compare.getByTestId('version-diff-summary')).toHaveText('1 line(s) removed, 2 added from v1 to v2.');
+  await expect(compare.locator('[data-kind="added"]').filter({ hasText: '"s3:PutObject"' })).toHaveCount(1);
+  await compare.getByRole('combobox', { name: 'Compare to version' }).selectOption('v1');
+  await expect(compare.getByTestId('version-diff-summary')).toHaveText('v1 and v1 are the same document.');
   const { Policy } = await iam.send(new GetPolicyCommand({ PolicyArn: policyArn }));
   expect(Policy?.DefaultVersionId).toBe('v2');
   const { PolicyVersion } = await iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: 'v2' }));

@@ -60,3 +60,12 @@ test('an account alias set in the console becomes the sign-in address', async ({
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/${userName}`);
 });
+
+test('the dashboard’s sign-in URL names the host the console is browsed at', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-host': 'console.example.test' } });
+  const page = await context.newPage();
+  await signInWithKeys(page, ADMIN_KEYS);
+  await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/admin`);
+  await expect(page.getByTestId('account-sign-in-url')).toHaveText(`http://console.example.test/sign-in/${ACCOUNT_ID}`);
+  await context.close();
+});

@@ -75,6 +75,19 @@ test('a user with PowerUserAccess through its group: allowed and denied actions,
   await expect(explanation.getByTestId('explanation-decision')).toHaveText('Implicit deny');
   await expect(explanation.getByTestId('closest-statements')).toContainText('PowerUserAccess');
   await expect(explanation.getByTestId('closest-statements')).toContainText('not matched: action');
+  // The closest miss is marked apart from a deciding statement, with a legend and the reason it did not apply.
+  await expect(explanation.getByTestId('closest-reason').first()).toHaveText('Did not apply because its Action (or NotAction) does not cover the action.');
+  await expect(page.locator('[data-testid="active-policy"] .cm-gh-closest').first()).toBeVisible();
+  await expect(page.locator('[data-testid="active-policy"] .cm-gh-highlight')).toHaveCount(0);
+  await expect(page.getByTestId('policy-tab').filter({ hasText: 'closest miss' })).toHaveCount(1);
+  await expect(page.getByTestId('highlight-legend')).toContainText('closest miss — an Allow that did not apply');
+  // "N others did not match the action" opens to those N statements.
+  const trace = explanation.getByTestId('statement-trace-details');
+  const summary = (await trace.locator('summary').textContent()) ?? '';
+  const others = Number(/(\d+) others? did not match the action/.exec(summary)?.[1]);
+  expect(others).toBeGreaterThan(0);
+  if (!(await trace.getAttribute('open'))) await trace.locator('summary').click();
+  await expect(trace.getByTestId('other-statements').getByTestId('statement-trace')).toHaveCount(others);
 
   await cell(page, 'sts:AssumeRole', ROLE_ARN).click();
   await expect(explanation).toContainText("Judged with the role's trust policy");

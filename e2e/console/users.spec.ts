@@ -43,16 +43,26 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   // Create the user under /example/path/2/.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Users', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Create user' }).first().click();
-  const create = page.getByRole('dialog');
+  await page.getByRole('link', { name: 'Create user' }).first().click();
+  await expect(page).toHaveURL(/\/users\/new$/);
+  const create = page.getByRole('main');
+  await expect(create.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText(/Users\s*\/\s*Create user/);
   await create.getByLabel('User name').fill(userName);
+  // A bad path is explained in plain words in the browser, once, and nothing is sent.
+  await create.getByLabel('Path').fill('example/path/2');
+  await create.getByRole('button', { name: 'Create user' }).click();
+  await expect(create.getByLabel('Path')).toHaveAttribute('aria-invalid', 'true');
+  await expect(create.getByText('A path starts and ends with /, like /engineering/ or /division/team/ (just / for none).')).toHaveCount(1);
+  await expect(create.getByText('u002F')).toHaveCount(0);
   await create.getByLabel('Path').fill('/example/path/2/');
   await create.getByRole('button', { name: 'Add tag' }).click();
+  await create.getByLabel('Tag 1 key').fill('aws:team');
+  await expect(create.getByText('Keys starting with aws: are reserved for AWS.')).toBeVisible();
   await create.getByLabel('Tag 1 key').fill('team');
   await create.getByLabel('Tag 1 value').fill('journey:1');
   await create.getByRole('button', { name: 'Create user' }).click();
   await expect(create.getByRole('heading', { name: `User ${userName} created` })).toBeVisible();
-  await create.getByRole('button', { name: 'Done' }).click();
+  await create.getByRole('link', { name: 'Back to users' }).click();
 
   // Find it in the tree: expand /example/ and /example/path/, select /example/path/2/.
   const tree = page.getByRole('tree', { name: 'User paths' });

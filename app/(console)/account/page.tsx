@@ -13,6 +13,7 @@ import { passwordPolicyRules, readPasswordPolicy } from '@/lib/console/password-
 import { consolePublicOrigin } from '@/lib/console/public-url';
 import { requireConsoleSession } from '@/lib/console/session';
 import { deleteAccountAlias, getAccountAlias, setAccountAlias } from './actions';
+import { formatTime } from '@/components/ui/time';
 
 export const metadata = { title: 'Account settings' };
 
@@ -59,7 +60,7 @@ export default async function AccountPage() {
           <dd>{METHODS[session.method]}</dd>
           <dt className="text-slate-600 dark:text-slate-400">Session ends</dt>
           <dd>
-            <time dateTime={session.expiresAt.toISOString()}>{session.expiresAt.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>
+            <time dateTime={session.expiresAt.toISOString()}>{formatTime(session.expiresAt, { seconds: true })}</time>
           </dd>
         </dl>
         {principal.type === 'IAMUser' && session.method === 'user' && (

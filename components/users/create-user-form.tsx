@@ -1,13 +1,13 @@
 'use client';
-// Create user: name, path, tags, console access (generated or typed password, reset required) and an access
-// key. Each step is its own IAM call; a refusal is shown at the step that failed. New secrets are shown once.
+// Create user (its own page, like groups and roles): name, path, tags, console access (generated or typed
+// password, reset required) and an access key. Name, path and tags are checked in the browser first; each step
+// is its own IAM call, and a refusal is shown once, at the step that failed. New secrets are shown once.
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { ErrorState } from '@/components/ui/error-state';
+import { buttonClass } from '@/components/ui/button';
+import { CreateFooter, NameAndPathFields, nameAndPathProblems } from '@/components/ui/create-form';
 import { Input } from '@/components/ui/input';
 import { createAccessKey } from '@/lib/console/actions/users/create-access-key';
 import { createLoginProfile } from '@/lib/console/actions/users/create-login-profile';
@@ -15,7 +15,7 @@ import { createUser } from '@/lib/console/actions/users/create-user';
 import type { ActionError } from '@/lib/console/result';
 import { generatePassword, userCredentialsCsv, downloadText } from './credentials-csv';
 import { CredentialValue, SecretOnce } from './secret-once';
-import { TagsEditor, type TagDraft } from './tags-editor';
+import { TagsEditor, tagsInvalid, tagsOf, type TagDraft } from './tags-editor';
 import { userKeys } from './use-users';
 
 interface Created {
@@ -28,7 +28,7 @@ interface Created {
   done?: boolean;
 }
 
-export function CreateUserDialog({ open, onClose, initialPath, signInUrl }: { open: boolean; onClose: () => void; initialPath: string; signInUrl: string }) {
+export function CreateUserForm({ initialPath, signInUrl }: { initialPath: string; signInUrl: string }) {
   const client = useQueryClient();
   const [userName, setUserName] = useState('');
   const [path, setPath] = useState(initialPath);
@@ -41,30 +41,21 @@ export function CreateUserDialog({ open, onClose, initialPath, signInUrl }: { op
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionError & { stage?: string }>();
   const [created, setCreated] = useState<Created>();
-
-  const reset = () => {
-    setUserName('');
-    setTags([]);
-    setConsoleAccess(false);
-    setCustomPassword('');
-    setWithAccessKey(false);
-    setError(undefined);
-    setCreated(undefined);
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
+  const [checked, setChecked] = useState(false);
+  const problems = checked ? nameAndPathProblems('user', userName, path) : {};
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setChecked(true);
+    const found = nameAndPathProblems('user', userName, path);
+    if (!created && (found.name || found.path || tagsInvalid(tags))) return;
     setPending(true);
     setError(undefined);
     const name = userName.trim();
     let result: Created | undefined = created?.userName === name ? created : undefined;
     try {
       if (!result) {
-        const user = await createUser({ userName: name, path: path.trim() || '/', tags: tags.filter((t) => t.key.trim()).map((t) => ({ key: t.key.trim(), value: t.value })) });
+        const user = await createUser({ userName: name, path: path.trim() || '/', tags: tagsOf(tags) });
         if (!user.ok) return setError(user.error);
         result = { userName: user.data.userName };
         setCreated(result);
@@ -92,33 +83,10 @@ export function CreateUserDialog({ open, onClose, initialPath, signInUrl }: { op
   const done = created?.done;
   const fieldError = (field: string) => (error && !error.stage && error.field === field ? error.message : undefined);
 
-  return (
-    <Dialog
-      open={open}
-      onClose={() => !pending && close()}
-      title={done ? `User ${created!.userName} created` : 'Create user'}
-      footer={
-        done ? (
-          <>
-            <Link className="inline-flex h-10 items-center rounded-md px-4 text-sm underline" href={`/users/${encodeURIComponent(created!.userName)}`}>
-              Open {created!.userName}
-            </Link>
-            <Button onClick={close}>Done</Button>
-          </>
-        ) : (
-          <>
-            <Button variant="secondary" onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" form="create-user-form" pending={pending}>
-              {created ? 'Retry the remaining steps' : 'Create user'}
-            </Button>
-          </>
-        )
-      }
-    >
-      {done ? (
-        created!.password || created!.accessKeyId ? (
+  return done ? (
+    <div className="space-y-4">
+      <h2 className="text-lg font-semibold">User {created!.userName} created</h2>
+      {        created!.password || created!.accessKeyId ? (
           <SecretOnce
             downloadLabel="Download .csv file"
             onDownload={() =>
@@ -137,31 +105,32 @@ export function CreateUserDialog({ open, onClose, initialPath, signInUrl }: { op
           </SecretOnce>
         ) : (
           <Alert tone="success">The user has no console password and no access key yet; add them on its Security credentials tab.</Alert>
-        )
-      ) : (
-        <form id="create-user-form" onSubmit={submit} className="max-h-[65vh] space-y-4 overflow-auto pr-1">
-          <Input
-            label="User name"
-            value={userName}
-            required
-            maxLength={64}
+        )}
+      <div className="flex flex-wrap gap-3">
+        <Link className={buttonClass('primary')} href={`/users/${encodeURIComponent(created!.userName)}`}>
+          Open {created!.userName}
+        </Link>
+        <Link className={buttonClass('secondary')} href="/users">
+          Back to users
+        </Link>
+      </div>
+    </div>
+  ) : (
+    <form id="create-user-form" onSubmit={submit} noValidate className="max-w-3xl space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <NameAndPathFields
+            kind="user"
+            name={userName}
+            onName={setUserName}
+            path={path}
+            onPath={setPath}
+            problems={problems}
+            serviceError={error && !error.stage ? error : undefined}
+            nameField="userName"
             disabled={!!created}
-            onChange={(e) => setUserName(e.target.value)}
-            hint="Up to 64 letters, digits and + = , . @ _ -"
-            error={fieldError('userName')}
-            autoFocus
-          />
-          <Input
-            label="Path"
-            value={path}
-            disabled={!!created}
-            onChange={(e) => setPath(e.target.value)}
-            hint="Starts and ends with /, e.g. /engineering/backend/"
-            error={fieldError('path')}
           />
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">Tags</legend>
-            <TagsEditor tags={tags} onChange={setTags} />
+            <TagsEditor tags={tags} onChange={setTags} disabled={!!created} />
           </fieldset>
           <fieldset className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-700">
             <legend className="px-1 text-sm font-medium">Console access</legend>
@@ -193,9 +162,13 @@ export function CreateUserDialog({ open, onClose, initialPath, signInUrl }: { op
             <input type="checkbox" checked={withAccessKey} onChange={(e) => setWithAccessKey(e.target.checked)} />
             Create an access key (programmatic access)
           </label>
-          {error && <ErrorState error={error} title={error.stage ?? (error.code === 'ValidationError' ? 'IAM refused the input' : undefined)} />}
+          <CreateFooter
+            kind="user"
+            pending={pending}
+            submitLabel={created ? 'Retry the remaining steps' : undefined}
+            serviceError={error}
+            fieldsShown={error?.stage ? [] : ['userName', 'path', ...(passwordMode === 'custom' && consoleAccess ? ['password'] : [])]}
+          />
         </form>
-      )}
-    </Dialog>
   );
 }
