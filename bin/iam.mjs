@@ -1,0 +1,42 @@
+// `npm run iam`: the standalone IAM/STS endpoint (bin/iam-server.ts), run as one JavaScript bundle built at
+// start-up by esbuild (well under a second) instead of through tsx's on-the-fly loader. The loader's own
+// thread, its transform caches and source maps cost some 35-40 MiB of resident memory per server; the bundle
+// keeps packages external (resolved from node_modules as usual), so the running code is the same.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, 'node_modules', '.cache', 'gatehouse');
+
+/** Builds bin/iam-server.ts into one ES module under node_modules/.cache (so packages resolve) and returns its path. */
+export async function buildIamServer() {
+  const esbuild = await import('esbuild');
+  fs.mkdirSync(outDir, { recursive: true });
+  // Servers may start side by side: each builds its own file, then renames it over the shared name atomically.
+  const temporary = path.join(outDir, `iam-server.${process.pid}.${Date.now()}.mjs`);
+  const target = path.join(outDir, 'iam-server.mjs');
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(root, 'bin', 'iam-server.ts')],
+      outfile: temporary,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: false,
+      logLevel: 'warning',
+    });
+  } finally {
+    // The build service is a child process: stop it so it holds no memory while the server runs.
+    await esbuild.stop?.();
+  }
+  fs.renameSync(temporary, target);
+  return target;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const bundle = await buildIamServer();
+  await import(pathToFileURL(bundle).href);
+}
