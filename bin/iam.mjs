@@ -6,6 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/**
+ * Node flags of the standalone server (package.json's `iam` script passes them; so do the benchmarks). A 4 MiB
+ * young generation instead of V8's 16 MiB semi-spaces keeps the peak resident size some 20 MiB lower under
+ * load; requests leave little alive, so the extra scavenges are short.
+ */
+export const IAM_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'node_modules', '.cache', 'gatehouse');
 
