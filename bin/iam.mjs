@@ -43,7 +43,12 @@ export async function buildIamServer() {
   return target;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const bundle = await buildIamServer();
-  await import(pathToFileURL(bundle).href);
+// Run as a script (not imported, e.g. by the benchmarks for IAM_NODE_FLAGS): build, then run the bundle.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  buildIamServer()
+    .then((bundle) => import(pathToFileURL(bundle).href))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }
