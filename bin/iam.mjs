@@ -46,7 +46,15 @@ export async function buildIamServer() {
 // Run as a script (not imported, e.g. by the benchmarks for IAM_NODE_FLAGS): build, then run the bundle.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildIamServer()
-    .then((bundle) => import(pathToFileURL(bundle).href))
+    .then(
+      (bundle) => import(pathToFileURL(bundle).href),
+      async (error) => {
+        // No bundle (e.g. a read-only node_modules): run the sources through tsx, as before, at some memory cost.
+        console.error(`[gatehouse] could not bundle the server (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running it through tsx`);
+        await import('tsx'); // what `node --import tsx` loads: tsx's ESM and CommonJS hooks
+        return import(pathToFileURL(path.join(root, 'bin', 'iam-server.ts')).href);
+      },
+    )
     .catch((error) => {
       console.error(error);
       process.exit(1);
