@@ -213,10 +213,13 @@ export function invalidateForPolicyWrite(store: Store, action: string, input: Re
   if (/PolicyVersion$/.test(action) && typeof input.PolicyArn !== 'string') return false;
   const cache = caches.get(store);
   if (cache === undefined) return true;
+  // Keys first, deletions after: no cache is changed while it is being iterated.
+  const staleKeys: string[] = [];
   for (const [key, entry] of cache) {
     // A set without its sources (never: compute records them) is dropped: unknown means stale.
-    if (entry.builtFrom === undefined || stale(entry.builtFrom)) cache.delete(key);
+    if (entry.builtFrom === undefined || stale(entry.builtFrom)) staleKeys.push(key);
   }
+  for (const key of staleKeys) cache.delete(key);
   return true;
 }
 
