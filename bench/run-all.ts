@@ -11,4 +11,8 @@ for (const file of benches) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, file)], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
+// Issue 16's figures last, in a table of their own (ratios within that one run, beside its own ceiling).
+console.log('\n===== bench/issue16.ts =====');
+const issue16 = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'issue16.ts')], { stdio: 'inherit' });
+if (issue16.status !== 0) failed++;
 process.exit(failed > 0 ? 1 : 0);

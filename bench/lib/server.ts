@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { IAM_NODE_FLAGS } from '../../bin/iam.mjs';
 
 export interface BenchServer {
   endpoint: string;
@@ -20,7 +21,8 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
   // GATEHOUSE_BENCH_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.GATEHOUSE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bin/iam-server.ts', '--port', '0', '--data-dir', dataDir], {
+  // As `npm run iam` runs it: bin/iam.mjs bundles bin/iam-server.ts and runs the bundle.
+  const child = spawn(process.execPath, [...IAM_NODE_FLAGS, ...nodeArgs, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     env: {
       ...process.env,

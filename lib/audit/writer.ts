@@ -20,7 +20,11 @@ export const DEFAULT_MAX_AUDIT_EVENTS = 1_000_000;
 /**
  * A write-behind buffer in front of the audit repository. Events reach the database within ~50 ms, in one
  * transaction per batch; `flush()` writes at once (the audit route calls it before reading, shutdown calls
- * `close()`). A crash loses at most the events of the last interval.
+ * `close()`). What is promised across a crash: SIGTERM/SIGINT (the servers' shutdown calls `close()`) lose no
+ * event; a SIGKILL loses the events of the requests answered since the last flush (~50 ms, longer when the event
+ * loop is busy), never a written batch (one transaction, synchronous=NORMAL in WAL mode survives a process
+ * crash). Events are written behind the answers, so an answered request's event is not itself committed with
+ * it. See e2e/integration/audit-durability.test.ts.
  */
 export class AuditWriter {
   private events: AuditEventRecord[] = [];

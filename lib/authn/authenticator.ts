@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ServiceConfig } from '../config';
 import { sha256Hex, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
-import { isPureCreation, isReadOnlyIamAction } from '../iam/write-kinds';
+import { isPolicyDocumentWrite, isPureCreation, isReadOnlyIamAction } from '../iam/write-kinds';
 import { rootPrincipal, type Principal } from '../iam/context';
 import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../protocol/errors';
 import type { Authenticator, RequestInfo } from '../protocol/pipeline';
@@ -58,11 +58,11 @@ function sameHash(a: string, b: string): boolean {
 
 /** Builds the authenticator: `authenticate(info)` returns the principal or throws AWS's authentication errors. */
 /**
- * IAM actions that change no existing key or user: reads and pure creations (only keys and users that exist are
- * cached). Everything else may change a key, a user's name or path, or delete them.
+ * IAM actions that change no existing key or user: reads, pure creations (only keys and users that exist are
+ * cached) and writes of policy documents. Everything else may change a key, a user's name or path, or delete them.
  */
 function keepsCredentials(action: string): boolean {
-  return isReadOnlyIamAction(action) || isPureCreation(action);
+  return isReadOnlyIamAction(action) || isPureCreation(action) || isPolicyDocumentWrite(action);
 }
 
 export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {

@@ -210,3 +210,87 @@ describe('policy generation', () => {
     }
   });
 });
+
+describe('narrow invalidation of cached policy sets by policy-document writes', () => {
+  const deny = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }] });
+  /** Authorizes then runs the write, as the pipeline does. */
+  function write(authorizer: ReturnType<typeof createAuthorizer>, action: string, input: Record<string, unknown>) {
+    authorizer.authorize(as(systemPrincipal(ACCOUNT), action), input);
+    return call(action, input);
+  }
+
+  it('applies each write to the principals it concerns on the next request, and keeps the other cached sets', () => {
+    const authorizer = createAuthorizer({ store });
+    call('AddUserToGroup', { GroupName: 'Ops', UserName: 'bob' });
+    call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
+    call('PutUserPolicy', { UserName: 'alice', PolicyName: 'all', PolicyDocument: allow('iam:*') });
+    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'AttachUserPolicy'), {}); // a full bump: start from fresh sets
+    const bob = userPrincipal('bob');
+    const alice = userPrincipal('alice');
+    const get = (p: Principal) => () => authorizer.authorize(as(p, 'GetUser'), { UserName: 'bob' });
+    expect(get(bob)).not.toThrow();
+    expect(get(alice)).not.toThrow();
+    const aliceSet = principalPolicies(store, alice);
+
+    // A group's inline policy: its members, not others.
+    write(authorizer, 'PutGroupPolicy', { GroupName: 'ops', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
+    expect(get(bob)).toThrow(/explicit deny/);
+    expect(principalPolicies(store, alice)).toBe(aliceSet);
+    write(authorizer, 'DeleteGroupPolicy', { GroupName: 'Ops', PolicyName: 'no' });
+    expect(get(bob)).not.toThrow();
+
+    // A user's inline policy, whatever the case of the name given.
+    write(authorizer, 'PutUserPolicy', { UserName: 'BOB', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
+    expect(get(bob)).toThrow(/explicit deny/);
+    expect(principalPolicies(store, alice)).toBe(aliceSet);
+    write(authorizer, 'DeleteUserPolicy', { UserName: 'bob', PolicyName: 'no' });
+    expect(get(bob)).not.toThrow();
+
+    // A managed policy's new default version: the principals it is attached to (directly or through a group).
+    const arn = write(authorizer, 'CreatePolicy', { PolicyName: 'm', PolicyDocument: allow('s3:GetObject') }).Policy.Arn as string;
+    write(authorizer, 'AttachGroupPolicy', { GroupName: 'Ops', PolicyArn: arn });
+    expect(get(bob)).not.toThrow();
+    const aliceAgain = principalPolicies(store, alice);
+    write(authorizer, 'CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: deny('iam:GetUser'), SetAsDefault: true });
+    expect(get(bob)).toThrow(/explicit deny/);
+    expect(principalPolicies(store, alice)).toBe(aliceAgain);
+    write(authorizer, 'SetDefaultPolicyVersion', { PolicyArn: arn, VersionId: 'v1' });
+    expect(get(bob)).not.toThrow();
+
+    // A trust policy is no part of any cached set.
+    write(authorizer, 'CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) });
+    write(authorizer, 'UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) });
+    expect(principalPolicies(store, alice)).toBe(aliceAgain);
+  });
+
+  it("applies a role's inline policy to its sessions", () => {
+    const authorizer = createAuthorizer({ store });
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    const role = call('CreateRole', { RoleName: 'Builder', AssumeRolePolicyDocument: trust }).Role;
+    call('PutRolePolicy', { RoleName: 'Builder', PolicyName: 'all', PolicyDocument: allow('iam:*') });
+    const session: Principal = {
+      type: 'AssumedRole',
+      accountId: ACCOUNT,
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Builder/s`,
+      principalId: `${role.RoleId}:s`,
+      roleId: role.RoleId,
+      roleName: 'Builder',
+      roleArn: role.Arn,
+      accessKeyId: 'ASIAEXAMPLE',
+      temporary: true,
+    };
+    expect(() => authorizer.authorize(as(session, 'ListUsers'), {})).not.toThrow();
+    write(authorizer, 'PutRolePolicy', { RoleName: 'builder', PolicyName: 'no', PolicyDocument: deny('iam:ListUsers') });
+    expect(() => authorizer.authorize(as(session, 'ListUsers'), {})).toThrow(/explicit deny/);
+  });
+
+  it('forgets every set when a write names no target', () => {
+    const authorizer = createAuthorizer({ store });
+    call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
+    const before = policyGeneration(store);
+    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    expect(policyGeneration(store)).toBe(before + 1);
+    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), { UserName: 'bob' });
+    expect(policyGeneration(store)).toBe(before + 1);
+  });
+});

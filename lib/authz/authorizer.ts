@@ -6,7 +6,7 @@ import { AccessDenied } from '../protocol/errors';
 import type { Authorizer } from '../protocol/pipeline';
 import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
-import { principalPolicies } from './principal-policies';
+import { invalidateForPolicyWrite, principalPolicies } from './principal-policies';
 import { addInputContext, principalContext } from './request-context';
 import { targetResource } from './resources';
 
@@ -166,7 +166,7 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         denyUnlessAllowed(ctx, action, target.arn, context, target.description);
       }
       // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
-      if (mutating) bumpPolicyGeneration(deps.store);
+      if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
     },
     authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;

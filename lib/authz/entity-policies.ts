@@ -14,13 +14,27 @@ export interface EntityPolicyDocument {
   document: string;
 }
 
-function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPolicyDocument[]): void {
+/** What a policy set was built from (for narrow cache invalidation, see principal-policies.ts). */
+export interface PolicySources {
+  /** Lower-cased names of the user's groups. */
+  groups: Set<string>;
+  /** ARNs of every managed policy referenced (attached, boundary, session), resolved or not. */
+  policyArns: Set<string>;
+  /** True when some referenced ARN did not resolve (a later CreatePolicy may make it resolve). */
+  unresolved: boolean;
+}
+
+function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPolicyDocument[], sources?: PolicySources): void {
   for (const inline of store.inlinePolicies.list(kind, id)) {
     out.push({ policyId: inline.policyName, sourceType: kind, document: inline.document });
   }
   for (const attachment of store.attachments.listForPrincipal(kind, id)) {
     const managed = managedPolicyDocument(store, attachment.policyArn);
-    if (!managed) continue;
+    sources?.policyArns.add(attachment.policyArn);
+    if (!managed) {
+      if (sources) sources.unresolved = true;
+      continue;
+    }
     out.push({
       policyId: managed.policyName,
       sourceType: isAwsManagedPolicyArn(attachment.policyArn) ? 'aws-managed' : 'user-managed',
@@ -34,11 +48,14 @@ function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPo
  * Identity-based policies of an entity, in AWS's order: the entity's inline then attached policies; for a
  * user, then each of its groups' inline and attached policies.
  */
-export function entityPolicyDocuments(store: Store, kind: PrincipalKind, id: string): EntityPolicyDocument[] {
+export function entityPolicyDocuments(store: Store, kind: PrincipalKind, id: string, sources?: PolicySources): EntityPolicyDocument[] {
   const out: EntityPolicyDocument[] = [];
-  policiesOf(store, kind, id, out);
+  policiesOf(store, kind, id, out, sources);
   if (kind === 'user') {
-    for (const group of store.groups.listForUser(id)) policiesOf(store, 'group', group.groupId, out);
+    for (const group of store.groups.listForUser(id)) {
+      sources?.groups.add(group.groupName.toLowerCase());
+      policiesOf(store, 'group', group.groupId, out, sources);
+    }
   }
   return out;
 }

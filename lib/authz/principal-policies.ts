@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Principal } from '../iam/context';
 import { compilePolicy, PolicyParseError, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
 import type { Store } from '../store/types';
-import { boundaryDocument, entityPolicyDocuments, type EntityPolicyDocument } from './entity-policies';
+import { boundaryDocument, entityPolicyDocuments, type EntityPolicyDocument, type PolicySources } from './entity-policies';
 import { policyGeneration } from './generation';
 import { managedPolicyDocument } from './managed-policy-documents';
 
@@ -21,6 +21,8 @@ export interface PrincipalPolicies {
   /** True when some policy reads `aws:ResourceTag/*` or `iam:ResourceTag/*` (so the target's tags are looked up). */
   readsResourceTags: boolean;
   generation: number;
+  /** @internal What the set was built from: the user's or role's name (lower case) and its sources. */
+  builtFrom?: PolicySources & { userName?: string; roleName?: string };
   /** @internal The principal's own condition keys (built once, see request-context.ts). */
   principalKeys?: Record<string, string | string[] | undefined>;
 }
@@ -76,7 +78,7 @@ function cacheKey(principal: Principal): string {
 }
 
 /** The session policies of a temporary principal (inline `Policy` and `PolicyArns`), undefined when it has none. */
-function sessionPolicies(store: Store, principal: Principal): CompiledPolicy[] | undefined {
+function sessionPolicies(store: Store, principal: Principal, sources: PolicySources): CompiledPolicy[] | undefined {
   const texts = principal.sessionPolicies ?? [];
   const arns = principal.sessionPolicyArns ?? [];
   if (texts.length === 0 && arns.length === 0) return undefined;
@@ -86,7 +88,11 @@ function sessionPolicies(store: Store, principal: Principal): CompiledPolicy[] |
   });
   for (const arn of arns) {
     const managed = managedPolicyDocument(store, arn);
-    if (!managed) continue;
+    sources.policyArns.add(arn);
+    if (!managed) {
+      sources.unresolved = true;
+      continue;
+    }
     out.push(compileStored({ policyId: managed.policyName, sourceType: 'user-managed', policyArn: arn, document: managed.document }, 'session'));
   }
   // Session policies that exist but none resolves still narrow the session to nothing (fail closed).
@@ -103,10 +109,12 @@ function compute(store: Store, principal: Principal, generation: number): Princi
   let principalTags: Record<string, string> = {};
   let boundaryArn: string | undefined;
   let roleArn: string | undefined;
+  const sources: PolicySources & { userName?: string; roleName?: string } = { groups: new Set(), policyArns: new Set(), unresolved: false };
   if (principal.type === 'IAMUser' && principal.userId) {
     const user = store.users.getById(principal.userId);
     if (user) {
-      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId), 'identity');
+      sources.userName = user.userName.toLowerCase();
+      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
       principalTags = tagsAsRecord(store.tags.list('user', user.userId));
       boundaryArn = user.permissionsBoundaryArn;
     }
@@ -114,7 +122,8 @@ function compute(store: Store, principal: Principal, generation: number): Princi
     // A GetFederationToken session: its parent user's policies (root's: everything), narrowed by its session policies.
     const user = principal.userId ? store.users.getById(principal.userId) : undefined;
     if (user) {
-      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId), 'identity');
+      sources.userName = user.userName.toLowerCase();
+      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
       boundaryArn = user.permissionsBoundaryArn;
     } else if (!principal.userId) {
       identity = [compileStored({ policyId: 'RootFederation', sourceType: 'none', document: ROOT_PERMISSIONS }, 'identity')];
@@ -122,7 +131,8 @@ function compute(store: Store, principal: Principal, generation: number): Princi
   } else if (principal.type === 'AssumedRole' && principal.roleId) {
     const role = store.roles.getById(principal.roleId);
     if (role) {
-      identity = compileAll(entityPolicyDocuments(store, 'role', role.roleId), 'identity');
+      sources.roleName = role.roleName.toLowerCase();
+      identity = compileAll(entityPolicyDocuments(store, 'role', role.roleId, sources), 'identity');
       principalTags = tagsAsRecord(store.tags.list('role', role.roleId));
       boundaryArn = role.permissionsBoundaryArn;
       roleArn = `arn:aws:iam::${principal.accountId}:role${role.path}${role.roleName}`;
@@ -130,12 +140,14 @@ function compute(store: Store, principal: Principal, generation: number): Princi
   }
   if (boundaryArn) {
     const doc = boundaryDocument(store, boundaryArn);
+    sources.policyArns.add(boundaryArn);
+    if (!doc) sources.unresolved = true;
     const compiled = doc ? compileStored(doc, 'boundary') : undefined;
     // A boundary that cannot be resolved allows nothing (fail closed).
     boundary = compiled ? [compiled] : [];
   }
   if (principal.sessionTags) principalTags = { ...principalTags, ...principal.sessionTags };
-  const session = sessionPolicies(store, principal);
+  const session = sessionPolicies(store, principal, sources);
   const policySet: PolicySet = { identity, boundary, session };
   const all = [...identity, ...(boundary ?? []), ...(session ?? [])];
   const uncompilable = all.flatMap((policy) => (policy.uncompilable === undefined ? [] : [policy.uncompilable]));
@@ -147,7 +159,68 @@ function compute(store: Store, principal: Principal, generation: number): Princi
     roleArn: roleArn ?? principal.roleArn,
     readsResourceTags: readsResourceTags(all),
     generation,
+    builtFrom: sources,
   };
+}
+
+/**
+ * Forgets the cached policy sets a write of one policy document can change, instead of every cached set (a
+ * generation bump): the write names what it changes, and each set records what it was built from. Returns
+ * false for writes it does not know (the caller bumps the generation then). Runs before the write, as the
+ * bump does; nothing else the generation guards (entity lookups) depends on these writes.
+ */
+export function invalidateForPolicyWrite(store: Store, action: string, input: Record<string, unknown>): boolean {
+  const name = (key: string) => (typeof input[key] === 'string' ? (input[key] as string).toLowerCase() : undefined);
+  let stale: ((from: NonNullable<PrincipalPolicies['builtFrom']>) => boolean) | undefined;
+  switch (action) {
+    // The trust policy is read by AssumeRole* from the store each time; no cached set holds it.
+    case 'UpdateAssumeRolePolicy':
+      return true;
+    case 'PutUserPolicy':
+    case 'DeleteUserPolicy': {
+      const userName = name('UserName');
+      stale = (from) => from.userName === userName;
+      break;
+    }
+    case 'PutRolePolicy':
+    case 'DeleteRolePolicy': {
+      const roleName = name('RoleName');
+      stale = (from) => from.roleName === roleName;
+      break;
+    }
+    case 'PutGroupPolicy':
+    case 'DeleteGroupPolicy': {
+      const groupName = name('GroupName');
+      stale = (from) => groupName !== undefined && from.groups.has(groupName);
+      break;
+    }
+    case 'CreatePolicyVersion':
+    case 'DeletePolicyVersion':
+    case 'SetDefaultPolicyVersion': {
+      const arn = input.PolicyArn;
+      stale = (from) => typeof arn === 'string' && from.policyArns.has(arn);
+      break;
+    }
+    // A new policy can only matter where an ARN referenced (attached, boundary, session) did not resolve.
+    case 'CreatePolicy':
+      stale = (from) => from.unresolved;
+      break;
+    default:
+      return false;
+  }
+  // Without the name a write acts on (the operation will refuse it), forget everything.
+  if (/User|Role|Group/.test(action) && !/AssumeRole/.test(action) && name(action.includes('User') ? 'UserName' : action.includes('Role') ? 'RoleName' : 'GroupName') === undefined) return false;
+  if (/PolicyVersion$/.test(action) && typeof input.PolicyArn !== 'string') return false;
+  const cache = caches.get(store);
+  if (cache === undefined) return true;
+  // Keys first, deletions after: no cache is changed while it is being iterated.
+  const staleKeys: string[] = [];
+  for (const [key, entry] of cache) {
+    // A set without its sources (never: compute records them) is dropped: unknown means stale.
+    if (entry.builtFrom === undefined || stale(entry.builtFrom)) staleKeys.push(key);
+  }
+  for (const key of staleKeys) cache.delete(key);
+  return true;
 }
 
 /**

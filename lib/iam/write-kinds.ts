@@ -26,3 +26,11 @@ export function isReadOnlyIamAction(action: string): boolean {
 export function isPureCreation(action: string): boolean {
   return /^Create(User|Group|Role|InstanceProfile)$/.test(action);
 }
+
+/**
+ * Writes of one policy document (managed policies and their versions, inline policies, trust policies): they
+ * change no access key, user, role name or path, session or tag, only what some principals are allowed.
+ */
+export function isPolicyDocumentWrite(action: string): boolean {
+  return /^(CreatePolicy|CreatePolicyVersion|DeletePolicyVersion|SetDefaultPolicyVersion|(Put|Delete)(User|Group|Role)Policy|UpdateAssumeRolePolicy)$/.test(action);
+}

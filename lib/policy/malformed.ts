@@ -1,10 +1,9 @@
 // MalformedPolicyDocument: IAM's checks of a policy on write, in AWS's fixed order with AWS's messages; what it accepts always compiles.
 
-import { compileParsedPolicy } from './compile';
 import { parseOperator } from './operators';
 import { parsePolicy, PolicyParseError } from './parse';
 import type { PolicyType } from './types';
-import { validatePolicy } from './validate';
+import { validateParsedPolicy } from './validate';
 
 export const SYNTAX_ERRORS = 'Syntax errors in policy.';
 export const VERSION_REQUIRED = 'Policy document must be version 2012-10-17 or greater.';
@@ -286,7 +285,10 @@ export function malformedPolicyMessage(text: string, policyType: PolicyType): st
   const resources = checkResourceFormats(statements);
   if (resources.legacyFailed) return LEGACY_PARSING;
 
-  const findings = validatePolicy(text, { policyType });
+  // One parse and one compile serve every check below (validation compiles what parsed without error).
+  const checked = validateParsedPolicy(parsed, { policyType });
+  if (checked.compileError !== undefined && !(checked.compileError instanceof PolicyParseError)) throw checked.compileError;
+  const findings = checked.findings;
   const typeFinding =
     findings.find((f) => f.severity === 'error' && f.code === 'PRINCIPAL_NOT_ALLOWED') ??
     findings.find((f) => f.severity === 'error' && TYPE_MESSAGES[f.code] !== undefined);
@@ -323,11 +325,7 @@ export function malformedPolicyMessage(text: string, policyType: PolicyType): st
   if (findings.some((f) => f.severity === 'error' && f.code === 'INVALID_TRUST_ACTION')) return TRUST_ACTION;
   // Defence in depth: whatever the evaluator could not compile is refused, never stored.
   if (parsed.findings.some((f) => f.severity === 'error')) return SYNTAX_ERRORS;
-  try {
-    compileParsedPolicy(parsed, policyType);
-  } catch (error) {
-    if (error instanceof PolicyParseError) return SYNTAX_ERRORS;
-    throw error;
-  }
+  // Whatever the evaluator cannot compile is refused, never stored (compiled once, in validation).
+  if (checked.compileError !== undefined || checked.compiled === undefined) return SYNTAX_ERRORS;
   return undefined;
 }

@@ -3,7 +3,7 @@
 import { compileParsedPolicy } from './compile';
 import { parseOperator } from './operators';
 import { parsePolicy } from './parse';
-import type { Finding, ParsedPolicy, ParsedStatement, ParsedValue, PolicyType } from './types';
+import type { CompiledPolicy, Finding, ParsedPolicy, ParsedStatement, ParsedValue, PolicyType } from './types';
 import { parseTemplate } from './variables';
 import { resourceFormatError } from './malformed';
 
@@ -92,8 +92,20 @@ function finding(severity: Finding['severity'], code: string, message: string, w
  * permissive grants; warnings flag likely mistakes; suggestions flag redundancy.
  */
 export function validatePolicy(text: string, options?: { policyType?: PolicyType; catalog?: ActionCatalog }): Finding[] {
+  const checked = validateParsedPolicy(parsePolicy(text), options);
+  if (checked.compileError !== undefined) throw checked.compileError;
+  return checked.findings;
+}
+
+/**
+ * `validatePolicy` of a document already parsed, with the compiled policy it built along the way (when the
+ * parse had no error) or the error compiling threw: IAM's write check (malformed.ts) parses and compiles once.
+ */
+export function validateParsedPolicy(
+  parsed: ParsedPolicy,
+  options?: { policyType?: PolicyType; catalog?: ActionCatalog },
+): { findings: Finding[]; compiled?: CompiledPolicy; compileError?: unknown } {
   const policyType = options?.policyType ?? 'identity';
-  const parsed = parsePolicy(text);
   const findings: Finding[] = [...parsed.findings];
   if (!ALLOWED_CHARACTERS.test(parsed.text)) {
     const offset = parsed.text.search(/[^\t\n\r\u0020-\u00ff]/);
@@ -104,7 +116,7 @@ export function validatePolicy(text: string, options?: { policyType?: PolicyType
       }),
     );
   }
-  if (!parsed.isJson) return findings;
+  if (!parsed.isJson) return { findings };
   if (!parsed.version) {
     findings.push(
       finding('warning', 'MISSING_VERSION', 'No Version: the policy defaults to "2008-10-17", where policy variables are not replaced. Add "Version": "2012-10-17".', {
@@ -135,8 +147,13 @@ export function validatePolicy(text: string, options?: { policyType?: PolicyType
     }
   }
   // Condition values the operators cannot read (compile keeps them as unevaluable).
+  let compiled: CompiledPolicy | undefined;
   if (!parsed.findings.some((f) => f.severity === 'error')) {
-    const compiled = compileParsedPolicy(parsed, policyType);
+    try {
+      compiled = compileParsedPolicy(parsed, policyType);
+    } catch (error) {
+      return { findings, compileError: error };
+    }
     for (const statement of compiled.statements) {
       for (const condition of statement.conditions) {
         if (condition.family === 'Unknown') continue;
@@ -146,7 +163,7 @@ export function validatePolicy(text: string, options?: { policyType?: PolicyType
       }
     }
   }
-  return findings;
+  return { findings, compiled };
 }
 
 function rangeAt(parsed: ParsedPolicy, offset: number): Finding['range'] {

@@ -1,0 +1,4 @@
+/** Node flags of the standalone server (see bin/iam.mjs). */
+export const IAM_NODE_FLAGS: string[];
+/** Builds bin/iam-server.ts into one ES module and returns its path. */
+export function buildIamServer(): Promise<string>;
