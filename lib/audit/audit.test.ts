@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import type { AuditRecord } from '../protocol/pipeline';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
 import { auditEventOf } from './event';

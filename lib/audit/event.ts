@@ -1,6 +1,6 @@
 // Builds a CloudTrail-shaped event (eventVersion 1.08) from one finished request of the pipeline.
 import { newTimeOrderedUuid } from '../crypto/ids';
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import type { AuditRecord } from '../protocol/pipeline';
 import type { AuditEventRecord } from '../store/audit';
 import { redactForAudit } from './redact';

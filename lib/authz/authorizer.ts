@@ -1,8 +1,8 @@
 // The authorizer of every IAM and STS call: action, resource and condition keys → lib/policy, AccessDenied with AWS's reasons.
-import type { OperationContext, Principal } from '../iam/context';
+import type { OperationContext, Principal } from '../core/context';
 import { authorize, compilePolicy, explain, type AuthorizationRequest, type Decision, type PolicySet, type RequestContext } from '../policy';
 import { allowsUsersToChangePassword } from '../iam/password-policy/policy';
-import { AccessDenied } from '../protocol/errors';
+import { AccessDenied } from '../core/errors';
 import type { Authorizer } from '../protocol/pipeline';
 import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';

@@ -2,7 +2,7 @@
 // authorize, run the operation in a store transaction (writes group-committed), audit, answer AWS's XML.
 // Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
-import type { Operation, OperationContext } from '../iam/context';
+import type { Operation, OperationContext } from '../core/context';
 import { isReadOnlyAction } from '../iam/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
@@ -15,7 +15,7 @@ import {
   NotImplemented,
   ServiceFailure,
   Throttling,
-} from './errors';
+} from '../core/errors';
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';

@@ -1,6 +1,6 @@
 // The steps a request passes through, as interfaces: authenticate, authorize, audit. Implementations live in
 // lib/sigv4, lib/authz and lib/audit; the handler only knows these shapes.
-import type { OperationContext, Principal } from '../iam/context';
+import type { OperationContext, Principal } from '../core/context';
 import type { ServiceName } from './model';
 import type { QueryParams } from './query';
 import type { WireRequest, WireResponse } from './wire';

@@ -1,6 +1,6 @@
 // Decodes AWS query-protocol parameters (`Tags.member.1.Key=...`) into typed operation input, driven by the
 // service model, and validates them the way AWS does (required, enum, length, range, pattern).
-import { ValidationError, InvalidParameterValue } from './errors';
+import { ValidationError, InvalidParameterValue } from '../core/errors';
 import { SERVICE_MODELS, type ServiceModel, type Shape } from './model';
 
 /** A flat parameter map as it arrives on the wire (form body merged with query string). */

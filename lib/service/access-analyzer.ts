@@ -5,7 +5,7 @@ import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuditSink } from '../audit';
 import { targetResource, type GatehouseAuthorizer } from '../authz';
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import type { ActionCatalog } from '../policy';
 import { ANALYZER_OPERATIONS, EXTRA_PERMISSIONS, type AnalyzerContext } from '../analyzer/operations';
 import { PolicyGenerations, type CalledAction } from '../analyzer/policy-generation';

@@ -9,7 +9,7 @@ import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuditSink } from '../audit';
 import type { GatehouseAuthorizer } from '../authz';
-import { InvalidParameterValue } from '../protocol/errors';
+import { InvalidParameterValue } from '../core/errors';
 import { operationContextOf } from '../protocol/operation-context';
 import type { Authenticator, RequestInfo, RouteHandler } from '../protocol/pipeline';
 import { parseForm, type QueryParams } from '../protocol/query';

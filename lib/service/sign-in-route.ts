@@ -9,7 +9,7 @@ import { issueSession, type SessionCredentials } from '../authn/issue-session';
 import type { ServiceConfig } from '../config';
 import { hashPassword, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
-import { rootPrincipal, type Principal } from '../iam/context';
+import { rootPrincipal, type Principal } from '../core/context';
 import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
 import { SignInLimiter, type SignInAttemptKey } from '../authn/sign-in-limits';
 import { newRequestId } from '../crypto/ids';

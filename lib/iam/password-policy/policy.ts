@@ -1,5 +1,5 @@
 // The account password policy: its stored form, AWS's defaults, and the pure check every password set goes through.
-import { PasswordPolicyViolation } from '../../protocol/errors';
+import { PasswordPolicyViolation } from '../../core/errors';
 import type { Store } from '../../store/types';
 
 /** AWS's `PasswordPolicy` as stored in `account.passwordPolicy` (fields not set are absent). */

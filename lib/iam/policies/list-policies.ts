@@ -1,6 +1,6 @@
 // ListPolicies: AWS managed and customer managed policies (Scope), by name, filtered by path prefix and usage.
 import type { ListPoliciesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { listAwsManagedPolicies } from './aws-managed';
 import { policyView, type ManagedPolicyInfo } from './managed-policy';

@@ -1,6 +1,6 @@
 // ListPolicyVersions: a managed policy's versions, newest first, without their documents, paginated.
 import type { ListPolicyVersionsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { getAwsManagedPolicy } from './aws-managed';
 import { requireManagedPolicy } from './managed-policy';

@@ -1,9 +1,9 @@
 // Shared lookups and views of managed policies, AWS managed and customer managed alike.
-import { AccessDenied, InvalidInput, NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { AccessDenied, InvalidInput, NoSuchEntity, ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { ManagedPolicyRecord } from '../../store/policies';
 import type { Tag } from '../../store/tags';
-import type { OperationContext } from '../context';
+import type { OperationContext } from '../../core/context';
 import { getAwsManagedPolicy, isAwsManagedPolicyArn } from './aws-managed';
 import { isParsableArn } from '../arn';
 
