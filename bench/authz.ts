@@ -15,7 +15,7 @@ import { STS_OPERATIONS } from '../lib/sts/operations';
 import { systemPrincipal, type OperationContext, type Principal } from '../lib/core/context';
 import { authorize } from '../lib/policy';
 import { bumpPolicyGeneration, createAuthorizer, principalPolicies, principalContext, addInputContext, targetResource } from '../lib/authz';
-import type { WireRequest } from '../lib/protocol/wire';
+import type { WireRequest } from '../lib/core/wire';
 
 const GROUPS = 5;
 const POLICIES = 20;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../core/context';
-import type { AuditRecord } from '../protocol/pipeline';
+import type { AuditRecord } from '../core/pipeline';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
 import { auditEventOf } from './event';
 import { REDACTED, redactForAudit } from './redact';

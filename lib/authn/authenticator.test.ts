@@ -10,8 +10,8 @@ import { loadConfig } from '../config';
 import { createService, type Service } from '../service/create-service';
 import { rootPrincipal } from '../core/context';
 import { AwsError } from '../core/errors';
-import type { RequestInfo } from '../protocol/pipeline';
-import type { WireRequest } from '../protocol/wire';
+import type { RequestInfo } from '../core/pipeline';
+import type { WireRequest } from '../core/wire';
 import { createAuthenticator } from './authenticator';
 import { issueSession } from './issue-session';
 

@@ -3,7 +3,7 @@
 // Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
 import type { Operation, OperationContext } from '../core/context';
-import { isReadOnlyAction } from '../iam/write-kinds';
+import { isReadOnlyAction } from '../core/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
@@ -19,10 +19,10 @@ import {
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';
-import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
+import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from '../core/pipeline';
 import { decodeInput, parseForm, peekParameters, type QueryParams } from './query';
 import type { ProtocolDispatch } from './rest-json-handler';
-import type { WireRequest, WireResponse } from './wire';
+import type { WireRequest, WireResponse } from '../core/wire';
 import { encodeError, encodeResult } from './xml';
 
 export interface HandlerDeps {

@@ -3,7 +3,7 @@
 import { newRequestId } from '../crypto/ids';
 import { RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from '../core/errors';
 import { IAM_MODEL } from './model';
-import type { WireResponse } from './wire';
+import type { WireResponse } from '../core/wire';
 import { encodeError } from './xml';
 
 function errorResponse(error: AwsError): WireResponse {

@@ -4,7 +4,8 @@ import { ValidationError, InvalidParameterValue } from '../core/errors';
 import { SERVICE_MODELS, type ServiceModel, type Shape } from './model';
 
 /** A flat parameter map as it arrives on the wire (form body merged with query string). */
-export type QueryParams = Map<string, string>;
+export type { QueryParams } from '../core/pipeline';
+import type { QueryParams } from '../core/pipeline';
 
 /** Digits a list or map index may have in a parameter name (`Tags.member.1234567890.Key`). */
 const INDEX_DIGITS = 10;

@@ -4,7 +4,7 @@
 import analyzerModel from './models/accessanalyzer.json';
 import { AwsError } from '../core/errors';
 import { RestJsonError, ValidationException, type ValidationField } from '../analyzer/errors';
-import type { WireResponse } from './wire';
+import type { WireResponse } from '../core/wire';
 
 /** A member of a REST-JSON structure and where it travels. */
 export interface RestMember {

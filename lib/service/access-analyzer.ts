@@ -10,7 +10,7 @@ import type { ActionCatalog } from '../policy';
 import { ANALYZER_OPERATIONS, EXTRA_PERMISSIONS, type AnalyzerContext } from '../analyzer/operations';
 import { PolicyGenerations, type CalledAction } from '../analyzer/policy-generation';
 import { loadActionCatalog, servicesReferenced } from '../policy/catalog';
-import type { Authenticator } from '../protocol/pipeline';
+import type { Authenticator } from '../core/pipeline';
 import { ACCESS_ANALYZER_MODEL } from '../protocol/rest-json';
 import { createRestJsonDispatch, type ProtocolDispatch, type RestJsonOperation } from '../protocol/rest-json-handler';
 import type { Store } from '../store/types';

@@ -11,8 +11,8 @@ import type { OperationContext } from '../core/context';
 import { loadPasswordPolicy } from '../iam/password-policy';
 import { passwordPolicyView } from '../iam/password-policy/policy';
 import { AwsError } from '../core/errors';
-import type { Authenticator, RequestInfo, RouteHandler } from '../protocol/pipeline';
-import { jsonResponse } from '../protocol/wire';
+import type { Authenticator, RequestInfo, RouteHandler } from '../core/pipeline';
+import { jsonResponse } from '../core/wire';
 import type { Store } from '../store/types';
 
 export interface PasswordPolicyRouteDeps {

@@ -13,8 +13,8 @@ import { rootPrincipal, type Principal } from '../core/context';
 import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
 import { SignInLimiter, type SignInAttemptKey } from '../authn/sign-in-limits';
 import { newRequestId } from '../crypto/ids';
-import type { AuditSink } from '../protocol/pipeline';
-import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
+import type { AuditSink } from '../core/pipeline';
+import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import type { Store } from '../store/types';
 import { acceptMfaCode } from '../iam/mfa/verify-mfa-code';
 

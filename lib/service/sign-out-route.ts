@@ -5,7 +5,7 @@ import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import { newRequestId } from '../crypto/ids';
 import { AwsError, InvalidAction } from '../core/errors';
-import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
+import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import { parseSignature } from '../sigv4';
 import type { Store } from '../store/types';
 

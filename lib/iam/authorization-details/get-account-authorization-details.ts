@@ -5,7 +5,7 @@ import { ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { Operation } from '../../core/context';
 import { decodeMarker, encodeMarker, pageSize } from '../pagination';
-import { getAwsManagedPolicy } from '../policies/aws-managed';
+import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import type { ManagedPolicyInfo } from '../policies/managed-policy';
 import { groupDetail, managedPolicyDetail, roleDetail, userDetail } from './detail-views';
 

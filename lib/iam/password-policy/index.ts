@@ -9,7 +9,6 @@ export {
   enforcePasswordPolicy,
   loadPasswordPolicy,
   passwordExpiration,
-  allowsUsersToChangePassword,
   type PasswordPolicy,
   type PasswordCheckContext,
 } from './policy';

@@ -94,11 +94,6 @@ export function passwordExpiration(changedDate: string | undefined, policy: Pass
   return new Date(new Date(changedDate).getTime() + policy.MaxPasswordAge * 86_400_000);
 }
 
-/** True when users may change their own password under the policy (`AllowUsersToChangePassword`). */
-export function allowsUsersToChangePassword(store: Store): boolean {
-  return loadPasswordPolicy(store)?.AllowUsersToChangePassword === true;
-}
-
 /** AWS's `PasswordPolicy` response element: the stored policy plus the derived `ExpirePasswords`. */
 export function passwordPolicyView(policy: PasswordPolicy) {
   return {

@@ -2,7 +2,7 @@
 import type { GetPolicyVersionRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
 import type { Operation } from '../../core/context';
-import { getAwsManagedPolicyVersion } from './aws-managed';
+import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
 export const getPolicyVersion: Operation<GetPolicyVersionRequest> = (ctx, input) => {

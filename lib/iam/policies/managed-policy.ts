@@ -4,7 +4,7 @@ import type { Store } from '../../store/types';
 import type { ManagedPolicyRecord } from '../../store/policies';
 import type { Tag } from '../../store/tags';
 import type { OperationContext } from '../../core/context';
-import { getAwsManagedPolicy, isAwsManagedPolicyArn } from './aws-managed';
+import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../../catalog/aws-managed-policies';
 import { isParsableArn } from '../arn';
 
 /** What every managed policy has, wherever it comes from. */

@@ -8,7 +8,7 @@ import type { Operation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { DEFAULT_MAX_SESSION_DURATION } from './create-role';
 import { roleView } from './role-view';
-import { getAwsManagedPolicy } from '../policies/aws-managed';
+import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import {
   isServicePrincipalName,
   recordedServiceLinkedRole,
