@@ -14,7 +14,7 @@ import { startBenchServer } from './lib/server';
 import { loadConfig } from '../lib/config';
 import { createService } from '../lib/service/create-service';
 import { createAuthenticator } from '../lib/authn';
-import type { WireRequest } from '../lib/protocol/wire';
+import type { WireRequest } from '../lib/core/wire';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '16' } } });
 const REQUESTS = Number(values.requests);

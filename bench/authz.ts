@@ -12,10 +12,10 @@ import { createPipeline } from '../lib/service/pipeline';
 import { createHandler } from '../lib/protocol/handler';
 import { IAM_OPERATIONS } from '../lib/iam/operations';
 import { STS_OPERATIONS } from '../lib/sts/operations';
-import { systemPrincipal, type OperationContext, type Principal } from '../lib/iam/context';
+import { systemPrincipal, type OperationContext, type Principal } from '../lib/core/context';
 import { authorize } from '../lib/policy';
 import { bumpPolicyGeneration, createAuthorizer, principalPolicies, principalContext, addInputContext, targetResource } from '../lib/authz';
-import type { WireRequest } from '../lib/protocol/wire';
+import type { WireRequest } from '../lib/core/wire';
 
 const GROUPS = 5;
 const POLICIES = 20;

@@ -11,7 +11,7 @@ import { signQuery, type PreparedRequest } from './lib/http-load';
 import { startBenchServer, type BenchServer } from './lib/server';
 import { loadConfig } from '../lib/config';
 import { createService } from '../lib/service/create-service';
-import type { WireRequest } from '../lib/protocol/wire';
+import type { WireRequest } from '../lib/core/wire';
 
 const ADMIN = { accessKeyId: 'test', secretAccessKey: 'test' };
 const MiB = 1024 * 1024;

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../lib/config';
 import { createService } from '../lib/service/create-service';
-import { systemPrincipal } from '../lib/iam/context';
+import { systemPrincipal } from '../lib/core/context';
 import { IAM_OPERATIONS } from '../lib/iam/operations';
 import { signQuery } from './lib/http-load';
-import type { WireRequest } from '../lib/protocol/wire';
+import type { WireRequest } from '../lib/core/wire';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-list-bench-'));
 const service = createService(

@@ -2,7 +2,10 @@
 // validated once, with defaults that need nothing. The console's view of it is lib/console/env.ts.
 import path from 'node:path';
 import { z } from 'zod';
-import { parseTrustedProxies } from './service/client-address';
+import * as ipaddrNamespace from 'ipaddr.js';
+
+// ipaddr.js is CommonJS: its functions sit on the default export under some loaders.
+const ipaddr = ((ipaddrNamespace as unknown as { default?: typeof ipaddrNamespace }).default ?? ipaddrNamespace) as typeof ipaddrNamespace;
 
 const flag = z
   .string()
@@ -33,10 +36,10 @@ export const ENVIRONMENT = z.object({
     .default('')
     .transform((v, ctx) => {
       const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
-      try {
-        parseTrustedProxies(entries);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      // Checked here, used by lib/service/client-address.ts: an address (`::1`) or a CIDR block (`10.0.0.0/8`).
+      for (const entry of entries) {
+        const valid = entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry);
+        if (!valid) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR block` });
       }
       return entries;
     }),

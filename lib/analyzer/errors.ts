@@ -1,6 +1,6 @@
 // IAM Access Analyzer's errors (codes and HTTP statuses from its service model), thrown by lib/analyzer and
 // answered by the REST-JSON protocol.
-import { AwsError } from '../protocol/errors';
+import { AwsError } from '../core/errors';
 
 /** A field that failed validation (ValidationException's `fieldList`). */
 export interface ValidationField {

@@ -1,5 +1,5 @@
 // The IAM Access Analyzer operations Gatehouse serves, by their AWS names: typed input in, the model's output out.
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import type { ActionCatalog } from '../policy';
 import { checkAccessNotGranted, checkNoNewAccess, checkNoPublicAccess, type AccessCheckPolicyType } from './access-checks';
 import { buildPolicy, type ActivityReader, type GenerationJob, type PolicyGenerations, type TrailDetails } from './policy-generation';

@@ -1,7 +1,7 @@
 // Builds a CloudTrail-shaped event (eventVersion 1.08) from one finished request of the pipeline.
 import { newTimeOrderedUuid } from '../crypto/ids';
-import type { Principal } from '../iam/context';
-import type { AuditRecord } from '../protocol/pipeline';
+import type { Principal } from '../core/context';
+import type { AuditRecord } from '../core/pipeline';
 import type { AuditEventRecord } from '../store/audit';
 import { redactForAudit } from './redact';
 

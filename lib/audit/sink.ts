@@ -1,7 +1,7 @@
 // The pipeline's audit step: every finished request becomes a CloudTrail-shaped event, and the caller's service use is recorded.
 import type { ServiceConfig } from '../config';
-import type { Principal } from '../iam/context';
-import type { AuditRecord, AuditSink } from '../protocol/pipeline';
+import type { Principal } from '../core/context';
+import type { AuditRecord, AuditSink } from '../core/pipeline';
 import { TRACKED_ACTION_SERVICES, type ServiceAccessRecord } from '../store/audit';
 import type { Store } from '../store/types';
 import { auditEventOf } from './event';

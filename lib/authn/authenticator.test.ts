@@ -8,10 +8,10 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { loadConfig } from '../config';
 import { createService, type Service } from '../service/create-service';
-import { rootPrincipal } from '../iam/context';
-import { AwsError } from '../protocol/errors';
-import type { RequestInfo } from '../protocol/pipeline';
-import type { WireRequest } from '../protocol/wire';
+import { rootPrincipal } from '../core/context';
+import { AwsError } from '../core/errors';
+import type { RequestInfo } from '../core/pipeline';
+import type { WireRequest } from '../core/wire';
 import { createAuthenticator } from './authenticator';
 import { issueSession } from './issue-session';
 

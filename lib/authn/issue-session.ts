@@ -2,7 +2,7 @@
 // a session token of which only the SHA-256 is stored, bound to the session's principal and expiry.
 import { newAccessKeyId, newSecretAccessKey, newSessionToken } from '../crypto/ids';
 import { sha256Hex, type SecretBox } from '../crypto/secrets';
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import type { Store } from '../store/types';
 import { encodePrincipal } from './principal-codec';
 

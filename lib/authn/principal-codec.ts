@@ -1,5 +1,5 @@
 // Principals of temporary sessions as stored in the `sessions` table: JSON with dates revived.
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 
 const DATE_FIELDS = ['mfaAuthTime', 'tokenIssueTime', 'expiration'] as const;
 

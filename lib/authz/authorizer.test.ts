@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
 import type { ServiceConfig } from '../config';
-import { systemPrincipal, type OperationContext, type Principal } from '../iam/context';
+import { systemPrincipal, type OperationContext, type Principal } from '../core/context';
 import { IAM_OPERATIONS } from '../iam/operations';
 import { createAuthorizer, isAllowedByIdentityPolicies } from './authorizer';
 import { principalPolicies } from './principal-policies';

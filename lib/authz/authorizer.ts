@@ -1,9 +1,8 @@
 // The authorizer of every IAM and STS call: action, resource and condition keys → lib/policy, AccessDenied with AWS's reasons.
-import type { OperationContext, Principal } from '../iam/context';
+import type { OperationContext, Principal } from '../core/context';
 import { authorize, compilePolicy, explain, type AuthorizationRequest, type Decision, type PolicySet, type RequestContext } from '../policy';
-import { allowsUsersToChangePassword } from '../iam/password-policy/policy';
-import { AccessDenied } from '../protocol/errors';
-import type { Authorizer } from '../protocol/pipeline';
+import { AccessDenied } from '../core/errors';
+import type { Authorizer } from '../core/pipeline';
 import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
 import { invalidateForPolicyWrite, principalPolicies } from './principal-policies';
@@ -117,7 +116,9 @@ const PASSWORD_POLICY_GRANT = compilePolicy(
 function passwordPolicyGrantApplies(ctx: OperationContext, action: string): boolean {
   if (ctx.principal.type !== 'IAMUser') return false;
   if (action !== 'iam:ChangePassword' && action !== 'iam:GetAccountPasswordPolicy') return false;
-  return allowsUsersToChangePassword(ctx.store);
+  // The stored password policy's AllowUsersToChangePassword (read here, so authz does not import the domain).
+  const stored = ctx.store.account.get()?.passwordPolicy;
+  return stored !== undefined && stored !== null && (JSON.parse(stored) as { AllowUsersToChangePassword?: boolean }).AllowUsersToChangePassword === true;
 }
 
 /** A principal with a stored policy that does not compile is refused everything, naming the policy (fail closed). */

@@ -1,6 +1,6 @@
 // The "policy generation" of a store: a counter bumped by every IAM write that can change an existing entity, so
 // cached policy sets never outlive a change.
-import { isPureCreation, isReadOnlyIamAction } from '../iam/write-kinds';
+import { isPureCreation, isReadOnlyIamAction } from '../core/write-kinds';
 import type { Store } from '../store/types';
 
 const generations = new WeakMap<Store, number>();

@@ -1,6 +1,6 @@
 // The default-version document of a managed policy (AWS or customer managed), through the IAM policies' resolver.
-import { isAwsManagedPolicyArn as isAwsManaged } from '../iam/policies/aws-managed';
-import { resolveManagedPolicy } from '../iam/policies/resolve-policy';
+import { isAwsManagedPolicyArn as isAwsManaged } from '../catalog/aws-managed-policies';
+import { resolveManagedPolicy } from './resolve-policy';
 import type { Store } from '../store/types';
 
 /** True when the ARN names an AWS managed policy (`arn:aws:iam::aws:policy/...`). */

@@ -1,6 +1,6 @@
 // The compiled policy set of a calling principal, cached per principal and store policy generation.
 import { LRUCache } from 'lru-cache';
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import { compilePolicy, PolicyParseError, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
 import type { Store } from '../store/types';
 import { boundaryDocument, entityPolicyDocuments, type EntityPolicyDocument, type PolicySources } from './entity-policies';

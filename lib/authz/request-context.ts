@@ -1,5 +1,5 @@
 // The condition keys of a request (aws:*, iam:*), built from the caller, the request's facts, its input and its target.
-import type { OperationContext, Principal } from '../iam/context';
+import type { OperationContext, Principal } from '../core/context';
 import type { RequestContext } from '../policy';
 import type { Store } from '../store/types';
 import type { PrincipalPolicies } from './principal-policies';

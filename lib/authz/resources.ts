@@ -1,6 +1,6 @@
 // The resource ARN AWS authorizes each IAM and STS operation against, and the target entity behind it.
 import { LRUCache } from 'lru-cache';
-import type { Principal } from '../iam/context';
+import type { Principal } from '../core/context';
 import type { Store, TaggableKind } from '../store/types';
 import { policyGeneration } from './generation';
 

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { IAM_MODEL, STS_MODEL, type ServiceModel } from '../protocol/model';
-import { AwsError } from '../protocol/errors';
+import { AwsError } from '../core/errors';
 import { loadConfig } from '../config';
 import { createService, type Service } from '../service/create-service';
 import { IAM_OPERATIONS } from './operations';
 import { STS_OPERATIONS } from '../sts/operations';
-import { systemPrincipal, type OperationContext } from './context';
+import { systemPrincipal, type OperationContext } from '../core/context';
 
 const VALID_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
 const TRUST_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });

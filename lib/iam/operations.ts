@@ -1,5 +1,5 @@
 // The table of implemented IAM operations, by AWS action name. Each aggregate contributes its own index.
-import type { Operation } from './context';
+import type { Operation } from '../core/context';
 import { userOperations } from './users';
 import { groupOperations } from './groups';
 import { accessKeyOperations } from './access-keys';

@@ -1,5 +1,5 @@
 // IAM pagination: `MaxItems` (1–1000, default 100) and an opaque `Marker` that a client cannot forge usefully.
-import { ValidationError } from '../protocol/errors';
+import { ValidationError } from '../core/errors';
 
 const PREFIX = 'gh1.';
 

@@ -1,5 +1,5 @@
 // Validation rules IAM applies beyond the service model's shapes: names, paths, tags, quotas — with AWS's messages.
-import { InvalidInput, LimitExceeded, ValidationError } from '../protocol/errors';
+import { InvalidInput, LimitExceeded, ValidationError } from '../core/errors';
 import type { Tag } from '../store/tags';
 
 /** AWS's default quotas (IAM-FACTS.md). */

@@ -2,8 +2,8 @@
 // authorize, run the operation in a store transaction (writes group-committed), audit, answer AWS's XML.
 // Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
-import type { Operation, OperationContext } from '../iam/context';
-import { isReadOnlyAction } from '../iam/write-kinds';
+import type { Operation, OperationContext } from '../core/context';
+import { isReadOnlyAction } from '../core/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
@@ -15,14 +15,14 @@ import {
   NotImplemented,
   ServiceFailure,
   Throttling,
-} from './errors';
+} from '../core/errors';
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';
-import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from './pipeline';
+import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from '../core/pipeline';
 import { decodeInput, parseForm, peekParameters, type QueryParams } from './query';
 import type { ProtocolDispatch } from './rest-json-handler';
-import type { WireRequest, WireResponse } from './wire';
+import type { WireRequest, WireResponse } from '../core/wire';
 import { encodeError, encodeResult } from './xml';
 
 export interface HandlerDeps {

@@ -1,9 +1,9 @@
 // The answers both mounts give to requests refused for their size, before the handler sees them: AWS's
 // ErrorResponse with the IAM namespace and a fresh request id, like every other error.
 import { newRequestId } from '../crypto/ids';
-import { RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from './errors';
+import { RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from '../core/errors';
 import { IAM_MODEL } from './model';
-import type { WireResponse } from './wire';
+import type { WireResponse } from '../core/wire';
 import { encodeError } from './xml';
 
 function errorResponse(error: AwsError): WireResponse {

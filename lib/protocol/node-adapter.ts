@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Handler } from './handler';
 import { bodyTooLarge, headersTooLarge } from './limits';
-import type { WireRequest, WireResponse } from './wire';
+import type { WireRequest, WireResponse } from '../core/wire';
 
 /**
  * After a 413, how long and how much more of the refused body is read and thrown away before the connection is

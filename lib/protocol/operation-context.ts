@@ -1,7 +1,7 @@
 // The one builder of an operation's context from an authenticated request, for the query handler and the routes
 // beside it (the audit route), so both hand the authorizer and the operations the same facts.
-import type { OperationContext, Principal } from '../iam/context';
-import type { RequestInfo } from './pipeline';
+import type { OperationContext, Principal } from '../core/context';
+import type { RequestInfo } from '../core/pipeline';
 
 /** What a context carries besides the request: the service's store, configuration and secret box. */
 export type ContextServices = Pick<OperationContext, 'store' | 'config' | 'secrets'>;

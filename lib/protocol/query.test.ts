@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeInput, parseForm, peekParameters, MAX_PARAMETER_NAME_LENGTH, MAX_PARAMETERS } from './query';
 import { IAM_MODEL, STS_MODEL, SERVICE_MODELS, type ServiceModel } from './model';
-import { AwsError } from './errors';
+import { AwsError } from '../core/errors';
 import { queryRequest } from './query-arbitraries';
 
 /** Why `value` does not have the type of `shapeName` (undefined when it does). */

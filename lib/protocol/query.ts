@@ -1,10 +1,11 @@
 // Decodes AWS query-protocol parameters (`Tags.member.1.Key=...`) into typed operation input, driven by the
 // service model, and validates them the way AWS does (required, enum, length, range, pattern).
-import { ValidationError, InvalidParameterValue } from './errors';
+import { ValidationError, InvalidParameterValue } from '../core/errors';
 import { SERVICE_MODELS, type ServiceModel, type Shape } from './model';
 
 /** A flat parameter map as it arrives on the wire (form body merged with query string). */
-export type QueryParams = Map<string, string>;
+export type { QueryParams } from '../core/pipeline';
+import type { QueryParams } from '../core/pipeline';
 
 /** Digits a list or map index may have in a parameter name (`Tags.member.1234567890.Key`). */
 const INDEX_DIGITS = 10;

@@ -4,13 +4,13 @@
 import { newRequestId } from '../crypto/ids';
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
-import type { OperationContext, Principal } from '../iam/context';
+import type { OperationContext, Principal } from '../core/context';
 import type { Store } from '../store/types';
 import { UnknownOperationException } from '../analyzer/errors';
-import { AwsError, ServiceFailure } from './errors';
-import type { Authenticator, AuditSink, Authorizer, RequestInfo } from './pipeline';
+import { AwsError, ServiceFailure } from '../core/errors';
+import type { Authenticator, AuditSink, Authorizer, RequestInfo } from '../core/pipeline';
 import { compileRoutes, decodeRestJsonInput, encodeRestJsonError, encodeRestJsonOutput, matchRoute, pathIsKnown, restJsonErrorCode, type RestJsonModel } from './rest-json';
-import type { WireRequest, WireResponse } from './wire';
+import type { WireRequest, WireResponse } from '../core/wire';
 
 /** An operation of a REST-JSON service: the caller and the decoded input in, the output out. */
 export type RestJsonOperation = (principal: Principal, input: Record<string, unknown>, now: Date) => unknown;

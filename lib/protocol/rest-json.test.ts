@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationException } from '../analyzer/errors';
-import { AccessDenied, InvalidClientTokenId } from './errors';
+import { AccessDenied, InvalidClientTokenId } from '../core/errors';
 import { ACCESS_ANALYZER_MODEL, compileRoutes, decodeRestJsonInput, encodeRestJsonError, encodeRestJsonOutput, matchRoute, pathIsKnown } from './rest-json';
 
 const routes = compileRoutes(ACCESS_ANALYZER_MODEL);

@@ -2,9 +2,9 @@
 // method and path, decode its input from the URI labels, query string and JSON body (checked against the
 // shapes), encode its output and errors as the SDKs and the CLI read them.
 import analyzerModel from './models/accessanalyzer.json';
-import { AwsError } from './errors';
+import { AwsError } from '../core/errors';
 import { RestJsonError, ValidationException, type ValidationField } from '../analyzer/errors';
-import type { WireResponse } from './wire';
+import type { WireResponse } from '../core/wire';
 
 /** A member of a REST-JSON structure and where it travels. */
 export interface RestMember {

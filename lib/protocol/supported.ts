@@ -2,7 +2,7 @@
 import { IAM_OPERATIONS } from '../iam/operations';
 import { STS_OPERATIONS } from '../sts/operations';
 import { IAM_MODEL, STS_MODEL, type ServiceModel } from './model';
-import type { Operation } from '../iam/context';
+import type { Operation } from '../core/context';
 
 function section(title: string, model: ServiceModel, table: Record<string, Operation>): string {
   const all = Object.keys(model.operations).sort();

@@ -2,7 +2,7 @@
 // stream and bounded while it streams, its raw bytes kept for SigV4.
 import type { Handler } from './handler';
 import { bodyTooLarge } from './limits';
-import type { WireRequest, WireResponse } from './wire';
+import type { WireRequest, WireResponse } from '../core/wire';
 
 function toResponse(response: WireResponse): Response {
   return new Response(response.body, { status: response.status, headers: response.headers });

@@ -1,6 +1,6 @@
 // Encodes operation output as AWS query-protocol XML, driven by the service model (element names and order).
 import type { ServiceModel, Shape } from './model';
-import type { AwsError } from './errors';
+import type { AwsError } from '../core/errors';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' };
 

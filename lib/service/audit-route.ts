@@ -9,11 +9,11 @@ import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuditSink } from '../audit';
 import type { GatehouseAuthorizer } from '../authz';
-import { InvalidParameterValue } from '../protocol/errors';
+import { InvalidParameterValue } from '../core/errors';
 import { operationContextOf } from '../protocol/operation-context';
-import type { Authenticator, RequestInfo, RouteHandler } from '../protocol/pipeline';
+import type { Authenticator, RequestInfo, RouteHandler } from '../core/pipeline';
 import { parseForm, type QueryParams } from '../protocol/query';
-import { jsonResponse } from '../protocol/wire';
+import { jsonResponse } from '../core/wire';
 import type { AuditOutcome, AuditQuery } from '../store/audit';
 import type { Store } from '../store/types';
 

@@ -3,8 +3,8 @@
 import { newAccessKeyId, newAccountId, newSecretAccessKey, newRequestId } from '../crypto/ids';
 import { hashPassword, type SecretBox } from '../crypto/secrets';
 import type { ServiceConfig } from '../config';
-import type { Operation, OperationContext } from '../iam/context';
-import { systemPrincipal } from '../iam/context';
+import type { Operation, OperationContext } from '../core/context';
+import { systemPrincipal } from '../core/context';
 import type { Store } from '../store/types';
 import { randomBytes } from 'node:crypto';
 

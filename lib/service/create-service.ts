@@ -6,7 +6,7 @@ import { IAM_OPERATIONS } from '../iam/operations';
 import { STS_OPERATIONS } from '../sts/operations';
 import { createHandler, type Handler } from '../protocol/handler';
 import type { ProtocolDispatch } from '../protocol/rest-json-handler';
-import type { Authenticator, AuditSink, Authorizer, RouteHandler } from '../protocol/pipeline';
+import type { Authenticator, AuditSink, Authorizer, RouteHandler } from '../core/pipeline';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
 import { bootstrapAccount, type FirstRunSummary } from './bootstrap';
 import { resetRoute } from './reset-route';

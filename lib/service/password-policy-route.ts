@@ -7,12 +7,12 @@ import { newRequestId } from '../crypto/ids';
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuthorizer } from '../authz';
-import type { OperationContext } from '../iam/context';
+import type { OperationContext } from '../core/context';
 import { loadPasswordPolicy } from '../iam/password-policy';
 import { passwordPolicyView } from '../iam/password-policy/policy';
-import { AwsError } from '../protocol/errors';
-import type { Authenticator, RequestInfo, RouteHandler } from '../protocol/pipeline';
-import { jsonResponse } from '../protocol/wire';
+import { AwsError } from '../core/errors';
+import type { Authenticator, RequestInfo, RouteHandler } from '../core/pipeline';
+import { jsonResponse } from '../core/wire';
 import type { Store } from '../store/types';
 
 export interface PasswordPolicyRouteDeps {

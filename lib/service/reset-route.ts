@@ -1,7 +1,7 @@
 // POST /_gatehouse/reset: back to the initial state, for test suites (only with GATEHOUSE_ALLOW_RESET=1).
 import { bumpPolicyGeneration } from '../authz';
 import { IAM_OPERATIONS } from '../iam/operations';
-import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
+import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import { bootstrapAccount } from './bootstrap';
 import type { Service } from './create-service';
 

@@ -9,12 +9,12 @@ import { issueSession, type SessionCredentials } from '../authn/issue-session';
 import type { ServiceConfig } from '../config';
 import { hashPassword, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
-import { rootPrincipal, type Principal } from '../iam/context';
+import { rootPrincipal, type Principal } from '../core/context';
 import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
 import { SignInLimiter, type SignInAttemptKey } from '../authn/sign-in-limits';
 import { newRequestId } from '../crypto/ids';
-import type { AuditSink } from '../protocol/pipeline';
-import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
+import type { AuditSink } from '../core/pipeline';
+import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import type { Store } from '../store/types';
 import { acceptMfaCode } from '../iam/mfa/verify-mfa-code';
 

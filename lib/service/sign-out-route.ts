@@ -4,8 +4,8 @@ import { createAuthenticator } from '../authn';
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import { newRequestId } from '../crypto/ids';
-import { AwsError, InvalidAction } from '../protocol/errors';
-import { jsonResponse, type WireRequest, type WireResponse } from '../protocol/wire';
+import { AwsError, InvalidAction } from '../core/errors';
+import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import { parseSignature } from '../sigv4';
 import type { Store } from '../store/types';
 

@@ -3,7 +3,7 @@
 // thrown TypeError), and two Authorization headers joined as HTTP joins them are always refused.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AwsError } from '../protocol/errors';
+import { AwsError } from '../core/errors';
 import type { SignableRequest } from './canonical-request';
 import { parseSignature } from './parse-signature';
 import { checkScopeAndTime, verifySignature } from './verify';

@@ -1,6 +1,6 @@
 // Reads SigV4 signature parts from a request: the `Authorization` header form or the presigned query form,
 // with AWS's IncompleteSignature messages for malformed ones. Never throws anything but an AwsError.
-import { IncompleteSignature } from '../protocol/errors';
+import { IncompleteSignature } from '../core/errors';
 import { ALGORITHM, type SignableRequest } from './canonical-request';
 
 /** The signature parts of a request, whichever form carried them. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { AwsError } from '../protocol/errors';
+import { AwsError } from '../core/errors';
 import { canonicalQuery, canonicalUri, type SignableRequest } from './canonical-request';
 import { parseSignature } from './parse-signature';
 import { checkScopeAndTime, expectedSignature, signatureMatches, verifySignature } from './verify';

@@ -1,7 +1,7 @@
 // SigV4 verification: credential scope and request-time checks with AWS's messages, then the signature
 // recomputed from the request and compared in constant time.
 import { timingSafeEqual } from 'node:crypto';
-import { SignatureDoesNotMatch } from '../protocol/errors';
+import { SignatureDoesNotMatch } from '../core/errors';
 import { canonicalRequest, stringToSign, type SignableRequest } from './canonical-request';
 import { formatAmzDate, type SignatureParts } from './parse-signature';
 import { signatureFor, signingKey } from './signing-key';

@@ -8,7 +8,7 @@ export interface SessionRecord {
   secretEncrypted: string;
   /** SHA-256 (hex) of the session token. */
   sessionTokenHash: string;
-  /** The session's principal as JSON (a `Principal` of lib/iam/context). */
+  /** The session's principal as JSON (a `Principal` of lib/core/context). */
   principal: string;
   expiration: string;
   createDate: string;

@@ -4,8 +4,8 @@
 // values as `saml:` condition keys; `PrincipalTag:*` attributes become session tags (the trust policy must also
 // allow sts:TagSession). See saml-assertion.ts for the verification.
 import type { AssumeRoleWithSAMLRequest } from '@aws-sdk/client-sts';
-import type { Operation } from '../iam/context';
-import { AccessDenied, InvalidIdentityToken, ValidationError } from '../protocol/errors';
+import type { Operation } from '../core/context';
+import { AccessDenied, InvalidIdentityToken, ValidationError } from '../core/errors';
 import { assumeFederatedRole, roleByArn } from './federated-role';
 import { verifySamlResponse } from './saml-assertion';
 

@@ -3,8 +3,8 @@
 // `https://aws.amazon.com/tags` claim's principal tags become session tags (the trust must allow sts:TagSession).
 // See web-identity-token.ts for how Gatehouse verifies tokens without network access.
 import type { AssumeRoleWithWebIdentityRequest } from '@aws-sdk/client-sts';
-import type { Operation } from '../iam/context';
-import { InvalidIdentityToken } from '../protocol/errors';
+import type { Operation } from '../core/context';
+import { InvalidIdentityToken } from '../core/errors';
 import { assumeFederatedRole, providerSessionTags } from './federated-role';
 import { verifyWebIdentityToken } from './web-identity-token';
 

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto/secrets';
-import type { OperationContext } from '../iam/context';
-import { InvalidAuthorizationMessage } from '../protocol/errors';
+import type { OperationContext } from '../core/context';
+import { InvalidAuthorizationMessage } from '../core/errors';
 import { decodeAuthorizationMessage, encodeAuthorizationMessage } from './decode-authorization-message';
 
 describe('decodeAuthorizationMessage', () => {

@@ -3,8 +3,8 @@
 // any other text is answered InvalidAuthorizationMessageException.
 import type { DecodeAuthorizationMessageRequest } from '@aws-sdk/client-sts';
 import type { SecretBox } from '../crypto/secrets';
-import type { Operation } from '../iam/context';
-import { InvalidAuthorizationMessage } from '../protocol/errors';
+import type { Operation } from '../core/context';
+import { InvalidAuthorizationMessage } from '../core/errors';
 
 const PREFIX = 'gatehouse-authz.';
 

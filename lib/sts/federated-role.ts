@@ -3,9 +3,9 @@
 import type { PolicyDescriptorType } from '@aws-sdk/client-sts';
 import { issueSession, type SessionCredentials } from '../authn/issue-session';
 import { assumedRoleArn, entityArn, parseArn, splitPathAndName } from '../iam/arn';
-import type { OperationContext, Principal } from '../iam/context';
+import type { OperationContext, Principal } from '../core/context';
 import { authorize, compilePolicy, type RequestContext } from '../policy';
-import { AccessDenied, ValidationError } from '../protocol/errors';
+import { AccessDenied, ValidationError } from '../core/errors';
 import type { RoleRecord } from '../store/roles';
 import { packedPolicySize, sessionPolicyFields } from './session-policies';
 

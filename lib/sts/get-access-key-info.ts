@@ -1,8 +1,8 @@
 // GetAccessKeyInfo: the account an access key (long-term or temporary) belongs to.
 import type { GetAccessKeyInfoRequest } from '@aws-sdk/client-sts';
 import { accountIdOfAccessKeyId } from '../crypto/ids';
-import type { Operation } from '../iam/context';
-import { InvalidParameterValue } from '../protocol/errors';
+import type { Operation } from '../core/context';
+import { InvalidParameterValue } from '../core/errors';
 
 export const getAccessKeyInfo: Operation<GetAccessKeyInfoRequest> = (ctx, input) => {
   const id = input.AccessKeyId!;

@@ -2,8 +2,8 @@
 // root); the session may do only what both the caller's policies and the session policies passed here allow.
 import type { GetFederationTokenRequest } from '@aws-sdk/client-sts';
 import { issueSession } from '../authn/issue-session';
-import type { Operation, Principal } from '../iam/context';
-import { AccessDenied, InvalidParameterValue } from '../protocol/errors';
+import type { Operation, Principal } from '../core/context';
+import { AccessDenied, InvalidParameterValue } from '../core/errors';
 import { packedPolicySize, sessionPolicyFields } from './session-policies';
 
 const DEFAULT_SECONDS = 43200;

@@ -1,8 +1,8 @@
 // GetSessionToken: temporary credentials for an IAM user or the root user, optionally MFA-authenticated.
 import type { GetSessionTokenRequest } from '@aws-sdk/client-sts';
 import { issueSession } from '../authn/issue-session';
-import type { Operation, Principal } from '../iam/context';
-import { AccessDenied, ValidationError } from '../protocol/errors';
+import type { Operation, Principal } from '../core/context';
+import { AccessDenied, ValidationError } from '../core/errors';
 import { acceptMfaCode, deviceOf } from '../iam/mfa/verify-mfa-code';
 
 const USER_DEFAULT_SECONDS = 43200;

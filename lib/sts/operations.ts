@@ -1,5 +1,5 @@
 // The table of implemented STS operations, by AWS action name.
-import type { Operation } from '../iam/context';
+import type { Operation } from '../core/context';
 import { assumeRole } from './assume-role';
 import { getAccessKeyInfo } from './get-access-key-info';
 import { getCallerIdentity } from './get-caller-identity';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
-import { AwsError } from '../protocol/errors';
+import { AwsError } from '../core/errors';
 import { verifySamlResponse } from './saml-assertion';
 
 const FIXTURES = path.join(__dirname, '../../e2e/integration/fixtures');

@@ -9,7 +9,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { parseSamlMetadata } from '../iam/saml-providers/saml-metadata';
 import { providerSessionTags } from './federated-role';
-import { ExpiredTokenException, InvalidIdentityToken } from '../protocol/errors';
+import { ExpiredTokenException, InvalidIdentityToken } from '../core/errors';
 import type { SamlProviderRecord } from '../store/types';
 
 const PROTOCOL = 'urn:oasis:names:tc:SAML:2.0:protocol';

@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { PolicyDescriptorType, Tag } from '@aws-sdk/client-sts';
 import { parseArn } from '../iam/arn';
 import { malformedPolicyMessage } from '../policy';
-import { InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../protocol/errors';
+import { InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../core/errors';
 
 /** Bytes of compressed session policies and tags that make 100% of AWS's packed policy allowance (an approximation). */
 const PACKED_LIMIT_BYTES = 1536;

@@ -2,7 +2,7 @@
 // role-trust rule of lib/policy (judgeRoleTrust), the caller's own policies taken from the authorizer.
 import { LRUCache } from 'lru-cache';
 import { isUnrestricted, principalPolicies } from '../authz';
-import type { OperationContext } from '../iam/context';
+import type { OperationContext } from '../core/context';
 import { compilePolicy, type AuthorizationRequest, type CompiledPolicy, type PolicySet, type RequestContext } from '../policy';
 import { judgeRoleTrust, type RoleTrustResult } from '../policy/role-trust';
 

@@ -5,7 +5,7 @@
 // a SHA-1 thumbprint registered on the provider (ThumbprintList): the thumbprint pins the signing key. Tokens
 // without `x5c`, with an unpinned chain, a bad signature, or an unsupported algorithm are InvalidIdentityToken.
 import { createHash, verify, X509Certificate } from 'node:crypto';
-import { ExpiredTokenException, InvalidIdentityToken } from '../protocol/errors';
+import { ExpiredTokenException, InvalidIdentityToken } from '../core/errors';
 import type { OidcProviderRecord, Store } from '../store/types';
 
 /** What a verified token yields. */

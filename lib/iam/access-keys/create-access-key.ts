@@ -1,8 +1,8 @@
 // CreateAccessKey: a new long-term key pair for a user (or for root); the secret is returned only here.
 import type { CreateAccessKeyRequest } from '@aws-sdk/client-iam';
-import { LimitExceeded } from '../../protocol/errors';
+import { LimitExceeded } from '../../core/errors';
 import { newAccessKeyId, newSecretAccessKey } from '../../crypto/ids';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { resolveKeyOwner } from './key-owner';
 

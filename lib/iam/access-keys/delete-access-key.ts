@@ -1,6 +1,6 @@
 // DeleteAccessKey: removes a key of a user (or of the caller) for good.
 import type { DeleteAccessKeyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
 export const deleteAccessKey: Operation<DeleteAccessKeyRequest> = (ctx, input) => {

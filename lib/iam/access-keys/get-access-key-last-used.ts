@@ -1,7 +1,7 @@
 // GetAccessKeyLastUsed: when, where and for which service a key was last used; 'N/A' when never used.
 import type { GetAccessKeyLastUsedRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 
 export const getAccessKeyLastUsed: Operation<GetAccessKeyLastUsedRequest> = (ctx, input) => {
   const key = ctx.store.accessKeys.get(input.AccessKeyId!);

@@ -1,5 +1,5 @@
 // The access key operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createAccessKey } from './create-access-key';
 import { deleteAccessKey } from './delete-access-key';
 import { getAccessKeyLastUsed } from './get-access-key-last-used';

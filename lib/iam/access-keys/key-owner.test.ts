@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { NoSuchEntity, ValidationError } from '../../core/errors';
 import { SqliteStore } from '../../store/sqlite/store';
 import type { ServiceConfig } from '../../config';
 import type { SecretBox } from '../../crypto/secrets';
-import { rootPrincipal, type OperationContext, type Principal } from '../context';
+import { rootPrincipal, type OperationContext, type Principal } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
 const ACCOUNT = '123456789012';

@@ -1,7 +1,7 @@
 // Whose access keys an operation acts on: the named user, else the calling user (the root user's own keys for root).
-import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { NoSuchEntity, ValidationError } from '../../core/errors';
 import type { AccessKeyRecord } from '../../store/access-keys';
-import type { OperationContext } from '../context';
+import type { OperationContext } from '../../core/context';
 import { requireUser } from '../users/require-user';
 
 /** A key owner: an IAM user, or the root user (`userId` undefined). */

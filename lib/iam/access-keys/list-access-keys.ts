@@ -1,6 +1,6 @@
 // ListAccessKeys: the key ids of a user (or of the caller), oldest first, paginated; never the secrets.
 import type { ListAccessKeysRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { accessKeyMetadataView, resolveKeyOwner } from './key-owner';
 

@@ -1,6 +1,6 @@
 // UpdateAccessKey: activates or deactivates a key of a user (or of the caller).
 import type { UpdateAccessKeyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
 export const updateAccessKey: Operation<UpdateAccessKeyRequest> = (ctx, input) => {

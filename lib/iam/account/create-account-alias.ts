@@ -1,7 +1,7 @@
 // CreateAccountAlias: names the account for sign-in URLs. An account has at most one alias: a new one replaces it.
 import type { CreateAccountAliasRequest } from '@aws-sdk/client-iam';
-import { ValidationError } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { ValidationError } from '../../core/errors';
+import type { Operation } from '../../core/context';
 
 const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
 

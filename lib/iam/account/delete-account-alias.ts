@@ -1,7 +1,7 @@
 // DeleteAccountAlias: removes the account's alias.
 import type { DeleteAccountAliasRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 
 export const deleteAccountAlias: Operation<DeleteAccountAliasRequest> = (ctx, input) => {
   const alias = input.AccountAlias!;

@@ -1,5 +1,5 @@
 // GetAccountSummary: entity counts and quotas of the account, under AWS's SummaryMap keys.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import type { Store } from '../../store/types';
 import { QUOTAS } from '../validation';
 import { globalEndpointTokenVersion } from '../sts-preferences/set-security-token-service-preferences';

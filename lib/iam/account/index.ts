@@ -1,5 +1,5 @@
 // The account operations of the IAM API (aliases and summary), by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createAccountAlias } from './create-account-alias';
 import { deleteAccountAlias } from './delete-account-alias';
 import { getAccountSummary } from './get-account-summary';

@@ -1,6 +1,6 @@
 // ListAccountAliases: the account's alias (zero or one), paginated as AWS's response shape requires.
 import type { ListAccountAliasesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 
 export const listAccountAliases: Operation<ListAccountAliasesRequest> = (ctx, input) => {

@@ -1,11 +1,11 @@
 // GetAccountAuthorizationDetails: every user, group, role and managed policy with their policies, one paginated
 // stream across the four lists (users, groups, roles, then local and attached AWS managed policies).
 import type { EntityType, GetAccountAuthorizationDetailsRequest } from '@aws-sdk/client-iam';
-import { ValidationError } from '../../protocol/errors';
+import { ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, encodeMarker, pageSize } from '../pagination';
-import { getAwsManagedPolicy } from '../policies/aws-managed';
+import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import type { ManagedPolicyInfo } from '../policies/managed-policy';
 import { groupDetail, managedPolicyDetail, roleDetail, userDetail } from './detail-views';
 

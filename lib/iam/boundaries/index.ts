@@ -1,5 +1,5 @@
 // The permissions boundary operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { putUserPermissionsBoundary } from './put-user-permissions-boundary';
 import { deleteUserPermissionsBoundary } from './delete-user-permissions-boundary';
 import { putRolePermissionsBoundary } from './put-role-permissions-boundary';

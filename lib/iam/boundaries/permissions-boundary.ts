@@ -1,5 +1,5 @@
 // Setting and removing the permissions boundary of users and roles (a managed policy that caps their permissions).
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { requireModifiablePolicyHolder } from '../policies/principals';
 

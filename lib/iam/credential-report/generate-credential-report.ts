@@ -1,5 +1,5 @@
 // GenerateCredentialReport: builds the report (synchronously) unless one younger than four hours exists.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { CREDENTIAL_REPORT_LIFETIME_MS, credentialReportCsv, gatherCredentialReportData } from './report';
 
 export const generateCredentialReport: Operation<Record<string, never>> = (ctx) => {

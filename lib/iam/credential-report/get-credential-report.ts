@@ -1,6 +1,6 @@
 // GetCredentialReport: the stored report as base64 CSV, or ReportNotPresent / ReportExpired (after four hours).
-import { ReportExpired, ReportNotPresent } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { ReportExpired, ReportNotPresent } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { CREDENTIAL_REPORT_LIFETIME_MS } from './report';
 
 export const getCredentialReport: Operation<Record<string, never>> = (ctx) => {

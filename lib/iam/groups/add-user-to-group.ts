@@ -1,7 +1,7 @@
 // AddUserToGroup: makes a user a member of a group (at most 10 groups per user); adding a member again is a no-op.
 import type { AddUserToGroupRequest } from '@aws-sdk/client-iam';
-import { LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { QUOTAS } from '../validation';
 import { requireGroup } from './require-group';

@@ -1,9 +1,9 @@
 // CreateGroup: a new IAM group with a path (at most 300 groups per account).
 import type { CreateGroupRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { QUOTAS, validateName, validatePath } from '../validation';
 import { groupView } from './group-view';
 

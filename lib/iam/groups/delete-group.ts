@@ -1,7 +1,7 @@
 // DeleteGroup: removes a group without members or policies; otherwise AWS's DeleteConflict.
 import type { DeleteGroupRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireGroup } from './require-group';
 
 export const deleteGroup: Operation<DeleteGroupRequest> = (ctx, input) => {

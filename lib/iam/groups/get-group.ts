@@ -1,6 +1,6 @@
 // GetGroup: a group and its member users, by user name, paginated.
 import type { GetGroupRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { userView } from '../users/user-view';
 import { groupView } from './group-view';

@@ -1,5 +1,5 @@
 // The group operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { addUserToGroup } from './add-user-to-group';
 import { createGroup } from './create-group';
 import { deleteGroup } from './delete-group';

@@ -1,6 +1,6 @@
 // ListGroupsForUser: the groups a user belongs to, by name, paginated (at most 10, so paged in memory).
 import type { ListGroupsForUserRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from '../users/require-user';
 import { groupView } from './group-view';

@@ -1,6 +1,6 @@
 // ListGroups: groups under a path prefix, by name, paginated.
 import type { ListGroupsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { groupView } from './group-view';
 

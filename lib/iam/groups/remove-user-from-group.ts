@@ -1,7 +1,7 @@
 // RemoveUserFromGroup: ends a user's membership of a group.
 import type { RemoveUserFromGroupRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireGroup } from './require-group';
 

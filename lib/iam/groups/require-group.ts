@@ -1,5 +1,5 @@
 // Looks up a group by name or fails with AWS's NoSuchEntity message.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { GroupRecord } from '../../store/groups';
 import type { Store } from '../../store/types';
 

@@ -1,8 +1,8 @@
 // UpdateGroup: rename a group and/or move it to another path; members and policies follow (they reference the id).
 import type { UpdateGroupRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists } from '../../protocol/errors';
+import { EntityAlreadyExists } from '../../core/errors';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateName, validatePath } from '../validation';
 import { requireGroup } from './require-group';
 

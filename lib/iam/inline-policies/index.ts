@@ -1,5 +1,5 @@
 // The inline policy operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { putUserPolicy } from './put-user-policy';
 import { getUserPolicy } from './get-user-policy';
 import { deleteUserPolicy } from './delete-user-policy';

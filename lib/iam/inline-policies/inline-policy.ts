@@ -1,8 +1,8 @@
 // Inline policies of users, groups and roles: one implementation per verb, shared by the three principal kinds
 // (the per-operation files bind the kind). All of one identity's inline documents together have a size quota.
-import { LimitExceeded, NoSuchEntity } from '../../protocol/errors';
+import { LimitExceeded, NoSuchEntity } from '../../core/errors';
 import type { PrincipalKind } from '../../store/policies';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { policySize, QUOTAS, validateName } from '../validation';
 import { rejectMalformedPolicy } from '../policies/policy-document';

@@ -1,7 +1,7 @@
 // AddRoleToInstanceProfile: puts a role in an instance profile, which holds at most one role.
 import type { AddRoleToInstanceProfileRequest } from '@aws-sdk/client-iam';
-import { LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';

@@ -1,9 +1,9 @@
 // CreateInstanceProfile: a new, empty instance profile with a path and tags.
 import type { CreateInstanceProfileRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { instanceProfileView } from './instance-profile-view';
 

@@ -1,7 +1,7 @@
 // DeleteInstanceProfile: removes an instance profile that holds no role, with its tags.
 import type { DeleteInstanceProfileRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const deleteInstanceProfile: Operation<DeleteInstanceProfileRequest> = (ctx, input) => {

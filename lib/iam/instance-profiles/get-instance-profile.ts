@@ -1,6 +1,6 @@
 // GetInstanceProfile: an instance profile with its role and tags.
 import type { GetInstanceProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { instanceProfileView } from './instance-profile-view';
 import { requireInstanceProfile } from './require-instance-profile';
 

@@ -1,5 +1,5 @@
 // The instance profile operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { addRoleToInstanceProfile } from './add-role-to-instance-profile';
 import { createInstanceProfile } from './create-instance-profile';
 import { deleteInstanceProfile } from './delete-instance-profile';

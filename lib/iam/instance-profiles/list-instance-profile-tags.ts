@@ -1,6 +1,6 @@
 // ListInstanceProfileTags: an instance profile's tags in the order they were added, paginated.
 import type { ListInstanceProfileTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireInstanceProfile } from './require-instance-profile';
 

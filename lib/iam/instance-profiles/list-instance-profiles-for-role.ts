@@ -1,6 +1,6 @@
 // ListInstanceProfilesForRole: the instance profiles that hold a role, by name, paginated.
 import type { ListInstanceProfilesForRoleRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireRole } from '../roles/require-role';
 import { instanceProfileView } from './instance-profile-view';

@@ -1,6 +1,6 @@
 // ListInstanceProfiles: instance profiles under a path prefix, by name, paginated (tags omitted, as AWS does).
 import type { ListInstanceProfilesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { instanceProfileView } from './instance-profile-view';
 

@@ -1,7 +1,7 @@
 // RemoveRoleFromInstanceProfile: takes a role out of an instance profile.
 import type { RemoveRoleFromInstanceProfileRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 

@@ -1,5 +1,5 @@
 // Looks up an instance profile by name or fails with AWS's NoSuchEntity message.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { InstanceProfileRecord } from '../../store/instance-profiles';
 import type { Store } from '../../store/types';
 

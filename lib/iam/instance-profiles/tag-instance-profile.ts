@@ -1,6 +1,6 @@
 // TagInstanceProfile: adds or overwrites tags of an instance profile (at most 50, keys compared ignoring case).
 import type { TagInstanceProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireInstanceProfile } from './require-instance-profile';
 

@@ -1,6 +1,6 @@
 // UntagInstanceProfile: removes tags from an instance profile by key (ignoring case).
 import type { UntagInstanceProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const untagInstanceProfile: Operation<UntagInstanceProfileRequest> = (ctx, input) => {

@@ -1,6 +1,6 @@
 // GenerateServiceLastAccessedDetails: starts (and, in Gatehouse, at once completes) a last-accessed report for an entity or policy.
 import type { GenerateServiceLastAccessedDetailsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createLastAccessedJob } from './report';
 
 export const generateServiceLastAccessedDetails: Operation<GenerateServiceLastAccessedDetailsRequest> = (ctx, input) => {

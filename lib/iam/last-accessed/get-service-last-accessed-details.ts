@@ -1,7 +1,7 @@
 // GetServiceLastAccessedDetails: the report of a job, services sorted by namespace, paginated.
 import type { GetServiceLastAccessedDetailsRequest, ServiceLastAccessed } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { loadLastAccessedJob } from './report';
 

@@ -1,5 +1,5 @@
 // The service last-accessed operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { generateServiceLastAccessedDetails } from './generate-service-last-accessed-details';
 import { getServiceLastAccessedDetails } from './get-service-last-accessed-details';
 

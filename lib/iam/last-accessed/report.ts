@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceLastAccessed, TrackedActionLastAccessed } from '@aws-sdk/client-iam';
 import { entityPolicyDocuments, managedPolicyDocument } from '../../authz';
-import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import { InvalidInput, NoSuchEntity } from '../../core/errors';
 import { TRACKED_ACTION_SERVICES } from '../../store/audit';
 import type { ServiceAccessRecord, Store } from '../../store/types';
 import { allowedServiceNamespaces } from './allowed-services';

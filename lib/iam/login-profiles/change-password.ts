@@ -1,8 +1,8 @@
 // ChangePassword: the calling IAM user changes their own console password, proving the old one.
 import type { ChangePasswordRequest } from '@aws-sdk/client-iam';
-import { AccessDenied, InvalidUserType, NoSuchEntity, PasswordPolicyViolation } from '../../protocol/errors';
+import { AccessDenied, InvalidUserType, NoSuchEntity, PasswordPolicyViolation } from '../../core/errors';
 import { hashPassword, verifyPassword } from '../../crypto/secrets';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { enforcePasswordPolicy, loadPasswordPolicy, passwordExpiration, reuseViolation } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
 

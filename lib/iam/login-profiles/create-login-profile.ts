@@ -1,8 +1,8 @@
 // CreateLoginProfile: gives a user a console password, checked against the account password policy.
 import type { CreateLoginProfileRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists } from '../../protocol/errors';
+import { EntityAlreadyExists } from '../../core/errors';
 import { hashPassword } from '../../crypto/secrets';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';

@@ -1,6 +1,6 @@
 // DeleteLoginProfile: removes a user's console password (the user can no longer sign in to the console).
 import type { DeleteLoginProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireLoginProfile } from './login-profile-view';
 

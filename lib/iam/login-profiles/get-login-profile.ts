@@ -1,6 +1,6 @@
 // GetLoginProfile: the user name, creation date and reset flag of a user's console password (never the password).
 import type { GetLoginProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { loginProfileView, requireLoginProfile } from './login-profile-view';
 

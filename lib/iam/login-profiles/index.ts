@@ -1,5 +1,5 @@
 // The login profile (console password) operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { changePassword } from './change-password';
 import { createLoginProfile } from './create-login-profile';
 import { deleteLoginProfile } from './delete-login-profile';

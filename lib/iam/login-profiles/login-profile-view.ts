@@ -1,5 +1,5 @@
 // The `LoginProfile` element of IAM responses, and the lookup of a user's profile with AWS's NoSuchEntity.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { LoginProfileRecord } from '../../store/login-profiles';
 

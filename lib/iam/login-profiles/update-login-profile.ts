@@ -1,7 +1,7 @@
 // UpdateLoginProfile: an administrator sets a user's password and/or its PasswordResetRequired flag.
 import type { UpdateLoginProfileRequest } from '@aws-sdk/client-iam';
 import { hashPassword } from '../../crypto/secrets';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';

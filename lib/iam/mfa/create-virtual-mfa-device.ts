@@ -1,7 +1,7 @@
 // CreateVirtualMFADevice: a new, unassigned virtual MFA device; its seed and QR code are returned only here.
 import type { CreateVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { EntityAlreadyExists } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { entityArn } from '../arn';
 import { newTotpSeed, totpUri } from '../totp';
 import { validateName, validatePath, validateTags } from '../validation';

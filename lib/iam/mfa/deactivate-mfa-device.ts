@@ -1,6 +1,6 @@
 // DeactivateMFADevice: unassigns a user's (or root's) MFA device; the virtual device itself remains until deleted.
 import type { DeactivateMFADeviceRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 
 export const deactivateMfaDevice: Operation<DeactivateMFADeviceRequest> = (ctx, input) => {

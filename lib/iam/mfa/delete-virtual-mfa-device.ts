@@ -1,7 +1,7 @@
 // DeleteVirtualMFADevice: deletes an unassigned virtual MFA device and its tags.
 import type { DeleteVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
 export const deleteVirtualMfaDevice: Operation<DeleteVirtualMFADeviceRequest> = (ctx, input) => {

@@ -1,7 +1,7 @@
 // EnableMFADevice: assigns a virtual MFA device to a user (or root) once two consecutive codes prove possession.
 import type { EnableMFADeviceRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, InvalidAuthenticationCode, LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { EntityAlreadyExists, InvalidAuthenticationCode, LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { verifyConsecutiveTotp } from '../totp';
 import { QUOTAS } from '../validation';
 import { ownerUserId, requireVirtualMfaDevice, resolveMfaOwner } from './mfa-view';

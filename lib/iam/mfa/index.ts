@@ -1,5 +1,5 @@
 // The MFA operations of the IAM API (virtual TOTP devices), by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createVirtualMfaDevice } from './create-virtual-mfa-device';
 import { deactivateMfaDevice } from './deactivate-mfa-device';
 import { deleteVirtualMfaDevice } from './delete-virtual-mfa-device';

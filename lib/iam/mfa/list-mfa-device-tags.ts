@@ -1,6 +1,6 @@
 // ListMFADeviceTags: a virtual MFA device's tags in the order they were added, paginated.
 import type { ListMFADeviceTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireVirtualMfaDevice } from './mfa-view';
 

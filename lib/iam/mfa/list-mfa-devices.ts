@@ -1,6 +1,6 @@
 // ListMFADevices: the MFA devices enabled for a user (or for the caller when no user name is given), paginated.
 import type { ListMFADevicesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { mfaDeviceView, ownerName, ownerUserId, resolveMfaOwner } from './mfa-view';
 

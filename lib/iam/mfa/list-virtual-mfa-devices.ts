@@ -1,8 +1,8 @@
 // ListVirtualMFADevices: the account's virtual MFA devices by assignment status, with their users, paginated.
 import type { ListVirtualMFADevicesRequest } from '@aws-sdk/client-iam';
 import type { MfaAssignmentStatus } from '../../store/mfa-devices';
-import { ValidationError } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { ValidationError } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { virtualMfaDeviceView } from './mfa-view';
 

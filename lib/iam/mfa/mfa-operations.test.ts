@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, SecretBox } from '../../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/store';
 import type { ServiceConfig } from '../../config';
-import { rootPrincipal, type OperationContext, type Principal } from '../context';
+import { rootPrincipal, type OperationContext, type Principal } from '../../core/context';
 import { totpCode, totpStep } from '../totp';
 import { mfaOperations } from './index';
 import { acceptMfaCode, deviceOf } from './verify-mfa-code';

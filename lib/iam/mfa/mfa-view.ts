@@ -1,9 +1,9 @@
 // Response elements of the MFA operations (`MFADevice`, `VirtualMFADevice`) and lookups with AWS's errors.
-import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { NoSuchEntity, ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { MfaDeviceRecord } from '../../store/mfa-devices';
 import type { UserRecord } from '../../store/users';
-import type { OperationContext } from '../context';
+import type { OperationContext } from '../../core/context';
 import { rootArn } from '../arn';
 import { requireUser } from '../users/require-user';
 import { userView } from '../users/user-view';

@@ -1,7 +1,7 @@
 // ResyncMFADevice: re-synchronises a device whose clock drifted, from two consecutive codes in a wide window.
 import type { ResyncMFADeviceRequest } from '@aws-sdk/client-iam';
-import { InvalidAuthenticationCode } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { InvalidAuthenticationCode } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { verifyConsecutiveTotp } from '../totp';
 import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 

@@ -1,6 +1,6 @@
 // TagMFADevice: adds or overwrites tags of a virtual MFA device (at most 50, keys compared ignoring case).
 import type { TagMFADeviceRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireVirtualMfaDevice } from './mfa-view';
 

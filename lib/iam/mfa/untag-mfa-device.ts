@@ -1,6 +1,6 @@
 // UntagMFADevice: removes tags of a virtual MFA device by key (ignoring case); absent keys are ignored.
 import type { UntagMFADeviceRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
 export const untagMfaDevice: Operation<UntagMFADeviceRequest> = (ctx, input) => {

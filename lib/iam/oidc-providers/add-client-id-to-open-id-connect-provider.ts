@@ -1,6 +1,6 @@
 // AddClientIDToOpenIDConnectProvider: adds an audience; adding one already present changes nothing.
 import type { AddClientIDToOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOidcProvider, validateClientIds } from './require-oidc-provider';
 
 export const addClientIDToOpenIDConnectProvider: Operation<AddClientIDToOpenIDConnectProviderRequest> = (ctx, input) => {

@@ -1,7 +1,7 @@
 // CreateOpenIDConnectProvider: registers an OIDC identity provider (issuer URL, audiences, thumbprints).
 import type { CreateOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, LimitExceeded, ValidationError } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { EntityAlreadyExists, LimitExceeded, ValidationError } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { OIDC_QUOTAS, validateClientIds, validateThumbprints } from './require-oidc-provider';
 

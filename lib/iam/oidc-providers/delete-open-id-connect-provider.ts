@@ -1,7 +1,7 @@
 // DeleteOpenIDConnectProvider: removes a provider and its tags; NoSuchEntity when it does not exist.
 import type { DeleteOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 
 export const deleteOpenIDConnectProvider: Operation<DeleteOpenIDConnectProviderRequest> = (ctx, input) => {
   const arn = input.OpenIDConnectProviderArn!;

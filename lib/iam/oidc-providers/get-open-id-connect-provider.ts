@@ -1,6 +1,6 @@
 // GetOpenIDConnectProvider: the provider's URL, client IDs, thumbprints, creation date and tags.
 import type { GetOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const getOpenIDConnectProvider: Operation<GetOpenIDConnectProviderRequest> = (ctx, input) => {

@@ -1,5 +1,5 @@
 // The OpenID Connect provider operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { addClientIDToOpenIDConnectProvider } from './add-client-id-to-open-id-connect-provider';
 import { createOpenIDConnectProvider } from './create-open-id-connect-provider';
 import { deleteOpenIDConnectProvider } from './delete-open-id-connect-provider';

@@ -1,6 +1,6 @@
 // ListOpenIDConnectProviderTags: an OIDC provider's tags in the order they were added, paginated.
 import type { ListOpenIDConnectProviderTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireOidcProvider } from './require-oidc-provider';
 

@@ -1,5 +1,5 @@
 // ListOpenIDConnectProviders: the ARNs of every OIDC provider of the account (not paginated, as AWS).
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 
 export const listOpenIDConnectProviders: Operation<Record<string, never>> = (ctx) => ({
   OpenIDConnectProviderList: ctx.store.identityProviders.listOidc().map((provider) => ({ Arn: provider.arn })),

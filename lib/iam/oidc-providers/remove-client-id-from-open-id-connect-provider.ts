@@ -1,6 +1,6 @@
 // RemoveClientIDFromOpenIDConnectProvider: removes an audience; removing one not present changes nothing.
 import type { RemoveClientIDFromOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const removeClientIDFromOpenIDConnectProvider: Operation<RemoveClientIDFromOpenIDConnectProviderRequest> = (ctx, input) => {

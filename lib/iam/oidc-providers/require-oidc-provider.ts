@@ -1,5 +1,5 @@
 // Looks up an OpenID Connect provider by ARN, with AWS's NoSuchEntity when it does not exist; shared rules.
-import { InvalidInput, LimitExceeded, NoSuchEntity } from '../../protocol/errors';
+import { InvalidInput, LimitExceeded, NoSuchEntity } from '../../core/errors';
 import type { OidcProviderRecord, Store } from '../../store/types';
 
 /** AWS's quotas for OIDC providers. */

@@ -1,6 +1,6 @@
 // TagOpenIDConnectProvider: adds or overwrites tags of an OIDC provider (50 at most, keys ignoring case).
 import type { TagOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireOidcProvider } from './require-oidc-provider';
 

@@ -1,6 +1,6 @@
 // UntagOpenIDConnectProvider: removes tags of an OIDC provider by key (ignoring case); absent keys are ignored.
 import type { UntagOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const untagOpenIDConnectProvider: Operation<UntagOpenIDConnectProviderRequest> = (ctx, input) => {

@@ -1,8 +1,8 @@
 // GenerateOrganizationsAccessReport: Gatehouse accounts belong to no AWS organization, so IAM's answer is the
 // one it gives a standalone account: no organization is associated with the account.
 import type { GenerateOrganizationsAccessReportRequest } from '@aws-sdk/client-iam';
-import { OrganizationNotFound } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { OrganizationNotFound } from '../../core/errors';
+import type { Operation } from '../../core/context';
 
 export const generateOrganizationsAccessReport: Operation<GenerateOrganizationsAccessReportRequest> = () => {
   throw new OrganizationNotFound('The request was rejected because no organization is associated with your account.');

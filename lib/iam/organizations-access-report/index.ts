@@ -1,5 +1,5 @@
 // The AWS Organizations access report operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { generateOrganizationsAccessReport } from './generate-organizations-access-report';
 import { getOrganizationsAccessReport } from './get-organizations-access-report';
 

@@ -1,6 +1,6 @@
 // DeleteAccountPasswordPolicy: removes the custom policy; AWS's default password rules apply again.
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { loadPasswordPolicy } from './policy';
 
 export const deleteAccountPasswordPolicy: Operation<Record<string, never>> = (ctx) => {

@@ -1,6 +1,6 @@
 // GetAccountPasswordPolicy: the account's custom password policy, or NoSuchEntity when none is set.
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { loadPasswordPolicy, passwordPolicyView } from './policy';
 
 /** AWS's message when the account has no custom password policy. */

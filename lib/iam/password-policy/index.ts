@@ -1,5 +1,5 @@
 // The account password policy operations of the IAM API, by AWS action name, and the check other modules reuse.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { deleteAccountPasswordPolicy } from './delete-account-password-policy';
 import { getAccountPasswordPolicy } from './get-account-password-policy';
 import { updateAccountPasswordPolicy } from './update-account-password-policy';
@@ -9,7 +9,6 @@ export {
   enforcePasswordPolicy,
   loadPasswordPolicy,
   passwordExpiration,
-  allowsUsersToChangePassword,
   type PasswordPolicy,
   type PasswordCheckContext,
 } from './policy';

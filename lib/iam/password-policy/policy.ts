@@ -1,5 +1,5 @@
 // The account password policy: its stored form, AWS's defaults, and the pure check every password set goes through.
-import { PasswordPolicyViolation } from '../../protocol/errors';
+import { PasswordPolicyViolation } from '../../core/errors';
 import type { Store } from '../../store/types';
 
 /** AWS's `PasswordPolicy` as stored in `account.passwordPolicy` (fields not set are absent). */
@@ -92,11 +92,6 @@ export function reuseViolation(count: number): string {
 export function passwordExpiration(changedDate: string | undefined, policy: PasswordPolicy | undefined): Date | undefined {
   if (!changedDate || !policy?.MaxPasswordAge) return undefined;
   return new Date(new Date(changedDate).getTime() + policy.MaxPasswordAge * 86_400_000);
-}
-
-/** True when users may change their own password under the policy (`AllowUsersToChangePassword`). */
-export function allowsUsersToChangePassword(store: Store): boolean {
-  return loadPasswordPolicy(store)?.AllowUsersToChangePassword === true;
 }
 
 /** AWS's `PasswordPolicy` response element: the stored policy plus the derived `ExpirePasswords`. */

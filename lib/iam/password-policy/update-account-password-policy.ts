@@ -1,6 +1,6 @@
 // UpdateAccountPasswordPolicy: sets the account password policy; parameters left out take AWS's defaults.
 import type { UpdateAccountPasswordPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import type { PasswordPolicy } from './policy';
 
 export const updateAccountPasswordPolicy: Operation<UpdateAccountPasswordPolicyRequest> = (ctx, input) => {

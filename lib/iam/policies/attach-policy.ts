@@ -1,9 +1,9 @@
 // Attaching, detaching and listing managed policies of users, groups and roles: one implementation per verb,
 // shared by the three principal kinds (the per-operation files bind the kind).
-import { LimitExceeded, NoSuchEntity } from '../../protocol/errors';
+import { LimitExceeded, NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { PrincipalKind } from '../../store/policies';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { QUOTAS } from '../validation';
 import { checkPolicyArn, findManagedPolicy, requireAttachablePolicy } from './managed-policy';

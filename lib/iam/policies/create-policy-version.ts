@@ -1,7 +1,7 @@
 // CreatePolicyVersion: a new version of a customer managed policy (at most 5 kept), optionally made the default.
 import type { CreatePolicyVersionRequest } from '@aws-sdk/client-iam';
-import { LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { checkManagedPolicyDocument } from './policy-document';
 import { requireCustomerPolicy } from './managed-policy';

@@ -1,8 +1,8 @@
 // CreatePolicy: a customer managed policy with its first version (v1, the default), description and tags.
 import type { CreatePolicyRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { entityArn } from '../arn';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { checkManagedPolicyDocument } from './policy-document';

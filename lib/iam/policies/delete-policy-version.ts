@@ -1,7 +1,7 @@
 // DeletePolicyVersion: removes a non-default version of a customer managed policy.
 import type { DeletePolicyVersionRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict, NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict, NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const deletePolicyVersion: Operation<DeletePolicyVersionRequest> = (ctx, input) => {

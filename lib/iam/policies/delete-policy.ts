@@ -1,7 +1,7 @@
 // DeletePolicy: removes a customer managed policy that is attached to nothing and has only its default version.
 import type { DeletePolicyRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const deletePolicy: Operation<DeletePolicyRequest> = (ctx, input) => {

@@ -1,8 +1,8 @@
 // GetPolicyVersion: one version of a managed policy with its document (URL-encoded on the wire by the encoder).
 import type { GetPolicyVersionRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
-import { getAwsManagedPolicyVersion } from './aws-managed';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
+import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
 export const getPolicyVersion: Operation<GetPolicyVersionRequest> = (ctx, input) => {

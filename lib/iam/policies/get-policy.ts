@@ -1,6 +1,6 @@
 // GetPolicy: a managed policy's metadata (not its document), with attachment and boundary usage counts and tags.
 import type { GetPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { policyCounts, policyView, requireManagedPolicy } from './managed-policy';
 
 export const getPolicy: Operation<GetPolicyRequest> = (ctx, input) => {

@@ -1,5 +1,5 @@
 // The managed policy operations of the IAM API (policies, versions, tags, attachments), by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createPolicy } from './create-policy';
 import { getPolicy } from './get-policy';
 import { deletePolicy } from './delete-policy';

@@ -1,7 +1,7 @@
 // ListEntitiesForPolicy: the groups, users and roles that use a managed policy, as permissions policy or boundary.
 import type { ListEntitiesForPolicyRequest } from '@aws-sdk/client-iam';
 import type { PolicyEntity } from '../../store/policies';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 

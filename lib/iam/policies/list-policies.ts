@@ -1,8 +1,8 @@
 // ListPolicies: AWS managed and customer managed policies (Scope), by name, filtered by path prefix and usage.
 import type { ListPoliciesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
-import { listAwsManagedPolicies } from './aws-managed';
+import { listAwsManagedPolicies } from '../../catalog/aws-managed-policies';
 import { policyView, type ManagedPolicyInfo } from './managed-policy';
 
 /** Sort key of a listed policy: its name ignoring case, AWS managed before a customer policy of the same name. */

@@ -1,7 +1,7 @@
 // ListPolicyTags: a managed policy's tags in the order they were added, paginated (AWS managed ones have none).
 import type { ListPolicyTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
-import { ValidationError } from '../../protocol/errors';
+import type { Operation } from '../../core/context';
+import { ValidationError } from '../../core/errors';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 

@@ -1,8 +1,8 @@
 // ListPolicyVersions: a managed policy's versions, newest first, without their documents, paginated.
 import type { ListPolicyVersionsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
-import { getAwsManagedPolicy } from './aws-managed';
+import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
 /** A key that sorts versions newest first: `v12` before `v3`. */

@@ -1,10 +1,10 @@
 // Shared lookups and views of managed policies, AWS managed and customer managed alike.
-import { AccessDenied, InvalidInput, NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { AccessDenied, InvalidInput, NoSuchEntity, ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { ManagedPolicyRecord } from '../../store/policies';
 import type { Tag } from '../../store/tags';
-import type { OperationContext } from '../context';
-import { getAwsManagedPolicy, isAwsManagedPolicyArn } from './aws-managed';
+import type { OperationContext } from '../../core/context';
+import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../../catalog/aws-managed-policies';
 import { isParsableArn } from '../arn';
 
 /** What every managed policy has, wherever it comes from. */

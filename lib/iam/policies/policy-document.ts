@@ -1,5 +1,5 @@
 // Checks a managed or inline policy document on write: well-formed per lib/policy, within AWS's size quotas.
-import { LimitExceeded, MalformedPolicyDocument } from '../../protocol/errors';
+import { LimitExceeded, MalformedPolicyDocument } from '../../core/errors';
 import { malformedPolicyMessage, type PolicyType } from '../../policy';
 import { policySize, QUOTAS } from '../validation';
 

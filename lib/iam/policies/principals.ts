@@ -1,5 +1,5 @@
 // Looks up the user, group or role a policy is attached to or embedded in, by name, with AWS's NoSuchEntity messages.
-import { NoSuchEntity, UnmodifiableEntity } from '../../protocol/errors';
+import { NoSuchEntity, UnmodifiableEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { PrincipalKind } from '../../store/policies';
 

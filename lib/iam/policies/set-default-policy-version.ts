@@ -1,7 +1,7 @@
 // SetDefaultPolicyVersion: makes one of a customer managed policy's versions the one in effect.
 import type { SetDefaultPolicyVersionRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const setDefaultPolicyVersion: Operation<SetDefaultPolicyVersionRequest> = (ctx, input) => {

@@ -1,6 +1,6 @@
 // TagPolicy: adds or overwrites tags of a customer managed policy (at most 50).
 import type { TagPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireCustomerPolicy } from './managed-policy';
 

@@ -1,10 +1,10 @@
 // CreateRole: a new IAM role with a trust policy, path, description, session duration, boundary and tags.
 import type { CreateRoleRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
+import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { roleView } from './role-view';

@@ -1,14 +1,14 @@
 // CreateServiceLinkedRole: the role an AWS service uses on the account's behalf, under /aws-service-role/.
 import type { CreateServiceLinkedRoleRequest } from '@aws-sdk/client-iam';
-import { InvalidInput, LimitExceeded } from '../../protocol/errors';
+import { InvalidInput, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { DEFAULT_MAX_SESSION_DURATION } from './create-role';
 import { roleView } from './role-view';
-import { getAwsManagedPolicy } from '../policies/aws-managed';
+import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import {
   isServicePrincipalName,
   recordedServiceLinkedRole,

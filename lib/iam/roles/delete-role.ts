@@ -1,9 +1,9 @@
 // DeleteRole: removes a role that is in no instance profile and has no policies; service-linked roles refuse.
 import type { DeleteRoleRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict } from '../../protocol/errors';
+import { DeleteConflict } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { replaceDeletedPrincipal } from './deleted-principals';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { roleArn } from './role-view';

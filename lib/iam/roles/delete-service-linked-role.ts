@@ -1,8 +1,8 @@
 // DeleteServiceLinkedRole: deletes a service-linked role with its policies and returns a deletion task id.
 import { randomUUID } from 'node:crypto';
 import type { DeleteServiceLinkedRoleRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict, InvalidInput } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict, InvalidInput } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { removeRole } from './delete-role';
 import { deletionTaskId, recordDeletionTask } from './deletion-tasks';
 import { requireRole } from './require-role';

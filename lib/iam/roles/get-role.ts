@@ -1,6 +1,6 @@
 // GetRole: a role with its trust policy, tags, permissions boundary and last use.
 import type { GetRoleRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireRole } from './require-role';
 import { roleView } from './role-view';
 

@@ -1,7 +1,7 @@
 // GetServiceLinkedRoleDeletionStatus: the status of a task from DeleteServiceLinkedRole.
 import type { GetServiceLinkedRoleDeletionStatusRequest } from '@aws-sdk/client-iam';
-import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { InvalidInput, NoSuchEntity } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { deletionTaskStatus } from './deletion-tasks';
 
 export const getServiceLinkedRoleDeletionStatus: Operation<GetServiceLinkedRoleDeletionStatusRequest> = (ctx, input) => {

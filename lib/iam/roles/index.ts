@@ -1,5 +1,5 @@
 // The role operations of the IAM API (roles and service-linked roles), by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createRole } from './create-role';
 import { createServiceLinkedRole } from './create-service-linked-role';
 import { deleteRole } from './delete-role';

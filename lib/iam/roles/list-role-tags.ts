@@ -1,6 +1,6 @@
 // ListRoleTags: a role's tags in the order they were added, paginated.
 import type { ListRoleTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireRole } from './require-role';
 

@@ -1,6 +1,6 @@
 // ListRoles: roles under a path prefix, by name, paginated. AWS omits tags, boundaries and RoleLastUsed here.
 import type { ListRolesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { roleView } from './role-view';
 

@@ -1,5 +1,5 @@
 // Looks up a role by name or fails with AWS's NoSuchEntity message; guards service-linked roles.
-import { NoSuchEntity, UnmodifiableEntity } from '../../protocol/errors';
+import { NoSuchEntity, UnmodifiableEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { RoleRecord } from '../../store/roles';
 

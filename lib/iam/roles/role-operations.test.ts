@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/store';
 import type { ServiceConfig } from '../../config';
-import { systemPrincipal, type OperationContext } from '../context';
+import { systemPrincipal, type OperationContext } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { instanceProfileOperations } from '../instance-profiles';
 import { roleOperations } from './index';

@@ -1,6 +1,6 @@
 // TagRole: adds or overwrites tags of a role (at most 50 per role, keys compared ignoring case).
 import type { TagRoleRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireRole } from './require-role';
 

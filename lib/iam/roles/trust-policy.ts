@@ -1,5 +1,5 @@
 // Checks a role's trust policy (AssumeRolePolicyDocument) as IAM does on CreateRole and UpdateAssumeRolePolicy.
-import { LimitExceeded, MalformedPolicyDocument } from '../../protocol/errors';
+import { LimitExceeded, MalformedPolicyDocument } from '../../core/errors';
 import { malformedPolicyMessage } from '../../policy';
 import type { Store } from '../../store/types';
 import { parseArn, splitPathAndName } from '../arn';

@@ -1,6 +1,6 @@
 // UpdateAssumeRolePolicy: replaces a role's trust policy (not allowed on service-linked roles).
 import type { UpdateAssumeRolePolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { validateTrustPolicy } from './trust-policy';
 

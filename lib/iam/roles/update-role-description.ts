@@ -1,6 +1,6 @@
 // UpdateRoleDescription: replaces a role's description and returns the updated role.
 import type { UpdateRoleDescriptionRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireRole } from './require-role';
 import { roleView } from './role-view';
 

@@ -1,7 +1,7 @@
 // UpdateRole: changes a role's description and/or maximum session duration.
 import type { UpdateRoleRequest } from '@aws-sdk/client-iam';
 import type { RoleChanges } from '../../store/roles';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 
 export const updateRole: Operation<UpdateRoleRequest> = (ctx, input) => {

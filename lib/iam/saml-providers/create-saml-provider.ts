@@ -1,7 +1,7 @@
 // CreateSAMLProvider: registers a SAML 2.0 identity provider from its metadata document.
 import type { CreateSAMLProviderRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists, LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { SAML_PROVIDERS_PER_ACCOUNT } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';

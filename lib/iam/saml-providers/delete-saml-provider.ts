@@ -1,6 +1,6 @@
 // DeleteSAMLProvider: removes a SAML provider and its tags.
 import type { DeleteSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const deleteSAMLProvider: Operation<DeleteSAMLProviderRequest> = (ctx, input) => {

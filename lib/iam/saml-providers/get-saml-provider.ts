@@ -1,6 +1,6 @@
 // GetSAMLProvider: the provider's metadata document, dates and tags.
 import type { GetSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const getSAMLProvider: Operation<GetSAMLProviderRequest> = (ctx, input) => {

@@ -1,5 +1,5 @@
 // The SAML provider operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createSAMLProvider } from './create-saml-provider';
 import { deleteSAMLProvider } from './delete-saml-provider';
 import { getSAMLProvider } from './get-saml-provider';

@@ -1,6 +1,6 @@
 // ListSAMLProviderTags: a SAML provider's tags in the order they were added, paginated.
 import type { ListSAMLProviderTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireSamlProvider } from './require-saml-provider';
 

@@ -1,5 +1,5 @@
 // Looks up a SAML provider by ARN, with AWS's NoSuchEntity when it does not exist.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { SamlProviderRecord, Store } from '../../store/types';
 
 /** AWS's quota of SAML providers per account. */

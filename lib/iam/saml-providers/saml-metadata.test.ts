@@ -1,6 +1,6 @@
 // SAML metadata checks: well-formed XML with an EntityDescriptor root; validUntil and signing certificates read.
 import { describe, expect, it } from 'vitest';
-import { InvalidInput } from '../../protocol/errors';
+import { InvalidInput } from '../../core/errors';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
 const GOOD = `<?xml version="1.0"?>

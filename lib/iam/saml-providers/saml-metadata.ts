@@ -2,7 +2,7 @@
 // EntityDescriptor. Its signing certificates become the provider's trust anchors for AssumeRoleWithSAML, so the
 // document is read with an XML parser (@xmldom/xmldom), never pattern-matched.
 import { DOMParser } from '@xmldom/xmldom';
-import { InvalidInput } from '../../protocol/errors';
+import { InvalidInput } from '../../core/errors';
 
 /** What Gatehouse reads from a metadata document. */
 export interface SamlMetadata {

@@ -1,6 +1,6 @@
 // TagSAMLProvider: adds or overwrites tags of a SAML provider (50 at most, keys ignoring case).
 import type { TagSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireSamlProvider } from './require-saml-provider';
 

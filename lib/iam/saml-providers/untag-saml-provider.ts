@@ -1,6 +1,6 @@
 // UntagSAMLProvider: removes tags of a SAML provider by key (ignoring case); absent keys are ignored.
 import type { UntagSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const untagSAMLProvider: Operation<UntagSAMLProviderRequest> = (ctx, input) => {

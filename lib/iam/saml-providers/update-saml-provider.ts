@@ -1,6 +1,6 @@
 // UpdateSAMLProvider: replaces the provider's metadata document (validated as on creation).
 import type { UpdateSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 

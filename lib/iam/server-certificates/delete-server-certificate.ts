@@ -1,6 +1,6 @@
 // DeleteServerCertificate: removes a server certificate, its sealed private key and its tags.
 import type { DeleteServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const deleteServerCertificate: Operation<DeleteServerCertificateRequest> = (ctx, input) => {

@@ -1,6 +1,6 @@
 // GetServerCertificate: the certificate, its chain, metadata and tags (never the private key).
 import type { GetServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireServerCertificate, serverCertificateMetadata } from './server-certificate-view';
 
 export const getServerCertificate: Operation<GetServerCertificateRequest> = (ctx, input) => {

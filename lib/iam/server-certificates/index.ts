@@ -1,5 +1,5 @@
 // The server certificate operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { deleteServerCertificate } from './delete-server-certificate';
 import { getServerCertificate } from './get-server-certificate';
 import { listServerCertificates } from './list-server-certificates';

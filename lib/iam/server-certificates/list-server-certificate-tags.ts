@@ -1,6 +1,6 @@
 // ListServerCertificateTags: a server certificate's tags in the order they were added, paginated.
 import type { ListServerCertificateTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireServerCertificate } from './server-certificate-view';
 

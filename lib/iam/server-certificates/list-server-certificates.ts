@@ -1,6 +1,6 @@
 // ListServerCertificates: the account's server certificates under a path prefix, paginated.
 import type { ListServerCertificatesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { serverCertificateMetadata } from './server-certificate-view';
 

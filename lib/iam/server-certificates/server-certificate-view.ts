@@ -1,5 +1,5 @@
 // Server certificates: lookups with AWS's errors and the `ServerCertificateMetadata` shape.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { ServerCertificateRecord, Store } from '../../store/types';
 
 /** AWS's default quota of server certificates per account. */

@@ -1,6 +1,6 @@
 // TagServerCertificate: adds or overwrites tags of a server certificate (50 at most, keys ignoring case).
 import type { TagServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 

@@ -1,6 +1,6 @@
 // UntagServerCertificate: removes tags of a server certificate by key (ignoring case); absent keys are ignored.
 import type { UntagServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const untagServerCertificate: Operation<UntagServerCertificateRequest> = (ctx, input) => {

@@ -1,7 +1,7 @@
 // UpdateServerCertificate: renames and/or moves a server certificate.
 import type { UpdateServerCertificateRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { EntityAlreadyExists } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { validatePath } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 

@@ -2,8 +2,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { UploadServerCertificateRequest } from '@aws-sdk/client-iam';
 import { newUniqueId } from '../../crypto/ids';
-import { EntityAlreadyExists, KeyPairMismatch, LimitExceeded, MalformedCertificate } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { EntityAlreadyExists, KeyPairMismatch, LimitExceeded, MalformedCertificate } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { validatePath, validateTags } from '../validation';
 import { parseCertificate, parseCertificateChain } from '../signing-certificates/certificate-pem';
 import { SERVER_CERTIFICATES_PER_ACCOUNT, serverCertificateMetadata } from './server-certificate-view';

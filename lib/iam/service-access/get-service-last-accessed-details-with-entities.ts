@@ -1,9 +1,9 @@
 // GetServiceLastAccessedDetailsWithEntities: for one service of a last-accessed job, the entities (users and
 // roles) that could use it and when each last did — the members of a group, the users and roles a policy reaches.
 import type { EntityDetails, GetServiceLastAccessedDetailsWithEntitiesRequest } from '@aws-sdk/client-iam';
-import { InvalidInput, NoSuchEntity } from '../../protocol/errors';
+import { InvalidInput, NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { loadLastAccessedJob } from '../last-accessed/report';
 

@@ -1,5 +1,5 @@
 // Service access operations built on the last-accessed reports, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { getServiceLastAccessedDetailsWithEntities } from './get-service-last-accessed-details-with-entities';
 import { listPoliciesGrantingServiceAccess } from './list-policies-granting-service-access';
 

@@ -1,9 +1,9 @@
 // ListPoliciesGrantingServiceAccess: for a user, group or role, the policies that allow each named service.
 import type { ListPoliciesGrantingServiceAccessRequest, PolicyGrantingServiceAccess } from '@aws-sdk/client-iam';
-import { InvalidInput, NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { InvalidInput, NoSuchEntity, ValidationError } from '../../core/errors';
 import { managedPolicyDocument } from '../../authz/managed-policy-documents';
 import type { PrincipalKind, Store } from '../../store/types';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, encodeMarker } from '../pagination';
 import { allowedServiceNamespaces } from '../last-accessed/allowed-services';
 

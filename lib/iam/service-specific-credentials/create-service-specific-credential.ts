@@ -1,7 +1,7 @@
 // CreateServiceSpecificCredential: a user name and password for CodeCommit or Keyspaces; the password is shown once.
 import type { CreateServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import { LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import {
   CREDENTIALS_PER_SERVICE,

@@ -1,6 +1,6 @@
 // DeleteServiceSpecificCredential: removes a service-specific credential of a user (or of the caller).
 import type { DeleteServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
 export const deleteServiceSpecificCredential: Operation<DeleteServiceSpecificCredentialRequest> = (ctx, input) => {

@@ -1,5 +1,5 @@
 // The service-specific credential operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createServiceSpecificCredential } from './create-service-specific-credential';
 import { deleteServiceSpecificCredential } from './delete-service-specific-credential';
 import { listServiceSpecificCredentials } from './list-service-specific-credentials';

@@ -1,6 +1,6 @@
 // ListServiceSpecificCredentials: a user's (or the caller's) service-specific credentials, optionally of one service.
 import type { ListServiceSpecificCredentialsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import { requireSupportedService, serviceCredentialMetadata, type ServiceCredentialData } from './service-credential-view';
 

@@ -1,6 +1,6 @@
 // ResetServiceSpecificCredential: a new password for an existing credential, shown once.
 import type { ResetServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { credentialOwner, newServicePassword, requireServiceCredential, serviceCredentialMetadata } from './service-credential-view';
 
 export const resetServiceSpecificCredential: Operation<ResetServiceSpecificCredentialRequest> = (ctx, input) => {

@@ -1,9 +1,9 @@
 // Service-specific credentials (CodeCommit Git, Amazon Keyspaces): stored form, AWS's shapes, lookups, rules.
 import { randomBytes } from 'node:crypto';
-import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { NoSuchEntity, ValidationError } from '../../core/errors';
 import type { UserCredentialRecord } from '../../store/types';
 import { newUniqueId } from '../../crypto/ids';
-import type { OperationContext } from '../context';
+import type { OperationContext } from '../../core/context';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 
 export interface ServiceCredentialData {

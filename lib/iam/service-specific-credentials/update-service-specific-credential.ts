@@ -1,6 +1,6 @@
 // UpdateServiceSpecificCredential: activates or deactivates a service-specific credential.
 import type { UpdateServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
 export const updateServiceSpecificCredential: Operation<UpdateServiceSpecificCredentialRequest> = (ctx, input) => {

@@ -1,6 +1,6 @@
 // X.509 certificates in PEM as IAM accepts them, parsed with node:crypto; random certificate ids.
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { MalformedCertificate } from '../../protocol/errors';
+import { MalformedCertificate } from '../../core/errors';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;

@@ -1,6 +1,6 @@
 // DeleteSigningCertificate: removes a signing certificate of a user (or of the caller).
 import type { DeleteSigningCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { certificateOwner, requireSigningCertificate } from './signing-certificate-view';
 
 export const deleteSigningCertificate: Operation<DeleteSigningCertificateRequest> = (ctx, input) => {

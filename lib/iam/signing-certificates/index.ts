@@ -1,5 +1,5 @@
 // The signing certificate operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { deleteSigningCertificate } from './delete-signing-certificate';
 import { listSigningCertificates } from './list-signing-certificates';
 import { updateSigningCertificate } from './update-signing-certificate';

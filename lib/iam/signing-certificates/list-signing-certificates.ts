@@ -1,6 +1,6 @@
 // ListSigningCertificates: the signing certificates of a user (or of the caller), oldest first, paginated.
 import type { ListSigningCertificatesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import { signingCertificateView, type SigningCertificateData } from './signing-certificate-view';

@@ -1,7 +1,7 @@
 // The stored form of a signing certificate, AWS's response shape and lookups with AWS's errors.
-import { NoSuchEntity, ValidationError } from '../../protocol/errors';
+import { NoSuchEntity, ValidationError } from '../../core/errors';
 import type { UserCredentialRecord } from '../../store/types';
-import type { OperationContext } from '../context';
+import type { OperationContext } from '../../core/context';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 
 export interface SigningCertificateData {

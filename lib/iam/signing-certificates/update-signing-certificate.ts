@@ -1,6 +1,6 @@
 // UpdateSigningCertificate: activates or deactivates a signing certificate of a user (or of the caller).
 import type { UpdateSigningCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { certificateOwner, requireSigningCertificate } from './signing-certificate-view';
 
 export const updateSigningCertificate: Operation<UpdateSigningCertificateRequest> = (ctx, input) => {

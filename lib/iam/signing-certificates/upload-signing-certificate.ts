@@ -1,7 +1,7 @@
 // UploadSigningCertificate: adds an X.509 signing certificate to a user (2 at most), active on upload.
 import type { UploadSigningCertificateRequest } from '@aws-sdk/client-iam';
-import { DuplicateCertificate, InvalidCertificate, LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DuplicateCertificate, InvalidCertificate, LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { newCertificateId, parseCertificate } from './certificate-pem';
 import {
   certificateOwner,

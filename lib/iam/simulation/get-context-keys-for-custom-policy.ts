@@ -1,7 +1,7 @@
 // GetContextKeysForCustomPolicy: the condition keys the given policies reference.
 import type { GetContextKeysForCustomPolicyRequest } from '@aws-sdk/client-iam';
 import { referencedContextKeys } from '../../policy';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { compileInputs, inputPolicies } from './policy-source';
 
 export const getContextKeysForCustomPolicy: Operation<GetContextKeysForCustomPolicyRequest> = (_ctx, input) => {

@@ -1,7 +1,7 @@
 // GetContextKeysForPrincipalPolicy: the condition keys the entity's policies (and PolicyInputList) reference.
 import type { GetContextKeysForPrincipalPolicyRequest } from '@aws-sdk/client-iam';
 import { referencedContextKeys } from '../../policy';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { compileInputs, inputPolicies, policySource } from './policy-source';
 
 export const getContextKeysForPrincipalPolicy: Operation<GetContextKeysForPrincipalPolicyRequest> = (ctx, input) => {

@@ -1,5 +1,5 @@
 // The policy simulation operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { getContextKeysForCustomPolicy } from './get-context-keys-for-custom-policy';
 import { getContextKeysForPrincipalPolicy } from './get-context-keys-for-principal-policy';
 import { simulateCustomPolicy } from './simulate-custom-policy';

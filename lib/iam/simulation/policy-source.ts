@@ -1,7 +1,7 @@
 // The entity a principal simulation is about (PolicySourceArn: a user, group or role) and its policies as simulator inputs.
 import { boundaryDocument, entityPolicyDocuments } from '../../authz';
 import { compilePolicy, PolicyParseError, type SimulationPolicyInput, type CompiledPolicy, type PolicyType } from '../../policy';
-import { InvalidInput, MalformedPolicyDocument, NoSuchEntity } from '../../protocol/errors';
+import { InvalidInput, MalformedPolicyDocument, NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import { malformedPolicyMessage } from '../../policy';
 

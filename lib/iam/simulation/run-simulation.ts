@@ -1,7 +1,7 @@
 // Runs lib/policy's simulator for the Simulate* operations and pages its AWS-shaped results (MaxItems/Marker).
 import type { ContextEntry as SdkContextEntry } from '@aws-sdk/client-iam';
 import { PolicyParseError, simulatePolicies, type ContextEntry, type SimulationInput } from '../../policy';
-import { MalformedPolicyDocument } from '../../protocol/errors';
+import { MalformedPolicyDocument } from '../../core/errors';
 import { paginateArray } from '../pagination';
 
 /** API context entries as the engine takes them. */

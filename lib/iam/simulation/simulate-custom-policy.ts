@@ -1,6 +1,6 @@
 // SimulateCustomPolicy: policies given as text (PolicyInputList, PermissionsBoundaryPolicyInputList, ResourcePolicy) against actions and resources.
 import type { SimulateCustomPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { inputPolicies } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 

@@ -1,6 +1,6 @@
 // SimulatePrincipalPolicy: a user's (with its groups'), group's or role's policies, plus PolicyInputList, against actions and resources.
 import type { SimulatePrincipalPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { inputPolicies, policySource } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 

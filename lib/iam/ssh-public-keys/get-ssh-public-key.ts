@@ -1,7 +1,7 @@
 // GetSSHPublicKey: one SSH public key of a user, in the SSH or PEM encoding.
 import type { GetSSHPublicKeyRequest } from '@aws-sdk/client-iam';
-import { UnrecognizedPublicKeyEncoding } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { UnrecognizedPublicKeyEncoding } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireSshKey, sshPublicKeyView } from './ssh-key-view';
 

@@ -1,5 +1,5 @@
 // The SSH public key operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { deleteSSHPublicKey } from './delete-ssh-public-key';
 import { getSSHPublicKey } from './get-ssh-public-key';
 import { listSSHPublicKeys } from './list-ssh-public-keys';

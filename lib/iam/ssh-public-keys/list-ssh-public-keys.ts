@@ -1,6 +1,6 @@
 // ListSSHPublicKeys: the SSH public keys of a user (or of the calling user), oldest first, paginated.
 import type { ListSSHPublicKeysRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from '../users/require-user';
 import { resolveKeyOwner } from '../access-keys/key-owner';

@@ -1,7 +1,7 @@
 // SSH public key parsing: PEM and ssh-rsa encodings of the same key agree, with AWS's MD5 fingerprint.
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { InvalidPublicKey } from '../../protocol/errors';
+import { InvalidPublicKey } from '../../core/errors';
 import { parseSshPublicKey } from './ssh-key-format';
 
 describe('parseSshPublicKey', () => {

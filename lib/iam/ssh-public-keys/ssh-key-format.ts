@@ -1,7 +1,7 @@
 // SSH public keys as IAM accepts them: OpenSSH `ssh-rsa` or PEM (SubjectPublicKeyInfo) RSA keys of 2048 to
 // 16384 bits, with the MD5 fingerprint AWS shows (`aa:bb:...`) and conversion between the two encodings.
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
-import { InvalidPublicKey } from '../../protocol/errors';
+import { InvalidPublicKey } from '../../core/errors';
 
 const INVALID = 'The public key is not in valid format.';
 

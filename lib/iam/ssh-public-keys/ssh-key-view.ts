@@ -1,5 +1,5 @@
 // The stored form of an SSH public key and AWS's response shapes for it; lookups with AWS's errors.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { Store, UserCredentialRecord, UserRecord } from '../../store/types';
 
 /** Per-kind fields of an SSH key record. */

@@ -1,6 +1,6 @@
 // UpdateSSHPublicKey: activates or deactivates an SSH public key of a user.
 import type { UpdateSSHPublicKeyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireSshKey } from './ssh-key-view';
 

@@ -1,8 +1,8 @@
 // UploadSSHPublicKey: adds an SSH public key (ssh-rsa or PEM) to a user, for CodeCommit-style Git access.
 import type { UploadSSHPublicKeyRequest } from '@aws-sdk/client-iam';
 import { newUniqueId } from '../../crypto/ids';
-import { DuplicateSSHPublicKey, LimitExceeded } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DuplicateSSHPublicKey, LimitExceeded } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { parseSshPublicKey } from './ssh-key-format';
 import { SSH_KEYS_PER_USER, sshPublicKeyView, type SshKeyData } from './ssh-key-view';

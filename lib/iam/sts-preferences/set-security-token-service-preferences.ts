@@ -2,7 +2,7 @@
 // kept as an account setting and reported by GetAccountSummary's GlobalEndpointTokenVersion.
 import type { SetSecurityTokenServicePreferencesRequest } from '@aws-sdk/client-iam';
 import type { Store } from '../../store/types';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 
 const SETTING = 'sts-global-endpoint-token-version';
 

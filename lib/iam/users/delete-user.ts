@@ -1,7 +1,7 @@
 // DeleteUser: removes a user that owns nothing any more, with its tags; otherwise AWS's DeleteConflict chain.
 import type { DeleteUserRequest } from '@aws-sdk/client-iam';
-import { DeleteConflict } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { DeleteConflict } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { entityArn } from '../arn';
 import { replaceDeletedPrincipal } from '../roles/deleted-principals';
 import { requireUser } from './require-user';

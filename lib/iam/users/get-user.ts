@@ -1,7 +1,7 @@
 // GetUser: a user by name, or the calling user when no name is given.
 import type { GetUserRequest } from '@aws-sdk/client-iam';
-import { NoSuchEntity, ValidationError } from '../../protocol/errors';
-import type { Operation } from '../context';
+import { NoSuchEntity, ValidationError } from '../../core/errors';
+import type { Operation } from '../../core/context';
 import { userView } from './user-view';
 import { requireUser } from './require-user';
 

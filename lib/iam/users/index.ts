@@ -1,5 +1,5 @@
 // The user operations of the IAM API, by AWS action name.
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { createUser } from './create-user';
 import { deleteUser } from './delete-user';
 import { getUser } from './get-user';

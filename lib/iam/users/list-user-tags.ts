@@ -1,6 +1,6 @@
 // ListUserTags: a user's tags in the order they were added, paginated.
 import type { ListUserTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from './require-user';
 

@@ -1,6 +1,6 @@
 // ListUsers: users under a path prefix, by name, paginated. AWS omits tags and boundaries here.
 import type { ListUsersRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { userView } from './user-view';
 

@@ -1,5 +1,5 @@
 // Looks up a user by name or fails with AWS's NoSuchEntity message.
-import { NoSuchEntity } from '../../protocol/errors';
+import { NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { UserRecord } from '../../store/users';
 

@@ -1,6 +1,6 @@
 // TagUser: adds or overwrites tags of a user (at most 50 per user, keys compared ignoring case).
 import type { TagUserRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireUser } from './require-user';
 

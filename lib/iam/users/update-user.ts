@@ -1,8 +1,8 @@
 // UpdateUser: rename a user and/or move it to another path.
 import type { UpdateUserRequest } from '@aws-sdk/client-iam';
-import { EntityAlreadyExists } from '../../protocol/errors';
+import { EntityAlreadyExists } from '../../core/errors';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../context';
+import type { Operation } from '../../core/context';
 import { validateName, validatePath } from '../validation';
 import { requireUser } from './require-user';
 

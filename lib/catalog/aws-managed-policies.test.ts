@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-type Catalogue = typeof import('./aws-managed');
+type Catalogue = typeof import('./aws-managed-policies');
 
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h3a-catalogue-'));
 let previous: string | undefined;
@@ -14,7 +14,7 @@ let parsedFromFile: Catalogue;
 /** A fresh copy of the module (its in-memory catalogue not loaded yet). */
 async function freshCatalogue(): Promise<Catalogue> {
   vi.resetModules();
-  return import('./aws-managed');
+  return import('./aws-managed-policies');
 }
 
 beforeAll(() => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/store';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
 import { resolveManagedPolicy } from './resolve-policy';
 
 let dir: string;

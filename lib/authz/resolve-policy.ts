@@ -1,6 +1,6 @@
 // Resolves a managed policy ARN (AWS managed or customer managed) to its default document: the authorizer's lookup.
-import type { Store } from '../../store/types';
-import { getAwsManagedPolicy, isAwsManagedPolicyArn } from './aws-managed';
+import type { Store } from '../store/types';
+import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../catalog/aws-managed-policies';
 
 /** A managed policy with its default version's document. */
 export interface ResolvedManagedPolicy {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { managedPolicyCatalogueLocations } from '../../config';
+import { managedPolicyCatalogueLocations } from '../config';
 
 /** ARN prefix of every AWS managed policy. */
 export const AWS_MANAGED_POLICY_PREFIX = 'arn:aws:iam::aws:policy/';

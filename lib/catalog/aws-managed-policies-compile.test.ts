@@ -1,7 +1,7 @@
 // Every AWS managed policy of the catalogue passes IAM's write checks and compiles: none can fail closed for its principals.
 import { expect, it } from 'vitest';
-import { compilePolicy, malformedPolicyMessage } from '../../policy';
-import { listAwsManagedPolicies } from './aws-managed';
+import { compilePolicy, malformedPolicyMessage } from '../policy';
+import { listAwsManagedPolicies } from './aws-managed-policies';
 
 it('every AWS managed policy is accepted by malformedPolicyMessage and compiles', () => {
   const problems: string[] = [];

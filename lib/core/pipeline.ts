@@ -1,12 +1,13 @@
 // The steps a request passes through, as interfaces: authenticate, authorize, audit. Implementations live in
-// lib/sigv4, lib/authz and lib/audit; the handler only knows these shapes.
-import type { OperationContext, Principal } from '../iam/context';
-import type { ServiceName } from './model';
-import type { QueryParams } from './query';
+// lib/authn, lib/authz and lib/audit; the handler (lib/protocol) only knows these shapes.
+import type { OperationContext, Principal } from './context';
 import type { WireRequest, WireResponse } from './wire';
 
 /** The services of the endpoint by SigV4 signing name: IAM and STS (query protocol), IAM Access Analyzer (REST-JSON). */
-export type SigningService = ServiceName | 'access-analyzer';
+export type SigningService = 'iam' | 'sts' | 'access-analyzer';
+
+/** A request's parameters by name (decoded from the form body or query string). */
+export type QueryParams = Map<string, string>;
 
 /** What is known of a request once its action is decoded. */
 export interface RequestInfo {
