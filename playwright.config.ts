@@ -39,7 +39,14 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
     trace: 'off',
   },
@@ -50,14 +57,24 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       // Trusts the loopback "proxy" so that specs can play browsers at different addresses (X-Forwarded-For).
-      env: { ...common, PORT: String(MAIN_PORT), GATEHOUSE_DATA_DIR: path.join(dataDir, 'main'), GATEHOUSE_TRUSTED_PROXIES: '127.0.0.1, ::1' },
+      env: {
+        ...common,
+        PORT: String(MAIN_PORT),
+        GATEHOUSE_DATA_DIR: path.join(dataDir, 'main'),
+        GATEHOUSE_TRUSTED_PROXIES: '127.0.0.1, ::1',
+      },
     },
     {
       command: `npx next start -p ${SHORT_PORT}`,
       url: `http://localhost:${SHORT_PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...common, PORT: String(SHORT_PORT), GATEHOUSE_DATA_DIR: path.join(dataDir, 'short'), GATEHOUSE_CONSOLE_SESSION_SECONDS: '10' },
+      env: {
+        ...common,
+        PORT: String(SHORT_PORT),
+        GATEHOUSE_DATA_DIR: path.join(dataDir, 'short'),
+        GATEHOUSE_CONSOLE_SESSION_SECONDS: '10',
+      },
     },
   ],
 });

@@ -23,7 +23,8 @@ function twentyStatementPolicy(narrower = false): string {
       Action: [`${service}:Get*`, `${service}:List*`, `${service}:Describe*`].slice(0, narrower ? 1 : 3),
       Resource: [`arn:aws:${service}:us-east-1:${ACCOUNT}:app-${i}/*`, `arn:aws:${service}:us-east-1:${ACCOUNT}:shared-${i % 4}`],
     };
-    if (i % 3 === 0) statement.Condition = { StringEquals: { 'aws:RequestedRegion': 'us-east-1' }, Bool: { 'aws:SecureTransport': 'true' } };
+    if (i % 3 === 0)
+      statement.Condition = { StringEquals: { 'aws:RequestedRegion': 'us-east-1' }, Bool: { 'aws:SecureTransport': 'true' } };
     return statement;
   });
   statements.push({ Sid: 'DenyDelete', Effect: 'Deny', Action: ['s3:DeleteBucket', 'dynamodb:DeleteTable'], Resource: '*' });
@@ -33,7 +34,15 @@ function twentyStatementPolicy(narrower = false): string {
 async function signJson(endpoint: string, path: string, body: string): Promise<PreparedRequest> {
   const url = new URL(endpoint);
   const signer = new SignatureV4({ credentials: CREDENTIALS, region: 'us-east-1', service: 'access-analyzer', sha256: Sha256 });
-  const signed = await signer.sign({ method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path, headers: { host: url.host, 'content-type': 'application/json' }, body });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: Number(url.port),
+    path,
+    headers: { host: url.host, 'content-type': 'application/json' },
+    body,
+  });
   return { path, headers: signed.headers as Record<string, string>, body };
 }
 
@@ -44,30 +53,71 @@ async function main() {
   const load = async (step: string, requests: PreparedRequest[]) => {
     const before = server.cpuMs();
     const result = await runLoad(endpoint, requests, CONCURRENCY);
-    rows.push({ step, requests: result.requests, perSecond: Math.round(result.perSecond), errors: result.errors, serverCpuUsPerRequest: Math.round(((server.cpuMs() - before) * 1000) / result.requests) });
+    rows.push({
+      step,
+      requests: result.requests,
+      perSecond: Math.round(result.perSecond),
+      errors: result.errors,
+      serverCpuUsPerRequest: Math.round(((server.cpuMs() - before) * 1000) / result.requests),
+    });
   };
 
   const policy = twentyStatementPolicy();
   const validate = JSON.stringify({ policyDocument: policy, policyType: 'IDENTITY_POLICY' });
-  await load('ValidatePolicy, 20 statements (warm-up, c16)', await Promise.all(Array.from({ length: 200 }, () => signJson(endpoint, '/policy/validation', validate))));
-  await load('ValidatePolicy, 20 statements (c16)', await Promise.all(Array.from({ length: 2000 }, () => signJson(endpoint, '/policy/validation', validate))));
-  const check = JSON.stringify({ newPolicyDocument: twentyStatementPolicy(true), existingPolicyDocument: policy, policyType: 'IDENTITY_POLICY' });
-  await load('CheckNoNewAccess, 20 vs 20 statements, PASS (c16)', await Promise.all(Array.from({ length: 2000 }, () => signJson(endpoint, '/policy/check-no-new-access', check))));
-  const failing = JSON.stringify({ newPolicyDocument: policy, existingPolicyDocument: twentyStatementPolicy(true), policyType: 'IDENTITY_POLICY' });
-  await load('CheckNoNewAccess, 20 vs 20 statements, FAIL (c16)', await Promise.all(Array.from({ length: 2000 }, () => signJson(endpoint, '/policy/check-no-new-access', failing))));
+  await load(
+    'ValidatePolicy, 20 statements (warm-up, c16)',
+    await Promise.all(Array.from({ length: 200 }, () => signJson(endpoint, '/policy/validation', validate))),
+  );
+  await load(
+    'ValidatePolicy, 20 statements (c16)',
+    await Promise.all(Array.from({ length: 2000 }, () => signJson(endpoint, '/policy/validation', validate))),
+  );
+  const check = JSON.stringify({
+    newPolicyDocument: twentyStatementPolicy(true),
+    existingPolicyDocument: policy,
+    policyType: 'IDENTITY_POLICY',
+  });
+  await load(
+    'CheckNoNewAccess, 20 vs 20 statements, PASS (c16)',
+    await Promise.all(Array.from({ length: 2000 }, () => signJson(endpoint, '/policy/check-no-new-access', check))),
+  );
+  const failing = JSON.stringify({
+    newPolicyDocument: policy,
+    existingPolicyDocument: twentyStatementPolicy(true),
+    policyType: 'IDENTITY_POLICY',
+  });
+  await load(
+    'CheckNoNewAccess, 20 vs 20 statements, FAIL (c16)',
+    await Promise.all(Array.from({ length: 2000 }, () => signJson(endpoint, '/policy/check-no-new-access', failing))),
+  );
 
   // A principal with 10,000 audit events: a reader calling GetUser on 100 users, ListUsers and ListGroups.
   const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
   await iam.send(new CreateUserCommand({ UserName: 'reader', Path: '/bench/' }));
   await iam.send(
-    new PutUserPolicyCommand({ UserName: 'reader', PolicyName: 'read', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' }] }) }),
+    new PutUserPolicyCommand({
+      UserName: 'reader',
+      PolicyName: 'read',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' }],
+      }),
+    }),
   );
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'reader' }));
   const reader = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
   const users = Array.from({ length: 100 }, (_, i) => `user-${i}`);
-  await runLoad(endpoint, await Promise.all(users.map((name) => signQuery(endpoint, `Action=CreateUser&Version=2010-05-08&UserName=${name}`, CREDENTIALS))), CONCURRENCY);
+  await runLoad(
+    endpoint,
+    await Promise.all(users.map((name) => signQuery(endpoint, `Action=CreateUser&Version=2010-05-08&UserName=${name}`, CREDENTIALS))),
+    CONCURRENCY,
+  );
   const bodies = Array.from({ length: 10_000 }, (_, i) =>
-    i % 10 === 0 ? 'Action=ListUsers&Version=2010-05-08' : i % 10 === 1 ? 'Action=ListGroups&Version=2010-05-08' : `Action=GetUser&Version=2010-05-08&UserName=user-${i % 100}`,
+    i % 10 === 0
+      ? 'Action=ListUsers&Version=2010-05-08'
+      : i % 10 === 1
+        ? 'Action=ListGroups&Version=2010-05-08'
+        : `Action=GetUser&Version=2010-05-08&UserName=user-${i % 100}`,
   );
   const calls = await runLoad(endpoint, await Promise.all(bodies.map((body) => signQuery(endpoint, body, reader))), CONCURRENCY);
 
@@ -76,7 +126,9 @@ async function main() {
   let statements = 0;
   for (let run = 0; run < 3; run++) {
     const started = performance.now();
-    const { jobId } = await analyzer.send(new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${ACCOUNT}:user/bench/reader` } }));
+    const { jobId } = await analyzer.send(
+      new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${ACCOUNT}:user/bench/reader` } }),
+    );
     for (;;) {
       const result = await analyzer.send(new GetGeneratedPolicyCommand({ jobId }));
       if (result.jobDetails?.status !== 'IN_PROGRESS') {
@@ -93,8 +145,12 @@ async function main() {
   server.stop();
 
   console.table(rows);
-  console.log(`Policy generation for a principal with ${calls.requests - calls.errors} successful audit events (${calls.errors} failed calls):`);
-  console.log(`  StartPolicyGeneration → SUCCEEDED: ${generations.map((ms) => `${Math.round(ms)} ms`).join(', ')} (3 runs; ${statements} statements generated)`);
+  console.log(
+    `Policy generation for a principal with ${calls.requests - calls.errors} successful audit events (${calls.errors} failed calls):`,
+  );
+  console.log(
+    `  StartPolicyGeneration → SUCCEEDED: ${generations.map((ms) => `${Math.round(ms)} ms`).join(', ')} (3 runs; ${statements} statements generated)`,
+  );
 }
 
 main().catch((error) => {

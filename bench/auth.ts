@@ -16,7 +16,9 @@ import { createService } from '../lib/service/create-service';
 import { createAuthenticator } from '../lib/authn';
 import type { WireRequest } from '../lib/core/wire';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '16' } },
+});
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const ADMIN = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -27,7 +29,13 @@ interface Credentials {
   sessionToken?: string;
 }
 
-async function signAll(endpoint: string, body: string, credentials: Credentials, service: 'iam' | 'sts', count: number): Promise<PreparedRequest[]> {
+async function signAll(
+  endpoint: string,
+  body: string,
+  credentials: Credentials,
+  service: 'iam' | 'sts',
+  count: number,
+): Promise<PreparedRequest[]> {
   const url = new URL(endpoint);
   const signer = new SignatureV4({ credentials, region: 'us-east-1', service, sha256: Sha256 });
   const out: PreparedRequest[] = [];
@@ -57,13 +65,33 @@ async function call(endpoint: string, request: PreparedRequest): Promise<string>
 /** authenticate() alone, in-process, on distinct pre-signed requests: microseconds per request. */
 async function authenticateOnly(count: number): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-auth-'));
-  const config = loadConfig({ GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test', GATEHOUSE_DEMO: '0' });
+  const config = loadConfig({
+    GATEHOUSE_DATA_DIR: dataDir,
+    GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+    GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+    GATEHOUSE_DEMO: '0',
+  });
   const service = createService(config);
   try {
     const authenticator = createAuthenticator({ store: service.store, secrets: service.secrets, config });
     const prepared = await signAll('http://127.0.0.1:4650', 'Action=GetUser&Version=2010-05-08', ADMIN, 'iam', count);
-    const wire: WireRequest[] = prepared.map((p) => ({ method: 'POST', path: '/', query: '', headers: p.headers, body: p.body, sourceIp: '127.0.0.1', secure: false }));
-    const info = (request: WireRequest) => ({ request, params: new Map(), service: 'iam' as const, action: 'GetUser', requestId: 'bench', now: new Date() });
+    const wire: WireRequest[] = prepared.map((p) => ({
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers: p.headers,
+      body: p.body,
+      sourceIp: '127.0.0.1',
+      secure: false,
+    }));
+    const info = (request: WireRequest) => ({
+      request,
+      params: new Map(),
+      service: 'iam' as const,
+      action: 'GetUser',
+      requestId: 'bench',
+      now: new Date(),
+    });
     for (let i = 0; i < Math.min(1000, count); i++) authenticator.authenticate(info(wire[i]));
     const started = process.hrtime.bigint();
     for (const request of wire) authenticator.authenticate(info(request));
@@ -82,15 +110,42 @@ async function main() {
     const getUser = 'Action=GetUser&Version=2010-05-08';
 
     // A role session for the ASIA path: a role the admin may assume, assumed once.
-    const trust = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] }));
-    const [createRole] = await signAll(endpoint, `Action=CreateRole&Version=2010-05-08&RoleName=bench-role&AssumeRolePolicyDocument=${trust}`, ADMIN, 'iam', 1);
+    const trust = encodeURIComponent(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+      }),
+    );
+    const [createRole] = await signAll(
+      endpoint,
+      `Action=CreateRole&Version=2010-05-08&RoleName=bench-role&AssumeRolePolicyDocument=${trust}`,
+      ADMIN,
+      'iam',
+      1,
+    );
     await call(endpoint, createRole);
-    const [attach] = await signAll(endpoint, `Action=AttachRolePolicy&Version=2010-05-08&RoleName=bench-role&PolicyArn=${encodeURIComponent('arn:aws:iam::aws:policy/IAMReadOnlyAccess')}`, ADMIN, 'iam', 1);
+    const [attach] = await signAll(
+      endpoint,
+      `Action=AttachRolePolicy&Version=2010-05-08&RoleName=bench-role&PolicyArn=${encodeURIComponent('arn:aws:iam::aws:policy/IAMReadOnlyAccess')}`,
+      ADMIN,
+      'iam',
+      1,
+    );
     await call(endpoint, attach);
-    const [assume] = await signAll(endpoint, 'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fbench-role&RoleSessionName=bench', ADMIN, 'sts', 1);
+    const [assume] = await signAll(
+      endpoint,
+      'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fbench-role&RoleSessionName=bench',
+      ADMIN,
+      'sts',
+      1,
+    );
     const xml = await call(endpoint, assume);
     const pick = (name: string) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml)![1];
-    const session: Credentials = { accessKeyId: pick('AccessKeyId'), secretAccessKey: pick('SecretAccessKey'), sessionToken: pick('SessionToken') };
+    const session: Credentials = {
+      accessKeyId: pick('AccessKeyId'),
+      secretAccessKey: pick('SecretAccessKey'),
+      sessionToken: pick('SessionToken'),
+    };
     const getRole = 'Action=GetRole&Version=2010-05-08&RoleName=bench-role';
 
     const warmCeiling = await signAll(ceiling.endpoint, getUser, ADMIN, 'iam', 2000);

@@ -28,7 +28,11 @@ function policyDocument(p: number): string {
     statements.push({
       Sid: `P${p}S${s}`,
       Effect: deny ? 'Deny' : 'Allow',
-      Action: deny ? [`iam:Delete*`, `s3:Delete${p}*`] : s % 3 === 0 ? [`iam:Get*`, `iam:List${s}*`] : [`s3:Get${p}${s}*`, `ec2:Describe${s}*`],
+      Action: deny
+        ? [`iam:Delete*`, `s3:Delete${p}*`]
+        : s % 3 === 0
+          ? [`iam:Get*`, `iam:List${s}*`]
+          : [`s3:Get${p}${s}*`, `ec2:Describe${s}*`],
       Resource: s % 2 === 0 ? `arn:aws:iam::*:user/team${p}/*` : '*',
       Condition: s % 4 === 0 ? { StringEquals: { 'aws:PrincipalTag/team': `t${p}` }, Bool: { 'aws:SecureTransport': 'true' } } : undefined,
     });
@@ -81,7 +85,8 @@ async function main() {
     service: 'iam',
     action: 'Bench',
   };
-  const call = (action: string, input: Record<string, unknown>) => store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
+  const call = (action: string, input: Record<string, unknown>) =>
+    store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
   call('CreateUser', { UserName: 'bench', Tags: [{ Key: 'team', Value: 't3' }] });
   call('CreateUser', { UserName: 'target', Path: '/team3/' });
   for (let g = 0; g < GROUPS; g++) {
@@ -111,8 +116,19 @@ async function main() {
   const full = timeEach(() => authorizer.authorize(ctx, input), iterations);
   const policies = principalPolicies(store, principal);
   const target = targetResource(store, principal, 'iam', 'GetUser', input);
-  const context = addInputContext(principalContext({ ...ctx, region: 'us-east-1' }, policies), store, input, target, policies.readsResourceTags);
-  const request = { action: 'iam:GetUser', resource: target.arn, principal: { arn: principal.arn, accountId: principal.accountId }, context };
+  const context = addInputContext(
+    principalContext({ ...ctx, region: 'us-east-1' }, policies),
+    store,
+    input,
+    target,
+    policies.readsResourceTags,
+  );
+  const request = {
+    action: 'iam:GetUser',
+    resource: target.arn,
+    principal: { arn: principal.arn, accountId: principal.accountId },
+    context,
+  };
   const decision = authorize(request, policies.policySet);
   const evaluation = timeEach(() => authorize(request, policies.policySet), iterations);
   const cold = timeEach(() => {
@@ -122,12 +138,32 @@ async function main() {
 
   // Audit cost: handler throughput for a signed GetUser, with the batched audit sink and with none.
   const steps = createPipeline({ store, config, secrets });
-  const handlerDeps = { store, config, secrets, operations: { iam: IAM_OPERATIONS, sts: STS_OPERATIONS }, authenticator: steps.authenticator, authorizer: steps.authorizer, routes: new Map() };
+  const handlerDeps = {
+    store,
+    config,
+    secrets,
+    operations: { iam: IAM_OPERATIONS, sts: STS_OPERATIONS },
+    authenticator: steps.authenticator,
+    authorizer: steps.authorizer,
+    routes: new Map(),
+  };
   const withAudit = createHandler({ ...handlerDeps, audit: steps.audit });
   const withoutAudit = createHandler({ ...handlerDeps, audit: { record() {} } });
   const body = 'Action=GetUser&Version=2010-05-08&UserName=target';
-  const signer = new SignatureV4({ credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, region: 'us-east-1', service: 'iam', sha256: Sha256 });
-  const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: 'localhost', path: '/', headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    region: 'us-east-1',
+    service: 'iam',
+    sha256: Sha256,
+  });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: 'localhost',
+    path: '/',
+    headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    body,
+  });
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(signed.headers)) headers[k.toLowerCase()] = String(v);
   const wire: WireRequest = { method: 'POST', path: '/', query: '', headers, body, sourceIp: '127.0.0.1', secure: false };
@@ -153,7 +189,15 @@ async function main() {
     info: { request: wire, params: new Map(), service: 'iam', action: 'CreateUser', requestId: 'r', now: new Date() },
     principal,
     input: { UserName: 'someone', Path: '/a/', Tags: [{ Key: 'k', Value: 'v' }] },
-    output: { User: { UserName: 'someone', UserId: 'AIDAEXAMPLE', Arn: 'arn:aws:iam::123456789012:user/a/someone', Path: '/a/', CreateDate: new Date() } },
+    output: {
+      User: {
+        UserName: 'someone',
+        UserId: 'AIDAEXAMPLE',
+        Arn: 'arn:aws:iam::123456789012:user/a/someone',
+        Path: '/a/',
+        CreateDate: new Date(),
+      },
+    },
     status: 200,
   };
   const auditN = 20_000;
@@ -175,7 +219,11 @@ async function main() {
         policyEvaluationOnlyUs: evaluation,
         coldPolicySetRebuildUs: cold,
         auditRecordUsIncludingBatchedInsert: auditRecordUs,
-        handlerGetUserPerSecond: { withoutAudit: best(rounds.without), withBatchedAudit: best(rounds.with), auditCostPercent: Math.round((1 - best(rounds.with) / best(rounds.without)) * 1000) / 10 },
+        handlerGetUserPerSecond: {
+          withoutAudit: best(rounds.without),
+          withBatchedAudit: best(rounds.with),
+          auditCostPercent: Math.round((1 - best(rounds.with) / best(rounds.without)) * 1000) / 10,
+        },
         auditRowsWritten: auditRows,
       },
       null,

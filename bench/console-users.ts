@@ -10,11 +10,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CreateGroupCommand, CreateRoleCommand, CreateUserCommand, IAMClient, paginateListGroups, paginateListRoles, paginateListUsers } from '@aws-sdk/client-iam';
+import {
+  CreateGroupCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  paginateListGroups,
+  paginateListRoles,
+  paginateListUsers,
+} from '@aws-sdk/client-iam';
 import { chromium, type Page } from '@playwright/test';
 import { waitFor } from './lib/wait-for';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3115' }, users: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '3115' },
+    users: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '5' },
+  },
+});
 const PORT = Number(values.port);
 const USERS = Number(values.users);
 const RUNS = Number(values.runs);
@@ -50,17 +64,29 @@ async function seed(iam: IAMClient) {
   const started = Date.now();
   // The account quota is 5,000 users and the admin user is one of them: seed up to USERS in all.
   const existing = (await collectUsers(iam)).length;
-  await pool(USERS - existing, 16, (i) => iam.send(new CreateUserCommand({ UserName: `bench-user-${String(i).padStart(5, '0')}`, Path: PATHS[i % PATHS.length] })));
+  await pool(USERS - existing, 16, (i) =>
+    iam.send(new CreateUserCommand({ UserName: `bench-user-${String(i).padStart(5, '0')}`, Path: PATHS[i % PATHS.length] })),
+  );
   const groups = await countAll(paginateListGroups({ client: iam, pageSize: 1000 }, {}), (p) => p.Groups);
   await pool(300 - groups, 16, (i) => iam.send(new CreateGroupCommand({ GroupName: `bench-group-${i}`, Path: `/bench/dept-${i % 4}/` })));
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  });
   const roles = await countAll(paginateListRoles({ client: iam, pageSize: 1000 }, {}), (p) => p.Roles);
-  await pool(1000 - roles, 16, (i) => iam.send(new CreateRoleCommand({ RoleName: `bench-role-${i}`, Path: `/bench/dept-${i % 4}/`, AssumeRolePolicyDocument: trust })));
+  await pool(1000 - roles, 16, (i) =>
+    iam.send(new CreateRoleCommand({ RoleName: `bench-role-${i}`, Path: `/bench/dept-${i % 4}/`, AssumeRolePolicyDocument: trust })),
+  );
   return Date.now() - started;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (xs: number[]) => ({ median: Math.round(median(xs) * 10) / 10, min: Math.round(Math.min(...xs) * 10) / 10, max: Math.round(Math.max(...xs) * 10) / 10, runs: xs.length });
+const fmt = (xs: number[]) => ({
+  median: Math.round(median(xs) * 10) / 10,
+  min: Math.round(Math.min(...xs) * 10) / 10,
+  max: Math.round(Math.max(...xs) * 10) / 10,
+  runs: xs.length,
+});
 
 /** Loads /users and returns the time from navigation start to the `gh:users-interactive` mark. */
 async function timeToInteractive(page: Page): Promise<number> {
@@ -82,7 +108,11 @@ async function expandOnce(page: Page, nodePath: string): Promise<number> {
     performance.mark('bench:expand-start');
     button.click();
     await new Promise<void>((resolve) => {
-      const check = () => (item.getAttribute('aria-expanded') === 'true' && document.querySelector(`[role="treeitem"][data-path^="${p}"]:not([data-path="${p}"])`) ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        item.getAttribute('aria-expanded') === 'true' &&
+        document.querySelector(`[role="treeitem"][data-path^="${p}"]:not([data-path="${p}"])`)
+          ? resolve()
+          : requestAnimationFrame(check);
       check();
     });
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -96,7 +126,8 @@ async function filterOnce(page: Page, query: string): Promise<number> {
   return page.evaluate(async (q) => {
     const input = document.querySelector<HTMLInputElement>('#user-search')!;
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const footer = () => document.querySelector('[role="table"][aria-label="Users"] + p, [role="table"][aria-label="Users"] > p')?.textContent ?? '';
+    const footer = () =>
+      document.querySelector('[role="table"][aria-label="Users"] + p, [role="table"][aria-label="Users"] > p')?.textContent ?? '';
     const before = footer();
     const start = performance.now();
     performance.mark('bench:filter-start');

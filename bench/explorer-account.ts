@@ -26,7 +26,12 @@ export function largeAccount(sizes = { users: 5000, groups: 300, roles: 1000, po
   const READONLY = { name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
   const policies: AccountSnapshot['policies'] = [
     { name: ADMIN.name, arn: ADMIN.arn, path: '/', document: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]) },
-    { name: READONLY.name, arn: READONLY.arn, path: '/', document: doc([{ Effect: 'Allow', Action: ['*:Describe*', '*:Get*', '*:List*'], Resource: '*' }]) },
+    {
+      name: READONLY.name,
+      arn: READONLY.arn,
+      path: '/',
+      document: doc([{ Effect: 'Allow', Action: ['*:Describe*', '*:Get*', '*:List*'], Resource: '*' }]),
+    },
   ];
   for (let i = 0; i < sizes.policies; i++) {
     const team = teams[i % teams.length];
@@ -34,7 +39,14 @@ export function largeAccount(sizes = { users: 5000, groups: 300, roles: 1000, po
     let statements: object[];
     if (i % 100 === 0) {
       // Helpdesk: keys and passwords of one team's users.
-      statements = [{ Sid: 'Helpdesk', Effect: 'Allow', Action: ['iam:CreateAccessKey', 'iam:UpdateLoginProfile', 'iam:ListUsers'], Resource: arn('user', path, '*') }];
+      statements = [
+        {
+          Sid: 'Helpdesk',
+          Effect: 'Allow',
+          Action: ['iam:CreateAccessKey', 'iam:UpdateLoginProfile', 'iam:ListUsers'],
+          Resource: arn('user', path, '*'),
+        },
+      ];
     } else if (i % 150 === 1) {
       // Deployment: pass the team's roles to EC2 and Lambda.
       statements = [
@@ -54,7 +66,17 @@ export function largeAccount(sizes = { users: 5000, groups: 300, roles: 1000, po
           Resource: `arn:aws:${service}:us-east-1:${ACCOUNT}:${team}-${i}/*`,
           Condition: { StringEquals: { 'aws:PrincipalTag/team': team } },
         },
-        ...(i % 7 === 0 ? [{ Sid: 'NoProd', Effect: 'Deny', Action: `${service}:Delete*`, Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/env': 'prod' } } }] : []),
+        ...(i % 7 === 0
+          ? [
+              {
+                Sid: 'NoProd',
+                Effect: 'Deny',
+                Action: `${service}:Delete*`,
+                Resource: '*',
+                Condition: { StringEquals: { 'aws:ResourceTag/env': 'prod' } },
+              },
+            ]
+          : []),
       ];
     }
     policies.push({ name: `policy-${i}`, arn: arn('policy', path, `policy-${i}`), path, document: doc(statements) });
@@ -63,8 +85,16 @@ export function largeAccount(sizes = { users: 5000, groups: 300, roles: 1000, po
   const groups: AccountSnapshot['groups'] = [];
   for (let i = 0; i < sizes.groups; i++) {
     const team = teams[i % teams.length];
-    const attached = i < 3 ? [ADMIN] : [pick(customer), pick(customer), ...(i % 5 === 0 ? [READONLY] : [])].map((p) => ({ name: p.name, arn: p.arn }));
-    groups.push({ name: `group-${i}`, id: `AGPA${String(i).padStart(17, '0')}`, arn: arn('group', `/${team}/`, `group-${i}`), path: `/${team}/`, inline: [], attached });
+    const attached =
+      i < 3 ? [ADMIN] : [pick(customer), pick(customer), ...(i % 5 === 0 ? [READONLY] : [])].map((p) => ({ name: p.name, arn: p.arn }));
+    groups.push({
+      name: `group-${i}`,
+      id: `AGPA${String(i).padStart(17, '0')}`,
+      arn: arn('group', `/${team}/`, `group-${i}`),
+      path: `/${team}/`,
+      inline: [],
+      attached,
+    });
   }
   const users: SnapshotUser[] = [];
   for (let i = 0; i < sizes.users; i++) {
@@ -80,7 +110,21 @@ export function largeAccount(sizes = { users: 5000, groups: 300, roles: 1000, po
       arn: arn('user', path, `user-${i}`),
       path,
       groups: [...memberOf],
-      inline: i % 10 === 0 ? [{ name: 'own-keys', document: doc([{ Effect: 'Allow', Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey'], Resource: `arn:aws:iam::${ACCOUNT}:user${path}\${aws:username}` }]) }] : [],
+      inline:
+        i % 10 === 0
+          ? [
+              {
+                name: 'own-keys',
+                document: doc([
+                  {
+                    Effect: 'Allow',
+                    Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey'],
+                    Resource: `arn:aws:iam::${ACCOUNT}:user${path}\${aws:username}`,
+                  },
+                ]),
+              },
+            ]
+          : [],
       attached: i % 100 === 7 ? [ADMIN] : i % 3 === 0 ? [{ name: pick(customer).name, arn: pick(customer).arn }] : [],
       tags: { team },
     });
@@ -102,7 +146,10 @@ export function largeAccount(sizes = { users: 5000, groups: 300, roles: 1000, po
       arn: arn('role', path, `role-${i}`),
       path,
       trustPolicy: doc([{ Effect: 'Allow', Principal: trusted, Action: 'sts:AssumeRole' }]),
-      inline: i % 4 === 0 ? [{ name: 'chain', document: doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('role', '/', '*') }]) }] : [],
+      inline:
+        i % 4 === 0
+          ? [{ name: 'chain', document: doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: arn('role', '/', '*') }]) }]
+          : [],
       attached,
       tags: { team },
     });

@@ -20,10 +20,21 @@ function measure<T>(label: string, run: () => T): { value: T; line: Record<strin
 
 const lines: Record<string, unknown>[] = [];
 const scale = Number(process.env.EXPLORER_BENCH_SCALE ?? 1);
-const snapshot = largeAccount({ users: Math.round(5000 * scale), groups: Math.round(300 * scale), roles: Math.round(1000 * scale), policies: Math.round(1500 * scale) });
-const sizes = { users: snapshot.users.length, groups: snapshot.groups.length, roles: snapshot.roles.length, policies: snapshot.policies.length };
+const snapshot = largeAccount({
+  users: Math.round(5000 * scale),
+  groups: Math.round(300 * scale),
+  roles: Math.round(1000 * scale),
+  policies: Math.round(1500 * scale),
+});
+const sizes = {
+  users: snapshot.users.length,
+  groups: snapshot.groups.length,
+  roles: snapshot.roles.length,
+  policies: snapshot.policies.length,
+};
 const compiled = measure('load + compile the account', () => compileAccount(JSON.parse(JSON.stringify(snapshot))));
-lines.push({ ...compiled.line, ...sizes, problems: compiled.value.problems.length }); console.log(JSON.stringify(lines[lines.length - 1]));
+lines.push({ ...compiled.line, ...sizes, problems: compiled.value.problems.length });
+console.log(JSON.stringify(lines[lines.length - 1]));
 const account = compiled.value;
 
 for (const question of [
@@ -31,7 +42,13 @@ for (const question of [
   { action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${account.snapshot.accountId}:user/team5/user-5` },
 ]) {
   const r = measure(`who-can ${question.action}`, () => whoCan(account, { ...question, context: {} }));
-  lines.push({ ...r.line, allowed: r.value.allowed.length, throughRoles: r.value.throughRole.length, explicitDeny: r.value.explicitDeny.length }); console.log(JSON.stringify(lines[lines.length - 1]));
+  lines.push({
+    ...r.line,
+    allowed: r.value.allowed.length,
+    throughRoles: r.value.throughRole.length,
+    explicitDeny: r.value.explicitDeny.length,
+  });
+  console.log(JSON.stringify(lines[lines.length - 1]));
 }
 
 const assume = new AssumeIndex(account);
@@ -51,7 +68,12 @@ console.log(JSON.stringify(lines[lines.length - 1]));
 
 let graphEscalationEdges = 0;
 const graph = measure('account graph, 500 nodes: build + dagre layout', () => {
-  const g = accountGraph(account, escalation.value.analysis, { pathPrefix: '/', kinds: new Set(['user', 'group', 'role']), escalationOnly: false }, 500);
+  const g = accountGraph(
+    account,
+    escalation.value.analysis,
+    { pathPrefix: '/', kinds: new Set(['user', 'group', 'role']), escalationOnly: false },
+    500,
+  );
   graphEscalationEdges = g.edges.filter((e) => e.escalation).length;
   const layout = new dagre.graphlib.Graph({ multigraph: true });
   layout.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 60 });
@@ -61,6 +83,11 @@ const graph = measure('account graph, 500 nodes: build + dagre layout', () => {
   dagre.layout(layout);
   return g;
 });
-lines.push({ ...graph.line, nodes: graph.value.nodes.length, edges: graph.value.edges.length, escalationEdgesDrawn: graphEscalationEdges, escalationEdgesInList: graph.value.hiddenEscalationEdges + graphEscalationEdges }); console.log(JSON.stringify(lines[lines.length - 1]));
-
-
+lines.push({
+  ...graph.line,
+  nodes: graph.value.nodes.length,
+  edges: graph.value.edges.length,
+  escalationEdgesDrawn: graphEscalationEdges,
+  escalationEdgesInList: graph.value.hiddenEscalationEdges + graphEscalationEdges,
+});
+console.log(JSON.stringify(lines[lines.length - 1]));

@@ -42,7 +42,14 @@ function post(endpoint: string, request: PreparedRequest, agent?: http.Agent): P
   const url = new URL(endpoint);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: request.path, method: 'POST', agent, headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: request.path,
+        method: 'POST',
+        agent,
+        headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -65,11 +72,20 @@ function chunkedUpload(endpoint: string, bytes: number): Promise<{ status: numbe
       if (!done) resolve({ status, sentMiB: Math.round(sent / MiB) });
       done = true;
     };
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } }, (res) => {
-      res.resume();
-      res.on('end', () => finish(res.statusCode ?? 0));
-      res.on('error', () => finish(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => finish(res.statusCode ?? 0));
+        res.on('error', () => finish(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => finish(0));
     const chunk = Buffer.alloc(256 * 1024, 'a');
     chunk.write('Action=ListUsers&Version=2010-05-08&Pad=');
@@ -98,7 +114,13 @@ async function rssDuringBodies(endpoint: string, pid: number) {
   await new Promise((r) => setTimeout(r, 200));
   clearInterval(sampler);
   peak = Math.max(peak, treeRssMiB(pid));
-  return { rssBeforeMiB: before, rssPeakMiB: peak, statuses: results.map((r) => r.status), sentMiBWhenAnswered: results.map((r) => r.sentMiB), ms };
+  return {
+    rssBeforeMiB: before,
+    rssPeakMiB: peak,
+    statuses: results.map((r) => r.status),
+    sentMiBWhenAnswered: results.map((r) => r.sentMiB),
+    ms,
+  };
 }
 
 async function userWithoutPermissions(endpoint: string) {
@@ -144,7 +166,15 @@ async function dottedNameCost(server: BenchServer) {
  */
 async function dottedNameInProcess() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-dots-'));
-  const service = createService(loadConfig({ GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test', GATEHOUSE_DEMO: '0', GATEHOUSE_MAX_QUEUE_MS: '0' }));
+  const service = createService(
+    loadConfig({
+      GATEHOUSE_DATA_DIR: dataDir,
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+      GATEHOUSE_DEMO: '0',
+      GATEHOUSE_MAX_QUEUE_MS: '0',
+    }),
+  );
   const endpoint = 'http://127.0.0.1:4566';
   const wire = (request: PreparedRequest): WireRequest => {
     const headers: Record<string, string> = {};
@@ -153,14 +183,21 @@ async function dottedNameInProcess() {
     return { method: 'POST', path: '/', query: '', headers, body: request.body, rawBody, sourceIp: '127.0.0.1', secure: false };
   };
   await service.handler(wire(await signQuery(endpoint, 'Action=CreateUser&Version=2010-05-08&UserName=bench-nobody', ADMIN)));
-  const created = await service.handler(wire(await signQuery(endpoint, 'Action=CreateAccessKey&Version=2010-05-08&UserName=bench-nobody', ADMIN)));
-  const nobody = { accessKeyId: /<AccessKeyId>([^<]+)</.exec(created.body)![1], secretAccessKey: /<SecretAccessKey>([^<]+)</.exec(created.body)![1] };
+  const created = await service.handler(
+    wire(await signQuery(endpoint, 'Action=CreateAccessKey&Version=2010-05-08&UserName=bench-nobody', ADMIN)),
+  );
+  const nobody = {
+    accessKeyId: /<AccessKeyId>([^<]+)</.exec(created.body)![1],
+    secretAccessKey: /<SecretAccessKey>([^<]+)</.exec(created.body)![1],
+  };
   const bodies = {
     dottedName: 'Action=ListUsers&Version=2010-05-08&' + '.'.repeat(MiB - 64) + '=x',
     ordinaryValue: 'Action=ListUsers&Version=2010-05-08&Pad=' + 'x'.repeat(MiB - 64),
     tiny: 'Action=ListUsers&Version=2010-05-08',
   };
-  const prepared = Object.fromEntries(await Promise.all(Object.entries(bodies).map(async ([name, body]) => [name, wire(await signQuery(endpoint, body, nobody))] as const)));
+  const prepared = Object.fromEntries(
+    await Promise.all(Object.entries(bodies).map(async ([name, body]) => [name, wire(await signQuery(endpoint, body, nobody))] as const)),
+  );
   const out: Record<string, { status: number; cpuUsPerRequest: number }> = {};
   for (let round = 0; round < 2; round++) {
     for (const [name, request] of Object.entries(prepared)) {
@@ -232,13 +269,23 @@ async function startConsole(): Promise<{ endpoint: string; child: ChildProcess; 
   const port = process.env.GATEHOUSE_BENCH_CONSOLE_PORT ?? '3187';
   const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test', GATEHOUSE_DEMO: '0', GATEHOUSE_ACCOUNT_ID: '123456789012' },
+    env: {
+      ...process.env,
+      GATEHOUSE_DATA_DIR: dataDir,
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+      GATEHOUSE_DEMO: '0',
+      GATEHOUSE_ACCOUNT_ID: '123456789012',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout!.resume();
   const endpoint = `http://127.0.0.1:${port}/aws`;
   for (let i = 0; i < 300; i++) {
-    const ok = await post(endpoint, await signQuery(endpoint, 'Action=GetUser&Version=2010-05-08', ADMIN)).then((r) => r.status === 200, () => false);
+    const ok = await post(endpoint, await signQuery(endpoint, 'Action=GetUser&Version=2010-05-08', ADMIN)).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return { endpoint, child, close: () => (child.kill('SIGTERM'), fs.rmSync(dataDir, { recursive: true, force: true })) };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -255,7 +302,11 @@ async function main() {
   results.dottedName1MiBInProcess = await dottedNameInProcess();
 
   // Latency of served requests only; the 512 connections are opened (and the JIT warmed) before measuring.
-  for (const [label, maxQueueMs] of [['sheddingOn250ms', '250'], ['sheddingOn50ms', '50'], ['sheddingOff', '0']] as const) {
+  for (const [label, maxQueueMs] of [
+    ['sheddingOn250ms', '250'],
+    ['sheddingOn50ms', '50'],
+    ['sheddingOff', '0'],
+  ] as const) {
     const server = await startBenchServer({ GATEHOUSE_MAX_QUEUE_MS: maxQueueMs });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512 });
     await overload(server.endpoint, 512, 3, agent);

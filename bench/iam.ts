@@ -9,9 +9,19 @@ import { startBenchServer } from './lib/server';
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const CONCURRENCY = 16;
 const IAM = 'Version=2010-05-08';
-const TRUST = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }));
+const TRUST = encodeURIComponent(
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  }),
+);
 const policyDocument = (i: number) =>
-  encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: [`s3:GetObject`, `s3:PutObject`], Resource: `arn:aws:s3:::bucket-${i}/*` }] }));
+  encodeURIComponent(
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: [`s3:GetObject`, `s3:PutObject`], Resource: `arn:aws:s3:::bucket-${i}/*` }],
+    }),
+  );
 
 type Row = { step: string; requests: number; perSecond: number; errors: number; serverCpuUsPerRequest?: number; note?: string };
 const rows: Row[] = [];
@@ -21,7 +31,14 @@ async function prepared(endpoint: string, bodies: string[], service: 'iam' | 'st
 }
 
 function record(step: string, result: LoadResult & { serverCpuUs?: number }, note?: string) {
-  rows.push({ step, requests: result.requests, perSecond: Math.round(result.perSecond), errors: result.errors, serverCpuUsPerRequest: result.serverCpuUs, note });
+  rows.push({
+    step,
+    requests: result.requests,
+    perSecond: Math.round(result.perSecond),
+    errors: result.errors,
+    serverCpuUsPerRequest: result.serverCpuUs,
+    note,
+  });
 }
 
 async function main() {
@@ -37,10 +54,46 @@ async function main() {
   const paths = Array.from({ length: 20 }, (_, i) => `/division-${i % 4}/team-${i}/`);
 
   // Build the workload through the wire.
-  record('CreateUser (c16, first 2,000)', await load(await prepared(endpoint, Array.from({ length: 2000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=user-${i}&Path=${encodeURIComponent(paths[i % 20])}`)), CONCURRENCY));
-  record('CreateGroup (c16)', await load(await prepared(endpoint, Array.from({ length: 50 }, (_, i) => `Action=CreateGroup&${IAM}&GroupName=group-${i}&Path=${encodeURIComponent(paths[i % 20])}`)), CONCURRENCY));
-  record('CreateRole (c16)', await load(await prepared(endpoint, Array.from({ length: 200 }, (_, i) => `Action=CreateRole&${IAM}&RoleName=role-${i}&AssumeRolePolicyDocument=${TRUST}`)), CONCURRENCY));
-  record('CreatePolicy (c16)', await load(await prepared(endpoint, Array.from({ length: 300 }, (_, i) => `Action=CreatePolicy&${IAM}&PolicyName=policy-${i}&PolicyDocument=${policyDocument(i)}`)), CONCURRENCY));
+  record(
+    'CreateUser (c16, first 2,000)',
+    await load(
+      await prepared(
+        endpoint,
+        Array.from({ length: 2000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=user-${i}&Path=${encodeURIComponent(paths[i % 20])}`),
+      ),
+      CONCURRENCY,
+    ),
+  );
+  record(
+    'CreateGroup (c16)',
+    await load(
+      await prepared(
+        endpoint,
+        Array.from({ length: 50 }, (_, i) => `Action=CreateGroup&${IAM}&GroupName=group-${i}&Path=${encodeURIComponent(paths[i % 20])}`),
+      ),
+      CONCURRENCY,
+    ),
+  );
+  record(
+    'CreateRole (c16)',
+    await load(
+      await prepared(
+        endpoint,
+        Array.from({ length: 200 }, (_, i) => `Action=CreateRole&${IAM}&RoleName=role-${i}&AssumeRolePolicyDocument=${TRUST}`),
+      ),
+      CONCURRENCY,
+    ),
+  );
+  record(
+    'CreatePolicy (c16)',
+    await load(
+      await prepared(
+        endpoint,
+        Array.from({ length: 300 }, (_, i) => `Action=CreatePolicy&${IAM}&PolicyName=policy-${i}&PolicyDocument=${policyDocument(i)}`),
+      ),
+      CONCURRENCY,
+    ),
+  );
   const policyArn = (i: number) => encodeURIComponent(`arn:aws:iam::123456789012:policy/policy-${i}`);
   const attachments = [
     ...Array.from({ length: 300 }, (_, i) => `Action=AttachUserPolicy&${IAM}&UserName=user-${i}&PolicyArn=${policyArn(i)}`),
@@ -59,7 +112,13 @@ async function main() {
     count += page.Users?.length ?? 0;
     pages++;
   }
-  rows.push({ step: 'ListUsers all pages (SDK, sequential)', requests: pages, perSecond: Math.round(pages / ((performance.now() - started) / 1000)), errors: 0, note: `${count} users` });
+  rows.push({
+    step: 'ListUsers all pages (SDK, sequential)',
+    requests: pages,
+    perSecond: Math.round(pages / ((performance.now() - started) / 1000)),
+    errors: 0,
+    note: `${count} users`,
+  });
   started = performance.now();
   pages = 0;
   count = 0;
@@ -67,30 +126,62 @@ async function main() {
     count += page.Users?.length ?? 0;
     pages++;
   }
-  rows.push({ step: 'ListUsers PathPrefix=/division-1/ (SDK)', requests: pages, perSecond: Math.round(pages / ((performance.now() - started) / 1000)), errors: 0, note: `${count} users` });
+  rows.push({
+    step: 'ListUsers PathPrefix=/division-1/ (SDK)',
+    requests: pages,
+    perSecond: Math.round(pages / ((performance.now() - started) / 1000)),
+    errors: 0,
+    note: `${count} users`,
+  });
   started = performance.now();
   pages = 0;
   for await (const page of paginateGetAccountAuthorizationDetails({ client: iam, pageSize: 100 }, {})) {
     void page;
     pages++;
   }
-  rows.push({ step: 'GetAccountAuthorizationDetails all pages (SDK)', requests: pages, perSecond: Math.round(pages / ((performance.now() - started) / 1000)), errors: 0 });
+  rows.push({
+    step: 'GetAccountAuthorizationDetails all pages (SDK)',
+    requests: pages,
+    perSecond: Math.round(pages / ((performance.now() - started) / 1000)),
+    errors: 0,
+  });
   iam.destroy();
 
-  const getUsers = await prepared(endpoint, Array.from({ length: 20000 }, (_, i) => `Action=GetUser&${IAM}&UserName=user-${i % 2000}`));
+  const getUsers = await prepared(
+    endpoint,
+    Array.from({ length: 20000 }, (_, i) => `Action=GetUser&${IAM}&UserName=user-${i % 2000}`),
+  );
   record('GetUser (sequential)', await load(getUsers.slice(0, 3000), 1));
   // The ceiling right before and right after the measured steps: the machine's load drifts, so ratios use their mean.
-  const ceilingBefore = await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY);
+  const ceilingBefore = await runLoad(
+    ceiling.endpoint,
+    getUsers.map((r) => ({ ...r })),
+    CONCURRENCY,
+  );
   record('ceiling before: do-nothing node:http (c16)', ceilingBefore);
   const getUserC16 = await load(getUsers, CONCURRENCY);
   record('GetUser (c16)', getUserC16);
-  const callerIdentity = await prepared(endpoint, Array.from({ length: 20000 }, () => `Action=GetCallerIdentity&Version=2011-06-15`), 'sts');
+  const callerIdentity = await prepared(
+    endpoint,
+    Array.from({ length: 20000 }, () => `Action=GetCallerIdentity&Version=2011-06-15`),
+    'sts',
+  );
   const gci = await load(callerIdentity, CONCURRENCY);
   record('GetCallerIdentity (c16)', gci);
   // CreateUser once warm (the first 2,000 above include the JIT's warm-up): 2,500 more, staying under the 5,000-user quota.
-  const createWarm = await load(await prepared(endpoint, Array.from({ length: 2500 }, (_, i) => `Action=CreateUser&${IAM}&UserName=warm-${i}&Path=/warm/`)), CONCURRENCY);
+  const createWarm = await load(
+    await prepared(
+      endpoint,
+      Array.from({ length: 2500 }, (_, i) => `Action=CreateUser&${IAM}&UserName=warm-${i}&Path=/warm/`),
+    ),
+    CONCURRENCY,
+  );
   record('CreateUser (c16, warm)', createWarm);
-  const ceilingAfter = await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY);
+  const ceilingAfter = await runLoad(
+    ceiling.endpoint,
+    getUsers.map((r) => ({ ...r })),
+    CONCURRENCY,
+  );
   record('ceiling after: do-nothing node:http (c16)', ceilingAfter);
   const ceilingResult = { perSecond: (ceilingBefore.perSecond + ceilingAfter.perSecond) / 2 };
 

@@ -22,9 +22,15 @@ import { startBenchServer, type BenchServer } from './lib/server';
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const CONCURRENCY = 16;
 const IAM = 'Version=2010-05-08';
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 const document = (i: number) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::bucket-${i}/*` }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::bucket-${i}/*` }],
+  });
 /** Sequential SDK calls per write operation (and GetUser) measured. */
 const SDK_CALLS = Number(process.env.GATEHOUSE_BENCH_SDK_CALLS ?? 400);
 
@@ -53,17 +59,42 @@ export async function measureIssue16(): Promise<Issue16Figures> {
   const { endpoint } = server;
   try {
     // Cold: the first 3,000 requests this server serves are CreateUser (signed before it saw any).
-    const cold = await prepared(endpoint, Array.from({ length: 3000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=cold-${i}&Path=/cold/`));
-    const warm = await prepared(endpoint, Array.from({ length: 1500 }, (_, i) => `Action=CreateUser&${IAM}&UserName=warm-${i}&Path=/warm/`));
+    const cold = await prepared(
+      endpoint,
+      Array.from({ length: 3000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=cold-${i}&Path=/cold/`),
+    );
+    const warm = await prepared(
+      endpoint,
+      Array.from({ length: 1500 }, (_, i) => `Action=CreateUser&${IAM}&UserName=warm-${i}&Path=/warm/`),
+    );
     const createUserCold = (await runLoad(endpoint, cold, CONCURRENCY)).perSecond;
     const createUserWarm = (await runLoad(endpoint, warm, CONCURRENCY)).perSecond;
 
-    const getUsers = await prepared(endpoint, Array.from({ length: 12000 }, (_, i) => `Action=GetUser&${IAM}&UserName=cold-${i % 3000}`));
-    const gci = await prepared(endpoint, Array.from({ length: 12000 }, () => 'Action=GetCallerIdentity&Version=2011-06-15'), 'sts');
-    const ceilingBefore = (await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY)).perSecond;
+    const getUsers = await prepared(
+      endpoint,
+      Array.from({ length: 12000 }, (_, i) => `Action=GetUser&${IAM}&UserName=cold-${i % 3000}`),
+    );
+    const gci = await prepared(
+      endpoint,
+      Array.from({ length: 12000 }, () => 'Action=GetCallerIdentity&Version=2011-06-15'),
+      'sts',
+    );
+    const ceilingBefore = (
+      await runLoad(
+        ceiling.endpoint,
+        getUsers.map((r) => ({ ...r })),
+        CONCURRENCY,
+      )
+    ).perSecond;
     const getUserC16 = (await runLoad(endpoint, getUsers, CONCURRENCY)).perSecond;
     const getCallerIdentityC16 = (await runLoad(endpoint, gci, CONCURRENCY)).perSecond;
-    const ceilingAfter = (await runLoad(ceiling.endpoint, getUsers.map((r) => ({ ...r })), CONCURRENCY)).perSecond;
+    const ceilingAfter = (
+      await runLoad(
+        ceiling.endpoint,
+        getUsers.map((r) => ({ ...r })),
+        CONCURRENCY,
+      )
+    ).perSecond;
 
     // The SDK workload, sequential (one client, one call at a time), GetUser measured before and after the writes.
     const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
@@ -73,16 +104,32 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const sdk: Record<string, number> = {};
     sdk.CreateUser = await sequential(n, (i) => iam.send(new CreateUserCommand({ UserName: `sdk-${i}` })));
     sdk.CreateRole = await sequential(n, (i) => iam.send(new CreateRoleCommand({ RoleName: `sdk-${i}`, AssumeRolePolicyDocument: TRUST })));
-    sdk.CreatePolicy = await sequential(n, (i) => iam.send(new CreatePolicyCommand({ PolicyName: `sdk-${i}`, PolicyDocument: document(i) })));
+    sdk.CreatePolicy = await sequential(n, (i) =>
+      iam.send(new CreatePolicyCommand({ PolicyName: `sdk-${i}`, PolicyDocument: document(i) })),
+    );
     // At most 5 versions per policy: 4 new versions of each of the first n/4 policies, the oldest deleted when full.
     sdk.CreatePolicyVersion = await sequential(n, (i) =>
-      iam.send(new CreatePolicyVersionCommand({ PolicyArn: `arn:aws:iam::123456789012:policy/sdk-${i % Math.ceil(n / 4)}`, PolicyDocument: document(i + 1), SetAsDefault: true })),
+      iam.send(
+        new CreatePolicyVersionCommand({
+          PolicyArn: `arn:aws:iam::123456789012:policy/sdk-${i % Math.ceil(n / 4)}`,
+          PolicyDocument: document(i + 1),
+          SetAsDefault: true,
+        }),
+      ),
     );
-    sdk.PutUserPolicy = await sequential(n, (i) => iam.send(new PutUserPolicyCommand({ UserName: `sdk-${i}`, PolicyName: 'inline', PolicyDocument: document(i) })));
+    sdk.PutUserPolicy = await sequential(n, (i) =>
+      iam.send(new PutUserPolicyCommand({ UserName: `sdk-${i}`, PolicyName: 'inline', PolicyDocument: document(i) })),
+    );
     await sequential(20, (i) => iam.send(new CreateGroupCommand({ GroupName: `sdk-${i}` })));
-    sdk.PutGroupPolicy = await sequential(n, (i) => iam.send(new PutGroupPolicyCommand({ GroupName: `sdk-${i % 20}`, PolicyName: `inline-${i}`, PolicyDocument: document(i) })));
-    sdk.PutRolePolicy = await sequential(n, (i) => iam.send(new PutRolePolicyCommand({ RoleName: `sdk-${i}`, PolicyName: 'inline', PolicyDocument: document(i) })));
-    sdk.UpdateAssumeRolePolicy = await sequential(n, (i) => iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: `sdk-${i}`, PolicyDocument: TRUST })));
+    sdk.PutGroupPolicy = await sequential(n, (i) =>
+      iam.send(new PutGroupPolicyCommand({ GroupName: `sdk-${i % 20}`, PolicyName: `inline-${i}`, PolicyDocument: document(i) })),
+    );
+    sdk.PutRolePolicy = await sequential(n, (i) =>
+      iam.send(new PutRolePolicyCommand({ RoleName: `sdk-${i}`, PolicyName: 'inline', PolicyDocument: document(i) })),
+    );
+    sdk.UpdateAssumeRolePolicy = await sequential(n, (i) =>
+      iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: `sdk-${i}`, PolicyDocument: TRUST })),
+    );
     const getAfter = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `sdk-${i}` })));
     sdk.GetUser = (getBefore + getAfter) / 2;
     iam.destroy();
@@ -107,17 +154,47 @@ const pct = (value: number) => `${Math.round(value * 100)} %`;
 export function issue16Table(f: Issue16Figures): Record<string, string>[] {
   const rows: Record<string, string>[] = [
     { figure: 'ceiling: do-nothing node:http, c16', value: `${Math.round(f.ceiling)}/s`, ratio: '', target: '' },
-    { figure: 'GetUser, pre-signed c16', value: `${Math.round(f.getUserC16)}/s`, ratio: `${pct(f.getUserC16 / f.ceiling)} of ceiling`, target: '≥ 55 %' },
-    { figure: 'GetCallerIdentity, pre-signed c16', value: `${Math.round(f.getCallerIdentityC16)}/s`, ratio: `${pct(f.getCallerIdentityC16 / f.ceiling)} of ceiling`, target: '' },
-    { figure: 'CreateUser, first 3,000 on a fresh server', value: `${Math.round(f.createUserCold)}/s`, ratio: `${pct(f.createUserCold / f.createUserWarm)} of warm (${pct(f.createUserCold / f.ceiling)} of ceiling)`, target: '≥ 80 % of warm' },
-    { figure: 'CreateUser, warm (next 1,500)', value: `${Math.round(f.createUserWarm)}/s`, ratio: `${pct(f.createUserWarm / f.ceiling)} of ceiling`, target: '' },
+    {
+      figure: 'GetUser, pre-signed c16',
+      value: `${Math.round(f.getUserC16)}/s`,
+      ratio: `${pct(f.getUserC16 / f.ceiling)} of ceiling`,
+      target: '≥ 55 %',
+    },
+    {
+      figure: 'GetCallerIdentity, pre-signed c16',
+      value: `${Math.round(f.getCallerIdentityC16)}/s`,
+      ratio: `${pct(f.getCallerIdentityC16 / f.ceiling)} of ceiling`,
+      target: '',
+    },
+    {
+      figure: 'CreateUser, first 3,000 on a fresh server',
+      value: `${Math.round(f.createUserCold)}/s`,
+      ratio: `${pct(f.createUserCold / f.createUserWarm)} of warm (${pct(f.createUserCold / f.ceiling)} of ceiling)`,
+      target: '≥ 80 % of warm',
+    },
+    {
+      figure: 'CreateUser, warm (next 1,500)',
+      value: `${Math.round(f.createUserWarm)}/s`,
+      ratio: `${pct(f.createUserWarm / f.ceiling)} of ceiling`,
+      target: '',
+    },
     { figure: 'SDK sequential GetUser', value: `${Math.round(f.sdk.GetUser)}/s`, ratio: '100 %', target: '' },
   ];
   for (const [name, perSecond] of Object.entries(f.sdk)) {
     if (name === 'GetUser') continue;
-    rows.push({ figure: `SDK sequential ${name}`, value: `${Math.round(perSecond)}/s`, ratio: `${pct(perSecond / f.sdk.GetUser)} of SDK GetUser`, target: '≥ 70 %' });
+    rows.push({
+      figure: `SDK sequential ${name}`,
+      value: `${Math.round(perSecond)}/s`,
+      ratio: `${pct(perSecond / f.sdk.GetUser)} of SDK GetUser`,
+      target: '≥ 70 %',
+    });
   }
-  rows.push({ figure: 'server peak RSS after the SDK workload', value: `${f.peakRssMiB} MiB`, ratio: `${(f.peakRssMiB / 131).toFixed(2)}× the peer's ~131 MiB (issue's figure)`, target: '≤ ~131 MiB' });
+  rows.push({
+    figure: 'server peak RSS after the SDK workload',
+    value: `${f.peakRssMiB} MiB`,
+    ratio: `${(f.peakRssMiB / 131).toFixed(2)}× the peer's ~131 MiB (issue's figure)`,
+    target: '≤ ~131 MiB',
+  });
   return rows;
 }
 

@@ -13,7 +13,14 @@ import type { WireRequest } from '../lib/core/wire';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-list-bench-'));
 const service = createService(
   // Load shedding off: this measures the handler's own time, calling it back to back in one turn of the loop.
-  loadConfig({ GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ACCOUNT_ID: '123456789012', GATEHOUSE_DEMO: '0', GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test', GATEHOUSE_MAX_QUEUE_MS: '0' }),
+  loadConfig({
+    GATEHOUSE_DATA_DIR: dataDir,
+    GATEHOUSE_ACCOUNT_ID: '123456789012',
+    GATEHOUSE_DEMO: '0',
+    GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+    GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+    GATEHOUSE_MAX_QUEUE_MS: '0',
+  }),
 );
 const ctx = {
   principal: systemPrincipal('123456789012'),
@@ -29,12 +36,21 @@ const ctx = {
   action: 'CreateUser',
 };
 service.store.transaction(() => {
-  for (let i = 0; i < 4999; i++) IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
+  for (let i = 0; i < 4999; i++)
+    IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
 });
 
 async function request(body: string): Promise<WireRequest> {
   const signed = await signQuery('http://127.0.0.1:4566', body, { accessKeyId: 'test', secretAccessKey: 'test' });
-  return { method: 'POST', path: '/', query: '', headers: Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v])), body, sourceIp: '127.0.0.1', secure: false };
+  return {
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.toLowerCase(), v])),
+    body,
+    sourceIp: '127.0.0.1',
+    secure: false,
+  };
 }
 
 async function measure(label: string, wire: WireRequest, iterations = 2000) {
@@ -46,7 +62,11 @@ async function measure(label: string, wire: WireRequest, iterations = 2000) {
     if (response.status !== 200) throw new Error(`${label}: ${response.status} ${response.body.slice(0, 300)}`);
   }
   times.sort((a, b) => a - b);
-  return { page: label, medianMs: +times[Math.floor(times.length / 2)].toFixed(3), p99Ms: +times[Math.floor(times.length * 0.99)].toFixed(3) };
+  return {
+    page: label,
+    medianMs: +times[Math.floor(times.length / 2)].toFixed(3),
+    p99Ms: +times[Math.floor(times.length * 0.99)].toFixed(3),
+  };
 }
 
 async function main() {
@@ -55,9 +75,19 @@ async function main() {
   const marker = /<Marker>([^<]+)<\/Marker>/.exec(firstResponse.body)?.[1];
   const rows = [await measure('first page of 100 (of 5,000)', first)];
   if (marker) {
-    rows.push(await measure('next page by Marker', await request(`Action=ListUsers&Version=2010-05-08&MaxItems=100&Marker=${encodeURIComponent(marker)}`)));
+    rows.push(
+      await measure(
+        'next page by Marker',
+        await request(`Action=ListUsers&Version=2010-05-08&MaxItems=100&Marker=${encodeURIComponent(marker)}`),
+      ),
+    );
   }
-  rows.push(await measure('PathPrefix=/division-2/ page of 100', await request('Action=ListUsers&Version=2010-05-08&MaxItems=100&PathPrefix=%2Fdivision-2%2F')));
+  rows.push(
+    await measure(
+      'PathPrefix=/division-2/ page of 100',
+      await request('Action=ListUsers&Version=2010-05-08&MaxItems=100&PathPrefix=%2Fdivision-2%2F'),
+    ),
+  );
   console.log('\nListUsers server time (handler, in-process; target < 2 ms)\n');
   console.table(rows);
   service.close();

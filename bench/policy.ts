@@ -38,8 +38,12 @@ function accountOf(arn: string | undefined): string | undefined {
 export function loadScenario(scenario: PolicyScenario): { set: PolicySet; requests: AuthorizationRequest[] } {
   const set: PolicySet = {
     identity: scenario.policies.map((text, i) => compilePolicy(text, { policyId: `policy-${i + 1}`, policyType: 'identity' })),
-    boundary: scenario.permissionsBoundary?.map((text, i) => compilePolicy(text, { policyId: `boundary-${i + 1}`, policyType: 'boundary' })),
-    resource: scenario.resourcePolicy ? [compilePolicy(scenario.resourcePolicy, { policyId: 'resource-policy', policyType: 'resource' })] : undefined,
+    boundary: scenario.permissionsBoundary?.map((text, i) =>
+      compilePolicy(text, { policyId: `boundary-${i + 1}`, policyType: 'boundary' }),
+    ),
+    resource: scenario.resourcePolicy
+      ? [compilePolicy(scenario.resourcePolicy, { policyId: 'resource-policy', policyType: 'resource' })]
+      : undefined,
   };
   const requests = scenario.requests.map((r): AuthorizationRequest => {
     const accountId = accountOf(r.callerArn);
@@ -58,7 +62,12 @@ export function loadScenario(scenario: PolicyScenario): { set: PolicySet; reques
  * Measures two workloads in alternating slices so that load from other processes on the machine hits both
  * alike (the ratio stays meaningful on a shared machine). Returns operations per second for each.
  */
-function measurePair(first: () => void, second: () => void, batch: number, totalMillis: number): { wall: [number, number]; cpu: [number, number] } {
+function measurePair(
+  first: () => void,
+  second: () => void,
+  batch: number,
+  totalMillis: number,
+): { wall: [number, number]; cpu: [number, number] } {
   for (let i = 0; i < 5; i++) {
     first();
     second();
@@ -109,7 +118,8 @@ export function runPolicyBench(file: string, totalMillis = 4000): PolicyBenchRes
       for (let k = 0; k < rounds; k++) for (let i = 0; i < requests.length; i++) if (authorize(requests[i], set) === 'allowed') sink++;
     },
     () => {
-      for (let k = 0; k < rounds; k++) for (let i = 0; i < requests.length; i++) if (explain(requests[i], set).decision === 'allowed') sink++;
+      for (let k = 0; k < rounds; k++)
+        for (let i = 0; i < requests.length; i++) if (explain(requests[i], set).decision === 'allowed') sink++;
     },
     batch,
     totalMillis,

@@ -4,7 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const here = import.meta.dirname;
-const benches = ['iam.ts', 'list-latency.ts', 'policy.ts', 'authz.ts', 'auth.ts', 'http-edge.ts', 'sign-in-flood.ts', 'explorer.ts', 'access-analyzer.ts'].filter((file) => fs.existsSync(path.join(here, file)));
+const benches = [
+  'iam.ts',
+  'list-latency.ts',
+  'policy.ts',
+  'authz.ts',
+  'auth.ts',
+  'http-edge.ts',
+  'sign-in-flood.ts',
+  'explorer.ts',
+  'access-analyzer.ts',
+].filter((file) => fs.existsSync(path.join(here, file)));
 let failed = 0;
 for (const file of benches) {
   console.log(`\n===== bench/${file} =====`);

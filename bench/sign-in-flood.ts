@@ -13,7 +13,12 @@ const RATE = Number(values.rate);
 
 async function signedIdentityCalls(endpoint: string, count: number) {
   const url = new URL(endpoint);
-  const signer = new SignatureV4({ credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, region: 'us-east-1', service: 'sts', sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    region: 'us-east-1',
+    service: 'sts',
+    sha256: Sha256,
+  });
   const body = 'Action=GetCallerIdentity&Version=2011-06-15';
   const out: Array<Record<string, string>> = [];
   for (let i = 0; i < count; i++) {
@@ -37,7 +42,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** GetCallerIdentity one at a time for `seconds`; latencies in ms, sorted. */
-async function measure(endpoint: string, calls: { body: string; requests: Array<Record<string, string>> }, start: number, seconds: number): Promise<{ latencies: number[]; next: number }> {
+async function measure(
+  endpoint: string,
+  calls: { body: string; requests: Array<Record<string, string>> },
+  start: number,
+  seconds: number,
+): Promise<{ latencies: number[]; next: number }> {
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
   let i = start;
@@ -88,7 +98,9 @@ async function main(): Promise<void> {
       `${name.padEnd(34)} p50 ${percentile(l, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(l, 99).toFixed(2).padStart(7)} ms   (${l.length} calls)`;
     console.log(row('GetCallerIdentity, no sign-ins', quiet.latencies));
     console.log(row(`GetCallerIdentity, ${RATE} bad sign-ins/s`, busy.latencies));
-    console.log(`bad sign-ins sent: ${sent}, answered: ${JSON.stringify(statuses)} (401: checked and refused; 429 Throttling: more than 2 checks running and 32 waiting)`);
+    console.log(
+      `bad sign-ins sent: ${sent}, answered: ${JSON.stringify(statuses)} (401: checked and refused; 429 Throttling: more than 2 checks running and 32 waiting)`,
+    );
   } finally {
     server.stop();
   }

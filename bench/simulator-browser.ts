@@ -15,7 +15,12 @@ import { emptyState, type SimulationState } from '../lib/simulator/types';
 import { waitFor } from './lib/wait-for';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '3131' }, actions: { type: 'string', default: '1000' }, edits: { type: 'string', default: '15' }, screenshot: { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '3131' },
+    actions: { type: 'string', default: '1000' },
+    edits: { type: 'string', default: '15' },
+    screenshot: { type: 'string' },
+  },
 });
 const PORT = Number(values.port);
 const EDITS = Number(values.edits);
@@ -33,7 +38,8 @@ function actions(count: number): string[] {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 function resources(): string[] {
   return Array.from({ length: 10 }, (_, i) => `arn:aws:s3:::bucket-${i}/reports/file-${i}.csv`);
@@ -47,7 +53,12 @@ function policy(n: number): string {
     Action: [`${SERVICES[(n + i) % SERVICES.length]}:${VERBS[i % VERBS.length]}*`, `${SERVICES[(n * 3 + i) % SERVICES.length]}:*Thing`],
     Resource: [`arn:aws:s3:::bucket-${(n + i) % 10}/*`, i % 3 === 0 ? '*' : `arn:aws:s3:::bucket-${i}/reports/*`],
     ...(i % 2 === 0
-      ? { Condition: { StringEquals: { 'aws:PrincipalTag/team': ['red', 'blue'] }, IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] } } }
+      ? {
+          Condition: {
+            StringEquals: { 'aws:PrincipalTag/team': ['red', 'blue'] },
+            IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] },
+          },
+        }
       : {}),
   }));
   return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
@@ -83,7 +94,12 @@ async function main() {
     const state: SimulationState = {
       ...emptyState(),
       mode: 'custom',
-      policies: Array.from({ length: 20 }, (_, n) => ({ id: `policy-${n}`, kind: 'identity' as const, label: `Policy ${n}`, text: policy(n) })),
+      policies: Array.from({ length: 20 }, (_, n) => ({
+        id: `policy-${n}`,
+        kind: 'identity' as const,
+        label: `Policy ${n}`,
+        text: policy(n),
+      })),
       actions: actions(ACTIONS),
       resources: resources(),
       callerArn: `arn:aws:iam::${ACCOUNT}:user/bench`,

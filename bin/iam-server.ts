@@ -20,7 +20,10 @@ const { values } = parseArgs({
 
 const config = loadConfig(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
 const service = createService(config);
-const server = http.createServer({ keepAliveTimeout: 65_000 }, nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes));
+const server = http.createServer(
+  { keepAliveTimeout: 65_000 },
+  nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes),
+);
 answerClientErrors(server);
 server.listen(Number(values.port), values.host, () => {
   const address = server.address();

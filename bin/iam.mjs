@@ -50,7 +50,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       (bundle) => import(pathToFileURL(bundle).href),
       async (error) => {
         // No bundle (e.g. a read-only node_modules): run the sources through tsx, as before, at some memory cost.
-        console.error(`[gatehouse] could not bundle the server (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running it through tsx`);
+        console.error(
+          `[gatehouse] could not bundle the server (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running it through tsx`,
+        );
         await import('tsx'); // what `node --import tsx` loads: tsx's ESM and CommonJS hooks
         return import(pathToFileURL(path.join(root, 'bin', 'iam-server.ts')).href);
       },

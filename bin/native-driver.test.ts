@@ -8,7 +8,7 @@ describe('the start-up check of the native SQLite driver', () => {
 
   it('names the package and the fix when the binding cannot be loaded', () => {
     const problem = nativeDriverProblem(() => {
-      throw new Error("Could not locate the bindings file. Tried:\n → .../build/Release/better_sqlite3.node");
+      throw new Error('Could not locate the bindings file. Tried:\n → .../build/Release/better_sqlite3.node');
     });
     expect(problem).toContain("better-sqlite3's native SQLite driver is missing");
     expect(problem).toContain('Could not locate the bindings file. Tried:');
@@ -17,9 +17,12 @@ describe('the start-up check of the native SQLite driver', () => {
   });
 
   it('fails when the driver loads but cannot open a database', () => {
-    const problem = nativeDriverProblem(() => function Database() {
-      throw new Error('The module was compiled against a different Node.js version (NODE_MODULE_VERSION 127)');
-    });
+    const problem = nativeDriverProblem(
+      () =>
+        function Database() {
+          throw new Error('The module was compiled against a different Node.js version (NODE_MODULE_VERSION 127)');
+        },
+    );
     expect(problem).toContain('NODE_MODULE_VERSION 127');
   });
 });

@@ -6,7 +6,14 @@ import { loadConfig, managedPolicyCatalogueLocations, parseEnvironment } from '.
 describe('the environment', () => {
   it('needs nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ dataDir: path.resolve('.gatehouse'), region: 'us-east-1', demo: true, allowReset: false, auditRetentionDays: 90, maxBodyBytes: 1048576 });
+    expect(config).toMatchObject({
+      dataDir: path.resolve('.gatehouse'),
+      region: 'us-east-1',
+      demo: true,
+      allowReset: false,
+      auditRetentionDays: 90,
+      maxBodyBytes: 1048576,
+    });
     expect(parseEnvironment({})).toMatchObject({ PORT: 3000, GATEHOUSE_CONSOLE_SESSION_SECONDS: 43200 });
   });
 
@@ -14,7 +21,9 @@ describe('the environment', () => {
     expect(() => loadConfig({ GATEHOUSE_ACCOUNT_ID: '12', GATEHOUSE_MAX_BODY_BYTES: '-1' })).toThrow(
       /^Invalid Gatehouse configuration: GATEHOUSE_ACCOUNT_ID: GATEHOUSE_ACCOUNT_ID must be 12 digits; GATEHOUSE_MAX_BODY_BYTES: /,
     );
-    expect(() => parseEnvironment({ GATEHOUSE_CONSOLE_SESSION_SECONDS: 'soon' }, 'console configuration')).toThrow(/^Invalid console configuration: GATEHOUSE_CONSOLE_SESSION_SECONDS/);
+    expect(() => parseEnvironment({ GATEHOUSE_CONSOLE_SESSION_SECONDS: 'soon' }, 'console configuration')).toThrow(
+      /^Invalid console configuration: GATEHOUSE_CONSOLE_SESSION_SECONDS/,
+    );
   });
 
   it('reads flags as on unless empty, 0 or false', () => {

@@ -23,19 +23,29 @@ export const ENVIRONMENT = z.object({
   GATEHOUSE_ROOT_PASSWORD: z.string().min(8).optional(),
   GATEHOUSE_ADMIN_ACCESS_KEY_ID: z.string().min(1).optional(),
   GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  GATEHOUSE_DEMO: z.string().optional().transform((v) => v !== '0' && v?.toLowerCase() !== 'false'),
+  GATEHOUSE_DEMO: z
+    .string()
+    .optional()
+    .transform((v) => v !== '0' && v?.toLowerCase() !== 'false'),
   GATEHOUSE_ALLOW_RESET: flag,
   GATEHOUSE_MASTER_KEY: z.string().optional(),
   GATEHOUSE_REGION: z.string().min(1).default('us-east-1'),
   GATEHOUSE_AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
-  GATEHOUSE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  GATEHOUSE_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
   /** Comma-separated CIDR blocks (or addresses) of proxies whose forwarded headers are believed; none by default. */
   GATEHOUSE_TRUSTED_PROXIES: z
     .string()
     .default('')
     .transform((v, ctx) => {
-      const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+      const entries = v
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
       // Checked here, used by lib/service/client-address.ts: an address (`::1`) or a CIDR block (`10.0.0.0/8`).
       for (const entry of entries) {
         const valid = entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry);
@@ -51,7 +61,11 @@ export const ENVIRONMENT = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   GATEHOUSE_IAM_ENDPOINT: z.string().optional(),
   /** Upper bound of a console session, whatever the credentials' own expiry (default 12 hours). */
-  GATEHOUSE_CONSOLE_SESSION_SECONDS: z.coerce.number().int().positive().default(12 * 60 * 60),
+  GATEHOUSE_CONSOLE_SESSION_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 60 * 60),
   NEXTAUTH_URL: z.string().url().optional(),
   /** The key that encrypts console sessions; generated into the data directory when unset. */
   NEXTAUTH_SECRET: z
@@ -76,7 +90,10 @@ export function parseEnvironment(env: Record<string, string | undefined>, what =
  * Where the AWS-managed policy catalogue comes from. Read at each load rather than once, since the catalogue
  * is loaded lazily and rarely; it moves behind an adapter with the catalogue (issue 13).
  */
-export function managedPolicyCatalogueLocations(env: Record<string, string | undefined> = process.env): { dataFile?: string; cacheDir?: string } {
+export function managedPolicyCatalogueLocations(env: Record<string, string | undefined> = process.env): {
+  dataFile?: string;
+  cacheDir?: string;
+} {
   const e = ENVIRONMENT.pick({ GATEHOUSE_AWS_MANAGED_POLICIES_FILE: true, GATEHOUSE_CACHE_DIR: true }).parse(env);
   return { dataFile: e.GATEHOUSE_AWS_MANAGED_POLICIES_FILE, cacheDir: e.GATEHOUSE_CACHE_DIR };
 }

@@ -5,7 +5,11 @@ import { cruise } from 'dependency-cruiser';
 const TEST = /\.(test|spec)\.tsx?$|\.fuzz\.test\.ts$|test-helpers|test-account|test-vectors|arbitraries/;
 const folderOf = (file) => (file.startsWith('lib/') && file.split('/').length > 2 ? file.split('/').slice(0, 2).join('/') : undefined);
 
-const { output } = await cruise(['lib'], { tsPreCompilationDeps: true, tsConfig: { fileName: 'tsconfig.json' }, exclude: { path: TEST.source } });
+const { output } = await cruise(['lib'], {
+  tsPreCompilationDeps: true,
+  tsConfig: { fileName: 'tsconfig.json' },
+  exclude: { path: TEST.source },
+});
 const edges = new Map();
 for (const module of output.modules) {
   const from = folderOf(module.source);

@@ -22,8 +22,9 @@ fi
 
 echo "== typecheck"
 npx tsc --noEmit -p .
-echo "== lint (ESLint, import boundaries between layers)"
+echo "== lint (ESLint, import boundaries between layers, no folder cycles) and format (Prettier)"
 npm run --silent lint
+npm run --silent format:check
 echo "== unit tests"
 npx vitest run
 echo "== integration tests (AWS SDK and awscli against a running server)"

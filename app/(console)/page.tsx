@@ -34,7 +34,10 @@ export default async function DashboardPage() {
         title="IAM dashboard"
         description={
           <>
-            Sign-in URL for IAM users in this account: <span className="font-mono" data-testid="account-sign-in-url">{signInUrl}</span>
+            Sign-in URL for IAM users in this account:{' '}
+            <span className="font-mono" data-testid="account-sign-in-url">
+              {signInUrl}
+            </span>
           </>
         }
       />

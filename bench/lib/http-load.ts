@@ -50,7 +50,14 @@ export async function runLoad(endpoint: string, requests: PreparedRequest[], con
   const send = (request: PreparedRequest) =>
     new Promise<void>((resolve) => {
       const req = http.request(
-        { host: url.hostname, port: url.port, path: request.path, method: 'POST', headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) }, agent },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: request.path,
+          method: 'POST',
+          headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) },
+          agent,
+        },
         (res) => {
           statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
           if ((res.statusCode ?? 500) >= 400) errors++;

@@ -61,7 +61,10 @@ export function CredentialReport() {
           {report ? 'Generate again' : 'Generate credential report'}
         </Button>
         {report && (
-          <Button variant="secondary" onClick={() => downloadText(`credential-report-${report.generatedTime.slice(0, 19).replace(/[:T]/g, '-')}.csv`, report.csv)}>
+          <Button
+            variant="secondary"
+            onClick={() => downloadText(`credential-report-${report.generatedTime.slice(0, 19).replace(/[:T]/g, '-')}.csv`, report.csv)}
+          >
             Download .csv
           </Button>
         )}
@@ -70,7 +73,11 @@ export function CredentialReport() {
         <div className="space-y-1">
           <ProgressBar label="Generating the credential report" />
           <p className="text-xs text-slate-600 dark:text-slate-300" aria-live="polite">
-            {state === 'COMPLETE' ? 'Reading the report…' : state ? `IAM says the report is ${state.toLowerCase().replace('inprogress', 'in progress')}…` : 'Asking IAM for the report…'}
+            {state === 'COMPLETE'
+              ? 'Reading the report…'
+              : state
+                ? `IAM says the report is ${state.toLowerCase().replace('inprogress', 'in progress')}…`
+                : 'Asking IAM for the report…'}
           </p>
         </div>
       )}
@@ -83,7 +90,8 @@ export function CredentialReport() {
           </p>
           {Date.parse(report.generatedTime) + REUSE_MS > Date.now() && (
             <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="credential-report-next">
-              “Generate again” returns this same report until {utc(Date.parse(report.generatedTime) + REUSE_MS)}; IAM generates a fresh one only after that.
+              “Generate again” returns this same report until {utc(Date.parse(report.generatedTime) + REUSE_MS)}; IAM generates a fresh one
+              only after that.
             </p>
           )}
           <div className="max-h-[60vh] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">

@@ -98,7 +98,11 @@ export function PasswordPolicyEditor() {
 
   return (
     <form onSubmit={submit} className="max-w-xl space-y-3" noValidate aria-label="Password policy editor">
-      {!policy.data.policy && <p className="text-sm text-slate-600 dark:text-slate-300">No custom policy is set: AWS&apos;s default rules apply. Saving creates one.</p>}
+      {!policy.data.policy && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No custom policy is set: AWS&apos;s default rules apply. Saving creates one.
+        </p>
+      )}
       <Input
         label="Minimum password length"
         inputMode="numeric"
@@ -120,19 +124,35 @@ export function PasswordPolicyEditor() {
         {check('expire', 'Turn on password expiration')}
         {draft.expire && (
           <div className="space-y-2 pl-6">
-            <Input label="Expire passwords after (days)" inputMode="numeric" value={draft.maxPasswordAge} onChange={(e) => set({ maxPasswordAge: e.target.value })} hint="1 to 1095 days." error={fieldError('maxPasswordAge')} />
+            <Input
+              label="Expire passwords after (days)"
+              inputMode="numeric"
+              value={draft.maxPasswordAge}
+              onChange={(e) => set({ maxPasswordAge: e.target.value })}
+              hint="1 to 1095 days."
+              error={fieldError('maxPasswordAge')}
+            />
             {check('hardExpiry', 'Password expiration requires administrator reset')}
           </div>
         )}
         {check('preventReuse', 'Prevent password reuse')}
         {draft.preventReuse && (
           <div className="pl-6">
-            <Input label="Remember this many previous passwords" inputMode="numeric" value={draft.passwordReusePrevention} onChange={(e) => set({ passwordReusePrevention: e.target.value })} hint="1 to 24." error={fieldError('passwordReusePrevention')} />
+            <Input
+              label="Remember this many previous passwords"
+              inputMode="numeric"
+              value={draft.passwordReusePrevention}
+              onChange={(e) => set({ passwordReusePrevention: e.target.value })}
+              hint="1 to 24."
+              error={fieldError('passwordReusePrevention')}
+            />
           </div>
         )}
       </fieldset>
       {error && !error.field && <ErrorState error={error} title="The password policy was not saved" />}
-      {error?.field && !['minimumPasswordLength', 'maxPasswordAge', 'passwordReusePrevention'].includes(error.field) && <ErrorState error={error} title="The password policy was not saved" />}
+      {error?.field && !['minimumPasswordLength', 'maxPasswordAge', 'passwordReusePrevention'].includes(error.field) && (
+        <ErrorState error={error} title="The password policy was not saved" />
+      )}
       {save.isSuccess && <Alert tone="success">Password policy saved.</Alert>}
       {remove.isSuccess && <Alert tone="success">Password policy removed: AWS&apos;s default rules apply.</Alert>}
       <div className="flex gap-2">

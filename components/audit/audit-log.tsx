@@ -85,9 +85,24 @@ export function AuditLog() {
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
   return (
     <div className="space-y-4">
-      <form onSubmit={apply} aria-label="Audit filters" className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-800">
-        <Input label="Principal ARN" value={draft.principal} onChange={(e) => setDraft({ ...draft, principal: e.target.value })} placeholder="arn:aws:iam::123456789012:user/alice" hint="A role ARN also matches its sessions." />
-        <Input label="Action" value={draft.eventName} onChange={(e) => setDraft({ ...draft, eventName: e.target.value })} placeholder="CreateUser" />
+      <form
+        onSubmit={apply}
+        aria-label="Audit filters"
+        className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-800"
+      >
+        <Input
+          label="Principal ARN"
+          value={draft.principal}
+          onChange={(e) => setDraft({ ...draft, principal: e.target.value })}
+          placeholder="arn:aws:iam::123456789012:user/alice"
+          hint="A role ARN also matches its sessions."
+        />
+        <Input
+          label="Action"
+          value={draft.eventName}
+          onChange={(e) => setDraft({ ...draft, eventName: e.target.value })}
+          placeholder="CreateUser"
+        />
         <div className="space-y-1">
           <label htmlFor="audit-outcome" className="block text-sm font-medium">
             Outcome
@@ -124,7 +139,9 @@ export function AuditLog() {
       {events.isError && <ErrorState error={actionErrorOf(events.error)!} />}
       {first && !first.available && (
         <Alert tone="info" title="The audit log is a Gatehouse feature">
-          {first.reason === 'aws' ? 'The console is connected to AWS: API activity is recorded by AWS CloudTrail, not by Gatehouse.' : first.message}
+          {first.reason === 'aws'
+            ? 'The console is connected to AWS: API activity is recorded by AWS CloudTrail, not by Gatehouse.'
+            : first.message}
         </Alert>
       )}
       {first?.available &&
@@ -170,8 +187,20 @@ export function AuditLog() {
             <LoadMore summary={`${rows.length} events shown`} list={events} label="Load older events" />
           </div>
         ))}
-      <Dialog open={!!open} onClose={() => setOpen(undefined)} title={open ? `${open.action} at ${open.time}` : ''} footer={<Button onClick={() => setOpen(undefined)}>Close</Button>}>
-        {open && <pre className="max-h-[60vh] overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-950" data-testid="audit-event-json">{open.json}</pre>}
+      <Dialog
+        open={!!open}
+        onClose={() => setOpen(undefined)}
+        title={open ? `${open.action} at ${open.time}` : ''}
+        footer={<Button onClick={() => setOpen(undefined)}>Close</Button>}
+      >
+        {open && (
+          <pre
+            className="max-h-[60vh] overflow-auto rounded bg-slate-100 p-3 font-mono text-xs dark:bg-slate-950"
+            data-testid="audit-event-json"
+          >
+            {open.json}
+          </pre>
+        )}
       </Dialog>
     </div>
   );

@@ -20,10 +20,20 @@ export async function AccountSummary({ iam }: { iam: IAMClient }) {
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6" data-testid="account-summary">
       {FIGURES.map((f) => (
         <div key={f.key} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <dt className="text-sm text-slate-600 dark:text-slate-300">{f.href ? <a className="hover:underline" href={f.href}>{f.label}</a> : f.label}</dt>
+          <dt className="text-sm text-slate-600 dark:text-slate-300">
+            {f.href ? (
+              <a className="hover:underline" href={f.href}>
+                {f.label}
+              </a>
+            ) : (
+              f.label
+            )}
+          </dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums">
             {map[f.key] ?? 0}
-            {f.quota && map[f.quota] !== undefined && <span className="ml-1 text-sm font-normal text-slate-500 dark:text-slate-400">/ {map[f.quota]}</span>}
+            {f.quota && map[f.quota] !== undefined && (
+              <span className="ml-1 text-sm font-normal text-slate-500 dark:text-slate-400">/ {map[f.quota]}</span>
+            )}
           </dd>
         </div>
       ))}

@@ -34,7 +34,11 @@ export async function SecurityRecommendations({ iam }: { iam: IAMClient }) {
   ].filter(Boolean);
   return (
     <div className="space-y-3">
-      {gaps.length > 0 && <Alert tone="warning" title="Some checks could not run">Could not read {gaps.join('; ')}.</Alert>}
+      {gaps.length > 0 && (
+        <Alert tone="warning" title="Some checks could not run">
+          Could not read {gaps.join('; ')}.
+        </Alert>
+      )}
       {recommendations.length === 0 ? (
         <Alert tone="success">No recommendations: the checks that could run found nothing to fix.</Alert>
       ) : (
@@ -50,7 +54,8 @@ export async function SecurityRecommendations({ iam }: { iam: IAMClient }) {
                 <ul className="mt-2 space-y-0.5 text-sm">
                   {r.subjects.slice(0, 20).map((s, i) => (
                     <li key={`${s.arn}-${i}`} className="break-all">
-                      <span className="font-medium">{s.name}</span> <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{s.arn}</span>
+                      <span className="font-medium">{s.name}</span>{' '}
+                      <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{s.arn}</span>
                       {s.note && <span className="text-slate-600 dark:text-slate-400"> — {s.note}</span>}
                     </li>
                   ))}

@@ -35,7 +35,10 @@ function layout(graph: AccountGraph, highlighted: ReadonlySet<string>, start: st
       position: { x: (at?.x ?? 0) - NODE_WIDTH / 2, y: (at?.y ?? 0) - NODE_HEIGHT / 2 },
       data: {
         label: (
-          <div className="truncate text-left text-xs" title={`${node.kind} ${node.label} (${node.path})${node.admin ? ' — admin-equivalent' : ''}`}>
+          <div
+            className="truncate text-left text-xs"
+            title={`${node.kind} ${node.label} (${node.path})${node.admin ? ' — admin-equivalent' : ''}`}
+          >
             <span className="font-semibold">{node.label}</span>
             {node.admin && <span className="ml-1 text-red-700 dark:text-red-300">admin</span>}
           </div>
@@ -90,7 +93,14 @@ export function AccountGraphView({
   const [escalationOnly, setEscalationOnly] = useState(true);
   const [allEscalationEdges, setAllEscalationEdges] = useState(false);
   const graph = useMemo(
-    () => accountGraph(account, analysis, { pathPrefix: pathPrefix.startsWith('/') ? pathPrefix : `/${pathPrefix}`, kinds, escalationOnly, allEscalationEdges }, LIMIT, highlighted),
+    () =>
+      accountGraph(
+        account,
+        analysis,
+        { pathPrefix: pathPrefix.startsWith('/') ? pathPrefix : `/${pathPrefix}`, kinds, escalationOnly, allEscalationEdges },
+        LIMIT,
+        highlighted,
+      ),
     [account, analysis, pathPrefix, kinds, escalationOnly, allEscalationEdges, highlighted],
   );
   const start = highlightedFrom ? principalNodeId(account, highlightedFrom) : undefined;
@@ -117,10 +127,12 @@ export function AccountGraphView({
             </label>
           ))}
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={escalationOnly} onChange={(e) => setEscalationOnly(e.target.checked)} /> Only principals on escalation edges
+            <input type="checkbox" checked={escalationOnly} onChange={(e) => setEscalationOnly(e.target.checked)} /> Only principals on
+            escalation edges
           </label>
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={allEscalationEdges} onChange={(e) => setAllEscalationEdges(e.target.checked)} /> Every escalation edge (not only those on shortest paths to admin)
+            <input type="checkbox" checked={allEscalationEdges} onChange={(e) => setAllEscalationEdges(e.target.checked)} /> Every
+            escalation edge (not only those on shortest paths to admin)
           </label>
         </fieldset>
       </div>
@@ -129,7 +141,12 @@ export function AccountGraphView({
         {graph.truncated ? ` — ${graph.matched} matched; the first ${LIMIT} are drawn, narrow the filter to see the rest` : ''}
         {graph.hiddenEscalationEdges > 0 ? ` — ${graph.hiddenEscalationEdges} more escalation edges are not drawn` : ''}.
       </p>
-      <div className="h-[34rem] rounded-md border border-slate-200 dark:border-slate-800" role="region" aria-label="Graph of the account" data-testid="account-graph">
+      <div
+        className="h-[34rem] rounded-md border border-slate-200 dark:border-slate-800"
+        role="region"
+        aria-label="Graph of the account"
+        data-testid="account-graph"
+      >
         <ReactFlow
           nodes={drawn.nodes}
           edges={drawn.edges}

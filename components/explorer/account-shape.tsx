@@ -10,7 +10,14 @@ import { LoadingBlock } from '@/components/ui/spinner';
 import { cn } from '@/components/ui/cn';
 import type { CompiledAccount } from '@/lib/explorer/compile-account';
 import { principalGraph } from '@/lib/explorer/graph';
-import { buildExplorerPathTree, entitiesOf, entitiesUnder, pathAncestors, visiblePathNodes, type KindCounts } from '@/lib/explorer/path-tree';
+import {
+  buildExplorerPathTree,
+  entitiesOf,
+  entitiesUnder,
+  pathAncestors,
+  visiblePathNodes,
+  type KindCounts,
+} from '@/lib/explorer/path-tree';
 import type { EntityRef } from '@/lib/explorer/types';
 import { PrincipalPaths, WhatCanView } from './principal-paths';
 import type { EscalationState } from './use-escalation';
@@ -38,13 +45,27 @@ function PathTree({ account, path, onPath }: { account: CompiledAccount; path: s
       return next;
     });
   return (
-    <ul role="tree" aria-label="Paths" className="max-h-[26rem] overflow-auto rounded-md border border-slate-200 p-1 text-sm dark:border-slate-800">
+    <ul
+      role="tree"
+      aria-label="Paths"
+      className="max-h-[26rem] overflow-auto rounded-md border border-slate-200 p-1 text-sm dark:border-slate-800"
+    >
       {rows.map(({ node, depth }) => {
         const open = expanded.has(node.path);
         const selected = node.path === path;
         return (
-          <li key={node.path} role="treeitem" aria-selected={selected} aria-expanded={node.children.length > 0 ? open : undefined} aria-level={depth + 1} className="list-none">
-            <div className={cn('flex items-center gap-1 rounded px-1', selected && 'bg-blue-100 dark:bg-sky-950')} style={{ paddingLeft: depth * 14 }}>
+          <li
+            key={node.path}
+            role="treeitem"
+            aria-selected={selected}
+            aria-expanded={node.children.length > 0 ? open : undefined}
+            aria-level={depth + 1}
+            className="list-none"
+          >
+            <div
+              className={cn('flex items-center gap-1 rounded px-1', selected && 'bg-blue-100 dark:bg-sky-950')}
+              style={{ paddingLeft: depth * 14 }}
+            >
               <button
                 type="button"
                 className="h-6 w-6 shrink-0 rounded text-xs hover:bg-slate-200 disabled:opacity-0 dark:hover:bg-slate-800"
@@ -54,7 +75,12 @@ function PathTree({ account, path, onPath }: { account: CompiledAccount; path: s
               >
                 {open ? '▾' : '▸'}
               </button>
-              <button type="button" className="flex min-w-0 flex-1 items-center justify-between gap-2 py-1 text-left" onClick={() => onPath(node.path)} title={countsText(node.count)}>
+              <button
+                type="button"
+                className="flex min-w-0 flex-1 items-center justify-between gap-2 py-1 text-left"
+                onClick={() => onPath(node.path)}
+                title={countsText(node.count)}
+              >
                 <span className="truncate font-mono">{node.path === '/' ? '/' : `${node.name}/`}</span>
                 <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400" aria-label={countsText(node.count)}>
                   {node.count.users}u · {node.count.groups}g · {node.count.roles}r
@@ -68,7 +94,17 @@ function PathTree({ account, path, onPath }: { account: CompiledAccount; path: s
   );
 }
 
-function EntityList({ account, path, selected, onSelect }: { account: CompiledAccount; path: string; selected?: EntityRef; onSelect: (ref: EntityRef) => void }) {
+function EntityList({
+  account,
+  path,
+  selected,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  path: string;
+  selected?: EntityRef;
+  onSelect: (ref: EntityRef) => void;
+}) {
   const [filter, setFilter] = useState('');
   const entities = useMemo(() => entitiesOf(account.snapshot), [account]);
   const list = useMemo(() => {
@@ -80,19 +116,37 @@ function EntityList({ account, path, selected, onSelect }: { account: CompiledAc
   const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => parent.current, estimateSize: () => 36, overscan: 10 });
   return (
     <div className="space-y-2">
-      <Input label={`Under ${path} (${list.length})`} placeholder="Filter by name" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <Input
+        label={`Under ${path} (${list.length})`}
+        placeholder="Filter by name"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <div ref={parent} className="h-[22rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
         <ul aria-label="Users, groups and roles under the path" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const entity = list[item.index];
             const isSelected = selected?.type === entity.type && selected.name === entity.name;
             return (
-              <li key={item.key} style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` }}>
+              <li
+                key={item.key}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
                 <button
                   type="button"
                   aria-pressed={isSelected}
                   onClick={() => onSelect({ type: entity.type, name: entity.name })}
-                  className={cn('flex h-full w-full items-center gap-2 px-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800', isSelected && 'bg-blue-100 dark:bg-sky-950')}
+                  className={cn(
+                    'flex h-full w-full items-center gap-2 px-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800',
+                    isSelected && 'bg-blue-100 dark:bg-sky-950',
+                  )}
                 >
                   <Badge tone={entity.type === 'role' ? 'info' : entity.type === 'group' ? 'warning' : 'neutral'}>{entity.type}</Badge>
                   <span className="truncate">{entity.name}</span>
@@ -136,7 +190,9 @@ export function AccountShape({
             {principal.type} {principal.name}
           </h3>
           {graph.missing ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">There is no {principal.type} named {principal.name} in this account.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              There is no {principal.type} named {principal.name} in this account.
+            </p>
           ) : (
             <div className="space-y-6">
               <PrincipalGraphView graph={graph} onSelect={onSelect} />

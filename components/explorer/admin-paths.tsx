@@ -28,15 +28,30 @@ function parseKey(id: string): PrincipalKey {
   return { kind: kind as 'user' | 'role', index: Number(index) };
 }
 
-function AdminRow({ account, id, reason, onSelect }: { account: CompiledAccount; id: string; reason: AdminReason; onSelect: (ref: EntityRef) => void }) {
+function AdminRow({
+  account,
+  id,
+  reason,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  id: string;
+  reason: AdminReason;
+  onSelect: (ref: EntityRef) => void;
+}) {
   const key = parseKey(id);
   const [open, setOpen] = useState(false);
-  const statements = useMemo(() => (open ? (reason.edge ? edgeStatements(account, reason.edge) : adminStatements(account, key)) : []), [open, account, reason, key]);
+  const statements = useMemo(
+    () => (open ? (reason.edge ? edgeStatements(account, reason.edge) : adminStatements(account, key)) : []),
+    [open, account, reason, key],
+  );
   return (
     <li className="border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800" data-testid="admin-row">
       <div className="flex flex-wrap items-center gap-2">
         <PrincipalName account={account} principal={key} onSelect={onSelect} />
-        <Badge tone={reason.kind === 'allows-everything' ? 'danger' : 'warning'}>{reason.kind === 'allows-everything' ? 'allowed * on *' : 'can grant itself admin'}</Badge>
+        <Badge tone={reason.kind === 'allows-everything' ? 'danger' : 'warning'}>
+          {reason.kind === 'allows-everything' ? 'allowed * on *' : 'can grant itself admin'}
+        </Badge>
         <span className="text-xs text-slate-700 dark:text-slate-300">
           {reason.text}
           {reason.edge?.via ? ` (via ${reason.edge.via})` : ''}
@@ -46,7 +61,12 @@ function AdminRow({ account, id, reason, onSelect }: { account: CompiledAccount;
             through <PrincipalName account={account} principal={reason.through} onSelect={onSelect} />
           </span>
         )}
-        <button type="button" className="text-xs text-blue-800 underline dark:text-sky-300" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="text-xs text-blue-800 underline dark:text-sky-300"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Hide statements' : 'Statements'}
         </button>
       </div>
@@ -55,12 +75,29 @@ function AdminRow({ account, id, reason, onSelect }: { account: CompiledAccount;
   );
 }
 
-function ReachRow({ account, path, shown, onShow, onSelect }: { account: CompiledAccount; path: AdminPath; shown: boolean; onShow: () => void; onSelect: (ref: EntityRef) => void }) {
+function ReachRow({
+  account,
+  path,
+  shown,
+  onShow,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  path: AdminPath;
+  shown: boolean;
+  onShow: () => void;
+  onSelect: (ref: EntityRef) => void;
+}) {
   return (
-    <li className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800" data-testid="reach-row">
+    <li
+      className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800"
+      data-testid="reach-row"
+    >
       <PathLine account={account} from={path.from} edges={path.edges} onSelect={onSelect} />
       <div className="flex items-center gap-2">
-        <Badge>{path.edges.length} hop{path.edges.length === 1 ? '' : 's'}</Badge>
+        <Badge>
+          {path.edges.length} hop{path.edges.length === 1 ? '' : 's'}
+        </Badge>
         <Button size="sm" variant={shown ? 'primary' : 'secondary'} onClick={onShow} aria-pressed={shown}>
           {shown ? 'Drawn in the graph' : 'Draw in the graph'}
         </Button>
@@ -69,14 +106,25 @@ function ReachRow({ account, path, shown, onShow, onSelect }: { account: Compile
   );
 }
 
-export function AdminPaths({ account, escalation, onSelect }: { account: CompiledAccount; escalation: EscalationState | undefined; onSelect: (ref: EntityRef) => void }) {
+export function AdminPaths({
+  account,
+  escalation,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  escalation: EscalationState | undefined;
+  onSelect: (ref: EntityRef) => void;
+}) {
   const [tab, setTab] = useState('reach');
   const [shownPath, setShownPath] = useState<AdminPath>();
   const finished = escalation?.progress.finished === true;
   const analysis = escalation?.analysis;
   const reach = useMemo(() => (finished && analysis ? whoCanReachAdmin(analysis) : []), [finished, analysis]);
   const admins = useMemo(() => (finished && analysis ? [...analysis.admins.entries()] : []), [finished, analysis]);
-  const highlighted = useMemo(() => new Set(shownPath ? shownPath.edges.map((e) => escalationEdgeId(account, e)) : []), [account, shownPath]);
+  const highlighted = useMemo(
+    () => new Set(shownPath ? shownPath.edges.map((e) => escalationEdgeId(account, e)) : []),
+    [account, shownPath],
+  );
   if (!escalation) return <LoadingBlock label="Looking for paths to admin…" />;
   if (!finished) {
     return (
@@ -96,7 +144,10 @@ export function AdminPaths({ account, escalation, onSelect }: { account: Compile
         reach.length === 0 ? (
           <EmptyState title="No user or role can reach an admin-equivalent principal." />
         ) : (
-          <ul className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800" aria-label="Principals that can reach admin">
+          <ul
+            className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+            aria-label="Principals that can reach admin"
+          >
             {reach.slice(0, LIST_LIMIT).map((path) => (
               <ReachRow
                 key={`${path.from.kind}:${path.from.index}`}
@@ -110,7 +161,9 @@ export function AdminPaths({ account, escalation, onSelect }: { account: Compile
                 onSelect={onSelect}
               />
             ))}
-            {reach.length > LIST_LIMIT && <li className="px-3 py-2 text-xs text-slate-600">…and {reach.length - LIST_LIMIT} more (shortest paths first).</li>}
+            {reach.length > LIST_LIMIT && (
+              <li className="px-3 py-2 text-xs text-slate-600">…and {reach.length - LIST_LIMIT} more (shortest paths first).</li>
+            )}
           </ul>
         ),
     },
@@ -121,7 +174,10 @@ export function AdminPaths({ account, escalation, onSelect }: { account: Compile
         admins.length === 0 ? (
           <EmptyState title="No principal is admin-equivalent." />
         ) : (
-          <ul className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800" aria-label="Admin-equivalent principals">
+          <ul
+            className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+            aria-label="Admin-equivalent principals"
+          >
             {admins.slice(0, LIST_LIMIT).map(([id, reason]) => (
               <AdminRow key={id} account={account} id={id} reason={reason} onSelect={onSelect} />
             ))}
@@ -132,14 +188,22 @@ export function AdminPaths({ account, escalation, onSelect }: { account: Compile
     {
       id: 'graph',
       label: 'Account graph',
-      content: <AccountGraphView account={account} analysis={escalation.analysis} highlighted={highlighted} highlightedFrom={shownPath?.from} onSelect={onSelect} />,
+      content: (
+        <AccountGraphView
+          account={account}
+          analysis={escalation.analysis}
+          highlighted={highlighted}
+          highlightedFrom={shownPath?.from}
+          onSelect={onSelect}
+        />
+      ),
     },
   ];
   return (
     <div className="space-y-3">
       <p className="text-xs text-slate-600 dark:text-slate-400" role="status" data-testid="escalation-status">
-        {admins.length} admin-equivalent, {reach.length} can reach admin, {escalation.analysis.edges.length} escalation edges · analysed {account.users.length} users and {account.roles.length} roles in{' '}
-        {Math.round(escalation.elapsedMs)} ms.
+        {admins.length} admin-equivalent, {reach.length} can reach admin, {escalation.analysis.edges.length} escalation edges · analysed{' '}
+        {account.users.length} users and {account.roles.length} roles in {Math.round(escalation.elapsedMs)} ms.
       </p>
       <Tabs items={tabs} selected={tab} onSelect={setTab} label="Paths to admin" />
     </div>

@@ -8,10 +8,22 @@ import type { CompiledAccount } from '@/lib/explorer/compile-account';
 import { KIND_TEXT, edgeStatements, refOf, type EdgeStatement, type EscalationEdge } from '@/lib/explorer/escalation';
 import type { EntityRef } from '@/lib/explorer/types';
 
-export function PrincipalName({ account, principal, onSelect }: { account: CompiledAccount; principal: PrincipalKey; onSelect: (ref: EntityRef) => void }) {
+export function PrincipalName({
+  account,
+  principal,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  principal: PrincipalKey;
+  onSelect: (ref: EntityRef) => void;
+}) {
   const ref = refOf(account, principal);
   return (
-    <button type="button" className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" onClick={() => onSelect(ref)}>
+    <button
+      type="button"
+      className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+      onClick={() => onSelect(ref)}
+    >
       {ref.type} {ref.name}
     </button>
   );
@@ -34,7 +46,15 @@ export function StatementList({ statements }: { statements: EdgeStatement[] }) {
 }
 
 /** One edge: "— can create an access key for the user → user bob", with the statements when opened. */
-export function EdgeLine({ account, edge, onSelect }: { account: CompiledAccount; edge: EscalationEdge; onSelect: (ref: EntityRef) => void }) {
+export function EdgeLine({
+  account,
+  edge,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  edge: EscalationEdge;
+  onSelect: (ref: EntityRef) => void;
+}) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer">
@@ -58,7 +78,17 @@ function EdgeStatements({ account, edge }: { account: CompiledAccount; edge: Esc
 }
 
 /** A path as a chain of edges from its start. */
-export function PathLine({ account, from, edges, onSelect }: { account: CompiledAccount; from: PrincipalKey; edges: EscalationEdge[]; onSelect: (ref: EntityRef) => void }) {
+export function PathLine({
+  account,
+  from,
+  edges,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  from: PrincipalKey;
+  edges: EscalationEdge[];
+  onSelect: (ref: EntityRef) => void;
+}) {
   return (
     <div className="space-y-0.5">
       <PrincipalName account={account} principal={from} onSelect={onSelect} />

@@ -41,11 +41,16 @@ export function Explorer() {
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-300">
         {snapshot.data && (
           <span data-testid="snapshot-summary">
-            {snapshot.data.users.length} users, {snapshot.data.groups.length} groups, {snapshot.data.roles.length} roles, {snapshot.data.policies.length} managed policies · read{' '}
-            {new Date(snapshot.data.readAt).toLocaleTimeString()}
+            {snapshot.data.users.length} users, {snapshot.data.groups.length} groups, {snapshot.data.roles.length} roles,{' '}
+            {snapshot.data.policies.length} managed policies · read {new Date(snapshot.data.readAt).toLocaleTimeString()}
           </span>
         )}
-        <Button variant="secondary" size="sm" pending={snapshot.isFetching} onClick={() => void client.invalidateQueries({ queryKey: SNAPSHOT_KEY })}>
+        <Button
+          variant="secondary"
+          size="sm"
+          pending={snapshot.isFetching}
+          onClick={() => void client.invalidateQueries({ queryKey: SNAPSHOT_KEY })}
+        >
           Refresh
         </Button>
       </div>
@@ -59,7 +64,9 @@ export function Explorer() {
           </p>
         </div>
       )}
-      {snapshot.isError && <ErrorState error={actionErrorOf(snapshot.error)!} title="The account's authorization details could not be read" />}
+      {snapshot.isError && (
+        <ErrorState error={actionErrorOf(snapshot.error)!} title="The account's authorization details could not be read" />
+      )}
       {account && account.problems.length > 0 && (
         <Alert tone="warning" title={`${account.problems.length} policies could not be compiled and are left out`}>
           <ul className="list-disc pl-5">
@@ -93,7 +100,8 @@ export function Explorer() {
               </div>
             ) : (
               <p className="text-xs text-slate-600 dark:text-slate-400" role="status" data-testid="who-can-status">
-                Evaluated {account.users.length} users and {account.roles.length} roles for {question.action} on {question.resource} in {Math.round(run.elapsedMs)} ms.
+                Evaluated {account.users.length} users and {account.roles.length} roles for {question.action} on {question.resource} in{' '}
+                {Math.round(run.elapsedMs)} ms.
               </p>
             )}
             <WhoCanResultsView results={run.results} version={run.version} tab={url.tab} onTab={(tab) => setUrl({ tab })} />
@@ -107,8 +115,9 @@ export function Explorer() {
             Every path to admin
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            Admin-equivalent users and roles, and everyone who can become one: by assuming roles, taking over a user&apos;s credentials, rewriting a trust policy,
-            passing a role to a compute service or changing permissions — each step with the statements that allow it.
+            Admin-equivalent users and roles, and everyone who can become one: by assuming roles, taking over a user&apos;s credentials,
+            rewriting a trust policy, passing a role to a compute service or changing permissions — each step with the statements that allow
+            it.
           </p>
         </div>
         {account && <AdminPaths account={account} escalation={escalation} onSelect={(principal) => setUrl({ principal })} />}
@@ -126,9 +135,20 @@ export function Explorer() {
           <h2 id="shape-heading" className="text-lg font-semibold">
             The account&apos;s shape
           </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-300">Users, groups and roles by path. Select one to see its groups, policies, boundary and trust relations.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Users, groups and roles by path. Select one to see its groups, policies, boundary and trust relations.
+          </p>
         </div>
-        {account && <AccountShape account={account} escalation={escalation} path={url.path} principal={url.principal} onPath={(path) => setUrl({ path })} onSelect={(principal) => setUrl({ principal })} />}
+        {account && (
+          <AccountShape
+            account={account}
+            escalation={escalation}
+            path={url.path}
+            principal={url.principal}
+            onPath={(path) => setUrl({ path })}
+            onSelect={(principal) => setUrl({ principal })}
+          />
+        )}
       </section>
     </div>
   );

@@ -79,8 +79,18 @@ function layout(graph: PrincipalGraph): { nodes: Node[]; edges: Edge[] } {
 }
 
 function NodeName({ node }: { node: GraphNode }) {
-  if (node.ref) return <Link href={entityHref(node.ref)} className="text-blue-800 underline dark:text-sky-300">{node.label}</Link>;
-  if (node.policyArn) return <Link href={policyHref(node.policyArn)} className="text-blue-800 underline dark:text-sky-300">{node.label}</Link>;
+  if (node.ref)
+    return (
+      <Link href={entityHref(node.ref)} className="text-blue-800 underline dark:text-sky-300">
+        {node.label}
+      </Link>
+    );
+  if (node.policyArn)
+    return (
+      <Link href={policyHref(node.policyArn)} className="text-blue-800 underline dark:text-sky-300">
+        {node.label}
+      </Link>
+    );
   return <span>{node.label}</span>;
 }
 
@@ -90,7 +100,12 @@ export function PrincipalGraphView({ graph, onSelect }: { graph: PrincipalGraph;
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-      <div className="h-[24rem] rounded-md border border-slate-200 dark:border-slate-800" role="region" aria-label="Graph of the selected principal" data-testid="principal-graph">
+      <div
+        className="h-[24rem] rounded-md border border-slate-200 dark:border-slate-800"
+        role="region"
+        aria-label="Graph of the selected principal"
+        data-testid="principal-graph"
+      >
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -129,7 +144,11 @@ export function PrincipalGraphView({ graph, onSelect }: { graph: PrincipalGraph;
           })}
           {graph.edges.length === 0 && <li className="text-slate-600 dark:text-slate-400">No groups, policies or trusted principals.</li>}
         </ul>
-        {graph.moreAssumers > 0 && <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">…and {graph.moreAssumers} more users and roles who can assume it.</p>}
+        {graph.moreAssumers > 0 && (
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+            …and {graph.moreAssumers} more users and roles who can assume it.
+          </p>
+        )}
       </div>
     </div>
   );

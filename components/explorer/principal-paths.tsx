@@ -17,7 +17,17 @@ import type { EscalationState } from './use-escalation';
 
 const LIMIT = 50;
 
-export function PrincipalPaths({ account, escalation, principal, onSelect }: { account: CompiledAccount; escalation: EscalationState | undefined; principal: EntityRef; onSelect: (ref: EntityRef) => void }) {
+export function PrincipalPaths({
+  account,
+  escalation,
+  principal,
+  onSelect,
+}: {
+  account: CompiledAccount;
+  escalation: EscalationState | undefined;
+  principal: EntityRef;
+  onSelect: (ref: EntityRef) => void;
+}) {
   const key = useMemo(() => keyOfRef(account, principal), [account, principal]);
   const analysis = escalation?.progress.finished ? escalation.analysis : undefined;
   const data = useMemo(() => {
@@ -88,8 +98,17 @@ export function PrincipalPaths({ account, escalation, principal, onSelect }: { a
 
 export function WhatCanView({ account, principal }: { account: CompiledAccount; principal: EntityRef }) {
   const catalog = useActionQuery(['explorer-action-levels'], loadActionLevels, {}, { staleTime: Infinity });
-  const compiled = useMemo(() => (principal.type === 'user' ? account.users : principal.type === 'role' ? account.roles : []).find((p) => p.ref.name === principal.name), [account, principal]);
-  const result = useMemo(() => (catalog.data && compiled ? whatCan(account, compiled, catalog.data) : undefined), [catalog.data, compiled, account]);
+  const compiled = useMemo(
+    () =>
+      (principal.type === 'user' ? account.users : principal.type === 'role' ? account.roles : []).find(
+        (p) => p.ref.name === principal.name,
+      ),
+    [account, principal],
+  );
+  const result = useMemo(
+    () => (catalog.data && compiled ? whatCan(account, compiled, catalog.data) : undefined),
+    [catalog.data, compiled, account],
+  );
   if (!compiled) return null;
   if (catalog.isError) return <ErrorState error={actionErrorOf(catalog.error)!} title="The action catalogue could not be read" />;
   if (!result) return <LoadingBlock label="Reading the action catalogue…" />;
@@ -127,8 +146,17 @@ export function WhatCanView({ account, principal }: { account: CompiledAccount; 
                         </li>
                       ))}
                   </ul>
-                  {s.denied.length > 0 && <div className="text-red-800 dark:text-red-300">Denied: {s.denied.slice(0, 8).join(', ')}{s.denied.length > 8 ? '…' : ''}</div>}
-                  {s.outsideBoundary > 0 && <div className="text-amber-800 dark:text-amber-300">{s.outsideBoundary} allowed by identity policies but outside the boundary</div>}
+                  {s.denied.length > 0 && (
+                    <div className="text-red-800 dark:text-red-300">
+                      Denied: {s.denied.slice(0, 8).join(', ')}
+                      {s.denied.length > 8 ? '…' : ''}
+                    </div>
+                  )}
+                  {s.outsideBoundary > 0 && (
+                    <div className="text-amber-800 dark:text-amber-300">
+                      {s.outsideBoundary} allowed by identity policies but outside the boundary
+                    </div>
+                  )}
                 </td>
                 <td className="px-2 py-1">
                   {s.grants.map((g, i) => (

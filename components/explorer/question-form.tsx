@@ -15,7 +15,12 @@ const MAX_SUGGESTIONS = 200;
 function useActionSuggestions(text: string, enabled: boolean): string[] {
   const service = /^([a-z0-9-]+):/i.exec(text)?.[1]?.toLowerCase();
   const services = useActionQuery(['simulator-services'], listCatalogServices, {}, { staleTime: Infinity, enabled: enabled && !service });
-  const catalog = useActionQuery(['simulator-catalog', service ?? ''], loadServiceCatalog, { service: service ?? 'none' }, { staleTime: Infinity, enabled: enabled && !!service });
+  const catalog = useActionQuery(
+    ['simulator-catalog', service ?? ''],
+    loadServiceCatalog,
+    { service: service ?? 'none' },
+    { staleTime: Infinity, enabled: enabled && !!service },
+  );
   if (service) {
     const prefix = text.toLowerCase();
     return (catalog.data?.actions ?? [])
@@ -30,7 +35,15 @@ function useActionSuggestions(text: string, enabled: boolean): string[] {
     .map((s) => `${s.service}:`);
 }
 
-export function QuestionForm({ question, onAsk, busy }: { question: WhoCanQuestion; onAsk: (question: WhoCanQuestion) => void; busy: boolean }) {
+export function QuestionForm({
+  question,
+  onAsk,
+  busy,
+}: {
+  question: WhoCanQuestion;
+  onAsk: (question: WhoCanQuestion) => void;
+  busy: boolean;
+}) {
   const [action, setAction] = useState(question.action);
   const [resource, setResource] = useState(question.resource);
   const [context, setContext] = useState(contextText(question.context));

@@ -19,7 +19,9 @@ export function RisksView({ account, escalation }: { account: CompiledAccount; e
   const report = useMemo(() => findRisks(account, analysis, new Date()), [account, analysis]);
   return (
     <div className="space-y-2" data-testid="risks">
-      {!analysis && <p className="text-xs text-slate-600 dark:text-slate-400">Admins without MFA are listed once the paths to admin are found.</p>}
+      {!analysis && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">Admins without MFA are listed once the paths to admin are found.</p>
+      )}
       {report.notChecked.map((n) => (
         <p key={n} className="text-xs text-amber-800 dark:text-amber-300">
           Not checked: {n}
@@ -30,7 +32,11 @@ export function RisksView({ account, escalation }: { account: CompiledAccount; e
       ) : (
         <ul className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800" aria-label="Risks">
           {report.risks.slice(0, LIMIT).map((risk, i) => (
-            <li key={i} className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800" data-testid="risk-row">
+            <li
+              key={i}
+              className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 text-sm dark:border-slate-800"
+              data-testid="risk-row"
+            >
               <Badge tone={risk.severity === 'high' ? 'danger' : risk.severity === 'medium' ? 'warning' : 'neutral'}>{risk.severity}</Badge>
               <span className="font-medium">{RISK_TITLES[risk.kind]}</span>
               <Link href={entityHref(risk.principal as EntityRef)} className="text-blue-800 underline dark:text-sky-300">

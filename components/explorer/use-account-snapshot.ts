@@ -38,7 +38,10 @@ function useCompiledAccount(snapshot: AccountSnapshot | undefined): { account?: 
     };
   }, [snapshot]);
   // Until the new snapshot is compiled, keep answering with the previous one.
-  return { account: state.account, progress: state.for === snapshot && state.account ? undefined : (state.progress ?? (snapshot ? 0 : undefined)) };
+  return {
+    account: state.account,
+    progress: state.for === snapshot && state.account ? undefined : (state.progress ?? (snapshot ? 0 : undefined)),
+  };
 }
 
 /** The snapshot query plus the account compiled once per snapshot. */

@@ -55,7 +55,9 @@ function VerdictRow({ verdict }: { verdict: PrincipalVerdict }) {
         )}
         {verdict.warnings.length > 0 && (
           <Badge tone="warning" className="cursor-help">
-            <span title={verdict.warnings.join('\n')}>{verdict.warnings.length} warning{verdict.warnings.length > 1 ? 's' : ''}</span>
+            <span title={verdict.warnings.join('\n')}>
+              {verdict.warnings.length} warning{verdict.warnings.length > 1 ? 's' : ''}
+            </span>
           </Badge>
         )}
       </div>
@@ -80,7 +82,13 @@ function VerdictList({ list, empty, version }: { list: PrincipalVerdict[]; empty
   const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => parent.current, estimateSize: () => 64, overscan: 8 });
   if (list.length === 0) return <EmptyState title={empty} />;
   return (
-    <div ref={parent} className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800" role="list" aria-label="Principals" data-version={version}>
+    <div
+      ref={parent}
+      className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+      role="list"
+      aria-label="Principals"
+      data-version={version}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div
@@ -98,7 +106,17 @@ function VerdictList({ list, empty, version }: { list: PrincipalVerdict[]; empty
   );
 }
 
-export function WhoCanResultsView({ results, version, tab, onTab }: { results: WhoCanResults; version: number; tab: ResultTab; onTab: (tab: ResultTab) => void }) {
+export function WhoCanResultsView({
+  results,
+  version,
+  tab,
+  onTab,
+}: {
+  results: WhoCanResults;
+  version: number;
+  tab: ResultTab;
+  onTab: (tab: ResultTab) => void;
+}) {
   const tabs = (Object.keys(TAB_LABELS) as ResultTab[]).map((id) => ({
     id,
     label: `${TAB_LABELS[id]} (${results[id].length})`,

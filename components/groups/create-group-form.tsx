@@ -12,7 +12,10 @@ export function CreateGroupForm() {
   const [groupName, setGroupName] = useState('');
   const [path, setPath] = useState('/');
   const [checked, setChecked] = useState(false);
-  const create = useActionMutation(createGroup, { invalidates: [['groups']], onSuccess: (data) => router.push(`/groups/${encodeURIComponent(data.groupName)}`) });
+  const create = useActionMutation(createGroup, {
+    invalidates: [['groups']],
+    onSuccess: (data) => router.push(`/groups/${encodeURIComponent(data.groupName)}`),
+  });
   const error = actionErrorOf(create.error);
   const problems = checked ? nameAndPathProblems('group', groupName, path) : {};
   const submit = (event: FormEvent) => {
@@ -23,8 +26,22 @@ export function CreateGroupForm() {
     create.mutate({ groupName: groupName.trim(), path: path.trim() || '/' });
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Create group" className="max-w-3xl space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <NameAndPathFields kind="group" name={groupName} onName={setGroupName} path={path} onPath={setPath} problems={problems} serviceError={error} nameField="groupName" />
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Create group"
+      className="max-w-3xl space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <NameAndPathFields
+        kind="group"
+        name={groupName}
+        onName={setGroupName}
+        path={path}
+        onPath={setPath}
+        problems={problems}
+        serviceError={error}
+        nameField="groupName"
+      />
       <CreateFooter kind="group" pending={create.isPending} serviceError={error} fieldsShown={['groupName', 'path']} />
     </form>
   );

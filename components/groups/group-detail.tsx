@@ -46,13 +46,23 @@ function MembersTab({ group, detailKey }: { group: GroupData; detailKey: unknown
   return (
     <div className="space-y-4">
       <form onSubmit={submit} className="flex flex-wrap items-start gap-2" aria-label="Add a member">
-        <Input label="User name to add" value={userName} onChange={(e) => setUserName(e.target.value)} className="w-72" error={addError?.field === 'userName' ? addError.message : undefined} />
+        <Input
+          label="User name to add"
+          value={userName}
+          onChange={(e) => setUserName(e.target.value)}
+          className="w-72"
+          error={addError?.field === 'userName' ? addError.message : undefined}
+        />
         <Button type="submit" className="mt-6" pending={add.isPending} disabled={!userName.trim()}>
           Add user
         </Button>
       </form>
       {addError && addError.field !== 'userName' && <ErrorState error={addError} title="The user was not added to the group" />}
-      {add.isSuccess && <Alert tone="success">{add.variables?.userName} is now a member of {group.groupName}.</Alert>}
+      {add.isSuccess && (
+        <Alert tone="success">
+          {add.variables?.userName} is now a member of {group.groupName}.
+        </Alert>
+      )}
       {group.members.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">The group has no members.</p>
       ) : (
@@ -68,7 +78,10 @@ function MembersTab({ group, detailKey }: { group: GroupData; detailKey: unknown
             {group.members.map((u) => (
               <Tr key={u.arn}>
                 <Td>
-                  <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/users/${encodeURIComponent(u.userName)}`}>
+                  <Link
+                    className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+                    href={`/users/${encodeURIComponent(u.userName)}`}
+                  >
                     {u.userName}
                   </Link>
                 </Td>
@@ -121,13 +134,29 @@ function SettingsTab({ group }: { group: GroupData }) {
         aria-label="Rename or move"
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate({ groupName: group.groupName, newGroupName: newName.trim(), newPath: newPath.trim() !== group.path ? newPath.trim() : undefined });
+          update.mutate({
+            groupName: group.groupName,
+            newGroupName: newName.trim(),
+            newPath: newPath.trim() !== group.path ? newPath.trim() : undefined,
+          });
         }}
       >
         <h2 className="text-lg font-semibold">Rename or move</h2>
-        <Input label="Group name" value={newName} onChange={(e) => setNewName(e.target.value)} error={error?.field === 'newGroupName' ? error.message : undefined} />
-        <Input label="Path" value={newPath} onChange={(e) => setNewPath(e.target.value)} error={error?.field === 'newPath' ? error.message : undefined} />
-        {error && error.field !== 'newGroupName' && error.field !== 'newPath' && <ErrorState error={error} title="The group was not renamed or moved" />}
+        <Input
+          label="Group name"
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+          error={error?.field === 'newGroupName' ? error.message : undefined}
+        />
+        <Input
+          label="Path"
+          value={newPath}
+          onChange={(e) => setNewPath(e.target.value)}
+          error={error?.field === 'newPath' ? error.message : undefined}
+        />
+        {error && error.field !== 'newGroupName' && error.field !== 'newPath' && (
+          <ErrorState error={error} title="The group was not renamed or moved" />
+        )}
         <Button type="submit" pending={update.isPending} disabled={newName.trim() === group.groupName && newPath.trim() === group.path}>
           Save changes
         </Button>
@@ -210,7 +239,11 @@ export function GroupDetail({ groupName }: { groupName: string }) {
             ),
           },
           { id: 'settings', label: 'Settings', content: <SettingsTab group={group} /> },
-          { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="group" arn={group.arn} queryKey={detailKey} /> },
+          {
+            id: 'last-accessed',
+            label: 'Last accessed',
+            content: <LastAccessedTab subject="group" arn={group.arn} queryKey={detailKey} />,
+          },
         ]}
       />
     </div>

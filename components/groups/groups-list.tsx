@@ -29,7 +29,10 @@ export function GroupsList() {
               {items.map((g) => (
                 <Tr key={g.arn}>
                   <Td>
-                    <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/groups/${encodeURIComponent(g.groupName)}`}>
+                    <Link
+                      className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+                      href={`/groups/${encodeURIComponent(g.groupName)}`}
+                    >
                       {g.groupName}
                     </Link>
                   </Td>

@@ -29,7 +29,14 @@ const KEY = ['identity-providers'];
 function MetadataField({ value, onChange, error }: { value: string; onChange: (text: string) => void; error?: string }) {
   return (
     <div className="space-y-2">
-      <Textarea label="Metadata document" rows={6} value={value} onChange={(e) => onChange(e.target.value)} error={error} hint="The XML your identity provider publishes (an EntityDescriptor)." />
+      <Textarea
+        label="Metadata document"
+        rows={6}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        error={error}
+        hint="The XML your identity provider publishes (an EntityDescriptor)."
+      />
       <label className="inline-flex items-center gap-2 text-sm">
         <span>Or load a file:</span>
         <input
@@ -81,13 +88,33 @@ function AddProviderForm() {
       </fieldset>
       {type === 'SAML' ? (
         <>
-          <Input label="Provider name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} className="w-72" />
+          <Input
+            label="Provider name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={fieldError('name')}
+            className="w-72"
+          />
           <MetadataField value={metadata} onChange={setMetadata} error={fieldError('metadata')} />
         </>
       ) : (
         <>
-          <Input label="Provider URL" required value={url} onChange={(e) => setUrl(e.target.value)} error={fieldError('url')} hint="e.g. https://token.actions.githubusercontent.com" />
-          <Input label="Audiences" value={clientIds} onChange={(e) => setClientIds(e.target.value)} error={fieldError('clientIds')} hint="Client IDs, separated by commas." />
+          <Input
+            label="Provider URL"
+            required
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            error={fieldError('url')}
+            hint="e.g. https://token.actions.githubusercontent.com"
+          />
+          <Input
+            label="Audiences"
+            value={clientIds}
+            onChange={(e) => setClientIds(e.target.value)}
+            error={fieldError('clientIds')}
+            hint="Client IDs, separated by commas."
+          />
           <Input
             label="Thumbprints"
             value={thumbprints}
@@ -144,7 +171,13 @@ function OidcDetails({ provider }: { provider: IdentityProviderView }) {
           {provider.clientIds.map((id) => (
             <li key={id} className="flex items-center gap-2 text-sm">
               <span className="font-mono">{id}</span>
-              <Button size="sm" variant="ghost" aria-label={`Remove audience ${id}`} pending={remove.isPending && remove.variables?.clientId === id} onClick={() => remove.mutate({ arn: provider.arn, clientId: id })}>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove audience ${id}`}
+                pending={remove.isPending && remove.variables?.clientId === id}
+                onClick={() => remove.mutate({ arn: provider.arn, clientId: id })}
+              >
                 Remove
               </Button>
             </li>
@@ -171,7 +204,13 @@ function OidcDetails({ provider }: { provider: IdentityProviderView }) {
           pin.mutate({ arn: provider.arn, thumbprints });
         }}
       >
-        <Input label="Thumbprints" value={thumbprints} onChange={(e) => setThumbprints(e.target.value)} className="w-[32rem] max-w-full" hint="40 hex digits each, separated by commas." />
+        <Input
+          label="Thumbprints"
+          value={thumbprints}
+          onChange={(e) => setThumbprints(e.target.value)}
+          className="w-[32rem] max-w-full"
+          hint="40 hex digits each, separated by commas."
+        />
         <Button type="submit" variant="secondary" pending={pin.isPending}>
           Save thumbprints
         </Button>
@@ -266,7 +305,11 @@ export function IdentityProvidersPage() {
       {current && (
         <section aria-label={`Provider ${current.name}`} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           <h2 className="font-semibold">{current.name}</h2>
-          {current.type === 'SAML' ? <SamlDetails key={current.arn} provider={current} /> : <OidcDetails key={current.arn} provider={current} />}
+          {current.type === 'SAML' ? (
+            <SamlDetails key={current.arn} provider={current} />
+          ) : (
+            <OidcDetails key={current.arn} provider={current} />
+          )}
         </section>
       )}
     </div>

@@ -25,7 +25,11 @@ const CAPTIONS = {
 
 /** The tab's content for the entity `arn`; `queryKey` is the entity's detail key (the report is cached under it). */
 export function LastAccessedTab({ arn, subject, queryKey }: { arn: string; subject: keyof typeof CAPTIONS; queryKey: readonly unknown[] }) {
-  const job = useQuery<{ jobId: string }, ActionFailure>({ queryKey: [...queryKey, 'last-accessed-job'], queryFn: async () => unwrap(await generateServiceLastAccessedDetails({ arn })), staleTime: 60_000 });
+  const job = useQuery<{ jobId: string }, ActionFailure>({
+    queryKey: [...queryKey, 'last-accessed-job'],
+    queryFn: async () => unwrap(await generateServiceLastAccessedDetails({ arn })),
+    staleTime: 60_000,
+  });
   const details = useQuery({
     queryKey: [...queryKey, 'last-accessed', job.data?.jobId],
     enabled: !!job.data,
@@ -35,8 +39,16 @@ export function LastAccessedTab({ arn, subject, queryKey }: { arn: string; subje
   if (job.isError) return <ErrorState error={actionErrorOf(job.error)!} />;
   if (details.isError) return <ErrorState error={actionErrorOf(details.error)!} />;
   if (!details.data || details.data.status === 'IN_PROGRESS') return <LoadingBlock label="Generating the last-accessed report…" />;
-  if (details.data.status === 'FAILED') return <ErrorState error={{ code: 'JobFailed', message: details.data.error ?? 'The report could not be generated.' }} title="The last-accessed report failed" />;
-  const services = [...details.data.services].sort((a, b) => (b.lastAuthenticated ?? '').localeCompare(a.lastAuthenticated ?? '') || a.serviceName.localeCompare(b.serviceName));
+  if (details.data.status === 'FAILED')
+    return (
+      <ErrorState
+        error={{ code: 'JobFailed', message: details.data.error ?? 'The report could not be generated.' }}
+        title="The last-accessed report failed"
+      />
+    );
+  const services = [...details.data.services].sort(
+    (a, b) => (b.lastAuthenticated ?? '').localeCompare(a.lastAuthenticated ?? '') || a.serviceName.localeCompare(b.serviceName),
+  );
   if (services.length === 0) return <EmptyState title={`The ${subject}'s policies allow no service`} />;
   return (
     <Table caption={CAPTIONS[subject]}>

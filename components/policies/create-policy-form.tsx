@@ -33,13 +33,41 @@ export function CreatePolicyForm() {
   return (
     <form onSubmit={submit} className="max-w-4xl space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Policy name" name="policyName" required value={policyName} onChange={(e) => setPolicyName(e.target.value)} error={error?.field === 'policyName' ? error.message : undefined} hint="Letters, digits and +=,.@-_ (up to 128)." />
-        <Input label="Path" name="path" value={path} onChange={(e) => setPath(e.target.value)} error={error?.field === 'path' ? error.message : undefined} hint="Begins and ends with /, e.g. /engineering/." />
+        <Input
+          label="Policy name"
+          name="policyName"
+          required
+          value={policyName}
+          onChange={(e) => setPolicyName(e.target.value)}
+          error={error?.field === 'policyName' ? error.message : undefined}
+          hint="Letters, digits and +=,.@-_ (up to 128)."
+        />
+        <Input
+          label="Path"
+          name="path"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          error={error?.field === 'path' ? error.message : undefined}
+          hint="Begins and ends with /, e.g. /engineering/."
+        />
       </div>
-      <Textarea label="Description" name="description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} hint="Cannot be changed later." />
+      <Textarea
+        label="Description"
+        name="description"
+        rows={2}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        hint="Cannot be changed later."
+      />
       <div className="space-y-1">
         <p className="text-sm font-medium">Policy document</p>
-        <PolicyEditor value={document} onChange={setDocument} policyType="identity" onFindings={setFindings} label="Policy document (JSON)" />
+        <PolicyEditor
+          value={document}
+          onChange={setDocument}
+          policyType="identity"
+          onFindings={setFindings}
+          label="Policy document (JSON)"
+        />
       </div>
       {error && error.field !== 'policyName' && error.field !== 'path' && <ErrorState error={error} title="The policy was not created" />}
       <div className="flex items-center gap-3">

@@ -16,7 +16,11 @@ export function policyHref(arn: string, tab?: string): string {
 export function formatDuration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.round((seconds % 3600) / 60);
-  return [hours ? `${hours} hour${hours > 1 ? 's' : ''}` : '', minutes ? `${minutes} minute${minutes > 1 ? 's' : ''}` : ''].filter(Boolean).join(' ') || '0 minutes';
+  return (
+    [hours ? `${hours} hour${hours > 1 ? 's' : ''}` : '', minutes ? `${minutes} minute${minutes > 1 ? 's' : ''}` : '']
+      .filter(Boolean)
+      .join(' ') || '0 minutes'
+  );
 }
 
 /**
@@ -24,7 +28,10 @@ export function formatDuration(seconds: number): string {
  * example bucket, for the person to change.
  */
 export const STARTER_POLICY = JSON.stringify(
-  { Version: '2012-10-17', Statement: [{ Sid: 'Statement1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::example-bucket/*'] }] },
+  {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Statement1', Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::example-bucket/*'] }],
+  },
   null,
   2,
 );

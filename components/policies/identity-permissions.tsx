@@ -82,11 +82,19 @@ function AttachForm({ props }: { props: IdentityPermissionsProps }) {
 }
 
 /** What the inline policy editor needs of an identity. */
-export type InlineEditorProps = Pick<IdentityPermissionsProps, 'kind' | 'name' | 'detailKey' | 'inlineSizeLimit' | 'readOnly' | 'getInlinePolicy' | 'putInlinePolicy'>;
+export type InlineEditorProps = Pick<
+  IdentityPermissionsProps,
+  'kind' | 'name' | 'detailKey' | 'inlineSizeLimit' | 'readOnly' | 'getInlinePolicy' | 'putInlinePolicy'
+>;
 
 /** Edits one inline policy (`policyName`) or writes a new one (`null`) in the policy editor, findings inline. */
 export function InlineEditor({ props, policyName, onDone }: { props: InlineEditorProps; policyName: string | null; onDone: () => void }) {
-  const existing = useActionQuery(['inline-policy', props.kind, props.name, policyName], props.getInlinePolicy, { policyName: policyName ?? '' }, { enabled: policyName !== null });
+  const existing = useActionQuery(
+    ['inline-policy', props.kind, props.name, policyName],
+    props.getInlinePolicy,
+    { policyName: policyName ?? '' },
+    { enabled: policyName !== null },
+  );
   const [name, setName] = useState(policyName ?? '');
   const [draft, setDraft] = useState<string | null>(null);
   const [findings, setFindings] = useState<Finding[]>([]);
@@ -99,17 +107,39 @@ export function InlineEditor({ props, policyName, onDone }: { props: InlineEdito
   const document = draft ?? existing.data?.document ?? STARTER_POLICY;
   const error = actionErrorOf(put.error);
   return (
-    <section aria-label={policyName ? `Edit inline policy ${policyName}` : 'New inline policy'} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+    <section
+      aria-label={policyName ? `Edit inline policy ${policyName}` : 'New inline policy'}
+      className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+    >
       <h3 className="font-medium">{policyName ? `Edit inline policy ${policyName}` : 'New inline policy'}</h3>
-      <Input label="Inline policy name" value={name} onChange={(e) => setName(e.target.value)} disabled={policyName !== null} error={error?.field === 'policyName' ? error.message : undefined} />
-      <PolicyEditor value={document} onChange={props.readOnly ? undefined : setDraft} readOnly={props.readOnly} policyType="identity" sizeLimit={props.inlineSizeLimit} onFindings={setFindings} label="Inline policy document (JSON)" height="16rem" />
+      <Input
+        label="Inline policy name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        disabled={policyName !== null}
+        error={error?.field === 'policyName' ? error.message : undefined}
+      />
+      <PolicyEditor
+        value={document}
+        onChange={props.readOnly ? undefined : setDraft}
+        readOnly={props.readOnly}
+        policyType="identity"
+        sizeLimit={props.inlineSizeLimit}
+        onFindings={setFindings}
+        label="Inline policy document (JSON)"
+        height="16rem"
+      />
       {policyName !== null && existing.data && !props.readOnly && (
         <WhatChanges before={existing.data.document} after={document} policyType="identity" enabled={!hasErrors(findings)} />
       )}
       {error && error.field !== 'policyName' && <ErrorState error={error} />}
       <div className="flex gap-2">
         {!props.readOnly && (
-          <Button pending={put.isPending} disabled={!name.trim() || hasErrors(findings)} onClick={() => put.mutate({ policyName: name.trim(), document })}>
+          <Button
+            pending={put.isPending}
+            disabled={!name.trim() || hasErrors(findings)}
+            onClick={() => put.mutate({ policyName: name.trim(), document })}
+          >
             Save inline policy
           </Button>
         )}
@@ -125,19 +155,32 @@ export function IdentityPermissions(props: IdentityPermissionsProps) {
   const [detaching, setDetaching] = useState<{ policyName: string; policyArn: string } | null>(null);
   const [deletingInline, setDeletingInline] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
-  const detach = useActionMutation(props.detachPolicy, { invalidates: [props.detailKey, ['policies']], onSuccess: () => setDetaching(null) });
-  const removeInline = useActionMutation(props.deleteInlinePolicy, { invalidates: [props.detailKey], onSuccess: () => setDeletingInline(null) });
+  const detach = useActionMutation(props.detachPolicy, {
+    invalidates: [props.detailKey, ['policies']],
+    onSuccess: () => setDetaching(null),
+  });
+  const removeInline = useActionMutation(props.deleteInlinePolicy, {
+    invalidates: [props.detailKey],
+    onSuccess: () => setDeletingInline(null),
+  });
   const { kind, name } = props;
 
   return (
     <div className="space-y-6">
-      {kind === 'role' && !props.readOnly && <GeneratePolicyPanel kind="role" name={name} detailKey={props.detailKey} putInlinePolicy={props.putInlinePolicy} />}
+      {kind === 'role' && !props.readOnly && (
+        <GeneratePolicyPanel kind="role" name={name} detailKey={props.detailKey} putInlinePolicy={props.putInlinePolicy} />
+      )}
       <section aria-labelledby="attached-heading" className="space-y-3">
         <h2 id="attached-heading" className="text-lg font-semibold">
           Attached managed policies
         </h2>
         <div className="max-w-sm">
-          <QuotaMeter label={`Managed policies attached to this ${kind}`} used={props.attachedPolicies.length} limit={MANAGED_POLICIES_PER_PRINCIPAL} testId="attached-policies-meter" />
+          <QuotaMeter
+            label={`Managed policies attached to this ${kind}`}
+            used={props.attachedPolicies.length}
+            limit={MANAGED_POLICIES_PER_PRINCIPAL}
+            testId="attached-policies-meter"
+          />
         </div>
         {props.attachedPolicies.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-300">No managed policy is attached.</p>
@@ -204,7 +247,9 @@ export function IdentityPermissions(props: IdentityPermissionsProps) {
             Create inline policy
           </Button>
         )}
-        {editing !== undefined && <InlineEditor key={editing ?? '(new)'} props={props} policyName={editing} onDone={() => setEditing(undefined)} />}
+        {editing !== undefined && (
+          <InlineEditor key={editing ?? '(new)'} props={props} policyName={editing} onDone={() => setEditing(undefined)} />
+        )}
       </section>
 
       <ConfirmDialog

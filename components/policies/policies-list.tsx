@@ -56,7 +56,9 @@ export function PoliciesList() {
             <label
               key={s.id}
               className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[:focus-visible]:ring-2 ${
-                validScope === s.id ? 'border-blue-700 bg-blue-50 font-medium dark:border-sky-400 dark:bg-sky-950' : 'border-slate-300 dark:border-slate-600'
+                validScope === s.id
+                  ? 'border-blue-700 bg-blue-50 font-medium dark:border-sky-400 dark:bg-sky-950'
+                  : 'border-slate-300 dark:border-slate-600'
               }`}
             >
               <input type="radio" name="scope" className="sr-only" checked={validScope === s.id} onChange={() => setScope(s.id)} />
@@ -101,7 +103,10 @@ export function PoliciesList() {
               {shown.map((p) => (
                 <Tr key={p.arn}>
                   <Td>
-                    <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={policyHref(p.arn)}>
+                    <Link
+                      className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+                      href={policyHref(p.arn)}
+                    >
                       {p.policyName}
                     </Link>
                   </Td>

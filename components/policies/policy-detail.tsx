@@ -83,7 +83,11 @@ function DocumentTab({ policy }: { policy: PolicyData }) {
       )}
       {editing && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button pending={save.isPending} disabled={hasErrors(findings)} onClick={() => save.mutate({ policyArn: policy.arn, document: draft ?? '', setAsDefault: false })}>
+          <Button
+            pending={save.isPending}
+            disabled={hasErrors(findings)}
+            onClick={() => save.mutate({ policyArn: policy.arn, document: draft ?? '', setAsDefault: false })}
+          >
             Save as new version
           </Button>
           <Button variant="secondary" onClick={() => setDraft(null)}>
@@ -92,7 +96,12 @@ function DocumentTab({ policy }: { policy: PolicyData }) {
           {hasErrors(findings) && <span className="text-sm text-red-700 dark:text-red-400">Fix the errors in the document first.</span>}
         </div>
       )}
-      <SetDefaultDialog policyArn={policy.arn} fromVersionId={policy.defaultVersionId} toVersionId={confirmVersion} onClose={() => setConfirmVersion(null)} />
+      <SetDefaultDialog
+        policyArn={policy.arn}
+        fromVersionId={policy.defaultVersionId}
+        toVersionId={confirmVersion}
+        onClose={() => setConfirmVersion(null)}
+      />
     </div>
   );
 }
@@ -101,7 +110,9 @@ function VersionDocument({ policyArn, versionId }: { policyArn: string; versionI
   const version = useActionQuery(['policy-version', policyArn, versionId], getPolicyVersion, { policyArn, versionId });
   if (version.isPending) return <LoadingBlock label={`Reading ${versionId}…`} />;
   if (version.isError) return <ErrorState error={actionErrorOf(version.error)!} />;
-  return <PolicyEditor value={version.data.document} readOnly policyType="identity" label={`Policy document of ${versionId}`} height="16rem" />;
+  return (
+    <PolicyEditor value={version.data.document} readOnly policyType="identity" label={`Policy document of ${versionId}`} height="16rem" />
+  );
 }
 
 function VersionsTab({ policy }: { policy: PolicyData }) {
@@ -112,7 +123,12 @@ function VersionsTab({ policy }: { policy: PolicyData }) {
   return (
     <div className="space-y-4">
       <div className="max-w-sm">
-        <QuotaMeter label="Versions (AWS keeps at most five)" used={policy.versions.length} limit={VERSIONS_PER_POLICY} testId="versions-meter" />
+        <QuotaMeter
+          label="Versions (AWS keeps at most five)"
+          used={policy.versions.length}
+          limit={VERSIONS_PER_POLICY}
+          testId="versions-meter"
+        />
       </div>
       <Table caption="Policy versions">
         <THead>
@@ -131,7 +147,12 @@ function VersionsTab({ policy }: { policy: PolicyData }) {
               <Td className="text-xs">{formatDate(v.createDate)}</Td>
               <Td>
                 <div className="flex flex-wrap gap-2">
-                  <Button size="sm" variant="ghost" aria-pressed={viewing === v.versionId} onClick={() => setViewing(viewing === v.versionId ? null : v.versionId)}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-pressed={viewing === v.versionId}
+                    onClick={() => setViewing(viewing === v.versionId ? null : v.versionId)}
+                  >
                     {viewing === v.versionId ? 'Hide' : 'View'} {v.versionId}
                   </Button>
                   {!v.isDefault && !policy.awsManaged && (
@@ -151,8 +172,17 @@ function VersionsTab({ policy }: { policy: PolicyData }) {
         </TBody>
       </Table>
       {viewing && <VersionDocument policyArn={policy.arn} versionId={viewing} />}
-      <CompareVersions policyArn={policy.arn} versions={policy.versions.map((v) => v.versionId)} defaultVersionId={policy.defaultVersionId} />
-      <SetDefaultDialog policyArn={policy.arn} fromVersionId={policy.defaultVersionId} toVersionId={confirmVersion} onClose={() => setConfirmVersion(null)} />
+      <CompareVersions
+        policyArn={policy.arn}
+        versions={policy.versions.map((v) => v.versionId)}
+        defaultVersionId={policy.defaultVersionId}
+      />
+      <SetDefaultDialog
+        policyArn={policy.arn}
+        fromVersionId={policy.defaultVersionId}
+        toVersionId={confirmVersion}
+        onClose={() => setConfirmVersion(null)}
+      />
       <ConfirmDialog
         open={deleting !== null}
         onClose={() => {
@@ -195,8 +225,14 @@ function EntityLinks({ label, names, href }: { label: string; names: string[]; h
 }
 
 function EntitiesTab({ policy }: { policy: PolicyData }) {
-  const permissions = useActionQuery(['policy-entities', policy.arn, 'PermissionsPolicy'], listEntitiesForPolicy, { policyArn: policy.arn, usage: 'PermissionsPolicy' });
-  const boundaries = useActionQuery(['policy-entities', policy.arn, 'PermissionsBoundary'], listEntitiesForPolicy, { policyArn: policy.arn, usage: 'PermissionsBoundary' });
+  const permissions = useActionQuery(['policy-entities', policy.arn, 'PermissionsPolicy'], listEntitiesForPolicy, {
+    policyArn: policy.arn,
+    usage: 'PermissionsPolicy',
+  });
+  const boundaries = useActionQuery(['policy-entities', policy.arn, 'PermissionsBoundary'], listEntitiesForPolicy, {
+    policyArn: policy.arn,
+    usage: 'PermissionsBoundary',
+  });
   if (permissions.isPending) return <LoadingBlock label="Reading the entities this policy is attached to…" />;
   if (permissions.isError) return <ErrorState error={actionErrorOf(permissions.error)!} />;
   const e = permissions.data;
@@ -208,7 +244,8 @@ function EntitiesTab({ policy }: { policy: PolicyData }) {
       {boundaries.data && boundaries.data.users.length + boundaries.data.roles.length > 0 && (
         <div className="sm:col-span-3">
           <p className="text-sm">
-            Used as a permissions boundary by {[...boundaries.data.users.map((u) => `user ${u}`), ...boundaries.data.roles.map((r) => `role ${r}`)].join(', ')}.
+            Used as a permissions boundary by{' '}
+            {[...boundaries.data.users.map((u) => `user ${u}`), ...boundaries.data.roles.map((r) => `role ${r}`)].join(', ')}.
           </p>
         </div>
       )}
@@ -219,7 +256,12 @@ function EntitiesTab({ policy }: { policy: PolicyData }) {
 function DeletePolicyButton({ policy }: { policy: PolicyData }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const entities = useActionQuery(['policy-entities', policy.arn, 'PermissionsPolicy'], listEntitiesForPolicy, { policyArn: policy.arn, usage: 'PermissionsPolicy' }, { enabled: open });
+  const entities = useActionQuery(
+    ['policy-entities', policy.arn, 'PermissionsPolicy'],
+    listEntitiesForPolicy,
+    { policyArn: policy.arn, usage: 'PermissionsPolicy' },
+    { enabled: open },
+  );
   const remove = useActionMutation(deletePolicy, { invalidates: [['policies']], onSuccess: () => router.push('/policies') });
   const otherVersions = policy.versions.filter((v) => !v.isDefault).map((v) => v.versionId);
   return (
@@ -248,7 +290,9 @@ function DeletePolicyButton({ policy }: { policy: PolicyData }) {
             <DependentList label="Detached from groups" items={entities.data.groups} />
             <DependentList label="Detached from roles" items={entities.data.roles} />
             <DependentList label="Versions deleted" items={otherVersions} />
-            {entities.data.users.length + entities.data.groups.length + entities.data.roles.length + otherVersions.length === 0 && <p>Nothing else depends on it.</p>}
+            {entities.data.users.length + entities.data.groups.length + entities.data.roles.length + otherVersions.length === 0 && (
+              <p>Nothing else depends on it.</p>
+            )}
           </>
         ) : null}
       </ConfirmDialog>

@@ -12,7 +12,17 @@ import { setDefaultPolicyVersion } from '@/lib/console/actions/policies/set-defa
 import type { PermissionChange } from '@/lib/console/actions/policies/permission-diff';
 import { VersionTextDiff } from './version-text-diff';
 
-function Changes({ title, changes, tone, testId }: { title: string; changes: PermissionChange[]; tone: 'success' | 'danger'; testId: string }) {
+function Changes({
+  title,
+  changes,
+  tone,
+  testId,
+}: {
+  title: string;
+  changes: PermissionChange[];
+  tone: 'success' | 'danger';
+  testId: string;
+}) {
   return (
     <section aria-label={title} data-testid={testId}>
       <h3 className="flex items-center gap-2 font-medium">
@@ -91,15 +101,17 @@ export function SetDefaultDialog({
             <Changes title="Newly allowed" changes={diff.data.newlyAllowed} tone="success" testId="newly-allowed" />
             <Changes title="Newly denied" changes={diff.data.newlyDenied} tone="danger" testId="newly-denied" />
             <p className="text-xs text-slate-600 dark:text-slate-300">
-              {diff.data.actionsConsidered} actions × {diff.data.resourcesConsidered.length} resources named in either version ({diff.data.evaluated}{' '}
-              pairs evaluated{diff.data.truncated ? ', stopped at the limit' : ''}); conditions are assumed to hold.
+              {diff.data.actionsConsidered} actions × {diff.data.resourcesConsidered.length} resources named in either version (
+              {diff.data.evaluated} pairs evaluated{diff.data.truncated ? ', stopped at the limit' : ''}); conditions are assumed to hold.
               {diff.data.unknownServices.length > 0 && ` Services not in the action catalogue: ${diff.data.unknownServices.join(', ')}.`}
             </p>
           </>
         )}
         {open && (
           <details>
-            <summary className="cursor-pointer font-medium">Text difference ({fromVersionId} → {toVersionId})</summary>
+            <summary className="cursor-pointer font-medium">
+              Text difference ({fromVersionId} → {toVersionId})
+            </summary>
             <div className="pt-2">
               <VersionTextDiff policyArn={policyArn} fromVersionId={fromVersionId} toVersionId={toVersionId!} />
             </div>

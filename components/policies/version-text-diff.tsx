@@ -10,11 +10,24 @@ import { cn } from '@/components/ui/cn';
 import { documentDiff } from './version-diff';
 
 function useVersion(policyArn: string, versionId: string) {
-  return useActionQuery(['policy-version', policyArn, versionId], getPolicyVersion, { policyArn, versionId }, { enabled: !!versionId, staleTime: 300_000 });
+  return useActionQuery(
+    ['policy-version', policyArn, versionId],
+    getPolicyVersion,
+    { policyArn, versionId },
+    { enabled: !!versionId, staleTime: 300_000 },
+  );
 }
 
 /** The text diff of `fromVersionId` → `toVersionId`. */
-export function VersionTextDiff({ policyArn, fromVersionId, toVersionId }: { policyArn: string; fromVersionId: string; toVersionId: string }) {
+export function VersionTextDiff({
+  policyArn,
+  fromVersionId,
+  toVersionId,
+}: {
+  policyArn: string;
+  fromVersionId: string;
+  toVersionId: string;
+}) {
   const from = useVersion(policyArn, fromVersionId);
   const to = useVersion(policyArn, toVersionId);
   if (from.isError || to.isError) return <ErrorState error={actionErrorOf(from.error ?? to.error)!} title="A version could not be read" />;
@@ -24,9 +37,15 @@ export function VersionTextDiff({ policyArn, fromVersionId, toVersionId }: { pol
   return (
     <div className="space-y-1">
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="version-diff-summary">
-        {changed === 0 ? `${fromVersionId} and ${toVersionId} are the same document.` : `${lines.filter((l) => l.kind === 'removed').length} line(s) removed, ${lines.filter((l) => l.kind === 'added').length} added from ${fromVersionId} to ${toVersionId}.`}
+        {changed === 0
+          ? `${fromVersionId} and ${toVersionId} are the same document.`
+          : `${lines.filter((l) => l.kind === 'removed').length} line(s) removed, ${lines.filter((l) => l.kind === 'added').length} added from ${fromVersionId} to ${toVersionId}.`}
       </p>
-      <pre className="max-h-96 overflow-auto rounded-md border border-slate-200 text-xs leading-5 dark:border-slate-800" data-testid="version-diff" aria-label={`Text difference from ${fromVersionId} to ${toVersionId}`}>
+      <pre
+        className="max-h-96 overflow-auto rounded-md border border-slate-200 text-xs leading-5 dark:border-slate-800"
+        data-testid="version-diff"
+        aria-label={`Text difference from ${fromVersionId} to ${toVersionId}`}
+      >
         {lines.map((line, i) => (
           <div
             key={i}
@@ -50,11 +69,20 @@ export function VersionTextDiff({ policyArn, fromVersionId, toVersionId }: { pol
 }
 
 /** "Compare versions": two pickers over the policy's versions and their text diff. */
-export function CompareVersions({ policyArn, versions, defaultVersionId }: { policyArn: string; versions: string[]; defaultVersionId: string }) {
+export function CompareVersions({
+  policyArn,
+  versions,
+  defaultVersionId,
+}: {
+  policyArn: string;
+  versions: string[];
+  defaultVersionId: string;
+}) {
   const newestOther = versions.filter((v) => v !== defaultVersionId).sort((a, b) => Number(b.slice(1)) - Number(a.slice(1)))[0];
   const [from, setFrom] = useState(defaultVersionId);
   const [to, setTo] = useState(newestOther ?? defaultVersionId);
-  if (versions.length < 2) return <p className="text-sm text-slate-600 dark:text-slate-300">Only one version: save an edit as a new version to compare.</p>;
+  if (versions.length < 2)
+    return <p className="text-sm text-slate-600 dark:text-slate-300">Only one version: save an edit as a new version to compare.</p>;
   const picker = (label: string, value: string, onChange: (v: string) => void) => (
     <label className="flex items-center gap-2 text-sm">
       {label}

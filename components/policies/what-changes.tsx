@@ -18,13 +18,32 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function WhatChanges({ before, after, policyType, enabled }: { before: string; after: string; policyType: 'identity' | 'trust'; enabled: boolean }) {
+export function WhatChanges({
+  before,
+  after,
+  policyType,
+  enabled,
+}: {
+  before: string;
+  after: string;
+  policyType: 'identity' | 'trust';
+  enabled: boolean;
+}) {
   const settled = useSettled(after, 500);
   const active = enabled && before !== settled;
-  const report = useActionQuery(['new-access', policyType, before, settled], checkNewAccess, { before, after: settled, policyType }, { enabled: active, staleTime: 300_000 });
+  const report = useActionQuery(
+    ['new-access', policyType, before, settled],
+    checkNewAccess,
+    { before, after: settled, policyType },
+    { enabled: active, staleTime: 300_000 },
+  );
   if (!enabled) return null;
   return (
-    <section aria-label="What changes" data-testid="what-changes" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+    <section
+      aria-label="What changes"
+      data-testid="what-changes"
+      className="space-y-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800"
+    >
       <h3 className="font-medium">What changes</h3>
       {before === after ? (
         <p className="text-slate-600 dark:text-slate-300">No change from the saved policy.</p>
@@ -35,7 +54,9 @@ export function WhatChanges({ before, after, policyType, enabled }: { before: st
       ) : (
         <>
           <p className="flex items-center gap-2">
-            <Badge tone={report.data.result === 'PASS' ? 'success' : 'warning'}>{report.data.result === 'PASS' ? 'No new access' : 'New access'}</Badge>
+            <Badge tone={report.data.result === 'PASS' ? 'success' : 'warning'}>
+              {report.data.result === 'PASS' ? 'No new access' : 'New access'}
+            </Badge>
             {report.data.message}
           </p>
           {report.data.reasons.length > 0 && (

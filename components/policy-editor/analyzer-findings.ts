@@ -5,22 +5,35 @@ import type { Finding, PolicyType } from '@/lib/policy';
 import { analyzerFindings, type AnalyzerPolicyType, type ValidatePolicyFinding } from '@/lib/policy/access-analyzer-findings';
 
 /** ValidatePolicy's policy type (and resource type) of an editor's policy kind. */
-export function analyzerPolicyType(policyType: PolicyType): { policyType: AnalyzerPolicyType; validatePolicyResourceType?: 'AWS::IAM::AssumeRolePolicyDocument' } {
+export function analyzerPolicyType(policyType: PolicyType): {
+  policyType: AnalyzerPolicyType;
+  validatePolicyResourceType?: 'AWS::IAM::AssumeRolePolicyDocument';
+} {
   if (policyType === 'trust') return { policyType: 'RESOURCE_POLICY', validatePolicyResourceType: 'AWS::IAM::AssumeRolePolicyDocument' };
   if (policyType === 'resource') return { policyType: 'RESOURCE_POLICY' };
   if (policyType === 'scp') return { policyType: 'SERVICE_CONTROL_POLICY' };
   return { policyType: 'IDENTITY_POLICY' };
 }
 
-const SEVERITY: Record<string, Finding['severity']> = { ERROR: 'error', SECURITY_WARNING: 'security_warning', WARNING: 'warning', SUGGESTION: 'suggestion' };
+const SEVERITY: Record<string, Finding['severity']> = {
+  ERROR: 'error',
+  SECURITY_WARNING: 'security_warning',
+  WARNING: 'warning',
+  SUGGESTION: 'suggestion',
+};
 
 /** A ValidatePolicy finding as an editor finding (its first location; columns back to 1-based). */
-export function fromAnalyzerFinding(finding: Pick<ValidatePolicyFinding, 'findingType' | 'issueCode' | 'findingDetails'> & { locations?: ValidatePolicyFinding['locations'] }): Finding {
+export function fromAnalyzerFinding(
+  finding: Pick<ValidatePolicyFinding, 'findingType' | 'issueCode' | 'findingDetails'> & { locations?: ValidatePolicyFinding['locations'] },
+): Finding {
   const out: Finding = { severity: SEVERITY[finding.findingType] ?? 'warning', code: finding.issueCode, message: finding.findingDetails };
   const location = finding.locations?.[0];
   if (location) {
     const { start, end } = location.span;
-    out.range = { start: { line: start.line, column: start.column + 1, offset: start.offset }, end: { line: end.line, column: end.column + 1, offset: end.offset } };
+    out.range = {
+      start: { line: start.line, column: start.column + 1, offset: start.offset },
+      end: { line: end.line, column: end.column + 1, offset: end.offset },
+    };
     out.path = location.path.map((p) => ('index' in p ? p.index : 'value' in p ? p.value : 'key' in p ? p.key : ''));
   }
   return out;

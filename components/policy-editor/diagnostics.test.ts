@@ -15,8 +15,18 @@ describe('toDiagnostics', () => {
   it('maps security warnings to warnings with their own mark, suggestions to info, and clamps ranges', () => {
     const diagnostics = toDiagnostics(
       [
-        { severity: 'security_warning', code: 'X', message: 'broad', range: { start: { offset: 2, line: 1, column: 3 }, end: { offset: 50, line: 1, column: 51 } } },
-        { severity: 'suggestion', code: 'Y', message: 'redundant', range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } } },
+        {
+          severity: 'security_warning',
+          code: 'X',
+          message: 'broad',
+          range: { start: { offset: 2, line: 1, column: 3 }, end: { offset: 50, line: 1, column: 51 } },
+        },
+        {
+          severity: 'suggestion',
+          code: 'Y',
+          message: 'redundant',
+          range: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } },
+        },
         { severity: 'warning', code: 'Z', message: 'no range' },
       ],
       10,

@@ -145,7 +145,10 @@ export function PolicyEditor({
     const view = ref.current?.view;
     if (!view) return;
     view.dispatch({
-      effects: [setHighlight.of(highlight), ...(highlight ? [EditorView.scrollIntoView(Math.min(highlight.from, view.state.doc.length), { y: 'center' })] : [])],
+      effects: [
+        setHighlight.of(highlight),
+        ...(highlight ? [EditorView.scrollIntoView(Math.min(highlight.from, view.state.doc.length), { y: 'center' })] : []),
+      ],
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the range's offsets: a new but equal range object must not scroll again
   }, [highlightKey]);

@@ -3,7 +3,19 @@ import { cn } from '@/components/ui/cn';
 import { policySizeOf } from './policy-limits';
 
 /** A labelled meter: `used` of `limit`, amber from 90 %, red over the limit. */
-export function QuotaMeter({ label, used, limit, unit, testId }: { label: string; used: number; limit: number; unit?: string; testId?: string }) {
+export function QuotaMeter({
+  label,
+  used,
+  limit,
+  unit,
+  testId,
+}: {
+  label: string;
+  used: number;
+  limit: number;
+  unit?: string;
+  testId?: string;
+}) {
   const ratio = limit > 0 ? used / limit : 0;
   const tone = ratio > 1 ? 'bg-red-600' : ratio >= 0.9 ? 'bg-amber-500' : 'bg-blue-600 dark:bg-sky-400';
   return (
@@ -26,5 +38,7 @@ export function QuotaMeter({ label, used, limit, unit, testId }: { label: string
 
 /** The policy size meter: non-whitespace characters against AWS's limit. */
 export function SizeMeter({ text, limit }: { text: string; limit: number }) {
-  return <QuotaMeter label="Policy size (characters other than whitespace)" used={policySizeOf(text)} limit={limit} testId="policy-size-meter" />;
+  return (
+    <QuotaMeter label="Policy size (characters other than whitespace)" used={policySizeOf(text)} limit={limit} testId="policy-size-meter" />
+  );
 }

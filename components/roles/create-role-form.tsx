@@ -31,7 +31,10 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
   const providers = useActionQuery(['identity-providers'], listIdentityProviders, {});
   const samlProvider = providers.data?.find((p) => p.type === 'SAML');
   const oidcProvider = providers.data?.find((p) => p.type === 'OIDC');
-  const create = useActionMutation(createRole, { invalidates: [['roles']], onSuccess: (data) => router.push(`/roles/${encodeURIComponent(data.roleName)}?tab=trust`) });
+  const create = useActionMutation(createRole, {
+    invalidates: [['roles']],
+    onSuccess: (data) => router.push(`/roles/${encodeURIComponent(data.roleName)}?tab=trust`),
+  });
   const error = actionErrorOf(create.error);
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   const known = ['roleName', 'path', 'description', 'maxSessionDuration', 'permissionsBoundary', 'tags'];
@@ -55,8 +58,21 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <NameAndPathFields kind="role" name={roleName} onName={setRoleName} path={path} onPath={setPath} problems={problems} serviceError={error} nameField="roleName" />
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <NameAndPathFields
+        kind="role"
+        name={roleName}
+        onName={setRoleName}
+        path={path}
+        onPath={setPath}
+        problems={problems}
+        serviceError={error}
+        nameField="roleName"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Input
           label="Maximum session duration (hours)"
@@ -69,9 +85,20 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           error={fieldError('maxSessionDuration')}
           hint="1 to 12 hours."
         />
-        <Input label="Permissions boundary (policy ARN, optional)" value={boundary} onChange={(e) => setBoundary(e.target.value)} error={fieldError('permissionsBoundary')} />
+        <Input
+          label="Permissions boundary (policy ARN, optional)"
+          value={boundary}
+          onChange={(e) => setBoundary(e.target.value)}
+          error={fieldError('permissionsBoundary')}
+        />
       </div>
-      <Textarea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('description')} />
+      <Textarea
+        label="Description"
+        rows={2}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={fieldError('description')}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Tags</legend>
         <TagsEditor tags={tags} onChange={setTags} />
@@ -93,7 +120,11 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(accountTrustPolicy('111122223333', 'choose-an-external-id'))}>
             Another account (with external ID)
           </Button>
-          <Button size="sm" variant="secondary" onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setTrustPolicy(samlTrustPolicy(samlProvider?.arn ?? `arn:aws:iam::${accountId}:saml-provider/ExampleProvider`))}
+          >
             SAML 2.0 federation{samlProvider ? ` (${samlProvider.name})` : ''}
           </Button>
           <Button
@@ -101,7 +132,10 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
             variant="secondary"
             onClick={() =>
               setTrustPolicy(
-                webIdentityTrustPolicy(oidcProvider?.arn ?? `arn:aws:iam::${accountId}:oidc-provider/token.example.com`, oidcProvider?.clientIds[0] ?? 'your-client-id'),
+                webIdentityTrustPolicy(
+                  oidcProvider?.arn ?? `arn:aws:iam::${accountId}:oidc-provider/token.example.com`,
+                  oidcProvider?.clientIds[0] ?? 'your-client-id',
+                ),
               )
             }
           >
@@ -109,7 +143,13 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
           </Button>
         </div>
         <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-          <PolicyEditor value={trustPolicy} onChange={setTrustPolicy} policyType="trust" onFindings={setFindings} label="Trust policy (JSON)" />
+          <PolicyEditor
+            value={trustPolicy}
+            onChange={setTrustPolicy}
+            policyType="trust"
+            onFindings={setFindings}
+            label="Trust policy (JSON)"
+          />
           <TrustedPrincipals trustPolicy={trustPolicy} />
         </div>
       </div>
@@ -119,7 +159,9 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
         serviceError={error}
         fieldsShown={known}
         disabled={hasErrors(findings)}
-        extra={hasErrors(findings) && <span className="text-sm text-red-700 dark:text-red-400">Fix the errors in the trust policy first.</span>}
+        extra={
+          hasErrors(findings) && <span className="text-sm text-red-700 dark:text-red-400">Fix the errors in the trust policy first.</span>
+        }
       />
     </form>
   );

@@ -7,7 +7,12 @@ describe('readTrust', () => {
     const text = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com'], AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': ['a', 'b'] } } },
+        {
+          Effect: 'Allow',
+          Principal: { Service: ['ec2.amazonaws.com'], AWS: 'arn:aws:iam::111122223333:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': ['a', 'b'] } },
+        },
         { Effect: 'Deny', Principal: '*', Action: 'sts:TagSession' },
         { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject' },
       ],

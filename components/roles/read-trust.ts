@@ -26,7 +26,9 @@ export function readTrust(text: string): { entries: TrustEntry[]; valid: boolean
         sid: s.sid?.value,
         actions: (s.action ?? s.notAction)?.values.map((v) => (s.notAction ? `not ${v.value}` : v.value)) ?? [],
         notPrincipal: !s.principal && !!s.notPrincipal,
-        principals: principal?.wildcard ? [{ type: '*', values: ['*'] }] : (principal?.entries ?? []).map((e) => ({ type: e.type, values: e.values.map((v) => v.value) })),
+        principals: principal?.wildcard
+          ? [{ type: '*', values: ['*'] }]
+          : (principal?.entries ?? []).map((e) => ({ type: e.type, values: e.values.map((v) => v.value) })),
         conditions: (s.conditions ?? []).map((c) => ({ operator: c.operator, key: c.key, values: c.values.map((v) => v.value) })),
       };
     });

@@ -66,13 +66,24 @@ function TrustTab({ role, detailKey }: { role: RoleData; detailKey: unknown[] })
             </Button>
           )}
         </div>
-        <PolicyEditor value={text} onChange={editing ? setDraft : undefined} readOnly={!editing} policyType="trust" onFindings={setFindings} label="Trust policy (JSON)" />
+        <PolicyEditor
+          value={text}
+          onChange={editing ? setDraft : undefined}
+          readOnly={!editing}
+          policyType="trust"
+          onFindings={setFindings}
+          label="Trust policy (JSON)"
+        />
         {editing && <WhatChanges before={role.trustPolicy} after={text} policyType="trust" enabled={!hasErrors(findings)} />}
         {save.error && <ErrorState error={actionErrorOf(save.error)!} title="The trust policy was not saved" />}
         {save.isSuccess && !editing && <Alert tone="success">Trust policy updated.</Alert>}
         {editing && (
           <div className="flex gap-2">
-            <Button pending={save.isPending} disabled={hasErrors(findings)} onClick={() => save.mutate({ roleName: role.roleName, trustPolicy: text })}>
+            <Button
+              pending={save.isPending}
+              disabled={hasErrors(findings)}
+              onClick={() => save.mutate({ roleName: role.roleName, trustPolicy: text })}
+            >
               Update trust policy
             </Button>
             <Button variant="secondary" onClick={() => setDraft(null)}>
@@ -90,7 +101,10 @@ function BoundarySection({ role, detailKey }: { role: RoleData; detailKey: unkno
   const [policyArn, setPolicyArn] = useState('');
   const [removing, setRemoving] = useState(false);
   const put = useActionMutation(putRolePermissionsBoundary, { invalidates: [detailKey, ['policies']], onSuccess: () => setPolicyArn('') });
-  const remove = useActionMutation(deleteRolePermissionsBoundary, { invalidates: [detailKey, ['policies']], onSuccess: () => setRemoving(false) });
+  const remove = useActionMutation(deleteRolePermissionsBoundary, {
+    invalidates: [detailKey, ['policies']],
+    onSuccess: () => setRemoving(false),
+  });
   const error = actionErrorOf(put.error);
   return (
     <section aria-labelledby="boundary-heading" className="space-y-2">
@@ -109,7 +123,9 @@ function BoundarySection({ role, detailKey }: { role: RoleData; detailKey: unkno
           )}
         </p>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No boundary: the role&apos;s policies alone decide its maximum permissions.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No boundary: the role&apos;s policies alone decide its maximum permissions.
+        </p>
       )}
       {!role.serviceLinked && (
         <form
@@ -119,7 +135,13 @@ function BoundarySection({ role, detailKey }: { role: RoleData; detailKey: unkno
             put.mutate({ roleName: role.roleName, policyArn });
           }}
         >
-          <Input label={role.permissionsBoundaryArn ? 'Replace with policy ARN' : 'Set boundary (managed policy ARN)'} value={policyArn} onChange={(e) => setPolicyArn(e.target.value)} className="min-w-80 flex-1" error={error?.field === 'policyArn' ? error.message : undefined} />
+          <Input
+            label={role.permissionsBoundaryArn ? 'Replace with policy ARN' : 'Set boundary (managed policy ARN)'}
+            value={policyArn}
+            onChange={(e) => setPolicyArn(e.target.value)}
+            className="min-w-80 flex-1"
+            error={error?.field === 'policyArn' ? error.message : undefined}
+          />
           <Button type="submit" className="mt-6" pending={put.isPending} disabled={!policyArn.trim()}>
             Set boundary
           </Button>
@@ -139,7 +161,8 @@ function BoundarySection({ role, detailKey }: { role: RoleData; detailKey: unkno
         onConfirm={() => remove.mutate({ roleName: role.roleName })}
       >
         <p>
-          <span className="font-mono">{role.permissionsBoundaryArn}</span> stops limiting the role: its policies alone decide what it may do.
+          <span className="font-mono">{role.permissionsBoundaryArn}</span> stops limiting the role: its policies alone decide what it may
+          do.
         </p>
       </ConfirmDialog>
     </section>
@@ -166,7 +189,11 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
         </h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600 dark:text-slate-400">Last used</dt>
-          <dd data-testid="role-last-used">{role.lastUsed ? `${formatDate(role.lastUsed.date)}${role.lastUsed.region ? ` in ${role.lastUsed.region}` : ''}` : 'Never (or not in the tracking period)'}</dd>
+          <dd data-testid="role-last-used">
+            {role.lastUsed
+              ? `${formatDate(role.lastUsed.date)}${role.lastUsed.region ? ` in ${role.lastUsed.region}` : ''}`
+              : 'Never (or not in the tracking period)'}
+          </dd>
           <dt className="text-slate-600 dark:text-slate-400">Maximum session</dt>
           <dd>{formatDuration(role.maxSessionDuration)}</dd>
           <dt className="text-slate-600 dark:text-slate-400">Instance profiles</dt>
@@ -196,7 +223,13 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
           }}
         >
           <h2 className="text-lg font-semibold">Description and maximum session</h2>
-          <Textarea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} error={updateError?.field === 'description' ? updateError.message : undefined} />
+          <Textarea
+            label="Description"
+            rows={2}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            error={updateError?.field === 'description' ? updateError.message : undefined}
+          />
           <Input
             label="Maximum session duration (hours)"
             type="number"
@@ -207,7 +240,9 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
             onChange={(e) => setMaxHours(e.target.value)}
             error={updateError?.field === 'maxSessionDuration' ? updateError.message : undefined}
           />
-          {updateError && updateError.field !== 'description' && updateError.field !== 'maxSessionDuration' && <ErrorState error={updateError} title="The role was not updated" />}
+          {updateError && updateError.field !== 'description' && updateError.field !== 'maxSessionDuration' && (
+            <ErrorState error={updateError} title="The role was not updated" />
+          )}
           {update.isSuccess && <Alert tone="success">Role settings saved.</Alert>}
           <Button type="submit" pending={update.isPending}>
             Save settings
@@ -234,7 +269,11 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
         <h2 id="delete-role-heading" className="text-lg font-semibold">
           Delete role
         </h2>
-        {protectedRole && <p className="text-sm">A service-linked role can only be deleted with DeleteServiceLinkedRole; AWS checks that the service no longer uses it.</p>}
+        {protectedRole && (
+          <p className="text-sm">
+            A service-linked role can only be deleted with DeleteServiceLinkedRole; AWS checks that the service no longer uses it.
+          </p>
+        )}
         {removeLinked.isSuccess && <Alert tone="success">Deletion requested (task {removeLinked.data.deletionTaskId}).</Alert>}
         <Button variant="danger" onClick={() => setConfirming(true)}>
           {protectedRole ? 'Delete service-linked role' : 'Delete role'}
@@ -261,11 +300,16 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
           <p>The service that owns this role must no longer use it; AWS deletes it in the background.</p>
         ) : (
           <>
-            <p>Anyone using the role loses access when their session ends. AWS deletes a role only once nothing depends on it; these go first:</p>
+            <p>
+              Anyone using the role loses access when their session ends. AWS deletes a role only once nothing depends on it; these go
+              first:
+            </p>
             <DependentList label="Removed from instance profiles" items={role.instanceProfiles.map((p) => p.name)} />
             <DependentList label="Managed policies detached" items={role.attachedPolicies.map((p) => p.policyName)} />
             <DependentList label="Inline policies deleted" items={role.inlinePolicyNames} />
-            {role.instanceProfiles.length + role.attachedPolicies.length + role.inlinePolicyNames.length === 0 && <p>Nothing else depends on it.</p>}
+            {role.instanceProfiles.length + role.attachedPolicies.length + role.inlinePolicyNames.length === 0 && (
+              <p>Nothing else depends on it.</p>
+            )}
           </>
         )}
       </ConfirmDialog>

@@ -32,7 +32,10 @@ export function RolesList() {
               {items.map((r) => (
                 <Tr key={r.arn}>
                   <Td>
-                    <Link className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300" href={`/roles/${encodeURIComponent(r.roleName)}`}>
+                    <Link
+                      className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+                      href={`/roles/${encodeURIComponent(r.roleName)}`}
+                    >
                       {r.roleName}
                     </Link>{' '}
                     {r.serviceLinked && <Badge tone="info">Service-linked</Badge>}

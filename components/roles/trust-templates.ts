@@ -32,5 +32,9 @@ export function samlTrustPolicy(providerArn: string): string {
 /** A trust policy for holders of an OpenID Connect provider's tokens issued to `audience`. */
 export function webIdentityTrustPolicy(providerArn: string, audience: string): string {
   const host = providerArn.replace(/^.*:oidc-provider\//, '');
-  return trustPolicy({ Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${host}:aud`]: audience } } });
+  return trustPolicy({
+    Principal: { Federated: providerArn },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: { StringEquals: { [`${host}:aud`]: audience } },
+  });
 }

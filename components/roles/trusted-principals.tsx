@@ -28,7 +28,9 @@ export function TrustedPrincipals({ trustPolicy }: { trustPolicy: string }) {
           {entries.map((entry, index) => (
             <li key={index} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
               <p className="flex flex-wrap items-center gap-2">
-                <Badge tone={entry.effect === 'Allow' ? 'success' : 'danger'}>{entry.effect === 'Allow' ? 'Trusted' : entry.effect === 'Deny' ? 'Denied' : entry.effect}</Badge>
+                <Badge tone={entry.effect === 'Allow' ? 'success' : 'danger'}>
+                  {entry.effect === 'Allow' ? 'Trusted' : entry.effect === 'Deny' ? 'Denied' : entry.effect}
+                </Badge>
                 {entry.sid && <span className="font-mono text-xs">{entry.sid}</span>}
                 <span className="text-xs text-slate-600 dark:text-slate-300">{entry.actions.join(', ') || 'all actions'}</span>
               </p>

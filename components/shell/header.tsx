@@ -12,7 +12,12 @@ export interface HeaderProps {
   target: string;
 }
 
-const TYPE_LABELS: Record<string, string> = { Root: 'Root user', IAMUser: 'IAM user', AssumedRole: 'Assumed role', FederatedUser: 'Federated user' };
+const TYPE_LABELS: Record<string, string> = {
+  Root: 'Root user',
+  IAMUser: 'IAM user',
+  AssumedRole: 'Assumed role',
+  FederatedUser: 'Federated user',
+};
 
 export function Header({ accountId, accountAlias, principalArn, principalType, target }: HeaderProps) {
   return (

@@ -7,7 +7,11 @@ import { Input } from '@/components/ui/input';
 import type { ActionError, ActionResult } from '@/lib/console/result';
 
 export interface ChangePasswordFormProps {
-  changePassword: (input: { oldPassword: string; newPassword: string; confirmPassword: string }) => Promise<ActionResult<{ changed: boolean }>>;
+  changePassword: (input: {
+    oldPassword: string;
+    newPassword: string;
+    confirmPassword: string;
+  }) => Promise<ActionResult<{ changed: boolean }>>;
 }
 
 export function ChangePasswordForm({ changePassword }: ChangePasswordFormProps) {
@@ -23,7 +27,10 @@ export function ChangePasswordForm({ changePassword }: ChangePasswordFormProps) 
     };
     setPending(true);
     setError(undefined);
-    const result = await changePassword(input).catch(() => ({ ok: false as const, error: { code: 'NetworkError', message: 'The console could not be reached. Try again.' } }));
+    const result = await changePassword(input).catch(() => ({
+      ok: false as const,
+      error: { code: 'NetworkError', message: 'The console could not be reached. Try again.' },
+    }));
     if (result.ok) {
       window.location.assign('/');
       return;
@@ -40,9 +47,31 @@ export function ChangePasswordForm({ changePassword }: ChangePasswordFormProps) 
   const fieldError = (name: string) => (field === name ? error?.message : undefined);
   return (
     <form onSubmit={submit} className="space-y-4">
-      <Input label="Current password" name="oldPassword" type="password" autoComplete="current-password" required autoFocus error={fieldError('oldPassword')} />
-      <Input label="New password" name="newPassword" type="password" autoComplete="new-password" required error={fieldError('newPassword')} />
-      <Input label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError('confirmPassword')} />
+      <Input
+        label="Current password"
+        name="oldPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus
+        error={fieldError('oldPassword')}
+      />
+      <Input
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError('newPassword')}
+      />
+      <Input
+        label="Confirm new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldError('confirmPassword')}
+      />
       {error && !field && (
         <Alert tone="error" title={error.code === 'AccessDenied' ? 'Access denied' : 'The password was not changed'}>
           {error.message}

@@ -15,7 +15,17 @@ interface Suggestion {
 
 const MAX_SUGGESTIONS = 40;
 
-export function ActionInput({ actions, onChange, expandedCount, unexpanded }: { actions: string[]; onChange: (actions: string[]) => void; expandedCount: number; unexpanded: string[] }) {
+export function ActionInput({
+  actions,
+  onChange,
+  expandedCount,
+  unexpanded,
+}: {
+  actions: string[];
+  onChange: (actions: string[]) => void;
+  expandedCount: number;
+  unexpanded: string[];
+}) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -36,7 +46,8 @@ export function ActionInput({ actions, onChange, expandedCount, unexpanded }: { 
       if (/[*?]/.test(lower)) out.push({ group: catalog.serviceName ?? catalog.service, value: text.trim(), hint: 'wildcard' });
       for (const action of catalog.actions) {
         const full = `${catalog.service}:${action.name}`;
-        if (matchWildcard(pattern, full.toLowerCase())) out.push({ group: catalog.serviceName ?? catalog.service, value: full, hint: action.accessLevel });
+        if (matchWildcard(pattern, full.toLowerCase()))
+          out.push({ group: catalog.serviceName ?? catalog.service, value: full, hint: action.accessLevel });
         if (out.length >= MAX_SUGGESTIONS) break;
       }
       return out;
@@ -107,10 +118,17 @@ export function ActionInput({ actions, onChange, expandedCount, unexpanded }: { 
           onBlur={() => setTimeout(() => setOpen(false), 150)}
         />
         {open && suggestions.length > 0 && (
-          <ul id={listId} role="listbox" aria-label="Action suggestions" className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-300 bg-white text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900">
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Action suggestions"
+            className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-300 bg-white text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
+          >
             {[...groups.entries()].map(([group, items]) => (
               <li key={group} role="presentation">
-                <div className="bg-slate-100 px-3 py-1 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-300">{group}</div>
+                <div className="bg-slate-100 px-3 py-1 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                  {group}
+                </div>
                 <ul role="group" aria-label={group}>
                   {items.map((s) => {
                     index++;

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import type { ContextKeyField } from '@/lib/simulator/context-keys';
 import type { ContextKeyType } from '@/lib/simulator/types';
 
-const INPUT = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-600 dark:bg-slate-900';
+const INPUT =
+  'block w-full rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-600 dark:bg-slate-900';
 
 const PLACEHOLDERS: Record<ContextKeyType, string> = {
   string: 'text',
@@ -22,7 +23,12 @@ function ValueInput({ field, values, onChange }: { field: ContextKeyField; value
   const label = `${field.key} (${field.type}${field.multiValue ? ', several values' : ''})`;
   if (field.type === 'bool' && !field.multiValue) {
     return (
-      <select aria-label={label} className={INPUT} value={values[0] ?? ''} onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}>
+      <select
+        aria-label={label}
+        className={INPUT}
+        value={values[0] ?? ''}
+        onChange={(e) => onChange(e.target.value ? [e.target.value] : [])}
+      >
         <option value="">(absent)</option>
         <option value="true">true</option>
         <option value="false">false</option>
@@ -36,7 +42,14 @@ function ValueInput({ field, values, onChange }: { field: ContextKeyField; value
         className={INPUT}
         placeholder={`${PLACEHOLDERS[field.type]}, … (comma-separated)`}
         value={values.join(', ')}
-        onChange={(e) => onChange(e.target.value.split(',').map((v) => v.trim()).filter(Boolean))}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          )
+        }
       />
     );
   }
@@ -105,7 +118,12 @@ export function ContextInputs({
             id="sim-principal-tags"
             className={INPUT}
             placeholder="team=red, project=apollo"
-            value={tagText || Object.entries(principalTags).map(([k, v]) => `${k}=${v}`).join(', ')}
+            value={
+              tagText ||
+              Object.entries(principalTags)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(', ')
+            }
             onChange={(e) => {
               setTagText(e.target.value);
               const tags: Record<string, string> = {};
@@ -136,7 +154,13 @@ export function ContextInputs({
                 <td className="py-1 pr-2 font-mono text-xs">{field.key}</td>
                 <td className="py-1 pr-2 text-xs text-slate-600 dark:text-slate-400">{field.operators.join(', ') || 'policy variable'}</td>
                 <td className="py-1">
-                  <ValueInput field={field} values={context[field.key] ?? Object.entries(context).find(([k]) => k.toLowerCase() === field.key.toLowerCase())?.[1] ?? []} onChange={(v) => set(field.key, v)} />
+                  <ValueInput
+                    field={field}
+                    values={
+                      context[field.key] ?? Object.entries(context).find(([k]) => k.toLowerCase() === field.key.toLowerCase())?.[1] ?? []
+                    }
+                    onChange={(v) => set(field.key, v)}
+                  />
                 </td>
               </tr>
             ))}
@@ -145,7 +169,11 @@ export function ContextInputs({
                 <td className="py-1 pr-2 font-mono text-xs">{key}</td>
                 <td className="py-1 pr-2 text-xs text-slate-600">added by hand</td>
                 <td className="py-1">
-                  <ValueInput field={{ key, type: 'string', multiValue: true, operators: [] }} values={context[key]} onChange={(v) => set(key, v)} />
+                  <ValueInput
+                    field={{ key, type: 'string', multiValue: true, operators: [] }}
+                    values={context[key]}
+                    onChange={(v) => set(key, v)}
+                  />
                 </td>
               </tr>
             ))}
@@ -153,7 +181,13 @@ export function ContextInputs({
         </table>
       )}
       <div className="flex gap-2">
-        <input aria-label="Another context key" className={INPUT} placeholder="aws:RequestedRegion" value={newKey} onChange={(e) => setNewKey(e.target.value)} />
+        <input
+          aria-label="Another context key"
+          className={INPUT}
+          placeholder="aws:RequestedRegion"
+          value={newKey}
+          onChange={(e) => setNewKey(e.target.value)}
+        />
         <Button
           variant="secondary"
           size="sm"

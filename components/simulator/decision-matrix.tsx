@@ -76,7 +76,12 @@ export function DecisionMatrixView({
   changed: Set<string>;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  const rows = useVirtualizer({ count: matrix.actions.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const rows = useVirtualizer({
+    count: matrix.actions.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = rows.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = items.length ? rows.getTotalSize() - items[items.length - 1]!.end : 0;
@@ -93,7 +98,11 @@ export function DecisionMatrixView({
           <DecisionBadge decision="implicitDeny" /> <span data-testid="count-implicitDeny">{matrix.counts.implicitDeny}</span>
         </span>
       </p>
-      <div ref={scroller} className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800" data-testid="decision-matrix-scroller">
+      <div
+        ref={scroller}
+        className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+        data-testid="decision-matrix-scroller"
+      >
         <table className="min-w-full border-collapse text-xs" data-testid="decision-matrix" aria-rowcount={matrix.actions.length + 1}>
           <caption className="sr-only">Decisions: actions by resources</caption>
           <thead className="sticky top-0 bg-slate-100 dark:bg-slate-800">

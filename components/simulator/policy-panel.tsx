@@ -30,10 +30,12 @@ function HighlightLegend() {
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400" data-testid="highlight-legend">
       <span className="inline-flex items-center gap-1">
-        <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-yellow-600 bg-yellow-300/60" /> deciding statement — made the decision
+        <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-yellow-600 bg-yellow-300/60" /> deciding statement — made
+        the decision
       </span>
       <span className="inline-flex items-center gap-1">
-        <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-dashed border-blue-600 bg-slate-300/30" /> closest miss — an Allow that did not apply (the explanation says why)
+        <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-dashed border-blue-600 bg-slate-300/30" /> closest miss —
+        an Allow that did not apply (the explanation says why)
       </span>
     </p>
   );
@@ -80,7 +82,9 @@ export function PolicyPanel({
                 data-testid="policy-tab"
                 className={cn(
                   'w-full rounded-md border px-2 py-1.5 text-left text-sm',
-                  p.id === active?.id ? 'border-blue-700 bg-blue-50 dark:border-sky-400 dark:bg-sky-950' : 'border-slate-200 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800',
+                  p.id === active?.id
+                    ? 'border-blue-700 bg-blue-50 dark:border-sky-400 dark:bg-sky-950'
+                    : 'border-slate-200 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800',
                 )}
               >
                 <span className="block break-all">{p.label}</span>
@@ -88,7 +92,12 @@ export function PolicyPanel({
                   <Badge>{KIND_LABEL[p.kind]}</Badge>
                   {overrides[p.id] !== undefined && overrides[p.id] !== p.text && <Badge tone="info">edited</Badge>}
                   {errorOf.has(p.id) && <Badge tone="danger">not evaluated</Badge>}
-                  {highlight?.policyId === p.id && (highlight.kind === 'closest' ? <Badge tone="info">closest miss</Badge> : <Badge tone="warning">deciding statement</Badge>)}
+                  {highlight?.policyId === p.id &&
+                    (highlight.kind === 'closest' ? (
+                      <Badge tone="info">closest miss</Badge>
+                    ) : (
+                      <Badge tone="warning">deciding statement</Badge>
+                    ))}
                 </span>
               </button>
             </li>
@@ -97,7 +106,12 @@ export function PolicyPanel({
         {policies.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No policies yet.</p>}
         {onAdd && (
           <div className="flex gap-2">
-            <select aria-label="Kind of policy to add" className="rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900" value={addKind} onChange={(e) => setAddKind(e.target.value as SimulatorPolicyKind)}>
+            <select
+              aria-label="Kind of policy to add"
+              className="rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+              value={addKind}
+              onChange={(e) => setAddKind(e.target.value as SimulatorPolicyKind)}
+            >
               {addKinds.map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABEL[k]}

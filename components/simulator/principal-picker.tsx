@@ -9,7 +9,15 @@ import type { PrincipalRef } from '@/lib/simulator/types';
 
 const SELECT = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm dark:border-slate-600 dark:bg-slate-900';
 
-export function PrincipalPicker({ value, onChange, label = 'Principal' }: { value?: PrincipalRef; onChange: (principal: PrincipalRef | undefined) => void; label?: string }) {
+export function PrincipalPicker({
+  value,
+  onChange,
+  label = 'Principal',
+}: {
+  value?: PrincipalRef;
+  onChange: (principal: PrincipalRef | undefined) => void;
+  label?: string;
+}) {
   const id = useId();
   const type = value?.type ?? 'user';
   const pages = useInfiniteQuery({
@@ -27,7 +35,12 @@ export function PrincipalPicker({ value, onChange, label = 'Principal' }: { valu
         <label htmlFor={`${id}-type`} className="block text-sm font-medium">
           {label} type
         </label>
-        <select id={`${id}-type`} className={SELECT} value={type} onChange={(e) => onChange({ type: e.target.value as PrincipalRef['type'], name: '' })}>
+        <select
+          id={`${id}-type`}
+          className={SELECT}
+          value={type}
+          onChange={(e) => onChange({ type: e.target.value as PrincipalRef['type'], name: '' })}
+        >
           <option value="user">User</option>
           <option value="group">Group</option>
           <option value="role">Role</option>
@@ -37,7 +50,12 @@ export function PrincipalPicker({ value, onChange, label = 'Principal' }: { valu
         <label htmlFor={`${id}-name`} className="block text-sm font-medium">
           {label} name
         </label>
-        <select id={`${id}-name`} className={SELECT} value={value?.name ?? ''} onChange={(e) => onChange(e.target.value ? { type, name: e.target.value } : undefined)}>
+        <select
+          id={`${id}-name`}
+          className={SELECT}
+          value={value?.name ?? ''}
+          onChange={(e) => onChange(e.target.value ? { type, name: e.target.value } : undefined)}
+        >
           <option value="">{pages.isPending ? 'Loading…' : `Choose a ${type}`}</option>
           {value?.name && !items.some((i) => i.name === value.name) && <option value={value.name}>{value.name}</option>}
           {items.map((item) => (

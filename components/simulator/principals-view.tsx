@@ -33,7 +33,8 @@ export function PrincipalsView({
           variant="secondary"
           disabled={!candidate?.name}
           onClick={() => {
-            if (candidate?.name && !principals.some((p) => p.type === candidate.type && p.name === candidate.name)) onChange([...principals, candidate]);
+            if (candidate?.name && !principals.some((p) => p.type === candidate.type && p.name === candidate.name))
+              onChange([...principals, candidate]);
           }}
         >
           Add to comparison
@@ -70,7 +71,14 @@ export function PrincipalsView({
                     {row.label}
                   </th>
                   {row.cells.map((cell) => (
-                    <td key={cell.action} className={`px-2 py-1 ${CELL_CLASS[cell.decision]}`} data-testid="principal-cell" data-principal={row.label} data-action={cell.action} data-decision={cell.decision}>
+                    <td
+                      key={cell.action}
+                      className={`px-2 py-1 ${CELL_CLASS[cell.decision]}`}
+                      data-testid="principal-cell"
+                      data-principal={row.label}
+                      data-action={cell.action}
+                      data-decision={cell.decision}
+                    >
                       {DECISION_LABEL[cell.decision]}
                       {cell.decision === 'mixed' && ` (${cell.counts.allowed} allowed)`}
                     </td>

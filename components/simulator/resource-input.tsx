@@ -45,11 +45,18 @@ export function ResourceInput({
       </div>
       {templates.length > 0 && (
         <details className="text-xs">
-          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">ARN templates of these actions ({templates.length})</summary>
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+            ARN templates of these actions ({templates.length})
+          </summary>
           <ul className="mt-1 max-h-40 space-y-0.5 overflow-auto">
             {templates.slice(0, 100).map((t) => (
               <li key={t.template}>
-                <button type="button" className="text-left font-mono text-blue-800 underline dark:text-sky-300" title={t.actions.slice(0, 8).join(', ')} onClick={() => setText(t.template)}>
+                <button
+                  type="button"
+                  className="text-left font-mono text-blue-800 underline dark:text-sky-300"
+                  title={t.actions.slice(0, 8).join(', ')}
+                  onClick={() => setText(t.template)}
+                >
                   {t.template}
                 </button>{' '}
                 <span className="text-slate-500">{t.resourceType}</span>

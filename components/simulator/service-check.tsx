@@ -35,13 +35,16 @@ export function ServiceCheck({
         <Button onClick={onCheck} pending={pending} disabled={disabled}>
           Check with the service
         </Button>
-        <span className="text-sm text-slate-600 dark:text-slate-400">Asks the IAM endpoint&apos;s own simulator (SimulatePrincipalPolicy or SimulateCustomPolicy).</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">
+          Asks the IAM endpoint&apos;s own simulator (SimulatePrincipalPolicy or SimulateCustomPolicy).
+        </span>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       {result && (
         <>
           <p className="text-sm" data-testid="service-summary">
-            {result.api}: {rows.length} answers, {disagreements.length === 0 ? 'all agree with the local simulation' : `${disagreements.length} disagree`}.
+            {result.api}: {rows.length} answers,{' '}
+            {disagreements.length === 0 ? 'all agree with the local simulation' : `${disagreements.length} disagree`}.
           </p>
           {result.notes.map((n) => (
             <p key={n} className="text-xs text-slate-600 dark:text-slate-400">
@@ -62,14 +65,21 @@ export function ServiceCheck({
               </thead>
               <tbody>
                 {[...disagreements, ...rows.filter((r) => !disagreements.includes(r))].map((r, i) => (
-                  <tr key={i} className={`border-t border-slate-200 dark:border-slate-800 ${disagreements.includes(r) ? 'bg-red-50 dark:bg-red-950' : ''}`} data-testid="service-row" data-agree={String(!disagreements.includes(r))}>
+                  <tr
+                    key={i}
+                    className={`border-t border-slate-200 dark:border-slate-800 ${disagreements.includes(r) ? 'bg-red-50 dark:bg-red-950' : ''}`}
+                    data-testid="service-row"
+                    data-agree={String(!disagreements.includes(r))}
+                  >
                     <td className="px-2 py-1 font-mono">{r.action}</td>
                     <td className="break-all px-2 py-1 font-mono">{r.resource}</td>
                     <td className="px-2 py-1">{r.local ? <DecisionBadge decision={r.local} /> : '—'}</td>
                     <td className="px-2 py-1">
                       <DecisionBadge decision={r.decision} />
                     </td>
-                    <td className="px-2 py-1">{r.matchedStatements.map((m) => `${m.sourcePolicyId ?? '?'} ${m.start ?? ''}`).join('; ')}</td>
+                    <td className="px-2 py-1">
+                      {r.matchedStatements.map((m) => `${m.sourcePolicyId ?? '?'} ${m.start ?? ''}`).join('; ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -33,7 +33,8 @@ import { ServiceCheck } from './service-check';
 import { useServiceCatalogs } from './use-catalogs';
 import { useSimulationUrlState } from './use-simulation-url';
 
-const EMPTY_POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "",\n      "Resource": "*"\n    }\n  ]\n}\n';
+const EMPTY_POLICY =
+  '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "",\n      "Resource": "*"\n    }\n  ]\n}\n';
 
 /** Edits reach the matrix after this pause (the recompute itself stays well under 50 ms). */
 const EDIT_DEBOUNCE_MS = 60;
@@ -60,11 +61,26 @@ function callerOf(state: SimulationState, gathered: PrincipalPolicies | undefine
   }
   const arn = state.callerArn;
   const accountId = arn?.split(':')[4];
-  const kind = arn ? (/:user\//.test(arn) ? 'user' : /:assumed-role\//.test(arn) ? 'session' : /:role\//.test(arn) ? 'role' : /:root$/.test(arn) ? 'root' : undefined) : undefined;
+  const kind = arn
+    ? /:user\//.test(arn)
+      ? 'user'
+      : /:assumed-role\//.test(arn)
+        ? 'session'
+        : /:role\//.test(arn)
+          ? 'role'
+          : /:root$/.test(arn)
+            ? 'root'
+            : undefined
+    : undefined;
   return { arn, accountId, type: kind, userName: kind === 'user' ? arn!.split('/').pop() : undefined, tags: state.principalTags };
 }
 
-function matrixInputFor(set: MatrixInput['set'], caller: CallerInfo, context: Record<string, string[]>, trustPolicies: Map<string, CompiledPolicy>): MatrixInput {
+function matrixInputFor(
+  set: MatrixInput['set'],
+  caller: CallerInfo,
+  context: Record<string, string[]>,
+  trustPolicies: Map<string, CompiledPolicy>,
+): MatrixInput {
   return {
     set,
     trustPolicies,
@@ -86,12 +102,15 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
 
   // Principal mode: the principal's policies through the IAM API.
   const principal = state.mode === 'principal' && state.principal?.name ? state.principal : undefined;
-  const gatheredQuery = useActionQuery(['simulator-principal', principal?.type, principal?.name], getPrincipalPolicies, principal!, { enabled: ready && !!principal });
+  const gatheredQuery = useActionQuery(['simulator-principal', principal?.type, principal?.name], getPrincipalPolicies, principal!, {
+    enabled: ready && !!principal,
+  });
   const gathered = principal ? gatheredQuery.data : undefined;
 
   // The policies in play: gathered (principal mode) + those added by hand.
   const policies: SimulatorPolicy[] = useMemo(
-    () => (state.mode === 'principal' ? [...(gathered?.policies ?? []), ...state.policies.filter((p) => p.kind === 'session')] : state.policies),
+    () =>
+      state.mode === 'principal' ? [...(gathered?.policies ?? []), ...state.policies.filter((p) => p.kind === 'session')] : state.policies,
     [state.mode, state.policies, gathered],
   );
   const overrides = useDebounced(state.overrides, EDIT_DEBOUNCE_MS);
@@ -101,19 +120,34 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const { catalogs } = useServiceCatalogs(services);
   const expanded = useMemo(() => expandActions(state.actions, catalogs), [state.actions, catalogs]);
   const accountId = gathered?.accountId ?? state.callerArn?.split(':')[4] ?? signedInAccountId;
-  const templates = useMemo(() => resourceTemplates(expanded.actions, catalogs, { accountId, region }), [expanded.actions, catalogs, accountId, region]);
+  const templates = useMemo(
+    () => resourceTemplates(expanded.actions, catalogs, { accountId, region }),
+    [expanded.actions, catalogs, accountId, region],
+  );
 
   // sts:AssumeRole on roles: their trust policies (principal mode reads them through the API).
   const assumeRoleNames = useMemo(() => {
     if (state.mode !== 'principal' || !expanded.actions.some(isAssumeRoleAction)) return [];
     return [...new Set(state.resources.map((r) => roleOf(r)?.roleName).filter((n): n is string => !!n))].sort();
   }, [state.mode, state.resources, expanded.actions]);
-  const trustQuery = useActionQuery(['simulator-trust', ...assumeRoleNames], getRoleTrustPolicies, { roleNames: assumeRoleNames }, { enabled: ready && assumeRoleNames.length > 0 });
+  const trustQuery = useActionQuery(
+    ['simulator-trust', ...assumeRoleNames],
+    getRoleTrustPolicies,
+    { roleNames: assumeRoleNames },
+    { enabled: ready && assumeRoleNames.length > 0 },
+  );
   const trustDocuments = useMemo(() => {
     const docs: PanelPolicy[] = [];
-    if (gathered?.trustPolicy) docs.push({ id: `trust:${gathered.principal.name}`, kind: 'trust', label: `Trust policy (role ${gathered.principal.name})`, text: gathered.trustPolicy });
+    if (gathered?.trustPolicy)
+      docs.push({
+        id: `trust:${gathered.principal.name}`,
+        kind: 'trust',
+        label: `Trust policy (role ${gathered.principal.name})`,
+        text: gathered.trustPolicy,
+      });
     for (const [name, t] of Object.entries(trustQuery.data?.trustPolicies ?? {})) {
-      if (!docs.some((d) => d.id === `trust:${name}`)) docs.push({ id: `trust:${name}`, kind: 'trust', label: `Trust policy (role ${name})`, text: t.text, readOnly: false });
+      if (!docs.some((d) => d.id === `trust:${name}`))
+        docs.push({ id: `trust:${name}`, kind: 'trust', label: `Trust policy (role ${name})`, text: t.text, readOnly: false });
     }
     return docs;
   }, [gathered, trustQuery.data]);
@@ -166,16 +200,34 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
     const matrix = computeMatrix(input, expanded.actions, state.resources);
     const diff = diffMatrices(baselineMatrix, matrix);
     const elapsed = performance.now() - started;
-    const fields = detectContextKeys([...current.set.identity, ...(current.set.boundary ?? []), ...(current.set.session ?? []), ...(current.set.resource ?? []), ...trust.current.values()]);
+    const fields = detectContextKeys([
+      ...current.set.identity,
+      ...(current.set.boundary ?? []),
+      ...(current.set.session ?? []),
+      ...(current.set.resource ?? []),
+      ...trust.current.values(),
+    ]);
     return { current, input, matrix, diff, elapsed, fields, caller };
   }, [policies, overrides, caller, state.context, trust.current, expanded.actions, state.resources, baselineMatrix]);
 
-  const changed = useMemo(() => new Set([...result.diff.newlyAllowed, ...result.diff.newlyDenied, ...result.diff.denyKindChanged].map((c) => `${c.action}\u0000${c.resource}`)), [result.diff]);
+  const changed = useMemo(
+    () =>
+      new Set(
+        [...result.diff.newlyAllowed, ...result.diff.newlyDenied, ...result.diff.denyKindChanged].map(
+          (c) => `${c.action}\u0000${c.resource}`,
+        ),
+      ),
+    [result.diff],
+  );
 
   const labels = useMemo(() => new Map([...policies, ...trustDocuments].map((p) => [p.id, p.label])), [policies, trustDocuments]);
-  const cell = selected && expanded.actions.includes(selected.action) && result.matrix.resources.includes(selected.resource) ? selected : undefined;
+  const cell =
+    selected && expanded.actions.includes(selected.action) && result.matrix.resources.includes(selected.resource) ? selected : undefined;
   const explanation = useMemo(() => (cell ? explainCell(result.input, cell.action, cell.resource) : undefined), [cell, result.input]);
-  const effects = useMemo(() => (cell && explanation ? contextKeyEffects(result.input, cell.action, cell.resource, explanation) : []), [cell, explanation, result.input]);
+  const effects = useMemo(
+    () => (cell && explanation ? contextKeyEffects(result.input, cell.action, cell.resource, explanation) : []),
+    [cell, explanation, result.input],
+  );
   const trustUsed = cell ? cellRequest(result.input, cell.action, cell.resource).trustPolicyUsed : false;
 
   const showStatement = (policyId: string, range: SourceRange, kind: 'deciding' | 'closest' = 'deciding') => {
@@ -194,7 +246,10 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
 
   // Principals × actions.
   const comparePrincipals = useMemo(
-    () => [...(principal && state.mode === 'principal' ? [principal] : []), ...state.comparePrincipals.filter((p) => !(principal && p.type === principal.type && p.name === principal.name))],
+    () => [
+      ...(principal && state.mode === 'principal' ? [principal] : []),
+      ...state.comparePrincipals.filter((p) => !(principal && p.type === principal.type && p.name === principal.name)),
+    ],
     [principal, state.mode, state.comparePrincipals],
   );
   const compareQueries = useQueries({
@@ -235,7 +290,11 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
     const bySource = state.mode === 'principal' && gathered !== undefined && !edited;
     const valid = (p: SimulatorPolicy) => !result.current.errors.some((e) => e.policyId === p.id);
     const contextEntries = Object.entries(state.context)
-      .map(([key, values]) => ({ key, values: values.filter(Boolean), type: result.fields.find((f) => f.key.toLowerCase() === key.toLowerCase())?.type ?? ('string' as const) }))
+      .map(([key, values]) => ({
+        key,
+        values: values.filter(Boolean),
+        type: result.fields.find((f) => f.key.toLowerCase() === key.toLowerCase())?.type ?? ('string' as const),
+      }))
       .filter((c) => c.values.length > 0);
     check.mutate({
       policySourceArn: bySource ? gathered.arn : undefined,
@@ -258,7 +317,10 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
   const addPolicy = (kind: SimulatorPolicyKind) => {
     const n = state.policies.filter((p) => p.kind === kind).length + 1;
     const id = `${kind}-${Date.now().toString(36)}`;
-    const label = { identity: 'Identity policy', boundary: 'Permissions boundary', session: 'Session policy', resource: 'Resource-based policy' }[kind] + ` ${n}`;
+    const label =
+      { identity: 'Identity policy', boundary: 'Permissions boundary', session: 'Session policy', resource: 'Resource-based policy' }[
+        kind
+      ] + ` ${n}`;
     update({ policies: [...state.policies, { id, kind, label, text: EMPTY_POLICY }] });
     setActivePolicy(id);
   };
@@ -268,8 +330,13 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
 
   return (
     <div className="space-y-6">
-      {linkError && <Alert tone="warning">The simulation link could not be read (it may be truncated). Starting from an empty simulation.</Alert>}
-      <section aria-labelledby="sim-inputs" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      {linkError && (
+        <Alert tone="warning">The simulation link could not be read (it may be truncated). Starting from an empty simulation.</Alert>
+      )}
+      <section
+        aria-labelledby="sim-inputs"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 id="sim-inputs" className="sr-only">
           Inputs
         </h2>
@@ -277,7 +344,13 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
           <legend className="mb-1 text-sm font-medium">Mode</legend>
           {(['principal', 'custom'] as const).map((mode) => (
             <label key={mode} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="sim-mode" value={mode} checked={state.mode === mode} onChange={() => update({ mode, overrides: {} })} />
+              <input
+                type="radio"
+                name="sim-mode"
+                value={mode}
+                checked={state.mode === mode}
+                onChange={() => update({ mode, overrides: {} })}
+              />
               {mode === 'principal' ? 'A user, group or role' : 'Custom policies'}
             </label>
           ))}
@@ -285,11 +358,16 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
         {state.mode === 'principal' && (
           <div className="space-y-2">
             <PrincipalPicker value={state.principal} onChange={(p) => update({ principal: p, overrides: {} })} />
-            {gatheredQuery.isFetching && principal && <p className="text-sm">Reading the policies of {principal.type} {principal.name}…</p>}
+            {gatheredQuery.isFetching && principal && (
+              <p className="text-sm">
+                Reading the policies of {principal.type} {principal.name}…
+              </p>
+            )}
             {gatherError && <ErrorState error={gatherError} title="The principal's policies could not be read" />}
             {gathered && (
               <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="gathered-summary">
-                <span className="font-mono">{gathered.arn}</span>: {gathered.policies.length} polic{gathered.policies.length === 1 ? 'y' : 'ies'}
+                <span className="font-mono">{gathered.arn}</span>: {gathered.policies.length} polic
+                {gathered.policies.length === 1 ? 'y' : 'ies'}
                 {gathered.trustPolicy ? ' and a trust policy' : ''}.
               </p>
             )}
@@ -301,17 +379,25 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
           </div>
         )}
         <div className="grid gap-4 lg:grid-cols-2">
-          <ActionInput actions={state.actions} onChange={(actions) => update({ actions })} expandedCount={expanded.actions.length} unexpanded={expanded.unexpanded} />
+          <ActionInput
+            actions={state.actions}
+            onChange={(actions) => update({ actions })}
+            expandedCount={expanded.actions.length}
+            unexpanded={expanded.unexpanded}
+          />
           <ResourceInput resources={state.resources} onChange={(resources) => update({ resources })} templates={templates} />
         </div>
         {expanded.truncated && <p className="text-sm text-amber-800">Only the first 1000 actions are simulated.</p>}
-        {trustQuery.data && Object.entries(trustQuery.data.failures).map(([name, message]) => (
-          <p key={name} className="text-sm text-amber-800 dark:text-amber-300">
-            Trust policy of role {name} could not be read: {message}
-          </p>
-        ))}
+        {trustQuery.data &&
+          Object.entries(trustQuery.data.failures).map(([name, message]) => (
+            <p key={name} className="text-sm text-amber-800 dark:text-amber-300">
+              Trust policy of role {name} could not be read: {message}
+            </p>
+          ))}
         <details>
-          <summary className="cursor-pointer text-sm font-medium">Context ({result.fields.length} key{result.fields.length === 1 ? '' : 's'} referenced by the policies)</summary>
+          <summary className="cursor-pointer text-sm font-medium">
+            Context ({result.fields.length} key{result.fields.length === 1 ? '' : 's'} referenced by the policies)
+          </summary>
           <div className="pt-2">
             <ContextInputs
               fields={result.fields}
@@ -347,14 +433,21 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
           </Alert>
         )}
         {diffText && (
-          <div className="rounded-md border border-purple-300 bg-purple-50 p-3 text-sm dark:border-purple-800 dark:bg-purple-950" data-testid="what-if-diff">
+          <div
+            className="rounded-md border border-purple-300 bg-purple-50 p-3 text-sm dark:border-purple-800 dark:bg-purple-950"
+            data-testid="what-if-diff"
+          >
             <p className="font-semibold">{diffText}</p>
             <ul className="mt-1 space-y-0.5 font-mono text-xs">
               {result.diff.newlyAllowed.map((c) => (
-                <li key={`a-${c.action}-${c.resource}`}>+ allows {c.action} on {c.resource} (was {c.before})</li>
+                <li key={`a-${c.action}-${c.resource}`}>
+                  + allows {c.action} on {c.resource} (was {c.before})
+                </li>
               ))}
               {result.diff.newlyDenied.map((c) => (
-                <li key={`d-${c.action}-${c.resource}`}>− denies {c.action} on {c.resource} ({c.after})</li>
+                <li key={`d-${c.action}-${c.resource}`}>
+                  − denies {c.action} on {c.resource} ({c.after})
+                </li>
               ))}
               {result.diff.denyKindChanged.map((c) => (
                 <li key={`k-${c.action}-${c.resource}`}>
@@ -380,7 +473,13 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
                     <DecisionMatrixView matrix={result.matrix} selected={cell} onSelect={selectCell} changed={changed} />
                     <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
                       {explanation && cell ? (
-                        <CellExplanation explanation={explanation} effects={effects} labels={labels} trustPolicyUsed={trustUsed} onShow={showStatement} />
+                        <CellExplanation
+                          explanation={explanation}
+                          effects={effects}
+                          labels={labels}
+                          trustPolicyUsed={trustUsed}
+                          onShow={showStatement}
+                        />
                       ) : (
                         <p className="text-sm text-slate-600 dark:text-slate-400">Select a cell to see which statement decided it.</p>
                       )}
@@ -398,7 +497,9 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
                   principals={state.comparePrincipals}
                   onChange={(comparePrincipals) => update({ comparePrincipals })}
                   loading={compareQueries.some((q) => q.isFetching)}
-                  failures={compareQueries.flatMap((q, i) => (q.error ? [`${comparePrincipals[i].type} ${comparePrincipals[i].name}: ${actionErrorOf(q.error)?.message}`] : []))}
+                  failures={compareQueries.flatMap((q, i) =>
+                    q.error ? [`${comparePrincipals[i].type} ${comparePrincipals[i].name}: ${actionErrorOf(q.error)?.message}`] : [],
+                  )}
                 />
               ),
             },
@@ -435,14 +536,18 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
               <Button
                 variant="secondary"
                 size="sm"
-                onClick={() => update({ policies: state.policies.map((p) => ({ ...p, text: state.overrides[p.id] ?? p.text })), overrides: {} })}
+                onClick={() =>
+                  update({ policies: state.policies.map((p) => ({ ...p, text: state.overrides[p.id] ?? p.text })), overrides: {} })
+                }
               >
                 Keep edits as the baseline
               </Button>
             )}
           </div>
         </div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Edit any policy: the matrix updates as you type, and the edit is compared with the unedited policies.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Edit any policy: the matrix updates as you type, and the edit is compared with the unedited policies.
+        </p>
         <PolicyPanel
           policies={panelPolicies}
           overrides={state.overrides}
@@ -486,4 +591,3 @@ export function Simulator({ signedInAccountId, region }: { signedInAccountId: st
     </div>
   );
 }
-

@@ -13,8 +13,16 @@ import { nameProblem, pathProblem } from './iam-rules';
 
 export type CreatableKind = 'user' | 'group' | 'role';
 
-const LIST = { user: { label: 'Users', href: '/users' }, group: { label: 'Groups', href: '/groups' }, role: { label: 'Roles', href: '/roles' } } as const;
-const NAME_HINT = { user: 'Up to 64 letters, digits and + = , . @ _ -', group: 'Up to 128 letters, digits and + = , . @ _ -', role: 'Up to 64 letters, digits and + = , . @ _ -' } as const;
+const LIST = {
+  user: { label: 'Users', href: '/users' },
+  group: { label: 'Groups', href: '/groups' },
+  role: { label: 'Roles', href: '/roles' },
+} as const;
+const NAME_HINT = {
+  user: 'Up to 64 letters, digits and + = , . @ _ -',
+  group: 'Up to 128 letters, digits and + = , . @ _ -',
+  role: 'Up to 64 letters, digits and + = , . @ _ -',
+} as const;
 
 /** The page frame of a create form: breadcrumb, title, what it does. */
 export function CreatePage({ kind, description, children }: { kind: CreatableKind; description: ReactNode; children: ReactNode }) {
@@ -108,7 +116,9 @@ export function CreateFooter({
 }) {
   return (
     <div className="space-y-3">
-      {serviceError && !fieldsShown.includes(serviceError.field ?? '') && <ErrorState error={serviceError} title={serviceError.stage ?? `The ${kind} was not created`} />}
+      {serviceError && !fieldsShown.includes(serviceError.field ?? '') && (
+        <ErrorState error={serviceError} title={serviceError.stage ?? `The ${kind} was not created`} />
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" pending={pending} disabled={disabled}>
           {submitLabel ?? `Create ${kind}`}

@@ -36,11 +36,24 @@ describe('nameProblem', () => {
 describe('tagsProblem', () => {
   it('accepts an empty set and ordinary tags', () => {
     expect(tagsProblem([])).toBeUndefined();
-    expect(tagsProblem([{ key: 'team', value: 'Data platform' }, { key: 'cost-center', value: '' }])).toBeUndefined();
+    expect(
+      tagsProblem([
+        { key: 'team', value: 'Data platform' },
+        { key: 'cost-center', value: '' },
+      ]),
+    ).toBeUndefined();
   });
   it('points at the row at fault', () => {
-    expect(tagsProblem([{ key: 'a', value: '' }, { key: 'A', value: 'x' }])).toMatchObject({ index: 1, field: 'key' });
-    expect(tagsProblem([{ key: 'aws:x', value: '' }])).toMatchObject({ index: 0, message: 'Keys starting with aws: are reserved for AWS.' });
+    expect(
+      tagsProblem([
+        { key: 'a', value: '' },
+        { key: 'A', value: 'x' },
+      ]),
+    ).toMatchObject({ index: 1, field: 'key' });
+    expect(tagsProblem([{ key: 'aws:x', value: '' }])).toMatchObject({
+      index: 0,
+      message: 'Keys starting with aws: are reserved for AWS.',
+    });
     expect(tagsProblem([{ key: '', value: 'v' }])).toMatchObject({ index: 0, field: 'key' });
     expect(tagsProblem([{ key: 'k', value: 'x'.repeat(257) }])).toMatchObject({ index: 0, field: 'value' });
     expect(tagsProblem([{ key: 'k<', value: '' }])).toMatchObject({ index: 0, field: 'key' });

@@ -10,7 +10,15 @@ import { LoadingBlock } from './spinner';
 
 export interface PagedListViewProps<Item> {
   /** A `usePagedList` result. */
-  list: { isPending: boolean; isError: boolean; error: unknown; items: Item[]; hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  list: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    items: Item[];
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage: () => unknown;
+  };
   loadingLabel: string;
   emptyTitle: string;
   children: (items: Item[]) => ReactNode;

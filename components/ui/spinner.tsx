@@ -26,7 +26,10 @@ export function ProgressBar({ value, label, className }: { value?: number; label
       {value === undefined ? (
         <div className="h-full w-2/5 rounded-full bg-blue-600 motion-safe:animate-[gh-indeterminate_1.2s_ease-in-out_infinite] dark:bg-sky-400" />
       ) : (
-        <div className="h-full rounded-full bg-blue-600 transition-[width] dark:bg-sky-400" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+        <div
+          className="h-full rounded-full bg-blue-600 transition-[width] dark:bg-sky-400"
+          style={{ width: `${Math.max(0, Math.min(100, value))}%` }}
+        />
       )}
     </div>
   );

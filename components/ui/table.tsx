@@ -15,7 +15,9 @@ export function Table({ caption, children, className }: { caption?: ReactNode; c
 }
 
 export function THead({ children }: { children: ReactNode }) {
-  return <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-900 dark:text-slate-300">{children}</thead>;
+  return (
+    <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-900 dark:text-slate-300">{children}</thead>
+  );
 }
 
 export function TBody({ children }: { children: ReactNode }) {

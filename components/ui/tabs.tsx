@@ -10,9 +10,22 @@ export interface TabItem {
   content: ReactNode;
 }
 
-export function Tabs({ items, selected, onSelect, label }: { items: TabItem[]; selected: string; onSelect: (id: string) => void; label: string }) {
+export function Tabs({
+  items,
+  selected,
+  onSelect,
+  label,
+}: {
+  items: TabItem[];
+  selected: string;
+  onSelect: (id: string) => void;
+  label: string;
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
-  const index = Math.max(0, items.findIndex((t) => t.id === selected));
+  const index = Math.max(
+    0,
+    items.findIndex((t) => t.id === selected),
+  );
   const onKeyDown = (event: KeyboardEvent) => {
     let next = index;
     if (event.key === 'ArrowRight') next = (index + 1) % items.length;

@@ -6,5 +6,8 @@ export function formatTime(value: string | number | Date | null | undefined, opt
   if (value === null || value === undefined || value === '') return '—';
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return `${date.toISOString().replace('T', ' ').slice(0, options.seconds ? 19 : 16)} UTC`;
+  return `${date
+    .toISOString()
+    .replace('T', ' ')
+    .slice(0, options.seconds ? 19 : 16)} UTC`;
 }

@@ -7,5 +7,9 @@ const subscribe = () => () => undefined;
 
 /** False during the server render and hydration, true afterwards. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -54,10 +54,17 @@ export function AccessKeysSection({ userName }: { userName: string }) {
         </Button>
       </div>
       {error && <ErrorState error={actionErrorOf(error)!} title="The access key was not changed" />}
-      {update.isSuccess && <Alert tone="success">Access key {update.data.accessKeyId} is now {update.data.status === 'Active' ? 'active' : 'inactive'}.</Alert>}
+      {update.isSuccess && (
+        <Alert tone="success">
+          Access key {update.data.accessKeyId} is now {update.data.status === 'Active' ? 'active' : 'inactive'}.
+        </Alert>
+      )}
       {remove.isSuccess && <Alert tone="success">Access key {remove.data.accessKeyId} deleted.</Alert>}
       {create.data && (
-        <SecretOnce downloadLabel="Download .csv file" onDownload={() => downloadText(`${userName}_accessKeys.csv`, accessKeyCsv(create.data))}>
+        <SecretOnce
+          downloadLabel="Download .csv file"
+          onDownload={() => downloadText(`${userName}_accessKeys.csv`, accessKeyCsv(create.data))}
+        >
           <CredentialValue label="Access key ID" value={create.data.accessKeyId} testId="created-access-key-id" />
           <CredentialValue label="Secret access key" value={create.data.secretAccessKey} secret testId="created-secret-access-key" />
           <Button size="sm" variant="ghost" onClick={() => create.reset()}>
@@ -106,11 +113,18 @@ export function AccessKeysSection({ userName }: { userName: string }) {
                       variant="secondary"
                       aria-label={`${k.status === 'Active' ? 'Deactivate' : 'Activate'} ${k.accessKeyId}`}
                       pending={update.isPending && update.variables?.accessKeyId === k.accessKeyId}
-                      onClick={() => update.mutate({ userName, accessKeyId: k.accessKeyId, status: k.status === 'Active' ? 'Inactive' : 'Active' })}
+                      onClick={() =>
+                        update.mutate({ userName, accessKeyId: k.accessKeyId, status: k.status === 'Active' ? 'Inactive' : 'Active' })
+                      }
                     >
                       {k.status === 'Active' ? 'Deactivate' : 'Activate'}
                     </Button>
-                    <Button size="sm" variant="danger" aria-label={`Delete ${k.accessKeyId}`} onClick={() => (remove.reset(), setConfirmDelete(k.accessKeyId))}>
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      aria-label={`Delete ${k.accessKeyId}`}
+                      onClick={() => (remove.reset(), setConfirmDelete(k.accessKeyId))}
+                    >
                       Delete
                     </Button>
                   </div>

@@ -40,7 +40,11 @@ export function BulkActions({ userNames, onCleared }: { userNames: string[]; onC
 
   const run = async () => {
     const call = (userName: string): Promise<ActionResult<unknown>> =>
-      kind === 'group' ? addUserToGroup({ userName, groupName: group }) : kind === 'policy' ? attachUserPolicy({ userName, policyArn: policy }) : tagUser({ userName, tags: [{ key: tagKey.trim(), value: tagValue }] });
+      kind === 'group'
+        ? addUserToGroup({ userName, groupName: group })
+        : kind === 'policy'
+          ? attachUserPolicy({ userName, policyArn: policy })
+          : tagUser({ userName, tags: [{ key: tagKey.trim(), value: tagValue }] });
     const failures: Array<{ userName: string; message: string }> = [];
     let ok = 0;
     setProgress(0);
@@ -58,7 +62,11 @@ export function BulkActions({ userNames, onCleared }: { userNames: string[]; onC
   const ready = kind === 'group' ? !!group : kind === 'policy' ? !!policy : kind === 'tag' ? !!tagKey.trim() : false;
   const running = progress !== undefined && !report;
   return (
-    <div role="toolbar" aria-label="Bulk actions on selected users" className="flex flex-wrap items-center gap-2 rounded-md border border-blue-200 bg-blue-50 p-2 text-sm dark:border-sky-900 dark:bg-sky-950">
+    <div
+      role="toolbar"
+      aria-label="Bulk actions on selected users"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-blue-200 bg-blue-50 p-2 text-sm dark:border-sky-900 dark:bg-sky-950"
+    >
       <span className="font-medium">{names.length} selected</span>
       <Button size="sm" variant="secondary" onClick={() => open('group')}>
         Add to group

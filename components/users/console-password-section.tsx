@@ -77,7 +77,11 @@ export function ConsolePasswordSection({ userName }: { userName: string }) {
           {current ? 'Change password' : 'Enable console access'}
         </Button>
         {current && !current.passwordResetRequired && (
-          <Button variant="secondary" pending={requireReset.isPending} onClick={() => requireReset.mutate({ userName, passwordResetRequired: true })}>
+          <Button
+            variant="secondary"
+            pending={requireReset.isPending}
+            onClick={() => requireReset.mutate({ userName, passwordResetRequired: true })}
+          >
             Require password reset
           </Button>
         )}
@@ -96,10 +100,18 @@ export function ConsolePasswordSection({ userName }: { userName: string }) {
             <input type="radio" name="pw-mode" checked={mode === 'custom'} onChange={() => setMode('custom')} /> Custom password
           </label>
           {mode === 'custom' && (
-            <Input label="New console password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={formError?.field === 'password' ? formError.message : undefined} />
+            <Input
+              label="New console password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={formError?.field === 'password' ? formError.message : undefined}
+            />
           )}
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={resetRequired} onChange={(e) => setResetRequired(e.target.checked)} /> User must create a new password at next sign-in
+            <input type="checkbox" checked={resetRequired} onChange={(e) => setResetRequired(e.target.checked)} /> User must create a new
+            password at next sign-in
           </label>
           {formError && formError.field !== 'password' && <ErrorState error={formError} title="The console password was not saved" />}
           <div className="flex gap-2">

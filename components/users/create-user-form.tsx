@@ -86,26 +86,36 @@ export function CreateUserForm({ initialPath, signInUrl }: { initialPath: string
   return done ? (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">User {created!.userName} created</h2>
-      {        created!.password || created!.accessKeyId ? (
-          <SecretOnce
-            downloadLabel="Download .csv file"
-            onDownload={() =>
-              downloadText(
-                `${created!.userName}_credentials.csv`,
-                userCredentialsCsv({ userName: created!.userName, password: created!.password, accessKeyId: created!.accessKeyId, secretAccessKey: created!.secretAccessKey, signInUrl }),
-              )
-            }
-          >
-            <CredentialValue label="Console sign-in URL" value={signInUrl} />
-            <CredentialValue label="User name" value={created!.userName} />
-            {created!.password && <CredentialValue label="Console password" value={created!.password} secret testId="new-password" />}
-            {created!.password && created!.passwordResetRequired && <p className="text-sm">The user must choose a new password at first sign-in.</p>}
-            {created!.accessKeyId && <CredentialValue label="Access key ID" value={created!.accessKeyId} testId="new-access-key-id" />}
-            {created!.secretAccessKey && <CredentialValue label="Secret access key" value={created!.secretAccessKey} secret testId="new-secret-access-key" />}
-          </SecretOnce>
-        ) : (
-          <Alert tone="success">The user has no console password and no access key yet; add them on its Security credentials tab.</Alert>
-        )}
+      {created!.password || created!.accessKeyId ? (
+        <SecretOnce
+          downloadLabel="Download .csv file"
+          onDownload={() =>
+            downloadText(
+              `${created!.userName}_credentials.csv`,
+              userCredentialsCsv({
+                userName: created!.userName,
+                password: created!.password,
+                accessKeyId: created!.accessKeyId,
+                secretAccessKey: created!.secretAccessKey,
+                signInUrl,
+              }),
+            )
+          }
+        >
+          <CredentialValue label="Console sign-in URL" value={signInUrl} />
+          <CredentialValue label="User name" value={created!.userName} />
+          {created!.password && <CredentialValue label="Console password" value={created!.password} secret testId="new-password" />}
+          {created!.password && created!.passwordResetRequired && (
+            <p className="text-sm">The user must choose a new password at first sign-in.</p>
+          )}
+          {created!.accessKeyId && <CredentialValue label="Access key ID" value={created!.accessKeyId} testId="new-access-key-id" />}
+          {created!.secretAccessKey && (
+            <CredentialValue label="Secret access key" value={created!.secretAccessKey} secret testId="new-secret-access-key" />
+          )}
+        </SecretOnce>
+      ) : (
+        <Alert tone="success">The user has no console password and no access key yet; add them on its Security credentials tab.</Alert>
+      )}
       <div className="flex flex-wrap gap-3">
         <Link className={buttonClass('primary')} href={`/users/${encodeURIComponent(created!.userName)}`}>
           Open {created!.userName}
@@ -116,59 +126,76 @@ export function CreateUserForm({ initialPath, signInUrl }: { initialPath: string
       </div>
     </div>
   ) : (
-    <form id="create-user-form" onSubmit={submit} noValidate className="max-w-3xl space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <NameAndPathFields
-            kind="user"
-            name={userName}
-            onName={setUserName}
-            path={path}
-            onPath={setPath}
-            problems={problems}
-            serviceError={error && !error.stage ? error : undefined}
-            nameField="userName"
-            disabled={!!created}
-          />
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">Tags</legend>
-            <TagsEditor tags={tags} onChange={setTags} disabled={!!created} />
-          </fieldset>
-          <fieldset className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-700">
-            <legend className="px-1 text-sm font-medium">Console access</legend>
+    <form
+      id="create-user-form"
+      onSubmit={submit}
+      noValidate
+      className="max-w-3xl space-y-5 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <NameAndPathFields
+        kind="user"
+        name={userName}
+        onName={setUserName}
+        path={path}
+        onPath={setPath}
+        problems={problems}
+        serviceError={error && !error.stage ? error : undefined}
+        nameField="userName"
+        disabled={!!created}
+      />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Tags</legend>
+        <TagsEditor tags={tags} onChange={setTags} disabled={!!created} />
+      </fieldset>
+      <fieldset className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-700">
+        <legend className="px-1 text-sm font-medium">Console access</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={consoleAccess} onChange={(e) => setConsoleAccess(e.target.checked)} />
+          Give the user a console password
+        </label>
+        {consoleAccess && (
+          <div className="space-y-2 pl-6">
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={consoleAccess} onChange={(e) => setConsoleAccess(e.target.checked)} />
-              Give the user a console password
+              <input
+                type="radio"
+                name="password-mode"
+                checked={passwordMode === 'generated'}
+                onChange={() => setPasswordMode('generated')}
+              />
+              Generated password
             </label>
-            {consoleAccess && (
-              <div className="space-y-2 pl-6">
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="password-mode" checked={passwordMode === 'generated'} onChange={() => setPasswordMode('generated')} />
-                  Generated password
-                </label>
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="password-mode" checked={passwordMode === 'custom'} onChange={() => setPasswordMode('custom')} />
-                  Custom password
-                </label>
-                {passwordMode === 'custom' && (
-                  <Input label="Console password" type="password" autoComplete="new-password" value={customPassword} onChange={(e) => setCustomPassword(e.target.value)} error={fieldError('password')} />
-                )}
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={resetRequired} onChange={(e) => setResetRequired(e.target.checked)} />
-                  User must create a new password at next sign-in
-                </label>
-              </div>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="password-mode" checked={passwordMode === 'custom'} onChange={() => setPasswordMode('custom')} />
+              Custom password
+            </label>
+            {passwordMode === 'custom' && (
+              <Input
+                label="Console password"
+                type="password"
+                autoComplete="new-password"
+                value={customPassword}
+                onChange={(e) => setCustomPassword(e.target.value)}
+                error={fieldError('password')}
+              />
             )}
-          </fieldset>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={withAccessKey} onChange={(e) => setWithAccessKey(e.target.checked)} />
-            Create an access key (programmatic access)
-          </label>
-          <CreateFooter
-            kind="user"
-            pending={pending}
-            submitLabel={created ? 'Retry the remaining steps' : undefined}
-            serviceError={error}
-            fieldsShown={error?.stage ? [] : ['userName', 'path', ...(passwordMode === 'custom' && consoleAccess ? ['password'] : [])]}
-          />
-        </form>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={resetRequired} onChange={(e) => setResetRequired(e.target.checked)} />
+              User must create a new password at next sign-in
+            </label>
+          </div>
+        )}
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={withAccessKey} onChange={(e) => setWithAccessKey(e.target.checked)} />
+        Create an access key (programmatic access)
+      </label>
+      <CreateFooter
+        kind="user"
+        pending={pending}
+        submitLabel={created ? 'Retry the remaining steps' : undefined}
+        serviceError={error}
+        fieldsShown={error?.stage ? [] : ['userName', 'path', ...(passwordMode === 'custom' && consoleAccess ? ['password'] : [])]}
+      />
+    </form>
   );
 }

@@ -4,8 +4,16 @@ import { accessKeyCsv, generatePassword, userCredentialsCsv } from './credential
 
 describe('credential CSV files', () => {
   it('writes the console credentials file with AWS header', () => {
-    const text = userCredentialsCsv({ userName: 'alice', password: 'p,w"1', accessKeyId: 'AKIA1', secretAccessKey: 's/2', signInUrl: 'https://x/sign-in/123' });
-    expect(text).toBe('User name,Password,Access key ID,Secret access key,Console sign-in URL\nalice,"p,w""1",AKIA1,s/2,https://x/sign-in/123\n');
+    const text = userCredentialsCsv({
+      userName: 'alice',
+      password: 'p,w"1',
+      accessKeyId: 'AKIA1',
+      secretAccessKey: 's/2',
+      signInUrl: 'https://x/sign-in/123',
+    });
+    expect(text).toBe(
+      'User name,Password,Access key ID,Secret access key,Console sign-in URL\nalice,"p,w""1",AKIA1,s/2,https://x/sign-in/123\n',
+    );
   });
 
   it('writes the access key file with AWS header', () => {

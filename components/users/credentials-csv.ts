@@ -9,7 +9,13 @@ function csv(rows: string[][]): string {
 }
 
 /** The new user's credentials file, as AWS's console downloads it (`<user>_credentials.csv`). */
-export function userCredentialsCsv(c: { userName: string; password?: string; accessKeyId?: string; secretAccessKey?: string; signInUrl: string }): string {
+export function userCredentialsCsv(c: {
+  userName: string;
+  password?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  signInUrl: string;
+}): string {
   return csv([
     ['User name', 'Password', 'Access key ID', 'Secret access key', 'Console sign-in URL'],
     [c.userName, c.password ?? '', c.accessKeyId ?? '', c.secretAccessKey ?? '', c.signInUrl],

@@ -28,19 +28,29 @@ import { userKeys } from './use-users';
 /** The calls that remove a user's dependents and then the user, in an order AWS accepts. */
 export function deletionSteps(userName: string, d: UserDependents): Step[] {
   const steps: Step[] = [];
-  for (const id of d.accessKeyIds) steps.push({ label: `Delete access key ${id}`, run: () => deleteAccessKey({ userName, accessKeyId: id }) });
+  for (const id of d.accessKeyIds)
+    steps.push({ label: `Delete access key ${id}`, run: () => deleteAccessKey({ userName, accessKeyId: id }) });
   if (d.loginProfile) steps.push({ label: 'Delete console password', run: () => deleteLoginProfile({ userName }) });
   for (const serial of d.mfaDevices) {
     steps.push({ label: `Deactivate MFA device ${serial}`, run: () => deactivateMfaDevice({ userName, serialNumber: serial }) });
-    if (serial.includes(':mfa/')) steps.push({ label: `Delete virtual MFA device ${serial}`, run: () => deleteVirtualMfaDevice({ serialNumber: serial }) });
+    if (serial.includes(':mfa/'))
+      steps.push({ label: `Delete virtual MFA device ${serial}`, run: () => deleteVirtualMfaDevice({ serialNumber: serial }) });
   }
-  for (const id of d.signingCertificateIds) steps.push({ label: `Delete signing certificate ${id}`, run: () => deleteSigningCertificate({ userName, certificateId: id }) });
-  for (const id of d.sshPublicKeyIds) steps.push({ label: `Delete SSH public key ${id}`, run: () => deleteSshPublicKey({ userName, sshPublicKeyId: id }) });
+  for (const id of d.signingCertificateIds)
+    steps.push({ label: `Delete signing certificate ${id}`, run: () => deleteSigningCertificate({ userName, certificateId: id }) });
+  for (const id of d.sshPublicKeyIds)
+    steps.push({ label: `Delete SSH public key ${id}`, run: () => deleteSshPublicKey({ userName, sshPublicKeyId: id }) });
   for (const id of d.serviceSpecificCredentialIds)
-    steps.push({ label: `Delete service-specific credential ${id}`, run: () => deleteServiceSpecificCredential({ userName, serviceSpecificCredentialId: id }) });
-  for (const p of d.attachedPolicies) steps.push({ label: `Detach policy ${p.name}`, run: () => detachUserPolicy({ userName, policyArn: p.arn }) });
-  for (const name of d.inlinePolicies) steps.push({ label: `Delete inline policy ${name}`, run: () => deleteUserPolicy({ userName, policyName: name }) });
-  for (const group of d.groups) steps.push({ label: `Remove from group ${group}`, run: () => removeUserFromGroup({ userName, groupName: group }) });
+    steps.push({
+      label: `Delete service-specific credential ${id}`,
+      run: () => deleteServiceSpecificCredential({ userName, serviceSpecificCredentialId: id }),
+    });
+  for (const p of d.attachedPolicies)
+    steps.push({ label: `Detach policy ${p.name}`, run: () => detachUserPolicy({ userName, policyArn: p.arn }) });
+  for (const name of d.inlinePolicies)
+    steps.push({ label: `Delete inline policy ${name}`, run: () => deleteUserPolicy({ userName, policyName: name }) });
+  for (const group of d.groups)
+    steps.push({ label: `Remove from group ${group}`, run: () => removeUserFromGroup({ userName, groupName: group }) });
   steps.push({ label: `Delete user ${userName}`, run: () => deleteUser({ userName }) });
   return steps;
 }
@@ -51,7 +61,8 @@ function describe(d: UserDependents): string[] {
   if (d.accessKeyIds.length) lines.push(`Access keys: ${d.accessKeyIds.join(', ')}`);
   if (d.loginProfile) lines.push('Console password');
   if (d.mfaDevices.length) lines.push(`MFA devices: ${d.mfaDevices.join(', ')}`);
-  if (d.attachedPolicies.length) lines.push(`Attached policies (detached, not deleted): ${d.attachedPolicies.map((p) => p.name).join(', ')}`);
+  if (d.attachedPolicies.length)
+    lines.push(`Attached policies (detached, not deleted): ${d.attachedPolicies.map((p) => p.name).join(', ')}`);
   if (d.inlinePolicies.length) lines.push(`Inline policies: ${d.inlinePolicies.join(', ')}`);
   if (d.groups.length) lines.push(`Group memberships: ${d.groups.join(', ')}`);
   if (d.signingCertificateIds.length) lines.push(`Signing certificates: ${d.signingCertificateIds.length}`);

@@ -92,7 +92,9 @@ export function GroupsTab({ userName }: { userName: string }) {
           </>
         }
       >
-        {count >= USER_QUOTAS.groupsPerUser && <Alert tone="warning">The user is already in {count} groups, AWS&apos;s default limit; IAM will likely refuse.</Alert>}
+        {count >= USER_QUOTAS.groupsPerUser && (
+          <Alert tone="warning">The user is already in {count} groups, AWS&apos;s default limit; IAM will likely refuse.</Alert>
+        )}
         <GroupPicker value={choice} onChange={setChoice} exclude={current} />
         {add.error && <ErrorState error={actionErrorOf(add.error)!} title="The user was not added to the group" />}
       </Dialog>

@@ -64,10 +64,15 @@ export function MfaSection({ userName }: { userName: string }) {
         <>
           <ul className="space-y-2">
             {devices.data.devices.map((d) => (
-              <li key={d.serialNumber} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-2 dark:border-slate-800">
+              <li
+                key={d.serialNumber}
+                className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-2 dark:border-slate-800"
+              >
                 <span>
                   <span className="break-all font-mono text-xs">{d.serialNumber}</span>
-                  <span className="ml-2 text-xs text-slate-600 dark:text-slate-300">{d.virtual ? 'Virtual' : 'Hardware'}, enabled {d.enableDate.slice(0, 10)}</span>
+                  <span className="ml-2 text-xs text-slate-600 dark:text-slate-300">
+                    {d.virtual ? 'Virtual' : 'Hardware'}, enabled {d.enableDate.slice(0, 10)}
+                  </span>
                 </span>
                 <Button size="sm" variant="danger" onClick={() => (deactivate.reset(), setConfirmDeactivate(d.serialNumber))}>
                   Deactivate
@@ -89,8 +94,16 @@ export function MfaSection({ userName }: { userName: string }) {
               create.mutate({ deviceName: deviceName.trim() });
             }}
           >
-            <Input label="Device name" value={deviceName} onChange={(e) => setDeviceName(e.target.value)} hint="Letters, digits and + = , . @ _ -" error={actionErrorOf(create.error)?.field === 'deviceName' ? actionErrorOf(create.error)!.message : undefined} />
-            {create.error && actionErrorOf(create.error)?.field !== 'deviceName' && <ErrorState error={actionErrorOf(create.error)!} title="The MFA device was not created" />}
+            <Input
+              label="Device name"
+              value={deviceName}
+              onChange={(e) => setDeviceName(e.target.value)}
+              hint="Letters, digits and + = , . @ _ -"
+              error={actionErrorOf(create.error)?.field === 'deviceName' ? actionErrorOf(create.error)!.message : undefined}
+            />
+            {create.error && actionErrorOf(create.error)?.field !== 'deviceName' && (
+              <ErrorState error={actionErrorOf(create.error)!} title="The MFA device was not created" />
+            )}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={cancel}>
                 Cancel
@@ -105,7 +118,11 @@ export function MfaSection({ userName }: { userName: string }) {
             <p>Scan the QR code with an authenticator app (or type the secret key), then enter two consecutive codes.</p>
             {create.data.qrCodePng && (
               // eslint-disable-next-line @next/next/no-img-element -- a data: URL of the QR code IAM returned, not a remote image
-              <img src={`data:image/png;base64,${create.data.qrCodePng}`} alt="QR code for the virtual MFA device" className="h-48 w-48 rounded bg-white p-2" />
+              <img
+                src={`data:image/png;base64,${create.data.qrCodePng}`}
+                alt="QR code for the virtual MFA device"
+                className="h-48 w-48 rounded bg-white p-2"
+              />
             )}
             <div>
               <Button size="sm" variant="ghost" onClick={() => setShowSeed((s) => !s)} aria-expanded={showSeed}>
@@ -118,10 +135,28 @@ export function MfaSection({ userName }: { userName: string }) {
               )}
             </div>
             <div className="grid grid-cols-2 gap-2">
-              <Input label="MFA code 1" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code1} onChange={(e) => setCode1(e.target.value)} error={enableError?.field === 'code1' ? enableError.message : undefined} />
-              <Input label="MFA code 2" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code2} onChange={(e) => setCode2(e.target.value)} error={enableError?.field === 'code2' ? enableError.message : undefined} />
+              <Input
+                label="MFA code 1"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                value={code1}
+                onChange={(e) => setCode1(e.target.value)}
+                error={enableError?.field === 'code1' ? enableError.message : undefined}
+              />
+              <Input
+                label="MFA code 2"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                value={code2}
+                onChange={(e) => setCode2(e.target.value)}
+                error={enableError?.field === 'code2' ? enableError.message : undefined}
+              />
             </div>
-            {enableError && !enableError.field?.startsWith('code') && <ErrorState error={enableError} title="The MFA device was not enabled" />}
+            {enableError && !enableError.field?.startsWith('code') && (
+              <ErrorState error={enableError} title="The MFA device was not enabled" />
+            )}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={cancel}>
                 Cancel
@@ -164,7 +199,9 @@ export function MfaSection({ userName }: { userName: string }) {
           </>
         }
       >
-        {(deactivate.error || removeDevice.error) && <ErrorState error={actionErrorOf(deactivate.error ?? removeDevice.error)!} title="The MFA device was not removed" />}
+        {(deactivate.error || removeDevice.error) && (
+          <ErrorState error={actionErrorOf(deactivate.error ?? removeDevice.error)!} title="The MFA device was not removed" />
+        )}
       </Dialog>
     </div>
   );

@@ -91,7 +91,9 @@ export function PathTreeView({ root, selected, onSelect }: PathTreeViewProps) {
             onClick={() => onSelect(node.path)}
             className={cn(
               'flex cursor-pointer items-center gap-1 rounded px-1 py-1 outline-none focus-visible:ring-2 focus-visible:ring-blue-600',
-              isSelected ? 'bg-blue-100 font-medium text-blue-950 dark:bg-sky-900 dark:text-sky-50' : 'hover:bg-slate-100 dark:hover:bg-slate-800',
+              isSelected
+                ? 'bg-blue-100 font-medium text-blue-950 dark:bg-sky-900 dark:text-sky-50'
+                : 'hover:bg-slate-100 dark:hover:bg-slate-800',
             )}
             style={{ paddingLeft: `${depth * 0.9 + 0.25}rem` }}
           >
@@ -112,7 +114,10 @@ export function PathTreeView({ root, selected, onSelect }: PathTreeViewProps) {
               <span className="inline-block h-5 w-5" aria-hidden />
             )}
             <span className="truncate font-mono">{node.path === '/' ? '/ (all users)' : `${node.name}/`}</span>
-            <span className="ml-auto rounded bg-slate-200 px-1.5 text-xs tabular-nums text-slate-800 dark:bg-slate-700 dark:text-slate-100" aria-label={`${node.count} users`}>
+            <span
+              className="ml-auto rounded bg-slate-200 px-1.5 text-xs tabular-nums text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+              aria-label={`${node.count} users`}
+            >
               {node.count}
             </span>
           </div>

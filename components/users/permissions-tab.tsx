@@ -114,11 +114,17 @@ export function PermissionsTab({ userName }: { userName: string }) {
 
       <Section title="Effective permissions by service">
         <p className="text-xs text-slate-600 dark:text-slate-300">
-          What the user&apos;s identity policies allow, from their documents{boundary ? '; the permissions boundary further limits it' : ''}. Conditions and resources are not
-          evaluated here — use the simulator for a precise answer.
+          What the user&apos;s identity policies allow, from their documents{boundary ? '; the permissions boundary further limits it' : ''}
+          . Conditions and resources are not evaluated here — use the simulator for a precise answer.
         </p>
-        {summary.allServices && <Alert tone="warning" title="Full access to every service">Allowed by {summary.allServicesSources.join(', ')}.</Alert>}
-        {summary.notActionSources.length > 0 && <Alert tone="warning">NotAction statements allow everything except what they list: {summary.notActionSources.join(', ')}.</Alert>}
+        {summary.allServices && (
+          <Alert tone="warning" title="Full access to every service">
+            Allowed by {summary.allServicesSources.join(', ')}.
+          </Alert>
+        )}
+        {summary.notActionSources.length > 0 && (
+          <Alert tone="warning">NotAction statements allow everything except what they list: {summary.notActionSources.join(', ')}.</Alert>
+        )}
         {summary.services.length === 0 && !summary.allServices ? (
           <EmptyState title="No permissions">No identity policy of this user allows any action.</EmptyState>
         ) : (
@@ -196,7 +202,11 @@ export function PermissionsTab({ userName }: { userName: string }) {
                   key={p.arn}
                   policy={p}
                   action={
-                    <Button size="sm" variant="secondary" onClick={() => (resetAll(), setConfirm({ kind: 'detach', arn: p.arn, name: p.policyName }))}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => (resetAll(), setConfirm({ kind: 'detach', arn: p.arn, name: p.policyName }))}
+                    >
                       Detach
                     </Button>
                   }
@@ -207,7 +217,12 @@ export function PermissionsTab({ userName }: { userName: string }) {
         )}
       </Section>
 
-      <GeneratePolicyPanel kind="user" name={userName} detailKey={userKeys.user(userName)} putInlinePolicy={({ policyName, document }) => putUserPolicy({ userName, policyName, document })} />
+      <GeneratePolicyPanel
+        kind="user"
+        name={userName}
+        detailKey={userKeys.user(userName)}
+        putInlinePolicy={({ policyName, document }) => putUserPolicy({ userName, policyName, document })}
+      />
 
       <Section
         title="Inline policies"
@@ -243,7 +258,12 @@ export function PermissionsTab({ userName }: { userName: string }) {
                 <div className="flex items-center justify-between">
                   <span className="font-medium">{p.policyName}</span>
                   <span className="flex gap-2">
-                    <Button size="sm" variant="secondary" aria-label={`Edit ${p.policyName}`} onClick={() => (resetAll(), setEditingInline(p.policyName))}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      aria-label={`Edit ${p.policyName}`}
+                      onClick={() => (resetAll(), setEditingInline(p.policyName))}
+                    >
                       Edit
                     </Button>
                     <Button size="sm" variant="secondary" onClick={() => (resetAll(), setConfirm({ kind: 'inline', name: p.policyName }))}>
@@ -266,7 +286,9 @@ export function PermissionsTab({ userName }: { userName: string }) {
             {groupPolicies.map((g) => (
               <div key={g.groupName} className="rounded border border-slate-200 p-3 dark:border-slate-800">
                 <p className="font-medium">Group {g.groupName}</p>
-                {g.attachedPolicies.length === 0 && g.inlinePolicies.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-300">The group grants nothing.</p>}
+                {g.attachedPolicies.length === 0 && g.inlinePolicies.length === 0 && (
+                  <p className="text-sm text-slate-600 dark:text-slate-300">The group grants nothing.</p>
+                )}
                 <ul className="mt-1 space-y-1 text-sm">
                   {g.attachedPolicies.map((p) => (
                     <li key={p.arn}>
@@ -332,7 +354,11 @@ export function PermissionsTab({ userName }: { userName: string }) {
             <Button
               disabled={!choice}
               pending={attach.isPending || setBoundary.isPending}
-              onClick={() => (attaching === 'boundary' ? setBoundary.mutate({ userName, policyArn: choice }) : attach.mutate({ userName, policyArn: choice }))}
+              onClick={() =>
+                attaching === 'boundary'
+                  ? setBoundary.mutate({ userName, policyArn: choice })
+                  : attach.mutate({ userName, policyArn: choice })
+              }
             >
               {attaching === 'boundary' ? 'Set boundary' : 'Attach policy'}
             </Button>
@@ -343,15 +369,30 @@ export function PermissionsTab({ userName }: { userName: string }) {
           <Alert tone="warning">The user already has {attachedPolicies.length} managed policies attached, AWS&apos;s default limit.</Alert>
         )}
         {attaching && <PolicyPicker value={choice} onChange={setChoice} exclude={attaching === 'policy' ? attachedArns : undefined} />}
-        {(attach.error || setBoundary.error) && <ErrorState error={actionErrorOf(attach.error ?? setBoundary.error)!} title={attach.error ? 'The policy was not attached' : 'The permissions boundary was not set'} />}
+        {(attach.error || setBoundary.error) && (
+          <ErrorState
+            error={actionErrorOf(attach.error ?? setBoundary.error)!}
+            title={attach.error ? 'The policy was not attached' : 'The permissions boundary was not set'}
+          />
+        )}
       </Dialog>
 
       <Dialog
         open={!!confirm}
         onClose={() => setConfirm(undefined)}
-        title={confirm?.kind === 'detach' ? `Detach ${confirm.name}?` : confirm?.kind === 'inline' ? `Delete inline policy ${confirm.name}?` : 'Remove the permissions boundary?'}
+        title={
+          confirm?.kind === 'detach'
+            ? `Detach ${confirm.name}?`
+            : confirm?.kind === 'inline'
+              ? `Delete inline policy ${confirm.name}?`
+              : 'Remove the permissions boundary?'
+        }
         description={
-          confirm?.kind === 'inline' ? 'The policy document is deleted with it.' : confirm?.kind === 'boundary' ? 'The identity policies alone will decide what the user may do.' : 'The policy itself stays; only this attachment goes.'
+          confirm?.kind === 'inline'
+            ? 'The policy document is deleted with it.'
+            : confirm?.kind === 'boundary'
+              ? 'The identity policies alone will decide what the user may do.'
+              : 'The policy itself stays; only this attachment goes.'
         }
         footer={
           <>
@@ -372,7 +413,18 @@ export function PermissionsTab({ userName }: { userName: string }) {
           </>
         }
       >
-        {(detach.error || removeInline.error || removeBoundary.error) && <ErrorState error={actionErrorOf(detach.error ?? removeInline.error ?? removeBoundary.error)!} title={detach.error ? 'The policy was not detached' : removeInline.error ? 'The inline policy was not deleted' : 'The permissions boundary was not removed'} />}
+        {(detach.error || removeInline.error || removeBoundary.error) && (
+          <ErrorState
+            error={actionErrorOf(detach.error ?? removeInline.error ?? removeBoundary.error)!}
+            title={
+              detach.error
+                ? 'The policy was not detached'
+                : removeInline.error
+                  ? 'The inline policy was not deleted'
+                  : 'The permissions boundary was not removed'
+            }
+          />
+        )}
       </Dialog>
     </div>
   );

@@ -12,8 +12,18 @@ export function QuotaMeter({ used, limit, label }: { used: number; limit: number
           {used} of {limit}
         </span>
       </div>
-      <div role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used} className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
-        <div className={cn('h-full rounded-full', full ? 'bg-red-600' : ratio >= 0.8 ? 'bg-amber-500' : 'bg-green-600')} style={{ width: `${ratio * 100}%` }} />
+      <div
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={used}
+        className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+      >
+        <div
+          className={cn('h-full rounded-full', full ? 'bg-red-600' : ratio >= 0.8 ? 'bg-amber-500' : 'bg-green-600')}
+          style={{ width: `${ratio * 100}%` }}
+        />
       </div>
     </div>
   );

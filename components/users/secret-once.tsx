@@ -32,7 +32,11 @@ export function CredentialValue({ label, value, secret, testId }: { label: strin
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="w-40 shrink-0 font-medium">{label}</span>
-      <code className="min-w-0 flex-1 break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800" data-testid={testId} data-value={value}>
+      <code
+        className="min-w-0 flex-1 break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800"
+        data-testid={testId}
+        data-value={value}
+      >
         {shown ? value : '••••••••••••••••'}
       </code>
       {secret && (
@@ -46,7 +50,15 @@ export function CredentialValue({ label, value, secret, testId }: { label: strin
 }
 
 /** The "shown once" frame around new credentials. */
-export function SecretOnce({ children, onDownload, downloadLabel }: { children: React.ReactNode; onDownload: () => void; downloadLabel: string }) {
+export function SecretOnce({
+  children,
+  onDownload,
+  downloadLabel,
+}: {
+  children: React.ReactNode;
+  onDownload: () => void;
+  downloadLabel: string;
+}) {
   return (
     <div className="space-y-3 rounded-md border border-amber-300 p-3 dark:border-amber-800">
       <Alert tone="warning" title="This is the only time the secret is shown">

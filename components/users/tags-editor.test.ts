@@ -3,7 +3,12 @@ import { tagChanges, tagsInvalid, tagsOf } from './tags-editor';
 
 describe('the tag editor’s save', () => {
   it('ignores blank rows and trims keys', () => {
-    expect(tagsOf([{ key: ' team ', value: 'a' }, { key: '', value: '' }])).toEqual([{ key: 'team', value: 'a' }]);
+    expect(
+      tagsOf([
+        { key: ' team ', value: 'a' },
+        { key: '', value: '' },
+      ]),
+    ).toEqual([{ key: 'team', value: 'a' }]);
   });
   it('sends only what changed: new and changed keys to set, missing keys to remove', () => {
     const before = [
@@ -16,7 +21,13 @@ describe('the tag editor’s save', () => {
       { key: 'env', value: 'dev' },
       { key: 'cost', value: '42' },
     ];
-    expect(tagChanges(before, after)).toEqual({ set: [{ key: 'env', value: 'dev' }, { key: 'cost', value: '42' }], remove: ['owner'] });
+    expect(tagChanges(before, after)).toEqual({
+      set: [
+        { key: 'env', value: 'dev' },
+        { key: 'cost', value: '42' },
+      ],
+      remove: ['owner'],
+    });
     expect(tagChanges(before, before)).toEqual({ set: [], remove: [] });
   });
   it('marks a draft IAM would refuse', () => {

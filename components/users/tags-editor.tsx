@@ -28,7 +28,17 @@ export function tagChanges(before: TagDraft[], after: TagDraft[]): { set: TagDra
   return { set: after.filter((t) => old.get(t.key) !== t.value), remove: [...old.keys()].filter((k) => !keys.has(k)) };
 }
 
-export function TagsEditor({ tags, onChange, max = 50, disabled }: { tags: TagDraft[]; onChange: (tags: TagDraft[]) => void; max?: number; disabled?: boolean }) {
+export function TagsEditor({
+  tags,
+  onChange,
+  max = 50,
+  disabled,
+}: {
+  tags: TagDraft[];
+  onChange: (tags: TagDraft[]) => void;
+  max?: number;
+  disabled?: boolean;
+}) {
   const set = (i: number, change: Partial<TagDraft>) => onChange(tags.map((t, j) => (j === i ? { ...t, ...change } : t)));
   const problem = tagsProblem(tagsOf(tags), max);
   // tagsOf drops blank rows: map the problem's index back to the row on screen.
@@ -36,7 +46,11 @@ export function TagsEditor({ tags, onChange, max = 50, disabled }: { tags: TagDr
   const faultRow = problem?.index !== undefined ? rows[problem.index]?.i : undefined;
   return (
     <div className="space-y-2" data-testid="tags-editor">
-      {tags.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No tags. A tag is a key and an optional value, e.g. team = data-platform.</p>}
+      {tags.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No tags. A tag is a key and an optional value, e.g. team = data-platform.
+        </p>
+      )}
       {tags.map((t, i) => (
         <div key={i} className="flex items-start gap-2">
           <Input
@@ -57,14 +71,26 @@ export function TagsEditor({ tags, onChange, max = 50, disabled }: { tags: TagDr
             onChange={(e) => set(i, { value: e.target.value })}
             error={faultRow === i && problem?.field === 'value' ? problem.message : undefined}
           />
-          <Button variant="ghost" size="sm" className="mt-7" aria-label={`Remove tag ${i + 1}`} disabled={disabled} onClick={() => onChange(tags.filter((_, j) => j !== i))}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="mt-7"
+            aria-label={`Remove tag ${i + 1}`}
+            disabled={disabled}
+            onClick={() => onChange(tags.filter((_, j) => j !== i))}
+          >
             Remove
           </Button>
         </div>
       ))}
       {problem && problem.index === undefined && <p className="text-sm text-red-700 dark:text-red-400">{problem.message}</p>}
       <div className="flex items-center gap-3">
-        <Button variant="secondary" size="sm" disabled={disabled || tags.length >= max} onClick={() => onChange([...tags, { key: '', value: '' }])}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={disabled || tags.length >= max}
+          onClick={() => onChange([...tags, { key: '', value: '' }])}
+        >
           Add tag
         </Button>
         <p className="text-xs text-slate-600 dark:text-slate-400">

@@ -24,12 +24,18 @@ export const userKeys = {
 
 /** Every user under `prefix` (`''` = all), every page. */
 export function useUsers(prefix: string, options: { placeholder?: { users: UserRow[] }; initial?: { users: UserRow[] } } = {}) {
-  return useActionQuery(userKeys.list(prefix), listUsers, { pathPrefix: prefix || undefined }, { placeholderData: options.placeholder, initialData: options.initial });
+  return useActionQuery(
+    userKeys.list(prefix),
+    listUsers,
+    { pathPrefix: prefix || undefined },
+    { placeholderData: options.placeholder, initialData: options.initial },
+  );
 }
 
 export const useUser = (name: string) => useActionQuery(userKeys.part(name, 'user'), getUser, { userName: name });
 export const useUserGroups = (name: string) => useActionQuery(userKeys.part(name, 'groups'), listGroupsForUser, { userName: name });
-export const useUserPermissions = (name: string) => useActionQuery(userKeys.part(name, 'permissions'), getUserPermissions, { userName: name });
+export const useUserPermissions = (name: string) =>
+  useActionQuery(userKeys.part(name, 'permissions'), getUserPermissions, { userName: name });
 export const useUserTags = (name: string) => useActionQuery(userKeys.part(name, 'tags'), listUserTags, { userName: name });
 export const useAccessKeys = (name: string) => useActionQuery(userKeys.part(name, 'access-keys'), listAccessKeys, { userName: name });
 export const useLoginProfile = (name: string) => useActionQuery(userKeys.part(name, 'login-profile'), getLoginProfile, { userName: name });

@@ -62,7 +62,14 @@ export function UserDetail({ userName }: { userName: string }) {
     return (
       <div className="space-y-3">
         <h1 className="text-2xl font-semibold">{userName}</h1>
-        <ErrorState error={actionErrorOf(user.error) ?? { code: 'NoSuchEntity', message: 'The user could not be read.' }} action={<Link className="underline" href="/users">Back to users</Link>} />
+        <ErrorState
+          error={actionErrorOf(user.error) ?? { code: 'NoSuchEntity', message: 'The user could not be read.' }}
+          action={
+            <Link className="underline" href="/users">
+              Back to users
+            </Link>
+          }
+        />
       </div>
     );
   }
@@ -122,7 +129,11 @@ export function UserDetail({ userName }: { userName: string }) {
               </div>
             ),
           },
-          { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="user" arn={u.arn} queryKey={userKeys.part(u.userName, 'advisor')} /> },
+          {
+            id: 'last-accessed',
+            label: 'Last accessed',
+            content: <LastAccessedTab subject="user" arn={u.arn} queryKey={userKeys.part(u.userName, 'advisor')} />,
+          },
         ]}
       />
       <DeleteUsersDialog

@@ -54,7 +54,10 @@ export function UsersPage({ initialUsers }: { initialUsers?: Promise<ActionResul
 
   const all = useUsers('', { initial: initial?.ok ? initial.data : undefined });
   const tree = useMemo(() => (all.data ? buildPathTree(all.data.users.map((u) => u.path)) : undefined), [all.data]);
-  const placeholder = useMemo(() => (all.data && selectedPath !== '/' ? { users: all.data.users.filter((u) => u.path.startsWith(selectedPath)) } : undefined), [all.data, selectedPath]);
+  const placeholder = useMemo(
+    () => (all.data && selectedPath !== '/' ? { users: all.data.users.filter((u) => u.path.startsWith(selectedPath)) } : undefined),
+    [all.data, selectedPath],
+  );
   const underPrefix = useUsers(selectedPath === '/' ? '' : selectedPath, { placeholder });
   const list = selectedPath === '/' ? all : underPrefix;
 
@@ -65,16 +68,22 @@ export function UsersPage({ initialUsers }: { initialUsers?: Promise<ActionResul
   }, [sorted, query]);
   const selectedNames = useMemo(() => [...selected], [selected]);
 
-  const onSort = (key: SortKey) => setParams({ sort: key === 'userName' ? undefined : key, dir: sort === key && direction === 'asc' ? 'desc' : undefined });
+  const onSort = (key: SortKey) =>
+    setParams({ sort: key === 'userName' ? undefined : key, dir: sort === key && direction === 'asc' ? 'desc' : undefined });
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">IAM users of the account, by path. Select a path to list the users under it.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            IAM users of the account, by path. Select a path to list the users under it.
+          </p>
         </div>
-        <Link className={buttonClass('primary')} href={`/users/new${selectedPath !== '/' ? `?path=${encodeURIComponent(selectedPath)}` : ''}`}>
+        <Link
+          className={buttonClass('primary')}
+          href={`/users/new${selectedPath !== '/' ? `?path=${encodeURIComponent(selectedPath)}` : ''}`}
+        >
           Create user
         </Link>
       </div>
@@ -120,13 +129,27 @@ export function UsersPage({ initialUsers }: { initialUsers?: Promise<ActionResul
           {list.isError && <ErrorState error={actionErrorOf(list.error)!} />}
           {list.data &&
             (list.data.users.length === 0 ? (
-              <EmptyState title={`No users under ${selectedPath}`} action={
-                  <Link className={buttonClass('primary')} href={`/users/new${selectedPath !== '/' ? `?path=${encodeURIComponent(selectedPath)}` : ''}`}>
+              <EmptyState
+                title={`No users under ${selectedPath}`}
+                action={
+                  <Link
+                    className={buttonClass('primary')}
+                    href={`/users/new${selectedPath !== '/' ? `?path=${encodeURIComponent(selectedPath)}` : ''}`}
+                  >
                     Create user
                   </Link>
-                } />
+                }
+              />
             ) : (
-              <UsersTable rows={rows} total={list.data.users.length} sort={sort} direction={direction} onSort={onSort} selected={selected} onSelectedChange={setSelected} />
+              <UsersTable
+                rows={rows}
+                total={list.data.users.length}
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+                selected={selected}
+                onSelectedChange={setSelected}
+              />
             ))}
         </section>
       </div>

@@ -36,7 +36,12 @@ export interface UsersTableProps {
 
 export function UsersTable({ rows, total, sort, direction, onSort, selected, onSelectedChange }: UsersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.userName));
   const someSelected = !allSelected && rows.some((r) => selected.has(r.userName));
   const headerBox = useRef<HTMLInputElement>(null);
@@ -62,15 +67,36 @@ export function UsersTable({ rows, total, sort, direction, onSort, selected, onS
   };
 
   return (
-    <div role="table" aria-label="Users" aria-rowcount={rows.length + 1} className="overflow-hidden rounded-lg border border-slate-200 text-sm dark:border-slate-800">
+    <div
+      role="table"
+      aria-label="Users"
+      aria-rowcount={rows.length + 1}
+      className="overflow-hidden rounded-lg border border-slate-200 text-sm dark:border-slate-800"
+    >
       <div role="rowgroup" className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-900 dark:text-slate-300">
         <div role="row" aria-rowindex={1} className={cn(GRID, 'h-10')}>
           <div role="columnheader" className="px-3">
-            <input ref={headerBox} type="checkbox" aria-label="Select all users shown" checked={allSelected} onChange={toggleAll} className="h-4 w-4" />
+            <input
+              ref={headerBox}
+              type="checkbox"
+              aria-label="Select all users shown"
+              checked={allSelected}
+              onChange={toggleAll}
+              className="h-4 w-4"
+            />
           </div>
           {COLUMNS.map((c) => (
-            <div role="columnheader" key={c.key} aria-sort={sort === c.key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'} className="px-3">
-              <button type="button" onClick={() => onSort(c.key)} className="inline-flex items-center gap-1 font-semibold uppercase hover:underline">
+            <div
+              role="columnheader"
+              key={c.key}
+              aria-sort={sort === c.key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              className="px-3"
+            >
+              <button
+                type="button"
+                onClick={() => onSort(c.key)}
+                className="inline-flex items-center gap-1 font-semibold uppercase hover:underline"
+              >
                 {c.label}
                 <span aria-hidden>{sort === c.key ? (direction === 'asc' ? '▲' : '▼') : ''}</span>
               </button>
@@ -78,7 +104,12 @@ export function UsersTable({ rows, total, sort, direction, onSort, selected, onS
           ))}
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="max-h-[60vh] min-h-[8rem] overflow-auto bg-white dark:bg-slate-950" data-testid="users-scroll">
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="max-h-[60vh] min-h-[8rem] overflow-auto bg-white dark:bg-slate-950"
+        data-testid="users-scroll"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const user = rows[item.index]!;
@@ -90,14 +121,27 @@ export function UsersTable({ rows, total, sort, direction, onSort, selected, onS
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 data-user={user.userName}
-                className={cn(GRID, 'absolute left-0 right-0 border-b border-slate-200 dark:border-slate-800', isSelected ? 'bg-blue-50 dark:bg-sky-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900')}
+                className={cn(
+                  GRID,
+                  'absolute left-0 right-0 border-b border-slate-200 dark:border-slate-800',
+                  isSelected ? 'bg-blue-50 dark:bg-sky-950' : 'hover:bg-slate-50 dark:hover:bg-slate-900',
+                )}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               >
                 <div role="cell" className="px-3">
-                  <input type="checkbox" aria-label={`Select ${user.userName}`} checked={isSelected} onChange={() => toggle(user.userName)} className="h-4 w-4" />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${user.userName}`}
+                    checked={isSelected}
+                    onChange={() => toggle(user.userName)}
+                    className="h-4 w-4"
+                  />
                 </div>
                 <div role="cell" className="truncate px-3">
-                  <Link href={`/users/${encodeURIComponent(user.userName)}`} className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300">
+                  <Link
+                    href={`/users/${encodeURIComponent(user.userName)}`}
+                    className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-sky-300"
+                  >
                     {user.userName}
                   </Link>
                 </div>
@@ -115,7 +159,10 @@ export function UsersTable({ rows, total, sort, direction, onSort, selected, onS
           })}
         </div>
       </div>
-      <p className="border-t border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300" aria-live="polite">
+      <p
+        className="border-t border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+        aria-live="polite"
+      >
         {rows.length === total ? `${total} users` : `${rows.length} of ${total} users match`}
         {selected.size > 0 && ` · ${selected.size} selected`}
       </p>

@@ -30,7 +30,9 @@ test('generate the credential report and see its rows', async ({ page }) => {
   const generated = await region.getByTestId('credential-report-generated').textContent();
   const at = /Generated (\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(generated ?? '')![1]!;
   const freshAfter = new Date(Date.parse(`${at.replace(' ', 'T')}:00Z`) + 4 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
-  await expect(region.getByTestId('credential-report-next')).toHaveText(`“Generate again” returns this same report until ${freshAfter} UTC; IAM generates a fresh one only after that.`);
+  await expect(region.getByTestId('credential-report-next')).toHaveText(
+    `“Generate again” returns this same report until ${freshAfter} UTC; IAM generates a fresh one only after that.`,
+  );
   await region.getByRole('button', { name: 'Generate again' }).click();
   await expect(region.getByTestId('credential-report-generated')).toContainText(`Generated ${at} UTC`);
 });
@@ -55,7 +57,12 @@ test('set a password policy, with the API validation message at the field', asyn
     await expect(region.getByText('Password policy saved.')).toBeVisible();
     await expect(region).toContainText('At least 14 characters.');
     const { PasswordPolicy } = await admin.send(new GetAccountPasswordPolicyCommand({}));
-    expect(PasswordPolicy).toMatchObject({ MinimumPasswordLength: 14, RequireNumbers: true, RequireSymbols: true, PasswordReusePrevention: 3 });
+    expect(PasswordPolicy).toMatchObject({
+      MinimumPasswordLength: 14,
+      RequireNumbers: true,
+      RequireSymbols: true,
+      PasswordReusePrevention: 3,
+    });
   } finally {
     await admin.send(new DeleteAccountPasswordPolicyCommand({})).catch(() => undefined);
   }
@@ -69,6 +76,9 @@ test('the audit log filters by action and outcome and shows an event', async ({ 
   await expect(page).toHaveURL(/action=GetCallerIdentity/);
   const table = page.getByRole('table', { name: 'Audit events, newest first' });
   await expect(table).toContainText('GetCallerIdentity');
-  await table.getByRole('button', { name: /^Details of GetCallerIdentity/ }).first().click();
+  await table
+    .getByRole('button', { name: /^Details of GetCallerIdentity/ })
+    .first()
+    .click();
   await expect(page.getByTestId('audit-event-json')).toContainText('"eventName": "GetCallerIdentity"');
 });

@@ -1,6 +1,13 @@
 // A full load of every console page is clean: no uncaught page error (hydration mismatches included), no console
 // error, no failed request (the app icon too) — for the admin, in a time zone and locale other than the server's.
-import { CreateGroupCommand, CreateRoleCommand, CreatePolicyCommand, GetGroupCommand, GetRoleCommand, ListPoliciesCommand } from '@aws-sdk/client-iam';
+import {
+  CreateGroupCommand,
+  CreateRoleCommand,
+  CreatePolicyCommand,
+  GetGroupCommand,
+  GetRoleCommand,
+  ListPoliciesCommand,
+} from '@aws-sdk/client-iam';
 import type { Browser } from '@playwright/test';
 import { expect, test } from './test';
 import { ACCOUNT_ID, ADMIN_KEYS, adminIam, expectDashboard, signInWithKeys } from './helpers';
@@ -28,8 +35,13 @@ const PAGES = [
 
 async function ensureResources() {
   const iam = adminIam();
-  await iam.send(new GetGroupCommand({ GroupName: 'Administrators' })).catch(() => iam.send(new CreateGroupCommand({ GroupName: 'Administrators' })));
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  await iam
+    .send(new GetGroupCommand({ GroupName: 'Administrators' }))
+    .catch(() => iam.send(new CreateGroupCommand({ GroupName: 'Administrators' })));
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
   await iam
     .send(new GetRoleCommand({ RoleName: 'e2e-clean-load-role' }))
     .catch(() => iam.send(new CreateRoleCommand({ RoleName: 'e2e-clean-load-role', AssumeRolePolicyDocument: JSON.stringify(trust) })));
@@ -41,7 +53,12 @@ async function ensureResources() {
 }
 
 /** Loads `path` in a fresh tab of the signed-in context; returns every problem seen until the page settled. */
-async function loadClean(browser: Browser, storageState: Awaited<ReturnType<import('@playwright/test').BrowserContext['storageState']>>, baseURL: string, path: string) {
+async function loadClean(
+  browser: Browser,
+  storageState: Awaited<ReturnType<import('@playwright/test').BrowserContext['storageState']>>,
+  baseURL: string,
+  path: string,
+) {
   const context = await browser.newContext({ storageState, baseURL, timezoneId: 'Pacific/Auckland', locale: 'de-DE' });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -87,7 +104,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
 for (const path of PAGES) {
   test(`a full load of ${path.split('?')[0]} has no page error, console error or failed request`, async ({ browser, baseURL }) => {
     // Twice: a mismatch that depends on timing (a measured duration, the clock) shows up in one load of two.
-    const problems = [...(await loadClean(browser, storageState, baseURL!, path)), ...(await loadClean(browser, storageState, baseURL!, path))];
+    const problems = [
+      ...(await loadClean(browser, storageState, baseURL!, path)),
+      ...(await loadClean(browser, storageState, baseURL!, path)),
+    ];
     expect(problems).toEqual([]);
   });
 }

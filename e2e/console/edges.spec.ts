@@ -22,21 +22,36 @@ async function errorName(promise: Promise<unknown>): Promise<string> {
 /** The credentials inside a console session cookie (decrypted with the main server's console secret). */
 async function credentialsInCookie(value: string) {
   const secret = fs.readFileSync(path.join(process.env.GH_E2E_DATA_DIR!, 'main', 'console-secret'), 'utf8').trim();
-  const token = (await decode({ token: value, secret })) as { gh: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } } };
+  const token = (await decode({ token: value, secret })) as {
+    gh: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
+  };
   const { accessKeyId, secretAccessKey, sessionToken } = token.gh.credentials;
   return { accessKeyId, secretAccessKey, sessionToken };
 }
 
-test('signing out revokes the session: the old cookie renders nothing and its credentials answer nothing', async ({ page, context, browser }) => {
+test('signing out revokes the session: the old cookie renders nothing and its credentials answer nothing', async ({
+  page,
+  context,
+  browser,
+}) => {
   const admin = adminIam();
   const { userName, password } = await createConsoleUser(admin);
-  await admin.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: 'list', PolicyDocument: allow([{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }]) }));
+  await admin.send(
+    new PutUserPolicyCommand({
+      UserName: userName,
+      PolicyName: 'list',
+      PolicyDocument: allow([{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }]),
+    }),
+  );
   await signInAsUser(page, userName, password);
   await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/${userName}`);
 
   const cookies = (await context.cookies()).filter((c) => c.name.startsWith('next-auth.session-token'));
   expect(cookies.length).toBeGreaterThan(0);
-  const value = cookies.sort((a, b) => a.name.localeCompare(b.name)).map((c) => c.value).join('');
+  const value = cookies
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => c.value)
+    .join('');
   const credentials = await credentialsInCookie(value);
   const stolen = new IAMClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${MAIN_PORT}/aws`, credentials, maxAttempts: 1 });
   expect((await stolen.send(new ListUsersCommand({}))).Users).toBeDefined();
@@ -65,7 +80,12 @@ test('the /aws mount does not believe X-Forwarded-For, X-Forwarded-Proto or Forw
       PolicyName: 'network',
       PolicyDocument: allow([
         { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } },
-        { Effect: 'Allow', Action: ['iam:ListGroups', 'iam:GetGroup'], Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': ['127.0.0.0/8', '::1/128'] } } },
+        {
+          Effect: 'Allow',
+          Action: ['iam:ListGroups', 'iam:GetGroup'],
+          Resource: '*',
+          Condition: { IpAddress: { 'aws:SourceIp': ['127.0.0.0/8', '::1/128'] } },
+        },
         { Effect: 'Deny', Action: 'iam:ListGroups', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
       ]),
     }),
@@ -123,7 +143,14 @@ test("the console's own calls carry the browser's address, so aws:SourceIp judge
     new PutUserPolicyCommand({
       UserName: userName,
       PolicyName: 'office-only',
-      PolicyDocument: allow([{ Effect: 'Allow', Action: 'iam:GetAccountSummary', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } } }]),
+      PolicyDocument: allow([
+        {
+          Effect: 'Allow',
+          Action: 'iam:GetAccountSummary',
+          Resource: '*',
+          Condition: { IpAddress: { 'aws:SourceIp': '198.51.100.0/24' } },
+        },
+      ]),
     }),
   );
   for (const [address, allowed] of [

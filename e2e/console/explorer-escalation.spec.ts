@@ -8,18 +8,56 @@ import { ACCOUNT_ID, adminIam, expectDashboard, signInAsRoot, unique } from './h
 const doc = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const trusting = (principal: object) => doc([{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }]);
 
-const names = { chainUser: unique('e2e-chain'), first: unique('e2e-first'), second: unique('e2e-second'), keyMaker: unique('e2e-keys'), foreign: unique('e2e-foreign') };
+const names = {
+  chainUser: unique('e2e-chain'),
+  first: unique('e2e-first'),
+  second: unique('e2e-second'),
+  keyMaker: unique('e2e-keys'),
+  foreign: unique('e2e-foreign'),
+};
 
 test.beforeAll(async () => {
   const iam = adminIam();
   await iam.send(new CreateUserCommand({ UserName: names.chainUser }));
-  await iam.send(new CreateRoleCommand({ RoleName: names.first, AssumeRolePolicyDocument: trusting({ AWS: `arn:aws:iam::${ACCOUNT_ID}:user/${names.chainUser}` }) }));
-  await iam.send(new PutRolePolicyCommand({ RoleName: names.first, PolicyName: 'next', PolicyDocument: doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${ACCOUNT_ID}:role/${names.second}` }]) }));
-  await iam.send(new CreateRoleCommand({ RoleName: names.second, AssumeRolePolicyDocument: trusting({ AWS: `arn:aws:iam::${ACCOUNT_ID}:role/${names.first}` }) }));
-  await iam.send(new PutRolePolicyCommand({ RoleName: names.second, PolicyName: 'read', PolicyDocument: doc([{ Effect: 'Allow', Action: 'cloudtrail:LookupEvents', Resource: '*' }]) }));
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: names.first,
+      AssumeRolePolicyDocument: trusting({ AWS: `arn:aws:iam::${ACCOUNT_ID}:user/${names.chainUser}` }),
+    }),
+  );
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: names.first,
+      PolicyName: 'next',
+      PolicyDocument: doc([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${ACCOUNT_ID}:role/${names.second}` }]),
+    }),
+  );
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: names.second,
+      AssumeRolePolicyDocument: trusting({ AWS: `arn:aws:iam::${ACCOUNT_ID}:role/${names.first}` }),
+    }),
+  );
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: names.second,
+      PolicyName: 'read',
+      PolicyDocument: doc([{ Effect: 'Allow', Action: 'cloudtrail:LookupEvents', Resource: '*' }]),
+    }),
+  );
   await iam.send(new CreateUserCommand({ UserName: names.keyMaker }));
-  await iam.send(new PutUserPolicyCommand({ UserName: names.keyMaker, PolicyName: 'keys', PolicyDocument: doc([{ Sid: 'AdminKeys', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT_ID}:user/admin` }]) }));
-  await iam.send(new CreateRoleCommand({ RoleName: names.foreign, AssumeRolePolicyDocument: trusting({ AWS: 'arn:aws:iam::999999999999:root' }) }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: names.keyMaker,
+      PolicyName: 'keys',
+      PolicyDocument: doc([
+        { Sid: 'AdminKeys', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT_ID}:user/admin` },
+      ]),
+    }),
+  );
+  await iam.send(
+    new CreateRoleCommand({ RoleName: names.foreign, AssumeRolePolicyDocument: trusting({ AWS: 'arn:aws:iam::999999999999:root' }) }),
+  );
 });
 
 async function openExplorer(page: Page, query = '') {
@@ -32,7 +70,10 @@ async function openExplorer(page: Page, query = '') {
 test('who-can follows a chain of two roles from a user named only by a trust policy', async ({ page }) => {
   await openExplorer(page, '?action=cloudtrail%3ALookupEvents&tab=throughRole');
   await expect(page.getByTestId('who-can-status')).toContainText('for cloudtrail:LookupEvents on *');
-  const row = page.getByRole('tabpanel').getByRole('listitem').filter({ has: page.getByRole('link', { name: names.chainUser, exact: true }) });
+  const row = page
+    .getByRole('tabpanel')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: names.chainUser, exact: true }) });
   await expect(row.getByTestId('role-chain')).toContainText(`by assuming ${names.first} → ${names.second}`);
   await expect(row).toContainText(`sts:AssumeRole ${names.first}: Allow · Trust policy`);
   await expect(row.getByRole('link', { name: names.second, exact: true })).toHaveAttribute('href', `/roles/${names.second}`);

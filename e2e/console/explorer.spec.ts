@@ -30,7 +30,10 @@ test('who can iam:CreateUser on *: admin is allowed, the read-only user implicit
 
   await page.getByRole('tab', { name: /Implicitly denied/ }).click();
   await expect(page).toHaveURL(/tab=implicitDeny/);
-  const denied = page.getByRole('tabpanel').getByRole('listitem').filter({ has: page.getByRole('link', { name: 'techsquawks-user-2a', exact: true }) });
+  const denied = page
+    .getByRole('tabpanel')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'techsquawks-user-2a', exact: true }) });
   await expect(denied).toContainText('No statement allows iam:CreateUser.');
 
   // The URL carries the question: a reload asks it again and lands on the same tab.
@@ -65,12 +68,17 @@ test('the account by path, and the graph of a selected user', async ({ page }) =
   const member = relations.getByRole('listitem').filter({ hasText: 'member of' });
   await expect(member.getByRole('link', { name: 'Devops' })).toHaveAttribute('href', '/groups/Devops');
   const attached = relations.getByRole('listitem').filter({ hasText: 'attached' });
-  await expect(attached.getByRole('link', { name: 'ReadOnlyAccess' })).toHaveAttribute('href', '/policies/detail?arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess');
+  await expect(attached.getByRole('link', { name: 'ReadOnlyAccess' })).toHaveAttribute(
+    'href',
+    '/policies/detail?arn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess',
+  );
   const graph = page.getByTestId('principal-graph');
   await expect(graph.locator('.react-flow__node')).toHaveCount(3);
 
   // Clicking the group in the graph follows it: its members and policies.
   await graph.locator('.react-flow__node').filter({ hasText: 'Devops' }).click();
   await expect(page).toHaveURL(/principal=group%3ADevops/);
-  await expect(relations.getByRole('listitem').filter({ hasText: 'member of' }).getByRole('link', { name: 'techsquawks-user-2a' })).toBeVisible();
+  await expect(
+    relations.getByRole('listitem').filter({ hasText: 'member of' }).getByRole('link', { name: 'techsquawks-user-2a' }),
+  ).toBeVisible();
 });

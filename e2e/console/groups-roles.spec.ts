@@ -29,13 +29,19 @@ test('create a group, add a member and attach a policy', async ({ page, baseURL 
   await page.getByRole('button', { name: 'Create group' }).click();
   await expect(page.getByRole('heading', { name: groupName })).toBeVisible();
   // The group's page: a breadcrumb back to the groups, its path, member names that link to the users.
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Groups' })).toHaveAttribute('href', '/groups');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Groups' })).toHaveAttribute(
+    'href',
+    '/groups',
+  );
   await expect(page.getByTestId('group-path')).toHaveText('/e2e/');
 
   await page.getByLabel('User name to add').fill(userName);
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('row', { name: new RegExp(userName) })).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(userName) }).getByRole('link', { name: userName })).toHaveAttribute('href', `/users/${userName}`);
+  await expect(page.getByRole('row', { name: new RegExp(userName) }).getByRole('link', { name: userName })).toHaveAttribute(
+    'href',
+    `/users/${userName}`,
+  );
   // Adding a user that does not exist: the failure is titled by what failed, with the service's message.
   await page.getByLabel('User name to add').fill('no-such-user-e2e');
   await page.getByRole('button', { name: 'Add user' }).click();
@@ -103,7 +109,11 @@ test('create a role with a trust policy and see who can assume it', async ({ pag
 
   // Editing the trust policy with an error shows the finding; a valid change is saved with UpdateAssumeRolePolicy.
   await page.getByRole('button', { name: 'Edit trust policy' }).click();
-  await replaceEditorText(page, /Trust policy \(JSON\)/, JSON.stringify({ ...trust, Statement: [{ ...trust.Statement[0], Resource: '*' }] }, null, 2));
+  await replaceEditorText(
+    page,
+    /Trust policy \(JSON\)/,
+    JSON.stringify({ ...trust, Statement: [{ ...trust.Statement[0], Resource: '*' }] }, null, 2),
+  );
   await expect(page.getByTestId('policy-findings')).toContainText('Resource');
   await expect(page.getByRole('button', { name: 'Update trust policy' })).toBeDisabled();
   await replaceEditorText(page, /Trust policy \(JSON\)/, JSON.stringify({ ...trust, Statement: [trust.Statement[0]] }, null, 2));

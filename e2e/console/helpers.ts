@@ -1,10 +1,5 @@
 // Shared pieces of the console specs: the SDK as the admin (test/test), sign-in steps, MFA codes.
-import {
-  CreateAccessKeyCommand,
-  CreateLoginProfileCommand,
-  CreateUserCommand,
-  IAMClient,
-} from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { expect, type Page } from '@playwright/test';
 import { streamed } from './test';
 import { MAIN_PORT } from './ports';
@@ -30,7 +25,9 @@ export async function createConsoleUser(iam: IAMClient, options: { path?: string
   const userName = unique('e2e-user');
   const password = 'Str0ng-Passw0rd!';
   await iam.send(new CreateUserCommand({ UserName: userName, Path: options.path }));
-  await iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: options.resetRequired ?? false }));
+  await iam.send(
+    new CreateLoginProfileCommand({ UserName: userName, Password: password, PasswordResetRequired: options.resetRequired ?? false }),
+  );
   return { userName, password };
 }
 

@@ -48,7 +48,10 @@ test('add, inspect and delete SAML and OpenID Connect providers', async ({ page 
   await details.getByRole('button', { name: 'Add audience' }).click();
   await expect(details.getByRole('button', { name: 'Remove audience app-2' })).toBeVisible();
   const oidcArn = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${host}`;
-  expect((await admin.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidcArn }))).ClientIDList).toEqual(['app-1', 'app-2']);
+  expect((await admin.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: oidcArn }))).ClientIDList).toEqual([
+    'app-1',
+    'app-2',
+  ]);
   await details.getByRole('button', { name: 'Remove audience app-1' }).click();
   await expect(details.getByRole('button', { name: 'Remove audience app-1' })).toHaveCount(0);
 

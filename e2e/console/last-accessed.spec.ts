@@ -1,7 +1,16 @@
 // The user's Last accessed tab: the services its policies allow with their last use, and, for IAM (whose actions
 // AWS tracks one by one), each action the user called — from what the user really did through the SDK; the same
 // for a role, from its sessions.
-import { CreateRoleCommand, CreateUserCommand, GetRoleCommand, GetUserCommand, IAMClient, ListGroupsForUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetRoleCommand,
+  GetUserCommand,
+  IAMClient,
+  ListGroupsForUserCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { expect, test } from './test';
 import { MAIN_PORT } from './ports';
@@ -15,7 +24,10 @@ test('shows the services and IAM actions a user used', async ({ page }) => {
     new PutUserPolicyCommand({
       UserName: userName,
       PolicyName: 'read-self',
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListGroupsForUser', 's3:ListAllMyBuckets'], Resource: '*' }] }),
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListGroupsForUser', 's3:ListAllMyBuckets'], Resource: '*' }],
+      }),
     }),
   );
   const keys = await createAccessKey(admin, userName);
@@ -48,7 +60,10 @@ test("shows what a role's sessions used", async ({ page }) => {
       PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }),
     }),
   );
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: 'sts:AssumeRole' }] };
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: 'sts:AssumeRole' }],
+  };
   await admin.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
   await admin.send(
     new PutRolePolicyCommand({
@@ -60,12 +75,18 @@ test("shows what a role's sessions used", async ({ page }) => {
   const keys = await createAccessKey(admin, userName);
   const endpoint = `http://127.0.0.1:${MAIN_PORT}/aws`;
   const sts = new STSClient({ region: 'us-east-1', endpoint, credentials: keys, maxAttempts: 1 });
-  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/${roleName}`, RoleSessionName: 'advisor' }));
+  const { Credentials } = await sts.send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/${roleName}`, RoleSessionName: 'advisor' }),
+  );
   sts.destroy();
   const asRole = new IAMClient({
     region: 'us-east-1',
     endpoint,
-    credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! },
+    credentials: {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    },
     maxAttempts: 1,
   });
   await asRole.send(new GetRoleCommand({ RoleName: roleName }));

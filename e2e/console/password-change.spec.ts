@@ -11,9 +11,19 @@ import { MAIN_PORT } from './ports';
 /** The audit trail's events of one principal, read as the admin through the signed /_gatehouse/audit route. */
 async function auditEventsOf(principalArn: string): Promise<Array<{ eventName: string; errorCode?: string }>> {
   const query = { principal: principalArn, maxResults: '100' };
-  const request = new HttpRequest({ method: 'GET', protocol: 'http:', hostname: '127.0.0.1', port: MAIN_PORT, path: '/aws/_gatehouse/audit', query, headers: { host: `127.0.0.1:${MAIN_PORT}` } });
+  const request = new HttpRequest({
+    method: 'GET',
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port: MAIN_PORT,
+    path: '/aws/_gatehouse/audit',
+    query,
+    headers: { host: `127.0.0.1:${MAIN_PORT}` },
+  });
   const signed = await new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: ADMIN_KEYS }).sign(request);
-  const response = await fetch(`http://127.0.0.1:${MAIN_PORT}/aws/_gatehouse/audit?${new URLSearchParams(query)}`, { headers: signed.headers as Record<string, string> });
+  const response = await fetch(`http://127.0.0.1:${MAIN_PORT}/aws/_gatehouse/audit?${new URLSearchParams(query)}`, {
+    headers: signed.headers as Record<string, string>,
+  });
   return ((await response.json()) as { events: Array<{ eventName: string; errorCode?: string }> }).events;
 }
 
@@ -25,7 +35,9 @@ test.afterEach(async () => {
 
 test('forced password change before anything else', async ({ page }) => {
   const iam = adminIam();
-  await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 16, RequireSymbols: true, AllowUsersToChangePassword: true }));
+  await iam.send(
+    new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 16, RequireSymbols: true, AllowUsersToChangePassword: true }),
+  );
   const { userName, password } = await createConsoleUser(iam, { resetRequired: true });
   await signInAsUser(page, userName, password);
   await expect(page).toHaveURL(/\/change-password$/);

@@ -13,9 +13,16 @@ async function replaceEditorText(page: Page, text: string) {
 }
 
 const policy = (effect: string, actions: string[]) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: effect, Action: actions, Resource: 'arn:aws:s3:::e2e-bucket/*' }] }, null, 2);
+  JSON.stringify(
+    { Version: '2012-10-17', Statement: [{ Effect: effect, Action: actions, Resource: 'arn:aws:s3:::e2e-bucket/*' }] },
+    null,
+    2,
+  );
 
-test('create a policy, see a finding inline, fix it, and set a new version as default with its permission diff', async ({ page, baseURL }) => {
+test('create a policy, see a finding inline, fix it, and set a new version as default with its permission diff', async ({
+  page,
+  baseURL,
+}) => {
   const iam = adminIam(Number(new URL(baseURL!).port));
   const policyName = unique('e2e-policy');
   await signInAsRoot(page);

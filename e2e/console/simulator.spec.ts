@@ -41,17 +41,22 @@ async function settledUrl(page: Page): Promise<string> {
   await expect(page).toHaveURL(/[?&]s=/);
   let previous = '';
   await expect
-    .poll(async () => {
-      const current = page.url();
-      const stable = current === previous;
-      previous = current;
-      return stable;
-    }, { intervals: [600, 600, 600, 600] })
+    .poll(
+      async () => {
+        const current = page.url();
+        const stable = current === previous;
+        previous = current;
+        return stable;
+      },
+      { intervals: [600, 600, 600, 600] },
+    )
     .toBe(true);
   return page.url();
 }
 
-test('a user with PowerUserAccess through its group: allowed and denied actions, the highlight on the deciding statement', async ({ page }) => {
+test('a user with PowerUserAccess through its group: allowed and denied actions, the highlight on the deciding statement', async ({
+  page,
+}) => {
   await openSimulator(page);
   await pickPrincipal(page, 'User', 'techsquawks-user-2', /1 policy/);
   await addActions(page, 's3:GetObject', 'iam:CreateUser', 'sts:AssumeRole');
@@ -68,7 +73,10 @@ test('a user with PowerUserAccess through its group: allowed and denied actions,
   const explanation = page.getByTestId('cell-explanation');
   await expect(explanation.getByTestId('explanation-decision')).toHaveText('Allowed');
   await expect(explanation.getByTestId('deciding-statements')).toContainText('PowerUserAccess (group Developers) — statement 1');
-  await expect(page.getByTestId('active-policy')).toHaveAttribute('data-policy-id', /group Developers:arn:aws:iam::aws:policy\/PowerUserAccess/);
+  await expect(page.getByTestId('active-policy')).toHaveAttribute(
+    'data-policy-id',
+    /group Developers:arn:aws:iam::aws:policy\/PowerUserAccess/,
+  );
   expect(await highlightedText(page)).toContain('"NotAction"');
 
   await cell(page, 'iam:CreateUser', ROLE_ARN).click();
@@ -76,7 +84,9 @@ test('a user with PowerUserAccess through its group: allowed and denied actions,
   await expect(explanation.getByTestId('closest-statements')).toContainText('PowerUserAccess');
   await expect(explanation.getByTestId('closest-statements')).toContainText('not matched: action');
   // The closest miss is marked apart from a deciding statement, with a legend and the reason it did not apply.
-  await expect(explanation.getByTestId('closest-reason').first()).toHaveText('Did not apply because its Action (or NotAction) does not cover the action.');
+  await expect(explanation.getByTestId('closest-reason').first()).toHaveText(
+    'Did not apply because its Action (or NotAction) does not cover the action.',
+  );
   await expect(page.locator('[data-testid="active-policy"] .cm-gh-closest').first()).toBeVisible();
   await expect(page.locator('[data-testid="active-policy"] .cm-gh-highlight')).toHaveCount(0);
   await expect(page.getByTestId('policy-tab').filter({ hasText: 'closest miss' })).toHaveCount(1);
@@ -157,7 +167,8 @@ test('wildcards expand, several principals compare locally, and the service agre
   await page.getByRole('tab', { name: 'Principals × actions' }).click();
   await page.getByLabel('Compare principal name', { exact: true }).selectOption('techsquawks-user-2');
   await page.getByRole('button', { name: 'Add to comparison' }).click();
-  const principalCell = (principal: string, action: string) => page.locator(`[data-testid="principal-cell"][data-principal="${principal}"][data-action="${action}"]`);
+  const principalCell = (principal: string, action: string) =>
+    page.locator(`[data-testid="principal-cell"][data-principal="${principal}"][data-action="${action}"]`);
   await expect(principalCell('user techsquawks-user-2a', 'iam:GetUser')).toHaveAttribute('data-decision', 'allowed');
   await expect(principalCell('user techsquawks-user-2', 'iam:GetUser')).toHaveAttribute('data-decision', 'implicitDeny');
 

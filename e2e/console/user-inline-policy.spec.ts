@@ -23,7 +23,11 @@ test('add and edit a user inline policy', async ({ page }) => {
   await page.getByRole('button', { name: 'Add inline policy' }).click();
   const editor = page.getByRole('region', { name: 'New inline policy' });
   await editor.getByLabel('Inline policy name').fill('read-self');
-  await replaceEditorText(page, /Inline policy document/, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }));
+  await replaceEditorText(
+    page,
+    /Inline policy document/,
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }),
+  );
   await editor.getByRole('button', { name: 'Save inline policy' }).click();
   await expect(page.getByRole('button', { name: 'Edit read-self' })).toBeVisible();
   expect(JSON.parse(await documentOf(userName, 'read-self')).Statement[0].Action).toBe('iam:GetUser');
@@ -31,8 +35,17 @@ test('add and edit a user inline policy', async ({ page }) => {
   await page.getByRole('button', { name: 'Edit read-self' }).click();
   const edit = page.getByRole('region', { name: 'Edit inline policy read-self' });
   await expect(edit.getByRole('textbox', { name: /Inline policy document/ })).toContainText('iam:GetUser');
-  await replaceEditorText(page, /Inline policy document/, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListGroupsForUser'], Resource: '*' }] }));
+  await replaceEditorText(
+    page,
+    /Inline policy document/,
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListGroupsForUser'], Resource: '*' }],
+    }),
+  );
   await edit.getByRole('button', { name: 'Save inline policy' }).click();
   await expect(edit).toHaveCount(0);
-  await expect.poll(async () => JSON.parse(await documentOf(userName, 'read-self')).Statement[0].Action).toEqual(['iam:GetUser', 'iam:ListGroupsForUser']);
+  await expect
+    .poll(async () => JSON.parse(await documentOf(userName, 'read-self')).Statement[0].Action)
+    .toEqual(['iam:GetUser', 'iam:ListGroupsForUser']);
 });

@@ -33,7 +33,10 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   await admin.send(
     new CreatePolicyCommand({
       PolicyName: policyName,
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListGroupsForUser'], Resource: '*' }] }),
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListGroupsForUser'], Resource: '*' }],
+      }),
     }),
   );
 
@@ -125,7 +128,16 @@ test('create, find, grant, key, rotate and delete a user', async ({ page }) => {
   await expect(page.getByText(`Access key ${first.accessKeyId} is now inactive.`)).toBeVisible();
   // The service may cache a principal for a few seconds: the refusal comes within that.
   await expect
-    .poll(() => iamWith(first).send(new GetUserCommand({})).then(() => 'accepted', (e: Error) => e.name), { timeout: 15_000 })
+    .poll(
+      () =>
+        iamWith(first)
+          .send(new GetUserCommand({}))
+          .then(
+            () => 'accepted',
+            (e: Error) => e.name,
+          ),
+      { timeout: 15_000 },
+    )
     .not.toBe('accepted');
   await page.getByRole('button', { name: `Delete ${first.accessKeyId}` }).click();
   const confirmKey = page.getByRole('dialog');
@@ -161,7 +173,8 @@ test('the users table lists every page of ListUsers and sorts', async ({ page })
   // More than one page of ListUsers at its default page size (100).
   const stamp = Date.now().toString(36);
   const names = Array.from({ length: 120 }, (_, i) => `e2e-many-${String(i).padStart(3, '0')}-${stamp}`);
-  for (let i = 0; i < names.length; i += 20) await Promise.all(names.slice(i, i + 20).map((n) => admin.send(new CreateUserCommand({ UserName: n, Path: prefix }))));
+  for (let i = 0; i < names.length; i += 20)
+    await Promise.all(names.slice(i, i + 20).map((n) => admin.send(new CreateUserCommand({ UserName: n, Path: prefix }))));
   await signInWithKeys(page, ADMIN_KEYS);
   await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:user/admin`);
   await page.goto(`/users?path=${encodeURIComponent(prefix)}`);

@@ -14,7 +14,9 @@ test('markup in a user path is shown as text and never runs', async ({ page }) =
   });
   const iam = adminIam();
   const { userName } = await createConsoleUser(iam, { path: PAYLOAD_PATH });
-  await expect(iam.send(new TagUserCommand({ UserName: userName, Tags: [{ Key: 'note', Value: '<script>alert(1)</script>' }] }))).rejects.toThrow();
+  await expect(
+    iam.send(new TagUserCommand({ UserName: userName, Tags: [{ Key: 'note', Value: '<script>alert(1)</script>' }] })),
+  ).rejects.toThrow();
   await iam.send(new AttachUserPolicyCommand({ UserName: userName, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
   const keys = await createAccessKey(iam, userName);
 
@@ -29,7 +31,11 @@ test('markup in a user path is shown as text and never runs', async ({ page }) =
 
   await expect(page.locator('img')).toHaveCount(0);
   // No element was made from the payload (the page's own data scripts carry it escaped, as JSON).
-  expect(await page.locator('script:not([src])').evaluateAll((scripts) => scripts.filter((s) => s.textContent?.trim().startsWith('window.__xss')).length)).toBe(0);
+  expect(
+    await page
+      .locator('script:not([src])')
+      .evaluateAll((scripts) => scripts.filter((s) => s.textContent?.trim().startsWith('window.__xss')).length),
+  ).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });

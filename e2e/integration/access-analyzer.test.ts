@@ -44,7 +44,10 @@ function clientFor(credentials: Credentials): AccessAnalyzerClient {
   return new AccessAnalyzerClient({ endpoint: server.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
 }
 
-async function awsCli(args: string[], credentials: Credentials = server.credentials): Promise<{ code: number; stdout: string; stderr: string }> {
+async function awsCli(
+  args: string[],
+  credentials: Credentials = server.credentials,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'test',
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -57,7 +60,11 @@ async function awsCli(args: string[], credentials: Credentials = server.credenti
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   try {
-    const { stdout, stderr } = await run(AWS_CLI, [...args, '--endpoint-url', server.endpoint, '--region', 'us-east-1', '--output', 'json'], { env, timeout: 30000 });
+    const { stdout, stderr } = await run(
+      AWS_CLI,
+      [...args, '--endpoint-url', server.endpoint, '--region', 'us-east-1', '--output', 'json'],
+      { env, timeout: 30000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -92,7 +99,13 @@ const COGNITO_TRUST_POLICY = `{
 const S3_READ_POLICY = JSON.stringify(
   {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'] }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'],
+      },
+    ],
   },
   null,
   4,
@@ -102,7 +115,11 @@ const S3_READ_POLICY_WITH_ACL = JSON.stringify(
   {
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObjectAcl', 's3:ListBucket'], Resource: ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'] },
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:GetObjectAcl', 's3:ListBucket'],
+        Resource: ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'],
+      },
     ],
   },
   null,
@@ -130,7 +147,9 @@ function summary(findings: ValidatePolicyFinding[] | undefined) {
 
 describe('ValidatePolicy', () => {
   it("reports the three findings of the CLI reference's validate-policy example, at AWS's locations", async () => {
-    const { findings } = await analyzer.send(new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY' }));
+    const { findings } = await analyzer.send(
+      new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY' }),
+    );
     expect(summary(findings)).toEqual([
       { issueCode: 'EMPTY_SID_VALUE', findingType: 'SUGGESTION' },
       { issueCode: 'MISMATCHED_ACTION_FOR_PRINCIPAL', findingType: 'ERROR' },
@@ -138,15 +157,22 @@ describe('ValidatePolicy', () => {
     ]);
     const [emptySid, mismatch, unsupported] = findings!;
     expect(emptySid.findingDetails).toBe('Add a value to the empty string in the Sid element.');
-    expect(emptySid.learnMoreLink).toBe('https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-suggestion-empty-sid-value');
+    expect(emptySid.learnMoreLink).toBe(
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-suggestion-empty-sid-value',
+    );
     // AWS's documented location: path Statement/0/Sid, span line 5 column 19 to column 21.
     expect(emptySid.locations).toEqual([
-      { path: [{ value: 'Statement' }, { index: 0 }, { value: 'Sid' }], span: { start: { line: 5, column: 19, offset: 79 }, end: { line: 5, column: 21, offset: 81 } } },
+      {
+        path: [{ value: 'Statement' }, { index: 0 }, { value: 'Sid' }],
+        span: { start: { line: 5, column: 19, offset: 79 }, end: { line: 5, column: 21, offset: 81 } },
+      },
     ]);
     expect(mismatch.findingDetails).toBe(
       'The sts:AssumeRole action is invalid with the following principal(s): cognito-identity.amazonaws.com. Use a SAML provider principal with the sts:AssumeRoleWithSAML action or use an OIDC provider principal with the sts:AssumeRoleWithWebIdentity action. Ensure the provider is Federated if you use either of the two options.',
     );
-    expect(mismatch.learnMoreLink).toBe('https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-mismatched-action-for-principal');
+    expect(mismatch.learnMoreLink).toBe(
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-mismatched-action-for-principal',
+    );
     expect(mismatch.locations!.map((l) => [l.path, l.span!.start!.line, l.span!.start!.column, l.span!.end!.column])).toEqual([
       [[{ value: 'Statement' }, { index: 0 }, { value: 'Action' }, { index: 0 }], 11, 16, 32],
       [[{ value: 'Statement' }, { index: 0 }, { value: 'Principal' }, { value: 'Federated' }], 8, 29, 61],
@@ -165,7 +191,9 @@ describe('ValidatePolicy', () => {
     let nextToken: string | undefined;
     let pages = 0;
     do {
-      const page = await analyzer.send(new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY', maxResults: 1, nextToken }));
+      const page = await analyzer.send(
+        new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY', maxResults: 1, nextToken }),
+      );
       codes.push(...summary(page.findings).map((f) => f.issueCode!));
       nextToken = page.nextToken;
       pages++;
@@ -173,12 +201,23 @@ describe('ValidatePolicy', () => {
     expect(pages).toBe(3);
     expect(codes).toEqual(['EMPTY_SID_VALUE', 'MISMATCHED_ACTION_FOR_PRINCIPAL', 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY']);
     // A token belongs to its request.
-    const first = await analyzer.send(new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY', maxResults: 1 }));
-    expect(await errorCode(analyzer.send(new ValidatePolicyCommand({ policyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY', nextToken: first.nextToken })))).toBe('ValidationException');
+    const first = await analyzer.send(
+      new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY', maxResults: 1 }),
+    );
+    expect(
+      await errorCode(
+        analyzer.send(
+          new ValidatePolicyCommand({ policyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY', nextToken: first.nextToken }),
+        ),
+      ),
+    ).toBe('ValidationException');
   });
 
   it('flags iam:PassRole on "*" (check reference: Security Warning – Pass role with star in resource)', async () => {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'iam:GetRole'], Resource: '*' }] });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'iam:GetRole'], Resource: '*' }],
+    });
     const { findings } = await analyzer.send(new ValidatePolicyCommand({ policyDocument: policy, policyType: 'IDENTITY_POLICY' }));
     expect(summary(findings)).toContainEqual({ issueCode: 'PASS_ROLE_WITH_STAR_IN_RESOURCE', findingType: 'SECURITY_WARNING' });
   });
@@ -212,46 +251,86 @@ describe('ValidatePolicy', () => {
   });
 
   it('answers a malformed request with ValidationException, not a 500', async () => {
-    expect(await errorCode(analyzer.send(new ValidatePolicyCommand({ policyDocument: S3_READ_POLICY, policyType: 'NOT_A_TYPE' as 'IDENTITY_POLICY' })))).toBe('ValidationException');
+    expect(
+      await errorCode(
+        analyzer.send(new ValidatePolicyCommand({ policyDocument: S3_READ_POLICY, policyType: 'NOT_A_TYPE' as 'IDENTITY_POLICY' })),
+      ),
+    ).toBe('ValidationException');
     const response = await signedFetch('POST', '/policy/validation', '{not json');
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
   });
 
-  it('works through Debian\'s aws accessanalyzer validate-policy', async () => {
+  it("works through Debian's aws accessanalyzer validate-policy", async () => {
     const file = path.join(home, 'myfile.json');
     fs.writeFileSync(file, COGNITO_TRUST_POLICY);
-    const result = await awsCli(['accessanalyzer', 'validate-policy', '--policy-document', `file://${file}`, '--policy-type', 'RESOURCE_POLICY']);
+    const result = await awsCli([
+      'accessanalyzer',
+      'validate-policy',
+      '--policy-document',
+      `file://${file}`,
+      '--policy-type',
+      'RESOURCE_POLICY',
+    ]);
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout) as { findings: ValidatePolicyFinding[] };
-    expect(output.findings.map((f) => f.issueCode)).toEqual(['EMPTY_SID_VALUE', 'MISMATCHED_ACTION_FOR_PRINCIPAL', 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY']);
-    expect(output.findings[0].locations![0].span).toEqual({ start: { line: 5, column: 19, offset: 79 }, end: { line: 5, column: 21, offset: 81 } });
+    expect(output.findings.map((f) => f.issueCode)).toEqual([
+      'EMPTY_SID_VALUE',
+      'MISMATCHED_ACTION_FOR_PRINCIPAL',
+      'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+    ]);
+    expect(output.findings[0].locations![0].span).toEqual({
+      start: { line: 5, column: 19, offset: 79 },
+      end: { line: 5, column: 21, offset: 81 },
+    });
   });
 });
 
 describe('custom policy checks', () => {
   it("CheckNoNewAccess fails the CLI reference's example (s3:GetObjectAcl added) at statement 0, with AWS's message", async () => {
-    const result = await analyzer.send(new CheckNoNewAccessCommand({ existingPolicyDocument: S3_READ_POLICY, newPolicyDocument: S3_READ_POLICY_WITH_ACL, policyType: 'IDENTITY_POLICY' }));
+    const result = await analyzer.send(
+      new CheckNoNewAccessCommand({
+        existingPolicyDocument: S3_READ_POLICY,
+        newPolicyDocument: S3_READ_POLICY_WITH_ACL,
+        policyType: 'IDENTITY_POLICY',
+      }),
+    );
     expect(result.result).toBe('FAIL');
     expect(result.message).toBe('The modified permissions grant new access compared to your existing policy.');
     expect(result.reasons).toEqual([{ description: 'New access in the statement with index: 0.', statementIndex: 0 }]);
   });
 
   it('CheckNoNewAccess passes when the new policy only narrows the existing one', async () => {
-    const result = await analyzer.send(new CheckNoNewAccessCommand({ existingPolicyDocument: S3_READ_POLICY_WITH_ACL, newPolicyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY' }));
+    const result = await analyzer.send(
+      new CheckNoNewAccessCommand({
+        existingPolicyDocument: S3_READ_POLICY_WITH_ACL,
+        newPolicyDocument: S3_READ_POLICY,
+        policyType: 'IDENTITY_POLICY',
+      }),
+    );
     expect(result.result).toBe('PASS');
   });
 
   it("CheckAccessNotGranted passes the CLI reference's example (s3:DeleteBucket, s3:GetBucketLocation) with AWS's message", async () => {
     const result = await analyzer.send(
-      new CheckAccessNotGrantedCommand({ policyDocument: S3_READ_POLICY, access: [{ actions: ['s3:DeleteBucket', 's3:GetBucketLocation'] }], policyType: 'IDENTITY_POLICY' }),
+      new CheckAccessNotGrantedCommand({
+        policyDocument: S3_READ_POLICY,
+        access: [{ actions: ['s3:DeleteBucket', 's3:GetBucketLocation'] }],
+        policyType: 'IDENTITY_POLICY',
+      }),
     );
     expect(result.result).toBe('PASS');
     expect(result.message).toBe('The policy document does not grant access to perform one or more of the listed actions.');
   });
 
   it('CheckAccessNotGranted fails when a listed action is granted, naming the statement', async () => {
-    const result = await analyzer.send(new CheckAccessNotGrantedCommand({ policyDocument: S3_READ_POLICY, access: [{ actions: ['s3:GetObject'] }], policyType: 'IDENTITY_POLICY' }));
+    const result = await analyzer.send(
+      new CheckAccessNotGrantedCommand({
+        policyDocument: S3_READ_POLICY,
+        access: [{ actions: ['s3:GetObject'] }],
+        policyType: 'IDENTITY_POLICY',
+      }),
+    );
     expect(result.result).toBe('FAIL');
     expect(result.reasons?.[0].statementIndex).toBe(0);
   });
@@ -259,7 +338,14 @@ describe('custom policy checks', () => {
   it("CheckNoPublicAccess passes the CLI reference's example (a bucket policy for one user) with AWS's message", async () => {
     const policy = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Sid: 'CheckNoPublicAccess', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/JohnDoe' }, Action: ['s3:GetObject'] }],
+      Statement: [
+        {
+          Sid: 'CheckNoPublicAccess',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:user/JohnDoe' },
+          Action: ['s3:GetObject'],
+        },
+      ],
     });
     const result = await analyzer.send(new CheckNoPublicAccessCommand({ policyDocument: policy, resourceType: 'AWS::S3::Bucket' }));
     expect(result.result).toBe('PASS');
@@ -267,21 +353,37 @@ describe('custom policy checks', () => {
   });
 
   it('CheckNoPublicAccess fails a role trust policy that any principal or any Cognito app can assume', async () => {
-    const anyone = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Anyone', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] });
-    const result = await analyzer.send(new CheckNoPublicAccessCommand({ policyDocument: anyone, resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }));
+    const anyone = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Anyone', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+    });
+    const result = await analyzer.send(
+      new CheckNoPublicAccessCommand({ policyDocument: anyone, resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }),
+    );
     expect(result.result).toBe('FAIL');
     expect(result.reasons).toEqual([expect.objectContaining({ statementIndex: 0, statementId: 'Anyone' })]);
-    const cognitoWithoutAudience = COGNITO_TRUST_POLICY.replace(/"Condition": \{[\s\S]*?\n {12}\}/, '"Condition": {}').replace('"sts:AssumeRole",', '"sts:AssumeRoleWithWebIdentity",');
-    const open = await analyzer.send(new CheckNoPublicAccessCommand({ policyDocument: cognitoWithoutAudience, resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }));
+    const cognitoWithoutAudience = COGNITO_TRUST_POLICY.replace(/"Condition": \{[\s\S]*?\n {12}\}/, '"Condition": {}').replace(
+      '"sts:AssumeRole",',
+      '"sts:AssumeRoleWithWebIdentity",',
+    );
+    const open = await analyzer.send(
+      new CheckNoPublicAccessCommand({ policyDocument: cognitoWithoutAudience, resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }),
+    );
     expect(open.result).toBe('FAIL');
-    const confined = await analyzer.send(new CheckNoPublicAccessCommand({ policyDocument: COGNITO_TRUST_POLICY, resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }));
+    const confined = await analyzer.send(
+      new CheckNoPublicAccessCommand({ policyDocument: COGNITO_TRUST_POLICY, resourceType: 'AWS::IAM::AssumeRolePolicyDocument' }),
+    );
     expect(confined.result).toBe('PASS');
   });
 
   it('answers an unparseable policy with InvalidParameterException', async () => {
-    expect(await errorCode(analyzer.send(new CheckNoNewAccessCommand({ existingPolicyDocument: '{', newPolicyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY' })))).toBe(
-      'InvalidParameterException',
-    );
+    expect(
+      await errorCode(
+        analyzer.send(
+          new CheckNoNewAccessCommand({ existingPolicyDocument: '{', newPolicyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY' }),
+        ),
+      ),
+    ).toBe('InvalidParameterException');
   });
 });
 
@@ -301,7 +403,10 @@ describe('policy generation from the audit trail', () => {
       new PutUserPolicyCommand({
         UserName: 'carol',
         PolicyName: 'reader',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' }],
+        }),
       }),
     );
     const carolIam = server.clientFor(carol).iam;
@@ -315,7 +420,11 @@ describe('policy generation from the audit trail', () => {
     const { jobId } = await analyzer.send(
       new StartPolicyGenerationCommand({
         policyGenerationDetails: { principalArn },
-        cloudTrailDetails: { trails: [{ cloudTrailArn: `arn:aws:cloudtrail:us-east-1:${server.accountId}:trail/gatehouse`, allRegions: true }], accessRole: `arn:aws:iam::${server.accountId}:role/service-role/AccessAnalyzerMonitorServiceRole`, startTime: before },
+        cloudTrailDetails: {
+          trails: [{ cloudTrailArn: `arn:aws:cloudtrail:us-east-1:${server.accountId}:trail/gatehouse`, allRegions: true }],
+          accessRole: `arn:aws:iam::${server.accountId}:role/service-role/AccessAnalyzerMonitorServiceRole`,
+          startTime: before,
+        },
       }),
     );
     const result = await waitForJob(analyzer, jobId!);
@@ -326,7 +435,12 @@ describe('policy generation from the audit trail', () => {
       Version: '2012-10-17',
       Statement: [
         { Sid: 'SupportedServiceSid0', Effect: 'Allow', Action: ['iam:ListGroups'], Resource: '*' },
-        { Sid: 'SupportedServiceSid1', Effect: 'Allow', Action: ['iam:GetUser'], Resource: `arn:aws:iam::${server.accountId}:user/analysts/carol` },
+        {
+          Sid: 'SupportedServiceSid1',
+          Effect: 'Allow',
+          Action: ['iam:GetUser'],
+          Resource: `arn:aws:iam::${server.accountId}:user/analysts/carol`,
+        },
       ],
     });
 
@@ -334,7 +448,12 @@ describe('policy generation from the audit trail', () => {
     const { jobId: earlier } = await analyzer.send(
       new StartPolicyGenerationCommand({
         policyGenerationDetails: { principalArn },
-        cloudTrailDetails: { trails: [], accessRole: `arn:aws:iam::${server.accountId}:role/r`, startTime: new Date(before.getTime() - 3600_000), endTime: before },
+        cloudTrailDetails: {
+          trails: [],
+          accessRole: `arn:aws:iam::${server.accountId}:role/r`,
+          startTime: new Date(before.getTime() - 3600_000),
+          endTime: before,
+        },
       }),
     );
     const empty = await waitForJob(analyzer, earlier!);
@@ -345,7 +464,9 @@ describe('policy generation from the audit trail', () => {
   });
 
   it('fails the job of a principal that does not exist; cancelling a finished job leaves it as it is', async () => {
-    const { jobId } = await analyzer.send(new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${server.accountId}:role/NoSuchRole` } }));
+    const { jobId } = await analyzer.send(
+      new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${server.accountId}:role/NoSuchRole` } }),
+    );
     const failed = await waitForJob(analyzer, jobId!);
     expect(failed.jobDetails?.status).toBe('FAILED');
     expect(failed.jobDetails?.jobError?.code).toBe('RESOURCE_NOT_FOUND_ERROR');
@@ -368,9 +489,9 @@ describe('policy generation from the audit trail', () => {
       if (output!.jobDetails.status !== 'IN_PROGRESS') break;
     }
     expect(output!.jobDetails.status).toBe('SUCCEEDED');
-    expect(JSON.parse(output!.generatedPolicyResult.generatedPolicies![0].policy).Statement.flatMap((s: { Action: string[] }) => s.Action)).toEqual(
-      expect.arrayContaining(['iam:GetUser', 'iam:ListGroups']),
-    );
+    expect(
+      JSON.parse(output!.generatedPolicyResult.generatedPolicies![0].policy).Statement.flatMap((s: { Action: string[] }) => s.Action),
+    ).toEqual(expect.arrayContaining(['iam:GetUser', 'iam:ListGroups']));
     const listed = await awsCli(['accessanalyzer', 'list-policy-generations']);
     expect(JSON.parse(listed.stdout).policyGenerations.map((g: { jobId: string }) => g.jobId)).toContain(jobId);
   });
@@ -379,16 +500,30 @@ describe('policy generation from the audit trail', () => {
 /** A raw request signed for access-analyzer (for what the SDK refuses to send). */
 async function signedFetch(method: string, pathname: string, body: string, credentials: Credentials = ADMIN()): Promise<Response> {
   const url = new URL(server.endpoint);
-  const request = new HttpRequest({ method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: pathname, headers: { host: url.host, 'content-type': 'application/json' }, body });
+  const request = new HttpRequest({
+    method,
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: pathname,
+    headers: { host: url.host, 'content-type': 'application/json' },
+    body,
+  });
   const signed = await new SignatureV4({ service: 'access-analyzer', region: 'us-east-1', sha256: Sha256, credentials }).sign(request);
-  return fetch(`${url.origin}${pathname}`, { method, headers: signed.headers as Record<string, string>, body: method === 'GET' ? undefined : body });
+  return fetch(`${url.origin}${pathname}`, {
+    method,
+    headers: signed.headers as Record<string, string>,
+    body: method === 'GET' ? undefined : body,
+  });
 }
 
 const ADMIN = () => server.credentials;
 
 describe('protocol, authorization and audit', () => {
   it('answers the operations Gatehouse does not serve with UnknownOperationException (404), through the SDK and the CLI', async () => {
-    const error = await analyzer.send(new ListAnalyzersCommand({})).catch((e: { name: string; $metadata: { httpStatusCode: number } }) => e);
+    const error = await analyzer
+      .send(new ListAnalyzersCommand({}))
+      .catch((e: { name: string; $metadata: { httpStatusCode: number } }) => e);
     expect((error as { name: string }).name).toBe('UnknownOperationException');
     expect((error as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(404);
     const cli = await awsCli(['accessanalyzer', 'list-analyzers']);
@@ -411,10 +546,15 @@ describe('protocol, authorization and audit', () => {
       new PutUserPolicyCommand({
         UserName: 'carol',
         PolicyName: 'validate',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'access-analyzer:ValidatePolicy', Resource: '*' }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'access-analyzer:ValidatePolicy', Resource: '*' }],
+        }),
       }),
     );
-    const allowed = await clientFor(carol).send(new ValidatePolicyCommand({ policyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY' }));
+    const allowed = await clientFor(carol).send(
+      new ValidatePolicyCommand({ policyDocument: S3_READ_POLICY, policyType: 'IDENTITY_POLICY' }),
+    );
     expect(allowed.findings).toEqual([]);
     // Generation reads the audit trail: it needs cloudtrail:LookupEvents as well.
     const generation = await clientFor(carol)
@@ -422,15 +562,31 @@ describe('protocol, authorization and audit', () => {
       .catch((e: { name: string }) => e);
     expect((generation as { name: string }).name).toBe('AccessDeniedException');
 
-    const unsigned = await fetch(`${server.endpoint}/policy/validation`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const unsigned = await fetch(`${server.endpoint}/policy/validation`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(unsigned.status).toBe(403);
     expect(unsigned.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
 
     const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: server.credentials });
     const url = new URL(`${server.endpoint}/_gatehouse/audit`);
     const query = { principal: `arn:aws:iam::${server.accountId}:user/analysts/carol`, eventName: 'ValidatePolicy' };
-    const signed = await signer.sign(new HttpRequest({ method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers: { host: url.host } }));
-    const audit = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, { headers: signed.headers as Record<string, string> });
+    const signed = await signer.sign(
+      new HttpRequest({
+        method: 'GET',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        query,
+        headers: { host: url.host },
+      }),
+    );
+    const audit = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, {
+      headers: signed.headers as Record<string, string>,
+    });
     const events = ((await audit.json()) as { events: { eventSource: string; errorCode?: string }[] }).events;
     expect(events.map((e) => [e.eventSource, e.errorCode ?? 'ok'])).toEqual([
       ['access-analyzer.amazonaws.com', 'ok'],
@@ -446,17 +602,34 @@ describe('the /aws mount of the console origin', () => {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-      const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : Buffer.concat(chunks) });
+      const request = new Request(`http://${req.headers.host}${req.url}`, {
+        method: req.method,
+        headers,
+        body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
+      });
       const response = await serveWebRequest(server.service.handler, request, '/aws', server.service.config.maxBodyBytes, '127.0.0.1');
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     });
     await new Promise<void>((resolve) => mount.listen(0, '127.0.0.1', resolve));
-    const client = new AccessAnalyzerClient({ endpoint: `http://127.0.0.1:${(mount.address() as AddressInfo).port}/aws`, region: 'us-east-1', credentials: server.credentials, maxAttempts: 1 });
+    const client = new AccessAnalyzerClient({
+      endpoint: `http://127.0.0.1:${(mount.address() as AddressInfo).port}/aws`,
+      region: 'us-east-1',
+      credentials: server.credentials,
+      maxAttempts: 1,
+    });
     try {
-      const { findings } = await client.send(new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY' }));
-      expect(findings?.map((f) => f.issueCode)).toEqual(['EMPTY_SID_VALUE', 'MISMATCHED_ACTION_FOR_PRINCIPAL', 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY']);
-      const { jobId } = await client.send(new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${server.accountId}:user/admin` } }));
+      const { findings } = await client.send(
+        new ValidatePolicyCommand({ policyDocument: COGNITO_TRUST_POLICY, policyType: 'RESOURCE_POLICY' }),
+      );
+      expect(findings?.map((f) => f.issueCode)).toEqual([
+        'EMPTY_SID_VALUE',
+        'MISMATCHED_ACTION_FOR_PRINCIPAL',
+        'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+      ]);
+      const { jobId } = await client.send(
+        new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: `arn:aws:iam::${server.accountId}:user/admin` } }),
+      );
       expect((await waitForJob(client, jobId!)).jobDetails?.status).toBe('SUCCEEDED');
     } finally {
       client.destroy();

@@ -192,25 +192,35 @@ describe('UpdateAccessKey and DeleteAccessKey', () => {
   it("answers NoSuchEntity for a key that is not the user's, an unknown key or an unknown user", async () => {
     const { key } = await userWithKey('owner');
     await iam.send(new CreateUserCommand({ UserName: 'other' }));
-    const wrongOwner = await failure(iam.send(new UpdateAccessKeyCommand({ UserName: 'other', AccessKeyId: key.AccessKeyId, Status: 'Inactive' })));
-    expect(wrongOwner).toMatchObject({ code: 'NoSuchEntity', status: 404, message: `The Access Key with id ${key.AccessKeyId} cannot be found.` });
+    const wrongOwner = await failure(
+      iam.send(new UpdateAccessKeyCommand({ UserName: 'other', AccessKeyId: key.AccessKeyId, Status: 'Inactive' })),
+    );
+    expect(wrongOwner).toMatchObject({
+      code: 'NoSuchEntity',
+      status: 404,
+      message: `The Access Key with id ${key.AccessKeyId} cannot be found.`,
+    });
     expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ UserName: 'other', AccessKeyId: key.AccessKeyId })))).toBe('NoSuchEntity');
     // Without a user name the key must be the caller's (admin's), which it is not.
     expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ AccessKeyId: key.AccessKeyId })))).toBe('NoSuchEntity');
-    expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ UserName: 'nobody', AccessKeyId: key.AccessKeyId })))).toBe('NoSuchEntity');
+    expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ UserName: 'nobody', AccessKeyId: key.AccessKeyId })))).toBe(
+      'NoSuchEntity',
+    );
     expect(server.service.store.accessKeys.get(key.AccessKeyId!)!.status).toBe('Active');
 
     await iam.send(new DeleteAccessKeyCommand({ UserName: 'owner', AccessKeyId: key.AccessKeyId }));
     expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ UserName: 'owner', AccessKeyId: key.AccessKeyId })))).toBe('NoSuchEntity');
-    expect(await errorCode(iam.send(new UpdateAccessKeyCommand({ UserName: 'owner', AccessKeyId: 'AKIAAAAAAAAAAAAAAAAA', Status: 'Active' })))).toBe(
-      'NoSuchEntity',
-    );
+    expect(
+      await errorCode(iam.send(new UpdateAccessKeyCommand({ UserName: 'owner', AccessKeyId: 'AKIAAAAAAAAAAAAAAAAA', Status: 'Active' }))),
+    ).toBe('NoSuchEntity');
   });
 
   it('rejects a status outside Active/Inactive', async () => {
     const { key } = await userWithKey('status');
     expect(
-      await errorCode(iam.send(new UpdateAccessKeyCommand({ UserName: 'status', AccessKeyId: key.AccessKeyId, Status: 'Expired' as 'Active' }))),
+      await errorCode(
+        iam.send(new UpdateAccessKeyCommand({ UserName: 'status', AccessKeyId: key.AccessKeyId, Status: 'Expired' as 'Active' })),
+      ),
     ).toBe('ValidationError');
   });
 });
@@ -230,7 +240,11 @@ describe('GetAccessKeyLastUsed', () => {
     server.service.store.accessKeys.recordUse(key.AccessKeyId!, '2026-03-04T05:06:07.000Z', 'iam', 'us-east-1');
     const result = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId }));
     expect(result.UserName).toBe('busy');
-    expect(result.AccessKeyLastUsed).toEqual({ LastUsedDate: new Date('2026-03-04T05:06:07.000Z'), ServiceName: 'iam', Region: 'us-east-1' });
+    expect(result.AccessKeyLastUsed).toEqual({
+      LastUsedDate: new Date('2026-03-04T05:06:07.000Z'),
+      ServiceName: 'iam',
+      Region: 'us-east-1',
+    });
   });
 
   it('records the use of a key that signs a request', async () => {

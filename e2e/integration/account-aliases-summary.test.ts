@@ -125,7 +125,9 @@ describe('GetAccountSummary', () => {
         }),
       }),
     );
-    const { Policy } = await server.iam.send(new CreatePolicyCommand({ PolicyName: 'counted-policy', PolicyDocument: document('s3:ListBucket') }));
+    const { Policy } = await server.iam.send(
+      new CreatePolicyCommand({ PolicyName: 'counted-policy', PolicyDocument: document('s3:ListBucket') }),
+    );
     await server.iam.send(new CreatePolicyVersionCommand({ PolicyArn: Policy!.Arn, PolicyDocument: document('s3:GetObject') }));
     await server.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'counted-profile' }));
     await server.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'counted-device' }));

@@ -20,8 +20,20 @@ async function events(eventName: string): Promise<Array<Record<string, any>>> {
   const url = new URL(`${server.endpoint}/_gatehouse/audit`);
   const query = { eventName, maxResults: '1000' };
   const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: server.credentials });
-  const signed = await signer.sign(new HttpRequest({ method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers: { host: url.host } }));
-  const response = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, { headers: signed.headers as Record<string, string> });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: 'GET',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query,
+      headers: { host: url.host },
+    }),
+  );
+  const response = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, {
+    headers: signed.headers as Record<string, string>,
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { events: Array<Record<string, any>> }).events;
 }

@@ -19,7 +19,13 @@ const dirs: string[] = [];
 function startStandalone(dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
   const child = spawn(process.execPath, [...IAM_NODE_FLAGS, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test', GATEHOUSE_ACCOUNT_ID: '123456789012', GATEHOUSE_DEMO: '0' },
+    env: {
+      ...process.env,
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+      GATEHOUSE_ACCOUNT_ID: '123456789012',
+      GATEHOUSE_DEMO: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -40,7 +46,12 @@ function startStandalone(dataDir: string): Promise<{ child: ChildProcess; endpoi
 
 /** Sends reads and writes from four callers; returns the request ids of the answered calls. */
 async function traffic(endpoint: string, prefix: string): Promise<string[]> {
-  const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const iam = new IAMClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   const ids: string[] = [];
   await Promise.all(
     [0, 1, 2, 3].map(async (w) => {
@@ -55,13 +66,19 @@ async function traffic(endpoint: string, prefix: string): Promise<string[]> {
   return ids;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /** The request ids recorded in the data directory's audit trail (read after the server is gone). */
 function recordedRequestIds(dataDir: string): Set<string> {
   const db = new Database(path.join(dataDir, 'gatehouse.db'), { readonly: true });
   try {
-    return new Set(db.prepare<[], { id: string }>("SELECT json_extract(event, '$.requestID') AS id FROM audit_events").all().map((r) => r.id));
+    return new Set(
+      db
+        .prepare<[], { id: string }>("SELECT json_extract(event, '$.requestID') AS id FROM audit_events")
+        .all()
+        .map((r) => r.id),
+    );
   } finally {
     db.close();
   }

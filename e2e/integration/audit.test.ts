@@ -24,13 +24,26 @@ const ACCOUNT = '123456789012';
 type Event = Record<string, any>;
 
 /** GETs the audit route signed (SigV4, service iam) with the given credentials. */
-async function lookup(query: Record<string, string>, credentials: Credentials = server.credentials): Promise<{ status: number; body: any }> {
+async function lookup(
+  query: Record<string, string>,
+  credentials: Credentials = server.credentials,
+): Promise<{ status: number; body: any }> {
   const url = new URL(`${server.endpoint}/_gatehouse/audit`);
-  const request = new HttpRequest({ method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers: { host: url.host } });
+  const request = new HttpRequest({
+    method: 'GET',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query,
+    headers: { host: url.host },
+  });
   const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials });
   const signed = await signer.sign(request);
   const search = new URLSearchParams(query).toString();
-  const response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, { headers: signed.headers as Record<string, string> });
+  const response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
+    headers: signed.headers as Record<string, string>,
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -46,7 +59,13 @@ beforeAll(async () => {
   await server.iam.send(new CreateLoginProfileCommand({ UserName: 'eve', Password: 'Very-Secret-Pass-1', PasswordResetRequired: false }));
   const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'eve' }));
   eve = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
-  await server.iam.send(new PutUserPolicyCommand({ UserName: 'eve', PolicyName: 'self', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }) }));
+  await server.iam.send(
+    new PutUserPolicyCommand({
+      UserName: 'eve',
+      PolicyName: 'self',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -65,7 +84,13 @@ describe('audit events', () => {
       eventType: 'AwsApiCall',
       readOnly: false,
       recipientAccountId: ACCOUNT,
-      userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::${ACCOUNT}:user/admin`, accountId: ACCOUNT, accessKeyId: 'test', userName: 'admin' },
+      userIdentity: {
+        type: 'IAMUser',
+        arn: `arn:aws:iam::${ACCOUNT}:user/admin`,
+        accountId: ACCOUNT,
+        accessKeyId: 'test',
+        userName: 'admin',
+      },
       requestParameters: { userName: 'eve', password: 'HIDDEN_DUE_TO_SECURITY_REASONS', passwordResetRequired: false },
     });
     expect(event.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -76,7 +101,11 @@ describe('audit events', () => {
 
   it('never records the secret of a new access key', async () => {
     const [event] = await events({ eventName: 'CreateAccessKey' });
-    expect(event.responseElements.accessKey).toMatchObject({ userName: 'eve', accessKeyId: eve.accessKeyId, secretAccessKey: 'HIDDEN_DUE_TO_SECURITY_REASONS' });
+    expect(event.responseElements.accessKey).toMatchObject({
+      userName: 'eve',
+      accessKeyId: eve.accessKeyId,
+      secretAccessKey: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+    });
     expect(JSON.stringify(event)).not.toContain(eve.secretAccessKey);
   });
 
@@ -109,7 +138,10 @@ describe('audit events', () => {
     await expect(stranger.iam.send(new ListUsersCommand({}))).rejects.toThrow();
     stranger.iam.destroy();
     const [event] = await events({ outcome: 'denied', eventName: 'ListUsers', maxResults: '1' });
-    expect(event).toMatchObject({ errorCode: 'InvalidClientTokenId', userIdentity: { type: 'Unknown', accessKeyId: 'AKIAUNKNOWNKEY000000' } });
+    expect(event).toMatchObject({
+      errorCode: 'InvalidClientTokenId',
+      userIdentity: { type: 'Unknown', accessKeyId: 'AKIAUNKNOWNKEY000000' },
+    });
   });
 
   it('pages newest first with maxResults and nextToken, within a time range', async () => {
@@ -177,7 +209,9 @@ describe('service last accessed', () => {
   });
 
   it('lists services never used without a last-authenticated date', async () => {
-    const { JobId } = await server.iam.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }));
+    const { JobId } = await server.iam.send(
+      new GenerateServiceLastAccessedDetailsCommand({ Arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }),
+    );
     const report = await server.iam.send(new GetServiceLastAccessedDetailsCommand({ JobId: JobId! }));
     const s3 = report.ServicesLastAccessed!.find((s) => s.ServiceNamespace === 's3');
     expect(s3).toMatchObject({ TotalAuthenticatedEntities: 0 });

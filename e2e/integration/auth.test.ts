@@ -65,7 +65,12 @@ async function send(request: { headers: Record<string, string>; body: string }, 
 }
 
 function decodeXml(text: string | undefined): string | undefined {
-  return text?.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    ?.replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe('SigV4 through the SDK', () => {
@@ -127,7 +132,9 @@ describe('SigV4 over raw HTTP', () => {
         'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     };
     expect(await send({ ...signed, body: 'Action=GetUser&Version=2010-05-08&UserName=auth-alice' })).toMatchObject(expected);
-    expect(await send({ ...signed, headers: { ...signed.headers, 'content-type': 'application/x-www-form-urlencoded' } })).toMatchObject(expected);
+    expect(await send({ ...signed, headers: { ...signed.headers, 'content-type': 'application/x-www-form-urlencoded' } })).toMatchObject(
+      expected,
+    );
     const later = signed.headers['x-amz-date'].replace(/\d{2}Z$/, (s) => `${String((Number(s.slice(0, 2)) + 1) % 60).padStart(2, '0')}Z`);
     expect(await send({ ...signed, headers: { ...signed.headers, 'x-amz-date': later } })).toMatchObject(expected);
     const signature = /Signature=([0-9a-f]{64})/.exec(signed.headers.authorization)![1];
@@ -150,9 +157,13 @@ describe('SigV4 over raw HTTP', () => {
       expect(decodeXml(elsewhere.message)).toBe(`Credential should be scoped to a valid region, not '${region}'. `);
     }
     // STS has regional endpoints: a scope naming a real region is served, one that does not exist is not.
-    const stsRegional = await send(await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'eu-west-1' }));
+    const stsRegional = await send(
+      await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'eu-west-1' }),
+    );
     expect(stsRegional.status).toBe(200);
-    const stsElsewhere = await send(await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'xx-fake-9' }));
+    const stsElsewhere = await send(
+      await signedPost('Action=GetCallerIdentity&Version=2011-06-15', { service: 'sts', region: 'xx-fake-9' }),
+    );
     expect(stsElsewhere).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(stsElsewhere.text).toContain('xmlns="https://sts.amazonaws.com/doc/2011-06-15/"');
     const wrongService = await send(await signedPost(GET_USER_BODY, { service: 'sts' }));
@@ -251,7 +262,9 @@ describe('temporary credentials', () => {
     expect(JSON.stringify(stored)).not.toContain(creds.sessionToken);
     expect(JSON.stringify(stored)).not.toContain(creds.secretAccessKey);
 
-    server.service.store.db.prepare('UPDATE sessions SET expiration = ? WHERE access_key_id = ?').run(new Date(Date.now() - 1000).toISOString(), creds.accessKeyId);
+    server.service.store.db
+      .prepare('UPDATE sessions SET expiration = ? WHERE access_key_id = ?')
+      .run(new Date(Date.now() - 1000).toISOString(), creds.accessKeyId);
     try {
       await server.clientFor(creds).sts.send(new GetCallerIdentityCommand({}));
       expect.unreachable();
@@ -268,14 +281,26 @@ describe('fuzz: malformed Authorization headers', () => {
     const authorization = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc
-        .tuple(fc.constantFrom('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA256 ', 'AWS ', ''), fc.array(fc.tuple(fc.constantFrom('Credential', 'SignedHeaders', 'Signature', 'X', ''), token), { maxLength: 5 }), fc.constantFrom(',', ', ', ' ', ';'))
+        .tuple(
+          fc.constantFrom('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA256 ', 'AWS ', ''),
+          fc.array(fc.tuple(fc.constantFrom('Credential', 'SignedHeaders', 'Signature', 'X', ''), token), { maxLength: 5 }),
+          fc.constantFrom(',', ', ', ' ', ';'),
+        )
         .map(([algorithm, fields, separator]) => algorithm + fields.map(([k, v]) => `${k}=${v}`).join(separator)),
       fc
         .tuple(fc.array(token, { minLength: 0, maxLength: 7 }), token, fc.stringMatching(/^[0-9a-f]{0,70}$/))
         .map(([scope, headers, sig]) => `AWS4-HMAC-SHA256 Credential=${scope.join('/')}, SignedHeaders=${headers}, Signature=${sig}`),
     );
-    const amzDate = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 20 }), fc.constant(new Date().toISOString().replace(/[-:]|\.\d{3}/g, '')));
-    const query = fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), token.map((t) => `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${t}&X-Amz-Expires=${t}`));
+    const amzDate = fc.oneof(
+      fc.constant(undefined),
+      fc.string({ maxLength: 20 }),
+      fc.constant(new Date().toISOString().replace(/[-:]|\.\d{3}/g, '')),
+    );
+    const query = fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 60 }),
+      token.map((t) => `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${t}&X-Amz-Expires=${t}`),
+    );
     await fc.assert(
       fc.asyncProperty(authorization, amzDate, query, fc.boolean(), async (auth, date, rawQuery, withAuth) => {
         const headers: Record<string, string | undefined> = { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' };
@@ -306,10 +331,17 @@ describe('root access keys', () => {
       body: JSON.stringify({ type: 'root', email: server.rootEmail, password: server.rootPassword }),
     });
     const { credentials } = (await response.json()) as { credentials: Credentials };
-    const rootSession = server.clientFor({ accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken });
+    const rootSession = server.clientFor({
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    });
     const key = await rootSession.iam.send(new CreateAccessKeyCommand({}));
     const root = server.clientFor({ accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! });
-    expect(await root.sts.send(new GetCallerIdentityCommand({}))).toMatchObject({ Arn: 'arn:aws:iam::123456789012:root', UserId: '123456789012' });
+    expect(await root.sts.send(new GetCallerIdentityCommand({}))).toMatchObject({
+      Arn: 'arn:aws:iam::123456789012:root',
+      UserId: '123456789012',
+    });
     const rootToken = await root.sts.send(new GetSessionTokenCommand({ DurationSeconds: 7200 }));
     // AWS: sessions of the root user last at most one hour.
     expect(rootToken.Credentials!.Expiration!.getTime() - Date.now()).toBeLessThanOrEqual(3600_000);

@@ -44,7 +44,10 @@ async function denial(promise: Promise<unknown>): Promise<{ code: string; messag
 }
 
 const allow = (action: string | string[], resource: string | string[] = '*', condition?: object) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource, ...(condition ? { Condition: condition } : {}) }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: action, Resource: resource, ...(condition ? { Condition: condition } : {}) }],
+  });
 const deny = (action: string | string[], resource: string | string[] = '*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: resource }] });
 
@@ -73,12 +76,20 @@ describe('AccessDenied reasons', () => {
   });
 
   it('applies a new inline policy on the very next request', async () => {
-    await server.iam.send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'read', PolicyDocument: allow(['iam:GetUser', 'iam:ListUsers']) }));
+    await server.iam.send(
+      new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'read', PolicyDocument: allow(['iam:GetUser', 'iam:ListUsers']) }),
+    );
     expect((await bob.send(new GetUserCommand({ UserName: 'alice' }))).User?.UserName).toBe('alice');
   });
 
   it('names an explicit deny in an identity-based policy', async () => {
-    await server.iam.send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'no-alice', PolicyDocument: deny('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/staff/*`) }));
+    await server.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'bob',
+        PolicyName: 'no-alice',
+        PolicyDocument: deny('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/staff/*`),
+      }),
+    );
     const error = await denial(bob.send(new GetUserCommand({ UserName: 'alice' })));
     expect(error.message).toBe(
       `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice with an explicit deny in an identity-based policy`,
@@ -108,7 +119,9 @@ describe('AccessDenied reasons', () => {
     await server.iam.send(new AttachGroupPolicyCommand({ GroupName: 'versioned', PolicyArn: policy.Policy!.Arn! }));
     await server.iam.send(new AddUserToGroupCommand({ GroupName: 'versioned', UserName: 'bob' }));
     expect((await bob.send(new ListGroupsCommand({}))).Groups).toBeDefined();
-    await server.iam.send(new CreatePolicyVersionCommand({ PolicyArn: policy.Policy!.Arn!, PolicyDocument: allow('iam:ListRoles'), SetAsDefault: true }));
+    await server.iam.send(
+      new CreatePolicyVersionCommand({ PolicyArn: policy.Policy!.Arn!, PolicyDocument: allow('iam:ListRoles'), SetAsDefault: true }),
+    );
     expect((await denial(bob.send(new ListGroupsCommand({})))).code).toBe('AccessDenied');
     expect((await bob.send(new ListRolesCommand({}))).Roles).toBeDefined();
     await server.iam.send(new RemoveUserFromGroupCommand({ GroupName: 'versioned', UserName: 'bob' }));
@@ -129,7 +142,9 @@ describe('AccessDenied reveals nothing of what exists', () => {
     expect(missing.message).toBe(existing.message.replace('user paula', 'user nobody-here'));
     expect(existing.message).not.toContain('user/finance/payroll/paula');
     // Roles, groups and policies alike: the request's own words.
-    expect((await denial(nobody.send(new GetGroupCommand({ GroupName: 'no-such-group' })))).message).toContain('on resource: group no-such-group because');
+    expect((await denial(nobody.send(new GetGroupCommand({ GroupName: 'no-such-group' })))).message).toContain(
+      'on resource: group no-such-group because',
+    );
     nobody.destroy();
   });
 });
@@ -137,7 +152,13 @@ describe('AccessDenied reveals nothing of what exists', () => {
 describe('creations', () => {
   it('judge a user created after a request that named it by its real ARN with path (absence is not remembered)', async () => {
     await server.iam.send(new CreateUserCommand({ UserName: 'frank' }));
-    await server.iam.send(new PutUserPolicyCommand({ UserName: 'frank', PolicyName: 'ops-only', PolicyDocument: allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/ops/*`) }));
+    await server.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'frank',
+        PolicyName: 'ops-only',
+        PolicyDocument: allow('iam:GetUser', `arn:aws:iam::${ACCOUNT}:user/ops/*`),
+      }),
+    );
     const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'frank' }));
     const frank = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
     // erin does not exist yet: the request is judged on user/erin, which the policy does not name.
@@ -187,13 +208,30 @@ describe('condition keys', () => {
       new PutUserPolicyCommand({
         UserName: 'bob',
         PolicyName: 'create-tagged',
-        PolicyDocument: allow('iam:CreateUser', '*', { StringEquals: { 'aws:RequestTag/owner': '${aws:username}' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['owner'] } }),
+        PolicyDocument: allow('iam:CreateUser', '*', {
+          StringEquals: { 'aws:RequestTag/owner': '${aws:username}' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['owner'] },
+        }),
       }),
     );
-    expect((await denial(bob.send(new CreateUserCommand({ UserName: 'u1', Tags: [{ Key: 'owner', Value: 'someone' }] })))).code).toBe('AccessDenied');
-    expect((await denial(bob.send(new CreateUserCommand({ UserName: 'u2', Tags: [{ Key: 'owner', Value: 'bob' }, { Key: 'x', Value: 'y' }] })))).code).toBe(
+    expect((await denial(bob.send(new CreateUserCommand({ UserName: 'u1', Tags: [{ Key: 'owner', Value: 'someone' }] })))).code).toBe(
       'AccessDenied',
     );
+    expect(
+      (
+        await denial(
+          bob.send(
+            new CreateUserCommand({
+              UserName: 'u2',
+              Tags: [
+                { Key: 'owner', Value: 'bob' },
+                { Key: 'x', Value: 'y' },
+              ],
+            }),
+          ),
+        )
+      ).code,
+    ).toBe('AccessDenied');
     expect((await bob.send(new CreateUserCommand({ UserName: 'u3', Tags: [{ Key: 'owner', Value: 'bob' }] }))).User?.UserName).toBe('u3');
   });
 });
@@ -215,14 +253,20 @@ describe('role sessions', () => {
       new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/auditor`, RoleSessionName: 'narrow', Policy: allow('iam:ListUsers') }),
     );
     sts.destroy();
-    const session = server.clientFor({ accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! }).iam;
+    const session = server.clientFor({
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    }).iam;
     expect((await session.send(new ListUsersCommand({}))).Users).toBeDefined();
     const error = await denial(session.send(new ListRolesCommand({})));
     expect(error.message).toBe(
       `User: arn:aws:sts::${ACCOUNT}:assumed-role/auditor/narrow is not authorized to perform: iam:ListRoles on resource: * because no session policy allows the iam:ListRoles action`,
     );
     // Outside the role's own policies, the session policy cannot grant anything.
-    expect((await denial(session.send(new GetUserCommand({ UserName: 'alice' })))).message).toContain('because no identity-based policy allows');
+    expect((await denial(session.send(new GetUserCommand({ UserName: 'alice' })))).message).toContain(
+      'because no identity-based policy allows',
+    );
     session.destroy();
   });
 });

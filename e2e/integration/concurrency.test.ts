@@ -35,9 +35,11 @@ async function race(calls: Array<() => Promise<unknown>>): Promise<{ succeeded: 
 describe('concurrent writes', () => {
   it('50 concurrent CreateUser with the same name: exactly one succeeds, the rest EntityAlreadyExists', async () => {
     const outcome = await race(
-      Array.from({ length: 50 }, (_, i) => () =>
-        // The same name in varying case: uniqueness ignores case.
-        server.iam.send(new CreateUserCommand({ UserName: i % 2 === 0 ? 'racer' : 'RACER', Path: `/lane/${i}/` })),
+      Array.from(
+        { length: 50 },
+        (_, i) => () =>
+          // The same name in varying case: uniqueness ignores case.
+          server.iam.send(new CreateUserCommand({ UserName: i % 2 === 0 ? 'racer' : 'RACER', Path: `/lane/${i}/` })),
       ),
     );
     expect(outcome.succeeded).toBe(1);
@@ -67,7 +69,10 @@ describe('concurrent writes', () => {
     await server.iam.send(new CreateUserCommand({ UserName: 'joiner' }));
     for (let i = 0; i < 15; i++) await server.iam.send(new CreateGroupCommand({ GroupName: `club-${i}` }));
     const outcome = await race(
-      Array.from({ length: 15 }, (_, i) => () => server.iam.send(new AddUserToGroupCommand({ GroupName: `club-${i}`, UserName: 'joiner' }))),
+      Array.from(
+        { length: 15 },
+        (_, i) => () => server.iam.send(new AddUserToGroupCommand({ GroupName: `club-${i}`, UserName: 'joiner' })),
+      ),
     );
     expect(outcome.succeeded).toBe(10);
     expect(new Set(outcome.errors)).toEqual(new Set(['LimitExceeded']));

@@ -85,7 +85,11 @@ async function createVirtualDevice(name: string, path?: string) {
 describe('account password policy', () => {
   it('answers NoSuchEntity with the account ID when no policy is set', async () => {
     const error = await awsError(iam.send(new GetAccountPasswordPolicyCommand({})));
-    expect(error).toMatchObject({ code: 'NoSuchEntity', status: 404, message: `The Password Policy with domain name ${server.accountId} cannot be found.` });
+    expect(error).toMatchObject({
+      code: 'NoSuchEntity',
+      status: 404,
+      message: `The Password Policy with domain name ${server.accountId} cannot be found.`,
+    });
     expect(await errorCode(iam.send(new DeleteAccountPasswordPolicyCommand({})))).toBe('NoSuchEntity');
   });
 
@@ -154,11 +158,15 @@ describe('login profiles', () => {
     expect(error.code).toBe('PasswordPolicyViolation');
     expect(error.status).toBe(400);
     expect(error.message).toContain('minimum length of 8');
-    expect(await errorCode(iam.send(new CreateLoginProfileCommand({ UserName: 'pat', Password: 'alllowercase' })))).toBe('PasswordPolicyViolation');
+    expect(await errorCode(iam.send(new CreateLoginProfileCommand({ UserName: 'pat', Password: 'alllowercase' })))).toBe(
+      'PasswordPolicyViolation',
+    );
   });
 
   it('creates a login profile and refuses a second one', async () => {
-    const { LoginProfile } = await iam.send(new CreateLoginProfileCommand({ UserName: 'pat', Password: 'Initial-Pass-1', PasswordResetRequired: true }));
+    const { LoginProfile } = await iam.send(
+      new CreateLoginProfileCommand({ UserName: 'pat', Password: 'Initial-Pass-1', PasswordResetRequired: true }),
+    );
     expect(LoginProfile?.UserName).toBe('pat');
     expect(LoginProfile?.PasswordResetRequired).toBe(true);
     expect(LoginProfile?.CreateDate).toBeInstanceOf(Date);
@@ -174,7 +182,9 @@ describe('login profiles', () => {
   it('answers NoSuchEntity for a user without a profile and for an unknown user', async () => {
     const error = await awsError(iam.send(new GetLoginProfileCommand({ UserName: 'no-password' })));
     expect(error).toMatchObject({ code: 'NoSuchEntity', message: 'Login Profile for User no-password cannot be found.' });
-    expect(await errorCode(iam.send(new UpdateLoginProfileCommand({ UserName: 'no-password', PasswordResetRequired: false })))).toBe('NoSuchEntity');
+    expect(await errorCode(iam.send(new UpdateLoginProfileCommand({ UserName: 'no-password', PasswordResetRequired: false })))).toBe(
+      'NoSuchEntity',
+    );
     expect(await errorCode(iam.send(new DeleteLoginProfileCommand({ UserName: 'no-password' })))).toBe('NoSuchEntity');
     const unknown = await awsError(iam.send(new CreateLoginProfileCommand({ UserName: 'ghost', Password: 'Valid-Pass-123' })));
     expect(unknown).toMatchObject({ code: 'NoSuchEntity', message: 'The user with name ghost cannot be found.' });
@@ -222,12 +232,21 @@ describe('ChangePassword', () => {
   });
 
   it('refuses a wrong old password', async () => {
-    const error = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Not-The-Password-1', NewPassword: 'Brand-New-Pass-1' })));
+    const error = await awsError(
+      pat.send(new ChangePasswordCommand({ OldPassword: 'Not-The-Password-1', NewPassword: 'Brand-New-Pass-1' })),
+    );
     expect(error).toMatchObject({ code: 'AccessDenied', message: 'The old password is incorrect.' });
   });
 
   it('enforces the account password policy on the new password', async () => {
-    await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, RequireNumbers: true, PasswordReusePrevention: 2, AllowUsersToChangePassword: true }));
+    await iam.send(
+      new UpdateAccountPasswordPolicyCommand({
+        MinimumPasswordLength: 14,
+        RequireNumbers: true,
+        PasswordReusePrevention: 2,
+        AllowUsersToChangePassword: true,
+      }),
+    );
     const error = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Too-Short-1' })));
     expect(error).toMatchObject({ code: 'PasswordPolicyViolation', message: 'Password should have a minimum length of 14' });
   });
@@ -236,15 +255,21 @@ describe('ChangePassword', () => {
     await pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Second-Password-2' }));
     expect((await iam.send(new GetLoginProfileCommand({ UserName: 'pat' }))).LoginProfile?.PasswordResetRequired).toBe(false);
     // The old password no longer works.
-    const stale = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Third-Password-33' })));
+    const stale = await awsError(
+      pat.send(new ChangePasswordCommand({ OldPassword: 'Admin-Set-Pass-1', NewPassword: 'Third-Password-33' })),
+    );
     expect(stale).toMatchObject({ code: 'AccessDenied', message: 'The old password is incorrect.' });
   });
 
   it('refuses any of the last PasswordReusePrevention passwords', async () => {
-    const error = await awsError(pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Admin-Set-Pass-1' })));
+    const error = await awsError(
+      pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Admin-Set-Pass-1' })),
+    );
     expect(error.code).toBe('PasswordPolicyViolation');
     expect(error.message).toContain('last 2 passwords');
-    expect(await errorCode(pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Second-Password-2' })))).toBe('PasswordPolicyViolation');
+    expect(
+      await errorCode(pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Second-Password-2' }))),
+    ).toBe('PasswordPolicyViolation');
     await pat.send(new ChangePasswordCommand({ OldPassword: 'Second-Password-2', NewPassword: 'Third-Password-33' }));
     await pat.send(new ChangePasswordCommand({ OldPassword: 'Third-Password-33', NewPassword: 'Admin-Set-Pass-1' }));
     await iam.send(new UpdateAccountPasswordPolicyCommand({ AllowUsersToChangePassword: true }));
@@ -252,13 +277,17 @@ describe('ChangePassword', () => {
 
   it('answers InvalidUserType to the root user', async () => {
     const root = server.clientFor(rootKey()).iam;
-    const error = await awsError(root.send(new ChangePasswordCommand({ OldPassword: server.rootPassword, NewPassword: 'Root-New-Pass-1' })));
+    const error = await awsError(
+      root.send(new ChangePasswordCommand({ OldPassword: server.rootPassword, NewPassword: 'Root-New-Pass-1' })),
+    );
     expect(error).toMatchObject({ code: 'InvalidUserType', status: 400 });
   });
 
   it('answers NoSuchEntity to a user without a login profile', async () => {
     const nobody = server.clientFor(await keyFor('no-password')).iam;
-    expect(await errorCode(nobody.send(new ChangePasswordCommand({ OldPassword: 'Whatever-1', NewPassword: 'Whatever-Else-2' })))).toBe('NoSuchEntity');
+    expect(await errorCode(nobody.send(new ChangePasswordCommand({ OldPassword: 'Whatever-1', NewPassword: 'Whatever-Else-2' })))).toBe(
+      'NoSuchEntity',
+    );
   });
 });
 
@@ -281,28 +310,66 @@ describe('virtual MFA devices', () => {
     expect(duplicate.code).toBe('EntityAlreadyExists');
     expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'x'.repeat(227) })))).toBe('ValidationError');
     expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bad name' })))).toBe('ValidationError');
-    expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'ok', Path: 'no-slashes' })))).toBe('ValidationError');
+    expect(await errorCode(iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'ok', Path: 'no-slashes' })))).toBe(
+      'ValidationError',
+    );
   });
 
   it('tags, lists tags of and untags a device', async () => {
-    await iam.send(new TagMFADeviceCommand({ SerialNumber: phone.serial, Tags: [{ Key: 'team', Value: 'blue' }, { Key: 'OWNER', Value: 'patricia' }] }));
+    await iam.send(
+      new TagMFADeviceCommand({
+        SerialNumber: phone.serial,
+        Tags: [
+          { Key: 'team', Value: 'blue' },
+          { Key: 'OWNER', Value: 'patricia' },
+        ],
+      }),
+    );
     const { Tags, IsTruncated } = await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: phone.serial }));
     expect(IsTruncated).toBe(false);
     // 'OWNER' overwrites the creation tag 'owner' in place (keys ignore case, the new spelling wins); 'team' is new.
-    expect(Tags).toEqual([{ Key: 'OWNER', Value: 'patricia' }, { Key: 'team', Value: 'blue' }]);
+    expect(Tags).toEqual([
+      { Key: 'OWNER', Value: 'patricia' },
+      { Key: 'team', Value: 'blue' },
+    ]);
     await iam.send(new UntagMFADeviceCommand({ SerialNumber: phone.serial, TagKeys: ['team', 'OWNER'] }));
     expect((await iam.send(new ListMFADeviceTagsCommand({ SerialNumber: phone.serial }))).Tags).toEqual([]);
     await iam.send(new TagMFADeviceCommand({ SerialNumber: phone.serial, Tags: [{ Key: 'owner', Value: 'pat' }] }));
-    const duplicate = await awsError(iam.send(new TagMFADeviceCommand({ SerialNumber: phone.serial, Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] })));
+    const duplicate = await awsError(
+      iam.send(
+        new TagMFADeviceCommand({
+          SerialNumber: phone.serial,
+          Tags: [
+            { Key: 'a', Value: '1' },
+            { Key: 'A', Value: '2' },
+          ],
+        }),
+      ),
+    );
     expect(duplicate.code).toBe('InvalidInput');
-    expect(await errorCode(iam.send(new ListMFADeviceTagsCommand({ SerialNumber: `arn:aws:iam::${server.accountId}:mfa/none` })))).toBe('NoSuchEntity');
+    expect(await errorCode(iam.send(new ListMFADeviceTagsCommand({ SerialNumber: `arn:aws:iam::${server.accountId}:mfa/none` })))).toBe(
+      'NoSuchEntity',
+    );
   });
 
   it('refuses wrong, reversed or non-consecutive codes with InvalidAuthenticationCode', async () => {
     const enable = (code1: string, code2: string) =>
-      awsError(iam.send(new EnableMFADeviceCommand({ UserName: 'pat', SerialNumber: phone.serial, AuthenticationCode1: code1, AuthenticationCode2: code2 })));
+      awsError(
+        iam.send(
+          new EnableMFADeviceCommand({
+            UserName: 'pat',
+            SerialNumber: phone.serial,
+            AuthenticationCode1: code1,
+            AuthenticationCode2: code2,
+          }),
+        ),
+      );
     const wrong = await enable('000000', '111111');
-    expect(wrong).toMatchObject({ code: 'InvalidAuthenticationCode', status: 403, message: 'Authentication code for device is not valid.' });
+    expect(wrong).toMatchObject({
+      code: 'InvalidAuthenticationCode',
+      status: 403,
+      message: 'Authentication code for device is not valid.',
+    });
     expect((await enable(code(phone.seed, 0), code(phone.seed, -1))).code).toBe('InvalidAuthenticationCode');
     expect((await enable(code(phone.seed, -1), code(phone.seed, 1))).code).toBe('InvalidAuthenticationCode');
     expect((await enable(code(phone.seed, 0), code(phone.seed, 0))).code).toBe('InvalidAuthenticationCode');
@@ -310,17 +377,38 @@ describe('virtual MFA devices', () => {
 
   it('answers NoSuchEntity for an unknown device or user', async () => {
     const unknownDevice = await awsError(
-      iam.send(new EnableMFADeviceCommand({ UserName: 'pat', SerialNumber: `arn:aws:iam::${server.accountId}:mfa/nothing`, AuthenticationCode1: '123456', AuthenticationCode2: '234567' })),
+      iam.send(
+        new EnableMFADeviceCommand({
+          UserName: 'pat',
+          SerialNumber: `arn:aws:iam::${server.accountId}:mfa/nothing`,
+          AuthenticationCode1: '123456',
+          AuthenticationCode2: '234567',
+        }),
+      ),
     );
     expect(unknownDevice.code).toBe('NoSuchEntity');
     expect(
-      await errorCode(iam.send(new EnableMFADeviceCommand({ UserName: 'ghost', SerialNumber: phone.serial, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }))),
+      await errorCode(
+        iam.send(
+          new EnableMFADeviceCommand({
+            UserName: 'ghost',
+            SerialNumber: phone.serial,
+            AuthenticationCode1: '123456',
+            AuthenticationCode2: '234567',
+          }),
+        ),
+      ),
     ).toBe('NoSuchEntity');
   });
 
   it('enables the device with two consecutive codes', async () => {
     await iam.send(
-      new EnableMFADeviceCommand({ UserName: 'pat', SerialNumber: phone.serial, AuthenticationCode1: code(phone.seed, -1), AuthenticationCode2: code(phone.seed, 0) }),
+      new EnableMFADeviceCommand({
+        UserName: 'pat',
+        SerialNumber: phone.serial,
+        AuthenticationCode1: code(phone.seed, -1),
+        AuthenticationCode2: code(phone.seed, 0),
+      }),
     );
     const { MFADevices, IsTruncated } = await iam.send(new ListMFADevicesCommand({ UserName: 'pat' }));
     expect(IsTruncated).toBe(false);
@@ -330,7 +418,14 @@ describe('virtual MFA devices', () => {
   it('refuses to enable a device already in use', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'sam' }));
     const error = await awsError(
-      iam.send(new EnableMFADeviceCommand({ UserName: 'sam', SerialNumber: phone.serial, AuthenticationCode1: code(phone.seed, 1), AuthenticationCode2: code(phone.seed, 2) })),
+      iam.send(
+        new EnableMFADeviceCommand({
+          UserName: 'sam',
+          SerialNumber: phone.serial,
+          AuthenticationCode1: code(phone.seed, 1),
+          AuthenticationCode2: code(phone.seed, 2),
+        }),
+      ),
     );
     expect(error.code).toBe('EntityAlreadyExists');
   });
@@ -340,7 +435,10 @@ describe('virtual MFA devices', () => {
       new PutUserPolicyCommand({
         UserName: 'pat',
         PolicyName: 'own-mfa',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListMFADevices', Resource: 'arn:aws:iam::*:user/${aws:username}' }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'iam:ListMFADevices', Resource: 'arn:aws:iam::*:user/${aws:username}' }],
+        }),
       }),
     );
     const pat = server.clientFor(await keyFor('pat')).iam;
@@ -380,14 +478,35 @@ describe('virtual MFA devices', () => {
 
   it('resyncs with two later consecutive codes and refuses replayed ones', async () => {
     await iam.send(
-      new ResyncMFADeviceCommand({ UserName: 'pat', SerialNumber: phone.serial, AuthenticationCode1: code(phone.seed, 3), AuthenticationCode2: code(phone.seed, 4) }),
+      new ResyncMFADeviceCommand({
+        UserName: 'pat',
+        SerialNumber: phone.serial,
+        AuthenticationCode1: code(phone.seed, 3),
+        AuthenticationCode2: code(phone.seed, 4),
+      }),
     );
     const replay = await awsError(
-      iam.send(new ResyncMFADeviceCommand({ UserName: 'pat', SerialNumber: phone.serial, AuthenticationCode1: code(phone.seed, 3), AuthenticationCode2: code(phone.seed, 4) })),
+      iam.send(
+        new ResyncMFADeviceCommand({
+          UserName: 'pat',
+          SerialNumber: phone.serial,
+          AuthenticationCode1: code(phone.seed, 3),
+          AuthenticationCode2: code(phone.seed, 4),
+        }),
+      ),
     );
     expect(replay.code).toBe('InvalidAuthenticationCode');
     expect(
-      await errorCode(iam.send(new ResyncMFADeviceCommand({ UserName: 'sam', SerialNumber: phone.serial, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }))),
+      await errorCode(
+        iam.send(
+          new ResyncMFADeviceCommand({
+            UserName: 'sam',
+            SerialNumber: phone.serial,
+            AuthenticationCode1: '123456',
+            AuthenticationCode2: '234567',
+          }),
+        ),
+      ),
     ).toBe('NoSuchEntity');
   });
 
@@ -397,7 +516,12 @@ describe('virtual MFA devices', () => {
     await iam.send(new CreateUserCommand({ UserName: 'mfa-leaver' }));
     const device = await createVirtualDevice('leaver-token');
     await iam.send(
-      new EnableMFADeviceCommand({ UserName: 'mfa-leaver', SerialNumber: device.serial, AuthenticationCode1: code(device.seed, -1), AuthenticationCode2: code(device.seed, 0) }),
+      new EnableMFADeviceCommand({
+        UserName: 'mfa-leaver',
+        SerialNumber: device.serial,
+        AuthenticationCode1: code(device.seed, -1),
+        AuthenticationCode2: code(device.seed, 0),
+      }),
     );
     expect(await errorCode(iam.send(new DeleteUserCommand({ UserName: 'mfa-leaver' })))).toBe('DeleteConflict');
     await iam.send(new DeactivateMFADeviceCommand({ UserName: 'mfa-leaver', SerialNumber: device.serial }));
@@ -421,7 +545,12 @@ describe('virtual MFA devices', () => {
     for (let i = 0; i < 9; i++) {
       const device = await createVirtualDevice(`collector-${i}`);
       const enable = iam.send(
-        new EnableMFADeviceCommand({ UserName: 'collector', SerialNumber: device.serial, AuthenticationCode1: code(device.seed, -1), AuthenticationCode2: code(device.seed, 0) }),
+        new EnableMFADeviceCommand({
+          UserName: 'collector',
+          SerialNumber: device.serial,
+          AuthenticationCode1: code(device.seed, -1),
+          AuthenticationCode2: code(device.seed, 0),
+        }),
       );
       if (i < 8) await enable;
       else expect(await errorCode(enable)).toBe('LimitExceeded');
@@ -453,7 +582,12 @@ describe('credential report', () => {
     await keyFor('reported');
     const device = await createVirtualDevice('reported-token');
     await iam.send(
-      new EnableMFADeviceCommand({ UserName: 'reported', SerialNumber: device.serial, AuthenticationCode1: code(device.seed, -1), AuthenticationCode2: code(device.seed, 0) }),
+      new EnableMFADeviceCommand({
+        UserName: 'reported',
+        SerialNumber: device.serial,
+        AuthenticationCode1: code(device.seed, -1),
+        AuthenticationCode2: code(device.seed, 0),
+      }),
     );
     const first = await iam.send(new GenerateCredentialReportCommand({}));
     expect(first.State).toBe('STARTED');
@@ -468,13 +602,35 @@ describe('credential report', () => {
     const csv = new TextDecoder().decode(report.Content!);
     const [header, ...lines] = csv.split('\n').map((line) => line.split(','));
     expect(header).toEqual([
-      'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed', 'password_next_rotation', 'mfa_active',
-      'access_key_1_active', 'access_key_1_last_rotated', 'access_key_1_last_used_date', 'access_key_1_last_used_region', 'access_key_1_last_used_service',
-      'access_key_2_active', 'access_key_2_last_rotated', 'access_key_2_last_used_date', 'access_key_2_last_used_region', 'access_key_2_last_used_service',
-      'cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated',
+      'user',
+      'arn',
+      'user_creation_time',
+      'password_enabled',
+      'password_last_used',
+      'password_last_changed',
+      'password_next_rotation',
+      'mfa_active',
+      'access_key_1_active',
+      'access_key_1_last_rotated',
+      'access_key_1_last_used_date',
+      'access_key_1_last_used_region',
+      'access_key_1_last_used_service',
+      'access_key_2_active',
+      'access_key_2_last_rotated',
+      'access_key_2_last_used_date',
+      'access_key_2_last_used_region',
+      'access_key_2_last_used_service',
+      'cert_1_active',
+      'cert_1_last_rotated',
+      'cert_2_active',
+      'cert_2_last_rotated',
     ]);
     const rows = lines.map((fields) => Object.fromEntries(header.map((column, i) => [column, fields[i]])));
-    expect(rows[0]).toMatchObject({ user: '<root_account>', arn: `arn:aws:iam::${server.accountId}:root`, password_enabled: 'not_supported' });
+    expect(rows[0]).toMatchObject({
+      user: '<root_account>',
+      arn: `arn:aws:iam::${server.accountId}:root`,
+      password_enabled: 'not_supported',
+    });
     expect(rows.map((r) => r.user)).toContain('admin');
     const reported = rows.find((r) => r.user === 'reported')!;
     const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/;

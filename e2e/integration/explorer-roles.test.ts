@@ -65,7 +65,9 @@ async function credentialsOf(kind: 'user' | 'role', name: string): Promise<Crede
 }
 
 async function assume(credentials: Credentials, roleName: string): Promise<Credentials> {
-  const out = await server.clientFor(credentials).sts.send(new AssumeRoleCommand({ RoleArn: arn('role', roleName), RoleSessionName: 'replay' }));
+  const out = await server
+    .clientFor(credentials)
+    .sts.send(new AssumeRoleCommand({ RoleArn: arn('role', roleName), RoleSessionName: 'replay' }));
   const c = out.Credentials!;
   return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
 }
@@ -92,7 +94,9 @@ async function serviceAllowsListUsers(credentials: Credentials): Promise<boolean
 
 beforeAll(async () => {
   server = await startServer();
-  const s3Only = await server.iam.send(new CreatePolicyCommand({ PolicyName: 'S3Only', PolicyDocument: doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) }));
+  const s3Only = await server.iam.send(
+    new CreatePolicyCommand({ PolicyName: 'S3Only', PolicyDocument: doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) }),
+  );
   const boundary = s3Only.Policy!.Arn!;
   await user('launcher');
   await user('ursula');
@@ -101,10 +105,22 @@ beforeAll(async () => {
   await user('xavier', { admin: true });
   await user('yara');
   await user('bounded', { inline: assumeAny, boundary });
-  await user('helpdesk', { inline: doc([{ Sid: 'Support', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT}:user/support/*` }]) });
+  await user('helpdesk', {
+    inline: doc([{ Sid: 'Support', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT}:user/support/*` }]),
+  });
   await server.iam.send(new CreateUserCommand({ UserName: 'supported', Path: '/support/' }));
-  await role('account-trust', trust(trusting({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), { Effect: 'Deny', Principal: { AWS: arn('user', 'wendy') }, Action: 'sts:AssumeRole' }), { inline: assumeAny });
-  await role('final', trust(trusting({ AWS: arn('role', 'account-trust') })), { inline: doc([{ Sid: 'List', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }]) });
+  await role(
+    'account-trust',
+    trust(trusting({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), {
+      Effect: 'Deny',
+      Principal: { AWS: arn('user', 'wendy') },
+      Action: 'sts:AssumeRole',
+    }),
+    { inline: assumeAny },
+  );
+  await role('final', trust(trusting({ AWS: arn('role', 'account-trust') })), {
+    inline: doc([{ Sid: 'List', Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }]),
+  });
   await role('named-ursula', trust(trusting({ AWS: arn('user', 'ursula') })), { inline: assumeAny });
   await role('named-bounded', trust(trusting({ AWS: arn('user', 'bounded') })));
   await role('other-user', trust(trusting({ AWS: arn('user', 'yara') })), { inline: assumeAny });
@@ -121,7 +137,9 @@ beforeAll(async () => {
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
   expect(pages.length).toBeGreaterThan(1);
-  account = compileAccount(snapshotFromPages(pages, { accountId: ACCOUNT, principalArn: arn('user', 'launcher'), readAt: new Date(0).toISOString() }));
+  account = compileAccount(
+    snapshotFromPages(pages, { accountId: ACCOUNT, principalArn: arn('user', 'launcher'), readAt: new Date(0).toISOString() }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -144,7 +162,8 @@ describe('explorer "can assume" replayed through sts:AssumeRole', () => {
         const explorer = judgeAssume(account, principal, target).decision === 'allowed';
         const service = await serviceAllowsAssume(credentials, account.roles[target].ref.name);
         if (explorer) allowedPairs++;
-        if (explorer !== service) disagreements.push(`${caller.kind} ${caller.name} → ${account.roles[target].ref.name}: explorer ${explorer}, service ${service}`);
+        if (explorer !== service)
+          disagreements.push(`${caller.kind} ${caller.name} → ${account.roles[target].ref.name}: explorer ${explorer}, service ${service}`);
       }
     }
     expect(disagreements).toEqual([]);
@@ -155,7 +174,13 @@ describe('explorer "can assume" replayed through sts:AssumeRole', () => {
     const can = (kind: 'user' | 'role', name: string, roleName: string) => {
       const list = kind === 'user' ? account.users : account.roles;
       const index = account.roles.findIndex((r) => r.ref.name === roleName);
-      return judgeAssume(account, list.find((p) => p.ref.name === name)!, index).decision === 'allowed';
+      return (
+        judgeAssume(
+          account,
+          list.find((p) => p.ref.name === name)!,
+          index,
+        ).decision === 'allowed'
+      );
     };
     expect(can('user', 'wendy', 'account-trust')).toBe(false);
     expect(can('user', 'victor', 'account-trust')).toBe(true);
@@ -177,17 +202,26 @@ describe('explorer who-can replayed with the principals own credentials', () => 
     const ours = (v: { ref: { type: string; name: string } }) => v.ref.type === 'role' || keys.has(v.ref.name);
     for (const verdict of r.allowed.filter(ours)) {
       reached.add(`${verdict.ref.type}:${verdict.ref.name}`);
-      expect(await serviceAllowsListUsers(await credentialsOf(verdict.ref.type as 'user' | 'role', verdict.ref.name)), verdict.ref.name).toBe(true);
+      expect(
+        await serviceAllowsListUsers(await credentialsOf(verdict.ref.type as 'user' | 'role', verdict.ref.name)),
+        verdict.ref.name,
+      ).toBe(true);
     }
     for (const verdict of r.throughRole.filter(ours)) {
       reached.add(`${verdict.ref.type}:${verdict.ref.name}`);
       let credentials = await credentialsOf(verdict.ref.type as 'user' | 'role', verdict.ref.name);
       expect(await serviceAllowsListUsers(credentials), `${verdict.ref.name} directly`).toBe(false);
       for (const hop of verdict.chain!) credentials = await assume(credentials, hop.role);
-      expect(await serviceAllowsListUsers(credentials), `${verdict.ref.name} via ${verdict.chain!.map((h) => h.role).join(' → ')}`).toBe(true);
+      expect(await serviceAllowsListUsers(credentials), `${verdict.ref.name} via ${verdict.chain!.map((h) => h.role).join(' → ')}`).toBe(
+        true,
+      );
     }
     // ursula and yara reach it only through three and two hops of chaining.
-    expect(r.throughRole.find((v) => v.ref.name === 'ursula')!.chain!.map((h) => h.role)).toEqual(['named-ursula', 'account-trust', 'final']);
+    expect(r.throughRole.find((v) => v.ref.name === 'ursula')!.chain!.map((h) => h.role)).toEqual([
+      'named-ursula',
+      'account-trust',
+      'final',
+    ]);
     expect(r.throughRole.find((v) => v.ref.name === 'yara')!.chain!.map((h) => h.role)).toEqual(['other-user', 'trusts-other-user-role']);
     // Everyone not named: denied directly, and (exhaustively, over the explorer's own assume graph, checked
     // pair by pair against the service above) no role it can reach is allowed.
@@ -197,8 +231,11 @@ describe('explorer who-can replayed with the principals own credentials', () => 
       if (reached.has(id)) continue;
       expect(await serviceAllowsListUsers(await credentialsOf(verdict.ref.type as 'user' | 'role', verdict.ref.name)), id).toBe(false);
       for (let target = 0; target < account.roles.length; target++) {
-        const assumers = index.assumers(target).map((e) => `${e.from.kind}:${(e.from.kind === 'user' ? account.users : account.roles)[e.from.index].ref.name}`);
-        if (assumers.includes(id)) expect(reached.has(`role:${account.roles[target].ref.name}`), `${id} can assume ${account.roles[target].ref.name}`).toBe(false);
+        const assumers = index
+          .assumers(target)
+          .map((e) => `${e.from.kind}:${(e.from.kind === 'user' ? account.users : account.roles)[e.from.index].ref.name}`);
+        if (assumers.includes(id))
+          expect(reached.has(`role:${account.roles[target].ref.name}`), `${id} can assume ${account.roles[target].ref.name}`).toBe(false);
       }
     }
     expect(reached.has('user:wendy')).toBe(false);
@@ -210,7 +247,11 @@ describe('explorer escalation edges replayed with the principals own credentials
   it('iam:CreateAccessKey: the helpdesk user may create a key exactly for the users the explorer draws an edge to', async () => {
     const analysis = analyzeEscalation(account);
     const helpdesk = account.users.findIndex((u) => u.ref.name === 'helpdesk');
-    const targets = new Set(analysis.edges.filter((e) => e.kind === 'create-access-key' && e.from.kind === 'user' && e.from.index === helpdesk).map((e) => account.users[e.to.index].ref.name));
+    const targets = new Set(
+      analysis.edges
+        .filter((e) => e.kind === 'create-access-key' && e.from.kind === 'user' && e.from.index === helpdesk)
+        .map((e) => account.users[e.to.index].ref.name),
+    );
     expect([...targets]).toEqual(['supported']);
     const iam = server.clientFor(keys.get('helpdesk')!).iam;
     for (const target of account.users.map((u) => u.ref.name).filter((name) => name !== 'helpdesk')) {

@@ -50,7 +50,8 @@ beforeEach(async () => {
   await server.reset();
 });
 
-const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+const allow = (action: string) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 
 function asCredentials(c: StsCredentials | undefined): Credentials {
   return { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken };
@@ -65,8 +66,16 @@ async function userClient(name: string, policy: string) {
 
 describe('GetFederationToken', () => {
   it('issues federated-user sessions limited to the intersection of the user and session policies', async () => {
-    const parent = await userClient('broker', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:List*', 'sts:GetFederationToken'], Resource: '*' }] }));
-    const result = await parent.sts.send(new GetFederationTokenCommand({ Name: 'bob', Policy: allow('iam:ListUsers'), DurationSeconds: 900 }));
+    const parent = await userClient(
+      'broker',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['iam:List*', 'sts:GetFederationToken'], Resource: '*' }],
+      }),
+    );
+    const result = await parent.sts.send(
+      new GetFederationTokenCommand({ Name: 'bob', Policy: allow('iam:ListUsers'), DurationSeconds: 900 }),
+    );
     expect(result.FederatedUser).toEqual({ FederatedUserId: `${account}:bob`, Arn: `arn:aws:sts::${account}:federated-user/bob` });
     expect(result.Credentials?.AccessKeyId).toMatch(/^ASIA/);
     expect(result.PackedPolicySize).toBeGreaterThan(0);
@@ -78,7 +87,9 @@ describe('GetFederationToken', () => {
     expect(await errorCode(federated.iam.send(new ListRolesCommand({})))).toBe('AccessDenied');
     // A session policy cannot widen: CreateUser is not allowed to the user.
     const wide = await parent.sts.send(new GetFederationTokenCommand({ Name: 'eve', Policy: allow('iam:*') }));
-    expect(await errorCode(server.clientFor(asCredentials(wide.Credentials)).iam.send(new CreateUserCommand({ UserName: 'x' })))).toBe('AccessDenied');
+    expect(await errorCode(server.clientFor(asCredentials(wide.Credentials)).iam.send(new CreateUserCommand({ UserName: 'x' })))).toBe(
+      'AccessDenied',
+    );
     // Federated sessions cannot federate again.
     expect(await errorCode(federated.sts.send(new GetFederationTokenCommand({ Name: 'again' })))).toBe('AccessDenied');
   });
@@ -92,7 +103,9 @@ describe('GetFederationToken', () => {
   });
 
   it('rejects malformed session policies', async () => {
-    expect(await errorCode(server.sts.send(new GetFederationTokenCommand({ Name: 'bad', Policy: '{"Version":"2012-10-17"}' })))).toBe('MalformedPolicyDocument');
+    expect(await errorCode(server.sts.send(new GetFederationTokenCommand({ Name: 'bad', Policy: '{"Version":"2012-10-17"}' })))).toBe(
+      'MalformedPolicyDocument',
+    );
   });
 });
 
@@ -122,7 +135,9 @@ function idToken(claims: Record<string, unknown>, options: { x5c?: string[] | nu
 
 async function registerProvider(thumbprintOf = CERT_A): Promise<string> {
   const thumbprint = createHash('sha1').update(new X509Certificate(thumbprintOf).raw).digest('hex');
-  const created = await server.iam.send(new CreateOpenIDConnectProviderCommand({ Url: ISSUER, ClientIDList: [CLIENT_ID], ThumbprintList: [thumbprint] }));
+  const created = await server.iam.send(
+    new CreateOpenIDConnectProviderCommand({ Url: ISSUER, ClientIDList: [CLIENT_ID], ThumbprintList: [thumbprint] }),
+  );
   return created.OpenIDConnectProviderArn!;
 }
 
@@ -147,7 +162,9 @@ describe('AssumeRoleWithWebIdentity', () => {
   it('issues a role session for a valid token of a registered provider that the trust policy admits', async () => {
     const providerArn = await registerProvider();
     const roleArn = await webIdentityRole(providerArn);
-    const result = await server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'web', WebIdentityToken: idToken({}) }));
+    const result = await server.sts.send(
+      new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'web', WebIdentityToken: idToken({}) }),
+    );
     expect(result.SubjectFromWebIdentityToken).toBe('user-123');
     expect(result.Audience).toBe(CLIENT_ID);
     expect(result.Provider).toBe(ISSUER);
@@ -168,7 +185,11 @@ describe('AssumeRoleWithWebIdentity', () => {
       RoleSessionName: 'anonymous',
       WebIdentityToken: idToken({}),
     });
-    const response = await fetch(server.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const response = await fetch(server.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     const text = await response.text();
     expect(response.status).toBe(200);
     expect(text).toContain('<SubjectFromWebIdentityToken>user-123</SubjectFromWebIdentityToken>');
@@ -183,7 +204,12 @@ describe('AssumeRoleWithWebIdentity', () => {
   it('rejects tokens of unknown issuers, wrong audiences, expired, unsigned, unpinned or tampered tokens', async () => {
     const providerArn = await registerProvider();
     const roleArn = await webIdentityRole(providerArn);
-    const call = (token: string) => errorCode(server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'web-session', WebIdentityToken: token })));
+    const call = (token: string) =>
+      errorCode(
+        server.sts.send(
+          new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'web-session', WebIdentityToken: token }),
+        ),
+      );
     expect(await call('not.a.jwt')).toBe('InvalidIdentityToken');
     expect(await call(idToken({ iss: 'https://other.example.com' }))).toBe('InvalidIdentityToken');
     expect(await call(idToken({ aud: 'someone-else' }))).toBe('InvalidIdentityToken');
@@ -208,7 +234,12 @@ describe('session tags from identity providers', () => {
       new PutRolePolicyCommand({
         RoleName: 'tagged-role',
         PolicyName: 'blue-team-only',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } },
+          ],
+        }),
       }),
     );
     return role.Arn!;
@@ -217,21 +248,31 @@ describe('session tags from identity providers', () => {
   it('the OIDC tags claim becomes session tags, when the trust policy allows sts:TagSession', async () => {
     const providerArn = await registerProvider();
     const roleArn = await taggedRole(providerArn, 'sts:AssumeRoleWithWebIdentity', true);
-    const token = (team: string) => idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: [team] }, transitive_tag_keys: ['team'] } });
-    const assume = (team: string) => server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: team, WebIdentityToken: token(team) }));
+    const token = (team: string) =>
+      idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: [team] }, transitive_tag_keys: ['team'] } });
+    const assume = (team: string) =>
+      server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: team, WebIdentityToken: token(team) }));
     const blue = server.clientFor(asCredentials((await assume('blue')).Credentials));
     expect(Array.isArray((await blue.iam.send(new ListUsersCommand({}))).Users)).toBe(true);
     const red = server.clientFor(asCredentials((await assume('red')).Credentials));
     expect(await errorCode(red.iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
     const bad = idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: ['blue'] }, transitive_tag_keys: ['unknown'] } });
-    expect(await errorCode(server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'x1', WebIdentityToken: bad })))).toBe('InvalidIdentityToken');
+    expect(
+      await errorCode(
+        server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'x1', WebIdentityToken: bad })),
+      ),
+    ).toBe('InvalidIdentityToken');
   });
 
   it('without sts:TagSession in the trust policy, a tagged token is refused', async () => {
     const providerArn = await registerProvider();
     const roleArn = await taggedRole(providerArn, 'sts:AssumeRoleWithWebIdentity', false);
     const token = idToken({ 'https://aws.amazon.com/tags': { principal_tags: { team: ['blue'] } } });
-    expect(await errorCode(server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'x2', WebIdentityToken: token })))).toBe('AccessDenied');
+    expect(
+      await errorCode(
+        server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'x2', WebIdentityToken: token })),
+      ),
+    ).toBe('AccessDenied');
   });
 });
 
@@ -269,7 +310,9 @@ describe('AssumeRoleWithSAML', () => {
       `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/></saml:SubjectConfirmation></saml:Subject>` +
       `<saml:Conditions NotBefore="${new Date(now.getTime() - 60_000).toISOString()}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${o.audience ?? AWS_SAML}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
       `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
-      `<saml:AttributeStatement>${attribute('Role', `${o.role},${o.provider}`)}${attribute('RoleSessionName', o.sessionName ?? 'alice')}${o.sourceIdentity ? attribute('SourceIdentity', o.sourceIdentity) : ''}${Object.entries(o.tags ?? {})
+      `<saml:AttributeStatement>${attribute('Role', `${o.role},${o.provider}`)}${attribute('RoleSessionName', o.sessionName ?? 'alice')}${o.sourceIdentity ? attribute('SourceIdentity', o.sourceIdentity) : ''}${Object.entries(
+        o.tags ?? {},
+      )
         .map(([k, v]) => attribute(`PrincipalTag:${k}`, v))
         .join('')}</saml:AttributeStatement>` +
       `</saml:Assertion></samlp:Response>`;
@@ -290,10 +333,18 @@ describe('AssumeRoleWithSAML', () => {
   }
 
   async function setUp(trustCondition?: object) {
-    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata(CERT_A) }))).SAMLProviderArn!;
+    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata(CERT_A) })))
+      .SAMLProviderArn!;
     const trust = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithSAML', Condition: trustCondition ?? { StringEquals: { 'SAML:aud': AWS_SAML } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: providerArn },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: trustCondition ?? { StringEquals: { 'SAML:aud': AWS_SAML } },
+        },
+      ],
     });
     const roleArn = (await server.iam.send(new CreateRoleCommand({ RoleName: 'saml-role', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     return { providerArn, roleArn };
@@ -326,19 +377,26 @@ describe('AssumeRoleWithSAML', () => {
     expect(await errorCode(assume(roleArn, providerArn, tampered))).toBe('InvalidIdentityToken');
     const otherKey = samlResponse({ role: roleArn, provider: providerArn, key: fs.readFileSync(path.join(FIXTURES, 'key-b.pem'), 'utf8') });
     expect(await errorCode(assume(roleArn, providerArn, otherKey))).toBe('InvalidIdentityToken');
-    const unsigned = Buffer.from(good.replace(/<ds:Signature[\s\S]*<\/ds:Signature>|<Signature[\s\S]*<\/Signature>/, '')).toString('base64');
+    const unsigned = Buffer.from(good.replace(/<ds:Signature[\s\S]*<\/ds:Signature>|<Signature[\s\S]*<\/Signature>/, '')).toString(
+      'base64',
+    );
     expect(await errorCode(assume(roleArn, providerArn, unsigned))).toBe('InvalidIdentityToken');
     expect(await errorCode(assume(roleArn, providerArn, Buffer.from('hello there').toString('base64')))).toBe('InvalidIdentityToken');
-    expect(await errorCode(assume(roleArn, `arn:aws:iam::${account}:saml-provider/missing`, samlResponse({ role: roleArn, provider: providerArn })))).toBe(
-      'InvalidIdentityToken',
-    );
+    expect(
+      await errorCode(
+        assume(roleArn, `arn:aws:iam::${account}:saml-provider/missing`, samlResponse({ role: roleArn, provider: providerArn })),
+      ),
+    ).toBe('InvalidIdentityToken');
   });
 
   it('reads values only from what the signature covers (a forged assertion wrapped around a genuine one gains nothing)', async () => {
     const { providerArn, roleArn } = await setUp();
     const good = Buffer.from(samlResponse({ role: roleArn, provider: providerArn }), 'base64').toString('utf8');
     const genuine = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(good)![0];
-    const forged = genuine.replace('ID="_assertion1"', 'ID="_forged"').replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>').replace(/<(ds:)?Signature[\s\S]*<\/(ds:)?Signature>/, '');
+    const forged = genuine
+      .replace('ID="_assertion1"', 'ID="_forged"')
+      .replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>')
+      .replace(/<(ds:)?Signature[\s\S]*<\/(ds:)?Signature>/, '');
     // The genuine signed assertion hidden in an extension, a forged one in its place.
     const wrapped = good.replace(genuine, `<samlp:Extensions>${genuine}</samlp:Extensions>${forged}`);
     const outcome = await assume(roleArn, providerArn, Buffer.from(wrapped).toString('base64')).then(
@@ -348,7 +406,9 @@ describe('AssumeRoleWithSAML', () => {
     expect(outcome).not.toContain('mallory');
     expect(['InvalidIdentityTokenException', `arn:aws:sts::${account}:assumed-role/saml-role/alice`]).toContain(outcome);
     // The same with the genuine signature copied into the forged assertion (its reference still names the genuine one).
-    const forgedSigned = genuine.replace('ID="_assertion1"', 'ID="_forged"').replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>');
+    const forgedSigned = genuine
+      .replace('ID="_assertion1"', 'ID="_forged"')
+      .replace('>alice</saml:AttributeValue>', '>mallory</saml:AttributeValue>');
     const wrappedSigned = good.replace(genuine, `<samlp:Extensions>${genuine}</samlp:Extensions>${forgedSigned}`);
     const second = await assume(roleArn, providerArn, Buffer.from(wrappedSigned).toString('base64')).then(
       (r) => r.AssumedRoleUser?.Arn,
@@ -358,18 +418,32 @@ describe('AssumeRoleWithSAML', () => {
   });
 
   it('turns PrincipalTag attributes into session tags when the trust policy allows sts:TagSession', async () => {
-    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata(CERT_A) }))).SAMLProviderArn!;
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }] });
+    const providerArn = (await server.iam.send(new CreateSAMLProviderCommand({ Name: 'idp', SAMLMetadataDocument: metadata(CERT_A) })))
+      .SAMLProviderArn!;
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Federated: providerArn }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'] }],
+    });
     const roleArn = (await server.iam.send(new CreateRoleCommand({ RoleName: 'saml-tagged', AssumeRolePolicyDocument: trust }))).Role!.Arn!;
     await server.iam.send(
       new PutRolePolicyCommand({
         RoleName: 'saml-tagged',
         PolicyName: 'blue-team-only',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' } } },
+          ],
+        }),
       }),
     );
     const session = async (team: string) =>
-      server.clientFor(asCredentials((await assume(roleArn, providerArn, samlResponse({ role: roleArn, provider: providerArn, sessionName: team, tags: { team } }))).Credentials));
+      server.clientFor(
+        asCredentials(
+          (await assume(roleArn, providerArn, samlResponse({ role: roleArn, provider: providerArn, sessionName: team, tags: { team } })))
+            .Credentials,
+        ),
+      );
     expect(Array.isArray((await (await session('blue')).iam.send(new ListUsersCommand({}))).Users)).toBe(true);
     expect(await errorCode((await session('red')).iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
   });
@@ -377,9 +451,15 @@ describe('AssumeRoleWithSAML', () => {
   it('checks expiry, audience, the Role attribute and the trust policy’s saml: conditions', async () => {
     const { providerArn, roleArn } = await setUp({ StringEquals: { 'SAML:aud': AWS_SAML, 'saml:sub': 'alice@example.com' } });
     const base = { role: roleArn, provider: providerArn };
-    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, notOnOrAfter: new Date(Date.now() - 10 * 60_000) })))).toBe('ExpiredTokenException');
-    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, audience: 'https://example.com/not-aws' })))).toBe('InvalidIdentityToken');
-    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, role: `arn:aws:iam::${account}:role/other-role` })))).toBe('AccessDenied');
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, notOnOrAfter: new Date(Date.now() - 10 * 60_000) })))).toBe(
+      'ExpiredTokenException',
+    );
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, audience: 'https://example.com/not-aws' })))).toBe(
+      'InvalidIdentityToken',
+    );
+    expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, role: `arn:aws:iam::${account}:role/other-role` })))).toBe(
+      'AccessDenied',
+    );
     expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, subject: 'bob@example.com' })))).toBe('AccessDenied');
     expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, sessionName: 'x' })))).toBe('InvalidIdentityToken');
     // A source identity needs sts:SetSourceIdentity in the trust policy.

@@ -72,7 +72,9 @@ describe('OpenID Connect providers', () => {
   });
 
   it('answers ValidationError "Invalid Open ID Connect Provider URL" for a URL without https://', async () => {
-    expect(await awsError(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'example.org', ThumbprintList: [THUMBPRINT(1)] })))).toEqual({
+    expect(
+      await awsError(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'example.org', ThumbprintList: [THUMBPRINT(1)] }))),
+    ).toEqual({
       code: 'ValidationError',
       status: 400,
       message: 'Invalid Open ID Connect Provider URL',
@@ -81,7 +83,9 @@ describe('OpenID Connect providers', () => {
 
   it('limits thumbprints and client ids with AWS messages', async () => {
     const six = [1, 2, 3, 4, 5, 6].map(THUMBPRINT);
-    expect(await awsError(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://six.example.com', ThumbprintList: six })))).toEqual({
+    expect(
+      await awsError(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://six.example.com', ThumbprintList: six }))),
+    ).toEqual({
       code: 'InvalidInput',
       status: 400,
       message: 'Thumbprint list must contain fewer than 5 entries.',
@@ -91,12 +95,22 @@ describe('OpenID Connect providers', () => {
 
     const clientIds = Array.from({ length: 101 }, (_, i) => `client-${i}`);
     expect(
-      await awsError(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://many.example.com', ThumbprintList: [THUMBPRINT(1)], ClientIDList: clientIds }))),
+      await awsError(
+        iam.send(
+          new CreateOpenIDConnectProviderCommand({
+            Url: 'https://many.example.com',
+            ThumbprintList: [THUMBPRINT(1)],
+            ClientIDList: clientIds,
+          }),
+        ),
+      ),
     ).toEqual({ code: 'LimitExceeded', status: 409, message: 'Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100' });
     const { OpenIDConnectProviderArn } = await iam.send(
       new CreateOpenIDConnectProviderCommand({ Url: 'https://full.example.com', ClientIDList: clientIds.slice(0, 100) }),
     );
-    expect(await awsError(iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn, ClientID: 'one-more' })))).toEqual({
+    expect(
+      await awsError(iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn, ClientID: 'one-more' }))),
+    ).toEqual({
       code: 'LimitExceeded',
       status: 409,
       message: 'Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100',
@@ -116,7 +130,9 @@ describe('OpenID Connect providers', () => {
     const { OpenIDConnectProviderArn } = await iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://tagged.example.com' }));
     const tags = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     await iam.send(new TagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn, Tags: tags }));
-    expect(await awsError(iam.send(new TagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn, Tags: [{ Key: 'one-more', Value: 'v' }] })))).toEqual({
+    expect(
+      await awsError(iam.send(new TagOpenIDConnectProviderCommand({ OpenIDConnectProviderArn, Tags: [{ Key: 'one-more', Value: 'v' }] }))),
+    ).toEqual({
       code: 'LimitExceeded',
       status: 409,
       message: 'The number of tags has reached the maximum limit.',
@@ -127,7 +143,9 @@ describe('OpenID Connect providers', () => {
 describe('response shapes', () => {
   it("CreatePolicy's Policy has no Description; GetPolicy has it, and an empty Tags list", async () => {
     const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
-    const created = await iam.send(new CreatePolicyCommand({ PolicyName: 'described', PolicyDocument: document, Description: 'a description' }));
+    const created = await iam.send(
+      new CreatePolicyCommand({ PolicyName: 'described', PolicyDocument: document, Description: 'a description' }),
+    );
     expect(created.Policy).not.toHaveProperty('Description');
     expect(created.Policy).not.toHaveProperty('Tags');
     const got = await iam.send(new GetPolicyCommand({ PolicyArn: created.Policy!.Arn }));
@@ -142,7 +160,10 @@ describe('response shapes', () => {
   });
 
   it("CreateRole's result names MaxSessionDuration only when the request set it; GetRole always does", async () => {
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
     const plain = await iam.send(new CreateRoleCommand({ RoleName: 'plain', AssumeRolePolicyDocument: trust }));
     expect(plain.Role).not.toHaveProperty('MaxSessionDuration');
     expect((await iam.send(new GetRoleCommand({ RoleName: 'plain' }))).Role?.MaxSessionDuration).toBe(3600);
@@ -166,28 +187,45 @@ describe('CreateServiceLinkedRole', () => {
     });
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'AWSServiceRoleForCertificateManager' }));
     expect(attached.AttachedPolicies).toEqual([
-      { PolicyName: 'CertificateManagerServiceRolePolicy', PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/CertificateManagerServiceRolePolicy' },
+      {
+        PolicyName: 'CertificateManagerServiceRolePolicy',
+        PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/CertificateManagerServiceRolePolicy',
+      },
     ]);
   });
 
   it('accepts a CustomSuffix only where AWS does, else InvalidInput "Custom suffix is not allowed for <svc>"', async () => {
-    expect(await awsError(iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'acm.amazonaws.com', CustomSuffix: 'blue' })))).toEqual({
+    expect(
+      await awsError(iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'acm.amazonaws.com', CustomSuffix: 'blue' }))),
+    ).toEqual({
       code: 'InvalidInput',
       status: 400,
       message: 'Custom suffix is not allowed for acm.amazonaws.com',
     });
-    const { Role } = await iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'blue' }));
+    const { Role } = await iam.send(
+      new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'blue' }),
+    );
     expect(Role).toMatchObject({ RoleName: 'AWSServiceRoleForAutoScaling_blue', Path: '/aws-service-role/autoscaling.amazonaws.com/' });
   });
 
   it("names Application Auto Scaling's custom-resource role as AWS does", async () => {
-    const { Role } = await iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'custom-resource.application-autoscaling.amazonaws.com' }));
+    const { Role } = await iam.send(
+      new CreateServiceLinkedRoleCommand({ AWSServiceName: 'custom-resource.application-autoscaling.amazonaws.com' }),
+    );
     expect(Role?.RoleName).toBe('AWSServiceRoleForApplicationAutoScaling_CustomResource');
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: Role!.RoleName }));
     expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['AWSApplicationAutoScalingCustomResourcePolicy']);
     expect(
-      await awsError(iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'dynamodb.application-autoscaling.amazonaws.com', CustomSuffix: 'x' }))),
-    ).toEqual({ code: 'InvalidInput', status: 400, message: 'Custom suffix is not allowed for dynamodb.application-autoscaling.amazonaws.com' });
+      await awsError(
+        iam.send(
+          new CreateServiceLinkedRoleCommand({ AWSServiceName: 'dynamodb.application-autoscaling.amazonaws.com', CustomSuffix: 'x' }),
+        ),
+      ),
+    ).toEqual({
+      code: 'InvalidInput',
+      status: 400,
+      message: 'Custom suffix is not allowed for dynamodb.application-autoscaling.amazonaws.com',
+    });
   });
 });
 
@@ -197,7 +235,9 @@ describe('messages', () => {
     const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
     await iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: fixture('cert-a.pem') }));
     await iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: fixture('cert-b.pem') }));
-    expect(await awsError(iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: fixture('cert-c.pem') })))).toEqual({
+    expect(
+      await awsError(iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: fixture('cert-c.pem') }))),
+    ).toEqual({
       code: 'LimitExceeded',
       status: 409,
       message: 'Cannot exceed quota for CertificatesPerUser: 2',
@@ -224,7 +264,8 @@ describe('messages', () => {
     expect(await awsError(iam.send(new CreateUserCommand({ UserName: 'pathless', Path: 'bad' })))).toEqual({
       code: 'ValidationError',
       status: 400,
-      message: 'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
+      message:
+        'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
     });
   });
 
@@ -241,12 +282,18 @@ describe('messages', () => {
     const missing = `arn:aws:iam::${ACCOUNT}:policy/missing-boundary`;
     const expected = { code: 'NoSuchEntity', status: 404, message: `Scope ARN: ${missing} does not exist or is not attachable.` };
     await iam.send(new CreateUserCommand({ UserName: 'bounded' }));
-    expect(await awsError(iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: missing })))).toEqual(expected);
+    expect(await awsError(iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: missing })))).toEqual(
+      expected,
+    );
     expect(await awsError(iam.send(new CreateUserCommand({ UserName: 'bounded-2', PermissionsBoundary: missing })))).toEqual(expected);
   });
 
   it('an invalid Marker is a ValidationError', async () => {
-    expect(await awsError(iam.send(new ListUsersCommand({ Marker: 'not-a-marker' })))).toEqual({ code: 'ValidationError', status: 400, message: 'Invalid Marker' });
+    expect(await awsError(iam.send(new ListUsersCommand({ Marker: 'not-a-marker' })))).toEqual({
+      code: 'ValidationError',
+      status: 400,
+      message: 'Invalid Marker',
+    });
   });
 
   it("model constraints name the member, never the value (Value at 'tags' …)", async () => {
@@ -254,13 +301,16 @@ describe('messages', () => {
     expect(await awsError(iam.send(new CreateUserCommand({ UserName: 'many-tags', Tags: tags })))).toEqual({
       code: 'ValidationError',
       status: 400,
-      message: "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+      message:
+        "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
     });
   });
 
   it("lists the password policy's violations in AWS's order", async () => {
     expect(
-      await awsError(iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 129, PasswordReusePrevention: 25, MaxPasswordAge: 1096 }))),
+      await awsError(
+        iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 129, PasswordReusePrevention: 25, MaxPasswordAge: 1096 })),
+      ),
     ).toEqual({
       code: 'ValidationError',
       status: 400,
@@ -276,19 +326,30 @@ describe('Attach*Policy with a PolicyArn that is not an ARN', () => {
   it('answers ValidationError "Invalid ARN:  Could not be parsed!" (two spaces) for users, groups and roles', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'attach-u' }));
     await iam.send(new CreateGroupCommand({ GroupName: 'attach-g' }));
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
     await iam.send(new CreateRoleCommand({ RoleName: 'attach-r', AssumeRolePolicyDocument: trust }));
     const expected = { code: 'ValidationError', status: 400, message: 'Invalid ARN:  Could not be parsed!' };
-    expect(await awsError(iam.send(new AttachUserPolicyCommand({ UserName: 'attach-u', PolicyArn: 'this-is-not-an-arn-at-all' })))).toEqual(expected);
-    expect(await awsError(iam.send(new AttachGroupPolicyCommand({ GroupName: 'attach-g', PolicyArn: 'this-is-not-an-arn-at-all' })))).toEqual(expected);
-    expect(await awsError(iam.send(new AttachRolePolicyCommand({ RoleName: 'attach-r', PolicyArn: 'this-is-not-an-arn-at-all' })))).toEqual(expected);
+    expect(await awsError(iam.send(new AttachUserPolicyCommand({ UserName: 'attach-u', PolicyArn: 'this-is-not-an-arn-at-all' })))).toEqual(
+      expected,
+    );
+    expect(
+      await awsError(iam.send(new AttachGroupPolicyCommand({ GroupName: 'attach-g', PolicyArn: 'this-is-not-an-arn-at-all' }))),
+    ).toEqual(expected);
+    expect(await awsError(iam.send(new AttachRolePolicyCommand({ RoleName: 'attach-r', PolicyArn: 'this-is-not-an-arn-at-all' })))).toEqual(
+      expected,
+    );
   });
 });
 
 describe('service-specific credentials', () => {
   it('an unsupported service is NoSuchEntity "…supported for Service Specific Credentials"', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'git' }));
-    expect(await awsError(iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'git', ServiceName: 'ec2.amazonaws.com' })))).toEqual({
+    expect(
+      await awsError(iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'git', ServiceName: 'ec2.amazonaws.com' }))),
+    ).toEqual({
       code: 'NoSuchEntity',
       status: 404,
       message: 'No such service ec2.amazonaws.com is supported for Service Specific Credentials',
@@ -297,11 +358,15 @@ describe('service-specific credentials', () => {
 
   it('Status=Invalid is one validation error, not also "must not be null"', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'git' }));
-    const created = await iam.send(new CreateServiceSpecificCredentialCommand({ UserName: 'git', ServiceName: 'codecommit.amazonaws.com' }));
+    const created = await iam.send(
+      new CreateServiceSpecificCredentialCommand({ UserName: 'git', ServiceName: 'codecommit.amazonaws.com' }),
+    );
     const id = created.ServiceSpecificCredential!.ServiceSpecificCredentialId!;
     expect(
       await awsError(
-        iam.send(new UpdateServiceSpecificCredentialCommand({ UserName: 'git', ServiceSpecificCredentialId: id, Status: 'Invalid' as 'Active' })),
+        iam.send(
+          new UpdateServiceSpecificCredentialCommand({ UserName: 'git', ServiceSpecificCredentialId: id, Status: 'Invalid' as 'Active' }),
+        ),
       ),
     ).toEqual({
       code: 'ValidationError',
@@ -313,7 +378,10 @@ describe('service-specific credentials', () => {
 
 describe('STS', () => {
   const trustAccount = (actions: string[]) =>
-    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: actions }] });
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: actions }],
+    });
 
   it('AssumeRole with a malformed RoleArn: ValidationError "<arn> is invalid", before anything is authorized', async () => {
     for (const roleArn of ['nothing-valid-in-here', 'arn::b:::x/r', 'arn:a:::x/r']) {
@@ -324,9 +392,9 @@ describe('STS', () => {
       });
     }
     // Six fields with partition, service and resource: valid syntax, so the answer is about the role.
-    expect((await awsError(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:a:b:::something/test-role', RoleSessionName: 'session' })))).code).toBe(
-      'AccessDenied',
-    );
+    expect(
+      (await awsError(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:a:b:::something/test-role', RoleSessionName: 'session' })))).code,
+    ).toBe('AccessDenied');
   });
 
   it('GetFederationToken without a Policy answers PackedPolicySize 0', async () => {
@@ -335,22 +403,38 @@ describe('STS', () => {
   });
 
   it('a transitive tag key must be one of the requested tags', async () => {
-    const { Role } = await iam.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: trustAccount(['sts:AssumeRole', 'sts:TagSession']) }));
+    const { Role } = await iam.send(
+      new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: trustAccount(['sts:AssumeRole', 'sts:TagSession']) }),
+    );
     expect(
       await awsError(
-        sts.send(new AssumeRoleCommand({ RoleArn: Role!.Arn, RoleSessionName: 'session', Tags: [{ Key: 'Project', Value: 'x' }], TransitiveTagKeys: ['Team'] })),
+        sts.send(
+          new AssumeRoleCommand({
+            RoleArn: Role!.Arn,
+            RoleSessionName: 'session',
+            Tags: [{ Key: 'Project', Value: 'x' }],
+            TransitiveTagKeys: ['Team'],
+          }),
+        ),
       ),
     ).toMatchObject({ status: 400, message: 'The specified transitive tag key must be included in the requested tags.' });
   });
 
-  it("a chained session cannot override an inherited transitive tag, in any letter case", async () => {
-    const first = await iam.send(new CreateRoleCommand({ RoleName: 'first', AssumeRolePolicyDocument: trustAccount(['sts:AssumeRole', 'sts:TagSession']) }));
-    const second = await iam.send(new CreateRoleCommand({ RoleName: 'second', AssumeRolePolicyDocument: trustAccount(['sts:AssumeRole', 'sts:TagSession']) }));
-    await iam.send(
-      new AttachRolePolicyCommand({ RoleName: 'first', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }),
+  it('a chained session cannot override an inherited transitive tag, in any letter case', async () => {
+    const first = await iam.send(
+      new CreateRoleCommand({ RoleName: 'first', AssumeRolePolicyDocument: trustAccount(['sts:AssumeRole', 'sts:TagSession']) }),
     );
+    const second = await iam.send(
+      new CreateRoleCommand({ RoleName: 'second', AssumeRolePolicyDocument: trustAccount(['sts:AssumeRole', 'sts:TagSession']) }),
+    );
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'first', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
     const session = await sts.send(
-      new AssumeRoleCommand({ RoleArn: first.Role!.Arn, RoleSessionName: 's1', Tags: [{ Key: 'Project', Value: 'x' }], TransitiveTagKeys: ['Project'] }),
+      new AssumeRoleCommand({
+        RoleArn: first.Role!.Arn,
+        RoleSessionName: 's1',
+        Tags: [{ Key: 'Project', Value: 'x' }],
+        TransitiveTagKeys: ['Project'],
+      }),
     );
     const chained = server.clientFor({
       accessKeyId: session.Credentials!.AccessKeyId!,
@@ -358,10 +442,15 @@ describe('STS', () => {
       sessionToken: session.Credentials!.SessionToken!,
     });
     expect(
-      await awsError(chained.sts.send(new AssumeRoleCommand({ RoleArn: second.Role!.Arn, RoleSessionName: 's2', Tags: [{ Key: 'PROJECT', Value: 'y' }] }))),
+      await awsError(
+        chained.sts.send(
+          new AssumeRoleCommand({ RoleArn: second.Role!.Arn, RoleSessionName: 's2', Tags: [{ Key: 'PROJECT', Value: 'y' }] }),
+        ),
+      ),
     ).toMatchObject({
       status: 400,
-      message: "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
+      message:
+        "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
     });
   });
 });

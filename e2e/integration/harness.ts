@@ -56,7 +56,10 @@ export async function startServer(options: { env?: Record<string, string>; demo?
   };
   const config = loadConfig(env);
   const service = createService(config);
-  const server = http.createServer({ keepAliveTimeout: 5000 }, nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes));
+  const server = http.createServer(
+    { keepAliveTimeout: 5000 },
+    nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes),
+  );
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

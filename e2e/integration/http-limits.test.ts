@@ -65,7 +65,13 @@ interface Answer {
 }
 
 function answerOf(status: number, text: string): Answer {
-  const unescape = (s?: string) => s?.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s?: string) =>
+    s
+      ?.replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   return { status, text, code: /<Code>([^<]*)<\/Code>/.exec(text)?.[1], message: unescape(/<Message>([^<]*)<\/Message>/.exec(text)?.[1]) };
 }
 
@@ -76,7 +82,12 @@ async function signed(
   options: { credentials?: Credentials; service?: 'iam' | 'sts'; region?: string } = {},
 ): Promise<{ url: URL; headers: Record<string, string>; body: string | Uint8Array }> {
   const url = new URL(endpoint);
-  const signer = new SignatureV4({ credentials: options.credentials ?? server.credentials, region: options.region ?? 'us-east-1', service: options.service ?? 'iam', sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: options.credentials ?? server.credentials,
+    region: options.region ?? 'us-east-1',
+    service: options.service ?? 'iam',
+    sha256: Sha256,
+  });
   const request = await signer.sign(
     new HttpRequest({
       method: 'POST',
@@ -94,12 +105,21 @@ async function signed(
 /** Sends over raw node:http (headers exactly as given, arrays as repeated header lines). */
 function rawPost(url: URL, headers: Record<string, string | string[]>, body: string | Uint8Array): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname || '/', method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve(answerOf(res.statusCode ?? 0, text)));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname || '/',
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve(answerOf(res.statusCode ?? 0, text)));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -120,15 +140,24 @@ function chunkedUpload(endpoint: string, totalBytes: number): Promise<Answer & {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname || '/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } }, (res) => {
-      answered = true;
-      const sentBytes = sent;
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ ...answerOf(res.statusCode ?? 0, text), sentBytes }));
-      res.on('error', () => resolve({ ...answerOf(res.statusCode ?? 0, text), sentBytes }));
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname || '/',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        answered = true;
+        const sentBytes = sent;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ ...answerOf(res.statusCode ?? 0, text), sentBytes }));
+        res.on('error', () => resolve({ ...answerOf(res.statusCode ?? 0, text), sentBytes }));
+      },
+    );
     req.on('error', (error) => {
       if (!answered) reject(error);
     });
@@ -165,7 +194,11 @@ describe('bodies are bounded while they stream (both mounts)', () => {
 
     it(`answers a declared Content-Length over the limit with AWS's 413 (${mount})`, async () => {
       const endpoint = mount === 'node:http' ? server.endpoint : webEndpoint;
-      const answer = await rawPost(new URL(endpoint), { 'content-type': 'application/x-www-form-urlencoded' }, 'Action=ListUsers&Version=2010-05-08&Pad=' + 'x'.repeat(MAX_BODY));
+      const answer = await rawPost(
+        new URL(endpoint),
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        'Action=ListUsers&Version=2010-05-08&Pad=' + 'x'.repeat(MAX_BODY),
+      );
       expect(answer).toMatchObject({ status: 413, code: 'RequestEntityTooLarge' });
       expect(answer.text).toContain(`xmlns="${IAM_NS}"`);
       expect(answer.text).not.toContain('<RequestId>0</RequestId>');
@@ -213,20 +246,53 @@ describe('nested members of scalar lists are a ValidationError, never a 500', ()
     ['UntagPolicy', `PolicyArn=${encodeURIComponent('arn:aws:iam::123456789012:policy/p')}`, 'iam', 'TagKeys'],
     ['UntagInstanceProfile', 'InstanceProfileName=ip', 'iam', 'TagKeys'],
     ['UntagMFADevice', 'SerialNumber=arn%3Aaws%3Aiam%3A%3A123456789012%3Amfa%2Fm', 'iam', 'TagKeys'],
-    ['UntagOpenIDConnectProvider', `OpenIDConnectProviderArn=${encodeURIComponent('arn:aws:iam::123456789012:oidc-provider/example.com')}`, 'iam', 'TagKeys'],
+    [
+      'UntagOpenIDConnectProvider',
+      `OpenIDConnectProviderArn=${encodeURIComponent('arn:aws:iam::123456789012:oidc-provider/example.com')}`,
+      'iam',
+      'TagKeys',
+    ],
     ['UntagSAMLProvider', `SAMLProviderArn=${encodeURIComponent('arn:aws:iam::123456789012:saml-provider/s')}`, 'iam', 'TagKeys'],
     ['UntagServerCertificate', 'ServerCertificateName=c', 'iam', 'TagKeys'],
-    ['SimulatePrincipalPolicy', `PolicySourceArn=${encodeURIComponent('arn:aws:iam::123456789012:user/nested-user')}&ActionNames.member.1=iam:GetUser`, 'iam', 'ResourceArns'],
-    ['SimulatePrincipalPolicy', `PolicySourceArn=${encodeURIComponent('arn:aws:iam::123456789012:user/nested-user')}`, 'iam', 'ActionNames'],
-    ['SimulateCustomPolicy', `PolicyInputList.member.1=${encodeURIComponent('{"Version":"2012-10-17","Statement":[]}')}&ActionNames.member.1=iam:GetUser`, 'iam', 'ResourceArns'],
-    ['SimulateCustomPolicy', `PolicyInputList.member.1=${encodeURIComponent('{"Version":"2012-10-17","Statement":[]}')}`, 'iam', 'ActionNames'],
-    ['ListPoliciesGrantingServiceAccess', `Arn=${encodeURIComponent('arn:aws:iam::123456789012:user/nested-user')}`, 'iam', 'ServiceNamespaces'],
+    [
+      'SimulatePrincipalPolicy',
+      `PolicySourceArn=${encodeURIComponent('arn:aws:iam::123456789012:user/nested-user')}&ActionNames.member.1=iam:GetUser`,
+      'iam',
+      'ResourceArns',
+    ],
+    [
+      'SimulatePrincipalPolicy',
+      `PolicySourceArn=${encodeURIComponent('arn:aws:iam::123456789012:user/nested-user')}`,
+      'iam',
+      'ActionNames',
+    ],
+    [
+      'SimulateCustomPolicy',
+      `PolicyInputList.member.1=${encodeURIComponent('{"Version":"2012-10-17","Statement":[]}')}&ActionNames.member.1=iam:GetUser`,
+      'iam',
+      'ResourceArns',
+    ],
+    [
+      'SimulateCustomPolicy',
+      `PolicyInputList.member.1=${encodeURIComponent('{"Version":"2012-10-17","Statement":[]}')}`,
+      'iam',
+      'ActionNames',
+    ],
+    [
+      'ListPoliciesGrantingServiceAccess',
+      `Arn=${encodeURIComponent('arn:aws:iam::123456789012:user/nested-user')}`,
+      'iam',
+      'ServiceNamespaces',
+    ],
     ['AssumeRole', `RoleArn=${roleArn}&RoleSessionName=s1`, 'sts', 'TransitiveTagKeys'],
   ];
 
   beforeAll(async () => {
     await server.iam.send(new CreateUserCommand({ UserName: 'nested-user' }));
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+    });
     await server.iam.send(new CreateRoleCommand({ RoleName: 'nested-role', AssumeRolePolicyDocument: trust }));
   });
 
@@ -293,12 +359,22 @@ describe('load shedding', () => {
     const { host: _host, ...headers } = request.headers;
     const once = () =>
       new Promise<Answer>((resolve, reject) => {
-        const req = http.request({ host: request.url.hostname, port: request.url.port, path: '/', method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(request.body as string) } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve(answerOf(res.statusCode ?? 0, text)));
-        });
+        const req = http.request(
+          {
+            host: request.url.hostname,
+            port: request.url.port,
+            path: '/',
+            method: 'POST',
+            agent,
+            headers: { ...headers, 'content-length': Buffer.byteLength(request.body as string) },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve(answerOf(res.statusCode ?? 0, text)));
+          },
+        );
         req.on('error', reject);
         req.end(request.body);
       });
@@ -310,7 +386,9 @@ describe('load shedding', () => {
     expect(throttled.length).toBeGreaterThan(0);
     expect(answers.some((a) => a.status === 200)).toBe(true);
     expect(throttled[0].status).toBe(400);
-    expect(throttled[0].text).toContain(`<ErrorResponse xmlns="${IAM_NS}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>`);
+    expect(throttled[0].text).toContain(
+      `<ErrorResponse xmlns="${IAM_NS}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>`,
+    );
   });
 
   it('lets SDK clients through: they retry Throttling with back-off', async () => {

@@ -24,7 +24,14 @@ async function read(credentials?: Credentials, method = 'GET'): Promise<{ status
   const url = new URL(`${server.endpoint}/_gatehouse/password-policy`);
   let headers: Record<string, string> = {};
   if (credentials) {
-    const request = new HttpRequest({ method, protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host } });
+    const request = new HttpRequest({
+      method,
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      headers: { host: url.host },
+    });
     const signed = await new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials }).sign(request);
     headers = signed.headers as Record<string, string>;
   }
@@ -37,10 +44,17 @@ beforeAll(async () => {
   await server.iam.send(new CreateUserCommand({ UserName: 'carol' }));
   const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'carol' }));
   carol = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }] };
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }],
+  };
   const { Role } = await server.iam.send(new CreateRoleCommand({ RoleName: 'reader', AssumeRolePolicyDocument: JSON.stringify(trust) }));
   const assumed = await server.sts.send(new AssumeRoleCommand({ RoleArn: Role!.Arn!, RoleSessionName: 'reader-session' }));
-  roleSession = { accessKeyId: assumed.Credentials!.AccessKeyId!, secretAccessKey: assumed.Credentials!.SecretAccessKey!, sessionToken: assumed.Credentials!.SessionToken! };
+  roleSession = {
+    accessKeyId: assumed.Credentials!.AccessKeyId!,
+    secretAccessKey: assumed.Credentials!.SecretAccessKey!,
+    sessionToken: assumed.Credentials!.SessionToken!,
+  };
 });
 
 afterAll(async () => {
@@ -55,7 +69,9 @@ describe('GET /_gatehouse/password-policy', () => {
   });
 
   it('gives an IAM user the account policy as GetAccountPasswordPolicy words it', async () => {
-    await server.iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, RequireSymbols: true, PasswordReusePrevention: 3 }));
+    await server.iam.send(
+      new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 14, RequireSymbols: true, PasswordReusePrevention: 3 }),
+    );
     const { status, body } = await read(carol);
     expect(status).toBe(200);
     const { PasswordPolicy } = await server.iam.send(new GetAccountPasswordPolicyCommand({}));

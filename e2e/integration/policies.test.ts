@@ -115,7 +115,14 @@ async function listAll(input: ConstructorParameters<typeof ListPoliciesCommand>[
 
 describe('AWS managed policies', () => {
   it('has the common job-function policies with their real documents', async () => {
-    for (const name of ['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess', 'IAMFullAccess', 'IAMReadOnlyAccess', 'IAMUserChangePassword']) {
+    for (const name of [
+      'AdministratorAccess',
+      'PowerUserAccess',
+      'ReadOnlyAccess',
+      'IAMFullAccess',
+      'IAMReadOnlyAccess',
+      'IAMUserChangePassword',
+    ]) {
       const { Policy: policy } = await iam.send(new GetPolicyCommand({ PolicyArn: AWS + name }));
       expect(policy?.PolicyName).toBe(name);
       expect(policy?.Arn).toBe(AWS + name);
@@ -232,7 +239,9 @@ describe('customer managed policies', () => {
     expect(await errorCode(iam.send(new CreatePolicyCommand({ PolicyName: 'DUP', PolicyDocument: allow('s3:*') })))).toBe(
       'EntityAlreadyExists',
     );
-    const malformed = iam.send(new CreatePolicyCommand({ PolicyName: 'Bad', PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}' }));
+    const malformed = iam.send(
+      new CreatePolicyCommand({ PolicyName: 'Bad', PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}' }),
+    );
     expect(await rejection(malformed)).toMatchObject({ code: 'MalformedPolicyDocument' });
     expect(await errorCode(iam.send(new CreatePolicyCommand({ PolicyName: 'Bad2', PolicyDocument: '{not json' })))).toBe(
       'MalformedPolicyDocument',
@@ -252,7 +261,9 @@ describe('customer managed policies', () => {
     const arn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'Versioned', PolicyDocument: allow('s3:GetObject') }))).Policy!.Arn!;
     const v2 = await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allow('s3:PutObject') }));
     expect(v2.PolicyVersion).toMatchObject({ VersionId: 'v2', IsDefaultVersion: false });
-    const v3 = await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allow('s3:DeleteObject'), SetAsDefault: true }));
+    const v3 = await iam.send(
+      new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allow('s3:DeleteObject'), SetAsDefault: true }),
+    );
     expect(v3.PolicyVersion).toMatchObject({ VersionId: 'v3', IsDefaultVersion: true });
     expect((await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy?.DefaultVersionId).toBe('v3');
 
@@ -274,9 +285,9 @@ describe('customer managed policies', () => {
       code: 'LimitExceeded',
       message: 'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
     });
-    expect(
-      await errorCode(iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: '{"Version":"2012-10-17"}' }))),
-    ).toBe('MalformedPolicyDocument');
+    expect(await errorCode(iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: '{"Version":"2012-10-17"}' })))).toBe(
+      'MalformedPolicyDocument',
+    );
 
     expect(await errorCode(iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v3' })))).toBe('DeleteConflict');
     expect(await errorCode(iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v9' })))).toBe('NoSuchEntity');
@@ -290,7 +301,8 @@ describe('customer managed policies', () => {
       code: 'DeleteConflict',
       message: "This policy has more than one version. Before you delete a policy, you must delete the policy's non-default versions.",
     });
-    for (const versionId of ['v1', 'v3', 'v4', 'v5']) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }));
+    for (const versionId of ['v1', 'v3', 'v4', 'v5'])
+      await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }));
     const after = await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: allow('s3:*') }));
     expect(after.PolicyVersion?.VersionId).toBe('v6');
     await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: 'v6' }));
@@ -301,19 +313,41 @@ describe('customer managed policies', () => {
 
   it('tags, untags and lists tags of a policy, paginated', async () => {
     const arn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'Tagged', PolicyDocument: allow('ec2:*') }))).Policy!.Arn!;
-    await iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }, { Key: 'c', Value: '3' }] }));
+    await iam.send(
+      new TagPolicyCommand({
+        PolicyArn: arn,
+        Tags: [
+          { Key: 'a', Value: '1' },
+          { Key: 'b', Value: '2' },
+          { Key: 'c', Value: '3' },
+        ],
+      }),
+    );
     await iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'A', Value: 'one' }] }));
     const first = await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn, MaxItems: 2 }));
-    expect(first.Tags).toEqual([{ Key: 'A', Value: 'one' }, { Key: 'b', Value: '2' }]);
+    expect(first.Tags).toEqual([
+      { Key: 'A', Value: 'one' },
+      { Key: 'b', Value: '2' },
+    ]);
     expect(first.IsTruncated).toBe(true);
     const second = await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn, MaxItems: 2, Marker: first.Marker }));
     expect(second.Tags).toEqual([{ Key: 'c', Value: '3' }]);
     expect(second.IsTruncated).toBe(false);
     await iam.send(new UntagPolicyCommand({ PolicyArn: arn, TagKeys: ['B', 'nope'] }));
     expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags?.map((t) => t.Key)).toEqual(['A', 'c']);
-    expect(await errorCode(iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'x', Value: '1' }, { Key: 'X', Value: '2' }] })))).toBe(
-      'InvalidInput',
-    );
+    expect(
+      await errorCode(
+        iam.send(
+          new TagPolicyCommand({
+            PolicyArn: arn,
+            Tags: [
+              { Key: 'x', Value: '1' },
+              { Key: 'X', Value: '2' },
+            ],
+          }),
+        ),
+      ),
+    ).toBe('InvalidInput');
     expect(await errorCode(iam.send(new ListPolicyTagsCommand({ PolicyArn: arn, Marker: 'forged' })))).toBe('ValidationError');
   });
 });
@@ -326,8 +360,8 @@ describe('attachments', () => {
     await iam.send(new CreateUserCommand({ UserName: 'bob' }));
     await iam.send(new CreateGroupCommand({ GroupName: 'readers', Path: '/staff/' }));
     await iam.send(new CreateRoleCommand({ RoleName: 'app', AssumeRolePolicyDocument: TRUST_EC2 }));
-    customerArn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'Shared', Path: '/shared/', PolicyDocument: allow('sqs:*') }))).Policy!
-      .Arn!;
+    customerArn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'Shared', Path: '/shared/', PolicyDocument: allow('sqs:*') })))
+      .Policy!.Arn!;
   });
 
   it('attaches customer and AWS managed policies to users, groups and roles, and lists them', async () => {
@@ -373,7 +407,9 @@ describe('attachments', () => {
     const staff = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: customerArn, PathPrefix: '/staff/' }));
     expect([...staff.PolicyUsers!.map((u) => u.UserName), ...staff.PolicyGroups!.map((g) => g.GroupName)]).toEqual(['alice', 'readers']);
     expect(staff.PolicyRoles).toEqual([]);
-    const boundaries = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: customerArn, PolicyUsageFilter: 'PermissionsBoundary' }));
+    const boundaries = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: customerArn, PolicyUsageFilter: 'PermissionsBoundary' }),
+    );
     expect([...boundaries.PolicyUsers!, ...boundaries.PolicyGroups!, ...boundaries.PolicyRoles!]).toEqual([]);
     const first = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: customerArn, MaxItems: 2 }));
     expect(first.IsTruncated).toBe(true);
@@ -461,9 +497,9 @@ describe('service-linked roles', () => {
       code: 'UnmodifiableEntity',
       message: `Cannot perform the operation on the protected role '${roleName}' - this role is only modifiable by AWS`,
     });
-    expect(await errorCode(iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'x', PolicyDocument: allow('s3:*') })))).toBe(
-      'UnmodifiableEntity',
-    );
+    expect(
+      await errorCode(iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: 'x', PolicyDocument: allow('s3:*') }))),
+    ).toBe('UnmodifiableEntity');
     expect(
       await errorCode(iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: roleName, PermissionsBoundary: AWS + 'ReadOnlyAccess' }))),
     ).toBe('UnmodifiableEntity');
@@ -483,7 +519,14 @@ describe('inline policies', () => {
   it('puts, gets (URL-decoded round trip), lists and deletes user, group and role inline policies', async () => {
     const document = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:*:*:table/a+b', Condition: { StringEquals: { 'aws:RequestTag/x': 'a&b=c' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'dynamodb:GetItem',
+          Resource: 'arn:aws:dynamodb:*:*:table/a+b',
+          Condition: { StringEquals: { 'aws:RequestTag/x': 'a&b=c' } },
+        },
+      ],
     });
     await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Inline-One', PolicyDocument: document }));
     await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'another', PolicyDocument: allow('s3:*') }));
@@ -500,9 +543,9 @@ describe('inline policies', () => {
 
     // Put replaces an existing policy of the same name (ignoring case).
     await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'ANOTHER', PolicyDocument: allow('sqs:*') }));
-    expect(decodeURIComponent((await iam.send(new GetUserPolicyCommand({ UserName: 'carol', PolicyName: 'another' }))).PolicyDocument!)).toBe(
-      allow('sqs:*'),
-    );
+    expect(
+      decodeURIComponent((await iam.send(new GetUserPolicyCommand({ UserName: 'carol', PolicyName: 'another' }))).PolicyDocument!),
+    ).toBe(allow('sqs:*'));
     expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'carol' }))).PolicyNames).toHaveLength(2);
 
     await iam.send(new PutGroupPolicyCommand({ GroupName: 'writers', PolicyName: 'g', PolicyDocument: allow('s3:PutObject') }));
@@ -532,20 +575,24 @@ describe('inline policies', () => {
       await errorCode(iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'bad', PolicyDocument: '{"Statement":[]' }))),
     ).toBe('MalformedPolicyDocument');
     await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'big1', PolicyDocument: documentOfSize(1200) }));
-    expect(await rejection(
-      iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'big2', PolicyDocument: documentOfSize(1000) })),
-    )).toMatchObject({ code: 'LimitExceeded', message: 'Maximum policy size of 2048 bytes exceeded for user carol' });
+    expect(
+      await rejection(iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'big2', PolicyDocument: documentOfSize(1000) }))),
+    ).toMatchObject({ code: 'LimitExceeded', message: 'Maximum policy size of 2048 bytes exceeded for user carol' });
     // Replacing big1 with a smaller document frees its share of the quota.
     await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'BIG1', PolicyDocument: allow('s3:*') }));
     await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'big2', PolicyDocument: documentOfSize(1000) }));
     // Roles have a larger quota: 10,240.
     await iam.send(new PutRolePolicyCommand({ RoleName: 'worker', PolicyName: 'large', PolicyDocument: documentOfSize(6000) }));
-    expect(await rejection(
-      iam.send(new PutRolePolicyCommand({ RoleName: 'worker', PolicyName: 'larger', PolicyDocument: documentOfSize(4500) })),
-    )).toMatchObject({ code: 'LimitExceeded', message: 'Maximum policy size of 10240 bytes exceeded for role worker' });
-    expect(await rejection(
-      iam.send(new PutGroupPolicyCommand({ GroupName: 'writers', PolicyName: 'huge', PolicyDocument: documentOfSize(5200) })),
-    )).toMatchObject({ code: 'LimitExceeded', message: 'Maximum policy size of 5120 bytes exceeded for group writers' });
+    expect(
+      await rejection(
+        iam.send(new PutRolePolicyCommand({ RoleName: 'worker', PolicyName: 'larger', PolicyDocument: documentOfSize(4500) })),
+      ),
+    ).toMatchObject({ code: 'LimitExceeded', message: 'Maximum policy size of 10240 bytes exceeded for role worker' });
+    expect(
+      await rejection(
+        iam.send(new PutGroupPolicyCommand({ GroupName: 'writers', PolicyName: 'huge', PolicyDocument: documentOfSize(5200) })),
+      ),
+    ).toMatchObject({ code: 'LimitExceeded', message: 'Maximum policy size of 5120 bytes exceeded for group writers' });
   });
 });
 
@@ -599,7 +646,9 @@ describe('permissions boundaries', () => {
 
   it('refuses unknown policies and principals', async () => {
     expect(
-      await errorCode(iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'dave', PermissionsBoundary: arnOf('/', 'NoSuchBoundary') }))),
+      await errorCode(
+        iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'dave', PermissionsBoundary: arnOf('/', 'NoSuchBoundary') })),
+      ),
     ).toBe('NoSuchEntity');
     expect(await errorCode(iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'nobody', PermissionsBoundary: boundaryArn })))).toBe(
       'NoSuchEntity',

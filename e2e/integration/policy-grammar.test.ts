@@ -28,13 +28,19 @@ const DENY_LIST_WITH_NULL = JSON.stringify({
   ],
 });
 const withValue = (value: unknown) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:username': value } } }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:username': value } } }],
+  });
 const trustWithValue = (value: unknown) =>
   JSON.stringify({
     Version: '2012-10-17',
     Statement: [{ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:username': value } } }],
   });
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 const ALLOW_IAM = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*' }] });
 
 let server: TestServer;
@@ -70,7 +76,10 @@ const malformed = (message: string) => ({ code: 'MalformedPolicyDocument', statu
 describe('every write path refuses a document the evaluator cannot compile', () => {
   const writes = (document: string): [string, () => Promise<unknown>][] => [
     ['CreatePolicy', () => iam.send(new CreatePolicyCommand({ PolicyName: 'Broken', PolicyDocument: document }))],
-    ['CreatePolicyVersion', () => iam.send(new CreatePolicyVersionCommand({ PolicyArn: `arn:aws:iam::${account}:policy/Existing`, PolicyDocument: document }))],
+    [
+      'CreatePolicyVersion',
+      () => iam.send(new CreatePolicyVersionCommand({ PolicyArn: `arn:aws:iam::${account}:policy/Existing`, PolicyDocument: document })),
+    ],
     ['PutUserPolicy', () => iam.send(new PutUserPolicyCommand({ UserName: 'u', PolicyName: 'Broken', PolicyDocument: document }))],
     ['PutGroupPolicy', () => iam.send(new PutGroupPolicyCommand({ GroupName: 'g', PolicyName: 'Broken', PolicyDocument: document }))],
     ['PutRolePolicy', () => iam.send(new PutRolePolicyCommand({ RoleName: 'r', PolicyName: 'Broken', PolicyDocument: document }))],
@@ -84,9 +93,9 @@ describe('every write path refuses a document the evaluator cannot compile', () 
 
   it.each([[{ a: 1 }], [[['x']]], [null], [{}]])('refuses the condition value %j on every path, trust policies included', async (value) => {
     for (const [, send] of writes(withValue(value))) expect(await rejection(send())).toEqual(malformed('Syntax errors in policy.'));
-    expect(await rejection(iam.send(new CreateRoleCommand({ RoleName: 'broken', AssumeRolePolicyDocument: trustWithValue(value) })))).toEqual(
-      malformed('Syntax errors in policy.'),
-    );
+    expect(
+      await rejection(iam.send(new CreateRoleCommand({ RoleName: 'broken', AssumeRolePolicyDocument: trustWithValue(value) }))),
+    ).toEqual(malformed('Syntax errors in policy.'));
     expect(await rejection(iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'r', PolicyDocument: trustWithValue(value) })))).toEqual(
       malformed('Syntax errors in policy.'),
     );
@@ -95,9 +104,21 @@ describe('every write path refuses a document the evaluator cannot compile', () 
 
 describe("AWS's order of checks and its messages", () => {
   const put = (document: unknown) =>
-    rejection(iam.send(new PutUserPolicyCommand({ UserName: 'u', PolicyName: 'P', PolicyDocument: typeof document === 'string' ? document : JSON.stringify(document) })));
-  const create = (document: unknown) => rejection(iam.send(new CreatePolicyCommand({ PolicyName: 'P', PolicyDocument: JSON.stringify(document) })));
-  const statement = (fields: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', ...fields } });
+    rejection(
+      iam.send(
+        new PutUserPolicyCommand({
+          UserName: 'u',
+          PolicyName: 'P',
+          PolicyDocument: typeof document === 'string' ? document : JSON.stringify(document),
+        }),
+      ),
+    );
+  const create = (document: unknown) =>
+    rejection(iam.send(new CreatePolicyCommand({ PolicyName: 'P', PolicyDocument: JSON.stringify(document) })));
+  const statement = (fields: Record<string, unknown>) => ({
+    Version: '2012-10-17',
+    Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', ...fields },
+  });
 
   it('syntax first, then the version, then legacy parsing', async () => {
     expect(await put('not json')).toEqual(malformed('Syntax errors in policy.'));
@@ -106,23 +127,35 @@ describe("AWS's order of checks and its messages", () => {
       malformed('Policy document must be version 2012-10-17 or greater.'),
     );
     expect(await put(statement({ Effect: 'allow' }))).toEqual(malformed('The policy failed legacy parsing'));
-    expect(await put(statement({ Condition: { DateGreaterThan: { 'aws:CurrentTime': 'sdfdsf' } } }))).toEqual(malformed('The policy failed legacy parsing'));
+    expect(await put(statement({ Condition: { DateGreaterThan: { 'aws:CurrentTime': 'sdfdsf' } } }))).toEqual(
+      malformed('The policy failed legacy parsing'),
+    );
     expect(await put(statement({ Resource: 'arn:aws:s3::example_bucket' }))).toEqual(malformed('The policy failed legacy parsing'));
   });
 
   it('Sids, actions, resources, resource format, action format', async () => {
     const sid = (s: string) => ({ Sid: s, Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b' });
-    expect(await put({ Version: '2012-10-17', Statement: [sid('a'), sid('a')] })).toEqual(malformed('Statement IDs (SID) in a single policy must be unique.'));
+    expect(await put({ Version: '2012-10-17', Statement: [sid('a'), sid('a')] })).toEqual(
+      malformed('Statement IDs (SID) in a single policy must be unique.'),
+    );
     expect(await put(statement({ Action: [] }))).toEqual(malformed('Policy statement must contain actions.'));
-    expect(await put({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'invalid' } })).toEqual(malformed('Policy statement must contain resources.'));
-    expect(await put(statement({ Action: 's:3:ListBucket', Resource: 'sdfsadf' }))).toEqual(malformed('Resource sdfsadf must be in ARN format or "*".'));
-    expect(await put(statement({ Resource: 'a:b:cadfsdf' }))).toEqual(malformed('Partition "b" is not valid for resource "arn:b:cadfsdf:*:*:*".'));
+    expect(await put({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'invalid' } })).toEqual(
+      malformed('Policy statement must contain resources.'),
+    );
+    expect(await put(statement({ Action: 's:3:ListBucket', Resource: 'sdfsadf' }))).toEqual(
+      malformed('Resource sdfsadf must be in ARN format or "*".'),
+    );
+    expect(await put(statement({ Resource: 'a:b:cadfsdf' }))).toEqual(
+      malformed('Partition "b" is not valid for resource "arn:b:cadfsdf:*:*:*".'),
+    );
     expect(await put(statement({ Resource: 'arn:aws:iam:us-east-1::example_bucket' }))).toEqual(
       malformed('IAM resource arn:aws:iam:us-east-1::example_bucket cannot contain region information.'),
     );
     expect(await put(statement({ Action: 's3:List:Bucket' }))).toEqual(malformed('Actions/Condition can contain only one colon.'));
     expect(await put(statement({ Action: 'a a:ListBucket' }))).toEqual(malformed('Vendor a a is not valid'));
-    expect(await put(statement({ Action: 'invalid' }))).toEqual(malformed('Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'));
+    expect(await put(statement({ Action: 'invalid' }))).toEqual(
+      malformed('Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'),
+    );
   });
 
   it('accepts what AWS accepts', async () => {
@@ -134,7 +167,9 @@ describe("AWS's order of checks and its messages", () => {
       { Resource: 'arn:aws:fdsasf' },
       { Resource: 'arn:aws:test%3Aencoded%3Astring' },
     ]) {
-      await iam.send(new PutUserPolicyCommand({ UserName: 'u', PolicyName: 'Accepted', PolicyDocument: JSON.stringify(statement(fields)) }));
+      await iam.send(
+        new PutUserPolicyCommand({ UserName: 'u', PolicyName: 'Accepted', PolicyDocument: JSON.stringify(statement(fields)) }),
+      );
     }
   });
 
@@ -153,7 +188,10 @@ describe('a stored Deny is never dropped', () => {
     await iam.send(new CreateUserCommand({ UserName: 'denied' }));
     await iam.send(new PutUserPolicyCommand({ UserName: 'denied', PolicyName: 'Admin', PolicyDocument: ALLOW_IAM }));
     const { Policy } = await iam.send(
-      new CreatePolicyCommand({ PolicyName: 'DenyList', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:ListUsers', Resource: '*' }] }) }),
+      new CreatePolicyCommand({
+        PolicyName: 'DenyList',
+        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:ListUsers', Resource: '*' }] }),
+      }),
     );
     await iam.send(new AttachUserPolicyCommand({ UserName: 'denied', PolicyArn: Policy!.Arn! }));
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'denied' }));
@@ -170,7 +208,9 @@ describe('a stored Deny is never dropped', () => {
     await client.send(new ListUsersCommand({}));
     const store = server.service.store;
     const user = store.users.getByName('legacy')!;
-    store.transaction(() => store.inlinePolicies.put({ principalKind: 'user', principalId: user.userId, policyName: 'OldData', document: DENY_LIST_WITH_NULL }));
+    store.transaction(() =>
+      store.inlinePolicies.put({ principalKind: 'user', principalId: user.userId, policyName: 'OldData', document: DENY_LIST_WITH_NULL }),
+    );
     bumpPolicyGeneration(store);
     const denied = await rejection(client.send(new ListUsersCommand({})));
     expect(denied.code).toBe('AccessDenied');

@@ -96,11 +96,21 @@ describe('roles', () => {
     );
     const huge = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { AWS: Array.from({ length: 60 }, (_, i) => `arn:aws:iam::1234567890${String(i).padStart(2, '0')}:root`) }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: Array.from({ length: 60 }, (_, i) => `arn:aws:iam::1234567890${String(i).padStart(2, '0')}:root`) },
+          Action: 'sts:AssumeRole',
+        },
+      ],
     });
-    expect(await errorCode(server.iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: huge })))).toBe('LimitExceeded');
+    expect(await errorCode(server.iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: huge })))).toBe(
+      'LimitExceeded',
+    );
     expect(
-      await errorCode(server.iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: TRUST_EC2, MaxSessionDuration: 100 }))),
+      await errorCode(
+        server.iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: TRUST_EC2, MaxSessionDuration: 100 })),
+      ),
     ).toBe('ValidationError');
     expect(await errorCode(server.iam.send(new CreateRoleCommand({ RoleName: 'x'.repeat(65), AssumeRolePolicyDocument: TRUST_EC2 })))).toBe(
       'ValidationError',
@@ -108,7 +118,11 @@ describe('roles', () => {
     expect(
       await errorCode(
         server.iam.send(
-          new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: TRUST_EC2, PermissionsBoundary: `arn:aws:iam::${server.accountId}:policy/missing` }),
+          new CreateRoleCommand({
+            RoleName: 'r1',
+            AssumeRolePolicyDocument: TRUST_EC2,
+            PermissionsBoundary: `arn:aws:iam::${server.accountId}:policy/missing`,
+          }),
         ),
       ),
     ).toBe('NoSuchEntity');
@@ -159,7 +173,15 @@ describe('roles', () => {
   });
 
   it('tags, lists tags with pagination and untags a role', async () => {
-    await server.iam.send(new TagRoleCommand({ RoleName: 'App-Role', Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'owner', Value: 'me' }] }));
+    await server.iam.send(
+      new TagRoleCommand({
+        RoleName: 'App-Role',
+        Tags: [
+          { Key: 'env', Value: 'prod' },
+          { Key: 'owner', Value: 'me' },
+        ],
+      }),
+    );
     const first = await server.iam.send(new ListRoleTagsCommand({ RoleName: 'App-Role', MaxItems: 2 }));
     expect(first.Tags?.map((t) => t.Key)).toEqual(['team', 'env']);
     expect(first.IsTruncated).toBe(true);
@@ -170,7 +192,17 @@ describe('roles', () => {
     const after = await server.iam.send(new ListRoleTagsCommand({ RoleName: 'App-Role' }));
     expect(after.Tags?.map((t) => t.Key)).toEqual(['env', 'owner']);
     expect(
-      await errorCode(server.iam.send(new TagRoleCommand({ RoleName: 'App-Role', Tags: [{ Key: 'k', Value: '1' }, { Key: 'K', Value: '2' }] }))),
+      await errorCode(
+        server.iam.send(
+          new TagRoleCommand({
+            RoleName: 'App-Role',
+            Tags: [
+              { Key: 'k', Value: '1' },
+              { Key: 'K', Value: '2' },
+            ],
+          }),
+        ),
+      ),
     ).toBe('InvalidInput');
   });
 
@@ -249,7 +281,10 @@ describe('service-linked roles', () => {
     expect(trust.Statement[0].Principal.Service).toBe('elasticbeanstalk.amazonaws.com');
     const attached = await server.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role.RoleName }));
     expect(attached.AttachedPolicies).toEqual([
-      { PolicyName: 'AWSElasticBeanstalkServiceRolePolicy', PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy' },
+      {
+        PolicyName: 'AWSElasticBeanstalkServiceRolePolicy',
+        PolicyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSElasticBeanstalkServiceRolePolicy',
+      },
     ]);
 
     // AWS accepts no CustomSuffix for Elastic Beanstalk (recorded from AWS); Auto Scaling takes one.
@@ -258,11 +293,13 @@ describe('service-linked roles', () => {
         server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com', CustomSuffix: 'blue' })),
       ),
     ).toBe('InvalidInput');
-    const suffixed = await server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'blue' }));
+    const suffixed = await server.iam.send(
+      new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'blue' }),
+    );
     expect(suffixed.Role?.RoleName).toBe('AWSServiceRoleForAutoScaling_blue');
-    expect(
-      await errorCode(server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com' }))),
-    ).toBe('InvalidInput');
+    expect(await errorCode(server.iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'elasticbeanstalk.amazonaws.com' })))).toBe(
+      'InvalidInput',
+    );
   });
 
   it('protects a service-linked role from DeleteRole, UpdateAssumeRolePolicy, policy changes and instance profiles', async () => {
@@ -273,7 +310,9 @@ describe('service-linked roles', () => {
     await server.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'slr-profile' }));
     expect(
       await errorCode(
-        server.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'slr-profile', RoleName: 'AWSServiceRoleForElasticBeanstalk' })),
+        server.iam.send(
+          new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'slr-profile', RoleName: 'AWSServiceRoleForElasticBeanstalk' }),
+        ),
       ),
     ).toBe('UnmodifiableEntity');
     await server.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: 'slr-profile' }));
@@ -281,16 +320,25 @@ describe('service-linked roles', () => {
       'UnmodifiableEntity',
     );
     expect(
-      await errorCode(server.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyDocument: TRUST_EC2 }))),
-    ).toBe('UnmodifiableEntity');
-    expect(
       await errorCode(
-        server.iam.send(new AttachRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })),
+        server.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyDocument: TRUST_EC2 })),
       ),
     ).toBe('UnmodifiableEntity');
     expect(
       await errorCode(
-        server.iam.send(new PutRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyName: 'p', PolicyDocument: TRUST_EC2 })),
+        server.iam.send(
+          new AttachRolePolicyCommand({
+            RoleName: 'AWSServiceRoleForElasticBeanstalk',
+            PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+          }),
+        ),
+      ),
+    ).toBe('UnmodifiableEntity');
+    expect(
+      await errorCode(
+        server.iam.send(
+          new PutRolePolicyCommand({ RoleName: 'AWSServiceRoleForElasticBeanstalk', PolicyName: 'p', PolicyDocument: TRUST_EC2 }),
+        ),
       ),
     ).toBe('UnmodifiableEntity');
   });
@@ -321,7 +369,10 @@ describe('instance profiles', () => {
     expect(profile.Roles).toEqual([]);
     await server.iam.send(new TagInstanceProfileCommand({ InstanceProfileName: 'web-profile', Tags: [{ Key: 'k2', Value: 'v2' }] }));
     const tags = await server.iam.send(new ListInstanceProfileTagsCommand({ InstanceProfileName: 'Web-Profile' }));
-    expect(tags.Tags).toEqual([{ Key: 'k', Value: 'v' }, { Key: 'k2', Value: 'v2' }]);
+    expect(tags.Tags).toEqual([
+      { Key: 'k', Value: 'v' },
+      { Key: 'k2', Value: 'v2' },
+    ]);
     expect(await errorCode(server.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'WEB-PROFILE' })))).toBe(
       'EntityAlreadyExists',
     );
@@ -336,7 +387,10 @@ describe('instance profiles', () => {
     expect(fetched.InstanceProfile?.Tags?.length).toBe(2);
 
     const limit = server.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'Web-Profile', RoleName: 'bounded' }));
-    await expect(limit).rejects.toMatchObject({ name: 'LimitExceededException', message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1' });
+    await expect(limit).rejects.toMatchObject({
+      name: 'LimitExceededException',
+      message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1',
+    });
 
     const forRole = await server.iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: 'App-Role' }));
     expect(forRole.InstanceProfiles?.map((p) => p.InstanceProfileName)).toEqual(['Web-Profile']);
@@ -348,11 +402,15 @@ describe('instance profiles', () => {
       name: 'DeleteConflictException',
       message: 'Cannot delete entity, must remove roles from instance profile first.',
     });
-    expect(await errorCode(server.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: 'Web-Profile' })))).toBe('DeleteConflict');
+    expect(await errorCode(server.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: 'Web-Profile' })))).toBe(
+      'DeleteConflict',
+    );
 
     await server.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: 'Web-Profile', RoleName: 'App-Role' }));
     expect(
-      await errorCode(server.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: 'Web-Profile', RoleName: 'App-Role' }))),
+      await errorCode(
+        server.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: 'Web-Profile', RoleName: 'App-Role' })),
+      ),
     ).toBe('NoSuchEntity');
     await server.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: 'Web-Profile' }));
     expect(await errorCode(server.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'Web-Profile' })))).toBe('NoSuchEntity');
@@ -362,14 +420,22 @@ describe('instance profiles', () => {
 
 describe('GetAccountAuthorizationDetails', () => {
   let details: TestServer;
-  const allow = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+  const allow = (action: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 
   beforeAll(async () => {
     details = await startServer();
     const iam = details.iam;
-    const policy = await iam.send(new CreatePolicyCommand({ PolicyName: 'Local-Read', Path: '/local/', PolicyDocument: allow('s3:GetObject') }));
+    const policy = await iam.send(
+      new CreatePolicyCommand({ PolicyName: 'Local-Read', Path: '/local/', PolicyDocument: allow('s3:GetObject') }),
+    );
     await iam.send(
-      new CreateUserCommand({ UserName: 'alice', Path: '/people/', PermissionsBoundary: policy.Policy!.Arn, Tags: [{ Key: 'team', Value: 'x' }] }),
+      new CreateUserCommand({
+        UserName: 'alice',
+        Path: '/people/',
+        PermissionsBoundary: policy.Policy!.Arn,
+        Tags: [{ Key: 'team', Value: 'x' }],
+      }),
     );
     await iam.send(new CreateGroupCommand({ GroupName: 'readers' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'readers', UserName: 'alice' }));
@@ -392,19 +458,27 @@ describe('GetAccountAuthorizationDetails', () => {
     const alice = result.UserDetailList?.find((u) => u.UserName === 'alice');
     expect(alice?.Arn).toBe(`arn:aws:iam::${details.accountId}:user/people/alice`);
     expect(alice?.GroupList).toEqual(['readers']);
-    expect(alice?.AttachedManagedPolicies).toEqual([{ PolicyName: 'Local-Read', PolicyArn: `arn:aws:iam::${details.accountId}:policy/local/Local-Read` }]);
-    expect(alice?.UserPolicyList?.map((p) => [p.PolicyName, decodeURIComponent(p.PolicyDocument!)])).toEqual([['inline-user', allow('s3:ListBucket')]]);
+    expect(alice?.AttachedManagedPolicies).toEqual([
+      { PolicyName: 'Local-Read', PolicyArn: `arn:aws:iam::${details.accountId}:policy/local/Local-Read` },
+    ]);
+    expect(alice?.UserPolicyList?.map((p) => [p.PolicyName, decodeURIComponent(p.PolicyDocument!)])).toEqual([
+      ['inline-user', allow('s3:ListBucket')],
+    ]);
     expect(alice?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(`arn:aws:iam::${details.accountId}:policy/local/Local-Read`);
     expect(alice?.Tags).toEqual([{ Key: 'team', Value: 'x' }]);
 
     const readers = result.GroupDetailList?.find((g) => g.GroupName === 'readers');
-    expect(readers?.AttachedManagedPolicies).toEqual([{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }]);
+    expect(readers?.AttachedManagedPolicies).toEqual([
+      { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+    ]);
     expect(readers?.GroupId).toMatch(/^AGPA/);
 
     const worker = result.RoleDetailList?.find((r) => r.RoleName === 'worker');
     expect(worker?.RoleId).toMatch(/^AROA/);
     expect(decodeURIComponent(worker!.AssumeRolePolicyDocument!)).toBe(TRUST_EC2);
-    expect(worker?.InstanceProfileList?.map((p) => [p.InstanceProfileName, p.Roles?.map((r) => r.RoleName)])).toEqual([['worker-profile', ['worker']]]);
+    expect(worker?.InstanceProfileList?.map((p) => [p.InstanceProfileName, p.Roles?.map((r) => r.RoleName)])).toEqual([
+      ['worker-profile', ['worker']],
+    ]);
     expect(worker?.InstanceProfileList?.[0].InstanceProfileId).toMatch(/^AIPA/);
     expect(worker?.RolePolicyList?.map((p) => p.PolicyName)).toEqual(['inline-role']);
     expect(worker?.AttachedManagedPolicies?.map((p) => p.PolicyArn)).toEqual(['arn:aws:iam::aws:policy/IAMReadOnlyAccess']);
@@ -433,9 +507,7 @@ describe('GetAccountAuthorizationDetails', () => {
     expect(roles.UserDetailList ?? []).toEqual([]);
     expect(roles.Policies ?? []).toEqual([]);
     const awsManaged = await details.iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['AWSManagedPolicy'] }));
-    expect(awsManaged.Policies?.map((p) => p.PolicyName).sort()).toEqual(
-      expect.arrayContaining(['IAMReadOnlyAccess', 'ReadOnlyAccess']),
-    );
+    expect(awsManaged.Policies?.map((p) => p.PolicyName).sort()).toEqual(expect.arrayContaining(['IAMReadOnlyAccess', 'ReadOnlyAccess']));
     expect(awsManaged.Policies?.every((p) => p.Arn!.startsWith('arn:aws:iam::aws:policy/'))).toBe(true);
     const local = await details.iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['LocalManagedPolicy', 'Group'] }));
     expect(local.Policies?.map((p) => p.PolicyName)).toEqual(['Local-Read']);
@@ -464,6 +536,8 @@ describe('GetAccountAuthorizationDetails', () => {
     } while (marker && pages < 50);
     expect(seen).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 2));
-    expect(await errorCode(details.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: 'gh1.bm90LWpzb24' })))).toBe('ValidationError');
+    expect(await errorCode(details.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: 'gh1.bm90LWpzb24' })))).toBe(
+      'ValidationError',
+    );
   });
 });

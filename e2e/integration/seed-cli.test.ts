@@ -94,9 +94,27 @@ const EXAMPLES: Array<{
     },
     expected: {
       Groups: [
-        { Path: '/', GroupName: 'Admins', GroupId: 'AGPAYGH7AQ44DKI7UGME4', Arn: 'arn:aws:iam::012345678910:group/Admins', CreateDate: '2019-10-01T22:50:30+00:00' },
-        { Path: '/', GroupName: 'Developers', GroupId: 'AGPAYGH7AQ44BVG3THNH7', Arn: 'arn:aws:iam::012345678910:group/Developers', CreateDate: '2019-07-10T23:10:47+00:00' },
-        { Path: '/', GroupName: 'Devops', GroupId: 'ADSAYFF72444NEI6MNIOP', Arn: 'arn:aws:iam::012345678910:group/Devops', CreateDate: '2019-07-10T23:10:47+00:00' },
+        {
+          Path: '/',
+          GroupName: 'Admins',
+          GroupId: 'AGPAYGH7AQ44DKI7UGME4',
+          Arn: 'arn:aws:iam::012345678910:group/Admins',
+          CreateDate: '2019-10-01T22:50:30+00:00',
+        },
+        {
+          Path: '/',
+          GroupName: 'Developers',
+          GroupId: 'AGPAYGH7AQ44BVG3THNH7',
+          Arn: 'arn:aws:iam::012345678910:group/Developers',
+          CreateDate: '2019-07-10T23:10:47+00:00',
+        },
+        {
+          Path: '/',
+          GroupName: 'Devops',
+          GroupId: 'ADSAYFF72444NEI6MNIOP',
+          Arn: 'arn:aws:iam::012345678910:group/Devops',
+          CreateDate: '2019-07-10T23:10:47+00:00',
+        },
       ],
     },
   },

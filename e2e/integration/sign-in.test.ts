@@ -50,7 +50,9 @@ function clientOf(result: SignInResponse) {
 
 async function createConsoleUser(userName: string, passwordResetRequired = false) {
   await server.iam.send(new CreateUserCommand({ UserName: userName }));
-  await server.iam.send(new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD, PasswordResetRequired: passwordResetRequired }));
+  await server.iam.send(
+    new CreateLoginProfileCommand({ UserName: userName, Password: PASSWORD, PasswordResetRequired: passwordResetRequired }),
+  );
 }
 
 /**
@@ -69,7 +71,10 @@ afterAll(async () => {
 describe('root user', () => {
   it('signs in with e-mail and password and gets 12-hour root session credentials', async () => {
     const before = Date.now();
-    const result = await signIn({ type: 'root', email: server.rootEmail.toUpperCase(), password: server.rootPassword }, from('198.51.100.1'));
+    const result = await signIn(
+      { type: 'root', email: server.rootEmail.toUpperCase(), password: server.rootPassword },
+      from('198.51.100.1'),
+    );
     expect(result.status).toBe(200);
     expect(result.body.principal).toEqual({ type: 'Root', arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT });
     expect(result.body.passwordResetRequired).toBe(false);
@@ -83,7 +88,10 @@ describe('root user', () => {
   });
 
   it('answers the same 401 for a wrong password and a wrong e-mail', async () => {
-    expect(await signIn({ type: 'root', email: server.rootEmail, password: 'wrong-password' }, from('198.51.100.2'))).toEqual({ status: 401, body: INVALID });
+    expect(await signIn({ type: 'root', email: server.rootEmail, password: 'wrong-password' }, from('198.51.100.2'))).toEqual({
+      status: 401,
+      body: INVALID,
+    });
     expect(await signIn({ type: 'root', email: 'someone@example.com', password: server.rootPassword }, from('198.51.100.2'))).toEqual({
       status: 401,
       body: INVALID,
@@ -92,7 +100,11 @@ describe('root user', () => {
 
   it('rejects malformed requests with 400', async () => {
     expect((await signIn({ type: 'admin', email: 'x' })).status).toBe(400);
-    const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' });
+    const response = await fetch(`${server.endpoint}/_gatehouse/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'not json',
+    });
     expect(response.status).toBe(400);
     expect((await fetch(`${server.endpoint}/_gatehouse/sign-in`)).status).toBe(405);
   });
@@ -106,7 +118,12 @@ describe('IAM users', () => {
   it('signs in by account id, records PasswordLastUsed, and acts as the user', async () => {
     const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, from('198.51.100.10'));
     expect(result.status).toBe(200);
-    expect(result.body.principal).toEqual({ type: 'IAMUser', arn: `arn:aws:iam::${ACCOUNT}:user/si-erin`, accountId: ACCOUNT, userName: 'si-erin' });
+    expect(result.body.principal).toEqual({
+      type: 'IAMUser',
+      arn: `arn:aws:iam::${ACCOUNT}:user/si-erin`,
+      accountId: ACCOUNT,
+      userName: 'si-erin',
+    });
     expect(result.body.passwordResetRequired).toBe(false);
     const identity = await clientOf(result).sts.send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/si-erin`);
@@ -118,18 +135,33 @@ describe('IAM users', () => {
 
   it('signs in by account alias and reports the alias', async () => {
     await server.iam.send(new CreateAccountAliasCommand({ AccountAlias: 'gatehouse-signin' }));
-    const result = await signIn({ type: 'user', account: 'gatehouse-signin', userName: 'SI-ERIN', password: PASSWORD }, from('198.51.100.11'));
+    const result = await signIn(
+      { type: 'user', account: 'gatehouse-signin', userName: 'SI-ERIN', password: PASSWORD },
+      from('198.51.100.11'),
+    );
     expect(result.status).toBe(200);
     expect(result.body.principal).toMatchObject({ userName: 'si-erin', accountAlias: 'gatehouse-signin' });
   });
 
   it('answers one 401 whichever part was wrong', async () => {
     const address = from('198.51.100.12');
-    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: 'Wrong-Passw0rd!' }, address)).toEqual({ status: 401, body: INVALID });
-    expect(await signIn({ type: 'user', account: '999999999999', userName: 'si-erin', password: PASSWORD }, address)).toEqual({ status: 401, body: INVALID });
-    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'nobody', password: PASSWORD }, address)).toEqual({ status: 401, body: INVALID });
+    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: 'Wrong-Passw0rd!' }, address)).toEqual({
+      status: 401,
+      body: INVALID,
+    });
+    expect(await signIn({ type: 'user', account: '999999999999', userName: 'si-erin', password: PASSWORD }, address)).toEqual({
+      status: 401,
+      body: INVALID,
+    });
+    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'nobody', password: PASSWORD }, address)).toEqual({
+      status: 401,
+      body: INVALID,
+    });
     await server.iam.send(new CreateUserCommand({ UserName: 'si-no-console' }));
-    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'si-no-console', password: PASSWORD }, address)).toEqual({ status: 401, body: INVALID });
+    expect(await signIn({ type: 'user', account: ACCOUNT, userName: 'si-no-console', password: PASSWORD }, address)).toEqual({
+      status: 401,
+      body: INVALID,
+    });
   });
 
   it('marks sessions of users who must reset their password, which may only change it', async () => {
@@ -144,11 +176,16 @@ describe('IAM users', () => {
       await server.iam.send(
         new CreateRoleCommand({
           RoleName: 'si-frank-role',
-          AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/si-frank` }, Action: 'sts:AssumeRole' }] }),
+          AssumeRolePolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/si-frank` }, Action: 'sts:AssumeRole' }],
+          }),
         }),
       )
     ).Role!.Arn!;
-    expect(await errorCode(clientOf(result).sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'escape' })))).toBe('AccessDenied');
+    expect(await errorCode(clientOf(result).sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'escape' })))).toBe(
+      'AccessDenied',
+    );
   });
 });
 
@@ -177,7 +214,15 @@ describe('sign-out', () => {
   async function signOut(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) {
     const url = new URL(`${server.endpoint}/_gatehouse/sign-out`);
     const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
-    const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, headers: { host: url.host }, body: '' });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      headers: { host: url.host },
+      body: '',
+    });
     const { host: _host, ...headers } = signed.headers as Record<string, string>;
     const response = await fetch(url, { method: 'POST', headers, body: '' });
     return { status: response.status, body: (await response.json()) as { error?: string; signedOut?: boolean } };
@@ -205,12 +250,20 @@ describe('MFA', () => {
     const seed = Buffer.from(device.VirtualMFADevice!.Base32StringSeed!).toString('ascii');
     const step = totpStep(new Date());
     await server.iam.send(
-      new EnableMFADeviceCommand({ UserName: 'si-grace', SerialNumber: serial, AuthenticationCode1: totpCode(seed, step - 1), AuthenticationCode2: totpCode(seed, step) }),
+      new EnableMFADeviceCommand({
+        UserName: 'si-grace',
+        SerialNumber: serial,
+        AuthenticationCode1: totpCode(seed, step - 1),
+        AuthenticationCode2: totpCode(seed, step),
+      }),
     );
     const address = from('198.51.100.20');
     const base = { type: 'user', account: ACCOUNT, userName: 'si-grace', password: PASSWORD };
 
-    expect(await signIn(base, address)).toEqual({ status: 401, body: { error: 'MfaRequired', message: 'Enter the MFA code for your device.' } });
+    expect(await signIn(base, address)).toEqual({
+      status: 401,
+      body: { error: 'MfaRequired', message: 'Enter the MFA code for your device.' },
+    });
     // A wrong password is not told apart by the MFA prompt.
     expect(await signIn({ ...base, password: 'Wrong-Passw0rd!' }, address)).toEqual({ status: 401, body: INVALID });
     const wrong = totpCode(seed, step + 1) === '000000' ? '111111' : '000000';
@@ -253,7 +306,8 @@ describe('limits', () => {
     await createConsoleUser('si-jack');
     const user = { type: 'user', account: ACCOUNT, userName: 'si-jack' };
     expect((await signIn({ ...user, password: PASSWORD }, from('198.51.100.50'))).status).toBe(200);
-    for (let i = 0; i < 10; i++) expect((await signIn({ ...user, password: 'Wrong-Passw0rd!' }, from(`192.0.2.${100 + i}`))).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn({ ...user, password: 'Wrong-Passw0rd!' }, from(`192.0.2.${100 + i}`))).status).toBe(401);
     // From here each new address waits 1, 2, 4 … s after the last failure (how many are admitted depends on the
     // machine's speed; that some are slowed, and for at most a minute, does not).
     const next: SignInResponse[] = [];
@@ -267,21 +321,32 @@ describe('limits', () => {
   it('locks a source address out after 20 failures across identities', async () => {
     const address = from('203.0.113.99');
     for (let i = 0; i < 20; i++) {
-      expect((await signIn({ type: 'user', account: ACCOUNT, userName: `spray-${i}`, password: 'Wrong-Passw0rd!' }, address)).status).toBe(401);
+      expect((await signIn({ type: 'user', account: ACCOUNT, userName: `spray-${i}`, password: 'Wrong-Passw0rd!' }, address)).status).toBe(
+        401,
+      );
     }
     const locked = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, address);
     expect(locked.status).toBe(429);
     await createConsoleUser('si-ivy');
-    expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('203.0.113.100'))).status).toBe(200);
+    expect((await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivy', password: PASSWORD }, from('203.0.113.100'))).status).toBe(
+      200,
+    );
   }, 60_000);
 
   it('refuses cross-site requests: text/plain bodies and foreign origins', async () => {
     const body = JSON.stringify({ type: 'root', email: server.rootEmail, password: server.rootPassword });
     const plain = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
     expect(plain.status).toBe(415);
-    const foreign = await fetch(`${server.endpoint}/_gatehouse/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body });
+    const foreign = await fetch(`${server.endpoint}/_gatehouse/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body,
+    });
     expect(foreign.status).toBe(403);
-    const sameOrigin = await signIn({ type: 'root', email: server.rootEmail, password: server.rootPassword }, { ...from('198.51.100.77'), origin: server.endpoint });
+    const sameOrigin = await signIn(
+      { type: 'root', email: server.rootEmail, password: server.rootPassword },
+      { ...from('198.51.100.77'), origin: server.endpoint },
+    );
     expect(sameOrigin.status).toBe(200);
   });
 });

@@ -25,7 +25,9 @@ beforeAll(async () => {
   account = server.accountId;
   userArn = `arn:aws:iam::${account}:user/bounded`;
   await server.iam.send(new CreateUserCommand({ UserName: 'bounded' }));
-  const { Policy } = await server.iam.send(new CreatePolicyCommand({ PolicyName: 'OnlyIamRead', PolicyDocument: doc({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }) }));
+  const { Policy } = await server.iam.send(
+    new CreatePolicyCommand({ PolicyName: 'OnlyIamRead', PolicyDocument: doc({ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }) }),
+  );
   await server.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: Policy!.Arn! }));
 });
 afterAll(async () => {
@@ -39,12 +41,21 @@ describe("a permissions boundary's Deny in MatchedStatements", () => {
       { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
     );
     const { EvaluationResults } = await server.iam.send(
-      new SimulateCustomPolicyCommand({ PolicyInputList: [ALLOW_ALL], PermissionsBoundaryPolicyInputList: [boundary], ActionNames: ['iam:DeleteUser', 'iam:GetUser'] }),
+      new SimulateCustomPolicyCommand({
+        PolicyInputList: [ALLOW_ALL],
+        PermissionsBoundaryPolicyInputList: [boundary],
+        ActionNames: ['iam:DeleteUser', 'iam:GetUser'],
+      }),
     );
     const [deleteUser, getUser] = EvaluationResults!;
     expect(deleteUser.EvalDecision).toBe('explicitDeny');
     expect(deleteUser.MatchedStatements).toEqual([
-      { SourcePolicyId: 'PermissionsBoundaryPolicyInputList.1', SourcePolicyType: 'none', StartPosition: { Line: 9, Column: 5 }, EndPosition: { Line: 18, Column: 6 } },
+      {
+        SourcePolicyId: 'PermissionsBoundaryPolicyInputList.1',
+        SourcePolicyType: 'none',
+        StartPosition: { Line: 9, Column: 5 },
+        EndPosition: { Line: 18, Column: 6 },
+      },
     ]);
     expect(getUser.EvalDecision).toBe('allowed');
     expect(getUser.MatchedStatements!.map((m) => m.SourcePolicyId)).toEqual(['PolicyInputList.1']);
@@ -88,7 +99,8 @@ describe('a same-account resource-based grant naming the user', () => {
         }),
       );
     expect((await simulate(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }))).EvaluationResults![0].EvalDecision).toBe('allowed');
-    const denied = (await simulate(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' }))).EvaluationResults![0];
+    const denied = (await simulate(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:*', Resource: '*' })))
+      .EvaluationResults![0];
     expect(denied.EvalDecision).toBe('explicitDeny');
     expect(denied.MatchedStatements![0].SourcePolicyId).toBe('PermissionsBoundaryPolicyInputList.1');
   });
@@ -96,12 +108,16 @@ describe('a same-account resource-based grant naming the user', () => {
   it('enforcement: a trust policy naming the user lets them assume the role although the boundary allows no sts:AssumeRole', async () => {
     const trust = (principal: string) => doc({ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' });
     await server.iam.send(new CreateRoleCommand({ RoleName: 'names-user', AssumeRolePolicyDocument: trust(userArn) }));
-    await server.iam.send(new CreateRoleCommand({ RoleName: 'names-account', AssumeRolePolicyDocument: trust(`arn:aws:iam::${account}:root`) }));
+    await server.iam.send(
+      new CreateRoleCommand({ RoleName: 'names-account', AssumeRolePolicyDocument: trust(`arn:aws:iam::${account}:root`) }),
+    );
     const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'bounded' }));
     const sts = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).sts;
     const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/names-user`, RoleSessionName: 's1' }));
     expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${account}:assumed-role/names-user/s1`);
-    expect(await errorCode(sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/names-account`, RoleSessionName: 's1' })))).toBe('AccessDenied');
+    expect(
+      await errorCode(sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/names-account`, RoleSessionName: 's1' }))),
+    ).toBe('AccessDenied');
     sts.destroy();
   });
 });

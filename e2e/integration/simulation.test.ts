@@ -73,14 +73,21 @@ describe('SimulatePrincipalPolicy', () => {
       { SourcePolicyId: 'Inline', SourcePolicyType: 'user', StartPosition: { Line: 4, Column: 5 }, EndPosition: { Line: 9, Column: 6 } },
     ]);
     expect(byAction['iam:DeleteUser'].EvalDecision).toBe('explicitDeny');
-    expect(byAction['iam:DeleteUser'].MatchedStatements?.[0]).toMatchObject({ SourcePolicyId: 'Inline', StartPosition: { Line: 10, Column: 5 } });
+    expect(byAction['iam:DeleteUser'].MatchedStatements?.[0]).toMatchObject({
+      SourcePolicyId: 'Inline',
+      StartPosition: { Line: 10, Column: 5 },
+    });
     expect(byAction['iam:CreateUser'].EvalDecision).toBe('implicitDeny');
     expect(byAction['iam:CreateUser'].MatchedStatements).toEqual([]);
   });
 
   it('uses context entries and reports the keys a group policy needed but did not get', async () => {
     const without = await server.iam.send(
-      new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: ['s3:GetObject'], ResourceArns: ['arn:aws:s3:::reports/q1.csv'] }),
+      new SimulatePrincipalPolicyCommand({
+        PolicySourceArn: userArn,
+        ActionNames: ['s3:GetObject'],
+        ResourceArns: ['arn:aws:s3:::reports/q1.csv'],
+      }),
     );
     expect(without.EvaluationResults![0].EvalDecision).toBe('implicitDeny');
     expect(without.EvaluationResults![0].ResourceSpecificResults?.[0].MissingContextValues).toEqual(['aws:PrincipalTag/team']);
@@ -95,8 +102,15 @@ describe('SimulatePrincipalPolicy', () => {
     );
     const [reports, other] = withTag.EvaluationResults!;
     expect(reports).toMatchObject({ EvalResourceName: 'arn:aws:s3:::reports/q1.csv', EvalDecision: 'allowed' });
-    expect(reports.MatchedStatements?.[0]).toMatchObject({ SourcePolicyId: 'ReportsRead', SourcePolicyType: 'IAM Policy', StartPosition: { Line: 4, Column: 6 } });
-    expect(reports.ResourceSpecificResults?.[0]).toMatchObject({ EvalResourceName: 'arn:aws:s3:::reports/q1.csv', EvalResourceDecision: 'allowed' });
+    expect(reports.MatchedStatements?.[0]).toMatchObject({
+      SourcePolicyId: 'ReportsRead',
+      SourcePolicyType: 'IAM Policy',
+      StartPosition: { Line: 4, Column: 6 },
+    });
+    expect(reports.ResourceSpecificResults?.[0]).toMatchObject({
+      EvalResourceName: 'arn:aws:s3:::reports/q1.csv',
+      EvalResourceDecision: 'allowed',
+    });
     expect(other.EvalDecision).toBe('implicitDeny');
   });
 
@@ -120,12 +134,16 @@ describe('SimulatePrincipalPolicy', () => {
 
   it('pages results with MaxItems and Marker, in action order', async () => {
     const actions = ['iam:GetUser', 'iam:ListUsers', 'iam:DeleteUser', 'iam:CreateUser', 'iam:TagUser'];
-    const first = await server.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: actions, MaxItems: 2 }));
+    const first = await server.iam.send(
+      new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: actions, MaxItems: 2 }),
+    );
     expect(first.IsTruncated).toBe(true);
     const seen = first.EvaluationResults!.map((r) => r.EvalActionName);
     let marker = first.Marker;
     while (marker) {
-      const next = await server.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: actions, MaxItems: 2, Marker: marker }));
+      const next = await server.iam.send(
+        new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: actions, MaxItems: 2, Marker: marker }),
+      );
       seen.push(...next.EvaluationResults!.map((r) => r.EvalActionName));
       marker = next.IsTruncated ? next.Marker : undefined;
     }
@@ -134,7 +152,11 @@ describe('SimulatePrincipalPolicy', () => {
 
   it('answers NoSuchEntity for an unknown source', async () => {
     expect(
-      await errorCode(server.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: 'arn:aws:iam::123456789012:user/ghost', ActionNames: ['iam:GetUser'] }))),
+      await errorCode(
+        server.iam.send(
+          new SimulatePrincipalPolicyCommand({ PolicySourceArn: 'arn:aws:iam::123456789012:user/ghost', ActionNames: ['iam:GetUser'] }),
+        ),
+      ),
     ).toBe('NoSuchEntity');
   });
 });
@@ -153,15 +175,23 @@ describe('SimulateCustomPolicy', () => {
       }),
     );
     expect(mfa.EvaluationResults![0]).toMatchObject({ EvalDecision: 'allowed' });
-    expect(mfa.EvaluationResults![0].MatchedStatements?.[0]).toMatchObject({ SourcePolicyId: 'PolicyInputList.1', StartPosition: { Line: 1 } });
+    expect(mfa.EvaluationResults![0].MatchedStatements?.[0]).toMatchObject({
+      SourcePolicyId: 'PolicyInputList.1',
+      StartPosition: { Line: 1 },
+    });
     const noMfa = await server.iam.send(new SimulateCustomPolicyCommand({ PolicyInputList: [policy], ActionNames: ['iam:ListRoles'] }));
-    expect(noMfa.EvaluationResults![0]).toMatchObject({ EvalDecision: 'implicitDeny', MissingContextValues: ['aws:MultiFactorAuthPresent'] });
+    expect(noMfa.EvaluationResults![0]).toMatchObject({
+      EvalDecision: 'implicitDeny',
+      MissingContextValues: ['aws:MultiFactorAuthPresent'],
+    });
   });
 
   it('rejects a malformed policy with MalformedPolicyDocument', async () => {
-    expect(await errorCode(server.iam.send(new SimulateCustomPolicyCommand({ PolicyInputList: ['{"Statement": ['], ActionNames: ['iam:GetUser'] })))).toBe(
-      'MalformedPolicyDocument',
-    );
+    expect(
+      await errorCode(
+        server.iam.send(new SimulateCustomPolicyCommand({ PolicyInputList: ['{"Statement": ['], ActionNames: ['iam:GetUser'] })),
+      ),
+    ).toBe('MalformedPolicyDocument');
   });
 });
 
@@ -170,7 +200,12 @@ describe('GetContextKeysFor*Policy', () => {
     const policy = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::home/${aws:username}/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
+        {
+          Effect: 'Allow',
+          Action: 's3:*',
+          Resource: 'arn:aws:s3:::home/${aws:username}/*',
+          Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+        },
       ],
     });
     const { ContextKeyNames } = await server.iam.send(new GetContextKeysForCustomPolicyCommand({ PolicyInputList: [policy] }));

@@ -12,7 +12,13 @@ import {
   PutUserPolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetAccessKeyInfoCommand, GetCallerIdentityCommand, GetSessionTokenCommand, type STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  GetAccessKeyInfoCommand,
+  GetCallerIdentityCommand,
+  GetSessionTokenCommand,
+  type STSClient,
+} from '@aws-sdk/client-sts';
 import { totpCode, totpStep } from '../../lib/iam/totp';
 import { startServer, errorCode, type Credentials, type TestServer } from './harness';
 
@@ -28,17 +34,29 @@ async function createUserWithKey(userName: string): Promise<Credentials> {
   return { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
 }
 
-function trust(principal: Record<string, string | string[]>, extra: Record<string, unknown> = {}, actions: string | string[] = 'sts:AssumeRole') {
+function trust(
+  principal: Record<string, string | string[]>,
+  extra: Record<string, unknown> = {},
+  actions: string | string[] = 'sts:AssumeRole',
+) {
   return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: actions, ...extra }] });
 }
 
 async function createRole(roleName: string, policy: string, maxSessionDuration?: number): Promise<string> {
-  const role = await server.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: policy, MaxSessionDuration: maxSessionDuration }));
+  const role = await server.iam.send(
+    new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: policy, MaxSessionDuration: maxSessionDuration }),
+  );
   return role.Role!.Arn!;
 }
 
-function sessionCredentials(credentials: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } | undefined): Credentials {
-  return { accessKeyId: credentials!.AccessKeyId!, secretAccessKey: credentials!.SecretAccessKey!, sessionToken: credentials!.SessionToken! };
+function sessionCredentials(
+  credentials: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } | undefined,
+): Credentials {
+  return {
+    accessKeyId: credentials!.AccessKeyId!,
+    secretAccessKey: credentials!.SecretAccessKey!,
+    sessionToken: credentials!.SessionToken!,
+  };
 }
 
 /** Creates and enables a virtual MFA device for the user; returns its serial, seed and the last step used. */
@@ -48,7 +66,12 @@ async function enableMfa(userName: string) {
   const seed = Buffer.from(created.VirtualMFADevice!.Base32StringSeed!).toString('ascii');
   const step = totpStep(new Date());
   await server.iam.send(
-    new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serial, AuthenticationCode1: totpCode(seed, step - 1), AuthenticationCode2: totpCode(seed, step) }),
+    new EnableMFADeviceCommand({
+      UserName: userName,
+      SerialNumber: serial,
+      AuthenticationCode1: totpCode(seed, step - 1),
+      AuthenticationCode2: totpCode(seed, step),
+    }),
   );
   return { serial, seed, step };
 }
@@ -78,9 +101,19 @@ describe('GetCallerIdentity', () => {
     });
     expect(response.status).toBe(200);
     const { credentials } = (await response.json()) as { credentials: Credentials };
-    const root = server.clientFor({ accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken });
-    expect(await root.sts.send(new GetCallerIdentityCommand({}))).toMatchObject({ Account: ACCOUNT, UserId: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` });
-    expect(await errorCode(root.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nope`, RoleSessionName: 'root' })))).toBe('AccessDenied');
+    const root = server.clientFor({
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    });
+    expect(await root.sts.send(new GetCallerIdentityCommand({}))).toMatchObject({
+      Account: ACCOUNT,
+      UserId: ACCOUNT,
+      Arn: `arn:aws:iam::${ACCOUNT}:root`,
+    });
+    expect(
+      await errorCode(root.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nope`, RoleSessionName: 'root' }))),
+    ).toBe('AccessDenied');
   });
 });
 
@@ -109,9 +142,15 @@ describe('AssumeRole', () => {
   it('refuses a caller the trust policy does not name, a missing role and a bad session name', async () => {
     const bob = server.clientFor(await createUserWithKey('sts-bob'));
     expect(await errorCode(bob.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'bob' })))).toBe('AccessDenied');
-    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/missing`, RoleSessionName: 'x1' })))).toBe('AccessDenied');
-    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'x' })))).toBe('ValidationError');
-    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'bad name!' })))).toBe('ValidationError');
+    expect(
+      await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/missing`, RoleSessionName: 'x1' }))),
+    ).toBe('AccessDenied');
+    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'x' })))).toBe(
+      'ValidationError',
+    );
+    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'bad name!' })))).toBe(
+      'ValidationError',
+    );
   });
 
   it('needs the caller own policies too when the trust policy names only the account', async () => {
@@ -122,7 +161,10 @@ describe('AssumeRole', () => {
       new PutUserPolicyCommand({
         UserName: 'sts-carol',
         PolicyName: 'assume',
-        PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }] }),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }],
+        }),
       }),
     );
     const assumed = await server.clientFor(carolKeys).sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'carol' }));
@@ -130,9 +172,14 @@ describe('AssumeRole', () => {
   });
 
   it('evaluates ExternalId conditions (sts:ExternalId)', async () => {
-    const roleArn = await createRole('sts-external', trust({ AWS: aliceArn }, { Condition: { StringEquals: { 'sts:ExternalId': 'secret-42' } } }));
+    const roleArn = await createRole(
+      'sts-external',
+      trust({ AWS: aliceArn }, { Condition: { StringEquals: { 'sts:ExternalId': 'secret-42' } } }),
+    );
     expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'no-id' })))).toBe('AccessDenied');
-    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'wrong', ExternalId: 'secret-43' })))).toBe('AccessDenied');
+    expect(
+      await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'wrong', ExternalId: 'secret-43' }))),
+    ).toBe('AccessDenied');
     const assumed = await alice.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'right', ExternalId: 'secret-42' }));
     expect(assumed.AssumedRoleUser?.Arn).toContain('assumed-role/sts-external/right');
   });
@@ -146,28 +193,44 @@ describe('AssumeRole', () => {
       }
       return 'ok';
     };
-    expect(await message(alice.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'long', DurationSeconds: 7200 })))).toBe(
-      'ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
-    );
+    expect(
+      await message(alice.sts.send(new AssumeRoleCommand({ RoleArn: directRoleArn, RoleSessionName: 'long', DurationSeconds: 7200 }))),
+    ).toBe('ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
     const chainedArn = await createRole('sts-chained', trust({ AWS: [directRoleArn, aliceArn] }), 43200);
     const roleSession = server.clientFor(directSession);
-    expect(await message(roleSession.sts.send(new AssumeRoleCommand({ RoleArn: chainedArn, RoleSessionName: 'chain', DurationSeconds: 7200 })))).toBe(
-      'ValidationError: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    expect(
+      await message(roleSession.sts.send(new AssumeRoleCommand({ RoleArn: chainedArn, RoleSessionName: 'chain', DurationSeconds: 7200 }))),
+    ).toBe('ValidationError: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    const chained = await roleSession.sts.send(
+      new AssumeRoleCommand({ RoleArn: chainedArn, RoleSessionName: 'chain', DurationSeconds: 3600 }),
     );
-    const chained = await roleSession.sts.send(new AssumeRoleCommand({ RoleArn: chainedArn, RoleSessionName: 'chain', DurationSeconds: 3600 }));
     expect(chained.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/sts-chained/chain`);
-    const longDirect = await alice.sts.send(new AssumeRoleCommand({ RoleArn: chainedArn, RoleSessionName: 'direct-long', DurationSeconds: 7200 }));
+    const longDirect = await alice.sts.send(
+      new AssumeRoleCommand({ RoleArn: chainedArn, RoleSessionName: 'direct-long', DurationSeconds: 7200 }),
+    );
     expect(longDirect.Credentials!.Expiration!.getTime() - Date.now()).toBeGreaterThan(7100_000);
   }, 30_000);
 
   it('needs sts:TagSession in the trust policy for session tags, and keeps tags and session policies on the session', async () => {
     const untagged = await createRole('sts-untagged', trust({ AWS: aliceArn }));
     const tags = [{ Key: 'project', Value: 'gatehouse' }];
-    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: untagged, RoleSessionName: 'tags', Tags: tags })))).toBe('AccessDenied');
-    const tagged = await createRole('sts-tagged', trust({ AWS: aliceArn }, {}, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']));
+    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: untagged, RoleSessionName: 'tags', Tags: tags })))).toBe(
+      'AccessDenied',
+    );
+    const tagged = await createRole(
+      'sts-tagged',
+      trust({ AWS: aliceArn }, {}, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']),
+    );
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:Get*', Resource: '*' }] });
     const assumed = await alice.sts.send(
-      new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'tags', Tags: tags, TransitiveTagKeys: ['project'], Policy: policy, SourceIdentity: 'alice-src' }),
+      new AssumeRoleCommand({
+        RoleArn: tagged,
+        RoleSessionName: 'tags',
+        Tags: tags,
+        TransitiveTagKeys: ['project'],
+        Policy: policy,
+        SourceIdentity: 'alice-src',
+      }),
     );
     expect(assumed.PackedPolicySize).toBeGreaterThan(0);
     expect(assumed.SourceIdentity).toBe('alice-src');
@@ -180,9 +243,9 @@ describe('AssumeRole', () => {
       sourceIdentity: 'alice-src',
       roleChainDepth: 0,
     });
-    expect(await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'bad-policy', Policy: '{"Statement":' })))).toBe(
-      'MalformedPolicyDocument',
-    );
+    expect(
+      await errorCode(alice.sts.send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'bad-policy', Policy: '{"Statement":' }))),
+    ).toBe('MalformedPolicyDocument');
   });
 });
 
@@ -191,29 +254,38 @@ describe('GetSessionToken', () => {
     const daveKeys = await createUserWithKey('sts-dave');
     const dave = server.clientFor(daveKeys);
     const mfa = await enableMfa('sts-dave');
-    const roleArn = await createRole('sts-mfa', trust({ AWS: `arn:aws:iam::${ACCOUNT}:user/sts-dave` }, { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }));
+    const roleArn = await createRole(
+      'sts-mfa',
+      trust({ AWS: `arn:aws:iam::${ACCOUNT}:user/sts-dave` }, { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+    );
 
     expect(await errorCode(dave.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'no-mfa' })))).toBe('AccessDenied');
     const plain = await dave.sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
     const plainSession = server.clientFor(sessionCredentials(plain.Credentials));
-    expect(await errorCode(plainSession.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'plain' })))).toBe('AccessDenied');
-
-    const wrong = totpCode(mfa.seed, mfa.step + 1) === '000000' ? '111111' : '000000';
-    expect(await errorCode(dave.sts.send(new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: wrong })))).toBe('AccessDenied');
-    expect(await errorCode(dave.sts.send(new GetSessionTokenCommand({ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/other`, TokenCode: '123456' })))).toBe(
+    expect(await errorCode(plainSession.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'plain' })))).toBe(
       'AccessDenied',
     );
 
-    const withMfa = await dave.sts.send(new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: totpCode(mfa.seed, mfa.step + 1), DurationSeconds: 3600 }));
+    const wrong = totpCode(mfa.seed, mfa.step + 1) === '000000' ? '111111' : '000000';
+    expect(await errorCode(dave.sts.send(new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: wrong })))).toBe('AccessDenied');
+    expect(
+      await errorCode(
+        dave.sts.send(new GetSessionTokenCommand({ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/other`, TokenCode: '123456' })),
+      ),
+    ).toBe('AccessDenied');
+
+    const withMfa = await dave.sts.send(
+      new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: totpCode(mfa.seed, mfa.step + 1), DurationSeconds: 3600 }),
+    );
     const mfaSession = server.clientFor(sessionCredentials(withMfa.Credentials));
     expect((await mfaSession.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/sts-dave`);
     const assumed = await mfaSession.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'with-mfa' }));
     expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/sts-mfa/with-mfa`);
 
     // A used code cannot be replayed, and session credentials cannot get another session token.
-    expect(await errorCode(dave.sts.send(new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: totpCode(mfa.seed, mfa.step + 1) })))).toBe(
-      'AccessDenied',
-    );
+    expect(
+      await errorCode(dave.sts.send(new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: totpCode(mfa.seed, mfa.step + 1) }))),
+    ).toBe('AccessDenied');
     expect(await errorCode(mfaSession.sts.send(new GetSessionTokenCommand({})))).toBe('AccessDenied');
   });
 
@@ -236,7 +308,9 @@ describe('GetAccessKeyInfo', () => {
     const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'key-info' }));
     await server.iam.send(new DeleteAccessKeyCommand({ UserName: 'key-info', AccessKeyId: AccessKey!.AccessKeyId! }));
     expect((await server.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: AccessKey!.AccessKeyId! }))).Account).toBe(ACCOUNT);
-    const error = await server.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: 'AKIA1111111111111111' })).catch((e: { name: string }) => e);
+    const error = await server.sts
+      .send(new GetAccessKeyInfoCommand({ AccessKeyId: 'AKIA1111111111111111' }))
+      .catch((e: { name: string }) => e);
     expect((error as { name: string }).name).toBe('InvalidParameterValue');
   });
 });

@@ -228,7 +228,11 @@ describe('groups', () => {
     await iam.send(new CreateGroupCommand({ GroupName: 'doomed' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'doomed', UserName: 'alice' }));
     const conflict = await failure(iam.send(new DeleteGroupCommand({ GroupName: 'doomed' })));
-    expect(conflict).toMatchObject({ code: 'DeleteConflict', status: 409, message: 'Cannot delete entity, must remove users from group first.' });
+    expect(conflict).toMatchObject({
+      code: 'DeleteConflict',
+      status: 409,
+      message: 'Cannot delete entity, must remove users from group first.',
+    });
     await iam.send(new RemoveUserFromGroupCommand({ GroupName: 'doomed', UserName: 'alice' }));
     await iam.send(new DeleteGroupCommand({ GroupName: 'doomed' }));
     expect(await errorCode(iam.send(new GetGroupCommand({ GroupName: 'doomed' })))).toBe('NoSuchEntity');
@@ -288,7 +292,15 @@ describe('user tags', () => {
     await createUsers(['tagged']);
     expect(
       await errorCode(
-        iam.send(new TagUserCommand({ UserName: 'tagged', Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] })),
+        iam.send(
+          new TagUserCommand({
+            UserName: 'tagged',
+            Tags: [
+              { Key: 'a', Value: '1' },
+              { Key: 'A', Value: '2' },
+            ],
+          }),
+        ),
       ),
     ).toBe('InvalidInput');
     const fifty = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: `v${i}` }));
@@ -385,8 +397,14 @@ describe('DeleteUser', () => {
     await iam.send(new AttachUserPolicyCommand({ UserName: 'owner', PolicyArn: READ_ONLY }));
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['Cannot delete entity, must delete login profile first.', () => iam.send(new DeleteLoginProfileCommand({ UserName: 'owner' }))],
-      ['Cannot delete entity, must delete policies first.', () => iam.send(new DeleteUserPolicyCommand({ UserName: 'owner', PolicyName: 'inline' }))],
-      ['Cannot delete entity, must detach all policies first.', () => iam.send(new DetachUserPolicyCommand({ UserName: 'owner', PolicyArn: READ_ONLY }))],
+      [
+        'Cannot delete entity, must delete policies first.',
+        () => iam.send(new DeleteUserPolicyCommand({ UserName: 'owner', PolicyName: 'inline' })),
+      ],
+      [
+        'Cannot delete entity, must detach all policies first.',
+        () => iam.send(new DetachUserPolicyCommand({ UserName: 'owner', PolicyArn: READ_ONLY })),
+      ],
     ];
     for (const [message, resolve] of steps) {
       const conflict = await failure(iam.send(new DeleteUserCommand({ UserName: 'owner' })));

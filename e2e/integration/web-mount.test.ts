@@ -44,7 +44,9 @@ describe('the /aws mount', () => {
     const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
     const sts = new STSClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
     await iam.send(new CreateUserCommand({ UserName: 'mounted', Path: '/web/' }));
-    expect((await iam.send(new GetUserCommand({ UserName: 'mounted' }))).User?.Arn).toBe(`arn:aws:iam::${server.accountId}:user/web/mounted`);
+    expect((await iam.send(new GetUserCommand({ UserName: 'mounted' }))).User?.Arn).toBe(
+      `arn:aws:iam::${server.accountId}:user/web/mounted`,
+    );
     expect((await iam.send(new ListUsersCommand({ PathPrefix: '/web/' }))).Users?.map((u) => u.UserName)).toEqual(['mounted']);
     expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${server.accountId}:user/admin`);
     iam.destroy();
@@ -52,7 +54,12 @@ describe('the /aws mount', () => {
   });
 
   it('rejects a wrong secret with SignatureDoesNotMatch', async () => {
-    const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'wrong' }, maxAttempts: 1 });
+    const iam = new IAMClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'wrong' },
+      maxAttempts: 1,
+    });
     expect(await errorCode(iam.send(new ListUsersCommand({})))).toBe('SignatureDoesNotMatch');
     iam.destroy();
   });

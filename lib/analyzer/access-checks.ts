@@ -65,7 +65,9 @@ function toStatement(s: ParsedStatement, version: string): Statement {
   const principal = s.principal ?? s.notPrincipal;
   let principals: string[] | undefined;
   if (principal) {
-    principals = principal.wildcard ? ['AWS:*'] : principal.entries.flatMap((e) => e.values.map((v) => canonicalPrincipal(e.type, v.value)));
+    principals = principal.wildcard
+      ? ['AWS:*']
+      : principal.entries.flatMap((e) => e.values.map((v) => canonicalPrincipal(e.type, v.value)));
   }
   return {
     index: s.index,
@@ -85,7 +87,17 @@ function toStatement(s: ParsedStatement, version: string): Statement {
 /** A statement's identity ignoring its Sid (the same Deny in both policies removes the same access from both). */
 function fingerprint(s: Statement): string {
   const conditions = s.conditions.map((c) => `${c.operator}|${c.key}|${[...c.values].sort().join(',')}`).sort();
-  return JSON.stringify([s.effect, s.notAction, [...s.actions].sort(), s.notResource, [...s.resources].sort(), s.notPrincipal, s.principals ? [...s.principals].sort() : null, conditions, s.version]);
+  return JSON.stringify([
+    s.effect,
+    s.notAction,
+    [...s.actions].sort(),
+    s.notResource,
+    [...s.resources].sort(),
+    s.notPrincipal,
+    s.principals ? [...s.principals].sort() : null,
+    conditions,
+    s.version,
+  ]);
 }
 
 const actionTokens = (pattern: string) => tokenize(pattern, { ignoreCase: true });
@@ -97,7 +109,10 @@ function resourceIncludes(outer: string, outerVersion: string, inner: string, in
 }
 
 function resourceOverlaps(a: string, aVersion: string, b: string, bVersion: string): boolean {
-  return overlaps(tokenize(a, { variablesAsWildcards: aVersion === '2012-10-17' }), tokenize(b, { variablesAsWildcards: bVersion === '2012-10-17' }));
+  return overlaps(
+    tokenize(a, { variablesAsWildcards: aVersion === '2012-10-17' }),
+    tokenize(b, { variablesAsWildcards: bVersion === '2012-10-17' }),
+  );
 }
 
 /** The part of a new statement checked at once: one action (or the whole NotAction set) × one resource (or NotResource set). */
@@ -196,13 +211,18 @@ export function checkNoNewAccess(newPolicy: string, existingPolicy: string, poli
     }
     const uncovered = pieces(statement).some((piece) => {
       const covered = existingAllows.some(
-        (e) => actionCovered(e, piece.action) && resourceCovered(e, piece.resource, statement.version) && conditionsImplied(e, statement) && principalsCovered(e, statement),
+        (e) =>
+          actionCovered(e, piece.action) &&
+          resourceCovered(e, piece.resource, statement.version) &&
+          conditionsImplied(e, statement) &&
+          principalsCovered(e, statement),
       );
       return !covered || droppedDenies.some((d) => denyMayApply(d, piece, statement.version));
     });
     if (uncovered) reasons.push(reasonOf(statement, `New access in the statement with index: ${statement.index}.`));
   }
-  if (reasons.length) return { result: 'FAIL', message: 'The modified permissions grant new access compared to your existing policy.', reasons };
+  if (reasons.length)
+    return { result: 'FAIL', message: 'The modified permissions grant new access compared to your existing policy.', reasons };
   return { result: 'PASS', message: 'The modified permissions do not grant new access compared to your existing policy.', reasons: [] };
 }
 
@@ -215,7 +235,9 @@ function mayGrant(s: Statement, action: string | undefined, resource: string | u
   }
   if (resource !== undefined) {
     const hit = !s.notResource && s.resources.some((q) => resourceOverlaps(q, s.version, resource, s.version));
-    const excluded = s.notResource && s.resources.some((q) => !(s.version === '2012-10-17' && q.includes('${')) && includes(tokenize(q), tokenize(resource)));
+    const excluded =
+      s.notResource &&
+      s.resources.some((q) => !(s.version === '2012-10-17' && q.includes('${')) && includes(tokenize(q), tokenize(resource)));
     if (s.notResource ? excluded : !hit) return false;
   }
   return true;
@@ -226,7 +248,9 @@ function surelyDenies(d: Statement, action: string | undefined, resource: string
   if (d.conditions.length || d.notAction || d.notResource || d.notPrincipal) return false;
   if (policyType === 'RESOURCE_POLICY' && !d.principals?.includes('AWS:*')) return false;
   const actionDenied = d.actions.some((q) => includes(actionTokens(q), actionTokens(action ?? '*')));
-  const resourceDenied = d.resources.some((q) => !(d.version === '2012-10-17' && q.includes('${')) && includes(tokenize(q), tokenize(resource ?? '*')));
+  const resourceDenied = d.resources.some(
+    (q) => !(d.version === '2012-10-17' && q.includes('${')) && includes(tokenize(q), tokenize(resource ?? '*')),
+  );
   return actionDenied && resourceDenied;
 }
 
@@ -234,15 +258,22 @@ function surelyDenies(d: Statement, action: string | undefined, resource: string
  * CheckAccessNotGranted: FAIL when some Allow statement may grant one of the actions on one of the resources
  * (conditions assumed to hold) and no unconditional Deny of the same policy surely refuses it.
  */
-export function checkAccessNotGranted(policy: string, access: { actions?: string[]; resources?: string[] }[], policyType: AccessCheckPolicyType): CheckResult {
+export function checkAccessNotGranted(
+  policy: string,
+  access: { actions?: string[]; resources?: string[] }[],
+  policyType: AccessCheckPolicyType,
+): CheckResult {
   const entry = access[0];
   const actions = entry?.actions ?? [];
   const resources = entry?.resources ?? [];
   if (!entry || (actions.length === 0 && resources.length === 0)) {
-    throw new ValidationException('Specify at least one action or resource in access.', 'fieldValidationFailed', [{ name: 'access', message: 'Must name at least one action or resource' }]);
+    throw new ValidationException('Specify at least one action or resource in access.', 'fieldValidationFailed', [
+      { name: 'access', message: 'Must name at least one action or resource' },
+    ]);
   }
   for (const action of actions) {
-    if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/.test(action)) throw new InvalidParameterException(`The action ${action} is not in the service:Action format.`);
+    if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/.test(action))
+      throw new InvalidParameterException(`The action ${action} is not in the service:Action format.`);
   }
   const statements = readPolicy(policy, 'policy document');
   const denies = statements.filter((s) => s.effect === 'Deny');
@@ -252,10 +283,17 @@ export function checkAccessNotGranted(policy: string, access: { actions?: string
   for (const statement of statements) {
     if (statement.effect !== 'Allow') continue;
     const grants = actionList.some((action) =>
-      resourceList.some((resource) => mayGrant(statement, action, resource) && !denies.some((d) => surelyDenies(d, action, resource, policyType))),
+      resourceList.some(
+        (resource) => mayGrant(statement, action, resource) && !denies.some((d) => surelyDenies(d, action, resource, policyType)),
+      ),
     );
     if (grants) {
-      const what = actions.length && resources.length ? 'listed actions on the listed resources' : actions.length ? 'listed actions' : 'listed resources';
+      const what =
+        actions.length && resources.length
+          ? 'listed actions on the listed resources'
+          : actions.length
+            ? 'listed actions'
+            : 'listed resources';
       reasons.push(reasonOf(statement, `One or more of the ${what} in the statement with index: ${statement.index}.`));
     }
   }
@@ -274,9 +312,20 @@ const PUBLIC_IDENTITY_PROVIDERS: Record<string, string[]> = {
 
 /** Keys that, compared to fixed values, confine a statement to named accounts, organizations or networks. */
 const CONFINING_KEYS = new Set(
-  ['aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOwner', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:userid', 'aws:SourceVpc', 'aws:SourceVpce'].map((k) =>
-    k.toLowerCase(),
-  ),
+  [
+    'aws:PrincipalAccount',
+    'aws:PrincipalArn',
+    'aws:PrincipalOrgID',
+    'aws:PrincipalOrgPaths',
+    'aws:SourceAccount',
+    'aws:SourceArn',
+    'aws:SourceOwner',
+    'aws:SourceOrgID',
+    'aws:SourceOrgPaths',
+    'aws:userid',
+    'aws:SourceVpc',
+    'aws:SourceVpce',
+  ].map((k) => k.toLowerCase()),
 );
 
 /** A condition that holds only for fixed values of `keys` (no wildcards, set operators, IfExists or variables). */
@@ -300,12 +349,15 @@ function publicReason(s: Statement): string | undefined {
     const type = principal.slice(0, colon);
     const value = principal.slice(colon + 1);
     if (type === 'AWS' && value.includes('*')) {
-      if (!confines(s, (k) => CONFINING_KEYS.has(k))) return 'the principal is "*" and no condition confines it to named accounts, organizations or networks';
+      if (!confines(s, (k) => CONFINING_KEYS.has(k)))
+        return 'the principal is "*" and no condition confines it to named accounts, organizations or networks';
     } else if (type === 'Federated') {
       const keys = PUBLIC_IDENTITY_PROVIDERS[value];
-      if (keys && !confines(s, (k) => keys.includes(k))) return `tokens of ${value} for any application can assume it (no ${keys[0]} condition)`;
+      if (keys && !confines(s, (k) => keys.includes(k)))
+        return `tokens of ${value} for any application can assume it (no ${keys[0]} condition)`;
       const oidc = /:oidc-provider\/(.+)$/.exec(value);
-      if (oidc && !confines(s, (k) => k === `${oidc[1].toLowerCase()}:sub`)) return `any identity of ${oidc[1]} can assume it (no ${oidc[1]}:sub condition with fixed values)`;
+      if (oidc && !confines(s, (k) => k === `${oidc[1].toLowerCase()}:sub`))
+        return `any identity of ${oidc[1]} can assume it (no ${oidc[1]}:sub condition with fixed values)`;
       if (!keys && !oidc && !/:saml-provider\//.test(value)) return `the federated principal ${value} is not one Gatehouse can judge`;
     }
   }
@@ -323,7 +375,9 @@ export function checkNoPublicAccess(policy: string, resourceType: string): Check
   for (const statement of statements) {
     if (statement.effect !== 'Allow') continue;
     if (!statement.principals) {
-      throw new InvalidParameterException(`The statement with index ${statement.index} has no Principal: a ${resourceType} policy must name its principals.`);
+      throw new InvalidParameterException(
+        `The statement with index ${statement.index} has no Principal: a ${resourceType} policy must name its principals.`,
+      );
     }
     const why = publicReason(statement);
     if (why) reasons.push(reasonOf(statement, `Public access granted in the following statement with index: ${statement.index} (${why}).`));

@@ -25,7 +25,11 @@ export class AccessDeniedException extends RestJsonError {
 
 /** `reason`: unknownOperation | cannotParse | fieldValidationFailed | other (the model's enum). */
 export class ValidationException extends RestJsonError {
-  constructor(message: string, reason: 'unknownOperation' | 'cannotParse' | 'fieldValidationFailed' | 'other' = 'fieldValidationFailed', fieldList?: ValidationField[]) {
+  constructor(
+    message: string,
+    reason: 'unknownOperation' | 'cannotParse' | 'fieldValidationFailed' | 'other' = 'fieldValidationFailed',
+    fieldList?: ValidationField[],
+  ) {
     super('ValidationException', message, 400, fieldList ? { reason, fieldList } : { reason });
   }
 }

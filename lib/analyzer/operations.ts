@@ -27,15 +27,28 @@ async function validatePolicy(ctx: AnalyzerContext, input: Record<string, unknow
   const resourceType = input.validatePolicyResourceType as string | undefined;
   const catalog = await ctx.loadCatalog(ctx.servicesOf(document));
   const findings = validatePolicyFindings(document, policyType, { validatePolicyResourceType: resourceType, catalog });
-  return pageFindings(findings, `${policyType}\u0000${resourceType ?? ''}\u0000${document}`, input.maxResults as number | undefined, input.nextToken as string | undefined);
+  return pageFindings(
+    findings,
+    `${policyType}\u0000${resourceType ?? ''}\u0000${document}`,
+    input.maxResults as number | undefined,
+    input.nextToken as string | undefined,
+  );
 }
 
 function checkNoNewAccessOperation(_ctx: AnalyzerContext, input: Record<string, unknown>) {
-  return checkNoNewAccess(input.newPolicyDocument as string, input.existingPolicyDocument as string, input.policyType as AccessCheckPolicyType);
+  return checkNoNewAccess(
+    input.newPolicyDocument as string,
+    input.existingPolicyDocument as string,
+    input.policyType as AccessCheckPolicyType,
+  );
 }
 
 function checkAccessNotGrantedOperation(_ctx: AnalyzerContext, input: Record<string, unknown>) {
-  return checkAccessNotGranted(input.policyDocument as string, input.access as { actions?: string[]; resources?: string[] }[], input.policyType as AccessCheckPolicyType);
+  return checkAccessNotGranted(
+    input.policyDocument as string,
+    input.access as { actions?: string[]; resources?: string[] }[],
+    input.policyType as AccessCheckPolicyType,
+  );
 }
 
 function checkNoPublicAccessOperation(_ctx: AnalyzerContext, input: Record<string, unknown>) {
@@ -50,11 +63,19 @@ async function startPolicyGeneration(ctx: AnalyzerContext, input: Record<string,
   const trail = input.cloudTrailDetails as { trails: TrailDetails[]; accessRole: string; startTime: Date; endTime?: Date } | undefined;
   const catalog = await ctx.loadCatalog(GENERATED_SERVICES);
   const job = ctx.generations.start(
-    { principalArn: details.principalArn, startTime: trail?.startTime, endTime: trail?.endTime, trails: trail?.trails, clientToken: input.clientToken as string | undefined },
+    {
+      principalArn: details.principalArn,
+      startTime: trail?.startTime,
+      endTime: trail?.endTime,
+      trails: trail?.trails,
+      clientToken: input.clientToken as string | undefined,
+    },
     ctx.now,
     (running: GenerationJob): Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'> => {
       if (!ctx.principalExists(running.principalArn)) {
-        return { jobError: { code: 'RESOURCE_NOT_FOUND_ERROR', message: `The principal ${running.principalArn} does not exist in this account.` } };
+        return {
+          jobError: { code: 'RESOURCE_NOT_FOUND_ERROR', message: `The principal ${running.principalArn} does not exist in this account.` },
+        };
       }
       const { policy, isComplete } = buildPolicy(ctx.readActivity(running.principalArn, running.startTime, running.endTime), catalog);
       return { policy, isComplete };
@@ -88,11 +109,21 @@ function getGeneratedPolicy(ctx: AnalyzerContext, input: Record<string, unknown>
 
 function listPolicyGenerations(ctx: AnalyzerContext, input: Record<string, unknown>) {
   const page = ctx.generations.list(
-    { principalArn: input.principalArn as string | undefined, maxResults: input.maxResults as number | undefined, nextToken: input.nextToken as string | undefined },
+    {
+      principalArn: input.principalArn as string | undefined,
+      maxResults: input.maxResults as number | undefined,
+      nextToken: input.nextToken as string | undefined,
+    },
     ctx.now,
   );
   return {
-    policyGenerations: page.policyGenerations.map((job) => ({ jobId: job.jobId, principalArn: job.principalArn, status: job.status, startedOn: job.startedOn, completedOn: job.completedOn })),
+    policyGenerations: page.policyGenerations.map((job) => ({
+      jobId: job.jobId,
+      principalArn: job.principalArn,
+      status: job.status,
+      startedOn: job.startedOn,
+      completedOn: job.completedOn,
+    })),
     nextToken: page.nextToken,
   };
 }

@@ -22,7 +22,11 @@ describe('wildcard set reasoning', () => {
   });
 
   it('reads policy variables as any text when asked', () => {
-    expect(includes(tokenize('arn:aws:iam::1:user/*'), tokenize('arn:aws:iam::1:user/${aws:username}', { variablesAsWildcards: true }))).toBe(true);
-    expect(includes(tokenize('arn:aws:iam::1:user/bob'), tokenize('arn:aws:iam::1:user/${aws:username}', { variablesAsWildcards: true }))).toBe(false);
+    expect(
+      includes(tokenize('arn:aws:iam::1:user/*'), tokenize('arn:aws:iam::1:user/${aws:username}', { variablesAsWildcards: true })),
+    ).toBe(true);
+    expect(
+      includes(tokenize('arn:aws:iam::1:user/bob'), tokenize('arn:aws:iam::1:user/${aws:username}', { variablesAsWildcards: true })),
+    ).toBe(false);
   });
 });

@@ -55,8 +55,12 @@ describe('PolicyGenerations', () => {
     expect(now.getTime() - job.startTime.getTime()).toBe(90 * 24 * 3600 * 1000);
     tasks.forEach((t) => t());
     expect(jobs.get(job.jobId, now).status).toBe('SUCCEEDED');
-    expect(() => jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: now, endTime: new Date(now.getTime() - 1) }, now, () => ({}))).toThrow(/before endTime/);
-    expect(() => jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: new Date('2025-01-01T00:00:00Z') }, now, () => ({}))).toThrow(/90 days/);
+    expect(() =>
+      jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: now, endTime: new Date(now.getTime() - 1) }, now, () => ({})),
+    ).toThrow(/before endTime/);
+    expect(() =>
+      jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: new Date('2025-01-01T00:00:00Z') }, now, () => ({})),
+    ).toThrow(/90 days/);
     expect(() => jobs.start({ principalArn: 'arn:aws:iam::1:group/g' }, now, () => ({}))).toThrow(/user or role/);
   });
 

@@ -18,7 +18,10 @@ export interface GenerationJob {
   status: JobStatus;
   startedOn: Date;
   completedOn?: Date;
-  jobError?: { code: 'AUTHORIZATION_ERROR' | 'RESOURCE_NOT_FOUND_ERROR' | 'SERVICE_QUOTA_EXCEEDED_ERROR' | 'SERVICE_ERROR'; message: string };
+  jobError?: {
+    code: 'AUTHORIZATION_ERROR' | 'RESOURCE_NOT_FOUND_ERROR' | 'SERVICE_QUOTA_EXCEEDED_ERROR' | 'SERVICE_ERROR';
+    message: string;
+  };
   startTime: Date;
   endTime: Date;
   trails: TrailDetails[];
@@ -49,7 +52,10 @@ const PRINCIPAL_ARN = /^arn:[^:]*:iam::[^:]*:(role|user)\/.{1,576}$/;
  * The generated policy: one statement per set of resources, actions sorted, `Resource: "*"` for actions
  * that were called without a resource (or on every resource); the Sids AWS's generator writes.
  */
-export function buildPolicy(calls: Iterable<CalledAction>, catalog: ActionCatalog | undefined): { policy: string; isComplete: boolean; actionCount: number } {
+export function buildPolicy(
+  calls: Iterable<CalledAction>,
+  catalog: ActionCatalog | undefined,
+): { policy: string; isComplete: boolean; actionCount: number } {
   const resourcesByAction = new Map<string, Set<string>>();
   let isComplete = true;
   for (const call of calls) {
@@ -75,7 +81,9 @@ export function buildPolicy(calls: Iterable<CalledAction>, catalog: ActionCatalo
     if (!group) actionsByResources.set(key, (group = { resources: list, actions: [] }));
     group.actions.push(action);
   }
-  const groups = [...actionsByResources.values()].sort((a, b) => (a.resources[0] === '*' ? -1 : b.resources[0] === '*' ? 1 : a.resources[0].localeCompare(b.resources[0])));
+  const groups = [...actionsByResources.values()].sort((a, b) =>
+    a.resources[0] === '*' ? -1 : b.resources[0] === '*' ? 1 : a.resources[0].localeCompare(b.resources[0]),
+  );
   const statements = groups.map((group, i) => ({
     Sid: `SupportedServiceSid${i}`,
     Effect: 'Allow',
@@ -109,24 +117,37 @@ export class PolicyGenerations {
    * Starts a job; `run` produces the policy when the job runs (it reads the trail then, so events recorded
    * up to that moment count). The same client token returns the same job.
    */
-  start(request: StartRequest, now: Date, run: (job: GenerationJob) => Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'>): GenerationJob {
+  start(
+    request: StartRequest,
+    now: Date,
+    run: (job: GenerationJob) => Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'>,
+  ): GenerationJob {
     this.prune(now);
     if (!PRINCIPAL_ARN.test(request.principalArn)) {
-      throw new ValidationException('principalArn must be the ARN of an IAM user or role.', 'fieldValidationFailed', [{ name: 'policyGenerationDetails.principalArn', message: 'Must be a user or role ARN' }]);
+      throw new ValidationException('principalArn must be the ARN of an IAM user or role.', 'fieldValidationFailed', [
+        { name: 'policyGenerationDetails.principalArn', message: 'Must be a user or role ARN' },
+      ]);
     }
     if (request.clientToken) {
-      for (const job of this.jobs.values()) if (job.clientToken === request.clientToken && job.principalArn === request.principalArn) return job;
+      for (const job of this.jobs.values())
+        if (job.clientToken === request.clientToken && job.principalArn === request.principalArn) return job;
     }
     const endTime = request.endTime ?? now;
     const startTime = request.startTime ?? new Date(endTime.getTime() - MAX_WINDOW_MS);
     if (startTime.getTime() >= endTime.getTime()) {
-      throw new ValidationException('startTime must be before endTime.', 'fieldValidationFailed', [{ name: 'cloudTrailDetails.startTime', message: 'Must be before endTime' }]);
+      throw new ValidationException('startTime must be before endTime.', 'fieldValidationFailed', [
+        { name: 'cloudTrailDetails.startTime', message: 'Must be before endTime' },
+      ]);
     }
     if (startTime.getTime() > now.getTime()) {
-      throw new ValidationException('startTime must not be in the future.', 'fieldValidationFailed', [{ name: 'cloudTrailDetails.startTime', message: 'Must not be in the future' }]);
+      throw new ValidationException('startTime must not be in the future.', 'fieldValidationFailed', [
+        { name: 'cloudTrailDetails.startTime', message: 'Must not be in the future' },
+      ]);
     }
     if (endTime.getTime() - startTime.getTime() > MAX_WINDOW_MS) {
-      throw new ValidationException('The time window of a policy generation can be at most 90 days.', 'fieldValidationFailed', [{ name: 'cloudTrailDetails', message: 'At most 90 days' }]);
+      throw new ValidationException('The time window of a policy generation can be at most 90 days.', 'fieldValidationFailed', [
+        { name: 'cloudTrailDetails', message: 'At most 90 days' },
+      ]);
     }
     const job: GenerationJob = {
       jobId: this.deps.newJobId(),
@@ -157,7 +178,10 @@ export class PolicyGenerations {
   get(jobId: string, now: Date): GenerationJob {
     this.prune(now);
     const job = this.jobs.get(jobId);
-    if (!job) throw new ValidationException(`No policy generation job has the id ${jobId}.`, 'fieldValidationFailed', [{ name: 'jobId', message: 'Unknown job' }]);
+    if (!job)
+      throw new ValidationException(`No policy generation job has the id ${jobId}.`, 'fieldValidationFailed', [
+        { name: 'jobId', message: 'Unknown job' },
+      ]);
     return job;
   }
 
@@ -170,13 +194,21 @@ export class PolicyGenerations {
   }
 
   /** Newest first, optionally of one principal; `nextToken` is the index to continue at. */
-  list(query: { principalArn?: string; maxResults?: number; nextToken?: string }, now: Date): { policyGenerations: GenerationJob[]; nextToken?: string } {
+  list(
+    query: { principalArn?: string; maxResults?: number; nextToken?: string },
+    now: Date,
+  ): { policyGenerations: GenerationJob[]; nextToken?: string } {
     this.prune(now);
-    const all = [...this.jobs.values()].filter((j) => query.principalArn === undefined || j.principalArn === query.principalArn).sort((a, b) => b.startedOn.getTime() - a.startedOn.getTime() || (b.jobId < a.jobId ? -1 : 1));
+    const all = [...this.jobs.values()]
+      .filter((j) => query.principalArn === undefined || j.principalArn === query.principalArn)
+      .sort((a, b) => b.startedOn.getTime() - a.startedOn.getTime() || (b.jobId < a.jobId ? -1 : 1));
     let start = 0;
     if (query.nextToken !== undefined) {
       const at = all.findIndex((j) => j.jobId === Buffer.from(query.nextToken!, 'base64url').toString());
-      if (at < 0) throw new ValidationException('The nextToken is not valid.', 'fieldValidationFailed', [{ name: 'nextToken', message: 'Invalid token' }]);
+      if (at < 0)
+        throw new ValidationException('The nextToken is not valid.', 'fieldValidationFailed', [
+          { name: 'nextToken', message: 'Invalid token' },
+        ]);
       start = at;
     }
     const end = query.maxResults === undefined ? all.length : Math.min(all.length, start + query.maxResults);

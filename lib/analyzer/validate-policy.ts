@@ -3,7 +3,14 @@ import { analyzerFindings, type AnalyzerPolicyType, type ValidatePolicyFinding }
 import type { ActionCatalog } from '../policy';
 import { ValidationException } from './errors';
 
-export { learnMoreLink, locationOf, type AnalyzerPolicyType, type FindingType, type Location, type ValidatePolicyFinding } from '../policy/access-analyzer-findings';
+export {
+  learnMoreLink,
+  locationOf,
+  type AnalyzerPolicyType,
+  type FindingType,
+  type Location,
+  type ValidatePolicyFinding,
+} from '../policy/access-analyzer-findings';
 
 /**
  * All findings of a policy document, in document order. Throws ValidationException for a policy type
@@ -30,15 +37,26 @@ function digest(text: string): string {
 }
 
 /** One page of findings; the token is the next offset tied to the request's digest. */
-export function pageFindings(findings: ValidatePolicyFinding[], requestKey: string, maxResults?: number, nextToken?: string): { findings: ValidatePolicyFinding[]; nextToken?: string } {
+export function pageFindings(
+  findings: ValidatePolicyFinding[],
+  requestKey: string,
+  maxResults?: number,
+  nextToken?: string,
+): { findings: ValidatePolicyFinding[]; nextToken?: string } {
   let start = 0;
   const key = digest(requestKey);
   if (nextToken !== undefined) {
     const m = /^(\d+)\.([0-9a-z]+)$/.exec(Buffer.from(nextToken, 'base64url').toString());
-    if (!m || m[2] !== key || Number(m[1]) > findings.length) throw new ValidationException('The nextToken is not valid for this request.', 'fieldValidationFailed', [{ name: 'nextToken', message: 'Invalid token' }]);
+    if (!m || m[2] !== key || Number(m[1]) > findings.length)
+      throw new ValidationException('The nextToken is not valid for this request.', 'fieldValidationFailed', [
+        { name: 'nextToken', message: 'Invalid token' },
+      ]);
     start = Number(m[1]);
   }
-  if (maxResults !== undefined && maxResults < 1) throw new ValidationException('maxResults must be at least 1.', 'fieldValidationFailed', [{ name: 'maxResults', message: 'Must be at least 1' }]);
+  if (maxResults !== undefined && maxResults < 1)
+    throw new ValidationException('maxResults must be at least 1.', 'fieldValidationFailed', [
+      { name: 'maxResults', message: 'Must be at least 1' },
+    ]);
   const end = maxResults === undefined ? findings.length : Math.min(findings.length, start + maxResults);
   const page = { findings: findings.slice(start, end) } as { findings: ValidatePolicyFinding[]; nextToken?: string };
   if (end < findings.length) page.nextToken = Buffer.from(`${end}.${key}`).toString('base64url');

@@ -17,7 +17,15 @@ const ACCOUNT = '123456789012';
 let dir: string;
 let store: SqliteStore;
 
-const bob: Principal = { type: 'IAMUser', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/bob`, principalId: 'AIDABOB', userId: 'AIDABOB', userName: 'bob', accessKeyId: 'AKIABOB' };
+const bob: Principal = {
+  type: 'IAMUser',
+  accountId: ACCOUNT,
+  arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
+  principalId: 'AIDABOB',
+  userId: 'AIDABOB',
+  userName: 'bob',
+  accessKeyId: 'AKIABOB',
+};
 const session: Principal = {
   type: 'AssumedRole',
   accountId: ACCOUNT,
@@ -35,7 +43,15 @@ const session: Principal = {
 function record(action: string, extra: Partial<AuditRecord> = {}, now = new Date('2026-06-01T10:00:00.123Z')): AuditRecord {
   return {
     info: {
-      request: { method: 'POST', path: '/', query: '', headers: { 'user-agent': 'aws-cli/2' }, body: '', sourceIp: '198.51.100.7', secure: true },
+      request: {
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers: { 'user-agent': 'aws-cli/2' },
+        body: '',
+        sourceIp: '198.51.100.7',
+        secure: true,
+      },
       params: new Map(),
       service: 'iam',
       action,
@@ -94,7 +110,10 @@ describe('redaction', () => {
 
 describe('events', () => {
   it('shapes a call as CloudTrail does', () => {
-    const { event, row } = auditEventOf(record('CreateUser', { input: { UserName: 'carol' }, output: { User: { UserName: 'carol' } } }), 'us-east-1');
+    const { event, row } = auditEventOf(
+      record('CreateUser', { input: { UserName: 'carol' }, output: { User: { UserName: 'carol' } } }),
+      'us-east-1',
+    );
     expect(event).toMatchObject({
       eventVersion: '1.08',
       eventTime: '2026-06-01T10:00:00Z',
@@ -110,7 +129,12 @@ describe('events', () => {
       readOnly: false,
       eventType: 'AwsApiCall',
     });
-    expect(row).toMatchObject({ eventName: 'CreateUser', principalArn: bob.arn, accessKeyId: 'AKIABOB', eventTime: '2026-06-01T10:00:00.123Z' });
+    expect(row).toMatchObject({
+      eventName: 'CreateUser',
+      principalArn: bob.arn,
+      accessKeyId: 'AKIABOB',
+      eventTime: '2026-06-01T10:00:00.123Z',
+    });
   });
 
   it('describes a role session with its issuer, and leaves read-only responses out', () => {
@@ -160,7 +184,10 @@ describe('sink and writer', () => {
   it('writes by itself within the flush interval', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const sink = createAuditSink({ store, config: { region: 'us-east-1', auditRetentionDays: 90 } as ServiceConfig }, { flushIntervalMs: 10 });
+      const sink = createAuditSink(
+        { store, config: { region: 'us-east-1', auditRetentionDays: 90 } as ServiceConfig },
+        { flushIntervalMs: 10 },
+      );
       sink.record(record('GetUser', {}, new Date()));
       vi.advanceTimersByTime(9);
       expect(store.audit.count()).toBe(0);

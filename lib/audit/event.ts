@@ -60,7 +60,10 @@ export function userIdentityOf(principal: Principal): UserIdentity {
   if (principal.userName) identity.userName = principal.userName;
   if (principal.temporary) {
     identity.sessionContext = {
-      attributes: { creationDate: principal.tokenIssueTime?.toISOString(), mfaAuthenticated: principal.mfaAuthenticated ? 'true' : 'false' },
+      attributes: {
+        creationDate: principal.tokenIssueTime?.toISOString(),
+        mfaAuthenticated: principal.mfaAuthenticated ? 'true' : 'false',
+      },
     };
     if (principal.type === 'AssumedRole') {
       identity.sessionContext.sessionIssuer = {
@@ -100,7 +103,9 @@ function cloudTrailTime(date: Date): string {
 export function auditEventOf(record: AuditRecord, region: string): { row: AuditEventRecord; event: CloudTrailEvent } {
   const { info, principal } = record;
   const presented = principal ? undefined : presentedAccessKey(record);
-  const identity: UserIdentity = principal ? userIdentityOf(principal) : { type: 'Unknown', accessKeyId: presented && clip(presented, AUDIT_FIELD_LIMITS.accessKeyId) };
+  const identity: UserIdentity = principal
+    ? userIdentityOf(principal)
+    : { type: 'Unknown', accessKeyId: presented && clip(presented, AUDIT_FIELD_LIMITS.accessKeyId) };
   const readOnly = isReadOnlyAction(info.action);
   const hasInput = record.input !== undefined && Object.keys(record.input).length > 0;
   const event: CloudTrailEvent = {

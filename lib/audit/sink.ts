@@ -31,7 +31,10 @@ export function lastAccessedEntityArn(principal: Principal): string | undefined 
  * Builds the audit sink. Every authenticated attempt counts as service use, allowed or denied, as AWS's
  * last-accessed data does ("includes all attempts to access an AWS service, not just the successful ones").
  */
-export function createAuditSink(deps: { store: Store; config: ServiceConfig }, options: Partial<AuditWriterOptions> = {}): GatehouseAuditSink {
+export function createAuditSink(
+  deps: { store: Store; config: ServiceConfig },
+  options: Partial<AuditWriterOptions> = {},
+): GatehouseAuditSink {
   const { store, config } = deps;
   const writer = new AuditWriter(() => store.audit, { retentionDays: config.auditRetentionDays, ...options });
   const anonymous = new AnonymousEventLimit();

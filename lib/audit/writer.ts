@@ -53,7 +53,8 @@ export class AuditWriter {
   enqueue(event: AuditEventRecord, access?: ServiceAccessRecord[]): void {
     if (this.closed) return;
     this.events.push(event);
-    for (const record of access ?? []) this.access.set(`${record.principalArn}\u0000${record.serviceNamespace}\u0000${record.actionName ?? ''}`, record);
+    for (const record of access ?? [])
+      this.access.set(`${record.principalArn}\u0000${record.serviceNamespace}\u0000${record.actionName ?? ''}`, record);
     if (this.events.length >= this.maxBuffered) this.flush();
     else if (this.timer === undefined) {
       this.timer = setTimeout(() => this.flush(), this.flushIntervalMs);

@@ -42,10 +42,25 @@ async function signed(
 ): Promise<WireRequest> {
   const signer = new SignatureV4({ credentials, region: 'us-east-1', service, sha256: Sha256 });
   const request = await signer.sign(
-    { method: 'POST', protocol: 'http:', hostname: 'localhost', path: '/', headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: BODY },
+    {
+      method: 'POST',
+      protocol: 'http:',
+      hostname: 'localhost',
+      path: '/',
+      headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: BODY,
+    },
     { signingDate },
   );
-  return { method: 'POST', path: '/', query: '', headers: request.headers as Record<string, string>, body: BODY, sourceIp: '127.0.0.1', secure: false };
+  return {
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: request.headers as Record<string, string>,
+    body: BODY,
+    sourceIp: '127.0.0.1',
+    secure: false,
+  };
 }
 
 function info(request: WireRequest, now = new Date(), action = 'GetCallerIdentity', service: 'iam' | 'sts' = 'sts'): RequestInfo {
@@ -64,8 +79,15 @@ function failure(fn: () => unknown): string {
 describe('authenticator', () => {
   it('maps the admin key to its user, records the key last use once a minute', async () => {
     const authenticator = createAuthenticator(service);
-    const principal = authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
-    expect(principal).toMatchObject({ type: 'IAMUser', userName: 'admin', accessKeyId: 'AKIAADMINADMINADMIN1', arn: 'arn:aws:iam::123456789012:user/admin' });
+    const principal = authenticator.authenticate(
+      info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })),
+    );
+    expect(principal).toMatchObject({
+      type: 'IAMUser',
+      userName: 'admin',
+      accessKeyId: 'AKIAADMINADMINADMIN1',
+      arn: 'arn:aws:iam::123456789012:user/admin',
+    });
     const first = service.store.accessKeys.get('AKIAADMINADMINADMIN1')!.lastUsedDate;
     expect(first).toBeDefined();
     authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
@@ -102,7 +124,11 @@ describe('authenticator', () => {
     const authenticator = createAuthenticator(service);
     const now = new Date();
     const { credentials } = service.store.transaction(() => issueSession(service, rootPrincipal('123456789012'), now, 900));
-    const creds = { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken };
+    const creds = {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+    };
     const principal = authenticator.authenticate(info(await signed(creds, now), now));
     expect(principal).toMatchObject({ type: 'Root', temporary: true, accessKeyId: credentials.AccessKeyId });
     expect(principal.tokenIssueTime).toBeInstanceOf(Date);

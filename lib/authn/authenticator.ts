@@ -15,11 +15,40 @@ import { decodePrincipal } from './principal-codec';
 
 /** AWS's commercial regions (partition `aws`), each with its own STS endpoint. */
 export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1',
-  'me-central-1', 'mx-central-1', 'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ca-central-1',
+  'ca-west-1',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-north-1',
+  'il-central-1',
+  'me-south-1',
+  'me-central-1',
+  'mx-central-1',
+  'sa-east-1',
 ];
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
@@ -134,7 +163,8 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
   function shouldRecordUse(id: string, now: Date, service: string, region: string): boolean {
     const previous = lastUse.get(id);
-    if (previous && previous.service === service && previous.region === region && now.getTime() - previous.at < LAST_USE_INTERVAL_MS) return false;
+    if (previous && previous.service === service && previous.region === region && now.getTime() - previous.at < LAST_USE_INTERVAL_MS)
+      return false;
     lastUse.set(id, { at: now.getTime(), service, region });
     return true;
   }

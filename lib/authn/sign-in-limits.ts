@@ -113,7 +113,8 @@ export function memorySignInAttempts(maxSubjects = 100_000, clock: () => number 
       const lockedUntil = record.lockedUntil ? Date.parse(record.lockedUntil) : 0;
       const known = subject.startsWith('known:');
       const age = now - Date.parse(record.lastFailure);
-      if (lockedUntil < now && age > (known ? SIGN_IN_LIMITS.knownAddressDays * 86_400_000 : SIGN_IN_LIMITS.forgetAfterSeconds * 1000)) records.delete(subject);
+      if (lockedUntil < now && age > (known ? SIGN_IN_LIMITS.knownAddressDays * 86_400_000 : SIGN_IN_LIMITS.forgetAfterSeconds * 1000))
+        records.delete(subject);
     }
     // Still full: drop the oldest entries (insertion order), never refusing to count.
     for (const subject of records.keys()) {

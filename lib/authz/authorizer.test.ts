@@ -22,7 +22,8 @@ let dir: string;
 let store: SqliteStore;
 let system: OperationContext;
 
-const allow = (action: string, resource = '*') => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
+const allow = (action: string, resource = '*') =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
 
 function call(action: string, input: Record<string, unknown>): any {
   return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
@@ -30,7 +31,15 @@ function call(action: string, input: Record<string, unknown>): any {
 
 function userPrincipal(userName: string, extra: Partial<Principal> = {}): Principal {
   const user = store.users.getByName(userName)!;
-  return { type: 'IAMUser', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user${user.path}${user.userName}`, principalId: user.userId, userId: user.userId, userName: user.userName, ...extra };
+  return {
+    type: 'IAMUser',
+    accountId: ACCOUNT,
+    arn: `arn:aws:iam::${ACCOUNT}:user${user.path}${user.userName}`,
+    principalId: user.userId,
+    userId: user.userId,
+    userName: user.userName,
+    ...extra,
+  };
 }
 
 function as(principal: Principal, action: string): OperationContext {
@@ -66,7 +75,8 @@ afterEach(() => {
 
 describe('resource ARNs', () => {
   const bob = () => userPrincipal('bob');
-  const arnOf = (action: string, input: Record<string, unknown>, service: 'iam' | 'sts' = 'iam') => targetResource(store, bob(), service, action, input).arn;
+  const arnOf = (action: string, input: Record<string, unknown>, service: 'iam' | 'sts' = 'iam') =>
+    targetResource(store, bob(), service, action, input).arn;
 
   it('uses the entity ARN with its path, or path / for an entity that does not exist', () => {
     expect(arnOf('DeleteUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
@@ -78,9 +88,13 @@ describe('resource ARNs', () => {
 
   it('targets the group for membership changes and the user for attachments', () => {
     expect(arnOf('AddUserToGroup', { GroupName: 'Ops', UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
-    expect(arnOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(arnOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:user/staff/alice`,
+    );
     expect(arnOf('GetPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
-    expect(arnOf('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'r' })).toBe(`arn:aws:iam::${ACCOUNT}:instance-profile/web`);
+    expect(arnOf('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'r' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:instance-profile/web`,
+    );
   });
 
   it('targets the ARN a created entity will have', () => {
@@ -94,7 +108,9 @@ describe('resource ARNs', () => {
     expect(arnOf('ChangePassword', { OldPassword: 'a', NewPassword: 'b' })).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
     expect(arnOf('ListUsers', {})).toBe('*');
     expect(arnOf('GetAccountSummary', {})).toBe('*');
-    expect(arnOf('SimulatePrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/staff/alice` })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(arnOf('SimulatePrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/staff/alice` })).toBe(
+      `arn:aws:iam::${ACCOUNT}:user/staff/alice`,
+    );
     expect(arnOf('AssumeRole', { RoleArn: `arn:aws:iam::${ACCOUNT}:role/r` }, 'sts')).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
     expect(arnOf('GetCallerIdentity', {}, 'sts')).toBe('*');
   });
@@ -115,7 +131,11 @@ describe('condition keys', () => {
     const principal = userPrincipal('bob');
     const policies = principalPolicies(store, principal);
     const ctx = as(principal, 'TagUser');
-    const input = { UserName: 'alice', Tags: [{ Key: 'env', Value: 'prod' }], PermissionsBoundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+    const input = {
+      UserName: 'alice',
+      Tags: [{ Key: 'env', Value: 'prod' }],
+      PermissionsBoundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    };
     const target = targetResource(store, principal, 'iam', 'TagUser', input);
     const context = addInputContext(principalContext({ ...ctx, region: 'us-east-1' }, policies), store, input, target, true);
     expect(context).toMatchObject({
@@ -174,14 +194,21 @@ describe('decisions', () => {
 
   it('lets root and the system principal do anything', () => {
     const authorizer = createAuthorizer({ store });
-    expect(() => authorizer.authorize(as({ type: 'Root', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, principalId: ACCOUNT }, 'DeleteUser'), { UserName: 'alice' })).not.toThrow();
+    expect(() =>
+      authorizer.authorize(
+        as({ type: 'Root', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, principalId: ACCOUNT }, 'DeleteUser'),
+        { UserName: 'alice' },
+      ),
+    ).not.toThrow();
     expect(isAllowedByIdentityPolicies(as(systemPrincipal(ACCOUNT), 'x'), 'iam:DeleteUser', '*')).toBe(true);
   });
 
   it('grants ChangePassword on oneself when the password policy allows users to change passwords', () => {
     const authorizer = createAuthorizer({ store });
     const bob = userPrincipal('bob');
-    expect(() => authorizer.authorize(as(bob, 'ChangePassword'), { OldPassword: 'a', NewPassword: 'b' })).toThrow(/no identity-based policy allows/);
+    expect(() => authorizer.authorize(as(bob, 'ChangePassword'), { OldPassword: 'a', NewPassword: 'b' })).toThrow(
+      /no identity-based policy allows/,
+    );
     call('UpdateAccountPasswordPolicy', { AllowUsersToChangePassword: true });
     expect(() => authorizer.authorize(as(bob, 'ChangePassword'), { OldPassword: 'a', NewPassword: 'b' })).not.toThrow();
     expect(() => authorizer.authorize(as(bob, 'GetAccountPasswordPolicy'), {})).not.toThrow();
@@ -202,17 +229,42 @@ describe('decisions', () => {
 describe('policy generation', () => {
   it('is bumped by writes that can change a decision, not by reads, credential writes or pure creations', async () => {
     const { isMutatingIamAction } = await import('./generation');
-    for (const action of ['PutUserPolicy', 'AttachGroupPolicy', 'AddUserToGroup', 'CreatePolicyVersion', 'SetDefaultPolicyVersion', 'PutRolePermissionsBoundary', 'TagUser', 'UpdateUser', 'CreatePolicy', 'DeleteRole']) {
+    for (const action of [
+      'PutUserPolicy',
+      'AttachGroupPolicy',
+      'AddUserToGroup',
+      'CreatePolicyVersion',
+      'SetDefaultPolicyVersion',
+      'PutRolePermissionsBoundary',
+      'TagUser',
+      'UpdateUser',
+      'CreatePolicy',
+      'DeleteRole',
+    ]) {
       expect(isMutatingIamAction(action), action).toBe(true);
     }
-    for (const action of ['GetUser', 'ListPolicies', 'SimulatePrincipalPolicy', 'GenerateCredentialReport', 'CreateAccessKey', 'UpdateLoginProfile', 'ChangePassword', 'EnableMFADevice', 'UpdateAccountPasswordPolicy', 'CreateUser', 'CreateRole', 'CreateGroup']) {
+    for (const action of [
+      'GetUser',
+      'ListPolicies',
+      'SimulatePrincipalPolicy',
+      'GenerateCredentialReport',
+      'CreateAccessKey',
+      'UpdateLoginProfile',
+      'ChangePassword',
+      'EnableMFADevice',
+      'UpdateAccountPasswordPolicy',
+      'CreateUser',
+      'CreateRole',
+      'CreateGroup',
+    ]) {
       expect(isMutatingIamAction(action), action).toBe(false);
     }
   });
 });
 
 describe('narrow invalidation of cached policy sets by policy-document writes', () => {
-  const deny = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }] });
+  const deny = (action: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }] });
   /** Authorizes then runs the write, as the pipeline does. */
   function write(authorizer: ReturnType<typeof createAuthorizer>, action: string, input: Record<string, unknown>) {
     authorizer.authorize(as(systemPrincipal(ACCOUNT), action), input);
@@ -258,14 +310,29 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
     expect(get(bob)).not.toThrow();
 
     // A trust policy is no part of any cached set.
-    write(authorizer, 'CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) });
-    write(authorizer, 'UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) });
+    write(authorizer, 'CreateRole', {
+      RoleName: 'r',
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
+    write(authorizer, 'UpdateAssumeRolePolicy', {
+      RoleName: 'r',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
     expect(principalPolicies(store, alice)).toBe(aliceAgain);
   });
 
   it("applies a role's inline policy to its sessions", () => {
     const authorizer = createAuthorizer({ store });
-    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] });
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }],
+    });
     const role = call('CreateRole', { RoleName: 'Builder', AssumeRolePolicyDocument: trust }).Role;
     call('PutRolePolicy', { RoleName: 'Builder', PolicyName: 'all', PolicyDocument: allow('iam:*') });
     const session: Principal = {

@@ -1,6 +1,14 @@
 // The authorizer of every IAM and STS call: action, resource and condition keys → lib/policy, AccessDenied with AWS's reasons.
 import type { OperationContext, Principal } from '../core/context';
-import { authorize, compilePolicy, explain, type AuthorizationRequest, type Decision, type PolicySet, type RequestContext } from '../policy';
+import {
+  authorize,
+  compilePolicy,
+  explain,
+  type AuthorizationRequest,
+  type Decision,
+  type PolicySet,
+  type RequestContext,
+} from '../policy';
 import { AccessDenied } from '../core/errors';
 import type { Authorizer } from '../core/pipeline';
 import type { Store } from '../store/types';
@@ -10,7 +18,13 @@ import { addInputContext, principalContext } from './request-context';
 import { targetResource } from './resources';
 
 /** STS actions any authenticated caller may call (AWS: "no permissions are required"); AssumeRole is judged by the operation (trust policy). */
-const UNAUTHORIZED_STS_ACTIONS = new Set(['GetCallerIdentity', 'GetSessionToken', 'AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
+const UNAUTHORIZED_STS_ACTIONS = new Set([
+  'GetCallerIdentity',
+  'GetSessionToken',
+  'AssumeRole',
+  'AssumeRoleWithSAML',
+  'AssumeRoleWithWebIdentity',
+]);
 
 /** What a principal whose password must be reset may still do (on itself). */
 const PASSWORD_RESET_ACTIONS = new Set(['iam:ChangePassword', 'iam:GetAccountPasswordPolicy', 'iam:GetUser']);
@@ -52,7 +66,11 @@ function baseContext(ctx: OperationContext): RequestContext {
  * AWS's AccessDenied message for a denied request: "User: ARN is not authorized to perform: ACTION on
  * resource: RESOURCE" and the reason (explicit deny and where, or which policy type allowed nothing).
  */
-export function accessDeniedMessage(principalArn: string, evaluation: Evaluation, resourceDescription = evaluation.request.resource): string {
+export function accessDeniedMessage(
+  principalArn: string,
+  evaluation: Evaluation,
+  resourceDescription = evaluation.request.resource,
+): string {
   const { request } = evaluation;
   const prefix = `User: ${principalArn} is not authorized to perform: ${request.action} on resource: ${resourceDescription}`;
   const explanation = explain(request, evaluation.policySet);
@@ -93,7 +111,12 @@ export function evaluateIdentityPolicies(ctx: OperationContext, action: string, 
  * True when the caller's identity-based policies (within its boundary and session policies) allow the
  * action, e.g. `sts:AssumeRole` on a role whose trust policy names the account root.
  */
-export function isAllowedByIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): boolean {
+export function isAllowedByIdentityPolicies(
+  ctx: OperationContext,
+  action: string,
+  resource: string,
+  extraContext?: RequestContext,
+): boolean {
   return evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
 }
 
@@ -106,7 +129,11 @@ const PASSWORD_POLICY_GRANT = compilePolicy(
   JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Action: 'iam:ChangePassword', Resource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}'] },
+      {
+        Effect: 'Allow',
+        Action: 'iam:ChangePassword',
+        Resource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/*/${aws:username}'],
+      },
       { Effect: 'Allow', Action: 'iam:GetAccountPasswordPolicy', Resource: '*' },
     ],
   }),
@@ -118,7 +145,11 @@ function passwordPolicyGrantApplies(ctx: OperationContext, action: string): bool
   if (action !== 'iam:ChangePassword' && action !== 'iam:GetAccountPasswordPolicy') return false;
   // The stored password policy's AllowUsersToChangePassword (read here, so authz does not import the domain).
   const stored = ctx.store.account.get()?.passwordPolicy;
-  return stored !== undefined && stored !== null && (JSON.parse(stored) as { AllowUsersToChangePassword?: boolean }).AllowUsersToChangePassword === true;
+  return (
+    stored !== undefined &&
+    stored !== null &&
+    (JSON.parse(stored) as { AllowUsersToChangePassword?: boolean }).AllowUsersToChangePassword === true
+  );
 }
 
 /** A principal with a stored policy that does not compile is refused everything, naming the policy (fail closed). */
@@ -160,7 +191,10 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
         const action = `${ctx.service}:${ctx.action}`;
         // IAM Access Analyzer's policy actions have no resource types (service authorization reference): '*'.
-        const target = ctx.service === 'access-analyzer' ? { arn: '*', description: '*' } : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
+        const target =
+          ctx.service === 'access-analyzer'
+            ? { arn: '*', description: '*' }
+            : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
         checkPasswordReset(ctx, action, target.arn, target.description);
         const policies = principalPolicies(ctx.store, principal);
         const context = addInputContext(baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);

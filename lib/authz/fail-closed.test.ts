@@ -35,7 +35,14 @@ function call(action: string, input: Record<string, unknown>): any {
 
 function userPrincipal(userName: string): Principal {
   const user = store.users.getByName(userName)!;
-  return { type: 'IAMUser', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/${user.userName}`, principalId: user.userId, userId: user.userId, userName: user.userName };
+  return {
+    type: 'IAMUser',
+    accountId: ACCOUNT,
+    arn: `arn:aws:iam::${ACCOUNT}:user/${user.userName}`,
+    principalId: user.userId,
+    userId: user.userId,
+    userName: user.userName,
+  };
 }
 
 const as = (principal: Principal, action: string): OperationContext => ({ ...system, principal, action });
@@ -77,8 +84,13 @@ afterEach(() => {
 
 describe('a stored policy that does not compile', () => {
   it('is refused on every write path with MalformedPolicyDocument', () => {
-    expect(thrown(() => call('CreatePolicy', { PolicyName: 'Broken', PolicyDocument: BROKEN }))).toEqual({ code: 'MalformedPolicyDocument', message: 'Syntax errors in policy.' });
-    expect(thrown(() => call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Broken', PolicyDocument: BROKEN }))?.code).toBe('MalformedPolicyDocument');
+    expect(thrown(() => call('CreatePolicy', { PolicyName: 'Broken', PolicyDocument: BROKEN }))).toEqual({
+      code: 'MalformedPolicyDocument',
+      message: 'Syntax errors in policy.',
+    });
+    expect(thrown(() => call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Broken', PolicyDocument: BROKEN }))?.code).toBe(
+      'MalformedPolicyDocument',
+    );
   });
 
   it('denies the user everything while an inline policy of theirs does not compile, naming it', () => {
@@ -105,7 +117,16 @@ describe('a stored policy that does not compile', () => {
     const bob = userPrincipal('bob');
     const arn = `arn:aws:iam::${ACCOUNT}:policy/Broken`;
     store.managedPolicies.insert(
-      { policyId: 'ANPAEXAMPLEBROKEN0001', arn, policyName: 'Broken', path: '/', defaultVersionId: 'v1', nextVersion: 2, createDate: NOW.toISOString(), updateDate: NOW.toISOString() },
+      {
+        policyId: 'ANPAEXAMPLEBROKEN0001',
+        arn,
+        policyName: 'Broken',
+        path: '/',
+        defaultVersionId: 'v1',
+        nextVersion: 2,
+        createDate: NOW.toISOString(),
+        updateDate: NOW.toISOString(),
+      },
       { policyArn: arn, versionId: 'v1', document: BROKEN, createDate: NOW.toISOString() },
     );
     store.attachments.attach({ principalKind: 'user', principalId: bob.userId!, policyArn: arn, attachDate: NOW.toISOString() });
@@ -116,7 +137,9 @@ describe('a stored policy that does not compile', () => {
     expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
     store.users.update(bob.userId!, { permissionsBoundaryArn: arn });
     bumpPolicyGeneration(store);
-    expect(thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' }))?.message).toContain(`the policy ${arn} cannot be evaluated`);
+    expect(thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' }))?.message).toContain(
+      `the policy ${arn} cannot be evaluated`,
+    );
   });
 
   it('is reported by the start-up scan (managed versions, inline policies, trust policies)', () => {
@@ -125,7 +148,10 @@ describe('a stored policy that does not compile', () => {
     store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
     call('CreateRole', {
       RoleName: 'r',
-      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' }] }),
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' }],
+      }),
     });
     const role = store.roles.getByName('r')!;
     store.roles.update(role.roleId, { assumeRolePolicy: '{"Statement": [' });

@@ -19,7 +19,8 @@ export function bumpPolicyGeneration(store: Store): void {
  * Writes that touch neither policies, attachments, memberships, boundaries, tags nor entity names and paths
  * (credentials, account settings): nothing the authorizer caches depends on them.
  */
-const CREDENTIAL_WRITES = /^(Create|Update|Delete)(AccessKey|LoginProfile|AccountAlias|AccountPasswordPolicy|ServiceSpecificCredential)$|^ChangePassword$|^(Enable|Deactivate|Resync)MFADevice$|^(Create|Delete)VirtualMFADevice$|^ResetServiceSpecificCredential$|^(Upload|Update|Delete)(SSHPublicKey|SigningCertificate)$|^SetSecurityTokenServicePreferences$/;
+const CREDENTIAL_WRITES =
+  /^(Create|Update|Delete)(AccessKey|LoginProfile|AccountAlias|AccountPasswordPolicy|ServiceSpecificCredential)$|^ChangePassword$|^(Enable|Deactivate|Resync)MFADevice$|^(Create|Delete)VirtualMFADevice$|^ResetServiceSpecificCredential$|^(Upload|Update|Delete)(SSHPublicKey|SigningCertificate)$|^SetSecurityTokenServicePreferences$/;
 
 /**
  * True for IAM actions that may change what some existing principal is allowed to do, or the ARN and tags
@@ -29,4 +30,3 @@ const CREDENTIAL_WRITES = /^(Create|Update|Delete)(AccessKey|LoginProfile|Accoun
 export function isMutatingIamAction(action: string): boolean {
   return !isReadOnlyIamAction(action) && !CREDENTIAL_WRITES.test(action) && !isPureCreation(action);
 }
-

@@ -1,5 +1,12 @@
 // Authorization of requests: resource ARNs, condition keys, the principal's cached policy set, the pipeline step.
-export { createAuthorizer, isAllowedByIdentityPolicies, evaluateIdentityPolicies, accessDeniedMessage, isUnrestricted, type GatehouseAuthorizer } from './authorizer';
+export {
+  createAuthorizer,
+  isAllowedByIdentityPolicies,
+  evaluateIdentityPolicies,
+  accessDeniedMessage,
+  isUnrestricted,
+  type GatehouseAuthorizer,
+} from './authorizer';
 export { targetResource, type TargetResource } from './resources';
 export { principalContext, addInputContext, principalTypeKey } from './request-context';
 export { principalPolicies, type PrincipalPolicies } from './principal-policies';

@@ -54,7 +54,9 @@ export function compileStored(doc: EntityPolicyDocument, policyType: PolicyType)
       compiled = compilePolicy(doc.document, { policyId: doc.policyId, policyType });
     } catch (error) {
       const reason = error instanceof PolicyParseError ? error.message : String(error);
-      console.error(`[gatehouse] stored policy ${doc.policyArn ?? doc.policyId} does not compile (${reason}); access is denied to the principals it applies to`);
+      console.error(
+        `[gatehouse] stored policy ${doc.policyArn ?? doc.policyId} does not compile (${reason}); access is denied to the principals it applies to`,
+      );
       compiled = failClosed(doc, policyType);
     }
     compiledByText.set(key, compiled);
@@ -73,7 +75,12 @@ function tagsAsRecord(tags: { Key: string; Value: string }[]): Record<string, st
 }
 
 function cacheKey(principal: Principal): string {
-  const perSession = principal.temporary || principal.type === 'AssumedRole' || !!principal.sessionPolicies?.length || !!principal.sessionPolicyArns?.length || !!principal.sessionTags;
+  const perSession =
+    principal.temporary ||
+    principal.type === 'AssumedRole' ||
+    !!principal.sessionPolicies?.length ||
+    !!principal.sessionPolicyArns?.length ||
+    !!principal.sessionTags;
   return `${principal.type}|${principal.principalId}|${perSession ? (principal.accessKeyId ?? '') : ''}`;
 }
 
@@ -93,7 +100,9 @@ function sessionPolicies(store: Store, principal: Principal, sources: PolicySour
       sources.unresolved = true;
       continue;
     }
-    out.push(compileStored({ policyId: managed.policyName, sourceType: 'user-managed', policyArn: arn, document: managed.document }, 'session'));
+    out.push(
+      compileStored({ policyId: managed.policyName, sourceType: 'user-managed', policyArn: arn, document: managed.document }, 'session'),
+    );
   }
   // Session policies that exist but none resolves still narrow the session to nothing (fail closed).
   return out;
@@ -209,7 +218,12 @@ export function invalidateForPolicyWrite(store: Store, action: string, input: Re
       return false;
   }
   // Without the name a write acts on (the operation will refuse it), forget everything.
-  if (/User|Role|Group/.test(action) && !/AssumeRole/.test(action) && name(action.includes('User') ? 'UserName' : action.includes('Role') ? 'RoleName' : 'GroupName') === undefined) return false;
+  if (
+    /User|Role|Group/.test(action) &&
+    !/AssumeRole/.test(action) &&
+    name(action.includes('User') ? 'UserName' : action.includes('Role') ? 'RoleName' : 'GroupName') === undefined
+  )
+    return false;
   if (/PolicyVersion$/.test(action) && typeof input.PolicyArn !== 'string') return false;
   const cache = caches.get(store);
   if (cache === undefined) return true;

@@ -54,7 +54,10 @@ function principalKeys(principal: Principal, policies: Pick<PrincipalPolicies, '
 }
 
 /** Keys that describe the caller and the request, whatever the operation. */
-export function principalContext(facts: RequestFacts, policies: Pick<PrincipalPolicies, 'principalTags' | 'roleArn'> & { principalKeys?: RequestContext }): RequestContext {
+export function principalContext(
+  facts: RequestFacts,
+  policies: Pick<PrincipalPolicies, 'principalTags' | 'roleArn'> & { principalKeys?: RequestContext },
+): RequestContext {
   const { principal, now } = facts;
   // The principal's part is the same for every request of the principal (and session): built once per policy set.
   const own = (policies.principalKeys ??= principalKeys(principal, policies));

@@ -17,7 +17,16 @@ beforeEach(() => {
   store = openSqliteStore(dir);
   const now = '2026-01-01T00:00:00.000Z';
   store.managedPolicies.insert(
-    { policyId: 'ANPAAAAAAAAAAAAAAAAAA', arn: ARN, policyName: 'Reader', path: '/team/', defaultVersionId: 'v1', nextVersion: 2, createDate: now, updateDate: now },
+    {
+      policyId: 'ANPAAAAAAAAAAAAAAAAAA',
+      arn: ARN,
+      policyName: 'Reader',
+      path: '/team/',
+      defaultVersionId: 'v1',
+      nextVersion: 2,
+      createDate: now,
+      updateDate: now,
+    },
     { policyArn: ARN, versionId: 'v1', document: DOC_V1, createDate: now },
   );
 });
@@ -59,9 +68,18 @@ describe('resolveManagedPolicy', () => {
 
 describe('SQLite policy repositories', () => {
   it('counts attachments and boundary usage, and lists entities with names and paths', () => {
-    store.users.insert({ userId: 'AIDAUSER1', userName: 'Ann', path: '/x/', createDate: '2026-01-01T00:00:00.000Z', permissionsBoundaryArn: ARN });
+    store.users.insert({
+      userId: 'AIDAUSER1',
+      userName: 'Ann',
+      path: '/x/',
+      createDate: '2026-01-01T00:00:00.000Z',
+      permissionsBoundaryArn: ARN,
+    });
     store.groups.insert({ groupId: 'AGPAGROUP1', groupName: 'Ops', path: '/', createDate: '2026-01-01T00:00:00.000Z' });
-    for (const [kind, id] of [['user', 'AIDAUSER1'], ['group', 'AGPAGROUP1']] as const) {
+    for (const [kind, id] of [
+      ['user', 'AIDAUSER1'],
+      ['group', 'AGPAGROUP1'],
+    ] as const) {
       store.attachments.attach({ principalKind: kind, principalId: id, policyArn: ARN, attachDate: '2026-01-01T00:00:00.000Z' });
     }
     store.attachments.attach({ principalKind: 'user', principalId: 'AIDAUSER1', policyArn: ARN, attachDate: '2026-01-02T00:00:00.000Z' });
@@ -74,7 +92,9 @@ describe('SQLite policy repositories', () => {
       { principalKind: 'group', principalId: 'AGPAGROUP1', name: 'Ops', path: '/' },
       { principalKind: 'user', principalId: 'AIDAUSER1', name: 'Ann', path: '/x/' },
     ]);
-    expect(store.attachments.listBoundaryUsage(ARN)).toEqual([{ principalKind: 'user', principalId: 'AIDAUSER1', name: 'Ann', path: '/x/' }]);
+    expect(store.attachments.listBoundaryUsage(ARN)).toEqual([
+      { principalKind: 'user', principalId: 'AIDAUSER1', name: 'Ann', path: '/x/' },
+    ]);
     store.attachments.removeAllForPrincipal('user', 'AIDAUSER1');
     expect(store.attachments.countForPolicy(ARN)).toBe(1);
   });
@@ -100,7 +120,16 @@ describe('SQLite policy repositories', () => {
     for (const name of ['b', 'A', 'c']) {
       const arn = `arn:aws:iam::123456789012:policy/other/${name}`;
       store.managedPolicies.insert(
-        { policyId: `ANPA${name}`, arn, policyName: name, path: '/other/', defaultVersionId: 'v1', nextVersion: 2, createDate: 'd', updateDate: 'd' },
+        {
+          policyId: `ANPA${name}`,
+          arn,
+          policyName: name,
+          path: '/other/',
+          defaultVersionId: 'v1',
+          nextVersion: 2,
+          createDate: 'd',
+          updateDate: 'd',
+        },
         { policyArn: arn, versionId: 'v1', document: DOC_V1, createDate: 'd' },
       );
     }

@@ -30,5 +30,12 @@ export function resolveManagedPolicy(store: Store, arn: string): ResolvedManaged
   const found = store.managedPolicies.getWithDefaultDocument(arn);
   if (!found) return undefined;
   const { policy, document } = found;
-  return { arn, policyName: policy.policyName, path: policy.path, defaultVersionId: policy.defaultVersionId, document, isAwsManaged: false };
+  return {
+    arn,
+    policyName: policy.policyName,
+    path: policy.path,
+    defaultVersionId: policy.defaultVersionId,
+    document,
+    isAwsManaged: false,
+  };
 }

@@ -24,10 +24,23 @@ const ANY: TargetResource = { arn: '*' };
 
 /** Operations whose `UserName` is optional and defaults to the calling user. */
 const SELF_USER_ACTIONS = new Set([
-  'GetUser', 'ChangePassword', 'ListAccessKeys', 'CreateAccessKey', 'DeleteAccessKey', 'UpdateAccessKey',
-  'ListSSHPublicKeys', 'ListSigningCertificates', 'UploadSigningCertificate', 'DeleteSigningCertificate',
-  'UpdateSigningCertificate', 'ListServiceSpecificCredentials', 'ResetServiceSpecificCredential',
-  'UpdateServiceSpecificCredential', 'DeleteServiceSpecificCredential', 'ListMFADevices', 'GetLoginProfile',
+  'GetUser',
+  'ChangePassword',
+  'ListAccessKeys',
+  'CreateAccessKey',
+  'DeleteAccessKey',
+  'UpdateAccessKey',
+  'ListSSHPublicKeys',
+  'ListSigningCertificates',
+  'UploadSigningCertificate',
+  'DeleteSigningCertificate',
+  'UpdateSigningCertificate',
+  'ListServiceSpecificCredentials',
+  'ResetServiceSpecificCredential',
+  'UpdateServiceSpecificCredential',
+  'DeleteServiceSpecificCredential',
+  'ListMFADevices',
+  'GetLoginProfile',
 ]);
 
 /** Operations on a group that also name a user: the group is the resource. */
@@ -81,17 +94,37 @@ function described(description: string, target: TargetResource): TargetResource 
 }
 
 function userTarget(store: Store, accountId: string, userName: string): TargetResource {
-  return described(`user ${userName}`, memoised(store, `user:${userName.toLowerCase()}`, () => lookUpUser(store, accountId, userName), () => ({ arn: iamArn(accountId, `user/${userName}`) })));
+  return described(
+    `user ${userName}`,
+    memoised(
+      store,
+      `user:${userName.toLowerCase()}`,
+      () => lookUpUser(store, accountId, userName),
+      () => ({ arn: iamArn(accountId, `user/${userName}`) }),
+    ),
+  );
 }
 
 function lookUpUser(store: Store, accountId: string, userName: string): TargetResource | undefined {
   const user = store.users.getByName(userName);
   if (!user) return undefined;
-  return { arn: iamArn(accountId, `user${user.path}${user.userName}`), tagSource: { kind: 'user', id: user.userId }, boundaryArn: user.permissionsBoundaryArn };
+  return {
+    arn: iamArn(accountId, `user${user.path}${user.userName}`),
+    tagSource: { kind: 'user', id: user.userId },
+    boundaryArn: user.permissionsBoundaryArn,
+  };
 }
 
 function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
-  return described(`group ${groupName}`, memoised(store, `group:${groupName.toLowerCase()}`, () => lookUpGroup(store, accountId, groupName), () => ({ arn: iamArn(accountId, `group/${groupName}`) })));
+  return described(
+    `group ${groupName}`,
+    memoised(
+      store,
+      `group:${groupName.toLowerCase()}`,
+      () => lookUpGroup(store, accountId, groupName),
+      () => ({ arn: iamArn(accountId, `group/${groupName}`) }),
+    ),
+  );
 }
 
 function lookUpGroup(store: Store, accountId: string, groupName: string): TargetResource | undefined {
@@ -100,19 +133,36 @@ function lookUpGroup(store: Store, accountId: string, groupName: string): Target
 }
 
 function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
-  return described(`role ${roleName}`, memoised(store, `role:${roleName.toLowerCase()}`, () => lookUpRole(store, accountId, roleName), () => ({ arn: iamArn(accountId, `role/${roleName}`) })));
+  return described(
+    `role ${roleName}`,
+    memoised(
+      store,
+      `role:${roleName.toLowerCase()}`,
+      () => lookUpRole(store, accountId, roleName),
+      () => ({ arn: iamArn(accountId, `role/${roleName}`) }),
+    ),
+  );
 }
 
 function lookUpRole(store: Store, accountId: string, roleName: string): TargetResource | undefined {
   const role = store.roles.getByName(roleName);
   if (!role) return undefined;
-  return { arn: iamArn(accountId, `role${role.path}${role.roleName}`), tagSource: { kind: 'role', id: role.roleId }, boundaryArn: role.permissionsBoundaryArn };
+  return {
+    arn: iamArn(accountId, `role${role.path}${role.roleName}`),
+    tagSource: { kind: 'role', id: role.roleId },
+    boundaryArn: role.permissionsBoundaryArn,
+  };
 }
 
 function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
   return described(
     `instance-profile ${name}`,
-    memoised(store, `instance-profile:${name.toLowerCase()}`, () => lookUpInstanceProfile(store, accountId, name), () => ({ arn: iamArn(accountId, `instance-profile/${name}`) })),
+    memoised(
+      store,
+      `instance-profile:${name.toLowerCase()}`,
+      () => lookUpInstanceProfile(store, accountId, name),
+      () => ({ arn: iamArn(accountId, `instance-profile/${name}`) }),
+    ),
   );
 }
 
@@ -126,19 +176,22 @@ function lookUpInstanceProfile(store: Store, accountId: string, name: string): T
 }
 
 function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
-  return described(`server-certificate ${name}`, memoised(
-    store,
-    `server-certificate:${name.toLowerCase()}`,
-    () => {
-      const certificate = store.serverCertificates.getByName(name);
-      if (!certificate) return undefined;
-      return {
-        arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
-        tagSource: { kind: 'server-certificate', id: certificate.serverCertificateId },
-      };
-    },
-    () => ({ arn: iamArn(accountId, `server-certificate/${name}`) }),
-  ));
+  return described(
+    `server-certificate ${name}`,
+    memoised(
+      store,
+      `server-certificate:${name.toLowerCase()}`,
+      () => {
+        const certificate = store.serverCertificates.getByName(name);
+        if (!certificate) return undefined;
+        return {
+          arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
+          tagSource: { kind: 'server-certificate', id: certificate.serverCertificateId },
+        };
+      },
+      () => ({ arn: iamArn(accountId, `server-certificate/${name}`) }),
+    ),
+  );
 }
 
 function policyTarget(arn: string): TargetResource {

@@ -41,10 +41,12 @@ export function findUncompilablePolicies(store: Store): UncompilablePolicy[] {
       if (reason !== undefined) found.push({ where, reason });
     };
     for (const policy of allPages((o) => store.managedPolicies.list(o))) {
-      for (const version of store.managedPolicies.listVersions(policy.arn)) check(`${policy.arn} (${version.versionId})`, version.document, 'identity');
+      for (const version of store.managedPolicies.listVersions(policy.arn))
+        check(`${policy.arn} (${version.versionId})`, version.document, 'identity');
     }
     const inline = (kind: PrincipalKind, id: string, name: string) => {
-      for (const record of store.inlinePolicies.list(kind, id)) check(`${kind} ${name} inline policy ${record.policyName}`, record.document, 'identity');
+      for (const record of store.inlinePolicies.list(kind, id))
+        check(`${kind} ${name} inline policy ${record.policyName}`, record.document, 'identity');
     };
     for (const user of allPages((o) => store.users.list(o))) inline('user', user.userId, user.userName);
     for (const group of allPages((o) => store.groups.list(o))) inline('group', group.groupId, group.groupName);
@@ -60,7 +62,9 @@ export function findUncompilablePolicies(store: Store): UncompilablePolicy[] {
 export function reportUncompilablePolicies(store: Store, log: (line: string) => void = console.error): UncompilablePolicy[] {
   const found = findUncompilablePolicies(store);
   for (const entry of found) {
-    log(`[gatehouse] stored policy ${entry.where} does not compile (${entry.reason}); the principals it applies to are denied until it is replaced`);
+    log(
+      `[gatehouse] stored policy ${entry.where} does not compile (${entry.reason}); the principals it applies to are denied until it is replaced`,
+    );
   }
   return found;
 }

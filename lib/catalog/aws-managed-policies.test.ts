@@ -33,7 +33,14 @@ describe('AWS managed policy catalogue', () => {
     parsedFromFile = catalogue;
     const all = catalogue.listAwsManagedPolicies();
     expect(all.length).toBeGreaterThan(1000);
-    for (const name of ['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess', 'IAMFullAccess', 'IAMReadOnlyAccess', 'IAMUserChangePassword']) {
+    for (const name of [
+      'AdministratorAccess',
+      'PowerUserAccess',
+      'ReadOnlyAccess',
+      'IAMFullAccess',
+      'IAMReadOnlyAccess',
+      'IAMUserChangePassword',
+    ]) {
       const policy = catalogue.getAwsManagedPolicy(`arn:aws:iam::aws:policy/${name}`);
       expect(policy?.policyName).toBe(name);
       expect(policy?.path).toBe('/');

@@ -128,14 +128,18 @@ interface CacheContent {
 const CACHE_FORMAT = 1;
 
 function cacheFile(): string {
-  return path.join(managedPolicyCatalogueLocations().cacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'), 'aws-managed-policies.json');
+  return path.join(
+    managedPolicyCatalogueLocations().cacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'),
+    'aws-managed-policies.json',
+  );
 }
 
 function readCache(file: string, stat: fs.Stats): Catalogue | undefined {
   try {
     const content = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as CacheContent;
     const { source } = content;
-    if (content.format !== CACHE_FORMAT || source.file !== file || source.size !== stat.size || source.mtimeMs !== stat.mtimeMs) return undefined;
+    if (content.format !== CACHE_FORMAT || source.file !== file || source.size !== stat.size || source.mtimeMs !== stat.mtimeMs)
+      return undefined;
     return {
       byArn: new Map(content.policies.map((policy) => [policy.arn, policy])),
       sorted: content.policies,

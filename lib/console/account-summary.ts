@@ -6,4 +6,6 @@ import { cache } from 'react';
 import { attempt } from './action';
 
 /** GetAccountSummary's map through this client, shared by every caller of the same request and client. */
-export const readAccountSummary = cache((iam: IAMClient) => attempt(async () => ((await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {}) as Record<string, number>));
+export const readAccountSummary = cache((iam: IAMClient) =>
+  attempt(async () => ((await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {}) as Record<string, number>),
+);

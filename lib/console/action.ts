@@ -69,7 +69,8 @@ export async function attempt<T>(call: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await call() };
   } catch (error) {
     const mapped = toActionError(error);
-    if (mapped.code === 'InternalError') console.error(`[console] ${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`);
+    if (mapped.code === 'InternalError')
+      console.error(`[console] ${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`);
     return { ok: false, error: mapped };
   }
 }

@@ -36,7 +36,12 @@ const signInSchema = z.discriminatedUnion('type', [
     type: z.literal('access-keys'),
     accessKeyId: z.string().trim().min(1).max(128),
     secretAccessKey: z.string().trim().min(1).max(128),
-    sessionToken: z.string().trim().max(8192).optional().or(z.literal('').transform(() => undefined)),
+    sessionToken: z
+      .string()
+      .trim()
+      .max(8192)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   }),
 ]);
 
@@ -122,7 +127,8 @@ export function authOptions(): AuthOptions {
         }
         const claims = claimsOf(token);
         // Throwing makes next-auth clear the session cookie: the session ends with its credentials (or at sign-out).
-        if (!claims || isExpired(claims) || !(await credentialsStillValid(claims.credentials, claims.expiresAt))) throw new Error('SessionExpired');
+        if (!claims || isExpired(claims) || !(await credentialsStillValid(claims.credentials, claims.expiresAt)))
+          throw new Error('SessionExpired');
         return token;
       },
       async session({ token }) {

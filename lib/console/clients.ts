@@ -12,7 +12,9 @@ import { relayHeaders } from './client-relay';
 function relayBrowserAddress<T extends IAMClient | STSClient>(client: T, target: IamTarget): T {
   if (target.kind === 'aws') return client;
   type Next = (args: { request: unknown }) => Promise<unknown>;
-  const stack = client.middlewareStack as unknown as { add(middleware: (next: Next) => Next, options: { step: 'build'; name: string }): void };
+  const stack = client.middlewareStack as unknown as {
+    add(middleware: (next: Next) => Next, options: { step: 'build'; name: string }): void;
+  };
   stack.add(
     (next) => async (args) => {
       const request = args.request as { headers?: Record<string, string> };

@@ -48,7 +48,11 @@ export async function loadCredentialReport(iam: IAMClient, waitMs = 8000): Promi
   for (;;) {
     const state = await iam.send(new GenerateCredentialReportCommand({}));
     if (state.State === 'COMPLETE') break;
-    if (Date.now() > deadline) throw Object.assign(new Error('The credential report is still being generated. Reload in a moment.'), { name: 'ReportInProgress', $fault: 'client' });
+    if (Date.now() > deadline)
+      throw Object.assign(new Error('The credential report is still being generated. Reload in a moment.'), {
+        name: 'ReportInProgress',
+        $fault: 'client',
+      });
     await sleep(500);
   }
   const report = await iam.send(new GetCredentialReportCommand({}));

@@ -14,7 +14,10 @@ describe('parseConsoleEnv', () => {
 
   it('targets real AWS with "aws" and any URL otherwise', () => {
     expect(parseConsoleEnv({ GATEHOUSE_IAM_ENDPOINT: 'aws' }).target).toEqual({ kind: 'aws' });
-    expect(parseConsoleEnv({ GATEHOUSE_IAM_ENDPOINT: 'http://iam.local:4610/' }).target).toEqual({ kind: 'endpoint', endpoint: 'http://iam.local:4610' });
+    expect(parseConsoleEnv({ GATEHOUSE_IAM_ENDPOINT: 'http://iam.local:4610/' }).target).toEqual({
+      kind: 'endpoint',
+      endpoint: 'http://iam.local:4610',
+    });
     expect(() => parseConsoleEnv({ GATEHOUSE_IAM_ENDPOINT: 'ftp://x' })).toThrow(/GATEHOUSE_IAM_ENDPOINT/);
   });
 

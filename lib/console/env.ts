@@ -6,9 +6,7 @@ import { parseEnvironment } from '../config';
 
 /** Where the console's IAM calls go. */
 export type IamTarget =
-  | { kind: 'embedded'; endpoint: string }
-  | { kind: 'endpoint'; endpoint: string }
-  | { kind: 'aws'; endpoint?: undefined };
+  { kind: 'embedded'; endpoint: string } | { kind: 'endpoint'; endpoint: string } | { kind: 'aws'; endpoint?: undefined };
 
 /** The validated console configuration. */
 export interface ConsoleEnv {

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { parseAccessDenied, toActionError } from './errors';
 
 function awsError(name: string, message: string, status = 400) {
-  return Object.assign(new Error(message), { name, $fault: status < 500 ? 'client' : 'server', $metadata: { httpStatusCode: status, requestId: 'req-1' } });
+  return Object.assign(new Error(message), {
+    name,
+    $fault: status < 500 ? 'client' : 'server',
+    $metadata: { httpStatusCode: status, requestId: 'req-1' },
+  });
 }
 
 describe('toActionError', () => {
@@ -26,20 +30,28 @@ describe('toActionError', () => {
         'User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetRole on resource: role deploy because no identity-based policy allows the iam:GetRole action',
       ),
     ).toEqual({ permission: 'iam:GetRole', resource: 'role deploy', principal: 'arn:aws:iam::123456789012:user/bob' });
-    expect(parseAccessDenied('User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetUser on resource: user alice with an explicit deny in an identity-based policy').resource).toBe(
-      'user alice',
-    );
+    expect(
+      parseAccessDenied(
+        'User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetUser on resource: user alice with an explicit deny in an identity-based policy',
+      ).resource,
+    ).toBe('user alice');
   });
 
   it('points a ValidationError at the field', () => {
     const error = toActionError(
-      awsError('ValidationError', "1 validation error detected: Value 'a b' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"),
+      awsError(
+        'ValidationError',
+        "1 validation error detected: Value 'a b' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      ),
       { UserName: 'name' },
     );
     expect(error).toMatchObject({ code: 'ValidationError', field: 'name' });
     // AWS's current wording names the member without echoing the value.
     const current = toActionError(
-      awsError('ValidationError', "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"),
+      awsError(
+        'ValidationError',
+        "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      ),
       { UserName: 'name' },
     );
     expect(current).toMatchObject({ code: 'ValidationError', field: 'name' });
@@ -56,13 +68,19 @@ describe('toActionError', () => {
   });
 
   it('uses AWS codes for the modelled errors of the SDK', () => {
-    expect(toActionError(awsError('PasswordPolicyViolationException', 'Password should have at least 16 characters')).code).toBe('PasswordPolicyViolation');
+    expect(toActionError(awsError('PasswordPolicyViolationException', 'Password should have at least 16 characters')).code).toBe(
+      'PasswordPolicyViolation',
+    );
     expect(toActionError(awsError('NoSuchEntityException', 'missing', 404)).code).toBe('NoSuchEntity');
   });
 
   it('reports expired credentials as an expired session and network failures as an unreachable endpoint', () => {
-    expect(toActionError(awsError('ExpiredToken', 'The security token included in the request is expired', 403)).code).toBe('SessionExpired');
-    expect(toActionError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })).code).toBe('EndpointUnreachable');
+    expect(toActionError(awsError('ExpiredToken', 'The security token included in the request is expired', 403)).code).toBe(
+      'SessionExpired',
+    );
+    expect(toActionError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })).code).toBe(
+      'EndpointUnreachable',
+    );
   });
 
   it('maps zod issues to the field', () => {
@@ -71,6 +89,8 @@ describe('toActionError', () => {
   });
 
   it('parses AccessDenied messages without a resource', () => {
-    expect(parseAccessDenied('User: arn:aws:iam::1:user/x is not authorized to perform: iam:ListUsers')).toMatchObject({ permission: 'iam:ListUsers' });
+    expect(parseAccessDenied('User: arn:aws:iam::1:user/x is not authorized to perform: iam:ListUsers')).toMatchObject({
+      permission: 'iam:ListUsers',
+    });
   });
 });

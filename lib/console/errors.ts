@@ -29,7 +29,13 @@ export function parseValidationField(message: string): string | undefined {
   return head.charAt(0).toUpperCase() + head.slice(1);
 }
 
-const SESSION_CODES = new Set(['ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'TokenRefreshRequired']);
+const SESSION_CODES = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'TokenRefreshRequired',
+]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError']);
 
 /**
@@ -39,7 +45,9 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIME
 export function awsErrorCode(error: unknown): string {
   const e = (error ?? {}) as AwsLikeError;
   const name = e.name && e.name !== 'Error' ? e.name : (e.Code ?? e.code ?? 'UnknownError');
-  return name.length > 'Exception'.length && name.endsWith('Exception') && !/^(AccessDenied|Validation|Throttling|ExpiredToken|UnrecognizedClient)Exception$/.test(name)
+  return name.length > 'Exception'.length &&
+    name.endsWith('Exception') &&
+    !/^(AccessDenied|Validation|Throttling|ExpiredToken|UnrecognizedClient)Exception$/.test(name)
     ? name.slice(0, -'Exception'.length)
     : name;
 }
@@ -78,7 +86,10 @@ export function toActionError(error: unknown, fieldNames: Record<string, string>
     return { code, message: 'The IAM endpoint is throttling requests. Wait a moment and try again.' };
   }
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(e.code ?? '') || /fetch failed|ECONNREFUSED|socket hang up/i.test(message)) {
-    return { code: 'EndpointUnreachable', message: 'The IAM endpoint could not be reached. Check that it is running and that GATEHOUSE_IAM_ENDPOINT is right.' };
+    return {
+      code: 'EndpointUnreachable',
+      message: 'The IAM endpoint could not be reached. Check that it is running and that GATEHOUSE_IAM_ENDPOINT is right.',
+    };
   }
   const status = e.$metadata?.httpStatusCode;
   if (e.$fault === 'client' || (status !== undefined && status >= 400 && status < 500)) {

@@ -10,7 +10,10 @@ import { relayHeaders } from './client-relay';
 
 /** A Gatehouse route that is not there: the target is AWS, or an endpoint without this route. */
 export class GatehouseRouteUnavailable extends Error {
-  constructor(readonly reason: 'aws' | 'missing' | 'unreachable', message: string) {
+  constructor(
+    readonly reason: 'aws' | 'missing' | 'unreachable',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -51,7 +54,11 @@ export async function fetchGatehouseRoute<T>(
     service: 'iam',
     region: consoleEnv().region,
     sha256: Sha256,
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    },
   });
   const signed = await signer.sign(request);
   const search = new URLSearchParams(params).toString();
@@ -77,9 +84,15 @@ export async function fetchGatehouseRoute<T>(
     throw new GatehouseRouteUnavailable('missing', `This endpoint does not offer /_gatehouse/${route}.`);
   }
   if (!response.ok) {
-    const code = typeof body?.error === 'string' ? body.error : /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? `HTTP${response.status}`;
-    const message = typeof body?.message === 'string' ? body.message : /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? `The route answered ${response.status}.`;
-    throw Object.assign(new GatehouseRouteError(response.status, code, message), { $metadata: { httpStatusCode: response.status }, $fault: response.status < 500 ? 'client' : 'server' });
+    const code = typeof body?.error === 'string' ? body.error : (/<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? `HTTP${response.status}`);
+    const message =
+      typeof body?.message === 'string'
+        ? body.message
+        : (/<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? `The route answered ${response.status}.`);
+    throw Object.assign(new GatehouseRouteError(response.status, code, message), {
+      $metadata: { httpStatusCode: response.status },
+      $fault: response.status < 500 ? 'client' : 'server',
+    });
   }
   if (!body) throw new GatehouseRouteUnavailable('missing', `This endpoint's /_gatehouse/${route} did not answer JSON.`);
   return body as T;

@@ -34,13 +34,15 @@ export async function readOwnPasswordPolicy(credentials: ConsoleCredentials): Pr
 /** The policy's requirements, one sentence each. */
 export function passwordPolicyRules(policy: PasswordPolicy | undefined): string[] {
   if (!policy) {
-    return ['The account has no password policy: at least 8 characters, with at least three of upper-case letters, lower-case letters, numbers and symbols.'];
+    return [
+      'The account has no password policy: at least 8 characters, with at least three of upper-case letters, lower-case letters, numbers and symbols.',
+    ];
   }
   const rules = [`At least ${policy.MinimumPasswordLength ?? 6} characters.`];
   if (policy.RequireUppercaseCharacters) rules.push('At least one upper-case letter (A–Z).');
   if (policy.RequireLowercaseCharacters) rules.push('At least one lower-case letter (a–z).');
   if (policy.RequireNumbers) rules.push('At least one number (0–9).');
-  if (policy.RequireSymbols) rules.push('At least one symbol: ! @ # $ % ^ & * ( ) _ + - = [ ] { } | \'');
+  if (policy.RequireSymbols) rules.push("At least one symbol: ! @ # $ % ^ & * ( ) _ + - = [ ] { } | '");
   if (policy.PasswordReusePrevention) rules.push(`Not one of your last ${policy.PasswordReusePrevention} passwords.`);
   if (policy.MaxPasswordAge) rules.push(`Expires after ${policy.MaxPasswordAge} days.`);
   return rules;

@@ -52,14 +52,20 @@ export function isRevoked(accessKeyId: string): boolean {
 
 function isAuthFailure(error: unknown): boolean {
   const name = (error as { name?: string })?.name ?? '';
-  return ['InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'UnrecognizedClientException', 'SignatureDoesNotMatch'].includes(name);
+  return ['InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'UnrecognizedClientException', 'SignatureDoesNotMatch'].includes(
+    name,
+  );
 }
 
 /**
  * Whether the service still accepts these session credentials (GetCallerIdentity, at most every 30 s per key).
  * Only a refusal of the credentials counts: an unreachable endpoint does not end a session.
  */
-export async function credentialsStillValid(credentials: ConsoleCredentials, expiresAt: number, target: IamTarget = consoleEnv().target): Promise<boolean> {
+export async function credentialsStillValid(
+  credentials: ConsoleCredentials,
+  expiresAt: number,
+  target: IamTarget = consoleEnv().target,
+): Promise<boolean> {
   if (isRevoked(credentials.accessKeyId)) return false;
   if (target.kind === 'aws') return true;
   const { checked } = state();
@@ -84,7 +90,11 @@ export async function credentialsStillValid(credentials: ConsoleCredentials, exp
  * Revokes a console session's credentials at the service (temporary credentials against a Gatehouse endpoint;
  * long-term keys are the user's own and stay valid) and refuses its cookie in this process from now on.
  */
-export async function revokeConsoleSession(credentials: ConsoleCredentials, expiresAt: number, target: IamTarget = consoleEnv().target): Promise<void> {
+export async function revokeConsoleSession(
+  credentials: ConsoleCredentials,
+  expiresAt: number,
+  target: IamTarget = consoleEnv().target,
+): Promise<void> {
   markRevoked(credentials.accessKeyId, expiresAt);
   if (target.kind === 'aws' || !credentials.sessionToken) return;
   const url = new URL(`${target.endpoint}/_gatehouse/sign-out`);
@@ -101,12 +111,22 @@ export async function revokeConsoleSession(credentials: ConsoleCredentials, expi
     service: 'sts',
     region: consoleEnv().region,
     sha256: Sha256,
-    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    },
   });
   const signed = await signer.sign(request);
   const { host: _host, ...headers } = signed.headers;
   try {
-    const response = await fetch(url, { method: 'POST', headers: { ...headers, ...(await relayHeaders(target)) }, body: '', cache: 'no-store', signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, ...(await relayHeaders(target)) },
+      body: '',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    });
     if (!response.ok) console.warn(`[console-auth] sign-out answered ${response.status}`);
   } catch {
     console.warn('[console-auth] sign-out could not reach the endpoint; this process still refuses the session');

@@ -25,9 +25,17 @@ describe('computeRecommendations', () => {
       now,
     });
     const byId = Object.fromEntries(recs.map((r) => [r.id, r]));
-    expect(Object.keys(byId).sort()).toEqual(['no-password-policy', 'old-access-keys', 'root-mfa', 'unused-credentials', 'users-without-mfa']);
+    expect(Object.keys(byId).sort()).toEqual([
+      'no-password-policy',
+      'old-access-keys',
+      'root-mfa',
+      'unused-credentials',
+      'users-without-mfa',
+    ]);
     expect(byId['users-without-mfa']!.subjects.map((s) => s.name)).toEqual(['bob']);
-    expect(byId['old-access-keys']!.subjects).toEqual([{ name: 'bob', arn: 'arn:aws:iam::123456789012:user/team/bob', note: 'access key 1 created 2026-01-01' }]);
+    expect(byId['old-access-keys']!.subjects).toEqual([
+      { name: 'bob', arn: 'arn:aws:iam::123456789012:user/team/bob', note: 'access key 1 created 2026-01-01' },
+    ]);
     expect(byId['unused-credentials']!.subjects.map((s) => s.note)).toEqual(['access key 1 never used', 'password never used']);
   });
 

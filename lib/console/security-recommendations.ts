@@ -53,7 +53,9 @@ export function computeRecommendations(input: RecommendationInput): Recommendati
       subjects: [],
     });
   }
-  const rootKeys = input.summary?.AccountAccessKeysPresent ?? (root ? (yes(root.access_key_1_active) || yes(root.access_key_2_active) ? 1 : 0) : undefined);
+  const rootKeys =
+    input.summary?.AccountAccessKeysPresent ??
+    (root ? (yes(root.access_key_1_active) || yes(root.access_key_2_active) ? 1 : 0) : undefined);
   if (rootKeys === 1) {
     out.push({
       id: 'root-access-keys',
@@ -80,14 +82,25 @@ export function computeRecommendations(input: RecommendationInput): Recommendati
       for (const n of [1, 2]) {
         if (!yes(r[`access_key_${n}_active`])) continue;
         const rotated = date(r[`access_key_${n}_last_rotated`]);
-        if (older(rotated)) oldKeys.push({ name: r.user!, arn: r.arn!, note: `access key ${n} created ${rotated!.toISOString().slice(0, 10)}` });
+        if (older(rotated))
+          oldKeys.push({ name: r.user!, arn: r.arn!, note: `access key ${n} created ${rotated!.toISOString().slice(0, 10)}` });
         const used = date(r[`access_key_${n}_last_used_date`]);
-        if (used ? older(used) : older(rotated)) unused.push({ name: r.user!, arn: r.arn!, note: `access key ${n} ${used ? `last used ${used.toISOString().slice(0, 10)}` : 'never used'}` });
+        if (used ? older(used) : older(rotated))
+          unused.push({
+            name: r.user!,
+            arn: r.arn!,
+            note: `access key ${n} ${used ? `last used ${used.toISOString().slice(0, 10)}` : 'never used'}`,
+          });
       }
       if (r.user !== ROOT && yes(r.password_enabled)) {
         const used = date(r.password_last_used);
         const since = used ?? date(r.password_last_changed) ?? date(r.user_creation_time);
-        if (older(since)) unused.push({ name: r.user!, arn: r.arn!, note: used ? `password last used ${used.toISOString().slice(0, 10)}` : 'password never used' });
+        if (older(since))
+          unused.push({
+            name: r.user!,
+            arn: r.arn!,
+            note: used ? `password last used ${used.toISOString().slice(0, 10)}` : 'password never used',
+          });
       }
     }
     if (oldKeys.length) {

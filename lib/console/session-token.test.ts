@@ -19,7 +19,14 @@ describe('claimsOf / isExpired', () => {
   it('rejects tokens without the console claims and recognises expiry', () => {
     expect(claimsOf({ sub: 'x' })).toBeUndefined();
     const claims = claimsOf({
-      gh: { method: 'root', principal: { arn: 'arn:aws:iam::1:root' }, credentials: { accessKeyId: 'A' }, expiresAt: 100, signedInAt: 0, passwordResetRequired: false },
+      gh: {
+        method: 'root',
+        principal: { arn: 'arn:aws:iam::1:root' },
+        credentials: { accessKeyId: 'A' },
+        expiresAt: 100,
+        signedInAt: 0,
+        passwordResetRequired: false,
+      },
     })!;
     expect(isExpired(claims, 99)).toBe(false);
     expect(isExpired(claims, 100)).toBe(true);

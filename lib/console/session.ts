@@ -92,7 +92,9 @@ export async function requireConsoleSession(): Promise<ConsoleSession> {
  * Rewrites the session cookie with changed claims (e.g. after the forced password change). Only callable where
  * cookies may be set: server actions and route handlers.
  */
-export async function updateConsoleClaims(change: Partial<Pick<ConsoleClaims, 'passwordResetRequired' | 'credentials' | 'principal'>>): Promise<void> {
+export async function updateConsoleClaims(
+  change: Partial<Pick<ConsoleClaims, 'passwordResetRequired' | 'credentials' | 'principal'>>,
+): Promise<void> {
   const { claims, token } = await readClaims();
   if (!claims || !token) throw new Error('No console session to update.');
   const next: Record<string, unknown> = { ...token, gh: { ...claims, ...change } };
@@ -114,7 +116,10 @@ export async function updateConsoleClaims(change: Partial<Pick<ConsoleClaims, 'p
   const parts: Array<[string, string]> =
     value.length <= CHUNK_SIZE
       ? [[name, value]]
-      : Array.from({ length: Math.ceil(value.length / CHUNK_SIZE) }, (_, i) => [`${name}.${i}`, value.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE)]);
+      : Array.from({ length: Math.ceil(value.length / CHUNK_SIZE) }, (_, i) => [
+          `${name}.${i}`,
+          value.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE),
+        ]);
   const written = new Set(parts.map(([n]) => n));
   for (const c of jar.getAll()) {
     if ((c.name === name || c.name.startsWith(`${name}.`)) && !written.has(c.name)) jar.delete(c.name);

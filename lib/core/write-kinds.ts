@@ -32,5 +32,7 @@ export function isPureCreation(action: string): boolean {
  * change no access key, user, role name or path, session or tag, only what some principals are allowed.
  */
 export function isPolicyDocumentWrite(action: string): boolean {
-  return /^(CreatePolicy|CreatePolicyVersion|DeletePolicyVersion|SetDefaultPolicyVersion|(Put|Delete)(User|Group|Role)Policy|UpdateAssumeRolePolicy)$/.test(action);
+  return /^(CreatePolicy|CreatePolicyVersion|DeletePolicyVersion|SetDefaultPolicyVersion|(Put|Delete)(User|Group|Role)Policy|UpdateAssumeRolePolicy)$/.test(
+    action,
+  );
 }

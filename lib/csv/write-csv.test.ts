@@ -17,6 +17,11 @@ describe('the CSV writer', () => {
   });
 
   it('joins fields with commas and rows with LF, without a final line break', () => {
-    expect(writeCsv([['user', 'arn'], ['a,b', 'arn:aws:iam::1:user/a,b']])).toBe('user,arn\n"a,b","arn:aws:iam::1:user/a,b"');
+    expect(
+      writeCsv([
+        ['user', 'arn'],
+        ['a,b', 'arn:aws:iam::1:user/a,b'],
+      ]),
+    ).toBe('user,arn\n"a,b","arn:aws:iam::1:user/a,b"');
   });
 });

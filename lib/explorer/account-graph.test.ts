@@ -14,7 +14,9 @@ const all = new Set(['user', 'group', 'role', 'policy'] as const);
 describe('accountGraph', () => {
   it('draws users, groups, roles and policies with membership, attachment and escalation edges', () => {
     const g = accountGraph(account, analysis, { pathPrefix: '/', kinds: all, escalationOnly: false, allEscalationEdges: true });
-    expect(g.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['user:key-maker', 'group:Admins', 'role:hop', 'policy:arn:aws:iam::aws:policy/AdministratorAccess']));
+    expect(g.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['user:key-maker', 'group:Admins', 'role:hop', 'policy:arn:aws:iam::aws:policy/AdministratorAccess']),
+    );
     expect(g.edges.find((e) => e.source === 'user:devuser' && e.target === 'group:Devs')?.label).toBe('member of');
     const keys = g.edges.find((e) => e.source === 'user:key-maker' && e.target === 'user:root-admin')!;
     expect(keys).toMatchObject({ escalation: true, label: 'can create an access key for the user' });
@@ -41,6 +43,10 @@ describe('accountGraph', () => {
     const capped = accountGraph(account, analysis, { pathPrefix: '/', kinds: all, escalationOnly: false }, 3);
     expect(capped).toMatchObject({ truncated: true });
     expect(capped.nodes).toHaveLength(3);
-    expect(accountGraph(account, analysis, { pathPrefix: '/nowhere/', kinds: all, escalationOnly: false }).nodes.filter((n) => n.kind !== 'policy')).toEqual([]);
+    expect(
+      accountGraph(account, analysis, { pathPrefix: '/nowhere/', kinds: all, escalationOnly: false }).nodes.filter(
+        (n) => n.kind !== 'policy',
+      ),
+    ).toEqual([]);
   });
 });

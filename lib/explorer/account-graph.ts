@@ -72,19 +72,67 @@ export function escalationEdgeId(account: CompiledAccount, edge: EscalationEdge)
 }
 
 /** Builds the filtered graph, at most `limit` nodes (escalation participants first). */
-export function accountGraph(account: CompiledAccount, analysis: EscalationAnalysis | undefined, filter: AccountGraphFilter, limit = 500, highlighted?: ReadonlySet<string>): AccountGraph {
+export function accountGraph(
+  account: CompiledAccount,
+  analysis: EscalationAnalysis | undefined,
+  filter: AccountGraphFilter,
+  limit = 500,
+  highlighted?: ReadonlySet<string>,
+): AccountGraph {
   const { snapshot } = account;
-  const drawnEscalation = analysis ? (filter.allEscalationEdges ? new Set(analysis.edges) : pathEdges(analysis)) : new Set<EscalationEdge>();
-  if (analysis && highlighted && highlighted.size > 0) for (const e of analysis.edges) if (highlighted.has(escalationEdgeId(account, e))) drawnEscalation.add(e);
+  const drawnEscalation = analysis
+    ? filter.allEscalationEdges
+      ? new Set(analysis.edges)
+      : pathEdges(analysis)
+    : new Set<EscalationEdge>();
+  if (analysis && highlighted && highlighted.size > 0)
+    for (const e of analysis.edges) if (highlighted.has(escalationEdgeId(account, e))) drawnEscalation.add(e);
   const inPath = (path: string) => path.startsWith(filter.pathPrefix);
   const involved = new Set<string>();
   for (const e of drawnEscalation) involved.add(principalNodeId(account, e.from)).add(principalNodeId(account, e.to));
   const candidates: AccountNode[] = [];
   const admin = (key: PrincipalKey) => analysis?.admins.has(keyId(key)) ?? false;
-  if (filter.kinds.has('user')) snapshot.users.forEach((u, i) => inPath(u.path) && candidates.push({ id: `user:${u.name}`, kind: 'user', label: u.name, path: u.path, ref: { type: 'user', name: u.name }, admin: admin({ kind: 'user', index: i }) }));
-  if (filter.kinds.has('role')) snapshot.roles.forEach((r, i) => inPath(r.path) && candidates.push({ id: `role:${r.name}`, kind: 'role', label: r.name, path: r.path, ref: { type: 'role', name: r.name }, admin: admin({ kind: 'role', index: i }) }));
-  if (filter.kinds.has('group')) for (const g of snapshot.groups) if (inPath(g.path)) candidates.push({ id: `group:${g.name}`, kind: 'group', label: g.name, path: g.path, ref: { type: 'group', name: g.name }, admin: false });
-  if (filter.kinds.has('policy')) for (const p of snapshot.policies) if (inPath(p.path) || p.arn.includes(':aws:policy/')) candidates.push({ id: `policy:${p.arn}`, kind: 'policy', label: p.name, path: p.path, policyArn: p.arn, admin: false });
+  if (filter.kinds.has('user'))
+    snapshot.users.forEach(
+      (u, i) =>
+        inPath(u.path) &&
+        candidates.push({
+          id: `user:${u.name}`,
+          kind: 'user',
+          label: u.name,
+          path: u.path,
+          ref: { type: 'user', name: u.name },
+          admin: admin({ kind: 'user', index: i }),
+        }),
+    );
+  if (filter.kinds.has('role'))
+    snapshot.roles.forEach(
+      (r, i) =>
+        inPath(r.path) &&
+        candidates.push({
+          id: `role:${r.name}`,
+          kind: 'role',
+          label: r.name,
+          path: r.path,
+          ref: { type: 'role', name: r.name },
+          admin: admin({ kind: 'role', index: i }),
+        }),
+    );
+  if (filter.kinds.has('group'))
+    for (const g of snapshot.groups)
+      if (inPath(g.path))
+        candidates.push({
+          id: `group:${g.name}`,
+          kind: 'group',
+          label: g.name,
+          path: g.path,
+          ref: { type: 'group', name: g.name },
+          admin: false,
+        });
+  if (filter.kinds.has('policy'))
+    for (const p of snapshot.policies)
+      if (inPath(p.path) || p.arn.includes(':aws:policy/'))
+        candidates.push({ id: `policy:${p.arn}`, kind: 'policy', label: p.name, path: p.path, policyArn: p.arn, admin: false });
 
   // Escalation participants first, then groups, then the rest, so a cap keeps what matters.
   const principalsFirst = candidates
@@ -101,11 +149,35 @@ export function accountGraph(account: CompiledAccount, analysis: EscalationAnaly
     }
   };
   for (const u of snapshot.users) {
-    for (const g of u.groups) push({ id: `member:${u.name}->${g}`, source: `user:${u.name}`, target: `group:${g}`, label: 'member of', escalation: false });
-    for (const p of u.attached) push({ id: `attached:user:${u.name}->${p.arn}`, source: `user:${u.name}`, target: `policy:${p.arn}`, label: 'attached', escalation: false });
+    for (const g of u.groups)
+      push({ id: `member:${u.name}->${g}`, source: `user:${u.name}`, target: `group:${g}`, label: 'member of', escalation: false });
+    for (const p of u.attached)
+      push({
+        id: `attached:user:${u.name}->${p.arn}`,
+        source: `user:${u.name}`,
+        target: `policy:${p.arn}`,
+        label: 'attached',
+        escalation: false,
+      });
   }
-  for (const g of snapshot.groups) for (const p of g.attached) push({ id: `attached:group:${g.name}->${p.arn}`, source: `group:${g.name}`, target: `policy:${p.arn}`, label: 'attached', escalation: false });
-  for (const r of snapshot.roles) for (const p of r.attached) push({ id: `attached:role:${r.name}->${p.arn}`, source: `role:${r.name}`, target: `policy:${p.arn}`, label: 'attached', escalation: false });
+  for (const g of snapshot.groups)
+    for (const p of g.attached)
+      push({
+        id: `attached:group:${g.name}->${p.arn}`,
+        source: `group:${g.name}`,
+        target: `policy:${p.arn}`,
+        label: 'attached',
+        escalation: false,
+      });
+  for (const r of snapshot.roles)
+    for (const p of r.attached)
+      push({
+        id: `attached:role:${r.name}->${p.arn}`,
+        source: `role:${r.name}`,
+        target: `policy:${p.arn}`,
+        label: 'attached',
+        escalation: false,
+      });
   let hiddenEscalationEdges = analysis ? analysis.edges.length - drawnEscalation.size : 0;
   let drawnCount = 0;
   if (analysis) {
@@ -117,7 +189,14 @@ export function accountGraph(account: CompiledAccount, analysis: EscalationAnaly
       drawnCount++;
       const source = principalNodeId(account, e.from);
       const target = principalNodeId(account, e.to);
-      push({ id: escalationEdgeId(account, e), source, target, label: e.needs ? `${KIND_TEXT[e.kind]} (needs ${e.needs})` : KIND_TEXT[e.kind], escalation: true, needs: e.needs });
+      push({
+        id: escalationEdgeId(account, e),
+        source,
+        target,
+        label: e.needs ? `${KIND_TEXT[e.kind]} (needs ${e.needs})` : KIND_TEXT[e.kind],
+        escalation: true,
+        needs: e.needs,
+      });
     }
   }
   if (filter.escalationOnly) {

@@ -30,7 +30,12 @@ export function principalOf(account: CompiledAccount, key: PrincipalKey): Princi
 export const keyId = (key: PrincipalKey) => `${key.kind}:${key.index}`;
 
 /** The request of `caller` assuming the role. */
-export function assumeRequest(account: CompiledAccount, caller: PrincipalPolicies, roleIndex: number, action = ASSUME_ROLE): AuthorizationRequest {
+export function assumeRequest(
+  account: CompiledAccount,
+  caller: PrincipalPolicies,
+  roleIndex: number,
+  action = ASSUME_ROLE,
+): AuthorizationRequest {
   const accountId = account.snapshot.accountId;
   return {
     action,
@@ -117,7 +122,6 @@ export class AssumeIndex {
     }
     return named;
   }
-
 
   private capable: PrincipalKey[] | undefined;
 

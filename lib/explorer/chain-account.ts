@@ -8,11 +8,29 @@ const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const assumeAny = { name: 'assume', document: doc([{ Sid: 'AssumeAny', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }]) };
 
 function user(name: string, inline: SnapshotUser['inline'] = [], admin = false): SnapshotUser {
-  return { name, id: `AIDA${name.toUpperCase()}`, arn: arn('user', name), path: '/', groups: [], inline, attached: admin ? [{ name: 'AdministratorAccess', arn: ADMIN }] : [], tags: {} };
+  return {
+    name,
+    id: `AIDA${name.toUpperCase()}`,
+    arn: arn('user', name),
+    path: '/',
+    groups: [],
+    inline,
+    attached: admin ? [{ name: 'AdministratorAccess', arn: ADMIN }] : [],
+    tags: {},
+  };
 }
 
 function role(name: string, trust: object[], inline: SnapshotRole['inline'] = [], admin = false): SnapshotRole {
-  return { name, id: `AROA${name.toUpperCase()}`, arn: arn('role', name), path: '/', trustPolicy: doc(trust), inline, attached: admin ? [{ name: 'AdministratorAccess', arn: ADMIN }] : [], tags: {} };
+  return {
+    name,
+    id: `AROA${name.toUpperCase()}`,
+    arn: arn('role', name),
+    path: '/',
+    trustPolicy: doc(trust),
+    inline,
+    attached: admin ? [{ name: 'AdministratorAccess', arn: ADMIN }] : [],
+    tags: {},
+  };
 }
 
 const trusting = (principal: object) => ({ Sid: 'Trust', Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' });
@@ -33,8 +51,24 @@ export function chainAccount(): AccountSnapshot {
     groups: [],
     users: [user('ursula'), user('victor', [assumeAny]), user('wendy', [assumeAny]), user('xavier', [], true), user('yara')],
     roles: [
-      role('account-trust', [trusting({ AWS: `arn:aws:iam::${CHAIN_ACCOUNT}:root` }), { Sid: 'NotWendy', Effect: 'Deny', Principal: { AWS: arn('user', 'wendy') }, Action: 'sts:AssumeRole' }], [assumeAny]),
-      role('final', [trusting({ AWS: arn('role', 'account-trust') })], [{ name: 'read-data', document: doc([{ Sid: 'ReadData', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }]) }]),
+      role(
+        'account-trust',
+        [
+          trusting({ AWS: `arn:aws:iam::${CHAIN_ACCOUNT}:root` }),
+          { Sid: 'NotWendy', Effect: 'Deny', Principal: { AWS: arn('user', 'wendy') }, Action: 'sts:AssumeRole' },
+        ],
+        [assumeAny],
+      ),
+      role(
+        'final',
+        [trusting({ AWS: arn('role', 'account-trust') })],
+        [
+          {
+            name: 'read-data',
+            document: doc([{ Sid: 'ReadData', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }]),
+          },
+        ],
+      ),
       role('named-ursula', [trusting({ AWS: arn('user', 'ursula') })], [assumeAny]),
       role('other-user', [trusting({ AWS: arn('user', 'yara') })], [assumeAny]),
       role('svc-only', [trusting({ Service: 'ec2.amazonaws.com' })], [], true),

@@ -101,7 +101,12 @@ export function* compileAccountInSteps(snapshot: AccountSnapshot): Generator<{ d
     return compile(id, { id, name: doc.name || name, kind: 'managed', arn }, doc.document, type);
   };
   const inline = (owner: EntityRef, policy: SnapshotInlinePolicy) =>
-    compile(inlinePolicyId(owner, policy.name), { id: inlinePolicyId(owner, policy.name), name: policy.name, kind: 'inline', owner }, policy.document, 'identity');
+    compile(
+      inlinePolicyId(owner, policy.name),
+      { id: inlinePolicyId(owner, policy.name), name: policy.name, kind: 'inline', owner },
+      policy.document,
+      'identity',
+    );
 
   const groups = new Map(snapshot.groups.map((g) => [g.name, g]));
 
@@ -157,7 +162,8 @@ export function* compileAccountInSteps(snapshot: AccountSnapshot): Generator<{ d
   let done = 0;
   // Managed policies first, one per step: the large ones (ReadOnlyAccess) take the longest.
   const attachedAnywhere = new Set<string>();
-  for (const owner of [...snapshot.users, ...snapshot.groups, ...snapshot.roles]) for (const p of owner.attached) attachedAnywhere.add(p.arn);
+  for (const owner of [...snapshot.users, ...snapshot.groups, ...snapshot.roles])
+    for (const p of owner.attached) attachedAnywhere.add(p.arn);
   for (const policy of snapshot.policies) {
     if (attachedAnywhere.has(policy.arn)) managed(policy.arn, policy.name, 'identity');
     yield { done: ++done, total };
@@ -172,7 +178,10 @@ export function* compileAccountInSteps(snapshot: AccountSnapshot): Generator<{ d
   for (const role of snapshot.roles) {
     roles.push(assemble({ type: 'role', name: role.name }, role, [], roleContext(snapshot, role)));
     const id = trustPolicyId(role.name);
-    trust.push(compile(id, { id, name: 'Trust policy', kind: 'trust', owner: { type: 'role', name: role.name } }, role.trustPolicy, 'trust') ?? undefined);
+    trust.push(
+      compile(id, { id, name: 'Trust policy', kind: 'trust', owner: { type: 'role', name: role.name } }, role.trustPolicy, 'trust') ??
+        undefined,
+    );
     yield { done: ++done, total };
   }
   return { snapshot, labels, problems, users, roles, trust };

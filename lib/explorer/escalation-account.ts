@@ -5,9 +5,17 @@ export const ESCALATION_ACCOUNT = '777788889999';
 const doc = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const arn = (kind: string, name: string) => `arn:aws:iam::${ESCALATION_ACCOUNT}:${kind}/${name}`;
 const ADMIN = { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
-const allow = (action: string | string[], resource: string, sid?: string) => ({ name: sid ?? 'inline', document: doc([{ Sid: sid, Effect: 'Allow', Action: action, Resource: resource }]) });
+const allow = (action: string | string[], resource: string, sid?: string) => ({
+  name: sid ?? 'inline',
+  document: doc([{ Sid: sid, Effect: 'Allow', Action: action, Resource: resource }]),
+});
 
-function user(name: string, inline: SnapshotUser['inline'] = [], attached: SnapshotUser['attached'] = [], groups: string[] = []): SnapshotUser {
+function user(
+  name: string,
+  inline: SnapshotUser['inline'] = [],
+  attached: SnapshotUser['attached'] = [],
+  groups: string[] = [],
+): SnapshotUser {
   return { name, id: `AIDA${name.toUpperCase()}`, arn: arn('user', name), path: '/', groups, inline, attached, tags: {} };
 }
 
@@ -36,12 +44,24 @@ export function escalationAccount(): AccountSnapshot {
         path: '/',
         document: doc([{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }]),
       },
-      { name: 'Editable', arn: arn('policy', 'Editable'), path: '/', document: doc([{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }]) },
+      {
+        name: 'Editable',
+        arn: arn('policy', 'Editable'),
+        path: '/',
+        document: doc([{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }]),
+      },
       { name: 'DevS3', arn: arn('policy', 'DevS3'), path: '/', document: doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) },
     ],
     groups: [
       { name: 'Admins', id: 'AGPAADMINS', arn: arn('group', 'Admins'), path: '/', inline: [], attached: [ADMIN] },
-      { name: 'Devs', id: 'AGPADEVS', arn: arn('group', 'Devs'), path: '/', inline: [], attached: [{ name: 'DevS3', arn: arn('policy', 'DevS3') }] },
+      {
+        name: 'Devs',
+        id: 'AGPADEVS',
+        arn: arn('group', 'Devs'),
+        path: '/',
+        inline: [],
+        attached: [{ name: 'DevS3', arn: arn('policy', 'DevS3') }],
+      },
     ],
     users: [
       user('chain-start', [allow('sts:AssumeRole', arn('role', 'hop'), 'AssumeHop')]),
@@ -50,12 +70,24 @@ export function escalationAccount(): AccountSnapshot {
       user('joiner', [allow('iam:AddUserToGroup', arn('group', 'Admins'), 'Join')]),
       user('key-maker', [allow('iam:CreateAccessKey', arn('user', 'root-admin'), 'Keys')]),
       user('nobody'),
-      user('passer', [{ name: 'pass', document: doc([{ Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: arn('role', 'ec2-admin') }, { Sid: 'Run', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }]) }]),
+      user('passer', [
+        {
+          name: 'pass',
+          document: doc([
+            { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: arn('role', 'ec2-admin') },
+            { Sid: 'Run', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+          ]),
+        },
+      ]),
       user('power', [], [{ name: 'PowerUserAccess', arn: 'arn:aws:iam::aws:policy/PowerUserAccess' }]),
       user('retruster', [allow('iam:UpdateAssumeRolePolicy', arn('role', 'locked-admin'), 'Retrust')]),
       user('root-admin', [], [ADMIN]),
       user('self-attacher', [allow('iam:AttachUserPolicy', `arn:aws:iam::${ESCALATION_ACCOUNT}:user/\${aws:username}`, 'SelfAttach')]),
-      user('versioner', [allow('iam:CreatePolicyVersion', arn('policy', 'Editable'), 'Version')], [{ name: 'Editable', arn: arn('policy', 'Editable') }]),
+      user(
+        'versioner',
+        [allow('iam:CreatePolicyVersion', arn('policy', 'Editable'), 'Version')],
+        [{ name: 'Editable', arn: arn('policy', 'Editable') }],
+      ),
     ],
     roles: [
       role('ec2-admin', { Service: 'ec2.amazonaws.com' }, [], [ADMIN]),

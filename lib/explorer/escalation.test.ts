@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { compileAccount } from './compile-account';
 import { escalationAccount } from './escalation-account';
-import { adminStatements, analyzeEscalation, edgeStatements, keyOfRef, pathsFrom, pathsTo, pathToAdmin, refOf, startEscalation, whoCanReachAdmin } from './escalation';
+import {
+  adminStatements,
+  analyzeEscalation,
+  edgeStatements,
+  keyOfRef,
+  pathsFrom,
+  pathsTo,
+  pathToAdmin,
+  refOf,
+  startEscalation,
+  whoCanReachAdmin,
+} from './escalation';
 import { keyId } from './assume';
 
 const account = compileAccount(escalationAccount());
@@ -13,7 +24,9 @@ const pathOf = (type: 'user' | 'role', n: string) => pathToAdmin(analysis, key(t
 
 describe('admin-equivalent principals', () => {
   it('finds those allowed * on *, and those who can grant themselves that, each with its reason', () => {
-    const admins = [...analysis.admins.entries()].map(([id, reason]) => `${name({ kind: id.split(':')[0] as 'user', index: Number(id.split(':')[1]) })}=${reason.kind}`).sort();
+    const admins = [...analysis.admins.entries()]
+      .map(([id, reason]) => `${name({ kind: id.split(':')[0] as 'user', index: Number(id.split(':')[1]) })}=${reason.kind}`)
+      .sort();
     expect(admins).toEqual([
       'role:ec2-admin=allows-everything',
       'role:locked-admin=allows-everything',
@@ -30,7 +43,9 @@ describe('admin-equivalent principals', () => {
   });
 
   it('names the statements that make each one', () => {
-    expect(adminStatements(account, key('user', 'root-admin')).map((s) => `${s.policyName}:${s.via.join()}`)).toEqual(['AdministratorAccess:attached']);
+    expect(adminStatements(account, key('user', 'root-admin')).map((s) => `${s.policyName}:${s.via.join()}`)).toEqual([
+      'AdministratorAccess:attached',
+    ]);
     const self = analysis.admins.get(keyId(key('user', 'self-attacher')))!;
     expect(self.edge!.kind).toBe('attach-policy');
     expect(edgeStatements(account, self.edge!).map((s) => s.sid)).toEqual(['SelfAttach']);

@@ -25,7 +25,14 @@ export type EscalationKind =
   | 'add-to-group'
   | 'create-policy-version';
 
-export const REACH_KINDS: ReadonlySet<EscalationKind> = new Set(['assume-role', 'create-access-key', 'create-login-profile', 'update-login-profile', 'update-trust-policy', 'pass-role']);
+export const REACH_KINDS: ReadonlySet<EscalationKind> = new Set([
+  'assume-role',
+  'create-access-key',
+  'create-login-profile',
+  'update-login-profile',
+  'update-trust-policy',
+  'pass-role',
+]);
 
 /** What an edge kind means, for people. */
 export const KIND_TEXT: Record<EscalationKind, string> = {
@@ -96,12 +103,28 @@ const PASS_ROLE_SERVICES: { principal: string; service: string; actions: string[
  * representative actions of several services (so that NotAction policies such as PowerUserAccess, which leave
  * out iam:*, are not taken for administrators).
  */
-const ADMIN_PROBES = ['*', 'iam:PutUserPolicy', 'iam:AttachRolePolicy', 'iam:CreateAccessKey', 'iam:PassRole', 'organizations:DescribeOrganization', 's3:PutObject', 'ec2:RunInstances', 'kms:Decrypt', 'lambda:CreateFunction'];
+const ADMIN_PROBES = [
+  '*',
+  'iam:PutUserPolicy',
+  'iam:AttachRolePolicy',
+  'iam:CreateAccessKey',
+  'iam:PassRole',
+  'organizations:DescribeOrganization',
+  's3:PutObject',
+  'ec2:RunInstances',
+  'kms:Decrypt',
+  'lambda:CreateFunction',
+];
 
 const keyOf = (kind: 'user' | 'role', index: number): PrincipalKey => ({ kind, index });
 
 function request(account: CompiledAccount, principal: PrincipalPolicies, action: string, resource: string): AuthorizationRequest {
-  return { action, resource, principal: { arn: principal.arn, accountId: account.snapshot.accountId }, context: mergeContext(principal.context, {}) };
+  return {
+    action,
+    resource,
+    principal: { arn: principal.arn, accountId: account.snapshot.accountId },
+    context: mergeContext(principal.context, {}),
+  };
 }
 
 function allows(account: CompiledAccount, principal: PrincipalPolicies, action: string, resource: string): boolean {
@@ -147,7 +170,14 @@ export interface EscalationRun {
  */
 export function startEscalation(account: CompiledAccount, assume: AssumeIndex = new AssumeIndex(account)): EscalationRun {
   const principals: PrincipalKey[] = [...account.users.map((_, i) => keyOf('user', i)), ...account.roles.map((_, i) => keyOf('role', i))];
-  const analysis: EscalationAnalysis = { account, admins: new Map(), edges: [], outgoing: new Map(), incoming: new Map(), nextHop: new Map() };
+  const analysis: EscalationAnalysis = {
+    account,
+    admins: new Map(),
+    edges: [],
+    outgoing: new Map(),
+    incoming: new Map(),
+    nextHop: new Map(),
+  };
   const { snapshot } = account;
   const accountId = snapshot.accountId;
   const groupMembers = new Map<string, number[]>();
@@ -166,7 +196,15 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
   };
   snapshot.users.forEach((u, i) => u.attached.forEach((p) => holds(p.arn, [keyOf('user', i)], 'attached')));
   snapshot.roles.forEach((r, i) => r.attached.forEach((p) => holds(p.arn, [keyOf('role', i)], 'attached')));
-  snapshot.groups.forEach((g) => g.attached.forEach((p) => holds(p.arn, (groupMembers.get(g.name) ?? []).map((i) => keyOf('user', i)), `group ${g.name}`)));
+  snapshot.groups.forEach((g) =>
+    g.attached.forEach((p) =>
+      holds(
+        p.arn,
+        (groupMembers.get(g.name) ?? []).map((i) => keyOf('user', i)),
+        `group ${g.name}`,
+      ),
+    ),
+  );
 
   let phase: 'admins' | 'edges' | 'paths' | 'done' = 'admins';
   let cursor = 0;
@@ -201,7 +239,15 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
           // A policy that does not compile grants nothing (the explorer lists it among the problems).
         }
       }
-      const standIn: PrincipalPolicies = { ref: { type: 'user', name: 'group-stand-in' }, arn: standInArn, path: '/', set: { identity }, context: {}, sources: new Map(), warnings: [] };
+      const standIn: PrincipalPolicies = {
+        ref: { type: 'user', name: 'group-stand-in' },
+        arn: standInArn,
+        path: '/',
+        set: { identity },
+        context: {},
+        sources: new Map(),
+        warnings: [],
+      };
       if (identity.length > 0 && allowsEverything(account, standIn)) adminGroups.add(group.name);
     }
     return adminGroups;
@@ -210,7 +256,8 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
   const outgoingOf = (key: PrincipalKey) => {
     const p = principalOf(account, key);
     const identity = p.set.identity;
-    const edge = (to: PrincipalKey, kind: EscalationKind, requests: EdgeRequest[], extra: Partial<EscalationEdge> = {}) => addEdge({ from: key, to, kind, requests, ...extra });
+    const edge = (to: PrincipalKey, kind: EscalationKind, requests: EdgeRequest[], extra: Partial<EscalationEdge> = {}) =>
+      addEdge({ from: key, to, kind, requests, ...extra });
     // Taking over one's own credentials or permissions is no escalation for reach kinds; grants on oneself are.
     const tryUsers = (action: string, kind: EscalationKind) => {
       const may = resourcesMayAllow(identity, action);
@@ -239,7 +286,12 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
         if (key.kind === 'role' && key.index === i) return;
         if (!allows(account, p, 'iam:UpdateAssumeRolePolicy', r.arn)) return;
         // A trust policy naming the caller suffices for a user; a role session is still limited by its boundary.
-        if (key.kind === 'role' && p.set.boundary && authorize(request(account, p, 'sts:AssumeRole', r.arn), { identity: p.set.boundary, boundary: p.set.boundary }) !== 'allowed') return;
+        if (
+          key.kind === 'role' &&
+          p.set.boundary &&
+          authorize(request(account, p, 'sts:AssumeRole', r.arn), { identity: p.set.boundary, boundary: p.set.boundary }) !== 'allowed'
+        )
+          return;
         edge(keyOf('role', i), 'update-trust-policy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: r.arn }]);
       });
     }
@@ -253,7 +305,12 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
           for (const statement of trust.allowStatements) for (const service of statement.principal?.services ?? []) services.add(service);
           const service = creatable.find((s) => services.has(s.principal));
           if (!service || !allows(account, p, 'iam:PassRole', r.arn)) return;
-          edge(keyOf('role', i), 'pass-role', [{ action: 'iam:PassRole', resource: r.arn }, ...service.actions.map((a) => ({ action: a, resource: '*' }))], { needs: service.service });
+          edge(
+            keyOf('role', i),
+            'pass-role',
+            [{ action: 'iam:PassRole', resource: r.arn }, ...service.actions.map((a) => ({ action: a, resource: '*' }))],
+            { needs: service.service },
+          );
         });
       }
     }
@@ -263,9 +320,14 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     if (groupActions.length > 0 || canAdd) {
       for (const group of snapshot.groups) {
         const grant = groupActions.find((a) => allows(account, p, a, group.arn));
-        if (grant) for (const i of groupMembers.get(group.name) ?? []) edge(keyOf('user', i), 'group-policy', [{ action: grant, resource: group.arn }], { via: group.name });
+        if (grant)
+          for (const i of groupMembers.get(group.name) ?? [])
+            edge(keyOf('user', i), 'group-policy', [{ action: grant, resource: group.arn }], { via: group.name });
         if (canAdd && allows(account, p, 'iam:AddUserToGroup', group.arn) && (grant || groupsGrantingAdmin().has(group.name))) {
-          const requests = [{ action: 'iam:AddUserToGroup', resource: group.arn }, ...(grant ? [{ action: grant, resource: group.arn }] : [])];
+          const requests = [
+            { action: 'iam:AddUserToGroup', resource: group.arn },
+            ...(grant ? [{ action: grant, resource: group.arn }] : []),
+          ];
           account.users.forEach((u, i) => {
             if (u.ref.name === '' || snapshot.users[i].groups.includes(group.name)) return;
             edge(keyOf('user', i), 'add-to-group', requests, { via: group.name });
@@ -276,7 +338,11 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     if (mayAllow(identity, 'iam:CreatePolicyVersion')) {
       for (const [arn, holders] of policyHolders) {
         if (!allows(account, p, 'iam:CreatePolicyVersion', arn)) continue;
-        for (const holder of holders) for (const to of holder.keys) edge(to, 'create-policy-version', [{ action: 'iam:CreatePolicyVersion', resource: arn }], { via: `${arn.split('/').pop()} (${holder.via})` });
+        for (const holder of holders)
+          for (const to of holder.keys)
+            edge(to, 'create-policy-version', [{ action: 'iam:CreatePolicyVersion', resource: arn }], {
+              via: `${arn.split('/').pop()} (${holder.via})`,
+            });
       }
     }
   };
@@ -304,7 +370,12 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
           seen.add(to);
           const grant = targets.get(to);
           if (grant) {
-            analysis.admins.set(id, { kind: 'grants-reachable', text: `${KIND_TEXT[grant.kind]} and can act as it`, edge: grant, through: e.to });
+            analysis.admins.set(id, {
+              kind: 'grants-reachable',
+              text: `${KIND_TEXT[grant.kind]} and can act as it`,
+              edge: grant,
+              through: e.to,
+            });
             queue.length = 0;
             break;
           }
@@ -338,7 +409,8 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
           continue;
         }
         const key = principals[cursor++];
-        if (allowsEverything(account, principalOf(account, key))) analysis.admins.set(keyId(key), { kind: 'allows-everything', text: 'allowed * on *' });
+        if (allowsEverything(account, principalOf(account, key)))
+          analysis.admins.set(keyId(key), { kind: 'allows-everything', text: 'allowed * on *' });
         done++;
         left--;
       } else if (phase === 'edges') {
@@ -349,7 +421,14 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
         const key = principals[cursor++];
         if (key.kind === 'role') {
           // Incoming assume edges of this role from non-admins.
-          for (const e of assume.assumers(key.index)) if (!analysis.admins.has(keyId(e.from))) addEdge({ from: e.from, to: key, kind: 'assume-role', requests: [{ action: 'sts:AssumeRole', resource: account.roles[key.index].arn }] });
+          for (const e of assume.assumers(key.index))
+            if (!analysis.admins.has(keyId(e.from)))
+              addEdge({
+                from: e.from,
+                to: key,
+                kind: 'assume-role',
+                requests: [{ action: 'sts:AssumeRole', resource: account.roles[key.index].arn }],
+              });
         }
         if (!analysis.admins.has(keyId(key))) outgoingOf(key);
         done++;
@@ -473,11 +552,26 @@ export interface EdgeStatement {
   conditional: boolean;
 }
 
-function named(account: CompiledAccount, principal: PrincipalPolicies, outcomes: StatementOutcome[], action: string, resource: string): EdgeStatement[] {
+function named(
+  account: CompiledAccount,
+  principal: PrincipalPolicies,
+  outcomes: StatementOutcome[],
+  action: string,
+  resource: string,
+): EdgeStatement[] {
   return outcomes.map((o) => {
     const label = account.labels.get(o.policyId);
     const via = principal.sources.get(o.policyId) ?? (label?.kind === 'trust' ? [`trust policy of ${label.owner?.name}`] : []);
-    return { action, resource, policyName: label?.name ?? o.policyId, sid: o.sid, statementIndex: o.statementIndex, effect: o.effect, via, conditional: o.conditions.length > 0 };
+    return {
+      action,
+      resource,
+      policyName: label?.name ?? o.policyId,
+      sid: o.sid,
+      statementIndex: o.statementIndex,
+      effect: o.effect,
+      via,
+      conditional: o.conditions.length > 0,
+    };
   });
 }
 
@@ -488,7 +582,9 @@ export function edgeStatements(account: CompiledAccount, edge: EscalationEdge): 
     const e = explainAssume(account, caller, edge.to.index);
     return named(account, caller, e.decidingStatements, 'sts:AssumeRole', account.roles[edge.to.index].arn);
   }
-  return edge.requests.flatMap((r) => named(account, caller, explain(request(account, caller, r.action, r.resource), caller.set).decidingStatements, r.action, r.resource));
+  return edge.requests.flatMap((r) =>
+    named(account, caller, explain(request(account, caller, r.action, r.resource), caller.set).decidingStatements, r.action, r.resource),
+  );
 }
 
 /** The statements that make a principal allowed "* on *" (those deciding the literal `*` action). */

@@ -18,7 +18,9 @@ describe('principalGraph', () => {
     ]);
     const carol = principalGraph(account, { type: 'user', name: 'carol' });
     expect(edges(carol)).toContain('user:carol -boundary-> boundary:arn:aws:iam::111122223333:policy/S3Only');
-    expect(edges(principalGraph(account, { type: 'user', name: 'dave' }))).toContain('user:dave -inline-> inline:user/dave/assume-anything');
+    expect(edges(principalGraph(account, { type: 'user', name: 'dave' }))).toContain(
+      'user:dave -inline-> inline:user/dave/assume-anything',
+    );
   });
 
   it('shows who a role trusts and which users and roles of the account can assume it (a trust Deny excludes them)', () => {

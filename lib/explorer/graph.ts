@@ -50,13 +50,33 @@ class Builder {
 const entityId = (ref: EntityRef) => `${ref.type}:${ref.name}`;
 
 function policies(b: Builder, owner: EntityRef, ownerId: string, inline: SnapshotInlinePolicy[], attached: SnapshotAttachedPolicy[]) {
-  for (const p of attached) b.edge(ownerId, b.node({ id: `policy:${p.arn}`, kind: 'managed-policy', label: p.name, policyArn: p.arn, detail: p.arn.includes(':aws:policy/') ? 'AWS managed' : 'Customer managed' }), 'attached');
-  for (const p of inline) b.edge(ownerId, b.node({ id: inlinePolicyId(owner, p.name), kind: 'inline-policy', label: p.name, detail: `inline in ${owner.type} ${owner.name}` }), 'inline');
+  for (const p of attached)
+    b.edge(
+      ownerId,
+      b.node({
+        id: `policy:${p.arn}`,
+        kind: 'managed-policy',
+        label: p.name,
+        policyArn: p.arn,
+        detail: p.arn.includes(':aws:policy/') ? 'AWS managed' : 'Customer managed',
+      }),
+      'attached',
+    );
+  for (const p of inline)
+    b.edge(
+      ownerId,
+      b.node({ id: inlinePolicyId(owner, p.name), kind: 'inline-policy', label: p.name, detail: `inline in ${owner.type} ${owner.name}` }),
+      'inline',
+    );
 }
 
 function boundary(b: Builder, ownerId: string, arn: string | undefined) {
   if (!arn) return;
-  b.edge(ownerId, b.node({ id: `boundary:${arn}`, kind: 'boundary', label: arn.split('/').pop() ?? arn, policyArn: arn, detail: 'permissions boundary' }), 'boundary');
+  b.edge(
+    ownerId,
+    b.node({ id: `boundary:${arn}`, kind: 'boundary', label: arn.split('/').pop() ?? arn, policyArn: arn, detail: 'permissions boundary' }),
+    'boundary',
+  );
 }
 
 /** Builds the graph of a user, group or role of the compiled account. */
@@ -99,24 +119,62 @@ export function principalGraph(account: CompiledAccount, ref: EntityRef, assume?
       for (const statement of trust.allowStatements) {
         const p = statement.principal;
         if (statement.notPrincipal || !p) {
-          b.edge(b.node({ id: `trusted:not:${statement.index}`, kind: 'trusted', label: 'Everyone except the NotPrincipal', detail: statement.sid }), id, 'may assume');
+          b.edge(
+            b.node({
+              id: `trusted:not:${statement.index}`,
+              kind: 'trusted',
+              label: 'Everyone except the NotPrincipal',
+              detail: statement.sid,
+            }),
+            id,
+            'may assume',
+          );
           continue;
         }
         if (p.any) b.edge(b.node({ id: 'trusted:*', kind: 'trusted', label: 'Anyone (*)', detail: 'Principal "*"' }), id, 'may assume');
         for (const accountId of p.accounts) {
           const own = accountId === snapshot.accountId;
-          b.edge(b.node({ id: `trusted:account:${accountId}`, kind: 'trusted', label: own ? 'This account' : `Account ${accountId}`, detail: 'principals whose IAM policies allow it' }), id, 'may assume');
+          b.edge(
+            b.node({
+              id: `trusted:account:${accountId}`,
+              kind: 'trusted',
+              label: own ? 'This account' : `Account ${accountId}`,
+              detail: 'principals whose IAM policies allow it',
+            }),
+            id,
+            'may assume',
+          );
         }
         for (const arn of p.arns) {
           if (p.accounts.size > 0 && /:root$/.test(arn)) continue;
           const user = snapshot.users.find((u) => u.arn === arn);
           const other = snapshot.roles.find((r) => r.arn === arn);
-          const entity: EntityRef | undefined = user ? { type: 'user', name: user.name } : other ? { type: 'role', name: other.name } : undefined;
+          const entity: EntityRef | undefined = user
+            ? { type: 'user', name: user.name }
+            : other
+              ? { type: 'role', name: other.name }
+              : undefined;
           const nodeId = entity ? entityId(entity) : `trusted:${arn}`;
-          b.edge(b.node({ id: nodeId, kind: entity ? entity.type : 'trusted', label: entity ? entity.name : arn, ref: entity, detail: entity ? undefined : 'AWS principal' }), id, 'may assume');
+          b.edge(
+            b.node({
+              id: nodeId,
+              kind: entity ? entity.type : 'trusted',
+              label: entity ? entity.name : arn,
+              ref: entity,
+              detail: entity ? undefined : 'AWS principal',
+            }),
+            id,
+            'may assume',
+          );
         }
-        for (const service of p.services) b.edge(b.node({ id: `trusted:service:${service}`, kind: 'trusted', label: service, detail: 'AWS service' }), id, 'may assume');
-        for (const federated of p.federated) b.edge(b.node({ id: `trusted:federated:${federated}`, kind: 'trusted', label: federated, detail: 'federated' }), id, 'may assume');
+        for (const service of p.services)
+          b.edge(b.node({ id: `trusted:service:${service}`, kind: 'trusted', label: service, detail: 'AWS service' }), id, 'may assume');
+        for (const federated of p.federated)
+          b.edge(
+            b.node({ id: `trusted:federated:${federated}`, kind: 'trusted', label: federated, detail: 'federated' }),
+            id,
+            'may assume',
+          );
       }
       // The account's users and roles that may assume it: the role-trust rule (trust policy and their own policies).
       let shown = 0;
@@ -127,7 +185,11 @@ export function principalGraph(account: CompiledAccount, ref: EntityRef, assume?
         }
         shown++;
         const caller = principalOf(account, edge.from);
-        b.edge(b.node({ id: entityId(caller.ref), kind: caller.ref.type, label: caller.ref.name, detail: caller.path, ref: caller.ref }), id, 'can assume');
+        b.edge(
+          b.node({ id: entityId(caller.ref), kind: caller.ref.type, label: caller.ref.name, detail: caller.path, ref: caller.ref }),
+          id,
+          'can assume',
+        );
       }
     } else {
       b.node({ id: trustPolicyId(role.name), kind: 'trusted', label: 'Trust policy could not be read', detail: 'nobody is shown' });

@@ -22,8 +22,21 @@ const CSV = [
 describe('findRisks', () => {
   const snapshot = escalationAccount();
   snapshot.credentialReport = parseCredentialReport(CSV, NOW.toISOString());
-  snapshot.roles[0].trustPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] });
-  snapshot.roles[1].trustPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }] });
+  snapshot.roles[0].trustPolicy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+  });
+  snapshot.roles[1].trustPolicy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::999999999999:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'x' } },
+      },
+    ],
+  });
   snapshot.roles[2].lastUsed = '2026-05-20T00:00:00.000Z';
   snapshot.roles[3].created = '2024-01-01T00:00:00.000Z';
   const account = compileAccount(snapshot);

@@ -6,7 +6,14 @@ import type { CompiledAccount } from './compile-account';
 import type { EscalationAnalysis } from './escalation';
 import type { CredentialReportRow, EntityRef } from './types';
 
-export type RiskKind = 'admin-without-mfa' | 'console-and-keys' | 'unused-password' | 'unused-access-key' | 'unused-role' | 'trusts-anyone' | 'trusts-other-account';
+export type RiskKind =
+  | 'admin-without-mfa'
+  | 'console-and-keys'
+  | 'unused-password'
+  | 'unused-access-key'
+  | 'unused-role'
+  | 'trusts-anyone'
+  | 'trusts-other-account';
 
 export interface Risk {
   kind: RiskKind;
@@ -51,7 +58,10 @@ export function findRisks(account: CompiledAccount, analysis: EscalationAnalysis
   const report = snapshot.credentialReport;
   const rows = new Map<string, CredentialReportRow>();
   if (report && 'rows' in report) for (const row of report.rows) rows.set(row.user, row);
-  else notChecked.push(`MFA, console and access-key checks need the credential report${report && 'error' in report ? `: ${report.error}` : ''}.`);
+  else
+    notChecked.push(
+      `MFA, console and access-key checks need the credential report${report && 'error' in report ? `: ${report.error}` : ''}.`,
+    );
 
   if (rows.size > 0) {
     snapshot.users.forEach((user, index) => {
@@ -61,17 +71,41 @@ export function findRisks(account: CompiledAccount, analysis: EscalationAnalysis
       const ref: EntityRef = { type: 'user', name: user.name };
       const activeKeys = row.accessKeys.filter((k) => k.active);
       if (analysis?.admins.has(keyId(key)) && !row.mfaActive) {
-        risks.push({ kind: 'admin-without-mfa', severity: 'high', principal: ref, detail: `${analysis.admins.get(keyId(key))!.text}, and no MFA device is active.`, fix: { label: 'Assign an MFA device', href: userHref(user.name, 'security') } });
+        risks.push({
+          kind: 'admin-without-mfa',
+          severity: 'high',
+          principal: ref,
+          detail: `${analysis.admins.get(keyId(key))!.text}, and no MFA device is active.`,
+          fix: { label: 'Assign an MFA device', href: userHref(user.name, 'security') },
+        });
       }
       if (row.passwordEnabled && activeKeys.length > 0) {
-        risks.push({ kind: 'console-and-keys', severity: 'medium', principal: ref, detail: `A console password and ${activeKeys.length} active access key${activeKeys.length > 1 ? 's' : ''}.`, fix: { label: 'Remove the password or the keys', href: userHref(user.name, 'security') } });
+        risks.push({
+          kind: 'console-and-keys',
+          severity: 'medium',
+          principal: ref,
+          detail: `A console password and ${activeKeys.length} active access key${activeKeys.length > 1 ? 's' : ''}.`,
+          fix: { label: 'Remove the password or the keys', href: userHref(user.name, 'security') },
+        });
       }
       if (row.passwordEnabled && stale(row.passwordLastUsed, row.userCreationTime)) {
-        risks.push({ kind: 'unused-password', severity: 'low', principal: ref, detail: row.passwordLastUsed ? `Last used ${row.passwordLastUsed.slice(0, 10)}.` : 'Never used.', fix: { label: 'Delete the console password', href: userHref(user.name, 'security') } });
+        risks.push({
+          kind: 'unused-password',
+          severity: 'low',
+          principal: ref,
+          detail: row.passwordLastUsed ? `Last used ${row.passwordLastUsed.slice(0, 10)}.` : 'Never used.',
+          fix: { label: 'Delete the console password', href: userHref(user.name, 'security') },
+        });
       }
       row.accessKeys.forEach((k, i) => {
         if (k.active && stale(k.lastUsed, k.lastRotated)) {
-          risks.push({ kind: 'unused-access-key', severity: 'low', principal: ref, detail: `Access key ${i + 1}: ${k.lastUsed ? `last used ${k.lastUsed.slice(0, 10)}` : 'never used'}.`, fix: { label: 'Deactivate the key', href: userHref(user.name, 'security') } });
+          risks.push({
+            kind: 'unused-access-key',
+            severity: 'low',
+            principal: ref,
+            detail: `Access key ${i + 1}: ${k.lastUsed ? `last used ${k.lastUsed.slice(0, 10)}` : 'never used'}.`,
+            fix: { label: 'Deactivate the key', href: userHref(user.name, 'security') },
+          });
         }
       });
     });
@@ -83,7 +117,13 @@ export function findRisks(account: CompiledAccount, analysis: EscalationAnalysis
     const ref: EntityRef = { type: 'role', name: snap.name };
     if (snap.lastUsed !== undefined || snap.created !== undefined) roleDates++;
     if (!snap.path.startsWith('/aws-service-role/') && stale(snap.lastUsed, snap.created)) {
-      risks.push({ kind: 'unused-role', severity: 'low', principal: ref, detail: snap.lastUsed ? `Last used ${snap.lastUsed.slice(0, 10)}.` : `Never used since ${snap.created!.slice(0, 10)}.`, fix: { label: 'Delete the role', href: roleHref(snap.name) } });
+      risks.push({
+        kind: 'unused-role',
+        severity: 'low',
+        principal: ref,
+        detail: snap.lastUsed ? `Last used ${snap.lastUsed.slice(0, 10)}.` : `Never used since ${snap.created!.slice(0, 10)}.`,
+        fix: { label: 'Delete the role', href: roleHref(snap.name) },
+      });
     }
     const trust = account.trust[index];
     if (!trust) return;
@@ -101,14 +141,29 @@ export function findRisks(account: CompiledAccount, analysis: EscalationAnalysis
     }
     const conditional = trust.allowStatements.some((s) => s.conditions.length > 0);
     if (anyone) {
-      risks.push({ kind: 'trusts-anyone', severity: conditional ? 'medium' : 'high', principal: ref, detail: `The trust policy admits any principal${conditional ? ' (under conditions)' : ''}.`, fix: { label: 'Edit the trust policy', href: roleHref(snap.name, 'trust') } });
+      risks.push({
+        kind: 'trusts-anyone',
+        severity: conditional ? 'medium' : 'high',
+        principal: ref,
+        detail: `The trust policy admits any principal${conditional ? ' (under conditions)' : ''}.`,
+        fix: { label: 'Edit the trust policy', href: roleHref(snap.name, 'trust') },
+      });
     }
     if (others.size > 0) {
-      risks.push({ kind: 'trusts-other-account', severity: conditional ? 'low' : 'medium', principal: ref, detail: `Trusts ${[...others].sort().join(', ')}${conditional ? ' (under conditions)' : ''}.`, fix: { label: 'Review the trust policy', href: roleHref(snap.name, 'trust') } });
+      risks.push({
+        kind: 'trusts-other-account',
+        severity: conditional ? 'low' : 'medium',
+        principal: ref,
+        detail: `Trusts ${[...others].sort().join(', ')}${conditional ? ' (under conditions)' : ''}.`,
+        fix: { label: 'Review the trust policy', href: roleHref(snap.name, 'trust') },
+      });
     }
   });
-  if (account.roles.length > 0 && roleDates === 0) notChecked.push('Unused roles need RoleLastUsed or CreateDate, which the authorization details did not include.');
+  if (account.roles.length > 0 && roleDates === 0)
+    notChecked.push('Unused roles need RoleLastUsed or CreateDate, which the authorization details did not include.');
   const order = { high: 0, medium: 1, low: 2 };
-  risks.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.principal.name.localeCompare(b.principal.name));
+  risks.sort(
+    (a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.principal.name.localeCompare(b.principal.name),
+  );
   return { risks, notChecked };
 }

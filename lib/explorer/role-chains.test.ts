@@ -42,7 +42,14 @@ describe('who-can over role chains', () => {
   });
 
   it('finds every user and role that reaches the action, each with a shortest chain', () => {
-    expect(names(r.throughRole)).toEqual(['role:account-trust', 'role:named-ursula', 'role:other-user', 'user:ursula', 'user:victor', 'user:yara']);
+    expect(names(r.throughRole)).toEqual([
+      'role:account-trust',
+      'role:named-ursula',
+      'role:other-user',
+      'user:ursula',
+      'user:victor',
+      'user:yara',
+    ]);
     expect(chainOf('account-trust')).toEqual(['final']);
     expect(chainOf('victor')).toEqual(['account-trust', 'final']);
     expect(chainOf('ursula')).toEqual(['named-ursula', 'account-trust', 'final']);

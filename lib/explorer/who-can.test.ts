@@ -19,9 +19,13 @@ describe('whoCan', () => {
   it('names the deciding statement with its policy, Sid and how the policy reaches the principal', () => {
     const r = whoCan(account, { action: 'iam:CreateUser', resource: '*', context: {} });
     const alice = r.allowed.find((v) => v.ref.name === 'alice')!;
-    expect(alice.deciding).toEqual([expect.objectContaining({ policyName: 'AdministratorAccess', effect: 'Allow', via: ['group Admins'] })]);
+    expect(alice.deciding).toEqual([
+      expect.objectContaining({ policyName: 'AdministratorAccess', effect: 'Allow', via: ['group Admins'] }),
+    ]);
     const bob = r.explicitDeny[0];
-    expect(bob.deciding).toEqual([expect.objectContaining({ policyName: 'NoIamWrites', sid: 'DenyCreateUser', effect: 'Deny', via: ['group Contractors'] })]);
+    expect(bob.deciding).toEqual([
+      expect.objectContaining({ policyName: 'NoIamWrites', sid: 'DenyCreateUser', effect: 'Deny', via: ['group Contractors'] }),
+    ]);
     const deployer = r.allowed.find((v) => v.ref.name === 'deployer')!;
     expect(deployer.deciding[0]).toMatchObject({ policyName: 'create-users', sid: 'CreateUsers', via: ['inline'] });
   });
@@ -34,7 +38,12 @@ describe('whoCan', () => {
     expect(erin.note).toBe('No statement allows iam:CreateUser.');
     const s3 = whoCan(account, { action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', context: {} });
     expect(names(s3.allowed)).toContain('user:carol');
-    expect(s3.allowed.find((v) => v.ref.name === 'carol')!.deciding.map((d) => d.via[0]).sort()).toEqual(['attached', 'boundary']);
+    expect(
+      s3.allowed
+        .find((v) => v.ref.name === 'carol')!
+        .deciding.map((d) => d.via[0])
+        .sort(),
+    ).toEqual(['attached', 'boundary']);
   });
 
   it('finds users who reach the action through a role whose trust policy admits them, honouring Deny in the trust policy', () => {
@@ -48,11 +57,16 @@ describe('whoCan', () => {
   });
 
   it('fills policy variables from the principal (aws:username) and uses the question context', () => {
-    const own = (user: string) => whoCan(account, { action: 'iam:CreateAccessKey', resource: `arn:aws:iam::111122223333:user/${user}`, context: {} });
+    const own = (user: string) =>
+      whoCan(account, { action: 'iam:CreateAccessKey', resource: `arn:aws:iam::111122223333:user/${user}`, context: {} });
     expect(names(own('dave').allowed)).toEqual(['role:ec2-app', 'user:alice', 'user:bob', 'user:dave']);
     expect(names(own('erin').allowed)).toEqual(['role:ec2-app', 'user:alice', 'user:bob']);
     // An explicit aws:username in the question overrides the principal's own.
-    const forced = whoCan(account, { action: 'iam:CreateAccessKey', resource: 'arn:aws:iam::111122223333:user/erin', context: { 'aws:username': ['erin'] } });
+    const forced = whoCan(account, {
+      action: 'iam:CreateAccessKey',
+      resource: 'arn:aws:iam::111122223333:user/erin',
+      context: { 'aws:username': ['erin'] },
+    });
     expect(names(forced.allowed)).toContain('user:dave');
   });
 
@@ -79,7 +93,17 @@ describe('whoCan', () => {
 
   it('reports policies that cannot be compiled and fails closed on an unreadable boundary', () => {
     const snapshot = testAccount();
-    snapshot.users.push({ name: 'frank', id: 'AIDA6', arn: 'arn:aws:iam::111122223333:user/frank', path: '/', groups: [], inline: [{ name: 'broken', document: '{"Statement": [' }], attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }], boundaryArn: 'arn:aws:iam::111122223333:policy/Missing', tags: {} });
+    snapshot.users.push({
+      name: 'frank',
+      id: 'AIDA6',
+      arn: 'arn:aws:iam::111122223333:user/frank',
+      path: '/',
+      groups: [],
+      inline: [{ name: 'broken', document: '{"Statement": [' }],
+      attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
+      boundaryArn: 'arn:aws:iam::111122223333:policy/Missing',
+      tags: {},
+    });
     const compiled = compileAccount(snapshot);
     expect(compiled.problems.map((p) => p.name)).toEqual(['broken']);
     const r = whoCan(compiled, { action: 's3:GetObject', resource: '*', context: {} });

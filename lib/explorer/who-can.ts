@@ -1,7 +1,14 @@
 // "Who can do X on Y": every user and role of a compiled account judged locally with lib/policy, in steps small
 // enough to keep a browser responsive; users and roles that reach the action through chains of sts:AssumeRole
 // are found with the role-trust rule (lib/policy/role-trust.ts), over any number of hops.
-import { explain, type AuthorizationRequest, type Decision, type Explanation, type PolicySetRole, type StatementOutcome } from '@/lib/policy';
+import {
+  explain,
+  type AuthorizationRequest,
+  type Decision,
+  type Explanation,
+  type PolicySetRole,
+  type StatementOutcome,
+} from '@/lib/policy';
 import { statementCoversAction } from './actions-allowed';
 import { AssumeIndex, explainAssume, keyId, principalOf } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
@@ -68,7 +75,8 @@ export interface WhoCanResults {
 
 /** Checks the question; returns a message for a person, or undefined when it can be asked. */
 export function questionProblem(question: WhoCanQuestion): string | undefined {
-  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(question.action.trim())) return 'Enter one action as service:Action, e.g. iam:CreateUser (no wildcards).';
+  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/.test(question.action.trim()))
+    return 'Enter one action as service:Action, e.g. iam:CreateUser (no wildcards).';
   const resource = question.resource.trim();
   if (resource !== '*' && !resource.startsWith('arn:')) return 'Enter a resource ARN (arn:…) or * for all resources.';
   return undefined;
@@ -78,15 +86,26 @@ function decidingOf(outcomes: StatementOutcome[], account: CompiledAccount, prin
   return outcomes.map((o) => {
     const label = account.labels.get(o.policyId);
     const via = principal?.sources.get(o.policyId) ?? (label?.kind === 'trust' ? [`trust policy of ${label.owner?.name}`] : []);
-    return { policyId: o.policyId, policyName: label?.name ?? o.policyId, sid: o.sid, statementIndex: o.statementIndex, effect: o.effect, role: o.role, via };
+    return {
+      policyId: o.policyId,
+      policyName: label?.name ?? o.policyId,
+      sid: o.sid,
+      statementIndex: o.statementIndex,
+      effect: o.effect,
+      role: o.role,
+      via,
+    };
   });
 }
 
 /** Explains an implicit deny in one sentence: which part failed to allow. */
 function implicitDenyNote(explanation: Explanation, action: string): string {
-  if (explanation.identityDecision === 'allowed' && explanation.boundaryDecision === 'implicitDeny') return `An identity policy allows ${action}, but the permissions boundary does not.`;
-  if (explanation.identityDecision === 'allowed' && explanation.resourceDecision === 'implicitDeny') return `An identity policy allows ${action}, but the trust policy does not.`;
-  if (explanation.resourceDecision === 'allowed' && explanation.identityDecision === 'implicitDeny') return `The trust policy allows it, but no identity policy allows ${action}.`;
+  if (explanation.identityDecision === 'allowed' && explanation.boundaryDecision === 'implicitDeny')
+    return `An identity policy allows ${action}, but the permissions boundary does not.`;
+  if (explanation.identityDecision === 'allowed' && explanation.resourceDecision === 'implicitDeny')
+    return `An identity policy allows ${action}, but the trust policy does not.`;
+  if (explanation.resourceDecision === 'allowed' && explanation.identityDecision === 'implicitDeny')
+    return `The trust policy allows it, but no identity policy allows ${action}.`;
   return `No statement allows ${action}.`;
 }
 
@@ -102,12 +121,19 @@ function verdictOf(principal: PrincipalPolicies, explanation: Explanation, accou
   if (explanation.decision === 'implicitDeny') {
     verdict.note = implicitDenyNote(explanation, action);
     if (explanation.unevaluable) verdict.note += ' Some condition could not be evaluated (fail closed).';
-    else if (explanation.missingContextKeys.length > 0) verdict.note += ` Context keys the conditions read but the question lacks: ${explanation.missingContextKeys.join(', ')}.`;
+    else if (explanation.missingContextKeys.length > 0)
+      verdict.note += ` Context keys the conditions read but the question lacks: ${explanation.missingContextKeys.join(', ')}.`;
   }
   return verdict;
 }
 
-function requestFor(principal: PrincipalPolicies, account: CompiledAccount, action: string, resource: string, context: Record<string, string[]>): AuthorizationRequest {
+function requestFor(
+  principal: PrincipalPolicies,
+  account: CompiledAccount,
+  action: string,
+  resource: string,
+  context: Record<string, string[]>,
+): AuthorizationRequest {
   return {
     action,
     resource,
@@ -155,8 +181,19 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, 
 
   const judge = (principal: PrincipalPolicies): PrincipalVerdict => {
     // No statement of its policies names the action: an implicit deny, without the cost of an explanation.
-    const anyStatement = [...principal.set.identity, ...(principal.set.boundary ?? [])].some((p) => p.statements.some((s) => s.actions === undefined || statementCoversAction(s, actionLower)));
-    if (!anyStatement) return { ref: principal.ref, arn: principal.arn, path: principal.path, decision: 'implicitDeny', deciding: [], note: `No statement allows ${action}.`, warnings: principal.warnings };
+    const anyStatement = [...principal.set.identity, ...(principal.set.boundary ?? [])].some((p) =>
+      p.statements.some((s) => s.actions === undefined || statementCoversAction(s, actionLower)),
+    );
+    if (!anyStatement)
+      return {
+        ref: principal.ref,
+        arn: principal.arn,
+        path: principal.path,
+        decision: 'implicitDeny',
+        deciding: [],
+        note: `No statement allows ${action}.`,
+        warnings: principal.warnings,
+      };
     const request = requestFor(principal, account, action, resource, question.context);
     return verdictOf(principal, explain(request, principal.set), account, action);
   };
@@ -177,9 +214,21 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, 
       if (reached.has(id)) continue;
       reached.add(id);
       const caller = principalOf(account, edge.from);
-      const hop: RoleHop = { role: roles[target].ref.name, assume: decidingOf(explainAssume(account, caller, target).decidingStatements, account, caller) };
+      const hop: RoleHop = {
+        role: roles[target].ref.name,
+        assume: decidingOf(explainAssume(account, caller, target).decidingStatements, account, caller),
+      };
       const chain = [hop, ...via.chain];
-      results.throughRole.push({ ref: caller.ref, arn: caller.arn, path: caller.path, decision: 'allowed', deciding: via.verdict.deciding, viaRole: hop, chain, warnings: caller.warnings });
+      results.throughRole.push({
+        ref: caller.ref,
+        arn: caller.arn,
+        path: caller.path,
+        decision: 'allowed',
+        deciding: via.verdict.deciding,
+        viaRole: hop,
+        chain,
+        warnings: caller.warnings,
+      });
       if (edge.from.kind === 'role') {
         roleChains.set(edge.from.index, { verdict: via.verdict, chain });
         queue.push(edge.from.index);

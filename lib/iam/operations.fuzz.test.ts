@@ -14,7 +14,10 @@ import { STS_OPERATIONS } from '../sts/operations';
 import { systemPrincipal, type OperationContext } from '../core/context';
 
 const VALID_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
-const TRUST_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const TRUST_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 const names = fc.constantFrom('admin', 'Administrators', 'alice', 'Alice', 'devs', 'role-a', 'p1', 'x'.repeat(65));
 
 function arbitraryFor(model: ServiceModel, shapeName: string, depth: number): fc.Arbitrary<unknown> {
@@ -42,9 +45,17 @@ function arbitraryFor(model: ServiceModel, shapeName: string, depth: number): fc
       return fc.double({ noNaN: true });
     default:
       if (shape.enum) return fc.oneof(fc.constantFrom(...shape.enum), fc.string({ maxLength: 5 }));
-      if (shapeName === 'policyDocumentType') return fc.oneof(fc.constantFrom(VALID_POLICY, TRUST_POLICY, '{', '{"Version":"2012-10-17"}'), fc.json());
+      if (shapeName === 'policyDocumentType')
+        return fc.oneof(fc.constantFrom(VALID_POLICY, TRUST_POLICY, '{', '{"Version":"2012-10-17"}'), fc.json());
       if (shapeName.toLowerCase().includes('arn')) {
-        return fc.oneof(fc.constantFrom('arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::123456789012:user/admin', 'arn:aws:iam::123456789012:role/role-a'), fc.string({ maxLength: 30 }));
+        return fc.oneof(
+          fc.constantFrom(
+            'arn:aws:iam::aws:policy/ReadOnlyAccess',
+            'arn:aws:iam::123456789012:user/admin',
+            'arn:aws:iam::123456789012:role/role-a',
+          ),
+          fc.string({ maxLength: 30 }),
+        );
       }
       return fc.oneof(names, fc.constantFrom('/', '/a/b/'), fc.string({ maxLength: 30 }));
   }

@@ -54,7 +54,8 @@ export function validateTags(tags: Tag[], existingKeys: string[] = []): void {
     const lower = tag.Key.toLowerCase();
     if (seen.has(lower)) throw new InvalidInput('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     seen.add(lower);
-    if (tag.Key.toLowerCase().startsWith('aws:')) throw new InvalidInput(`Tag keys starting with 'aws:' are reserved for AWS use: ${tag.Key}`);
+    if (tag.Key.toLowerCase().startsWith('aws:'))
+      throw new InvalidInput(`Tag keys starting with 'aws:' are reserved for AWS use: ${tag.Key}`);
   }
   const total = new Set([...existingKeys.map((k) => k.toLowerCase()), ...seen]).size;
   if (total > QUOTAS.tagsPerEntity) {

@@ -1,7 +1,16 @@
 // ValidatePolicy's findings: lib/policy's validation findings in IAM Access Analyzer's vocabulary (issue codes, finding
 // types, learn-more links, locations with 0-based columns), plus the checks AWS makes that only matter here. Pure, so the
 // console's policy editor shows exactly what the API (lib/analyzer/validate-policy.ts) answers.
-import { parsePolicy, validatePolicy, type ActionCatalog, type Finding, type ParsedPolicy, type ParsedStatement, type PolicyType, type SourceRange } from './index';
+import {
+  parsePolicy,
+  validatePolicy,
+  type ActionCatalog,
+  type Finding,
+  type ParsedPolicy,
+  type ParsedStatement,
+  type PolicyType,
+  type SourceRange,
+} from './index';
 
 export type AnalyzerPolicyType = 'IDENTITY_POLICY' | 'RESOURCE_POLICY' | 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
@@ -29,7 +38,12 @@ export interface ValidatePolicyFinding {
 }
 
 const REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
-const TYPE_ANCHOR: Record<FindingType, string> = { ERROR: 'error', SECURITY_WARNING: 'security-warning', WARNING: 'general-warning', SUGGESTION: 'suggestion' };
+const TYPE_ANCHOR: Record<FindingType, string> = {
+  ERROR: 'error',
+  SECURITY_WARNING: 'security-warning',
+  WARNING: 'general-warning',
+  SUGGESTION: 'suggestion',
+};
 
 /** The link of an AWS check: its section of the IAM User Guide's policy validation check reference. */
 export function learnMoreLink(issueCode: string, findingType: FindingType): string {
@@ -42,9 +56,12 @@ const GATEHOUSE_CHECKS: Record<string, string> = {
   ALLOW_WITH_NOT_RESOURCE: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html',
   FULL_ADMIN_ACCESS: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
   PUBLIC_ACCESS: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
-  FOR_ALL_VALUES_WITH_ALLOW: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
-  NEGATED_IF_EXISTS_WITH_ALLOW: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists',
-  SET_OPERATOR_ON_SINGLE_VALUED_KEY: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+  FOR_ALL_VALUES_WITH_ALLOW:
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+  NEGATED_IF_EXISTS_WITH_ALLOW:
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists',
+  SET_OPERATOR_ON_SINGLE_VALUED_KEY:
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
   POLICY_VARIABLE_IN_LEGACY_VERSION: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html',
   INVALID_CHARACTER: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length',
 };
@@ -137,7 +154,14 @@ function awsIssue(finding: Finding, analyzerType: AnalyzerPolicyType): { issueCo
     case 'CONDITION_KEY_NOT_VALID_FOR_ACTION':
       return undefined;
     default: {
-      const type: FindingType = finding.severity === 'error' ? 'ERROR' : finding.severity === 'security_warning' ? 'SECURITY_WARNING' : finding.severity === 'warning' ? 'WARNING' : 'SUGGESTION';
+      const type: FindingType =
+        finding.severity === 'error'
+          ? 'ERROR'
+          : finding.severity === 'security_warning'
+            ? 'SECURITY_WARNING'
+            : finding.severity === 'warning'
+              ? 'WARNING'
+              : 'SUGGESTION';
       return is(finding.code, type);
     }
   }
@@ -169,7 +193,10 @@ function internalPolicyType(policyType: AnalyzerPolicyType, resourceType: string
 
 /** Federated principals that are OpenID Connect identity providers (used with AssumeRoleWithWebIdentity). */
 function isOidcProvider(value: string): boolean {
-  return /^(cognito-identity\.amazonaws\.com|accounts\.google\.com|graph\.facebook\.com|www\.amazon\.com)$/.test(value) || /:oidc-provider\//.test(value);
+  return (
+    /^(cognito-identity\.amazonaws\.com|accounts\.google\.com|graph\.facebook\.com|www\.amazon\.com)$/.test(value) ||
+    /:oidc-provider\//.test(value)
+  );
 }
 
 function isSamlProvider(value: string): boolean {
@@ -192,7 +219,9 @@ function add(ctx: Context, issueCode: string, findingType: FindingType, findingD
 function checkStatement(ctx: Context, statement: ParsedStatement): void {
   const { text } = ctx;
   if (statement.sid && statement.sid.value === '') {
-    add(ctx, 'EMPTY_SID_VALUE', 'SUGGESTION', 'Add a value to the empty string in the Sid element.', [locationOf(statement.sid.path, statement.sid.range, text)]);
+    add(ctx, 'EMPTY_SID_VALUE', 'SUGGESTION', 'Add a value to the empty string in the Sid element.', [
+      locationOf(statement.sid.path, statement.sid.range, text),
+    ]);
   }
   const actions = statement.action?.values ?? [];
   if (ctx.analyzerType === 'RESOURCE_POLICY' && statement.principal) {
@@ -201,9 +230,12 @@ function checkStatement(ctx: Context, statement: ParsedStatement): void {
         for (const action of actions) {
           const name = action.value.toLowerCase();
           let mismatch = false;
-          if (entry.type === 'Federated' && isOidcProvider(principal.value)) mismatch = name === 'sts:assumerole' || name === 'sts:assumerolewithsaml';
-          else if (entry.type === 'Federated' && isSamlProvider(principal.value)) mismatch = name === 'sts:assumerole' || name === 'sts:assumerolewithwebidentity';
-          else if (entry.type === 'AWS' || entry.type === 'Service') mismatch = name === 'sts:assumerolewithsaml' || name === 'sts:assumerolewithwebidentity';
+          if (entry.type === 'Federated' && isOidcProvider(principal.value))
+            mismatch = name === 'sts:assumerole' || name === 'sts:assumerolewithsaml';
+          else if (entry.type === 'Federated' && isSamlProvider(principal.value))
+            mismatch = name === 'sts:assumerole' || name === 'sts:assumerolewithwebidentity';
+          else if (entry.type === 'AWS' || entry.type === 'Service')
+            mismatch = name === 'sts:assumerolewithsaml' || name === 'sts:assumerolewithwebidentity';
           if (!mismatch) continue;
           add(
             ctx,
@@ -256,23 +288,31 @@ function checkScpStatement(ctx: Context, statement: ParsedStatement): void {
     ]);
   }
   if (isAllow && statement.notAction) {
-    add(ctx, 'SCP_SYNTAX_ERROR_ALLOW_NOTACTION', 'ERROR', 'SCPs do not support NotAction with effect Allow.', [locationOf(statement.notAction.path, statement.notAction.range, text)]);
+    add(ctx, 'SCP_SYNTAX_ERROR_ALLOW_NOTACTION', 'ERROR', 'SCPs do not support NotAction with effect Allow.', [
+      locationOf(statement.notAction.path, statement.notAction.range, text),
+    ]);
   }
   if (isAllow && statement.resource) {
     for (const resource of statement.resource.values) {
       if (resource.value !== '*') {
-        add(ctx, 'SCP_SYNTAX_ERROR_ALLOW_RESOURCE', 'ERROR', 'SCPs do not support specifying resources with effect Allow; use "*".', [locationOf(resource.path, resource.range, text)]);
+        add(ctx, 'SCP_SYNTAX_ERROR_ALLOW_RESOURCE', 'ERROR', 'SCPs do not support specifying resources with effect Allow; use "*".', [
+          locationOf(resource.path, resource.range, text),
+        ]);
       }
     }
   }
   if (statement.notResource) {
-    add(ctx, 'SCP_SYNTAX_ERROR_NOTRESOURCE', 'ERROR', 'SCPs do not support the NotResource element.', [locationOf(statement.notResource.path, statement.notResource.range, text)]);
+    add(ctx, 'SCP_SYNTAX_ERROR_NOTRESOURCE', 'ERROR', 'SCPs do not support the NotResource element.', [
+      locationOf(statement.notResource.path, statement.notResource.range, text),
+    ]);
   }
   for (const action of (statement.action ?? statement.notAction)?.values ?? []) {
     const name = action.value.includes(':') ? action.value.slice(action.value.indexOf(':') + 1) : '';
     const wildcard = name.search(/[*?]/);
     if (wildcard >= 0 && (wildcard !== name.length - 1 || name[wildcard] === '?')) {
-      add(ctx, 'SCP_SYNTAX_ERROR_ACTION_WILDCARD', 'ERROR', 'SCPs support a wildcard (*) only at the end of an action name.', [locationOf(action.path, action.range, text)]);
+      add(ctx, 'SCP_SYNTAX_ERROR_ACTION_WILDCARD', 'ERROR', 'SCPs support a wildcard (*) only at the end of an action name.', [
+        locationOf(action.path, action.range, text),
+      ]);
     }
   }
 }
@@ -292,9 +332,14 @@ export function analyzerFindings(
     const issue = awsIssue(finding, policyType);
     if (!issue) continue;
     const link = GATEHOUSE_CHECKS[issue.issueCode] ?? learnMoreLink(issue.issueCode, issue.findingType);
-    ctx.out.push({ findingDetails: finding.message, findingType: issue.findingType, issueCode: issue.issueCode, learnMoreLink: link, locations: [locationOf(finding.path, finding.range, text)] });
+    ctx.out.push({
+      findingDetails: finding.message,
+      findingType: issue.findingType,
+      issueCode: issue.issueCode,
+      learnMoreLink: link,
+      locations: [locationOf(finding.path, finding.range, text)],
+    });
   }
   if (ctx.parsed.isJson) for (const statement of ctx.parsed.statements) checkStatement(ctx, statement);
   return ctx.out.sort((a, b) => (a.locations[0]?.span.start.offset ?? 0) - (b.locations[0]?.span.start.offset ?? 0));
 }
-

@@ -13,13 +13,25 @@ const OBJECT = 'arn:aws:s3:::shared/report.csv';
 const doc = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
 const identity = compilePolicy(doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }), { policyId: 'Identity', policyType: 'identity' });
-const boundaryIam = compilePolicy(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }), { policyId: 'Boundary', policyType: 'boundary' });
+const boundaryIam = compilePolicy(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }), {
+  policyId: 'Boundary',
+  policyType: 'boundary',
+});
 const sessionIam = compilePolicy(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }), { policyId: 'Session', policyType: 'session' });
 const bucketPolicy = (principal: object, effect = 'Allow') =>
-  compilePolicy(doc({ Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }), { policyId: 'Bucket', policyType: 'resource' });
+  compilePolicy(doc({ Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }), {
+    policyId: 'Bucket',
+    policyType: 'resource',
+  });
 
 function decide(callerArn: string, set: PolicySet, resourceAccount = ACCOUNT) {
-  const request: AuthorizationRequest = { action: 's3:GetObject', resource: OBJECT, principal: { arn: callerArn, accountId: callerArn.split(':')[4] }, resourceAccount, context: {} };
+  const request: AuthorizationRequest = {
+    action: 's3:GetObject',
+    resource: OBJECT,
+    principal: { arn: callerArn, accountId: callerArn.split(':')[4] },
+    resourceAccount,
+    context: {},
+  };
   const decision = authorize(request, set);
   expect(explain(request, set).decision).toBe(decision);
   return decision;
@@ -32,16 +44,25 @@ describe('same-account resource-based grants and permissions boundaries', () => 
   });
 
   it('an explicit Deny still wins: in the boundary, in identity policies, in the resource policy', () => {
-    const boundaryDeny = compilePolicy(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }), { policyId: 'B', policyType: 'boundary' });
+    const boundaryDeny = compilePolicy(
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }),
+      { policyId: 'B', policyType: 'boundary' },
+    );
     expect(decide(USER, { identity: [], boundary: [boundaryDeny], resource: [bucketPolicy({ AWS: USER })] })).toBe('explicitDeny');
     const identityDeny = compilePolicy(doc({ Effect: 'Deny', Action: 's3:*', Resource: '*' }), { policyId: 'D', policyType: 'identity' });
-    expect(decide(USER, { identity: [identityDeny], boundary: [boundaryIam], resource: [bucketPolicy({ AWS: USER })] })).toBe('explicitDeny');
-    expect(decide(USER, { identity: [identity], resource: [bucketPolicy({ AWS: USER }), bucketPolicy({ AWS: USER }, 'Deny')] })).toBe('explicitDeny');
+    expect(decide(USER, { identity: [identityDeny], boundary: [boundaryIam], resource: [bucketPolicy({ AWS: USER })] })).toBe(
+      'explicitDeny',
+    );
+    expect(decide(USER, { identity: [identity], resource: [bucketPolicy({ AWS: USER }), bucketPolicy({ AWS: USER }, 'Deny')] })).toBe(
+      'explicitDeny',
+    );
   });
 
   it('a grant to the account only delegates: the identity policies and the boundary must allow', () => {
     expect(decide(USER, { identity: [], boundary: [boundaryIam], resource: [bucketPolicy({ AWS: ACCOUNT })] })).toBe('implicitDeny');
-    expect(decide(USER, { identity: [identity], boundary: [boundaryIam], resource: [bucketPolicy({ AWS: ACCOUNT })] })).toBe('implicitDeny');
+    expect(decide(USER, { identity: [identity], boundary: [boundaryIam], resource: [bucketPolicy({ AWS: ACCOUNT })] })).toBe(
+      'implicitDeny',
+    );
     expect(decide(USER, { identity: [identity], resource: [bucketPolicy({ AWS: ACCOUNT })] })).toBe('allowed');
   });
 
@@ -54,7 +75,9 @@ describe('same-account resource-based grants and permissions boundaries', () => 
     expect(decide(SESSION, { identity: [], boundary: [boundaryIam], resource: [bucketPolicy({ AWS: ROLE })] })).toBe('implicitDeny');
     expect(decide(SESSION, { identity: [], session: [sessionIam], resource: [bucketPolicy({ AWS: ROLE })] })).toBe('implicitDeny');
     expect(decide(SESSION, { identity: [], resource: [bucketPolicy({ AWS: ROLE })] })).toBe('allowed');
-    expect(decide(SESSION, { identity: [], boundary: [boundaryIam], session: [sessionIam], resource: [bucketPolicy({ AWS: SESSION })] })).toBe('allowed');
+    expect(
+      decide(SESSION, { identity: [], boundary: [boundaryIam], session: [sessionIam], resource: [bucketPolicy({ AWS: SESSION })] }),
+    ).toBe('allowed');
   });
 
   it('across accounts the identity side is still needed, whatever the grant names', () => {
@@ -62,7 +85,6 @@ describe('same-account resource-based grants and permissions boundaries', () => 
     expect(decide(other, { identity: [], resource: [bucketPolicy({ AWS: other })] })).toBe('implicitDeny');
     expect(decide(other, { identity: [identity], resource: [bucketPolicy({ AWS: other })] })).toBe('allowed');
   });
-
 });
 
 describe("a permissions boundary's deciding Deny in MatchedStatements", () => {
@@ -80,7 +102,12 @@ describe("a permissions boundary's deciding Deny in MatchedStatements", () => {
     const result = simulate(boundary);
     expect(result.EvalDecision).toBe('explicitDeny');
     expect(result.MatchedStatements).toEqual([
-      { SourcePolicyId: 'PermissionsBoundaryPolicyInputList.1', SourcePolicyType: 'none', StartPosition: { Line: 9, Column: 5 }, EndPosition: { Line: 13, Column: 6 } },
+      {
+        SourcePolicyId: 'PermissionsBoundaryPolicyInputList.1',
+        SourcePolicyType: 'none',
+        StartPosition: { Line: 9, Column: 5 },
+        EndPosition: { Line: 13, Column: 6 },
+      },
     ]);
   });
 
@@ -91,7 +118,9 @@ describe("a permissions boundary's deciding Deny in MatchedStatements", () => {
     );
     const missing = simulate(boundary);
     expect(missing.EvalDecision).toBe('explicitDeny');
-    expect(missing.MatchedStatements.map((m) => [m.SourcePolicyId, m.StartPosition.Line])).toEqual([['PermissionsBoundaryPolicyInputList.1', 9]]);
+    expect(missing.MatchedStatements.map((m) => [m.SourcePolicyId, m.StartPosition.Line])).toEqual([
+      ['PermissionsBoundaryPolicyInputList.1', 9],
+    ]);
     const withMfa = simulate(boundary, [{ ContextKeyName: 'aws:MultiFactorAuthPresent', ContextKeyValues: ['true'] }]);
     expect(withMfa.EvalDecision).toBe('allowed');
     expect(withMfa.MatchedStatements.map((m) => m.SourcePolicyId)).toEqual(['PolicyInputList.1']);
@@ -109,7 +138,12 @@ describe('SimulatePrincipalPolicy reports customer managed policies as AWS does'
       actionNames: ['iam:GetUser'],
     }).results;
     expect(result.MatchedStatements).toEqual([
-      { SourcePolicyId: 'Managed', SourcePolicyType: 'IAM Policy', StartPosition: { Line: 4, Column: 6 }, EndPosition: { Line: 8, Column: 6 } },
+      {
+        SourcePolicyId: 'Managed',
+        SourcePolicyType: 'IAM Policy',
+        StartPosition: { Line: 4, Column: 6 },
+        EndPosition: { Line: 8, Column: 6 },
+      },
       { SourcePolicyId: 'Inline', SourcePolicyType: 'user', StartPosition: { Line: 4, Column: 5 }, EndPosition: { Line: 8, Column: 6 } },
     ]);
   });

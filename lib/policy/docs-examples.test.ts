@@ -33,14 +33,19 @@ describe('IAM User Guide: "AWS: Allows access based on date and time"', () => {
       Effect: 'Allow',
       Action: 'service-prefix:action-name',
       Resource: '*',
-      Condition: { DateGreaterThan: { 'aws:CurrentTime': '2020-04-01T00:00:00Z' }, DateLessThan: { 'aws:CurrentTime': '2020-06-30T23:59:59Z' } },
+      Condition: {
+        DateGreaterThan: { 'aws:CurrentTime': '2020-04-01T00:00:00Z' },
+        DateLessThan: { 'aws:CurrentTime': '2020-06-30T23:59:59Z' },
+      },
     });
   it.each([
     ['2020-05-15T12:00:00Z', 'allowed'],
     ['2020-07-01T00:00:00Z', 'implicitDeny'],
     ['2020-03-31T23:59:59Z', 'implicitDeny'],
   ])('at %s', (time, expected) => {
-    expect(authorize(request({ action: 'service-prefix:action-name', context: { 'aws:CurrentTime': time } }), { identity: [p()] })).toBe(expected);
+    expect(authorize(request({ action: 'service-prefix:action-name', context: { 'aws:CurrentTime': time } }), { identity: [p()] })).toBe(
+      expected,
+    );
   });
 });
 
@@ -67,10 +72,23 @@ describe('IAM User Guide: "AWS: Denies access to AWS based on the requested Regi
 
 describe('IAM User Guide: "IAM: Allows IAM users to manage their own credentials" (policy variables)', () => {
   const p = () =>
-    policy({ Sid: 'AllowManageOwnAccessKeys', Effect: 'Allow', Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:ListAccessKeys', 'iam:UpdateAccessKey'], Resource: 'arn:aws:iam::*:user/${aws:username}' });
+    policy({
+      Sid: 'AllowManageOwnAccessKeys',
+      Effect: 'Allow',
+      Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:ListAccessKeys', 'iam:UpdateAccessKey'],
+      Resource: 'arn:aws:iam::*:user/${aws:username}',
+    });
   it('a user manages its own keys, not another user’s', () => {
-    const own = request({ action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${ACCOUNT}:user/alice`, context: { 'aws:username': 'alice' } });
-    const other = request({ action: 'iam:CreateAccessKey', resource: `arn:aws:iam::${ACCOUNT}:user/bob`, context: { 'aws:username': 'alice' } });
+    const own = request({
+      action: 'iam:CreateAccessKey',
+      resource: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      context: { 'aws:username': 'alice' },
+    });
+    const other = request({
+      action: 'iam:CreateAccessKey',
+      resource: `arn:aws:iam::${ACCOUNT}:user/bob`,
+      context: { 'aws:username': 'alice' },
+    });
     expect(authorize(own, { identity: [p()] })).toBe('allowed');
     expect(authorize(other, { identity: [p()] })).toBe('implicitDeny');
   });
@@ -80,7 +98,13 @@ describe('IAM User Guide: "AWS: Allows access based on MFA" (BoolIfExists in a D
   const p = () =>
     policy([
       { Effect: 'Allow', Action: '*', Resource: '*' },
-      { Sid: 'DenyWithoutMFA', Effect: 'Deny', NotAction: ['iam:ChangePassword', 'sts:GetSessionToken'], Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
+      {
+        Sid: 'DenyWithoutMFA',
+        Effect: 'Deny',
+        NotAction: ['iam:ChangePassword', 'sts:GetSessionToken'],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      },
     ]);
   it.each([
     ['long-term keys (key absent) are denied', {}, 'explicitDeny'],
@@ -92,7 +116,12 @@ describe('IAM User Guide: "AWS: Allows access based on MFA" (BoolIfExists in a D
 });
 
 describe('IAM User Guide: "IAM policy elements: Variables and tags" — default values', () => {
-  const p = () => policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: ["arn:aws:s3:::amzn-s3-demo-bucket/${aws:PrincipalTag/team, 'company-wide'}/*"] });
+  const p = () =>
+    policy({
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      Resource: ["arn:aws:s3:::amzn-s3-demo-bucket/${aws:PrincipalTag/team, 'company-wide'}/*"],
+    });
   it.each([
     ['tagged principal writes to its team folder', { 'aws:PrincipalTag/team': 'red' }, 'arn:aws:s3:::amzn-s3-demo-bucket/red/x', 'allowed'],
     ['untagged principal writes to company-wide', {}, 'arn:aws:s3:::amzn-s3-demo-bucket/company-wide/x', 'allowed'],
@@ -105,8 +134,19 @@ describe('IAM User Guide: "IAM policy elements: Variables and tags" — default 
 describe('IAM User Guide: "Amazon S3: Allows IAM users access to their S3 home directory"', () => {
   const p = () =>
     policy([
-      { Sid: 'AllowListingOfUserFolder', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::bucket-name', Condition: { StringLike: { 's3:prefix': ['', 'home/', 'home/${aws:username}/*'] } } },
-      { Sid: 'AllowAllS3ActionsInUserFolder', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::bucket-name/home/${aws:username}/*' },
+      {
+        Sid: 'AllowListingOfUserFolder',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: 'arn:aws:s3:::bucket-name',
+        Condition: { StringLike: { 's3:prefix': ['', 'home/', 'home/${aws:username}/*'] } },
+      },
+      {
+        Sid: 'AllowAllS3ActionsInUserFolder',
+        Effect: 'Allow',
+        Action: 's3:*',
+        Resource: 'arn:aws:s3:::bucket-name/home/${aws:username}/*',
+      },
     ]);
   it.each([
     ['list the root', 's3:ListBucket', 'arn:aws:s3:::bucket-name', { 's3:prefix': '' }, 'allowed'],
@@ -120,8 +160,20 @@ describe('IAM User Guide: "Amazon S3: Allows IAM users access to their S3 home d
 });
 
 describe('IAM User Guide: "Set operators for multivalued context keys" (aws:TagKeys)', () => {
-  const forAll = () => policy({ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } } });
-  const forAny = () => policy({ Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } } });
+  const forAll = () =>
+    policy({
+      Effect: 'Allow',
+      Action: 'ec2:CreateTags',
+      Resource: '*',
+      Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } },
+    });
+  const forAny = () =>
+    policy({
+      Effect: 'Allow',
+      Action: 'ec2:CreateTags',
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['environment', 'cost-center'] } },
+    });
   it.each([
     ['ForAllValues: subset', forAll, ['environment'], 'allowed'],
     ['ForAllValues: an extra key', forAll, ['environment', 'owner'], 'implicitDeny'],
@@ -130,15 +182,27 @@ describe('IAM User Guide: "Set operators for multivalued context keys" (aws:TagK
     ['ForAnyValue: no listed key', forAny, ['owner'], 'implicitDeny'],
     ['ForAnyValue: no tags', forAny, undefined, 'implicitDeny'],
   ])('%s', (_name, make, tagKeys, expected) => {
-    expect(authorize(request({ action: 'ec2:CreateTags', resource: '*', context: { 'aws:TagKeys': tagKeys } }), { identity: [make()] })).toBe(expected);
+    expect(
+      authorize(request({ action: 'ec2:CreateTags', resource: '*', context: { 'aws:TagKeys': tagKeys } }), { identity: [make()] }),
+    ).toBe(expected);
   });
 });
 
 describe('IAM User Guide: "Cross-account policy evaluation logic"', () => {
   const bucketPolicy = () =>
-    policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared-bucket/*' });
+    policy({
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::shared-bucket/*',
+    });
   const carol = { arn: `arn:aws:iam::${OTHER}:user/carol`, accountId: OTHER };
-  const req = request({ action: 's3:GetObject', resource: 'arn:aws:s3:::shared-bucket/report.csv', principal: carol, resourceAccount: ACCOUNT });
+  const req = request({
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::shared-bucket/report.csv',
+    principal: carol,
+    resourceAccount: ACCOUNT,
+  });
   it('the trusting account grants to the trusted account; the trusted account must delegate to its user', () => {
     expect(authorize(req, { identity: [], resource: [bucketPolicy()] })).toBe('implicitDeny');
     const userPolicy = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared-bucket/*' });
@@ -154,8 +218,12 @@ describe('IAM User Guide: "Policy evaluation logic" — permissions boundary exa
   const boundary = () => policy({ Effect: 'Allow', Action: ['s3:*', 'cloudwatch:*', 'ec2:*'], Resource: '*' });
   const identity = () => policy({ Effect: 'Allow', Action: 'iam:CreateUser', Resource: '*' });
   it('an action allowed by the identity policy but not by the boundary is implicitly denied', () => {
-    expect(authorize(request({ action: 'iam:CreateUser', resource: '*' }), { identity: [identity()], boundary: [boundary()] })).toBe('implicitDeny');
-    expect(authorize(request({ action: 's3:GetObject', resource: '*' }), { identity: [identity()], boundary: [boundary()] })).toBe('implicitDeny');
+    expect(authorize(request({ action: 'iam:CreateUser', resource: '*' }), { identity: [identity()], boundary: [boundary()] })).toBe(
+      'implicitDeny',
+    );
+    expect(authorize(request({ action: 's3:GetObject', resource: '*' }), { identity: [identity()], boundary: [boundary()] })).toBe(
+      'implicitDeny',
+    );
     const both = policy({ Effect: 'Allow', Action: ['iam:CreateUser', 's3:GetObject'], Resource: '*' });
     expect(authorize(request({ action: 's3:GetObject', resource: '*' }), { identity: [both], boundary: [boundary()] })).toBe('allowed');
   });

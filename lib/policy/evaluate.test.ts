@@ -75,7 +75,11 @@ describe('Resource and NotResource', () => {
   it('policy variables in Resource', () => {
     const p = policy({ Effect: 'Allow', Action: 'iam:*AccessKey*', Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` });
     const req = (user: string | undefined) =>
-      request({ resource: `arn:aws:iam::${ACCOUNT}:user/alice`, context: user ? { 'aws:username': user } : {}, action: 'iam:CreateAccessKey' });
+      request({
+        resource: `arn:aws:iam::${ACCOUNT}:user/alice`,
+        context: user ? { 'aws:username': user } : {},
+        action: 'iam:CreateAccessKey',
+      });
     expect(decide([p], req('alice'))).toBe('allowed');
     expect(decide([p], req('bob'))).toBe('implicitDeny');
     expect(decide([p], req(undefined))).toBe('implicitDeny');
@@ -151,7 +155,10 @@ describe('Permissions boundaries and session policies', () => {
     expect(authorize(request(), { identity: [], boundary: [boundary()] })).toBe('implicitDeny');
   });
   it('deny in a boundary is an explicit deny', () => {
-    const denyBoundary = policy([{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:GetUser', Resource: '*' }]);
+    const denyBoundary = policy([
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:GetUser', Resource: '*' },
+    ]);
     expect(authorize(request(), { identity: [allowAll()], boundary: [denyBoundary] })).toBe('explicitDeny');
   });
   it('an empty boundary list allows nothing', () => {
@@ -163,7 +170,10 @@ describe('Permissions boundaries and session policies', () => {
     expect(authorize(request({ action: 'iam:GetUser' }), { identity: [allowAll()], session: [session] })).toBe('implicitDeny');
   });
   it('SCPs must also allow and their denies are explicit', () => {
-    const scp = policy([{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' }]);
+    const scp = policy([
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:DeleteUser', Resource: '*' },
+    ]);
     expect(authorize(request({ action: 'iam:GetUser' }), { identity: [allowAll()], scp: [scp] })).toBe('allowed');
     expect(authorize(request({ action: 'iam:DeleteUser' }), { identity: [allowAll()], scp: [scp] })).toBe('explicitDeny');
     const narrow = policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' });
@@ -176,7 +186,8 @@ describe('Resource-based policies and principals', () => {
   const alice = { arn: `arn:aws:iam::${ACCOUNT}:user/alice`, accountId: ACCOUNT };
   const carol = { arn: `arn:aws:iam::${OTHER}:user/carol`, accountId: OTHER };
   const bucket = 'arn:aws:s3:::bucket/key';
-  const grant = (principal: unknown) => policy({ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
+  const grant = (principal: unknown) =>
+    policy({ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
   const s3Read = () => policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
 
   it('same account: a resource-based policy naming the user suffices', () => {
@@ -217,13 +228,25 @@ describe('Resource-based policies and principals', () => {
     expect(authorize(req, { identity: [], resource: [grant({ AWS: `arn:aws:iam::${ACCOUNT}:role/Other` })] })).toBe('implicitDeny');
   });
   it('Service principals', () => {
-    const req = request({ action: 'sts:AssumeRole', resource: `arn:aws:iam::${ACCOUNT}:role/R`, principal: { arn: 'ec2.amazonaws.com', accountId: '', service: 'ec2.amazonaws.com' } });
+    const req = request({
+      action: 'sts:AssumeRole',
+      resource: `arn:aws:iam::${ACCOUNT}:role/R`,
+      principal: { arn: 'ec2.amazonaws.com', accountId: '', service: 'ec2.amazonaws.com' },
+    });
     const trust = policy({ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com'] }, Action: 'sts:AssumeRole' });
     expect(authorize(req, { identity: [], resource: [trust] })).toBe('allowed');
   });
   it('Federated and CanonicalUser principals', () => {
-    const federated = policy({ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' });
-    const req = request({ action: 'sts:AssumeRoleWithWebIdentity', resource: '*', principal: { arn: '', accountId: '', federated: 'cognito-identity.amazonaws.com' } });
+    const federated = policy({
+      Effect: 'Allow',
+      Principal: { Federated: 'cognito-identity.amazonaws.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+    });
+    const req = request({
+      action: 'sts:AssumeRoleWithWebIdentity',
+      resource: '*',
+      principal: { arn: '', accountId: '', federated: 'cognito-identity.amazonaws.com' },
+    });
     expect(authorize(req, { identity: [], resource: [federated] })).toBe('allowed');
     const canonical = policy({ Effect: 'Allow', Principal: { CanonicalUser: 'abc123' }, Action: 's3:GetObject', Resource: '*' });
     const req2 = request({ action: 's3:GetObject', resource: bucket, principal: { arn: 'x', accountId: '', canonicalUser: 'abc123' } });
@@ -244,7 +267,12 @@ describe('Resource-based policies and principals', () => {
       { Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' },
       { Effect: 'Deny', Principal: { AWS: alice.arn }, Action: 'sts:AssumeRole' },
     ]);
-    const req = request({ action: 'sts:AssumeRole', resource: `arn:aws:iam::${ACCOUNT}:role/R`, principal: alice, resourceAccount: ACCOUNT });
+    const req = request({
+      action: 'sts:AssumeRole',
+      resource: `arn:aws:iam::${ACCOUNT}:role/R`,
+      principal: alice,
+      resourceAccount: ACCOUNT,
+    });
     expect(authorize(req, { identity: [allowAll()], resource: [trust] })).toBe('explicitDeny');
   });
 });
@@ -276,13 +304,23 @@ describe('explain', () => {
     const p = policy([
       { Sid: 'S3', Effect: 'Allow', Action: 's3:*', Resource: '*' },
       { Sid: 'UsersOnly', Effect: 'Allow', Action: 'iam:GetUser', Resource: 'arn:aws:iam::123456789012:user/bob' },
-      { Sid: 'FromOffice', Effect: 'Allow', Action: 'iam:GetUser', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
+      {
+        Sid: 'FromOffice',
+        Effect: 'Allow',
+        Action: 'iam:GetUser',
+        Resource: '*',
+        Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+      },
     ]);
     const e = explain(request({ context: { 'aws:SourceIp': '192.0.2.1' } }), { identity: [p] });
     expect(e.decision).toBe('implicitDeny');
     expect(e.closestNonMatchingStatements.map((s) => s.sid)).toEqual(['FromOffice', 'UsersOnly', 'S3']);
     expect(e.closestNonMatchingStatements[0].failedPart).toBe('condition');
-    expect(e.closestNonMatchingStatements[0].conditions[0]).toMatchObject({ key: 'aws:SourceIp', contextValues: ['192.0.2.1'], result: 'false' });
+    expect(e.closestNonMatchingStatements[0].conditions[0]).toMatchObject({
+      key: 'aws:SourceIp',
+      contextValues: ['192.0.2.1'],
+      result: 'false',
+    });
     expect(e.closestNonMatchingStatements[1].failedPart).toBe('resource');
     expect(e.closestNonMatchingStatements[2].failedPart).toBe('action');
   });
@@ -312,7 +350,10 @@ describe('explain', () => {
   });
 
   it('for an implicit deny by the boundary, names the boundary statements', () => {
-    const identity = policy([{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'Other', Effect: 'Allow', Action: 's3:*', Resource: '*' }]);
+    const identity = policy([
+      { Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' },
+      { Sid: 'Other', Effect: 'Allow', Action: 's3:*', Resource: '*' },
+    ]);
     const boundary = policy({ Sid: 'OnlyS3', Effect: 'Allow', Action: 's3:*', Resource: '*' }, { id: 'Boundary' });
     const e = explain(request(), { identity: [identity], boundary: [boundary] });
     expect(e.decision).toBe('implicitDeny');
@@ -320,10 +361,18 @@ describe('explain', () => {
   });
 
   it('skips conditions after the first false one unless allConditions is set', () => {
-    const p = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:username': 'bob' }, Bool: { 'aws:SecureTransport': 'true' } } });
+    const p = policy({
+      Effect: 'Allow',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:username': 'bob' }, Bool: { 'aws:SecureTransport': 'true' } },
+    });
     const req = request({ context: { 'aws:username': 'alice', 'aws:SecureTransport': 'true' } });
     expect(explain(req, { identity: [p] }).statements[0].conditions.map((c) => c.result)).toEqual(['false', 'skipped']);
-    expect(explain(req, { identity: [p] }, { allConditions: true }).statements[0].conditions.map((c) => c.result)).toEqual(['false', 'true']);
+    expect(explain(req, { identity: [p] }, { allConditions: true }).statements[0].conditions.map((c) => c.result)).toEqual([
+      'false',
+      'true',
+    ]);
     const missing = explain(request({ context: { 'aws:username': 'alice' } }), { identity: [p] });
     expect(missing.missingContextKeys).toEqual(['aws:SecureTransport']);
   });

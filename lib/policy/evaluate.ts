@@ -204,7 +204,12 @@ export interface ConditionOutcome {
   range?: SourceRange;
 }
 
-function valueMatches(condition: CompiledCondition, policyValue: CompiledConditionValue, contextValue: string, context: ContextReader): boolean {
+function valueMatches(
+  condition: CompiledCondition,
+  policyValue: CompiledConditionValue,
+  contextValue: string,
+  context: ContextReader,
+): boolean {
   switch (condition.family) {
     case 'String':
       return policyValue.text === contextValue;
@@ -282,7 +287,11 @@ function resolveConditionValues(
     else if (condition.family === 'StringLike' || condition.family === 'Arn') {
       const r = resolvePattern(template, state.context);
       if (!r.ok) return undefined;
-      resolved.push(condition.family === 'StringLike' ? { raw: value.raw, pattern: compilePieces(r.value) } : { raw: value.raw, arn: compileArnPattern(r.value) });
+      resolved.push(
+        condition.family === 'StringLike'
+          ? { raw: value.raw, pattern: compilePieces(r.value) }
+          : { raw: value.raw, arn: compileArnPattern(r.value) },
+      );
     } else {
       const r = resolveText(template, state.context);
       if (!r.ok) return undefined;
@@ -434,7 +443,12 @@ function bestAllow(policies: CompiledPolicy[] | undefined, role: PolicySetRole, 
 /** Cross-account when the resource's account is known and differs from the caller's (service principals have none). */
 function isCrossAccount(request: AuthorizationRequest): boolean {
   const principal = request.principal;
-  return request.resourceAccount !== undefined && principal !== undefined && principal.accountId !== '' && request.resourceAccount !== principal.accountId;
+  return (
+    request.resourceAccount !== undefined &&
+    principal !== undefined &&
+    principal.accountId !== '' &&
+    request.resourceAccount !== principal.accountId
+  );
 }
 
 /**
@@ -490,7 +504,9 @@ export function authorize(request: AuthorizationRequest, policies: PolicySet): D
     granted = limitsAllow(policies, state) || bestAllow(policies.resource, 'resource', state) === PRINCIPAL_NAMED;
   } else {
     const resourceMatch = bestAllow(policies.resource, 'resource', state);
-    granted = namedResourceGrant(request, resourceMatch) || (identityOrResourceAllows(request, identityAllow, resourceMatch) && limitsAllow(policies, state));
+    granted =
+      namedResourceGrant(request, resourceMatch) ||
+      (identityOrResourceAllows(request, identityAllow, resourceMatch) && limitsAllow(policies, state));
   }
   return granted && (policies.scp === undefined || bestAllow(policies.scp, 'scp', state) !== PRINCIPAL_NONE) ? 'allowed' : 'implicitDeny';
 }
@@ -607,7 +623,9 @@ function explainStatement(
     return outcome;
   }
   let missing: string[] | undefined;
-  const resourceMatched = statement.resourceHasVariables ? resourceMatches(statement, state, (missing = [])) : resourceMatches(statement, state);
+  const resourceMatched = statement.resourceHasVariables
+    ? resourceMatches(statement, state, (missing = []))
+    : resourceMatches(statement, state);
   if (missing !== undefined && missing.length === 0) missing = undefined;
   const principal = statementPrincipal(statement, role, state.request);
   const principalMatched = principal !== PRINCIPAL_NONE;
@@ -694,7 +712,11 @@ function applies(outcome: StatementOutcome): boolean {
  * Outcomes of statements whose action does not match depend only on the policy, the action and the role:
  * they are built once, frozen, and shared by every explanation (explanations are read-only).
  */
-function actionMismatchOutcomes(policy: CompiledPolicy, entry: ActionCacheEntry, role: PolicySetRole): readonly (StatementOutcome | undefined)[] {
+function actionMismatchOutcomes(
+  policy: CompiledPolicy,
+  entry: ActionCacheEntry,
+  role: PolicySetRole,
+): readonly (StatementOutcome | undefined)[] {
   const cache = (entry.actionMismatchOutcomes ??= {});
   let outcomes = cache[role] as (StatementOutcome | undefined)[] | undefined;
   if (outcomes === undefined) {
@@ -767,7 +789,9 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
       if (entry.allow.length === 0 && entry.deny.length === 0) {
         // No statement of this policy concerns the action: its outcomes are all shared, copy them at once.
         for (let i = 0; i < mismatches.length; i++) statements[next++] = mismatches[i]!;
-        if (closest.length < 3) for (let i = 0; i < mismatches.length && closest.length < 3; i++) if (mismatches[i]!.effect === 'Allow') keepClosest(closest, mismatches[i]!);
+        if (closest.length < 3)
+          for (let i = 0; i < mismatches.length && closest.length < 3; i++)
+            if (mismatches[i]!.effect === 'Allow') keepClosest(closest, mismatches[i]!);
         continue;
       }
       for (let i = 0; i < policyStatements.length; i++) {
@@ -816,7 +840,8 @@ export function explain(request: AuthorizationRequest, policies: PolicySet, opti
     const limitsAllow = (!boundary.present || boundary.allows.length > 0) && (!session.present || session.allows.length > 0);
     const allowed =
       (!scp.present || scp.allows.length > 0) &&
-      (namedResourceGrant(request, resourceMatch) || (identityOrResourceAllows(request, identity.allows.length > 0, resourceMatch) && limitsAllow));
+      (namedResourceGrant(request, resourceMatch) ||
+        (identityOrResourceAllows(request, identity.allows.length > 0, resourceMatch) && limitsAllow));
     decision = allowed ? 'allowed' : 'implicitDeny';
     deciding = allowed ? identity.allows.concat(resource.allows, scp.allows, boundary.allows, session.allows) : [];
   }

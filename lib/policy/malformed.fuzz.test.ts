@@ -46,10 +46,26 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Mostly a well-formed value, sometimes a mutation: the grammar is followed closely enough to reach every check. */
-const mostly = <T>(valid: fc.Arbitrary<T>, weight = 60) => fc.oneof({ weight, arbitrary: valid as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk });
+const mostly = <T>(valid: fc.Arbitrary<T>, weight = 60) =>
+  fc.oneof({ weight, arbitrary: valid as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk });
 
 const text = fc.oneof(
-  fc.constantFrom('*', '', 'Allow', 'Deny', 'allow', 'denY', '2012-10-17', '2008-10-17', 'sts:AssumeRole', 'iam:GetUser', 's3:*', ':', '::', '${aws:username}'),
+  fc.constantFrom(
+    '*',
+    '',
+    'Allow',
+    'Deny',
+    'allow',
+    'denY',
+    '2012-10-17',
+    '2008-10-17',
+    'sts:AssumeRole',
+    'iam:GetUser',
+    's3:*',
+    ':',
+    '::',
+    '${aws:username}',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: fc.constantFrom('a', ':', '*', '/', '$', '{', '}', '-', '.', ' ', 't', '1'), maxLength: 16 }),
 );
@@ -57,34 +73,106 @@ const arn = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.constantFrom(
-      '*', 'arn:aws:s3:::b/*', 'arn:aws:iam::123456789012:user/alice', 'arn:aws:iam::123456789012:user/*', 'arn:aws:iam::*:user/${aws:username}',
-      'arn:aws:iam::123456789012:role/r', 'arn:aws:fdsasf', 'arn:*:s3:::b',
+      '*',
+      'arn:aws:s3:::b/*',
+      'arn:aws:iam::123456789012:user/alice',
+      'arn:aws:iam::123456789012:user/*',
+      'arn:aws:iam::*:user/${aws:username}',
+      'arn:aws:iam::123456789012:role/r',
+      'arn:aws:fdsasf',
+      'arn:*:s3:::b',
     ),
   },
-  { weight: 2, arbitrary: fc.constantFrom('arn:aws:iam:::example', 'arn:aws:s3::x', 'arn:aws::::x', 'a:b:c', 'arn:aws', 'arn:aws:iam:us-east-1::user/x', 'arn:aws:s3:us-east-1::b') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'arn:aws:iam:::example',
+      'arn:aws:s3::x',
+      'arn:aws::::x',
+      'a:b:c',
+      'arn:aws',
+      'arn:aws:iam:us-east-1::user/x',
+      'arn:aws:s3:us-east-1::b',
+    ),
+  },
   { weight: 1, arbitrary: text },
 );
 const action = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('*', 'iam:*', 'iam:GetUser', 'iam:Get*', 's3:Get*', 'sts:AssumeRole', 'sts:*', 's3.s:ListBucket', 'iam: x y ') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '*',
+      'iam:*',
+      'iam:GetUser',
+      'iam:Get*',
+      's3:Get*',
+      'sts:AssumeRole',
+      'sts:*',
+      's3.s:ListBucket',
+      'iam: x y ',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('a a:b', 's3:a:b', 'x', '') },
   { weight: 1, arbitrary: text },
 );
 const scalarValue = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('alice', 'bob', 'a*', '${aws:username}', '2020-01-01T00:00:00Z', '1700000000', '10.0.0.0/8', 'true', 'false', '5') },
-  { weight: 1, arbitrary: fc.oneof(text, fc.integer(), fc.boolean(), fc.constantFrom('sdfdsf', '9223372036854775808', '234-13', '300.1.1.1/8')) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'alice',
+      'bob',
+      'a*',
+      '${aws:username}',
+      '2020-01-01T00:00:00Z',
+      '1700000000',
+      '10.0.0.0/8',
+      'true',
+      'false',
+      '5',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(text, fc.integer(), fc.boolean(), fc.constantFrom('sdfdsf', '9223372036854775808', '234-13', '300.1.1.1/8')),
+  },
 );
 const operator = fc.oneof(
   {
     weight: 40,
     arbitrary: fc.constantFrom(
-      'StringEquals', 'StringLike', 'StringNotEqualsIfExists', 'ForAllValues:StringEquals', 'ForAnyValue:StringLike', 'NumericLessThan', 'DateGreaterThan',
-      'DateLessThanEquals', 'Bool', 'BoolIfExists', 'IpAddress', 'NotIpAddress', 'ArnLike', 'Null', 'BinaryEquals',
+      'StringEquals',
+      'StringLike',
+      'StringNotEqualsIfExists',
+      'ForAllValues:StringEquals',
+      'ForAnyValue:StringLike',
+      'NumericLessThan',
+      'DateGreaterThan',
+      'DateLessThanEquals',
+      'Bool',
+      'BoolIfExists',
+      'IpAddress',
+      'NotIpAddress',
+      'ArnLike',
+      'Null',
+      'BinaryEquals',
     ),
   },
   { weight: 1, arbitrary: fc.oneof(fc.constantFrom('Unknown', 'ForAnyValue::StringEquals', 'stringequals'), text) },
 );
 const key = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('aws:username', 'AWS:UserName', 'aws:SourceIp', 'aws:CurrentTime', 'aws:TagKeys', 'a', 's3:prefix', 'aws:PrincipalTag/team') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'aws:username',
+      'AWS:UserName',
+      'aws:SourceIp',
+      'aws:CurrentTime',
+      'aws:TagKeys',
+      'a',
+      's3:prefix',
+      'aws:PrincipalTag/team',
+    ),
+  },
   { weight: 1, arbitrary: text },
 );
 const values = mostly(fc.oneof(scalarValue, fc.array(scalarValue, { maxLength: 3 })));
@@ -92,18 +180,29 @@ const condition = fc.dictionary(operator, mostly(fc.dictionary(key, values, { mi
 const principal = mostly(
   fc.oneof(
     fc.constant('*'),
-    fc.record({ AWS: fc.oneof(fc.constantFrom('123456789012', 'arn:aws:iam::123456789012:root', 'arn:aws:iam::123456789012:user/alice', '*'), text) }),
+    fc.record({
+      AWS: fc.oneof(fc.constantFrom('123456789012', 'arn:aws:iam::123456789012:root', 'arn:aws:iam::123456789012:user/alice', '*'), text),
+    }),
     fc.record({ Service: fc.constantFrom('ec2.amazonaws.com', 'bogus') }),
   ),
 );
 const stringOrList = <T>(arb: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 10, arbitrary: arb }, { weight: 10, arbitrary: fc.array(arb, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.constant([]) });
+  fc.oneof(
+    { weight: 10, arbitrary: arb },
+    { weight: 10, arbitrary: fc.array(arb, { minLength: 1, maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.constant([]) },
+  );
 
 const statement = fc
   .record(
     {
       Sid: mostly(fc.constantFrom('A', 'B', 'C', 'D', 'has space', '')),
-      Effect: mostly(fc.oneof({ weight: 20, arbitrary: fc.constantFrom('Allow', 'Deny') }, { weight: 1, arbitrary: fc.constantFrom('allow', 'DENY', 'invalid') })),
+      Effect: mostly(
+        fc.oneof(
+          { weight: 20, arbitrary: fc.constantFrom('Allow', 'Deny') },
+          { weight: 1, arbitrary: fc.constantFrom('allow', 'DENY', 'invalid') },
+        ),
+      ),
       Principal: principal,
       NotPrincipal: principal,
       Action: mostly(stringOrList(action)),
@@ -141,7 +240,9 @@ const statement = fc
   );
 const document = fc.record(
   {
-    Version: mostly(fc.oneof({ weight: 12, arbitrary: fc.constant('2012-10-17') }, { weight: 1, arbitrary: fc.constantFrom('2008-10-17', '2013-10-17') })),
+    Version: mostly(
+      fc.oneof({ weight: 12, arbitrary: fc.constant('2012-10-17') }, { weight: 1, arbitrary: fc.constantFrom('2008-10-17', '2013-10-17') }),
+    ),
     Id: mostly(text, 6),
     Statement: mostly(fc.oneof(statement, fc.array(statement, { minLength: 1, maxLength: 3 }))),
   },
@@ -153,11 +254,13 @@ const documentText = fc.oneof(
   { weight: 20, arbitrary: document.map((d) => JSON.stringify(d)) },
   {
     weight: 1,
-    arbitrary: fc.tuple(document, fc.nat(), fc.constantFrom('', '{', '}', '[', ',', '"', ':', 'null', '\u4e2d', '\u0000', '//')).map(([d, at, insert]) => {
-      const json = JSON.stringify(d);
-      const i = at % (json.length + 1);
-      return json.slice(0, i) + insert + json.slice(i + 1);
-    }),
+    arbitrary: fc
+      .tuple(document, fc.nat(), fc.constantFrom('', '{', '}', '[', ',', '"', ':', 'null', '\u4e2d', '\u0000', '//'))
+      .map(([d, at, insert]) => {
+        const json = JSON.stringify(d);
+        const i = at % (json.length + 1);
+        return json.slice(0, i) + insert + json.slice(i + 1);
+      }),
   },
   { weight: 1, arbitrary: document.map((d) => JSON.stringify(d).replace('"Effect":', '"Effect":"Deny","Effect":')) },
 );
@@ -170,7 +273,10 @@ describe('policy document fuzz', () => {
       fc.property(documentText, (text) => {
         const message = malformedPolicyMessage(text, policyType);
         if (message !== undefined) {
-          expect(MESSAGES.some((m) => m.test(message)), message).toBe(true);
+          expect(
+            MESSAGES.some((m) => m.test(message)),
+            message,
+          ).toBe(true);
           // Whatever is refused may or may not compile; compiling must still only ever throw PolicyParseError.
           try {
             compilePolicy(text, { policyType });

@@ -22,11 +22,19 @@ const VENDOR = 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb,
 const rejected: [string, string, string][] = [
   // 1. Syntax
   ['not JSON', 'This is not a json document', SYNTAX],
-  ['Version 2013-10-17', JSON.stringify({ Version: '2013-10-17', Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET } }), SYNTAX],
+  [
+    'Version 2013-10-17',
+    JSON.stringify({ Version: '2013-10-17', Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET } }),
+    SYNTAX,
+  ],
   ['no Statement', JSON.stringify({ Version: V }), SYNTAX],
   ['Statement of strings', doc(['afd']), SYNTAX],
   ['empty Statement list', doc([]), SYNTAX],
-  ['unknown top-level element', JSON.stringify({ Version: V, Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, 'Extra field': 'value' }), SYNTAX],
+  [
+    'unknown top-level element',
+    JSON.stringify({ Version: V, Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, 'Extra field': 'value' }),
+    SYNTAX,
+  ],
   ['unknown statement element', allow({ 'Extra field': 'value' }), SYNTAX],
   ['Id not a string', doc({ Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, { Version: V, Id: ['x'] }), SYNTAX],
   ['Effect invalid', doc({ Effect: 'invalid', Action: 's3:ListBucket', Resource: BUCKET }), SYNTAX],
@@ -55,13 +63,39 @@ const rejected: [string, string, string][] = [
   // 2. Version
   ['no Version', JSON.stringify({ Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET } }), VERSION],
   ['Version 2008-10-17', doc({ Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, { Version: '2008-10-17' }), VERSION],
-  ['no Version before duplicate Sids', JSON.stringify({ Statement: [{ Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, { Sid: 'sdf', Effect: 'Allow' }] }), VERSION],
-  ['no Version before an invalid date', JSON.stringify({ Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET, Condition: { DateGreaterThan: { a: 'sdfdsf' } } } }), VERSION],
-  ['no Version before a wrong-case Effect', JSON.stringify({ Statement: { Effect: 'denY', Action: 's3:ListBucket', Resource: BUCKET } }), VERSION],
+  [
+    'no Version before duplicate Sids',
+    JSON.stringify({
+      Statement: [
+        { Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET },
+        { Sid: 'sdf', Effect: 'Allow' },
+      ],
+    }),
+    VERSION,
+  ],
+  [
+    'no Version before an invalid date',
+    JSON.stringify({
+      Statement: { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET, Condition: { DateGreaterThan: { a: 'sdfdsf' } } },
+    }),
+    VERSION,
+  ],
+  [
+    'no Version before a wrong-case Effect',
+    JSON.stringify({ Statement: { Effect: 'denY', Action: 's3:ListBucket', Resource: BUCKET } }),
+    VERSION,
+  ],
   // 3. Legacy parsing
   ['Effect denY', doc({ Effect: 'denY', Action: 's3:ListBucket', Resource: BUCKET }), LEGACY],
   ['Effect allow (no Action)', doc({ Effect: 'allow', Resource: 'arn:aws:s3:us-east-1::example_bucket' }), LEGACY],
-  ['Effect aLLow before duplicate Sids', doc([{ Sid: 'sdf', Effect: 'aLLow', Action: 's3:ListBucket', Resource: BUCKET }, { Sid: 'sdf', Effect: 'Allow' }]), LEGACY],
+  [
+    'Effect aLLow before duplicate Sids',
+    doc([
+      { Sid: 'sdf', Effect: 'aLLow', Action: 's3:ListBucket', Resource: BUCKET },
+      { Sid: 'sdf', Effect: 'Allow' },
+    ]),
+    LEGACY,
+  ],
   ['date sdfdsf', withCondition({ DateGreaterThan: { a: 'sdfdsf' } }), LEGACY],
   ['date under a vendor-prefixed key', withCondition({ DateGreaterThan: { 'aws:CurrentTime': 'sdfdsf' } }), LEGACY],
   ['date sdfdsf without Action', doc({ Effect: 'Allow', Condition: { DateGreaterThan: { a: 'sdfdsf' } } }), LEGACY],
@@ -69,36 +103,92 @@ const rejected: [string, string, string][] = [
   ['date with a one-digit zone', withCondition({ DateLessThanEquals: { a: '2016-12-13t2:00:00.593194+1' } }), LEGACY],
   ['date with ten fraction digits', withCondition({ DateLessThanEquals: { a: '2016-12-13t2:00:00.1999999999+10:59' } }), LEGACY],
   ['epoch 2^63', withCondition({ DateLessThan: { a: '9223372036854775808' } }), LEGACY],
-  ['invalid date before an invalid partition', doc({ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:error:s3:::example_bucket', Condition: { DateGreaterThan: { a: 'sdfdsf' } } }), LEGACY],
+  [
+    'invalid date before an invalid partition',
+    doc({
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: 'arn:error:s3:::example_bucket',
+      Condition: { DateGreaterThan: { a: 'sdfdsf' } },
+    }),
+    LEGACY,
+  ],
   ['resource with :: and 4 colons', allow({ Resource: 'arn:aws:s3::example_bucket' }), LEGACY],
   ['resource with :: and 4 colons, no Action', doc({ Effect: 'Allow', Resource: 'arn:aws:s3::example_bucket' }), LEGACY],
-  ['NotResource with :: and 4 colons', doc({ Effect: 'Allow', Action: 's3:ListBucket', NotResource: 'arn:aws:s3::example_bucket' }), LEGACY],
+  [
+    'NotResource with :: and 4 colons',
+    doc({ Effect: 'Allow', Action: 's3:ListBucket', NotResource: 'arn:aws:s3::example_bucket' }),
+    LEGACY,
+  ],
   ['resource with an empty service', doc({ Effect: 'Allow', NotAction: 's3:ListBucket', Resource: 'arn:aws::::example_bucket' }), LEGACY],
   ['resource arn:aws::fdsasf', allow({ Resource: 'arn:aws::fdsasf' }), LEGACY],
   // 4. Sid uniqueness
-  ['duplicate Sids', doc([{ Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, { Sid: 'sdf', Effect: 'Allow' }]), SIDS],
+  [
+    'duplicate Sids',
+    doc([
+      { Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET },
+      { Sid: 'sdf', Effect: 'Allow' },
+    ]),
+    SIDS,
+  ],
   // 5. Actions present
   ['no Action', doc({ Effect: 'Allow', Resource: BUCKET }), ACTIONS],
   ['only Effect', doc({ Effect: 'Allow' }), ACTIONS],
   ['Action []', allow({ Action: [] }), ACTIONS],
-  ['a statement without Action before a valid one', doc([{ Effect: 'Deny' }, { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }]), ACTIONS],
+  [
+    'a statement without Action before a valid one',
+    doc([{ Effect: 'Deny' }, { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }]),
+    ACTIONS,
+  ],
   // 7. Resources present (before the resource format and the action checks)
   ['no Resource', doc({ Effect: 'Allow', Action: 's3:ListBucket' }), RESOURCES],
   ['Resource []', allow({ Resource: [] }), RESOURCES],
   ['no Resource, action without vendor', doc({ Effect: 'Allow', Action: 'invalid' }), RESOURCES],
   // 6. Resource format (before any action error)
   ['resource not an ARN', allow({ Resource: 'invalid resource' }), 'Resource invalid resource must be in ARN format or "*".'],
-  ['resource not an ARN before an action with two colons', doc({ Effect: 'Allow', Action: 's:3:ListBucket', Resource: 'sdfsadf' }), 'Resource sdfsadf must be in ARN format or "*".'],
+  [
+    'resource not an ARN before an action with two colons',
+    doc({ Effect: 'Allow', Action: 's:3:ListBucket', Resource: 'sdfsadf' }),
+    'Resource sdfsadf must be in ARN format or "*".',
+  ],
   ['resource list not an ARN', allow({ Resource: ['adf'] }), 'Resource adf must be in ARN format or "*".'],
   ['empty resource', allow({ Resource: '' }), 'Resource  must be in ARN format or "*".'],
-  ['partition padded', doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:bsdfdsafsad' }), 'Partition "bsdfdsafsad" is not valid for resource "arn:bsdfdsafsad:*:*:*:*".'],
-  ['partition b', doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:b:cadfsdf' }), 'Partition "b" is not valid for resource "arn:b:cadfsdf:*:*:*".'],
-  ['partition b, long', doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:b:c:d:e:f:g:h' }), 'Partition "b" is not valid for resource "arn:b:c:d:e:f:g:h".'],
-  ['missing arn prefix', allow({ Resource: 'aws:s3:::example_bucket' }), 'Partition "s3" is not valid for resource "arn:s3:::example_bucket:*".'],
-  ['two bad partitions: the last in descending order', allow({ Resource: ['arn:error:s3:::example_bucket', 'arn:error:s3::example_bucket'] }), 'Partition "error" is not valid for resource "arn:error:s3:::example_bucket".'],
+  [
+    'partition padded',
+    doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:bsdfdsafsad' }),
+    'Partition "bsdfdsafsad" is not valid for resource "arn:bsdfdsafsad:*:*:*:*".',
+  ],
+  [
+    'partition b',
+    doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:b:cadfsdf' }),
+    'Partition "b" is not valid for resource "arn:b:cadfsdf:*:*:*".',
+  ],
+  [
+    'partition b, long',
+    doc({ Effect: 'Allow', NotAction: 's3s:ListBucket', Resource: 'a:b:c:d:e:f:g:h' }),
+    'Partition "b" is not valid for resource "arn:b:c:d:e:f:g:h".',
+  ],
+  [
+    'missing arn prefix',
+    allow({ Resource: 'aws:s3:::example_bucket' }),
+    'Partition "s3" is not valid for resource "arn:s3:::example_bucket:*".',
+  ],
+  [
+    'two bad partitions: the last in descending order',
+    allow({ Resource: ['arn:error:s3:::example_bucket', 'arn:error:s3::example_bucket'] }),
+    'Partition "error" is not valid for resource "arn:error:s3:::example_bucket".',
+  ],
   ['arn:aws', allow({ Resource: 'arn:aws' }), 'Resource vendor must be fully qualified and cannot contain regexes.'],
-  ['IAM resource with a region', allow({ Resource: 'arn:aws:iam:us-east-1::example_bucket' }), 'IAM resource arn:aws:iam:us-east-1::example_bucket cannot contain region information.'],
-  ['S3 resource with a region', allow({ Resource: 'arn:aws:s3:us-east-1::example_bucket' }), 'Resource arn:aws:s3:us-east-1::example_bucket can not contain region information.'],
+  [
+    'IAM resource with a region',
+    allow({ Resource: 'arn:aws:iam:us-east-1::example_bucket' }),
+    'IAM resource arn:aws:iam:us-east-1::example_bucket cannot contain region information.',
+  ],
+  [
+    'S3 resource with a region',
+    allow({ Resource: 'arn:aws:s3:us-east-1::example_bucket' }),
+    'Resource arn:aws:s3:us-east-1::example_bucket can not contain region information.',
+  ],
   [
     'IAM resource of no IAM type',
     allow({ Resource: 'arn:aws:iam:::example_bucket' }),
@@ -109,7 +199,14 @@ const rejected: [string, string, string][] = [
   ['empty NotAction', doc({ Effect: 'Allow', NotAction: '', Resource: BUCKET }), VENDOR],
   ['vendor with a space', allow({ Action: 'a a:ListBucket' }), 'Vendor a a is not valid'],
   ['two colons', allow({ Action: 's3:List:Bucket' }), 'Actions/Condition can contain only one colon.'],
-  ['two colons in a later statement', doc([{ Effect: 'Allow', Action: 's3s:ListBucket', Resource: BUCKET }, { Effect: 'Allow', Action: 's:3s:ListBucket', Resource: BUCKET }]), 'Actions/Condition can contain only one colon.'],
+  [
+    'two colons in a later statement',
+    doc([
+      { Effect: 'Allow', Action: 's3s:ListBucket', Resource: BUCKET },
+      { Effect: 'Allow', Action: 's:3s:ListBucket', Resource: BUCKET },
+    ]),
+    'Actions/Condition can contain only one colon.',
+  ],
 ];
 
 // Documents AWS accepts (Gatehouse used to be stricter on some).
@@ -139,7 +236,13 @@ const accepted: [string, string][] = [
   ['IAM account root', allow({ Resource: 'arn:aws:iam::123456789012:root' })],
   ['"*" among resources', allow({ Resource: [BUCKET, '*'] })],
   ['NotAction with NotResource "*"', doc({ Effect: 'Allow', NotAction: 's3:ListBucket', NotResource: '*' })],
-  ['Sid once, another statement without Sid', doc([{ Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }, { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET }])],
+  [
+    'Sid once, another statement without Sid',
+    doc([
+      { Sid: 'sdf', Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET },
+    ]),
+  ],
   ['ISO date', withCondition({ DateLessThanEquals: { a: '2019-07-01T13:20:15Z' } })],
   ['ISO date with offset', withCondition({ DateLessThanEquals: { a: '2016-12-13T21:20:37.593194+00:00' } })],
   ['lenient ISO date', withCondition({ DateLessThanEquals: { a: '2016-12-13t2:00:00.593194+23' } })],
@@ -170,15 +273,50 @@ describe('malformedPolicyMessage by policy type', () => {
   const cases: [string, string, PolicyType, string | undefined][] = [
     ['trust policy not JSON', '{"Version": "2012-10-17", "Statement": [', 'trust', INVALID_JSON],
     ['trust policy of plain text', 'not json', 'trust', INVALID_JSON],
-    ['trust policy 2008-10-17 is fine', trust({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }, '2008-10-17'), 'trust', undefined],
-    ['trust policy without Version is fine', trust({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }, undefined), 'trust', undefined],
-    ['trust policy with a null condition value', trust({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:username': null } } }), 'trust', SYNTAX],
-    ['trust policy with [["x"]]', trust({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:username': [['x']] } } }), 'trust', SYNTAX],
+    [
+      'trust policy 2008-10-17 is fine',
+      trust({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }, '2008-10-17'),
+      'trust',
+      undefined,
+    ],
+    [
+      'trust policy without Version is fine',
+      trust({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }, undefined),
+      'trust',
+      undefined,
+    ],
+    [
+      'trust policy with a null condition value',
+      trust({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:username': null } } }),
+      'trust',
+      SYNTAX,
+    ],
+    [
+      'trust policy with [["x"]]',
+      trust({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:username': [['x']] } } }),
+      'trust',
+      SYNTAX,
+    ],
     ['trust policy without Principal', trust({ Effect: 'Allow', Action: 'sts:AssumeRole' }), 'trust', 'Missing required field Principal'],
-    ['trust policy with Resource', trust({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 'sts:AssumeRole', Resource: '*' }), 'trust', 'Has prohibited field Resource'],
-    ['trust policy with a non-STS action', trust({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 's3:GetObject' }), 'trust', 'AssumeRole policy may only specify STS AssumeRole actions.'],
+    [
+      'trust policy with Resource',
+      trust({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 'sts:AssumeRole', Resource: '*' }),
+      'trust',
+      'Has prohibited field Resource',
+    ],
+    [
+      'trust policy with a non-STS action',
+      trust({ Effect: 'Allow', Principal: { AWS: '123456789012' }, Action: 's3:GetObject' }),
+      'trust',
+      'AssumeRole policy may only specify STS AssumeRole actions.',
+    ],
     ['identity policy naming a principal', allow({ Principal: '*' }), 'identity', 'Policy document should not specify a principal.'],
-    ['session policy without Version is fine', JSON.stringify({ Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } }), 'session', undefined],
+    [
+      'session policy without Version is fine',
+      JSON.stringify({ Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' } }),
+      'session',
+      undefined,
+    ],
   ];
   it.each(cases)('%s', (_name, text, policyType, message) => {
     expect(malformedPolicyMessage(text, policyType)).toBe(message);

@@ -17,13 +17,34 @@ export const ONE_COLON = 'Actions/Condition can contain only one colon.';
 export const INVALID_JSON = 'This policy contains invalid Json';
 
 const TOP_LEVEL = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+const STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+]);
 const ALLOWED_CHARACTERS = /^[\t\n\r\u0020-\u00ff]*$/;
 const VENDOR_CHARACTERS = /^[A-Za-z0-9.-]*$/;
 /** Resource types of IAM ARNs, as AWS lists them in its message. */
 const IAM_RESOURCE_PREFIXES = [
-  'user/', 'federated-user/', 'role/', 'group/', 'instance-profile/', 'mfa/', 'server-certificate/', 'policy/', 'sms-mfa/',
-  'saml-provider/', 'oidc-provider/', 'report/', 'access-report/',
+  'user/',
+  'federated-user/',
+  'role/',
+  'group/',
+  'instance-profile/',
+  'mfa/',
+  'server-certificate/',
+  'policy/',
+  'sms-mfa/',
+  'saml-provider/',
+  'oidc-provider/',
+  'report/',
+  'access-report/',
 ];
 const IAM_PATH_MESSAGE = `IAM resource path must either be "*" or start with ${IAM_RESOURCE_PREFIXES.join(', ')}.`;
 const MAX_EPOCH = 9223372036854775807n;
@@ -277,7 +298,8 @@ export function malformedPolicyMessage(text: string, policyType: PolicyType): st
   const parsed = parsePolicy(text);
   if (!ALLOWED_CHARACTERS.test(text)) return SYNTAX_ERRORS;
   // JSON.parse keeps the last of repeated names; IAM does not accept them.
-  if (parsed.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR' || (f.code === 'DUPLICATE_ELEMENT' && f.severity === 'error'))) return SYNTAX_ERRORS;
+  if (parsed.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR' || (f.code === 'DUPLICATE_ELEMENT' && f.severity === 'error')))
+    return SYNTAX_ERRORS;
   const statements = syntaxCheckedStatements(document);
   if (!statements) return SYNTAX_ERRORS;
   if (policyType === 'identity' && (document as JsonObject).Version !== '2012-10-17') return VERSION_REQUIRED;

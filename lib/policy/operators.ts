@@ -5,8 +5,7 @@ import type { Comparison, OperatorFamily } from './types';
 
 // ipaddr.js is CommonJS (`export =`): under Node's ESM loader its functions sit on `default`.
 type IpAddrModule = typeof ipaddrNamespace;
-const ipaddr: IpAddrModule =
-  (ipaddrNamespace as unknown as { default?: IpAddrModule }).default ?? (ipaddrNamespace as IpAddrModule);
+const ipaddr: IpAddrModule = (ipaddrNamespace as unknown as { default?: IpAddrModule }).default ?? (ipaddrNamespace as IpAddrModule);
 
 /** What an operator name means. */
 export interface OperatorInfo {
@@ -92,8 +91,7 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const ISO_EXTENDED =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_EXTENDED = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}(?:\d{2})?)?$/i;
 
 /**
@@ -210,7 +208,7 @@ export function parseAddress(text: string): PreparedAddress | undefined {
 
 /** True when the address lies in the block; IPv4 and IPv4-mapped IPv6 addresses are interchangeable. */
 export function addressInCidr(address: PreparedAddress, cidr: Cidr): boolean {
-  if (cidr.kind === 'ipv4') return address.v4 !== undefined && ((address.v4 & cidr.mask) >>> 0) === cidr.network;
+  if (cidr.kind === 'ipv4') return address.v4 !== undefined && (address.v4 & cidr.mask) >>> 0 === cidr.network;
   try {
     return address.v6.match(cidr.range, cidr.bits);
   } catch {

@@ -54,7 +54,9 @@ describe('parsePolicy', () => {
   });
 
   it('reports unknown, misspelt (case) and duplicate elements', () => {
-    const parsed = parsePolicy('{"Version":"2012-10-17","Statement":[{"effect":"Allow","Effect":"Allow","Action":"*","Action":"*","Resource":"*","Foo":1}]}');
+    const parsed = parsePolicy(
+      '{"Version":"2012-10-17","Statement":[{"effect":"Allow","Effect":"Allow","Action":"*","Action":"*","Resource":"*","Foo":1}]}',
+    );
     const codes = parsed.findings.map((f) => f.code);
     expect(codes).toContain('UNKNOWN_ELEMENT');
     expect(codes).toContain('DUPLICATE_ELEMENT');
@@ -87,7 +89,12 @@ describe('compilePolicy', () => {
   });
 
   it('compiles unknown operators (reported as unevaluable, not thrown)', () => {
-    const compiled = compilePolicy(JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { Foo: { 'a:b': 'c' } } } }));
+    const compiled = compilePolicy(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { Foo: { 'a:b': 'c' } } },
+      }),
+    );
     expect(compiled.statements[0].hasUnevaluable).toBe(true);
     expect(compiled.statements[0].conditions[0].unevaluableReason).toContain('Foo');
   });

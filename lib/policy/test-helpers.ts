@@ -8,7 +8,10 @@ import type { CompiledPolicy, PolicyType } from './types';
 let counter = 0;
 
 /** Compiles a policy from statements (Version 2012-10-17 unless given). */
-export function policy(statements: object | object[], options?: { version?: string | null; id?: string; type?: PolicyType }): CompiledPolicy {
+export function policy(
+  statements: object | object[],
+  options?: { version?: string | null; id?: string; type?: PolicyType },
+): CompiledPolicy {
   const doc: Record<string, unknown> = { Statement: statements };
   if (options?.version !== null) doc.Version = options?.version ?? '2012-10-17';
   return compilePolicy(JSON.stringify(doc, null, 2), { policyId: options?.id ?? `test-${++counter}`, policyType: options?.type });

@@ -104,17 +104,7 @@ export interface ParsedPolicy {
 
 /** The operator families AWS defines. */
 export type OperatorFamily =
-  | 'String'
-  | 'StringIgnoreCase'
-  | 'StringLike'
-  | 'Numeric'
-  | 'Date'
-  | 'Bool'
-  | 'Binary'
-  | 'IpAddress'
-  | 'Arn'
-  | 'Null'
-  | 'Unknown';
+  'String' | 'StringIgnoreCase' | 'StringLike' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null' | 'Unknown';
 
 /** Comparison used by the Numeric and Date families. */
 export type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';

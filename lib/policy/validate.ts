@@ -29,7 +29,9 @@ export interface ActionCatalog {
 }
 
 /** Builds an in-memory catalogue from `{ service: { Action: { resourceTypes, conditionKeys } } }` (names ignore case). */
-export function createStaticCatalog(data: Record<string, Record<string, { resourceTypes?: string[]; conditionKeys?: string[] }>>): ActionCatalog {
+export function createStaticCatalog(
+  data: Record<string, Record<string, { resourceTypes?: string[]; conditionKeys?: string[] }>>,
+): ActionCatalog {
   const services = new Map<string, Map<string, CatalogAction>>();
   for (const [service, actions] of Object.entries(data)) {
     const map = new Map<string, CatalogAction>();
@@ -48,30 +50,75 @@ export function createStaticCatalog(data: Record<string, Record<string, { resour
 /** Global condition keys (AWS global condition context keys); tag-style keys are matched by prefix. */
 const GLOBAL_KEYS = new Set(
   [
-    'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast', 'aws:CurrentTime', 'aws:EpochTime', 'aws:FederatedProvider',
-    'aws:MultiFactorAuthAge', 'aws:MultiFactorAuthPresent', 'aws:PrincipalAccount', 'aws:PrincipalArn',
-    'aws:PrincipalIsAWSService', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalServiceName',
-    'aws:PrincipalServiceNamesList', 'aws:PrincipalType', 'aws:RequestedRegion', 'aws:ResourceAccount',
-    'aws:ResourceOrgID', 'aws:ResourceOrgPaths', 'aws:SecureTransport', 'aws:SourceAccount', 'aws:SourceArn',
-    'aws:SourceIdentity', 'aws:SourceIp', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:SourceVpc', 'aws:SourceVpce',
-    'aws:TagKeys', 'aws:TokenIssueTime', 'aws:UserAgent', 'aws:userid', 'aws:username', 'aws:ViaAWSService',
-    'aws:VpcSourceIp', 'aws:Referer', 'aws:EC2InstanceSourceVPC', 'aws:EC2InstanceSourcePrivateIPv4',
-    'aws:SourceVpcArn', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths', 'aws:AssumedRoot',
-    'aws:ChatbotSourceArn', 'aws:Ec2InstanceSourcePrivateIPv4', 'aws:IsMcpServiceAction', 'aws:ViaAWSMCPService',
+    'aws:CalledVia',
+    'aws:CalledViaFirst',
+    'aws:CalledViaLast',
+    'aws:CurrentTime',
+    'aws:EpochTime',
+    'aws:FederatedProvider',
+    'aws:MultiFactorAuthAge',
+    'aws:MultiFactorAuthPresent',
+    'aws:PrincipalAccount',
+    'aws:PrincipalArn',
+    'aws:PrincipalIsAWSService',
+    'aws:PrincipalOrgID',
+    'aws:PrincipalOrgPaths',
+    'aws:PrincipalServiceName',
+    'aws:PrincipalServiceNamesList',
+    'aws:PrincipalType',
+    'aws:RequestedRegion',
+    'aws:ResourceAccount',
+    'aws:ResourceOrgID',
+    'aws:ResourceOrgPaths',
+    'aws:SecureTransport',
+    'aws:SourceAccount',
+    'aws:SourceArn',
+    'aws:SourceIdentity',
+    'aws:SourceIp',
+    'aws:SourceOrgID',
+    'aws:SourceOrgPaths',
+    'aws:SourceVpc',
+    'aws:SourceVpce',
+    'aws:TagKeys',
+    'aws:TokenIssueTime',
+    'aws:UserAgent',
+    'aws:userid',
+    'aws:username',
+    'aws:ViaAWSService',
+    'aws:VpcSourceIp',
+    'aws:Referer',
+    'aws:EC2InstanceSourceVPC',
+    'aws:EC2InstanceSourcePrivateIPv4',
+    'aws:SourceVpcArn',
+    'aws:VpceAccount',
+    'aws:VpceOrgID',
+    'aws:VpceOrgPaths',
+    'aws:AssumedRoot',
+    'aws:ChatbotSourceArn',
+    'aws:Ec2InstanceSourcePrivateIPv4',
+    'aws:IsMcpServiceAction',
+    'aws:ViaAWSMCPService',
     'aws:CalledViaAWSMCP',
   ].map((k) => k.toLowerCase()),
 );
 const GLOBAL_KEY_PREFIXES = ['aws:principaltag/', 'aws:resourcetag/', 'aws:requesttag/'];
 /** Global keys that can hold several values (ForAllValues/ForAnyValue make sense only on these). */
 const MULTIVALUED_GLOBAL_KEYS = new Set(
-  ['aws:CalledVia', 'aws:PrincipalOrgPaths', 'aws:PrincipalServiceNamesList', 'aws:TagKeys', 'aws:ResourceOrgPaths', 'aws:SourceOrgPaths', 'aws:VpceOrgPaths'].map((k) =>
-    k.toLowerCase(),
-  ),
+  [
+    'aws:CalledVia',
+    'aws:PrincipalOrgPaths',
+    'aws:PrincipalServiceNamesList',
+    'aws:TagKeys',
+    'aws:ResourceOrgPaths',
+    'aws:SourceOrgPaths',
+    'aws:VpceOrgPaths',
+  ].map((k) => k.toLowerCase()),
 );
 
 const ACTION_FORMAT = /^[a-zA-Z0-9*?-]+:[a-zA-Z0-9*?]*$/;
 const SID_FORMAT = /^[0-9A-Za-z]*$/;
-const TRUST_ACTIONS = /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|\*|AssumeRole\*)$/i;
+const TRUST_ACTIONS =
+  /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|\*|AssumeRole\*)$/i;
 const ALLOWED_CHARACTERS = /^[\t\n\r\u0020-\u00ff]*$/;
 
 /** Policy types that are attached to identities (no Principal element, Resource required). */
@@ -79,7 +126,12 @@ function isIdentityStyle(policyType: PolicyType): boolean {
   return policyType === 'identity' || policyType === 'boundary' || policyType === 'session' || policyType === 'scp';
 }
 
-function finding(severity: Finding['severity'], code: string, message: string, where?: { range?: Finding['range']; path?: Finding['path'] }): Finding {
+function finding(
+  severity: Finding['severity'],
+  code: string,
+  message: string,
+  where?: { range?: Finding['range']; path?: Finding['path'] },
+): Finding {
   const f: Finding = { severity, code, message };
   if (where?.range) f.range = where.range;
   if (where?.path) f.path = where.path;
@@ -110,18 +162,28 @@ export function validateParsedPolicy(
   if (!ALLOWED_CHARACTERS.test(parsed.text)) {
     const offset = parsed.text.search(/[^\t\n\r\u0020-\u00ff]/);
     findings.push(
-      finding('error', 'INVALID_CHARACTER', 'Policy documents may contain only tab, line feed, carriage return and characters U+0020 to U+00FF.', {
-        path: [],
-        range: offset >= 0 ? rangeAt(parsed, offset) : undefined,
-      }),
+      finding(
+        'error',
+        'INVALID_CHARACTER',
+        'Policy documents may contain only tab, line feed, carriage return and characters U+0020 to U+00FF.',
+        {
+          path: [],
+          range: offset >= 0 ? rangeAt(parsed, offset) : undefined,
+        },
+      ),
     );
   }
   if (!parsed.isJson) return { findings };
   if (!parsed.version) {
     findings.push(
-      finding('warning', 'MISSING_VERSION', 'No Version: the policy defaults to "2008-10-17", where policy variables are not replaced. Add "Version": "2012-10-17".', {
-        path: [],
-      }),
+      finding(
+        'warning',
+        'MISSING_VERSION',
+        'No Version: the policy defaults to "2008-10-17", where policy variables are not replaced. Add "Version": "2012-10-17".',
+        {
+          path: [],
+        },
+      ),
     );
   }
   const legacy = parsed.version?.value !== '2012-10-17';
@@ -179,7 +241,13 @@ function rangeAt(parsed: ParsedPolicy, offset: number): Finding['range'] {
   return { start: position, end: { offset: offset + 1, line, column: position.column + 1 } };
 }
 
-function checkStatement(statement: ParsedStatement, policyType: PolicyType, legacy: boolean, findings: Finding[], catalog?: ActionCatalog): void {
+function checkStatement(
+  statement: ParsedStatement,
+  policyType: PolicyType,
+  legacy: boolean,
+  findings: Finding[],
+  catalog?: ActionCatalog,
+): void {
   const where = { range: statement.range, path: statement.path };
   const label = `Statement ${statement.index}${statement.sid ? ` ("${statement.sid.value}")` : ''}`;
   const isAllow = statement.effect?.value === 'Allow';
@@ -187,7 +255,14 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
 
   if (isIdentityStyle(policyType)) {
     if (principal) {
-      findings.push(finding('error', 'PRINCIPAL_NOT_ALLOWED', `Policy document should not specify a principal (${label}): ${policyType} policies apply to the identity they are attached to.`, principal));
+      findings.push(
+        finding(
+          'error',
+          'PRINCIPAL_NOT_ALLOWED',
+          `Policy document should not specify a principal (${label}): ${policyType} policies apply to the identity they are attached to.`,
+          principal,
+        ),
+      );
     }
     if (!statement.resource && !statement.notResource) {
       findings.push(finding('error', 'MISSING_RESOURCE', `Policy statement must contain resources (${label}).`, where));
@@ -196,10 +271,25 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
     if (!principal) findings.push(finding('error', 'MISSING_PRINCIPAL', `Missing required field Principal (${label}).`, where));
     if (policyType === 'trust') {
       const resource = statement.resource ?? statement.notResource;
-      if (resource) findings.push(finding('error', 'RESOURCE_NOT_ALLOWED', `Has prohibited field ${statement.resource ? 'Resource' : 'NotResource'} (${label}): trust policies apply to their role.`, resource));
+      if (resource)
+        findings.push(
+          finding(
+            'error',
+            'RESOURCE_NOT_ALLOWED',
+            `Has prohibited field ${statement.resource ? 'Resource' : 'NotResource'} (${label}): trust policies apply to their role.`,
+            resource,
+          ),
+        );
       for (const action of (statement.action ?? statement.notAction)?.values ?? []) {
         if (action.value !== '*' && !TRUST_ACTIONS.test(action.value)) {
-          findings.push(finding('error', 'INVALID_TRUST_ACTION', `AssumeRole policy may only specify STS AssumeRole actions: "${action.value}".`, action));
+          findings.push(
+            finding(
+              'error',
+              'INVALID_TRUST_ACTION',
+              `AssumeRole policy may only specify STS AssumeRole actions: "${action.value}".`,
+              action,
+            ),
+          );
         }
       }
     } else if (!statement.resource && !statement.notResource) {
@@ -209,13 +299,34 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
   if (principal) checkPrincipal(principal, statement, isAllow, findings);
 
   if (isAllow && statement.notAction) {
-    findings.push(finding('security_warning', 'ALLOW_WITH_NOT_ACTION', `${label} allows every action except those listed: NotAction with Allow grants more than intended, including actions AWS adds later.`, statement.notAction));
+    findings.push(
+      finding(
+        'security_warning',
+        'ALLOW_WITH_NOT_ACTION',
+        `${label} allows every action except those listed: NotAction with Allow grants more than intended, including actions AWS adds later.`,
+        statement.notAction,
+      ),
+    );
   }
   if (isAllow && statement.notResource) {
-    findings.push(finding('security_warning', 'ALLOW_WITH_NOT_RESOURCE', `${label} allows every resource except those listed: NotResource with Allow grants more than intended.`, statement.notResource));
+    findings.push(
+      finding(
+        'security_warning',
+        'ALLOW_WITH_NOT_RESOURCE',
+        `${label} allows every resource except those listed: NotResource with Allow grants more than intended.`,
+        statement.notResource,
+      ),
+    );
   }
   if (isAllow && statement.notPrincipal) {
-    findings.push(finding('security_warning', 'ALLOW_WITH_NOT_PRINCIPAL', `${label} allows everyone except the principals listed (including anonymous users).`, statement.notPrincipal));
+    findings.push(
+      finding(
+        'security_warning',
+        'ALLOW_WITH_NOT_PRINCIPAL',
+        `${label} allows everyone except the principals listed (including anonymous users).`,
+        statement.notPrincipal,
+      ),
+    );
   }
 
   const actions = (statement.action ?? statement.notAction)?.values ?? [];
@@ -226,7 +337,14 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
   if (isAllow && statement.action && resources.some((r) => r.value === '*') && statement.resource) {
     const passRole = actions.find((a) => a.value === '*' || /^iam:(\*|PassRole|Pass\*|P\*)$/i.test(a.value));
     if (passRole) {
-      findings.push(finding('security_warning', 'PASS_ROLE_WITH_STAR_IN_RESOURCE', `${label} allows iam:PassRole on every role ("Resource": "*"): the caller can hand any role, however privileged, to a service.`, passRole));
+      findings.push(
+        finding(
+          'security_warning',
+          'PASS_ROLE_WITH_STAR_IN_RESOURCE',
+          `${label} allows iam:PassRole on every role ("Resource": "*"): the caller can hand any role, however privileged, to a service.`,
+          passRole,
+        ),
+      );
     }
   }
   if (isAllow && statement.action && statement.resource && actions.some((a) => a.value === '*') && resources.some((r) => r.value === '*')) {
@@ -237,7 +355,12 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
     const info = parseOperator(condition.operator);
     const keyRange = { range: condition.keyRange, path: condition.path };
     if (!info) {
-      findings.push(finding('error', 'UNKNOWN_OPERATOR', `Unknown condition operator "${condition.operator}".`, { range: condition.operatorRange, path: condition.path.slice(0, -1) }));
+      findings.push(
+        finding('error', 'UNKNOWN_OPERATOR', `Unknown condition operator "${condition.operator}".`, {
+          range: condition.operatorRange,
+          path: condition.path.slice(0, -1),
+        }),
+      );
       continue;
     }
     const keyLower = condition.key.toLowerCase();
@@ -245,21 +368,63 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
       findings.push(finding('warning', 'UNKNOWN_GLOBAL_CONDITION_KEY', `"${condition.key}" is not an AWS global condition key.`, keyRange));
     }
     if (!keyLower.includes(':')) {
-      findings.push(finding('warning', 'INVALID_CONDITION_KEY', `Condition key "${condition.key}" has no vendor prefix (e.g. "aws:" or "s3:"): no request carries such a key.`, keyRange));
+      findings.push(
+        finding(
+          'warning',
+          'INVALID_CONDITION_KEY',
+          `Condition key "${condition.key}" has no vendor prefix (e.g. "aws:" or "s3:"): no request carries such a key.`,
+          keyRange,
+        ),
+      );
     }
-    if (info.setOperator && (GLOBAL_KEYS.has(keyLower) || keyLower.startsWith('aws:principaltag/') || keyLower.startsWith('aws:resourcetag/') || keyLower.startsWith('aws:requesttag/')) && !MULTIVALUED_GLOBAL_KEYS.has(keyLower)) {
-      findings.push(finding('warning', 'SET_OPERATOR_ON_SINGLE_VALUED_KEY', `${info.setOperator} is meant for multivalued keys; "${condition.key}" is single-valued.`, keyRange));
+    if (
+      info.setOperator &&
+      (GLOBAL_KEYS.has(keyLower) ||
+        keyLower.startsWith('aws:principaltag/') ||
+        keyLower.startsWith('aws:resourcetag/') ||
+        keyLower.startsWith('aws:requesttag/')) &&
+      !MULTIVALUED_GLOBAL_KEYS.has(keyLower)
+    ) {
+      findings.push(
+        finding(
+          'warning',
+          'SET_OPERATOR_ON_SINGLE_VALUED_KEY',
+          `${info.setOperator} is meant for multivalued keys; "${condition.key}" is single-valued.`,
+          keyRange,
+        ),
+      );
     }
     if (info.setOperator === 'ForAllValues' && isAllow && !info.negated) {
-      findings.push(finding('security_warning', 'FOR_ALL_VALUES_WITH_ALLOW', `ForAllValues is true when "${condition.key}" is absent from the request: this Allow also applies to requests without the key. Add a Null condition.`, keyRange));
+      findings.push(
+        finding(
+          'security_warning',
+          'FOR_ALL_VALUES_WITH_ALLOW',
+          `ForAllValues is true when "${condition.key}" is absent from the request: this Allow also applies to requests without the key. Add a Null condition.`,
+          keyRange,
+        ),
+      );
     }
     if (info.ifExists && isAllow && info.negated) {
-      findings.push(finding('warning', 'NEGATED_IF_EXISTS_WITH_ALLOW', `${condition.operator} in an Allow is true whenever "${condition.key}" is absent.`, keyRange));
+      findings.push(
+        finding(
+          'warning',
+          'NEGATED_IF_EXISTS_WITH_ALLOW',
+          `${condition.operator} in an Allow is true whenever "${condition.key}" is absent.`,
+          keyRange,
+        ),
+      );
     }
     if (legacy) {
       for (const value of condition.values) {
         if (parseTemplate(value.value)?.keys.length) {
-          findings.push(finding('warning', 'POLICY_VARIABLE_IN_LEGACY_VERSION', `Policy variables are not replaced under Version 2008-10-17: "${value.value}" is compared literally.`, value));
+          findings.push(
+            finding(
+              'warning',
+              'POLICY_VARIABLE_IN_LEGACY_VERSION',
+              `Policy variables are not replaced under Version 2008-10-17: "${value.value}" is compared literally.`,
+              value,
+            ),
+          );
         }
       }
     }
@@ -269,10 +434,20 @@ function checkStatement(statement: ParsedStatement, policyType: PolicyType, lega
   }
 }
 
-function checkPrincipal(principal: NonNullable<ParsedStatement['principal']>, statement: ParsedStatement, isAllow: boolean, findings: Finding[]): void {
+function checkPrincipal(
+  principal: NonNullable<ParsedStatement['principal']>,
+  statement: ParsedStatement,
+  isAllow: boolean,
+  findings: Finding[],
+): void {
   for (const entry of principal.entries) {
     if (!['AWS', 'Service', 'Federated', 'CanonicalUser'].includes(entry.type)) {
-      findings.push(finding('error', 'INVALID_PRINCIPAL', `Invalid principal type "${entry.type}": use AWS, Service, Federated or CanonicalUser.`, { range: entry.typeRange, path: [...principal.path, entry.type] }));
+      findings.push(
+        finding('error', 'INVALID_PRINCIPAL', `Invalid principal type "${entry.type}": use AWS, Service, Federated or CanonicalUser.`, {
+          range: entry.typeRange,
+          path: [...principal.path, entry.type],
+        }),
+      );
       continue;
     }
     for (const value of entry.values) {
@@ -286,12 +461,16 @@ function checkPrincipal(principal: NonNullable<ParsedStatement['principal']>, st
         }
       }
       if (v === '*' && isAllow && !statement.conditions?.length && statement.principal) {
-        findings.push(finding('security_warning', 'PUBLIC_ACCESS', 'This statement allows anyone ("Principal": "*") without conditions.', value));
+        findings.push(
+          finding('security_warning', 'PUBLIC_ACCESS', 'This statement allows anyone ("Principal": "*") without conditions.', value),
+        );
       }
     }
   }
   if (principal.wildcard && isAllow && !statement.conditions?.length && statement.principal) {
-    findings.push(finding('security_warning', 'PUBLIC_ACCESS', 'This statement allows anyone ("Principal": "*") without conditions.', principal));
+    findings.push(
+      finding('security_warning', 'PUBLIC_ACCESS', 'This statement allows anyone ("Principal": "*") without conditions.', principal),
+    );
   }
 }
 
@@ -303,11 +482,15 @@ function checkActions(actions: ParsedValue<string>[], catalog: ActionCatalog | u
     seen.add(v.toLowerCase());
     if (v === '*') continue;
     if (!v.includes(':')) {
-      findings.push(finding('error', 'INVALID_ACTION', `Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. ("${v}").`, action));
+      findings.push(
+        finding('error', 'INVALID_ACTION', `Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. ("${v}").`, action),
+      );
       continue;
     }
     if (!ACTION_FORMAT.test(v)) {
-      findings.push(finding('error', 'INVALID_ACTION', `Invalid action "${v}": use "service:Action" with letters, digits, '*' and '?'.`, action));
+      findings.push(
+        finding('error', 'INVALID_ACTION', `Invalid action "${v}": use "service:Action" with letters, digits, '*' and '?'.`, action),
+      );
       continue;
     }
     if (!catalog) continue;
@@ -318,7 +501,8 @@ function checkActions(actions: ParsedValue<string>[], catalog: ActionCatalog | u
       continue;
     }
     if (!/[*?]/.test(name)) {
-      if (!catalog.getAction(service, name)) findings.push(finding('error', 'UNKNOWN_ACTION', `Unknown action "${v}": ${service} has no action "${name}".`, action));
+      if (!catalog.getAction(service, name))
+        findings.push(finding('error', 'UNKNOWN_ACTION', `Unknown action "${v}": ${service} has no action "${name}".`, action));
     } else if (catalog.listActions) {
       const pattern = new RegExp(`^${name.replace(/[*]/g, '.*').replace(/[?]/g, '.')}$`, 'i');
       if (!catalog.listActions(service).some((a) => pattern.test(a))) {
@@ -340,16 +524,29 @@ function checkResources(resources: ParsedValue<string>[], legacy: boolean, findi
       findings.push(finding('error', 'INVALID_ARN', formatError, resource));
       continue;
     }
-    if (v.split(':')[2] === '' || ((v.split(':').length - 1) < 5 && v.includes('::'))) {
+    if (v.split(':')[2] === '' || (v.split(':').length - 1 < 5 && v.includes('::'))) {
       findings.push(finding('error', 'INVALID_ARN', `Resource ${v} has no service (IAM: "The policy failed legacy parsing").`, resource));
     }
     if (legacy && parseTemplate(v)?.keys.length) {
-      findings.push(finding('warning', 'POLICY_VARIABLE_IN_LEGACY_VERSION', `Policy variables are not replaced under Version 2008-10-17: "${v}" is matched literally.`, resource));
+      findings.push(
+        finding(
+          'warning',
+          'POLICY_VARIABLE_IN_LEGACY_VERSION',
+          `Policy variables are not replaced under Version 2008-10-17: "${v}" is matched literally.`,
+          resource,
+        ),
+      );
     }
   }
 }
 
-function checkConditionKeyForActions(key: string, actions: ParsedValue<string>[], catalog: ActionCatalog, findings: Finding[], where: { range?: Finding['range']; path?: Finding['path'] }): void {
+function checkConditionKeyForActions(
+  key: string,
+  actions: ParsedValue<string>[],
+  catalog: ActionCatalog,
+  findings: Finding[],
+  where: { range?: Finding['range']; path?: Finding['path'] },
+): void {
   const keyLower = key.toLowerCase();
   const concrete = actions.filter((a) => a.value !== '*' && !/[*?]/.test(a.value) && a.value.includes(':'));
   if (concrete.length === 0 || concrete.length !== actions.length) return;
@@ -365,6 +562,13 @@ function checkConditionKeyForActions(key: string, actions: ParsedValue<string>[]
     });
   });
   if (!supported) {
-    findings.push(finding('warning', 'CONDITION_KEY_NOT_VALID_FOR_ACTION', `Condition key "${key}" is not supported by ${concrete.map((a) => a.value).join(', ')}: the condition never matches.`, where));
+    findings.push(
+      finding(
+        'warning',
+        'CONDITION_KEY_NOT_VALID_FOR_ACTION',
+        `Condition key "${key}" is not supported by ${concrete.map((a) => a.value).join(', ')}: the condition never matches.`,
+        where,
+      ),
+    );
   }
 }

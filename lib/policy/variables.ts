@@ -147,7 +147,11 @@ export function resolvePatternCached<T>(template: Template, context: ContextRead
  * A key identifying the values the variables of several templates take for this request (undefined,
  * with the missing keys pushed, when a variable has no value): equal keys mean equal substitutions.
  */
-export function substitutionKey(templates: readonly (Template | undefined)[], context: ContextReader, missing: string[]): string | undefined {
+export function substitutionKey(
+  templates: readonly (Template | undefined)[],
+  context: ContextReader,
+  missing: string[],
+): string | undefined {
   let key = '';
   for (const template of templates) {
     if (template === undefined) continue;

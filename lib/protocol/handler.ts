@@ -7,15 +7,7 @@ import { isReadOnlyAction } from '../core/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
-import {
-  AwsError,
-  InvalidAction,
-  InvalidParameterValue,
-  MissingAction,
-  NotImplemented,
-  ServiceFailure,
-  Throttling,
-} from '../core/errors';
+import { AwsError, InvalidAction, InvalidParameterValue, MissingAction, NotImplemented, ServiceFailure, Throttling } from '../core/errors';
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';
@@ -76,9 +68,14 @@ export function createHandler(deps: HandlerDeps): Handler {
       try {
         return await route(request);
       } catch (error) {
-        const aws = error instanceof AwsError ? error : new ServiceFailure('The request processing has failed because of an unknown error.');
+        const aws =
+          error instanceof AwsError ? error : new ServiceFailure('The request processing has failed because of an unknown error.');
         if (!(error instanceof AwsError)) logUnexpected(error);
-        return { status: aws.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: aws.code, message: aws.message }) };
+        return {
+          status: aws.status,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ error: aws.code, message: aws.message }),
+        };
       }
     }
 
@@ -119,7 +116,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       if (request.method === 'POST') parseForm(request.body, params);
       info.params = params;
       const operation = deps.operations[service][action];
-      if (!operation) throw new NotImplemented(`The operation ${action} of the ${service.toUpperCase()} API is not implemented by Gatehouse.`);
+      if (!operation)
+        throw new NotImplemented(`The operation ${action} of the ${service.toUpperCase()} API is not implemented by Gatehouse.`);
       input = decodeInput(model, opModel.input, params);
 
       const ctx = operationContextOf(deps, info, principal);
@@ -134,7 +132,10 @@ export function createHandler(deps: HandlerDeps): Handler {
       safeAudit(deps.audit, { info, principal, input, output, status: 200 });
       return xmlResponse(200, body, requestId);
     } catch (error) {
-      const aws = error instanceof AwsError ? error : new ServiceFailure('The request processing has failed because of an unknown error, exception or failure.');
+      const aws =
+        error instanceof AwsError
+          ? error
+          : new ServiceFailure('The request processing has failed because of an unknown error, exception or failure.');
       if (!(error instanceof AwsError)) logUnexpected(error);
       if (info) safeAudit(deps.audit, { info, principal, input, error: { code: aws.code, message: aws.message }, status: aws.status });
       return xmlResponse(aws.status, encodeError(namespace, aws, requestId), requestId);

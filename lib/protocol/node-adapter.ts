@@ -84,7 +84,9 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
         (response) => send(res, response),
         () => {
           res.writeHead(500, { 'content-type': 'text/xml' });
-          res.end('<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>Internal error</Message></Error></ErrorResponse>');
+          res.end(
+            '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>Internal error</Message></Error></ErrorResponse>',
+          );
         },
       );
     });
@@ -104,7 +106,11 @@ export function answerClientErrors(server: Server): void {
     }
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       const response = headersTooLarge();
-      const head = [`HTTP/1.1 ${response.status} Request Header Fields Too Large`, 'connection: close', `content-length: ${Buffer.byteLength(response.body)}`];
+      const head = [
+        `HTTP/1.1 ${response.status} Request Header Fields Too Large`,
+        'connection: close',
+        `content-length: ${Buffer.byteLength(response.body)}`,
+      ];
       for (const [name, value] of Object.entries(response.headers)) head.push(`${name}: ${value}`);
       socket.end(`${head.join('\r\n')}\r\n\r\n${response.body}`);
       return;

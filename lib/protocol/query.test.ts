@@ -53,8 +53,18 @@ function params(text: string) {
 
 describe('decodeInput', () => {
   it('decodes lists of structures (Tags.member.N.Key)', () => {
-    const input = decodeInput(IAM_MODEL, 'CreateUserRequest', params('UserName=a&Tags.member.2.Key=k2&Tags.member.2.Value=v2&Tags.member.1.Key=k1&Tags.member.1.Value=v1'));
-    expect(input).toEqual({ UserName: 'a', Tags: [{ Key: 'k1', Value: 'v1' }, { Key: 'k2', Value: 'v2' }] });
+    const input = decodeInput(
+      IAM_MODEL,
+      'CreateUserRequest',
+      params('UserName=a&Tags.member.2.Key=k2&Tags.member.2.Value=v2&Tags.member.1.Key=k1&Tags.member.1.Value=v1'),
+    );
+    expect(input).toEqual({
+      UserName: 'a',
+      Tags: [
+        { Key: 'k1', Value: 'v1' },
+        { Key: 'k2', Value: 'v2' },
+      ],
+    });
   });
 
   it('decodes integers and booleans with their types', () => {
@@ -77,13 +87,19 @@ describe('decodeInput', () => {
       expect((error as AwsError).message).toMatch(/^2 validation errors detected: /);
       expect((error as AwsError).message).toContain("Value at 'scope' failed to satisfy constraint: Member must satisfy enum value set");
       expect((error as AwsError).message).not.toContain('Everything');
-      expect((error as AwsError).message).toContain("Value at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1");
+      expect((error as AwsError).message).toContain(
+        "Value at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      );
     }
   });
 
   it('reports an invalid enum once, never also as "must not be null" (AWS: UpdateServiceSpecificCredential Status=Invalid)', () => {
     expect(() =>
-      decodeInput(IAM_MODEL, 'UpdateServiceSpecificCredentialRequest', params('ServiceSpecificCredentialId=ACCAEXAMPLE123456789&Status=Invalid')),
+      decodeInput(
+        IAM_MODEL,
+        'UpdateServiceSpecificCredentialRequest',
+        params('ServiceSpecificCredentialId=ACCAEXAMPLE123456789&Status=Invalid'),
+      ),
     ).toThrow(/^1 validation error detected: Value at 'status' failed to satisfy constraint: Member must satisfy enum value set$/);
   });
 
@@ -96,7 +112,11 @@ describe('decodeInput', () => {
 
   it("lists the password policy's violations in AWS's order: minimumPasswordLength, passwordReusePrevention, maxPasswordAge", () => {
     expect(() =>
-      decodeInput(IAM_MODEL, 'UpdateAccountPasswordPolicyRequest', params('MaxPasswordAge=1096&MinimumPasswordLength=129&PasswordReusePrevention=25')),
+      decodeInput(
+        IAM_MODEL,
+        'UpdateAccountPasswordPolicyRequest',
+        params('MaxPasswordAge=1096&MinimumPasswordLength=129&PasswordReusePrevention=25'),
+      ),
     ).toThrow(
       "3 validation errors detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have value less than or equal to 128; " +
         "Value at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24; " +
@@ -108,7 +128,9 @@ describe('decodeInput', () => {
     expect(() => decodeInput(IAM_MODEL, 'CreateUserRequest', params('UserName=u&Path=bad'))).toThrow(
       'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
     );
-    expect(() => decodeInput(IAM_MODEL, 'UpdateUserRequest', params('UserName=u&NewPath=/a'))).toThrow('The specified value for newPath is invalid.');
+    expect(() => decodeInput(IAM_MODEL, 'UpdateUserRequest', params('UserName=u&NewPath=/a'))).toThrow(
+      'The specified value for newPath is invalid.',
+    );
   });
 
   it("leaves AssumeRole's RoleArn to the operation, which answers '<arn> is invalid' first", () => {
@@ -120,7 +142,11 @@ describe('decodeInput', () => {
   });
 
   it('decodes STS structures such as PolicyArns', () => {
-    const input = decodeInput(STS_MODEL, 'AssumeRoleRequest', params('RoleArn=arn:aws:iam::123456789012:role/r&RoleSessionName=s1&PolicyArns.member.1.arn=arn:aws:iam::aws:policy/ReadOnlyAccess'));
+    const input = decodeInput(
+      STS_MODEL,
+      'AssumeRoleRequest',
+      params('RoleArn=arn:aws:iam::123456789012:role/r&RoleSessionName=s1&PolicyArns.member.1.arn=arn:aws:iam::aws:policy/ReadOnlyAccess'),
+    );
     expect(input.PolicyArns).toEqual([{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }]);
   });
 });
@@ -132,7 +158,10 @@ describe('nested members', () => {
         "1 validation error detected: Value null at 'tagKeys.1.member' failed to satisfy constraint: Member must not be null",
       );
     }
-    expect(decodeInput(IAM_MODEL, 'UntagUserRequest', params('UserName=u1&TagKeys.member.1=k&TagKeys.member.1.Foo=x'))).toEqual({ UserName: 'u1', TagKeys: ['k'] });
+    expect(decodeInput(IAM_MODEL, 'UntagUserRequest', params('UserName=u1&TagKeys.member.1=k&TagKeys.member.1.Foo=x'))).toEqual({
+      UserName: 'u1',
+      TagKeys: ['k'],
+    });
   });
 });
 
@@ -143,7 +172,9 @@ describe('parameter limits', () => {
   });
 
   it('skips a name longer than any member (a 1 MiB name of dots) without splitting it', () => {
-    const parsed = parseForm(`Action=ListUsers&${'.'.repeat(1024 * 1024)}=x&${'%2E'.repeat(MAX_PARAMETER_NAME_LENGTH + 1)}=y&PathPrefix=%2F`);
+    const parsed = parseForm(
+      `Action=ListUsers&${'.'.repeat(1024 * 1024)}=x&${'%2E'.repeat(MAX_PARAMETER_NAME_LENGTH + 1)}=y&PathPrefix=%2F`,
+    );
     expect([...parsed.keys()]).toEqual(['Action', 'PathPrefix']);
   });
 
@@ -155,16 +186,26 @@ describe('parameter limits', () => {
 
   it('peeks Action and Version with the same decoding and last-one-wins rule as parseForm', () => {
     const text = 'Action=GetUser&%41ction=ListUsers&UserName=%E0%A4%A&Version=2010-05-08&V%65rsion=2011-06-15&bad%ZZ=1';
-    expect(peekParameters(text, ['Action', 'Version'], new Map())).toEqual(new Map([['Action', 'ListUsers'], ['Version', '2011-06-15']]));
+    expect(peekParameters(text, ['Action', 'Version'], new Map())).toEqual(
+      new Map([
+        ['Action', 'ListUsers'],
+        ['Version', '2011-06-15'],
+      ]),
+    );
     expect(() => parseForm(text)).toThrow(AwsError);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('Action', 'Version', '%41ction', 'Vers%69on', 'X', 'Action.1'), fc.string({ maxLength: 8 })), { maxLength: 6 }), (pairs) => {
-        const form = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-        const full = parseForm(form);
-        const head = peekParameters(form, ['Action', 'Version'], new Map());
-        expect(head.get('Action')).toBe(full.get('Action'));
-        expect(head.get('Version')).toBe(full.get('Version'));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('Action', 'Version', '%41ction', 'Vers%69on', 'X', 'Action.1'), fc.string({ maxLength: 8 })), {
+          maxLength: 6,
+        }),
+        (pairs) => {
+          const form = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+          const full = parseForm(form);
+          const head = peekParameters(form, ['Action', 'Version'], new Map());
+          expect(head.get('Action')).toBe(full.get('Action'));
+          expect(head.get('Version')).toBe(full.get('Version'));
+        },
+      ),
       { seed: 7, numRuns: 500 },
     );
   });
@@ -194,7 +235,18 @@ describe('decoder robustness (property-based)', () => {
 
   const operations = Object.entries(IAM_MODEL.operations).filter(([, op]) => op.input);
   const key = fc.oneof(
-    fc.constantFrom('UserName', 'Path', 'MaxItems', 'Marker', 'Tags.member.1.Key', 'Tags.member.x.Value', 'PolicyDocument', 'Tags.member', 'Tags', 'ContextEntries.member.1.ContextKeyValues.member.1'),
+    fc.constantFrom(
+      'UserName',
+      'Path',
+      'MaxItems',
+      'Marker',
+      'Tags.member.1.Key',
+      'Tags.member.x.Value',
+      'PolicyDocument',
+      'Tags.member',
+      'Tags',
+      'ContextEntries.member.1.ContextKeyValues.member.1',
+    ),
     fc.string({ maxLength: 40 }),
   );
   const value = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('', '0', '-1', '1001', 'true', 'NaN', '1e9', '%', '\u0000'));

@@ -17,7 +17,10 @@ function longestName(model: ServiceModel, shapeName: string, seen: ReadonlySet<s
   const inner = new Set(seen).add(shapeName);
   switch (shape.type) {
     case 'structure':
-      return Math.max(0, ...Object.entries(shape.members ?? {}).map(([name, member]) => name.length + 1 + longestName(model, member, inner)));
+      return Math.max(
+        0,
+        ...Object.entries(shape.members ?? {}).map(([name, member]) => name.length + 1 + longestName(model, member, inner)),
+      );
     case 'list':
       return 'member.'.length + INDEX_DIGITS + 1 + longestName(model, shape.member!, inner);
     case 'map':
@@ -102,7 +105,10 @@ function memberOrder(shapeName: string | undefined, members: Record<string, stri
   const first = shapeName ? VALIDATION_ORDER[shapeName] : undefined;
   if (!first) return entries;
   const rank = (name: string) => (first.includes(name) ? first.indexOf(name) : first.length);
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index).map((x) => x.entry);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index)
+    .map((x) => x.entry);
 }
 
 /**
@@ -198,7 +204,8 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
         // A scalar member sent with sub-parameters (`TagKeys.member.1.member.1=k`, `TagKeys.member.1.Foo=k`)
         // has no value of its own: a null member of the list, never an object in its place.
         if (item !== undefined) items.push(item);
-        else if (problems.length === before) problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
+        else if (problems.length === before)
+          problems.push(`Value null at '${itemPath}' failed to satisfy constraint: Member must not be null`);
       }
       return checkRange(shape, items, path, problems);
     }
@@ -213,7 +220,8 @@ function decodeValue(model: ServiceModel, shape: Shape, node: Node, path: string
           const before = problems.length;
           const value = decodeValue(model, model.shapes[shape.value!], valueNode, `${path}.${key}`, problems, shape.value);
           if (value !== undefined) out[key] = value;
-          else if (problems.length === before) problems.push(`Value null at '${path}.${key}' failed to satisfy constraint: Member must not be null`);
+          else if (problems.length === before)
+            problems.push(`Value null at '${path}.${key}' failed to satisfy constraint: Member must not be null`);
         }
       }
       return out;
@@ -249,7 +257,9 @@ function decodeScalar(shape: Shape, raw: string | undefined, path: string, probl
       } else if (shape.pattern && raw.length <= 1_000_000) {
         const re = compiledPattern(shape.pattern);
         if (re && !re.test(raw)) {
-          problems.push(`Value at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`);
+          problems.push(
+            `Value at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`,
+          );
         }
       }
       return raw;

@@ -9,7 +9,16 @@ import type { Store } from '../store/types';
 import { UnknownOperationException } from '../analyzer/errors';
 import { AwsError, ServiceFailure } from '../core/errors';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo } from '../core/pipeline';
-import { compileRoutes, decodeRestJsonInput, encodeRestJsonError, encodeRestJsonOutput, matchRoute, pathIsKnown, restJsonErrorCode, type RestJsonModel } from './rest-json';
+import {
+  compileRoutes,
+  decodeRestJsonInput,
+  encodeRestJsonError,
+  encodeRestJsonOutput,
+  matchRoute,
+  pathIsKnown,
+  restJsonErrorCode,
+  type RestJsonModel,
+} from './rest-json';
 import type { WireRequest, WireResponse } from '../core/wire';
 
 /** An operation of a REST-JSON service: the caller and the decoded input in, the output out. */
@@ -54,14 +63,22 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
   async function handle(request: WireRequest): Promise<WireResponse> {
     const requestId = newRequestId();
     const match = matchRoute(routes, request.method, request.path);
-    const info: RequestInfo = { request, params: new Map(), service: 'access-analyzer', action: match?.operation ?? 'UnknownOperation', requestId, now: clock() };
+    const info: RequestInfo = {
+      request,
+      params: new Map(),
+      service: 'access-analyzer',
+      action: match?.operation ?? 'UnknownOperation',
+      requestId,
+      now: clock(),
+    };
     let principal: Principal | undefined;
     let input: Record<string, unknown> | undefined;
     try {
       principal = deps.authenticator.authenticate(info);
       if (!match) throw new UnknownOperationException(`No operation of ${signingName} is served at ${request.method} ${request.path}.`);
       const operation = deps.operations[match.operation];
-      if (!operation) throw new UnknownOperationException(`The operation ${match.operation} of IAM Access Analyzer is not supported by Gatehouse.`);
+      if (!operation)
+        throw new UnknownOperationException(`The operation ${match.operation} of IAM Access Analyzer is not supported by Gatehouse.`);
       input = decodeRestJsonInput(deps.model, match.operation, match.labels, request.query, request.body);
       const ctx: OperationContext = {
         principal,
@@ -77,15 +94,20 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
         action: match.operation,
       };
       deps.authorizer.authorize(ctx, input);
-      for (const extra of deps.extraPermissions?.[match.operation] ?? []) deps.authorizer.authorizeAction(ctx, extra.action, extra.resource);
+      for (const extra of deps.extraPermissions?.[match.operation] ?? [])
+        deps.authorizer.authorizeAction(ctx, extra.action, extra.resource);
       const output = await operation(principal, input, info.now);
       const body = encodeRestJsonOutput(deps.model, match.operation, output);
       safeAudit(deps.audit, { info, principal, input, output, status: 200 });
       const status = deps.model.operations[match.operation].http.responseCode;
       return { status, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body };
     } catch (error) {
-      const aws = error instanceof AwsError ? error : new ServiceFailure('The request processing has failed because of an unknown error, exception or failure.');
-      if (!(error instanceof AwsError)) console.error('[gatehouse] unexpected error:', error instanceof Error ? error.stack : String(error));
+      const aws =
+        error instanceof AwsError
+          ? error
+          : new ServiceFailure('The request processing has failed because of an unknown error, exception or failure.');
+      if (!(error instanceof AwsError))
+        console.error('[gatehouse] unexpected error:', error instanceof Error ? error.stack : String(error));
       safeAudit(deps.audit, { info, principal, input, error: { code: restJsonErrorCode(aws), message: aws.message }, status: aws.status });
       return encodeRestJsonError(aws, requestId);
     }

@@ -156,7 +156,11 @@ class Violations {
     if (this.fields.length === 0) return;
     const count = this.fields.length;
     const text = this.fields.map((f) => `Value at '${f.name}' failed to satisfy constraint: ${f.message}`).join('; ');
-    throw new ValidationException(`${count} validation error${count === 1 ? '' : 's'} detected: ${text}`, 'fieldValidationFailed', this.fields);
+    throw new ValidationException(
+      `${count} validation error${count === 1 ? '' : 's'} detected: ${text}`,
+      'fieldValidationFailed',
+      this.fields,
+    );
   }
 }
 
@@ -186,7 +190,8 @@ function readValue(model: RestJsonModel, shapeName: string, value: unknown, path
         return undefined;
       }
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = readValue(model, shape.value!, v, `${path}.${k}`, violations);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>))
+        out[k] = readValue(model, shape.value!, v, `${path}.${k}`, violations);
       return out;
     }
     case 'string': {
@@ -207,16 +212,28 @@ function readValue(model: RestJsonModel, shapeName: string, value: unknown, path
     case 'long':
     case 'double':
     case 'float': {
-      if (typeof value !== 'number' || !Number.isFinite(value) || ((shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value))) {
+      if (
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        ((shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value))
+      ) {
         violations.add(path, `Member must be ${shape.type === 'integer' || shape.type === 'long' ? 'an integer' : 'a number'}`);
         return undefined;
       }
-      if (shape.min !== undefined && value < shape.min) violations.add(path, `Member must have value greater than or equal to ${shape.min}`);
+      if (shape.min !== undefined && value < shape.min)
+        violations.add(path, `Member must have value greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value > shape.max) violations.add(path, `Member must have value less than or equal to ${shape.max}`);
       return value;
     }
     case 'timestamp': {
-      const millis = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? (/^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value)) : NaN;
+      const millis =
+        typeof value === 'number'
+          ? value * 1000
+          : typeof value === 'string'
+            ? /^\d+(\.\d+)?$/.test(value)
+              ? Number(value) * 1000
+              : Date.parse(value)
+            : NaN;
       if (!Number.isFinite(millis)) {
         violations.add(path, 'Member must be a timestamp (ISO 8601 or epoch seconds)');
         return undefined;
@@ -241,7 +258,13 @@ function checkString(shape: RestShape, value: string, path: string, violations: 
   }
 }
 
-function readStructure(model: RestJsonModel, shapeName: string, value: Record<string, unknown>, path: string, violations: Violations): Record<string, unknown> {
+function readStructure(
+  model: RestJsonModel,
+  shapeName: string,
+  value: Record<string, unknown>,
+  path: string,
+  violations: Violations,
+): Record<string, unknown> {
   const shape = model.shapes[shapeName];
   const out: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(shape.members ?? {})) {
@@ -250,7 +273,8 @@ function readStructure(model: RestJsonModel, shapeName: string, value: Record<st
     if (read !== undefined) out[name] = read;
   }
   for (const name of shape.required ?? []) {
-    if (out[name] === undefined && !shape.members?.[name]?.location) violations.add(path ? `${path}.${name}` : name, 'Member must not be null');
+    if (out[name] === undefined && !shape.members?.[name]?.location)
+      violations.add(path ? `${path}.${name}` : name, 'Member must not be null');
   }
   return out;
 }
@@ -281,7 +305,13 @@ function readScalar(model: RestJsonModel, shapeName: string, text: string, path:
 }
 
 /** Decodes an operation's input: URI labels, query string members, then the JSON body. */
-export function decodeRestJsonInput(model: RestJsonModel, operation: string, labels: Record<string, string>, query: string, body: string): Record<string, unknown> {
+export function decodeRestJsonInput(
+  model: RestJsonModel,
+  operation: string,
+  labels: Record<string, string>,
+  query: string,
+  body: string,
+): Record<string, unknown> {
   const op = model.operations[operation];
   if (!op.input) return {};
   const shape = model.shapes[op.input];
@@ -292,7 +322,8 @@ export function decodeRestJsonInput(model: RestJsonModel, operation: string, lab
     } catch {
       throw new ValidationException('Could not parse the request body as JSON.', 'cannotParse');
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ValidationException('The request body must be a JSON object.', 'cannotParse');
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new ValidationException('The request body must be a JSON object.', 'cannotParse');
   }
   const violations = new Violations();
   const input = readStructure(model, op.input, json as Record<string, unknown>, '', violations);

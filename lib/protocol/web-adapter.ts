@@ -35,7 +35,14 @@ async function readBounded(request: Request, maxBodyBytes: number): Promise<Buff
  * Serves a Web `Request` mounted at `mountPath` (e.g. `/aws`). Bodies over `maxBodyBytes` get AWS's 413. `sourceIp`
  * and `secure` describe the client as the mount resolved it (never from headers a client can write).
  */
-export async function serveWebRequest(handler: Handler, request: Request, mountPath: string, maxBodyBytes: number, sourceIp: string, secure = false): Promise<Response> {
+export async function serveWebRequest(
+  handler: Handler,
+  request: Request,
+  mountPath: string,
+  maxBodyBytes: number,
+  sourceIp: string,
+  secure = false,
+): Promise<Response> {
   const url = new URL(request.url);
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBodyBytes) {

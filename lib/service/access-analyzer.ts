@@ -37,12 +37,24 @@ interface StoredEvent {
   eventSource: string;
   eventName: string;
   requestParameters: Record<string, unknown> | null;
-  userIdentity: { type: string; arn?: string; accountId?: string; principalId?: string; userName?: string; sessionContext?: { sessionIssuer?: { arn?: string; userName?: string } } };
+  userIdentity: {
+    type: string;
+    arn?: string;
+    accountId?: string;
+    principalId?: string;
+    userName?: string;
+    sessionContext?: { sessionIssuer?: { arn?: string; userName?: string } };
+  };
 }
 
 /** The principal of a recorded event, as far as resource names need it (the caller's own user for `GetUser`). */
 function principalOf(identity: StoredEvent['userIdentity']): Principal {
-  const principal: Principal = { type: identity.type as Principal['type'], arn: identity.arn ?? '', accountId: identity.accountId ?? '', principalId: identity.principalId ?? '' };
+  const principal: Principal = {
+    type: identity.type as Principal['type'],
+    arn: identity.arn ?? '',
+    accountId: identity.accountId ?? '',
+    principalId: identity.principalId ?? '',
+  };
   if (identity.userName) principal.userName = identity.userName;
   const issuer = identity.sessionContext?.sessionIssuer;
   if (issuer) {
@@ -66,7 +78,14 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
     let beforeSeq: number | undefined;
     do {
       const page = store.read(() =>
-        store.audit.query({ principalArn, startTime: startTime.toISOString(), endTime: endTime.toISOString(), outcome: 'success', limit: 1000, beforeSeq }),
+        store.audit.query({
+          principalArn,
+          startTime: startTime.toISOString(),
+          endTime: endTime.toISOString(),
+          outcome: 'success',
+          limit: 1000,
+          beforeSeq,
+        }),
       );
       for (const text of page.events) {
         const event = JSON.parse(text) as StoredEvent;
@@ -74,7 +93,10 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
         if (!service) continue;
         let resource = '*';
         if (service === 'iam' || service === 'sts') {
-          resource = store.read(() => targetResource(store, principalOf(event.userIdentity), service, event.eventName, operationInput(event.requestParameters)).arn);
+          resource = store.read(
+            () =>
+              targetResource(store, principalOf(event.userIdentity), service, event.eventName, operationInput(event.requestParameters)).arn,
+          );
         }
         yield { service, action: event.eventName, resource };
       }
@@ -90,7 +112,11 @@ function principalExists(store: Store, arn: string): boolean {
   return store.read(() => {
     if (store.account.get()?.accountId !== m[1]) return false;
     const entity = m[2] === 'user' ? store.users.getByName(m[4]) : store.roles.getByName(m[4]);
-    return entity !== undefined && entity.path === m[3] && (m[2] === 'user' ? (entity as { userName: string }).userName : (entity as { roleName: string }).roleName) === m[4];
+    return (
+      entity !== undefined &&
+      entity.path === m[3] &&
+      (m[2] === 'user' ? (entity as { userName: string }).userName : (entity as { roleName: string }).roleName) === m[4]
+    );
   });
 }
 

@@ -56,7 +56,8 @@ export function auditQueryOf(params: QueryParams): AuditQuery {
   }
   const maxText = params.get('maxResults') || undefined;
   const limit = maxText === undefined ? 50 : Number(maxText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidParameterValue('maxResults must be an integer from 1 to 1000.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new InvalidParameterValue('maxResults must be an integer from 1 to 1000.');
   const token = params.get('nextToken') || undefined;
   return {
     startTime: parseTime('startTime', params.get('startTime')),

@@ -22,7 +22,11 @@ afterEach(() => {
 
 describe('bootstrap', () => {
   it('creates the account once, with the admin key pair from the environment', () => {
-    const { service, dir } = open({ GATEHOUSE_ACCOUNT_ID: '111122223333', GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test', GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test' });
+    const { service, dir } = open({
+      GATEHOUSE_ACCOUNT_ID: '111122223333',
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+    });
     expect(service.firstRun?.accountId).toBe('111122223333');
     expect(service.firstRun?.adminSecretAccessKey).toBeUndefined();
     const key = service.store.accessKeys.get('test');

@@ -11,7 +11,9 @@ describe('resolveClient', () => {
   it('ignores forwarded headers from a peer that is not a trusted proxy (the default)', () => {
     const headers = { 'x-forwarded-for': '192.0.2.77', 'x-forwarded-proto': 'https', forwarded: 'for=192.0.2.78;proto=https' };
     expect(resolveClient(peer('127.0.0.1'), headers, TRUST_NO_PROXY)).toEqual({ sourceIp: '127.0.0.1', secure: false });
-    expect(resolveClient(peer('::ffff:10.0.0.1'), headers, parseTrustedProxies(['10.0.0.0/8']).bind(null))).toMatchObject({ sourceIp: '192.0.2.78' });
+    expect(resolveClient(peer('::ffff:10.0.0.1'), headers, parseTrustedProxies(['10.0.0.0/8']).bind(null))).toMatchObject({
+      sourceIp: '192.0.2.78',
+    });
     expect(resolveClient(peer('::ffff:127.0.0.1'), {}, TRUST_NO_PROXY).sourceIp).toBe('127.0.0.1');
   });
 
@@ -20,7 +22,10 @@ describe('resolveClient', () => {
     // The client wrote 6.6.6.6 itself; the edge proxy 10.0.0.5 appended the address it saw.
     const headers = { 'x-forwarded-for': '6.6.6.6, 198.51.100.9, 10.0.0.5', 'x-forwarded-proto': 'https' };
     expect(resolveClient(peer('10.0.0.2'), headers, trusted)).toEqual({ sourceIp: '198.51.100.9', secure: true });
-    expect(resolveClient(peer('::1'), { 'x-forwarded-for': 'not-an-ip, 10.0.0.7' }, trusted)).toEqual({ sourceIp: '10.0.0.7', secure: false });
+    expect(resolveClient(peer('::1'), { 'x-forwarded-for': 'not-an-ip, 10.0.0.7' }, trusted)).toEqual({
+      sourceIp: '10.0.0.7',
+      secure: false,
+    });
   });
 
   it('reads RFC 7239 Forwarded (quoted IPv6 with port, proto of the client hop) in preference to X-Forwarded-For', () => {

@@ -34,7 +34,10 @@ export function parseTrustedProxies(entries: readonly string[]): TrustedProxies 
     try {
       if (entry.includes('/')) {
         const [address, bits] = ipaddr.parseCIDR(entry);
-        ranges.push([normalise(address), address.kind() === 'ipv6' && normalise(address).kind() === 'ipv4' ? Math.max(0, bits - 96) : bits]);
+        ranges.push([
+          normalise(address),
+          address.kind() === 'ipv6' && normalise(address).kind() === 'ipv4' ? Math.max(0, bits - 96) : bits,
+        ]);
       } else {
         const address = normalise(ipaddr.parse(entry));
         ranges.push([address, address.kind() === 'ipv4' ? 32 : 128]);
@@ -52,7 +55,9 @@ export function parseTrustedProxies(entries: readonly string[]): TrustedProxies 
 }
 
 function normalise(address: Address): Address {
-  return address.kind() === 'ipv6' && (address as ipaddrNamespace.IPv6).isIPv4MappedAddress() ? (address as ipaddrNamespace.IPv6).toIPv4Address() : address;
+  return address.kind() === 'ipv6' && (address as ipaddrNamespace.IPv6).isIPv4MappedAddress()
+    ? (address as ipaddrNamespace.IPv6).toIPv4Address()
+    : address;
 }
 
 function parseAddress(text: string): Address | undefined {
@@ -107,7 +112,11 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
  * (an address a client wrote to the left of an untrusted hop is never believed). `Forwarded` wins over
  * `X-Forwarded-For` when both are present. The protocol is the one the trusted proxy nearest the client reports.
  */
-export function resolveClient(peer: ClientInfo, headers: Record<string, string | string[] | undefined>, trusted: TrustedProxies): ClientInfo {
+export function resolveClient(
+  peer: ClientInfo,
+  headers: Record<string, string | string[] | undefined>,
+  trusted: TrustedProxies,
+): ClientInfo {
   const peerAddress = canonicalAddress(peer.sourceIp) ?? peer.sourceIp;
   if (!trusted(peerAddress)) return { sourceIp: peerAddress, secure: peer.secure };
 
@@ -117,12 +126,18 @@ export function resolveClient(peer: ClientInfo, headers: Record<string, string |
   if (forwarded) {
     hops = forwardedHops(forwarded);
   } else if (xff) {
-    const protos = (headerValue(headers, 'x-forwarded-proto') ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    const protos = (headerValue(headers, 'x-forwarded-proto') ?? '')
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean);
     // X-Forwarded-Proto is set by the proxy nearest us: its last value describes the connection that proxy saw.
     const proto = protos.at(-1);
     hops = xff.split(',').map((entry) => ({ address: canonicalAddress(entry.trim()), proto }));
   } else {
-    return { sourceIp: peerAddress, secure: peer.secure || headerValue(headers, 'x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https' };
+    return {
+      sourceIp: peerAddress,
+      secure: peer.secure || headerValue(headers, 'x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https',
+    };
   }
 
   // Walk from the hop nearest us: each trusted hop vouches for the one to its left.
@@ -141,5 +156,6 @@ export function resolveClient(peer: ClientInfo, headers: Record<string, string |
  * and TLS flag become the resolved client's.
  */
 export function withResolvedClient(handler: Handler, trusted: TrustedProxies): Handler {
-  return (request) => handler({ ...request, ...resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted) });
+  return (request) =>
+    handler({ ...request, ...resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted) });
 }

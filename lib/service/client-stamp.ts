@@ -51,7 +51,10 @@ export function readClientStamp(value: string | null | undefined, now = Date.now
 export function stampRequest(request: IncomingMessage, socket: Socket, trusted: TrustedProxies, now = Date.now()): void {
   const current = request.headers[CLIENT_STAMP_HEADER];
   if (typeof current === 'string' && readClientStamp(current, now)) return;
-  const peer: ClientInfo = { sourceIp: socket.remoteAddress ?? '', secure: Boolean((socket as Socket & { encrypted?: boolean }).encrypted) };
+  const peer: ClientInfo = {
+    sourceIp: socket.remoteAddress ?? '',
+    secure: Boolean((socket as Socket & { encrypted?: boolean }).encrypted),
+  };
   request.headers[CLIENT_STAMP_HEADER] = stampClient(resolveClient(peer, request.headers, trusted), now);
 }
 

@@ -51,7 +51,10 @@ export function passwordPolicyRoute(deps: PasswordPolicyRouteDeps): RouteHandler
         deps.authorizer.authorizeAction(ctx, 'iam:GetAccountPasswordPolicy', '*');
       }
       const policy = loadPasswordPolicy(deps.store);
-      return { ...jsonResponse(200, { passwordPolicy: policy ? passwordPolicyView(policy) : null }), headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId } };
+      return {
+        ...jsonResponse(200, { passwordPolicy: policy ? passwordPolicyView(policy) : null }),
+        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+      };
     } catch (error) {
       if (error instanceof AwsError) return jsonResponse(error.status, { error: error.code, message: error.message });
       throw error;

@@ -36,8 +36,18 @@ afterAll(() => {
 });
 
 const signers = {
-  iam: new SignatureV4({ credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, region: 'us-east-1', service: 'iam', sha256: Sha256 }),
-  sts: new SignatureV4({ credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, region: 'us-east-1', service: 'sts', sha256: Sha256 }),
+  iam: new SignatureV4({
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    region: 'us-east-1',
+    service: 'iam',
+    sha256: Sha256,
+  }),
+  sts: new SignatureV4({
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    region: 'us-east-1',
+    service: 'sts',
+    sha256: Sha256,
+  }),
 };
 
 async function send(serviceName: ServiceName, body: string) {
@@ -51,7 +61,16 @@ async function send(serviceName: ServiceName, body: string) {
   });
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(signed.headers)) headers[name.toLowerCase()] = value;
-  return service.handler({ method: 'POST', path: '/', query: '', headers, body, rawBody: Buffer.from(body), sourceIp: '127.0.0.1', secure: false });
+  return service.handler({
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers,
+    body,
+    rawBody: Buffer.from(body),
+    sourceIp: '127.0.0.1',
+    secure: false,
+  });
 }
 
 describe('request fuzz (every operation, model-driven, seeded)', () => {

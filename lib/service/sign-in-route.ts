@@ -97,7 +97,11 @@ class WorkLimit {
 }
 
 function busy(): WireResponse {
-  const response = jsonResponse(429, { error: 'Throttling', message: 'Too many sign-in requests at once. Try again in a moment.', retryAfterSeconds: 1 });
+  const response = jsonResponse(429, {
+    error: 'Throttling',
+    message: 'Too many sign-in requests at once. Try again in a moment.',
+    retryAfterSeconds: 1,
+  });
   response.headers['retry-after'] = '1';
   return response;
 }
@@ -166,13 +170,25 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
   }
 
   /** A CloudTrail-style `ConsoleLogin` event (no password, no credentials in it). */
-  function audit(request: WireRequest, input: SignInRequest, now: Date, outcome: { principal?: Principal; error?: { code: string; message: string }; status: number }) {
+  function audit(
+    request: WireRequest,
+    input: SignInRequest,
+    now: Date,
+    outcome: { principal?: Principal; error?: { code: string; message: string }; status: number },
+  ) {
     if (!deps.audit) return;
     const parameters: Record<string, unknown> =
       input.type === 'root' ? { LoginTo: 'root', Email: input.email } : { LoginTo: input.account, UserName: input.userName };
     try {
       deps.audit.record({
-        info: { request: { ...request, sourceIp: clientAddress(request) }, params: new Map(), service: 'iam', action: 'ConsoleLogin', requestId: newRequestId(), now },
+        info: {
+          request: { ...request, sourceIp: clientAddress(request) },
+          params: new Map(),
+          service: 'iam',
+          action: 'ConsoleLogin',
+          requestId: newRequestId(),
+          now,
+        },
         principal: outcome.principal,
         input: parameters,
         output: outcome.error ? undefined : { ConsoleLogin: 'Success' },
@@ -188,9 +204,13 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     // A cross-site form can POST text/plain without a preflight: only JSON, and never from another site's page.
     if (mediaType(request.headers['content-type']) !== 'application/json') {
-      return jsonResponse(415, { error: 'UnsupportedMediaType', message: 'The request body must be JSON (Content-Type: application/json).' });
+      return jsonResponse(415, {
+        error: 'UnsupportedMediaType',
+        message: 'The request body must be JSON (Content-Type: application/json).',
+      });
     }
-    if (crossOrigin(request)) return jsonResponse(403, { error: 'InvalidOrigin', message: 'Sign-in requests from other sites are refused.' });
+    if (crossOrigin(request))
+      return jsonResponse(403, { error: 'InvalidOrigin', message: 'Sign-in requests from other sites are refused.' });
     let body: unknown;
     try {
       body = JSON.parse(request.body);
@@ -199,7 +219,10 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     }
     const parsed = requestSchema.safeParse(body);
     if (!parsed.success) {
-      return jsonResponse(400, { error: 'InvalidRequest', message: 'Expected {"type":"root",email,password} or {"type":"user",account,userName,password}.' });
+      return jsonResponse(400, {
+        error: 'InvalidRequest',
+        message: 'Expected {"type":"root",email,password} or {"type":"user",account,userName,password}.',
+      });
     }
     const input = parsed.data;
     const now = clock();

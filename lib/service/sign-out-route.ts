@@ -16,7 +16,14 @@ export function signOutRoute(deps: { store: Store; secrets: SecretBox; config: S
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     try {
       const service = parseSignature({ ...request, path: request.signedPath ?? request.path })?.service === 'iam' ? 'iam' : 'sts';
-      const principal = authenticator.authenticate({ request, params: new Map(), service, action: 'SignOut', requestId: newRequestId(), now: new Date() });
+      const principal = authenticator.authenticate({
+        request,
+        params: new Map(),
+        service,
+        action: 'SignOut',
+        requestId: newRequestId(),
+        now: new Date(),
+      });
       if (!principal.temporary || !principal.accessKeyId) throw new InvalidAction('Only temporary session credentials can be signed out.');
       deps.store.sessions.delete(principal.accessKeyId);
       return jsonResponse(200, { signedOut: true });

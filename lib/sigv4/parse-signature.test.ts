@@ -22,20 +22,59 @@ function answered(fn: () => void): void {
 
 const piece = fc.oneof(
   fc.constantFrom(
-    'AWS4-HMAC-SHA256', 'Credential=AKIDEXAMPLE/20261202/us-east-1/iam/aws4_request', 'Credential=AKIDEXAMPLE/20261202/us-east-1/iam',
-    'Credential=/20261202/us-east-1/iam/aws4_request', 'Credential=a/b/c/d/e/f', 'SignedHeaders=host;x-amz-date', 'SignedHeaders=', 'SignedHeaders=;;',
-    `Signature=${'a'.repeat(64)}`, 'Signature=zz', 'Signature=', '=', ',', ', ', ' ', '\t', 'Credential', 'AWS4-HMAC-SHA512', '%', '\u0000', 'é',
+    'AWS4-HMAC-SHA256',
+    'Credential=AKIDEXAMPLE/20261202/us-east-1/iam/aws4_request',
+    'Credential=AKIDEXAMPLE/20261202/us-east-1/iam',
+    'Credential=/20261202/us-east-1/iam/aws4_request',
+    'Credential=a/b/c/d/e/f',
+    'SignedHeaders=host;x-amz-date',
+    'SignedHeaders=',
+    'SignedHeaders=;;',
+    `Signature=${'a'.repeat(64)}`,
+    'Signature=zz',
+    'Signature=',
+    '=',
+    ',',
+    ', ',
+    ' ',
+    '\t',
+    'Credential',
+    'AWS4-HMAC-SHA512',
+    '%',
+    '\u0000',
+    'é',
   ),
   fc.string({ maxLength: 20 }),
 );
-const authorization = fc.tuple(fc.array(piece, { maxLength: 12 }), fc.constantFrom(' ', ', ', ',')).map(([parts, separator]) => parts.join(separator));
-const amzDate = fc.option(fc.oneof(fc.constantFrom('20261202T010000Z', '20261202T010000', '2026-12-02T01:00:00Z', '99999999T999999Z', ''), fc.string({ maxLength: 18 })), { nil: undefined });
-const httpDate = fc.option(fc.oneof(fc.constantFrom('Wed, 02 Dec 2026 01:00:00 GMT', 'yesterday', ''), fc.string({ maxLength: 30 })), { nil: undefined });
+const authorization = fc
+  .tuple(fc.array(piece, { maxLength: 12 }), fc.constantFrom(' ', ', ', ','))
+  .map(([parts, separator]) => parts.join(separator));
+const amzDate = fc.option(
+  fc.oneof(
+    fc.constantFrom('20261202T010000Z', '20261202T010000', '2026-12-02T01:00:00Z', '99999999T999999Z', ''),
+    fc.string({ maxLength: 18 }),
+  ),
+  { nil: undefined },
+);
+const httpDate = fc.option(fc.oneof(fc.constantFrom('Wed, 02 Dec 2026 01:00:00 GMT', 'yesterday', ''), fc.string({ maxLength: 30 })), {
+  nil: undefined,
+});
 const queryPart = fc.oneof(
   fc.constantFrom(
-    'X-Amz-Algorithm=AWS4-HMAC-SHA256', 'X-Amz-Algorithm=nope', 'X-Amz-Credential=AKIDEXAMPLE%2F20261202%2Fus-east-1%2Fiam%2Faws4_request',
-    'X-Amz-Credential=%ZZ', 'X-Amz-Date=20261202T010000Z', 'X-Amz-SignedHeaders=host', `X-Amz-Signature=${'0'.repeat(64)}`, 'X-Amz-Expires=60',
-    'X-Amz-Expires=-1', 'X-Amz-Expires=99999999999', 'X-Amz-Security-Token=t%2B', 'Action=GetUser', '&', '=',
+    'X-Amz-Algorithm=AWS4-HMAC-SHA256',
+    'X-Amz-Algorithm=nope',
+    'X-Amz-Credential=AKIDEXAMPLE%2F20261202%2Fus-east-1%2Fiam%2Faws4_request',
+    'X-Amz-Credential=%ZZ',
+    'X-Amz-Date=20261202T010000Z',
+    'X-Amz-SignedHeaders=host',
+    `X-Amz-Signature=${'0'.repeat(64)}`,
+    'X-Amz-Expires=60',
+    'X-Amz-Expires=-1',
+    'X-Amz-Expires=99999999999',
+    'X-Amz-Security-Token=t%2B',
+    'Action=GetUser',
+    '&',
+    '=',
   ),
   fc.string({ maxLength: 16 }),
 );

@@ -36,7 +36,10 @@ export function parseAmzDate(text: string): Date | undefined {
 
 /** Formats a date as `YYYYMMDDTHHMMSSZ`. */
 export function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function rawQueryParam(query: string, name: string): string | undefined {
@@ -63,8 +66,11 @@ function rawQueryParam(query: string, name: string): string | undefined {
 
 /** True when the request carries any SigV4 credentials (header or query). */
 export function hasCredentials(request: SignableRequest): boolean {
-  return request.headers['authorization'] !== undefined || rawQueryParam(request.query, 'X-Amz-Credential') !== undefined ||
-    rawQueryParam(request.query, 'X-Amz-Algorithm') !== undefined;
+  return (
+    request.headers['authorization'] !== undefined ||
+    rawQueryParam(request.query, 'X-Amz-Credential') !== undefined ||
+    rawQueryParam(request.query, 'X-Amz-Algorithm') !== undefined
+  );
 }
 
 function splitCredential(credential: string, message: (c: string) => string) {
@@ -74,7 +80,11 @@ function splitCredential(credential: string, message: (c: string) => string) {
   return { accessKeyId, scopeDate, region, service, terminator };
 }
 
-function requestDate(request: SignableRequest, amzDate: string | undefined, where: 'header' | 'query'): { amzDate: string; requestTime: Date } | undefined {
+function requestDate(
+  request: SignableRequest,
+  amzDate: string | undefined,
+  where: 'header' | 'query',
+): { amzDate: string; requestTime: Date } | undefined {
   if (amzDate !== undefined) {
     const time = parseAmzDate(amzDate);
     if (!time) {
@@ -111,7 +121,8 @@ export function parseSignature(request: SignableRequest): SignatureParts | undef
 }
 
 /** The form every AWS SDK sends; anything else goes through the field-by-field parser and its messages. */
-const CANONICAL_HEADER = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/([^/,\s]+), ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const CANONICAL_HEADER =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/([^/,\s]+), ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 function parseAuthorizationHeader(request: SignableRequest, header: string): SignatureParts {
   const fast = CANONICAL_HEADER.exec(header);
@@ -144,7 +155,9 @@ function parseAuthorizationHeader(request: SignableRequest, header: string): Sig
         if (entry === '') continue;
         const eq = entry.indexOf('=');
         if (eq <= 0) {
-          throw new IncompleteSignature(`'${entry}' not a valid key=value pair (missing equal-sign) in Authorization header: '${trimmed}'.`);
+          throw new IncompleteSignature(
+            `'${entry}' not a valid key=value pair (missing equal-sign) in Authorization header: '${trimmed}'.`,
+          );
         }
         fields.set(entry.slice(0, eq), entry.slice(eq + 1));
       }

@@ -31,7 +31,13 @@ function parseRawRequest(raw: string, authorization: string): SignableRequest {
     last = name;
   }
   headers['authorization'] = authorization;
-  return { method, path: q < 0 ? target : target.slice(0, q), query: q < 0 ? '' : target.slice(q + 1), headers, body: bodyParts.join('\n\n') };
+  return {
+    method,
+    path: q < 0 ? target : target.slice(0, q),
+    query: q < 0 ? '' : target.slice(q + 1),
+    headers,
+    body: bodyParts.join('\n\n'),
+  };
 }
 
 describe('AWS Signature Version 4 test suite', () => {
@@ -110,14 +116,21 @@ describe('round trips with @smithy/signature-v4', () => {
     checkScopeAndTime(parts, 'iam', now);
     expect(signatureMatches(request, parts, credentials.secretAccessKey)).toBe(true);
 
-    expect(signatureMatches({ ...request, body: 'Action=GetUser&Version=2010-05-08&UserName=x' }, parts, credentials.secretAccessKey)).toBe(false);
+    expect(signatureMatches({ ...request, body: 'Action=GetUser&Version=2010-05-08&UserName=x' }, parts, credentials.secretAccessKey)).toBe(
+      false,
+    );
     const hostChanged = { ...request, headers: { ...request.headers, host: 'evil.example' } };
     expect(signatureMatches(hostChanged, parseSignature(hostChanged)!, credentials.secretAccessKey)).toBe(false);
     const dateChanged = { ...request, headers: { ...request.headers, 'x-amz-date': '20261127T120001Z' } };
     expect(signatureMatches(dateChanged, parseSignature(dateChanged)!, credentials.secretAccessKey)).toBe(false);
     const flipped = parts.signature.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    const sigChanged = { ...request, headers: { ...request.headers, authorization: request.headers.authorization!.replace(parts.signature, flipped) } };
-    expect(codeOf(() => verifySignature(sigChanged, parseSignature(sigChanged)!, credentials.secretAccessKey))).toMatch(/^SignatureDoesNotMatch: The request signature we calculated/);
+    const sigChanged = {
+      ...request,
+      headers: { ...request.headers, authorization: request.headers.authorization!.replace(parts.signature, flipped) },
+    };
+    expect(codeOf(() => verifySignature(sigChanged, parseSignature(sigChanged)!, credentials.secretAccessKey))).toMatch(
+      /^SignatureDoesNotMatch: The request signature we calculated/,
+    );
   });
 
   it('verifies a request signed for the /aws mount with its signed path', async () => {
@@ -136,7 +149,10 @@ describe('round trips with @smithy/signature-v4', () => {
       headers: { host: '127.0.0.1' },
       query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
     });
-    const presigned = await signer('sts', { sessionToken: 'token/with+special=chars' }).presign(unsigned, { signingDate: now, expiresIn: 60 });
+    const presigned = await signer('sts', { sessionToken: 'token/with+special=chars' }).presign(unsigned, {
+      signingDate: now,
+      expiresIn: 60,
+    });
     const request = toSignable(presigned);
     const parts = parseSignature(request)!;
     expect(parts.form).toBe('query');
@@ -144,7 +160,9 @@ describe('round trips with @smithy/signature-v4', () => {
     expect(parts.expiresSeconds).toBe(60);
     checkScopeAndTime(parts, 'sts', new Date(now.getTime() + 59_000));
     expect(signatureMatches(request, parts, credentials.secretAccessKey)).toBe(true);
-    expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() + 61_000)))).toMatch(/^SignatureDoesNotMatch: Signature expired: 20261127T120000Z is now earlier than/);
+    expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() + 61_000)))).toMatch(
+      /^SignatureDoesNotMatch: Signature expired: 20261127T120000Z is now earlier than/,
+    );
     const tampered = { ...request, query: request.query.replace('GetCallerIdentity', 'GetSessionToken') };
     expect(signatureMatches(tampered, parseSignature(tampered)!, credentials.secretAccessKey)).toBe(false);
   });
@@ -152,11 +170,15 @@ describe('round trips with @smithy/signature-v4', () => {
   it('checks the credential scope and the clock skew with AWS messages', async () => {
     const signed = toSignable(await signer('sts').sign(formRequest('Action=GetCallerIdentity&Version=2011-06-15'), { signingDate: now }));
     const parts = parseSignature(signed)!;
-    expect(codeOf(() => checkScopeAndTime(parts, 'iam', now))).toBe("SignatureDoesNotMatch: Credential should be scoped to correct service: 'iam'. ");
+    expect(codeOf(() => checkScopeAndTime(parts, 'iam', now))).toBe(
+      "SignatureDoesNotMatch: Credential should be scoped to correct service: 'iam'. ",
+    );
     expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() + 16 * 60_000)))).toBe(
       'SignatureDoesNotMatch: Signature expired: 20261127T120000Z is now earlier than 20261127T120100Z (20261127T121600Z - 15 min.)',
     );
-    expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() - 16 * 60_000)))).toMatch(/^SignatureDoesNotMatch: Signature not yet current/);
+    expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() - 16 * 60_000)))).toMatch(
+      /^SignatureDoesNotMatch: Signature not yet current/,
+    );
     expect(codeOf(() => checkScopeAndTime(parts, 'sts', new Date(now.getTime() + 14 * 60_000)))).toBe('ok');
   });
 });
@@ -170,33 +192,60 @@ describe('the Date header form', () => {
       headers: { host: 'example.amazonaws.com', date: 'Sun, 30 Aug 2015 12:36:00 GMT' },
       body: '',
     };
-    const unsigned = { ...request, headers: { ...request.headers, authorization: `AWS4-HMAC-SHA256 Credential=${SUITE.accessKeyId}/20150830/us-east-1/service/aws4_request, SignedHeaders=date;host, Signature=${'0'.repeat(64)}` } };
+    const unsigned = {
+      ...request,
+      headers: {
+        ...request.headers,
+        authorization: `AWS4-HMAC-SHA256 Credential=${SUITE.accessKeyId}/20150830/us-east-1/service/aws4_request, SignedHeaders=date;host, Signature=${'0'.repeat(64)}`,
+      },
+    };
     const parts = parseSignature(unsigned)!;
     expect(parts.amzDate).toBe('20150830T123600Z');
     checkScopeAndTime(parts, 'service', SUITE.now);
     const signature = expectedSignature(unsigned, parts, SUITE.secretAccessKey);
-    const signed = { ...unsigned, headers: { ...unsigned.headers, authorization: unsigned.headers.authorization.replace('0'.repeat(64), signature) } };
+    const signed = {
+      ...unsigned,
+      headers: { ...unsigned.headers, authorization: unsigned.headers.authorization.replace('0'.repeat(64), signature) },
+    };
     expect(signatureMatches(signed, parseSignature(signed)!, SUITE.secretAccessKey)).toBe(true);
     const otherDay = { ...signed, headers: { ...signed.headers, date: 'Mon, 31 Aug 2015 12:36:00 GMT' } };
-    expect(codeOf(() => checkScopeAndTime(parseSignature(otherDay)!, 'service', SUITE.now))).toMatch(/^SignatureDoesNotMatch: Date in Credential scope does not match/);
+    expect(codeOf(() => checkScopeAndTime(parseSignature(otherDay)!, 'service', SUITE.now))).toMatch(
+      /^SignatureDoesNotMatch: Date in Credential scope does not match/,
+    );
   });
 });
 
 describe('malformed Authorization headers', () => {
-  const base: SignableRequest = { method: 'POST', path: '/', query: '', headers: { host: 'h', 'x-amz-date': '20261127T120000Z' }, body: '' };
-  const withAuth = (authorization: string, extra: Record<string, string> = {}) => ({ ...base, headers: { ...base.headers, ...extra, authorization } });
+  const base: SignableRequest = {
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: { host: 'h', 'x-amz-date': '20261127T120000Z' },
+    body: '',
+  };
+  const withAuth = (authorization: string, extra: Record<string, string> = {}) => ({
+    ...base,
+    headers: { ...base.headers, ...extra, authorization },
+  });
 
   it('answers IncompleteSignature naming what is missing', () => {
     expect(codeOf(() => parseSignature(withAuth('Basic dXNlcjpwYXNz')))).toBe(
       "IncompleteSignature: Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=Basic dXNlcjpwYXNz",
     );
-    expect(codeOf(() => parseSignature({ ...base, headers: { host: 'h', authorization: 'AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=00' } }))).toMatch(
-      /requires existence of either a 'X-Amz-Date' or a 'Date' header/,
+    expect(
+      codeOf(() =>
+        parseSignature({
+          ...base,
+          headers: { host: 'h', authorization: 'AWS4-HMAC-SHA256 Credential=a/b/c/d/e, SignedHeaders=host, Signature=00' },
+        }),
+      ),
+    ).toMatch(/requires existence of either a 'X-Amz-Date' or a 'Date' header/);
+    expect(
+      codeOf(() => parseSignature(withAuth('AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1, SignedHeaders=host, Signature=00'))),
+    ).toMatch(/^IncompleteSignature: Credential must have exactly 5 slash-delimited elements/);
+    expect(codeOf(() => parseSignature(withAuth('AWS4-HMAC-SHA256 Credential')))).toMatch(
+      /^IncompleteSignature: 'Credential' not a valid key=value pair/,
     );
-    expect(codeOf(() => parseSignature(withAuth('AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1, SignedHeaders=host, Signature=00')))).toMatch(
-      /^IncompleteSignature: Credential must have exactly 5 slash-delimited elements/,
-    );
-    expect(codeOf(() => parseSignature(withAuth('AWS4-HMAC-SHA256 Credential')))).toMatch(/^IncompleteSignature: 'Credential' not a valid key=value pair/);
   });
 
   it('returns undefined when there are no credentials at all', () => {

@@ -75,10 +75,15 @@ describe('URL state', () => {
   });
 
   it('drops malformed parts of a hand-edited link', async () => {
-    const bytes = new TextEncoder().encode(JSON.stringify({ v: 1, m: 'custom', p: { type: 'admin', name: 'x' }, a: ['s3:GetObject', 7], d: [['id', 'weird', 'l', 't']] }));
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ v: 1, m: 'custom', p: { type: 'admin', name: 'x' }, a: ['s3:GetObject', 7], d: [['id', 'weird', 'l', 't']] }),
+    );
     const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const raw = new Uint8Array(await new Response(stream).arrayBuffer());
-    const text = btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const text = btoa(String.fromCharCode(...raw))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     const state = await decodeState(text);
     expect(state?.principal).toBeUndefined();
     expect(state?.actions).toEqual(['s3:GetObject']);

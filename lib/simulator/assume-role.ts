@@ -21,7 +21,13 @@ export function roleOf(arn: string): { accountId: string; roleName: string } | u
 /** Actions whose resource is a role and whose request the role's trust policy must allow. */
 export function isAssumeRoleAction(action: string): boolean {
   const lower = action.toLowerCase();
-  return lower === 'sts:assumerole' || lower === 'sts:assumerolewithsaml' || lower === 'sts:assumerolewithwebidentity' || lower === 'sts:tagsession' || lower === 'sts:setsourceidentity';
+  return (
+    lower === 'sts:assumerole' ||
+    lower === 'sts:assumerolewithsaml' ||
+    lower === 'sts:assumerolewithwebidentity' ||
+    lower === 'sts:tagsession' ||
+    lower === 'sts:setsourceidentity'
+  );
 }
 
 /** Key under which trust policies are looked up: `account/roleName` (a path in the ARN does not matter). */

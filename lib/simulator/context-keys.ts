@@ -24,7 +24,15 @@ const FAMILY_TYPES: Record<string, ContextKeyType> = {
 };
 
 /** Keys AWS documents as multivalued. */
-const SET_KEYS = new Set(['aws:tagkeys', 'aws:calledvia', 'aws:principalorgpaths', 'aws:resourceorgpaths', 'aws:principalservicenameslist', 'aws:sourceorgpaths', 'aws:vpceorgpaths']);
+const SET_KEYS = new Set([
+  'aws:tagkeys',
+  'aws:calledvia',
+  'aws:principalorgpaths',
+  'aws:resourceorgpaths',
+  'aws:principalservicenameslist',
+  'aws:sourceorgpaths',
+  'aws:vpceorgpaths',
+]);
 
 /** Every key the policies reference, with the type its operators imply (string when only String or Null read it). */
 export function detectContextKeys(policies: CompiledPolicy[]): ContextKeyField[] {
@@ -67,7 +75,9 @@ export function buildRequestContext(caller: CallerInfo, entries: Record<string, 
   if (caller.arn) context['aws:PrincipalArn'] = caller.arn;
   if (caller.accountId) context['aws:PrincipalAccount'] = caller.accountId;
   if (caller.type === 'user' && caller.userName) context['aws:username'] = caller.userName;
-  const principalType = { user: 'User', role: 'AssumedRole', session: 'AssumedRole', root: 'Account', group: undefined }[caller.type ?? 'group'];
+  const principalType = { user: 'User', role: 'AssumedRole', session: 'AssumedRole', root: 'Account', group: undefined }[
+    caller.type ?? 'group'
+  ];
   if (principalType) context['aws:PrincipalType'] = principalType;
   for (const [key, value] of Object.entries(caller.tags)) context[`aws:PrincipalTag/${key}`] = value;
   const lowerKeys = new Map(Object.keys(context).map((k) => [k.toLowerCase(), k]));

@@ -25,7 +25,9 @@ export interface MatrixDiff {
 export function diffMatrices(before: DecisionMatrix, after: DecisionMatrix): MatrixDiff {
   const previous = new Map<string, Decision>();
   before.actions.forEach((action, a) =>
-    before.resources.forEach((resource, r) => previous.set(`${action}\u0000${resource}`, before.decisions[a * before.resources.length + r])),
+    before.resources.forEach((resource, r) =>
+      previous.set(`${action}\u0000${resource}`, before.decisions[a * before.resources.length + r]),
+    ),
   );
   const diff: MatrixDiff = { newlyAllowed: [], newlyDenied: [], denyKindChanged: [] };
   after.actions.forEach((action, a) =>

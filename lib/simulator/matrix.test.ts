@@ -61,8 +61,14 @@ describe('computeMatrix', () => {
 
 describe('sts:AssumeRole on a role', () => {
   const roleArn = `arn:aws:iam::${ACCOUNT}:role/app/deployer`;
-  const trust = (principal: object, effect = 'Allow') => compilePolicy(doc({ Effect: effect, Principal: principal, Action: 'sts:AssumeRole' }), { policyId: 'trust', policyType: 'trust' });
-  const identityAllow = { id: 'assume', kind: 'identity' as const, label: 'assume', text: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) };
+  const trust = (principal: object, effect = 'Allow') =>
+    compilePolicy(doc({ Effect: effect, Principal: principal, Action: 'sts:AssumeRole' }), { policyId: 'trust', policyType: 'trust' });
+  const identityAllow = {
+    id: 'assume',
+    kind: 'identity' as const,
+    label: 'assume',
+    text: doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+  };
 
   it('needs the identity allow when the trust policy names only the account', () => {
     const trustPolicies = new Map([[`${ACCOUNT}/deployer`, trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` })]]);
@@ -96,7 +102,11 @@ describe('sts:AssumeRole on a role', () => {
   it('resolves a role session ARN to its role', () => {
     expect(roleArnOfSession(`arn:aws:sts::${ACCOUNT}:assumed-role/deployer/build-42`)).toBe(`arn:aws:iam::${ACCOUNT}:role/deployer`);
     const trustPolicies = new Map([[`${ACCOUNT}/deployer`, trust({ AWS: USER }, 'Deny')]]);
-    const m = computeMatrix({ ...input([identityAllow]), trustPolicies }, ['sts:AssumeRole'], [`arn:aws:sts::${ACCOUNT}:assumed-role/deployer/build-42`]);
+    const m = computeMatrix(
+      { ...input([identityAllow]), trustPolicies },
+      ['sts:AssumeRole'],
+      [`arn:aws:sts::${ACCOUNT}:assumed-role/deployer/build-42`],
+    );
     expect(m.decisions).toEqual(['explicitDeny']);
   });
 });
@@ -121,7 +131,11 @@ describe('context keys', () => {
     Effect: 'Allow',
     Action: 's3:GetObject',
     Resource: '*',
-    Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' }, 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] }, NumericLessThan: { 's3:max-keys': '10' } },
+    Condition: {
+      IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+      'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] },
+      NumericLessThan: { 's3:max-keys': '10' },
+    },
   });
 
   it('types each referenced key by the operators that read it', () => {
@@ -150,7 +164,19 @@ describe('context keys', () => {
   });
 
   it('says which missing key would flip the decision when supplied, and which given key when removed', () => {
-    const policies = [{ id: 'c', kind: 'identity' as const, label: 'c', text: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }) }];
+    const policies = [
+      {
+        id: 'c',
+        kind: 'identity' as const,
+        label: 'c',
+        text: doc({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+        }),
+      },
+    ];
     const missing = input(policies);
     const explanation = explainCell(missing, 's3:GetObject', '*');
     expect(explanation.decision).toBe('implicitDeny');

@@ -37,7 +37,11 @@ export interface DecisionMatrix {
 }
 
 /** The request and policy set of one cell (a session ARN resource resolved to its role for sts:AssumeRole). */
-export function cellRequest(input: MatrixInput, action: string, resource: string): { request: AuthorizationRequest; set: PolicySet; trustPolicyUsed: boolean } {
+export function cellRequest(
+  input: MatrixInput,
+  action: string,
+  resource: string,
+): { request: AuthorizationRequest; set: PolicySet; trustPolicyUsed: boolean } {
   let set = input.set;
   let resourceArn = resource;
   let trustPolicyUsed = false;
@@ -101,7 +105,11 @@ export interface PrincipalRow {
 }
 
 /** Principals × actions: each principal judged on its own policies, the same actions and resources. */
-export function computePrincipalsMatrix(principals: { label: string; input: MatrixInput }[], actions: string[], resources: string[]): PrincipalRow[] {
+export function computePrincipalsMatrix(
+  principals: { label: string; input: MatrixInput }[],
+  actions: string[],
+  resources: string[],
+): PrincipalRow[] {
   return principals.map(({ label, input }) => {
     const matrix = computeMatrix(input, actions, resources);
     const width = matrix.resources.length;

@@ -36,7 +36,10 @@ describe('resource-based grants naming the user, past a permissions boundary', (
     };
     expect(computeMatrix(matrixInput, ['s3:GetObject'], [OBJECT]).decisions).toEqual(['allowed']);
     expect(
-      authorize({ action: 's3:GetObject', resource: OBJECT, principal: { arn: USER, accountId: ACCOUNT }, resourceAccount: ACCOUNT, context: {} }, matrixInput.set),
+      authorize(
+        { action: 's3:GetObject', resource: OBJECT, principal: { arn: USER, accountId: ACCOUNT }, resourceAccount: ACCOUNT, context: {} },
+        matrixInput.set,
+      ),
     ).toBe('allowed');
     expect(explainCell(matrixInput, 's3:GetObject', OBJECT).decidingStatements.map((s) => s.policyId)).toEqual(['bucket']);
   });

@@ -56,5 +56,14 @@ export interface SimulationState {
 
 /** An empty simulation. */
 export function emptyState(): SimulationState {
-  return { mode: 'principal', policies: [], overrides: {}, actions: [], resources: [], context: {}, principalTags: {}, comparePrincipals: [] };
+  return {
+    mode: 'principal',
+    policies: [],
+    overrides: {},
+    actions: [],
+    resources: [],
+    context: {},
+    principalTags: {},
+    comparePrincipals: [],
+  };
 }

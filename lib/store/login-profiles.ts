@@ -13,7 +13,10 @@ export interface LoginProfileRecord {
 export interface LoginProfileRepository {
   get(userId: string): LoginProfileRecord | undefined;
   insert(profile: LoginProfileRecord): void;
-  update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>): void;
+  update(
+    userId: string,
+    changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>,
+  ): void;
   delete(userId: string): void;
   /** Every login profile of the account (credential report). */
   listAll(): LoginProfileRecord[];

@@ -17,9 +17,7 @@ export interface RoleRecord {
   serviceLinked: boolean;
 }
 
-export type RoleChanges = Partial<
-  Pick<RoleRecord, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'permissionsBoundaryArn'>
->;
+export type RoleChanges = Partial<Pick<RoleRecord, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'permissionsBoundaryArn'>>;
 
 export interface RoleRepository {
   insert(role: RoleRecord): void;

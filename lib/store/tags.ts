@@ -6,7 +6,8 @@ export interface Tag {
 }
 
 /** Kinds of taggable entity; `entityId` is the entity's id (or ARN for policies and MFA devices). */
-export type TaggableKind = 'user' | 'role' | 'policy' | 'instance-profile' | 'mfa' | 'oidc-provider' | 'saml-provider' | 'server-certificate';
+export type TaggableKind =
+  'user' | 'role' | 'policy' | 'instance-profile' | 'mfa' | 'oidc-provider' | 'saml-provider' | 'server-certificate';
 
 export interface TagRepository {
   list(kind: TaggableKind, entityId: string): Tag[];

@@ -20,7 +20,8 @@ export const assumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest> = (ctx, in
   let durationSeconds = input.DurationSeconds ?? 3600;
   // The session ends no later than the IdP's session (AuthnStatement SessionNotOnOrAfter).
   if (assertion.sessionSecondsLeft !== undefined) {
-    if (assertion.sessionSecondsLeft < 900) throw new ValidationError('The SAML session (SessionNotOnOrAfter) ends in less than 15 minutes.');
+    if (assertion.sessionSecondsLeft < 900)
+      throw new ValidationError('The SAML session (SessionNotOnOrAfter) ends in less than 15 minutes.');
     durationSeconds = Math.min(durationSeconds, assertion.sessionSecondsLeft);
   }
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {

@@ -17,11 +17,22 @@ export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
     context[`${url}:amr`] = ([] as unknown[]).concat(identity.claims.amr).filter((v): v is string => typeof v === 'string');
   }
   // Session tags in the token's `https://aws.amazon.com/tags` claim: { principal_tags: { key: [value] }, transitive_tag_keys: [key] }.
-  const tagClaim = identity.claims['https://aws.amazon.com/tags'] as { principal_tags?: unknown; transitive_tag_keys?: unknown } | undefined;
-  const principalTags = tagClaim && typeof tagClaim.principal_tags === 'object' && tagClaim.principal_tags !== null ? (tagClaim.principal_tags as Record<string, unknown>) : {};
-  const pairs = Object.entries(principalTags).map(([key, value]): [string, string] => [key, String(Array.isArray(value) ? value[0] : value)]);
+  const tagClaim = identity.claims['https://aws.amazon.com/tags'] as
+    { principal_tags?: unknown; transitive_tag_keys?: unknown } | undefined;
+  const principalTags =
+    tagClaim && typeof tagClaim.principal_tags === 'object' && tagClaim.principal_tags !== null
+      ? (tagClaim.principal_tags as Record<string, unknown>)
+      : {};
+  const pairs = Object.entries(principalTags).map(([key, value]): [string, string] => [
+    key,
+    String(Array.isArray(value) ? value[0] : value),
+  ]);
   const transitive = Array.isArray(tagClaim?.transitive_tag_keys) ? tagClaim.transitive_tag_keys.map(String) : [];
-  const { tags, transitiveTagKeys } = providerSessionTags(pairs, transitive, (message) => new InvalidIdentityToken(`Invalid web identity token: ${message}`));
+  const { tags, transitiveTagKeys } = providerSessionTags(
+    pairs,
+    transitive,
+    (message) => new InvalidIdentityToken(`Invalid web identity token: ${message}`),
+  );
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithWebIdentity',
     roleArn: input.RoleArn!,

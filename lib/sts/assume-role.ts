@@ -86,10 +86,14 @@ function packedPolicySize(input: AssumeRoleRequest): number | undefined {
 function checkRoleArnSyntax(roleArn: string): void {
   if (!isParsableArn(roleArn)) throw new ValidationError(`${roleArn} is invalid`);
   if (roleArn.length < 20) {
-    throw new ValidationError("1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+    throw new ValidationError(
+      "1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+    );
   }
   if (roleArn.length > 2048) {
-    throw new ValidationError("1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length less than or equal to 2048");
+    throw new ValidationError(
+      "1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length less than or equal to 2048",
+    );
   }
 }
 
@@ -100,7 +104,9 @@ export const assumeRole: Operation<AssumeRoleRequest> = (ctx, input) => {
   checkRoleArnSyntax(roleArn);
   if (caller.type === 'Root') throw new AccessDenied('Roles may not be assumed by root accounts.');
   if (caller.passwordResetRequired) {
-    throw new AccessDenied(`User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn} because the user must change the password first (PasswordResetRequired)`);
+    throw new AccessDenied(
+      `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn} because the user must change the password first (PasswordResetRequired)`,
+    );
   }
   const role = findRole(ctx, roleArn);
   if (!role) throw new AccessDenied(deniedMessage(ctx, roleArn));
@@ -159,7 +165,11 @@ export const assumeRole: Operation<AssumeRoleRequest> = (ctx, input) => {
   if (input.Tags?.length && !trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:TagSession', context)) {
     throw new AccessDenied(deniedMessage(ctx, arn, 'sts:TagSession'));
   }
-  if (input.SourceIdentity !== undefined && caller.sourceIdentity === undefined && !trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:SetSourceIdentity', context)) {
+  if (
+    input.SourceIdentity !== undefined &&
+    caller.sourceIdentity === undefined &&
+    !trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:SetSourceIdentity', context)
+  ) {
     throw new AccessDenied(deniedMessage(ctx, arn, 'sts:SetSourceIdentity'));
   }
   const packed = packedPolicySize(input);

@@ -36,7 +36,8 @@ export function providerSessionTags(
   const tags: Record<string, string> = {};
   const seen = new Set<string>();
   for (const [key, value] of pairs) {
-    if (!TAG_KEY.test(key) || value.length > 256) throw invalid(`the session tag ${key} is not a valid tag (key 1-128 characters, value up to 256).`);
+    if (!TAG_KEY.test(key) || value.length > 256)
+      throw invalid(`the session tag ${key} is not a valid tag (key 1-128 characters, value up to 256).`);
     if (seen.has(key.toLowerCase())) throw invalid(`the session tag key ${key} appears twice (tag keys are case insensitive).`);
     seen.add(key.toLowerCase());
     tags[key] = value;
@@ -114,7 +115,8 @@ export function assumeFederatedRole(
       { identity: [], resource: [trust] },
     ) === 'allowed';
   if (!trusts(request.action)) throw new AccessDenied(denied);
-  if (request.sourceIdentity !== undefined && !trusts('sts:SetSourceIdentity')) throw new AccessDenied('Not authorized to perform sts:SetSourceIdentity');
+  if (request.sourceIdentity !== undefined && !trusts('sts:SetSourceIdentity'))
+    throw new AccessDenied('Not authorized to perform sts:SetSourceIdentity');
   if (tagKeys.length > 0 && !trusts('sts:TagSession')) throw new AccessDenied('Not authorized to perform sts:TagSession');
   const packed = packedPolicySize(request.policy, request.policyArns, undefined);
   const principal: Principal = {
@@ -128,7 +130,9 @@ export function assumeFederatedRole(
     sessionName: request.sessionName,
     mfaAuthenticated: false,
     ...(request.sourceIdentity !== undefined ? { sourceIdentity: request.sourceIdentity } : {}),
-    ...(tagKeys.length > 0 ? { sessionTags: request.tags, transitiveTagKeys: request.transitiveTagKeys?.length ? request.transitiveTagKeys : undefined } : {}),
+    ...(tagKeys.length > 0
+      ? { sessionTags: request.tags, transitiveTagKeys: request.transitiveTagKeys?.length ? request.transitiveTagKeys : undefined }
+      : {}),
     ...policies,
     roleChainDepth: 0,
   };

@@ -27,7 +27,8 @@ export const getFederationToken: Operation<GetFederationTokenRequest> = (ctx, in
   const tags: Record<string, string> = {};
   const seen = new Set<string>();
   for (const tag of input.Tags ?? []) {
-    if (seen.has(tag.Key!.toLowerCase())) throw new InvalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+    if (seen.has(tag.Key!.toLowerCase()))
+      throw new InvalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     seen.add(tag.Key!.toLowerCase());
     tags[tag.Key!] = tag.Value!;
   }

@@ -31,7 +31,12 @@ function signedResponse(): string {
     `<saml:Subject><saml:NameID>alice</saml:NameID></saml:Subject><saml:Conditions NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>https://signin.aws.amazon.com/saml</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
     `<saml:AttributeStatement><saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/Role"><saml:AttributeValue>arn:aws:iam::123456789012:role/r,${provider.arn}</saml:AttributeValue></saml:Attribute>` +
     `<saml:Attribute Name="https://aws.amazon.com/SAML/Attributes/RoleSessionName"><saml:AttributeValue>alice</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>`;
-  const signer = new SignedXml({ privateKey: KEY, publicCert: CERT, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
+  const signer = new SignedXml({
+    privateKey: KEY,
+    publicCert: CERT,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
   signer.addReference({
     xpath: "//*[local-name(.)='Assertion']",
     digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
@@ -60,9 +65,16 @@ describe('verifySamlResponse', () => {
 
   it('answers an AWS error for arbitrary input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => Buffer.from(s).toString('base64')), fc.uint8Array().map((b) => Buffer.from(b).toString('base64'))), (input) => {
-        expect(outcome(input)).toMatch(/^[A-Za-z]+$/);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => Buffer.from(s).toString('base64')),
+          fc.uint8Array().map((b) => Buffer.from(b).toString('base64')),
+        ),
+        (input) => {
+          expect(outcome(input)).toMatch(/^[A-Za-z]+$/);
+        },
+      ),
       { numRuns: 300 },
     );
   });

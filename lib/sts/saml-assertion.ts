@@ -63,7 +63,8 @@ function parseXml(xml: string): Document {
 function children(parent: Element, namespace: string, name: string): Element[] {
   const out: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).namespaceURI === namespace && (node as Element).localName === name) out.push(node as Element);
+    if (node.nodeType === 1 && (node as Element).namespaceURI === namespace && (node as Element).localName === name)
+      out.push(node as Element);
   }
   return out;
 }
@@ -78,7 +79,10 @@ function text(element: Element | undefined): string | undefined {
 }
 
 function pem(base64: string): string {
-  return `-----BEGIN CERTIFICATE-----\n${base64.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n').trim()}\n-----END CERTIFICATE-----\n`;
+  return `-----BEGIN CERTIFICATE-----\n${base64
+    .replace(/\s+/g, '')
+    .replace(/(.{64})/g, '$1\n')
+    .trim()}\n-----END CERTIFICATE-----\n`;
 }
 
 function time(value: string | null | undefined, what: string): number | undefined {
@@ -120,7 +124,12 @@ function signedAssertion(xml: string, response: Element, certificates: string[])
 }
 
 /** Verifies a base64 SAML response for `provider`; throws InvalidIdentityToken or ExpiredTokenException. */
-export function verifySamlResponse(provider: SamlProviderRecord, accountId: string, samlAssertion: string, now: Date): VerifiedSamlAssertion {
+export function verifySamlResponse(
+  provider: SamlProviderRecord,
+  accountId: string,
+  samlAssertion: string,
+  now: Date,
+): VerifiedSamlAssertion {
   const encoded = samlAssertion.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+=*$/.test(encoded)) throw invalid('the assertion is not base64-encoded.');
   const xml = Buffer.from(encoded, 'base64').toString('utf8');
@@ -156,7 +165,8 @@ export function verifySamlResponse(provider: SamlProviderRecord, accountId: stri
     [confirmation?.getAttribute('NotOnOrAfter'), 'SubjectConfirmationData NotOnOrAfter'],
   ] as const) {
     const limit = time(value, what);
-    if (limit !== undefined && nowMs - SKEW_MS >= limit) throw new ExpiredTokenException(`The SAML assertion has expired (${what} ${value}).`);
+    if (limit !== undefined && nowMs - SKEW_MS >= limit)
+      throw new ExpiredTokenException(`The SAML assertion has expired (${what} ${value}).`);
   }
   const audiences = (conditions ? children(conditions, ASSERTION, 'AudienceRestriction') : []).flatMap((restriction) =>
     children(restriction, ASSERTION, 'Audience').map((a) => text(a) ?? ''),
@@ -183,13 +193,32 @@ export function verifySamlResponse(provider: SamlProviderRecord, accountId: stri
     throw invalid('the RoleSessionName attribute is missing or not 2 to 64 characters of letters, digits and +=,.@_-.');
   }
   const sourceIdentity = attributes.get(`${ATTRIBUTE}SourceIdentity`)?.[0];
-  const tagPairs = [...attributes].filter(([name]) => name.startsWith(`${ATTRIBUTE}PrincipalTag:`)).map(([name, values]): [string, string] => [name.slice(`${ATTRIBUTE}PrincipalTag:`.length), values[0] ?? '']);
-  const { tags, transitiveTagKeys } = providerSessionTags(tagPairs, attributes.get(`${ATTRIBUTE}TransitiveTagKeys`) ?? [], (message) => invalid(message));
+  const tagPairs = [...attributes]
+    .filter(([name]) => name.startsWith(`${ATTRIBUTE}PrincipalTag:`))
+    .map(([name, values]): [string, string] => [name.slice(`${ATTRIBUTE}PrincipalTag:`.length), values[0] ?? '']);
+  const { tags, transitiveTagKeys } = providerSessionTags(tagPairs, attributes.get(`${ATTRIBUTE}TransitiveTagKeys`) ?? [], (message) =>
+    invalid(message),
+  );
 
   let sessionSecondsLeft: number | undefined;
-  const sessionEnd = time(child(assertion, ASSERTION, 'AuthnStatement')?.getAttribute('SessionNotOnOrAfter'), 'AuthnStatement SessionNotOnOrAfter');
+  const sessionEnd = time(
+    child(assertion, ASSERTION, 'AuthnStatement')?.getAttribute('SessionNotOnOrAfter'),
+    'AuthnStatement SessionNotOnOrAfter',
+  );
   if (sessionEnd !== undefined) sessionSecondsLeft = Math.floor((sessionEnd - nowMs) / 1000);
 
   const nameQualifier = createHash('sha1').update(`${issuer}${accountId}/${provider.name}`).digest('base64');
-  return { issuer, subject, subjectType, recipient, sessionName, sessionSecondsLeft, sourceIdentity, tags, transitiveTagKeys, roles, nameQualifier };
+  return {
+    issuer,
+    subject,
+    subjectType,
+    recipient,
+    sessionName,
+    sessionSecondsLeft,
+    sourceIdentity,
+    tags,
+    transitiveTagKeys,
+    roles,
+    nameQualifier,
+  };
 }

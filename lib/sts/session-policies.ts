@@ -26,9 +26,17 @@ export function sessionPolicyFields(policy: string | undefined, policyArns: Poli
 }
 
 /** AWS's PackedPolicySize (percent of the allowance), or PackedPolicyTooLarge beyond 100%. */
-export function packedPolicySize(policy: string | undefined, policyArns: PolicyDescriptorType[] | undefined, tags: Tag[] | undefined): number | undefined {
+export function packedPolicySize(
+  policy: string | undefined,
+  policyArns: PolicyDescriptorType[] | undefined,
+  tags: Tag[] | undefined,
+): number | undefined {
   if (policy === undefined && !policyArns?.length && !tags?.length) return undefined;
-  const packed = JSON.stringify({ p: policy?.replace(/\s+/g, ''), a: policyArns?.map((d) => d.arn), t: tags?.map((t) => [t.Key, t.Value]) });
+  const packed = JSON.stringify({
+    p: policy?.replace(/\s+/g, ''),
+    a: policyArns?.map((d) => d.arn),
+    t: tags?.map((t) => [t.Key, t.Value]),
+  });
   const size = Math.ceil((deflateRawSync(packed).length / PACKED_LIMIT_BYTES) * 100);
   if (size > 100) throw new PackedPolicyTooLarge(`Packed policy consumes ${size}% of allotted space, please use smaller policy.`);
   return size;

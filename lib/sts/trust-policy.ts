@@ -26,8 +26,16 @@ function compiledTrust(text: string): CompiledPolicy | undefined {
 }
 
 /** The decision of the role-trust rule for the caller performing `action` (e.g. 'sts:AssumeRole') on the role. */
-export function judgeTrust(ctx: OperationContext, trustPolicy: string, roleArn: string, action: string, context: RequestContext): RoleTrustResult {
-  const caller: PolicySet = isUnrestricted(ctx.principal) ? { identity: [ALLOW_ALL] } : principalPolicies(ctx.store, ctx.principal).policySet;
+export function judgeTrust(
+  ctx: OperationContext,
+  trustPolicy: string,
+  roleArn: string,
+  action: string,
+  context: RequestContext,
+): RoleTrustResult {
+  const caller: PolicySet = isUnrestricted(ctx.principal)
+    ? { identity: [ALLOW_ALL] }
+    : principalPolicies(ctx.store, ctx.principal).policySet;
   const request: AuthorizationRequest = {
     action,
     resource: roleArn,

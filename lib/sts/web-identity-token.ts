@@ -69,7 +69,12 @@ export function verifyWebIdentityToken(store: Store, accountId: string, token: s
   const provider = url ? store.identityProviders.getOidc(`arn:aws:iam::${accountId}:oidc-provider/${url}`) : undefined;
   if (!provider) throw new InvalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
 
-  const audiences = typeof claims.aud === 'string' ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud.filter((a): a is string => typeof a === 'string') : [];
+  const audiences =
+    typeof claims.aud === 'string'
+      ? [claims.aud]
+      : Array.isArray(claims.aud)
+        ? claims.aud.filter((a): a is string => typeof a === 'string')
+        : [];
   const audience = audiences.find((a) => provider.clientIds.includes(a));
   if (audience === undefined) throw new InvalidIdentityToken('Incorrect token audience');
   if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidIdentityToken('The web identity token has no subject (sub).');
@@ -80,17 +85,21 @@ export function verifyWebIdentityToken(store: Store, accountId: string, token: s
       `Token expired: current date/time ${Math.floor(now.getTime() / 1000)} must be before the expiration date/time ${claims.exp}`,
     );
   }
-  if (typeof claims.iat === 'number' && claims.iat * 1000 > now.getTime() + SKEW_MS) throw new InvalidIdentityToken('The web identity token was issued in the future (iat).');
-  if (typeof claims.nbf === 'number' && claims.nbf * 1000 > now.getTime() + SKEW_MS) throw new InvalidIdentityToken('The web identity token is not valid yet (nbf).');
+  if (typeof claims.iat === 'number' && claims.iat * 1000 > now.getTime() + SKEW_MS)
+    throw new InvalidIdentityToken('The web identity token was issued in the future (iat).');
+  if (typeof claims.nbf === 'number' && claims.nbf * 1000 > now.getTime() + SKEW_MS)
+    throw new InvalidIdentityToken('The web identity token is not valid yet (nbf).');
 
   const algorithm = typeof header.alg === 'string' ? ALGORITHMS[header.alg] : undefined;
   if (!algorithm) throw new InvalidIdentityToken(`The signing algorithm ${String(header.alg)} of the web identity token is not supported.`);
   const chain = certificateChain(header, issuer);
   for (let i = 0; i + 1 < chain.length; i++) {
-    if (!chain[i].verify(chain[i + 1].publicKey)) throw new InvalidIdentityToken('The certificate chain (x5c) of the web identity token is broken.');
+    if (!chain[i].verify(chain[i + 1].publicKey))
+      throw new InvalidIdentityToken('The certificate chain (x5c) of the web identity token is broken.');
   }
   const pinned = chain.some((certificate) => provider.thumbprints.includes(createHash('sha1').update(certificate.raw).digest('hex')));
-  if (!pinned) throw new InvalidIdentityToken('No certificate of the token chain (x5c) matches a thumbprint of the OpenIDConnect provider.');
+  if (!pinned)
+    throw new InvalidIdentityToken('No certificate of the token chain (x5c) matches a thumbprint of the OpenIDConnect provider.');
   const signer = chain[0];
   if (Date.parse(signer.validTo) < now.getTime() || Date.parse(signer.validFrom) > now.getTime() + SKEW_MS) {
     throw new InvalidIdentityToken('The signing certificate of the web identity token is expired or not yet valid.');

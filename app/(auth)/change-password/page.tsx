@@ -19,7 +19,9 @@ export default async function Page() {
   return (
     <div className="space-y-5">
       <div>
-        <h1 className="text-xl font-semibold">{session.passwordResetRequired ? 'You must change your password' : 'Change your password'}</h1>
+        <h1 className="text-xl font-semibold">
+          {session.passwordResetRequired ? 'You must change your password' : 'Change your password'}
+        </h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
           Signed in as <span className="break-all font-mono">{session.principal.arn}</span>
         </p>

@@ -16,7 +16,10 @@ export const setAccountAlias = action(
     alias: z
       .string()
       .trim()
-      .regex(/^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/, 'Use 3–63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.'),
+      .regex(
+        /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/,
+        'Use 3–63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.',
+      ),
   }),
   async ({ alias }, { iam, session }) => {
     const current = (await iam.send(new ListAccountAliasesCommand({}))).AccountAliases?.[0];

@@ -12,11 +12,14 @@ export default function AuditPage() {
   const aws = consoleEnv().target.kind === 'aws';
   return (
     <div>
-      <PageHeader title="Audit log" description="Every IAM and STS call made to this Gatehouse, CloudTrail-shaped: who did what, when, from where, and whether it was allowed." />
+      <PageHeader
+        title="Audit log"
+        description="Every IAM and STS call made to this Gatehouse, CloudTrail-shaped: who did what, when, from where, and whether it was allowed."
+      />
       {aws ? (
         <Alert tone="info" title="The audit log is a Gatehouse feature">
-          The console is connected to AWS. API activity of a real AWS account is recorded by AWS CloudTrail (Event history in the CloudTrail console, or the
-          LookupEvents API), not by Gatehouse.
+          The console is connected to AWS. API activity of a real AWS account is recorded by AWS CloudTrail (Event history in the CloudTrail
+          console, or the LookupEvents API), not by Gatehouse.
         </Alert>
       ) : (
         <Suspense fallback={<LoadingBlock label="Loading the audit log…" />}>

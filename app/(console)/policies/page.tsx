@@ -14,7 +14,10 @@ export default function PoliciesPage() {
         title="Policies"
         description="Managed policies define permissions; attach them to users, groups and roles, or use them as permissions boundaries."
         actions={
-          <Link href="/policies/new" className="inline-flex h-10 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800 dark:bg-sky-600">
+          <Link
+            href="/policies/new"
+            className="inline-flex h-10 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800 dark:bg-sky-600"
+          >
             Create policy
           </Link>
         }

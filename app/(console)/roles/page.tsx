@@ -14,7 +14,10 @@ export default function RolesPage() {
         title="Roles"
         description="Identities that trusted principals assume for temporary credentials."
         actions={
-          <Link href="/roles/new" className="inline-flex h-10 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800 dark:bg-sky-600">
+          <Link
+            href="/roles/new"
+            className="inline-flex h-10 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800 dark:bg-sky-600"
+          >
             Create role
           </Link>
         }

@@ -18,8 +18,19 @@ beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h2a-keys-'));
   store = new SqliteStore(dataDir);
   store.users.insert({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice', path: '/', createDate: '2026-01-01T00:00:00Z' });
-  store.accessKeys.insert({ accessKeyId: 'AKIAALICEALICEALICEA', userId: 'AIDAALICEALICEALICEA', secretEncrypted: 'x', status: 'Active', createDate: '2026-01-01T00:00:00Z' });
-  store.accessKeys.insert({ accessKeyId: 'AKIAROOTROOTROOTROOT', secretEncrypted: 'x', status: 'Active', createDate: '2026-01-01T00:00:00Z' });
+  store.accessKeys.insert({
+    accessKeyId: 'AKIAALICEALICEALICEA',
+    userId: 'AIDAALICEALICEALICEA',
+    secretEncrypted: 'x',
+    status: 'Active',
+    createDate: '2026-01-01T00:00:00Z',
+  });
+  store.accessKeys.insert({
+    accessKeyId: 'AKIAROOTROOTROOTROOT',
+    secretEncrypted: 'x',
+    status: 'Active',
+    createDate: '2026-01-01T00:00:00Z',
+  });
 });
 afterEach(() => {
   store.close();

@@ -7,11 +7,32 @@ const data: CredentialReportData = {
   root: { createDate: '2026-01-01T00:00:00.000Z', mfaActive: true, accessKeys: [] },
   users: [
     {
-      user: { userId: 'AIDAALICE', userName: 'alice', path: '/team/', createDate: '2026-01-02T03:04:05.678Z', passwordLastUsed: '2026-02-01T00:00:00.000Z' },
-      loginProfile: { userId: 'AIDAALICE', passwordHash: 'x', passwordResetRequired: false, createDate: '2026-01-03T00:00:00.000Z', passwordChangedDate: '2026-01-10T00:00:00.000Z' },
+      user: {
+        userId: 'AIDAALICE',
+        userName: 'alice',
+        path: '/team/',
+        createDate: '2026-01-02T03:04:05.678Z',
+        passwordLastUsed: '2026-02-01T00:00:00.000Z',
+      },
+      loginProfile: {
+        userId: 'AIDAALICE',
+        passwordHash: 'x',
+        passwordResetRequired: false,
+        createDate: '2026-01-03T00:00:00.000Z',
+        passwordChangedDate: '2026-01-10T00:00:00.000Z',
+      },
       mfaActive: false,
       accessKeys: [
-        { accessKeyId: 'AKIA1', userId: 'AIDAALICE', secretEncrypted: 's', status: 'Active', createDate: '2026-01-04T00:00:00.000Z', lastUsedDate: '2026-01-05T00:00:00.000Z', lastUsedRegion: 'us-east-1', lastUsedService: 'iam' },
+        {
+          accessKeyId: 'AKIA1',
+          userId: 'AIDAALICE',
+          secretEncrypted: 's',
+          status: 'Active',
+          createDate: '2026-01-04T00:00:00.000Z',
+          lastUsedDate: '2026-01-05T00:00:00.000Z',
+          lastUsedRegion: 'us-east-1',
+          lastUsedService: 'iam',
+        },
         { accessKeyId: 'AKIA2', userId: 'AIDAALICE', secretEncrypted: 's', status: 'Inactive', createDate: '2026-01-06T00:00:00.000Z' },
       ],
     },
@@ -24,8 +45,13 @@ const data: CredentialReportData = {
     },
   ],
   policy: {
-    MinimumPasswordLength: 8, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false,
-    RequireLowercaseCharacters: false, AllowUsersToChangePassword: true, MaxPasswordAge: 90,
+    MinimumPasswordLength: 8,
+    RequireSymbols: false,
+    RequireNumbers: false,
+    RequireUppercaseCharacters: false,
+    RequireLowercaseCharacters: false,
+    AllowUsersToChangePassword: true,
+    MaxPasswordAge: 90,
   },
 };
 
@@ -91,12 +117,27 @@ describe('credential report CSV', () => {
       cert_2_active: 'false',
       cert_2_last_rotated: 'N/A',
     });
-    expect(bob).toMatchObject({ password_enabled: 'false', password_last_used: 'N/A', password_last_changed: 'N/A', password_next_rotation: 'N/A', mfa_active: 'true' });
-    expect(carol).toMatchObject({ password_enabled: 'true', password_last_used: 'no_information', password_last_changed: '2026-01-08T00:00:00+00:00' });
+    expect(bob).toMatchObject({
+      password_enabled: 'false',
+      password_last_used: 'N/A',
+      password_last_changed: 'N/A',
+      password_next_rotation: 'N/A',
+      mfa_active: 'true',
+    });
+    expect(carol).toMatchObject({
+      password_enabled: 'true',
+      password_last_used: 'no_information',
+      password_last_changed: '2026-01-08T00:00:00+00:00',
+    });
   });
 
   it('quotes fields holding commas', () => {
-    const csv = credentialReportCsv({ ...data, users: [{ user: { userId: 'AIDAX', userName: 'a,b', path: '/', createDate: '2026-01-01T00:00:00Z' }, mfaActive: false, accessKeys: [] }] });
+    const csv = credentialReportCsv({
+      ...data,
+      users: [
+        { user: { userId: 'AIDAX', userName: 'a,b', path: '/', createDate: '2026-01-01T00:00:00Z' }, mfaActive: false, accessKeys: [] },
+      ],
+    });
     expect(csv.split('\n')[2].startsWith('"a,b","arn:aws:iam::123456789012:user/a,b",')).toBe(true);
   });
 

@@ -8,8 +8,10 @@ export const deleteGroup: Operation<DeleteGroupRequest> = (ctx, input) => {
   const { store } = ctx;
   const group = requireGroup(store, input.GroupName!);
   if (store.groups.countMembers(group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
-  if (store.inlinePolicies.list('group', group.groupId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
-  if (store.attachments.countForPrincipal('group', group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+  if (store.inlinePolicies.list('group', group.groupId).length > 0)
+    throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  if (store.attachments.countForPrincipal('group', group.groupId) > 0)
+    throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
   store.groups.delete(group.groupId);
   return {};
 };

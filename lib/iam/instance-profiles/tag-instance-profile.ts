@@ -7,7 +7,10 @@ import { requireInstanceProfile } from './require-instance-profile';
 export const tagInstanceProfile: Operation<TagInstanceProfileRequest> = (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('instance-profile', profile.instanceProfileId).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('instance-profile', profile.instanceProfileId).map((t) => t.Key),
+  );
   ctx.store.tags.put('instance-profile', profile.instanceProfileId, tags);
   return {};
 };

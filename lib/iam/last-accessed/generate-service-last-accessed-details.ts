@@ -4,6 +4,12 @@ import type { Operation } from '../../core/context';
 import { createLastAccessedJob } from './report';
 
 export const generateServiceLastAccessedDetails: Operation<GenerateServiceLastAccessedDetailsRequest> = (ctx, input) => {
-  const job = createLastAccessedJob(ctx.store, ctx.principal.accountId, input.Arn!, input.Granularity === 'ACTION_LEVEL' ? 'ACTION_LEVEL' : 'SERVICE_LEVEL', ctx.now);
+  const job = createLastAccessedJob(
+    ctx.store,
+    ctx.principal.accountId,
+    input.Arn!,
+    input.Granularity === 'ACTION_LEVEL' ? 'ACTION_LEVEL' : 'SERVICE_LEVEL',
+    ctx.now,
+  );
   return { JobId: job.jobId };
 };

@@ -9,13 +9,14 @@ export const getServiceLastAccessedDetails: Operation<GetServiceLastAccessedDeta
   const job = loadLastAccessedJob(ctx.store, input.JobId!);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
   // The job was kept as JSON: times come back as strings.
-  const services = job.services.map(
-    (s): ServiceLastAccessed => ({
-      ...s,
-      LastAuthenticated: s.LastAuthenticated ? new Date(s.LastAuthenticated) : undefined,
-      TrackedActionsLastAccessed: s.TrackedActionsLastAccessed?.map((a) => ({ ...a, LastAccessedTime: a.LastAccessedTime ? new Date(a.LastAccessedTime) : undefined })),
-    }),
-  );
+  const services = job.services.map((s): ServiceLastAccessed => ({
+    ...s,
+    LastAuthenticated: s.LastAuthenticated ? new Date(s.LastAuthenticated) : undefined,
+    TrackedActionsLastAccessed: s.TrackedActionsLastAccessed?.map((a) => ({
+      ...a,
+      LastAccessedTime: a.LastAccessedTime ? new Date(a.LastAccessedTime) : undefined,
+    })),
+  }));
   const page = paginateArray(services, (s) => s.ServiceNamespace ?? '', input.Marker, input.MaxItems);
   return {
     JobStatus: 'COMPLETED',

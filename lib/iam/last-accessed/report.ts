@@ -33,7 +33,10 @@ function subject(store: Store, accountId: string, arn: string): { documents: str
   if (kind === 'user') {
     const user = store.users.getByName(name);
     if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
-    return { documents: entityPolicyDocuments(store, 'user', user.userId).map((d) => d.document), tracked: [userArn(accountId, user.path, user.userName)] };
+    return {
+      documents: entityPolicyDocuments(store, 'user', user.userId).map((d) => d.document),
+      tracked: [userArn(accountId, user.path, user.userName)],
+    };
   }
   if (kind === 'role') {
     const role = store.roles.getByName(name);
@@ -94,7 +97,12 @@ function trackedActions(store: Store, entities: string[], namespace: string): Tr
  * The services the subject's policies allow, each with its most recent recorded use by the tracked entities;
  * at ACTION_LEVEL, services whose actions are tracked (IAM) also list each used action's latest use.
  */
-export function buildServicesLastAccessed(store: Store, accountId: string, arn: string, jobType: LastAccessedJob['jobType'] = 'SERVICE_LEVEL'): ServiceLastAccessed[] {
+export function buildServicesLastAccessed(
+  store: Store,
+  accountId: string,
+  arn: string,
+  jobType: LastAccessedJob['jobType'] = 'SERVICE_LEVEL',
+): ServiceLastAccessed[] {
   const { documents, tracked } = subject(store, accountId, arn);
   const byService = new Map<string, ServiceAccessRecord[]>();
   for (const record of store.audit.listServiceAccess(tracked)) {
@@ -104,7 +112,11 @@ export function buildServicesLastAccessed(store: Store, accountId: string, arn: 
   }
   return allowedServiceNamespaces(documents).map((namespace) => {
     const uses = byService.get(namespace) ?? [];
-    const entry: ServiceLastAccessed = { ServiceName: serviceName(namespace), ServiceNamespace: namespace, TotalAuthenticatedEntities: uses.length };
+    const entry: ServiceLastAccessed = {
+      ServiceName: serviceName(namespace),
+      ServiceNamespace: namespace,
+      TotalAuthenticatedEntities: uses.length,
+    };
     const latest = uses.reduce<ServiceAccessRecord | undefined>((a, b) => (!a || b.lastAccessed > a.lastAccessed ? b : a), undefined);
     if (latest) {
       entry.LastAuthenticated = new Date(latest.lastAccessed);
@@ -120,9 +132,22 @@ export function buildServicesLastAccessed(store: Store, accountId: string, arn: 
 }
 
 /** Runs a report job to completion at once and keeps it. */
-export function createLastAccessedJob(store: Store, accountId: string, arn: string, jobType: LastAccessedJob['jobType'], now: Date): LastAccessedJob {
+export function createLastAccessedJob(
+  store: Store,
+  accountId: string,
+  arn: string,
+  jobType: LastAccessedJob['jobType'],
+  now: Date,
+): LastAccessedJob {
   const services = buildServicesLastAccessed(store, accountId, arn, jobType);
-  const job: LastAccessedJob = { jobId: randomUUID(), arn, jobType, creationDate: now.toISOString(), completionDate: now.toISOString(), services };
+  const job: LastAccessedJob = {
+    jobId: randomUUID(),
+    arn,
+    jobType,
+    creationDate: now.toISOString(),
+    completionDate: now.toISOString(),
+    services,
+  };
   store.setSetting(`${SETTING_PREFIX}${job.jobId}`, JSON.stringify(job));
   return job;
 }

@@ -10,7 +10,9 @@ export const changePassword: Operation<ChangePasswordRequest> = (ctx, input) => 
   const { store, principal } = ctx;
   // Only IAM users have a password this operation can change; root and role sessions get InvalidUserType (AWS CLI docs).
   if (principal.type !== 'IAMUser' || !principal.userName) {
-    throw new InvalidUserType('ChangePassword can only be called by an IAM user; the root user and role sessions have no IAM user password.');
+    throw new InvalidUserType(
+      'ChangePassword can only be called by an IAM user; the root user and role sessions have no IAM user password.',
+    );
   }
   const user = (principal.userId && store.users.getById(principal.userId)) || store.users.getByName(principal.userName);
   if (!user) throw new NoSuchEntity(`The user with name ${principal.userName} cannot be found.`);

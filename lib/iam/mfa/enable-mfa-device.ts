@@ -18,10 +18,16 @@ export const enableMfaDevice: Operation<EnableMFADeviceRequest> = (ctx, input) =
   if (store.mfaDevices.listForUser(userId).length >= QUOTAS.mfaDevicesPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${QUOTAS.mfaDevicesPerUser}.`);
   }
-  const step = verifyConsecutiveTotp(ctx.secrets.decrypt(device.seedEncrypted), input.AuthenticationCode1!, input.AuthenticationCode2!, ctx.now, {
-    window: ENABLE_WINDOW_STEPS,
-    lastUsedStep: device.lastUsedStep,
-  });
+  const step = verifyConsecutiveTotp(
+    ctx.secrets.decrypt(device.seedEncrypted),
+    input.AuthenticationCode1!,
+    input.AuthenticationCode2!,
+    ctx.now,
+    {
+      window: ENABLE_WINDOW_STEPS,
+      lastUsedStep: device.lastUsedStep,
+    },
+  );
   if (step === undefined) throw new InvalidAuthenticationCode('Authentication code for device is not valid.');
   store.mfaDevices.assign(device.serialNumber, userId, ctx.now.toISOString(), step);
   if (owner.kind === 'root') store.account.update({ rootMfaSerial: device.serialNumber });

@@ -59,9 +59,15 @@ describe("the root user's MFA device", () => {
   it('is enabled without a user name, recorded on the account and listed with the root identity', () => {
     const device = createDevice('root-account-mfa-device');
     const step = totpStep(NOW);
-    call('EnableMFADevice', { SerialNumber: device.serial, AuthenticationCode1: totpCode(device.seed, step - 1), AuthenticationCode2: totpCode(device.seed, step) });
+    call('EnableMFADevice', {
+      SerialNumber: device.serial,
+      AuthenticationCode1: totpCode(device.seed, step - 1),
+      AuthenticationCode2: totpCode(device.seed, step),
+    });
     expect(store.account.get()?.rootMfaSerial).toBe(device.serial);
-    expect(call('ListMFADevices', {}).MFADevices).toEqual([{ UserName: ACCOUNT, SerialNumber: device.serial, EnableDate: NOW.toISOString() }]);
+    expect(call('ListMFADevices', {}).MFADevices).toEqual([
+      { UserName: ACCOUNT, SerialNumber: device.serial, EnableDate: NOW.toISOString() },
+    ]);
     const listed = call('ListVirtualMFADevices', { AssignmentStatus: 'Assigned' }).VirtualMFADevices;
     expect(listed).toHaveLength(1);
     expect(listed[0].User).toMatchObject({ UserId: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` });
@@ -84,7 +90,12 @@ describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {
     store.users.insert({ userId: 'AIDAUSER1', userName: 'alice', path: '/', createDate: NOW.toISOString() });
     const device = createDevice('alice-phone');
     const step = totpStep(NOW);
-    call('EnableMFADevice', { UserName: 'alice', SerialNumber: device.serial, AuthenticationCode1: totpCode(device.seed, step - 1), AuthenticationCode2: totpCode(device.seed, step) });
+    call('EnableMFADevice', {
+      UserName: 'alice',
+      SerialNumber: device.serial,
+      AuthenticationCode1: totpCode(device.seed, step - 1),
+      AuthenticationCode2: totpCode(device.seed, step),
+    });
 
     const later = new Date(NOW.getTime() + 60_000);
     const code = totpCode(device.seed, step + 2);
@@ -104,7 +115,13 @@ describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {
 describe('verifyConsolePassword', () => {
   beforeEach(() => {
     store.users.insert({ userId: 'AIDAUSER2', userName: 'bob', path: '/', createDate: NOW.toISOString() });
-    store.loginProfiles.insert({ userId: 'AIDAUSER2', passwordHash: hashPassword('Bob-Password-1'), passwordResetRequired: false, createDate: '2026-05-01T00:00:00.000Z', passwordChangedDate: '2026-05-01T00:00:00.000Z' });
+    store.loginProfiles.insert({
+      userId: 'AIDAUSER2',
+      passwordHash: hashPassword('Bob-Password-1'),
+      passwordResetRequired: false,
+      createDate: '2026-05-01T00:00:00.000Z',
+      passwordChangedDate: '2026-05-01T00:00:00.000Z',
+    });
   });
 
   it('tells a wrong password, a good one, a required reset and an expired password apart', () => {
@@ -114,7 +131,15 @@ describe('verifyConsolePassword', () => {
     store.loginProfiles.update('AIDAUSER2', { passwordResetRequired: true });
     expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('change-required');
     store.loginProfiles.update('AIDAUSER2', { passwordResetRequired: false });
-    const policy = { MinimumPasswordLength: 6, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false, AllowUsersToChangePassword: true, MaxPasswordAge: 30 };
+    const policy = {
+      MinimumPasswordLength: 6,
+      RequireSymbols: false,
+      RequireNumbers: false,
+      RequireUppercaseCharacters: false,
+      RequireLowercaseCharacters: false,
+      AllowUsersToChangePassword: true,
+      MaxPasswordAge: 30,
+    };
     store.account.update({ passwordPolicy: JSON.stringify(policy) });
     expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('change-required');
     store.account.update({ passwordPolicy: JSON.stringify({ ...policy, HardExpiry: true }) });

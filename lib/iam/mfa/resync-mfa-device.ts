@@ -11,10 +11,16 @@ export const RESYNC_WINDOW_STEPS = 20;
 export const resyncMfaDevice: Operation<ResyncMFADeviceRequest> = (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
   const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
-  const step = verifyConsecutiveTotp(ctx.secrets.decrypt(device.seedEncrypted), input.AuthenticationCode1!, input.AuthenticationCode2!, ctx.now, {
-    window: RESYNC_WINDOW_STEPS,
-    lastUsedStep: device.lastUsedStep,
-  });
+  const step = verifyConsecutiveTotp(
+    ctx.secrets.decrypt(device.seedEncrypted),
+    input.AuthenticationCode1!,
+    input.AuthenticationCode2!,
+    ctx.now,
+    {
+      window: RESYNC_WINDOW_STEPS,
+      lastUsedStep: device.lastUsedStep,
+    },
+  );
   if (step === undefined) throw new InvalidAuthenticationCode('Authentication code for device is not valid.');
   ctx.store.mfaDevices.setLastUsedStep(device.serialNumber, step);
   return {};

@@ -7,7 +7,10 @@ import { requireVirtualMfaDevice } from './mfa-view';
 export const tagMfaDevice: Operation<TagMFADeviceRequest> = (ctx, input) => {
   const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('mfa', device.serialNumber).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('mfa', device.serialNumber).map((t) => t.Key),
+  );
   ctx.store.tags.put('mfa', device.serialNumber, tags);
   return {};
 };

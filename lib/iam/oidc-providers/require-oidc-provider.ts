@@ -25,7 +25,8 @@ export function validateThumbprints(thumbprints: string[], options: { allowEmpty
     throw new InvalidInput('Thumbprint list must contain fewer than 5 entries.');
   }
   for (const thumbprint of thumbprints) {
-    if (!/^[0-9a-fA-F]{40}$/.test(thumbprint)) throw new InvalidInput(`Thumbprint ${thumbprint} is not a valid 40-character hexadecimal SHA-1 fingerprint.`);
+    if (!/^[0-9a-fA-F]{40}$/.test(thumbprint))
+      throw new InvalidInput(`Thumbprint ${thumbprint} is not a valid 40-character hexadecimal SHA-1 fingerprint.`);
   }
   return [...new Set(thumbprints.map((t) => t.toLowerCase()))];
 }

@@ -7,7 +7,10 @@ import { requireOidcProvider } from './require-oidc-provider';
 export const tagOpenIDConnectProvider: Operation<TagOpenIDConnectProviderRequest> = (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('oidc-provider', provider.arn).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('oidc-provider', provider.arn).map((t) => t.Key),
+  );
   ctx.store.tags.put('oidc-provider', provider.arn, tags);
   return {};
 };

@@ -10,7 +10,14 @@ const strict: PasswordPolicy = {
   RequireLowercaseCharacters: true,
   AllowUsersToChangePassword: true,
 };
-const lax: PasswordPolicy = { ...strict, MinimumPasswordLength: 6, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false };
+const lax: PasswordPolicy = {
+  ...strict,
+  MinimumPasswordLength: 6,
+  RequireSymbols: false,
+  RequireNumbers: false,
+  RequireUppercaseCharacters: false,
+  RequireLowercaseCharacters: false,
+};
 
 describe('checkPassword without a custom policy (AWS default policy)', () => {
   it.each([
@@ -21,18 +28,25 @@ describe('checkPassword without a custom policy (AWS default policy)', () => {
     ['Abc1!', ['Password should have a minimum length of 8']],
     ['abcdefgh', ['Password should have at least three of the following: uppercase letters, lowercase letters, numbers, symbols']],
     ['abcdefg1', ['Password should have at least three of the following: uppercase letters, lowercase letters, numbers, symbols']],
-    ['ab1', [
-      'Password should have a minimum length of 8',
-      'Password should have at least three of the following: uppercase letters, lowercase letters, numbers, symbols',
-    ]],
+    [
+      'ab1',
+      [
+        'Password should have a minimum length of 8',
+        'Password should have at least three of the following: uppercase letters, lowercase letters, numbers, symbols',
+      ],
+    ],
   ])('%s → %j', (password, expected) => {
     expect(checkPassword(password, undefined)).toEqual(expected);
   });
 
   it('refuses the account name or email, ignoring case', () => {
     const context = { accountName: 'My-Account-1', accountEmail: 'Root@Example.com' };
-    expect(checkPassword('my-account-1', undefined, context)).toContain('Password should not be identical to the account name or email address');
-    expect(checkPassword('ROOT@EXAMPLE.COM', undefined, context)).toContain('Password should not be identical to the account name or email address');
+    expect(checkPassword('my-account-1', undefined, context)).toContain(
+      'Password should not be identical to the account name or email address',
+    );
+    expect(checkPassword('ROOT@EXAMPLE.COM', undefined, context)).toContain(
+      'Password should not be identical to the account name or email address',
+    );
     expect(checkPassword('Other-Account-1', undefined, context)).toEqual([]);
   });
 
@@ -51,12 +65,15 @@ describe('checkPassword with a custom policy', () => {
     ['ABCDEFGHIJ1!', ['Password should have at least one lowercase letter']],
     ['Abcdefghijk!', ['Password should have at least one number']],
     ['Abcdefghijk1', ['Password should have at least one symbol']],
-    ['abc', [
-      'Password should have a minimum length of 12',
-      'Password should have at least one uppercase letter',
-      'Password should have at least one number',
-      'Password should have at least one symbol',
-    ]],
+    [
+      'abc',
+      [
+        'Password should have a minimum length of 12',
+        'Password should have at least one uppercase letter',
+        'Password should have at least one number',
+        'Password should have at least one symbol',
+      ],
+    ],
   ])('strict: %s → %j', (password, expected) => {
     expect(checkPassword(password, strict)).toEqual(expected);
   });
@@ -70,7 +87,11 @@ describe('checkPassword with a custom policy', () => {
 describe('policy view and expiry', () => {
   it('derives ExpirePasswords from MaxPasswordAge and omits unset fields', () => {
     expect(passwordPolicyView(lax)).toMatchObject({ ExpirePasswords: false, MaxPasswordAge: undefined, HardExpiry: undefined });
-    expect(passwordPolicyView({ ...lax, MaxPasswordAge: 90, HardExpiry: true })).toMatchObject({ ExpirePasswords: true, MaxPasswordAge: 90, HardExpiry: true });
+    expect(passwordPolicyView({ ...lax, MaxPasswordAge: 90, HardExpiry: true })).toMatchObject({
+      ExpirePasswords: true,
+      MaxPasswordAge: 90,
+      HardExpiry: true,
+    });
   });
 
   it('expires a password MaxPasswordAge days after it was set', () => {

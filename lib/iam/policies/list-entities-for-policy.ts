@@ -18,7 +18,7 @@ export const listEntitiesForPolicy: Operation<ListEntitiesForPolicyRequest> = (c
   ];
   // LocalManagedPolicy and AWSManagedPolicy name no principal kind: such a filter leaves nothing.
   const filter = input.EntityFilter;
-  const kind = filter === undefined ? undefined : (FILTER_KIND as Record<string, string | undefined>)[filter] ?? 'none';
+  const kind = filter === undefined ? undefined : ((FILTER_KIND as Record<string, string | undefined>)[filter] ?? 'none');
   const seen = new Set<string>();
   const entities = candidates.filter((entity) => {
     const id = `${entity.principalKind}:${entity.principalId}`;
@@ -27,12 +27,7 @@ export const listEntitiesForPolicy: Operation<ListEntitiesForPolicyRequest> = (c
     if (kind !== undefined && entity.principalKind !== kind) return false;
     return !input.PathPrefix || entity.path.startsWith(input.PathPrefix);
   });
-  const page = paginateArray(
-    entities,
-    (e) => `${KIND_ORDER[e.principalKind]}\u0000${e.name.toLowerCase()}`,
-    input.Marker,
-    input.MaxItems,
-  );
+  const page = paginateArray(entities, (e) => `${KIND_ORDER[e.principalKind]}\u0000${e.name.toLowerCase()}`, input.Marker, input.MaxItems);
   const of = (k: PolicyEntity['principalKind']) => page.items.filter((e) => e.principalKind === k);
   return {
     PolicyGroups: of('group').map((e) => ({ GroupName: e.name, GroupId: e.principalId })),

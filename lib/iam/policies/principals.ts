@@ -34,7 +34,9 @@ export function requirePolicyHolder(store: Store, kind: PrincipalKind, name: str
 export function requireModifiablePolicyHolder(store: Store, kind: PrincipalKind, name: string): PolicyHolder {
   const holder = requirePolicyHolder(store, kind, name);
   if (holder.protected) {
-    throw new UnmodifiableEntity(`Cannot perform the operation on the protected role '${holder.name}' - this role is only modifiable by AWS`);
+    throw new UnmodifiableEntity(
+      `Cannot perform the operation on the protected role '${holder.name}' - this role is only modifiable by AWS`,
+    );
   }
   return holder;
 }

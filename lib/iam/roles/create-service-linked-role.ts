@@ -81,7 +81,8 @@ export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> 
     store.roles.insert(role);
   } catch (error) {
     // A concurrent writer that won the race between the check above and this insert.
-    if (isDuplicateKeyError(error)) throw new InvalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
+    if (isDuplicateKeyError(error))
+      throw new InvalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
     throw error;
   }
   // As AWS: the service's own managed policy comes attached (only the service may change it).

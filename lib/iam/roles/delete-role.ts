@@ -14,8 +14,10 @@ export const deleteRole: Operation<DeleteRoleRequest> = (ctx, input) => {
   if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
   }
-  if (ctx.store.attachments.countForPrincipal('role', role.roleId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
-  if (ctx.store.inlinePolicies.list('role', role.roleId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  if (ctx.store.attachments.countForPrincipal('role', role.roleId) > 0)
+    throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+  if (ctx.store.inlinePolicies.list('role', role.roleId).length > 0)
+    throw new DeleteConflict('Cannot delete entity, must delete policies first.');
   removeRole(ctx.store, ctx.principal.accountId, role);
   return {};
 };

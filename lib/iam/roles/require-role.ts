@@ -16,6 +16,8 @@ export function requireRole(store: Store, roleName: string): RoleRecord {
  */
 export function assertRoleModifiable(role: RoleRecord): void {
   if (role.serviceLinked) {
-    throw new UnmodifiableEntity(`Cannot perform the operation on the protected role '${role.roleName}' - this role is only modifiable by AWS`);
+    throw new UnmodifiableEntity(
+      `Cannot perform the operation on the protected role '${role.roleName}' - this role is only modifiable by AWS`,
+    );
   }
 }

@@ -88,7 +88,10 @@ describe('role operations', () => {
   it('counts the trust policy size without whitespace (2,048 characters)', () => {
     const principal = (length: number) => `arn:aws:iam::210987654321:role/${'x'.repeat(length)}`;
     const document = (length: number) =>
-      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal(length) }, Action: 'sts:AssumeRole' }] });
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: principal(length) }, Action: 'sts:AssumeRole' }],
+      });
     const base = document(0).length;
     const fits = document(2048 - base);
     expect(fits.length).toBe(2048);
@@ -182,7 +185,12 @@ describe('instance profile operations', () => {
   it('enforces the InstanceProfilesPerAccount quota', () => {
     store.transaction(() => {
       for (let i = 0; i < QUOTAS.instanceProfilesPerAccount; i++) {
-        store.instanceProfiles.insert({ instanceProfileId: `AIPA${String(i).padStart(17, '0')}`, instanceProfileName: `p${i}`, path: '/', createDate: NOW.toISOString() });
+        store.instanceProfiles.insert({
+          instanceProfileId: `AIPA${String(i).padStart(17, '0')}`,
+          instanceProfileName: `p${i}`,
+          path: '/',
+          createDate: NOW.toISOString(),
+        });
       }
     });
     expect(failure('CreateInstanceProfile', { InstanceProfileName: 'one-more' })).toEqual({

@@ -14,7 +14,9 @@ describe('service-linked role names', () => {
     expect(serviceLinkedRoleName('elasticbeanstalk.amazonaws.com')).toBe('AWSServiceRoleForElasticBeanstalk');
     expect(serviceLinkedRoleName('autoscaling.amazonaws.com')).toBe('AWSServiceRoleForAutoScaling');
     expect(serviceLinkedRoleName('spot.amazonaws.com')).toBe('AWSServiceRoleForEC2Spot');
-    expect(serviceLinkedRoleName('dynamodb.application-autoscaling.amazonaws.com')).toBe('AWSServiceRoleForApplicationAutoScaling_DynamoDBTable');
+    expect(serviceLinkedRoleName('dynamodb.application-autoscaling.amazonaws.com')).toBe(
+      'AWSServiceRoleForApplicationAutoScaling_DynamoDBTable',
+    );
   });
 
   it('derives a PascalCase name for other services, sub-services after an underscore', () => {
@@ -61,8 +63,12 @@ describe('service-linked role names', () => {
   });
 
   it("names Application Auto Scaling's roles as its documentation does", () => {
-    expect(serviceLinkedRoleName('custom-resource.application-autoscaling.amazonaws.com')).toBe('AWSServiceRoleForApplicationAutoScaling_CustomResource');
-    expect(serviceRolePolicyNameCandidates('ApplicationAutoScaling_CustomResource')).toContain('AWSApplicationAutoScalingCustomResourcePolicy');
+    expect(serviceLinkedRoleName('custom-resource.application-autoscaling.amazonaws.com')).toBe(
+      'AWSServiceRoleForApplicationAutoScaling_CustomResource',
+    );
+    expect(serviceRolePolicyNameCandidates('ApplicationAutoScaling_CustomResource')).toContain(
+      'AWSApplicationAutoScalingCustomResourcePolicy',
+    );
     expect(serviceRolePolicyNameCandidates('ApplicationAutoScaling_DynamoDBTable')[0]).toBe('AWSApplicationAutoscalingDynamoDBTablePolicy');
   });
 });

@@ -25,7 +25,12 @@ const RECORDED: ReadonlyMap<string, RecordedServiceLinkedRole> = new Map(
     .filter(([key]) => !key.includes(' '))
     .map(([service, entry]) => [
       service,
-      { roleName: entry.RoleName, path: entry.Path, attachedPolicies: entry.AttachedPolicies, customSuffixRejection: entry.CustomSuffix?.Message },
+      {
+        roleName: entry.RoleName,
+        path: entry.Path,
+        attachedPolicies: entry.AttachedPolicies,
+        customSuffixRejection: entry.CustomSuffix?.Message,
+      },
     ]),
 );
 
@@ -109,7 +114,15 @@ export function serviceRolePolicyNameCandidates(label: string): string[] {
   const scaling = /^ApplicationAutoScaling_(\w+)$/.exec(label);
   if (scaling) return [`AWSApplicationAutoscaling${scaling[1]}Policy`, `AWSApplicationAutoScaling${scaling[1]}Policy`];
   const base = label.replace(/^(Amazon|AWS)(?=[A-Z])/, '');
-  return [...new Set([`${label}ServiceRolePolicy`, `AWS${base}ServiceRolePolicy`, `Amazon${base}ServiceRolePolicy`, `${base}ServiceRolePolicy`, `AWS${base}ServiceTrustPolicy`])];
+  return [
+    ...new Set([
+      `${label}ServiceRolePolicy`,
+      `AWS${base}ServiceRolePolicy`,
+      `Amazon${base}ServiceRolePolicy`,
+      `${base}ServiceRolePolicy`,
+      `AWS${base}ServiceTrustPolicy`,
+    ]),
+  ];
 }
 
 /** The path AWS puts service-linked roles under: `/aws-service-role/<service principal>/`. */

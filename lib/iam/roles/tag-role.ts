@@ -7,7 +7,10 @@ import { requireRole } from './require-role';
 export const tagRole: Operation<TagRoleRequest> = (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('role', role.roleId).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('role', role.roleId).map((t) => t.Key),
+  );
   ctx.store.tags.put('role', role.roleId, tags);
   return {};
 };

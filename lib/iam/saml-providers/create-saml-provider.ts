@@ -13,8 +13,10 @@ export const createSAMLProvider: Operation<CreateSAMLProviderRequest> = (ctx, in
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
   const existing = ctx.store.identityProviders.listSaml();
-  if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new EntityAlreadyExists(`SAMLProvider ${name} already exists.`);
-  if (existing.length >= SAML_PROVIDERS_PER_ACCOUNT) throw new LimitExceeded(`Cannot exceed quota for SamlProvidersPerAccount: ${SAML_PROVIDERS_PER_ACCOUNT}`);
+  if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase()))
+    throw new EntityAlreadyExists(`SAMLProvider ${name} already exists.`);
+  if (existing.length >= SAML_PROVIDERS_PER_ACCOUNT)
+    throw new LimitExceeded(`Cannot exceed quota for SamlProvidersPerAccount: ${SAML_PROVIDERS_PER_ACCOUNT}`);
   ctx.store.identityProviders.putSaml({
     arn,
     name,

@@ -49,7 +49,10 @@ describe('parseSamlMetadata', () => {
         '<md:Extensions><ds:X509Certificate>STRAY</ds:X509Certificate></md:Extensions>' +
         '<md:KeyDescriptor use="signing"><KeyInfo><X509Data><X509Certificate>NONAMESPACE</X509Certificate></X509Data></KeyInfo></md:KeyDescriptor>' +
         '<md:SingleSignOnService',
-    ).replace('</md:EntityDescriptor>', '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>SERVICEPROVIDER</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor></md:SPSSODescriptor></md:EntityDescriptor>');
+    ).replace(
+      '</md:EntityDescriptor>',
+      '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>SERVICEPROVIDER</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor></md:SPSSODescriptor></md:EntityDescriptor>',
+    );
     expect(parseSamlMetadata(document).certificates).toEqual(['MIIBabcd==', 'NOUSE']);
   });
 

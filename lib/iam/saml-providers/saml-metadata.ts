@@ -68,7 +68,11 @@ export function parseSamlMetadata(document: string): SamlMetadata {
       }
     }
   }
-  return { entityId: root.hasAttribute('entityID') ? root.getAttribute('entityID')! : undefined, validUntil: validUntil && new Date(validUntil).toISOString(), certificates };
+  return {
+    entityId: root.hasAttribute('entityID') ? root.getAttribute('entityID')! : undefined,
+    validUntil: validUntil && new Date(validUntil).toISOString(),
+    certificates,
+  };
 }
 
 /** The provider's ValidUntil: the metadata's own, else 100 years after upload. */

@@ -7,7 +7,10 @@ import { requireSamlProvider } from './require-saml-provider';
 export const tagSAMLProvider: Operation<TagSAMLProviderRequest> = (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('saml-provider', provider.arn).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('saml-provider', provider.arn).map((t) => t.Key),
+  );
   ctx.store.tags.put('saml-provider', provider.arn, tags);
   return {};
 };

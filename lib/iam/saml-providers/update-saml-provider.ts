@@ -7,6 +7,10 @@ import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 export const updateSAMLProvider: Operation<UpdateSAMLProviderRequest> = (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);
-  ctx.store.identityProviders.putSaml({ ...provider, metadataDocument: input.SAMLMetadataDocument!, validUntil: validUntilOf(metadata, ctx.now) });
+  ctx.store.identityProviders.putSaml({
+    ...provider,
+    metadataDocument: input.SAMLMetadataDocument!,
+    validUntil: validUntilOf(metadata, ctx.now),
+  });
   return { SAMLProviderArn: provider.arn };
 };

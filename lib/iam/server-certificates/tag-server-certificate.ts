@@ -7,7 +7,10 @@ import { requireServerCertificate } from './server-certificate-view';
 export const tagServerCertificate: Operation<TagServerCertificateRequest> = (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('server-certificate', certificate.serverCertificateId).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('server-certificate', certificate.serverCertificateId).map((t) => t.Key),
+  );
   ctx.store.tags.put('server-certificate', certificate.serverCertificateId, tags);
   return {};
 };

@@ -44,5 +44,8 @@ export const uploadServerCertificate: Operation<UploadServerCertificateRequest> 
   };
   store.insert(record);
   if (tags.length > 0) ctx.store.tags.put('server-certificate', record.serverCertificateId, tags);
-  return { ServerCertificateMetadata: serverCertificateMetadata(ctx.principal.accountId, record), Tags: tags.length > 0 ? tags : undefined };
+  return {
+    ServerCertificateMetadata: serverCertificateMetadata(ctx.principal.accountId, record),
+    Tags: tags.length > 0 ? tags : undefined,
+  };
 };

@@ -17,12 +17,32 @@ interface Entity {
 
 function userEntity(store: Store, accountId: string, userId: string): Entity[] {
   const user = store.users.getById(userId);
-  return user ? [{ Arn: `arn:aws:iam::${accountId}:user${user.path}${user.userName}`, Name: user.userName, Type: 'USER', Id: user.userId, Path: user.path }] : [];
+  return user
+    ? [
+        {
+          Arn: `arn:aws:iam::${accountId}:user${user.path}${user.userName}`,
+          Name: user.userName,
+          Type: 'USER',
+          Id: user.userId,
+          Path: user.path,
+        },
+      ]
+    : [];
 }
 
 function roleEntity(store: Store, accountId: string, roleId: string): Entity[] {
   const role = store.roles.getById(roleId);
-  return role ? [{ Arn: `arn:aws:iam::${accountId}:role${role.path}${role.roleName}`, Name: role.roleName, Type: 'ROLE', Id: role.roleId, Path: role.path }] : [];
+  return role
+    ? [
+        {
+          Arn: `arn:aws:iam::${accountId}:role${role.path}${role.roleName}`,
+          Name: role.roleName,
+          Type: 'ROLE',
+          Id: role.roleId,
+          Path: role.path,
+        },
+      ]
+    : [];
 }
 
 function members(store: Store, accountId: string, groupId: string): Entity[] {

@@ -16,12 +16,18 @@ const ENTITY_TYPE = { user: 'USER', group: 'GROUP', role: 'ROLE' } as const;
 
 function candidatesOf(store: Store, kind: PrincipalKind, id: string, name: string, out: Candidate[]): void {
   for (const inline of store.inlinePolicies.list(kind, id)) {
-    out.push({ policy: { PolicyName: inline.policyName, PolicyType: 'INLINE', EntityType: ENTITY_TYPE[kind], EntityName: name }, document: inline.document });
+    out.push({
+      policy: { PolicyName: inline.policyName, PolicyType: 'INLINE', EntityType: ENTITY_TYPE[kind], EntityName: name },
+      document: inline.document,
+    });
   }
   for (const attachment of store.attachments.listForPrincipal(kind, id)) {
     const managed = managedPolicyDocument(store, attachment.policyArn);
     if (!managed) continue;
-    out.push({ policy: { PolicyName: managed.policyName, PolicyType: 'MANAGED', PolicyArn: attachment.policyArn }, document: managed.document });
+    out.push({
+      policy: { PolicyName: managed.policyName, PolicyType: 'MANAGED', PolicyArn: attachment.policyArn },
+      document: managed.document,
+    });
   }
 }
 
@@ -68,4 +74,3 @@ export const listPoliciesGrantingServiceAccess: Operation<ListPoliciesGrantingSe
     Marker: next,
   };
 };
-

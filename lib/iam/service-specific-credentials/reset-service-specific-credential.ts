@@ -9,5 +9,7 @@ export const resetServiceSpecificCredential: Operation<ResetServiceSpecificCrede
   const password = newServicePassword();
   const data = { ...credential.data, passwordSealed: ctx.secrets.encrypt(password) };
   ctx.store.userCredentials.setData('service-specific-credential', credential.credentialId, data);
-  return { ServiceSpecificCredential: { ...serviceCredentialMetadata(owner.userName, { ...credential, data }), ServicePassword: password } };
+  return {
+    ServiceSpecificCredential: { ...serviceCredentialMetadata(owner.userName, { ...credential, data }), ServicePassword: password },
+  };
 };

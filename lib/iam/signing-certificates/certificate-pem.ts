@@ -8,7 +8,8 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/
 /** Parses one PEM certificate, or throws AWS's MalformedCertificate. */
 export function parseCertificate(body: string): X509Certificate {
   const blocks = body.match(PEM_BLOCK);
-  if (!blocks || blocks.length !== 1) throw new MalformedCertificate('Unable to parse certificate. Please ensure the certificate is in PEM format.');
+  if (!blocks || blocks.length !== 1)
+    throw new MalformedCertificate('Unable to parse certificate. Please ensure the certificate is in PEM format.');
   try {
     return new X509Certificate(blocks[0]);
   } catch {

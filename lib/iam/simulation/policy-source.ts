@@ -33,9 +33,15 @@ export function policySource(store: Store, arn: string): PolicySource {
     boundaryArn = role?.permissionsBoundaryArn;
   }
   if (!id) throw new NoSuchEntity(`The ${kind} with name ${name} cannot be found.`);
-  const policies = entityPolicyDocuments(store, kind, id).map((doc) => ({ policyId: doc.policyId, policyType: doc.sourceType, text: doc.document }));
+  const policies = entityPolicyDocuments(store, kind, id).map((doc) => ({
+    policyId: doc.policyId,
+    policyType: doc.sourceType,
+    text: doc.document,
+  }));
   const boundaryDoc = boundaryDocument(store, boundaryArn);
-  const boundary = boundaryDoc ? { policyId: boundaryDoc.policyId, policyType: boundaryDoc.sourceType, text: boundaryDoc.document } : undefined;
+  const boundary = boundaryDoc
+    ? { policyId: boundaryDoc.policyId, policyType: boundaryDoc.sourceType, text: boundaryDoc.document }
+    : undefined;
   return { kind, arn, policies, boundary };
 }
 
@@ -54,7 +60,8 @@ export function compileInputs(inputs: SimulationPolicyInput[], policyType: Polic
     try {
       return compilePolicy(input.text, { policyId: input.policyId, policyType });
     } catch (error) {
-      if (error instanceof PolicyParseError) throw new MalformedPolicyDocument(malformedPolicyMessage(input.text, policyType) ?? error.message);
+      if (error instanceof PolicyParseError)
+        throw new MalformedPolicyDocument(malformedPolicyMessage(input.text, policyType) ?? error.message);
       throw error;
     }
   });

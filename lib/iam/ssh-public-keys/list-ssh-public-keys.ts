@@ -14,7 +14,12 @@ export const listSSHPublicKeys: Operation<ListSSHPublicKeysRequest> = (ctx, inpu
   const keys = ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
   const page = paginateArray(keys, (key) => `${key.createDate}|${key.credentialId}`, input.Marker, input.MaxItems);
   return {
-    SSHPublicKeys: page.items.map((key) => ({ UserName: user.userName, SSHPublicKeyId: key.credentialId, Status: key.status, UploadDate: key.createDate })),
+    SSHPublicKeys: page.items.map((key) => ({
+      UserName: user.userName,
+      SSHPublicKeyId: key.credentialId,
+      Status: key.status,
+      UploadDate: key.createDate,
+    })),
     IsTruncated: page.IsTruncated,
     Marker: page.Marker,
   };

@@ -21,7 +21,10 @@ describe('parseSshPublicKey', () => {
     ['garbage', 'hello'],
     ['a wrong key type', 'ssh-dss AAAAB3NzaC1kc3M='],
     ['a truncated blob', 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB'],
-    ['a key that is too short', generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString()],
+    [
+      'a key that is too short',
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    ],
     ['an EC key', generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'pem', type: 'spki' }).toString()],
     ['a broken PEM', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----'],
   ])('rejects %s with InvalidPublicKey', (_case, body) => {

@@ -79,7 +79,10 @@ export function parseSshPublicKey(body: string): ParsedSshKey {
   if (end !== blob.length || e.length === 0 || n.length === 0) throw new InvalidPublicKey(INVALID);
   let key: KeyObject;
   try {
-    key = createPublicKey({ key: { kty: 'RSA', n: unsignedOf(n).toString('base64url'), e: unsignedOf(e).toString('base64url') }, format: 'jwk' });
+    key = createPublicKey({
+      key: { kty: 'RSA', n: unsignedOf(n).toString('base64url'), e: unsignedOf(e).toString('base64url') },
+      format: 'jwk',
+    });
   } catch {
     throw new InvalidPublicKey(INVALID);
   }

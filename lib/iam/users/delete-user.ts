@@ -13,15 +13,22 @@ export const deleteUser: Operation<DeleteUserRequest> = (ctx, input) => {
   // SSH public keys, service-specific (Git) credentials, MFA devices, inline policies, managed policies,
   // group memberships.
   if (store.loginProfiles.get(user.userId)) throw new DeleteConflict('Cannot delete entity, must delete login profile first.');
-  if (store.accessKeys.listForUser(user.userId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete access keys first.');
+  if (store.accessKeys.listForUser(user.userId).length > 0)
+    throw new DeleteConflict('Cannot delete entity, must delete access keys first.');
   // AWS's messages as its DeleteUser answers them: certificates by name, SSH keys and Git credentials generically.
-  if (store.userCredentials.countForUser('signing-certificate', user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must delete certificates first.');
-  if (store.userCredentials.countForUser('ssh-public-key', user.userId) > 0 || store.userCredentials.countForUser('service-specific-credential', user.userId) > 0) {
+  if (store.userCredentials.countForUser('signing-certificate', user.userId) > 0)
+    throw new DeleteConflict('Cannot delete entity, must delete certificates first.');
+  if (
+    store.userCredentials.countForUser('ssh-public-key', user.userId) > 0 ||
+    store.userCredentials.countForUser('service-specific-credential', user.userId) > 0
+  ) {
     throw new DeleteConflict('Cannot delete entity, must remove referenced objects first.');
   }
   if (store.mfaDevices.listForUser(user.userId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete MFA device first.');
-  if (store.inlinePolicies.list('user', user.userId).length > 0) throw new DeleteConflict('Cannot delete entity, must delete policies first.');
-  if (store.attachments.countForPrincipal('user', user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
+  if (store.inlinePolicies.list('user', user.userId).length > 0)
+    throw new DeleteConflict('Cannot delete entity, must delete policies first.');
+  if (store.attachments.countForPrincipal('user', user.userId) > 0)
+    throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
   if (store.groups.countForUser(user.userId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
   store.tags.removeAll('user', user.userId);
   store.users.delete(user.userId);

@@ -7,7 +7,10 @@ import { requireUser } from './require-user';
 export const tagUser: Operation<TagUserRequest> = (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName!);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
-  validateTags(tags, ctx.store.tags.list('user', user.userId).map((t) => t.Key));
+  validateTags(
+    tags,
+    ctx.store.tags.list('user', user.userId).map((t) => t.Key),
+  );
   ctx.store.tags.put('user', user.userId, tags);
   return {};
 };

@@ -79,7 +79,10 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   listAliases(): string[] {
-    return this.db.prepare<[], { alias: string }>('SELECT alias FROM account_aliases ORDER BY alias').all().map((r) => r.alias);
+    return this.db
+      .prepare<[], { alias: string }>('SELECT alias FROM account_aliases ORDER BY alias')
+      .all()
+      .map((r) => r.alias);
   }
 
   addAlias(alias: string): void {

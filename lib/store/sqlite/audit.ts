@@ -141,7 +141,13 @@ export class SqliteAuditRepository implements AuditRepository {
     const rows = this.db
       .prepare<
         string[],
-        { principal_arn: string; action_name: string; last_accessed: string; last_accessed_entity: string | null; last_accessed_region: string | null }
+        {
+          principal_arn: string;
+          action_name: string;
+          last_accessed: string;
+          last_accessed_entity: string | null;
+          last_accessed_region: string | null;
+        }
       >(
         `SELECT principal_arn, action_name, last_accessed, last_accessed_entity, last_accessed_region FROM action_last_accessed
          WHERE service_namespace = ? AND principal_arn IN (${principalArns.map(() => '?').join(', ')})`,
@@ -160,7 +166,16 @@ export class SqliteAuditRepository implements AuditRepository {
   listServiceAccess(principalArns: string[]): ServiceAccessRecord[] {
     if (principalArns.length === 0) return [];
     const rows = this.db
-      .prepare<string[], { principal_arn: string; service_namespace: string; last_accessed: string; last_accessed_entity: string | null; last_accessed_region: string | null }>(
+      .prepare<
+        string[],
+        {
+          principal_arn: string;
+          service_namespace: string;
+          last_accessed: string;
+          last_accessed_entity: string | null;
+          last_accessed_region: string | null;
+        }
+      >(
         `SELECT principal_arn, service_namespace, last_accessed, last_accessed_entity, last_accessed_region
          FROM service_last_accessed WHERE principal_arn IN (${principalArns.map(() => '?').join(', ')})`,
       )

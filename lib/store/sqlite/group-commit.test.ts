@@ -22,13 +22,21 @@ afterEach(() => {
 });
 
 const DATE = '2026-01-01T00:00:00.000Z';
-const user = (name: string) => ({ userId: `AIDA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`, userName: name, path: '/', createDate: DATE });
+const user = (name: string) => ({
+  userId: `AIDA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
+  userName: name,
+  path: '/',
+  createDate: DATE,
+});
 
 /** What another connection (another process) sees: only committed rows. */
 function committedUserNames(): string[] {
   const other = new Database(path.join(dataDir, 'gatehouse.db'), { readonly: true });
   try {
-    return other.prepare<[], { user_name: string }>('SELECT user_name FROM users ORDER BY user_name').all().map((row) => row.user_name);
+    return other
+      .prepare<[], { user_name: string }>('SELECT user_name FROM users ORDER BY user_name')
+      .all()
+      .map((row) => row.user_name);
   } finally {
     other.close();
   }

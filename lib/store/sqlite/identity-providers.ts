@@ -19,11 +19,23 @@ interface SamlRow {
 }
 
 function oidcRecord(row: OidcRow): OidcProviderRecord {
-  return { arn: row.arn, url: row.url, clientIds: JSON.parse(row.client_ids), thumbprints: JSON.parse(row.thumbprints), createDate: row.create_date };
+  return {
+    arn: row.arn,
+    url: row.url,
+    clientIds: JSON.parse(row.client_ids),
+    thumbprints: JSON.parse(row.thumbprints),
+    createDate: row.create_date,
+  };
 }
 
 function samlRecord(row: SamlRow): SamlProviderRecord {
-  return { arn: row.arn, name: row.name, metadataDocument: row.metadata_document, createDate: row.create_date, validUntil: row.valid_until };
+  return {
+    arn: row.arn,
+    name: row.name,
+    metadataDocument: row.metadata_document,
+    createDate: row.create_date,
+    validUntil: row.valid_until,
+  };
 }
 
 export class SqliteIdentityProviderRepository implements IdentityProviderRepository {

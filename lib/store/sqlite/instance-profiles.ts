@@ -43,9 +43,7 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
     this.listing = new PathListing(db, 'instance_profiles', toRecord);
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM instance_profiles');
     this.deleteStatement = db.prepare('DELETE FROM instance_profiles WHERE instance_profile_id = ?');
-    this.addRoleStatement = db.prepare(
-      'INSERT OR IGNORE INTO instance_profile_roles (instance_profile_id, role_id) VALUES (?, ?)',
-    );
+    this.addRoleStatement = db.prepare('INSERT OR IGNORE INTO instance_profile_roles (instance_profile_id, role_id) VALUES (?, ?)');
     this.removeRoleStatement = db.prepare('DELETE FROM instance_profile_roles WHERE instance_profile_id = ? AND role_id = ?');
     this.roleIds = db.prepare<[string], { role_id: string }>(
       'SELECT role_id FROM instance_profile_roles WHERE instance_profile_id = ? ORDER BY rowid',

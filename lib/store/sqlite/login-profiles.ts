@@ -63,7 +63,10 @@ export class SqliteLoginProfileRepository implements LoginProfileRepository {
     );
   }
 
-  update(userId: string, changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>): void {
+  update(
+    userId: string,
+    changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>,
+  ): void {
     const sets: string[] = [];
     const values: unknown[] = [];
     if (changes.passwordHash !== undefined) {

@@ -87,7 +87,9 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM managed_policies');
     this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
     this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');
-    this.versionStatement = db.prepare<[string, string], VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
+    this.versionStatement = db.prepare<[string, string], VersionRow>(
+      'SELECT * FROM policy_versions WHERE policy_arn = ? AND version_id = ?',
+    );
     this.versionsStatement = db.prepare<[string], VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ?');
     this.deleteVersionStatement = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
   }

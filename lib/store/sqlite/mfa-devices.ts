@@ -70,7 +70,9 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
     this.unassignStatement = db.prepare('UPDATE mfa_devices SET user_id = NULL, is_root = 0, enable_date = NULL WHERE serial_number = ?');
     this.stepStatement = db.prepare('UPDATE mfa_devices SET last_used_step = ? WHERE serial_number = ?');
     this.deleteStatement = db.prepare('DELETE FROM mfa_devices WHERE serial_number = ?');
-    this.assignedStatement = db.prepare<[], MfaDeviceRow>(`SELECT * FROM mfa_devices WHERE ${ASSIGNED} ORDER BY enable_date, serial_number`);
+    this.assignedStatement = db.prepare<[], MfaDeviceRow>(
+      `SELECT * FROM mfa_devices WHERE ${ASSIGNED} ORDER BY enable_date, serial_number`,
+    );
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM mfa_devices');
     this.countAssignedStatement = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM mfa_devices WHERE ${ASSIGNED}`);
   }

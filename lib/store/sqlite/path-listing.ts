@@ -10,7 +10,11 @@ export class PathListing<Row extends { name_key: string }, Item> {
   private readonly all;
   private readonly byPrefix;
 
-  constructor(db: SqliteDatabase, table: PathTable, private readonly toItem: (row: Row) => Item) {
+  constructor(
+    db: SqliteDatabase,
+    table: PathTable,
+    private readonly toItem: (row: Row) => Item,
+  ) {
     this.all = db.prepare<[string, number], Row>(`SELECT * FROM ${table} WHERE name_key > ? ORDER BY name_key LIMIT ?`);
     // substr comparison rather than LIKE: paths may contain % and _.
     this.byPrefix = db.prepare<[{ prefix: string; after: string; limit: number }], Row>(

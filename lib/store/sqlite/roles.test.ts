@@ -25,7 +25,11 @@ const TRUST = '{"Version":"2012-10-17","Statement":[]}';
 
 function role(name: string, rolePath = '/', extra: Partial<RoleRecord> = {}): RoleRecord {
   const record: RoleRecord = {
-    roleId: `AROA${name.toUpperCase().replace(/[^A-Z0-9]/g, 'X').padEnd(17, 'X').slice(0, 17)}`,
+    roleId: `AROA${name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, 'X')
+      .padEnd(17, 'X')
+      .slice(0, 17)}`,
     roleName: name,
     path: rolePath,
     createDate: DATE,
@@ -99,7 +103,12 @@ describe('SqliteRoleRepository', () => {
 
 describe('SqliteInstanceProfileRepository', () => {
   function profile(name: string, profilePath = '/') {
-    const record = { instanceProfileId: `AIPA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`, instanceProfileName: name, path: profilePath, createDate: DATE };
+    const record = {
+      instanceProfileId: `AIPA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
+      instanceProfileName: name,
+      path: profilePath,
+      createDate: DATE,
+    };
     store.instanceProfiles.insert(record);
     return record;
   }
@@ -112,7 +121,9 @@ describe('SqliteInstanceProfileRepository', () => {
     expect(store.instanceProfiles.getById(web.instanceProfileId)).toEqual(web);
     const page = store.instanceProfiles.list({ pathPrefix: '/apps/', limit: 1 });
     expect(page.items.map((p) => p.instanceProfileName)).toEqual(['batch']);
-    expect(store.instanceProfiles.list({ pathPrefix: '/apps/', after: page.next, limit: 1 }).items.map((p) => p.instanceProfileName)).toEqual(['Web']);
+    expect(
+      store.instanceProfiles.list({ pathPrefix: '/apps/', after: page.next, limit: 1 }).items.map((p) => p.instanceProfileName),
+    ).toEqual(['Web']);
     expect(store.instanceProfiles.count()).toBe(3);
   });
 

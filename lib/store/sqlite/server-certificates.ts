@@ -47,7 +47,17 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
   }
 
   insert(c: ServerCertificateRecord): void {
-    this.insertStatement.run(c.serverCertificateId, c.name, c.name.toLowerCase(), c.path, c.body, c.chain ?? null, c.privateKeySealed, c.uploadDate, c.expiration);
+    this.insertStatement.run(
+      c.serverCertificateId,
+      c.name,
+      c.name.toLowerCase(),
+      c.path,
+      c.body,
+      c.chain ?? null,
+      c.privateKeySealed,
+      c.uploadDate,
+      c.expiration,
+    );
   }
 
   getByName(name: string): ServerCertificateRecord | undefined {

@@ -25,7 +25,9 @@ export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
 
   get(subject: string): SignInAttemptRecord | undefined {
     const row = this.getStatement.get(subject);
-    return row && { subject: row.subject, failures: row.failures, lastFailure: row.last_failure, lockedUntil: row.locked_until ?? undefined };
+    return (
+      row && { subject: row.subject, failures: row.failures, lastFailure: row.last_failure, lockedUntil: row.locked_until ?? undefined }
+    );
   }
 
   put(record: SignInAttemptRecord): void {

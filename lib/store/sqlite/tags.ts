@@ -20,8 +20,12 @@ export class SqliteTagRepository implements TagRepository {
     );
     this.removeOne = db.prepare('DELETE FROM tags WHERE entity_kind = ? AND entity_id = ? AND key_lower = ?');
     this.removeAllStatement = db.prepare('DELETE FROM tags WHERE entity_kind = ? AND entity_id = ?');
-    this.countStatement = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM tags WHERE entity_kind = ? AND entity_id = ?');
-    this.maxPosition = db.prepare<[string, string], { p: number | null }>('SELECT max(position) AS p FROM tags WHERE entity_kind = ? AND entity_id = ?');
+    this.countStatement = db.prepare<[string, string], { n: number }>(
+      'SELECT count(*) AS n FROM tags WHERE entity_kind = ? AND entity_id = ?',
+    );
+    this.maxPosition = db.prepare<[string, string], { p: number | null }>(
+      'SELECT max(position) AS p FROM tags WHERE entity_kind = ? AND entity_id = ?',
+    );
   }
 
   list(kind: TaggableKind, entityId: string): Tag[] {

@@ -12,7 +12,14 @@ interface Row {
 }
 
 function toRecord<D>(row: Row): UserCredentialRecord<D> {
-  return { kind: row.kind, credentialId: row.credential_id, userId: row.user_id, status: row.status, createDate: row.create_date, data: JSON.parse(row.data) };
+  return {
+    kind: row.kind,
+    credentialId: row.credential_id,
+    userId: row.user_id,
+    status: row.status,
+    createDate: row.create_date,
+    data: JSON.parse(row.data),
+  };
 }
 
 export class SqliteUserCredentialRepository implements UserCredentialRepository {
@@ -37,7 +44,9 @@ export class SqliteUserCredentialRepository implements UserCredentialRepository 
     this.statusStatement = db.prepare('UPDATE user_credentials SET status = ? WHERE kind = ? AND credential_id = ?');
     this.dataStatement = db.prepare('UPDATE user_credentials SET data = ? WHERE kind = ? AND credential_id = ?');
     this.deleteStatement = db.prepare('DELETE FROM user_credentials WHERE kind = ? AND credential_id = ?');
-    this.countStatement = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM user_credentials WHERE kind = ? AND user_id = ?');
+    this.countStatement = db.prepare<[string, string], { n: number }>(
+      'SELECT count(*) AS n FROM user_credentials WHERE kind = ? AND user_id = ?',
+    );
   }
 
   insert(r: UserCredentialRecord<object>): void {

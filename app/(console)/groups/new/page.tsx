@@ -8,7 +8,10 @@ export const metadata = { title: 'Create group' };
 export default async function CreateGroupPage() {
   await requireConsoleSession();
   return (
-    <CreatePage kind="group" description="A group gives its member users the same permissions. Add members and attach policies on the group's page after creating it.">
+    <CreatePage
+      kind="group"
+      description="A group gives its member users the same permissions. Add members and attach policies on the group's page after creating it."
+    >
       <CreateGroupForm />
     </CreatePage>
   );

@@ -11,7 +11,10 @@ export default async function CreateUserPage({ searchParams }: { searchParams: P
   const signInUrl = `${await consolePublicOrigin()}/sign-in/${principal.accountAlias ?? principal.accountId}`;
   const { path } = await searchParams;
   return (
-    <CreatePage kind="user" description="An IAM user is a person or a workload with long-term credentials: a console password, access keys, or both. Permissions come from groups and policies, added after creation.">
+    <CreatePage
+      kind="user"
+      description="An IAM user is a person or a workload with long-term credentials: a console password, access keys, or both. Permissions come from groups and policies, added after creation."
+    >
       <CreateUserForm initialPath={typeof path === 'string' && path ? path : '/'} signInUrl={signInUrl} />
     </CreatePage>
   );

@@ -10,7 +10,10 @@ import { analyzerClientFor } from '@/lib/console/clients';
 export const startPolicyGeneration = action(
   z.object({ kind: z.enum(['user', 'role']), name: z.string().min(1).max(128), days: z.number().int().min(1).max(90) }),
   async ({ kind, name, days }, { session, iam }) => {
-    const arn = kind === 'user' ? (await iam.send(new GetUserCommand({ UserName: name }))).User?.Arn : (await iam.send(new GetRoleCommand({ RoleName: name }))).Role?.Arn;
+    const arn =
+      kind === 'user'
+        ? (await iam.send(new GetUserCommand({ UserName: name }))).User?.Arn
+        : (await iam.send(new GetRoleCommand({ RoleName: name }))).Role?.Arn;
     if (!arn) throw new Error(`The ${kind} ${name} has no ARN.`);
     const account = arn.split(':')[4];
     const client = analyzerClientFor(session.credentials);

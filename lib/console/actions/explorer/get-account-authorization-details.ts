@@ -41,7 +41,11 @@ export const getAccountAuthorizationDetails = action(z.object({}), async (_input
     if (!page.IsTruncated || !page.Marker) break;
     marker = page.Marker;
   }
-  const snapshot = snapshotFromPages(pages, { accountId: session.principal.accountId, principalArn: session.principal.arn, readAt: new Date().toISOString() });
+  const snapshot = snapshotFromPages(pages, {
+    accountId: session.principal.accountId,
+    principalArn: session.principal.arn,
+    readAt: new Date().toISOString(),
+  });
   snapshot.credentialReport = await credentialReport(iam);
   return snapshot;
 });

@@ -16,8 +16,14 @@ export const getGroup = action(z.object({ groupName: z.string().min(1) }), async
     (page) => page.Users,
   );
   const [attached, inline] = await Promise.all([
-    allPages((Marker) => iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, Marker })), (p) => p.AttachedPolicies),
-    allPages((Marker) => iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, Marker })), (p) => p.PolicyNames),
+    allPages(
+      (Marker) => iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: groupName, Marker })),
+      (p) => p.AttachedPolicies,
+    ),
+    allPages(
+      (Marker) => iam.send(new ListGroupPoliciesCommand({ GroupName: groupName, Marker })),
+      (p) => p.PolicyNames,
+    ),
   ]);
   return {
     groupName: group?.GroupName ?? groupName,

@@ -8,14 +8,26 @@ import { action } from '@/lib/console/action';
 const list = z
   .string()
   .default('')
-  .transform((text) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean));
+  .transform((text) =>
+    text
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 export const createIdentityProvider = action(
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('SAML'), name: z.string().trim().min(1, 'Enter a provider name.'), metadata: z.string().trim().min(1, 'Paste or upload the metadata document.') }),
+    z.object({
+      type: z.literal('SAML'),
+      name: z.string().trim().min(1, 'Enter a provider name.'),
+      metadata: z.string().trim().min(1, 'Paste or upload the metadata document.'),
+    }),
     z.object({
       type: z.literal('OIDC'),
-      url: z.string().trim().regex(/^https:\/\//i, { message: 'The provider URL starts with https://.' }),
+      url: z
+        .string()
+        .trim()
+        .regex(/^https:\/\//i, { message: 'The provider URL starts with https://.' }),
       clientIds: list.pipe(z.array(z.string()).min(1, 'Enter at least one audience (client ID).')),
       thumbprints: list,
     }),
@@ -26,7 +38,11 @@ export const createIdentityProvider = action(
       return { arn: SAMLProviderArn! };
     }
     const { OpenIDConnectProviderArn } = await iam.send(
-      new CreateOpenIDConnectProviderCommand({ Url: input.url, ClientIDList: input.clientIds, ThumbprintList: input.thumbprints.length ? input.thumbprints : undefined }),
+      new CreateOpenIDConnectProviderCommand({
+        Url: input.url,
+        ClientIDList: input.clientIds,
+        ThumbprintList: input.thumbprints.length ? input.thumbprints : undefined,
+      }),
     );
     return { arn: OpenIDConnectProviderArn! };
   },

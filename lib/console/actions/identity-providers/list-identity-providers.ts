@@ -31,16 +31,16 @@ export const listIdentityProviders = action(z.object({}), async (_input, { iam }
       };
     }),
   );
-  const samlProviders = (saml.SAMLProviderList ?? []).map(
-    (p): IdentityProviderView => ({
-      arn: p.Arn!,
-      type: 'SAML',
-      name: p.Arn!.replace(/^.*:saml-provider\//, ''),
-      createDate: p.CreateDate?.toISOString(),
-      validUntil: p.ValidUntil?.toISOString(),
-      clientIds: [],
-      thumbprints: [],
-    }),
+  const samlProviders = (saml.SAMLProviderList ?? []).map((p): IdentityProviderView => ({
+    arn: p.Arn!,
+    type: 'SAML',
+    name: p.Arn!.replace(/^.*:saml-provider\//, ''),
+    createDate: p.CreateDate?.toISOString(),
+    validUntil: p.ValidUntil?.toISOString(),
+    clientIds: [],
+    thumbprints: [],
+  }));
+  return [...samlProviders, ...oidcDetails].sort(
+    (a, b) => (b.createDate ?? '').localeCompare(a.createDate ?? '') || a.name.localeCompare(b.name),
   );
-  return [...samlProviders, ...oidcDetails].sort((a, b) => (b.createDate ?? '').localeCompare(a.createDate ?? '') || a.name.localeCompare(b.name));
 });

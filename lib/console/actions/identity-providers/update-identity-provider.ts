@@ -39,7 +39,15 @@ export const removeClientId = action(z.object({ arn, clientId: z.string().min(1)
 });
 
 export const updateThumbprints = action(
-  z.object({ arn, thumbprints: z.string().transform((text) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)) }),
+  z.object({
+    arn,
+    thumbprints: z.string().transform((text) =>
+      text
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  }),
   async ({ arn, thumbprints }, { iam }) => {
     await iam.send(new UpdateOpenIDConnectProviderThumbprintCommand({ OpenIDConnectProviderArn: arn, ThumbprintList: thumbprints }));
     return { arn };

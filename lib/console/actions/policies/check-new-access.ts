@@ -23,9 +23,21 @@ export const checkNewAccess = action(
     const client = analyzerClientFor(session.credentials);
     try {
       const check = await client.send(
-        new CheckNoNewAccessCommand({ existingPolicyDocument: before, newPolicyDocument: after, policyType: policyType === 'trust' ? 'RESOURCE_POLICY' : 'IDENTITY_POLICY' }),
+        new CheckNoNewAccessCommand({
+          existingPolicyDocument: before,
+          newPolicyDocument: after,
+          policyType: policyType === 'trust' ? 'RESOURCE_POLICY' : 'IDENTITY_POLICY',
+        }),
       );
-      const report: NewAccessReport = { result: check.result ?? 'FAIL', message: check.message ?? '', reasons: (check.reasons ?? []).map((r) => ({ description: r.description ?? '', statementIndex: r.statementIndex, statementId: r.statementId })) };
+      const report: NewAccessReport = {
+        result: check.result ?? 'FAIL',
+        message: check.message ?? '',
+        reasons: (check.reasons ?? []).map((r) => ({
+          description: r.description ?? '',
+          statementIndex: r.statementIndex,
+          statementId: r.statementId,
+        })),
+      };
       if (policyType === 'identity' && report.result === 'FAIL') {
         const catalog = await loadActionCatalog([...servicesReferenced(before), ...servicesReferenced(after)]);
         report.newlyAllowed = diffEffectivePermissions(before, after, catalog).newlyAllowed;

@@ -9,7 +9,11 @@ import { decodePolicyDocument } from './all-pages';
 import { diffEffectivePermissions } from './permission-diff';
 
 export const comparePolicyVersions = action(
-  z.object({ policyArn: z.string().min(20), fromVersionId: z.string().regex(/^v[1-9][0-9]*$/), toVersionId: z.string().regex(/^v[1-9][0-9]*$/) }),
+  z.object({
+    policyArn: z.string().min(20),
+    fromVersionId: z.string().regex(/^v[1-9][0-9]*$/),
+    toVersionId: z.string().regex(/^v[1-9][0-9]*$/),
+  }),
   async ({ policyArn, fromVersionId, toVersionId }, { iam }) => {
     const [from, to] = await Promise.all(
       [fromVersionId, toVersionId].map(async (VersionId) =>

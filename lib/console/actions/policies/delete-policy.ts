@@ -28,7 +28,10 @@ export const deletePolicy = action(z.object({ policyArn: z.string().min(20) }), 
     else if (entity.kind === 'group') await iam.send(new DetachGroupPolicyCommand({ GroupName: entity.name, PolicyArn: policyArn }));
     else await iam.send(new DetachRolePolicyCommand({ RoleName: entity.name, PolicyArn: policyArn }));
   }
-  const versions = await allPages((Marker) => iam.send(new ListPolicyVersionsCommand({ PolicyArn: policyArn, Marker })), (page) => page.Versions);
+  const versions = await allPages(
+    (Marker) => iam.send(new ListPolicyVersionsCommand({ PolicyArn: policyArn, Marker })),
+    (page) => page.Versions,
+  );
   for (const version of versions) {
     if (!version.IsDefaultVersion) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: version.VersionId! }));
   }

@@ -12,7 +12,9 @@ export const listEntitiesForPolicy = action(
     const roles: string[] = [];
     let marker: string | undefined;
     for (let i = 0; i < 1000; i++) {
-      const page: ListEntitiesForPolicyCommandOutput = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: policyArn, PolicyUsageFilter: usage, Marker: marker }));
+      const page: ListEntitiesForPolicyCommandOutput = await iam.send(
+        new ListEntitiesForPolicyCommand({ PolicyArn: policyArn, PolicyUsageFilter: usage, Marker: marker }),
+      );
       users.push(...(page.PolicyUsers ?? []).map((u) => u.UserName!));
       groups.push(...(page.PolicyGroups ?? []).map((g) => g.GroupName!));
       roles.push(...(page.PolicyRoles ?? []).map((r) => r.RoleName!));

@@ -14,7 +14,13 @@ export const listPolicies = action(
   }),
   async ({ scope, onlyAttached, pathPrefix, marker }, { iam }) => {
     const page = await iam.send(
-      new ListPoliciesCommand({ Scope: scope, OnlyAttached: onlyAttached, PathPrefix: pathPrefix || undefined, Marker: marker, MaxItems: 100 }),
+      new ListPoliciesCommand({
+        Scope: scope,
+        OnlyAttached: onlyAttached,
+        PathPrefix: pathPrefix || undefined,
+        Marker: marker,
+        MaxItems: 100,
+      }),
     );
     return {
       items: (page.Policies ?? []).map((p) => ({

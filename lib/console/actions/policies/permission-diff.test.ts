@@ -15,7 +15,9 @@ describe('diffEffectivePermissions', () => {
     const from = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' });
     const to = policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:Put*'], Resource: 'arn:aws:s3:::bucket/*' });
     const diff = diffEffectivePermissions(from, to, catalog);
-    expect(diff.newlyAllowed).toEqual([{ action: 's3:PutObject', resources: ['arn:aws:s3:::bucket/*'], from: 'implicitDeny', to: 'allowed' }]);
+    expect(diff.newlyAllowed).toEqual([
+      { action: 's3:PutObject', resources: ['arn:aws:s3:::bucket/*'], from: 'implicitDeny', to: 'allowed' },
+    ]);
     expect(diff.newlyDenied).toEqual([]);
   });
 
@@ -41,7 +43,11 @@ describe('diffEffectivePermissions', () => {
   });
 
   it('reports services the catalogue does not know', () => {
-    const diff = diffEffectivePermissions(policy({ Effect: 'Allow', Action: 'nosuch:Thing', Resource: '*' }), policy({ Effect: 'Deny', Action: 'nosuch:Thing', Resource: '*' }), catalog);
+    const diff = diffEffectivePermissions(
+      policy({ Effect: 'Allow', Action: 'nosuch:Thing', Resource: '*' }),
+      policy({ Effect: 'Deny', Action: 'nosuch:Thing', Resource: '*' }),
+      catalog,
+    );
     expect(diff.unknownServices).toEqual(['nosuch']);
   });
 });

@@ -1,7 +1,15 @@
 // The difference in effective permissions between two versions of an identity-based policy, computed with
 // lib/policy over (the actions either version names, expanded against the action catalogue) × (the resources
 // either version names). Conditions are assumed to hold, so a conditional grant counts as a grant.
-import { authorize, compileWildcard, matchWildcard, parsePolicy, type ActionCatalog, type CompiledPolicy, type Decision } from '@/lib/policy';
+import {
+  authorize,
+  compileWildcard,
+  matchWildcard,
+  parsePolicy,
+  type ActionCatalog,
+  type CompiledPolicy,
+  type Decision,
+} from '@/lib/policy';
 import { compilePolicy } from '@/lib/policy';
 
 /** One action whose decision changes, with the resources it changes for. */

@@ -19,8 +19,14 @@ export const validatePolicyDocument = action(
     try {
       let nextToken: string | undefined;
       do {
-        const page = await client.send(new ValidatePolicyCommand({ policyDocument: document, ...analyzerPolicyType(policyType), nextToken }));
-        findings.push(...(page.findings ?? []).map((f) => fromAnalyzerFinding(f as Required<ValidatePolicyFinding> & Parameters<typeof fromAnalyzerFinding>[0])));
+        const page = await client.send(
+          new ValidatePolicyCommand({ policyDocument: document, ...analyzerPolicyType(policyType), nextToken }),
+        );
+        findings.push(
+          ...(page.findings ?? []).map((f) =>
+            fromAnalyzerFinding(f as Required<ValidatePolicyFinding> & Parameters<typeof fromAnalyzerFinding>[0]),
+          ),
+        );
         nextToken = page.nextToken;
       } while (nextToken);
     } finally {

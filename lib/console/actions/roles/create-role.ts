@@ -10,7 +10,12 @@ export const createRole = action(
     path: z.string().trim().default('/'),
     trustPolicy: z.string().min(1, 'Enter a trust policy.'),
     description: z.string().max(1000).default(''),
-    maxSessionDuration: z.number().int().min(3600, 'At least 3,600 seconds (1 hour).').max(43200, 'At most 43,200 seconds (12 hours).').default(3600),
+    maxSessionDuration: z
+      .number()
+      .int()
+      .min(3600, 'At least 3,600 seconds (1 hour).')
+      .max(43200, 'At most 43,200 seconds (12 hours).')
+      .default(3600),
     permissionsBoundary: z.string().trim().default(''),
     tags: z.array(z.object({ key: z.string().min(1), value: z.string() })).default([]),
   }),

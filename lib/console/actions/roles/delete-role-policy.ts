@@ -4,7 +4,10 @@ import { DeleteRolePolicyCommand } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { action } from '@/lib/console/action';
 
-export const deleteRolePolicy = action(z.object({ roleName: z.string().min(1), policyName: z.string().min(1) }), async ({ roleName, policyName }, { iam }) => {
-  await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
-  return { roleName, policyName };
-});
+export const deleteRolePolicy = action(
+  z.object({ roleName: z.string().min(1), policyName: z.string().min(1) }),
+  async ({ roleName, policyName }, { iam }) => {
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+    return { roleName, policyName };
+  },
+);

@@ -15,10 +15,22 @@ import { allPages, decodePolicyDocument, iso } from '../policies/all-pages';
 export const getRole = action(z.object({ roleName: z.string().min(1) }), async ({ roleName }, { iam }) => {
   const { Role: role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
   const [attached, inline, tags, instanceProfiles] = await Promise.all([
-    allPages((Marker) => iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker })), (p) => p.AttachedPolicies),
-    allPages((Marker) => iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker })), (p) => p.PolicyNames),
-    allPages((Marker) => iam.send(new ListRoleTagsCommand({ RoleName: roleName, Marker })), (p) => p.Tags),
-    allPages((Marker) => iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: roleName, Marker })), (p) => p.InstanceProfiles),
+    allPages(
+      (Marker) => iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker })),
+      (p) => p.AttachedPolicies,
+    ),
+    allPages(
+      (Marker) => iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker })),
+      (p) => p.PolicyNames,
+    ),
+    allPages(
+      (Marker) => iam.send(new ListRoleTagsCommand({ RoleName: roleName, Marker })),
+      (p) => p.Tags,
+    ),
+    allPages(
+      (Marker) => iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: roleName, Marker })),
+      (p) => p.InstanceProfiles,
+    ),
   ]);
   return {
     roleName: role?.RoleName ?? roleName,
@@ -31,7 +43,9 @@ export const getRole = action(z.object({ roleName: z.string().min(1) }), async (
     trustPolicy: decodePolicyDocument(role?.AssumeRolePolicyDocument),
     serviceLinked: (role?.Path ?? '').startsWith('/aws-service-role/'),
     permissionsBoundaryArn: role?.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-    lastUsed: role?.RoleLastUsed?.LastUsedDate ? { date: iso(role.RoleLastUsed.LastUsedDate)!, region: role.RoleLastUsed.Region ?? '' } : null,
+    lastUsed: role?.RoleLastUsed?.LastUsedDate
+      ? { date: iso(role.RoleLastUsed.LastUsedDate)!, region: role.RoleLastUsed.Region ?? '' }
+      : null,
     tags: tags.map((t) => ({ key: t.Key!, value: t.Value ?? '' })),
     attachedPolicies: attached.map((p) => ({ policyName: p.PolicyName!, policyArn: p.PolicyArn! })),
     inlinePolicyNames: inline,

@@ -14,7 +14,15 @@ export interface ServiceDecision {
   missingContextValues: string[];
 }
 
-const CONTEXT_TYPES = { string: 'string', number: 'numeric', date: 'date', bool: 'boolean', ip: 'ip', arn: 'string', binary: 'binary' } as const;
+const CONTEXT_TYPES = {
+  string: 'string',
+  number: 'numeric',
+  date: 'date',
+  bool: 'boolean',
+  ip: 'ip',
+  arn: 'string',
+  binary: 'binary',
+} as const;
 
 const input = z.object({
   /** Set for an unedited principal: SimulatePrincipalPolicy on it. */
@@ -27,7 +35,15 @@ const input = z.object({
   resourceOwner: z.string().max(2048).optional(),
   actions: z.array(z.string().min(1).max(128)).min(1).max(500),
   resources: z.array(z.string().min(1).max(2048)).max(100),
-  context: z.array(z.object({ key: z.string().min(1).max(256), type: z.enum(['string', 'number', 'date', 'bool', 'ip', 'arn', 'binary']), values: z.array(z.string().max(1024)).min(1).max(50) })).max(100),
+  context: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(256),
+        type: z.enum(['string', 'number', 'date', 'bool', 'ip', 'arn', 'binary']),
+        values: z.array(z.string().max(1024)).min(1).max(50),
+      }),
+    )
+    .max(100),
 });
 
 function shape(results: EvaluationResult[] | undefined): ServiceDecision[] {
@@ -35,8 +51,20 @@ function shape(results: EvaluationResult[] | undefined): ServiceDecision[] {
   for (const result of results ?? []) {
     const specific = result.ResourceSpecificResults?.length ? result.ResourceSpecificResults : undefined;
     const entries = specific
-      ? specific.map((s) => ({ resource: s.EvalResourceName!, decision: s.EvalResourceDecision!, matched: s.MatchedStatements, missing: s.MissingContextValues }))
-      : [{ resource: result.EvalResourceName ?? '*', decision: result.EvalDecision!, matched: result.MatchedStatements, missing: result.MissingContextValues }];
+      ? specific.map((s) => ({
+          resource: s.EvalResourceName!,
+          decision: s.EvalResourceDecision!,
+          matched: s.MatchedStatements,
+          missing: s.MissingContextValues,
+        }))
+      : [
+          {
+            resource: result.EvalResourceName ?? '*',
+            decision: result.EvalDecision!,
+            matched: result.MatchedStatements,
+            missing: result.MissingContextValues,
+          },
+        ];
     for (const entry of entries) {
       out.push({
         action: result.EvalActionName!,
@@ -58,7 +86,11 @@ function shape(results: EvaluationResult[] | undefined): ServiceDecision[] {
 export const checkWithService = action(input, async (request, { iam }) => {
   const contextEntries: ContextEntry[] = request.context.map((c) => {
     const base = CONTEXT_TYPES[c.type];
-    return { ContextKeyName: c.key, ContextKeyValues: c.values, ContextKeyType: (c.values.length > 1 ? `${base}List` : base) as ContextEntry['ContextKeyType'] };
+    return {
+      ContextKeyName: c.key,
+      ContextKeyValues: c.values,
+      ContextKeyType: (c.values.length > 1 ? `${base}List` : base) as ContextEntry['ContextKeyType'],
+    };
   });
   const notes: string[] = [];
   const resourceArns = request.resources.length > 0 ? request.resources : undefined;
@@ -101,7 +133,8 @@ export const checkWithService = action(input, async (request, { iam }) => {
       marker = out.IsTruncated ? out.Marker : undefined;
     }
   } while (marker);
-  if (!request.policySourceArn && request.sessionPolicies.length) notes.push('SimulateCustomPolicy takes no session policies: the service judged without them.');
+  if (!request.policySourceArn && request.sessionPolicies.length)
+    notes.push('SimulateCustomPolicy takes no session policies: the service judged without them.');
   if (request.actions.some((a) => a.toLowerCase().startsWith('sts:assumerole'))) {
     notes.push("IAM's simulator does not evaluate a role's trust policy; sts:AssumeRole answers may differ for that reason.");
   }

@@ -66,7 +66,8 @@ export async function gatherPrincipalPolicies(iam: IAMClient, principal: Princip
   };
   const addManaged = async (arn: string, name: string, owner: string, kind: SimulatorPolicy['kind'] = 'identity') => {
     const text = await managedText(arn);
-    if (text !== undefined) policies.push({ id: `${kind === 'boundary' ? 'boundary' : owner}:${arn}`, kind, label: `${name} (${owner})`, text });
+    if (text !== undefined)
+      policies.push({ id: `${kind === 'boundary' ? 'boundary' : owner}:${arn}`, kind, label: `${name} (${owner})`, text });
   };
 
   // Inline and attached policies of one entity.
@@ -74,31 +75,54 @@ export async function gatherPrincipalPolicies(iam: IAMClient, principal: Princip
     const owner = `${type} ${name}`;
     const inlineNames =
       type === 'user'
-        ? (await attempt(`Listing inline policies of ${owner}`, () => collect(paginateListUserPolicies({ client: iam }, { UserName: name })))) ?? []
+        ? ((await attempt(`Listing inline policies of ${owner}`, () =>
+            collect(paginateListUserPolicies({ client: iam }, { UserName: name })),
+          )) ?? [])
         : type === 'group'
-          ? (await attempt(`Listing inline policies of ${owner}`, () => collect(paginateListGroupPolicies({ client: iam }, { GroupName: name })))) ?? []
-          : (await attempt(`Listing inline policies of ${owner}`, () => collect(paginateListRolePolicies({ client: iam }, { RoleName: name })))) ?? [];
+          ? ((await attempt(`Listing inline policies of ${owner}`, () =>
+              collect(paginateListGroupPolicies({ client: iam }, { GroupName: name })),
+            )) ?? [])
+          : ((await attempt(`Listing inline policies of ${owner}`, () =>
+              collect(paginateListRolePolicies({ client: iam }, { RoleName: name })),
+            )) ?? []);
     for (const policyName of inlineNames.flatMap((p) => p.PolicyNames ?? [])) {
       const document = await attempt(`Reading inline policy ${policyName} of ${owner}`, async () => {
         if (type === 'user') return (await iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: policyName }))).PolicyDocument;
-        if (type === 'group') return (await iam.send(new GetGroupPolicyCommand({ GroupName: name, PolicyName: policyName }))).PolicyDocument;
+        if (type === 'group')
+          return (await iam.send(new GetGroupPolicyCommand({ GroupName: name, PolicyName: policyName }))).PolicyDocument;
         return (await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }))).PolicyDocument;
       });
-      if (document !== undefined) policies.push({ id: `${owner}:inline:${policyName}`, kind: 'identity', label: `${policyName} (inline, ${owner})`, text: decodePolicyDocument(document) });
+      if (document !== undefined)
+        policies.push({
+          id: `${owner}:inline:${policyName}`,
+          kind: 'identity',
+          label: `${policyName} (inline, ${owner})`,
+          text: decodePolicyDocument(document),
+        });
     }
     const attached =
       type === 'user'
-        ? await attempt(`Listing attached policies of ${owner}`, () => collect(paginateListAttachedUserPolicies({ client: iam }, { UserName: name })))
+        ? await attempt(`Listing attached policies of ${owner}`, () =>
+            collect(paginateListAttachedUserPolicies({ client: iam }, { UserName: name })),
+          )
         : type === 'group'
-          ? await attempt(`Listing attached policies of ${owner}`, () => collect(paginateListAttachedGroupPolicies({ client: iam }, { GroupName: name })))
-          : await attempt(`Listing attached policies of ${owner}`, () => collect(paginateListAttachedRolePolicies({ client: iam }, { RoleName: name })));
-    for (const policy of (attached ?? []).flatMap((p) => p.AttachedPolicies ?? [])) await addManaged(policy.PolicyArn!, policy.PolicyName!, owner);
+          ? await attempt(`Listing attached policies of ${owner}`, () =>
+              collect(paginateListAttachedGroupPolicies({ client: iam }, { GroupName: name })),
+            )
+          : await attempt(`Listing attached policies of ${owner}`, () =>
+              collect(paginateListAttachedRolePolicies({ client: iam }, { RoleName: name })),
+            );
+    for (const policy of (attached ?? []).flatMap((p) => p.AttachedPolicies ?? []))
+      await addManaged(policy.PolicyArn!, policy.PolicyName!, owner);
   };
 
   if (principal.type === 'user') {
     const user = (await iam.send(new GetUserCommand({ UserName: principal.name }))).User!;
     await entityPolicies('user', principal.name);
-    const groups = (await attempt(`Listing groups of user ${principal.name}`, () => collect(paginateListGroupsForUser({ client: iam }, { UserName: principal.name })))) ?? [];
+    const groups =
+      (await attempt(`Listing groups of user ${principal.name}`, () =>
+        collect(paginateListGroupsForUser({ client: iam }, { UserName: principal.name })),
+      )) ?? [];
     for (const group of groups.flatMap((p) => p.Groups ?? [])) await entityPolicies('group', group.GroupName!);
     const boundary = user.PermissionsBoundary?.PermissionsBoundaryArn;
     if (boundary) await addManaged(boundary, boundary.split('/').pop()!, 'permissions boundary', 'boundary');

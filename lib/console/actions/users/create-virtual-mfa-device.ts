@@ -9,7 +9,9 @@ const decoder = new TextDecoder();
 export const createVirtualMfaDevice = action(
   z.object({ deviceName: z.string().trim().min(1, 'Name the device.'), path: z.string().optional() }),
   async ({ deviceName, path }, { iam }) => {
-    const { VirtualMFADevice: d } = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: deviceName, Path: path || undefined }));
+    const { VirtualMFADevice: d } = await iam.send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: deviceName, Path: path || undefined }),
+    );
     // The SDK decodes both blobs: QRCodePNG to the PNG bytes, Base32StringSeed to the seed's ASCII bytes.
     return {
       serialNumber: d!.SerialNumber!,

@@ -7,7 +7,9 @@ import { action } from '@/lib/console/action';
 export const deleteServiceSpecificCredential = action(
   z.object({ userName: z.string().min(1), serviceSpecificCredentialId: z.string().min(1) }),
   async ({ userName, serviceSpecificCredentialId }, { iam }) => {
-    await iam.send(new DeleteServiceSpecificCredentialCommand({ UserName: userName, ServiceSpecificCredentialId: serviceSpecificCredentialId }));
+    await iam.send(
+      new DeleteServiceSpecificCredentialCommand({ UserName: userName, ServiceSpecificCredentialId: serviceSpecificCredentialId }),
+    );
     return { serviceSpecificCredentialId };
   },
 );

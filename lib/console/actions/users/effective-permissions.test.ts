@@ -9,7 +9,9 @@ const doc = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17',
 
 describe('summarizePermissions', () => {
   it('derives access levels of named actions from the catalogue', async () => {
-    const summary = await summarizePermissions([{ source: 'ReadUsers', document: doc({ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListUsers'], Resource: '*' }) }]);
+    const summary = await summarizePermissions([
+      { source: 'ReadUsers', document: doc({ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListUsers'], Resource: '*' }) },
+    ]);
     expect(summary.allServices).toBe(false);
     const iam = summary.services.find((s) => s.service === 'iam')!;
     expect(iam.access).toBe('Limited: List, Read');

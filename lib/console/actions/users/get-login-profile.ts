@@ -8,7 +8,12 @@ import { awsErrorCode } from '@/lib/console/errors';
 export const getLoginProfile = action(z.object({ userName: z.string().min(1) }), async ({ userName }, { iam }) => {
   try {
     const { LoginProfile } = await iam.send(new GetLoginProfileCommand({ UserName: userName }));
-    return { loginProfile: { createDate: LoginProfile?.CreateDate?.toISOString() ?? '', passwordResetRequired: LoginProfile?.PasswordResetRequired ?? false } };
+    return {
+      loginProfile: {
+        createDate: LoginProfile?.CreateDate?.toISOString() ?? '',
+        passwordResetRequired: LoginProfile?.PasswordResetRequired ?? false,
+      },
+    };
   } catch (error) {
     if (awsErrorCode(error) === 'NoSuchEntity') return { loginProfile: null };
     throw error;

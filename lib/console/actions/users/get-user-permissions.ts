@@ -97,14 +97,18 @@ export const getUserPermissions = action(z.object({ userName: z.string().min(1) 
         inlinePolicies: await Promise.all(
           groupInline.map(async (name): Promise<InlinePolicyView> => ({
             policyName: name,
-            document: decodeDocument((await iam.send(new GetGroupPolicyCommand({ GroupName: g.GroupName!, PolicyName: name }))).PolicyDocument),
+            document: decodeDocument(
+              (await iam.send(new GetGroupPolicyCommand({ GroupName: g.GroupName!, PolicyName: name }))).PolicyDocument,
+            ),
           })),
         ),
       };
     }),
   );
   const boundaryArn = user.User?.PermissionsBoundary?.PermissionsBoundaryArn;
-  const boundary = boundaryArn ? { arn: boundaryArn, policyName: boundaryArn.split('/').pop() ?? boundaryArn, document: await managedDocument(boundaryArn) } : null;
+  const boundary = boundaryArn
+    ? { arn: boundaryArn, policyName: boundaryArn.split('/').pop() ?? boundaryArn, document: await managedDocument(boundaryArn) }
+    : null;
 
   const sourced: SourcedPolicy[] = [
     ...attachedPolicies.map((p) => ({ source: p.policyName, document: p.document })),

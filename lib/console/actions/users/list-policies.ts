@@ -8,6 +8,12 @@ import { collect } from './collect';
 export const listPolicies = action(z.object({ scope: z.enum(['All', 'AWS', 'Local']).default('All') }), async ({ scope }, { iam }) => {
   const policies = await collect(paginateListPolicies({ client: iam, pageSize: 1000 }, { Scope: scope }), (p) => p.Policies);
   return {
-    policies: policies.map((p) => ({ policyName: p.PolicyName!, arn: p.Arn!, path: p.Path ?? '/', attachmentCount: p.AttachmentCount ?? 0, awsManaged: p.Arn!.startsWith('arn:aws:iam::aws:') })),
+    policies: policies.map((p) => ({
+      policyName: p.PolicyName!,
+      arn: p.Arn!,
+      path: p.Path ?? '/',
+      attachmentCount: p.AttachmentCount ?? 0,
+      awsManaged: p.Arn!.startsWith('arn:aws:iam::aws:'),
+    })),
   };
 });

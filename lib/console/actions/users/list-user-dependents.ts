@@ -50,28 +50,31 @@ async function hasLoginProfile(iam: IAMClient, userName: string): Promise<boolea
   }
 }
 
-export const listUserDependents = action(z.object({ userName: z.string().min(1) }), async ({ userName }, { iam }): Promise<UserDependents> => {
-  const q = { UserName: userName };
-  const [keys, loginProfile, mfa, attached, inline, groups, certs, ssh, specific] = await Promise.all([
-    collect(paginateListAccessKeys({ client: iam }, q), (p) => p.AccessKeyMetadata),
-    hasLoginProfile(iam, userName),
-    collect(paginateListMFADevices({ client: iam }, q), (p) => p.MFADevices),
-    collect(paginateListAttachedUserPolicies({ client: iam }, q), (p) => p.AttachedPolicies),
-    collect(paginateListUserPolicies({ client: iam }, q), (p) => p.PolicyNames),
-    collect(paginateListGroupsForUser({ client: iam }, q), (p) => p.Groups),
-    optional(() => collect(paginateListSigningCertificates({ client: iam }, q), (p) => p.Certificates)),
-    optional(() => collect(paginateListSSHPublicKeys({ client: iam }, q), (p) => p.SSHPublicKeys)),
-    optional(async () => (await iam.send(new ListServiceSpecificCredentialsCommand(q))).ServiceSpecificCredentials ?? []),
-  ]);
-  return {
-    accessKeyIds: keys.map((k) => k.AccessKeyId!),
-    loginProfile,
-    mfaDevices: mfa.map((d) => d.SerialNumber!),
-    attachedPolicies: attached.map((p) => ({ arn: p.PolicyArn!, name: p.PolicyName! })),
-    inlinePolicies: inline,
-    groups: groups.map((g) => g.GroupName!),
-    signingCertificateIds: certs.map((c) => c.CertificateId!),
-    sshPublicKeyIds: ssh.map((k) => k.SSHPublicKeyId!),
-    serviceSpecificCredentialIds: specific.map((c) => c.ServiceSpecificCredentialId!),
-  };
-});
+export const listUserDependents = action(
+  z.object({ userName: z.string().min(1) }),
+  async ({ userName }, { iam }): Promise<UserDependents> => {
+    const q = { UserName: userName };
+    const [keys, loginProfile, mfa, attached, inline, groups, certs, ssh, specific] = await Promise.all([
+      collect(paginateListAccessKeys({ client: iam }, q), (p) => p.AccessKeyMetadata),
+      hasLoginProfile(iam, userName),
+      collect(paginateListMFADevices({ client: iam }, q), (p) => p.MFADevices),
+      collect(paginateListAttachedUserPolicies({ client: iam }, q), (p) => p.AttachedPolicies),
+      collect(paginateListUserPolicies({ client: iam }, q), (p) => p.PolicyNames),
+      collect(paginateListGroupsForUser({ client: iam }, q), (p) => p.Groups),
+      optional(() => collect(paginateListSigningCertificates({ client: iam }, q), (p) => p.Certificates)),
+      optional(() => collect(paginateListSSHPublicKeys({ client: iam }, q), (p) => p.SSHPublicKeys)),
+      optional(async () => (await iam.send(new ListServiceSpecificCredentialsCommand(q))).ServiceSpecificCredentials ?? []),
+    ]);
+    return {
+      accessKeyIds: keys.map((k) => k.AccessKeyId!),
+      loginProfile,
+      mfaDevices: mfa.map((d) => d.SerialNumber!),
+      attachedPolicies: attached.map((p) => ({ arn: p.PolicyArn!, name: p.PolicyName! })),
+      inlinePolicies: inline,
+      groups: groups.map((g) => g.GroupName!),
+      signingCertificateIds: certs.map((c) => c.CertificateId!),
+      sshPublicKeyIds: ssh.map((k) => k.SSHPublicKeyId!),
+      serviceSpecificCredentialIds: specific.map((c) => c.ServiceSpecificCredentialId!),
+    };
+  },
+);

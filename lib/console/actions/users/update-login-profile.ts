@@ -7,7 +7,9 @@ import { action } from '@/lib/console/action';
 export const updateLoginProfile = action(
   z.object({ userName: z.string().min(1), password: z.string().optional(), passwordResetRequired: z.boolean() }),
   async ({ userName, password, passwordResetRequired }, { iam }) => {
-    await iam.send(new UpdateLoginProfileCommand({ UserName: userName, Password: password || undefined, PasswordResetRequired: passwordResetRequired }));
+    await iam.send(
+      new UpdateLoginProfileCommand({ UserName: userName, Password: password || undefined, PasswordResetRequired: passwordResetRequired }),
+    );
     return { userName, passwordResetRequired };
   },
   { fieldNames: { Password: 'password' } },
