@@ -1,7 +1,9 @@
 // `npm run lint`, its import-boundary half: the layers of ARCHITECTURE.md as rules, so a wrong import fails CI
-// rather than a review. Each rule says which arrow it keeps. Tests (*.test.ts) may reach across layers to set
-// up what they prove, so the domain rules look at production files only.
-const TEST = '\\.(test|spec|fuzz\\.test)\\.tsx?$';
+// rather than a review. Each rule says which arrow it keeps. Tests (*.test.ts) and the test data beside them
+// (*.fixtures.ts) may reach across layers to set up what they prove, so the domain rules look at production files only.
+const TEST = '\\.(test|spec|fixtures)\\.tsx?$';
+/** Test data and test-only generators: named *.fixtures.ts, imported only by tests and benchmarks, never bundled. */
+const FIXTURES = '\\.fixtures\\.tsx?$';
 /** The console's code: pages, server actions, components. */
 const UI = '^(app|components)/';
 /** The service's insides, which the console reaches only through the API (an AWS SDK client). */
@@ -10,6 +12,15 @@ const SERVICE_INSIDES = '^lib/(store|iam|sts|analyzer|authn|authz|audit|crypto|s
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: 'production-never-imports-fixtures',
+      comment:
+        'Test data (*.fixtures.ts: the SigV4 test suite, policy builders, synthetic accounts, request generators) is ' +
+        'imported by tests and benchmarks only, so it is never bundled into the service or the console.',
+      severity: 'error',
+      from: { pathNot: [TEST, '^(bench|e2e)/'] },
+      to: { path: FIXTURES },
+    },
     {
       name: 'core-is-the-bottom',
       comment:

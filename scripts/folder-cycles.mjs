@@ -2,7 +2,7 @@
 // reach across layers). dependency-cruiser's rules see single modules, so the folders' graph is checked here.
 import { cruise } from 'dependency-cruiser';
 
-const TEST = /\.(test|spec)\.tsx?$|\.fuzz\.test\.ts$|test-helpers|test-account|test-vectors|arbitraries/;
+const TEST = /\.(test|spec|fixtures)\.tsx?$/;
 const folderOf = (file) => (file.startsWith('lib/') && file.split('/').length > 2 ? file.split('/').slice(0, 2).join('/') : undefined);
 
 const { output } = await cruise(['lib'], {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAccount } from './compile-account';
 import { principalGraph } from './graph';
-import { testAccount } from './test-account';
+import { testAccount } from './account.fixtures';
 
 const edges = (g: ReturnType<typeof principalGraph>) => g.edges.map((e) => `${e.source} -${e.label}-> ${e.target}`).sort();
 

@@ -1,7 +1,7 @@
 // The explorer's path tree: users, groups and roles counted together per path prefix.
 import { describe, expect, it } from 'vitest';
 import { buildExplorerPathTree, entitiesOf, entitiesUnder, pathAncestors, visiblePathNodes } from './path-tree';
-import { testAccount } from './test-account';
+import { testAccount } from './account.fixtures';
 
 describe('explorer path tree', () => {
   const entities = entitiesOf(testAccount());

@@ -1,9 +1,9 @@
 // Role trust and role chaining in the explorer, on an account whose answers are known by construction
-// (chain-account.ts): who-can follows sts:AssumeRole over any number of hops from users and roles, and the graph
+// (chain-account.fixtures.ts): who-can follows sts:AssumeRole over any number of hops from users and roles, and the graph
 // draws "can assume" only where the role-trust rule allows.
 import { describe, expect, it } from 'vitest';
 import { AssumeIndex, principalOf } from './assume';
-import { chainAccount } from './chain-account';
+import { chainAccount } from './chain-account.fixtures';
 import { compileAccount } from './compile-account';
 import { principalGraph } from './graph';
 import { whoCan, type PrincipalVerdict } from './who-can';

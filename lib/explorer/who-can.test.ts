@@ -1,7 +1,7 @@
 // Who-can evaluation over a synthetic account: groups, boundaries, explicit denies, trust policies, variables.
 import { describe, expect, it } from 'vitest';
 import { compileAccount } from './compile-account';
-import { testAccount } from './test-account';
+import { testAccount } from './account.fixtures';
 import { questionProblem, startWhoCan, whoCan, type PrincipalVerdict } from './who-can';
 
 const names = (list: PrincipalVerdict[]) => list.map((v) => `${v.ref.type}:${v.ref.name}`).sort();

@@ -1,7 +1,7 @@
 // Condition operators, one table row per documented behaviour (IAM User Guide pages cited per block).
 
 import { describe, expect, it } from 'vitest';
-import { conditionAllows } from './test-helpers';
+import { conditionAllows } from './builders.fixtures';
 
 type Row = [string, Record<string, Record<string, unknown>>, Record<string, string | string[] | undefined>, boolean];
 

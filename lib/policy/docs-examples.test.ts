@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { authorize, explain } from './evaluate';
-import { policy, request } from './test-helpers';
+import { policy, request } from './builders.fixtures';
 
 const ACCOUNT = '111122223333';
 const OTHER = '444455556666';

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { authorize, explain } from './evaluate';
-import { decide, policy, request } from './test-helpers';
+import { decide, policy, request } from './builders.fixtures';
 
 const ACCOUNT = '123456789012';
 const OTHER = '210987654321';

@@ -2,7 +2,7 @@
 // logic, permissions boundaries, cross-account access; IAM-FACTS "Role trust").
 import { describe, expect, it } from 'vitest';
 import { explainRoleTrust, judgeRoleTrust } from './role-trust';
-import { policy } from './test-helpers';
+import { policy } from './builders.fixtures';
 import type { AuthorizationRequest, PolicySet } from './evaluate';
 
 const ACCOUNT = '123456789012';

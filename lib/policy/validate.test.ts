@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createStaticCatalog, validatePolicy } from './validate';
 import { malformedPolicyMessage } from './malformed';
 import { referencedContextKeys } from './context-keys';
-import { policy } from './test-helpers';
+import { policy } from './builders.fixtures';
 import type { PolicyType } from './types';
 
 const doc = (statement: object | object[], version: string | null = '2012-10-17') =>

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { decodeInput, parseForm, peekParameters, MAX_PARAMETER_NAME_LENGTH, MAX_PARAMETERS } from './query';
 import { IAM_MODEL, STS_MODEL, SERVICE_MODELS, type ServiceModel } from './model';
 import { AwsError } from '../core/errors';
-import { queryRequest } from './query-arbitraries';
+import { queryRequest } from './query-arbitraries.fixtures';
 
 /** Why `value` does not have the type of `shapeName` (undefined when it does). */
 function misfit(model: ServiceModel, shapeName: string, value: unknown, path: string): string | undefined {

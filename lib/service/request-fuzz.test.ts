@@ -10,7 +10,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { loadConfig } from '../config';
 import type { ServiceName } from '../protocol/model';
-import { queryRequest } from '../protocol/query-arbitraries';
+import { queryRequest } from '../protocol/query-arbitraries.fixtures';
 import { createService, type Service } from './create-service';
 
 const ACCOUNT = '123456789012';

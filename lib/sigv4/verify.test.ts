@@ -7,7 +7,7 @@ import { AwsError } from '../core/errors';
 import { canonicalQuery, canonicalUri, type SignableRequest } from './canonical-request';
 import { parseSignature } from './parse-signature';
 import { checkScopeAndTime, expectedSignature, signatureMatches, verifySignature } from './verify';
-import { SIGV4_TEST_SUITE, SUITE } from './test-vectors';
+import { SIGV4_TEST_SUITE, SUITE } from './sigv4-suite.fixtures';
 
 /** Parses a raw HTTP/1.1 request of the suite (folded header lines continue the previous value). */
 function parseRawRequest(raw: string, authorization: string): SignableRequest {

@@ -1,4 +1,4 @@
-// A small synthetic account for the explorer's unit tests: groups, a boundary, explicit denies, trust policies.
+// A small synthetic account for the explorer's unit tests: groups, a boundary, explicit denies, trust policies. Test data only.
 import type { AccountSnapshot } from './types';
 
 const ACCOUNT = '111122223333';

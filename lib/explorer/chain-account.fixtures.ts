@@ -1,4 +1,4 @@
-// A small synthetic account for role trust and role chaining (see role-chains.test.ts for who may reach what).
+// A small synthetic account for role trust and role chaining (see role-chains.test.ts for who may reach what). Test data only.
 import type { AccountSnapshot, SnapshotRole, SnapshotUser } from './types';
 
 export const CHAIN_ACCOUNT = '444455556666';
