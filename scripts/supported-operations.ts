@@ -1,4 +1,4 @@
-// Writes docs/SUPPORTED.md: which IAM and STS operations Gatehouse implements, from the operation tables and
+// Writes docs/SUPPORTED.md: which IAM, STS and IAM Access Analyzer operations Gatehouse implements, from the operation tables and
 // AWS's service models. `npx tsx scripts/supported-operations.ts` (a unit test checks the file is current).
 import fs from 'node:fs';
 import path from 'node:path';
