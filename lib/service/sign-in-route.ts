@@ -10,13 +10,13 @@ import {
   TooManyAttempts,
   WorkLimit,
   InvalidCredentials,
+  MfaRequired,
   PasswordExpired,
   type ConsoleSignInSuccess,
 } from '../authn/console-sign-in';
 import { SignInLimiter } from '../authn/sign-in-limits';
 import type { ServiceConfig } from '../config';
 import type { Principal } from '../core/context';
-import { AwsError } from '../core/errors';
 import type { AuditSink } from '../core/pipeline';
 import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import { newRequestId } from '../crypto/ids';
@@ -151,10 +151,12 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
         return throttled(error);
       }
       if (error instanceof SignInBusy) return throttled(error);
-      // Failures are audited; MfaRequired (the form asking for the code) is not.
-      if (error instanceof InvalidCredentials || error instanceof PasswordExpired)
+      if (error instanceof InvalidCredentials || error instanceof PasswordExpired) {
         audit(request, input, now, { error: { code: error.code, message: error.message }, status: error.status });
-      if (error instanceof AwsError) return jsonResponse(error.status, { error: error.code, message: error.message });
+        return jsonResponse(error.status, { error: error.code, message: error.message });
+      }
+      // The form asking for the code: not a failure, not audited.
+      if (error instanceof MfaRequired) return jsonResponse(error.status, { error: error.code, message: error.message });
       throw error;
     }
     const { credentials, principal } = result;
