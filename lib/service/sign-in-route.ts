@@ -1,31 +1,29 @@
-// POST /_gatehouse/sign-in: console sign-in (a Gatehouse route, not an AWS action). Verifies the root user's
-// e-mail and password, or an IAM user's account, name and password, plus a TOTP code when the identity has
-// MFA; slows down repeated failures per source address and per user (lib/authn/sign-in-limits.ts); on success
-// issues ordinary ASIA session credentials of that principal (12 hours), so the console can do only what it may.
-// Only JSON from a same-origin (or origin-less, server-side) caller is accepted; password hashes are checked on
-// libuv's pool, a few at a time, so a flood of sign-ins cannot starve the API.
+// POST /_gatehouse/sign-in: console sign-in (a Gatehouse route, not an AWS action). The edge only: accepts JSON from
+// a same-origin (or origin-less, server-side) caller, parses it, runs the sign-in of lib/authn/console-sign-in.ts
+// (password, MFA, the limits of lib/authn/sign-in-limits.ts, a 12-hour ASIA session on success), records a
+// CloudTrail-style `ConsoleLogin` event, and maps the outcome to its JSON response.
 import { z } from 'zod';
-import { issueSession, type SessionCredentials } from '../authn/issue-session';
+import {
+  consoleSignIn,
+  SIGN_IN_CONCURRENCY,
+  SignInBusy,
+  TooManyAttempts,
+  WorkLimit,
+  InvalidCredentials,
+  MfaRequired,
+  PasswordExpired,
+  type ConsoleSignInSuccess,
+} from '../authn/console-sign-in';
+import { SignInLimiter } from '../authn/sign-in-limits';
 import type { ServiceConfig } from '../config';
-import { hashPassword, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
-import { entityArn } from '../iam/arn';
-import { rootPrincipal, type Principal } from '../core/context';
-import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
-import { SignInLimiter, type SignInAttemptKey } from '../authn/sign-in-limits';
-import { newRequestId } from '../crypto/ids';
+import type { Principal } from '../core/context';
 import type { AuditSink } from '../core/pipeline';
 import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
+import { newRequestId } from '../crypto/ids';
+import type { SecretBox } from '../crypto/secrets';
 import type { Store } from '../store/types';
-import { acceptMfaCode } from '../iam/mfa/verify-mfa-code';
 
-/** Console sessions last 12 hours. */
-export const CONSOLE_SESSION_SECONDS = 12 * 3600;
-
-const INVALID_MESSAGE = 'Your authentication information is incorrect. Please try again.';
-const MFA_REQUIRED_MESSAGE = 'Enter the MFA code for your device.';
-
-/** At most this many password hashes are computed at once; at most `waiting` more wait their turn. */
-export const SIGN_IN_CONCURRENCY = { checks: 2, waiting: 32 };
+export { CONSOLE_SESSION_SECONDS, SIGN_IN_CONCURRENCY } from '../authn/console-sign-in';
 
 const requestSchema = z.discriminatedUnion('type', [
   z.object({
@@ -45,64 +43,15 @@ const requestSchema = z.discriminatedUnion('type', [
 
 type SignInRequest = z.infer<typeof requestSchema>;
 
-/** A hash checked when the identity does not exist, so that every failure costs the same time. */
-let decoyHash: string | undefined;
-
-interface Verified {
-  principal: Principal;
-  /** undefined for root. */
-  userId?: string;
-  passwordResetRequired: boolean;
-}
-
-type Outcome = { ok: Verified } | { error: 'InvalidCredentials' | 'PasswordExpired' };
-
 /** The client's address as the mount resolved it (lib/service/client-address.ts): the console relays the browser's. */
 function clientAddress(request: WireRequest): string {
   return request.sourceIp;
 }
 
-function tooMany(retryAfterSeconds: number): WireResponse {
-  const response = jsonResponse(429, {
-    error: 'TooManyAttempts',
-    message: `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
-    retryAfterSeconds,
-  });
-  response.headers['retry-after'] = String(retryAfterSeconds);
-  return response;
-}
-
-/** A counting semaphore with a bounded queue: `run` refuses (undefined) when the queue is full. */
-class WorkLimit {
-  private running = 0;
-  private readonly queue: Array<() => void> = [];
-
-  constructor(private readonly limits: { checks: number; waiting: number }) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T | undefined> {
-    if (this.running >= this.limits.checks) {
-      if (this.queue.length >= this.limits.waiting) return undefined;
-      await new Promise<void>((resolve) => this.queue.push(resolve));
-    } else {
-      this.running++;
-    }
-    try {
-      return await work();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-}
-
-function busy(): WireResponse {
-  const response = jsonResponse(429, {
-    error: 'Throttling',
-    message: 'Too many sign-in requests at once. Try again in a moment.',
-    retryAfterSeconds: 1,
-  });
-  response.headers['retry-after'] = '1';
+/** A throttled attempt: 429 with Retry-After. */
+function throttled(error: TooManyAttempts | SignInBusy): WireResponse {
+  const response = jsonResponse(429, { error: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds });
+  response.headers['retry-after'] = String(error.retryAfterSeconds);
   return response;
 }
 
@@ -131,43 +80,7 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
   const clock = deps.clock ?? (() => new Date());
 
   const limiter = new SignInLimiter(store);
-  const work = new WorkLimit(SIGN_IN_CONCURRENCY);
-
-  function resolveAccount(account: string): boolean {
-    const record = store.account.get();
-    if (!record) return false;
-    if (account === record.accountId) return true;
-    return store.account.listAliases().includes(account.toLowerCase());
-  }
-
-  async function checkCredentials(input: SignInRequest, now: Date): Promise<Outcome> {
-    const account = store.account.get();
-    if (!account) return { error: 'InvalidCredentials' };
-    decoyHash ??= hashPassword('gatehouse-decoy-password');
-    if (input.type === 'root') {
-      const matches = account.rootEmail.toLowerCase() === input.email.trim().toLowerCase() && account.rootPasswordHash !== undefined;
-      const valid = (await verifyPasswordAsync(input.password, matches ? account.rootPasswordHash! : decoyHash)) && matches;
-      if (!valid) return { error: 'InvalidCredentials' };
-      return { ok: { principal: rootPrincipal(account.accountId), passwordResetRequired: false } };
-    }
-    const user = resolveAccount(input.account.trim()) ? store.users.getByName(input.userName) : undefined;
-    if (!user || !store.loginProfiles.get(user.userId)) {
-      await verifyPasswordAsync(input.password, decoyHash);
-      return { error: 'InvalidCredentials' };
-    }
-    const check = await verifyConsolePasswordAsync(store, user.userId, input.password, now);
-    if (check === 'invalid') return { error: 'InvalidCredentials' };
-    if (check === 'expired') return { error: 'PasswordExpired' };
-    const principal: Principal = {
-      type: 'IAMUser',
-      accountId: account.accountId,
-      arn: entityArn(account.accountId, 'user', user.path, user.userName),
-      principalId: user.userId,
-      userId: user.userId,
-      userName: user.userName,
-    };
-    return { ok: { principal, userId: user.userId, passwordResetRequired: check === 'change-required' } };
-  }
+  const passwordChecks = new WorkLimit(SIGN_IN_CONCURRENCY);
 
   /** A CloudTrail-style `ConsoleLogin` event (no password, no credentials in it). */
   function audit(
@@ -226,56 +139,28 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     }
     const input = parsed.data;
     const now = clock();
-    const key: SignInAttemptKey = {
-      address: clientAddress(request),
-      identity:
-        input.type === 'root'
-          ? `root:${input.email.trim().toLowerCase()}`
-          : // One subject per user whether the account is typed as its id or its alias.
-            `user:${resolveAccount(input.account.trim()) ? store.account.get()!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
-    };
-    const wait = limiter.retryAfterSeconds(key, now);
-    if (wait > 0) {
-      audit(request, input, now, { error: { code: 'TooManyAttempts', message: 'Too many failed sign-in attempts.' }, status: 429 });
-      return tooMany(wait);
+    let result: ConsoleSignInSuccess;
+    try {
+      result = await consoleSignIn({ store, secrets: deps.secrets, limiter, passwordChecks }, input, {
+        address: clientAddress(request),
+        now,
+      });
+    } catch (error) {
+      if (error instanceof TooManyAttempts) {
+        audit(request, input, now, { error: { code: error.code, message: 'Too many failed sign-in attempts.' }, status: 429 });
+        return throttled(error);
+      }
+      if (error instanceof SignInBusy) return throttled(error);
+      if (error instanceof InvalidCredentials || error instanceof PasswordExpired) {
+        audit(request, input, now, { error: { code: error.code, message: error.message }, status: error.status });
+        return jsonResponse(error.status, { error: error.code, message: error.message });
+      }
+      // The form asking for the code: not a failure, not audited.
+      if (error instanceof MfaRequired) return jsonResponse(error.status, { error: error.code, message: error.message });
+      throw error;
     }
-
-    const fail = (error: 'InvalidCredentials' | 'PasswordExpired') => {
-      limiter.recordFailure(key, now);
-      const message = error === 'PasswordExpired' ? 'Your password has expired. Contact your administrator to reset it.' : INVALID_MESSAGE;
-      audit(request, input, now, { error: { code: error, message }, status: 401 });
-      return jsonResponse(401, { error, message });
-    };
-
-    const outcome = await work.run(() => checkCredentials(input, now));
-    if (outcome === undefined) return busy();
-    if ('error' in outcome) return fail(outcome.error);
-    const verified = outcome.ok;
-
-    const devices = store.mfaDevices.listForUser(verified.userId);
-    let mfa: Pick<Principal, 'mfaAuthenticated' | 'mfaAuthTime'> = {};
-    if (devices.length > 0) {
-      const code = input.mfaCode?.trim();
-      if (!code) return jsonResponse(401, { error: 'MfaRequired', message: MFA_REQUIRED_MESSAGE });
-      const accepted = store.transaction(() => devices.some((device) => acceptMfaCode(deps, device, code, now)));
-      if (!accepted) return fail('InvalidCredentials');
-      mfa = { mfaAuthenticated: true, mfaAuthTime: now };
-    }
-
-    const result = store.transaction(() => {
-      limiter.recordSuccess(key, now);
-      if (verified.userId === undefined) store.account.update({ rootPasswordLastUsed: now.toISOString() });
-      else store.users.update(verified.userId, { passwordLastUsed: now.toISOString() });
-      const principal: Principal = {
-        ...verified.principal,
-        ...mfa,
-        ...(verified.passwordResetRequired ? { passwordResetRequired: true } : {}),
-      };
-      return issueSession(deps, principal, now, CONSOLE_SESSION_SECONDS);
-    });
-    const credentials: SessionCredentials = result.credentials;
-    audit(request, input, now, { principal: result.principal, status: 200 });
-    const alias = store.account.listAliases()[0];
+    const { credentials, principal } = result;
+    audit(request, input, now, { principal, status: 200 });
     return jsonResponse(200, {
       credentials: {
         accessKeyId: credentials.AccessKeyId,
@@ -284,13 +169,13 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
         expiration: credentials.Expiration.toISOString(),
       },
       principal: {
-        type: verified.principal.type,
-        arn: verified.principal.arn,
-        accountId: verified.principal.accountId,
-        ...(verified.principal.userName ? { userName: verified.principal.userName } : {}),
-        ...(alias ? { accountAlias: alias } : {}),
+        type: principal.type,
+        arn: principal.arn,
+        accountId: principal.accountId,
+        ...(principal.userName ? { userName: principal.userName } : {}),
+        ...(result.accountAlias ? { accountAlias: result.accountAlias } : {}),
       },
-      passwordResetRequired: verified.passwordResetRequired,
+      passwordResetRequired: result.passwordResetRequired,
     });
   };
 }

@@ -1,0 +1,233 @@
+// The console's password sign-in, as domain logic: the root user's e-mail and password, or an IAM user's account,
+// name and password, plus a TOTP code when the identity has MFA; repeated failures are slowed per source address
+// and per user (./sign-in-limits.ts); on success, ordinary ASIA session credentials of that principal (12 hours).
+// Failures are thrown as typed errors (AwsError of lib/core with this route's codes and statuses); the edge
+// (lib/service/sign-in-route.ts) parses the request, audits and maps the outcome to its JSON response.
+import { AwsError } from '../core/errors';
+import { rootPrincipal, type Principal } from '../core/context';
+import { hashPassword, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
+import { entityArn } from '../iam/arn';
+import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
+import { acceptMfaCode } from '../iam/mfa/verify-mfa-code';
+import type { Store } from '../store/types';
+import { issueSession, type SessionCredentials } from './issue-session';
+import type { SignInAttemptKey, SignInLimiter } from './sign-in-limits';
+
+/** Console sessions last 12 hours. */
+export const CONSOLE_SESSION_SECONDS = 12 * 3600;
+
+/** At most this many password hashes are computed at once; at most `waiting` more wait their turn. */
+export const SIGN_IN_CONCURRENCY = { checks: 2, waiting: 32 };
+
+export const INVALID_CREDENTIALS_MESSAGE = 'Your authentication information is incorrect. Please try again.';
+export const PASSWORD_EXPIRED_MESSAGE = 'Your password has expired. Contact your administrator to reset it.';
+export const MFA_REQUIRED_MESSAGE = 'Enter the MFA code for your device.';
+
+/** A failed sign-in: counted against the limits and audited. */
+export class InvalidCredentials extends AwsError {
+  constructor() {
+    super('InvalidCredentials', INVALID_CREDENTIALS_MESSAGE, 401);
+  }
+}
+
+/** The right password, expired under a HardExpiry policy: counted and audited like a wrong one. */
+export class PasswordExpired extends AwsError {
+  constructor() {
+    super('PasswordExpired', PASSWORD_EXPIRED_MESSAGE, 401);
+  }
+}
+
+/** The right password of an identity with MFA, and no code: neither counted nor audited (the form asks for it). */
+export class MfaRequired extends AwsError {
+  constructor() {
+    super('MfaRequired', MFA_REQUIRED_MESSAGE, 401);
+  }
+}
+
+/** The attempt is held back by the sign-in limits; it was not checked. Audited, not counted. */
+export class TooManyAttempts extends AwsError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TooManyAttempts', `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, 429);
+  }
+}
+
+/** Too many password checks at once: the attempt was refused before any check. Neither counted nor audited. */
+export class SignInBusy extends AwsError {
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super('Throttling', 'Too many sign-in requests at once. Try again in a moment.', 429);
+  }
+}
+
+/** What the caller typed (already parsed and bounded by the edge). */
+export type ConsoleSignInRequest =
+  | { type: 'root'; email: string; password: string; mfaCode?: string }
+  | { type: 'user'; account: string; userName: string; password: string; mfaCode?: string };
+
+/** A counting semaphore with a bounded queue: `run` refuses (undefined) when the queue is full. */
+export class WorkLimit {
+  private running = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(private readonly limits: { checks: number; waiting: number }) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    if (this.running >= this.limits.checks) {
+      if (this.queue.length >= this.limits.waiting) return undefined;
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+export interface ConsoleSignInDeps {
+  store: Store;
+  secrets: SecretBox;
+  limiter: SignInLimiter;
+  /** Bounds the password hashes computed at once (libuv's pool), so a flood of sign-ins cannot starve the API. */
+  passwordChecks: WorkLimit;
+}
+
+/** The facts of the attempt that are not typed by the caller. */
+export interface SignInFacts {
+  /** The client's address as the mount resolved it. */
+  address: string;
+  now: Date;
+}
+
+export interface ConsoleSignInSuccess {
+  credentials: SessionCredentials;
+  /** The session's principal (with MFA and password-reset flags). */
+  principal: Principal;
+  passwordResetRequired: boolean;
+  /** The account's alias, if it has one. */
+  accountAlias?: string;
+}
+
+/** A hash checked when the identity does not exist, so that every failure costs the same time. */
+let decoyHash: string | undefined;
+
+interface Verified {
+  principal: Principal;
+  /** undefined for root. */
+  userId?: string;
+  passwordResetRequired: boolean;
+}
+
+/** True when `account` (an id or an alias) names this store's account. */
+function isThisAccount(store: Store, account: string): boolean {
+  const record = store.account.get();
+  if (!record) return false;
+  if (account === record.accountId) return true;
+  return store.account.listAliases().includes(account.toLowerCase());
+}
+
+/** The limiter's key of an attempt: one subject per user whether the account is typed as its id or its alias. */
+export function signInAttemptKey(store: Store, input: ConsoleSignInRequest, address: string): SignInAttemptKey {
+  return {
+    address,
+    identity:
+      input.type === 'root'
+        ? `root:${input.email.trim().toLowerCase()}`
+        : `user:${isThisAccount(store, input.account.trim()) ? store.account.get()!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
+  };
+}
+
+async function checkCredentials(store: Store, input: ConsoleSignInRequest, now: Date): Promise<Verified> {
+  const account = store.account.get();
+  if (!account) throw new InvalidCredentials();
+  decoyHash ??= hashPassword('gatehouse-decoy-password');
+  if (input.type === 'root') {
+    const matches = account.rootEmail.toLowerCase() === input.email.trim().toLowerCase() && account.rootPasswordHash !== undefined;
+    const valid = (await verifyPasswordAsync(input.password, matches ? account.rootPasswordHash! : decoyHash)) && matches;
+    if (!valid) throw new InvalidCredentials();
+    return { principal: rootPrincipal(account.accountId), passwordResetRequired: false };
+  }
+  const user = isThisAccount(store, input.account.trim()) ? store.users.getByName(input.userName) : undefined;
+  if (!user || !store.loginProfiles.get(user.userId)) {
+    await verifyPasswordAsync(input.password, decoyHash);
+    throw new InvalidCredentials();
+  }
+  const check = await verifyConsolePasswordAsync(store, user.userId, input.password, now);
+  if (check === 'invalid') throw new InvalidCredentials();
+  if (check === 'expired') throw new PasswordExpired();
+  const principal: Principal = {
+    type: 'IAMUser',
+    accountId: account.accountId,
+    arn: entityArn(account.accountId, 'user', user.path, user.userName),
+    principalId: user.userId,
+    userId: user.userId,
+    userName: user.userName,
+  };
+  return { principal, userId: user.userId, passwordResetRequired: check === 'change-required' };
+}
+
+/**
+ * Signs in to the console. Throws TooManyAttempts (held back, unchecked), SignInBusy (too many checks at once),
+ * InvalidCredentials or PasswordExpired (each counted as a failure), or MfaRequired (no code for an identity with
+ * MFA; not counted). On success the user's failures from this address are forgotten, the password's last use is
+ * recorded, and a session is issued.
+ */
+export async function consoleSignIn(
+  deps: ConsoleSignInDeps,
+  input: ConsoleSignInRequest,
+  facts: SignInFacts,
+): Promise<ConsoleSignInSuccess> {
+  const { store, limiter } = deps;
+  const { now } = facts;
+  const key = signInAttemptKey(store, input, facts.address);
+  const wait = limiter.retryAfterSeconds(key, now);
+  if (wait > 0) throw new TooManyAttempts(wait);
+
+  const counted = (error: InvalidCredentials | PasswordExpired) => {
+    limiter.recordFailure(key, now);
+    return error;
+  };
+
+  let verified: Verified | undefined;
+  try {
+    verified = await deps.passwordChecks.run(() => checkCredentials(store, input, now));
+  } catch (error) {
+    if (error instanceof InvalidCredentials || error instanceof PasswordExpired) throw counted(error);
+    throw error;
+  }
+  if (verified === undefined) throw new SignInBusy();
+
+  const devices = store.mfaDevices.listForUser(verified.userId);
+  let mfa: Pick<Principal, 'mfaAuthenticated' | 'mfaAuthTime'> = {};
+  if (devices.length > 0) {
+    const code = input.mfaCode?.trim();
+    if (!code) throw new MfaRequired();
+    const accepted = store.transaction(() => devices.some((device) => acceptMfaCode(deps, device, code, now)));
+    if (!accepted) throw counted(new InvalidCredentials());
+    mfa = { mfaAuthenticated: true, mfaAuthTime: now };
+  }
+
+  const signedIn = verified;
+  const session = store.transaction(() => {
+    limiter.recordSuccess(key, now);
+    if (signedIn.userId === undefined) store.account.update({ rootPasswordLastUsed: now.toISOString() });
+    else store.users.update(signedIn.userId, { passwordLastUsed: now.toISOString() });
+    const principal: Principal = {
+      ...signedIn.principal,
+      ...mfa,
+      ...(signedIn.passwordResetRequired ? { passwordResetRequired: true } : {}),
+    };
+    return issueSession(deps, principal, now, CONSOLE_SESSION_SECONDS);
+  });
+  const accountAlias = store.account.listAliases()[0];
+  return {
+    credentials: session.credentials,
+    principal: session.principal,
+    passwordResetRequired: signedIn.passwordResetRequired,
+    ...(accountAlias ? { accountAlias } : {}),
+  };
+}
