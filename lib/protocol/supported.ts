@@ -2,9 +2,9 @@
 import { IAM_OPERATIONS } from '../iam/operations';
 import { STS_OPERATIONS } from '../sts/operations';
 import { IAM_MODEL, STS_MODEL, type ServiceModel } from './model';
-import type { Operation } from '../core/context';
+import type { WireOperations } from '../core/context';
 
-function section(title: string, model: ServiceModel, table: Record<string, Operation>): string {
+function section(title: string, model: ServiceModel, table: WireOperations): string {
   const all = Object.keys(model.operations).sort();
   const done = all.filter((name) => name in table);
   const missing = all.filter((name) => !(name in table));

@@ -3,13 +3,12 @@
 // its Role attribute, and the role's trust policy admits the provider (`Federated`) with the assertion's
 // values as `saml:` condition keys; `PrincipalTag:*` attributes become session tags (the trust policy must also
 // allow sts:TagSession). See saml-assertion.ts for the verification.
-import type { AssumeRoleWithSAMLRequest } from '@aws-sdk/client-sts';
-import type { Operation } from '../core/context';
+import type { StsOperation } from '../core/context';
 import { AccessDenied, InvalidIdentityToken, ValidationError } from '../core/errors';
 import { assumeFederatedRole, roleByArn } from './federated-role';
 import { verifySamlResponse } from './saml-assertion';
 
-export const assumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest> = (ctx, input) => {
+export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = (ctx, input) => {
   const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
   if (!roleByArn(ctx, input.RoleArn!)) throw new AccessDenied(denied);
   const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn!);

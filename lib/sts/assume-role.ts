@@ -5,7 +5,7 @@ import type { AssumeRoleRequest } from '@aws-sdk/client-sts';
 import { principalContext, principalPolicies } from '../authz';
 import { issueSession } from '../authn/issue-session';
 import { assumedRoleArn, entityArn, isParsableArn, parseArn, splitPathAndName } from '../iam/arn';
-import type { Operation, OperationContext, Principal } from '../core/context';
+import type { OperationContext, Principal, StsOperation } from '../core/context';
 import { malformedPolicyMessage, type RequestContext } from '../policy';
 import { AccessDenied, InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../core/errors';
 import type { RoleRecord } from '../store/roles';
@@ -97,7 +97,7 @@ function checkRoleArnSyntax(roleArn: string): void {
   }
 }
 
-export const assumeRole: Operation<AssumeRoleRequest> = (ctx, input) => {
+export const assumeRole: StsOperation<'AssumeRole'> = (ctx, input) => {
   const caller = ctx.principal;
   const roleArn = input.RoleArn!;
   const sessionName = input.RoleSessionName!;

@@ -1,8 +1,7 @@
 // GetFederationToken: temporary credentials of a federated user (`federated-user/Name`) for an IAM user (or
 // root); the session may do only what both the caller's policies and the session policies passed here allow.
-import type { GetFederationTokenRequest } from '@aws-sdk/client-sts';
 import { issueSession } from '../authn/issue-session';
-import type { Operation, Principal } from '../core/context';
+import type { Principal, StsOperation } from '../core/context';
 import { AccessDenied, InvalidParameterValue } from '../core/errors';
 import { packedPolicySize, sessionPolicyFields } from './session-policies';
 
@@ -15,7 +14,7 @@ const ROOT_MAX_SECONDS = 3600;
  */
 export const NO_PERMISSIONS_SESSION_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"*","Resource":"*"}]}';
 
-export const getFederationToken: Operation<GetFederationTokenRequest> = (ctx, input) => {
+export const getFederationToken: StsOperation<'GetFederationToken'> = (ctx, input) => {
   const caller = ctx.principal;
   if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
     throw new AccessDenied('Cannot call GetFederationToken with session credentials');

@@ -1,11 +1,10 @@
 // CreateAccountAlias: names the account for sign-in URLs. An account has at most one alias: a new one replaces it.
-import type { CreateAccountAliasRequest } from '@aws-sdk/client-iam';
 import { ValidationError } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 
 const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
 
-export const createAccountAlias: Operation<CreateAccountAliasRequest> = (ctx, input) => {
+export const createAccountAlias: IamOperation<'CreateAccountAlias'> = (ctx, input) => {
   const alias = input.AccountAlias!;
   if (!ACCOUNT_ALIAS.test(alias)) {
     throw new ValidationError(

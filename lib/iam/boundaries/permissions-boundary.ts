@@ -10,7 +10,7 @@ interface BoundaryInput {
 }
 
 /** Put{User,Role}PermissionsBoundary: the policy must exist (customer or AWS managed); replaces any boundary. */
-export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput> {
+export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);
@@ -22,7 +22,7 @@ export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operatio
 }
 
 /** Delete{User,Role}PermissionsBoundary: idempotent, as AWS answers a principal without a boundary. */
-export function deletePermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput> {
+export function deletePermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);

@@ -1,11 +1,10 @@
 // RemoveUserFromGroup: ends a user's membership of a group.
-import type { RemoveUserFromGroupRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireGroup } from './require-group';
 
-export const removeUserFromGroup: Operation<RemoveUserFromGroupRequest> = (ctx, input) => {
+export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = (ctx, input) => {
   const { store } = ctx;
   const group = requireGroup(store, input.GroupName!);
   const user = requireUser(store, input.UserName!);

@@ -3,6 +3,8 @@
 import { LimitExceeded, NoSuchEntity } from '../../core/errors';
 import type { PrincipalKind } from '../../store/policies';
 import type { Operation } from '../../core/context';
+// The three kinds' list responses have the same members; the user one stands for all.
+import type { ListUserPoliciesResponse } from '../../core/generated/iam-types';
 import { paginateArray } from '../pagination';
 import { policySize, QUOTAS, validateName } from '../validation';
 import { rejectMalformedPolicy } from '../policies/policy-document';
@@ -46,7 +48,7 @@ export function checkInlineAggregateSize(
 }
 
 /** Put{User,Group,Role}Policy: creates or replaces an inline policy. */
-export function putInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function putInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
@@ -61,7 +63,7 @@ export function putInlinePolicyOperation(kind: PrincipalKind): Operation<InlineP
 }
 
 /** Get{User,Group,Role}Policy: one inline policy's document (URL-encoded on the wire by the encoder). */
-export function getInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function getInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput, unknown> {
   return (ctx, input) => {
     const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
     const policy = ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName!);
@@ -71,7 +73,7 @@ export function getInlinePolicyOperation(kind: PrincipalKind): Operation<InlineP
 }
 
 /** Delete{User,Group,Role}Policy. */
-export function deleteInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function deleteInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput, unknown> {
   return (ctx, input) => {
     const holder = requireModifiablePolicyHolder(ctx.store, kind, principalName(kind, input));
     if (!ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName!)) throw noSuchPolicy(kind, input.PolicyName!);
@@ -81,7 +83,7 @@ export function deleteInlinePolicyOperation(kind: PrincipalKind): Operation<Inli
 }
 
 /** List{User,Group,Role}Policies: inline policy names, ignoring case in order, paginated. */
-export function listInlinePoliciesOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function listInlinePoliciesOperation(kind: PrincipalKind): Operation<InlinePolicyInput, ListUserPoliciesResponse> {
   return (ctx, input) => {
     const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
     const names = ctx.store.inlinePolicies.list(kind, holder.id).map((p) => p.policyName);

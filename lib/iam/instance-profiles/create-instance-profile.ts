@@ -1,13 +1,12 @@
 // CreateInstanceProfile: a new, empty instance profile with a path and tags.
-import type { CreateInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { instanceProfileView } from './instance-profile-view';
 
-export const createInstanceProfile: Operation<CreateInstanceProfileRequest> = (ctx, input) => {
+export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = (ctx, input) => {
   const { store } = ctx;
   const name = input.InstanceProfileName!;
   const path = input.Path ?? '/';

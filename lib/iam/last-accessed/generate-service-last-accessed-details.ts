@@ -1,9 +1,8 @@
 // GenerateServiceLastAccessedDetails: starts (and, in Gatehouse, at once completes) a last-accessed report for an entity or policy.
-import type { GenerateServiceLastAccessedDetailsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { createLastAccessedJob } from './report';
 
-export const generateServiceLastAccessedDetails: Operation<GenerateServiceLastAccessedDetailsRequest> = (ctx, input) => {
+export const generateServiceLastAccessedDetails: IamOperation<'GenerateServiceLastAccessedDetails'> = (ctx, input) => {
   const job = createLastAccessedJob(
     ctx.store,
     ctx.principal.accountId,

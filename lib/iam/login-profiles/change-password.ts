@@ -1,12 +1,11 @@
 // ChangePassword: the calling IAM user changes their own console password, proving the old one.
-import type { ChangePasswordRequest } from '@aws-sdk/client-iam';
 import { AccessDenied, InvalidUserType, NoSuchEntity, PasswordPolicyViolation } from '../../core/errors';
 import { hashPassword, verifyPassword } from '../../crypto/secrets';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { enforcePasswordPolicy, loadPasswordPolicy, passwordExpiration, reuseViolation } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
 
-export const changePassword: Operation<ChangePasswordRequest> = (ctx, input) => {
+export const changePassword: IamOperation<'ChangePassword'> = (ctx, input) => {
   const { store, principal } = ctx;
   // Only IAM users have a password this operation can change; root and role sessions get InvalidUserType (AWS CLI docs).
   if (principal.type !== 'IAMUser' || !principal.userName) {

@@ -1,7 +1,6 @@
 // CreateVirtualMFADevice: a new, unassigned virtual MFA device; its seed and QR code are returned only here.
-import type { CreateVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { entityArn } from '../arn';
 import { newTotpSeed, totpUri } from '../totp';
 import { validateName, validatePath, validateTags } from '../validation';
@@ -10,7 +9,7 @@ import { qrCodePng } from './qr-code';
 /** The issuer authenticator apps show beside the device. */
 const TOTP_ISSUER = 'Gatehouse';
 
-export const createVirtualMfaDevice: Operation<CreateVirtualMFADeviceRequest> = (ctx, input) => {
+export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = (ctx, input) => {
   const { store, principal } = ctx;
   const deviceName = input.VirtualMFADeviceName!;
   const path = input.Path ?? '/';

@@ -1,7 +1,6 @@
 // EnableMFADevice: assigns a virtual MFA device to a user (or root) once two consecutive codes prove possession.
-import type { EnableMFADeviceRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, InvalidAuthenticationCode, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { verifyConsecutiveTotp } from '../totp';
 import { QUOTAS } from '../validation';
 import { ownerUserId, requireVirtualMfaDevice, resolveMfaOwner } from './mfa-view';
@@ -9,7 +8,7 @@ import { ownerUserId, requireVirtualMfaDevice, resolveMfaOwner } from './mfa-vie
 /** Steps of clock skew accepted around the second code (±1 minute). */
 export const ENABLE_WINDOW_STEPS = 2;
 
-export const enableMfaDevice: Operation<EnableMFADeviceRequest> = (ctx, input) => {
+export const enableMfaDevice: IamOperation<'EnableMFADevice'> = (ctx, input) => {
   const { store } = ctx;
   const owner = resolveMfaOwner(ctx, input.UserName);
   const device = requireVirtualMfaDevice(store, input.SerialNumber!);

@@ -1,14 +1,13 @@
 // CreatePolicy: a customer managed policy with its first version (v1, the default), description and tags.
-import type { CreatePolicyRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { entityArn } from '../arn';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { checkManagedPolicyDocument } from './policy-document';
 import { policyView } from './managed-policy';
 
-export const createPolicy: Operation<CreatePolicyRequest> = (ctx, input) => {
+export const createPolicy: IamOperation<'CreatePolicy'> = (ctx, input) => {
   const { store } = ctx;
   const policyName = input.PolicyName!;
   const path = input.Path ?? '/';

@@ -1,10 +1,9 @@
 // CreateRole: a new IAM role with a trust policy, path, description, session duration, boundary and tags.
-import type { CreateRoleRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { roleView } from './role-view';
@@ -13,7 +12,7 @@ import { validateTrustPolicy } from './trust-policy';
 /** AWS's default and bounds for `MaxSessionDuration`, in seconds. */
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 
-export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
+export const createRole: IamOperation<'CreateRole'> = (ctx, input) => {
   const { store } = ctx;
   const roleName = input.RoleName!;
   const path = input.Path ?? '/';

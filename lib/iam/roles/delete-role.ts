@@ -1,14 +1,13 @@
 // DeleteRole: removes a role that is in no instance profile and has no policies; service-linked roles refuse.
-import type { DeleteRoleRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { replaceDeletedPrincipal } from './deleted-principals';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { roleArn } from './role-view';
 
-export const deleteRole: Operation<DeleteRoleRequest> = (ctx, input) => {
+export const deleteRole: IamOperation<'DeleteRole'> = (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName!);
   assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {

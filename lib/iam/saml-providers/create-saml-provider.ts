@@ -1,12 +1,11 @@
 // CreateSAMLProvider: registers a SAML 2.0 identity provider from its metadata document.
-import type { CreateSAMLProviderRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { SAML_PROVIDERS_PER_ACCOUNT } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
-export const createSAMLProvider: Operation<CreateSAMLProviderRequest> = (ctx, input) => {
+export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = (ctx, input) => {
   const name = input.Name!;
   const arn = `arn:aws:iam::${ctx.principal.accountId}:saml-provider/${name}`;
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);

@@ -1,9 +1,8 @@
 // UploadServerCertificate: stores a certificate, its chain and its private key (sealed at rest, never returned).
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import type { UploadServerCertificateRequest } from '@aws-sdk/client-iam';
 import { newUniqueId } from '../../crypto/ids';
 import { EntityAlreadyExists, KeyPairMismatch, LimitExceeded, MalformedCertificate } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validatePath, validateTags } from '../validation';
 import { parseCertificate, parseCertificateChain } from '../signing-certificates/certificate-pem';
 import { SERVER_CERTIFICATES_PER_ACCOUNT, serverCertificateMetadata } from './server-certificate-view';
@@ -17,7 +16,7 @@ function parsePrivateKey(pem: string): KeyObject {
   }
 }
 
-export const uploadServerCertificate: Operation<UploadServerCertificateRequest> = (ctx, input) => {
+export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = (ctx, input) => {
   const path = input.Path ?? '/';
   validatePath(path);
   const name = input.ServerCertificateName!;

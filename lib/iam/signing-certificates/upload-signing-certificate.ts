@@ -1,7 +1,6 @@
 // UploadSigningCertificate: adds an X.509 signing certificate to a user (2 at most), active on upload.
-import type { UploadSigningCertificateRequest } from '@aws-sdk/client-iam';
 import { DuplicateCertificate, InvalidCertificate, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { newCertificateId, parseCertificate } from './certificate-pem';
 import {
   certificateOwner,
@@ -10,7 +9,7 @@ import {
   type SigningCertificateData,
 } from './signing-certificate-view';
 
-export const uploadSigningCertificate: Operation<UploadSigningCertificateRequest> = (ctx, input) => {
+export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> = (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
   const certificate = parseCertificate(input.CertificateBody!);
   const now = ctx.now.getTime();

@@ -1,14 +1,13 @@
 // CreateUser: a new IAM user with a path, optional permissions boundary and tags.
-import type { CreateUserRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { userView } from './user-view';
 
-export const createUser: Operation<CreateUserRequest> = (ctx, input) => {
+export const createUser: IamOperation<'CreateUser'> = (ctx, input) => {
   const { store } = ctx;
   const userName = input.UserName!;
   const path = input.Path ?? '/';
