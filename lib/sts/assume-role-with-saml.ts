@@ -10,10 +10,10 @@ import { verifySamlResponse } from './saml-assertion';
 
 export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = (ctx, input) => {
   const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
-  if (!roleByArn(ctx, input.RoleArn!)) throw new AccessDenied(denied);
-  const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn!);
+  if (!roleByArn(ctx, input.RoleArn)) throw new AccessDenied(denied);
+  const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn);
   if (!provider) throw new InvalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist in this account.`);
-  const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion!, ctx.now);
+  const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion, ctx.now);
   // The IdP must have granted this very role through this very provider.
   if (!assertion.roles.some((r) => r.roleArn === input.RoleArn && r.providerArn === input.PrincipalArn)) throw new AccessDenied(denied);
   let durationSeconds = input.DurationSeconds ?? 3600;
@@ -25,7 +25,7 @@ export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = (ctx, inpu
   }
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithSAML',
-    roleArn: input.RoleArn!,
+    roleArn: input.RoleArn,
     providerArn: provider.arn,
     sessionName: assertion.sessionName,
     durationSeconds,

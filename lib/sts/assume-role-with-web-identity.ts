@@ -8,7 +8,7 @@ import { assumeFederatedRole, providerSessionTags } from './federated-role';
 import { verifyWebIdentityToken } from './web-identity-token';
 
 export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'> = (ctx, input) => {
-  const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken!, ctx.now);
+  const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken, ctx.now);
   const url = identity.provider.url;
   const context: Record<string, string | string[]> = { [`${url}:aud`]: identity.audience, [`${url}:sub`]: identity.subject };
   if (typeof identity.claims.azp === 'string') context[`${url}:azp`] = identity.claims.azp;
@@ -34,9 +34,9 @@ export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'
   );
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithWebIdentity',
-    roleArn: input.RoleArn!,
+    roleArn: input.RoleArn,
     providerArn: identity.provider.arn,
-    sessionName: input.RoleSessionName!,
+    sessionName: input.RoleSessionName,
     durationSeconds: input.DurationSeconds,
     policy: input.Policy,
     policyArns: input.PolicyArns,

@@ -99,8 +99,8 @@ function checkRoleArnSyntax(roleArn: string): void {
 
 export const assumeRole: StsOperation<'AssumeRole'> = (ctx, input) => {
   const caller = ctx.principal;
-  const roleArn = input.RoleArn!;
-  const sessionName = input.RoleSessionName!;
+  const roleArn = input.RoleArn;
+  const sessionName = input.RoleSessionName;
   checkRoleArnSyntax(roleArn);
   if (caller.type === 'Root') throw new AccessDenied('Roles may not be assumed by root accounts.');
   if (caller.passwordResetRequired) {

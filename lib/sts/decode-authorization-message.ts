@@ -14,7 +14,7 @@ export function encodeAuthorizationMessage(secrets: SecretBox, decoded: object):
 
 export const decodeAuthorizationMessage: StsOperation<'DecodeAuthorizationMessage'> = (ctx, input) => {
   const invalid = new InvalidAuthorizationMessage('The encoded message is not a valid authorization message issued by this service.');
-  const encoded = input.EncodedMessage!.trim();
+  const encoded = input.EncodedMessage.trim();
   if (!encoded.startsWith(PREFIX)) throw invalid;
   let decoded: string;
   try {

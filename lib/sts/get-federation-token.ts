@@ -19,7 +19,7 @@ export const getFederationToken: StsOperation<'GetFederationToken'> = (ctx, inpu
   if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
     throw new AccessDenied('Cannot call GetFederationToken with session credentials');
   }
-  const name = input.Name!;
+  const name = input.Name;
   let duration = input.DurationSeconds ?? DEFAULT_SECONDS;
   if (caller.type === 'Root') duration = Math.min(duration, ROOT_MAX_SECONDS);
   const policies = sessionPolicyFields(input.Policy, input.PolicyArns);

@@ -4,7 +4,7 @@ import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
 export const deleteAccessKey: IamOperation<'DeleteAccessKey'> = (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
-  const key = requireOwnedKey(ctx, owner, input.AccessKeyId!);
+  const key = requireOwnedKey(ctx, owner, input.AccessKeyId);
   ctx.store.accessKeys.delete(key.accessKeyId);
   return {};
 };

@@ -5,7 +5,7 @@ import type { IamOperation } from '../../core/context';
 const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
 
 export const createAccountAlias: IamOperation<'CreateAccountAlias'> = (ctx, input) => {
-  const alias = input.AccountAlias!;
+  const alias = input.AccountAlias;
   if (!ACCOUNT_ALIAS.test(alias)) {
     throw new ValidationError(
       `1 validation error detected: Value at 'accountAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`,

@@ -8,8 +8,8 @@ import { requireGroup } from './require-group';
 export const addUserToGroup: IamOperation<'AddUserToGroup'> = (ctx, input) => {
   const { store } = ctx;
   // The user is looked up first: when neither exists, AWS names the user.
-  const user = requireUser(store, input.UserName!);
-  const group = requireGroup(store, input.GroupName!);
+  const user = requireUser(store, input.UserName);
+  const group = requireGroup(store, input.GroupName);
   if (store.groups.isMember(group.groupId, user.userId)) return {};
   if (store.groups.countForUser(user.userId) >= QUOTAS.groupsPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for GroupsPerUser: ${QUOTAS.groupsPerUser}`);

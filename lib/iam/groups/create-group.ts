@@ -8,7 +8,7 @@ import { groupView } from './group-view';
 
 export const createGroup: IamOperation<'CreateGroup'> = (ctx, input) => {
   const { store } = ctx;
-  const groupName = input.GroupName!;
+  const groupName = input.GroupName;
   const path = input.Path ?? '/';
   validateName(groupName, 'groupName', 128);
   validatePath(path);

@@ -5,7 +5,7 @@ import { requireGroup } from './require-group';
 
 export const deleteGroup: IamOperation<'DeleteGroup'> = (ctx, input) => {
   const { store } = ctx;
-  const group = requireGroup(store, input.GroupName!);
+  const group = requireGroup(store, input.GroupName);
   if (store.groups.countMembers(group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
   if (store.inlinePolicies.list('group', group.groupId).length > 0)
     throw new DeleteConflict('Cannot delete entity, must delete policies first.');

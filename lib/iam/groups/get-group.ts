@@ -7,7 +7,7 @@ import { requireGroup } from './require-group';
 
 export const getGroup: IamOperation<'GetGroup'> = (ctx, input) => {
   const { store, principal } = ctx;
-  const group = requireGroup(store, input.GroupName!);
+  const group = requireGroup(store, input.GroupName);
   const page = store.groups.listMembers(group.groupId, { after: decodeMarker(input.Marker), limit: pageSize(input.MaxItems) });
   const users = page.userIds.flatMap((userId) => {
     const user = store.users.getById(userId);

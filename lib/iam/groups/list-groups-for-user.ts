@@ -5,7 +5,7 @@ import { requireUser } from '../users/require-user';
 import { groupView } from './group-view';
 
 export const listGroupsForUser: IamOperation<'ListGroupsForUser'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+  const user = requireUser(ctx.store, input.UserName);
   const groups = ctx.store.groups.listForUser(user.userId);
   const page = paginateArray(groups, (group) => group.groupName.toLowerCase(), input.Marker, input.MaxItems);
   return {

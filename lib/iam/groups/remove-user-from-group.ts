@@ -6,8 +6,8 @@ import { requireGroup } from './require-group';
 
 export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = (ctx, input) => {
   const { store } = ctx;
-  const group = requireGroup(store, input.GroupName!);
-  const user = requireUser(store, input.UserName!);
+  const group = requireGroup(store, input.GroupName);
+  const user = requireUser(store, input.UserName);
   if (!store.groups.isMember(group.groupId, user.userId)) {
     throw new NoSuchEntity(`The user with name ${user.userName} is not a member of group ${group.groupName}.`);
   }

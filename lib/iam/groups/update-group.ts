@@ -6,7 +6,7 @@ import { validateName, validatePath } from '../validation';
 import { requireGroup } from './require-group';
 
 export const updateGroup: IamOperation<'UpdateGroup'> = (ctx, input) => {
-  const group = requireGroup(ctx.store, input.GroupName!);
+  const group = requireGroup(ctx.store, input.GroupName);
   const changes: { groupName?: string; path?: string } = {};
   const newName = input.NewGroupName;
   const exists = () => new EntityAlreadyExists(`Group with name ${newName} already exists.`);

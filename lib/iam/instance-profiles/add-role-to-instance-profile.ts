@@ -6,8 +6,8 @@ import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const addRoleToInstanceProfile: IamOperation<'AddRoleToInstanceProfile'> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
-  const role = requireRole(ctx.store, input.RoleName!);
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length >= QUOTAS.rolesPerInstanceProfile) {
     throw new LimitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${QUOTAS.rolesPerInstanceProfile}`);

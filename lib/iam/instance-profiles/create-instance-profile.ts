@@ -8,7 +8,7 @@ import { instanceProfileView } from './instance-profile-view';
 
 export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = (ctx, input) => {
   const { store } = ctx;
-  const name = input.InstanceProfileName!;
+  const name = input.InstanceProfileName;
   const path = input.Path ?? '/';
   validateName(name, 'instanceProfileName', 128);
   validatePath(path);

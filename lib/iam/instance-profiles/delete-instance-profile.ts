@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const deleteInstanceProfile: IamOperation<'DeleteInstanceProfile'> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
   }

@@ -4,7 +4,7 @@ import { paginateArray } from '../pagination';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const listInstanceProfileTags: IamOperation<'ListInstanceProfileTags'> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const positioned = ctx.store.tags
     .list('instance-profile', profile.instanceProfileId)
     .map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));

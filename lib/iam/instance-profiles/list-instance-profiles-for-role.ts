@@ -5,7 +5,7 @@ import { requireRole } from '../roles/require-role';
 import { instanceProfileView } from './instance-profile-view';
 
 export const listInstanceProfilesForRole: IamOperation<'ListInstanceProfilesForRole'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+  const role = requireRole(ctx.store, input.RoleName);
   const profiles = ctx.store.instanceProfiles.listForRole(role.roleId);
   const page = paginateArray(profiles, (profile) => profile.instanceProfileName.toLowerCase(), input.Marker, input.MaxItems);
   return {

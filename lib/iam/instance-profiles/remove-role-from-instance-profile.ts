@@ -5,8 +5,8 @@ import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const removeRoleFromInstanceProfile: IamOperation<'RemoveRoleFromInstanceProfile'> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
-  const role = requireRole(ctx.store, input.RoleName!);
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (!ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).includes(role.roleId)) {
     throw new NoSuchEntity(`The role with name ${role.roleName} cannot be found in instance profile ${profile.instanceProfileName}.`);

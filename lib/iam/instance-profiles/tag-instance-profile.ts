@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const tagInstanceProfile: IamOperation<'TagInstanceProfile'> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const untagInstanceProfile: IamOperation<'UntagInstanceProfile'> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   ctx.store.tags.remove('instance-profile', profile.instanceProfileId, input.TagKeys ?? []);
   return {};
 };

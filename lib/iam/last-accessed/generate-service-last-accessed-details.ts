@@ -6,7 +6,7 @@ export const generateServiceLastAccessedDetails: IamOperation<'GenerateServiceLa
   const job = createLastAccessedJob(
     ctx.store,
     ctx.principal.accountId,
-    input.Arn!,
+    input.Arn,
     input.Granularity === 'ACTION_LEVEL' ? 'ACTION_LEVEL' : 'SERVICE_LEVEL',
     ctx.now,
   );

@@ -8,13 +8,13 @@ import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
 
 export const createLoginProfile: IamOperation<'CreateLoginProfile'> = (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName!);
+  const user = requireUser(store, input.UserName);
   if (store.loginProfiles.get(user.userId)) throw new EntityAlreadyExists(`Login Profile for user ${user.userName} already exists.`);
-  enforcePasswordPolicy(store, input.Password!);
+  enforcePasswordPolicy(store, input.Password);
   const now = ctx.now.toISOString();
   const profile = {
     userId: user.userId,
-    passwordHash: hashPassword(input.Password!),
+    passwordHash: hashPassword(input.Password),
     passwordResetRequired: input.PasswordResetRequired ?? false,
     createDate: now,
     passwordChangedDate: now,

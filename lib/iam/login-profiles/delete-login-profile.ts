@@ -4,7 +4,7 @@ import { requireUser } from '../users/require-user';
 import { requireLoginProfile } from './login-profile-view';
 
 export const deleteLoginProfile: IamOperation<'DeleteLoginProfile'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+  const user = requireUser(ctx.store, input.UserName);
   requireLoginProfile(ctx.store, user.userId, user.userName);
   ctx.store.loginProfiles.delete(user.userId);
   return {};

@@ -4,6 +4,6 @@ import { requireUser } from '../users/require-user';
 import { loginProfileView, requireLoginProfile } from './login-profile-view';
 
 export const getLoginProfile: IamOperation<'GetLoginProfile'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+  const user = requireUser(ctx.store, input.UserName);
   return { LoginProfile: loginProfileView(user.userName, requireLoginProfile(ctx.store, user.userId, user.userName)) };
 };

@@ -7,7 +7,7 @@ import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view
 
 export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName!);
+  const user = requireUser(store, input.UserName);
   requireLoginProfile(store, user.userId, user.userName);
   const changes: { passwordHash?: string; passwordChangedDate?: string; passwordResetRequired?: boolean } = {};
   if (input.Password !== undefined) {

@@ -11,7 +11,7 @@ const TOTP_ISSUER = 'Gatehouse';
 
 export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = (ctx, input) => {
   const { store, principal } = ctx;
-  const deviceName = input.VirtualMFADeviceName!;
+  const deviceName = input.VirtualMFADeviceName;
   const path = input.Path ?? '/';
   // AWS documents 1-226 characters; the bundled service model predates the upper bound.
   validateName(deviceName, 'virtualMFADeviceName', 226);

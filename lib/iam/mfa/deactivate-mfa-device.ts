@@ -4,7 +4,7 @@ import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 
 export const deactivateMfaDevice: IamOperation<'DeactivateMFADevice'> = (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
+  const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
   ctx.store.mfaDevices.unassign(device.serialNumber);
   if (owner.kind === 'root') {
     const next = ctx.store.mfaDevices.listForUser(undefined)[0];

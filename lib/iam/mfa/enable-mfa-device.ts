@@ -11,7 +11,7 @@ export const ENABLE_WINDOW_STEPS = 2;
 export const enableMfaDevice: IamOperation<'EnableMFADevice'> = (ctx, input) => {
   const { store } = ctx;
   const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireVirtualMfaDevice(store, input.SerialNumber!);
+  const device = requireVirtualMfaDevice(store, input.SerialNumber);
   if (device.userId || device.isRoot) throw new EntityAlreadyExists('MFA Device is already in use.');
   const userId = ownerUserId(owner);
   if (store.mfaDevices.listForUser(userId).length >= QUOTAS.mfaDevicesPerUser) {
@@ -19,8 +19,8 @@ export const enableMfaDevice: IamOperation<'EnableMFADevice'> = (ctx, input) => 
   }
   const step = verifyConsecutiveTotp(
     ctx.secrets.decrypt(device.seedEncrypted),
-    input.AuthenticationCode1!,
-    input.AuthenticationCode2!,
+    input.AuthenticationCode1,
+    input.AuthenticationCode2,
     ctx.now,
     {
       window: ENABLE_WINDOW_STEPS,

@@ -9,11 +9,11 @@ export const RESYNC_WINDOW_STEPS = 20;
 
 export const resyncMfaDevice: IamOperation<'ResyncMFADevice'> = (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
+  const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
   const step = verifyConsecutiveTotp(
     ctx.secrets.decrypt(device.seedEncrypted),
-    input.AuthenticationCode1!,
-    input.AuthenticationCode2!,
+    input.AuthenticationCode1,
+    input.AuthenticationCode2,
     ctx.now,
     {
       window: RESYNC_WINDOW_STEPS,

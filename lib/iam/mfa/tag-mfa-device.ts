@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireVirtualMfaDevice } from './mfa-view';
 
 export const tagMfaDevice: IamOperation<'TagMFADevice'> = (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

@@ -23,7 +23,7 @@ export function oidcProviderPath(url: string): string {
 }
 
 export const createOpenIDConnectProvider: IamOperation<'CreateOpenIDConnectProvider'> = (ctx, input) => {
-  const url = oidcProviderPath(input.Url!);
+  const url = oidcProviderPath(input.Url);
   const arn = `arn:aws:iam::${ctx.principal.accountId}:oidc-provider/${url}`;
   const thumbprints = validateThumbprints(input.ThumbprintList ?? [], { allowEmpty: true });
   const clientIds = validateClientIds(input.ClientIDList ?? []);

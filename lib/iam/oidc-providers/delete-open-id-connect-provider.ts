@@ -3,7 +3,7 @@ import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 
 export const deleteOpenIDConnectProvider: IamOperation<'DeleteOpenIDConnectProvider'> = (ctx, input) => {
-  const arn = input.OpenIDConnectProviderArn!;
+  const arn = input.OpenIDConnectProviderArn;
   const provider = ctx.store.identityProviders.getOidc(arn);
   // AWS words this differently from the other operations' "OpenIDConnect Provider not found for arn …".
   if (!provider) throw new NoSuchEntity(`OpenId connect Provider ${arn} cannot be found.`);

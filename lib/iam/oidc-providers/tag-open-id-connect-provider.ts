@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const tagOpenIDConnectProvider: IamOperation<'TagOpenIDConnectProvider'> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

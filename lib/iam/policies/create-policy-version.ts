@@ -7,8 +7,8 @@ import { requireCustomerPolicy } from './managed-policy';
 
 export const createPolicyVersion: IamOperation<'CreatePolicyVersion'> = (ctx, input) => {
   const { store } = ctx;
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
-  const document = input.PolicyDocument!;
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
   if (store.managedPolicies.listVersions(policy.arn).length >= QUOTAS.versionsPerPolicy) {
     throw new LimitExceeded(

@@ -9,13 +9,13 @@ import { policyView } from './managed-policy';
 
 export const createPolicy: IamOperation<'CreatePolicy'> = (ctx, input) => {
   const { store } = ctx;
-  const policyName = input.PolicyName!;
+  const policyName = input.PolicyName;
   const path = input.Path ?? '/';
   validateName(policyName, 'policyName', 128);
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
-  const document = input.PolicyDocument!;
+  const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
   if (store.managedPolicies.getByName(policyName)) {
     throw new EntityAlreadyExists(`A policy called ${policyName} already exists. Duplicate names are not allowed.`);

@@ -5,7 +5,7 @@ import { requireCustomerPolicy } from './managed-policy';
 
 export const deletePolicy: IamOperation<'DeletePolicy'> = (ctx, input) => {
   const { store } = ctx;
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   // A policy still used as a permissions boundary counts as attached: deleting it would leave dangling boundaries.
   if (store.attachments.countForPolicy(policy.arn) > 0 || store.attachments.countBoundaryUsage(policy.arn) > 0) {
     throw new DeleteConflict('Cannot delete a policy attached to entities.');

@@ -5,8 +5,8 @@ import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
 export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
-  const versionId = input.VersionId!;
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
+  const versionId = input.VersionId;
   const notFound = () => new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   if (policy.isAwsManaged) {
     const version = getAwsManagedPolicyVersion(policy.arn, versionId);

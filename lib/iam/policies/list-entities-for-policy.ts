@@ -9,7 +9,7 @@ const FILTER_KIND = { User: 'user', Group: 'group', Role: 'role' } as const;
 
 export const listEntitiesForPolicy: IamOperation<'ListEntitiesForPolicy'> = (ctx, input) => {
   const { store } = ctx;
-  const policy = requireManagedPolicy(store, input.PolicyArn!);
+  const policy = requireManagedPolicy(store, input.PolicyArn);
   const usage = input.PolicyUsageFilter;
   const candidates: PolicyEntity[] = [
     ...(usage !== 'PermissionsBoundary' ? store.attachments.listEntitiesForPolicy(policy.arn) : []),

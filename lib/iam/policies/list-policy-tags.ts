@@ -5,7 +5,7 @@ import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 
 export const listPolicyTags: IamOperation<'ListPolicyTags'> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
   const after = decodeMarker(input.Marker);
   if (after !== undefined && !/^\d+$/.test(after)) throw new ValidationError('Invalid Marker');

@@ -11,7 +11,7 @@ function newestFirstKey(version: { versionId: string }): string {
 }
 
 export const listPolicyVersions: IamOperation<'ListPolicyVersions'> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const versions = policy.isAwsManaged ? getAwsManagedPolicy(policy.arn)!.versions : ctx.store.managedPolicies.listVersions(policy.arn);
   const page = paginateArray(versions, newestFirstKey, input.Marker, input.MaxItems);
   return {

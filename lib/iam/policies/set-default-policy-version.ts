@@ -4,8 +4,8 @@ import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const setDefaultPolicyVersion: IamOperation<'SetDefaultPolicyVersion'> = (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
-  const versionId = input.VersionId!;
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const versionId = input.VersionId;
   if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
     throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   }

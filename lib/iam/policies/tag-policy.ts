@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const tagPolicy: IamOperation<'TagPolicy'> = (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

@@ -14,13 +14,13 @@ export const DEFAULT_MAX_SESSION_DURATION = 3600;
 
 export const createRole: IamOperation<'CreateRole'> = (ctx, input) => {
   const { store } = ctx;
-  const roleName = input.RoleName!;
+  const roleName = input.RoleName;
   const path = input.Path ?? '/';
   validateName(roleName, 'roleName', 64);
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
-  validateTrustPolicy(input.AssumeRolePolicyDocument!, store, ctx.principal.accountId);
+  validateTrustPolicy(input.AssumeRolePolicyDocument, store, ctx.principal.accountId);
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);
   if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
@@ -32,7 +32,7 @@ export const createRole: IamOperation<'CreateRole'> = (ctx, input) => {
     roleName,
     path,
     createDate: ctx.now.toISOString(),
-    assumeRolePolicy: input.AssumeRolePolicyDocument!,
+    assumeRolePolicy: input.AssumeRolePolicyDocument,
     description: input.Description,
     maxSessionDuration: input.MaxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
     permissionsBoundaryArn: input.PermissionsBoundary,

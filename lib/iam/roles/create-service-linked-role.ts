@@ -56,7 +56,7 @@ function serviceLinkedRolePlan(serviceName: string, customSuffix: string | undef
 
 export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = (ctx, input) => {
   const { store } = ctx;
-  const serviceName = input.AWSServiceName!;
+  const serviceName = input.AWSServiceName;
   if (!isServicePrincipalName(serviceName)) throw new InvalidInput(`Invalid service name: ${serviceName}`);
   const { roleName, path, policyArns } = serviceLinkedRolePlan(serviceName, input.CustomSuffix);
   if (roleName.length > 64) throw new InvalidInput(`Role name ${roleName} is longer than 64 characters.`);

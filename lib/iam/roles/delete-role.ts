@@ -8,7 +8,7 @@ import { assertRoleModifiable, requireRole } from './require-role';
 import { roleArn } from './role-view';
 
 export const deleteRole: IamOperation<'DeleteRole'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');

@@ -8,7 +8,7 @@ import { requireRole } from './require-role';
 
 export const deleteServiceLinkedRole: IamOperation<'DeleteServiceLinkedRole'> = (ctx, input) => {
   const { store } = ctx;
-  const role = requireRole(store, input.RoleName!);
+  const role = requireRole(store, input.RoleName);
   const serviceName = /^\/aws-service-role\/([^/]+)\/$/.exec(role.path)?.[1];
   if (!role.serviceLinked || serviceName === undefined) {
     throw new InvalidInput(`Role ${role.roleName} is not a service-linked role.`);

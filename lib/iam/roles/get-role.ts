@@ -4,7 +4,7 @@ import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
 export const getRole: IamOperation<'GetRole'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+  const role = requireRole(ctx.store, input.RoleName);
   return {
     Role: roleView(ctx.principal.accountId, role, {
       tags: ctx.store.tags.list('role', role.roleId),

@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { deletionTaskStatus } from './deletion-tasks';
 
 export const getServiceLinkedRoleDeletionStatus: IamOperation<'GetServiceLinkedRoleDeletionStatus'> = (ctx, input) => {
-  const taskId = input.DeletionTaskId!;
+  const taskId = input.DeletionTaskId;
   if (!taskId.startsWith('task/aws-service-role/')) throw new InvalidInput(`Invalid deletion task id: ${taskId}`);
   const status = deletionTaskStatus(ctx.store, taskId);
   if (!status) throw new NoSuchEntity(`Deletion task ${taskId} cannot be found.`);

@@ -4,7 +4,7 @@ import { paginateArray } from '../pagination';
 import { requireRole } from './require-role';
 
 export const listRoleTags: IamOperation<'ListRoleTags'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+  const role = requireRole(ctx.store, input.RoleName);
   const positioned = ctx.store.tags.list('role', role.roleId).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };

@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireRole } from './require-role';
 
 export const tagRole: IamOperation<'TagRole'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+  const role = requireRole(ctx.store, input.RoleName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

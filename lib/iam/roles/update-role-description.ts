@@ -4,8 +4,8 @@ import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
 export const updateRoleDescription: IamOperation<'UpdateRoleDescription'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
-  ctx.store.roles.update(role.roleId, { description: input.Description! });
+  const role = requireRole(ctx.store, input.RoleName);
+  ctx.store.roles.update(role.roleId, { description: input.Description });
   const updated = ctx.store.roles.getById(role.roleId)!;
   return {
     Role: roleView(ctx.principal.accountId, updated, {

@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 
 export const updateRole: IamOperation<'UpdateRole'> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+  const role = requireRole(ctx.store, input.RoleName);
   // A service-linked role's description may be edited (AWS allows it); nothing else.
   if (input.MaxSessionDuration !== undefined) assertRoleModifiable(role);
   const changes: RoleChanges = {};

@@ -6,9 +6,9 @@ import { SAML_PROVIDERS_PER_ACCOUNT } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
 export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = (ctx, input) => {
-  const name = input.Name!;
+  const name = input.Name;
   const arn = `arn:aws:iam::${ctx.principal.accountId}:saml-provider/${name}`;
-  const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);
+  const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
   const existing = ctx.store.identityProviders.listSaml();
@@ -19,7 +19,7 @@ export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = (ctx, inpu
   ctx.store.identityProviders.putSaml({
     arn,
     name,
-    metadataDocument: input.SAMLMetadataDocument!,
+    metadataDocument: input.SAMLMetadataDocument,
     createDate: ctx.now.toISOString(),
     validUntil: validUntilOf(metadata, ctx.now),
   });

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const deleteSAMLProvider: IamOperation<'DeleteSAMLProvider'> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   ctx.store.tags.removeAll('saml-provider', provider.arn);
   ctx.store.identityProviders.deleteSaml(provider.arn);
   return {};

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const getSAMLProvider: IamOperation<'GetSAMLProvider'> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const tags = ctx.store.tags.list('saml-provider', provider.arn);
   return {
     SAMLMetadataDocument: provider.metadataDocument,

@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const tagSAMLProvider: IamOperation<'TagSAMLProvider'> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

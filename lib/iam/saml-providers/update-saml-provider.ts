@@ -4,11 +4,11 @@ import { requireSamlProvider } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
 export const updateSAMLProvider: IamOperation<'UpdateSAMLProvider'> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
-  const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
   ctx.store.identityProviders.putSaml({
     ...provider,
-    metadataDocument: input.SAMLMetadataDocument!,
+    metadataDocument: input.SAMLMetadataDocument,
     validUntil: validUntilOf(metadata, ctx.now),
   });
   return { SAMLProviderArn: provider.arn };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireServerCertificate, serverCertificateMetadata } from './server-certificate-view';
 
 export const getServerCertificate: IamOperation<'GetServerCertificate'> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const tags = ctx.store.tags.list('server-certificate', certificate.serverCertificateId);
   return {
     ServerCertificate: {

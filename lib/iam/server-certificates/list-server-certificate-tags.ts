@@ -4,7 +4,7 @@ import { paginateArray } from '../pagination';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const listServerCertificateTags: IamOperation<'ListServerCertificateTags'> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const positioned = ctx.store.tags
     .list('server-certificate', certificate.serverCertificateId)
     .map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));

@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const tagServerCertificate: IamOperation<'TagServerCertificate'> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

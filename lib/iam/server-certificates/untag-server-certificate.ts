@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const untagServerCertificate: IamOperation<'UntagServerCertificate'> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   ctx.store.tags.remove('server-certificate', certificate.serverCertificateId, input.TagKeys ?? []);
   return {};
 };

@@ -5,7 +5,7 @@ import { validatePath } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const updateServerCertificate: IamOperation<'UpdateServerCertificate'> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const name = input.NewServerCertificateName ?? certificate.name;
   const path = input.NewPath ?? certificate.path;
   validatePath(path, 'newPath');

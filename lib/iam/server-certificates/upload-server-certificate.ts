@@ -19,10 +19,10 @@ function parsePrivateKey(pem: string): KeyObject {
 export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = (ctx, input) => {
   const path = input.Path ?? '/';
   validatePath(path);
-  const name = input.ServerCertificateName!;
-  const certificate = parseCertificate(input.CertificateBody!);
+  const name = input.ServerCertificateName;
+  const certificate = parseCertificate(input.CertificateBody);
   if (input.CertificateChain !== undefined) parseCertificateChain(input.CertificateChain);
-  const privateKey = parsePrivateKey(input.PrivateKey!);
+  const privateKey = parsePrivateKey(input.PrivateKey);
   if (!certificate.checkPrivateKey(privateKey)) throw new KeyPairMismatch('The private key did not match the public key provided.');
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(tags);
@@ -35,9 +35,9 @@ export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = 
     serverCertificateId: newUniqueId('ASCA'),
     name,
     path,
-    body: input.CertificateBody!.trim(),
+    body: input.CertificateBody.trim(),
     chain: input.CertificateChain?.trim(),
-    privateKeySealed: ctx.secrets.encrypt(input.PrivateKey!),
+    privateKeySealed: ctx.secrets.encrypt(input.PrivateKey),
     uploadDate: ctx.now.toISOString(),
     expiration: new Date(certificate.validTo).toISOString(),
   };

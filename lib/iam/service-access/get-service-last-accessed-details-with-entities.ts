@@ -82,9 +82,9 @@ export const getServiceLastAccessedDetailsWithEntities: UncheckedIamOperation<'G
   ctx,
   input,
 ) => {
-  const job = loadLastAccessedJob(ctx.store, input.JobId!);
+  const job = loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
-  const namespace = input.ServiceNamespace!.toLowerCase();
+  const namespace = input.ServiceNamespace.toLowerCase();
   if (!job.services.some((s) => s.ServiceNamespace === namespace)) {
     throw new InvalidInput(`The service namespace ${input.ServiceNamespace} is not part of the report of job ${input.JobId}.`);
   }

@@ -57,7 +57,7 @@ function candidates(store: Store, arn: string): Candidate[] {
 const NAMESPACES_PER_PAGE = 20;
 
 export const listPoliciesGrantingServiceAccess: UncheckedIamOperation<'ListPoliciesGrantingServiceAccess'> = (ctx, input) => {
-  const found = candidates(ctx.store, input.Arn!);
+  const found = candidates(ctx.store, input.Arn);
   const namespaces = [...new Set((input.ServiceNamespaces ?? []).map((n) => n.toLowerCase()))];
   const after = decodeMarker(input.Marker);
   const start = after === undefined ? 0 : Number(after);

@@ -12,8 +12,8 @@ import {
 } from './service-credential-view';
 
 export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecificCredential'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const serviceName = input.ServiceName!;
+  const user = requireUser(ctx.store, input.UserName);
+  const serviceName = input.ServiceName;
   requireSupportedService(serviceName);
   const existing = ctx.store.userCredentials
     .listForUser<ServiceCredentialData>('service-specific-credential', user.userId)

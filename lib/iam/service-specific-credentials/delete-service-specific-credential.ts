@@ -4,7 +4,7 @@ import { credentialOwner, requireServiceCredential } from './service-credential-
 
 export const deleteServiceSpecificCredential: IamOperation<'DeleteServiceSpecificCredential'> = (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   ctx.store.userCredentials.delete('service-specific-credential', credential.credentialId);
   return {};
 };

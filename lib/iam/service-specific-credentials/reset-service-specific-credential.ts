@@ -4,7 +4,7 @@ import { credentialOwner, newServicePassword, requireServiceCredential, serviceC
 
 export const resetServiceSpecificCredential: IamOperation<'ResetServiceSpecificCredential'> = (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   const password = newServicePassword();
   const data = { ...credential.data, passwordSealed: ctx.secrets.encrypt(password) };
   ctx.store.userCredentials.setData('service-specific-credential', credential.credentialId, data);

@@ -4,7 +4,7 @@ import { credentialOwner, requireServiceCredential } from './service-credential-
 
 export const updateServiceSpecificCredential: IamOperation<'UpdateServiceSpecificCredential'> = (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   ctx.store.userCredentials.setStatus('service-specific-credential', credential.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

@@ -4,7 +4,7 @@ import { certificateOwner, requireSigningCertificate } from './signing-certifica
 
 export const deleteSigningCertificate: IamOperation<'DeleteSigningCertificate'> = (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
-  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId!);
+  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId);
   ctx.store.userCredentials.delete('signing-certificate', certificate.credentialId);
   return {};
 };

@@ -4,7 +4,7 @@ import { certificateOwner, requireSigningCertificate } from './signing-certifica
 
 export const updateSigningCertificate: IamOperation<'UpdateSigningCertificate'> = (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
-  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId!);
+  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId);
   ctx.store.userCredentials.setStatus('signing-certificate', certificate.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

@@ -11,7 +11,7 @@ import {
 
 export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> = (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
-  const certificate = parseCertificate(input.CertificateBody!);
+  const certificate = parseCertificate(input.CertificateBody);
   const now = ctx.now.getTime();
   if (Date.parse(certificate.validTo) < now || Date.parse(certificate.validFrom) > now) {
     throw new InvalidCertificate('The certificate is not valid: it is expired or not yet valid.');
@@ -30,7 +30,7 @@ export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> 
     userId: owner.userId,
     status: 'Active' as const,
     createDate: ctx.now.toISOString(),
-    data: { body: input.CertificateBody!, fingerprint },
+    data: { body: input.CertificateBody, fingerprint },
   };
   store.insert(record);
   return { Certificate: signingCertificateView(owner.userName, record) };

@@ -4,8 +4,8 @@ import { requireUser } from '../users/require-user';
 import { requireSshKey } from './ssh-key-view';
 
 export const deleteSSHPublicKey: IamOperation<'DeleteSSHPublicKey'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId!);
+  const user = requireUser(ctx.store, input.UserName);
+  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId);
   ctx.store.userCredentials.delete('ssh-public-key', key.credentialId);
   return {};
 };

@@ -7,8 +7,8 @@ import { parseSshPublicKey } from './ssh-key-format';
 import { SSH_KEYS_PER_USER, sshPublicKeyView, type SshKeyData } from './ssh-key-view';
 
 export const uploadSSHPublicKey: IamOperation<'UploadSSHPublicKey'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const parsed = parseSshPublicKey(input.SSHPublicKeyBody!);
+  const user = requireUser(ctx.store, input.UserName);
+  const parsed = parseSshPublicKey(input.SSHPublicKeyBody);
   const existing = ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
   if (existing.some((key) => key.data.fingerprint === parsed.fingerprint)) {
     throw new DuplicateSSHPublicKey('The public key already exists for this user.');

@@ -9,7 +9,7 @@ import { userView } from './user-view';
 
 export const createUser: IamOperation<'CreateUser'> = (ctx, input) => {
   const { store } = ctx;
-  const userName = input.UserName!;
+  const userName = input.UserName;
   const path = input.Path ?? '/';
   validateName(userName, 'userName', 64);
   validatePath(path);

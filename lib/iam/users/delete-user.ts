@@ -7,7 +7,7 @@ import { requireUser } from './require-user';
 
 export const deleteUser: IamOperation<'DeleteUser'> = (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName!);
+  const user = requireUser(store, input.UserName);
   // Checked in the order of AWS's DeleteUser documentation: password, access keys, signing certificates,
   // SSH public keys, service-specific (Git) credentials, MFA devices, inline policies, managed policies,
   // group memberships.

@@ -4,7 +4,7 @@ import { validateTags } from '../validation';
 import { requireUser } from './require-user';
 
 export const tagUser: IamOperation<'TagUser'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+  const user = requireUser(ctx.store, input.UserName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
   validateTags(
     tags,

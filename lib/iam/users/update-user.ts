@@ -6,7 +6,7 @@ import { validateName, validatePath } from '../validation';
 import { requireUser } from './require-user';
 
 export const updateUser: IamOperation<'UpdateUser'> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+  const user = requireUser(ctx.store, input.UserName);
   const changes: { userName?: string; path?: string } = {};
   if (input.NewUserName !== undefined && input.NewUserName !== user.userName) {
     validateName(input.NewUserName, 'newUserName', 64);
