@@ -5,7 +5,15 @@ import type { Store } from '../../store/types';
 import type { PrincipalKind } from '../../store/policies';
 import type { Operation } from '../../core/context';
 // The three kinds' responses have the same members; the user one stands for all.
-import type { ListAttachedUserPoliciesResponse } from '../../core/generated/iam-types';
+import type {
+  AttachGroupPolicyRequest,
+  AttachRolePolicyRequest,
+  AttachUserPolicyRequest,
+  DetachGroupPolicyRequest,
+  DetachRolePolicyRequest,
+  DetachUserPolicyRequest,
+  ListAttachedUserPoliciesResponse,
+} from '../../core/generated/iam-types';
 import { paginateArray } from '../pagination';
 import { QUOTAS } from '../validation';
 import { checkPolicyArn, findManagedPolicy, requireAttachablePolicy } from './managed-policy';
@@ -29,11 +37,13 @@ function principalName(kind: PrincipalKind, input: PrincipalPolicyInput): string
 }
 
 /** Attach{User,Group,Role}Policy: idempotent; at most 10 managed policies per principal. */
-export function attachPolicyOperation(kind: PrincipalKind): Operation<PrincipalPolicyInput, unknown> {
+export function attachPolicyOperation(
+  kind: PrincipalKind,
+): Operation<AttachUserPolicyRequest | AttachGroupPolicyRequest | AttachRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
-    const policy = requireAttachablePolicy(store, input.PolicyArn!);
+    const policy = requireAttachablePolicy(store, input.PolicyArn);
     const attached = store.attachments.listForPrincipal(kind, holder.id);
     if (attached.some((a) => a.policyArn === policy.arn)) return {};
     if (attached.length >= QUOTAS.managedPoliciesPerPrincipal) {
@@ -45,11 +55,13 @@ export function attachPolicyOperation(kind: PrincipalKind): Operation<PrincipalP
 }
 
 /** Detach{User,Group,Role}Policy: NoSuchEntity when the policy is not attached to that principal. */
-export function detachPolicyOperation(kind: PrincipalKind): Operation<PrincipalPolicyInput, unknown> {
+export function detachPolicyOperation(
+  kind: PrincipalKind,
+): Operation<DetachUserPolicyRequest | DetachGroupPolicyRequest | DetachRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
-    const arn = input.PolicyArn!;
+    const arn = input.PolicyArn;
     checkPolicyArn(arn);
     if (!store.attachments.listForPrincipal(kind, holder.id).some((a) => a.policyArn === arn)) {
       throw new NoSuchEntity(`Policy ${arn} was not found.`);
