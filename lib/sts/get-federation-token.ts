@@ -26,10 +26,10 @@ export const getFederationToken: StsOperation<'GetFederationToken'> = (ctx, inpu
   const tags: Record<string, string> = {};
   const seen = new Set<string>();
   for (const tag of input.Tags ?? []) {
-    if (seen.has(tag.Key!.toLowerCase()))
+    if (seen.has(tag.Key.toLowerCase()))
       throw new InvalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
-    seen.add(tag.Key!.toLowerCase());
-    tags[tag.Key!] = tag.Value!;
+    seen.add(tag.Key.toLowerCase());
+    tags[tag.Key] = tag.Value;
   }
   const packed = packedPolicySize(input.Policy, input.PolicyArns, input.Tags);
   const granted = policies.sessionPolicies !== undefined || policies.sessionPolicyArns !== undefined;

@@ -12,7 +12,7 @@ export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = (ctx
   const path = input.Path ?? '/';
   validateName(name, 'instanceProfileName', 128);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   if (store.instanceProfiles.getByName(name)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
   if (store.instanceProfiles.count() >= QUOTAS.instanceProfilesPerAccount) {

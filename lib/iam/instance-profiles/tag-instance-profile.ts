@@ -5,7 +5,7 @@ import { requireInstanceProfile } from './require-instance-profile';
 
 export const tagInstanceProfile: IamOperation<'TagInstanceProfile'> = (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('instance-profile', profile.instanceProfileId).map((t) => t.Key),

@@ -16,7 +16,7 @@ export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = (c
   // AWS documents 1-226 characters; the bundled service model predates the upper bound.
   validateName(deviceName, 'virtualMFADeviceName', 226);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const serialNumber = entityArn(principal.accountId, 'mfa', path, deviceName);
   if (store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFA device already exists.');

@@ -5,7 +5,7 @@ import { requireVirtualMfaDevice } from './mfa-view';
 
 export const tagMfaDevice: IamOperation<'TagMFADevice'> = (ctx, input) => {
   const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('mfa', device.serialNumber).map((t) => t.Key),

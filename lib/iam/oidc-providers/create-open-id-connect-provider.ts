@@ -27,7 +27,7 @@ export const createOpenIDConnectProvider: IamOperation<'CreateOpenIDConnectProvi
   const arn = `arn:aws:iam::${ctx.principal.accountId}:oidc-provider/${url}`;
   const thumbprints = validateThumbprints(input.ThumbprintList ?? [], { allowEmpty: true });
   const clientIds = validateClientIds(input.ClientIDList ?? []);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   if (ctx.store.identityProviders.getOidc(arn)) throw new EntityAlreadyExists(`Provider with url https://${url} already exists.`);
   if (ctx.store.identityProviders.listOidc().length >= OIDC_QUOTAS.providersPerAccount) {

@@ -5,7 +5,7 @@ import { requireOidcProvider } from './require-oidc-provider';
 
 export const tagOpenIDConnectProvider: IamOperation<'TagOpenIDConnectProvider'> = (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('oidc-provider', provider.arn).map((t) => t.Key),

@@ -13,7 +13,7 @@ export const createPolicy: IamOperation<'CreatePolicy'> = (ctx, input) => {
   const path = input.Path ?? '/';
   validateName(policyName, 'policyName', 128);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);

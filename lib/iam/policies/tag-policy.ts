@@ -5,7 +5,7 @@ import { requireCustomerPolicy } from './managed-policy';
 
 export const tagPolicy: IamOperation<'TagPolicy'> = (ctx, input) => {
   const policy = requireCustomerPolicy(ctx, input.PolicyArn);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('policy', policy.arn).map((t) => t.Key),

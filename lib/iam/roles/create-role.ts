@@ -18,7 +18,7 @@ export const createRole: IamOperation<'CreateRole'> = (ctx, input) => {
   const path = input.Path ?? '/';
   validateName(roleName, 'roleName', 64);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   validateTrustPolicy(input.AssumeRolePolicyDocument, store, ctx.principal.accountId);
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.

@@ -5,7 +5,7 @@ import { requireRole } from './require-role';
 
 export const tagRole: IamOperation<'TagRole'> = (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('role', role.roleId).map((t) => t.Key),

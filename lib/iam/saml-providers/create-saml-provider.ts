@@ -9,7 +9,7 @@ export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = (ctx, inpu
   const name = input.Name;
   const arn = `arn:aws:iam::${ctx.principal.accountId}:saml-provider/${name}`;
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const existing = ctx.store.identityProviders.listSaml();
   if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase()))

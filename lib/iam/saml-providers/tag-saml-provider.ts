@@ -5,7 +5,7 @@ import { requireSamlProvider } from './require-saml-provider';
 
 export const tagSAMLProvider: IamOperation<'TagSAMLProvider'> = (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('saml-provider', provider.arn).map((t) => t.Key),

@@ -5,7 +5,7 @@ import { requireServerCertificate } from './server-certificate-view';
 
 export const tagServerCertificate: IamOperation<'TagServerCertificate'> = (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('server-certificate', certificate.serverCertificateId).map((t) => t.Key),

@@ -24,7 +24,7 @@ export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = 
   if (input.CertificateChain !== undefined) parseCertificateChain(input.CertificateChain);
   const privateKey = parsePrivateKey(input.PrivateKey);
   if (!certificate.checkPrivateKey(privateKey)) throw new KeyPairMismatch('The private key did not match the public key provided.');
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const store = ctx.store.serverCertificates;
   if (store.getByName(name)) throw new EntityAlreadyExists(`The Server Certificate with name ${name} already exists.`);

@@ -13,7 +13,7 @@ export const createUser: IamOperation<'CreateUser'> = (ctx, input) => {
   const path = input.Path ?? '/';
   validateName(userName, 'userName', 64);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   // The same check as PutUserPermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);

@@ -5,7 +5,7 @@ import { requireUser } from './require-user';
 
 export const tagUser: IamOperation<'TagUser'> = (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('user', user.userId).map((t) => t.Key),
