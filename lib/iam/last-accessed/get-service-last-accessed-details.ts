@@ -1,11 +1,11 @@
 // GetServiceLastAccessedDetails: the report of a job, services sorted by namespace, paginated.
-import type { ServiceLastAccessed } from '@aws-sdk/client-iam';
+import type { ServiceLastAccessed } from '../../core/generated/iam-types';
 import { NoSuchEntity } from '../../core/errors';
-import type { UncheckedIamOperation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { loadLastAccessedJob } from './report';
 
-export const getServiceLastAccessedDetails: UncheckedIamOperation<'GetServiceLastAccessedDetails'> = (ctx, input) => {
+export const getServiceLastAccessedDetails: IamOperation<'GetServiceLastAccessedDetails'> = (ctx, input) => {
   const job = loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
   // The job was kept as JSON: times come back as strings.
