@@ -1,5 +1,5 @@
 // The table of implemented IAM operations, by AWS action name. Each aggregate contributes its own index.
-import type { Operation } from '../core/context';
+import { wireOperations, type IamOperationTable } from '../core/context';
 import { userOperations } from './users';
 import { groupOperations } from './groups';
 import { accessKeyOperations } from './access-keys';
@@ -26,7 +26,8 @@ import { serviceAccessOperations } from './service-access';
 import { organizationsAccessReportOperations } from './organizations-access-report';
 import { stsPreferenceOperations } from './sts-preferences';
 
-export const IAM_OPERATIONS: Record<string, Operation> = {
+/** Every implemented IAM operation, each typed by its model input and output. */
+export const IAM_OPERATION_TABLE: IamOperationTable = {
   ...userOperations,
   ...groupOperations,
   ...accessKeyOperations,
@@ -53,3 +54,6 @@ export const IAM_OPERATIONS: Record<string, Operation> = {
   ...organizationsAccessReportOperations,
   ...stsPreferenceOperations,
 };
+
+/** The same table as the wire layer dispatches it, by action name. */
+export const IAM_OPERATIONS = wireOperations(IAM_OPERATION_TABLE);

@@ -2,7 +2,7 @@
 // authorize, run the operation in a store transaction (writes group-committed), audit, answer AWS's XML.
 // Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
-import type { Operation, OperationContext } from '../core/context';
+import type { WireOperations, OperationContext } from '../core/context';
 import { isReadOnlyAction } from '../core/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
@@ -21,7 +21,7 @@ export interface HandlerDeps {
   store: Store;
   config: ServiceConfig;
   secrets: SecretBox;
-  operations: Record<ServiceName, Record<string, Operation>>;
+  operations: Record<ServiceName, WireOperations>;
   authenticator: Authenticator;
   authorizer: Authorizer;
   audit: AuditSink;
@@ -123,8 +123,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       const ctx = operationContextOf(deps, info, principal);
       deps.authorizer.authorize(ctx, input);
       const output = isReadOnlyAction(service, action)
-        ? deps.store.read(() => operation(ctx, input))
-        : deps.store.groupWrite(() => operation(ctx, input));
+        ? deps.store.read(() => operation(ctx, input ?? {}))
+        : deps.store.groupWrite(() => operation(ctx, input ?? {}));
       const body = encodeResult(model, action, output, requestId);
       // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
       // and a read that saw them waits for it too.

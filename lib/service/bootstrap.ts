@@ -3,7 +3,7 @@
 import { newAccessKeyId, newAccountId, newSecretAccessKey, newRequestId } from '../crypto/ids';
 import { hashPassword, type SecretBox } from '../crypto/secrets';
 import type { ServiceConfig } from '../config';
-import type { Operation, OperationContext } from '../core/context';
+import type { WireOperations, OperationContext } from '../core/context';
 import { systemPrincipal } from '../core/context';
 import type { Store } from '../store/types';
 import { randomBytes } from 'node:crypto';
@@ -30,7 +30,7 @@ export function bootstrapAccount(
   store: Store,
   config: ServiceConfig,
   secrets: SecretBox,
-  operations: Record<string, Operation>,
+  operations: WireOperations,
 ): FirstRunSummary | undefined {
   return store.transaction(() => {
     if (store.account.get()) return undefined;

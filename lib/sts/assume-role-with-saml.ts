@@ -3,18 +3,17 @@
 // its Role attribute, and the role's trust policy admits the provider (`Federated`) with the assertion's
 // values as `saml:` condition keys; `PrincipalTag:*` attributes become session tags (the trust policy must also
 // allow sts:TagSession). See saml-assertion.ts for the verification.
-import type { AssumeRoleWithSAMLRequest } from '@aws-sdk/client-sts';
-import type { Operation } from '../core/context';
+import type { StsOperation } from '../core/context';
 import { AccessDenied, InvalidIdentityToken, ValidationError } from '../core/errors';
 import { assumeFederatedRole, roleByArn } from './federated-role';
 import { verifySamlResponse } from './saml-assertion';
 
-export const assumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest> = (ctx, input) => {
+export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = (ctx, input) => {
   const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
-  if (!roleByArn(ctx, input.RoleArn!)) throw new AccessDenied(denied);
-  const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn!);
+  if (!roleByArn(ctx, input.RoleArn)) throw new AccessDenied(denied);
+  const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn);
   if (!provider) throw new InvalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist in this account.`);
-  const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion!, ctx.now);
+  const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion, ctx.now);
   // The IdP must have granted this very role through this very provider.
   if (!assertion.roles.some((r) => r.roleArn === input.RoleArn && r.providerArn === input.PrincipalArn)) throw new AccessDenied(denied);
   let durationSeconds = input.DurationSeconds ?? 3600;
@@ -26,7 +25,7 @@ export const assumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest> = (ctx, in
   }
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithSAML',
-    roleArn: input.RoleArn!,
+    roleArn: input.RoleArn,
     providerArn: provider.arn,
     sessionName: assertion.sessionName,
     durationSeconds,

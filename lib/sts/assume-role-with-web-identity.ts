@@ -2,14 +2,13 @@
 // when the role's trust policy admits the provider (`Federated`) with the token's claims as condition keys; the
 // `https://aws.amazon.com/tags` claim's principal tags become session tags (the trust must allow sts:TagSession).
 // See web-identity-token.ts for how Gatehouse verifies tokens without network access.
-import type { AssumeRoleWithWebIdentityRequest } from '@aws-sdk/client-sts';
-import type { Operation } from '../core/context';
+import type { StsOperation } from '../core/context';
 import { InvalidIdentityToken } from '../core/errors';
 import { assumeFederatedRole, providerSessionTags } from './federated-role';
 import { verifyWebIdentityToken } from './web-identity-token';
 
-export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityRequest> = (ctx, input) => {
-  const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken!, ctx.now);
+export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'> = (ctx, input) => {
+  const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken, ctx.now);
   const url = identity.provider.url;
   const context: Record<string, string | string[]> = { [`${url}:aud`]: identity.audience, [`${url}:sub`]: identity.subject };
   if (typeof identity.claims.azp === 'string') context[`${url}:azp`] = identity.claims.azp;
@@ -35,9 +34,9 @@ export const assumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
   );
   const { credentials, principal, packed } = assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithWebIdentity',
-    roleArn: input.RoleArn!,
+    roleArn: input.RoleArn,
     providerArn: identity.provider.arn,
-    sessionName: input.RoleSessionName!,
+    sessionName: input.RoleSessionName,
     durationSeconds: input.DurationSeconds,
     policy: input.Policy,
     policyArns: input.PolicyArns,

@@ -1,11 +1,11 @@
 // AssumeRole: temporary credentials of a role session, after the role's trust policy admits the caller;
 // duration rules (MaxSessionDuration, one hour when chaining), session policies, session tags, ExternalId, SourceIdentity, MFA.
 import { deflateRawSync } from 'node:zlib';
-import type { AssumeRoleRequest } from '@aws-sdk/client-sts';
+import type { AssumeRoleRequest } from '../core/generated/sts-types';
 import { principalContext, principalPolicies } from '../authz';
 import { issueSession } from '../authn/issue-session';
 import { assumedRoleArn, entityArn, isParsableArn, parseArn, splitPathAndName } from '../iam/arn';
-import type { Operation, OperationContext, Principal } from '../core/context';
+import type { OperationContext, Principal, StsOperation } from '../core/context';
 import { malformedPolicyMessage, type RequestContext } from '../policy';
 import { AccessDenied, InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../core/errors';
 import type { RoleRecord } from '../store/roles';
@@ -48,7 +48,7 @@ function sessionTags(ctx: OperationContext, input: AssumeRoleRequest): { tags: R
   const inherited = new Set(lowerSeen);
   const given = new Set<string>();
   for (const tag of input.Tags ?? []) {
-    const lower = tag.Key!.toLowerCase();
+    const lower = tag.Key.toLowerCase();
     if (inherited.has(lower)) {
       throw new InvalidParameterValue(
         "One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
@@ -56,7 +56,7 @@ function sessionTags(ctx: OperationContext, input: AssumeRoleRequest): { tags: R
     }
     if (given.has(lower)) throw new InvalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     given.add(lower);
-    tags[tag.Key!] = tag.Value!;
+    tags[tag.Key] = tag.Value;
   }
   for (const key of input.TransitiveTagKeys ?? []) {
     if (!given.has(key.toLowerCase())) {
@@ -97,10 +97,10 @@ function checkRoleArnSyntax(roleArn: string): void {
   }
 }
 
-export const assumeRole: Operation<AssumeRoleRequest> = (ctx, input) => {
+export const assumeRole: StsOperation<'AssumeRole'> = (ctx, input) => {
   const caller = ctx.principal;
-  const roleArn = input.RoleArn!;
-  const sessionName = input.RoleSessionName!;
+  const roleArn = input.RoleArn;
+  const sessionName = input.RoleSessionName;
   checkRoleArnSyntax(roleArn);
   if (caller.type === 'Root') throw new AccessDenied('Roles may not be assumed by root accounts.');
   if (caller.passwordResetRequired) {

@@ -1,9 +1,8 @@
 // DecodeAuthorizationMessage: opens an encoded authorization-failure message that Gatehouse issued (sealed with
 // the service's SecretBox). Gatehouse's IAM and STS AccessDenied errors carry plain messages, as AWS's do, so
 // any other text is answered InvalidAuthorizationMessageException.
-import type { DecodeAuthorizationMessageRequest } from '@aws-sdk/client-sts';
 import type { SecretBox } from '../crypto/secrets';
-import type { Operation } from '../core/context';
+import type { StsOperation } from '../core/context';
 import { InvalidAuthorizationMessage } from '../core/errors';
 
 const PREFIX = 'gatehouse-authz.';
@@ -13,9 +12,9 @@ export function encodeAuthorizationMessage(secrets: SecretBox, decoded: object):
   return PREFIX + Buffer.from(secrets.encrypt(JSON.stringify(decoded)), 'utf8').toString('base64url');
 }
 
-export const decodeAuthorizationMessage: Operation<DecodeAuthorizationMessageRequest> = (ctx, input) => {
+export const decodeAuthorizationMessage: StsOperation<'DecodeAuthorizationMessage'> = (ctx, input) => {
   const invalid = new InvalidAuthorizationMessage('The encoded message is not a valid authorization message issued by this service.');
-  const encoded = input.EncodedMessage!.trim();
+  const encoded = input.EncodedMessage.trim();
   if (!encoded.startsWith(PREFIX)) throw invalid;
   let decoded: string;
   try {

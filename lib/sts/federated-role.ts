@@ -1,6 +1,6 @@
 // Shared steps of AssumeRoleWithWebIdentity and AssumeRoleWithSAML: the role named by ARN, its trust policy
 // judged for a federated principal (the identity provider's ARN), the duration rule and the role session.
-import type { PolicyDescriptorType } from '@aws-sdk/client-sts';
+import type { PolicyDescriptorType } from '../core/generated/sts-types';
 import { issueSession, type SessionCredentials } from '../authn/issue-session';
 import { assumedRoleArn, entityArn, parseArn, splitPathAndName } from '../iam/arn';
 import type { OperationContext, Principal } from '../core/context';

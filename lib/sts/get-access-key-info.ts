@@ -1,11 +1,10 @@
 // GetAccessKeyInfo: the account an access key (long-term or temporary) belongs to.
-import type { GetAccessKeyInfoRequest } from '@aws-sdk/client-sts';
 import { accountIdOfAccessKeyId } from '../crypto/ids';
-import type { Operation } from '../core/context';
+import type { StsOperation } from '../core/context';
 import { InvalidParameterValue } from '../core/errors';
 
-export const getAccessKeyInfo: Operation<GetAccessKeyInfoRequest> = (ctx, input) => {
-  const id = input.AccessKeyId!;
+export const getAccessKeyInfo: StsOperation<'GetAccessKeyInfo'> = (ctx, input) => {
+  const id = input.AccessKeyId;
   // Keys of this account (including ones configured by name, such as the admin's `test`), then the account
   // encoded in any key of AWS's current format, as AWS answers even for other accounts' and deleted keys.
   if (ctx.store.accessKeys.get(id) !== undefined || ctx.store.sessions.get(id) !== undefined) return { Account: ctx.principal.accountId };

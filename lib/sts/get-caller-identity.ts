@@ -1,7 +1,7 @@
 // GetCallerIdentity: who signed the request (account, ARN, user id), for root, users and role sessions.
-import type { Operation } from '../core/context';
+import type { StsOperation } from '../core/context';
 
-export const getCallerIdentity: Operation = (ctx) => {
+export const getCallerIdentity: StsOperation<'GetCallerIdentity'> = (ctx) => {
   const { principal } = ctx;
   return { UserId: principal.principalId, Account: principal.accountId, Arn: principal.arn };
 };

@@ -1,8 +1,7 @@
 // GetFederationToken: temporary credentials of a federated user (`federated-user/Name`) for an IAM user (or
 // root); the session may do only what both the caller's policies and the session policies passed here allow.
-import type { GetFederationTokenRequest } from '@aws-sdk/client-sts';
 import { issueSession } from '../authn/issue-session';
-import type { Operation, Principal } from '../core/context';
+import type { Principal, StsOperation } from '../core/context';
 import { AccessDenied, InvalidParameterValue } from '../core/errors';
 import { packedPolicySize, sessionPolicyFields } from './session-policies';
 
@@ -15,22 +14,22 @@ const ROOT_MAX_SECONDS = 3600;
  */
 export const NO_PERMISSIONS_SESSION_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"*","Resource":"*"}]}';
 
-export const getFederationToken: Operation<GetFederationTokenRequest> = (ctx, input) => {
+export const getFederationToken: StsOperation<'GetFederationToken'> = (ctx, input) => {
   const caller = ctx.principal;
   if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
     throw new AccessDenied('Cannot call GetFederationToken with session credentials');
   }
-  const name = input.Name!;
+  const name = input.Name;
   let duration = input.DurationSeconds ?? DEFAULT_SECONDS;
   if (caller.type === 'Root') duration = Math.min(duration, ROOT_MAX_SECONDS);
   const policies = sessionPolicyFields(input.Policy, input.PolicyArns);
   const tags: Record<string, string> = {};
   const seen = new Set<string>();
   for (const tag of input.Tags ?? []) {
-    if (seen.has(tag.Key!.toLowerCase()))
+    if (seen.has(tag.Key.toLowerCase()))
       throw new InvalidParameterValue('Duplicate tag keys found. Please note that Tag keys are case insensitive.');
-    seen.add(tag.Key!.toLowerCase());
-    tags[tag.Key!] = tag.Value!;
+    seen.add(tag.Key.toLowerCase());
+    tags[tag.Key] = tag.Value;
   }
   const packed = packedPolicySize(input.Policy, input.PolicyArns, input.Tags);
   const granted = policies.sessionPolicies !== undefined || policies.sessionPolicyArns !== undefined;

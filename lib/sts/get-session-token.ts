@@ -1,7 +1,6 @@
 // GetSessionToken: temporary credentials for an IAM user or the root user, optionally MFA-authenticated.
-import type { GetSessionTokenRequest } from '@aws-sdk/client-sts';
 import { issueSession } from '../authn/issue-session';
-import type { Operation, Principal } from '../core/context';
+import type { Principal, StsOperation } from '../core/context';
 import { AccessDenied, ValidationError } from '../core/errors';
 import { acceptMfaCode, deviceOf } from '../iam/mfa/verify-mfa-code';
 
@@ -9,7 +8,7 @@ const USER_DEFAULT_SECONDS = 43200;
 /** AWS: sessions of the account's root user last at most one hour (longer requests are cut to one hour). */
 const ROOT_MAX_SECONDS = 3600;
 
-export const getSessionToken: Operation<GetSessionTokenRequest> = (ctx, input) => {
+export const getSessionToken: StsOperation<'GetSessionToken'> = (ctx, input) => {
   const caller = ctx.principal;
   if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
     throw new AccessDenied('Cannot call GetSessionToken with session credentials');

@@ -1,5 +1,5 @@
 // The table of implemented STS operations, by AWS action name.
-import type { Operation } from '../core/context';
+import { wireOperations, type StsOperationTable } from '../core/context';
 import { assumeRole } from './assume-role';
 import { getAccessKeyInfo } from './get-access-key-info';
 import { getCallerIdentity } from './get-caller-identity';
@@ -9,7 +9,8 @@ import { decodeAuthorizationMessage } from './decode-authorization-message';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import { assumeRoleWithSAML } from './assume-role-with-saml';
 
-export const STS_OPERATIONS: Record<string, Operation> = {
+/** Every implemented STS operation, each typed by its model input and output. */
+export const STS_OPERATION_TABLE: StsOperationTable = {
   AssumeRole: assumeRole,
   GetCallerIdentity: getCallerIdentity,
   GetSessionToken: getSessionToken,
@@ -19,3 +20,6 @@ export const STS_OPERATIONS: Record<string, Operation> = {
   AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
   AssumeRoleWithSAML: assumeRoleWithSAML,
 };
+
+/** The same table as the wire layer dispatches it, by action name. */
+export const STS_OPERATIONS = wireOperations(STS_OPERATION_TABLE);

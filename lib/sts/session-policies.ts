@@ -1,7 +1,7 @@
 // Session policy inputs shared by GetFederationToken and the federation AssumeRole* operations: validation and
 // AWS's PackedPolicySize.
 import { deflateRawSync } from 'node:zlib';
-import type { PolicyDescriptorType, Tag } from '@aws-sdk/client-sts';
+import type { PolicyDescriptorType, Tag } from '../core/generated/sts-types';
 import { parseArn } from '../iam/arn';
 import { malformedPolicyMessage } from '../policy';
 import { InvalidParameterValue, MalformedPolicyDocument, PackedPolicyTooLarge, ValidationError } from '../core/errors';

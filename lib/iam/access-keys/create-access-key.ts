@@ -1,12 +1,11 @@
 // CreateAccessKey: a new long-term key pair for a user (or for root); the secret is returned only here.
-import type { CreateAccessKeyRequest } from '@aws-sdk/client-iam';
 import { LimitExceeded } from '../../core/errors';
 import { newAccessKeyId, newSecretAccessKey } from '../../crypto/ids';
-import type { Operation } from '../../core/context';
+import type { UncheckedIamOperation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { resolveKeyOwner } from './key-owner';
 
-export const createAccessKey: Operation<CreateAccessKeyRequest> = (ctx, input) => {
+export const createAccessKey: UncheckedIamOperation<'CreateAccessKey'> = (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   if (ctx.store.accessKeys.listForUser(owner.userId).length >= QUOTAS.accessKeysPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${QUOTAS.accessKeysPerUser}`);

@@ -1,11 +1,10 @@
 // DeleteAccessKey: removes a key of a user (or of the caller) for good.
-import type { DeleteAccessKeyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
-export const deleteAccessKey: Operation<DeleteAccessKeyRequest> = (ctx, input) => {
+export const deleteAccessKey: IamOperation<'DeleteAccessKey'> = (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
-  const key = requireOwnedKey(ctx, owner, input.AccessKeyId!);
+  const key = requireOwnedKey(ctx, owner, input.AccessKeyId);
   ctx.store.accessKeys.delete(key.accessKeyId);
   return {};
 };

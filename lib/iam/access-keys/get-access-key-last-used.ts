@@ -1,10 +1,9 @@
 // GetAccessKeyLastUsed: when, where and for which service a key was last used; 'N/A' when never used.
-import type { GetAccessKeyLastUsedRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { UncheckedIamOperation } from '../../core/context';
 
-export const getAccessKeyLastUsed: Operation<GetAccessKeyLastUsedRequest> = (ctx, input) => {
-  const key = ctx.store.accessKeys.get(input.AccessKeyId!);
+export const getAccessKeyLastUsed: UncheckedIamOperation<'GetAccessKeyLastUsed'> = (ctx, input) => {
+  const key = ctx.store.accessKeys.get(input.AccessKeyId);
   if (!key) throw new NoSuchEntity(`The Access Key with id ${input.AccessKeyId} cannot be found.`);
   // Root keys have no user name; AWS then leaves UserName out.
   const userName = key.userId === undefined ? undefined : ctx.store.users.getById(key.userId)?.userName;

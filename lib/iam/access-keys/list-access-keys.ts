@@ -1,10 +1,9 @@
 // ListAccessKeys: the key ids of a user (or of the caller), oldest first, paginated; never the secrets.
-import type { ListAccessKeysRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { accessKeyMetadataView, resolveKeyOwner } from './key-owner';
 
-export const listAccessKeys: Operation<ListAccessKeysRequest> = (ctx, input) => {
+export const listAccessKeys: IamOperation<'ListAccessKeys'> = (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   const keys = ctx.store.accessKeys.listForUser(owner.userId);
   const page = paginateArray(keys, (key) => `${key.createDate}|${key.accessKeyId}`, input.Marker, input.MaxItems);

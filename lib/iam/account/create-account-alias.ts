@@ -1,12 +1,11 @@
 // CreateAccountAlias: names the account for sign-in URLs. An account has at most one alias: a new one replaces it.
-import type { CreateAccountAliasRequest } from '@aws-sdk/client-iam';
 import { ValidationError } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 
 const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
 
-export const createAccountAlias: Operation<CreateAccountAliasRequest> = (ctx, input) => {
-  const alias = input.AccountAlias!;
+export const createAccountAlias: IamOperation<'CreateAccountAlias'> = (ctx, input) => {
+  const alias = input.AccountAlias;
   if (!ACCOUNT_ALIAS.test(alias)) {
     throw new ValidationError(
       `1 validation error detected: Value at 'accountAlias' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$`,

@@ -1,5 +1,5 @@
 // GetAccountSummary: entity counts and quotas of the account, under AWS's SummaryMap keys.
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import type { Store } from '../../store/types';
 import { QUOTAS } from '../validation';
 import { globalEndpointTokenVersion } from '../sts-preferences/set-security-token-service-preferences';
@@ -17,7 +17,7 @@ function policyVersionsInUse(store: Store): number {
   return total;
 }
 
-export const getAccountSummary: Operation<Record<string, never>> = (ctx) => {
+export const getAccountSummary: IamOperation<'GetAccountSummary'> = (ctx) => {
   const { store } = ctx;
   const account = store.account.get();
   const summary: Record<string, number> = {

@@ -1,9 +1,9 @@
 // GetAccountAuthorizationDetails: every user, group, role and managed policy with their policies, one paginated
 // stream across the four lists (users, groups, roles, then local and attached AWS managed policies).
-import type { EntityType, GetAccountAuthorizationDetailsRequest } from '@aws-sdk/client-iam';
+import type { EntityType } from '@aws-sdk/client-iam';
 import { ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
-import type { Operation } from '../../core/context';
+import type { UncheckedIamOperation } from '../../core/context';
 import { decodeMarker, encodeMarker, pageSize } from '../pagination';
 import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import type { ManagedPolicyInfo } from '../policies/managed-policy';
@@ -131,7 +131,7 @@ function encodePosition(position: Position): string {
   return encodeMarker(JSON.stringify([position.section, position.after ?? null]));
 }
 
-export const getAccountAuthorizationDetails: Operation<GetAccountAuthorizationDetailsRequest> = (ctx, input) => {
+export const getAccountAuthorizationDetails: UncheckedIamOperation<'GetAccountAuthorizationDetails'> = (ctx, input) => {
   const all = sections(ctx.store, ctx.principal.accountId);
   const filter = new Set<string>(input.Filter && input.Filter.length > 0 ? input.Filter : all.map((s) => s.filter));
   const start = decodePosition(input.Marker, all.length);

@@ -1,6 +1,5 @@
 // DeleteUserPermissionsBoundary: removes the permissions boundary of a user.
-import type { DeleteUserPermissionsBoundaryRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { deletePermissionsBoundaryOperation } from './permissions-boundary';
 
-export const deleteUserPermissionsBoundary: Operation<DeleteUserPermissionsBoundaryRequest> = deletePermissionsBoundaryOperation('user');
+export const deleteUserPermissionsBoundary: IamOperation<'DeleteUserPermissionsBoundary'> = deletePermissionsBoundaryOperation('user');

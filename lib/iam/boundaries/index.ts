@@ -1,11 +1,11 @@
 // The permissions boundary operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { putUserPermissionsBoundary } from './put-user-permissions-boundary';
 import { deleteUserPermissionsBoundary } from './delete-user-permissions-boundary';
 import { putRolePermissionsBoundary } from './put-role-permissions-boundary';
 import { deleteRolePermissionsBoundary } from './delete-role-permissions-boundary';
 
-export const boundaryOperations: Record<string, Operation> = {
+export const boundaryOperations: IamOperationTable = {
   PutUserPermissionsBoundary: putUserPermissionsBoundary,
   DeleteUserPermissionsBoundary: deleteUserPermissionsBoundary,
   PutRolePermissionsBoundary: putRolePermissionsBoundary,

@@ -1,5 +1,6 @@
 // Setting and removing the permissions boundary of users and roles (a managed policy that caps their permissions).
 import type { Operation } from '../../core/context';
+import type { PutRolePermissionsBoundaryRequest, PutUserPermissionsBoundaryRequest } from '../../core/generated/iam-types';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { requireModifiablePolicyHolder } from '../policies/principals';
 
@@ -10,11 +11,14 @@ interface BoundaryInput {
 }
 
 /** Put{User,Role}PermissionsBoundary: the policy must exist (customer or AWS managed); replaces any boundary. */
-export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput> {
+export function putPermissionsBoundaryOperation(
+  kind: 'user' | 'role',
+): Operation<PutUserPermissionsBoundaryRequest | PutRolePermissionsBoundaryRequest, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
-    const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);
-    const policy = requireBoundaryPolicy(store, input.PermissionsBoundary!);
+    const names: BoundaryInput = input;
+    const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? names.UserName : names.RoleName)!);
+    const policy = requireBoundaryPolicy(store, input.PermissionsBoundary);
     if (kind === 'user') store.users.update(holder.id, { permissionsBoundaryArn: policy.arn });
     else store.roles.update(holder.id, { permissionsBoundaryArn: policy.arn });
     return {};
@@ -22,7 +26,7 @@ export function putPermissionsBoundaryOperation(kind: 'user' | 'role'): Operatio
 }
 
 /** Delete{User,Role}PermissionsBoundary: idempotent, as AWS answers a principal without a boundary. */
-export function deletePermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput> {
+export function deletePermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);

@@ -1,6 +1,5 @@
 // PutUserPermissionsBoundary: sets a managed policy as the permissions boundary of a user.
-import type { PutUserPermissionsBoundaryRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { putPermissionsBoundaryOperation } from './permissions-boundary';
 
-export const putUserPermissionsBoundary: Operation<PutUserPermissionsBoundaryRequest> = putPermissionsBoundaryOperation('user');
+export const putUserPermissionsBoundary: IamOperation<'PutUserPermissionsBoundary'> = putPermissionsBoundaryOperation('user');

@@ -1,8 +1,8 @@
 // GenerateCredentialReport: builds the report (synchronously) unless one younger than four hours exists.
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { CREDENTIAL_REPORT_LIFETIME_MS, credentialReportCsv, gatherCredentialReportData } from './report';
 
-export const generateCredentialReport: Operation<Record<string, never>> = (ctx) => {
+export const generateCredentialReport: IamOperation<'GenerateCredentialReport'> = (ctx) => {
   const { store } = ctx;
   const existing = store.credentialReports.get();
   if (existing && ctx.now.getTime() - new Date(existing.generatedTime).getTime() < CREDENTIAL_REPORT_LIFETIME_MS) {

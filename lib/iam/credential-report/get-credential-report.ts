@@ -1,9 +1,9 @@
 // GetCredentialReport: the stored report as base64 CSV, or ReportNotPresent / ReportExpired (after four hours).
 import { ReportExpired, ReportNotPresent } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { CREDENTIAL_REPORT_LIFETIME_MS } from './report';
 
-export const getCredentialReport: Operation<Record<string, never>> = (ctx) => {
+export const getCredentialReport: IamOperation<'GetCredentialReport'> = (ctx) => {
   const report = ctx.store.credentialReports.get();
   if (!report) throw new ReportNotPresent('Report is not present. Call GenerateCredentialReport to generate a report.');
   if (ctx.now.getTime() - new Date(report.generatedTime).getTime() >= CREDENTIAL_REPORT_LIFETIME_MS) {

@@ -1,16 +1,15 @@
 // AddUserToGroup: makes a user a member of a group (at most 10 groups per user); adding a member again is a no-op.
-import type { AddUserToGroupRequest } from '@aws-sdk/client-iam';
 import { LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { QUOTAS } from '../validation';
 import { requireGroup } from './require-group';
 
-export const addUserToGroup: Operation<AddUserToGroupRequest> = (ctx, input) => {
+export const addUserToGroup: IamOperation<'AddUserToGroup'> = (ctx, input) => {
   const { store } = ctx;
   // The user is looked up first: when neither exists, AWS names the user.
-  const user = requireUser(store, input.UserName!);
-  const group = requireGroup(store, input.GroupName!);
+  const user = requireUser(store, input.UserName);
+  const group = requireGroup(store, input.GroupName);
   if (store.groups.isMember(group.groupId, user.userId)) return {};
   if (store.groups.countForUser(user.userId) >= QUOTAS.groupsPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for GroupsPerUser: ${QUOTAS.groupsPerUser}`);

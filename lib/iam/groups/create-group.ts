@@ -1,15 +1,14 @@
 // CreateGroup: a new IAM group with a path (at most 300 groups per account).
-import type { CreateGroupRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { QUOTAS, validateName, validatePath } from '../validation';
 import { groupView } from './group-view';
 
-export const createGroup: Operation<CreateGroupRequest> = (ctx, input) => {
+export const createGroup: IamOperation<'CreateGroup'> = (ctx, input) => {
   const { store } = ctx;
-  const groupName = input.GroupName!;
+  const groupName = input.GroupName;
   const path = input.Path ?? '/';
   validateName(groupName, 'groupName', 128);
   validatePath(path);

@@ -1,12 +1,11 @@
 // DeleteGroup: removes a group without members or policies; otherwise AWS's DeleteConflict.
-import type { DeleteGroupRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireGroup } from './require-group';
 
-export const deleteGroup: Operation<DeleteGroupRequest> = (ctx, input) => {
+export const deleteGroup: IamOperation<'DeleteGroup'> = (ctx, input) => {
   const { store } = ctx;
-  const group = requireGroup(store, input.GroupName!);
+  const group = requireGroup(store, input.GroupName);
   if (store.groups.countMembers(group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');
   if (store.inlinePolicies.list('group', group.groupId).length > 0)
     throw new DeleteConflict('Cannot delete entity, must delete policies first.');

@@ -1,14 +1,13 @@
 // GetGroup: a group and its member users, by user name, paginated.
-import type { GetGroupRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { userView } from '../users/user-view';
 import { groupView } from './group-view';
 import { requireGroup } from './require-group';
 
-export const getGroup: Operation<GetGroupRequest> = (ctx, input) => {
+export const getGroup: IamOperation<'GetGroup'> = (ctx, input) => {
   const { store, principal } = ctx;
-  const group = requireGroup(store, input.GroupName!);
+  const group = requireGroup(store, input.GroupName);
   const page = store.groups.listMembers(group.groupId, { after: decodeMarker(input.Marker), limit: pageSize(input.MaxItems) });
   const users = page.userIds.flatMap((userId) => {
     const user = store.users.getById(userId);

@@ -1,5 +1,5 @@
 // The group operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { addUserToGroup } from './add-user-to-group';
 import { createGroup } from './create-group';
 import { deleteGroup } from './delete-group';
@@ -9,7 +9,7 @@ import { listGroupsForUser } from './list-groups-for-user';
 import { removeUserFromGroup } from './remove-user-from-group';
 import { updateGroup } from './update-group';
 
-export const groupOperations: Record<string, Operation> = {
+export const groupOperations: IamOperationTable = {
   CreateGroup: createGroup,
   GetGroup: getGroup,
   UpdateGroup: updateGroup,

@@ -1,12 +1,11 @@
 // ListGroupsForUser: the groups a user belongs to, by name, paginated (at most 10, so paged in memory).
-import type { ListGroupsForUserRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from '../users/require-user';
 import { groupView } from './group-view';
 
-export const listGroupsForUser: Operation<ListGroupsForUserRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+export const listGroupsForUser: IamOperation<'ListGroupsForUser'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
   const groups = ctx.store.groups.listForUser(user.userId);
   const page = paginateArray(groups, (group) => group.groupName.toLowerCase(), input.Marker, input.MaxItems);
   return {

@@ -1,10 +1,9 @@
 // ListGroups: groups under a path prefix, by name, paginated.
-import type { ListGroupsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { groupView } from './group-view';
 
-export const listGroups: Operation<ListGroupsRequest> = (ctx, input) => {
+export const listGroups: IamOperation<'ListGroups'> = (ctx, input) => {
   const page = ctx.store.groups.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

@@ -1,14 +1,13 @@
 // RemoveUserFromGroup: ends a user's membership of a group.
-import type { RemoveUserFromGroupRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireGroup } from './require-group';
 
-export const removeUserFromGroup: Operation<RemoveUserFromGroupRequest> = (ctx, input) => {
+export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = (ctx, input) => {
   const { store } = ctx;
-  const group = requireGroup(store, input.GroupName!);
-  const user = requireUser(store, input.UserName!);
+  const group = requireGroup(store, input.GroupName);
+  const user = requireUser(store, input.UserName);
   if (!store.groups.isMember(group.groupId, user.userId)) {
     throw new NoSuchEntity(`The user with name ${user.userName} is not a member of group ${group.groupName}.`);
   }

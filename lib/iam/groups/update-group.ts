@@ -1,13 +1,12 @@
 // UpdateGroup: rename a group and/or move it to another path; members and policies follow (they reference the id).
-import type { UpdateGroupRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../core/errors';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateName, validatePath } from '../validation';
 import { requireGroup } from './require-group';
 
-export const updateGroup: Operation<UpdateGroupRequest> = (ctx, input) => {
-  const group = requireGroup(ctx.store, input.GroupName!);
+export const updateGroup: IamOperation<'UpdateGroup'> = (ctx, input) => {
+  const group = requireGroup(ctx.store, input.GroupName);
   const changes: { groupName?: string; path?: string } = {};
   const newName = input.NewGroupName;
   const exists = () => new EntityAlreadyExists(`Group with name ${newName} already exists.`);

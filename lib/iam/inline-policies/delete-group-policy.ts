@@ -1,6 +1,5 @@
 // DeleteGroupPolicy: removes an inline policy of a group.
-import type { DeleteGroupPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { deleteInlinePolicyOperation } from './inline-policy';
 
-export const deleteGroupPolicy: Operation<DeleteGroupPolicyRequest> = deleteInlinePolicyOperation('group');
+export const deleteGroupPolicy: IamOperation<'DeleteGroupPolicy'> = deleteInlinePolicyOperation('group');

@@ -1,6 +1,5 @@
 // DeleteUserPolicy: removes an inline policy of a user.
-import type { DeleteUserPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { deleteInlinePolicyOperation } from './inline-policy';
 
-export const deleteUserPolicy: Operation<DeleteUserPolicyRequest> = deleteInlinePolicyOperation('user');
+export const deleteUserPolicy: IamOperation<'DeleteUserPolicy'> = deleteInlinePolicyOperation('user');

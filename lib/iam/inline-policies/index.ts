@@ -1,5 +1,5 @@
 // The inline policy operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { putUserPolicy } from './put-user-policy';
 import { getUserPolicy } from './get-user-policy';
 import { deleteUserPolicy } from './delete-user-policy';
@@ -13,7 +13,7 @@ import { getRolePolicy } from './get-role-policy';
 import { deleteRolePolicy } from './delete-role-policy';
 import { listRolePolicies } from './list-role-policies';
 
-export const inlinePolicyOperations: Record<string, Operation> = {
+export const inlinePolicyOperations: IamOperationTable = {
   PutUserPolicy: putUserPolicy,
   GetUserPolicy: getUserPolicy,
   DeleteUserPolicy: deleteUserPolicy,

@@ -3,6 +3,19 @@
 import { LimitExceeded, NoSuchEntity } from '../../core/errors';
 import type { PrincipalKind } from '../../store/policies';
 import type { Operation } from '../../core/context';
+// The three kinds' list responses have the same members; the user one stands for all.
+import type {
+  DeleteGroupPolicyRequest,
+  DeleteRolePolicyRequest,
+  DeleteUserPolicyRequest,
+  GetGroupPolicyRequest,
+  GetRolePolicyRequest,
+  GetUserPolicyRequest,
+  ListUserPoliciesResponse,
+  PutGroupPolicyRequest,
+  PutRolePolicyRequest,
+  PutUserPolicyRequest,
+} from '../../core/generated/iam-types';
 import { paginateArray } from '../pagination';
 import { policySize, QUOTAS, validateName } from '../validation';
 import { rejectMalformedPolicy } from '../policies/policy-document';
@@ -46,13 +59,15 @@ export function checkInlineAggregateSize(
 }
 
 /** Put{User,Group,Role}Policy: creates or replaces an inline policy. */
-export function putInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function putInlinePolicyOperation(
+  kind: PrincipalKind,
+): Operation<PutUserPolicyRequest | PutGroupPolicyRequest | PutRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
-    const policyName = input.PolicyName!;
+    const policyName = input.PolicyName;
     validateName(policyName, 'policyName', 128);
-    const document = input.PolicyDocument!;
+    const document = input.PolicyDocument;
     rejectMalformedPolicy(document, 'identity');
     checkInlineAggregateSize(kind, holder.name, store.inlinePolicies.list(kind, holder.id), policyName, document);
     store.inlinePolicies.put({ principalKind: kind, principalId: holder.id, policyName, document });
@@ -61,27 +76,31 @@ export function putInlinePolicyOperation(kind: PrincipalKind): Operation<InlineP
 }
 
 /** Get{User,Group,Role}Policy: one inline policy's document (URL-encoded on the wire by the encoder). */
-export function getInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function getInlinePolicyOperation(
+  kind: PrincipalKind,
+): Operation<GetUserPolicyRequest | GetGroupPolicyRequest | GetRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
-    const policy = ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName!);
-    if (!policy) throw noSuchPolicy(kind, input.PolicyName!);
+    const policy = ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName);
+    if (!policy) throw noSuchPolicy(kind, input.PolicyName);
     return { [`${kindName(kind)}Name`]: holder.name, PolicyName: policy.policyName, PolicyDocument: policy.document };
   };
 }
 
 /** Delete{User,Group,Role}Policy. */
-export function deleteInlinePolicyOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function deleteInlinePolicyOperation(
+  kind: PrincipalKind,
+): Operation<DeleteUserPolicyRequest | DeleteGroupPolicyRequest | DeleteRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const holder = requireModifiablePolicyHolder(ctx.store, kind, principalName(kind, input));
-    if (!ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName!)) throw noSuchPolicy(kind, input.PolicyName!);
-    ctx.store.inlinePolicies.delete(kind, holder.id, input.PolicyName!);
+    if (!ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName)) throw noSuchPolicy(kind, input.PolicyName);
+    ctx.store.inlinePolicies.delete(kind, holder.id, input.PolicyName);
     return {};
   };
 }
 
 /** List{User,Group,Role}Policies: inline policy names, ignoring case in order, paginated. */
-export function listInlinePoliciesOperation(kind: PrincipalKind): Operation<InlinePolicyInput> {
+export function listInlinePoliciesOperation(kind: PrincipalKind): Operation<InlinePolicyInput, ListUserPoliciesResponse> {
   return (ctx, input) => {
     const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
     const names = ctx.store.inlinePolicies.list(kind, holder.id).map((p) => p.policyName);

@@ -1,6 +1,5 @@
 // ListGroupPolicies: the names of a group's inline policies, paginated.
-import type { ListGroupPoliciesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { listInlinePoliciesOperation } from './inline-policy';
 
-export const listGroupPolicies: Operation<ListGroupPoliciesRequest> = listInlinePoliciesOperation('group');
+export const listGroupPolicies: IamOperation<'ListGroupPolicies'> = listInlinePoliciesOperation('group');

@@ -1,14 +1,13 @@
 // AddRoleToInstanceProfile: puts a role in an instance profile, which holds at most one role.
-import type { AddRoleToInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const addRoleToInstanceProfile: Operation<AddRoleToInstanceProfileRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
-  const role = requireRole(ctx.store, input.RoleName!);
+export const addRoleToInstanceProfile: IamOperation<'AddRoleToInstanceProfile'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length >= QUOTAS.rolesPerInstanceProfile) {
     throw new LimitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${QUOTAS.rolesPerInstanceProfile}`);

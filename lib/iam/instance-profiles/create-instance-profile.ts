@@ -1,19 +1,18 @@
 // CreateInstanceProfile: a new, empty instance profile with a path and tags.
-import type { CreateInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { instanceProfileView } from './instance-profile-view';
 
-export const createInstanceProfile: Operation<CreateInstanceProfileRequest> = (ctx, input) => {
+export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = (ctx, input) => {
   const { store } = ctx;
-  const name = input.InstanceProfileName!;
+  const name = input.InstanceProfileName;
   const path = input.Path ?? '/';
   validateName(name, 'instanceProfileName', 128);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   if (store.instanceProfiles.getByName(name)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
   if (store.instanceProfiles.count() >= QUOTAS.instanceProfilesPerAccount) {

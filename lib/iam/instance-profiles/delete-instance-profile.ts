@@ -1,11 +1,10 @@
 // DeleteInstanceProfile: removes an instance profile that holds no role, with its tags.
-import type { DeleteInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const deleteInstanceProfile: Operation<DeleteInstanceProfileRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+export const deleteInstanceProfile: IamOperation<'DeleteInstanceProfile'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
   }

@@ -1,11 +1,10 @@
 // GetInstanceProfile: an instance profile with its role and tags.
-import type { GetInstanceProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { instanceProfileView } from './instance-profile-view';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const getInstanceProfile: Operation<GetInstanceProfileRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+export const getInstanceProfile: IamOperation<'GetInstanceProfile'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const tags = ctx.store.tags.list('instance-profile', profile.instanceProfileId);
   return { InstanceProfile: instanceProfileView(ctx.store, ctx.principal.accountId, profile, { tags, emptyTags: true }) };
 };

@@ -1,5 +1,5 @@
 // The instance profile operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { addRoleToInstanceProfile } from './add-role-to-instance-profile';
 import { createInstanceProfile } from './create-instance-profile';
 import { deleteInstanceProfile } from './delete-instance-profile';
@@ -11,7 +11,7 @@ import { removeRoleFromInstanceProfile } from './remove-role-from-instance-profi
 import { tagInstanceProfile } from './tag-instance-profile';
 import { untagInstanceProfile } from './untag-instance-profile';
 
-export const instanceProfileOperations: Record<string, Operation> = {
+export const instanceProfileOperations: IamOperationTable = {
   AddRoleToInstanceProfile: addRoleToInstanceProfile,
   CreateInstanceProfile: createInstanceProfile,
   DeleteInstanceProfile: deleteInstanceProfile,

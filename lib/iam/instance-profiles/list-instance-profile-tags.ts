@@ -1,11 +1,10 @@
 // ListInstanceProfileTags: an instance profile's tags in the order they were added, paginated.
-import type { ListInstanceProfileTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const listInstanceProfileTags: Operation<ListInstanceProfileTagsRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+export const listInstanceProfileTags: IamOperation<'ListInstanceProfileTags'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const positioned = ctx.store.tags
     .list('instance-profile', profile.instanceProfileId)
     .map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));

@@ -1,12 +1,11 @@
 // ListInstanceProfilesForRole: the instance profiles that hold a role, by name, paginated.
-import type { ListInstanceProfilesForRoleRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireRole } from '../roles/require-role';
 import { instanceProfileView } from './instance-profile-view';
 
-export const listInstanceProfilesForRole: Operation<ListInstanceProfilesForRoleRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+export const listInstanceProfilesForRole: IamOperation<'ListInstanceProfilesForRole'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
   const profiles = ctx.store.instanceProfiles.listForRole(role.roleId);
   const page = paginateArray(profiles, (profile) => profile.instanceProfileName.toLowerCase(), input.Marker, input.MaxItems);
   return {

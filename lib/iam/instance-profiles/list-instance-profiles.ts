@@ -1,10 +1,9 @@
 // ListInstanceProfiles: instance profiles under a path prefix, by name, paginated (tags omitted, as AWS does).
-import type { ListInstanceProfilesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { instanceProfileView } from './instance-profile-view';
 
-export const listInstanceProfiles: Operation<ListInstanceProfilesRequest> = (ctx, input) => {
+export const listInstanceProfiles: IamOperation<'ListInstanceProfiles'> = (ctx, input) => {
   const page = ctx.store.instanceProfiles.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

@@ -1,13 +1,12 @@
 // RemoveRoleFromInstanceProfile: takes a role out of an instance profile.
-import type { RemoveRoleFromInstanceProfileRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const removeRoleFromInstanceProfile: Operation<RemoveRoleFromInstanceProfileRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
-  const role = requireRole(ctx.store, input.RoleName!);
+export const removeRoleFromInstanceProfile: IamOperation<'RemoveRoleFromInstanceProfile'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (!ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).includes(role.roleId)) {
     throw new NoSuchEntity(`The role with name ${role.roleName} cannot be found in instance profile ${profile.instanceProfileName}.`);

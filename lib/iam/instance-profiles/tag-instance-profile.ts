@@ -1,12 +1,11 @@
 // TagInstanceProfile: adds or overwrites tags of an instance profile (at most 50, keys compared ignoring case).
-import type { TagInstanceProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const tagInstanceProfile: Operation<TagInstanceProfileRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagInstanceProfile: IamOperation<'TagInstanceProfile'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('instance-profile', profile.instanceProfileId).map((t) => t.Key),

@@ -1,10 +1,9 @@
 // UntagInstanceProfile: removes tags from an instance profile by key (ignoring case).
-import type { UntagInstanceProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const untagInstanceProfile: Operation<UntagInstanceProfileRequest> = (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName!);
+export const untagInstanceProfile: IamOperation<'UntagInstanceProfile'> = (ctx, input) => {
+  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   ctx.store.tags.remove('instance-profile', profile.instanceProfileId, input.TagKeys ?? []);
   return {};
 };

@@ -1,13 +1,12 @@
 // GenerateServiceLastAccessedDetails: starts (and, in Gatehouse, at once completes) a last-accessed report for an entity or policy.
-import type { GenerateServiceLastAccessedDetailsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { createLastAccessedJob } from './report';
 
-export const generateServiceLastAccessedDetails: Operation<GenerateServiceLastAccessedDetailsRequest> = (ctx, input) => {
+export const generateServiceLastAccessedDetails: IamOperation<'GenerateServiceLastAccessedDetails'> = (ctx, input) => {
   const job = createLastAccessedJob(
     ctx.store,
     ctx.principal.accountId,
-    input.Arn!,
+    input.Arn,
     input.Granularity === 'ACTION_LEVEL' ? 'ACTION_LEVEL' : 'SERVICE_LEVEL',
     ctx.now,
   );

@@ -1,12 +1,12 @@
 // GetServiceLastAccessedDetails: the report of a job, services sorted by namespace, paginated.
-import type { GetServiceLastAccessedDetailsRequest, ServiceLastAccessed } from '@aws-sdk/client-iam';
+import type { ServiceLastAccessed } from '../../core/generated/iam-types';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { loadLastAccessedJob } from './report';
 
-export const getServiceLastAccessedDetails: Operation<GetServiceLastAccessedDetailsRequest> = (ctx, input) => {
-  const job = loadLastAccessedJob(ctx.store, input.JobId!);
+export const getServiceLastAccessedDetails: IamOperation<'GetServiceLastAccessedDetails'> = (ctx, input) => {
+  const job = loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
   // The job was kept as JSON: times come back as strings.
   const services = job.services.map((s): ServiceLastAccessed => ({

@@ -1,6 +1,6 @@
 // Builds a service last-accessed report for a user, group, role or managed policy, from its policies and recorded use.
 import { randomUUID } from 'node:crypto';
-import type { ServiceLastAccessed, TrackedActionLastAccessed } from '@aws-sdk/client-iam';
+import type { ServiceLastAccessed, TrackedActionLastAccessed } from '../../core/generated/iam-types';
 import { entityPolicyDocuments, managedPolicyDocument } from '../../authz';
 import { InvalidInput, NoSuchEntity } from '../../core/errors';
 import { TRACKED_ACTION_SERVICES } from '../../store/audit';

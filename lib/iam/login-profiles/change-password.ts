@@ -1,12 +1,11 @@
 // ChangePassword: the calling IAM user changes their own console password, proving the old one.
-import type { ChangePasswordRequest } from '@aws-sdk/client-iam';
 import { AccessDenied, InvalidUserType, NoSuchEntity, PasswordPolicyViolation } from '../../core/errors';
 import { hashPassword, verifyPassword } from '../../crypto/secrets';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { enforcePasswordPolicy, loadPasswordPolicy, passwordExpiration, reuseViolation } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
 
-export const changePassword: Operation<ChangePasswordRequest> = (ctx, input) => {
+export const changePassword: IamOperation<'ChangePassword'> = (ctx, input) => {
   const { store, principal } = ctx;
   // Only IAM users have a password this operation can change; root and role sessions get InvalidUserType (AWS CLI docs).
   if (principal.type !== 'IAMUser' || !principal.userName) {
@@ -19,20 +18,20 @@ export const changePassword: Operation<ChangePasswordRequest> = (ctx, input) => 
   const profile = requireLoginProfile(store, user.userId, user.userName);
 
   // AWS does not document the error for a wrong old password; AccessDenied keeps it among authentication failures.
-  if (!verifyPassword(input.OldPassword!, profile.passwordHash)) throw new AccessDenied('The old password is incorrect.');
+  if (!verifyPassword(input.OldPassword, profile.passwordHash)) throw new AccessDenied('The old password is incorrect.');
 
   const expiration = passwordExpiration(profile.passwordChangedDate, loadPasswordPolicy(store));
   if (loadPasswordPolicy(store)?.HardExpiry && expiration && expiration <= ctx.now) {
     throw new AccessDenied('The password has expired and the account password policy requires an administrator to reset it.');
   }
-  const policy = enforcePasswordPolicy(store, input.NewPassword!);
+  const policy = enforcePasswordPolicy(store, input.NewPassword);
   const reuse = policy?.PasswordReusePrevention ?? 0;
-  if (reuse > 0 && store.loginProfiles.passwordHistory(user.userId, reuse).some((hash) => verifyPassword(input.NewPassword!, hash))) {
+  if (reuse > 0 && store.loginProfiles.passwordHistory(user.userId, reuse).some((hash) => verifyPassword(input.NewPassword, hash))) {
     throw new PasswordPolicyViolation(reuseViolation(reuse));
   }
 
   const now = ctx.now.toISOString();
-  const passwordHash = hashPassword(input.NewPassword!);
+  const passwordHash = hashPassword(input.NewPassword);
   store.loginProfiles.update(user.userId, { passwordHash, passwordChangedDate: now, passwordResetRequired: false });
   store.loginProfiles.addPasswordHistory(user.userId, passwordHash, now, PASSWORD_HISTORY_SIZE);
   return {};

@@ -1,21 +1,20 @@
 // CreateLoginProfile: gives a user a console password, checked against the account password policy.
-import type { CreateLoginProfileRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../core/errors';
 import { hashPassword } from '../../crypto/secrets';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
 
-export const createLoginProfile: Operation<CreateLoginProfileRequest> = (ctx, input) => {
+export const createLoginProfile: IamOperation<'CreateLoginProfile'> = (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName!);
+  const user = requireUser(store, input.UserName);
   if (store.loginProfiles.get(user.userId)) throw new EntityAlreadyExists(`Login Profile for user ${user.userName} already exists.`);
-  enforcePasswordPolicy(store, input.Password!);
+  enforcePasswordPolicy(store, input.Password);
   const now = ctx.now.toISOString();
   const profile = {
     userId: user.userId,
-    passwordHash: hashPassword(input.Password!),
+    passwordHash: hashPassword(input.Password),
     passwordResetRequired: input.PasswordResetRequired ?? false,
     createDate: now,
     passwordChangedDate: now,

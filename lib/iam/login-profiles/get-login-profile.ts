@@ -1,10 +1,9 @@
 // GetLoginProfile: the user name, creation date and reset flag of a user's console password (never the password).
-import type { GetLoginProfileRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { loginProfileView, requireLoginProfile } from './login-profile-view';
 
-export const getLoginProfile: Operation<GetLoginProfileRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+export const getLoginProfile: IamOperation<'GetLoginProfile'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
   return { LoginProfile: loginProfileView(user.userName, requireLoginProfile(ctx.store, user.userId, user.userName)) };
 };

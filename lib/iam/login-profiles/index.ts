@@ -1,5 +1,5 @@
 // The login profile (console password) operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { changePassword } from './change-password';
 import { createLoginProfile } from './create-login-profile';
 import { deleteLoginProfile } from './delete-login-profile';
@@ -8,7 +8,7 @@ import { updateLoginProfile } from './update-login-profile';
 
 export { verifyConsolePassword, type ConsolePasswordCheck } from './verify-console-password';
 
-export const loginProfileOperations: Record<string, Operation> = {
+export const loginProfileOperations: IamOperationTable = {
   CreateLoginProfile: createLoginProfile,
   GetLoginProfile: getLoginProfile,
   UpdateLoginProfile: updateLoginProfile,

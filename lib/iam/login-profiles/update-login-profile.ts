@@ -1,14 +1,13 @@
 // UpdateLoginProfile: an administrator sets a user's password and/or its PasswordResetRequired flag.
-import type { UpdateLoginProfileRequest } from '@aws-sdk/client-iam';
 import { hashPassword } from '../../crypto/secrets';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
 
-export const updateLoginProfile: Operation<UpdateLoginProfileRequest> = (ctx, input) => {
+export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName!);
+  const user = requireUser(store, input.UserName);
   requireLoginProfile(store, user.userId, user.userName);
   const changes: { passwordHash?: string; passwordChangedDate?: string; passwordResetRequired?: boolean } = {};
   if (input.Password !== undefined) {

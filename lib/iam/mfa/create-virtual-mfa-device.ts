@@ -1,7 +1,6 @@
 // CreateVirtualMFADevice: a new, unassigned virtual MFA device; its seed and QR code are returned only here.
-import type { CreateVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { entityArn } from '../arn';
 import { newTotpSeed, totpUri } from '../totp';
 import { validateName, validatePath, validateTags } from '../validation';
@@ -10,14 +9,14 @@ import { qrCodePng } from './qr-code';
 /** The issuer authenticator apps show beside the device. */
 const TOTP_ISSUER = 'Gatehouse';
 
-export const createVirtualMfaDevice: Operation<CreateVirtualMFADeviceRequest> = (ctx, input) => {
+export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = (ctx, input) => {
   const { store, principal } = ctx;
-  const deviceName = input.VirtualMFADeviceName!;
+  const deviceName = input.VirtualMFADeviceName;
   const path = input.Path ?? '/';
   // AWS documents 1-226 characters; the bundled service model predates the upper bound.
   validateName(deviceName, 'virtualMFADeviceName', 226);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const serialNumber = entityArn(principal.accountId, 'mfa', path, deviceName);
   if (store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFA device already exists.');

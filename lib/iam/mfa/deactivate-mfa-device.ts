@@ -1,11 +1,10 @@
 // DeactivateMFADevice: unassigns a user's (or root's) MFA device; the virtual device itself remains until deleted.
-import type { DeactivateMFADeviceRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 
-export const deactivateMfaDevice: Operation<DeactivateMFADeviceRequest> = (ctx, input) => {
+export const deactivateMfaDevice: IamOperation<'DeactivateMFADevice'> = (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
+  const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
   ctx.store.mfaDevices.unassign(device.serialNumber);
   if (owner.kind === 'root') {
     const next = ctx.store.mfaDevices.listForUser(undefined)[0];

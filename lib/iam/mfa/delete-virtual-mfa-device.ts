@@ -1,11 +1,10 @@
 // DeleteVirtualMFADevice: deletes an unassigned virtual MFA device and its tags.
-import type { DeleteVirtualMFADeviceRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const deleteVirtualMfaDevice: Operation<DeleteVirtualMFADeviceRequest> = (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
+export const deleteVirtualMfaDevice: IamOperation<'DeleteVirtualMFADevice'> = (ctx, input) => {
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   if (device.userId || device.isRoot) throw new DeleteConflict('MFA VirtualDevice in use. Must deactivate first.');
   ctx.store.tags.removeAll('mfa', device.serialNumber);
   ctx.store.mfaDevices.delete(device.serialNumber);

@@ -1,7 +1,6 @@
 // EnableMFADevice: assigns a virtual MFA device to a user (or root) once two consecutive codes prove possession.
-import type { EnableMFADeviceRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, InvalidAuthenticationCode, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { verifyConsecutiveTotp } from '../totp';
 import { QUOTAS } from '../validation';
 import { ownerUserId, requireVirtualMfaDevice, resolveMfaOwner } from './mfa-view';
@@ -9,10 +8,10 @@ import { ownerUserId, requireVirtualMfaDevice, resolveMfaOwner } from './mfa-vie
 /** Steps of clock skew accepted around the second code (±1 minute). */
 export const ENABLE_WINDOW_STEPS = 2;
 
-export const enableMfaDevice: Operation<EnableMFADeviceRequest> = (ctx, input) => {
+export const enableMfaDevice: IamOperation<'EnableMFADevice'> = (ctx, input) => {
   const { store } = ctx;
   const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireVirtualMfaDevice(store, input.SerialNumber!);
+  const device = requireVirtualMfaDevice(store, input.SerialNumber);
   if (device.userId || device.isRoot) throw new EntityAlreadyExists('MFA Device is already in use.');
   const userId = ownerUserId(owner);
   if (store.mfaDevices.listForUser(userId).length >= QUOTAS.mfaDevicesPerUser) {
@@ -20,8 +19,8 @@ export const enableMfaDevice: Operation<EnableMFADeviceRequest> = (ctx, input) =
   }
   const step = verifyConsecutiveTotp(
     ctx.secrets.decrypt(device.seedEncrypted),
-    input.AuthenticationCode1!,
-    input.AuthenticationCode2!,
+    input.AuthenticationCode1,
+    input.AuthenticationCode2,
     ctx.now,
     {
       window: ENABLE_WINDOW_STEPS,

@@ -1,5 +1,5 @@
 // The MFA operations of the IAM API (virtual TOTP devices), by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { createVirtualMfaDevice } from './create-virtual-mfa-device';
 import { deactivateMfaDevice } from './deactivate-mfa-device';
 import { deleteVirtualMfaDevice } from './delete-virtual-mfa-device';
@@ -13,7 +13,7 @@ import { listMfaDeviceTags } from './list-mfa-device-tags';
 
 export { acceptMfaCode, deviceOf } from './verify-mfa-code';
 
-export const mfaOperations: Record<string, Operation> = {
+export const mfaOperations: IamOperationTable = {
   CreateVirtualMFADevice: createVirtualMfaDevice,
   EnableMFADevice: enableMfaDevice,
   DeactivateMFADevice: deactivateMfaDevice,

@@ -1,11 +1,10 @@
 // ListMFADeviceTags: a virtual MFA device's tags in the order they were added, paginated.
-import type { ListMFADeviceTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const listMfaDeviceTags: Operation<ListMFADeviceTagsRequest> = (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
+export const listMfaDeviceTags: IamOperation<'ListMFADeviceTags'> = (ctx, input) => {
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   const positioned = ctx.store.tags.list('mfa', device.serialNumber).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };

@@ -1,10 +1,9 @@
 // ListMFADevices: the MFA devices enabled for a user (or for the caller when no user name is given), paginated.
-import type { ListMFADevicesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { UncheckedIamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { mfaDeviceView, ownerName, ownerUserId, resolveMfaOwner } from './mfa-view';
 
-export const listMfaDevices: Operation<ListMFADevicesRequest> = (ctx, input) => {
+export const listMfaDevices: UncheckedIamOperation<'ListMFADevices'> = (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
   const devices = ctx.store.mfaDevices.listForUser(ownerUserId(owner));
   const page = paginateArray(devices, (d) => d.serialNumber, input.Marker, input.MaxItems);

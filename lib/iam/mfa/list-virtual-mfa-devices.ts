@@ -1,14 +1,13 @@
 // ListVirtualMFADevices: the account's virtual MFA devices by assignment status, with their users, paginated.
-import type { ListVirtualMFADevicesRequest } from '@aws-sdk/client-iam';
 import type { MfaAssignmentStatus } from '../../store/mfa-devices';
 import { ValidationError } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { UncheckedIamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { virtualMfaDeviceView } from './mfa-view';
 
 const STATUSES: readonly string[] = ['Assigned', 'Unassigned', 'Any'];
 
-export const listVirtualMfaDevices: Operation<ListVirtualMFADevicesRequest> = (ctx, input) => {
+export const listVirtualMfaDevices: UncheckedIamOperation<'ListVirtualMFADevices'> = (ctx, input) => {
   const status = input.AssignmentStatus ?? 'Any';
   if (!STATUSES.includes(status)) {
     throw new ValidationError(

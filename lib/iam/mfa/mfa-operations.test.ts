@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, SecretBox } from '../../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/store';
 import type { ServiceConfig } from '../../config';
-import { rootPrincipal, type OperationContext, type Principal } from '../../core/context';
+import { rootPrincipal, wireOperations, type OperationContext, type Principal } from '../../core/context';
 import { totpCode, totpStep } from '../totp';
 import { mfaOperations } from './index';
 import { acceptMfaCode, deviceOf } from './verify-mfa-code';
@@ -36,8 +36,8 @@ function context(principal: Principal, now = NOW): OperationContext {
   };
 }
 
-function call(action: string, input: Record<string, unknown>, principal: Principal = rootPrincipal(ACCOUNT), now = NOW) {
-  return store.transaction(() => mfaOperations[action](context(principal, now), input));
+function call(action: string, input: Record<string, unknown>, principal: Principal = rootPrincipal(ACCOUNT), now = NOW): any {
+  return store.transaction(() => wireOperations(mfaOperations)[action](context(principal, now), input));
 }
 
 function createDevice(name: string): { serial: string; seed: string } {

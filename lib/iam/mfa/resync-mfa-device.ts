@@ -1,20 +1,19 @@
 // ResyncMFADevice: re-synchronises a device whose clock drifted, from two consecutive codes in a wide window.
-import type { ResyncMFADeviceRequest } from '@aws-sdk/client-iam';
 import { InvalidAuthenticationCode } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { verifyConsecutiveTotp } from '../totp';
 import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 
 /** Steps of drift a resync accepts on either side (±10 minutes). */
 export const RESYNC_WINDOW_STEPS = 20;
 
-export const resyncMfaDevice: Operation<ResyncMFADeviceRequest> = (ctx, input) => {
+export const resyncMfaDevice: IamOperation<'ResyncMFADevice'> = (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireOwnedDevice(ctx, owner, input.SerialNumber!);
+  const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
   const step = verifyConsecutiveTotp(
     ctx.secrets.decrypt(device.seedEncrypted),
-    input.AuthenticationCode1!,
-    input.AuthenticationCode2!,
+    input.AuthenticationCode1,
+    input.AuthenticationCode2,
     ctx.now,
     {
       window: RESYNC_WINDOW_STEPS,

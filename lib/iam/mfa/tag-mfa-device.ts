@@ -1,12 +1,11 @@
 // TagMFADevice: adds or overwrites tags of a virtual MFA device (at most 50, keys compared ignoring case).
-import type { TagMFADeviceRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const tagMfaDevice: Operation<TagMFADeviceRequest> = (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagMfaDevice: IamOperation<'TagMFADevice'> = (ctx, input) => {
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('mfa', device.serialNumber).map((t) => t.Key),

@@ -1,10 +1,9 @@
 // UntagMFADevice: removes tags of a virtual MFA device by key (ignoring case); absent keys are ignored.
-import type { UntagMFADeviceRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const untagMfaDevice: Operation<UntagMFADeviceRequest> = (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber!);
+export const untagMfaDevice: IamOperation<'UntagMFADevice'> = (ctx, input) => {
+  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   ctx.store.tags.remove('mfa', device.serialNumber, input.TagKeys ?? []);
   return {};
 };

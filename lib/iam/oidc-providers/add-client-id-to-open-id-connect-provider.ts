@@ -1,12 +1,11 @@
 // AddClientIDToOpenIDConnectProvider: adds an audience; adding one already present changes nothing.
-import type { AddClientIDToOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireOidcProvider, validateClientIds } from './require-oidc-provider';
 
-export const addClientIDToOpenIDConnectProvider: Operation<AddClientIDToOpenIDConnectProviderRequest> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
-  if (provider.clientIds.includes(input.ClientID!)) return {};
-  const clientIds = validateClientIds([...provider.clientIds, input.ClientID!]);
+export const addClientIDToOpenIDConnectProvider: IamOperation<'AddClientIDToOpenIDConnectProvider'> = (ctx, input) => {
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
+  if (provider.clientIds.includes(input.ClientID)) return {};
+  const clientIds = validateClientIds([...provider.clientIds, input.ClientID]);
   ctx.store.identityProviders.putOidc({ ...provider, clientIds });
   return {};
 };

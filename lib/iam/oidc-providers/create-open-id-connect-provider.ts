@@ -1,7 +1,6 @@
 // CreateOpenIDConnectProvider: registers an OIDC identity provider (issuer URL, audiences, thumbprints).
-import type { CreateOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded, ValidationError } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { OIDC_QUOTAS, validateClientIds, validateThumbprints } from './require-oidc-provider';
 
@@ -23,12 +22,12 @@ export function oidcProviderPath(url: string): string {
   return `${parsed.host.toLowerCase()}${path}`;
 }
 
-export const createOpenIDConnectProvider: Operation<CreateOpenIDConnectProviderRequest> = (ctx, input) => {
-  const url = oidcProviderPath(input.Url!);
+export const createOpenIDConnectProvider: IamOperation<'CreateOpenIDConnectProvider'> = (ctx, input) => {
+  const url = oidcProviderPath(input.Url);
   const arn = `arn:aws:iam::${ctx.principal.accountId}:oidc-provider/${url}`;
   const thumbprints = validateThumbprints(input.ThumbprintList ?? [], { allowEmpty: true });
   const clientIds = validateClientIds(input.ClientIDList ?? []);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   if (ctx.store.identityProviders.getOidc(arn)) throw new EntityAlreadyExists(`Provider with url https://${url} already exists.`);
   if (ctx.store.identityProviders.listOidc().length >= OIDC_QUOTAS.providersPerAccount) {

@@ -1,10 +1,9 @@
 // DeleteOpenIDConnectProvider: removes a provider and its tags; NoSuchEntity when it does not exist.
-import type { DeleteOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 
-export const deleteOpenIDConnectProvider: Operation<DeleteOpenIDConnectProviderRequest> = (ctx, input) => {
-  const arn = input.OpenIDConnectProviderArn!;
+export const deleteOpenIDConnectProvider: IamOperation<'DeleteOpenIDConnectProvider'> = (ctx, input) => {
+  const arn = input.OpenIDConnectProviderArn;
   const provider = ctx.store.identityProviders.getOidc(arn);
   // AWS words this differently from the other operations' "OpenIDConnect Provider not found for arn …".
   if (!provider) throw new NoSuchEntity(`OpenId connect Provider ${arn} cannot be found.`);

@@ -1,10 +1,9 @@
 // GetOpenIDConnectProvider: the provider's URL, client IDs, thumbprints, creation date and tags.
-import type { GetOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const getOpenIDConnectProvider: Operation<GetOpenIDConnectProviderRequest> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
+export const getOpenIDConnectProvider: IamOperation<'GetOpenIDConnectProvider'> = (ctx, input) => {
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const tags = ctx.store.tags.list('oidc-provider', provider.arn);
   return {
     Url: provider.url,

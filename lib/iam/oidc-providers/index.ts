@@ -1,5 +1,5 @@
 // The OpenID Connect provider operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { addClientIDToOpenIDConnectProvider } from './add-client-id-to-open-id-connect-provider';
 import { createOpenIDConnectProvider } from './create-open-id-connect-provider';
 import { deleteOpenIDConnectProvider } from './delete-open-id-connect-provider';
@@ -11,7 +11,7 @@ import { untagOpenIDConnectProvider } from './untag-open-id-connect-provider';
 import { listOpenIDConnectProviderTags } from './list-open-id-connect-provider-tags';
 import { updateOpenIDConnectProviderThumbprint } from './update-open-id-connect-provider-thumbprint';
 
-export const oidcProviderOperations: Record<string, Operation> = {
+export const oidcProviderOperations: IamOperationTable = {
   CreateOpenIDConnectProvider: createOpenIDConnectProvider,
   GetOpenIDConnectProvider: getOpenIDConnectProvider,
   DeleteOpenIDConnectProvider: deleteOpenIDConnectProvider,

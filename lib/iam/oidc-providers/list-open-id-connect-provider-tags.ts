@@ -1,11 +1,10 @@
 // ListOpenIDConnectProviderTags: an OIDC provider's tags in the order they were added, paginated.
-import type { ListOpenIDConnectProviderTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const listOpenIDConnectProviderTags: Operation<ListOpenIDConnectProviderTagsRequest> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
+export const listOpenIDConnectProviderTags: IamOperation<'ListOpenIDConnectProviderTags'> = (ctx, input) => {
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const positioned = ctx.store.tags.list('oidc-provider', provider.arn).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };

@@ -1,12 +1,11 @@
 // TagOpenIDConnectProvider: adds or overwrites tags of an OIDC provider (50 at most, keys ignoring case).
-import type { TagOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const tagOpenIDConnectProvider: Operation<TagOpenIDConnectProviderRequest> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagOpenIDConnectProvider: IamOperation<'TagOpenIDConnectProvider'> = (ctx, input) => {
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('oidc-provider', provider.arn).map((t) => t.Key),

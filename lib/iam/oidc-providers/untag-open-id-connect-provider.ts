@@ -1,10 +1,9 @@
 // UntagOpenIDConnectProvider: removes tags of an OIDC provider by key (ignoring case); absent keys are ignored.
-import type { UntagOpenIDConnectProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const untagOpenIDConnectProvider: Operation<UntagOpenIDConnectProviderRequest> = (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn!);
+export const untagOpenIDConnectProvider: IamOperation<'UntagOpenIDConnectProvider'> = (ctx, input) => {
+  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   ctx.store.tags.remove('oidc-provider', provider.arn, input.TagKeys ?? []);
   return {};
 };

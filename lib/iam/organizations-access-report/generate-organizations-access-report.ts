@@ -1,9 +1,8 @@
 // GenerateOrganizationsAccessReport: Gatehouse accounts belong to no AWS organization, so IAM's answer is the
 // one it gives a standalone account: no organization is associated with the account.
-import type { GenerateOrganizationsAccessReportRequest } from '@aws-sdk/client-iam';
 import { OrganizationNotFound } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 
-export const generateOrganizationsAccessReport: Operation<GenerateOrganizationsAccessReportRequest> = () => {
+export const generateOrganizationsAccessReport: IamOperation<'GenerateOrganizationsAccessReport'> = () => {
   throw new OrganizationNotFound('The request was rejected because no organization is associated with your account.');
 };

@@ -1,8 +1,7 @@
 // GetOrganizationsAccessReport: no organizations report can ever have been generated, so every job id is unknown.
-import type { GetOrganizationsAccessReportRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 
-export const getOrganizationsAccessReport: Operation<GetOrganizationsAccessReportRequest> = (_ctx, input) => {
+export const getOrganizationsAccessReport: IamOperation<'GetOrganizationsAccessReport'> = (_ctx, input) => {
   throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
 };

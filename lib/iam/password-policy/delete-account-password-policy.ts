@@ -1,9 +1,9 @@
 // DeleteAccountPasswordPolicy: removes the custom policy; AWS's default password rules apply again.
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { loadPasswordPolicy } from './policy';
 
-export const deleteAccountPasswordPolicy: Operation<Record<string, never>> = (ctx) => {
+export const deleteAccountPasswordPolicy: IamOperation<'DeleteAccountPasswordPolicy'> = (ctx) => {
   // AWS words this differently from GetAccountPasswordPolicy's answer (recorded from AWS).
   if (!loadPasswordPolicy(ctx.store)) throw new NoSuchEntity('The account policy with name PasswordPolicy cannot be found.');
   ctx.store.account.update({ passwordPolicy: undefined });

@@ -1,6 +1,6 @@
 // GetAccountPasswordPolicy: the account's custom password policy, or NoSuchEntity when none is set.
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { loadPasswordPolicy, passwordPolicyView } from './policy';
 
 /** AWS's message when the account has no custom password policy. */
@@ -8,7 +8,7 @@ export function noPasswordPolicy(accountId: string): NoSuchEntity {
   return new NoSuchEntity(`The Password Policy with domain name ${accountId} cannot be found.`);
 }
 
-export const getAccountPasswordPolicy: Operation<Record<string, never>> = (ctx) => {
+export const getAccountPasswordPolicy: IamOperation<'GetAccountPasswordPolicy'> = (ctx) => {
   const policy = loadPasswordPolicy(ctx.store);
   if (!policy) throw noPasswordPolicy(ctx.principal.accountId);
   return { PasswordPolicy: passwordPolicyView(policy) };

@@ -1,5 +1,5 @@
 // The account password policy operations of the IAM API, by AWS action name, and the check other modules reuse.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { deleteAccountPasswordPolicy } from './delete-account-password-policy';
 import { getAccountPasswordPolicy } from './get-account-password-policy';
 import { updateAccountPasswordPolicy } from './update-account-password-policy';
@@ -13,7 +13,7 @@ export {
   type PasswordCheckContext,
 } from './policy';
 
-export const passwordPolicyOperations: Record<string, Operation> = {
+export const passwordPolicyOperations: IamOperationTable = {
   UpdateAccountPasswordPolicy: updateAccountPasswordPolicy,
   GetAccountPasswordPolicy: getAccountPasswordPolicy,
   DeleteAccountPasswordPolicy: deleteAccountPasswordPolicy,

@@ -1,9 +1,8 @@
 // UpdateAccountPasswordPolicy: sets the account password policy; parameters left out take AWS's defaults.
-import type { UpdateAccountPasswordPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import type { PasswordPolicy } from './policy';
 
-export const updateAccountPasswordPolicy: Operation<UpdateAccountPasswordPolicyRequest> = (ctx, input) => {
+export const updateAccountPasswordPolicy: IamOperation<'UpdateAccountPasswordPolicy'> = (ctx, input) => {
   // The service model already bounds MinimumPasswordLength 6-128, MaxPasswordAge 1-1095, PasswordReusePrevention 1-24.
   const policy: PasswordPolicy = {
     MinimumPasswordLength: input.MinimumPasswordLength ?? 6,

@@ -4,6 +4,16 @@ import { LimitExceeded, NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { PrincipalKind } from '../../store/policies';
 import type { Operation } from '../../core/context';
+// The three kinds' responses have the same members; the user one stands for all.
+import type {
+  AttachGroupPolicyRequest,
+  AttachRolePolicyRequest,
+  AttachUserPolicyRequest,
+  DetachGroupPolicyRequest,
+  DetachRolePolicyRequest,
+  DetachUserPolicyRequest,
+  ListAttachedUserPoliciesResponse,
+} from '../../core/generated/iam-types';
 import { paginateArray } from '../pagination';
 import { QUOTAS } from '../validation';
 import { checkPolicyArn, findManagedPolicy, requireAttachablePolicy } from './managed-policy';
@@ -27,11 +37,13 @@ function principalName(kind: PrincipalKind, input: PrincipalPolicyInput): string
 }
 
 /** Attach{User,Group,Role}Policy: idempotent; at most 10 managed policies per principal. */
-export function attachPolicyOperation(kind: PrincipalKind): Operation<PrincipalPolicyInput> {
+export function attachPolicyOperation(
+  kind: PrincipalKind,
+): Operation<AttachUserPolicyRequest | AttachGroupPolicyRequest | AttachRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
-    const policy = requireAttachablePolicy(store, input.PolicyArn!);
+    const policy = requireAttachablePolicy(store, input.PolicyArn);
     const attached = store.attachments.listForPrincipal(kind, holder.id);
     if (attached.some((a) => a.policyArn === policy.arn)) return {};
     if (attached.length >= QUOTAS.managedPoliciesPerPrincipal) {
@@ -43,11 +55,13 @@ export function attachPolicyOperation(kind: PrincipalKind): Operation<PrincipalP
 }
 
 /** Detach{User,Group,Role}Policy: NoSuchEntity when the policy is not attached to that principal. */
-export function detachPolicyOperation(kind: PrincipalKind): Operation<PrincipalPolicyInput> {
+export function detachPolicyOperation(
+  kind: PrincipalKind,
+): Operation<DetachUserPolicyRequest | DetachGroupPolicyRequest | DetachRolePolicyRequest, unknown> {
   return (ctx, input) => {
     const { store } = ctx;
     const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
-    const arn = input.PolicyArn!;
+    const arn = input.PolicyArn;
     checkPolicyArn(arn);
     if (!store.attachments.listForPrincipal(kind, holder.id).some((a) => a.policyArn === arn)) {
       throw new NoSuchEntity(`Policy ${arn} was not found.`);
@@ -68,7 +82,7 @@ export function attachedPolicies(store: Store, kind: PrincipalKind, principalId:
 }
 
 /** ListAttached{User,Group,Role}Policies: by policy name, filtered by the policies' path prefix, paginated. */
-export function listAttachedPoliciesOperation(kind: PrincipalKind): Operation<ListAttachedInput> {
+export function listAttachedPoliciesOperation(kind: PrincipalKind): Operation<ListAttachedInput, ListAttachedUserPoliciesResponse> {
   return (ctx, input) => {
     const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
     const prefix = input.PathPrefix;

@@ -1,6 +1,5 @@
 // AttachUserPolicy: attaches a managed policy (customer or AWS managed) to a user.
-import type { AttachUserPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { attachPolicyOperation } from './attach-policy';
 
-export const attachUserPolicy: Operation<AttachUserPolicyRequest> = attachPolicyOperation('user');
+export const attachUserPolicy: IamOperation<'AttachUserPolicy'> = attachPolicyOperation('user');

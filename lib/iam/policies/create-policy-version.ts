@@ -1,15 +1,14 @@
 // CreatePolicyVersion: a new version of a customer managed policy (at most 5 kept), optionally made the default.
-import type { CreatePolicyVersionRequest } from '@aws-sdk/client-iam';
 import { LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { checkManagedPolicyDocument } from './policy-document';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const createPolicyVersion: Operation<CreatePolicyVersionRequest> = (ctx, input) => {
+export const createPolicyVersion: IamOperation<'CreatePolicyVersion'> = (ctx, input) => {
   const { store } = ctx;
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
-  const document = input.PolicyDocument!;
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
   if (store.managedPolicies.listVersions(policy.arn).length >= QUOTAS.versionsPerPolicy) {
     throw new LimitExceeded(

@@ -1,22 +1,21 @@
 // CreatePolicy: a customer managed policy with its first version (v1, the default), description and tags.
-import type { CreatePolicyRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { entityArn } from '../arn';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { checkManagedPolicyDocument } from './policy-document';
 import { policyView } from './managed-policy';
 
-export const createPolicy: Operation<CreatePolicyRequest> = (ctx, input) => {
+export const createPolicy: IamOperation<'CreatePolicy'> = (ctx, input) => {
   const { store } = ctx;
-  const policyName = input.PolicyName!;
+  const policyName = input.PolicyName;
   const path = input.Path ?? '/';
   validateName(policyName, 'policyName', 128);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
-  const document = input.PolicyDocument!;
+  const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
   if (store.managedPolicies.getByName(policyName)) {
     throw new EntityAlreadyExists(`A policy called ${policyName} already exists. Duplicate names are not allowed.`);

@@ -1,12 +1,11 @@
 // DeletePolicyVersion: removes a non-default version of a customer managed policy.
-import type { DeletePolicyVersionRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict, NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const deletePolicyVersion: Operation<DeletePolicyVersionRequest> = (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
-  const versionId = input.VersionId!;
+export const deletePolicyVersion: IamOperation<'DeletePolicyVersion'> = (ctx, input) => {
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const versionId = input.VersionId;
   if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
     throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not deletable.`);
   }

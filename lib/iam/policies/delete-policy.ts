@@ -1,12 +1,11 @@
 // DeletePolicy: removes a customer managed policy that is attached to nothing and has only its default version.
-import type { DeletePolicyRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const deletePolicy: Operation<DeletePolicyRequest> = (ctx, input) => {
+export const deletePolicy: IamOperation<'DeletePolicy'> = (ctx, input) => {
   const { store } = ctx;
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   // A policy still used as a permissions boundary counts as attached: deleting it would leave dangling boundaries.
   if (store.attachments.countForPolicy(policy.arn) > 0 || store.attachments.countBoundaryUsage(policy.arn) > 0) {
     throw new DeleteConflict('Cannot delete a policy attached to entities.');

@@ -1,6 +1,5 @@
 // DetachUserPolicy: detaches a managed policy from a user.
-import type { DetachUserPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { detachPolicyOperation } from './attach-policy';
 
-export const detachUserPolicy: Operation<DetachUserPolicyRequest> = detachPolicyOperation('user');
+export const detachUserPolicy: IamOperation<'DetachUserPolicy'> = detachPolicyOperation('user');

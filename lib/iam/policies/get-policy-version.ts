@@ -1,13 +1,12 @@
 // GetPolicyVersion: one version of a managed policy with its document (URL-encoded on the wire by the encoder).
-import type { GetPolicyVersionRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
-export const getPolicyVersion: Operation<GetPolicyVersionRequest> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
-  const versionId = input.VersionId!;
+export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = (ctx, input) => {
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
+  const versionId = input.VersionId;
   const notFound = () => new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   if (policy.isAwsManaged) {
     const version = getAwsManagedPolicyVersion(policy.arn, versionId);

@@ -1,10 +1,9 @@
 // GetPolicy: a managed policy's metadata (not its document), with attachment and boundary usage counts and tags.
-import type { GetPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { policyCounts, policyView, requireManagedPolicy } from './managed-policy';
 
-export const getPolicy: Operation<GetPolicyRequest> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
+export const getPolicy: IamOperation<'GetPolicy'> = (ctx, input) => {
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
   return { Policy: policyView(policy, policyCounts(ctx.store, policy.arn), { tags, emptyTags: true, withDescription: true }) };
 };

@@ -1,5 +1,5 @@
 // The managed policy operations of the IAM API (policies, versions, tags, attachments), by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { createPolicy } from './create-policy';
 import { getPolicy } from './get-policy';
 import { deletePolicy } from './delete-policy';
@@ -23,7 +23,7 @@ import { listAttachedGroupPolicies } from './list-attached-group-policies';
 import { listAttachedRolePolicies } from './list-attached-role-policies';
 import { listEntitiesForPolicy } from './list-entities-for-policy';
 
-export const policyOperations: Record<string, Operation> = {
+export const policyOperations: IamOperationTable = {
   CreatePolicy: createPolicy,
   GetPolicy: getPolicy,
   DeletePolicy: deletePolicy,

@@ -1,16 +1,15 @@
 // ListEntitiesForPolicy: the groups, users and roles that use a managed policy, as permissions policy or boundary.
-import type { ListEntitiesForPolicyRequest } from '@aws-sdk/client-iam';
 import type { PolicyEntity } from '../../store/policies';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 
 const KIND_ORDER = { group: 1, user: 2, role: 3 } as const;
 const FILTER_KIND = { User: 'user', Group: 'group', Role: 'role' } as const;
 
-export const listEntitiesForPolicy: Operation<ListEntitiesForPolicyRequest> = (ctx, input) => {
+export const listEntitiesForPolicy: IamOperation<'ListEntitiesForPolicy'> = (ctx, input) => {
   const { store } = ctx;
-  const policy = requireManagedPolicy(store, input.PolicyArn!);
+  const policy = requireManagedPolicy(store, input.PolicyArn);
   const usage = input.PolicyUsageFilter;
   const candidates: PolicyEntity[] = [
     ...(usage !== 'PermissionsBoundary' ? store.attachments.listEntitiesForPolicy(policy.arn) : []),

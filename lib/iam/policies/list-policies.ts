@@ -1,6 +1,5 @@
 // ListPolicies: AWS managed and customer managed policies (Scope), by name, filtered by path prefix and usage.
-import type { ListPoliciesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { listAwsManagedPolicies } from '../../catalog/aws-managed-policies';
 import { policyView, type ManagedPolicyInfo } from './managed-policy';
@@ -47,7 +46,7 @@ function firstAfter(entries: Listed[], after: string): number {
   return low;
 }
 
-export const listPolicies: Operation<ListPoliciesRequest> = (ctx, input) => {
+export const listPolicies: IamOperation<'ListPolicies'> = (ctx, input) => {
   const { store } = ctx;
   const scope = input.Scope ?? 'All';
   const pathPrefix = input.PathPrefix;

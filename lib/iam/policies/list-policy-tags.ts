@@ -1,12 +1,11 @@
 // ListPolicyTags: a managed policy's tags in the order they were added, paginated (AWS managed ones have none).
-import type { ListPolicyTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { ValidationError } from '../../core/errors';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 
-export const listPolicyTags: Operation<ListPolicyTagsRequest> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
+export const listPolicyTags: IamOperation<'ListPolicyTags'> = (ctx, input) => {
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
   const after = decodeMarker(input.Marker);
   if (after !== undefined && !/^\d+$/.test(after)) throw new ValidationError('Invalid Marker');

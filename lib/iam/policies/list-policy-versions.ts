@@ -1,6 +1,5 @@
 // ListPolicyVersions: a managed policy's versions, newest first, without their documents, paginated.
-import type { ListPolicyVersionsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
@@ -11,8 +10,8 @@ function newestFirstKey(version: { versionId: string }): string {
   return String(1e9 - n).padStart(10, '0');
 }
 
-export const listPolicyVersions: Operation<ListPolicyVersionsRequest> = (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn!);
+export const listPolicyVersions: IamOperation<'ListPolicyVersions'> = (ctx, input) => {
+  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const versions = policy.isAwsManaged ? getAwsManagedPolicy(policy.arn)!.versions : ctx.store.managedPolicies.listVersions(policy.arn);
   const page = paginateArray(versions, newestFirstKey, input.Marker, input.MaxItems);
   return {

@@ -1,12 +1,11 @@
 // SetDefaultPolicyVersion: makes one of a customer managed policy's versions the one in effect.
-import type { SetDefaultPolicyVersionRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const setDefaultPolicyVersion: Operation<SetDefaultPolicyVersionRequest> = (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
-  const versionId = input.VersionId!;
+export const setDefaultPolicyVersion: IamOperation<'SetDefaultPolicyVersion'> = (ctx, input) => {
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const versionId = input.VersionId;
   if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
     throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   }

@@ -1,12 +1,11 @@
 // TagPolicy: adds or overwrites tags of a customer managed policy (at most 50).
-import type { TagPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const tagPolicy: Operation<TagPolicyRequest> = (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagPolicy: IamOperation<'TagPolicy'> = (ctx, input) => {
+  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('policy', policy.arn).map((t) => t.Key),

@@ -1,10 +1,9 @@
 // CreateRole: a new IAM role with a trust policy, path, description, session duration, boundary and tags.
-import type { CreateRoleRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { roleView } from './role-view';
@@ -13,15 +12,15 @@ import { validateTrustPolicy } from './trust-policy';
 /** AWS's default and bounds for `MaxSessionDuration`, in seconds. */
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 
-export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
+export const createRole: IamOperation<'CreateRole'> = (ctx, input) => {
   const { store } = ctx;
-  const roleName = input.RoleName!;
+  const roleName = input.RoleName;
   const path = input.Path ?? '/';
   validateName(roleName, 'roleName', 64);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
-  validateTrustPolicy(input.AssumeRolePolicyDocument!, store, ctx.principal.accountId);
+  validateTrustPolicy(input.AssumeRolePolicyDocument, store, ctx.principal.accountId);
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);
   if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
@@ -33,7 +32,7 @@ export const createRole: Operation<CreateRoleRequest> = (ctx, input) => {
     roleName,
     path,
     createDate: ctx.now.toISOString(),
-    assumeRolePolicy: input.AssumeRolePolicyDocument!,
+    assumeRolePolicy: input.AssumeRolePolicyDocument,
     description: input.Description,
     maxSessionDuration: input.MaxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION,
     permissionsBoundaryArn: input.PermissionsBoundary,

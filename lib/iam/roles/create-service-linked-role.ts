@@ -1,10 +1,9 @@
 // CreateServiceLinkedRole: the role an AWS service uses on the account's behalf, under /aws-service-role/.
-import type { CreateServiceLinkedRoleRequest } from '@aws-sdk/client-iam';
 import { InvalidInput, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { DEFAULT_MAX_SESSION_DURATION } from './create-role';
 import { roleView } from './role-view';
@@ -55,9 +54,9 @@ function serviceLinkedRolePlan(serviceName: string, customSuffix: string | undef
   };
 }
 
-export const createServiceLinkedRole: Operation<CreateServiceLinkedRoleRequest> = (ctx, input) => {
+export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = (ctx, input) => {
   const { store } = ctx;
-  const serviceName = input.AWSServiceName!;
+  const serviceName = input.AWSServiceName;
   if (!isServicePrincipalName(serviceName)) throw new InvalidInput(`Invalid service name: ${serviceName}`);
   const { roleName, path, policyArns } = serviceLinkedRolePlan(serviceName, input.CustomSuffix);
   if (roleName.length > 64) throw new InvalidInput(`Role name ${roleName} is longer than 64 characters.`);

@@ -1,15 +1,14 @@
 // DeleteRole: removes a role that is in no instance profile and has no policies; service-linked roles refuse.
-import type { DeleteRoleRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { RoleRecord } from '../../store/roles';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { replaceDeletedPrincipal } from './deleted-principals';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { roleArn } from './role-view';
 
-export const deleteRole: Operation<DeleteRoleRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+export const deleteRole: IamOperation<'DeleteRole'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');

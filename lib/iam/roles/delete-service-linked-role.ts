@@ -1,15 +1,14 @@
 // DeleteServiceLinkedRole: deletes a service-linked role with its policies and returns a deletion task id.
 import { randomUUID } from 'node:crypto';
-import type { DeleteServiceLinkedRoleRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict, InvalidInput } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { removeRole } from './delete-role';
 import { deletionTaskId, recordDeletionTask } from './deletion-tasks';
 import { requireRole } from './require-role';
 
-export const deleteServiceLinkedRole: Operation<DeleteServiceLinkedRoleRequest> = (ctx, input) => {
+export const deleteServiceLinkedRole: IamOperation<'DeleteServiceLinkedRole'> = (ctx, input) => {
   const { store } = ctx;
-  const role = requireRole(store, input.RoleName!);
+  const role = requireRole(store, input.RoleName);
   const serviceName = /^\/aws-service-role\/([^/]+)\/$/.exec(role.path)?.[1];
   if (!role.serviceLinked || serviceName === undefined) {
     throw new InvalidInput(`Role ${role.roleName} is not a service-linked role.`);

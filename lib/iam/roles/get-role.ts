@@ -1,11 +1,10 @@
 // GetRole: a role with its trust policy, tags, permissions boundary and last use.
-import type { GetRoleRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
-export const getRole: Operation<GetRoleRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+export const getRole: IamOperation<'GetRole'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
   return {
     Role: roleView(ctx.principal.accountId, role, {
       tags: ctx.store.tags.list('role', role.roleId),

@@ -1,5 +1,5 @@
 // The role operations of the IAM API (roles and service-linked roles), by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { createRole } from './create-role';
 import { createServiceLinkedRole } from './create-service-linked-role';
 import { deleteRole } from './delete-role';
@@ -14,7 +14,7 @@ import { updateAssumeRolePolicy } from './update-assume-role-policy';
 import { updateRole } from './update-role';
 import { updateRoleDescription } from './update-role-description';
 
-export const roleOperations: Record<string, Operation> = {
+export const roleOperations: IamOperationTable = {
   CreateRole: createRole,
   CreateServiceLinkedRole: createServiceLinkedRole,
   DeleteRole: deleteRole,

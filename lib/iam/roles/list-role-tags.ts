@@ -1,11 +1,10 @@
 // ListRoleTags: a role's tags in the order they were added, paginated.
-import type { ListRoleTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireRole } from './require-role';
 
-export const listRoleTags: Operation<ListRoleTagsRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+export const listRoleTags: IamOperation<'ListRoleTags'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
   const positioned = ctx.store.tags.list('role', role.roleId).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };

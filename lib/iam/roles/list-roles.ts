@@ -1,10 +1,9 @@
 // ListRoles: roles under a path prefix, by name, paginated. AWS omits tags, boundaries and RoleLastUsed here.
-import type { ListRolesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { roleView } from './role-view';
 
-export const listRoles: Operation<ListRolesRequest> = (ctx, input) => {
+export const listRoles: IamOperation<'ListRoles'> = (ctx, input) => {
   const page = ctx.store.roles.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite/store';
 import type { ServiceConfig } from '../../config';
-import { systemPrincipal, type OperationContext } from '../../core/context';
+import { systemPrincipal, wireOperations, type OperationContext } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { instanceProfileOperations } from '../instance-profiles';
 import { roleOperations } from './index';
@@ -38,9 +38,9 @@ function context(): OperationContext {
   };
 }
 
-const operations = { ...roleOperations, ...instanceProfileOperations };
+const operations = wireOperations({ ...roleOperations, ...instanceProfileOperations });
 
-function call(action: string, input: Record<string, unknown>) {
+function call(action: string, input: Record<string, unknown>): any {
   return store.transaction(() => operations[action](context(), input));
 }
 
@@ -175,7 +175,7 @@ describe('a lost race on a name', () => {
     const blindRoles = Object.assign(Object.create(store.roles), { getByName: () => undefined });
     const racing = Object.create(store, { roles: { value: blindRoles } });
     const ctx = { ...context(), store: racing };
-    expect(() => roleOperations.CreateRole(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).toThrow(
+    expect(() => roleOperations.CreateRole!(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).toThrow(
       expect.objectContaining({ code: 'EntityAlreadyExists', message: 'Role with name RACED already exists.' }),
     );
   });

@@ -1,12 +1,11 @@
 // TagRole: adds or overwrites tags of a role (at most 50 per role, keys compared ignoring case).
-import type { TagRoleRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireRole } from './require-role';
 
-export const tagRole: Operation<TagRoleRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagRole: IamOperation<'TagRole'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('role', role.roleId).map((t) => t.Key),

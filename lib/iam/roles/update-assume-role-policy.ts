@@ -1,13 +1,12 @@
 // UpdateAssumeRolePolicy: replaces a role's trust policy (not allowed on service-linked roles).
-import type { UpdateAssumeRolePolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { validateTrustPolicy } from './trust-policy';
 
-export const updateAssumeRolePolicy: Operation<UpdateAssumeRolePolicyRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+export const updateAssumeRolePolicy: IamOperation<'UpdateAssumeRolePolicy'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
-  validateTrustPolicy(input.PolicyDocument!, ctx.store, ctx.principal.accountId);
-  ctx.store.roles.update(role.roleId, { assumeRolePolicy: input.PolicyDocument! });
+  validateTrustPolicy(input.PolicyDocument, ctx.store, ctx.principal.accountId);
+  ctx.store.roles.update(role.roleId, { assumeRolePolicy: input.PolicyDocument });
   return {};
 };

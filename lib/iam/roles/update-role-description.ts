@@ -1,12 +1,11 @@
 // UpdateRoleDescription: replaces a role's description and returns the updated role.
-import type { UpdateRoleDescriptionRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
-export const updateRoleDescription: Operation<UpdateRoleDescriptionRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
-  ctx.store.roles.update(role.roleId, { description: input.Description! });
+export const updateRoleDescription: IamOperation<'UpdateRoleDescription'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
+  ctx.store.roles.update(role.roleId, { description: input.Description });
   const updated = ctx.store.roles.getById(role.roleId)!;
   return {
     Role: roleView(ctx.principal.accountId, updated, {

@@ -1,11 +1,10 @@
 // UpdateRole: changes a role's description and/or maximum session duration.
-import type { UpdateRoleRequest } from '@aws-sdk/client-iam';
 import type { RoleChanges } from '../../store/roles';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 
-export const updateRole: Operation<UpdateRoleRequest> = (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName!);
+export const updateRole: IamOperation<'UpdateRole'> = (ctx, input) => {
+  const role = requireRole(ctx.store, input.RoleName);
   // A service-linked role's description may be edited (AWS allows it); nothing else.
   if (input.MaxSessionDuration !== undefined) assertRoleModifiable(role);
   const changes: RoleChanges = {};

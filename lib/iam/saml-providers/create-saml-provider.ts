@@ -1,16 +1,15 @@
 // CreateSAMLProvider: registers a SAML 2.0 identity provider from its metadata document.
-import type { CreateSAMLProviderRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { SAML_PROVIDERS_PER_ACCOUNT } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
-export const createSAMLProvider: Operation<CreateSAMLProviderRequest> = (ctx, input) => {
-  const name = input.Name!;
+export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = (ctx, input) => {
+  const name = input.Name;
   const arn = `arn:aws:iam::${ctx.principal.accountId}:saml-provider/${name}`;
-  const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const existing = ctx.store.identityProviders.listSaml();
   if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase()))
@@ -20,7 +19,7 @@ export const createSAMLProvider: Operation<CreateSAMLProviderRequest> = (ctx, in
   ctx.store.identityProviders.putSaml({
     arn,
     name,
-    metadataDocument: input.SAMLMetadataDocument!,
+    metadataDocument: input.SAMLMetadataDocument,
     createDate: ctx.now.toISOString(),
     validUntil: validUntilOf(metadata, ctx.now),
   });

@@ -1,10 +1,9 @@
 // DeleteSAMLProvider: removes a SAML provider and its tags.
-import type { DeleteSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const deleteSAMLProvider: Operation<DeleteSAMLProviderRequest> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+export const deleteSAMLProvider: IamOperation<'DeleteSAMLProvider'> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   ctx.store.tags.removeAll('saml-provider', provider.arn);
   ctx.store.identityProviders.deleteSaml(provider.arn);
   return {};

@@ -1,10 +1,9 @@
 // GetSAMLProvider: the provider's metadata document, dates and tags.
-import type { GetSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const getSAMLProvider: Operation<GetSAMLProviderRequest> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+export const getSAMLProvider: IamOperation<'GetSAMLProvider'> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const tags = ctx.store.tags.list('saml-provider', provider.arn);
   return {
     SAMLMetadataDocument: provider.metadataDocument,

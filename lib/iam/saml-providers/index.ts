@@ -1,5 +1,5 @@
 // The SAML provider operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { createSAMLProvider } from './create-saml-provider';
 import { deleteSAMLProvider } from './delete-saml-provider';
 import { getSAMLProvider } from './get-saml-provider';
@@ -9,7 +9,7 @@ import { untagSAMLProvider } from './untag-saml-provider';
 import { listSAMLProviderTags } from './list-saml-provider-tags';
 import { updateSAMLProvider } from './update-saml-provider';
 
-export const samlProviderOperations: Record<string, Operation> = {
+export const samlProviderOperations: IamOperationTable = {
   CreateSAMLProvider: createSAMLProvider,
   GetSAMLProvider: getSAMLProvider,
   UpdateSAMLProvider: updateSAMLProvider,

@@ -1,11 +1,10 @@
 // ListSAMLProviderTags: a SAML provider's tags in the order they were added, paginated.
-import type { ListSAMLProviderTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const listSAMLProviderTags: Operation<ListSAMLProviderTagsRequest> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+export const listSAMLProviderTags: IamOperation<'ListSAMLProviderTags'> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const positioned = ctx.store.tags.list('saml-provider', provider.arn).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };

@@ -1,12 +1,11 @@
 // TagSAMLProvider: adds or overwrites tags of a SAML provider (50 at most, keys ignoring case).
-import type { TagSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const tagSAMLProvider: Operation<TagSAMLProviderRequest> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagSAMLProvider: IamOperation<'TagSAMLProvider'> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('saml-provider', provider.arn).map((t) => t.Key),

@@ -1,10 +1,9 @@
 // UntagSAMLProvider: removes tags of a SAML provider by key (ignoring case); absent keys are ignored.
-import type { UntagSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const untagSAMLProvider: Operation<UntagSAMLProviderRequest> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
+export const untagSAMLProvider: IamOperation<'UntagSAMLProvider'> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   ctx.store.tags.remove('saml-provider', provider.arn, input.TagKeys ?? []);
   return {};
 };

@@ -1,15 +1,14 @@
 // UpdateSAMLProvider: replaces the provider's metadata document (validated as on creation).
-import type { UpdateSAMLProviderRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
-export const updateSAMLProvider: Operation<UpdateSAMLProviderRequest> = (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn!);
-  const metadata = parseSamlMetadata(input.SAMLMetadataDocument!);
+export const updateSAMLProvider: IamOperation<'UpdateSAMLProvider'> = (ctx, input) => {
+  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
   ctx.store.identityProviders.putSaml({
     ...provider,
-    metadataDocument: input.SAMLMetadataDocument!,
+    metadataDocument: input.SAMLMetadataDocument,
     validUntil: validUntilOf(metadata, ctx.now),
   });
   return { SAMLProviderArn: provider.arn };

@@ -1,10 +1,9 @@
 // DeleteServerCertificate: removes a server certificate, its sealed private key and its tags.
-import type { DeleteServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const deleteServerCertificate: Operation<DeleteServerCertificateRequest> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+export const deleteServerCertificate: IamOperation<'DeleteServerCertificate'> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   ctx.store.tags.removeAll('server-certificate', certificate.serverCertificateId);
   ctx.store.serverCertificates.delete(certificate.serverCertificateId);
   return {};

@@ -1,10 +1,9 @@
 // GetServerCertificate: the certificate, its chain, metadata and tags (never the private key).
-import type { GetServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireServerCertificate, serverCertificateMetadata } from './server-certificate-view';
 
-export const getServerCertificate: Operation<GetServerCertificateRequest> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+export const getServerCertificate: IamOperation<'GetServerCertificate'> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const tags = ctx.store.tags.list('server-certificate', certificate.serverCertificateId);
   return {
     ServerCertificate: {

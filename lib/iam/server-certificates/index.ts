@@ -1,5 +1,5 @@
 // The server certificate operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { deleteServerCertificate } from './delete-server-certificate';
 import { getServerCertificate } from './get-server-certificate';
 import { listServerCertificates } from './list-server-certificates';
@@ -9,7 +9,7 @@ import { listServerCertificateTags } from './list-server-certificate-tags';
 import { updateServerCertificate } from './update-server-certificate';
 import { uploadServerCertificate } from './upload-server-certificate';
 
-export const serverCertificateOperations: Record<string, Operation> = {
+export const serverCertificateOperations: IamOperationTable = {
   UploadServerCertificate: uploadServerCertificate,
   GetServerCertificate: getServerCertificate,
   UpdateServerCertificate: updateServerCertificate,

@@ -1,11 +1,10 @@
 // ListServerCertificateTags: a server certificate's tags in the order they were added, paginated.
-import type { ListServerCertificateTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const listServerCertificateTags: Operation<ListServerCertificateTagsRequest> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+export const listServerCertificateTags: IamOperation<'ListServerCertificateTags'> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const positioned = ctx.store.tags
     .list('server-certificate', certificate.serverCertificateId)
     .map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));

@@ -1,10 +1,9 @@
 // ListServerCertificates: the account's server certificates under a path prefix, paginated.
-import type { ListServerCertificatesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { serverCertificateMetadata } from './server-certificate-view';
 
-export const listServerCertificates: Operation<ListServerCertificatesRequest> = (ctx, input) => {
+export const listServerCertificates: IamOperation<'ListServerCertificates'> = (ctx, input) => {
   const prefix = input.PathPrefix ?? '/';
   const certificates = ctx.store.serverCertificates.list().filter((c) => c.path.startsWith(prefix));
   const page = paginateArray(certificates, (c) => `${c.path}|${c.name.toLowerCase()}`, input.Marker, input.MaxItems);

@@ -1,12 +1,11 @@
 // TagServerCertificate: adds or overwrites tags of a server certificate (50 at most, keys ignoring case).
-import type { TagServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const tagServerCertificate: Operation<TagServerCertificateRequest> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagServerCertificate: IamOperation<'TagServerCertificate'> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('server-certificate', certificate.serverCertificateId).map((t) => t.Key),

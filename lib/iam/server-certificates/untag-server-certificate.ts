@@ -1,10 +1,9 @@
 // UntagServerCertificate: removes tags of a server certificate by key (ignoring case); absent keys are ignored.
-import type { UntagServerCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const untagServerCertificate: Operation<UntagServerCertificateRequest> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+export const untagServerCertificate: IamOperation<'UntagServerCertificate'> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   ctx.store.tags.remove('server-certificate', certificate.serverCertificateId, input.TagKeys ?? []);
   return {};
 };

@@ -1,12 +1,11 @@
 // UpdateServerCertificate: renames and/or moves a server certificate.
-import type { UpdateServerCertificateRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validatePath } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const updateServerCertificate: Operation<UpdateServerCertificateRequest> = (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName!);
+export const updateServerCertificate: IamOperation<'UpdateServerCertificate'> = (ctx, input) => {
+  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const name = input.NewServerCertificateName ?? certificate.name;
   const path = input.NewPath ?? certificate.path;
   validatePath(path, 'newPath');

@@ -1,9 +1,8 @@
 // UploadServerCertificate: stores a certificate, its chain and its private key (sealed at rest, never returned).
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import type { UploadServerCertificateRequest } from '@aws-sdk/client-iam';
 import { newUniqueId } from '../../crypto/ids';
 import { EntityAlreadyExists, KeyPairMismatch, LimitExceeded, MalformedCertificate } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validatePath, validateTags } from '../validation';
 import { parseCertificate, parseCertificateChain } from '../signing-certificates/certificate-pem';
 import { SERVER_CERTIFICATES_PER_ACCOUNT, serverCertificateMetadata } from './server-certificate-view';
@@ -17,15 +16,15 @@ function parsePrivateKey(pem: string): KeyObject {
   }
 }
 
-export const uploadServerCertificate: Operation<UploadServerCertificateRequest> = (ctx, input) => {
+export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = (ctx, input) => {
   const path = input.Path ?? '/';
   validatePath(path);
-  const name = input.ServerCertificateName!;
-  const certificate = parseCertificate(input.CertificateBody!);
+  const name = input.ServerCertificateName;
+  const certificate = parseCertificate(input.CertificateBody);
   if (input.CertificateChain !== undefined) parseCertificateChain(input.CertificateChain);
-  const privateKey = parsePrivateKey(input.PrivateKey!);
+  const privateKey = parsePrivateKey(input.PrivateKey);
   if (!certificate.checkPrivateKey(privateKey)) throw new KeyPairMismatch('The private key did not match the public key provided.');
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const store = ctx.store.serverCertificates;
   if (store.getByName(name)) throw new EntityAlreadyExists(`The Server Certificate with name ${name} already exists.`);
@@ -36,9 +35,9 @@ export const uploadServerCertificate: Operation<UploadServerCertificateRequest> 
     serverCertificateId: newUniqueId('ASCA'),
     name,
     path,
-    body: input.CertificateBody!.trim(),
+    body: input.CertificateBody.trim(),
     chain: input.CertificateChain?.trim(),
-    privateKeySealed: ctx.secrets.encrypt(input.PrivateKey!),
+    privateKeySealed: ctx.secrets.encrypt(input.PrivateKey),
     uploadDate: ctx.now.toISOString(),
     expiration: new Date(certificate.validTo).toISOString(),
   };

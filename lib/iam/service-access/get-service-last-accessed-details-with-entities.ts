@@ -1,9 +1,9 @@
 // GetServiceLastAccessedDetailsWithEntities: for one service of a last-accessed job, the entities (users and
 // roles) that could use it and when each last did — the members of a group, the users and roles a policy reaches.
-import type { EntityDetails, GetServiceLastAccessedDetailsWithEntitiesRequest } from '@aws-sdk/client-iam';
+import type { EntityDetails } from '../../core/generated/iam-types';
 import { InvalidInput, NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { loadLastAccessedJob } from '../last-accessed/report';
 
@@ -78,10 +78,10 @@ function entitiesOf(store: Store, accountId: string, arn: string): Entity[] {
   return [...out.values()];
 }
 
-export const getServiceLastAccessedDetailsWithEntities: Operation<GetServiceLastAccessedDetailsWithEntitiesRequest> = (ctx, input) => {
-  const job = loadLastAccessedJob(ctx.store, input.JobId!);
+export const getServiceLastAccessedDetailsWithEntities: IamOperation<'GetServiceLastAccessedDetailsWithEntities'> = (ctx, input) => {
+  const job = loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
-  const namespace = input.ServiceNamespace!.toLowerCase();
+  const namespace = input.ServiceNamespace.toLowerCase();
   if (!job.services.some((s) => s.ServiceNamespace === namespace)) {
     throw new InvalidInput(`The service namespace ${input.ServiceNamespace} is not part of the report of job ${input.JobId}.`);
   }

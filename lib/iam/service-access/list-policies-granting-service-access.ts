@@ -1,9 +1,9 @@
 // ListPoliciesGrantingServiceAccess: for a user, group or role, the policies that allow each named service.
-import type { ListPoliciesGrantingServiceAccessRequest, PolicyGrantingServiceAccess } from '@aws-sdk/client-iam';
+import type { PolicyGrantingServiceAccess } from '../../core/generated/iam-types';
 import { InvalidInput, NoSuchEntity, ValidationError } from '../../core/errors';
 import { managedPolicyDocument } from '../../authz/managed-policy-documents';
 import type { PrincipalKind, Store } from '../../store/types';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, encodeMarker } from '../pagination';
 import { allowedServiceNamespaces } from '../last-accessed/allowed-services';
 
@@ -56,8 +56,8 @@ function candidates(store: Store, arn: string): Candidate[] {
 /** Namespaces per page: AWS pages this operation by service namespace. */
 const NAMESPACES_PER_PAGE = 20;
 
-export const listPoliciesGrantingServiceAccess: Operation<ListPoliciesGrantingServiceAccessRequest> = (ctx, input) => {
-  const found = candidates(ctx.store, input.Arn!);
+export const listPoliciesGrantingServiceAccess: IamOperation<'ListPoliciesGrantingServiceAccess'> = (ctx, input) => {
+  const found = candidates(ctx.store, input.Arn);
   const namespaces = [...new Set((input.ServiceNamespaces ?? []).map((n) => n.toLowerCase()))];
   const after = decodeMarker(input.Marker);
   const start = after === undefined ? 0 : Number(after);

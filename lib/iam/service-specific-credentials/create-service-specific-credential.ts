@@ -1,7 +1,6 @@
 // CreateServiceSpecificCredential: a user name and password for CodeCommit or Keyspaces; the password is shown once.
-import type { CreateServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
 import { LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import {
   CREDENTIALS_PER_SERVICE,
@@ -12,9 +11,9 @@ import {
   type ServiceCredentialData,
 } from './service-credential-view';
 
-export const createServiceSpecificCredential: Operation<CreateServiceSpecificCredentialRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const serviceName = input.ServiceName!;
+export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecificCredential'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
+  const serviceName = input.ServiceName;
   requireSupportedService(serviceName);
   const existing = ctx.store.userCredentials
     .listForUser<ServiceCredentialData>('service-specific-credential', user.userId)

@@ -1,11 +1,10 @@
 // DeleteServiceSpecificCredential: removes a service-specific credential of a user (or of the caller).
-import type { DeleteServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
-export const deleteServiceSpecificCredential: Operation<DeleteServiceSpecificCredentialRequest> = (ctx, input) => {
+export const deleteServiceSpecificCredential: IamOperation<'DeleteServiceSpecificCredential'> = (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   ctx.store.userCredentials.delete('service-specific-credential', credential.credentialId);
   return {};
 };

@@ -1,10 +1,9 @@
 // ListServiceSpecificCredentials: a user's (or the caller's) service-specific credentials, optionally of one service.
-import type { ListServiceSpecificCredentialsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import { requireSupportedService, serviceCredentialMetadata, type ServiceCredentialData } from './service-credential-view';
 
-export const listServiceSpecificCredentials: Operation<ListServiceSpecificCredentialsRequest> = (ctx, input) => {
+export const listServiceSpecificCredentials: IamOperation<'ListServiceSpecificCredentials'> = (ctx, input) => {
   if (input.ServiceName !== undefined) requireSupportedService(input.ServiceName);
   const owner = resolveKeyOwner(ctx, input.UserName);
   if (owner.userId === undefined) return { ServiceSpecificCredentials: [] };

@@ -1,11 +1,10 @@
 // ResetServiceSpecificCredential: a new password for an existing credential, shown once.
-import type { ResetServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { credentialOwner, newServicePassword, requireServiceCredential, serviceCredentialMetadata } from './service-credential-view';
 
-export const resetServiceSpecificCredential: Operation<ResetServiceSpecificCredentialRequest> = (ctx, input) => {
+export const resetServiceSpecificCredential: IamOperation<'ResetServiceSpecificCredential'> = (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   const password = newServicePassword();
   const data = { ...credential.data, passwordSealed: ctx.secrets.encrypt(password) };
   ctx.store.userCredentials.setData('service-specific-credential', credential.credentialId, data);

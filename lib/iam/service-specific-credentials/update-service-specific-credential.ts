@@ -1,11 +1,10 @@
 // UpdateServiceSpecificCredential: activates or deactivates a service-specific credential.
-import type { UpdateServiceSpecificCredentialRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
-export const updateServiceSpecificCredential: Operation<UpdateServiceSpecificCredentialRequest> = (ctx, input) => {
+export const updateServiceSpecificCredential: IamOperation<'UpdateServiceSpecificCredential'> = (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId!);
+  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   ctx.store.userCredentials.setStatus('service-specific-credential', credential.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

@@ -1,11 +1,10 @@
 // ListSigningCertificates: the signing certificates of a user (or of the caller), oldest first, paginated.
-import type { ListSigningCertificatesRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import { signingCertificateView, type SigningCertificateData } from './signing-certificate-view';
 
-export const listSigningCertificates: Operation<ListSigningCertificatesRequest> = (ctx, input) => {
+export const listSigningCertificates: IamOperation<'ListSigningCertificates'> = (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   // Gatehouse keeps no signing certificates for the root user.
   if (owner.userId === undefined) return { Certificates: [], IsTruncated: false };

@@ -1,11 +1,10 @@
 // UpdateSigningCertificate: activates or deactivates a signing certificate of a user (or of the caller).
-import type { UpdateSigningCertificateRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { certificateOwner, requireSigningCertificate } from './signing-certificate-view';
 
-export const updateSigningCertificate: Operation<UpdateSigningCertificateRequest> = (ctx, input) => {
+export const updateSigningCertificate: IamOperation<'UpdateSigningCertificate'> = (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
-  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId!);
+  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId);
   ctx.store.userCredentials.setStatus('signing-certificate', certificate.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

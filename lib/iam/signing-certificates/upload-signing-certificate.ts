@@ -1,7 +1,6 @@
 // UploadSigningCertificate: adds an X.509 signing certificate to a user (2 at most), active on upload.
-import type { UploadSigningCertificateRequest } from '@aws-sdk/client-iam';
 import { DuplicateCertificate, InvalidCertificate, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { newCertificateId, parseCertificate } from './certificate-pem';
 import {
   certificateOwner,
@@ -10,9 +9,9 @@ import {
   type SigningCertificateData,
 } from './signing-certificate-view';
 
-export const uploadSigningCertificate: Operation<UploadSigningCertificateRequest> = (ctx, input) => {
+export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> = (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
-  const certificate = parseCertificate(input.CertificateBody!);
+  const certificate = parseCertificate(input.CertificateBody);
   const now = ctx.now.getTime();
   if (Date.parse(certificate.validTo) < now || Date.parse(certificate.validFrom) > now) {
     throw new InvalidCertificate('The certificate is not valid: it is expired or not yet valid.');
@@ -31,7 +30,7 @@ export const uploadSigningCertificate: Operation<UploadSigningCertificateRequest
     userId: owner.userId,
     status: 'Active' as const,
     createDate: ctx.now.toISOString(),
-    data: { body: input.CertificateBody!, fingerprint },
+    data: { body: input.CertificateBody, fingerprint },
   };
   store.insert(record);
   return { Certificate: signingCertificateView(owner.userName, record) };

@@ -1,9 +1,8 @@
 // GetContextKeysForCustomPolicy: the condition keys the given policies reference.
-import type { GetContextKeysForCustomPolicyRequest } from '@aws-sdk/client-iam';
 import { referencedContextKeys } from '../../policy';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { compileInputs, inputPolicies } from './policy-source';
 
-export const getContextKeysForCustomPolicy: Operation<GetContextKeysForCustomPolicyRequest> = (_ctx, input) => {
+export const getContextKeysForCustomPolicy: IamOperation<'GetContextKeysForCustomPolicy'> = (_ctx, input) => {
   return { ContextKeyNames: referencedContextKeys(compileInputs(inputPolicies(input.PolicyInputList, 'PolicyInputList'))) };
 };

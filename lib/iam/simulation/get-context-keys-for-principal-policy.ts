@@ -1,11 +1,10 @@
 // GetContextKeysForPrincipalPolicy: the condition keys the entity's policies (and PolicyInputList) reference.
-import type { GetContextKeysForPrincipalPolicyRequest } from '@aws-sdk/client-iam';
 import { referencedContextKeys } from '../../policy';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { compileInputs, inputPolicies, policySource } from './policy-source';
 
-export const getContextKeysForPrincipalPolicy: Operation<GetContextKeysForPrincipalPolicyRequest> = (ctx, input) => {
-  const source = policySource(ctx.store, input.PolicySourceArn!);
+export const getContextKeysForPrincipalPolicy: IamOperation<'GetContextKeysForPrincipalPolicy'> = (ctx, input) => {
+  const source = policySource(ctx.store, input.PolicySourceArn);
   const policies = compileInputs([...source.policies, ...inputPolicies(input.PolicyInputList, 'PolicyInputList')]);
   return { ContextKeyNames: referencedContextKeys(policies) };
 };

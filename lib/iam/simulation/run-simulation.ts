@@ -1,5 +1,5 @@
 // Runs lib/policy's simulator for the Simulate* operations and pages its AWS-shaped results (MaxItems/Marker).
-import type { ContextEntry as SdkContextEntry } from '@aws-sdk/client-iam';
+import type { ContextEntry as SdkContextEntry } from '../../core/generated/iam-types';
 import { PolicyParseError, simulatePolicies, type ContextEntry, type SimulationInput } from '../../policy';
 import { MalformedPolicyDocument } from '../../core/errors';
 import { paginateArray } from '../pagination';

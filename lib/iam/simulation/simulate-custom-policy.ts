@@ -1,10 +1,9 @@
 // SimulateCustomPolicy: policies given as text (PolicyInputList, PermissionsBoundaryPolicyInputList, ResourcePolicy) against actions and resources.
-import type { SimulateCustomPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { inputPolicies } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 
-export const simulateCustomPolicy: Operation<SimulateCustomPolicyRequest> = (ctx, input) => {
+export const simulateCustomPolicy: IamOperation<'SimulateCustomPolicy'> = (ctx, input) => {
   const policies = inputPolicies(input.PolicyInputList, 'PolicyInputList');
   const boundaries = input.PermissionsBoundaryPolicyInputList?.length
     ? inputPolicies(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList')

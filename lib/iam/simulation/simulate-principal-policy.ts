@@ -1,11 +1,10 @@
 // SimulatePrincipalPolicy: a user's (with its groups'), group's or role's policies, plus PolicyInputList, against actions and resources.
-import type { SimulatePrincipalPolicyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { inputPolicies, policySource } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 
-export const simulatePrincipalPolicy: Operation<SimulatePrincipalPolicyRequest> = (ctx, input) => {
-  const source = policySource(ctx.store, input.PolicySourceArn!);
+export const simulatePrincipalPolicy: IamOperation<'SimulatePrincipalPolicy'> = (ctx, input) => {
+  const source = policySource(ctx.store, input.PolicySourceArn);
   const extra = inputPolicies(input.PolicyInputList, 'PolicyInputList');
   const boundaries = input.PermissionsBoundaryPolicyInputList?.length
     ? inputPolicies(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList')

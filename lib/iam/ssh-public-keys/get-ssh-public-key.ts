@@ -1,15 +1,14 @@
 // GetSSHPublicKey: one SSH public key of a user, in the SSH or PEM encoding.
-import type { GetSSHPublicKeyRequest } from '@aws-sdk/client-iam';
 import { UnrecognizedPublicKeyEncoding } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireSshKey, sshPublicKeyView } from './ssh-key-view';
 
-export const getSSHPublicKey: Operation<GetSSHPublicKeyRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+export const getSSHPublicKey: IamOperation<'GetSSHPublicKey'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
   if (input.Encoding !== 'SSH' && input.Encoding !== 'PEM') {
     throw new UnrecognizedPublicKeyEncoding(`The encoding ${input.Encoding} is not recognized. Use SSH or PEM.`);
   }
-  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId!);
+  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId);
   return { SSHPublicKey: sshPublicKeyView(user, key, input.Encoding) };
 };

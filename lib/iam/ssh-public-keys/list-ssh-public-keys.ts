@@ -1,12 +1,11 @@
 // ListSSHPublicKeys: the SSH public keys of a user (or of the calling user), oldest first, paginated.
-import type { ListSSHPublicKeysRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from '../users/require-user';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import type { SshKeyData } from './ssh-key-view';
 
-export const listSSHPublicKeys: Operation<ListSSHPublicKeysRequest> = (ctx, input) => {
+export const listSSHPublicKeys: IamOperation<'ListSSHPublicKeys'> = (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   // The root user has no SSH keys.
   if (owner.userId === undefined) return { SSHPublicKeys: [], IsTruncated: false };

@@ -1,12 +1,11 @@
 // UpdateSSHPublicKey: activates or deactivates an SSH public key of a user.
-import type { UpdateSSHPublicKeyRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireSshKey } from './ssh-key-view';
 
-export const updateSSHPublicKey: Operation<UpdateSSHPublicKeyRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId!);
+export const updateSSHPublicKey: IamOperation<'UpdateSSHPublicKey'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
+  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId);
   ctx.store.userCredentials.setStatus('ssh-public-key', key.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

@@ -1,15 +1,14 @@
 // UploadSSHPublicKey: adds an SSH public key (ssh-rsa or PEM) to a user, for CodeCommit-style Git access.
-import type { UploadSSHPublicKeyRequest } from '@aws-sdk/client-iam';
 import { newUniqueId } from '../../crypto/ids';
 import { DuplicateSSHPublicKey, LimitExceeded } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { parseSshPublicKey } from './ssh-key-format';
 import { SSH_KEYS_PER_USER, sshPublicKeyView, type SshKeyData } from './ssh-key-view';
 
-export const uploadSSHPublicKey: Operation<UploadSSHPublicKeyRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const parsed = parseSshPublicKey(input.SSHPublicKeyBody!);
+export const uploadSSHPublicKey: IamOperation<'UploadSSHPublicKey'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
+  const parsed = parseSshPublicKey(input.SSHPublicKeyBody);
   const existing = ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
   if (existing.some((key) => key.data.fingerprint === parsed.fingerprint)) {
     throw new DuplicateSSHPublicKey('The public key already exists for this user.');

@@ -1,8 +1,7 @@
 // SetSecurityTokenServicePreferences: the version of session tokens the global STS endpoint issues (v1 or v2),
 // kept as an account setting and reported by GetAccountSummary's GlobalEndpointTokenVersion.
-import type { SetSecurityTokenServicePreferencesRequest } from '@aws-sdk/client-iam';
 import type { Store } from '../../store/types';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 
 const SETTING = 'sts-global-endpoint-token-version';
 
@@ -11,7 +10,7 @@ export function globalEndpointTokenVersion(store: Store): 1 | 2 {
   return store.getSetting(SETTING) === 'v2Token' ? 2 : 1;
 }
 
-export const setSecurityTokenServicePreferences: Operation<SetSecurityTokenServicePreferencesRequest> = (ctx, input) => {
+export const setSecurityTokenServicePreferences: IamOperation<'SetSecurityTokenServicePreferences'> = (ctx, input) => {
   // The service model has already restricted the value to v1Token | v2Token.
   ctx.store.setSetting(SETTING, input.GlobalEndpointTokenVersion === 'v2Token' ? 'v2Token' : 'v1Token');
   return {};

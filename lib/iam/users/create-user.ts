@@ -1,20 +1,19 @@
 // CreateUser: a new IAM user with a path, optional permissions boundary and tags.
-import type { CreateUserRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists, LimitExceeded } from '../../core/errors';
 import { newUniqueId } from '../../crypto/ids';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { userView } from './user-view';
 
-export const createUser: Operation<CreateUserRequest> = (ctx, input) => {
+export const createUser: IamOperation<'CreateUser'> = (ctx, input) => {
   const { store } = ctx;
-  const userName = input.UserName!;
+  const userName = input.UserName;
   const path = input.Path ?? '/';
   validateName(userName, 'userName', 64);
   validatePath(path);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   // The same check as PutUserPermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);

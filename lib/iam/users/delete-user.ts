@@ -1,14 +1,13 @@
 // DeleteUser: removes a user that owns nothing any more, with its tags; otherwise AWS's DeleteConflict chain.
-import type { DeleteUserRequest } from '@aws-sdk/client-iam';
 import { DeleteConflict } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { entityArn } from '../arn';
 import { replaceDeletedPrincipal } from '../roles/deleted-principals';
 import { requireUser } from './require-user';
 
-export const deleteUser: Operation<DeleteUserRequest> = (ctx, input) => {
+export const deleteUser: IamOperation<'DeleteUser'> = (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName!);
+  const user = requireUser(store, input.UserName);
   // Checked in the order of AWS's DeleteUser documentation: password, access keys, signing certificates,
   // SSH public keys, service-specific (Git) credentials, MFA devices, inline policies, managed policies,
   // group memberships.

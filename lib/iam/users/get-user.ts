@@ -1,11 +1,10 @@
 // GetUser: a user by name, or the calling user when no name is given.
-import type { GetUserRequest } from '@aws-sdk/client-iam';
 import { NoSuchEntity, ValidationError } from '../../core/errors';
-import type { Operation } from '../../core/context';
+import type { UncheckedIamOperation } from '../../core/context';
 import { userView } from './user-view';
 import { requireUser } from './require-user';
 
-export const getUser: Operation<GetUserRequest> = (ctx, input) => {
+export const getUser: UncheckedIamOperation<'GetUser'> = (ctx, input) => {
   const { store, principal } = ctx;
   let userName = input.UserName;
   if (userName === undefined) {

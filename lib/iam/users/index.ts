@@ -1,5 +1,5 @@
 // The user operations of the IAM API, by AWS action name.
-import type { Operation } from '../../core/context';
+import type { IamOperationTable } from '../../core/context';
 import { createUser } from './create-user';
 import { deleteUser } from './delete-user';
 import { getUser } from './get-user';
@@ -9,7 +9,7 @@ import { tagUser } from './tag-user';
 import { untagUser } from './untag-user';
 import { updateUser } from './update-user';
 
-export const userOperations: Record<string, Operation> = {
+export const userOperations: IamOperationTable = {
   CreateUser: createUser,
   GetUser: getUser,
   ListUsers: listUsers,

@@ -1,11 +1,10 @@
 // ListUserTags: a user's tags in the order they were added, paginated.
-import type { ListUserTagsRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from './require-user';
 
-export const listUserTags: Operation<ListUserTagsRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+export const listUserTags: IamOperation<'ListUserTags'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
   const positioned = ctx.store.tags.list('user', user.userId).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };

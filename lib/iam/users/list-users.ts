@@ -1,10 +1,9 @@
 // ListUsers: users under a path prefix, by name, paginated. AWS omits tags and boundaries here.
-import type { ListUsersRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { userView } from './user-view';
 
-export const listUsers: Operation<ListUsersRequest> = (ctx, input) => {
+export const listUsers: IamOperation<'ListUsers'> = (ctx, input) => {
   const page = ctx.store.users.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

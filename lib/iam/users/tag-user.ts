@@ -1,12 +1,11 @@
 // TagUser: adds or overwrites tags of a user (at most 50 per user, keys compared ignoring case).
-import type { TagUserRequest } from '@aws-sdk/client-iam';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireUser } from './require-user';
 
-export const tagUser: Operation<TagUserRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
-  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key!, Value: t.Value ?? '' }));
+export const tagUser: IamOperation<'TagUser'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
+  const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
     ctx.store.tags.list('user', user.userId).map((t) => t.Key),

@@ -1,13 +1,12 @@
 // UpdateUser: rename a user and/or move it to another path.
-import type { UpdateUserRequest } from '@aws-sdk/client-iam';
 import { EntityAlreadyExists } from '../../core/errors';
 import { isDuplicateKeyError } from '../../store/errors';
-import type { Operation } from '../../core/context';
+import type { IamOperation } from '../../core/context';
 import { validateName, validatePath } from '../validation';
 import { requireUser } from './require-user';
 
-export const updateUser: Operation<UpdateUserRequest> = (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName!);
+export const updateUser: IamOperation<'UpdateUser'> = (ctx, input) => {
+  const user = requireUser(ctx.store, input.UserName);
   const changes: { userName?: string; path?: string } = {};
   if (input.NewUserName !== undefined && input.NewUserName !== user.userName) {
     validateName(input.NewUserName, 'newUserName', 64);
