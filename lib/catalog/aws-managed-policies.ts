@@ -136,7 +136,7 @@ function cacheFile(): string {
 
 function readCache(file: string, stat: fs.Stats): Catalogue | undefined {
   try {
-    const content = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as CacheContent;
+    const content = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ cacheFile(), 'utf8')) as CacheContent;
     const { source } = content;
     if (content.format !== CACHE_FORMAT || source.file !== file || source.size !== stat.size || source.mtimeMs !== stat.mtimeMs)
       return undefined;
@@ -162,17 +162,19 @@ function writeCache(catalogue: Catalogue, stat: fs.Stats): void {
   const target = cacheFile();
   const temporary = `${target}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(temporary, JSON.stringify(content));
-    fs.renameSync(temporary, target);
+    fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(target), { recursive: true });
+    fs.writeFileSync(/*turbopackIgnore: true*/ temporary, JSON.stringify(content));
+    fs.renameSync(/*turbopackIgnore: true*/ temporary, target);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    fs.rmSync(/*turbopackIgnore: true*/ temporary, { force: true });
   }
 }
 
+// The catalogue's files are named at run time (the package's data file, or GATEHOUSE_AWS_MANAGED_POLICIES_FILE, and a
+// cache beside node_modules): `turbopackIgnore` keeps Next's build from tracing the whole project for them.
 function load(): Catalogue {
   const file = dataFile();
-  const stat = fs.statSync(file);
+  const stat = fs.statSync(/*turbopackIgnore: true*/ file);
   const cached = readCache(file, stat);
   if (cached) return cached;
   const parsed = parse(file);
@@ -181,7 +183,7 @@ function load(): Catalogue {
 }
 
 function parse(file: string): Catalogue {
-  const buffer = fs.readFileSync(file);
+  const buffer = fs.readFileSync(/*turbopackIgnore: true*/ file);
   const raw = JSON.parse(buffer.toString('utf8')) as Record<string, RawPolicy>;
   const byArn = new Map<string, AwsManagedPolicy>();
   const names = Object.keys(raw);
@@ -256,7 +258,7 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
   let versions: Record<string, RawVersion> | undefined;
   const range = ranges.get(policy.policyName);
   if (range) {
-    const fd = fs.openSync(file, 'r');
+    const fd = fs.openSync(/*turbopackIgnore: true*/ file, 'r');
     try {
       const bytes = Buffer.alloc(range.end - range.start);
       fs.readSync(fd, bytes, 0, bytes.length, range.start);
@@ -270,7 +272,7 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
     }
   }
   if (!versions) {
-    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, RawPolicy>;
+    const raw = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')) as Record<string, RawPolicy>;
     versions = raw[policy.policyName]?.versions ?? {};
   }
   versionCache.set(policy.arn, versions);
