@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { actionErrorOf } from '@/components/ui/query';
 import { LoadingBlock, ProgressBar } from '@/components/ui/spinner';
+import { formatTime } from '@/components/ui/time';
 import type { WhoCanQuestion } from '@/lib/explorer/who-can';
 import { questionProblem } from '@/lib/explorer/who-can';
 import { AccountShape } from './account-shape';
@@ -42,7 +43,7 @@ export function Explorer() {
         {snapshot.data && (
           <span data-testid="snapshot-summary">
             {snapshot.data.users.length} users, {snapshot.data.groups.length} groups, {snapshot.data.roles.length} roles,{' '}
-            {snapshot.data.policies.length} managed policies · read {new Date(snapshot.data.readAt).toLocaleTimeString()}
+            {snapshot.data.policies.length} managed policies · read {formatTime(snapshot.data.readAt, { seconds: true })}
           </span>
         )}
         <Button

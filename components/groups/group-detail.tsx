@@ -6,19 +6,16 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { INLINE_POLICY_SIZE_LIMITS } from '@/components/policy-editor';
-import { ConfirmDialog, DependentList } from '@/components/policies/confirm-dialog';
+import { ConfirmDialog } from '@/components/policies/confirm-dialog';
+import { DeleteSection, DetailPage } from '@/components/detail-page/detail-page';
 import { formatDate } from '@/components/policies/format';
 import { IdentityPermissions } from '@/components/policies/identity-permissions';
-import { useUrlState } from '@/components/policies/use-url-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input } from '@/components/ui/input';
-import { Breadcrumb, Facts } from '@/components/ui/breadcrumb';
-import { actionErrorOf, useActionMutation, useActionQuery } from '@/components/ui/query';
-import { LoadingBlock } from '@/components/ui/spinner';
+import { actionErrorOf, useActionMutation } from '@/components/ui/query';
 import { TBody, THead, Table, Td, Th, Tr } from '@/components/ui/table';
-import { Tabs } from '@/components/ui/tabs';
 import { addUserToGroup } from '@/lib/console/actions/groups/add-user-to-group';
 import { attachGroupPolicy } from '@/lib/console/actions/groups/attach-group-policy';
 import { deleteGroup } from '@/lib/console/actions/groups/delete-group';
@@ -161,16 +158,12 @@ function SettingsTab({ group }: { group: GroupData }) {
           Save changes
         </Button>
       </form>
-      <section aria-labelledby="delete-group-heading" className="space-y-2">
-        <h2 id="delete-group-heading" className="text-lg font-semibold">
-          Delete group
-        </h2>
-        <Button variant="danger" onClick={() => setConfirming(true)}>
-          Delete group
-        </Button>
-      </section>
-      <ConfirmDialog
+      <DeleteSection
+        headingId="delete-group-heading"
+        heading="Delete group"
+        buttonLabel="Delete group"
         open={confirming}
+        onOpen={() => setConfirming(true)}
         onClose={() => {
           remove.reset();
           setConfirming(false);
@@ -180,44 +173,36 @@ function SettingsTab({ group }: { group: GroupData }) {
         pending={remove.isPending}
         error={actionErrorOf(remove.error)}
         onConfirm={() => remove.mutate({ groupName: group.groupName })}
-      >
-        <p>AWS deletes a group only once it has no members and no policies. These go first:</p>
-        <DependentList label="Members removed (the users stay)" items={group.members.map((m) => m.userName)} />
-        <DependentList label="Managed policies detached" items={group.attachedPolicies.map((p) => p.policyName)} />
-        <DependentList label="Inline policies deleted" items={group.inlinePolicyNames} />
-        {group.members.length + group.attachedPolicies.length + group.inlinePolicyNames.length === 0 && <p>Nothing else depends on it.</p>}
-      </ConfirmDialog>
+        intro={<p>AWS deletes a group only once it has no members and no policies. These go first:</p>}
+        dependents={[
+          { label: 'Members removed (the users stay)', items: group.members.map((m) => m.userName) },
+          { label: 'Managed policies detached', items: group.attachedPolicies.map((p) => p.policyName) },
+          { label: 'Inline policies deleted', items: group.inlinePolicyNames },
+        ]}
+      />
     </div>
   );
 }
 
 export function GroupDetail({ groupName }: { groupName: string }) {
-  const [tab, setTab] = useUrlState('tab', 'members');
   const detailKey = ['group', groupName];
-  const query = useActionQuery(detailKey, getGroup, { groupName });
-  if (query.isPending) return <LoadingBlock label="Reading the group…" />;
-  if (query.isError) return <ErrorState error={actionErrorOf(query.error)!} />;
-  const group = query.data;
   return (
-    <div className="space-y-4">
-      <Breadcrumb items={[{ label: 'Groups', href: '/groups' }, { label: group.groupName }]} />
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{group.groupName}</h1>
-        <div className="mt-2">
-          <Facts
-            items={[
-              { label: 'ARN', value: group.arn, mono: true, testId: 'group-arn' },
-              { label: 'Path', value: group.path, mono: true, testId: 'group-path' },
-              { label: 'Created', value: formatDate(group.createDate) },
-            ]}
-          />
-        </div>
-      </div>
-      <Tabs
-        label="Group sections"
-        selected={tab}
-        onSelect={setTab}
-        items={[
+    <DetailPage
+      queryKey={detailKey}
+      read={getGroup}
+      input={{ groupName }}
+      loadingLabel="Reading the group…"
+      section={{ label: 'Groups', href: '/groups' }}
+      tabsLabel="Group sections"
+      defaultTab="members"
+      render={(group) => ({
+        name: group.groupName,
+        facts: [
+          { label: 'ARN', value: group.arn, mono: true, testId: 'group-arn' },
+          { label: 'Path', value: group.path, mono: true, testId: 'group-path' },
+          { label: 'Created', value: formatDate(group.createDate) },
+        ],
+        tabs: [
           { id: 'members', label: `Members (${group.members.length})`, content: <MembersTab group={group} detailKey={detailKey} /> },
           {
             id: 'permissions',
@@ -244,8 +229,8 @@ export function GroupDetail({ groupName }: { groupName: string }) {
             label: 'Last accessed',
             content: <LastAccessedTab subject="group" arn={group.arn} queryKey={detailKey} />,
           },
-        ]}
-      />
-    </div>
+        ],
+      })}
+    />
   );
 }

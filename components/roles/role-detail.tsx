@@ -8,19 +8,16 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { INLINE_POLICY_SIZE_LIMITS, PolicyEditor, hasErrors } from '@/components/policy-editor';
-import { ConfirmDialog, DependentList } from '@/components/policies/confirm-dialog';
+import { ConfirmDialog } from '@/components/policies/confirm-dialog';
+import { DeleteSection, DetailPage } from '@/components/detail-page/detail-page';
 import { formatDate, formatDuration, policyHref } from '@/components/policies/format';
 import { IdentityPermissions } from '@/components/policies/identity-permissions';
-import { useUrlState } from '@/components/policies/use-url-state';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
 import { Input, Textarea } from '@/components/ui/input';
-import { Breadcrumb, Facts } from '@/components/ui/breadcrumb';
-import { actionErrorOf, unwrap, useActionMutation, useActionQuery } from '@/components/ui/query';
-import { LoadingBlock } from '@/components/ui/spinner';
-import { Tabs } from '@/components/ui/tabs';
+import { actionErrorOf, unwrap, useActionMutation } from '@/components/ui/query';
 import { attachRolePolicy } from '@/lib/console/actions/roles/attach-role-policy';
 import { deleteRole } from '@/lib/console/actions/roles/delete-role';
 import { deleteRolePermissionsBoundary } from '@/lib/console/actions/roles/delete-role-permissions-boundary';
@@ -265,22 +262,12 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
         />
       </section>
 
-      <section aria-labelledby="delete-role-heading" className="space-y-2">
-        <h2 id="delete-role-heading" className="text-lg font-semibold">
-          Delete role
-        </h2>
-        {protectedRole && (
-          <p className="text-sm">
-            A service-linked role can only be deleted with DeleteServiceLinkedRole; AWS checks that the service no longer uses it.
-          </p>
-        )}
-        {removeLinked.isSuccess && <Alert tone="success">Deletion requested (task {removeLinked.data.deletionTaskId}).</Alert>}
-        <Button variant="danger" onClick={() => setConfirming(true)}>
-          {protectedRole ? 'Delete service-linked role' : 'Delete role'}
-        </Button>
-      </section>
-      <ConfirmDialog
+      <DeleteSection
+        headingId="delete-role-heading"
+        heading="Delete role"
+        buttonLabel={protectedRole ? 'Delete service-linked role' : 'Delete role'}
         open={confirming}
+        onOpen={() => setConfirming(true)}
         onClose={() => {
           remove.reset();
           removeLinked.reset();
@@ -295,64 +282,60 @@ function SettingsTab({ role, detailKey }: { role: RoleData; detailKey: unknown[]
             ? removeLinked.mutate({ roleName: role.roleName }, { onSuccess: () => setConfirming(false) })
             : remove.mutate({ roleName: role.roleName })
         }
+        intro={
+          <p>
+            Anyone using the role loses access when their session ends. AWS deletes a role only once nothing depends on it; these go first:
+          </p>
+        }
+        dependents={[
+          { label: 'Removed from instance profiles', items: role.instanceProfiles.map((p) => p.name) },
+          { label: 'Managed policies detached', items: role.attachedPolicies.map((p) => p.policyName) },
+          { label: 'Inline policies deleted', items: role.inlinePolicyNames },
+        ]}
+        body={protectedRole ? <p>The service that owns this role must no longer use it; AWS deletes it in the background.</p> : undefined}
       >
-        {protectedRole ? (
-          <p>The service that owns this role must no longer use it; AWS deletes it in the background.</p>
-        ) : (
-          <>
-            <p>
-              Anyone using the role loses access when their session ends. AWS deletes a role only once nothing depends on it; these go
-              first:
-            </p>
-            <DependentList label="Removed from instance profiles" items={role.instanceProfiles.map((p) => p.name)} />
-            <DependentList label="Managed policies detached" items={role.attachedPolicies.map((p) => p.policyName)} />
-            <DependentList label="Inline policies deleted" items={role.inlinePolicyNames} />
-            {role.instanceProfiles.length + role.attachedPolicies.length + role.inlinePolicyNames.length === 0 && (
-              <p>Nothing else depends on it.</p>
-            )}
-          </>
+        {protectedRole && (
+          <p className="text-sm">
+            A service-linked role can only be deleted with DeleteServiceLinkedRole; AWS checks that the service no longer uses it.
+          </p>
         )}
-      </ConfirmDialog>
+        {removeLinked.isSuccess && <Alert tone="success">Deletion requested (task {removeLinked.data.deletionTaskId}).</Alert>}
+      </DeleteSection>
     </div>
   );
 }
 
 export function RoleDetail({ roleName }: { roleName: string }) {
-  const [tab, setTab] = useUrlState('tab', 'trust');
   const detailKey = ['role', roleName];
-  const query = useActionQuery(detailKey, getRole, { roleName });
-  if (query.isPending) return <LoadingBlock label="Reading the role…" />;
-  if (query.isError) return <ErrorState error={actionErrorOf(query.error)!} />;
-  const role = query.data;
   return (
-    <div className="space-y-4">
-      <Breadcrumb items={[{ label: 'Roles', href: '/roles' }, { label: role.roleName }]} />
-      <div>
-        <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
-          {role.roleName}
-          {role.serviceLinked && <Badge tone="info">Service-linked</Badge>}
-        </h1>
-        {role.description && <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-300">{role.description}</p>}
-        <div className="mt-2">
-          <Facts
-            items={[
-              { label: 'ARN', value: role.arn, mono: true, testId: 'role-arn' },
-              { label: 'Path', value: role.path, mono: true, testId: 'role-path' },
-              { label: 'Created', value: formatDate(role.createDate) },
-            ]}
-          />
-        </div>
-      </div>
-      {role.serviceLinked && (
-        <Alert tone="info" title="Service-linked role">
-          Its trust policy, permissions and settings are defined by the AWS service that created it and cannot be edited.
-        </Alert>
-      )}
-      <Tabs
-        label="Role sections"
-        selected={tab}
-        onSelect={setTab}
-        items={[
+    <DetailPage
+      queryKey={detailKey}
+      read={getRole}
+      input={{ roleName }}
+      loadingLabel="Reading the role…"
+      section={{ label: 'Roles', href: '/roles' }}
+      tabsLabel="Role sections"
+      defaultTab="trust"
+      render={(role) => ({
+        name: role.roleName,
+        heading: (
+          <>
+            {role.roleName}
+            {role.serviceLinked && <Badge tone="info">Service-linked</Badge>}
+          </>
+        ),
+        description: role.description || undefined,
+        facts: [
+          { label: 'ARN', value: role.arn, mono: true, testId: 'role-arn' },
+          { label: 'Path', value: role.path, mono: true, testId: 'role-path' },
+          { label: 'Created', value: formatDate(role.createDate) },
+        ],
+        notice: role.serviceLinked && (
+          <Alert tone="info" title="Service-linked role">
+            Its trust policy, permissions and settings are defined by the AWS service that created it and cannot be edited.
+          </Alert>
+        ),
+        tabs: [
           { id: 'trust', label: 'Trust relationships', content: <TrustTab role={role} detailKey={detailKey} /> },
           {
             id: 'permissions',
@@ -379,8 +362,8 @@ export function RoleDetail({ roleName }: { roleName: string }) {
           },
           { id: 'settings', label: 'Settings', content: <SettingsTab role={role} detailKey={detailKey} /> },
           { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="role" arn={role.arn} queryKey={detailKey} /> },
-        ]}
-      />
-    </div>
+        ],
+      })}
+    />
   );
 }

@@ -16,6 +16,11 @@ async function ask(page: Page, action: string) {
   await expect(page.getByTestId('who-can-status')).toContainText(`for ${action} on *`);
 }
 
+test("the snapshot summary says when the account was read, in the console's one UTC format", async ({ page }) => {
+  await openExplorer(page);
+  await expect(page.getByTestId('snapshot-summary')).toContainText(/ · read \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+});
+
 test('who can iam:CreateUser on *: admin is allowed, the read-only user implicitly denied', async ({ page }) => {
   await openExplorer(page);
   await ask(page, 'iam:CreateUser');
