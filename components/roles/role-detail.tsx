@@ -4,6 +4,7 @@
 // services its sessions last used.
 // Service-linked roles are shown but protected: only DeleteServiceLinkedRole changes them.
 import { LastAccessedTab } from '@/components/last-accessed/last-accessed-tab';
+import { PrincipalEscalationTab } from '@/components/explorer/principal-escalation-tab';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -362,6 +363,7 @@ export function RoleDetail({ roleName }: { roleName: string }) {
           },
           { id: 'settings', label: 'Settings', content: <SettingsTab role={role} detailKey={detailKey} /> },
           { id: 'last-accessed', label: 'Last accessed', content: <LastAccessedTab subject="role" arn={role.arn} queryKey={detailKey} /> },
+          { id: 'paths', label: 'Paths to admin', content: <PrincipalEscalationTab principal={{ type: 'role', name: role.roleName }} /> },
         ],
       })}
     />

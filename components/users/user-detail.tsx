@@ -1,5 +1,5 @@
 'use client';
-// One user: identity, then tabs (Permissions, Groups, Tags, Security credentials, Last accessed) with the tab
+// One user: identity, then tabs (Permissions, Groups, Tags, Security credentials, Last accessed, Paths to admin) with the tab
 // in the URL, and Delete (removing dependents first).
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import Link from 'next/link';
@@ -15,13 +15,14 @@ import { ConsolePasswordSection } from './console-password-section';
 import { DeleteUsersDialog } from './delete-users-dialog';
 import { GroupsTab } from './groups-tab';
 import { LastAccessedTab } from '@/components/last-accessed/last-accessed-tab';
+import { PrincipalEscalationTab } from '@/components/explorer/principal-escalation-tab';
 import { MfaSection } from './mfa-section';
 import { PermissionsTab } from './permissions-tab';
 import { TagsTab } from './tags-tab';
 import { userKeys, useUser } from './use-users';
 import { formatTime } from '@/components/ui/time';
 
-const TABS = ['permissions', 'groups', 'tags', 'security', 'last-accessed'] as const;
+const TABS = ['permissions', 'groups', 'tags', 'security', 'last-accessed', 'paths'] as const;
 
 function Block({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -133,6 +134,11 @@ export function UserDetail({ userName }: { userName: string }) {
             id: 'last-accessed',
             label: 'Last accessed',
             content: <LastAccessedTab subject="user" arn={u.arn} queryKey={userKeys.part(u.userName, 'advisor')} />,
+          },
+          {
+            id: 'paths',
+            label: 'Paths to admin',
+            content: <PrincipalEscalationTab principal={{ type: 'user', name: u.userName }} />,
           },
         ]}
       />

@@ -1,6 +1,7 @@
 // The explorer on roles and escalation: who-can follows a chain of two roles from a user whose only grant is a
 // trust policy naming it; every path to admin lists a user who can create the admin's access key and draws the
-// path; a principal's paths from and to it and what it can do; risks with links to the fix.
+// path; a principal's paths from and to it and what it can do, in the explorer and on its own page; risks with links
+// to the fix.
 import { CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, adminIam, expectDashboard, signInAsRoot, unique } from './helpers';
@@ -125,4 +126,20 @@ test('risks: a role trusting another account, with a link to its trust policy', 
   await expect(risk).toContainText('Role trusting another account');
   await expect(risk).toContainText('999999999999');
   await expect(risk.getByRole('link', { name: /Review the trust policy/ })).toHaveAttribute('href', `/roles/${names.foreign}?tab=trust`);
+});
+
+test('a user’s and a role’s own pages show their paths to admin, from here and to here', async ({ page }) => {
+  await signInAsRoot(page);
+  await expectDashboard(page, `arn:aws:iam::${ACCOUNT_ID}:root`);
+  await page.goto(`/users/${names.keyMaker}?tab=paths`);
+  const userPaths = page.getByTestId('principal-escalation-tab');
+  await expect(userPaths.getByTestId('path-to-admin')).toContainText('can reach admin in 1 hop', { timeout: 60_000 });
+  await expect(userPaths.getByTestId('path-to-admin')).toContainText('user admin');
+
+  await page.goto(`/roles/${names.second}?tab=paths`);
+  const to = page.getByTestId('principal-escalation-tab').getByRole('list', { name: 'Paths to here' });
+  await expect(to).toContainText(`user ${names.chainUser}`, { timeout: 60_000 });
+  await expect(to).toContainText(`role ${names.first}`);
+  await page.getByRole('link', { name: 'See it in the explorer' }).click();
+  await expect(page).toHaveURL(new RegExp(`/explorer\\?principal=role%3A${names.second}`));
 });
