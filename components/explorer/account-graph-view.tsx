@@ -18,6 +18,14 @@ const LIMIT = 500;
 const BORDER: Record<AccountNodeKind, string> = { user: '#3b82f6', group: '#8b5cf6', role: '#10b981', policy: '#94a3b8' };
 const KIND_NAMES: Record<AccountNodeKind, string> = { user: 'Users', group: 'Groups', role: 'Roles', policy: 'Managed policies' };
 
+/** Runs `work` and records its duration as a performance measure (read by bench/explorer-browser.ts). */
+function measured<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  const result = work();
+  performance.measure(name, { start, end: performance.now() });
+  return result;
+}
+
 function layout(graph: AccountGraph, highlighted: ReadonlySet<string>, start: string | undefined): { nodes: Node[]; edges: Edge[] } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 60 });
@@ -94,17 +102,19 @@ export function AccountGraphView({
   const [allEscalationEdges, setAllEscalationEdges] = useState(false);
   const graph = useMemo(
     () =>
-      accountGraph(
-        account,
-        analysis,
-        { pathPrefix: pathPrefix.startsWith('/') ? pathPrefix : `/${pathPrefix}`, kinds, escalationOnly, allEscalationEdges },
-        LIMIT,
-        highlighted,
+      measured('explorer:graph-build', () =>
+        accountGraph(
+          account,
+          analysis,
+          { pathPrefix: pathPrefix.startsWith('/') ? pathPrefix : `/${pathPrefix}`, kinds, escalationOnly, allEscalationEdges },
+          LIMIT,
+          highlighted,
+        ),
       ),
     [account, analysis, pathPrefix, kinds, escalationOnly, allEscalationEdges, highlighted],
   );
   const start = highlightedFrom ? principalNodeId(account, highlightedFrom) : undefined;
-  const drawn = useMemo(() => layout(graph, highlighted, start), [graph, highlighted, start]);
+  const drawn = useMemo(() => measured('explorer:graph-layout', () => layout(graph, highlighted, start)), [graph, highlighted, start]);
   const escalationEdges = graph.edges.filter((e) => e.escalation);
   const toggle = (kind: AccountNodeKind) =>
     setKinds((current) => {

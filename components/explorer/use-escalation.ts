@@ -33,6 +33,7 @@ export function useEscalation(account: CompiledAccount | undefined): EscalationS
       while (!progress.finished && performance.now() - sliceStart < SLICE_MS);
       setState({ analysis: run.analysis, progress, elapsedMs: performance.now() - started });
       if (!progress.finished) timer = setTimeout(slice, 0);
+      else performance.measure('explorer:escalation', { start: started, end: performance.now() });
     };
     timer = setTimeout(slice, 0);
     return () => {

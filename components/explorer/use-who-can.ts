@@ -37,6 +37,7 @@ export function useWhoCan(account: CompiledAccount | undefined, question: WhoCan
       while (!progress.finished && performance.now() - sliceStart < SLICE_MS);
       setState({ results: run.results, progress, version: ++version, elapsedMs: performance.now() - started });
       if (!progress.finished) timer = setTimeout(slice, 0);
+      else performance.measure('explorer:who-can', { start: started, end: performance.now() });
     };
     timer = setTimeout(slice, 0);
     return () => {
