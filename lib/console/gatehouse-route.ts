@@ -30,6 +30,46 @@ export class GatehouseRouteError extends Error {
   }
 }
 
+/**
+ * The SigV4-signed headers of a request to one of Gatehouse's own routes, signed with the session's credentials as
+ * any IAM or STS call is (for the service named). The `host` header is signed but left to fetch to send.
+ */
+export async function signGatehouseRequest(request: {
+  method: 'GET' | 'POST';
+  url: URL;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: string;
+  service: 'iam' | 'sts';
+  credentials: ConsoleCredentials;
+}): Promise<Record<string, string>> {
+  const { url, credentials } = request;
+  const signer = new SignatureV4({
+    service: request.service,
+    region: consoleEnv().region,
+    sha256: Sha256,
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    },
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: request.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port ? Number(url.port) : undefined,
+      path: url.pathname,
+      query: request.query,
+      headers: { host: url.host, ...request.headers },
+      body: request.body,
+    }),
+  );
+  const { host: _host, ...headers } = signed.headers;
+  return headers;
+}
+
 /** GETs `{endpoint}/_gatehouse/{route}?query` signed for service `iam`, returning the parsed JSON. */
 export async function fetchGatehouseRoute<T>(
   route: string,
@@ -41,32 +81,20 @@ export async function fetchGatehouseRoute<T>(
   const url = new URL(`${target.endpoint}/_gatehouse/${route}`);
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params[k] = v;
-  const request = new HttpRequest({
+  const signedHeaders = await signGatehouseRequest({
     method: 'GET',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    path: url.pathname,
+    url,
     query: params,
-    headers: { host: url.host, accept: 'application/json' },
-  });
-  const signer = new SignatureV4({
+    headers: { accept: 'application/json' },
     service: 'iam',
-    region: consoleEnv().region,
-    sha256: Sha256,
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-    },
+    credentials,
   });
-  const signed = await signer.sign(request);
   const search = new URLSearchParams(params).toString();
   let response: Response;
   try {
     response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
       method: 'GET',
-      headers: { ...signed.headers, ...(await relayHeaders(target)) },
+      headers: { ...signedHeaders, ...(await relayHeaders(target)) },
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     });

@@ -3,14 +3,12 @@
 // through a list of revoked keys, and after a restart because the service no longer knows the credentials
 // (checked at most every 30 seconds per session).
 import 'server-only';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { consoleEnv, type IamTarget } from './env';
 import type { ConsoleCredentials } from './principal';
 import { relayHeaders } from './client-relay';
 import { stsClientFor } from './clients';
+import { signGatehouseRequest } from './gatehouse-route';
 
 const CHECK_INTERVAL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
@@ -98,27 +96,7 @@ export async function revokeConsoleSession(
   markRevoked(credentials.accessKeyId, expiresAt);
   if (target.kind === 'aws' || !credentials.sessionToken) return;
   const url = new URL(`${target.endpoint}/_gatehouse/sign-out`);
-  const request = new HttpRequest({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    path: url.pathname,
-    headers: { host: url.host },
-    body: '',
-  });
-  const signer = new SignatureV4({
-    service: 'sts',
-    region: consoleEnv().region,
-    sha256: Sha256,
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-    },
-  });
-  const signed = await signer.sign(request);
-  const { host: _host, ...headers } = signed.headers;
+  const headers = await signGatehouseRequest({ method: 'POST', url, body: '', service: 'sts', credentials });
   try {
     const response = await fetch(url, {
       method: 'POST',
