@@ -10,10 +10,6 @@
 // Targets (issue 12): who-can < 1 s; escalation < 5 s with progress shown; graph interactive at 500 nodes.
 // Needs `npx next build`; starts `next start` on --port with a fresh data dir.
 // Run: npx tsx bench/explorer-browser.ts [--port 3700] [--actions iam:CreateAccessKey,s3:GetObject,iam:PassRole]
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   AddUserToGroupCommand,
@@ -34,7 +30,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { chromium, type Page } from '@playwright/test';
 import { largeAccount } from './explorer-account';
-import { waitFor } from './lib/wait-for';
+import { startBuiltConsole } from './lib/built-console';
 
 const { values } = parseArgs({
   options: {
@@ -210,24 +206,9 @@ async function graphPainted(page: Page, since: number) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-explorer-bench-'));
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    cwd: path.join(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      GATEHOUSE_DATA_DIR: dataDir,
-      GATEHOUSE_ACCOUNT_ID: ACCOUNT,
-      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
-      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
-    },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = await startBuiltConsole({ port: PORT, accountId: ACCOUNT });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    await waitFor(`${BASE}/sign-in`, 120_000);
     const iam = new IAMClient({
       endpoint: `${BASE}/aws`,
       region: 'us-east-1',
@@ -312,8 +293,7 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    server.stop();
   }
 }
 

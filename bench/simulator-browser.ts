@@ -4,15 +4,11 @@
 // times while the (virtualised) matrix scrolls from top to bottom, as JSON.
 // Needs a built console (`npx next build`); starts `next start` on --port (default 3131) with a fresh data dir.
 // Run: npx tsx bench/simulator-browser.ts [--port 3131] [--actions 1000] [--edits 15] [--screenshot /tmp/simulator.png]
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { encodeState } from '../lib/simulator/url-state';
 import { emptyState, type SimulationState } from '../lib/simulator/types';
-import { waitFor } from './lib/wait-for';
+import { startBuiltConsole } from './lib/built-console';
 
 const { values } = parseArgs({
   options: {
@@ -65,24 +61,9 @@ function policy(n: number): string {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h7-bench-'));
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    cwd: path.join(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      GATEHOUSE_DATA_DIR: dataDir,
-      GATEHOUSE_ACCOUNT_ID: ACCOUNT,
-      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
-      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
-    },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = await startBuiltConsole({ port: PORT, accountId: ACCOUNT });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    await waitFor(`http://localhost:${PORT}/sign-in`, 120_000);
     const page = await browser.newPage({ baseURL: `http://localhost:${PORT}` });
     await page.goto('/sign-in');
     await page.getByText('Access keys', { exact: true }).click();
@@ -170,8 +151,7 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    server.stop();
   }
 }
 
