@@ -64,7 +64,7 @@ export interface OperationContext {
 }
 
 /** An operation: typed input in, typed output out, or a thrown `AwsError`. */
-export type Operation<I, O> = (ctx: OperationContext, input: I) => O;
+export type Operation<I, O> = (ctx: OperationContext, input: I) => Promise<O>;
 
 /** An IAM operation, its input and output typed from the service model (lib/core/generated/iam-types.ts). */
 export type IamOperation<N extends IamOperationName> = Operation<IamOperationTypes[N]['input'], IamOperationTypes[N]['output']>;

@@ -14,13 +14,13 @@ export interface AccessKeyRecord {
 }
 
 export interface AccessKeyRepository {
-  insert(key: AccessKeyRecord): void;
-  get(accessKeyId: string): AccessKeyRecord | undefined;
+  insert(key: AccessKeyRecord): Promise<void>;
+  get(accessKeyId: string): Promise<AccessKeyRecord | undefined>;
   /** Keys of a user (or of root when `userId` is undefined), oldest first. */
-  listForUser(userId: string | undefined): AccessKeyRecord[];
-  setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): void;
-  recordUse(accessKeyId: string, date: string, service: string, region: string): void;
-  delete(accessKeyId: string): void;
+  listForUser(userId: string | undefined): Promise<AccessKeyRecord[]>;
+  setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void>;
+  recordUse(accessKeyId: string, date: string, service: string, region: string): Promise<void>;
+  delete(accessKeyId: string): Promise<void>;
   /** Every key of the account (credential report). */
-  listAll(): AccessKeyRecord[];
+  listAll(): Promise<AccessKeyRecord[]>;
 }

@@ -12,10 +12,10 @@ export interface AccountRecord {
 }
 
 export interface AccountRepository {
-  get(): AccountRecord | undefined;
-  create(account: AccountRecord): void;
-  update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): void;
-  listAliases(): string[];
-  addAlias(alias: string): void;
-  removeAlias(alias: string): void;
+  get(): Promise<AccountRecord | undefined>;
+  create(account: AccountRecord): Promise<void>;
+  update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void>;
+  listAliases(): Promise<string[]>;
+  addAlias(alias: string): Promise<void>;
+  removeAlias(alias: string): Promise<void>;
 }

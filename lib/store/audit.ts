@@ -65,19 +65,19 @@ export interface ServiceAccessRecord {
 
 export interface AuditRepository {
   /** Inserts a batch of events in one transaction. */
-  insertMany(events: AuditEventRecord[]): void;
+  insertMany(events: AuditEventRecord[]): Promise<void>;
   /** Inserts events and upserts last-access rows in one transaction (the audit writer's flush). */
-  write(events: AuditEventRecord[], access: ServiceAccessRecord[]): void;
-  query(query: AuditQuery): AuditPage;
+  write(events: AuditEventRecord[], access: ServiceAccessRecord[]): Promise<void>;
+  query(query: AuditQuery): Promise<AuditPage>;
   /** Deletes events older than `eventTime`; returns how many. */
-  pruneOlderThan(eventTime: string): number;
+  pruneOlderThan(eventTime: string): Promise<number>;
   /** Keeps only the newest `maxEvents` events; returns how many were deleted. */
-  pruneToCount(maxEvents: number): number;
-  count(): number;
+  pruneToCount(maxEvents: number): Promise<number>;
+  count(): Promise<number>;
   /** Upserts last-access rows (a later time wins). */
-  recordServiceAccess(records: ServiceAccessRecord[]): void;
+  recordServiceAccess(records: ServiceAccessRecord[]): Promise<void>;
   /** Last-access rows of the given principals. */
-  listServiceAccess(principalArns: string[]): ServiceAccessRecord[];
+  listServiceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]>;
   /** Last-access rows of the tracked actions of one service by the given principals. */
-  listActionAccess(principalArns: string[], serviceNamespace: string): ServiceAccessRecord[];
+  listActionAccess(principalArns: string[], serviceNamespace: string): Promise<ServiceAccessRecord[]>;
 }

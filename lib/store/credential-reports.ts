@@ -7,7 +7,7 @@ export interface CredentialReportRecord {
 }
 
 export interface CredentialReportRepository {
-  get(): CredentialReportRecord | undefined;
+  get(): Promise<CredentialReportRecord | undefined>;
   /** Replaces the stored report. */
-  put(report: CredentialReportRecord): void;
+  put(report: CredentialReportRecord): Promise<void>;
 }

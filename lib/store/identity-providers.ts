@@ -20,14 +20,14 @@ export interface SamlProviderRecord {
 }
 
 export interface IdentityProviderRepository {
-  getOidc(arn: string): OidcProviderRecord | undefined;
+  getOidc(arn: string): Promise<OidcProviderRecord | undefined>;
   /** Inserts or replaces the provider with this ARN. */
-  putOidc(provider: OidcProviderRecord): void;
-  deleteOidc(arn: string): void;
-  listOidc(): OidcProviderRecord[];
-  getSaml(arn: string): SamlProviderRecord | undefined;
+  putOidc(provider: OidcProviderRecord): Promise<void>;
+  deleteOidc(arn: string): Promise<void>;
+  listOidc(): Promise<OidcProviderRecord[]>;
+  getSaml(arn: string): Promise<SamlProviderRecord | undefined>;
   /** Inserts or replaces the provider with this ARN. */
-  putSaml(provider: SamlProviderRecord): void;
-  deleteSaml(arn: string): void;
-  listSaml(): SamlProviderRecord[];
+  putSaml(provider: SamlProviderRecord): Promise<void>;
+  deleteSaml(arn: string): Promise<void>;
+  listSaml(): Promise<SamlProviderRecord[]>;
 }

@@ -10,18 +10,18 @@ export interface InstanceProfileRecord {
 }
 
 export interface InstanceProfileRepository {
-  insert(profile: InstanceProfileRecord): void;
+  insert(profile: InstanceProfileRecord): Promise<void>;
   /** Case-insensitive lookup by name. */
-  getByName(instanceProfileName: string): InstanceProfileRecord | undefined;
-  getById(instanceProfileId: string): InstanceProfileRecord | undefined;
+  getByName(instanceProfileName: string): Promise<InstanceProfileRecord | undefined>;
+  getById(instanceProfileId: string): Promise<InstanceProfileRecord | undefined>;
   /** Instance profiles whose path starts with `pathPrefix`, ordered by name ignoring case, after `after`. */
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<InstanceProfileRecord>;
-  delete(instanceProfileId: string): void;
-  count(): number;
-  addRole(instanceProfileId: string, roleId: string): void;
-  removeRole(instanceProfileId: string, roleId: string): void;
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<InstanceProfileRecord>>;
+  delete(instanceProfileId: string): Promise<void>;
+  count(): Promise<number>;
+  addRole(instanceProfileId: string, roleId: string): Promise<void>;
+  removeRole(instanceProfileId: string, roleId: string): Promise<void>;
   /** Role ids in an instance profile. */
-  listRoleIds(instanceProfileId: string): string[];
+  listRoleIds(instanceProfileId: string): Promise<string[]>;
   /** Instance profiles that contain a role, by name. */
-  listForRole(roleId: string): InstanceProfileRecord[];
+  listForRole(roleId: string): Promise<InstanceProfileRecord[]>;
 }

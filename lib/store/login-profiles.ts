@@ -11,17 +11,17 @@ export interface LoginProfileRecord {
 }
 
 export interface LoginProfileRepository {
-  get(userId: string): LoginProfileRecord | undefined;
-  insert(profile: LoginProfileRecord): void;
+  get(userId: string): Promise<LoginProfileRecord | undefined>;
+  insert(profile: LoginProfileRecord): Promise<void>;
   update(
     userId: string,
     changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>,
-  ): void;
-  delete(userId: string): void;
+  ): Promise<void>;
+  delete(userId: string): Promise<void>;
   /** Every login profile of the account (credential report). */
-  listAll(): LoginProfileRecord[];
+  listAll(): Promise<LoginProfileRecord[]>;
   /** The hashes of the user's most recent passwords, newest first (the current one included). */
-  passwordHistory(userId: string, limit: number): string[];
+  passwordHistory(userId: string, limit: number): Promise<string[]>;
   /** Remembers a password hash the user has had; keeps at most `keep` entries per user. */
-  addPasswordHistory(userId: string, passwordHash: string, date: string, keep: number): void;
+  addPasswordHistory(userId: string, passwordHash: string, date: string, keep: number): Promise<void>;
 }

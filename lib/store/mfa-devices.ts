@@ -19,22 +19,22 @@ export interface MfaDeviceRecord {
 export type MfaAssignmentStatus = 'Assigned' | 'Unassigned' | 'Any';
 
 export interface MfaDeviceRepository {
-  insert(device: MfaDeviceRecord): void;
+  insert(device: MfaDeviceRecord): Promise<void>;
   /** Lookup by serial number, ignoring case. */
-  get(serialNumber: string): MfaDeviceRecord | undefined;
+  get(serialNumber: string): Promise<MfaDeviceRecord | undefined>;
   /** Devices enabled for a user (or for root when `userId` is undefined), oldest enabled first. */
-  listForUser(userId: string | undefined): MfaDeviceRecord[];
+  listForUser(userId: string | undefined): Promise<MfaDeviceRecord[]>;
   /** Devices by serial number, filtered by assignment, after `after` (a serial number), at most `limit`. */
-  list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): { items: MfaDeviceRecord[]; next?: string };
+  list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): Promise<{ items: MfaDeviceRecord[]; next?: string }>;
   /** Enables the device for a user (or root when `userId` is undefined). */
-  assign(serialNumber: string, userId: string | undefined, enableDate: string, lastUsedStep: number): void;
-  unassign(serialNumber: string): void;
-  setLastUsedStep(serialNumber: string, step: number): void;
-  delete(serialNumber: string): void;
+  assign(serialNumber: string, userId: string | undefined, enableDate: string, lastUsedStep: number): Promise<void>;
+  unassign(serialNumber: string): Promise<void>;
+  setLastUsedStep(serialNumber: string, step: number): Promise<void>;
+  delete(serialNumber: string): Promise<void>;
   /** Every device enabled for some user or root (credential report). */
-  listAssigned(): MfaDeviceRecord[];
+  listAssigned(): Promise<MfaDeviceRecord[]>;
   /** Number of virtual MFA devices of the account (GetAccountSummary `MFADevices`). */
-  count(): number;
+  count(): Promise<number>;
   /** Number of devices enabled for a user or root (GetAccountSummary `MFADevicesInUse`). */
-  countAssigned(): number;
+  countAssigned(): Promise<number>;
 }

@@ -39,41 +39,41 @@ export interface InlinePolicyRecord {
 
 /** Customer managed policies (AWS managed ones come from a data package, see lib/iam/policies). */
 export interface ManagedPolicyRepository {
-  insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): void;
-  getByArn(arn: string): ManagedPolicyRecord | undefined;
-  getByName(policyName: string): ManagedPolicyRecord | undefined;
-  list(options: { pathPrefix?: string; after?: string; limit: number }): { items: ManagedPolicyRecord[]; next?: string };
-  update(arn: string, changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>): void;
-  delete(arn: string): void;
-  count(): number;
+  insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): Promise<void>;
+  getByArn(arn: string): Promise<ManagedPolicyRecord | undefined>;
+  getByName(policyName: string): Promise<ManagedPolicyRecord | undefined>;
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<{ items: ManagedPolicyRecord[]; next?: string }>;
+  update(arn: string, changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>): Promise<void>;
+  delete(arn: string): Promise<void>;
+  count(): Promise<number>;
   /** The policy with its default version's document in one lookup (the authorizer's hot path). */
-  getWithDefaultDocument(arn: string): { policy: ManagedPolicyRecord; document: string } | undefined;
-  getVersion(arn: string, versionId: string): PolicyVersionRecord | undefined;
+  getWithDefaultDocument(arn: string): Promise<{ policy: ManagedPolicyRecord; document: string } | undefined>;
+  getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
   /** Versions of a policy, newest first. */
-  listVersions(arn: string): PolicyVersionRecord[];
-  insertVersion(version: PolicyVersionRecord): void;
-  deleteVersion(arn: string, versionId: string): void;
+  listVersions(arn: string): Promise<PolicyVersionRecord[]>;
+  insertVersion(version: PolicyVersionRecord): Promise<void>;
+  deleteVersion(arn: string, versionId: string): Promise<void>;
 }
 
 export interface AttachmentRepository {
-  attach(attachment: AttachmentRecord): void;
-  detach(principalKind: PrincipalKind, principalId: string, policyArn: string): void;
+  attach(attachment: AttachmentRecord): Promise<void>;
+  detach(principalKind: PrincipalKind, principalId: string, policyArn: string): Promise<void>;
   /** Policies attached to one principal, in attachment order. */
-  listForPrincipal(principalKind: PrincipalKind, principalId: string): AttachmentRecord[];
+  listForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<AttachmentRecord[]>;
   /** Principals a policy is attached to. */
-  listForPolicy(policyArn: string): AttachmentRecord[];
-  countForPolicy(policyArn: string): number;
-  countForPrincipal(principalKind: PrincipalKind, principalId: string): number;
+  listForPolicy(policyArn: string): Promise<AttachmentRecord[]>;
+  countForPolicy(policyArn: string): Promise<number>;
+  countForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<number>;
   /** Number of attachments of every attached policy, by policy ARN. */
-  countsByPolicy(): Map<string, number>;
-  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): void;
+  countsByPolicy(): Promise<Map<string, number>>;
+  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<void>;
   /** Principals a policy is attached to, with their names and paths, ordered by kind then name. */
-  listEntitiesForPolicy(policyArn: string): PolicyEntity[];
+  listEntitiesForPolicy(policyArn: string): Promise<PolicyEntity[]>;
   /** Users and roles whose permissions boundary is `policyArn` (read from the users and roles tables). */
-  listBoundaryUsage(policyArn: string): PolicyEntity[];
-  countBoundaryUsage(policyArn: string): number;
+  listBoundaryUsage(policyArn: string): Promise<PolicyEntity[]>;
+  countBoundaryUsage(policyArn: string): Promise<number>;
   /** Number of users and roles using each policy as permissions boundary, by policy ARN. */
-  boundaryCountsByPolicy(): Map<string, number>;
+  boundaryCountsByPolicy(): Promise<Map<string, number>>;
 }
 
 /** A principal that uses a policy, as ListEntitiesForPolicy reports it. */
@@ -86,9 +86,9 @@ export interface PolicyEntity {
 
 export interface InlinePolicyRepository {
   /** Creates or replaces (names compared ignoring case). */
-  put(policy: InlinePolicyRecord): void;
-  get(principalKind: PrincipalKind, principalId: string, policyName: string): InlinePolicyRecord | undefined;
-  list(principalKind: PrincipalKind, principalId: string): InlinePolicyRecord[];
-  delete(principalKind: PrincipalKind, principalId: string, policyName: string): void;
-  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): void;
+  put(policy: InlinePolicyRecord): Promise<void>;
+  get(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<InlinePolicyRecord | undefined>;
+  list(principalKind: PrincipalKind, principalId: string): Promise<InlinePolicyRecord[]>;
+  delete(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<void>;
+  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<void>;
 }

@@ -20,16 +20,16 @@ export interface RoleRecord {
 export type RoleChanges = Partial<Pick<RoleRecord, 'assumeRolePolicy' | 'description' | 'maxSessionDuration' | 'permissionsBoundaryArn'>>;
 
 export interface RoleRepository {
-  insert(role: RoleRecord): void;
+  insert(role: RoleRecord): Promise<void>;
   /** Case-insensitive lookup by name. */
-  getByName(roleName: string): RoleRecord | undefined;
-  getById(roleId: string): RoleRecord | undefined;
+  getByName(roleName: string): Promise<RoleRecord | undefined>;
+  getById(roleId: string): Promise<RoleRecord | undefined>;
   /** Roles whose path starts with `pathPrefix`, ordered by name ignoring case, after `after` (a name key). */
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<RoleRecord>;
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<RoleRecord>>;
   /** Applies changes; a key present with value undefined clears an optional column. */
-  update(roleId: string, changes: RoleChanges): void;
-  delete(roleId: string): void;
-  count(): number;
+  update(roleId: string, changes: RoleChanges): Promise<void>;
+  delete(roleId: string): Promise<void>;
+  count(): Promise<number>;
   /** Records that the role was assumed (RoleLastUsed). */
-  recordUse(roleId: string, date: string, region: string): void;
+  recordUse(roleId: string, date: string, region: string): Promise<void>;
 }

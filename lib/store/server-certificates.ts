@@ -13,13 +13,13 @@ export interface ServerCertificateRecord {
 }
 
 export interface ServerCertificateRepository {
-  insert(certificate: ServerCertificateRecord): void;
+  insert(certificate: ServerCertificateRecord): Promise<void>;
   /** By name, ignoring case. */
-  getByName(name: string): ServerCertificateRecord | undefined;
+  getByName(name: string): Promise<ServerCertificateRecord | undefined>;
   /** Renames and/or moves a certificate. */
-  update(serverCertificateId: string, name: string, path: string): void;
-  delete(serverCertificateId: string): void;
+  update(serverCertificateId: string, name: string, path: string): Promise<void>;
+  delete(serverCertificateId: string): Promise<void>;
   /** All certificates, by path then name. */
-  list(): ServerCertificateRecord[];
-  count(): number;
+  list(): Promise<ServerCertificateRecord[]>;
+  count(): Promise<number>;
 }

@@ -15,11 +15,11 @@ export interface SessionRecord {
 }
 
 export interface SessionRepository {
-  insert(session: SessionRecord): void;
-  get(accessKeyId: string): SessionRecord | undefined;
+  insert(session: SessionRecord): Promise<void>;
+  get(accessKeyId: string): Promise<SessionRecord | undefined>;
   /** Revokes one session (sign-out). */
-  delete(accessKeyId: string): void;
+  delete(accessKeyId: string): Promise<void>;
   /** Removes sessions that expired before `date`; returns how many. */
-  deleteExpired(date: string): number;
-  count(): number;
+  deleteExpired(date: string): Promise<number>;
+  count(): Promise<number>;
 }

@@ -9,9 +9,9 @@ export interface SignInAttemptRecord {
 }
 
 export interface SignInAttemptRepository {
-  get(subject: string): SignInAttemptRecord | undefined;
+  get(subject: string): Promise<SignInAttemptRecord | undefined>;
   /** Stores the subject's failure count, last failure and lockout (insert or replace). */
-  put(record: SignInAttemptRecord): void;
+  put(record: SignInAttemptRecord): Promise<void>;
   /** Forgets a subject's failures (after a successful sign-in). */
-  clear(subject: string): void;
+  clear(subject: string): Promise<void>;
 }

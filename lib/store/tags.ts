@@ -10,10 +10,10 @@ export type TaggableKind =
   'user' | 'role' | 'policy' | 'instance-profile' | 'mfa' | 'oidc-provider' | 'saml-provider' | 'server-certificate';
 
 export interface TagRepository {
-  list(kind: TaggableKind, entityId: string): Tag[];
+  list(kind: TaggableKind, entityId: string): Promise<Tag[]>;
   /** Adds or overwrites (keys compared ignoring case, AWS keeps the new spelling). */
-  put(kind: TaggableKind, entityId: string, tags: Tag[]): void;
-  remove(kind: TaggableKind, entityId: string, keys: string[]): void;
-  removeAll(kind: TaggableKind, entityId: string): void;
-  count(kind: TaggableKind, entityId: string): number;
+  put(kind: TaggableKind, entityId: string, tags: Tag[]): Promise<void>;
+  remove(kind: TaggableKind, entityId: string, keys: string[]): Promise<void>;
+  removeAll(kind: TaggableKind, entityId: string): Promise<void>;
+  count(kind: TaggableKind, entityId: string): Promise<number>;
 }

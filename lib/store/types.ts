@@ -36,23 +36,25 @@ export type * from './user-credentials';
 export type { AuditEventRecord, AuditQuery, AuditPage, AuditOutcome, AuditRepository, ServiceAccessRecord } from './audit';
 
 /**
- * All persistence of Gatehouse. Repositories are synchronous; `transaction` makes a function's writes atomic
- * (nested calls join the outer transaction). Repositories of other aggregates are added as fields here.
+ * All persistence of Gatehouse (the contract is docs/STORAGE.md). Repositories are asynchronous. A *unit* —
+ * `read`, `transaction` or `groupWrite` — runs a function on a Store scoped to it: code inside must use that
+ * scoped store, and calls of `read`/`transaction`/`groupWrite` on it join the unit. A unit must not await
+ * anything but the store (hash passwords, verify tokens before it): SQLite serialises units in the process.
  */
 export interface Store {
-  transaction<T>(fn: () => T): T;
-  /** Runs reads on one consistent snapshot without taking the write lock. */
-  read<T>(fn: () => T): T;
+  /** Runs `fn`'s writes atomically and commits them before resolving (nested units join the outer one). */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /** Runs reads on one consistent view. */
+  read<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /**
-   * Group commit: runs one operation's writes atomically (a savepoint) inside a transaction shared with the
-   * other operations of the same event-loop turn, committed once when the turn ends. Answer a caller only
-   * after `settled()` resolves: if the shared commit fails, every operation of the group fails with it.
-   * `transaction` first commits an open group, so its own writes are committed when it returns.
+   * One operation's writes, atomically. SQLite shares one commit among the operations of an event-loop turn
+   * (group commit): answer a caller only after `settled()` resolves; if the shared commit fails, every operation
+   * of the group fails with it. PostgreSQL commits each unit before it resolves.
    */
-  groupWrite<T>(fn: () => T): T;
+  groupWrite<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when every write made so far is committed (at once when none is pending); rejects when it failed. */
   settled(): Promise<void>;
-  /** Registers a listener called after a group's commit failed and was rolled back (caches must forget it). */
+  /** Registers a listener called after a commit failed and was rolled back (caches must forget it). */
   onRollback(listener: () => void): void;
   readonly users: UserRepository;
   readonly tags: TagRepository;
@@ -74,9 +76,9 @@ export interface Store {
   readonly serverCertificates: ServerCertificateRepository;
   readonly userCredentials: UserCredentialRepository;
   /** Key/value settings of the installation (e.g. demo seeded, session signing secret). */
-  getSetting(key: string): string | undefined;
-  setSetting(key: string, value: string): void;
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
   /** Removes every row of every table (used by `POST /_gatehouse/reset`). */
-  wipe(): void;
-  close(): void;
+  wipe(): Promise<void>;
+  close(): Promise<void>;
 }

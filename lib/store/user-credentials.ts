@@ -15,14 +15,14 @@ export interface UserCredentialRecord<D = Record<string, string>> {
 }
 
 export interface UserCredentialRepository {
-  insert(record: UserCredentialRecord<object>): void;
-  get<D>(kind: UserCredentialKind, credentialId: string): UserCredentialRecord<D> | undefined;
+  insert(record: UserCredentialRecord<object>): Promise<void>;
+  get<D>(kind: UserCredentialKind, credentialId: string): Promise<UserCredentialRecord<D> | undefined>;
   /** A user's credentials of one kind, oldest first. */
-  listForUser<D>(kind: UserCredentialKind, userId: string): UserCredentialRecord<D>[];
+  listForUser<D>(kind: UserCredentialKind, userId: string): Promise<UserCredentialRecord<D>[]>;
   /** Every credential of one kind (credential report), oldest first. */
-  listAll<D>(kind: UserCredentialKind): UserCredentialRecord<D>[];
-  setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): void;
-  setData(kind: UserCredentialKind, credentialId: string, data: object): void;
-  delete(kind: UserCredentialKind, credentialId: string): void;
-  countForUser(kind: UserCredentialKind, userId: string): number;
+  listAll<D>(kind: UserCredentialKind): Promise<UserCredentialRecord<D>[]>;
+  setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): Promise<void>;
+  setData(kind: UserCredentialKind, credentialId: string, data: object): Promise<void>;
+  delete(kind: UserCredentialKind, credentialId: string): Promise<void>;
+  countForUser(kind: UserCredentialKind, userId: string): Promise<number>;
 }

@@ -17,13 +17,13 @@ export interface Page<T> {
 }
 
 export interface UserRepository {
-  insert(user: UserRecord): void;
+  insert(user: UserRecord): Promise<void>;
   /** Case-insensitive lookup by name. */
-  getByName(userName: string): UserRecord | undefined;
-  getById(userId: string): UserRecord | undefined;
+  getByName(userName: string): Promise<UserRecord | undefined>;
+  getById(userId: string): Promise<UserRecord | undefined>;
   /** Users whose path starts with `pathPrefix`, ordered by name ignoring case, after `after` (a name key). */
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<UserRecord>;
-  update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): void;
-  delete(userId: string): void;
-  count(): number;
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>>;
+  update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): Promise<void>;
+  delete(userId: string): Promise<void>;
+  count(): Promise<number>;
 }

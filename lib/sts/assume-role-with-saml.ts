@@ -8,7 +8,7 @@ import { AccessDenied, InvalidIdentityToken, ValidationError } from '../core/err
 import { assumeFederatedRole, roleByArn } from './federated-role';
 import { verifySamlResponse } from './saml-assertion';
 
-export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = (ctx, input) => {
+export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = async (ctx, input) => {
   const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
   if (!roleByArn(ctx, input.RoleArn)) throw new AccessDenied(denied);
   const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn);

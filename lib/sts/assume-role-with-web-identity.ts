@@ -7,7 +7,7 @@ import { InvalidIdentityToken } from '../core/errors';
 import { assumeFederatedRole, providerSessionTags } from './federated-role';
 import { verifyWebIdentityToken } from './web-identity-token';
 
-export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'> = (ctx, input) => {
+export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'> = async (ctx, input) => {
   const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken, ctx.now);
   const url = identity.provider.url;
   const context: Record<string, string | string[]> = { [`${url}:aud`]: identity.audience, [`${url}:sub`]: identity.subject };

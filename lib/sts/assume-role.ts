@@ -97,7 +97,7 @@ function checkRoleArnSyntax(roleArn: string): void {
   }
 }
 
-export const assumeRole: StsOperation<'AssumeRole'> = (ctx, input) => {
+export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
   const caller = ctx.principal;
   const roleArn = input.RoleArn;
   const sessionName = input.RoleSessionName;

@@ -12,7 +12,7 @@ export function encodeAuthorizationMessage(secrets: SecretBox, decoded: object):
   return PREFIX + Buffer.from(secrets.encrypt(JSON.stringify(decoded)), 'utf8').toString('base64url');
 }
 
-export const decodeAuthorizationMessage: StsOperation<'DecodeAuthorizationMessage'> = (ctx, input) => {
+export const decodeAuthorizationMessage: StsOperation<'DecodeAuthorizationMessage'> = async (ctx, input) => {
   const invalid = new InvalidAuthorizationMessage('The encoded message is not a valid authorization message issued by this service.');
   const encoded = input.EncodedMessage.trim();
   if (!encoded.startsWith(PREFIX)) throw invalid;

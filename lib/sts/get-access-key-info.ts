@@ -3,7 +3,7 @@ import { accountIdOfAccessKeyId } from '../crypto/ids';
 import type { StsOperation } from '../core/context';
 import { InvalidParameterValue } from '../core/errors';
 
-export const getAccessKeyInfo: StsOperation<'GetAccessKeyInfo'> = (ctx, input) => {
+export const getAccessKeyInfo: StsOperation<'GetAccessKeyInfo'> = async (ctx, input) => {
   const id = input.AccessKeyId;
   // Keys of this account (including ones configured by name, such as the admin's `test`), then the account
   // encoded in any key of AWS's current format, as AWS answers even for other accounts' and deleted keys.

@@ -14,7 +14,7 @@ const ROOT_MAX_SECONDS = 3600;
  */
 export const NO_PERMISSIONS_SESSION_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"*","Resource":"*"}]}';
 
-export const getFederationToken: StsOperation<'GetFederationToken'> = (ctx, input) => {
+export const getFederationToken: StsOperation<'GetFederationToken'> = async (ctx, input) => {
   const caller = ctx.principal;
   if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
     throw new AccessDenied('Cannot call GetFederationToken with session credentials');

@@ -8,7 +8,7 @@ const USER_DEFAULT_SECONDS = 43200;
 /** AWS: sessions of the account's root user last at most one hour (longer requests are cut to one hour). */
 const ROOT_MAX_SECONDS = 3600;
 
-export const getSessionToken: StsOperation<'GetSessionToken'> = (ctx, input) => {
+export const getSessionToken: StsOperation<'GetSessionToken'> = async (ctx, input) => {
   const caller = ctx.principal;
   if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
     throw new AccessDenied('Cannot call GetSessionToken with session credentials');

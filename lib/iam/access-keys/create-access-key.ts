@@ -5,7 +5,7 @@ import type { UncheckedIamOperation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { resolveKeyOwner } from './key-owner';
 
-export const createAccessKey: UncheckedIamOperation<'CreateAccessKey'> = (ctx, input) => {
+export const createAccessKey: UncheckedIamOperation<'CreateAccessKey'> = async (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   if (ctx.store.accessKeys.listForUser(owner.userId).length >= QUOTAS.accessKeysPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${QUOTAS.accessKeysPerUser}`);

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
-export const deleteAccessKey: IamOperation<'DeleteAccessKey'> = (ctx, input) => {
+export const deleteAccessKey: IamOperation<'DeleteAccessKey'> = async (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   const key = requireOwnedKey(ctx, owner, input.AccessKeyId);
   ctx.store.accessKeys.delete(key.accessKeyId);

@@ -2,7 +2,7 @@
 import { NoSuchEntity } from '../../core/errors';
 import type { UncheckedIamOperation } from '../../core/context';
 
-export const getAccessKeyLastUsed: UncheckedIamOperation<'GetAccessKeyLastUsed'> = (ctx, input) => {
+export const getAccessKeyLastUsed: UncheckedIamOperation<'GetAccessKeyLastUsed'> = async (ctx, input) => {
   const key = ctx.store.accessKeys.get(input.AccessKeyId);
   if (!key) throw new NoSuchEntity(`The Access Key with id ${input.AccessKeyId} cannot be found.`);
   // Root keys have no user name; AWS then leaves UserName out.

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { accessKeyMetadataView, resolveKeyOwner } from './key-owner';
 
-export const listAccessKeys: IamOperation<'ListAccessKeys'> = (ctx, input) => {
+export const listAccessKeys: IamOperation<'ListAccessKeys'> = async (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   const keys = ctx.store.accessKeys.listForUser(owner.userId);
   const page = paginateArray(keys, (key) => `${key.createDate}|${key.accessKeyId}`, input.Marker, input.MaxItems);

@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 
 const ACCOUNT_ALIAS = /^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$/;
 
-export const createAccountAlias: IamOperation<'CreateAccountAlias'> = (ctx, input) => {
+export const createAccountAlias: IamOperation<'CreateAccountAlias'> = async (ctx, input) => {
   const alias = input.AccountAlias;
   if (!ACCOUNT_ALIAS.test(alias)) {
     throw new ValidationError(

@@ -2,7 +2,7 @@
 import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 
-export const deleteAccountAlias: IamOperation<'DeleteAccountAlias'> = (ctx, input) => {
+export const deleteAccountAlias: IamOperation<'DeleteAccountAlias'> = async (ctx, input) => {
   const alias = input.AccountAlias;
   if (!ctx.store.account.listAliases().includes(alias)) throw new NoSuchEntity(`The account alias ${alias} cannot be found.`);
   ctx.store.account.removeAlias(alias);

@@ -17,7 +17,7 @@ function policyVersionsInUse(store: Store): number {
   return total;
 }
 
-export const getAccountSummary: IamOperation<'GetAccountSummary'> = (ctx) => {
+export const getAccountSummary: IamOperation<'GetAccountSummary'> = async (ctx) => {
   const { store } = ctx;
   const account = store.account.get();
   const summary: Record<string, number> = {

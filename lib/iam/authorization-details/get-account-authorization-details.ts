@@ -131,7 +131,7 @@ function encodePosition(position: Position): string {
   return encodeMarker(JSON.stringify([position.section, position.after ?? null]));
 }
 
-export const getAccountAuthorizationDetails: UncheckedIamOperation<'GetAccountAuthorizationDetails'> = (ctx, input) => {
+export const getAccountAuthorizationDetails: UncheckedIamOperation<'GetAccountAuthorizationDetails'> = async (ctx, input) => {
   const all = sections(ctx.store, ctx.principal.accountId);
   const filter = new Set<string>(input.Filter && input.Filter.length > 0 ? input.Filter : all.map((s) => s.filter));
   const start = decodePosition(input.Marker, all.length);

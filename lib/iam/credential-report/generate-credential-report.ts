@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { CREDENTIAL_REPORT_LIFETIME_MS, credentialReportCsv, gatherCredentialReportData } from './report';
 
-export const generateCredentialReport: IamOperation<'GenerateCredentialReport'> = (ctx) => {
+export const generateCredentialReport: IamOperation<'GenerateCredentialReport'> = async (ctx) => {
   const { store } = ctx;
   const existing = store.credentialReports.get();
   if (existing && ctx.now.getTime() - new Date(existing.generatedTime).getTime() < CREDENTIAL_REPORT_LIFETIME_MS) {

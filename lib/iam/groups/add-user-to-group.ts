@@ -5,7 +5,7 @@ import { requireUser } from '../users/require-user';
 import { QUOTAS } from '../validation';
 import { requireGroup } from './require-group';
 
-export const addUserToGroup: IamOperation<'AddUserToGroup'> = (ctx, input) => {
+export const addUserToGroup: IamOperation<'AddUserToGroup'> = async (ctx, input) => {
   const { store } = ctx;
   // The user is looked up first: when neither exists, AWS names the user.
   const user = requireUser(store, input.UserName);

@@ -6,7 +6,7 @@ import type { IamOperation } from '../../core/context';
 import { QUOTAS, validateName, validatePath } from '../validation';
 import { groupView } from './group-view';
 
-export const createGroup: IamOperation<'CreateGroup'> = (ctx, input) => {
+export const createGroup: IamOperation<'CreateGroup'> = async (ctx, input) => {
   const { store } = ctx;
   const groupName = input.GroupName;
   const path = input.Path ?? '/';

@@ -3,7 +3,7 @@ import { DeleteConflict } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { requireGroup } from './require-group';
 
-export const deleteGroup: IamOperation<'DeleteGroup'> = (ctx, input) => {
+export const deleteGroup: IamOperation<'DeleteGroup'> = async (ctx, input) => {
   const { store } = ctx;
   const group = requireGroup(store, input.GroupName);
   if (store.groups.countMembers(group.groupId) > 0) throw new DeleteConflict('Cannot delete entity, must remove users from group first.');

@@ -5,7 +5,7 @@ import { userView } from '../users/user-view';
 import { groupView } from './group-view';
 import { requireGroup } from './require-group';
 
-export const getGroup: IamOperation<'GetGroup'> = (ctx, input) => {
+export const getGroup: IamOperation<'GetGroup'> = async (ctx, input) => {
   const { store, principal } = ctx;
   const group = requireGroup(store, input.GroupName);
   const page = store.groups.listMembers(group.groupId, { after: decodeMarker(input.Marker), limit: pageSize(input.MaxItems) });

@@ -4,7 +4,7 @@ import { paginateArray } from '../pagination';
 import { requireUser } from '../users/require-user';
 import { groupView } from './group-view';
 
-export const listGroupsForUser: IamOperation<'ListGroupsForUser'> = (ctx, input) => {
+export const listGroupsForUser: IamOperation<'ListGroupsForUser'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const groups = ctx.store.groups.listForUser(user.userId);
   const page = paginateArray(groups, (group) => group.groupName.toLowerCase(), input.Marker, input.MaxItems);

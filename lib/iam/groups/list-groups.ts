@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { groupView } from './group-view';
 
-export const listGroups: IamOperation<'ListGroups'> = (ctx, input) => {
+export const listGroups: IamOperation<'ListGroups'> = async (ctx, input) => {
   const page = ctx.store.groups.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

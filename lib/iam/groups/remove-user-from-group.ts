@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireGroup } from './require-group';
 
-export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = (ctx, input) => {
+export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = async (ctx, input) => {
   const { store } = ctx;
   const group = requireGroup(store, input.GroupName);
   const user = requireUser(store, input.UserName);

@@ -5,7 +5,7 @@ import type { IamOperation } from '../../core/context';
 import { validateName, validatePath } from '../validation';
 import { requireGroup } from './require-group';
 
-export const updateGroup: IamOperation<'UpdateGroup'> = (ctx, input) => {
+export const updateGroup: IamOperation<'UpdateGroup'> = async (ctx, input) => {
   const group = requireGroup(ctx.store, input.GroupName);
   const changes: { groupName?: string; path?: string } = {};
   const newName = input.NewGroupName;

@@ -5,7 +5,7 @@ import { QUOTAS } from '../validation';
 import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const addRoleToInstanceProfile: IamOperation<'AddRoleToInstanceProfile'> = (ctx, input) => {
+export const addRoleToInstanceProfile: IamOperation<'AddRoleToInstanceProfile'> = async (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);

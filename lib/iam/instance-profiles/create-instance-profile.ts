@@ -6,7 +6,7 @@ import type { IamOperation } from '../../core/context';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { instanceProfileView } from './instance-profile-view';
 
-export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = (ctx, input) => {
+export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = async (ctx, input) => {
   const { store } = ctx;
   const name = input.InstanceProfileName;
   const path = input.Path ?? '/';

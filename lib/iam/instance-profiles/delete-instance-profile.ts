@@ -3,7 +3,7 @@ import { DeleteConflict } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const deleteInstanceProfile: IamOperation<'DeleteInstanceProfile'> = (ctx, input) => {
+export const deleteInstanceProfile: IamOperation<'DeleteInstanceProfile'> = async (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { instanceProfileView } from './instance-profile-view';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const getInstanceProfile: IamOperation<'GetInstanceProfile'> = (ctx, input) => {
+export const getInstanceProfile: IamOperation<'GetInstanceProfile'> = async (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const tags = ctx.store.tags.list('instance-profile', profile.instanceProfileId);
   return { InstanceProfile: instanceProfileView(ctx.store, ctx.principal.accountId, profile, { tags, emptyTags: true }) };

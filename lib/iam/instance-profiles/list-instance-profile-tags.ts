@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const listInstanceProfileTags: IamOperation<'ListInstanceProfileTags'> = (ctx, input) => {
+export const listInstanceProfileTags: IamOperation<'ListInstanceProfileTags'> = async (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const positioned = ctx.store.tags
     .list('instance-profile', profile.instanceProfileId)

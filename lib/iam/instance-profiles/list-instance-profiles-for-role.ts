@@ -4,7 +4,7 @@ import { paginateArray } from '../pagination';
 import { requireRole } from '../roles/require-role';
 import { instanceProfileView } from './instance-profile-view';
 
-export const listInstanceProfilesForRole: IamOperation<'ListInstanceProfilesForRole'> = (ctx, input) => {
+export const listInstanceProfilesForRole: IamOperation<'ListInstanceProfilesForRole'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   const profiles = ctx.store.instanceProfiles.listForRole(role.roleId);
   const page = paginateArray(profiles, (profile) => profile.instanceProfileName.toLowerCase(), input.Marker, input.MaxItems);

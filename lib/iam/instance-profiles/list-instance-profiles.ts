@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { instanceProfileView } from './instance-profile-view';
 
-export const listInstanceProfiles: IamOperation<'ListInstanceProfiles'> = (ctx, input) => {
+export const listInstanceProfiles: IamOperation<'ListInstanceProfiles'> = async (ctx, input) => {
   const page = ctx.store.instanceProfiles.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

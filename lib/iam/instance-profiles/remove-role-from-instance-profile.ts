@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const removeRoleFromInstanceProfile: IamOperation<'RemoveRoleFromInstanceProfile'> = (ctx, input) => {
+export const removeRoleFromInstanceProfile: IamOperation<'RemoveRoleFromInstanceProfile'> = async (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);

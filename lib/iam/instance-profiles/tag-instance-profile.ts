@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireInstanceProfile } from './require-instance-profile';
 
-export const tagInstanceProfile: IamOperation<'TagInstanceProfile'> = (ctx, input) => {
+export const tagInstanceProfile: IamOperation<'TagInstanceProfile'> = async (ctx, input) => {
   const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { createLastAccessedJob } from './report';
 
-export const generateServiceLastAccessedDetails: IamOperation<'GenerateServiceLastAccessedDetails'> = (ctx, input) => {
+export const generateServiceLastAccessedDetails: IamOperation<'GenerateServiceLastAccessedDetails'> = async (ctx, input) => {
   const job = createLastAccessedJob(
     ctx.store,
     ctx.principal.accountId,

@@ -5,7 +5,7 @@ import type { IamOperation } from '../../core/context';
 import { enforcePasswordPolicy, loadPasswordPolicy, passwordExpiration, reuseViolation } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
 
-export const changePassword: IamOperation<'ChangePassword'> = (ctx, input) => {
+export const changePassword: IamOperation<'ChangePassword'> = async (ctx, input) => {
   const { store, principal } = ctx;
   // Only IAM users have a password this operation can change; root and role sessions get InvalidUserType (AWS CLI docs).
   if (principal.type !== 'IAMUser' || !principal.userName) {

@@ -6,7 +6,7 @@ import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
 
-export const createLoginProfile: IamOperation<'CreateLoginProfile'> = (ctx, input) => {
+export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
   const user = requireUser(store, input.UserName);
   if (store.loginProfiles.get(user.userId)) throw new EntityAlreadyExists(`Login Profile for user ${user.userName} already exists.`);

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireLoginProfile } from './login-profile-view';
 
-export const deleteLoginProfile: IamOperation<'DeleteLoginProfile'> = (ctx, input) => {
+export const deleteLoginProfile: IamOperation<'DeleteLoginProfile'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   requireLoginProfile(ctx.store, user.userId, user.userName);
   ctx.store.loginProfiles.delete(user.userId);

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { loginProfileView, requireLoginProfile } from './login-profile-view';
 
-export const getLoginProfile: IamOperation<'GetLoginProfile'> = (ctx, input) => {
+export const getLoginProfile: IamOperation<'GetLoginProfile'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   return { LoginProfile: loginProfileView(user.userName, requireLoginProfile(ctx.store, user.userId, user.userName)) };
 };

@@ -5,7 +5,7 @@ import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
 
-export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = (ctx, input) => {
+export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
   const user = requireUser(store, input.UserName);
   requireLoginProfile(store, user.userId, user.userName);

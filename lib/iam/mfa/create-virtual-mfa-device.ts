@@ -9,7 +9,7 @@ import { qrCodePng } from './qr-code';
 /** The issuer authenticator apps show beside the device. */
 const TOTP_ISSUER = 'Gatehouse';
 
-export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = (ctx, input) => {
+export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = async (ctx, input) => {
   const { store, principal } = ctx;
   const deviceName = input.VirtualMFADeviceName;
   const path = input.Path ?? '/';

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 
-export const deactivateMfaDevice: IamOperation<'DeactivateMFADevice'> = (ctx, input) => {
+export const deactivateMfaDevice: IamOperation<'DeactivateMFADevice'> = async (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
   const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
   ctx.store.mfaDevices.unassign(device.serialNumber);

@@ -3,7 +3,7 @@ import { DeleteConflict } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const deleteVirtualMfaDevice: IamOperation<'DeleteVirtualMFADevice'> = (ctx, input) => {
+export const deleteVirtualMfaDevice: IamOperation<'DeleteVirtualMFADevice'> = async (ctx, input) => {
   const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   if (device.userId || device.isRoot) throw new DeleteConflict('MFA VirtualDevice in use. Must deactivate first.');
   ctx.store.tags.removeAll('mfa', device.serialNumber);

@@ -8,7 +8,7 @@ import { ownerUserId, requireVirtualMfaDevice, resolveMfaOwner } from './mfa-vie
 /** Steps of clock skew accepted around the second code (±1 minute). */
 export const ENABLE_WINDOW_STEPS = 2;
 
-export const enableMfaDevice: IamOperation<'EnableMFADevice'> = (ctx, input) => {
+export const enableMfaDevice: IamOperation<'EnableMFADevice'> = async (ctx, input) => {
   const { store } = ctx;
   const owner = resolveMfaOwner(ctx, input.UserName);
   const device = requireVirtualMfaDevice(store, input.SerialNumber);

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const listMfaDeviceTags: IamOperation<'ListMFADeviceTags'> = (ctx, input) => {
+export const listMfaDeviceTags: IamOperation<'ListMFADeviceTags'> = async (ctx, input) => {
   const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   const positioned = ctx.store.tags.list('mfa', device.serialNumber).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);

@@ -3,7 +3,7 @@ import type { UncheckedIamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { mfaDeviceView, ownerName, ownerUserId, resolveMfaOwner } from './mfa-view';
 
-export const listMfaDevices: UncheckedIamOperation<'ListMFADevices'> = (ctx, input) => {
+export const listMfaDevices: UncheckedIamOperation<'ListMFADevices'> = async (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
   const devices = ctx.store.mfaDevices.listForUser(ownerUserId(owner));
   const page = paginateArray(devices, (d) => d.serialNumber, input.Marker, input.MaxItems);

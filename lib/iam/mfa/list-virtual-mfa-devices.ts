@@ -7,7 +7,7 @@ import { virtualMfaDeviceView } from './mfa-view';
 
 const STATUSES: readonly string[] = ['Assigned', 'Unassigned', 'Any'];
 
-export const listVirtualMfaDevices: UncheckedIamOperation<'ListVirtualMFADevices'> = (ctx, input) => {
+export const listVirtualMfaDevices: UncheckedIamOperation<'ListVirtualMFADevices'> = async (ctx, input) => {
   const status = input.AssignmentStatus ?? 'Any';
   if (!STATUSES.includes(status)) {
     throw new ValidationError(

@@ -7,7 +7,7 @@ import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 /** Steps of drift a resync accepts on either side (±10 minutes). */
 export const RESYNC_WINDOW_STEPS = 20;
 
-export const resyncMfaDevice: IamOperation<'ResyncMFADevice'> = (ctx, input) => {
+export const resyncMfaDevice: IamOperation<'ResyncMFADevice'> = async (ctx, input) => {
   const owner = resolveMfaOwner(ctx, input.UserName);
   const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
   const step = verifyConsecutiveTotp(

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const tagMfaDevice: IamOperation<'TagMFADevice'> = (ctx, input) => {
+export const tagMfaDevice: IamOperation<'TagMFADevice'> = async (ctx, input) => {
   const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

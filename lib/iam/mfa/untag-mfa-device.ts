@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
-export const untagMfaDevice: IamOperation<'UntagMFADevice'> = (ctx, input) => {
+export const untagMfaDevice: IamOperation<'UntagMFADevice'> = async (ctx, input) => {
   const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   ctx.store.tags.remove('mfa', device.serialNumber, input.TagKeys ?? []);
   return {};

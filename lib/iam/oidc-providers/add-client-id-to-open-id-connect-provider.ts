@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireOidcProvider, validateClientIds } from './require-oidc-provider';
 
-export const addClientIDToOpenIDConnectProvider: IamOperation<'AddClientIDToOpenIDConnectProvider'> = (ctx, input) => {
+export const addClientIDToOpenIDConnectProvider: IamOperation<'AddClientIDToOpenIDConnectProvider'> = async (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   if (provider.clientIds.includes(input.ClientID)) return {};
   const clientIds = validateClientIds([...provider.clientIds, input.ClientID]);

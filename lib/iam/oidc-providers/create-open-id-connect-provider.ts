@@ -22,7 +22,7 @@ export function oidcProviderPath(url: string): string {
   return `${parsed.host.toLowerCase()}${path}`;
 }
 
-export const createOpenIDConnectProvider: IamOperation<'CreateOpenIDConnectProvider'> = (ctx, input) => {
+export const createOpenIDConnectProvider: IamOperation<'CreateOpenIDConnectProvider'> = async (ctx, input) => {
   const url = oidcProviderPath(input.Url);
   const arn = `arn:aws:iam::${ctx.principal.accountId}:oidc-provider/${url}`;
   const thumbprints = validateThumbprints(input.ThumbprintList ?? [], { allowEmpty: true });

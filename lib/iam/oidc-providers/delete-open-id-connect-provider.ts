@@ -2,7 +2,7 @@
 import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 
-export const deleteOpenIDConnectProvider: IamOperation<'DeleteOpenIDConnectProvider'> = (ctx, input) => {
+export const deleteOpenIDConnectProvider: IamOperation<'DeleteOpenIDConnectProvider'> = async (ctx, input) => {
   const arn = input.OpenIDConnectProviderArn;
   const provider = ctx.store.identityProviders.getOidc(arn);
   // AWS words this differently from the other operations' "OpenIDConnect Provider not found for arn …".

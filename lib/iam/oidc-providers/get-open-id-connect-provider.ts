@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const getOpenIDConnectProvider: IamOperation<'GetOpenIDConnectProvider'> = (ctx, input) => {
+export const getOpenIDConnectProvider: IamOperation<'GetOpenIDConnectProvider'> = async (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const tags = ctx.store.tags.list('oidc-provider', provider.arn);
   return {

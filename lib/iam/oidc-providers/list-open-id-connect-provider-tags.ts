@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const listOpenIDConnectProviderTags: IamOperation<'ListOpenIDConnectProviderTags'> = (ctx, input) => {
+export const listOpenIDConnectProviderTags: IamOperation<'ListOpenIDConnectProviderTags'> = async (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const positioned = ctx.store.tags.list('oidc-provider', provider.arn).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);

@@ -1,6 +1,6 @@
 // ListOpenIDConnectProviders: the ARNs of every OIDC provider of the account (not paginated, as AWS).
 import type { IamOperation } from '../../core/context';
 
-export const listOpenIDConnectProviders: IamOperation<'ListOpenIDConnectProviders'> = (ctx) => ({
+export const listOpenIDConnectProviders: IamOperation<'ListOpenIDConnectProviders'> = async (ctx) => ({
   OpenIDConnectProviderList: ctx.store.identityProviders.listOidc().map((provider) => ({ Arn: provider.arn })),
 });

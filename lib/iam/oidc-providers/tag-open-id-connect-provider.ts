@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireOidcProvider } from './require-oidc-provider';
 
-export const tagOpenIDConnectProvider: IamOperation<'TagOpenIDConnectProvider'> = (ctx, input) => {
+export const tagOpenIDConnectProvider: IamOperation<'TagOpenIDConnectProvider'> = async (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

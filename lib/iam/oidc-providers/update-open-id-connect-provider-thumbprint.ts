@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireOidcProvider, validateThumbprints } from './require-oidc-provider';
 
-export const updateOpenIDConnectProviderThumbprint: IamOperation<'UpdateOpenIDConnectProviderThumbprint'> = (ctx, input) => {
+export const updateOpenIDConnectProviderThumbprint: IamOperation<'UpdateOpenIDConnectProviderThumbprint'> = async (ctx, input) => {
   const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   ctx.store.identityProviders.putOidc({ ...provider, thumbprints: validateThumbprints(input.ThumbprintList ?? []) });
   return {};

@@ -3,6 +3,6 @@
 import { OrganizationNotFound } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 
-export const generateOrganizationsAccessReport: IamOperation<'GenerateOrganizationsAccessReport'> = () => {
+export const generateOrganizationsAccessReport: IamOperation<'GenerateOrganizationsAccessReport'> = async () => {
   throw new OrganizationNotFound('The request was rejected because no organization is associated with your account.');
 };

@@ -2,6 +2,6 @@
 import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 
-export const getOrganizationsAccessReport: IamOperation<'GetOrganizationsAccessReport'> = (_ctx, input) => {
+export const getOrganizationsAccessReport: IamOperation<'GetOrganizationsAccessReport'> = async (_ctx, input) => {
   throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
 };

@@ -3,7 +3,7 @@ import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { loadPasswordPolicy } from './policy';
 
-export const deleteAccountPasswordPolicy: IamOperation<'DeleteAccountPasswordPolicy'> = (ctx) => {
+export const deleteAccountPasswordPolicy: IamOperation<'DeleteAccountPasswordPolicy'> = async (ctx) => {
   // AWS words this differently from GetAccountPasswordPolicy's answer (recorded from AWS).
   if (!loadPasswordPolicy(ctx.store)) throw new NoSuchEntity('The account policy with name PasswordPolicy cannot be found.');
   ctx.store.account.update({ passwordPolicy: undefined });

@@ -8,7 +8,7 @@ export function noPasswordPolicy(accountId: string): NoSuchEntity {
   return new NoSuchEntity(`The Password Policy with domain name ${accountId} cannot be found.`);
 }
 
-export const getAccountPasswordPolicy: IamOperation<'GetAccountPasswordPolicy'> = (ctx) => {
+export const getAccountPasswordPolicy: IamOperation<'GetAccountPasswordPolicy'> = async (ctx) => {
   const policy = loadPasswordPolicy(ctx.store);
   if (!policy) throw noPasswordPolicy(ctx.principal.accountId);
   return { PasswordPolicy: passwordPolicyView(policy) };

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import type { PasswordPolicy } from './policy';
 
-export const updateAccountPasswordPolicy: IamOperation<'UpdateAccountPasswordPolicy'> = (ctx, input) => {
+export const updateAccountPasswordPolicy: IamOperation<'UpdateAccountPasswordPolicy'> = async (ctx, input) => {
   // The service model already bounds MinimumPasswordLength 6-128, MaxPasswordAge 1-1095, PasswordReusePrevention 1-24.
   const policy: PasswordPolicy = {
     MinimumPasswordLength: input.MinimumPasswordLength ?? 6,

@@ -5,7 +5,7 @@ import { QUOTAS } from '../validation';
 import { checkManagedPolicyDocument } from './policy-document';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const createPolicyVersion: IamOperation<'CreatePolicyVersion'> = (ctx, input) => {
+export const createPolicyVersion: IamOperation<'CreatePolicyVersion'> = async (ctx, input) => {
   const { store } = ctx;
   const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   const document = input.PolicyDocument;

@@ -7,7 +7,7 @@ import { QUOTAS, validateName, validatePath, validateTags } from '../validation'
 import { checkManagedPolicyDocument } from './policy-document';
 import { policyView } from './managed-policy';
 
-export const createPolicy: IamOperation<'CreatePolicy'> = (ctx, input) => {
+export const createPolicy: IamOperation<'CreatePolicy'> = async (ctx, input) => {
   const { store } = ctx;
   const policyName = input.PolicyName;
   const path = input.Path ?? '/';

@@ -3,7 +3,7 @@ import { DeleteConflict, NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const deletePolicyVersion: IamOperation<'DeletePolicyVersion'> = (ctx, input) => {
+export const deletePolicyVersion: IamOperation<'DeletePolicyVersion'> = async (ctx, input) => {
   const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   const versionId = input.VersionId;
   if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {

@@ -3,7 +3,7 @@ import { DeleteConflict } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const deletePolicy: IamOperation<'DeletePolicy'> = (ctx, input) => {
+export const deletePolicy: IamOperation<'DeletePolicy'> = async (ctx, input) => {
   const { store } = ctx;
   const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   // A policy still used as a permissions boundary counts as attached: deleting it would leave dangling boundaries.

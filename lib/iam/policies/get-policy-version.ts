@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
-export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = (ctx, input) => {
+export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = async (ctx, input) => {
   const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const versionId = input.VersionId;
   const notFound = () => new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);

@@ -7,7 +7,7 @@ import { requireManagedPolicy } from './managed-policy';
 const KIND_ORDER = { group: 1, user: 2, role: 3 } as const;
 const FILTER_KIND = { User: 'user', Group: 'group', Role: 'role' } as const;
 
-export const listEntitiesForPolicy: IamOperation<'ListEntitiesForPolicy'> = (ctx, input) => {
+export const listEntitiesForPolicy: IamOperation<'ListEntitiesForPolicy'> = async (ctx, input) => {
   const { store } = ctx;
   const policy = requireManagedPolicy(store, input.PolicyArn);
   const usage = input.PolicyUsageFilter;

@@ -46,7 +46,7 @@ function firstAfter(entries: Listed[], after: string): number {
   return low;
 }
 
-export const listPolicies: IamOperation<'ListPolicies'> = (ctx, input) => {
+export const listPolicies: IamOperation<'ListPolicies'> = async (ctx, input) => {
   const { store } = ctx;
   const scope = input.Scope ?? 'All';
   const pathPrefix = input.PathPrefix;

@@ -4,7 +4,7 @@ import { ValidationError } from '../../core/errors';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 
-export const listPolicyTags: IamOperation<'ListPolicyTags'> = (ctx, input) => {
+export const listPolicyTags: IamOperation<'ListPolicyTags'> = async (ctx, input) => {
   const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
   const after = decodeMarker(input.Marker);

@@ -10,7 +10,7 @@ function newestFirstKey(version: { versionId: string }): string {
   return String(1e9 - n).padStart(10, '0');
 }
 
-export const listPolicyVersions: IamOperation<'ListPolicyVersions'> = (ctx, input) => {
+export const listPolicyVersions: IamOperation<'ListPolicyVersions'> = async (ctx, input) => {
   const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
   const versions = policy.isAwsManaged ? getAwsManagedPolicy(policy.arn)!.versions : ctx.store.managedPolicies.listVersions(policy.arn);
   const page = paginateArray(versions, newestFirstKey, input.Marker, input.MaxItems);

@@ -3,7 +3,7 @@ import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const setDefaultPolicyVersion: IamOperation<'SetDefaultPolicyVersion'> = (ctx, input) => {
+export const setDefaultPolicyVersion: IamOperation<'SetDefaultPolicyVersion'> = async (ctx, input) => {
   const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   const versionId = input.VersionId;
   if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireCustomerPolicy } from './managed-policy';
 
-export const tagPolicy: IamOperation<'TagPolicy'> = (ctx, input) => {
+export const tagPolicy: IamOperation<'TagPolicy'> = async (ctx, input) => {
   const policy = requireCustomerPolicy(ctx, input.PolicyArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

@@ -12,7 +12,7 @@ import { validateTrustPolicy } from './trust-policy';
 /** AWS's default and bounds for `MaxSessionDuration`, in seconds. */
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 
-export const createRole: IamOperation<'CreateRole'> = (ctx, input) => {
+export const createRole: IamOperation<'CreateRole'> = async (ctx, input) => {
   const { store } = ctx;
   const roleName = input.RoleName;
   const path = input.Path ?? '/';

@@ -54,7 +54,7 @@ function serviceLinkedRolePlan(serviceName: string, customSuffix: string | undef
   };
 }
 
-export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = (ctx, input) => {
+export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = async (ctx, input) => {
   const { store } = ctx;
   const serviceName = input.AWSServiceName;
   if (!isServicePrincipalName(serviceName)) throw new InvalidInput(`Invalid service name: ${serviceName}`);

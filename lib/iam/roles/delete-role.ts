@@ -7,7 +7,7 @@ import { replaceDeletedPrincipal } from './deleted-principals';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { roleArn } from './role-view';
 
-export const deleteRole: IamOperation<'DeleteRole'> = (ctx, input) => {
+export const deleteRole: IamOperation<'DeleteRole'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   if (ctx.store.instanceProfiles.listForRole(role.roleId).length > 0) {

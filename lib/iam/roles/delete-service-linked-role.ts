@@ -6,7 +6,7 @@ import { removeRole } from './delete-role';
 import { deletionTaskId, recordDeletionTask } from './deletion-tasks';
 import { requireRole } from './require-role';
 
-export const deleteServiceLinkedRole: IamOperation<'DeleteServiceLinkedRole'> = (ctx, input) => {
+export const deleteServiceLinkedRole: IamOperation<'DeleteServiceLinkedRole'> = async (ctx, input) => {
   const { store } = ctx;
   const role = requireRole(store, input.RoleName);
   const serviceName = /^\/aws-service-role\/([^/]+)\/$/.exec(role.path)?.[1];

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
-export const getRole: IamOperation<'GetRole'> = (ctx, input) => {
+export const getRole: IamOperation<'GetRole'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   return {
     Role: roleView(ctx.principal.accountId, role, {

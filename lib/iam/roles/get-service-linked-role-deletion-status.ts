@@ -3,7 +3,7 @@ import { InvalidInput, NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
 import { deletionTaskStatus } from './deletion-tasks';
 
-export const getServiceLinkedRoleDeletionStatus: IamOperation<'GetServiceLinkedRoleDeletionStatus'> = (ctx, input) => {
+export const getServiceLinkedRoleDeletionStatus: IamOperation<'GetServiceLinkedRoleDeletionStatus'> = async (ctx, input) => {
   const taskId = input.DeletionTaskId;
   if (!taskId.startsWith('task/aws-service-role/')) throw new InvalidInput(`Invalid deletion task id: ${taskId}`);
   const status = deletionTaskStatus(ctx.store, taskId);

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireRole } from './require-role';
 
-export const listRoleTags: IamOperation<'ListRoleTags'> = (ctx, input) => {
+export const listRoleTags: IamOperation<'ListRoleTags'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   const positioned = ctx.store.tags.list('role', role.roleId).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);

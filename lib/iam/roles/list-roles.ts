@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { roleView } from './role-view';
 
-export const listRoles: IamOperation<'ListRoles'> = (ctx, input) => {
+export const listRoles: IamOperation<'ListRoles'> = async (ctx, input) => {
   const page = ctx.store.roles.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireRole } from './require-role';
 
-export const tagRole: IamOperation<'TagRole'> = (ctx, input) => {
+export const tagRole: IamOperation<'TagRole'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireRole } from './require-role';
 
-export const untagRole: IamOperation<'UntagRole'> = (ctx, input) => {
+export const untagRole: IamOperation<'UntagRole'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   ctx.store.tags.remove('role', role.roleId, input.TagKeys ?? []);
   return {};

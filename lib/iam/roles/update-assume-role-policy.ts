@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 import { validateTrustPolicy } from './trust-policy';
 
-export const updateAssumeRolePolicy: IamOperation<'UpdateAssumeRolePolicy'> = (ctx, input) => {
+export const updateAssumeRolePolicy: IamOperation<'UpdateAssumeRolePolicy'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
   validateTrustPolicy(input.PolicyDocument, ctx.store, ctx.principal.accountId);

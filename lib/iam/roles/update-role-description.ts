@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
-export const updateRoleDescription: IamOperation<'UpdateRoleDescription'> = (ctx, input) => {
+export const updateRoleDescription: IamOperation<'UpdateRoleDescription'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   ctx.store.roles.update(role.roleId, { description: input.Description });
   const updated = ctx.store.roles.getById(role.roleId)!;

@@ -3,7 +3,7 @@ import type { RoleChanges } from '../../store/roles';
 import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 
-export const updateRole: IamOperation<'UpdateRole'> = (ctx, input) => {
+export const updateRole: IamOperation<'UpdateRole'> = async (ctx, input) => {
   const role = requireRole(ctx.store, input.RoleName);
   // A service-linked role's description may be edited (AWS allows it); nothing else.
   if (input.MaxSessionDuration !== undefined) assertRoleModifiable(role);

@@ -5,7 +5,7 @@ import { validateTags } from '../validation';
 import { SAML_PROVIDERS_PER_ACCOUNT } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
-export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = (ctx, input) => {
+export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = async (ctx, input) => {
   const name = input.Name;
   const arn = `arn:aws:iam::${ctx.principal.accountId}:saml-provider/${name}`;
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument);

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const deleteSAMLProvider: IamOperation<'DeleteSAMLProvider'> = (ctx, input) => {
+export const deleteSAMLProvider: IamOperation<'DeleteSAMLProvider'> = async (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   ctx.store.tags.removeAll('saml-provider', provider.arn);
   ctx.store.identityProviders.deleteSaml(provider.arn);

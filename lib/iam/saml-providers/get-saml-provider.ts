@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const getSAMLProvider: IamOperation<'GetSAMLProvider'> = (ctx, input) => {
+export const getSAMLProvider: IamOperation<'GetSAMLProvider'> = async (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const tags = ctx.store.tags.list('saml-provider', provider.arn);
   return {

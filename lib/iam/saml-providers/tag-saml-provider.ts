@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const tagSAMLProvider: IamOperation<'TagSAMLProvider'> = (ctx, input) => {
+export const tagSAMLProvider: IamOperation<'TagSAMLProvider'> = async (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

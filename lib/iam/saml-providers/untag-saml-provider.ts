@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
-export const untagSAMLProvider: IamOperation<'UntagSAMLProvider'> = (ctx, input) => {
+export const untagSAMLProvider: IamOperation<'UntagSAMLProvider'> = async (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   ctx.store.tags.remove('saml-provider', provider.arn, input.TagKeys ?? []);
   return {};

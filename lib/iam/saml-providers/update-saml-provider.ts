@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
-export const updateSAMLProvider: IamOperation<'UpdateSAMLProvider'> = (ctx, input) => {
+export const updateSAMLProvider: IamOperation<'UpdateSAMLProvider'> = async (ctx, input) => {
   const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
   ctx.store.identityProviders.putSaml({

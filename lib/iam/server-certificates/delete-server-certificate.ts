@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const deleteServerCertificate: IamOperation<'DeleteServerCertificate'> = (ctx, input) => {
+export const deleteServerCertificate: IamOperation<'DeleteServerCertificate'> = async (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   ctx.store.tags.removeAll('server-certificate', certificate.serverCertificateId);
   ctx.store.serverCertificates.delete(certificate.serverCertificateId);

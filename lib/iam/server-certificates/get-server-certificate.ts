@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireServerCertificate, serverCertificateMetadata } from './server-certificate-view';
 
-export const getServerCertificate: IamOperation<'GetServerCertificate'> = (ctx, input) => {
+export const getServerCertificate: IamOperation<'GetServerCertificate'> = async (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const tags = ctx.store.tags.list('server-certificate', certificate.serverCertificateId);
   return {

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const listServerCertificateTags: IamOperation<'ListServerCertificateTags'> = (ctx, input) => {
+export const listServerCertificateTags: IamOperation<'ListServerCertificateTags'> = async (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const positioned = ctx.store.tags
     .list('server-certificate', certificate.serverCertificateId)

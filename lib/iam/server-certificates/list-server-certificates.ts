@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { serverCertificateMetadata } from './server-certificate-view';
 
-export const listServerCertificates: IamOperation<'ListServerCertificates'> = (ctx, input) => {
+export const listServerCertificates: IamOperation<'ListServerCertificates'> = async (ctx, input) => {
   const prefix = input.PathPrefix ?? '/';
   const certificates = ctx.store.serverCertificates.list().filter((c) => c.path.startsWith(prefix));
   const page = paginateArray(certificates, (c) => `${c.path}|${c.name.toLowerCase()}`, input.Marker, input.MaxItems);

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const tagServerCertificate: IamOperation<'TagServerCertificate'> = (ctx, input) => {
+export const tagServerCertificate: IamOperation<'TagServerCertificate'> = async (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

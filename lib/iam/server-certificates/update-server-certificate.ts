@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { validatePath } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
-export const updateServerCertificate: IamOperation<'UpdateServerCertificate'> = (ctx, input) => {
+export const updateServerCertificate: IamOperation<'UpdateServerCertificate'> = async (ctx, input) => {
   const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
   const name = input.NewServerCertificateName ?? certificate.name;
   const path = input.NewPath ?? certificate.path;

@@ -16,7 +16,7 @@ function parsePrivateKey(pem: string): KeyObject {
   }
 }
 
-export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = (ctx, input) => {
+export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = async (ctx, input) => {
   const path = input.Path ?? '/';
   validatePath(path);
   const name = input.ServerCertificateName;

@@ -78,7 +78,7 @@ function entitiesOf(store: Store, accountId: string, arn: string): Entity[] {
   return [...out.values()];
 }
 
-export const getServiceLastAccessedDetailsWithEntities: IamOperation<'GetServiceLastAccessedDetailsWithEntities'> = (ctx, input) => {
+export const getServiceLastAccessedDetailsWithEntities: IamOperation<'GetServiceLastAccessedDetailsWithEntities'> = async (ctx, input) => {
   const job = loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
   const namespace = input.ServiceNamespace.toLowerCase();

@@ -56,7 +56,7 @@ function candidates(store: Store, arn: string): Candidate[] {
 /** Namespaces per page: AWS pages this operation by service namespace. */
 const NAMESPACES_PER_PAGE = 20;
 
-export const listPoliciesGrantingServiceAccess: IamOperation<'ListPoliciesGrantingServiceAccess'> = (ctx, input) => {
+export const listPoliciesGrantingServiceAccess: IamOperation<'ListPoliciesGrantingServiceAccess'> = async (ctx, input) => {
   const found = candidates(ctx.store, input.Arn);
   const namespaces = [...new Set((input.ServiceNamespaces ?? []).map((n) => n.toLowerCase()))];
   const after = decodeMarker(input.Marker);

@@ -11,7 +11,7 @@ import {
   type ServiceCredentialData,
 } from './service-credential-view';
 
-export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecificCredential'> = (ctx, input) => {
+export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecificCredential'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const serviceName = input.ServiceName;
   requireSupportedService(serviceName);

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import { requireSupportedService, serviceCredentialMetadata, type ServiceCredentialData } from './service-credential-view';
 
-export const listServiceSpecificCredentials: IamOperation<'ListServiceSpecificCredentials'> = (ctx, input) => {
+export const listServiceSpecificCredentials: IamOperation<'ListServiceSpecificCredentials'> = async (ctx, input) => {
   if (input.ServiceName !== undefined) requireSupportedService(input.ServiceName);
   const owner = resolveKeyOwner(ctx, input.UserName);
   if (owner.userId === undefined) return { ServiceSpecificCredentials: [] };

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { credentialOwner, newServicePassword, requireServiceCredential, serviceCredentialMetadata } from './service-credential-view';
 
-export const resetServiceSpecificCredential: IamOperation<'ResetServiceSpecificCredential'> = (ctx, input) => {
+export const resetServiceSpecificCredential: IamOperation<'ResetServiceSpecificCredential'> = async (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
   const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   const password = newServicePassword();

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
-export const updateServiceSpecificCredential: IamOperation<'UpdateServiceSpecificCredential'> = (ctx, input) => {
+export const updateServiceSpecificCredential: IamOperation<'UpdateServiceSpecificCredential'> = async (ctx, input) => {
   const owner = credentialOwner(ctx, input.UserName);
   const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
   ctx.store.userCredentials.setStatus('service-specific-credential', credential.credentialId, input.Status as 'Active' | 'Inactive');

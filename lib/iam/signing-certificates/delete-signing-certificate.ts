@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { certificateOwner, requireSigningCertificate } from './signing-certificate-view';
 
-export const deleteSigningCertificate: IamOperation<'DeleteSigningCertificate'> = (ctx, input) => {
+export const deleteSigningCertificate: IamOperation<'DeleteSigningCertificate'> = async (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
   const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId);
   ctx.store.userCredentials.delete('signing-certificate', certificate.credentialId);

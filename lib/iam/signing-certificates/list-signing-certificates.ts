@@ -4,7 +4,7 @@ import { paginateArray } from '../pagination';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import { signingCertificateView, type SigningCertificateData } from './signing-certificate-view';
 
-export const listSigningCertificates: IamOperation<'ListSigningCertificates'> = (ctx, input) => {
+export const listSigningCertificates: IamOperation<'ListSigningCertificates'> = async (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   // Gatehouse keeps no signing certificates for the root user.
   if (owner.userId === undefined) return { Certificates: [], IsTruncated: false };

@@ -9,7 +9,7 @@ import {
   type SigningCertificateData,
 } from './signing-certificate-view';
 
-export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> = (ctx, input) => {
+export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> = async (ctx, input) => {
   const owner = certificateOwner(ctx, input.UserName);
   const certificate = parseCertificate(input.CertificateBody);
   const now = ctx.now.getTime();

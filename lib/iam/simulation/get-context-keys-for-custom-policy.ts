@@ -3,6 +3,6 @@ import { referencedContextKeys } from '../../policy';
 import type { IamOperation } from '../../core/context';
 import { compileInputs, inputPolicies } from './policy-source';
 
-export const getContextKeysForCustomPolicy: IamOperation<'GetContextKeysForCustomPolicy'> = (_ctx, input) => {
+export const getContextKeysForCustomPolicy: IamOperation<'GetContextKeysForCustomPolicy'> = async (_ctx, input) => {
   return { ContextKeyNames: referencedContextKeys(compileInputs(inputPolicies(input.PolicyInputList, 'PolicyInputList'))) };
 };

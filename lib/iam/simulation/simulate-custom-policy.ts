@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { inputPolicies } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 
-export const simulateCustomPolicy: IamOperation<'SimulateCustomPolicy'> = (ctx, input) => {
+export const simulateCustomPolicy: IamOperation<'SimulateCustomPolicy'> = async (ctx, input) => {
   const policies = inputPolicies(input.PolicyInputList, 'PolicyInputList');
   const boundaries = input.PermissionsBoundaryPolicyInputList?.length
     ? inputPolicies(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList')

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { inputPolicies, policySource } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 
-export const simulatePrincipalPolicy: IamOperation<'SimulatePrincipalPolicy'> = (ctx, input) => {
+export const simulatePrincipalPolicy: IamOperation<'SimulatePrincipalPolicy'> = async (ctx, input) => {
   const source = policySource(ctx.store, input.PolicySourceArn);
   const extra = inputPolicies(input.PolicyInputList, 'PolicyInputList');
   const boundaries = input.PermissionsBoundaryPolicyInputList?.length

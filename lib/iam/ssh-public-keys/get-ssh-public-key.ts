@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireSshKey, sshPublicKeyView } from './ssh-key-view';
 
-export const getSSHPublicKey: IamOperation<'GetSSHPublicKey'> = (ctx, input) => {
+export const getSSHPublicKey: IamOperation<'GetSSHPublicKey'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   if (input.Encoding !== 'SSH' && input.Encoding !== 'PEM') {
     throw new UnrecognizedPublicKeyEncoding(`The encoding ${input.Encoding} is not recognized. Use SSH or PEM.`);

@@ -5,7 +5,7 @@ import { requireUser } from '../users/require-user';
 import { resolveKeyOwner } from '../access-keys/key-owner';
 import type { SshKeyData } from './ssh-key-view';
 
-export const listSSHPublicKeys: IamOperation<'ListSSHPublicKeys'> = (ctx, input) => {
+export const listSSHPublicKeys: IamOperation<'ListSSHPublicKeys'> = async (ctx, input) => {
   const owner = resolveKeyOwner(ctx, input.UserName);
   // The root user has no SSH keys.
   if (owner.userId === undefined) return { SSHPublicKeys: [], IsTruncated: false };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { requireSshKey } from './ssh-key-view';
 
-export const updateSSHPublicKey: IamOperation<'UpdateSSHPublicKey'> = (ctx, input) => {
+export const updateSSHPublicKey: IamOperation<'UpdateSSHPublicKey'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId);
   ctx.store.userCredentials.setStatus('ssh-public-key', key.credentialId, input.Status as 'Active' | 'Inactive');

@@ -6,7 +6,7 @@ import { requireUser } from '../users/require-user';
 import { parseSshPublicKey } from './ssh-key-format';
 import { SSH_KEYS_PER_USER, sshPublicKeyView, type SshKeyData } from './ssh-key-view';
 
-export const uploadSSHPublicKey: IamOperation<'UploadSSHPublicKey'> = (ctx, input) => {
+export const uploadSSHPublicKey: IamOperation<'UploadSSHPublicKey'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const parsed = parseSshPublicKey(input.SSHPublicKeyBody);
   const existing = ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);

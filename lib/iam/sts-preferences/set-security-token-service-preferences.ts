@@ -10,7 +10,7 @@ export function globalEndpointTokenVersion(store: Store): 1 | 2 {
   return store.getSetting(SETTING) === 'v2Token' ? 2 : 1;
 }
 
-export const setSecurityTokenServicePreferences: IamOperation<'SetSecurityTokenServicePreferences'> = (ctx, input) => {
+export const setSecurityTokenServicePreferences: IamOperation<'SetSecurityTokenServicePreferences'> = async (ctx, input) => {
   // The service model has already restricted the value to v1Token | v2Token.
   ctx.store.setSetting(SETTING, input.GlobalEndpointTokenVersion === 'v2Token' ? 'v2Token' : 'v1Token');
   return {};

@@ -7,7 +7,7 @@ import { requireBoundaryPolicy } from '../policies/managed-policy';
 import { QUOTAS, validateName, validatePath, validateTags } from '../validation';
 import { userView } from './user-view';
 
-export const createUser: IamOperation<'CreateUser'> = (ctx, input) => {
+export const createUser: IamOperation<'CreateUser'> = async (ctx, input) => {
   const { store } = ctx;
   const userName = input.UserName;
   const path = input.Path ?? '/';

@@ -5,7 +5,7 @@ import { entityArn } from '../arn';
 import { replaceDeletedPrincipal } from '../roles/deleted-principals';
 import { requireUser } from './require-user';
 
-export const deleteUser: IamOperation<'DeleteUser'> = (ctx, input) => {
+export const deleteUser: IamOperation<'DeleteUser'> = async (ctx, input) => {
   const { store } = ctx;
   const user = requireUser(store, input.UserName);
   // Checked in the order of AWS's DeleteUser documentation: password, access keys, signing certificates,

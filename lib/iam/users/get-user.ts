@@ -4,7 +4,7 @@ import type { UncheckedIamOperation } from '../../core/context';
 import { userView } from './user-view';
 import { requireUser } from './require-user';
 
-export const getUser: UncheckedIamOperation<'GetUser'> = (ctx, input) => {
+export const getUser: UncheckedIamOperation<'GetUser'> = async (ctx, input) => {
   const { store, principal } = ctx;
   let userName = input.UserName;
   if (userName === undefined) {

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 import { requireUser } from './require-user';
 
-export const listUserTags: IamOperation<'ListUserTags'> = (ctx, input) => {
+export const listUserTags: IamOperation<'ListUserTags'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const positioned = ctx.store.tags.list('user', user.userId).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);

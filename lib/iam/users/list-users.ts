@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { userView } from './user-view';
 
-export const listUsers: IamOperation<'ListUsers'> = (ctx, input) => {
+export const listUsers: IamOperation<'ListUsers'> = async (ctx, input) => {
   const page = ctx.store.users.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),

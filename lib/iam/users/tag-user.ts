@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { validateTags } from '../validation';
 import { requireUser } from './require-user';
 
-export const tagUser: IamOperation<'TagUser'> = (ctx, input) => {
+export const tagUser: IamOperation<'TagUser'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(

@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 import { requireUser } from './require-user';
 
-export const untagUser: IamOperation<'UntagUser'> = (ctx, input) => {
+export const untagUser: IamOperation<'UntagUser'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   ctx.store.tags.remove('user', user.userId, input.TagKeys ?? []);
   return {};

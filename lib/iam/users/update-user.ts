@@ -5,7 +5,7 @@ import type { IamOperation } from '../../core/context';
 import { validateName, validatePath } from '../validation';
 import { requireUser } from './require-user';
 
-export const updateUser: IamOperation<'UpdateUser'> = (ctx, input) => {
+export const updateUser: IamOperation<'UpdateUser'> = async (ctx, input) => {
   const user = requireUser(ctx.store, input.UserName);
   const changes: { userName?: string; path?: string } = {};
   if (input.NewUserName !== undefined && input.NewUserName !== user.userName) {

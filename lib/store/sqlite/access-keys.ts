@@ -51,32 +51,32 @@ export class SqliteAccessKeyRepository implements AccessKeyRepository {
     this.allStatement = db.prepare<[], AccessKeyRow>('SELECT * FROM access_keys ORDER BY create_date');
   }
 
-  insert(key: AccessKeyRecord): void {
+  async insert(key: AccessKeyRecord): Promise<void> {
     this.insertStatement.run(key.accessKeyId, key.userId ?? null, key.secretEncrypted, key.status, key.createDate);
   }
 
-  get(accessKeyId: string): AccessKeyRecord | undefined {
+  async get(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
     const row = this.getStatement.get(accessKeyId);
     return row && toRecord(row);
   }
 
-  listForUser(userId: string | undefined): AccessKeyRecord[] {
+  async listForUser(userId: string | undefined): Promise<AccessKeyRecord[]> {
     return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toRecord);
   }
 
-  setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): void {
+  async setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void> {
     this.statusStatement.run(status, accessKeyId);
   }
 
-  recordUse(accessKeyId: string, date: string, service: string, region: string): void {
+  async recordUse(accessKeyId: string, date: string, service: string, region: string): Promise<void> {
     this.useStatement.run(date, service, region, accessKeyId);
   }
 
-  delete(accessKeyId: string): void {
+  async delete(accessKeyId: string): Promise<void> {
     this.deleteStatement.run(accessKeyId);
   }
 
-  listAll(): AccessKeyRecord[] {
+  async listAll(): Promise<AccessKeyRecord[]> {
     return this.allStatement.all().map(toRecord);
   }
 }

@@ -25,7 +25,7 @@ export class SqliteAccountRepository implements AccountRepository {
 
   constructor(private readonly db: SqliteDatabase) {}
 
-  get(): AccountRecord | undefined {
+  async get(): Promise<AccountRecord | undefined> {
     if (this.cached) return this.cached;
     const row = this.db.prepare<[], AccountRow>('SELECT * FROM account WHERE id = 1').get();
     if (!row) return undefined;
@@ -41,7 +41,7 @@ export class SqliteAccountRepository implements AccountRepository {
     return this.cached;
   }
 
-  create(account: AccountRecord): void {
+  async create(account: AccountRecord): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO account (id, account_id, root_email, root_password_hash, root_password_last_used, root_mfa_serial, password_policy, create_date)
@@ -59,7 +59,7 @@ export class SqliteAccountRepository implements AccountRepository {
     this.cached = undefined;
   }
 
-  update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): void {
+  async update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void> {
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [field, value] of Object.entries(changes)) {
@@ -78,18 +78,18 @@ export class SqliteAccountRepository implements AccountRepository {
     this.cached = undefined;
   }
 
-  listAliases(): string[] {
+  async listAliases(): Promise<string[]> {
     return this.db
       .prepare<[], { alias: string }>('SELECT alias FROM account_aliases ORDER BY alias')
       .all()
       .map((r) => r.alias);
   }
 
-  addAlias(alias: string): void {
+  async addAlias(alias: string): Promise<void> {
     this.db.prepare('INSERT INTO account_aliases (alias) VALUES (?)').run(alias);
   }
 
-  removeAlias(alias: string): void {
+  async removeAlias(alias: string): Promise<void> {
     this.db.prepare('DELETE FROM account_aliases WHERE alias = ?').run(alias);
   }
 }

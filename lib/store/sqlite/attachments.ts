@@ -92,51 +92,51 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
     );
   }
 
-  attach(attachment: AttachmentRecord): void {
+  async attach(attachment: AttachmentRecord): Promise<void> {
     this.attachStatement.run(attachment);
   }
 
-  detach(principalKind: PrincipalKind, principalId: string, policyArn: string): void {
+  async detach(principalKind: PrincipalKind, principalId: string, policyArn: string): Promise<void> {
     this.detachStatement.run(principalKind, principalId, policyArn);
   }
 
-  listForPrincipal(principalKind: PrincipalKind, principalId: string): AttachmentRecord[] {
+  async listForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<AttachmentRecord[]> {
     return this.forPrincipal.all(principalKind, principalId).map(toRecord);
   }
 
-  listForPolicy(policyArn: string): AttachmentRecord[] {
+  async listForPolicy(policyArn: string): Promise<AttachmentRecord[]> {
     return this.forPolicy.all(policyArn).map(toRecord);
   }
 
-  countForPolicy(policyArn: string): number {
+  async countForPolicy(policyArn: string): Promise<number> {
     return this.countPolicy.get(policyArn)!.n;
   }
 
-  countForPrincipal(principalKind: PrincipalKind, principalId: string): number {
+  async countForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<number> {
     return this.countPrincipal.get(principalKind, principalId)!.n;
   }
 
-  countsByPolicy(): Map<string, number> {
+  async countsByPolicy(): Promise<Map<string, number>> {
     return toCounts(this.countsStatement.all());
   }
 
-  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): void {
+  async removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<void> {
     this.removeAll.run(principalKind, principalId);
   }
 
-  listEntitiesForPolicy(policyArn: string): PolicyEntity[] {
+  async listEntitiesForPolicy(policyArn: string): Promise<PolicyEntity[]> {
     return this.entitiesStatement.all(policyArn, policyArn, policyArn).map(toEntity);
   }
 
-  listBoundaryUsage(policyArn: string): PolicyEntity[] {
+  async listBoundaryUsage(policyArn: string): Promise<PolicyEntity[]> {
     return this.boundaryStatement.all(policyArn, policyArn).map(toEntity);
   }
 
-  countBoundaryUsage(policyArn: string): number {
+  async countBoundaryUsage(policyArn: string): Promise<number> {
     return this.boundaryCount.get(policyArn, policyArn)!.n;
   }
 
-  boundaryCountsByPolicy(): Map<string, number> {
+  async boundaryCountsByPolicy(): Promise<Map<string, number>> {
     return toCounts(this.boundaryCounts.all());
   }
 }

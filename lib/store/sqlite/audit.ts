@@ -70,15 +70,15 @@ export class SqliteAuditRepository implements AuditRepository {
     });
   }
 
-  insertMany(events: AuditEventRecord[]): void {
+  async insertMany(events: AuditEventRecord[]): Promise<void> {
     if (events.length > 0) this.insertBatch(events, []);
   }
 
-  write(events: AuditEventRecord[], access: ServiceAccessRecord[]): void {
+  async write(events: AuditEventRecord[], access: ServiceAccessRecord[]): Promise<void> {
     if (events.length > 0 || access.length > 0) this.insertBatch(events, access);
   }
 
-  query(query: AuditQuery): AuditPage {
+  async query(query: AuditQuery): Promise<AuditPage> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.beforeSeq !== undefined) {
@@ -117,26 +117,26 @@ export class SqliteAuditRepository implements AuditRepository {
     return { events: page.map((r) => r.event), nextSeq: more ? page[page.length - 1].seq : undefined };
   }
 
-  pruneOlderThan(eventTime: string): number {
+  async pruneOlderThan(eventTime: string): Promise<number> {
     return this.pruneTimeStatement.run(eventTime).changes;
   }
 
-  pruneToCount(maxEvents: number): number {
+  async pruneToCount(maxEvents: number): Promise<number> {
     const max = this.maxSeqStatement.get()?.seq;
     if (max === null || max === undefined || max <= maxEvents) return 0;
     // seq is AUTOINCREMENT, so the newest `maxEvents` rows are the ones above max - maxEvents.
     return this.pruneSeqStatement.run(max - maxEvents).changes;
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 
-  recordServiceAccess(records: ServiceAccessRecord[]): void {
+  async recordServiceAccess(records: ServiceAccessRecord[]): Promise<void> {
     if (records.length > 0) this.insertBatch([], records);
   }
 
-  listActionAccess(principalArns: string[], serviceNamespace: string): ServiceAccessRecord[] {
+  async listActionAccess(principalArns: string[], serviceNamespace: string): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
     const rows = this.db
       .prepare<
@@ -163,7 +163,7 @@ export class SqliteAuditRepository implements AuditRepository {
     }));
   }
 
-  listServiceAccess(principalArns: string[]): ServiceAccessRecord[] {
+  async listServiceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
     const rows = this.db
       .prepare<

@@ -16,12 +16,12 @@ export class SqliteCredentialReportRepository implements CredentialReportReposit
     );
   }
 
-  get(): CredentialReportRecord | undefined {
+  async get(): Promise<CredentialReportRecord | undefined> {
     const row = this.getStatement.get();
     return row && { generatedTime: row.generated_time, content: row.content };
   }
 
-  put(report: CredentialReportRecord): void {
+  async put(report: CredentialReportRecord): Promise<void> {
     this.putStatement.run(report.generatedTime, report.content);
   }
 }

@@ -65,7 +65,7 @@ export class SqliteGroupRepository implements GroupRepository {
     );
   }
 
-  insert(group: GroupRecord): void {
+  async insert(group: GroupRecord): Promise<void> {
     this.insertStatement.run({
       groupId: group.groupId,
       groupName: group.groupName,
@@ -75,61 +75,61 @@ export class SqliteGroupRepository implements GroupRepository {
     });
   }
 
-  getByName(groupName: string): GroupRecord | undefined {
+  async getByName(groupName: string): Promise<GroupRecord | undefined> {
     const row = this.byName.get(groupName.toLowerCase());
     return row && toRecord(row);
   }
 
-  getById(groupId: string): GroupRecord | undefined {
+  async getById(groupId: string): Promise<GroupRecord | undefined> {
     const row = this.byId.get(groupId);
     return row && toRecord(row);
   }
 
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<GroupRecord> {
+  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<GroupRecord>> {
     return this.listing.list(options);
   }
 
-  update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): void {
+  async update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): Promise<void> {
     const { groupName, ...rest } = changes;
     this.updater.update(groupId, groupName === undefined ? rest : { ...rest, groupName, nameKey: groupName.toLowerCase() });
   }
 
-  delete(groupId: string): void {
+  async delete(groupId: string): Promise<void> {
     this.deleteStatement.run(groupId);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 
-  addMember(groupId: string, userId: string, date: string): void {
+  async addMember(groupId: string, userId: string, date: string): Promise<void> {
     this.addMemberStatement.run(groupId, userId, date);
   }
 
-  removeMember(groupId: string, userId: string): void {
+  async removeMember(groupId: string, userId: string): Promise<void> {
     this.removeMemberStatement.run(groupId, userId);
   }
 
-  listMembers(groupId: string, options: { after?: string; limit: number }): { userIds: string[]; next?: string } {
+  async listMembers(groupId: string, options: { after?: string; limit: number }): Promise<{ userIds: string[]; next?: string }> {
     const rows = this.membersStatement.all(groupId, options.after ?? '', options.limit + 1);
     const more = rows.length > options.limit;
     const page = more ? rows.slice(0, options.limit) : rows;
     return { userIds: page.map((row) => row.user_id), next: more ? page[page.length - 1].name_key : undefined };
   }
 
-  countMembers(groupId: string): number {
+  async countMembers(groupId: string): Promise<number> {
     return this.countMembersStatement.get(groupId)!.n;
   }
 
-  listForUser(userId: string): GroupRecord[] {
+  async listForUser(userId: string): Promise<GroupRecord[]> {
     return this.forUserStatement.all(userId).map(toRecord);
   }
 
-  countForUser(userId: string): number {
+  async countForUser(userId: string): Promise<number> {
     return this.countForUserStatement.get(userId)!.n;
   }
 
-  isMember(groupId: string, userId: string): boolean {
+  async isMember(groupId: string, userId: string): Promise<boolean> {
     return this.isMemberStatement.get(groupId, userId) !== undefined;
   }
 }

@@ -65,37 +65,37 @@ export class SqliteIdentityProviderRepository implements IdentityProviderReposit
     this.samlList = db.prepare<[], SamlRow>('SELECT * FROM saml_providers ORDER BY arn');
   }
 
-  getOidc(arn: string): OidcProviderRecord | undefined {
+  async getOidc(arn: string): Promise<OidcProviderRecord | undefined> {
     const row = this.oidcGet.get(arn);
     return row && oidcRecord(row);
   }
 
-  putOidc(p: OidcProviderRecord): void {
+  async putOidc(p: OidcProviderRecord): Promise<void> {
     this.oidcPut.run(p.arn, p.url, JSON.stringify(p.clientIds), JSON.stringify(p.thumbprints), p.createDate);
   }
 
-  deleteOidc(arn: string): void {
+  async deleteOidc(arn: string): Promise<void> {
     this.oidcDelete.run(arn);
   }
 
-  listOidc(): OidcProviderRecord[] {
+  async listOidc(): Promise<OidcProviderRecord[]> {
     return this.oidcList.all().map(oidcRecord);
   }
 
-  getSaml(arn: string): SamlProviderRecord | undefined {
+  async getSaml(arn: string): Promise<SamlProviderRecord | undefined> {
     const row = this.samlGet.get(arn);
     return row && samlRecord(row);
   }
 
-  putSaml(p: SamlProviderRecord): void {
+  async putSaml(p: SamlProviderRecord): Promise<void> {
     this.samlPut.run(p.arn, p.name, p.metadataDocument, p.createDate, p.validUntil);
   }
 
-  deleteSaml(arn: string): void {
+  async deleteSaml(arn: string): Promise<void> {
     this.samlDelete.run(arn);
   }
 
-  listSaml(): SamlProviderRecord[] {
+  async listSaml(): Promise<SamlProviderRecord[]> {
     return this.samlList.all().map(samlRecord);
   }
 }

@@ -36,25 +36,25 @@ export class SqliteInlinePolicyRepository implements InlinePolicyRepository {
     this.removeAll = db.prepare('DELETE FROM inline_policies WHERE principal_kind = ? AND principal_id = ?');
   }
 
-  put(policy: InlinePolicyRecord): void {
+  async put(policy: InlinePolicyRecord): Promise<void> {
     this.upsert.run({ ...policy, nameKey: policy.policyName.toLowerCase() });
   }
 
-  get(principalKind: PrincipalKind, principalId: string, policyName: string): InlinePolicyRecord | undefined {
+  async get(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<InlinePolicyRecord | undefined> {
     const row = this.getStatement.get(principalKind, principalId, policyName.toLowerCase());
     return row && toRecord(row);
   }
 
   /** Inline policies of one principal, by name ignoring case. */
-  list(principalKind: PrincipalKind, principalId: string): InlinePolicyRecord[] {
+  async list(principalKind: PrincipalKind, principalId: string): Promise<InlinePolicyRecord[]> {
     return this.listStatement.all(principalKind, principalId).map(toRecord);
   }
 
-  delete(principalKind: PrincipalKind, principalId: string, policyName: string): void {
+  async delete(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<void> {
     this.deleteStatement.run(principalKind, principalId, policyName.toLowerCase());
   }
 
-  removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): void {
+  async removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<void> {
     this.removeAll.run(principalKind, principalId);
   }
 }

@@ -54,45 +54,45 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
     );
   }
 
-  insert(profile: InstanceProfileRecord): void {
+  async insert(profile: InstanceProfileRecord): Promise<void> {
     this.insertStatement.run({ ...profile, nameKey: profile.instanceProfileName.toLowerCase() });
   }
 
-  getByName(instanceProfileName: string): InstanceProfileRecord | undefined {
+  async getByName(instanceProfileName: string): Promise<InstanceProfileRecord | undefined> {
     const row = this.byName.get(instanceProfileName.toLowerCase());
     return row && toRecord(row);
   }
 
-  getById(instanceProfileId: string): InstanceProfileRecord | undefined {
+  async getById(instanceProfileId: string): Promise<InstanceProfileRecord | undefined> {
     const row = this.byId.get(instanceProfileId);
     return row && toRecord(row);
   }
 
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<InstanceProfileRecord> {
+  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<InstanceProfileRecord>> {
     return this.listing.list(options);
   }
 
-  delete(instanceProfileId: string): void {
+  async delete(instanceProfileId: string): Promise<void> {
     this.deleteStatement.run(instanceProfileId);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 
-  addRole(instanceProfileId: string, roleId: string): void {
+  async addRole(instanceProfileId: string, roleId: string): Promise<void> {
     this.addRoleStatement.run(instanceProfileId, roleId);
   }
 
-  removeRole(instanceProfileId: string, roleId: string): void {
+  async removeRole(instanceProfileId: string, roleId: string): Promise<void> {
     this.removeRoleStatement.run(instanceProfileId, roleId);
   }
 
-  listRoleIds(instanceProfileId: string): string[] {
+  async listRoleIds(instanceProfileId: string): Promise<string[]> {
     return this.roleIds.all(instanceProfileId).map((row) => row.role_id);
   }
 
-  listForRole(roleId: string): InstanceProfileRecord[] {
+  async listForRole(roleId: string): Promise<InstanceProfileRecord[]> {
     return this.forRole.all(roleId).map(toRecord);
   }
 }

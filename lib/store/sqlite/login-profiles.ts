@@ -48,12 +48,12 @@ export class SqliteLoginProfileRepository implements LoginProfileRepository {
     );
   }
 
-  get(userId: string): LoginProfileRecord | undefined {
+  async get(userId: string): Promise<LoginProfileRecord | undefined> {
     const row = this.getStatement.get(userId);
     return row && toRecord(row);
   }
 
-  insert(profile: LoginProfileRecord): void {
+  async insert(profile: LoginProfileRecord): Promise<void> {
     this.insertStatement.run(
       profile.userId,
       profile.passwordHash,
@@ -63,10 +63,10 @@ export class SqliteLoginProfileRepository implements LoginProfileRepository {
     );
   }
 
-  update(
+  async update(
     userId: string,
     changes: Partial<Pick<LoginProfileRecord, 'passwordHash' | 'passwordResetRequired' | 'passwordChangedDate'>>,
-  ): void {
+  ): Promise<void> {
     const sets: string[] = [];
     const values: unknown[] = [];
     if (changes.passwordHash !== undefined) {
@@ -85,20 +85,20 @@ export class SqliteLoginProfileRepository implements LoginProfileRepository {
     this.db.prepare(`UPDATE login_profiles SET ${sets.join(', ')} WHERE user_id = ?`).run(...values, userId);
   }
 
-  delete(userId: string): void {
+  async delete(userId: string): Promise<void> {
     this.deleteStatement.run(userId);
   }
 
-  listAll(): LoginProfileRecord[] {
+  async listAll(): Promise<LoginProfileRecord[]> {
     return this.allStatement.all().map(toRecord);
   }
 
-  passwordHistory(userId: string, limit: number): string[] {
+  async passwordHistory(userId: string, limit: number): Promise<string[]> {
     if (limit <= 0) return [];
     return this.historyStatement.all(userId, limit).map((r) => r.password_hash);
   }
 
-  addPasswordHistory(userId: string, passwordHash: string, date: string, keep: number): void {
+  async addPasswordHistory(userId: string, passwordHash: string, date: string, keep: number): Promise<void> {
     this.addHistoryStatement.run(userId, passwordHash, date);
     this.trimHistoryStatement.run({ userId, keep });
   }

@@ -94,7 +94,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
     this.deleteVersionStatement = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
   }
 
-  insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): void {
+  async insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): Promise<void> {
     this.insertPolicy.run({
       policyId: policy.policyId,
       arn: policy.arn,
@@ -110,59 +110,59 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
     this.insertVersion(firstVersion);
   }
 
-  getByArn(arn: string): ManagedPolicyRecord | undefined {
+  async getByArn(arn: string): Promise<ManagedPolicyRecord | undefined> {
     const row = this.byArn.get(arn);
     return row && toRecord(row);
   }
 
-  getByName(policyName: string): ManagedPolicyRecord | undefined {
+  async getByName(policyName: string): Promise<ManagedPolicyRecord | undefined> {
     const row = this.byName.get(policyName.toLowerCase());
     return row && toRecord(row);
   }
 
-  getWithDefaultDocument(arn: string): { policy: ManagedPolicyRecord; document: string } | undefined {
+  async getWithDefaultDocument(arn: string): Promise<{ policy: ManagedPolicyRecord; document: string } | undefined> {
     const row = this.withDefault.get(arn);
     return row && { policy: toRecord(row), document: row.document };
   }
 
-  list(options: { pathPrefix?: string; after?: string; limit: number }): { items: ManagedPolicyRecord[]; next?: string } {
+  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<{ items: ManagedPolicyRecord[]; next?: string }> {
     return this.listing.list(options);
   }
 
-  update(
+  async update(
     arn: string,
     changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
-  ): void {
+  ): Promise<void> {
     this.updater.update(arn, changes);
   }
 
-  delete(arn: string): void {
+  async delete(arn: string): Promise<void> {
     this.deleteVersions.run(arn);
     this.deletePolicy.run(arn);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 
-  getVersion(arn: string, versionId: string): PolicyVersionRecord | undefined {
+  async getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
     const row = this.versionStatement.get(arn, versionId);
     return row && toVersion(row);
   }
 
   /** Versions newest first, as ListPolicyVersions returns them. */
-  listVersions(arn: string): PolicyVersionRecord[] {
+  async listVersions(arn: string): Promise<PolicyVersionRecord[]> {
     return this.versionsStatement
       .all(arn)
       .map(toVersion)
       .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
   }
 
-  insertVersion(version: PolicyVersionRecord): void {
+  async insertVersion(version: PolicyVersionRecord): Promise<void> {
     this.insertVersionStatement.run(version);
   }
 
-  deleteVersion(arn: string, versionId: string): void {
+  async deleteVersion(arn: string, versionId: string): Promise<void> {
     this.deleteVersionStatement.run(arn, versionId);
   }
 }

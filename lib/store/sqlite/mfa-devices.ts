@@ -77,7 +77,7 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
     this.countAssignedStatement = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM mfa_devices WHERE ${ASSIGNED}`);
   }
 
-  insert(device: MfaDeviceRecord): void {
+  async insert(device: MfaDeviceRecord): Promise<void> {
     this.insertStatement.run({
       serialNumber: device.serialNumber,
       deviceName: device.deviceName,
@@ -91,49 +91,49 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
     });
   }
 
-  get(serialNumber: string): MfaDeviceRecord | undefined {
+  async get(serialNumber: string): Promise<MfaDeviceRecord | undefined> {
     const row = this.getStatement.get(serialNumber);
     return row && toRecord(row);
   }
 
-  listForUser(userId: string | undefined): MfaDeviceRecord[] {
+  async listForUser(userId: string | undefined): Promise<MfaDeviceRecord[]> {
     return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toRecord);
   }
 
-  list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): { items: MfaDeviceRecord[]; next?: string } {
+  async list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): Promise<{ items: MfaDeviceRecord[]; next?: string }> {
     const rows = this.listStatements[options.assignmentStatus].all(options.after ?? '', options.limit + 1);
     const more = rows.length > options.limit;
     const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
     return { items, next: more ? items[items.length - 1].serialNumber : undefined };
   }
 
-  assign(serialNumber: string, userId: string | undefined, enableDate: string, lastUsedStep: number): void {
+  async assign(serialNumber: string, userId: string | undefined, enableDate: string, lastUsedStep: number): Promise<void> {
     this.assignStatement.run(userId ?? null, userId === undefined ? 1 : 0, enableDate, lastUsedStep, serialNumber);
   }
 
-  unassign(serialNumber: string): void {
+  async unassign(serialNumber: string): Promise<void> {
     this.unassignStatement.run(serialNumber);
   }
 
-  setLastUsedStep(serialNumber: string, step: number): void {
+  async setLastUsedStep(serialNumber: string, step: number): Promise<void> {
     this.stepStatement.run(step, serialNumber);
   }
 
-  delete(serialNumber: string): void {
+  async delete(serialNumber: string): Promise<void> {
     this.deleteStatement.run(serialNumber);
   }
 
-  listAssigned(): MfaDeviceRecord[] {
+  async listAssigned(): Promise<MfaDeviceRecord[]> {
     return this.assignedStatement.all().map(toRecord);
   }
 
   /** Number of virtual MFA devices of the account (GetAccountSummary `MFADevices`). */
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 
   /** Number of devices enabled for a user or root (GetAccountSummary `MFADevicesInUse`). */
-  countAssigned(): number {
+  async countAssigned(): Promise<number> {
     return this.countAssignedStatement.get()!.n;
   }
 }

@@ -71,7 +71,7 @@ export class SqliteRoleRepository implements RoleRepository {
     this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');
   }
 
-  insert(role: RoleRecord): void {
+  async insert(role: RoleRecord): Promise<void> {
     this.insertStatement.run({
       roleId: role.roleId,
       roleName: role.roleName,
@@ -88,33 +88,33 @@ export class SqliteRoleRepository implements RoleRepository {
     });
   }
 
-  getByName(roleName: string): RoleRecord | undefined {
+  async getByName(roleName: string): Promise<RoleRecord | undefined> {
     const row = this.byName.get(roleName.toLowerCase());
     return row && toRecord(row);
   }
 
-  getById(roleId: string): RoleRecord | undefined {
+  async getById(roleId: string): Promise<RoleRecord | undefined> {
     const row = this.byId.get(roleId);
     return row && toRecord(row);
   }
 
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<RoleRecord> {
+  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<RoleRecord>> {
     return this.listing.list(options);
   }
 
-  update(roleId: string, changes: RoleChanges): void {
+  async update(roleId: string, changes: RoleChanges): Promise<void> {
     this.updater.update(roleId, changes);
   }
 
-  delete(roleId: string): void {
+  async delete(roleId: string): Promise<void> {
     this.deleteStatement.run(roleId);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 
-  recordUse(roleId: string, date: string, region: string): void {
+  async recordUse(roleId: string, date: string, region: string): Promise<void> {
     this.recordUseStatement.run(date, region, roleId);
   }
 }

@@ -46,7 +46,7 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM server_certificates');
   }
 
-  insert(c: ServerCertificateRecord): void {
+  async insert(c: ServerCertificateRecord): Promise<void> {
     this.insertStatement.run(
       c.serverCertificateId,
       c.name,
@@ -60,24 +60,24 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
     );
   }
 
-  getByName(name: string): ServerCertificateRecord | undefined {
+  async getByName(name: string): Promise<ServerCertificateRecord | undefined> {
     const row = this.byName.get(name.toLowerCase());
     return row && toRecord(row);
   }
 
-  update(serverCertificateId: string, name: string, path: string): void {
+  async update(serverCertificateId: string, name: string, path: string): Promise<void> {
     this.updateStatement.run(name, name.toLowerCase(), path, serverCertificateId);
   }
 
-  delete(serverCertificateId: string): void {
+  async delete(serverCertificateId: string): Promise<void> {
     this.deleteStatement.run(serverCertificateId);
   }
 
-  list(): ServerCertificateRecord[] {
+  async list(): Promise<ServerCertificateRecord[]> {
     return this.listStatement.all().map(toRecord);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 }

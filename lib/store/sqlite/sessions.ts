@@ -28,7 +28,7 @@ export class SqliteSessionRepository implements SessionRepository {
     this.countStatement = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sessions');
   }
 
-  insert(session: SessionRecord): void {
+  async insert(session: SessionRecord): Promise<void> {
     this.insertStatement.run(
       session.accessKeyId,
       session.secretEncrypted,
@@ -39,7 +39,7 @@ export class SqliteSessionRepository implements SessionRepository {
     );
   }
 
-  get(accessKeyId: string): SessionRecord | undefined {
+  async get(accessKeyId: string): Promise<SessionRecord | undefined> {
     const row = this.getStatement.get(accessKeyId);
     if (!row) return undefined;
     return {
@@ -52,15 +52,15 @@ export class SqliteSessionRepository implements SessionRepository {
     };
   }
 
-  delete(accessKeyId: string): void {
+  async delete(accessKeyId: string): Promise<void> {
     this.deleteStatement.run(accessKeyId);
   }
 
-  deleteExpired(date: string): number {
+  async deleteExpired(date: string): Promise<number> {
     return this.expiredStatement.run(date).changes;
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 }

@@ -23,18 +23,18 @@ export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
     this.clearStatement = db.prepare('DELETE FROM sign_in_attempts WHERE subject = ?');
   }
 
-  get(subject: string): SignInAttemptRecord | undefined {
+  async get(subject: string): Promise<SignInAttemptRecord | undefined> {
     const row = this.getStatement.get(subject);
     return (
       row && { subject: row.subject, failures: row.failures, lastFailure: row.last_failure, lockedUntil: row.locked_until ?? undefined }
     );
   }
 
-  put(record: SignInAttemptRecord): void {
+  async put(record: SignInAttemptRecord): Promise<void> {
     this.putStatement.run(record.subject, record.failures, record.lastFailure, record.lockedUntil ?? null);
   }
 
-  clear(subject: string): void {
+  async clear(subject: string): Promise<void> {
     this.clearStatement.run(subject);
   }
 }

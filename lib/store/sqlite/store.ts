@@ -45,15 +45,28 @@ export class SqliteStore implements Store {
   readonly userCredentials: SqliteUserCredentialRepository;
   private readonly getSettingStatement;
   private readonly setSettingStatement;
-  /** One transaction wrapper for every call (better-sqlite3 builds a new one per `db.transaction(fn)`). */
-  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   private readonly beginStatement: Database.Statement;
   private readonly commitStatement: Database.Statement;
   private readonly rollbackStatement: Database.Statement;
-  /** The open group commit (see `groupWrite`), with the promise its callers wait for. */
-  private group: { committed: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
-  /** Depth of `groupWrite` calls running now (a nested `transaction` joins them instead of committing). */
-  private groupDepth = 0;
+  private readonly savepointStatement: Database.Statement;
+  private readonly releaseStatement: Database.Statement;
+  private readonly rollbackToStatement: Database.Statement;
+  /** True on the view a unit's function receives: its `read`/`transaction`/`groupWrite` calls join the unit. */
+  private readonly inUnit: boolean = false;
+  /** The store as a unit sees it (shares everything with this one; see `inUnit`). */
+  private readonly view: SqliteStore;
+  /**
+   * Mutable state, in one object so the unit view (a prototype child of this store) shares it. Units are
+   * serialised by `locked`/`waiters`: one connection has one transaction, so a unit owns it while it runs.
+   */
+  private readonly state: {
+    locked: boolean;
+    waiters: (() => void)[];
+    /** The open group commit (see `groupWrite`), with the promise its callers wait for. */
+    group: { committed: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+    /** The group's turn has ended while a unit held the lock: commit when it is released. */
+    commitDue: boolean;
+  } = { locked: false, waiters: [], group: undefined, commitDue: false };
   private readonly rollbackListeners: (() => void)[] = [];
 
   constructor(dataDir: string) {
@@ -78,109 +91,177 @@ export class SqliteStore implements Store {
     this.serverCertificates = new SqliteServerCertificateRepository(this.db);
     this.userCredentials = new SqliteUserCredentialRepository(this.db);
     this.getSettingStatement = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.beginStatement = this.db.prepare('BEGIN IMMEDIATE');
     this.commitStatement = this.db.prepare('COMMIT');
     this.rollbackStatement = this.db.prepare('ROLLBACK');
+    this.savepointStatement = this.db.prepare('SAVEPOINT unit');
+    this.releaseStatement = this.db.prepare('RELEASE unit');
+    this.rollbackToStatement = this.db.prepare('ROLLBACK TO unit');
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
+    this.view = Object.create(this, { inUnit: { value: true } }) as SqliteStore;
   }
 
-  read<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn();
-    return this.inTransaction.deferred(fn) as T;
-  }
-
-  transaction<T>(fn: () => T): T {
-    if (this.groupDepth > 0) return fn();
-    if (this.group) this.commitGroup();
-    if (this.db.inTransaction) return fn();
+  async read<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inUnit) return fn(this);
+    // Holding the lock is the snapshot: no unit writes on this connection until it is released.
+    await this.acquire();
     try {
-      return this.inTransaction.immediate(fn) as T;
-    } catch (error) {
-      this.account.invalidate();
-      throw error;
-    }
-  }
-
-  groupWrite<T>(fn: () => T): T {
-    if (this.groupDepth > 0) return fn();
-    if (!this.group) {
-      // A transaction of someone else's (a caller inside `transaction`): join it, as nested calls do.
-      if (this.db.inTransaction) return fn();
-      this.beginStatement.run();
-      let resolve!: () => void;
-      let reject!: (error: unknown) => void;
-      const committed = new Promise<void>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      committed.catch(() => undefined); // Awaited by the group's callers; nobody else must see it as unhandled.
-      this.group = { committed, resolve, reject };
-      // After every request read in this turn of the event loop has run its operation.
-      setImmediate(() => this.commitGroup());
-    }
-    this.groupDepth++;
-    try {
-      // Inside the open transaction better-sqlite3 makes this a savepoint: a failing operation undoes only itself.
-      return this.inTransaction(fn) as T;
-    } catch (error) {
-      this.account.invalidate();
-      // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction: the group has failed.
-      if (this.group && !this.db.inTransaction) this.failGroup(error);
-      throw error;
+      return await fn(this.view);
     } finally {
-      this.groupDepth--;
+      this.release();
+    }
+  }
+
+  async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inUnit) return fn(this);
+    await this.acquire();
+    try {
+      this.commitGroup();
+      this.beginStatement.run();
+      try {
+        const result = await fn(this.view);
+        this.commitStatement.run();
+        return result;
+      } catch (error) {
+        this.rollbackQuietly();
+        this.account.invalidate();
+        throw error;
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  async groupWrite<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inUnit) return fn(this);
+    await this.acquire();
+    const state = this.state;
+    try {
+      if (!state.group) {
+        this.beginStatement.run();
+        let resolve!: () => void;
+        let reject!: (error: unknown) => void;
+        const committed = new Promise<void>((res, rej) => {
+          resolve = res;
+          reject = rej;
+        });
+        committed.catch(() => undefined); // Awaited by the group's callers; nobody else must see it as unhandled.
+        state.group = { committed, resolve, reject };
+        // After every request read in this turn of the event loop has run its operation.
+        setImmediate(() => {
+          if (state.locked) state.commitDue = true;
+          else this.commitGroup();
+        });
+      }
+      // A savepoint per unit: a failing operation undoes only itself.
+      this.savepointStatement.run();
+      try {
+        const result = await fn(this.view);
+        this.releaseStatement.run();
+        return result;
+      } catch (error) {
+        this.account.invalidate();
+        try {
+          this.rollbackToStatement.run();
+          this.releaseStatement.run();
+        } catch {
+          // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction.
+        }
+        // Then the group has failed with it.
+        if (state.group && !this.db.inTransaction) this.failGroup(error);
+        throw error;
+      }
+    } finally {
+      this.release();
     }
   }
 
   settled(): Promise<void> {
-    return this.group?.committed ?? SETTLED;
+    return this.state.group?.committed ?? SETTLED;
   }
 
   onRollback(listener: () => void): void {
     this.rollbackListeners.push(listener);
   }
 
+  /** Takes the unit lock: at once (no promise to wait for) when it is free. */
+  private acquire(): Promise<void> | void {
+    const state = this.state;
+    if (!state.locked) {
+      state.locked = true;
+      return;
+    }
+    return new Promise<void>((resolve) => state.waiters.push(resolve));
+  }
+
+  /** Hands the lock to the next unit, committing first a group whose turn has ended. */
+  private release(): void {
+    const state = this.state;
+    if (state.commitDue) {
+      state.commitDue = false;
+      this.commitGroup();
+    }
+    const next = state.waiters.shift();
+    if (next) next();
+    else state.locked = false;
+  }
+
+  private rollbackQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.rollbackStatement.run();
+    } catch {
+      // The connection already rolled back (SQLite does on some errors).
+    }
+  }
+
   /** Commits the open group, or rolls it back and fails its callers when the commit fails. */
   private commitGroup(): void {
-    const group = this.group;
+    const state = this.state;
+    const group = state.group;
     if (!group) return;
-    this.group = undefined;
+    state.group = undefined;
     try {
       this.commitStatement.run();
       group.resolve();
     } catch (error) {
-      this.group = group;
+      state.group = group;
       this.failGroup(error);
     }
   }
 
   /** Rolls the open group back (unless SQLite already did), tells the listeners, and fails its callers. */
   private failGroup(error: unknown): void {
-    const group = this.group;
+    const state = this.state;
+    const group = state.group;
     if (!group) return;
-    this.group = undefined;
-    try {
-      if (this.db.inTransaction) this.rollbackStatement.run();
-    } catch {
-      // The connection already rolled back (SQLite does on some errors).
-    }
+    state.group = undefined;
+    this.rollbackQuietly();
     this.account.invalidate();
     for (const listener of this.rollbackListeners) listener();
     group.reject(error);
   }
 
-  getSetting(key: string): string | undefined {
+  async getSetting(key: string): Promise<string | undefined> {
     return this.getSettingStatement.get(key)?.value;
   }
 
-  setSetting(key: string, value: string): void {
+  async setSetting(key: string, value: string): Promise<void> {
     this.setSettingStatement.run(key, value);
   }
 
-  wipe(): void {
+  async wipe(): Promise<void> {
+    if (this.inUnit) throw new Error('wipe() inside a unit');
+    await this.acquire();
+    try {
+      this.wipeNow();
+    } finally {
+      this.release();
+    }
+  }
+
+  private wipeNow(): void {
     this.commitGroup();
     const tables = this.db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -196,7 +277,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.acquire();
     this.commitGroup();
     this.db.close();
   }

@@ -28,24 +28,24 @@ export class SqliteTagRepository implements TagRepository {
     );
   }
 
-  list(kind: TaggableKind, entityId: string): Tag[] {
+  async list(kind: TaggableKind, entityId: string): Promise<Tag[]> {
     return this.listStatement.all(kind, entityId).map((row) => ({ Key: row.tag_key, Value: row.tag_value }));
   }
 
-  put(kind: TaggableKind, entityId: string, tags: Tag[]): void {
+  async put(kind: TaggableKind, entityId: string, tags: Tag[]): Promise<void> {
     let position = (this.maxPosition.get(kind, entityId)?.p ?? 0) + 1;
     for (const tag of tags) this.upsert.run(kind, entityId, tag.Key.toLowerCase(), tag.Key, tag.Value, position++);
   }
 
-  remove(kind: TaggableKind, entityId: string, keys: string[]): void {
+  async remove(kind: TaggableKind, entityId: string, keys: string[]): Promise<void> {
     for (const key of keys) this.removeOne.run(kind, entityId, key.toLowerCase());
   }
 
-  removeAll(kind: TaggableKind, entityId: string): void {
+  async removeAll(kind: TaggableKind, entityId: string): Promise<void> {
     this.removeAllStatement.run(kind, entityId);
   }
 
-  count(kind: TaggableKind, entityId: string): number {
+  async count(kind: TaggableKind, entityId: string): Promise<number> {
     return this.countStatement.get(kind, entityId)!.n;
   }
 }

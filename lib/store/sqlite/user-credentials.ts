@@ -49,36 +49,36 @@ export class SqliteUserCredentialRepository implements UserCredentialRepository 
     );
   }
 
-  insert(r: UserCredentialRecord<object>): void {
+  async insert(r: UserCredentialRecord<object>): Promise<void> {
     this.insertStatement.run(r.kind, r.credentialId, r.userId, r.status, r.createDate, JSON.stringify(r.data));
   }
 
-  get<D>(kind: UserCredentialKind, credentialId: string): UserCredentialRecord<D> | undefined {
+  async get<D>(kind: UserCredentialKind, credentialId: string): Promise<UserCredentialRecord<D> | undefined> {
     const row = this.getStatement.get(kind, credentialId);
     return row && toRecord<D>(row);
   }
 
-  listForUser<D>(kind: UserCredentialKind, userId: string): UserCredentialRecord<D>[] {
+  async listForUser<D>(kind: UserCredentialKind, userId: string): Promise<UserCredentialRecord<D>[]> {
     return this.forUser.all(kind, userId).map((row) => toRecord<D>(row));
   }
 
-  listAll<D>(kind: UserCredentialKind): UserCredentialRecord<D>[] {
+  async listAll<D>(kind: UserCredentialKind): Promise<UserCredentialRecord<D>[]> {
     return this.all.all(kind).map((row) => toRecord<D>(row));
   }
 
-  setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): void {
+  async setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): Promise<void> {
     this.statusStatement.run(status, kind, credentialId);
   }
 
-  setData(kind: UserCredentialKind, credentialId: string, data: object): void {
+  async setData(kind: UserCredentialKind, credentialId: string, data: object): Promise<void> {
     this.dataStatement.run(JSON.stringify(data), kind, credentialId);
   }
 
-  delete(kind: UserCredentialKind, credentialId: string): void {
+  async delete(kind: UserCredentialKind, credentialId: string): Promise<void> {
     this.deleteStatement.run(kind, credentialId);
   }
 
-  countForUser(kind: UserCredentialKind, userId: string): number {
+  async countForUser(kind: UserCredentialKind, userId: string): Promise<number> {
     return this.countStatement.get(kind, userId)!.n;
   }
 }

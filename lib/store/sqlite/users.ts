@@ -49,7 +49,7 @@ export class SqliteUserRepository implements UserRepository {
     this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
 
-  insert(user: UserRecord): void {
+  async insert(user: UserRecord): Promise<void> {
     this.insertStatement.run({
       userId: user.userId,
       userName: user.userName,
@@ -61,30 +61,30 @@ export class SqliteUserRepository implements UserRepository {
     });
   }
 
-  getByName(userName: string): UserRecord | undefined {
+  async getByName(userName: string): Promise<UserRecord | undefined> {
     const row = this.byName.get(userName.toLowerCase());
     return row && toRecord(row);
   }
 
-  getById(userId: string): UserRecord | undefined {
+  async getById(userId: string): Promise<UserRecord | undefined> {
     const row = this.byId.get(userId);
     return row && toRecord(row);
   }
 
-  list(options: { pathPrefix?: string; after?: string; limit: number }): Page<UserRecord> {
+  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>> {
     return this.listing.list(options);
   }
 
-  update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): void {
+  async update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): Promise<void> {
     const { userName, ...rest } = changes;
     this.updater.update(userId, userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() });
   }
 
-  delete(userId: string): void {
+  async delete(userId: string): Promise<void> {
     this.deleteStatement.run(userId);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStatement.get()!.n;
   }
 }
