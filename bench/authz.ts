@@ -87,17 +87,17 @@ async function main() {
   };
   const call = (action: string, input: Record<string, unknown>) =>
     store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
-  call('CreateUser', { UserName: 'bench', Tags: [{ Key: 'team', Value: 't3' }] });
-  call('CreateUser', { UserName: 'target', Path: '/team3/' });
+  await call('CreateUser', { UserName: 'bench', Tags: [{ Key: 'team', Value: 't3' }] });
+  await call('CreateUser', { UserName: 'target', Path: '/team3/' });
   for (let g = 0; g < GROUPS; g++) {
-    call('CreateGroup', { GroupName: `g${g}` });
-    call('AddUserToGroup', { GroupName: `g${g}`, UserName: 'bench' });
+    await call('CreateGroup', { GroupName: `g${g}` });
+    await call('AddUserToGroup', { GroupName: `g${g}`, UserName: 'bench' });
   }
   for (let p = 0; p < POLICIES; p++) {
-    const { Policy } = call('CreatePolicy', { PolicyName: `p${p}`, PolicyDocument: policyDocument(p) }) as { Policy: { Arn: string } };
-    call('AttachGroupPolicy', { GroupName: `g${p % GROUPS}`, PolicyArn: Policy.Arn });
+    const { Policy } = await call('CreatePolicy', { PolicyName: `p${p}`, PolicyDocument: policyDocument(p) }) as { Policy: { Arn: string } };
+    await call('AttachGroupPolicy', { GroupName: `g${p % GROUPS}`, PolicyArn: Policy.Arn });
   }
-  const user = store.users.getByName('bench')!;
+  const user = (await store.users.getByName('bench'))!;
   const principal: Principal = {
     type: 'IAMUser',
     accountId: '123456789012',
@@ -114,9 +114,9 @@ async function main() {
 
   const iterations = 50_000;
   const full = timeEach(() => authorizer.authorize(ctx, input), iterations);
-  const policies = principalPolicies(store, principal);
-  const target = targetResource(store, principal, 'iam', 'GetUser', input);
-  const context = addInputContext(
+  const policies = await principalPolicies(store, principal);
+  const target = await targetResource(store, principal, 'iam', 'GetUser', input);
+  const context = await addInputContext(
     principalContext({ ...ctx, region: 'us-east-1' }, policies),
     store,
     input,
@@ -131,9 +131,9 @@ async function main() {
   };
   const decision = authorize(request, policies.policySet);
   const evaluation = timeEach(() => authorize(request, policies.policySet), iterations);
-  const cold = timeEach(() => {
+  const cold = timeEach(async () => {
     bumpPolicyGeneration(store);
-    principalPolicies(store, principal);
+    await principalPolicies(store, principal);
   }, 2_000);
 
   // Audit cost: handler throughput for a signed GetUser, with the batched audit sink and with none.
@@ -208,7 +208,7 @@ async function main() {
   steps.close?.();
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
   const best = median;
-  const auditRows = store.audit.count();
+  const auditRows = await store.audit.count();
 
   console.log(
     JSON.stringify(

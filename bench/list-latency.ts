@@ -35,9 +35,9 @@ const ctx = {
   service: 'iam' as const,
   action: 'CreateUser',
 };
-service.store.transaction(() => {
+service.store.transaction(async () => {
   for (let i = 0; i < 4999; i++)
-    IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
+    await IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
 });
 
 async function request(body: string): Promise<WireRequest> {

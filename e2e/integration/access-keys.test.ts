@@ -59,10 +59,10 @@ async function userWithKey(userName: string) {
 }
 
 /** Gives the root user a key pair directly in the store (the API cannot create root's first key). */
-function rootCredentials(): Credentials {
+async function rootCredentials(): Promise<Credentials> {
   const accessKeyId = newAccessKeyId('123456789012');
   const secretAccessKey = newSecretAccessKey();
-  server.service.store.accessKeys.insert({
+  await server.service.store.accessKeys.insert({
     accessKeyId,
     secretEncrypted: server.service.secrets.encrypt(secretAccessKey),
     status: 'Active',
@@ -82,7 +82,7 @@ describe('CreateAccessKey', () => {
     expect(AccessKey?.Status).toBe('Active');
     expect(AccessKey?.CreateDate).toBeInstanceOf(Date);
 
-    const stored = server.service.store.accessKeys.get(AccessKey!.AccessKeyId!)!;
+    const stored = (await server.service.store.accessKeys.get(AccessKey!.AccessKeyId!))!;
     expect(stored.secretEncrypted).not.toContain(AccessKey!.SecretAccessKey!);
     expect(server.service.secrets.decrypt(stored.secretEncrypted)).toBe(AccessKey!.SecretAccessKey);
 
@@ -118,11 +118,11 @@ describe('CreateAccessKey', () => {
   });
 
   it("creates and lists the root user's own keys when root calls without a user name", async () => {
-    const root = clientFor(rootCredentials());
+    const root = clientFor(await rootCredentials());
     const { AccessKey } = await root.send(new CreateAccessKeyCommand({}));
     expect(AccessKey?.AccessKeyId).toMatch(/^AKIA/);
     expect(AccessKey?.UserName).toBeUndefined();
-    expect(server.service.store.accessKeys.get(AccessKey!.AccessKeyId!)!.userId).toBeUndefined();
+    expect((await server.service.store.accessKeys.get(AccessKey!.AccessKeyId!))!.userId).toBeUndefined();
 
     const listed = await root.send(new ListAccessKeysCommand({}));
     expect(listed.AccessKeyMetadata).toHaveLength(2);
@@ -184,9 +184,9 @@ describe('UpdateAccessKey and DeleteAccessKey', () => {
     const { client } = await userWithKey('self');
     const spare = (await client.send(new CreateAccessKeyCommand({}))).AccessKey!;
     await client.send(new UpdateAccessKeyCommand({ AccessKeyId: spare.AccessKeyId, Status: 'Inactive' }));
-    expect(server.service.store.accessKeys.get(spare.AccessKeyId!)!.status).toBe('Inactive');
+    expect((await server.service.store.accessKeys.get(spare.AccessKeyId!))!.status).toBe('Inactive');
     await client.send(new DeleteAccessKeyCommand({ AccessKeyId: spare.AccessKeyId }));
-    expect(server.service.store.accessKeys.get(spare.AccessKeyId!)).toBeUndefined();
+    expect(await server.service.store.accessKeys.get(spare.AccessKeyId!)).toBeUndefined();
   });
 
   it("answers NoSuchEntity for a key that is not the user's, an unknown key or an unknown user", async () => {
@@ -206,7 +206,7 @@ describe('UpdateAccessKey and DeleteAccessKey', () => {
     expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ UserName: 'nobody', AccessKeyId: key.AccessKeyId })))).toBe(
       'NoSuchEntity',
     );
-    expect(server.service.store.accessKeys.get(key.AccessKeyId!)!.status).toBe('Active');
+    expect((await server.service.store.accessKeys.get(key.AccessKeyId!))!.status).toBe('Active');
 
     await iam.send(new DeleteAccessKeyCommand({ UserName: 'owner', AccessKeyId: key.AccessKeyId }));
     expect(await errorCode(iam.send(new DeleteAccessKeyCommand({ UserName: 'owner', AccessKeyId: key.AccessKeyId })))).toBe('NoSuchEntity');
@@ -237,7 +237,7 @@ describe('GetAccessKeyLastUsed', () => {
   it('reports the date, service and region of the last use', async () => {
     await iam.send(new CreateUserCommand({ UserName: 'busy' }));
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'busy' }))).AccessKey!;
-    server.service.store.accessKeys.recordUse(key.AccessKeyId!, '2026-03-04T05:06:07.000Z', 'iam', 'us-east-1');
+    await server.service.store.accessKeys.recordUse(key.AccessKeyId!, '2026-03-04T05:06:07.000Z', 'iam', 'us-east-1');
     const result = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.AccessKeyId }));
     expect(result.UserName).toBe('busy');
     expect(result.AccessKeyLastUsed).toEqual({

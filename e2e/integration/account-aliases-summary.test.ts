@@ -143,7 +143,7 @@ describe('GetAccountSummary', () => {
   });
 
   it('reports root access keys as AccountAccessKeysPresent', async () => {
-    server.service.store.accessKeys.insert({
+    await server.service.store.accessKeys.insert({
       accessKeyId: newAccessKeyId('123456789012'),
       secretEncrypted: server.service.secrets.encrypt('x'.repeat(40)),
       status: 'Active',

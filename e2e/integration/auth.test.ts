@@ -86,7 +86,7 @@ describe('SigV4 through the SDK', () => {
   });
 
   it('records the access key last use', async () => {
-    const record = server.service.store.accessKeys.get(userKeys.accessKeyId)!;
+    const record = (await server.service.store.accessKeys.get(userKeys.accessKeyId))!;
     expect(record.lastUsedDate).toBeDefined();
     expect(['iam', 'sts']).toContain(record.lastUsedService);
     expect(record.lastUsedRegion).toBe('us-east-1');
@@ -257,7 +257,7 @@ describe('temporary credentials', () => {
     expect(await errorCode(tokenOnLongTermKey.sts.send(new GetCallerIdentityCommand({})))).toBe('InvalidClientTokenId');
 
     // Only the SHA-256 of the token is stored.
-    const stored = server.service.store.sessions.get(creds.accessKeyId)!;
+    const stored = (await server.service.store.sessions.get(creds.accessKeyId))!;
     expect(stored.sessionTokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(creds.sessionToken);
     expect(JSON.stringify(stored)).not.toContain(creds.secretAccessKey);

@@ -65,10 +65,10 @@ async function keyFor(userName: string): Promise<Credentials> {
 }
 
 /** An access key of the root user, put straight into the store (the API has no way to create one for root). */
-function rootKey(): Credentials {
+async function rootKey(): Promise<Credentials> {
   const accessKeyId = newAccessKeyId('123456789012');
   const secretAccessKey = newSecretAccessKey();
-  server.service.store.accessKeys.insert({
+  await server.service.store.accessKeys.insert({
     accessKeyId,
     secretEncrypted: server.service.secrets.encrypt(secretAccessKey),
     status: 'Active',
@@ -276,7 +276,7 @@ describe('ChangePassword', () => {
   });
 
   it('answers InvalidUserType to the root user', async () => {
-    const root = server.clientFor(rootKey()).iam;
+    const root = server.clientFor(await rootKey()).iam;
     const error = await awsError(
       root.send(new ChangePasswordCommand({ OldPassword: server.rootPassword, NewPassword: 'Root-New-Pass-1' })),
     );
@@ -650,8 +650,8 @@ describe('credential report', () => {
   });
 
   it('answers ReportExpired for a report older than four hours, and generates a new one', async () => {
-    const stored = server.service.store.credentialReports.get()!;
-    server.service.store.credentialReports.put({ ...stored, generatedTime: new Date(Date.now() - 4 * 3600_000 - 1000).toISOString() });
+    const stored = (await server.service.store.credentialReports.get())!;
+    await server.service.store.credentialReports.put({ ...stored, generatedTime: new Date(Date.now() - 4 * 3600_000 - 1000).toISOString() });
     expect(await errorCode(iam.send(new GetCredentialReportCommand({})))).toBe('ReportExpired');
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
     const report = await iam.send(new GetCredentialReportCommand({}));

@@ -207,8 +207,8 @@ describe('a stored Deny is never dropped', () => {
     const client = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
     await client.send(new ListUsersCommand({}));
     const store = server.service.store;
-    const user = store.users.getByName('legacy')!;
-    store.transaction(() =>
+    const user = (await store.users.getByName('legacy'))!;
+    await store.transaction(() =>
       store.inlinePolicies.put({ principalKind: 'user', principalId: user.userId, policyName: 'OldData', document: DENY_LIST_WITH_NULL }),
     );
     bumpPolicyGeneration(store);

@@ -84,7 +84,7 @@ describe('root user', () => {
     expect(lifetime).toBeLessThanOrEqual(12 * 3600_000 + 1000);
     const identity = await clientOf(result).sts.send(new GetCallerIdentityCommand({}));
     expect(identity).toMatchObject({ Arn: `arn:aws:iam::${ACCOUNT}:root`, UserId: ACCOUNT });
-    expect(server.service.store.account.get()!.rootPasswordLastUsed).toBeDefined();
+    expect((await server.service.store.account.get())!.rootPasswordLastUsed).toBeDefined();
   });
 
   it('answers the same 401 for a wrong password and a wrong e-mail', async () => {
@@ -169,7 +169,7 @@ describe('IAM users', () => {
     const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-frank', password: PASSWORD }, from('198.51.100.13'));
     expect(result.status).toBe(200);
     expect(result.body.passwordResetRequired).toBe(true);
-    const stored = JSON.parse(server.service.store.sessions.get(result.body.credentials!.accessKeyId)!.principal);
+    const stored = JSON.parse((await server.service.store.sessions.get(result.body.credentials!.accessKeyId))!.principal);
     expect(stored.passwordResetRequired).toBe(true);
     expect(await errorCode(clientOf(result).iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
     const roleArn = (
@@ -195,8 +195,8 @@ describe('audit trail', () => {
     const ok = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, address);
     await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: 'Wrong-Passw0rd!' }, address);
     // The audit sink writes in the background: wait until both attempts are in the trail.
-    const mine = await vi.waitFor(() => {
-      const events = server.service.store.audit.query({ eventName: 'ConsoleLogin', limit: 50 }).events.map((e) => JSON.parse(e));
+    const mine = await vi.waitFor(async () => {
+      const events = (await server.service.store.audit.query({ eventName: 'ConsoleLogin', limit: 50 })).events.map((e) => JSON.parse(e));
       const found = events.filter((e) => e.sourceIPAddress === '198.51.100.50' && e.requestParameters?.userName === 'si-erin');
       expect(found.some((e) => !e.errorCode && e.userIdentity?.arn === `arn:aws:iam::${ACCOUNT}:user/si-erin`)).toBe(true);
       expect(found.some((e) => e.errorCode === 'InvalidCredentials')).toBe(true);
@@ -270,7 +270,7 @@ describe('MFA', () => {
     expect(await signIn({ ...base, mfaCode: wrong }, address)).toEqual({ status: 401, body: INVALID });
     const result = await signIn({ ...base, mfaCode: totpCode(seed, step + 1) }, address);
     expect(result.status).toBe(200);
-    const stored = JSON.parse(server.service.store.sessions.get(result.body.credentials!.accessKeyId)!.principal);
+    const stored = JSON.parse((await server.service.store.sessions.get(result.body.credentials!.accessKeyId))!.principal);
     expect(stored.mfaAuthenticated).toBe(true);
   });
 });

@@ -136,7 +136,7 @@ describe('AssumeRole', () => {
     directSession = sessionCredentials(assumed.Credentials);
     const identity = await server.clientFor(directSession).sts.send(new GetCallerIdentityCommand({}));
     expect(identity).toMatchObject({ Account: ACCOUNT, Arn: assumed.AssumedRoleUser?.Arn, UserId: assumed.AssumedRoleUser?.AssumedRoleId });
-    expect(server.service.store.roles.getByName('sts-direct')?.lastUsedDate).toBeDefined();
+    expect((await server.service.store.roles.getByName('sts-direct'))?.lastUsedDate).toBeDefined();
   });
 
   it('refuses a caller the trust policy does not name, a missing role and a bad session name', async () => {
@@ -234,7 +234,7 @@ describe('AssumeRole', () => {
     );
     expect(assumed.PackedPolicySize).toBeGreaterThan(0);
     expect(assumed.SourceIdentity).toBe('alice-src');
-    const stored = JSON.parse(server.service.store.sessions.get(assumed.Credentials!.AccessKeyId!)!.principal);
+    const stored = JSON.parse((await server.service.store.sessions.get(assumed.Credentials!.AccessKeyId!))!.principal);
     expect(stored).toMatchObject({
       type: 'AssumedRole',
       sessionTags: { project: 'gatehouse' },

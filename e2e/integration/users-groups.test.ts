@@ -365,7 +365,7 @@ describe('DeleteUser', () => {
     const userId = (await iam.send(new GetUserCommand({ UserName: 'short-lived' }))).User!.UserId!;
     await iam.send(new DeleteUserCommand({ UserName: 'SHORT-LIVED' }));
     expect(await errorCode(iam.send(new GetUserCommand({ UserName: 'short-lived' })))).toBe('NoSuchEntity');
-    expect(server.service.store.tags.list('user', userId)).toEqual([]);
+    expect(await server.service.store.tags.list('user', userId)).toEqual([]);
     const missing = await failure(iam.send(new DeleteUserCommand({ UserName: 'short-lived' })));
     expect(missing).toMatchObject({ code: 'NoSuchEntity', status: 404, message: 'The user with name short-lived cannot be found.' });
     // The name is free again.

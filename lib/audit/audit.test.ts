@@ -69,8 +69,8 @@ beforeEach(() => {
   store = openSqliteStore(dir);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -163,16 +163,16 @@ describe('events', () => {
 });
 
 describe('sink and writer', () => {
-  it('buffers events and writes them in one batch on flush, with the caller’s service use', () => {
+  it('buffers events and writes them in one batch on flush, with the caller’s service use', async () => {
     const sink = createAuditSink({ store, config: { region: 'us-east-1', auditRetentionDays: 90 } as ServiceConfig });
     // Recent events (older ones would be pruned by the 90-day retention at the first flush).
     sink.record(record('GetUser', {}, new Date()));
     sink.record(record('ListRoles', { principal: session }, new Date()));
-    expect(store.audit.count()).toBe(0);
+    expect(await store.audit.count()).toBe(0);
     expect(sink.writer.pending).toBe(2);
     sink.flush();
-    expect(store.audit.count()).toBe(2);
-    expect(store.audit.listServiceAccess([bob.arn, session.roleArn!]).map((r) => [r.principalArn, r.serviceNamespace])).toEqual(
+    expect(await store.audit.count()).toBe(2);
+    expect((await store.audit.listServiceAccess([bob.arn, session.roleArn!])).map((r) => [r.principalArn, r.serviceNamespace])).toEqual(
       expect.arrayContaining([
         [bob.arn, 'iam'],
         [session.roleArn, 'iam'],
@@ -181,7 +181,7 @@ describe('sink and writer', () => {
     sink.close();
   });
 
-  it('writes by itself within the flush interval', () => {
+  it('writes by itself within the flush interval', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const sink = createAuditSink(
@@ -190,50 +190,50 @@ describe('sink and writer', () => {
       );
       sink.record(record('GetUser', {}, new Date()));
       vi.advanceTimersByTime(9);
-      expect(store.audit.count()).toBe(0);
+      expect(await store.audit.count()).toBe(0);
       vi.advanceTimersByTime(1);
-      expect(store.audit.count()).toBe(1);
+      expect(await store.audit.count()).toBe(1);
       sink.close();
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('prunes events past the retention period and beyond the maximum count', () => {
+  it('prunes events past the retention period and beyond the maximum count', async () => {
     let now = new Date('2026-06-01T00:00:00Z');
     const writer = new AuditWriter(() => store.audit, { retentionDays: 30, maxEvents: 5, pruneIntervalMs: 0, clock: () => now });
     const old = auditEventOf(record('GetUser', {}, new Date('2026-04-01T00:00:00Z')), 'us-east-1').row;
-    writer.enqueue(old);
-    writer.flush();
-    expect(store.audit.count()).toBe(0);
-    for (let i = 0; i < 8; i++) writer.enqueue(auditEventOf(record(`Op${i}`, {}, new Date(now.getTime() - 1000 + i)), 'us-east-1').row);
-    writer.flush();
-    expect(store.audit.count()).toBe(5);
-    const page = store.audit.query({ limit: 10 });
+    await writer.enqueue(old);
+    await writer.flush();
+    expect(await store.audit.count()).toBe(0);
+    for (let i = 0; i < 8; i++) await writer.enqueue(auditEventOf(record(`Op${i}`, {}, new Date(now.getTime() - 1000 + i)), 'us-east-1').row);
+    await writer.flush();
+    expect(await store.audit.count()).toBe(5);
+    const page = await store.audit.query({ limit: 10 });
     expect(page.events.map((e) => JSON.parse(e).eventName)).toEqual(['Op7', 'Op6', 'Op5', 'Op4', 'Op3']);
     now = new Date('2026-08-01T00:00:00Z');
-    writer.flush();
-    expect(store.audit.count()).toBe(0);
+    await writer.flush();
+    expect(await store.audit.count()).toBe(0);
   });
 });
 
 describe('queries', () => {
-  it('filters by outcome and matches a role’s sessions by the role ARN', () => {
+  it('filters by outcome and matches a role’s sessions by the role ARN', async () => {
     const rows = [
       record('GetUser'),
       record('DeleteUser', { error: { code: 'AccessDenied', message: 'x' }, status: 403 }),
       record('GetRole', { error: { code: 'NoSuchEntity', message: 'x' }, status: 404 }),
       record('ListRoles', { principal: session }),
     ].map((r) => auditEventOf(r, 'us-east-1').row);
-    store.audit.insertMany(rows);
-    const names = (q: Parameters<typeof store.audit.query>[0]) => store.audit.query(q).events.map((e) => JSON.parse(e).eventName);
-    expect(names({ limit: 10, outcome: 'success' })).toEqual(['ListRoles', 'GetUser']);
-    expect(names({ limit: 10, outcome: 'denied' })).toEqual(['DeleteUser']);
-    expect(names({ limit: 10, outcome: 'error' })).toEqual(['GetRole']);
-    expect(names({ limit: 10, principalArn: `arn:aws:iam::${ACCOUNT}:role/team/ops` })).toEqual(['ListRoles']);
-    expect(names({ limit: 10, principalArn: bob.arn, eventName: 'GetUser' })).toEqual(['GetUser']);
-    const first = store.audit.query({ limit: 3 });
+    await store.audit.insertMany(rows);
+    const names = async (q: Parameters<typeof store.audit.query>[0]) => (await store.audit.query(q)).events.map((e) => JSON.parse(e).eventName);
+    expect(await names({ limit: 10, outcome: 'success' })).toEqual(['ListRoles', 'GetUser']);
+    expect(await names({ limit: 10, outcome: 'denied' })).toEqual(['DeleteUser']);
+    expect(await names({ limit: 10, outcome: 'error' })).toEqual(['GetRole']);
+    expect(await names({ limit: 10, principalArn: `arn:aws:iam::${ACCOUNT}:role/team/ops` })).toEqual(['ListRoles']);
+    expect(await names({ limit: 10, principalArn: bob.arn, eventName: 'GetUser' })).toEqual(['GetUser']);
+    const first = await store.audit.query({ limit: 3 });
     expect(first.nextSeq).toBeDefined();
-    expect(store.audit.query({ limit: 3, beforeSeq: first.nextSeq }).events).toHaveLength(1);
+    expect((await store.audit.query({ limit: 3, beforeSeq: first.nextSeq })).events).toHaveLength(1);
   });
 });

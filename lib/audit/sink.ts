@@ -40,7 +40,7 @@ export function createAuditSink(
   const anonymous = new AnonymousEventLimit();
   return {
     writer,
-    record(record: AuditRecord): void {
+    async record(record: AuditRecord): Promise<void> {
       // Whoever cannot authenticate cannot grow the trail without bound.
       if (!record.principal && !anonymous.admit(record.info.request.sourceIp, record.info.now.getTime())) return;
       const { row } = auditEventOf(record, config.region);
@@ -57,7 +57,7 @@ export function createAuditSink(
         // IAM is one of the services whose actions AWS tracks one by one (action-level reports).
         access = TRACKED_ACTION_SERVICES.has(use.serviceNamespace) ? [use, { ...use, actionName: record.info.action }] : [use];
       }
-      writer.enqueue(row, access);
+      await writer.enqueue(row, access);
     },
     flush: () => writer.flush(),
     close: () => writer.close(),

@@ -50,12 +50,12 @@ export class AuditWriter {
   }
 
   /** Queues an event (and the caller's service access, if any). */
-  enqueue(event: AuditEventRecord, access?: ServiceAccessRecord[]): void {
+  async enqueue(event: AuditEventRecord, access?: ServiceAccessRecord[]): Promise<void> {
     if (this.closed) return;
     this.events.push(event);
     for (const record of access ?? [])
       this.access.set(`${record.principalArn}\u0000${record.serviceNamespace}\u0000${record.actionName ?? ''}`, record);
-    if (this.events.length >= this.maxBuffered) this.flush();
+    if (this.events.length >= this.maxBuffered) await this.flush();
     else if (this.timer === undefined) {
       this.timer = setTimeout(() => this.flush(), this.flushIntervalMs);
       this.timer.unref?.();
@@ -68,7 +68,7 @@ export class AuditWriter {
   }
 
   /** Writes everything buffered now, then prunes when it is time. */
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -81,30 +81,30 @@ export class AuditWriter {
       this.events = [];
       this.access = new Map();
       try {
-        repository.write(events, access);
+        await repository.write(events, access);
       } catch (error) {
         console.error('[gatehouse] audit events could not be written:', error instanceof Error ? error.message : String(error));
       }
     }
-    this.pruneWhenDue(repository);
+    await this.pruneWhenDue(repository);
   }
 
   /** Deletes events past retention (time and count). Runs at most once per prune interval. */
-  pruneWhenDue(repository: AuditRepository, force = false): void {
+  async pruneWhenDue(repository: AuditRepository, force = false): Promise<void> {
     const now = this.clock().getTime();
     if (!force && now - this.lastPrune < this.pruneIntervalMs) return;
     this.lastPrune = now;
     try {
-      repository.pruneOlderThan(new Date(now - this.options.retentionDays * 86_400_000).toISOString());
-      repository.pruneToCount(this.maxEvents);
+      await repository.pruneOlderThan(new Date(now - this.options.retentionDays * 86_400_000).toISOString());
+      await repository.pruneToCount(this.maxEvents);
     } catch (error) {
       console.error('[gatehouse] audit retention pruning failed:', error instanceof Error ? error.message : String(error));
     }
   }
 
   /** Flushes and stops accepting events. */
-  close(): void {
-    this.flush();
+  async close(): Promise<void> {
+    await this.flush();
     this.closed = true;
   }
 }

@@ -88,10 +88,10 @@ describe('authenticator', () => {
       accessKeyId: 'AKIAADMINADMINADMIN1',
       arn: 'arn:aws:iam::123456789012:user/admin',
     });
-    const first = service.store.accessKeys.get('AKIAADMINADMINADMIN1')!.lastUsedDate;
+    const first = (await service.store.accessKeys.get('AKIAADMINADMINADMIN1'))!.lastUsedDate;
     expect(first).toBeDefined();
     authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
-    expect(service.store.accessKeys.get('AKIAADMINADMINADMIN1')!.lastUsedDate).toBe(first);
+    expect((await service.store.accessKeys.get('AKIAADMINADMINADMIN1'))!.lastUsedDate).toBe(first);
   });
 
   it('answers MissingAuthenticationToken, InvalidClientTokenId and SignatureDoesNotMatch', async () => {
@@ -111,19 +111,19 @@ describe('authenticator', () => {
     authenticator.authenticate(info(await signed(admin)));
     // An IAM write request passes through the authenticator, then its operation changes the key.
     authenticator.authenticate(info(await signed(admin, new Date(), 'iam'), new Date(), 'UpdateAccessKey', 'iam'));
-    service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Inactive');
+    await service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Inactive');
     try {
       const next = await signed(admin);
       expect(failure(() => authenticator.authenticate(info(next)))).toBe('InvalidClientTokenId');
     } finally {
-      service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Active');
+      await service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Active');
     }
   });
 
   it('authenticates sessions with their token until they expire', async () => {
     const authenticator = createAuthenticator(service);
     const now = new Date();
-    const { credentials } = service.store.transaction(() => issueSession(service, rootPrincipal('123456789012'), now, 900));
+    const { credentials } = await service.store.transaction(() => issueSession(service, rootPrincipal('123456789012'), now, 900));
     const creds = {
       accessKeyId: credentials.AccessKeyId,
       secretAccessKey: credentials.SecretAccessKey,

@@ -122,23 +122,23 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
    * A long-term key, cached like user principals. The account record is part of the validity check: a reset
    * (wipe and bootstrap) replaces it, so no key outlives the data it came from.
    */
-  function accessKey(accessKeyId: string, account: object, now: number): AccessKeyRecord | undefined {
+  async function accessKey(accessKeyId: string, account: object, now: number): Promise<AccessKeyRecord | undefined> {
     const generation = credentialGeneration;
     const cached = keys.get(accessKeyId);
     if (cached && cached.generation === generation && cached.account === account && now - cached.at < CACHE_MAX_AGE_MS) return cached.key;
-    const key = store.accessKeys.get(accessKeyId);
+    const key = await store.accessKeys.get(accessKeyId);
     if (key) keys.set(accessKeyId, { generation, account, at: now, key });
     return key;
   }
 
   /** The IAM user principal of a user id (without the access key), cached; undefined when the user is gone. */
-  function userPrincipal(userId: string, accountId: string, now: number): Principal | undefined {
+  async function userPrincipal(userId: string, accountId: string, now: number): Promise<Principal | undefined> {
     const generation = credentialGeneration;
     const cached = userPrincipals.get(userId);
     if (cached && cached.generation === generation && now - cached.at < CACHE_MAX_AGE_MS && cached.principal.accountId === accountId) {
       return cached.principal;
     }
-    const user = store.users.getById(userId);
+    const user = await store.users.getById(userId);
     if (!user) return undefined;
     const principal: Principal = {
       type: 'IAMUser',
@@ -169,8 +169,8 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     return true;
   }
 
-  function sessionPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Principal {
-    const session = store.sessions.get(parts.accessKeyId);
+  async function sessionPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Promise<Principal> {
+    const session = await store.sessions.get(parts.accessKeyId);
     if (!session || parts.securityToken === undefined) throw new InvalidClientTokenId(INVALID_TOKEN);
     const tokenHash = sha256Hex(parts.securityToken);
     if (!sameHash(tokenHash, session.sessionTokenHash)) throw new InvalidClientTokenId(INVALID_TOKEN);
@@ -183,15 +183,15 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     }
     const principal = cached.principal;
     if (principal.roleId && store.roles && shouldRecordUse(principal.roleId, info.now, info.service, parts.region)) {
-      store.roles.recordUse(principal.roleId, info.now.toISOString(), parts.region);
+      await store.roles.recordUse(principal.roleId, info.now.toISOString(), parts.region);
     }
     return principal;
   }
 
-  function longTermPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Principal {
-    const account = store.account.get()!;
+  async function longTermPrincipal(request: SignableRequest, parts: SignatureParts, info: RequestInfo): Promise<Principal> {
+    const account = (await store.account.get())!;
     const now = Date.now();
-    const key = accessKey(parts.accessKeyId, account, now);
+    const key = await accessKey(parts.accessKeyId, account, now);
     // A session token sent with a long-term key is rejected, as AWS does.
     if (!key || key.status !== 'Active' || parts.securityToken !== undefined) throw new InvalidClientTokenId(INVALID_TOKEN);
     verifySignature(request, parts, openSecret(key.secretEncrypted));
@@ -200,24 +200,24 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     if (key.userId === undefined) {
       principal = rootPrincipal(accountId, key.accessKeyId);
     } else {
-      const user = userPrincipal(key.userId, accountId, now);
+      const user = await userPrincipal(key.userId, accountId, now);
       if (!user) throw new InvalidClientTokenId(INVALID_TOKEN);
       principal = { ...user, accessKeyId: key.accessKeyId };
     }
     if (shouldRecordUse(key.accessKeyId, info.now, info.service, parts.region)) {
-      store.accessKeys.recordUse(key.accessKeyId, info.now.toISOString(), info.service, parts.region);
+      await store.accessKeys.recordUse(key.accessKeyId, info.now.toISOString(), info.service, parts.region);
     }
     return principal;
   }
 
   /** The caller of an unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML (CloudTrail's user types). */
-  function anonymousPrincipal(action: string): Principal {
-    const accountId = store.account.get()!.accountId;
+  async function anonymousPrincipal(action: string): Promise<Principal> {
+    const accountId = (await store.account.get())!.accountId;
     return { type: action === 'AssumeRoleWithSAML' ? 'SAMLUser' : 'WebIdentityUser', accountId, arn: '', principalId: '' };
   }
 
   return {
-    authenticate(info: RequestInfo): Principal {
+    async authenticate(info: RequestInfo): Promise<Principal> {
       if (writeInFlight) {
         credentialGeneration++;
         writeInFlight = false;
@@ -235,7 +235,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
       if (!parts && info.service === 'sts' && UNSIGNED_STS_ACTIONS.has(info.action)) return anonymousPrincipal(info.action);
       if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
       checkScopeAndTime(parts, info.service, info.now, info.service === 'sts' ? stsRegions : iamRegions);
-      return parts.accessKeyId.startsWith('ASIA') ? sessionPrincipal(request, parts, info) : longTermPrincipal(request, parts, info);
+      return parts.accessKeyId.startsWith('ASIA') ? await sessionPrincipal(request, parts, info) : await longTermPrincipal(request, parts, info);
     },
   };
 }

@@ -33,7 +33,7 @@ let service: Service;
 let dataDir: string;
 let deps: ConsoleSignInDeps;
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-console-sign-in-'));
   service = createService(
     loadConfig({
@@ -45,8 +45,8 @@ beforeAll(() => {
     }),
   );
   const { store } = service;
-  store.account.update({ rootEmail: 'Owner@Example.com', rootPasswordHash: hashPassword('root-password-1') });
-  store.account.addAlias('example-corp');
+  await store.account.update({ rootEmail: 'Owner@Example.com', rootPasswordHash: hashPassword('root-password-1') });
+  await store.account.addAlias('example-corp');
   deps = { store, secrets: service.secrets, limiter: new SignInLimiter(store), passwordChecks: new WorkLimit(SIGN_IN_CONCURRENCY) };
 });
 afterAll(() => {
@@ -55,14 +55,14 @@ afterAll(() => {
 });
 
 /** An IAM user with a console password (and options for its login profile). */
-function userWithPassword(userName: string, password: string, profile: { passwordResetRequired?: boolean; changed?: Date } = {}) {
+async function userWithPassword(userName: string, password: string, profile: { passwordResetRequired?: boolean; changed?: Date } = {}) {
   const userId = `AIDA${userName
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '')
     .padEnd(17, 'X')}`;
-  service.store.users.insert({ userId, userName, path: '/staff/', createDate: NOW.toISOString() });
+  await service.store.users.insert({ userId, userName, path: '/staff/', createDate: NOW.toISOString() });
   const changed = (profile.changed ?? NOW).toISOString();
-  service.store.loginProfiles.insert({
+  await service.store.loginProfiles.insert({
     userId,
     passwordHash: hashPassword(password),
     passwordResetRequired: profile.passwordResetRequired ?? false,
@@ -73,10 +73,10 @@ function userWithPassword(userName: string, password: string, profile: { passwor
 }
 
 /** A virtual MFA device enabled for the user (or root); returns its TOTP seed. */
-function enableMfa(userId: string | undefined, deviceName: string): string {
+async function enableMfa(userId: string | undefined, deviceName: string): Promise<string> {
   const seed = newTotpSeed();
   const serialNumber = `arn:aws:iam::${ACCOUNT}:mfa/${deviceName}`;
-  service.store.mfaDevices.insert({
+  await service.store.mfaDevices.insert({
     serialNumber,
     deviceName,
     path: '/',
@@ -84,7 +84,7 @@ function enableMfa(userId: string | undefined, deviceName: string): string {
     isRoot: userId === undefined,
     createDate: NOW.toISOString(),
   });
-  service.store.mfaDevices.assign(serialNumber, userId, NOW.toISOString(), totpStep(NOW) - 10);
+  await service.store.mfaDevices.assign(serialNumber, userId, NOW.toISOString(), totpStep(NOW) - 10);
   return seed;
 }
 
@@ -113,9 +113,9 @@ describe('consoleSignIn', () => {
     expect(result.credentials.Expiration.getTime()).toBe(NOW.getTime() + CONSOLE_SESSION_SECONDS * 1000);
     expect(result.passwordResetRequired).toBe(false);
     expect(result.accountAlias).toBe('example-corp');
-    expect(service.store.account.get()!.rootPasswordLastUsed).toBe(NOW.toISOString());
+    expect((await service.store.account.get())!.rootPasswordLastUsed).toBe(NOW.toISOString());
     // The session is stored: the authenticator will find it by its key id.
-    expect(service.store.sessions.get(result.credentials.AccessKeyId)).toBeDefined();
+    expect(await service.store.sessions.get(result.credentials.AccessKeyId)).toBeDefined();
   });
 
   it('refuses a wrong root password or an unknown e-mail with InvalidCredentials', async () => {
@@ -131,7 +131,7 @@ describe('consoleSignIn', () => {
   });
 
   it('signs an IAM user in by account id or alias, and refuses another account or user the same way', async () => {
-    const userId = userWithPassword('alice', 'alice-password-1');
+    const userId = await userWithPassword('alice', 'alice-password-1');
     const byId = await consoleSignIn(deps, user('alice', 'alice-password-1'), { address: '192.0.2.3', now: NOW });
     expect(byId.principal).toMatchObject({
       type: 'IAMUser',
@@ -139,7 +139,7 @@ describe('consoleSignIn', () => {
       userId,
       userName: 'alice',
     });
-    expect(service.store.users.getByName('alice')!.passwordLastUsed).toBe(NOW.toISOString());
+    expect((await service.store.users.getByName('alice'))!.passwordLastUsed).toBe(NOW.toISOString());
     const byAlias = await consoleSignIn(deps, user('alice', 'alice-password-1', { account: ' EXAMPLE-corp ' }), {
       address: '192.0.2.3',
       now: later(1),
@@ -151,14 +151,14 @@ describe('consoleSignIn', () => {
   });
 
   it('flags a password that must be changed, on the result and on the session principal', async () => {
-    userWithPassword('bob', 'bob-password-1', { passwordResetRequired: true });
+    await userWithPassword('bob', 'bob-password-1', { passwordResetRequired: true });
     const result = await consoleSignIn(deps, user('bob', 'bob-password-1'), { address: '192.0.2.4', now: NOW });
     expect(result.passwordResetRequired).toBe(true);
     expect(result.principal.passwordResetRequired).toBe(true);
   });
 
   it('holds back a user from one address after 5 failures, even with the right password, whether typed by id or alias', async () => {
-    userWithPassword('carol', 'carol-password-1');
+    await userWithPassword('carol', 'carol-password-1');
     const facts = { address: '192.0.2.5', now: NOW };
     for (let i = 0; i < 5; i++) {
       const account = i % 2 === 0 ? ACCOUNT : 'example-corp';
@@ -177,8 +177,8 @@ describe('consoleSignIn', () => {
   });
 
   it('asks for the MFA code without counting it, counts a wrong or replayed code, and marks the session', async () => {
-    const userId = userWithPassword('dave', 'dave-password-1');
-    const seed = enableMfa(userId, 'dave-phone');
+    const userId = await userWithPassword('dave', 'dave-password-1');
+    const seed = await enableMfa(userId, 'dave-phone');
     const facts = { address: '192.0.2.6', now: NOW };
     for (let i = 0; i < 6; i++) {
       expect(await failure(consoleSignIn(deps, user('dave', 'dave-password-1'), facts))).toBeInstanceOf(MfaRequired);
@@ -199,9 +199,9 @@ describe('consoleSignIn', () => {
   });
 
   it('refuses an expired password under a HardExpiry policy with PasswordExpired, and counts it', async () => {
-    userWithPassword('erin', 'erin-password-1', { changed: new Date('2025-01-01T00:00:00Z') });
-    const policy = service.store.account.get()!.passwordPolicy;
-    service.store.account.update({ passwordPolicy: JSON.stringify({ MinimumPasswordLength: 8, MaxPasswordAge: 30, HardExpiry: true }) });
+    await userWithPassword('erin', 'erin-password-1', { changed: new Date('2025-01-01T00:00:00Z') });
+    const policy = (await service.store.account.get())!.passwordPolicy;
+    await service.store.account.update({ passwordPolicy: JSON.stringify({ MinimumPasswordLength: 8, MaxPasswordAge: 30, HardExpiry: true }) });
     try {
       const facts = { address: '192.0.2.7', now: NOW };
       for (let i = 0; i < 5; i++) {
@@ -211,12 +211,12 @@ describe('consoleSignIn', () => {
       }
       expect(await failure(consoleSignIn(deps, user('erin', 'erin-password-1'), facts))).toBeInstanceOf(TooManyAttempts);
     } finally {
-      service.store.account.update({ passwordPolicy: policy });
+      await service.store.account.update({ passwordPolicy: policy });
     }
   });
 
   it('refuses with SignInBusy, uncounted, when no password check may start', async () => {
-    userWithPassword('frank', 'frank-password-1');
+    await userWithPassword('frank', 'frank-password-1');
     const full = { ...deps, passwordChecks: new WorkLimit({ checks: 0, waiting: 0 }) };
     const facts = { address: '192.0.2.8', now: NOW };
     for (let i = 0; i < 6; i++) {

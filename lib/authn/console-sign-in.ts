@@ -123,26 +123,26 @@ interface Verified {
 }
 
 /** True when `account` (an id or an alias) names this store's account. */
-function isThisAccount(store: Store, account: string): boolean {
-  const record = store.account.get();
+async function isThisAccount(store: Store, account: string): Promise<boolean> {
+  const record = await store.account.get();
   if (!record) return false;
   if (account === record.accountId) return true;
-  return store.account.listAliases().includes(account.toLowerCase());
+  return (await store.account.listAliases()).includes(account.toLowerCase());
 }
 
 /** The limiter's key of an attempt: one subject per user whether the account is typed as its id or its alias. */
-export function signInAttemptKey(store: Store, input: ConsoleSignInRequest, address: string): SignInAttemptKey {
+export async function signInAttemptKey(store: Store, input: ConsoleSignInRequest, address: string): Promise<SignInAttemptKey> {
   return {
     address,
     identity:
       input.type === 'root'
         ? `root:${input.email.trim().toLowerCase()}`
-        : `user:${isThisAccount(store, input.account.trim()) ? store.account.get()!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
+        : `user:${await isThisAccount(store, input.account.trim()) ? (await store.account.get())!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
   };
 }
 
 async function checkCredentials(store: Store, input: ConsoleSignInRequest, now: Date): Promise<Verified> {
-  const account = store.account.get();
+  const account = await store.account.get();
   if (!account) throw new InvalidCredentials();
   decoyHash ??= hashPassword('gatehouse-decoy-password');
   if (input.type === 'root') {
@@ -151,8 +151,8 @@ async function checkCredentials(store: Store, input: ConsoleSignInRequest, now: 
     if (!valid) throw new InvalidCredentials();
     return { principal: rootPrincipal(account.accountId), passwordResetRequired: false };
   }
-  const user = isThisAccount(store, input.account.trim()) ? store.users.getByName(input.userName) : undefined;
-  if (!user || !store.loginProfiles.get(user.userId)) {
+  const user = await isThisAccount(store, input.account.trim()) ? await store.users.getByName(input.userName) : undefined;
+  if (!user || !await store.loginProfiles.get(user.userId)) {
     await verifyPasswordAsync(input.password, decoyHash);
     throw new InvalidCredentials();
   }
@@ -183,12 +183,12 @@ export async function consoleSignIn(
 ): Promise<ConsoleSignInSuccess> {
   const { store, limiter } = deps;
   const { now } = facts;
-  const key = signInAttemptKey(store, input, facts.address);
-  const wait = limiter.retryAfterSeconds(key, now);
+  const key = await signInAttemptKey(store, input, facts.address);
+  const wait = await limiter.retryAfterSeconds(key, now);
   if (wait > 0) throw new TooManyAttempts(wait);
 
-  const counted = (error: InvalidCredentials | PasswordExpired) => {
-    limiter.recordFailure(key, now);
+  const counted = async (error: InvalidCredentials | PasswordExpired) => {
+    await limiter.recordFailure(key, now);
     return error;
   };
 
@@ -196,26 +196,26 @@ export async function consoleSignIn(
   try {
     verified = await deps.passwordChecks.run(() => checkCredentials(store, input, now));
   } catch (error) {
-    if (error instanceof InvalidCredentials || error instanceof PasswordExpired) throw counted(error);
+    if (error instanceof InvalidCredentials || error instanceof PasswordExpired) throw await counted(error);
     throw error;
   }
   if (verified === undefined) throw new SignInBusy();
 
-  const devices = store.mfaDevices.listForUser(verified.userId);
+  const devices = await store.mfaDevices.listForUser(verified.userId);
   let mfa: Pick<Principal, 'mfaAuthenticated' | 'mfaAuthTime'> = {};
   if (devices.length > 0) {
     const code = input.mfaCode?.trim();
     if (!code) throw new MfaRequired();
-    const accepted = store.transaction(() => devices.some((device) => acceptMfaCode(deps, device, code, now)));
-    if (!accepted) throw counted(new InvalidCredentials());
+    const accepted = await store.transaction(() => devices.some((device) => acceptMfaCode(deps, device, code, now)));
+    if (!accepted) throw await counted(new InvalidCredentials());
     mfa = { mfaAuthenticated: true, mfaAuthTime: now };
   }
 
   const signedIn = verified;
-  const session = store.transaction(() => {
-    limiter.recordSuccess(key, now);
-    if (signedIn.userId === undefined) store.account.update({ rootPasswordLastUsed: now.toISOString() });
-    else store.users.update(signedIn.userId, { passwordLastUsed: now.toISOString() });
+  const session = await store.transaction(async () => {
+    await limiter.recordSuccess(key, now);
+    if (signedIn.userId === undefined) await store.account.update({ rootPasswordLastUsed: now.toISOString() });
+    else await store.users.update(signedIn.userId, { passwordLastUsed: now.toISOString() });
     const principal: Principal = {
       ...signedIn.principal,
       ...mfa,
@@ -223,7 +223,7 @@ export async function consoleSignIn(
     };
     return issueSession(deps, principal, now, CONSOLE_SESSION_SECONDS);
   });
-  const accountAlias = store.account.listAliases()[0];
+  const accountAlias = (await store.account.listAliases())[0];
   return {
     credentials: session.credentials,
     principal: session.principal,

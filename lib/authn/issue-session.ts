@@ -23,19 +23,19 @@ let lastCleanup = 0;
  * Stores a new session for `principal` (its `temporary`, `tokenIssueTime` and `expiration` set here) and
  * returns the credentials. Call inside the operation's transaction.
  */
-export function issueSession(
+export async function issueSession(
   deps: { store: Store; secrets: SecretBox },
   principal: Principal,
   now: Date,
   durationSeconds: number,
-): { credentials: SessionCredentials; principal: Principal } {
+): Promise<{ credentials: SessionCredentials; principal: Principal }> {
   const accessKeyId = newAccessKeyId(principal.accountId, true);
   const secretAccessKey = newSecretAccessKey();
   const sessionToken = newSessionToken();
   // AWS reports expirations to the second.
   const expiration = new Date(Math.floor(now.getTime() / 1000) * 1000 + durationSeconds * 1000);
   const sessionPrincipal: Principal = { ...principal, accessKeyId, temporary: true, tokenIssueTime: now, expiration };
-  deps.store.sessions.insert({
+  await deps.store.sessions.insert({
     accessKeyId,
     secretEncrypted: deps.secrets.encrypt(secretAccessKey),
     sessionTokenHash: sha256Hex(sessionToken),
@@ -45,7 +45,7 @@ export function issueSession(
   });
   if (now.getTime() - lastCleanup > CLEANUP_INTERVAL_MS) {
     lastCleanup = now.getTime();
-    deps.store.sessions.deleteExpired(new Date(now.getTime() - KEEP_EXPIRED_MS).toISOString());
+    await deps.store.sessions.deleteExpired(new Date(now.getTime() - KEEP_EXPIRED_MS).toISOString());
   }
   return {
     credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiration },

@@ -5,44 +5,44 @@ import { memorySignInAttempts, SignInLimiter } from './sign-in-limits';
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
 
 describe('SignInLimiter', () => {
-  it('holds back one user from one address after 5 failures, doubling, while other addresses are not', () => {
+  it('holds back one user from one address after 5 failures, doubling, while other addresses are not', async () => {
     const limiter = new SignInLimiter(memorySignInAttempts());
     const attacker = { identity: 'user:1:alice', address: '192.0.2.1' };
-    for (let i = 0; i < 4; i++) limiter.recordFailure(attacker, at(0));
-    expect(limiter.retryAfterSeconds(attacker, at(0))).toBe(0);
-    limiter.recordFailure(attacker, at(0));
-    expect(limiter.retryAfterSeconds(attacker, at(0))).toBe(30);
-    limiter.recordFailure(attacker, at(31));
-    expect(limiter.retryAfterSeconds(attacker, at(31))).toBe(60);
-    expect(limiter.retryAfterSeconds({ identity: 'user:1:alice', address: '198.51.100.1' }, at(31))).toBe(0);
+    for (let i = 0; i < 4; i++) await limiter.recordFailure(attacker, at(0));
+    expect(await limiter.retryAfterSeconds(attacker, at(0))).toBe(0);
+    await limiter.recordFailure(attacker, at(0));
+    expect(await limiter.retryAfterSeconds(attacker, at(0))).toBe(30);
+    await limiter.recordFailure(attacker, at(31));
+    expect(await limiter.retryAfterSeconds(attacker, at(31))).toBe(60);
+    expect(await limiter.retryAfterSeconds({ identity: 'user:1:alice', address: '198.51.100.1' }, at(31))).toBe(0);
   });
 
-  it('holds back an address after 20 failures whatever names it tries', () => {
+  it('holds back an address after 20 failures whatever names it tries', async () => {
     const limiter = new SignInLimiter(memorySignInAttempts());
-    for (let i = 0; i < 20; i++) limiter.recordFailure({ identity: `user:1:name-${i}`, address: '192.0.2.2' }, at(i));
-    expect(limiter.retryAfterSeconds({ identity: 'user:1:someone-new', address: '192.0.2.2' }, at(20))).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) await limiter.recordFailure({ identity: `user:1:name-${i}`, address: '192.0.2.2' }, at(i));
+    expect(await limiter.retryAfterSeconds({ identity: 'user:1:someone-new', address: '192.0.2.2' }, at(20))).toBeGreaterThan(0);
   });
 
-  it('slows a user-wide guesser by at most a minute, and never an address the user signed in from', () => {
+  it('slows a user-wide guesser by at most a minute, and never an address the user signed in from', async () => {
     const limiter = new SignInLimiter(memorySignInAttempts());
     const home = { identity: 'user:1:bob', address: '198.51.100.7' };
-    limiter.recordSuccess(home, at(0));
-    for (let i = 0; i < 30; i++) limiter.recordFailure({ identity: 'user:1:bob', address: `192.0.2.${i}` }, at(10));
-    const stranger = limiter.retryAfterSeconds({ identity: 'user:1:bob', address: '203.0.113.1' }, at(10));
+    await limiter.recordSuccess(home, at(0));
+    for (let i = 0; i < 30; i++) await limiter.recordFailure({ identity: 'user:1:bob', address: `192.0.2.${i}` }, at(10));
+    const stranger = await limiter.retryAfterSeconds({ identity: 'user:1:bob', address: '203.0.113.1' }, at(10));
     expect(stranger).toBeGreaterThan(0);
     expect(stranger).toBeLessThanOrEqual(60);
-    expect(limiter.retryAfterSeconds(home, at(10))).toBe(0);
+    expect(await limiter.retryAfterSeconds(home, at(10))).toBe(0);
   });
 
-  it('forgets failures after an hour, and keeps memory bounded', () => {
+  it('forgets failures after an hour, and keeps memory bounded', async () => {
     const memory = memorySignInAttempts(10, () => at(7200).getTime());
     const limiter = new SignInLimiter(memory);
     const key = { identity: 'access-key:AKIAEXAMPLE', address: '192.0.2.9' };
-    for (let i = 0; i < 5; i++) limiter.recordFailure(key, at(0));
-    expect(limiter.retryAfterSeconds(key, at(3700))).toBe(0);
-    limiter.recordFailure(key, at(3700));
-    expect(limiter.retryAfterSeconds(key, at(3700))).toBe(0);
-    for (let i = 0; i < 50; i++) limiter.recordFailure({ identity: `access-key:K${i}`, address: `192.0.2.${i}` }, at(7200));
-    expect(memory.signInAttempts.get(`ip:192.0.2.49`)).toBeDefined();
+    for (let i = 0; i < 5; i++) await limiter.recordFailure(key, at(0));
+    expect(await limiter.retryAfterSeconds(key, at(3700))).toBe(0);
+    await limiter.recordFailure(key, at(3700));
+    expect(await limiter.retryAfterSeconds(key, at(3700))).toBe(0);
+    for (let i = 0; i < 50; i++) await limiter.recordFailure({ identity: `access-key:K${i}`, address: `192.0.2.${i}` }, at(7200));
+    expect(await memory.signInAttempts.get(`ip:192.0.2.49`)).toBeDefined();
   });
 });

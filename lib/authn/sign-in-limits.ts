@@ -53,46 +53,46 @@ export class SignInLimiter {
   constructor(private readonly store: SignInAttemptStore) {}
 
   /** Seconds this attempt must wait before it is even checked, or 0. */
-  retryAfterSeconds(key: SignInAttemptKey, now: Date): number {
+  async retryAfterSeconds(key: SignInAttemptKey, now: Date): Promise<number> {
     const s = subjects(key);
-    const waits = [this.lockedFor(s.address, now), this.lockedFor(s.userAtAddress, now)];
-    if (!this.isKnownAddress(s.known, now)) waits.push(this.lockedFor(s.user, now));
+    const waits = [await this.lockedFor(s.address, now), await this.lockedFor(s.userAtAddress, now)];
+    if (!await this.isKnownAddress(s.known, now)) waits.push(await this.lockedFor(s.user, now));
     return Math.max(...waits);
   }
 
   /** Records a failed attempt against the address, the user from that address, and the user. */
-  recordFailure(key: SignInAttemptKey, now: Date): void {
+  async recordFailure(key: SignInAttemptKey, now: Date): Promise<void> {
     const s = subjects(key);
-    this.store.transaction(() => {
-      this.fail(s.address, SIGN_IN_LIMITS.address, now);
-      this.fail(s.userAtAddress, SIGN_IN_LIMITS.userAtAddress, now);
-      this.fail(s.user, SIGN_IN_LIMITS.user, now);
+    await this.store.transaction(async () => {
+      await this.fail(s.address, SIGN_IN_LIMITS.address, now);
+      await this.fail(s.userAtAddress, SIGN_IN_LIMITS.userAtAddress, now);
+      await this.fail(s.user, SIGN_IN_LIMITS.user, now);
     });
   }
 
   /** Records a success: the user's failures from this address are forgotten and the address becomes known. */
-  recordSuccess(key: SignInAttemptKey, now: Date): void {
+  async recordSuccess(key: SignInAttemptKey, now: Date): Promise<void> {
     const s = subjects(key);
-    this.store.transaction(() => {
-      this.store.signInAttempts.clear(s.userAtAddress);
-      this.store.signInAttempts.put({ subject: s.known, failures: 0, lastFailure: now.toISOString() });
+    await this.store.transaction(async () => {
+      await this.store.signInAttempts.clear(s.userAtAddress);
+      await this.store.signInAttempts.put({ subject: s.known, failures: 0, lastFailure: now.toISOString() });
     });
   }
 
-  private isKnownAddress(subject: string, now: Date): boolean {
-    const record = this.store.signInAttempts.get(subject);
+  private async isKnownAddress(subject: string, now: Date): Promise<boolean> {
+    const record = await this.store.signInAttempts.get(subject);
     return record !== undefined && now.getTime() - Date.parse(record.lastFailure) < SIGN_IN_LIMITS.knownAddressDays * 86_400_000;
   }
 
-  private lockedFor(subject: string, now: Date): number {
-    const record = this.store.signInAttempts.get(subject);
+  private async lockedFor(subject: string, now: Date): Promise<number> {
+    const record = await this.store.signInAttempts.get(subject);
     if (!record?.lockedUntil) return 0;
     const remaining = Date.parse(record.lockedUntil) - now.getTime();
     return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
   }
 
-  private fail(subject: string, rule: Rule, now: Date): void {
-    const record = this.store.signInAttempts.get(subject);
+  private async fail(subject: string, rule: Rule, now: Date): Promise<void> {
+    const record = await this.store.signInAttempts.get(subject);
     const stale = record && now.getTime() - Date.parse(record.lastFailure) > SIGN_IN_LIMITS.forgetAfterSeconds * 1000;
     const failures = (record && !stale ? record.failures : 0) + 1;
     let lockedUntil: string | undefined;
@@ -100,7 +100,7 @@ export class SignInLimiter {
       const seconds = Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** (failures - rule.threshold));
       lockedUntil = new Date(now.getTime() + seconds * 1000).toISOString();
     }
-    this.store.signInAttempts.put({ subject, failures, lastFailure: now.toISOString(), lockedUntil });
+    await this.store.signInAttempts.put({ subject, failures, lastFailure: now.toISOString(), lockedUntil });
   }
 }
 

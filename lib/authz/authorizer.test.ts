@@ -29,8 +29,8 @@ function call(action: string, input: Record<string, unknown>): any {
   return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
 }
 
-function userPrincipal(userName: string, extra: Partial<Principal> = {}): Principal {
-  const user = store.users.getByName(userName)!;
+async function userPrincipal(userName: string, extra: Partial<Principal> = {}): Promise<Principal> {
+  const user = (await store.users.getByName(userName))!;
   return {
     type: 'IAMUser',
     accountId: ACCOUNT,
@@ -46,10 +46,10 @@ function as(principal: Principal, action: string): OperationContext {
   return { ...system, principal, action };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h4b-authz-'));
   store = openSqliteStore(dir);
-  store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
+  await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
   system = {
     principal: systemPrincipal(ACCOUNT),
     store,
@@ -68,76 +68,76 @@ beforeEach(() => {
   call('CreateGroup', { GroupName: 'Ops', Path: '/ops/' });
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('resource ARNs', () => {
   const bob = () => userPrincipal('bob');
-  const arnOf = (action: string, input: Record<string, unknown>, service: 'iam' | 'sts' = 'iam') =>
-    targetResource(store, bob(), service, action, input).arn;
+  const arnOf = async (action: string, input: Record<string, unknown>, service: 'iam' | 'sts' = 'iam') =>
+    (await targetResource(store, await bob(), service, action, input)).arn;
 
-  it('uses the entity ARN with its path, or path / for an entity that does not exist', () => {
-    expect(arnOf('DeleteUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
-    expect(arnOf('DeleteUser', { UserName: 'ALICE' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
-    expect(arnOf('DeleteUser', { UserName: 'ghost' })).toBe(`arn:aws:iam::${ACCOUNT}:user/ghost`);
-    expect(arnOf('GetGroup', { GroupName: 'Ops' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
-    expect(arnOf('GetRole', { RoleName: 'r' })).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
+  it('uses the entity ARN with its path, or path / for an entity that does not exist', async () => {
+    expect(await arnOf('DeleteUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(await arnOf('DeleteUser', { UserName: 'ALICE' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(await arnOf('DeleteUser', { UserName: 'ghost' })).toBe(`arn:aws:iam::${ACCOUNT}:user/ghost`);
+    expect(await arnOf('GetGroup', { GroupName: 'Ops' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
+    expect(await arnOf('GetRole', { RoleName: 'r' })).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
   });
 
-  it('targets the group for membership changes and the user for attachments', () => {
-    expect(arnOf('AddUserToGroup', { GroupName: 'Ops', UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
-    expect(arnOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe(
+  it('targets the group for membership changes and the user for attachments', async () => {
+    expect(await arnOf('AddUserToGroup', { GroupName: 'Ops', UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
+    expect(await arnOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe(
       `arn:aws:iam::${ACCOUNT}:user/staff/alice`,
     );
-    expect(arnOf('GetPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
-    expect(arnOf('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'r' })).toBe(
+    expect(await arnOf('GetPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    expect(await arnOf('AddRoleToInstanceProfile', { InstanceProfileName: 'web', RoleName: 'r' })).toBe(
       `arn:aws:iam::${ACCOUNT}:instance-profile/web`,
     );
   });
 
-  it('targets the ARN a created entity will have', () => {
-    expect(arnOf('CreateUser', { UserName: 'new', Path: '/a/b/' })).toBe(`arn:aws:iam::${ACCOUNT}:user/a/b/new`);
-    expect(arnOf('CreatePolicy', { PolicyName: 'P' })).toBe(`arn:aws:iam::${ACCOUNT}:policy/P`);
-    expect(arnOf('CreateVirtualMFADevice', { VirtualMFADeviceName: 'phone' })).toBe(`arn:aws:iam::${ACCOUNT}:mfa/phone`);
+  it('targets the ARN a created entity will have', async () => {
+    expect(await arnOf('CreateUser', { UserName: 'new', Path: '/a/b/' })).toBe(`arn:aws:iam::${ACCOUNT}:user/a/b/new`);
+    expect(await arnOf('CreatePolicy', { PolicyName: 'P' })).toBe(`arn:aws:iam::${ACCOUNT}:policy/P`);
+    expect(await arnOf('CreateVirtualMFADevice', { VirtualMFADeviceName: 'phone' })).toBe(`arn:aws:iam::${ACCOUNT}:mfa/phone`);
   });
 
-  it('targets the caller for self-service operations without a user name, and * for account listings', () => {
-    expect(arnOf('ListAccessKeys', {})).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
-    expect(arnOf('ChangePassword', { OldPassword: 'a', NewPassword: 'b' })).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
-    expect(arnOf('ListUsers', {})).toBe('*');
-    expect(arnOf('GetAccountSummary', {})).toBe('*');
-    expect(arnOf('SimulatePrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/staff/alice` })).toBe(
+  it('targets the caller for self-service operations without a user name, and * for account listings', async () => {
+    expect(await arnOf('ListAccessKeys', {})).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
+    expect(await arnOf('ChangePassword', { OldPassword: 'a', NewPassword: 'b' })).toBe(`arn:aws:iam::${ACCOUNT}:user/bob`);
+    expect(await arnOf('ListUsers', {})).toBe('*');
+    expect(await arnOf('GetAccountSummary', {})).toBe('*');
+    expect(await arnOf('SimulatePrincipalPolicy', { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/staff/alice` })).toBe(
       `arn:aws:iam::${ACCOUNT}:user/staff/alice`,
     );
-    expect(arnOf('AssumeRole', { RoleArn: `arn:aws:iam::${ACCOUNT}:role/r` }, 'sts')).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
-    expect(arnOf('GetCallerIdentity', {}, 'sts')).toBe('*');
+    expect(await arnOf('AssumeRole', { RoleArn: `arn:aws:iam::${ACCOUNT}:role/r` }, 'sts')).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
+    expect(await arnOf('GetCallerIdentity', {}, 'sts')).toBe('*');
   });
 
-  it('sees a moved user on the next lookup (memoised per policy generation)', () => {
+  it('sees a moved user on the next lookup (memoised per policy generation)', async () => {
     const authorizer = createAuthorizer({ store });
-    expect(arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
+    expect(await arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
     const before = policyGeneration(store);
     authorizer.authorize(as(systemPrincipal(ACCOUNT), 'UpdateUser'), { UserName: 'alice', NewPath: '/moved/' });
     expect(policyGeneration(store)).toBe(before + 1);
     call('UpdateUser', { UserName: 'alice', NewPath: '/moved/' });
-    expect(arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/moved/alice`);
+    expect(await arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/moved/alice`);
   });
 });
 
 describe('condition keys', () => {
-  it('describes the caller, the request, its tags and the target', () => {
-    const principal = userPrincipal('bob');
-    const policies = principalPolicies(store, principal);
+  it('describes the caller, the request, its tags and the target', async () => {
+    const principal = await userPrincipal('bob');
+    const policies = await principalPolicies(store, principal);
     const ctx = as(principal, 'TagUser');
     const input = {
       UserName: 'alice',
       Tags: [{ Key: 'env', Value: 'prod' }],
       PermissionsBoundary: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
     };
-    const target = targetResource(store, principal, 'iam', 'TagUser', input);
-    const context = addInputContext(principalContext({ ...ctx, region: 'us-east-1' }, policies), store, input, target, true);
+    const target = await targetResource(store, principal, 'iam', 'TagUser', input);
+    const context = await addInputContext(principalContext({ ...ctx, region: 'us-east-1' }, policies), store, input, target, true);
     expect(context).toMatchObject({
       'aws:username': 'bob',
       'aws:userid': principal.userId,
@@ -160,8 +160,8 @@ describe('condition keys', () => {
     expect(context).not.toHaveProperty('aws:MultiFactorAuthPresent');
   });
 
-  it('gives temporary sessions MFA and token keys, and session tags over the entity tags', () => {
-    const principal = userPrincipal('bob', {
+  it('gives temporary sessions MFA and token keys, and session tags over the entity tags', async () => {
+    const principal = await userPrincipal('bob', {
       temporary: true,
       accessKeyId: 'ASIATEST',
       mfaAuthenticated: true,
@@ -169,7 +169,7 @@ describe('condition keys', () => {
       tokenIssueTime: new Date(NOW.getTime() - 90_000),
       sessionTags: { team: 'green' },
     });
-    const context = principalContext({ ...as(principal, 'GetUser') }, principalPolicies(store, principal));
+    const context = principalContext({ ...as(principal, 'GetUser') }, await principalPolicies(store, principal));
     expect(context).toMatchObject({
       'aws:MultiFactorAuthPresent': 'true',
       'aws:MultiFactorAuthAge': '90',
@@ -180,19 +180,19 @@ describe('condition keys', () => {
 });
 
 describe('decisions', () => {
-  it('denies with the reason, and applies a policy change on the next request', () => {
+  it('denies with the reason, and applies a policy change on the next request', async () => {
     const authorizer = createAuthorizer({ store });
-    const bob = userPrincipal('bob');
+    const bob = await userPrincipal('bob');
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(
       `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice because no identity-based policy allows the iam:GetUser action`,
     );
     authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'p', PolicyDocument: allow('iam:GetUser') });
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).not.toThrow();
-    expect(isAllowedByIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe(false);
+    expect(await isAllowedByIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe(false);
   });
 
-  it('lets root and the system principal do anything', () => {
+  it('lets root and the system principal do anything', async () => {
     const authorizer = createAuthorizer({ store });
     expect(() =>
       authorizer.authorize(
@@ -200,12 +200,12 @@ describe('decisions', () => {
         { UserName: 'alice' },
       ),
     ).not.toThrow();
-    expect(isAllowedByIdentityPolicies(as(systemPrincipal(ACCOUNT), 'x'), 'iam:DeleteUser', '*')).toBe(true);
+    expect(await isAllowedByIdentityPolicies(as(systemPrincipal(ACCOUNT), 'x'), 'iam:DeleteUser', '*')).toBe(true);
   });
 
-  it('grants ChangePassword on oneself when the password policy allows users to change passwords', () => {
+  it('grants ChangePassword on oneself when the password policy allows users to change passwords', async () => {
     const authorizer = createAuthorizer({ store });
-    const bob = userPrincipal('bob');
+    const bob = await userPrincipal('bob');
     expect(() => authorizer.authorize(as(bob, 'ChangePassword'), { OldPassword: 'a', NewPassword: 'b' })).toThrow(
       /no identity-based policy allows/,
     );
@@ -215,10 +215,10 @@ describe('decisions', () => {
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(/AccessDenied|not authorized/);
   });
 
-  it('restricts a session whose password must be reset to changing it', () => {
+  it('restricts a session whose password must be reset to changing it', async () => {
     const authorizer = createAuthorizer({ store });
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
-    const bob = { ...userPrincipal('bob'), passwordResetRequired: true } as Principal;
+    const bob = { ...await userPrincipal('bob'), passwordResetRequired: true } as Principal;
     expect(() => authorizer.authorize(as(bob, 'ListUsers'), {})).toThrow(/PasswordResetRequired/);
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(/PasswordResetRequired/);
     expect(() => authorizer.authorize(as(bob, 'GetUser'), {})).not.toThrow();
@@ -271,30 +271,30 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
     return call(action, input);
   }
 
-  it('applies each write to the principals it concerns on the next request, and keeps the other cached sets', () => {
+  it('applies each write to the principals it concerns on the next request, and keeps the other cached sets', async () => {
     const authorizer = createAuthorizer({ store });
     call('AddUserToGroup', { GroupName: 'Ops', UserName: 'bob' });
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
     call('PutUserPolicy', { UserName: 'alice', PolicyName: 'all', PolicyDocument: allow('iam:*') });
     authorizer.authorize(as(systemPrincipal(ACCOUNT), 'AttachUserPolicy'), {}); // a full bump: start from fresh sets
-    const bob = userPrincipal('bob');
-    const alice = userPrincipal('alice');
+    const bob = await userPrincipal('bob');
+    const alice = await userPrincipal('alice');
     const get = (p: Principal) => () => authorizer.authorize(as(p, 'GetUser'), { UserName: 'bob' });
     expect(get(bob)).not.toThrow();
     expect(get(alice)).not.toThrow();
-    const aliceSet = principalPolicies(store, alice);
+    const aliceSet = await principalPolicies(store, alice);
 
     // A group's inline policy: its members, not others.
     write(authorizer, 'PutGroupPolicy', { GroupName: 'ops', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
     expect(get(bob)).toThrow(/explicit deny/);
-    expect(principalPolicies(store, alice)).toBe(aliceSet);
+    expect(await principalPolicies(store, alice)).toBe(aliceSet);
     write(authorizer, 'DeleteGroupPolicy', { GroupName: 'Ops', PolicyName: 'no' });
     expect(get(bob)).not.toThrow();
 
     // A user's inline policy, whatever the case of the name given.
     write(authorizer, 'PutUserPolicy', { UserName: 'BOB', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
     expect(get(bob)).toThrow(/explicit deny/);
-    expect(principalPolicies(store, alice)).toBe(aliceSet);
+    expect(await principalPolicies(store, alice)).toBe(aliceSet);
     write(authorizer, 'DeleteUserPolicy', { UserName: 'bob', PolicyName: 'no' });
     expect(get(bob)).not.toThrow();
 
@@ -302,10 +302,10 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
     const arn = write(authorizer, 'CreatePolicy', { PolicyName: 'm', PolicyDocument: allow('s3:GetObject') }).Policy.Arn as string;
     write(authorizer, 'AttachGroupPolicy', { GroupName: 'Ops', PolicyArn: arn });
     expect(get(bob)).not.toThrow();
-    const aliceAgain = principalPolicies(store, alice);
+    const aliceAgain = await principalPolicies(store, alice);
     write(authorizer, 'CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: deny('iam:GetUser'), SetAsDefault: true });
     expect(get(bob)).toThrow(/explicit deny/);
-    expect(principalPolicies(store, alice)).toBe(aliceAgain);
+    expect(await principalPolicies(store, alice)).toBe(aliceAgain);
     write(authorizer, 'SetDefaultPolicyVersion', { PolicyArn: arn, VersionId: 'v1' });
     expect(get(bob)).not.toThrow();
 
@@ -324,7 +324,7 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
         Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
     });
-    expect(principalPolicies(store, alice)).toBe(aliceAgain);
+    expect(await principalPolicies(store, alice)).toBe(aliceAgain);
   });
 
   it("applies a role's inline policy to its sessions", () => {

@@ -46,8 +46,8 @@ interface Evaluation {
   policySet: PolicySet;
 }
 
-function evaluate(ctx: OperationContext, action: string, resource: string, context: RequestContext): Evaluation {
-  const policies = principalPolicies(ctx.store, ctx.principal);
+async function evaluate(ctx: OperationContext, action: string, resource: string, context: RequestContext): Promise<Evaluation> {
+  const policies = await principalPolicies(ctx.store, ctx.principal);
   const request: AuthorizationRequest = {
     action,
     resource,
@@ -57,8 +57,8 @@ function evaluate(ctx: OperationContext, action: string, resource: string, conte
   return { decision: authorize(request, policies.policySet), request, policySet: policies.policySet };
 }
 
-function baseContext(ctx: OperationContext): RequestContext {
-  const policies = principalPolicies(ctx.store, ctx.principal);
+async function baseContext(ctx: OperationContext): Promise<RequestContext> {
+  const policies = await principalPolicies(ctx.store, ctx.principal);
   return principalContext({ ...ctx, region: ctx.config.region }, policies);
 }
 
@@ -101,23 +101,23 @@ export function accessDeniedMessage(
  * The decision of the caller's own policies (identity, permissions boundary, session policies) for an
  * action on a resource. Root and the system principal are always allowed.
  */
-export function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Decision {
+export async function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Promise<Decision> {
   if (isUnrestricted(ctx.principal)) return 'allowed';
-  const context = { ...baseContext(ctx), ...extraContext };
-  return evaluate(ctx, action, resource, context).decision;
+  const context = { ...await baseContext(ctx), ...extraContext };
+  return (await evaluate(ctx, action, resource, context)).decision;
 }
 
 /**
  * True when the caller's identity-based policies (within its boundary and session policies) allow the
  * action, e.g. `sts:AssumeRole` on a role whose trust policy names the account root.
  */
-export function isAllowedByIdentityPolicies(
+export async function isAllowedByIdentityPolicies(
   ctx: OperationContext,
   action: string,
   resource: string,
   extraContext?: RequestContext,
-): boolean {
-  return evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
+): Promise<boolean> {
+  return await evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
 }
 
 /**
@@ -140,11 +140,11 @@ const PASSWORD_POLICY_GRANT = compilePolicy(
   { policyId: 'AllowUsersToChangePassword', policyType: 'identity' },
 );
 
-function passwordPolicyGrantApplies(ctx: OperationContext, action: string): boolean {
+async function passwordPolicyGrantApplies(ctx: OperationContext, action: string): Promise<boolean> {
   if (ctx.principal.type !== 'IAMUser') return false;
   if (action !== 'iam:ChangePassword' && action !== 'iam:GetAccountPasswordPolicy') return false;
   // The stored password policy's AllowUsersToChangePassword (read here, so authz does not import the domain).
-  const stored = ctx.store.account.get()?.passwordPolicy;
+  const stored = (await ctx.store.account.get())?.passwordPolicy;
   return (
     stored !== undefined &&
     stored !== null &&
@@ -153,18 +153,18 @@ function passwordPolicyGrantApplies(ctx: OperationContext, action: string): bool
 }
 
 /** A principal with a stored policy that does not compile is refused everything, naming the policy (fail closed). */
-function denyIfUncompilable(ctx: OperationContext, action: string, resource: string): void {
-  const broken = principalPolicies(ctx.store, ctx.principal).uncompilable;
+async function denyIfUncompilable(ctx: OperationContext, action: string, resource: string): Promise<void> {
+  const broken = (await principalPolicies(ctx.store, ctx.principal)).uncompilable;
   if (broken.length === 0) return;
   throw new AccessDenied(
     `User: ${ctx.principal.arn} is not authorized to perform: ${action} on resource: ${resource} because the policy ${broken.join(', ')} cannot be evaluated (it does not compile); access is denied until it is replaced`,
   );
 }
 
-function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext, description = resource): void {
-  denyIfUncompilable(ctx, action, description);
-  let evaluation = evaluate(ctx, action, resource, context);
-  if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
+async function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext, description = resource): Promise<void> {
+  await denyIfUncompilable(ctx, action, description);
+  let evaluation = await evaluate(ctx, action, resource, context);
+  if (evaluation.decision === 'implicitDeny' && await passwordPolicyGrantApplies(ctx, action)) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
     evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
   }
@@ -185,7 +185,7 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   // A failed group commit undoes writes whose effects may be cached: forget every cached policy set and lookup.
   deps.store.onRollback(() => bumpPolicyGeneration(deps.store));
   return {
-    authorize(ctx: OperationContext, input: Record<string, unknown>): void {
+    async authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void> {
       const principal = ctx.principal;
       const mutating = ctx.service === 'iam' && isMutatingIamAction(ctx.action);
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
@@ -194,19 +194,19 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const target =
           ctx.service === 'access-analyzer'
             ? { arn: '*', description: '*' }
-            : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
+            : await targetResource(ctx.store, principal, ctx.service, ctx.action, input);
         checkPasswordReset(ctx, action, target.arn, target.description);
-        const policies = principalPolicies(ctx.store, principal);
-        const context = addInputContext(baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);
-        denyUnlessAllowed(ctx, action, target.arn, context, target.description);
+        const policies = await principalPolicies(ctx.store, principal);
+        const context = await addInputContext(await baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);
+        await denyUnlessAllowed(ctx, action, target.arn, context, target.description);
       }
       // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
       if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
     },
-    authorizeAction(ctx, action, resource, extraContext) {
+    async authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;
       checkPasswordReset(ctx, action, resource);
-      denyUnlessAllowed(ctx, action, resource, { ...baseContext(ctx), ...extraContext });
+      await denyUnlessAllowed(ctx, action, resource, { ...await baseContext(ctx), ...extraContext });
     },
   };
 }

@@ -24,12 +24,12 @@ export interface PolicySources {
   unresolved: boolean;
 }
 
-function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPolicyDocument[], sources?: PolicySources): void {
-  for (const inline of store.inlinePolicies.list(kind, id)) {
+async function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPolicyDocument[], sources?: PolicySources): Promise<void> {
+  for (const inline of await store.inlinePolicies.list(kind, id)) {
     out.push({ policyId: inline.policyName, sourceType: kind, document: inline.document });
   }
-  for (const attachment of store.attachments.listForPrincipal(kind, id)) {
-    const managed = managedPolicyDocument(store, attachment.policyArn);
+  for (const attachment of await store.attachments.listForPrincipal(kind, id)) {
+    const managed = await managedPolicyDocument(store, attachment.policyArn);
     sources?.policyArns.add(attachment.policyArn);
     if (!managed) {
       if (sources) sources.unresolved = true;
@@ -48,22 +48,22 @@ function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPo
  * Identity-based policies of an entity, in AWS's order: the entity's inline then attached policies; for a
  * user, then each of its groups' inline and attached policies.
  */
-export function entityPolicyDocuments(store: Store, kind: PrincipalKind, id: string, sources?: PolicySources): EntityPolicyDocument[] {
+export async function entityPolicyDocuments(store: Store, kind: PrincipalKind, id: string, sources?: PolicySources): Promise<EntityPolicyDocument[]> {
   const out: EntityPolicyDocument[] = [];
-  policiesOf(store, kind, id, out, sources);
+  await policiesOf(store, kind, id, out, sources);
   if (kind === 'user') {
-    for (const group of store.groups.listForUser(id)) {
+    for (const group of await store.groups.listForUser(id)) {
       sources?.groups.add(group.groupName.toLowerCase());
-      policiesOf(store, 'group', group.groupId, out, sources);
+      await policiesOf(store, 'group', group.groupId, out, sources);
     }
   }
   return out;
 }
 
 /** The permissions boundary of a user or role as a document, if it has one that resolves. */
-export function boundaryDocument(store: Store, boundaryArn: string | undefined): EntityPolicyDocument | undefined {
+export async function boundaryDocument(store: Store, boundaryArn: string | undefined): Promise<EntityPolicyDocument | undefined> {
   if (!boundaryArn) return undefined;
-  const managed = managedPolicyDocument(store, boundaryArn);
+  const managed = await managedPolicyDocument(store, boundaryArn);
   if (!managed) return undefined;
   return {
     policyId: managed.policyName,

@@ -33,8 +33,8 @@ function call(action: string, input: Record<string, unknown>): any {
   return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
 }
 
-function userPrincipal(userName: string): Principal {
-  const user = store.users.getByName(userName)!;
+async function userPrincipal(userName: string): Promise<Principal> {
+  const user = (await store.users.getByName(userName))!;
   return {
     type: 'IAMUser',
     accountId: ACCOUNT,
@@ -56,10 +56,10 @@ function thrown(fn: () => void): { code?: string; message?: string } | undefined
   return undefined;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-fail-closed-'));
   store = openSqliteStore(dir);
-  store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
+  await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
   system = {
     principal: systemPrincipal(ACCOUNT),
     store,
@@ -77,8 +77,8 @@ beforeEach(() => {
   call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Admin', PolicyDocument: ALLOW_IAM });
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -93,12 +93,12 @@ describe('a stored policy that does not compile', () => {
     );
   });
 
-  it('denies the user everything while an inline policy of theirs does not compile, naming it', () => {
+  it('denies the user everything while an inline policy of theirs does not compile, naming it', async () => {
     const authorizer = createAuthorizer({ store });
-    const bob = userPrincipal('bob');
+    const bob = await userPrincipal('bob');
     expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
     // Inserted behind the API's back (older data, a future bug): the authorizer must not drop its Deny.
-    store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
+    await store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
     bumpPolicyGeneration(store);
     const denied = thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}));
     expect(denied?.code).toBe('AccessDenied');
@@ -106,17 +106,17 @@ describe('a stored policy that does not compile', () => {
     expect(denied?.message).toContain('the policy Broken cannot be evaluated');
     // Actions the broken policy never mentioned are refused too: nothing is judged without it.
     expect(thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' }))?.code).toBe('AccessDenied');
-    expect(evaluateIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe('explicitDeny');
-    store.inlinePolicies.delete('user', bob.userId!, 'Broken');
+    expect(await evaluateIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe('explicitDeny');
+    await store.inlinePolicies.delete('user', bob.userId!, 'Broken');
     bumpPolicyGeneration(store);
     expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
   });
 
-  it('fails closed for an attached managed policy and for a permissions boundary, naming the ARN', () => {
+  it('fails closed for an attached managed policy and for a permissions boundary, naming the ARN', async () => {
     const authorizer = createAuthorizer({ store });
-    const bob = userPrincipal('bob');
+    const bob = await userPrincipal('bob');
     const arn = `arn:aws:iam::${ACCOUNT}:policy/Broken`;
-    store.managedPolicies.insert(
+    await store.managedPolicies.insert(
       {
         policyId: 'ANPAEXAMPLEBROKEN0001',
         arn,
@@ -129,23 +129,23 @@ describe('a stored policy that does not compile', () => {
       },
       { policyArn: arn, versionId: 'v1', document: BROKEN, createDate: NOW.toISOString() },
     );
-    store.attachments.attach({ principalKind: 'user', principalId: bob.userId!, policyArn: arn, attachDate: NOW.toISOString() });
+    await store.attachments.attach({ principalKind: 'user', principalId: bob.userId!, policyArn: arn, attachDate: NOW.toISOString() });
     bumpPolicyGeneration(store);
     expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))?.message).toContain(`the policy ${arn} cannot be evaluated`);
-    store.attachments.detach('user', bob.userId!, arn);
+    await store.attachments.detach('user', bob.userId!, arn);
     bumpPolicyGeneration(store);
     expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
-    store.users.update(bob.userId!, { permissionsBoundaryArn: arn });
+    await store.users.update(bob.userId!, { permissionsBoundaryArn: arn });
     bumpPolicyGeneration(store);
     expect(thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' }))?.message).toContain(
       `the policy ${arn} cannot be evaluated`,
     );
   });
 
-  it('is reported by the start-up scan (managed versions, inline policies, trust policies)', () => {
-    const bob = userPrincipal('bob');
+  it('is reported by the start-up scan (managed versions, inline policies, trust policies)', async () => {
+    const bob = await userPrincipal('bob');
     expect(findUncompilablePolicies(store)).toEqual([]);
-    store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
+    await store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
     call('CreateRole', {
       RoleName: 'r',
       AssumeRolePolicyDocument: JSON.stringify({
@@ -153,8 +153,8 @@ describe('a stored policy that does not compile', () => {
         Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: 'sts:AssumeRole' }],
       }),
     });
-    const role = store.roles.getByName('r')!;
-    store.roles.update(role.roleId, { assumeRolePolicy: '{"Statement": [' });
+    const role = (await store.roles.getByName('r'))!;
+    await store.roles.update(role.roleId, { assumeRolePolicy: '{"Statement": [' });
     const lines: string[] = [];
     const found = reportUncompilablePolicies(store, (line) => lines.push(line));
     expect(found.map((f) => f.where)).toEqual(['user bob inline policy Broken', 'role r trust policy']);

@@ -9,7 +9,7 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
 }
 
 /** The name and default-version document of a managed policy, or undefined when it does not exist. */
-export function managedPolicyDocument(store: Store, arn: string): { policyName: string; document: string } | undefined {
-  const resolved = resolveManagedPolicy(store, arn);
+export async function managedPolicyDocument(store: Store, arn: string): Promise<{ policyName: string; document: string } | undefined> {
+  const resolved = await resolveManagedPolicy(store, arn);
   return resolved ? { policyName: resolved.policyName, document: resolved.document } : undefined;
 }

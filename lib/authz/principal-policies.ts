@@ -85,7 +85,7 @@ function cacheKey(principal: Principal): string {
 }
 
 /** The session policies of a temporary principal (inline `Policy` and `PolicyArns`), undefined when it has none. */
-function sessionPolicies(store: Store, principal: Principal, sources: PolicySources): CompiledPolicy[] | undefined {
+async function sessionPolicies(store: Store, principal: Principal, sources: PolicySources): Promise<CompiledPolicy[] | undefined> {
   const texts = principal.sessionPolicies ?? [];
   const arns = principal.sessionPolicyArns ?? [];
   if (texts.length === 0 && arns.length === 0) return undefined;
@@ -94,7 +94,7 @@ function sessionPolicies(store: Store, principal: Principal, sources: PolicySour
     out.push(compileStored({ policyId: `SessionPolicy.${i + 1}`, sourceType: 'none', document }, 'session'));
   });
   for (const arn of arns) {
-    const managed = managedPolicyDocument(store, arn);
+    const managed = await managedPolicyDocument(store, arn);
     sources.policyArns.add(arn);
     if (!managed) {
       sources.unresolved = true;
@@ -112,7 +112,7 @@ function readsResourceTags(policies: CompiledPolicy[]): boolean {
   return referencedContextKeys(policies).some((key) => /^(aws|iam):resourcetag\//i.test(key));
 }
 
-function compute(store: Store, principal: Principal, generation: number): PrincipalPolicies {
+async function compute(store: Store, principal: Principal, generation: number): Promise<PrincipalPolicies> {
   let identity: CompiledPolicy[] = [];
   let boundary: CompiledPolicy[] | undefined;
   let principalTags: Record<string, string> = {};
@@ -120,35 +120,35 @@ function compute(store: Store, principal: Principal, generation: number): Princi
   let roleArn: string | undefined;
   const sources: PolicySources & { userName?: string; roleName?: string } = { groups: new Set(), policyArns: new Set(), unresolved: false };
   if (principal.type === 'IAMUser' && principal.userId) {
-    const user = store.users.getById(principal.userId);
+    const user = await store.users.getById(principal.userId);
     if (user) {
       sources.userName = user.userName.toLowerCase();
-      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
-      principalTags = tagsAsRecord(store.tags.list('user', user.userId));
+      identity = compileAll(await entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
+      principalTags = tagsAsRecord(await store.tags.list('user', user.userId));
       boundaryArn = user.permissionsBoundaryArn;
     }
   } else if (principal.type === 'FederatedUser') {
     // A GetFederationToken session: its parent user's policies (root's: everything), narrowed by its session policies.
-    const user = principal.userId ? store.users.getById(principal.userId) : undefined;
+    const user = principal.userId ? await store.users.getById(principal.userId) : undefined;
     if (user) {
       sources.userName = user.userName.toLowerCase();
-      identity = compileAll(entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
+      identity = compileAll(await entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
       boundaryArn = user.permissionsBoundaryArn;
     } else if (!principal.userId) {
       identity = [compileStored({ policyId: 'RootFederation', sourceType: 'none', document: ROOT_PERMISSIONS }, 'identity')];
     }
   } else if (principal.type === 'AssumedRole' && principal.roleId) {
-    const role = store.roles.getById(principal.roleId);
+    const role = await store.roles.getById(principal.roleId);
     if (role) {
       sources.roleName = role.roleName.toLowerCase();
-      identity = compileAll(entityPolicyDocuments(store, 'role', role.roleId, sources), 'identity');
-      principalTags = tagsAsRecord(store.tags.list('role', role.roleId));
+      identity = compileAll(await entityPolicyDocuments(store, 'role', role.roleId, sources), 'identity');
+      principalTags = tagsAsRecord(await store.tags.list('role', role.roleId));
       boundaryArn = role.permissionsBoundaryArn;
       roleArn = `arn:aws:iam::${principal.accountId}:role${role.path}${role.roleName}`;
     }
   }
   if (boundaryArn) {
-    const doc = boundaryDocument(store, boundaryArn);
+    const doc = await boundaryDocument(store, boundaryArn);
     sources.policyArns.add(boundaryArn);
     if (!doc) sources.unresolved = true;
     const compiled = doc ? compileStored(doc, 'boundary') : undefined;
@@ -156,7 +156,7 @@ function compute(store: Store, principal: Principal, generation: number): Princi
     boundary = compiled ? [compiled] : [];
   }
   if (principal.sessionTags) principalTags = { ...principalTags, ...principal.sessionTags };
-  const session = sessionPolicies(store, principal, sources);
+  const session = await sessionPolicies(store, principal, sources);
   const policySet: PolicySet = { identity, boundary, session };
   const all = [...identity, ...(boundary ?? []), ...(session ?? [])];
   const uncompilable = all.flatMap((policy) => (policy.uncompilable === undefined ? [] : [policy.uncompilable]));
@@ -241,7 +241,7 @@ export function invalidateForPolicyWrite(store: Store, action: string, input: Re
  * The principal's policies, compiled. Cached by principal (and session) and invalidated by the store's policy
  * generation, so a change of policy, attachment, membership, tag or boundary applies to the very next request.
  */
-export function principalPolicies(store: Store, principal: Principal): PrincipalPolicies {
+export async function principalPolicies(store: Store, principal: Principal): Promise<PrincipalPolicies> {
   const generation = policyGeneration(store);
   let cache = caches.get(store);
   if (cache === undefined) {
@@ -251,7 +251,7 @@ export function principalPolicies(store: Store, principal: Principal): Principal
   const key = cacheKey(principal);
   const cached = cache.get(key);
   if (cached !== undefined && cached.generation === generation) return cached;
-  const computed = compute(store, principal, generation);
+  const computed = await compute(store, principal, generation);
   cache.set(key, computed);
   return computed;
 }

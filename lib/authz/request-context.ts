@@ -75,13 +75,13 @@ export function principalContext(
 }
 
 /** Keys that come from the operation's input and target: request tags, resource tags, boundary, policy ARN. */
-export function addInputContext(
+export async function addInputContext(
   context: RequestContext,
   store: Store,
   input: Record<string, unknown>,
   target: TargetResource,
   readsResourceTags: boolean,
-): RequestContext {
+): Promise<RequestContext> {
   const tags = tagList(input.Tags);
   if (tags.length > 0) {
     for (const tag of tags) context[`aws:RequestTag/${tag.Key}`] = tag.Value;
@@ -90,7 +90,7 @@ export function addInputContext(
     context['aws:TagKeys'] = input.TagKeys.filter((k): k is string => typeof k === 'string');
   }
   if (readsResourceTags && target.tagSource) {
-    for (const tag of store.tags.list(target.tagSource.kind, target.tagSource.id)) {
+    for (const tag of await store.tags.list(target.tagSource.kind, target.tagSource.id)) {
       context[`aws:ResourceTag/${tag.Key}`] = tag.Value;
       context[`iam:ResourceTag/${tag.Key}`] = tag.Value;
     }

@@ -14,7 +14,7 @@ export interface ResolvedManagedPolicy {
 }
 
 /** The policy named by `arn` with its default document, or undefined when no such policy exists. */
-export function resolveManagedPolicy(store: Store, arn: string): ResolvedManagedPolicy | undefined {
+export async function resolveManagedPolicy(store: Store, arn: string): Promise<ResolvedManagedPolicy | undefined> {
   if (isAwsManagedPolicyArn(arn)) {
     const policy = getAwsManagedPolicy(arn);
     if (!policy) return undefined;
@@ -27,7 +27,7 @@ export function resolveManagedPolicy(store: Store, arn: string): ResolvedManaged
       isAwsManaged: true,
     };
   }
-  const found = store.managedPolicies.getWithDefaultDocument(arn);
+  const found = await store.managedPolicies.getWithDefaultDocument(arn);
   if (!found) return undefined;
   const { policy, document } = found;
   return {

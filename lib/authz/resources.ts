@@ -105,8 +105,8 @@ function userTarget(store: Store, accountId: string, userName: string): TargetRe
   );
 }
 
-function lookUpUser(store: Store, accountId: string, userName: string): TargetResource | undefined {
-  const user = store.users.getByName(userName);
+async function lookUpUser(store: Store, accountId: string, userName: string): Promise<TargetResource | undefined> {
+  const user = await store.users.getByName(userName);
   if (!user) return undefined;
   return {
     arn: iamArn(accountId, `user${user.path}${user.userName}`),
@@ -127,8 +127,8 @@ function groupTarget(store: Store, accountId: string, groupName: string): Target
   );
 }
 
-function lookUpGroup(store: Store, accountId: string, groupName: string): TargetResource | undefined {
-  const group = store.groups.getByName(groupName);
+async function lookUpGroup(store: Store, accountId: string, groupName: string): Promise<TargetResource | undefined> {
+  const group = await store.groups.getByName(groupName);
   return group ? { arn: iamArn(accountId, `group${group.path}${group.groupName}`) } : undefined;
 }
 
@@ -144,8 +144,8 @@ function roleTarget(store: Store, accountId: string, roleName: string): TargetRe
   );
 }
 
-function lookUpRole(store: Store, accountId: string, roleName: string): TargetResource | undefined {
-  const role = store.roles.getByName(roleName);
+async function lookUpRole(store: Store, accountId: string, roleName: string): Promise<TargetResource | undefined> {
+  const role = await store.roles.getByName(roleName);
   if (!role) return undefined;
   return {
     arn: iamArn(accountId, `role${role.path}${role.roleName}`),
@@ -166,8 +166,8 @@ function instanceProfileTarget(store: Store, accountId: string, name: string): T
   );
 }
 
-function lookUpInstanceProfile(store: Store, accountId: string, name: string): TargetResource | undefined {
-  const profile = store.instanceProfiles.getByName(name);
+async function lookUpInstanceProfile(store: Store, accountId: string, name: string): Promise<TargetResource | undefined> {
+  const profile = await store.instanceProfiles.getByName(name);
   if (!profile) return undefined;
   return {
     arn: iamArn(accountId, `instance-profile${profile.path}${profile.instanceProfileName}`),
@@ -181,8 +181,8 @@ function serverCertificateTarget(store: Store, accountId: string, name: string):
     memoised(
       store,
       `server-certificate:${name.toLowerCase()}`,
-      () => {
-        const certificate = store.serverCertificates.getByName(name);
+      async () => {
+        const certificate = await store.serverCertificates.getByName(name);
         if (!certificate) return undefined;
         return {
           arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
@@ -218,7 +218,7 @@ function selfUser(store: Store, principal: Principal): TargetResource {
   return { arn: principal.arn };
 }
 
-function iamTarget(store: Store, principal: Principal, action: string, input: Input): TargetResource {
+async function iamTarget(store: Store, principal: Principal, action: string, input: Input): Promise<TargetResource> {
   const account = principal.accountId;
   switch (action) {
     case 'CreateUser':
@@ -245,8 +245,8 @@ function iamTarget(store: Store, principal: Principal, action: string, input: In
       return selfUser(store, principal);
     case 'GetAccessKeyLastUsed': {
       const keyId = str(input, 'AccessKeyId');
-      const key = keyId ? store.accessKeys.get(keyId) : undefined;
-      const user = key?.userId ? store.users.getById(key.userId) : undefined;
+      const key = keyId ? await store.accessKeys.get(keyId) : undefined;
+      const user = key?.userId ? await store.users.getById(key.userId) : undefined;
       return user ? userTarget(store, account, user.userName) : ANY;
     }
   }
@@ -297,6 +297,6 @@ function stsTarget(principal: Principal, action: string, input: Input): TargetRe
  * its path) for user operations, the group's for group operations, `*` for account-level listings, and so
  * on. An entity that does not exist gets the ARN it would have with path `/`.
  */
-export function targetResource(store: Store, principal: Principal, service: 'iam' | 'sts', action: string, input: Input): TargetResource {
-  return service === 'sts' ? stsTarget(principal, action, input) : iamTarget(store, principal, action, input);
+export async function targetResource(store: Store, principal: Principal, service: 'iam' | 'sts', action: string, input: Input): Promise<TargetResource> {
+  return service === 'sts' ? stsTarget(principal, action, input) : await iamTarget(store, principal, action, input);
 }

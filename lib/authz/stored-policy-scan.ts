@@ -34,24 +34,24 @@ function problem(text: string, policyType: PolicyType): string | undefined {
  * everything to the principals such a document applies to; this tells the operator which ones to replace.
  */
 export function findUncompilablePolicies(store: Store): UncompilablePolicy[] {
-  return store.read(() => {
+  return store.read(async () => {
     const found: UncompilablePolicy[] = [];
     const check = (where: string, text: string, policyType: PolicyType) => {
       const reason = problem(text, policyType);
       if (reason !== undefined) found.push({ where, reason });
     };
     for (const policy of allPages((o) => store.managedPolicies.list(o))) {
-      for (const version of store.managedPolicies.listVersions(policy.arn))
+      for (const version of await store.managedPolicies.listVersions(policy.arn))
         check(`${policy.arn} (${version.versionId})`, version.document, 'identity');
     }
-    const inline = (kind: PrincipalKind, id: string, name: string) => {
-      for (const record of store.inlinePolicies.list(kind, id))
+    const inline = async (kind: PrincipalKind, id: string, name: string) => {
+      for (const record of await store.inlinePolicies.list(kind, id))
         check(`${kind} ${name} inline policy ${record.policyName}`, record.document, 'identity');
     };
-    for (const user of allPages((o) => store.users.list(o))) inline('user', user.userId, user.userName);
-    for (const group of allPages((o) => store.groups.list(o))) inline('group', group.groupId, group.groupName);
+    for (const user of allPages((o) => store.users.list(o))) await inline('user', user.userId, user.userName);
+    for (const group of allPages((o) => store.groups.list(o))) await inline('group', group.groupId, group.groupName);
     for (const role of allPages((o) => store.roles.list(o))) {
-      inline('role', role.roleId, role.roleName);
+      await inline('role', role.roleId, role.roleName);
       check(`role ${role.roleName} trust policy`, role.assumeRolePolicy, 'trust');
     }
     return found;

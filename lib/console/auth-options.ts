@@ -69,14 +69,14 @@ async function authorize(raw: Record<string, string> | undefined, headers: Recor
   if (input.type === 'access-keys') {
     const key = { identity: `access-key:${input.accessKeyId}`, address: sourceIpOf(headers) };
     const limiter = accessKeySignInLimiter();
-    const wait = limiter.retryAfterSeconds(key, new Date());
+    const wait = await limiter.retryAfterSeconds(key, new Date());
     if (wait > 0) throw new SignInError('TooManyAttempts', wait);
     try {
       const signIn = await signInWithAccessKeys(input);
-      limiter.recordSuccess(key, new Date());
+      await limiter.recordSuccess(key, new Date());
       return withAccountAlias(signIn);
     } catch (error) {
-      if (error instanceof SignInError && error.code === 'InvalidCredentials') limiter.recordFailure(key, new Date());
+      if (error instanceof SignInError && error.code === 'InvalidCredentials') await limiter.recordFailure(key, new Date());
       throw error;
     }
   }

@@ -99,9 +99,9 @@ describe('operations on arbitrary input', () => {
     const operation = (serviceName === 'iam' ? IAM_OPERATIONS : STS_OPERATIONS)[action];
     const arbitrary = arbitraryFor(model, model.operations[action].input!, 0);
     fc.assert(
-      fc.property(arbitrary, (input) => {
+      fc.property(arbitrary, async (input) => {
         try {
-          service.store.transaction(() => operation(contextFor(action, serviceName), input as Record<string, unknown>));
+          await service.store.transaction(() => operation(contextFor(action, serviceName), input as Record<string, unknown>));
         } catch (error) {
           if (!(error instanceof AwsError)) throw error;
         }
@@ -110,7 +110,7 @@ describe('operations on arbitrary input', () => {
     );
   });
 
-  it('keeps the account intact', () => {
-    expect(service.store.account.get()?.accountId).toBe('123456789012');
+  it('keeps the account intact', async () => {
+    expect((await service.store.account.get())?.accountId).toBe('123456789012');
   });
 });

@@ -123,8 +123,8 @@ export function createHandler(deps: HandlerDeps): Handler {
       const ctx = operationContextOf(deps, info, principal);
       deps.authorizer.authorize(ctx, input);
       const output = isReadOnlyAction(service, action)
-        ? deps.store.read(() => operation(ctx, input ?? {}))
-        : deps.store.groupWrite(() => operation(ctx, input ?? {}));
+        ? await deps.store.read(() => operation(ctx, input ?? {}))
+        : await deps.store.groupWrite(() => operation(ctx, input ?? {}));
       const body = encodeResult(model, action, output, requestId);
       // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
       // and a read that saw them waits for it too.

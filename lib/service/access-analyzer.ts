@@ -77,7 +77,7 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
     audit.flush();
     let beforeSeq: number | undefined;
     do {
-      const page = store.read(() =>
+      const page = await store.read(() =>
         store.audit.query({
           principalArn,
           startTime: startTime.toISOString(),
@@ -93,9 +93,9 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
         if (!service) continue;
         let resource = '*';
         if (service === 'iam' || service === 'sts') {
-          resource = store.read(
-            () =>
-              targetResource(store, principalOf(event.userIdentity), service, event.eventName, operationInput(event.requestParameters)).arn,
+          resource = await store.read(
+            async () =>
+              (await targetResource(store, principalOf(event.userIdentity), service, event.eventName, operationInput(event.requestParameters))).arn,
           );
         }
         yield { service, action: event.eventName, resource };
@@ -109,9 +109,9 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
 function principalExists(store: Store, arn: string): boolean {
   const m = /^arn:[^:]*:iam::(\d{12}):(user|role)(\/.*\/|\/)([^/]+)$/.exec(arn);
   if (!m) return false;
-  return store.read(() => {
-    if (store.account.get()?.accountId !== m[1]) return false;
-    const entity = m[2] === 'user' ? store.users.getByName(m[4]) : store.roles.getByName(m[4]);
+  return store.read(async () => {
+    if ((await store.account.get())?.accountId !== m[1]) return false;
+    const entity = m[2] === 'user' ? await store.users.getByName(m[4]) : await store.roles.getByName(m[4]);
     return (
       entity !== undefined &&
       entity.path === m[3] &&

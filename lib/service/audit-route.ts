@@ -73,7 +73,7 @@ export function auditQueryOf(params: QueryParams): AuditQuery {
 /** Builds the route handler. */
 export function auditRoute(deps: AuditRouteDeps): RouteHandler {
   const clock = deps.clock ?? (() => new Date());
-  return (request) => {
+  return async (request) => {
     if (request.method !== 'GET') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use GET.' });
     const params: QueryParams = new Map();
     parseForm(request.query, params);
@@ -84,7 +84,7 @@ export function auditRoute(deps: AuditRouteDeps): RouteHandler {
     deps.authorizer.authorizeAction(ctx, 'cloudtrail:LookupEvents', '*');
     const query = auditQueryOf(params);
     deps.audit.flush();
-    const page = deps.store.audit.query(query);
+    const page = await deps.store.audit.query(query);
     const body: { events: unknown[]; nextToken?: string } = { events: page.events.map((e) => JSON.parse(e) as unknown) };
     if (page.nextSeq !== undefined) body.nextToken = encodeToken(page.nextSeq);
     return { ...jsonResponse(200, body), headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId } };

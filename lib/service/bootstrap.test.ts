@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 describe('bootstrap', () => {
-  it('creates the account once, with the admin key pair from the environment', () => {
+  it('creates the account once, with the admin key pair from the environment', async () => {
     const { service, dir } = open({
       GATEHOUSE_ACCOUNT_ID: '111122223333',
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
@@ -29,7 +29,7 @@ describe('bootstrap', () => {
     });
     expect(service.firstRun?.accountId).toBe('111122223333');
     expect(service.firstRun?.adminSecretAccessKey).toBeUndefined();
-    const key = service.store.accessKeys.get('test');
+    const key = await service.store.accessKeys.get('test');
     expect(key && service.secrets.decrypt(key.secretEncrypted)).toBe('test');
     expect(key?.secretEncrypted).not.toContain('test');
     service.close();
@@ -37,22 +37,22 @@ describe('bootstrap', () => {
     const again = createService(loadConfig({ GATEHOUSE_DATA_DIR: dir }));
     opened.push({ service: again, dir });
     expect(again.firstRun).toBeUndefined();
-    expect(again.store.account.get()?.accountId).toBe('111122223333');
+    expect((await again.store.account.get())?.accountId).toBe('111122223333');
   });
 
-  it("creates the seed documents' users, groups and roles in demo mode", () => {
+  it("creates the seed documents' users, groups and roles in demo mode", async () => {
     const { service } = open({ GATEHOUSE_DEMO: '1' });
-    const names = service.store.users.list({ pathPrefix: '/example/path/2/', limit: 100 }).items.map((u) => u.userName);
+    const names = (await service.store.users.list({ pathPrefix: '/example/path/2/', limit: 100 })).items.map((u) => u.userName);
     expect(names).toEqual(['techsquawks-user-2', 'techsquawks-user-2a']);
-    for (const group of ['Admins', 'Developers', 'Devops', 'Administrators']) expect(service.store.groups.getByName(group)).toBeDefined();
-    expect(service.store.roles.getByName('ec2-app-role')).toBeDefined();
+    for (const group of ['Admins', 'Developers', 'Devops', 'Administrators']) expect(await service.store.groups.getByName(group)).toBeDefined();
+    expect(await service.store.roles.getByName('ec2-app-role')).toBeDefined();
     expect(service.firstRun?.rootPassword).toMatch(/.{16,}/);
   });
 
-  it('starts an empty account with GATEHOUSE_DEMO=0', () => {
+  it('starts an empty account with GATEHOUSE_DEMO=0', async () => {
     const { service } = open({ GATEHOUSE_DEMO: '0' });
-    expect(service.store.users.count()).toBe(1);
-    expect(service.store.users.getByName('admin')).toBeDefined();
+    expect(await service.store.users.count()).toBe(1);
+    expect(await service.store.users.getByName('admin')).toBeDefined();
   });
 
   it('keeps the master key in the data directory with mode 0600', () => {

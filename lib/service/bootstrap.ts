@@ -32,13 +32,13 @@ export function bootstrapAccount(
   secrets: SecretBox,
   operations: WireOperations,
 ): FirstRunSummary | undefined {
-  return store.transaction(() => {
-    if (store.account.get()) return undefined;
+  return store.transaction(async () => {
+    if (await store.account.get()) return undefined;
     const now = new Date();
     const accountId = config.accountId ?? newAccountId();
     const rootEmail = config.rootEmail ?? 'root@gatehouse.local';
     const rootPassword = config.rootPassword ?? generatePassword();
-    store.account.create({ accountId, rootEmail, rootPasswordHash: hashPassword(rootPassword), createDate: now.toISOString() });
+    await store.account.create({ accountId, rootEmail, rootPasswordHash: hashPassword(rootPassword), createDate: now.toISOString() });
 
     const ctx: OperationContext = {
       principal: systemPrincipal(accountId),
@@ -59,15 +59,15 @@ export function bootstrapAccount(
       return operation({ ...ctx, action }, input);
     };
 
-    call('CreateUser', { UserName: 'admin' });
-    call('CreateGroup', { GroupName: 'Administrators' });
-    call('AttachGroupPolicy', { GroupName: 'Administrators', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
-    call('AddUserToGroup', { GroupName: 'Administrators', UserName: 'admin' });
+    await call('CreateUser', { UserName: 'admin' });
+    await call('CreateGroup', { GroupName: 'Administrators' });
+    await call('AttachGroupPolicy', { GroupName: 'Administrators', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+    await call('AddUserToGroup', { GroupName: 'Administrators', UserName: 'admin' });
     const adminAccessKeyId = config.adminAccessKeyId ?? newAccessKeyId(accountId);
     const adminSecretAccessKey = config.adminSecretAccessKey ?? newSecretAccessKey();
-    store.accessKeys.insert({
+    await store.accessKeys.insert({
       accessKeyId: adminAccessKeyId,
-      userId: store.users.getByName('admin')!.userId,
+      userId: (await store.users.getByName('admin'))!.userId,
       secretEncrypted: secrets.encrypt(adminSecretAccessKey),
       status: 'Active',
       createDate: now.toISOString(),

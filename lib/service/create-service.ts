@@ -58,9 +58,9 @@ export function createService(config: ServiceConfig): Service {
       routes,
       protocols: steps.protocols,
     }),
-    close: () => {
+    close: async () => {
       steps.close?.();
-      store.close();
+      await store.close();
     },
   };
   routes.set('/_gatehouse/reset', resetRoute(service));

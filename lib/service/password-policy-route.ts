@@ -27,7 +27,7 @@ export interface PasswordPolicyRouteDeps {
 /** Builds the route handler. */
 export function passwordPolicyRoute(deps: PasswordPolicyRouteDeps): RouteHandler {
   const clock = deps.clock ?? (() => new Date());
-  return (request) => {
+  return async (request) => {
     if (request.method !== 'GET') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use GET.' });
     try {
       const requestId = newRequestId();
@@ -50,7 +50,7 @@ export function passwordPolicyRoute(deps: PasswordPolicyRouteDeps): RouteHandler
         };
         deps.authorizer.authorizeAction(ctx, 'iam:GetAccountPasswordPolicy', '*');
       }
-      const policy = loadPasswordPolicy(deps.store);
+      const policy = await loadPasswordPolicy(deps.store);
       return {
         ...jsonResponse(200, { passwordPolicy: policy ? passwordPolicyView(policy) : null }),
         headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },

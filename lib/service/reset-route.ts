@@ -6,7 +6,7 @@ import { bootstrapAccount } from './bootstrap';
 import type { Service } from './create-service';
 
 export function resetRoute(service: Service) {
-  return (request: WireRequest): WireResponse => {
+  return async (request: WireRequest): Promise<WireResponse> => {
     if (!service.config.allowReset) {
       return jsonResponse(403, {
         error: 'ResetDisabled',
@@ -14,7 +14,7 @@ export function resetRoute(service: Service) {
       });
     }
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
-    service.store.wipe();
+    await service.store.wipe();
     bumpPolicyGeneration(service.store);
     const summary = bootstrapAccount(service.store, service.config, service.secrets, IAM_OPERATIONS);
     return jsonResponse(200, { reset: true, accountId: summary?.accountId, adminAccessKeyId: summary?.adminAccessKeyId });

@@ -12,7 +12,7 @@ import type { Store } from '../store/types';
 /** Builds the route handler. */
 export function signOutRoute(deps: { store: Store; secrets: SecretBox; config: ServiceConfig }) {
   const authenticator = createAuthenticator(deps);
-  return (request: WireRequest): WireResponse => {
+  return async (request: WireRequest): Promise<WireResponse> => {
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     try {
       const service = parseSignature({ ...request, path: request.signedPath ?? request.path })?.service === 'iam' ? 'iam' : 'sts';
@@ -25,7 +25,7 @@ export function signOutRoute(deps: { store: Store; secrets: SecretBox; config: S
         now: new Date(),
       });
       if (!principal.temporary || !principal.accessKeyId) throw new InvalidAction('Only temporary session credentials can be signed out.');
-      deps.store.sessions.delete(principal.accessKeyId);
+      await deps.store.sessions.delete(principal.accessKeyId);
       return jsonResponse(200, { signedOut: true });
     } catch (error) {
       if (error instanceof AwsError) return jsonResponse(error.status, { error: error.code, message: error.message });

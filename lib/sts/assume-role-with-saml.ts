@@ -10,8 +10,8 @@ import { verifySamlResponse } from './saml-assertion';
 
 export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = async (ctx, input) => {
   const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
-  if (!roleByArn(ctx, input.RoleArn)) throw new AccessDenied(denied);
-  const provider = ctx.store.identityProviders.getSaml(input.PrincipalArn);
+  if (!await roleByArn(ctx, input.RoleArn)) throw new AccessDenied(denied);
+  const provider = await ctx.store.identityProviders.getSaml(input.PrincipalArn);
   if (!provider) throw new InvalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist in this account.`);
   const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion, ctx.now);
   // The IdP must have granted this very role through this very provider.
@@ -23,7 +23,7 @@ export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = async (ctx
       throw new ValidationError('The SAML session (SessionNotOnOrAfter) ends in less than 15 minutes.');
     durationSeconds = Math.min(durationSeconds, assertion.sessionSecondsLeft);
   }
-  const { credentials, principal, packed } = assumeFederatedRole(ctx, {
+  const { credentials, principal, packed } = await assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithSAML',
     roleArn: input.RoleArn,
     providerArn: provider.arn,

@@ -8,7 +8,7 @@ import { assumeFederatedRole, providerSessionTags } from './federated-role';
 import { verifyWebIdentityToken } from './web-identity-token';
 
 export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'> = async (ctx, input) => {
-  const identity = verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken, ctx.now);
+  const identity = await verifyWebIdentityToken(ctx.store, ctx.principal.accountId, input.WebIdentityToken, ctx.now);
   const url = identity.provider.url;
   const context: Record<string, string | string[]> = { [`${url}:aud`]: identity.audience, [`${url}:sub`]: identity.subject };
   if (typeof identity.claims.azp === 'string') context[`${url}:azp`] = identity.claims.azp;
@@ -32,7 +32,7 @@ export const assumeRoleWithWebIdentity: StsOperation<'AssumeRoleWithWebIdentity'
     transitive,
     (message) => new InvalidIdentityToken(`Invalid web identity token: ${message}`),
   );
-  const { credentials, principal, packed } = assumeFederatedRole(ctx, {
+  const { credentials, principal, packed } = await assumeFederatedRole(ctx, {
     action: 'sts:AssumeRoleWithWebIdentity',
     roleArn: input.RoleArn,
     providerArn: identity.provider.arn,

@@ -22,12 +22,12 @@ function deniedMessage(ctx: OperationContext, roleArn: string, action = 'sts:Ass
 }
 
 /** The role named by the ARN, when it exists in this account with that path. */
-function findRole(ctx: OperationContext, roleArn: string): RoleRecord | undefined {
+async function findRole(ctx: OperationContext, roleArn: string): Promise<RoleRecord | undefined> {
   const arn = parseArn(roleArn);
   if (!arn || arn.service !== 'iam' || arn.account !== ctx.principal.accountId) return undefined;
   const parts = splitPathAndName(arn.resource, 'role');
   if (!parts || parts.name === '') return undefined;
-  const role = ctx.store.roles.getByName(parts.name);
+  const role = await ctx.store.roles.getByName(parts.name);
   if (!role || role.path !== parts.path) return undefined;
   return role;
 }
@@ -108,7 +108,7 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
       `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn} because the user must change the password first (PasswordResetRequired)`,
     );
   }
-  const role = findRole(ctx, roleArn);
+  const role = await findRole(ctx, roleArn);
   if (!role) throw new AccessDenied(deniedMessage(ctx, roleArn));
 
   const chained = caller.type === 'AssumedRole';
@@ -136,8 +136,8 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
   let mfaAuthenticated = caller.mfaAuthenticated === true;
   let mfaAuthTime = caller.mfaAuthTime;
   if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
-    const device = input.SerialNumber ? deviceOf(ctx.store, input.SerialNumber, caller.userId) : undefined;
-    if (!device || !input.TokenCode || !acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
+    const device = input.SerialNumber ? await deviceOf(ctx.store, input.SerialNumber, caller.userId) : undefined;
+    if (!device || !input.TokenCode || !await acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
       throw new AccessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
     }
     mfaAuthenticated = true;
@@ -145,7 +145,7 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
   }
 
   // The trust policy's request context: the caller's keys plus what this request sets.
-  const context: RequestContext = principalContext({ ...ctx, region: ctx.config.region }, principalPolicies(ctx.store, caller));
+  const context: RequestContext = principalContext({ ...ctx, region: ctx.config.region }, await principalPolicies(ctx.store, caller));
   context['sts:RoleSessionName'] = sessionName;
   if (mfaAuthenticated) {
     context['aws:MultiFactorAuthPresent'] = 'true';
@@ -161,14 +161,14 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
   if (transitive.length > 0) context['sts:TransitiveTagKeys'] = transitive;
 
   const arn = entityArn(caller.accountId, 'role', role.path, role.roleName);
-  if (!trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:AssumeRole', context)) throw new AccessDenied(deniedMessage(ctx, arn));
-  if (input.Tags?.length && !trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:TagSession', context)) {
+  if (!await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:AssumeRole', context)) throw new AccessDenied(deniedMessage(ctx, arn));
+  if (input.Tags?.length && !await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:TagSession', context)) {
     throw new AccessDenied(deniedMessage(ctx, arn, 'sts:TagSession'));
   }
   if (
     input.SourceIdentity !== undefined &&
     caller.sourceIdentity === undefined &&
-    !trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:SetSourceIdentity', context)
+    !await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:SetSourceIdentity', context)
   ) {
     throw new AccessDenied(deniedMessage(ctx, arn, 'sts:SetSourceIdentity'));
   }
@@ -195,8 +195,8 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
     sourceIdentity,
     roleChainDepth: chained ? (caller.roleChainDepth ?? 0) + 1 : 0,
   };
-  const { credentials } = issueSession(ctx, principal, ctx.now, duration);
-  ctx.store.roles.recordUse(role.roleId, ctx.now.toISOString(), ctx.config.region);
+  const { credentials } = await issueSession(ctx, principal, ctx.now, duration);
+  await ctx.store.roles.recordUse(role.roleId, ctx.now.toISOString(), ctx.config.region);
   return {
     Credentials: credentials,
     AssumedRoleUser: { AssumedRoleId: principal.principalId, Arn: principal.arn },

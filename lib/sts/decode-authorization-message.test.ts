@@ -11,9 +11,9 @@ describe('decodeAuthorizationMessage', () => {
   const ctx = { secrets } as OperationContext;
   const decoded = { allowed: false, explicitDeny: false, context: { action: 'iam:CreateUser' } };
 
-  it('round-trips a message the service sealed', () => {
+  it('round-trips a message the service sealed', async () => {
     const encoded = encodeAuthorizationMessage(secrets, decoded);
-    expect(JSON.parse(decodeAuthorizationMessage(ctx, { EncodedMessage: encoded }).DecodedMessage ?? '')).toEqual(decoded);
+    expect(JSON.parse((await decodeAuthorizationMessage(ctx, { EncodedMessage: encoded })).DecodedMessage ?? '')).toEqual(decoded);
   });
 
   it('refuses messages of another key, tampered or foreign ones', () => {

@@ -10,12 +10,12 @@ import type { RoleRecord } from '../store/roles';
 import { packedPolicySize, sessionPolicyFields } from './session-policies';
 
 /** The role named by the ARN in this account (with its path), or undefined. */
-export function roleByArn(ctx: OperationContext, roleArn: string): RoleRecord | undefined {
+export async function roleByArn(ctx: OperationContext, roleArn: string): Promise<RoleRecord | undefined> {
   const arn = parseArn(roleArn);
   if (!arn || arn.service !== 'iam' || arn.account !== ctx.principal.accountId) return undefined;
   const parts = splitPathAndName(arn.resource, 'role');
   if (!parts || parts.name === '') return undefined;
-  const role = ctx.store.roles.getByName(parts.name);
+  const role = await ctx.store.roles.getByName(parts.name);
   return role && role.path === parts.path ? role : undefined;
 }
 
@@ -67,12 +67,12 @@ export interface FederatedAssumeRequest {
 }
 
 /** Judges the trust policy for the provider and issues the role session, or throws AWS's errors. */
-export function assumeFederatedRole(
+export async function assumeFederatedRole(
   ctx: OperationContext,
   request: FederatedAssumeRequest,
-): { credentials: SessionCredentials; principal: Principal; packed?: number } {
+): Promise<{ credentials: SessionCredentials; principal: Principal; packed?: number }> {
   const denied = `Not authorized to perform ${request.action}`;
-  const role = roleByArn(ctx, request.roleArn);
+  const role = await roleByArn(ctx, request.roleArn);
   if (!role) throw new AccessDenied(denied);
   const duration = request.durationSeconds ?? 3600;
   if (duration > role.maxSessionDuration) {
@@ -136,7 +136,7 @@ export function assumeFederatedRole(
     ...policies,
     roleChainDepth: 0,
   };
-  const { credentials, principal: session } = issueSession(ctx, principal, ctx.now, duration);
-  ctx.store.roles.recordUse(role.roleId, ctx.now.toISOString(), ctx.config.region);
+  const { credentials, principal: session } = await issueSession(ctx, principal, ctx.now, duration);
+  await ctx.store.roles.recordUse(role.roleId, ctx.now.toISOString(), ctx.config.region);
   return { credentials, principal: session, packed };
 }

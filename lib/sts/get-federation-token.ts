@@ -44,7 +44,7 @@ export const getFederationToken: StsOperation<'GetFederationToken'> = async (ctx
     sessionPolicyArns: policies.sessionPolicyArns,
     sessionTags: seen.size > 0 ? tags : undefined,
   };
-  const { credentials } = issueSession(ctx, principal, ctx.now, duration);
+  const { credentials } = await issueSession(ctx, principal, ctx.now, duration);
   return {
     Credentials: credentials,
     FederatedUser: { FederatedUserId: principal.principalId, Arn: principal.arn },

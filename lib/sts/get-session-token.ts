@@ -21,18 +21,18 @@ export const getSessionToken: StsOperation<'GetSessionToken'> = async (ctx, inpu
     if (input.SerialNumber === undefined || input.TokenCode === undefined) {
       throw new ValidationError('SerialNumber and TokenCode must be provided together.');
     }
-    const device = deviceOf(ctx.store, input.SerialNumber, caller.type === 'Root' ? undefined : caller.userId);
+    const device = await deviceOf(ctx.store, input.SerialNumber, caller.type === 'Root' ? undefined : caller.userId);
     if (!device) {
       throw new AccessDenied(
         'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.',
       );
     }
-    if (!acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
+    if (!await acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
       throw new AccessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
     }
     mfa = { mfaAuthenticated: true, mfaAuthTime: ctx.now };
   }
   const { accessKeyId: _longTermKey, ...identity } = caller;
-  const { credentials } = issueSession(ctx, { ...identity, ...mfa }, ctx.now, duration);
+  const { credentials } = await issueSession(ctx, { ...identity, ...mfa }, ctx.now, duration);
   return { Credentials: credentials };
 };

@@ -26,16 +26,16 @@ function compiledTrust(text: string): CompiledPolicy | undefined {
 }
 
 /** The decision of the role-trust rule for the caller performing `action` (e.g. 'sts:AssumeRole') on the role. */
-export function judgeTrust(
+export async function judgeTrust(
   ctx: OperationContext,
   trustPolicy: string,
   roleArn: string,
   action: string,
   context: RequestContext,
-): RoleTrustResult {
+): Promise<RoleTrustResult> {
   const caller: PolicySet = isUnrestricted(ctx.principal)
     ? { identity: [ALLOW_ALL] }
-    : principalPolicies(ctx.store, ctx.principal).policySet;
+    : (await principalPolicies(ctx.store, ctx.principal)).policySet;
   const request: AuthorizationRequest = {
     action,
     resource: roleArn,
@@ -47,6 +47,6 @@ export function judgeTrust(
 }
 
 /** True when the trust policy and the caller's own policies together let the caller perform `action` on the role. */
-export function trustAllows(ctx: OperationContext, trustPolicy: string, roleArn: string, action: string, context: RequestContext): boolean {
-  return judgeTrust(ctx, trustPolicy, roleArn, action, context).decision === 'allowed';
+export async function trustAllows(ctx: OperationContext, trustPolicy: string, roleArn: string, action: string, context: RequestContext): Promise<boolean> {
+  return (await judgeTrust(ctx, trustPolicy, roleArn, action, context)).decision === 'allowed';
 }

@@ -59,14 +59,14 @@ function certificateChain(header: Record<string, unknown>, issuer: string): X509
 }
 
 /** Checks the token's issuer, audience, times and signature; returns its identity or throws AWS's STS errors. */
-export function verifyWebIdentityToken(store: Store, accountId: string, token: string, now: Date): VerifiedWebIdentity {
+export async function verifyWebIdentityToken(store: Store, accountId: string, token: string, now: Date): Promise<VerifiedWebIdentity> {
   const parts = token.trim().split('.');
   if (parts.length !== 3) throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
   const header = decodeJson(parts[0]);
   const claims = decodeJson(parts[1]);
   const issuer = typeof claims.iss === 'string' ? claims.iss : '';
   const url = issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
-  const provider = url ? store.identityProviders.getOidc(`arn:aws:iam::${accountId}:oidc-provider/${url}`) : undefined;
+  const provider = url ? await store.identityProviders.getOidc(`arn:aws:iam::${accountId}:oidc-provider/${url}`) : undefined;
   if (!provider) throw new InvalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
 
   const audiences =

@@ -6,8 +6,8 @@ import { QUOTAS } from '../validation';
 import { resolveKeyOwner } from './key-owner';
 
 export const createAccessKey: UncheckedIamOperation<'CreateAccessKey'> = async (ctx, input) => {
-  const owner = resolveKeyOwner(ctx, input.UserName);
-  if (ctx.store.accessKeys.listForUser(owner.userId).length >= QUOTAS.accessKeysPerUser) {
+  const owner = await resolveKeyOwner(ctx, input.UserName);
+  if ((await ctx.store.accessKeys.listForUser(owner.userId)).length >= QUOTAS.accessKeysPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for AccessKeysPerUser: ${QUOTAS.accessKeysPerUser}`);
   }
   const secretAccessKey = newSecretAccessKey();
@@ -18,7 +18,7 @@ export const createAccessKey: UncheckedIamOperation<'CreateAccessKey'> = async (
     status: 'Active' as const,
     createDate: ctx.now.toISOString(),
   };
-  ctx.store.accessKeys.insert(key);
+  await ctx.store.accessKeys.insert(key);
   return {
     AccessKey: {
       UserName: owner.userName,

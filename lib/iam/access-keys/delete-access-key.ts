@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
 export const deleteAccessKey: IamOperation<'DeleteAccessKey'> = async (ctx, input) => {
-  const owner = resolveKeyOwner(ctx, input.UserName);
-  const key = requireOwnedKey(ctx, owner, input.AccessKeyId);
-  ctx.store.accessKeys.delete(key.accessKeyId);
+  const owner = await resolveKeyOwner(ctx, input.UserName);
+  const key = await requireOwnedKey(ctx, owner, input.AccessKeyId);
+  await ctx.store.accessKeys.delete(key.accessKeyId);
   return {};
 };

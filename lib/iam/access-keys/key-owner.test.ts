@@ -14,26 +14,26 @@ const ACCOUNT = '123456789012';
 let dataDir: string;
 let store: SqliteStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h2a-keys-'));
   store = new SqliteStore(dataDir);
-  store.users.insert({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice', path: '/', createDate: '2026-01-01T00:00:00Z' });
-  store.accessKeys.insert({
+  await store.users.insert({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice', path: '/', createDate: '2026-01-01T00:00:00Z' });
+  await store.accessKeys.insert({
     accessKeyId: 'AKIAALICEALICEALICEA',
     userId: 'AIDAALICEALICEALICEA',
     secretEncrypted: 'x',
     status: 'Active',
     createDate: '2026-01-01T00:00:00Z',
   });
-  store.accessKeys.insert({
+  await store.accessKeys.insert({
     accessKeyId: 'AKIAROOTROOTROOTROOT',
     secretEncrypted: 'x',
     status: 'Active',
     createDate: '2026-01-01T00:00:00Z',
   });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -70,13 +70,13 @@ const roleSession: Principal = {
 };
 
 describe('resolveKeyOwner', () => {
-  it('resolves a named user ignoring case, whoever calls', () => {
-    expect(resolveKeyOwner(ctx(roleSession), 'alice')).toEqual({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice' });
+  it('resolves a named user ignoring case, whoever calls', async () => {
+    expect(await resolveKeyOwner(ctx(roleSession), 'alice')).toEqual({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice' });
   });
 
-  it('resolves the calling user without a name, and root to its own keys', () => {
-    expect(resolveKeyOwner(ctx(alice), undefined)).toEqual({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice' });
-    expect(resolveKeyOwner(ctx(rootPrincipal(ACCOUNT)), undefined)).toEqual({});
+  it('resolves the calling user without a name, and root to its own keys', async () => {
+    expect(await resolveKeyOwner(ctx(alice), undefined)).toEqual({ userId: 'AIDAALICEALICEALICEA', userName: 'Alice' });
+    expect(await resolveKeyOwner(ctx(rootPrincipal(ACCOUNT)), undefined)).toEqual({});
   });
 
   it('asks a role session to name the user, and rejects unknown users', () => {
@@ -88,13 +88,13 @@ describe('resolveKeyOwner', () => {
 });
 
 describe('requireOwnedKey', () => {
-  it("finds only the owner's keys: a user's key is not root's, nor root's a user's", () => {
-    const owner = resolveKeyOwner(ctx(alice), undefined);
-    expect(requireOwnedKey(ctx(alice), owner, 'AKIAALICEALICEALICEA').accessKeyId).toBe('AKIAALICEALICEALICEA');
+  it("finds only the owner's keys: a user's key is not root's, nor root's a user's", async () => {
+    const owner = await resolveKeyOwner(ctx(alice), undefined);
+    expect((await requireOwnedKey(ctx(alice), owner, 'AKIAALICEALICEALICEA')).accessKeyId).toBe('AKIAALICEALICEALICEA');
     expect(() => requireOwnedKey(ctx(alice), owner, 'AKIAROOTROOTROOTROOT')).toThrow(NoSuchEntity);
     expect(() => requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAALICEALICEALICEA')).toThrow(
       new NoSuchEntity('The Access Key with id AKIAALICEALICEALICEA cannot be found.'),
     );
-    expect(requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAROOTROOTROOTROOT').userId).toBeUndefined();
+    expect((await requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAROOTROOTROOTROOT')).userId).toBeUndefined();
   });
 });

@@ -11,23 +11,23 @@ export interface KeyOwner {
 }
 
 /** Resolves `UserName` (or its absence) to the owner of the keys, as AWS infers it from the request's signer. */
-export function resolveKeyOwner(ctx: OperationContext, userName: string | undefined): KeyOwner {
+export async function resolveKeyOwner(ctx: OperationContext, userName: string | undefined): Promise<KeyOwner> {
   if (userName !== undefined) {
-    const user = requireUser(ctx.store, userName);
+    const user = await requireUser(ctx.store, userName);
     return { userId: user.userId, userName: user.userName };
   }
   const { principal } = ctx;
   if (principal.type === 'Root' || principal.type === 'System') return {};
   if (principal.type === 'IAMUser' && principal.userId) {
-    const user = ctx.store.users.getById(principal.userId);
+    const user = await ctx.store.users.getById(principal.userId);
     if (user) return { userId: user.userId, userName: user.userName };
   }
   throw new ValidationError('Must specify userName when calling with non-User credentials');
 }
 
 /** The owner's key with this id, or AWS's NoSuchEntity. */
-export function requireOwnedKey(ctx: OperationContext, owner: KeyOwner, accessKeyId: string): AccessKeyRecord {
-  const key = ctx.store.accessKeys.get(accessKeyId);
+export async function requireOwnedKey(ctx: OperationContext, owner: KeyOwner, accessKeyId: string): Promise<AccessKeyRecord> {
+  const key = await ctx.store.accessKeys.get(accessKeyId);
   if (!key || key.userId !== owner.userId) throw new NoSuchEntity(`The Access Key with id ${accessKeyId} cannot be found.`);
   return key;
 }

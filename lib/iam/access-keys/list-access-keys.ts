@@ -4,8 +4,8 @@ import { paginateArray } from '../pagination';
 import { accessKeyMetadataView, resolveKeyOwner } from './key-owner';
 
 export const listAccessKeys: IamOperation<'ListAccessKeys'> = async (ctx, input) => {
-  const owner = resolveKeyOwner(ctx, input.UserName);
-  const keys = ctx.store.accessKeys.listForUser(owner.userId);
+  const owner = await resolveKeyOwner(ctx, input.UserName);
+  const keys = await ctx.store.accessKeys.listForUser(owner.userId);
   const page = paginateArray(keys, (key) => `${key.createDate}|${key.accessKeyId}`, input.Marker, input.MaxItems);
   return {
     AccessKeyMetadata: page.items.map((key) => accessKeyMetadataView(owner, key)),

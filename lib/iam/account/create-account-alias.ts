@@ -12,10 +12,10 @@ export const createAccountAlias: IamOperation<'CreateAccountAlias'> = async (ctx
     );
   }
   const { account } = ctx.store;
-  const current = account.listAliases();
+  const current = await account.listAliases();
   if (current.length === 1 && current[0] === alias) return {};
   // AWS keeps one alias per account; creating another one renames the account (as the console's "Edit" does).
-  for (const old of current) account.removeAlias(old);
-  account.addAlias(alias);
+  for (const old of current) await account.removeAlias(old);
+  await account.addAlias(alias);
   return {};
 };

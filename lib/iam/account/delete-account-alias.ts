@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 
 export const deleteAccountAlias: IamOperation<'DeleteAccountAlias'> = async (ctx, input) => {
   const alias = input.AccountAlias;
-  if (!ctx.store.account.listAliases().includes(alias)) throw new NoSuchEntity(`The account alias ${alias} cannot be found.`);
-  ctx.store.account.removeAlias(alias);
+  if (!(await ctx.store.account.listAliases()).includes(alias)) throw new NoSuchEntity(`The account alias ${alias} cannot be found.`);
+  await ctx.store.account.removeAlias(alias);
   return {};
 };

@@ -5,13 +5,13 @@ import { QUOTAS } from '../validation';
 import { globalEndpointTokenVersion } from '../sts-preferences/set-security-token-service-preferences';
 
 /** Number of versions of every customer managed policy (AWS's PolicyVersionsInUse). */
-function policyVersionsInUse(store: Store): number {
+async function policyVersionsInUse(store: Store): Promise<number> {
   const policies = store.managedPolicies;
   let total = 0;
   let after: string | undefined;
   do {
-    const page = policies.list({ after, limit: 1000 });
-    for (const policy of page.items) total += policies.listVersions(policy.arn).length;
+    const page = await policies.list({ after, limit: 1000 });
+    for (const policy of page.items) total += (await policies.listVersions(policy.arn)).length;
     after = page.next;
   } while (after !== undefined);
   return total;
@@ -19,25 +19,25 @@ function policyVersionsInUse(store: Store): number {
 
 export const getAccountSummary: IamOperation<'GetAccountSummary'> = async (ctx) => {
   const { store } = ctx;
-  const account = store.account.get();
+  const account = await store.account.get();
   const summary: Record<string, number> = {
-    Users: store.users.count(),
+    Users: await store.users.count(),
     UsersQuota: QUOTAS.usersPerAccount,
-    Groups: store.groups.count(),
+    Groups: await store.groups.count(),
     GroupsQuota: QUOTAS.groupsPerAccount,
-    Roles: store.roles.count(),
+    Roles: await store.roles.count(),
     RolesQuota: QUOTAS.rolesPerAccount,
-    InstanceProfiles: store.instanceProfiles.count(),
+    InstanceProfiles: await store.instanceProfiles.count(),
     InstanceProfilesQuota: QUOTAS.instanceProfilesPerAccount,
-    Policies: store.managedPolicies.count(),
+    Policies: await store.managedPolicies.count(),
     PoliciesQuota: QUOTAS.customerManagedPoliciesPerAccount,
     PolicySizeQuota: QUOTAS.managedPolicyBytes,
-    PolicyVersionsInUse: policyVersionsInUse(store),
+    PolicyVersionsInUse: await policyVersionsInUse(store),
     PolicyVersionsInUseQuota: 10000,
     VersionsPerPolicyQuota: QUOTAS.versionsPerPolicy,
-    ServerCertificates: store.serverCertificates.count(),
+    ServerCertificates: await store.serverCertificates.count(),
     ServerCertificatesQuota: 20,
-    Providers: store.identityProviders.listOidc().length + store.identityProviders.listSaml().length,
+    Providers: (await store.identityProviders.listOidc()).length + (await store.identityProviders.listSaml()).length,
     UserPolicySizeQuota: QUOTAS.inlinePolicyBytes.user,
     GroupPolicySizeQuota: QUOTAS.inlinePolicyBytes.group,
     RolePolicySizeQuota: QUOTAS.inlinePolicyBytes.role,
@@ -48,12 +48,12 @@ export const getAccountSummary: IamOperation<'GetAccountSummary'> = async (ctx) 
     AttachedPoliciesPerUserQuota: QUOTAS.managedPoliciesPerPrincipal,
     AttachedPoliciesPerGroupQuota: QUOTAS.managedPoliciesPerPrincipal,
     AttachedPoliciesPerRoleQuota: QUOTAS.managedPoliciesPerPrincipal,
-    MFADevices: store.mfaDevices.count(),
-    MFADevicesInUse: store.mfaDevices.countAssigned(),
+    MFADevices: await store.mfaDevices.count(),
+    MFADevicesInUse: await store.mfaDevices.countAssigned(),
     AccountMFAEnabled: account?.rootMfaSerial ? 1 : 0,
-    AccountAccessKeysPresent: store.accessKeys.listForUser(undefined).length > 0 ? 1 : 0,
+    AccountAccessKeysPresent: (await store.accessKeys.listForUser(undefined)).length > 0 ? 1 : 0,
     AccountSigningCertificatesPresent: 0,
-    GlobalEndpointTokenVersion: globalEndpointTokenVersion(store),
+    GlobalEndpointTokenVersion: await globalEndpointTokenVersion(store),
   };
   return { SummaryMap: summary };
 };

@@ -3,6 +3,6 @@ import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
 
 export const listAccountAliases: IamOperation<'ListAccountAliases'> = async (ctx, input) => {
-  const page = paginateArray(ctx.store.account.listAliases(), (alias) => alias, input.Marker, input.MaxItems);
+  const page = paginateArray(await ctx.store.account.listAliases(), (alias) => alias, input.Marker, input.MaxItems);
   return { AccountAliases: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
 };

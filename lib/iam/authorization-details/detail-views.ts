@@ -11,12 +11,12 @@ import { attachedPolicies } from '../policies/attach-policy';
 import type { ManagedPolicyInfo } from '../policies/managed-policy';
 import { boundaryView, roleArn, roleLastUsedView } from '../roles/role-view';
 
-function inlinePolicyList(store: Store, kind: PrincipalKind, principalId: string) {
-  return store.inlinePolicies.list(kind, principalId).map((policy) => ({ PolicyName: policy.policyName, PolicyDocument: policy.document }));
+async function inlinePolicyList(store: Store, kind: PrincipalKind, principalId: string) {
+  return (await store.inlinePolicies.list(kind, principalId)).map((policy) => ({ PolicyName: policy.policyName, PolicyDocument: policy.document }));
 }
 
-function attachedManagedPolicies(store: Store, kind: PrincipalKind, principalId: string) {
-  return attachedPolicies(store, kind, principalId).map((policy) => ({ PolicyName: policy.policyName, PolicyArn: policy.policyArn }));
+async function attachedManagedPolicies(store: Store, kind: PrincipalKind, principalId: string) {
+  return (await attachedPolicies(store, kind, principalId)).map((policy) => ({ PolicyName: policy.policyName, PolicyArn: policy.policyArn }));
 }
 
 function tagsOrUndefined<T>(tags: T[]): T[] | undefined {
@@ -24,36 +24,36 @@ function tagsOrUndefined<T>(tags: T[]): T[] | undefined {
 }
 
 /** AWS's `UserDetail`: the user with its groups, inline and attached policies, boundary and tags. */
-export function userDetail(store: Store, accountId: string, user: UserRecord) {
+export async function userDetail(store: Store, accountId: string, user: UserRecord) {
   return {
     Path: user.path,
     UserName: user.userName,
     UserId: user.userId,
     Arn: entityArn(accountId, 'user', user.path, user.userName),
     CreateDate: user.createDate,
-    UserPolicyList: inlinePolicyList(store, 'user', user.userId),
-    GroupList: store.groups.listForUser(user.userId).map((group) => group.groupName),
-    AttachedManagedPolicies: attachedManagedPolicies(store, 'user', user.userId),
+    UserPolicyList: await inlinePolicyList(store, 'user', user.userId),
+    GroupList: (await store.groups.listForUser(user.userId)).map((group) => group.groupName),
+    AttachedManagedPolicies: await attachedManagedPolicies(store, 'user', user.userId),
     PermissionsBoundary: boundaryView(user.permissionsBoundaryArn),
-    Tags: tagsOrUndefined(store.tags.list('user', user.userId)),
+    Tags: tagsOrUndefined(await store.tags.list('user', user.userId)),
   };
 }
 
 /** AWS's `GroupDetail`: the group with its inline and attached policies. */
-export function groupDetail(store: Store, accountId: string, group: GroupRecord) {
+export async function groupDetail(store: Store, accountId: string, group: GroupRecord) {
   return {
     Path: group.path,
     GroupName: group.groupName,
     GroupId: group.groupId,
     Arn: entityArn(accountId, 'group', group.path, group.groupName),
     CreateDate: group.createDate,
-    GroupPolicyList: inlinePolicyList(store, 'group', group.groupId),
-    AttachedManagedPolicies: attachedManagedPolicies(store, 'group', group.groupId),
+    GroupPolicyList: await inlinePolicyList(store, 'group', group.groupId),
+    AttachedManagedPolicies: await attachedManagedPolicies(store, 'group', group.groupId),
   };
 }
 
 /** AWS's `RoleDetail`: the role with its trust policy, instance profiles, policies, boundary, tags and last use. */
-export function roleDetail(store: Store, accountId: string, role: RoleRecord) {
+export async function roleDetail(store: Store, accountId: string, role: RoleRecord) {
   return {
     Path: role.path,
     RoleName: role.roleName,
@@ -61,11 +61,11 @@ export function roleDetail(store: Store, accountId: string, role: RoleRecord) {
     Arn: roleArn(accountId, role),
     CreateDate: role.createDate,
     AssumeRolePolicyDocument: role.assumeRolePolicy,
-    InstanceProfileList: store.instanceProfiles.listForRole(role.roleId).map((profile) => instanceProfileView(store, accountId, profile)),
-    RolePolicyList: inlinePolicyList(store, 'role', role.roleId),
-    AttachedManagedPolicies: attachedManagedPolicies(store, 'role', role.roleId),
+    InstanceProfileList: (await store.instanceProfiles.listForRole(role.roleId)).map((profile) => instanceProfileView(store, accountId, profile)),
+    RolePolicyList: await inlinePolicyList(store, 'role', role.roleId),
+    AttachedManagedPolicies: await attachedManagedPolicies(store, 'role', role.roleId),
     PermissionsBoundary: boundaryView(role.permissionsBoundaryArn),
-    Tags: tagsOrUndefined(store.tags.list('role', role.roleId)),
+    Tags: tagsOrUndefined(await store.tags.list('role', role.roleId)),
     RoleLastUsed: roleLastUsedView(role),
   };
 }

@@ -23,14 +23,14 @@ function usageCounts(store: Store) {
   let attachments: Map<string, number> | undefined;
   let boundaries: Map<string, number> | undefined;
   return {
-    of(arn: string) {
-      attachments ??= store.attachments.countsByPolicy();
-      boundaries ??= store.attachments.boundaryCountsByPolicy();
+    async of(arn: string) {
+      attachments ??= await store.attachments.countsByPolicy();
+      boundaries ??= await store.attachments.boundaryCountsByPolicy();
       return { attachmentCount: attachments.get(arn) ?? 0, boundaryUsageCount: boundaries.get(arn) ?? 0 };
     },
-    usedArns(): string[] {
-      attachments ??= store.attachments.countsByPolicy();
-      boundaries ??= store.attachments.boundaryCountsByPolicy();
+    async usedArns(): Promise<string[]> {
+      attachments ??= await store.attachments.countsByPolicy();
+      boundaries ??= await store.attachments.boundaryCountsByPolicy();
       return [...new Set([...attachments.keys(), ...boundaries.keys()])];
     },
   };
@@ -42,36 +42,36 @@ function sections(store: Store, accountId: string): Section[] {
     {
       filter: 'User',
       output: 'UserDetailList',
-      page(after, limit) {
-        const page = store.users.list({ after, limit });
+      async page(after, limit) {
+        const page = await store.users.list({ after, limit });
         return { items: page.items.map((user) => userDetail(store, accountId, user)), next: page.next };
       },
     },
     {
       filter: 'Group',
       output: 'GroupDetailList',
-      page(after, limit) {
-        const page = store.groups.list({ after, limit });
+      async page(after, limit) {
+        const page = await store.groups.list({ after, limit });
         return { items: page.items.map((group) => groupDetail(store, accountId, group)), next: page.next };
       },
     },
     {
       filter: 'Role',
       output: 'RoleDetailList',
-      page(after, limit) {
-        const page = store.roles.list({ after, limit });
+      async page(after, limit) {
+        const page = await store.roles.list({ after, limit });
         return { items: page.items.map((role) => roleDetail(store, accountId, role)), next: page.next };
       },
     },
     {
       filter: 'LocalManagedPolicy',
       output: 'Policies',
-      page(after, limit) {
-        const page = store.managedPolicies.list({ after, limit });
-        const items = page.items.map((record) => {
+      async page(after, limit) {
+        const page = await store.managedPolicies.list({ after, limit });
+        const items = page.items.map(async (record) => {
           const policy: ManagedPolicyInfo = { ...record, isAwsManaged: false };
-          const versions = store.managedPolicies.listVersions(record.arn);
-          return managedPolicyDetail(policy, counts.of(record.arn), versions);
+          const versions = await store.managedPolicies.listVersions(record.arn);
+          return managedPolicyDetail(policy, await counts.of(record.arn), versions);
         });
         return { items, next: page.next };
       },
@@ -80,19 +80,19 @@ function sections(store: Store, accountId: string): Section[] {
       // As AWS: only the AWS managed policies that this account uses, not the whole catalogue.
       filter: 'AWSManagedPolicy',
       output: 'Policies',
-      page(after, limit) {
-        const used = counts
-          .usedArns()
+      async page(after, limit) {
+        const used = (await counts
+          .usedArns())
           .map((arn) => getAwsManagedPolicy(arn))
           .filter((policy) => policy !== undefined)
           .map((policy) => ({ policy, key: policy.policyName.toLowerCase() }))
           .filter((entry) => after === undefined || entry.key > after)
           .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        const items = used.slice(0, limit).map(({ policy }) => {
+        const items = used.slice(0, limit).map(async ({ policy }) => {
           const created = policy.versions.find((v) => v.versionId === policy.defaultVersionId)?.createDate ?? policy.updateDate;
           // The default version only: AWS managed policies can have hundreds of versions.
           const versions = [{ versionId: policy.defaultVersionId, document: policy.document, createDate: created }];
-          return managedPolicyDetail({ ...policy, isAwsManaged: true }, counts.of(policy.arn), versions);
+          return managedPolicyDetail({ ...policy, isAwsManaged: true }, await counts.of(policy.arn), versions);
         });
         return { items, next: used.length > limit ? used[limit - 1].key : undefined };
       },

@@ -14,24 +14,24 @@ interface BoundaryInput {
 export function putPermissionsBoundaryOperation(
   kind: 'user' | 'role',
 ): Operation<PutUserPermissionsBoundaryRequest | PutRolePermissionsBoundaryRequest, unknown> {
-  return (ctx, input) => {
+  return async (ctx, input) => {
     const { store } = ctx;
     const names: BoundaryInput = input;
-    const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? names.UserName : names.RoleName)!);
-    const policy = requireBoundaryPolicy(store, input.PermissionsBoundary);
-    if (kind === 'user') store.users.update(holder.id, { permissionsBoundaryArn: policy.arn });
-    else store.roles.update(holder.id, { permissionsBoundaryArn: policy.arn });
+    const holder = await requireModifiablePolicyHolder(store, kind, (kind === 'user' ? names.UserName : names.RoleName)!);
+    const policy = await requireBoundaryPolicy(store, input.PermissionsBoundary);
+    if (kind === 'user') await store.users.update(holder.id, { permissionsBoundaryArn: policy.arn });
+    else await store.roles.update(holder.id, { permissionsBoundaryArn: policy.arn });
     return {};
   };
 }
 
 /** Delete{User,Role}PermissionsBoundary: idempotent, as AWS answers a principal without a boundary. */
 export function deletePermissionsBoundaryOperation(kind: 'user' | 'role'): Operation<BoundaryInput, unknown> {
-  return (ctx, input) => {
+  return async (ctx, input) => {
     const { store } = ctx;
-    const holder = requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);
-    if (kind === 'user') store.users.update(holder.id, { permissionsBoundaryArn: undefined });
-    else store.roles.update(holder.id, { permissionsBoundaryArn: undefined });
+    const holder = await requireModifiablePolicyHolder(store, kind, (kind === 'user' ? input.UserName : input.RoleName)!);
+    if (kind === 'user') await store.users.update(holder.id, { permissionsBoundaryArn: undefined });
+    else await store.roles.update(holder.id, { permissionsBoundaryArn: undefined });
     return {};
   };
 }

@@ -4,11 +4,11 @@ import { CREDENTIAL_REPORT_LIFETIME_MS, credentialReportCsv, gatherCredentialRep
 
 export const generateCredentialReport: IamOperation<'GenerateCredentialReport'> = async (ctx) => {
   const { store } = ctx;
-  const existing = store.credentialReports.get();
+  const existing = await store.credentialReports.get();
   if (existing && ctx.now.getTime() - new Date(existing.generatedTime).getTime() < CREDENTIAL_REPORT_LIFETIME_MS) {
     return { State: 'COMPLETE' };
   }
-  const content = credentialReportCsv(gatherCredentialReportData(store, ctx.principal.accountId, ctx.now));
-  store.credentialReports.put({ generatedTime: ctx.now.toISOString(), content });
+  const content = credentialReportCsv(await gatherCredentialReportData(store, ctx.principal.accountId, ctx.now));
+  await store.credentialReports.put({ generatedTime: ctx.now.toISOString(), content });
   return { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' };
 };

@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { CREDENTIAL_REPORT_LIFETIME_MS } from './report';
 
 export const getCredentialReport: IamOperation<'GetCredentialReport'> = async (ctx) => {
-  const report = ctx.store.credentialReports.get();
+  const report = await ctx.store.credentialReports.get();
   if (!report) throw new ReportNotPresent('Report is not present. Call GenerateCredentialReport to generate a report.');
   if (ctx.now.getTime() - new Date(report.generatedTime).getTime() >= CREDENTIAL_REPORT_LIFETIME_MS) {
     throw new ReportExpired('Report is expired. Call GenerateCredentialReport to generate a new report.');

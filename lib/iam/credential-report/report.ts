@@ -114,24 +114,24 @@ export function credentialReportCsv(data: CredentialReportData): string {
 }
 
 /** Gathers the report's data from the store. */
-export function gatherCredentialReportData(store: Store, accountId: string, now: Date): CredentialReportData {
-  const account = store.account.get();
+export async function gatherCredentialReportData(store: Store, accountId: string, now: Date): Promise<CredentialReportData> {
+  const account = await store.account.get();
   const keysByUser = new Map<string | undefined, AccessKeyRecord[]>();
-  for (const key of store.accessKeys.listAll()) {
+  for (const key of await store.accessKeys.listAll()) {
     const list = keysByUser.get(key.userId) ?? [];
     list.push(key);
     keysByUser.set(key.userId, list);
   }
   const byCreation = (a: AccessKeyRecord, b: AccessKeyRecord) => (a.createDate < b.createDate ? -1 : a.createDate > b.createDate ? 1 : 0);
-  const profiles = new Map(store.loginProfiles.listAll().map((p) => [p.userId, p]));
+  const profiles = new Map((await store.loginProfiles.listAll()).map((p) => [p.userId, p]));
   const mfaUsers = new Set<string | undefined>();
   let rootMfa = false;
-  for (const device of store.mfaDevices.listAssigned()) {
+  for (const device of await store.mfaDevices.listAssigned()) {
     if (device.isRoot) rootMfa = true;
     else mfaUsers.add(device.userId);
   }
   const certificatesByUser = new Map<string, { status: string; uploadDate: string }[]>();
-  for (const certificate of store.userCredentials.listAll('signing-certificate')) {
+  for (const certificate of await store.userCredentials.listAll('signing-certificate')) {
     const list = certificatesByUser.get(certificate.userId) ?? [];
     list.push({ status: certificate.status, uploadDate: certificate.createDate });
     certificatesByUser.set(certificate.userId, list);
@@ -139,7 +139,7 @@ export function gatherCredentialReportData(store: Store, accountId: string, now:
   const users: CredentialReportData['users'] = [];
   let after: string | undefined;
   do {
-    const page = store.users.list({ after, limit: 1000 });
+    const page = await store.users.list({ after, limit: 1000 });
     for (const user of page.items) {
       users.push({
         user,
@@ -160,6 +160,6 @@ export function gatherCredentialReportData(store: Store, accountId: string, now:
       accessKeys: (keysByUser.get(undefined) ?? []).sort(byCreation),
     },
     users,
-    policy: loadPasswordPolicy(store),
+    policy: await loadPasswordPolicy(store),
   };
 }

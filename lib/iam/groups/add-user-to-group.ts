@@ -8,12 +8,12 @@ import { requireGroup } from './require-group';
 export const addUserToGroup: IamOperation<'AddUserToGroup'> = async (ctx, input) => {
   const { store } = ctx;
   // The user is looked up first: when neither exists, AWS names the user.
-  const user = requireUser(store, input.UserName);
-  const group = requireGroup(store, input.GroupName);
-  if (store.groups.isMember(group.groupId, user.userId)) return {};
-  if (store.groups.countForUser(user.userId) >= QUOTAS.groupsPerUser) {
+  const user = await requireUser(store, input.UserName);
+  const group = await requireGroup(store, input.GroupName);
+  if (await store.groups.isMember(group.groupId, user.userId)) return {};
+  if (await store.groups.countForUser(user.userId) >= QUOTAS.groupsPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for GroupsPerUser: ${QUOTAS.groupsPerUser}`);
   }
-  store.groups.addMember(group.groupId, user.userId, ctx.now.toISOString());
+  await store.groups.addMember(group.groupId, user.userId, ctx.now.toISOString());
   return {};
 };

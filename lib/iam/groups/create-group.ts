@@ -13,13 +13,13 @@ export const createGroup: IamOperation<'CreateGroup'> = async (ctx, input) => {
   validateName(groupName, 'groupName', 128);
   validatePath(path);
   const exists = () => new EntityAlreadyExists(`Group with name ${groupName} already exists.`);
-  if (store.groups.getByName(groupName)) throw exists();
-  if (store.groups.count() >= QUOTAS.groupsPerAccount) {
+  if (await store.groups.getByName(groupName)) throw exists();
+  if (await store.groups.count() >= QUOTAS.groupsPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for GroupsPerAccount: ${QUOTAS.groupsPerAccount}`);
   }
   const group = { groupId: newUniqueId('AGPA'), groupName, path, createDate: ctx.now.toISOString() };
   try {
-    store.groups.insert(group);
+    await store.groups.insert(group);
   } catch (error) {
     if (isDuplicateKeyError(error)) throw exists();
     throw error;

@@ -7,10 +7,10 @@ import { requireGroup } from './require-group';
 
 export const getGroup: IamOperation<'GetGroup'> = async (ctx, input) => {
   const { store, principal } = ctx;
-  const group = requireGroup(store, input.GroupName);
-  const page = store.groups.listMembers(group.groupId, { after: decodeMarker(input.Marker), limit: pageSize(input.MaxItems) });
-  const users = page.userIds.flatMap((userId) => {
-    const user = store.users.getById(userId);
+  const group = await requireGroup(store, input.GroupName);
+  const page = await store.groups.listMembers(group.groupId, { after: decodeMarker(input.Marker), limit: pageSize(input.MaxItems) });
+  const users = page.userIds.flatMap(async (userId) => {
+    const user = await store.users.getById(userId);
     return user ? [userView(principal.accountId, user)] : [];
   });
   return { Group: groupView(principal.accountId, group), Users: users, ...pageResult(page.next) };

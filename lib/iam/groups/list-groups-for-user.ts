@@ -5,8 +5,8 @@ import { requireUser } from '../users/require-user';
 import { groupView } from './group-view';
 
 export const listGroupsForUser: IamOperation<'ListGroupsForUser'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
-  const groups = ctx.store.groups.listForUser(user.userId);
+  const user = await requireUser(ctx.store, input.UserName);
+  const groups = await ctx.store.groups.listForUser(user.userId);
   const page = paginateArray(groups, (group) => group.groupName.toLowerCase(), input.Marker, input.MaxItems);
   return {
     Groups: page.items.map((group) => groupView(ctx.principal.accountId, group)),

@@ -4,7 +4,7 @@ import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { groupView } from './group-view';
 
 export const listGroups: IamOperation<'ListGroups'> = async (ctx, input) => {
-  const page = ctx.store.groups.list({
+  const page = await ctx.store.groups.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),

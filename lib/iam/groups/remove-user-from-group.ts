@@ -6,11 +6,11 @@ import { requireGroup } from './require-group';
 
 export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = async (ctx, input) => {
   const { store } = ctx;
-  const group = requireGroup(store, input.GroupName);
-  const user = requireUser(store, input.UserName);
-  if (!store.groups.isMember(group.groupId, user.userId)) {
+  const group = await requireGroup(store, input.GroupName);
+  const user = await requireUser(store, input.UserName);
+  if (!await store.groups.isMember(group.groupId, user.userId)) {
     throw new NoSuchEntity(`The user with name ${user.userName} is not a member of group ${group.groupName}.`);
   }
-  store.groups.removeMember(group.groupId, user.userId);
+  await store.groups.removeMember(group.groupId, user.userId);
   return {};
 };

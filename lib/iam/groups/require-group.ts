@@ -3,8 +3,8 @@ import { NoSuchEntity } from '../../core/errors';
 import type { GroupRecord } from '../../store/groups';
 import type { Store } from '../../store/types';
 
-export function requireGroup(store: Store, groupName: string): GroupRecord {
-  const group = store.groups.getByName(groupName);
+export async function requireGroup(store: Store, groupName: string): Promise<GroupRecord> {
+  const group = await store.groups.getByName(groupName);
   if (!group) throw new NoSuchEntity(`The group with name ${groupName} cannot be found.`);
   return group;
 }

@@ -6,13 +6,13 @@ import { validateName, validatePath } from '../validation';
 import { requireGroup } from './require-group';
 
 export const updateGroup: IamOperation<'UpdateGroup'> = async (ctx, input) => {
-  const group = requireGroup(ctx.store, input.GroupName);
+  const group = await requireGroup(ctx.store, input.GroupName);
   const changes: { groupName?: string; path?: string } = {};
   const newName = input.NewGroupName;
   const exists = () => new EntityAlreadyExists(`Group with name ${newName} already exists.`);
   if (newName !== undefined && newName !== group.groupName) {
     validateName(newName, 'newGroupName', 128);
-    const other = ctx.store.groups.getByName(newName);
+    const other = await ctx.store.groups.getByName(newName);
     if (other && other.groupId !== group.groupId) throw exists();
     changes.groupName = newName;
   }
@@ -21,7 +21,7 @@ export const updateGroup: IamOperation<'UpdateGroup'> = async (ctx, input) => {
     changes.path = input.NewPath;
   }
   try {
-    ctx.store.groups.update(group.groupId, changes);
+    await ctx.store.groups.update(group.groupId, changes);
   } catch (error) {
     if (isDuplicateKeyError(error)) throw exists();
     throw error;

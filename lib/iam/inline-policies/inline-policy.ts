@@ -62,15 +62,15 @@ export function checkInlineAggregateSize(
 export function putInlinePolicyOperation(
   kind: PrincipalKind,
 ): Operation<PutUserPolicyRequest | PutGroupPolicyRequest | PutRolePolicyRequest, unknown> {
-  return (ctx, input) => {
+  return async (ctx, input) => {
     const { store } = ctx;
-    const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
+    const holder = await requireModifiablePolicyHolder(store, kind, principalName(kind, input));
     const policyName = input.PolicyName;
     validateName(policyName, 'policyName', 128);
     const document = input.PolicyDocument;
     rejectMalformedPolicy(document, 'identity');
-    checkInlineAggregateSize(kind, holder.name, store.inlinePolicies.list(kind, holder.id), policyName, document);
-    store.inlinePolicies.put({ principalKind: kind, principalId: holder.id, policyName, document });
+    checkInlineAggregateSize(kind, holder.name, await store.inlinePolicies.list(kind, holder.id), policyName, document);
+    await store.inlinePolicies.put({ principalKind: kind, principalId: holder.id, policyName, document });
     return {};
   };
 }
@@ -79,9 +79,9 @@ export function putInlinePolicyOperation(
 export function getInlinePolicyOperation(
   kind: PrincipalKind,
 ): Operation<GetUserPolicyRequest | GetGroupPolicyRequest | GetRolePolicyRequest, unknown> {
-  return (ctx, input) => {
-    const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
-    const policy = ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName);
+  return async (ctx, input) => {
+    const holder = await requirePolicyHolder(ctx.store, kind, principalName(kind, input));
+    const policy = await ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName);
     if (!policy) throw noSuchPolicy(kind, input.PolicyName);
     return { [`${kindName(kind)}Name`]: holder.name, PolicyName: policy.policyName, PolicyDocument: policy.document };
   };
@@ -91,19 +91,19 @@ export function getInlinePolicyOperation(
 export function deleteInlinePolicyOperation(
   kind: PrincipalKind,
 ): Operation<DeleteUserPolicyRequest | DeleteGroupPolicyRequest | DeleteRolePolicyRequest, unknown> {
-  return (ctx, input) => {
-    const holder = requireModifiablePolicyHolder(ctx.store, kind, principalName(kind, input));
-    if (!ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName)) throw noSuchPolicy(kind, input.PolicyName);
-    ctx.store.inlinePolicies.delete(kind, holder.id, input.PolicyName);
+  return async (ctx, input) => {
+    const holder = await requireModifiablePolicyHolder(ctx.store, kind, principalName(kind, input));
+    if (!await ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName)) throw noSuchPolicy(kind, input.PolicyName);
+    await ctx.store.inlinePolicies.delete(kind, holder.id, input.PolicyName);
     return {};
   };
 }
 
 /** List{User,Group,Role}Policies: inline policy names, ignoring case in order, paginated. */
 export function listInlinePoliciesOperation(kind: PrincipalKind): Operation<InlinePolicyInput, ListUserPoliciesResponse> {
-  return (ctx, input) => {
-    const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
-    const names = ctx.store.inlinePolicies.list(kind, holder.id).map((p) => p.policyName);
+  return async (ctx, input) => {
+    const holder = await requirePolicyHolder(ctx.store, kind, principalName(kind, input));
+    const names = (await ctx.store.inlinePolicies.list(kind, holder.id)).map((p) => p.policyName);
     const page = paginateArray(names, (name) => name.toLowerCase(), input.Marker, input.MaxItems);
     return { PolicyNames: page.items, IsTruncated: page.IsTruncated, Marker: page.Marker };
   };

@@ -6,12 +6,12 @@ import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const addRoleToInstanceProfile: IamOperation<'AddRoleToInstanceProfile'> = async (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
-  const role = requireRole(ctx.store, input.RoleName);
+  const profile = await requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const role = await requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
-  if (ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).length >= QUOTAS.rolesPerInstanceProfile) {
+  if ((await ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId)).length >= QUOTAS.rolesPerInstanceProfile) {
     throw new LimitExceeded(`Cannot exceed quota for InstanceSessionsPerInstanceProfile: ${QUOTAS.rolesPerInstanceProfile}`);
   }
-  ctx.store.instanceProfiles.addRole(profile.instanceProfileId, role.roleId);
+  await ctx.store.instanceProfiles.addRole(profile.instanceProfileId, role.roleId);
   return {};
 };

@@ -14,18 +14,18 @@ export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = asyn
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
-  if (store.instanceProfiles.getByName(name)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
-  if (store.instanceProfiles.count() >= QUOTAS.instanceProfilesPerAccount) {
+  if (await store.instanceProfiles.getByName(name)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
+  if (await store.instanceProfiles.count() >= QUOTAS.instanceProfilesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for InstanceProfilesPerAccount: ${QUOTAS.instanceProfilesPerAccount}`);
   }
   const profile = { instanceProfileId: newUniqueId('AIPA'), instanceProfileName: name, path, createDate: ctx.now.toISOString() };
   try {
-    store.instanceProfiles.insert(profile);
+    await store.instanceProfiles.insert(profile);
   } catch (error) {
     // A concurrent writer that won the race between the check above and this insert.
     if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
     throw error;
   }
-  if (tags.length > 0) store.tags.put('instance-profile', profile.instanceProfileId, tags);
-  return { InstanceProfile: instanceProfileView(store, ctx.principal.accountId, profile, { tags }) };
+  if (tags.length > 0) await store.tags.put('instance-profile', profile.instanceProfileId, tags);
+  return { InstanceProfile: await instanceProfileView(store, ctx.principal.accountId, profile, { tags }) };
 };

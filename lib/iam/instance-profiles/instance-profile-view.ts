@@ -9,14 +9,14 @@ import { roleView } from '../roles/role-view';
  * AWS's `InstanceProfile` shape; `Roles` as ListRoles shows roles (no tags, boundary or last use). `emptyTags`:
  * an empty `Tags` list when there are none, as GetInstanceProfile answers.
  */
-export function instanceProfileView(
+export async function instanceProfileView(
   store: Store,
   accountId: string,
   profile: InstanceProfileRecord,
   extra: { tags?: Tag[]; emptyTags?: boolean } = {},
 ) {
-  const roles = store.instanceProfiles
-    .listRoleIds(profile.instanceProfileId)
+  const roles = (await store.instanceProfiles
+    .listRoleIds(profile.instanceProfileId))
     .map((roleId) => store.roles.getById(roleId))
     .filter((role) => role !== undefined);
   return {

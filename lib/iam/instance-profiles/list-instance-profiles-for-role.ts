@@ -5,8 +5,8 @@ import { requireRole } from '../roles/require-role';
 import { instanceProfileView } from './instance-profile-view';
 
 export const listInstanceProfilesForRole: IamOperation<'ListInstanceProfilesForRole'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
-  const profiles = ctx.store.instanceProfiles.listForRole(role.roleId);
+  const role = await requireRole(ctx.store, input.RoleName);
+  const profiles = await ctx.store.instanceProfiles.listForRole(role.roleId);
   const page = paginateArray(profiles, (profile) => profile.instanceProfileName.toLowerCase(), input.Marker, input.MaxItems);
   return {
     InstanceProfiles: page.items.map((profile) => instanceProfileView(ctx.store, ctx.principal.accountId, profile)),

@@ -4,7 +4,7 @@ import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { instanceProfileView } from './instance-profile-view';
 
 export const listInstanceProfiles: IamOperation<'ListInstanceProfiles'> = async (ctx, input) => {
-  const page = ctx.store.instanceProfiles.list({
+  const page = await ctx.store.instanceProfiles.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),

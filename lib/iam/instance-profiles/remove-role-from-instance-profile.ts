@@ -5,12 +5,12 @@ import { assertRoleModifiable, requireRole } from '../roles/require-role';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const removeRoleFromInstanceProfile: IamOperation<'RemoveRoleFromInstanceProfile'> = async (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
-  const role = requireRole(ctx.store, input.RoleName);
+  const profile = await requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const role = await requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
-  if (!ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId).includes(role.roleId)) {
+  if (!(await ctx.store.instanceProfiles.listRoleIds(profile.instanceProfileId)).includes(role.roleId)) {
     throw new NoSuchEntity(`The role with name ${role.roleName} cannot be found in instance profile ${profile.instanceProfileName}.`);
   }
-  ctx.store.instanceProfiles.removeRole(profile.instanceProfileId, role.roleId);
+  await ctx.store.instanceProfiles.removeRole(profile.instanceProfileId, role.roleId);
   return {};
 };

@@ -3,8 +3,8 @@ import { NoSuchEntity } from '../../core/errors';
 import type { InstanceProfileRecord } from '../../store/instance-profiles';
 import type { Store } from '../../store/types';
 
-export function requireInstanceProfile(store: Store, instanceProfileName: string): InstanceProfileRecord {
-  const profile = store.instanceProfiles.getByName(instanceProfileName);
+export async function requireInstanceProfile(store: Store, instanceProfileName: string): Promise<InstanceProfileRecord> {
+  const profile = await store.instanceProfiles.getByName(instanceProfileName);
   if (!profile) throw new NoSuchEntity(`Instance Profile ${instanceProfileName} cannot be found.`);
   return profile;
 }

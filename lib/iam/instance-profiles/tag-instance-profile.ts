@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const tagInstanceProfile: IamOperation<'TagInstanceProfile'> = async (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  const profile = await requireInstanceProfile(ctx.store, input.InstanceProfileName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('instance-profile', profile.instanceProfileId).map((t) => t.Key),
+    (await ctx.store.tags.list('instance-profile', profile.instanceProfileId)).map((t) => t.Key),
   );
-  ctx.store.tags.put('instance-profile', profile.instanceProfileId, tags);
+  await ctx.store.tags.put('instance-profile', profile.instanceProfileId, tags);
   return {};
 };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireInstanceProfile } from './require-instance-profile';
 
 export const untagInstanceProfile: IamOperation<'UntagInstanceProfile'> = async (ctx, input) => {
-  const profile = requireInstanceProfile(ctx.store, input.InstanceProfileName);
-  ctx.store.tags.remove('instance-profile', profile.instanceProfileId, input.TagKeys ?? []);
+  const profile = await requireInstanceProfile(ctx.store, input.InstanceProfileName);
+  await ctx.store.tags.remove('instance-profile', profile.instanceProfileId, input.TagKeys ?? []);
   return {};
 };

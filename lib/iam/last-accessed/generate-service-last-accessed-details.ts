@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { createLastAccessedJob } from './report';
 
 export const generateServiceLastAccessedDetails: IamOperation<'GenerateServiceLastAccessedDetails'> = async (ctx, input) => {
-  const job = createLastAccessedJob(
+  const job = await createLastAccessedJob(
     ctx.store,
     ctx.principal.accountId,
     input.Arn,

@@ -6,7 +6,7 @@ import { paginateArray } from '../pagination';
 import { loadLastAccessedJob } from './report';
 
 export const getServiceLastAccessedDetails: IamOperation<'GetServiceLastAccessedDetails'> = async (ctx, input) => {
-  const job = loadLastAccessedJob(ctx.store, input.JobId);
+  const job = await loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
   // The job was kept as JSON: times come back as strings.
   const services = job.services.map((s): ServiceLastAccessed => ({

@@ -25,50 +25,50 @@ function userArn(accountId: string, path: string, name: string): string {
 }
 
 /** The documents granting access and the entity ARNs whose use counts, for the report's subject. */
-function subject(store: Store, accountId: string, arn: string): { documents: string[]; tracked: string[] } {
+async function subject(store: Store, accountId: string, arn: string): Promise<{ documents: string[]; tracked: string[] }> {
   const m = /^arn:[^:]+:iam::(\d{12}|aws):(user|group|role|policy)(\/.*)?\/([^/]+)$/.exec(arn);
   if (!m) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group, role or policy.`);
   const kind = m[2];
   const name = m[4];
   if (kind === 'user') {
-    const user = store.users.getByName(name);
+    const user = await store.users.getByName(name);
     if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
     return {
-      documents: entityPolicyDocuments(store, 'user', user.userId).map((d) => d.document),
+      documents: (await entityPolicyDocuments(store, 'user', user.userId)).map((d) => d.document),
       tracked: [userArn(accountId, user.path, user.userName)],
     };
   }
   if (kind === 'role') {
-    const role = store.roles.getByName(name);
+    const role = await store.roles.getByName(name);
     if (!role) throw new NoSuchEntity(`The role with name ${name} cannot be found.`);
     return {
-      documents: entityPolicyDocuments(store, 'role', role.roleId).map((d) => d.document),
+      documents: (await entityPolicyDocuments(store, 'role', role.roleId)).map((d) => d.document),
       tracked: [`arn:aws:iam::${accountId}:role${role.path}${role.roleName}`],
     };
   }
   if (kind === 'group') {
-    const group = store.groups.getByName(name);
+    const group = await store.groups.getByName(name);
     if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
-    const members = store.groups.listMembers(group.groupId, { limit: 10_000 }).userIds;
-    const tracked = members.flatMap((id) => {
-      const user = store.users.getById(id);
+    const members = (await store.groups.listMembers(group.groupId, { limit: 10_000 })).userIds;
+    const tracked = members.flatMap(async (id) => {
+      const user = await store.users.getById(id);
       return user ? [userArn(accountId, user.path, user.userName)] : [];
     });
-    return { documents: entityPolicyDocuments(store, 'group', group.groupId).map((d) => d.document), tracked };
+    return { documents: (await entityPolicyDocuments(store, 'group', group.groupId)).map((d) => d.document), tracked };
   }
-  const policy = managedPolicyDocument(store, arn);
+  const policy = await managedPolicyDocument(store, arn);
   if (!policy) throw new NoSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
   const tracked = new Set<string>();
-  for (const attachment of store.attachments.listForPolicy(arn)) {
+  for (const attachment of await store.attachments.listForPolicy(arn)) {
     if (attachment.principalKind === 'user') {
-      const user = store.users.getById(attachment.principalId);
+      const user = await store.users.getById(attachment.principalId);
       if (user) tracked.add(userArn(accountId, user.path, user.userName));
     } else if (attachment.principalKind === 'role') {
-      const role = store.roles.getById(attachment.principalId);
+      const role = await store.roles.getById(attachment.principalId);
       if (role) tracked.add(`arn:aws:iam::${accountId}:role${role.path}${role.roleName}`);
     } else {
-      for (const id of store.groups.listMembers(attachment.principalId, { limit: 10_000 }).userIds) {
-        const user = store.users.getById(id);
+      for (const id of (await store.groups.listMembers(attachment.principalId, { limit: 10_000 })).userIds) {
+        const user = await store.users.getById(id);
         if (user) tracked.add(userArn(accountId, user.path, user.userName));
       }
     }
@@ -77,9 +77,9 @@ function subject(store: Store, accountId: string, arn: string): { documents: str
 }
 
 /** The most recent use of each tracked action of a service by the entities, by action name. */
-function trackedActions(store: Store, entities: string[], namespace: string): TrackedActionLastAccessed[] {
+async function trackedActions(store: Store, entities: string[], namespace: string): Promise<TrackedActionLastAccessed[]> {
   const latest = new Map<string, ServiceAccessRecord>();
-  for (const record of store.audit.listActionAccess(entities, namespace)) {
+  for (const record of await store.audit.listActionAccess(entities, namespace)) {
     const previous = latest.get(record.actionName!);
     if (!previous || record.lastAccessed > previous.lastAccessed) latest.set(record.actionName!, record);
   }
@@ -97,20 +97,20 @@ function trackedActions(store: Store, entities: string[], namespace: string): Tr
  * The services the subject's policies allow, each with its most recent recorded use by the tracked entities;
  * at ACTION_LEVEL, services whose actions are tracked (IAM) also list each used action's latest use.
  */
-export function buildServicesLastAccessed(
+export async function buildServicesLastAccessed(
   store: Store,
   accountId: string,
   arn: string,
   jobType: LastAccessedJob['jobType'] = 'SERVICE_LEVEL',
-): ServiceLastAccessed[] {
-  const { documents, tracked } = subject(store, accountId, arn);
+): Promise<ServiceLastAccessed[]> {
+  const { documents, tracked } = await subject(store, accountId, arn);
   const byService = new Map<string, ServiceAccessRecord[]>();
-  for (const record of store.audit.listServiceAccess(tracked)) {
+  for (const record of await store.audit.listServiceAccess(tracked)) {
     const list = byService.get(record.serviceNamespace) ?? [];
     list.push(record);
     byService.set(record.serviceNamespace, list);
   }
-  return allowedServiceNamespaces(documents).map((namespace) => {
+  return allowedServiceNamespaces(documents).map(async (namespace) => {
     const uses = byService.get(namespace) ?? [];
     const entry: ServiceLastAccessed = {
       ServiceName: serviceName(namespace),
@@ -124,7 +124,7 @@ export function buildServicesLastAccessed(
       entry.LastAuthenticatedRegion = latest.lastAccessedRegion;
     }
     if (jobType === 'ACTION_LEVEL' && TRACKED_ACTION_SERVICES.has(namespace)) {
-      const actions = trackedActions(store, tracked, namespace);
+      const actions = await trackedActions(store, tracked, namespace);
       if (actions.length > 0) entry.TrackedActionsLastAccessed = actions;
     }
     return entry;
@@ -132,14 +132,14 @@ export function buildServicesLastAccessed(
 }
 
 /** Runs a report job to completion at once and keeps it. */
-export function createLastAccessedJob(
+export async function createLastAccessedJob(
   store: Store,
   accountId: string,
   arn: string,
   jobType: LastAccessedJob['jobType'],
   now: Date,
-): LastAccessedJob {
-  const services = buildServicesLastAccessed(store, accountId, arn, jobType);
+): Promise<LastAccessedJob> {
+  const services = await buildServicesLastAccessed(store, accountId, arn, jobType);
   const job: LastAccessedJob = {
     jobId: randomUUID(),
     arn,
@@ -148,12 +148,12 @@ export function createLastAccessedJob(
     completionDate: now.toISOString(),
     services,
   };
-  store.setSetting(`${SETTING_PREFIX}${job.jobId}`, JSON.stringify(job));
+  await store.setSetting(`${SETTING_PREFIX}${job.jobId}`, JSON.stringify(job));
   return job;
 }
 
 /** A kept job, or undefined. */
-export function loadLastAccessedJob(store: Store, jobId: string): LastAccessedJob | undefined {
-  const text = store.getSetting(`${SETTING_PREFIX}${jobId}`);
+export async function loadLastAccessedJob(store: Store, jobId: string): Promise<LastAccessedJob | undefined> {
+  const text = await store.getSetting(`${SETTING_PREFIX}${jobId}`);
   return text ? (JSON.parse(text) as LastAccessedJob) : undefined;
 }

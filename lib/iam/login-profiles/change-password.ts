@@ -13,26 +13,26 @@ export const changePassword: IamOperation<'ChangePassword'> = async (ctx, input)
       'ChangePassword can only be called by an IAM user; the root user and role sessions have no IAM user password.',
     );
   }
-  const user = (principal.userId && store.users.getById(principal.userId)) || store.users.getByName(principal.userName);
+  const user = (principal.userId && await store.users.getById(principal.userId)) || await store.users.getByName(principal.userName);
   if (!user) throw new NoSuchEntity(`The user with name ${principal.userName} cannot be found.`);
-  const profile = requireLoginProfile(store, user.userId, user.userName);
+  const profile = await requireLoginProfile(store, user.userId, user.userName);
 
   // AWS does not document the error for a wrong old password; AccessDenied keeps it among authentication failures.
   if (!verifyPassword(input.OldPassword, profile.passwordHash)) throw new AccessDenied('The old password is incorrect.');
 
-  const expiration = passwordExpiration(profile.passwordChangedDate, loadPasswordPolicy(store));
-  if (loadPasswordPolicy(store)?.HardExpiry && expiration && expiration <= ctx.now) {
+  const expiration = passwordExpiration(profile.passwordChangedDate, await loadPasswordPolicy(store));
+  if ((await loadPasswordPolicy(store))?.HardExpiry && expiration && expiration <= ctx.now) {
     throw new AccessDenied('The password has expired and the account password policy requires an administrator to reset it.');
   }
-  const policy = enforcePasswordPolicy(store, input.NewPassword);
+  const policy = await enforcePasswordPolicy(store, input.NewPassword);
   const reuse = policy?.PasswordReusePrevention ?? 0;
-  if (reuse > 0 && store.loginProfiles.passwordHistory(user.userId, reuse).some((hash) => verifyPassword(input.NewPassword, hash))) {
+  if (reuse > 0 && (await store.loginProfiles.passwordHistory(user.userId, reuse)).some((hash) => verifyPassword(input.NewPassword, hash))) {
     throw new PasswordPolicyViolation(reuseViolation(reuse));
   }
 
   const now = ctx.now.toISOString();
   const passwordHash = hashPassword(input.NewPassword);
-  store.loginProfiles.update(user.userId, { passwordHash, passwordChangedDate: now, passwordResetRequired: false });
-  store.loginProfiles.addPasswordHistory(user.userId, passwordHash, now, PASSWORD_HISTORY_SIZE);
+  await store.loginProfiles.update(user.userId, { passwordHash, passwordChangedDate: now, passwordResetRequired: false });
+  await store.loginProfiles.addPasswordHistory(user.userId, passwordHash, now, PASSWORD_HISTORY_SIZE);
   return {};
 };

@@ -8,9 +8,9 @@ import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
 
 export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName);
-  if (store.loginProfiles.get(user.userId)) throw new EntityAlreadyExists(`Login Profile for user ${user.userName} already exists.`);
-  enforcePasswordPolicy(store, input.Password);
+  const user = await requireUser(store, input.UserName);
+  if (await store.loginProfiles.get(user.userId)) throw new EntityAlreadyExists(`Login Profile for user ${user.userName} already exists.`);
+  await enforcePasswordPolicy(store, input.Password);
   const now = ctx.now.toISOString();
   const profile = {
     userId: user.userId,
@@ -19,7 +19,7 @@ export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx
     createDate: now,
     passwordChangedDate: now,
   };
-  store.loginProfiles.insert(profile);
-  store.loginProfiles.addPasswordHistory(user.userId, profile.passwordHash, now, PASSWORD_HISTORY_SIZE);
+  await store.loginProfiles.insert(profile);
+  await store.loginProfiles.addPasswordHistory(user.userId, profile.passwordHash, now, PASSWORD_HISTORY_SIZE);
   return { LoginProfile: loginProfileView(user.userName, profile) };
 };

@@ -4,8 +4,8 @@ import { requireUser } from '../users/require-user';
 import { requireLoginProfile } from './login-profile-view';
 
 export const deleteLoginProfile: IamOperation<'DeleteLoginProfile'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
-  requireLoginProfile(ctx.store, user.userId, user.userName);
-  ctx.store.loginProfiles.delete(user.userId);
+  const user = await requireUser(ctx.store, input.UserName);
+  await requireLoginProfile(ctx.store, user.userId, user.userName);
+  await ctx.store.loginProfiles.delete(user.userId);
   return {};
 };

@@ -4,6 +4,6 @@ import { requireUser } from '../users/require-user';
 import { loginProfileView, requireLoginProfile } from './login-profile-view';
 
 export const getLoginProfile: IamOperation<'GetLoginProfile'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
-  return { LoginProfile: loginProfileView(user.userName, requireLoginProfile(ctx.store, user.userId, user.userName)) };
+  const user = await requireUser(ctx.store, input.UserName);
+  return { LoginProfile: loginProfileView(user.userName, await requireLoginProfile(ctx.store, user.userId, user.userName)) };
 };

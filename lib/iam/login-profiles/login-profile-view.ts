@@ -11,8 +11,8 @@ export function loginProfileView(userName: string, profile: LoginProfileRecord) 
 }
 
 /** The user's login profile, or NoSuchEntity as AWS words it. */
-export function requireLoginProfile(store: Store, userId: string, userName: string): LoginProfileRecord {
-  const profile = store.loginProfiles.get(userId);
+export async function requireLoginProfile(store: Store, userId: string, userName: string): Promise<LoginProfileRecord> {
+  const profile = await store.loginProfiles.get(userId);
   if (!profile) throw new NoSuchEntity(`Login Profile for User ${userName} cannot be found.`);
   return profile;
 }

@@ -7,16 +7,16 @@ import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view
 
 export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
-  const user = requireUser(store, input.UserName);
-  requireLoginProfile(store, user.userId, user.userName);
+  const user = await requireUser(store, input.UserName);
+  await requireLoginProfile(store, user.userId, user.userName);
   const changes: { passwordHash?: string; passwordChangedDate?: string; passwordResetRequired?: boolean } = {};
   if (input.Password !== undefined) {
-    enforcePasswordPolicy(store, input.Password);
+    await enforcePasswordPolicy(store, input.Password);
     changes.passwordHash = hashPassword(input.Password);
     changes.passwordChangedDate = ctx.now.toISOString();
-    store.loginProfiles.addPasswordHistory(user.userId, changes.passwordHash, changes.passwordChangedDate, PASSWORD_HISTORY_SIZE);
+    await store.loginProfiles.addPasswordHistory(user.userId, changes.passwordHash, changes.passwordChangedDate, PASSWORD_HISTORY_SIZE);
   }
   if (input.PasswordResetRequired !== undefined) changes.passwordResetRequired = input.PasswordResetRequired;
-  store.loginProfiles.update(user.userId, changes);
+  await store.loginProfiles.update(user.userId, changes);
   return {};
 };

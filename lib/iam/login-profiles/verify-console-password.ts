@@ -14,10 +14,10 @@ import { loadPasswordPolicy, passwordExpiration } from '../password-policy/polic
 export type ConsolePasswordCheck = 'invalid' | 'ok' | 'change-required' | 'expired';
 
 /** Checks `password` against the user's login profile at `now`. Does not record the sign-in. */
-export function verifyConsolePassword(store: Store, userId: string, password: string, now: Date): ConsolePasswordCheck {
-  const profile = store.loginProfiles.get(userId);
+export async function verifyConsolePassword(store: Store, userId: string, password: string, now: Date): Promise<ConsolePasswordCheck> {
+  const profile = await store.loginProfiles.get(userId);
   if (!profile || !verifyPassword(password, profile.passwordHash)) return 'invalid';
-  const policy = loadPasswordPolicy(store);
+  const policy = await loadPasswordPolicy(store);
   const expiration = passwordExpiration(profile.passwordChangedDate ?? profile.createDate, policy);
   if (expiration && expiration <= now) return policy?.HardExpiry ? 'expired' : 'change-required';
   return profile.passwordResetRequired ? 'change-required' : 'ok';
@@ -28,12 +28,12 @@ export function verifyConsolePassword(store: Store, userId: string, password: st
  * must not let a flood of attempts stall everyone's API calls).
  */
 export async function verifyConsolePasswordAsync(store: Store, userId: string, password: string, now: Date): Promise<ConsolePasswordCheck> {
-  const profile = store.loginProfiles.get(userId);
+  const profile = await store.loginProfiles.get(userId);
   if (!profile || !(await verifyPasswordAsync(password, profile.passwordHash))) return 'invalid';
   // The profile may have changed while the hash was computed: judge the policy on what is stored now.
-  const current = store.loginProfiles.get(userId);
+  const current = await store.loginProfiles.get(userId);
   if (!current || current.passwordHash !== profile.passwordHash) return 'invalid';
-  const policy = loadPasswordPolicy(store);
+  const policy = await loadPasswordPolicy(store);
   const expiration = passwordExpiration(current.passwordChangedDate ?? current.createDate, policy);
   if (expiration && expiration <= now) return policy?.HardExpiry ? 'expired' : 'change-required';
   return current.passwordResetRequired ? 'change-required' : 'ok';

@@ -19,10 +19,10 @@ export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = as
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const serialNumber = entityArn(principal.accountId, 'mfa', path, deviceName);
-  if (store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFA device already exists.');
+  if (await store.mfaDevices.get(serialNumber)) throw new EntityAlreadyExists('MFA device already exists.');
 
   const seed = newTotpSeed();
-  store.mfaDevices.insert({
+  await store.mfaDevices.insert({
     serialNumber,
     deviceName,
     path,
@@ -30,9 +30,9 @@ export const createVirtualMfaDevice: IamOperation<'CreateVirtualMFADevice'> = as
     isRoot: false,
     createDate: ctx.now.toISOString(),
   });
-  if (tags.length > 0) store.tags.put('mfa', serialNumber, tags);
+  if (tags.length > 0) await store.tags.put('mfa', serialNumber, tags);
 
-  const accountName = store.account.listAliases()[0] ?? principal.accountId;
+  const accountName = (await store.account.listAliases())[0] ?? principal.accountId;
   const png = qrCodePng(totpUri(seed, TOTP_ISSUER, `${deviceName}@${accountName}`));
   return {
     VirtualMFADevice: {

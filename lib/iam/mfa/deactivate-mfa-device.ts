@@ -3,12 +3,12 @@ import type { IamOperation } from '../../core/context';
 import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 
 export const deactivateMfaDevice: IamOperation<'DeactivateMFADevice'> = async (ctx, input) => {
-  const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
-  ctx.store.mfaDevices.unassign(device.serialNumber);
+  const owner = await resolveMfaOwner(ctx, input.UserName);
+  const device = await requireOwnedDevice(ctx, owner, input.SerialNumber);
+  await ctx.store.mfaDevices.unassign(device.serialNumber);
   if (owner.kind === 'root') {
-    const next = ctx.store.mfaDevices.listForUser(undefined)[0];
-    ctx.store.account.update({ rootMfaSerial: next?.serialNumber });
+    const next = (await ctx.store.mfaDevices.listForUser(undefined))[0];
+    await ctx.store.account.update({ rootMfaSerial: next?.serialNumber });
   }
   return {};
 };

@@ -4,9 +4,9 @@ import type { IamOperation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
 export const deleteVirtualMfaDevice: IamOperation<'DeleteVirtualMFADevice'> = async (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
+  const device = await requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   if (device.userId || device.isRoot) throw new DeleteConflict('MFA VirtualDevice in use. Must deactivate first.');
-  ctx.store.tags.removeAll('mfa', device.serialNumber);
-  ctx.store.mfaDevices.delete(device.serialNumber);
+  await ctx.store.tags.removeAll('mfa', device.serialNumber);
+  await ctx.store.mfaDevices.delete(device.serialNumber);
   return {};
 };

@@ -10,11 +10,11 @@ export const ENABLE_WINDOW_STEPS = 2;
 
 export const enableMfaDevice: IamOperation<'EnableMFADevice'> = async (ctx, input) => {
   const { store } = ctx;
-  const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireVirtualMfaDevice(store, input.SerialNumber);
+  const owner = await resolveMfaOwner(ctx, input.UserName);
+  const device = await requireVirtualMfaDevice(store, input.SerialNumber);
   if (device.userId || device.isRoot) throw new EntityAlreadyExists('MFA Device is already in use.');
   const userId = ownerUserId(owner);
-  if (store.mfaDevices.listForUser(userId).length >= QUOTAS.mfaDevicesPerUser) {
+  if ((await store.mfaDevices.listForUser(userId)).length >= QUOTAS.mfaDevicesPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for MFADevicesPerUser: ${QUOTAS.mfaDevicesPerUser}.`);
   }
   const step = verifyConsecutiveTotp(
@@ -28,7 +28,7 @@ export const enableMfaDevice: IamOperation<'EnableMFADevice'> = async (ctx, inpu
     },
   );
   if (step === undefined) throw new InvalidAuthenticationCode('Authentication code for device is not valid.');
-  store.mfaDevices.assign(device.serialNumber, userId, ctx.now.toISOString(), step);
-  if (owner.kind === 'root') store.account.update({ rootMfaSerial: device.serialNumber });
+  await store.mfaDevices.assign(device.serialNumber, userId, ctx.now.toISOString(), step);
+  if (owner.kind === 'root') await store.account.update({ rootMfaSerial: device.serialNumber });
   return {};
 };

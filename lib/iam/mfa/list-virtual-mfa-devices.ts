@@ -14,7 +14,7 @@ export const listVirtualMfaDevices: UncheckedIamOperation<'ListVirtualMFADevices
       `1 validation error detected: Value at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set`,
     );
   }
-  const page = ctx.store.mfaDevices.list({
+  const page = await ctx.store.mfaDevices.list({
     assignmentStatus: status as MfaAssignmentStatus,
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),

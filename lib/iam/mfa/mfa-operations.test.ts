@@ -45,18 +45,18 @@ function createDevice(name: string): { serial: string; seed: string } {
   return { serial: VirtualMFADevice.SerialNumber, seed: Buffer.from(VirtualMFADevice.Base32StringSeed, 'base64').toString('ascii') };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h2b-mfa-'));
   store = openSqliteStore(dir);
-  store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: '2026-01-01T00:00:00.000Z' });
+  await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: '2026-01-01T00:00:00.000Z' });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the root user's MFA device", () => {
-  it('is enabled without a user name, recorded on the account and listed with the root identity', () => {
+  it('is enabled without a user name, recorded on the account and listed with the root identity', async () => {
     const device = createDevice('root-account-mfa-device');
     const step = totpStep(NOW);
     call('EnableMFADevice', {
@@ -64,30 +64,30 @@ describe("the root user's MFA device", () => {
       AuthenticationCode1: totpCode(device.seed, step - 1),
       AuthenticationCode2: totpCode(device.seed, step),
     });
-    expect(store.account.get()?.rootMfaSerial).toBe(device.serial);
+    expect((await store.account.get())?.rootMfaSerial).toBe(device.serial);
     expect(call('ListMFADevices', {}).MFADevices).toEqual([
       { UserName: ACCOUNT, SerialNumber: device.serial, EnableDate: NOW.toISOString() },
     ]);
     const listed = call('ListVirtualMFADevices', { AssignmentStatus: 'Assigned' }).VirtualMFADevices;
     expect(listed).toHaveLength(1);
     expect(listed[0].User).toMatchObject({ UserId: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` });
-    expect(store.mfaDevices.countAssigned()).toBe(1);
+    expect(await store.mfaDevices.countAssigned()).toBe(1);
 
     call('DeactivateMFADevice', { SerialNumber: device.serial });
-    expect(store.account.get()?.rootMfaSerial).toBeUndefined();
+    expect((await store.account.get())?.rootMfaSerial).toBeUndefined();
     expect(call('ListMFADevices', {}).MFADevices).toEqual([]);
   });
 });
 
 /** A code check as sign-in and STS make it: the owner's enabled device, then a fresh code. */
-function verifyMfaCode(owner: { root: true } | { userId: string }, serialNumber: string, code: string, now: Date): boolean {
-  const device = deviceOf(store, serialNumber, 'root' in owner ? undefined : owner.userId);
-  return device !== undefined && acceptMfaCode({ store, secrets }, device, code, now);
+async function verifyMfaCode(owner: { root: true } | { userId: string }, serialNumber: string, code: string, now: Date): Promise<boolean> {
+  const device = await deviceOf(store, serialNumber, 'root' in owner ? undefined : owner.userId);
+  return device !== undefined && await acceptMfaCode({ store, secrets }, device, code, now);
 }
 
 describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {
-  it("accepts a current code of the owner's device once, and nothing else", () => {
-    store.users.insert({ userId: 'AIDAUSER1', userName: 'alice', path: '/', createDate: NOW.toISOString() });
+  it("accepts a current code of the owner's device once, and nothing else", async () => {
+    await store.users.insert({ userId: 'AIDAUSER1', userName: 'alice', path: '/', createDate: NOW.toISOString() });
     const device = createDevice('alice-phone');
     const step = totpStep(NOW);
     call('EnableMFADevice', {
@@ -99,23 +99,23 @@ describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {
 
     const later = new Date(NOW.getTime() + 60_000);
     const code = totpCode(device.seed, step + 2);
-    expect(verifyMfaCode({ root: true }, device.serial, code, later)).toBe(false);
-    expect(verifyMfaCode({ userId: 'AIDAOTHER' }, device.serial, code, later)).toBe(false);
-    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, `arn:aws:iam::${ACCOUNT}:mfa/none`, code, later)).toBe(false);
-    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, '000000', later)).toBe(false);
-    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(true);
+    expect(await verifyMfaCode({ root: true }, device.serial, code, later)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAOTHER' }, device.serial, code, later)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAUSER1' }, `arn:aws:iam::${ACCOUNT}:mfa/none`, code, later)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, '000000', later)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(true);
     // Replay of the same code, or of an older one, is refused.
-    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(false);
-    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step + 1), later)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, code, later)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step + 1), later)).toBe(false);
     // The codes used to enable the device cannot be used to sign in either.
-    expect(verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step), NOW)).toBe(false);
+    expect(await verifyMfaCode({ userId: 'AIDAUSER1' }, device.serial, totpCode(device.seed, step), NOW)).toBe(false);
   });
 });
 
 describe('verifyConsolePassword', () => {
-  beforeEach(() => {
-    store.users.insert({ userId: 'AIDAUSER2', userName: 'bob', path: '/', createDate: NOW.toISOString() });
-    store.loginProfiles.insert({
+  beforeEach(async () => {
+    await store.users.insert({ userId: 'AIDAUSER2', userName: 'bob', path: '/', createDate: NOW.toISOString() });
+    await store.loginProfiles.insert({
       userId: 'AIDAUSER2',
       passwordHash: hashPassword('Bob-Password-1'),
       passwordResetRequired: false,
@@ -124,13 +124,13 @@ describe('verifyConsolePassword', () => {
     });
   });
 
-  it('tells a wrong password, a good one, a required reset and an expired password apart', () => {
-    expect(verifyConsolePassword(store, 'AIDAUSER2', 'wrong', NOW)).toBe('invalid');
-    expect(verifyConsolePassword(store, 'AIDANOBODY', 'Bob-Password-1', NOW)).toBe('invalid');
-    expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('ok');
-    store.loginProfiles.update('AIDAUSER2', { passwordResetRequired: true });
-    expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('change-required');
-    store.loginProfiles.update('AIDAUSER2', { passwordResetRequired: false });
+  it('tells a wrong password, a good one, a required reset and an expired password apart', async () => {
+    expect(await verifyConsolePassword(store, 'AIDAUSER2', 'wrong', NOW)).toBe('invalid');
+    expect(await verifyConsolePassword(store, 'AIDANOBODY', 'Bob-Password-1', NOW)).toBe('invalid');
+    expect(await verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('ok');
+    await store.loginProfiles.update('AIDAUSER2', { passwordResetRequired: true });
+    expect(await verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('change-required');
+    await store.loginProfiles.update('AIDAUSER2', { passwordResetRequired: false });
     const policy = {
       MinimumPasswordLength: 6,
       RequireSymbols: false,
@@ -140,11 +140,11 @@ describe('verifyConsolePassword', () => {
       AllowUsersToChangePassword: true,
       MaxPasswordAge: 30,
     };
-    store.account.update({ passwordPolicy: JSON.stringify(policy) });
-    expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('change-required');
-    store.account.update({ passwordPolicy: JSON.stringify({ ...policy, HardExpiry: true }) });
-    expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('expired');
-    store.account.update({ passwordPolicy: JSON.stringify({ ...policy, MaxPasswordAge: 60 }) });
-    expect(verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('ok');
+    await store.account.update({ passwordPolicy: JSON.stringify(policy) });
+    expect(await verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('change-required');
+    await store.account.update({ passwordPolicy: JSON.stringify({ ...policy, HardExpiry: true }) });
+    expect(await verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('expired');
+    await store.account.update({ passwordPolicy: JSON.stringify({ ...policy, MaxPasswordAge: 60 }) });
+    expect(await verifyConsolePassword(store, 'AIDAUSER2', 'Bob-Password-1', NOW)).toBe('ok');
   });
 });

@@ -15,11 +15,11 @@ export type MfaOwner = { kind: 'user'; user: UserRecord } | { kind: 'root' };
  * The owner named by `UserName`; without it (possible for Gatehouse's own callers, such as the console's
  * root sign-up), the caller: root for the root user, the user for an IAM user.
  */
-export function resolveMfaOwner(ctx: OperationContext, userName: string | undefined): MfaOwner {
-  if (userName !== undefined) return { kind: 'user', user: requireUser(ctx.store, userName) };
+export async function resolveMfaOwner(ctx: OperationContext, userName: string | undefined): Promise<MfaOwner> {
+  if (userName !== undefined) return { kind: 'user', user: await requireUser(ctx.store, userName) };
   const { principal } = ctx;
   if (principal.type === 'Root' || principal.type === 'System') return { kind: 'root' };
-  if (principal.type === 'IAMUser' && principal.userName) return { kind: 'user', user: requireUser(ctx.store, principal.userName) };
+  if (principal.type === 'IAMUser' && principal.userName) return { kind: 'user', user: await requireUser(ctx.store, principal.userName) };
   throw new ValidationError('Must specify userName when calling with non-User credentials');
 }
 
@@ -34,15 +34,15 @@ export function ownerName(ctx: OperationContext, owner: MfaOwner): string {
 }
 
 /** A virtual MFA device by serial number, or AWS's NoSuchEntity. */
-export function requireVirtualMfaDevice(store: Store, serialNumber: string): MfaDeviceRecord {
-  const device = store.mfaDevices.get(serialNumber);
+export async function requireVirtualMfaDevice(store: Store, serialNumber: string): Promise<MfaDeviceRecord> {
+  const device = await store.mfaDevices.get(serialNumber);
   if (!device) throw new NoSuchEntity(`VirtualMFADevice with serial number ${serialNumber} doesn't exist.`);
   return device;
 }
 
 /** A device that must be enabled for `owner`, or NoSuchEntity. */
-export function requireOwnedDevice(ctx: OperationContext, owner: MfaOwner, serialNumber: string): MfaDeviceRecord {
-  const device = ctx.store.mfaDevices.get(serialNumber);
+export async function requireOwnedDevice(ctx: OperationContext, owner: MfaOwner, serialNumber: string): Promise<MfaDeviceRecord> {
+  const device = await ctx.store.mfaDevices.get(serialNumber);
   const owned = device && (owner.kind === 'root' ? device.isRoot : device.userId === owner.user.userId);
   if (!device || !owned) {
     throw new NoSuchEntity(`MFA Device with serial number ${serialNumber} does not exist for user ${ownerName(ctx, owner)}.`);
@@ -56,11 +56,11 @@ export function mfaDeviceView(userName: string, device: MfaDeviceRecord) {
 }
 
 /** AWS's `VirtualMFADevice` element of ListVirtualMFADevices (never the seed or QR code). */
-export function virtualMfaDeviceView(ctx: OperationContext, device: MfaDeviceRecord) {
+export async function virtualMfaDeviceView(ctx: OperationContext, device: MfaDeviceRecord) {
   const { store, principal } = ctx;
   let user: Record<string, unknown> | undefined;
   if (device.isRoot) {
-    const account = store.account.get();
+    const account = await store.account.get();
     user = {
       UserId: principal.accountId,
       Arn: rootArn(principal.accountId),
@@ -68,10 +68,10 @@ export function virtualMfaDeviceView(ctx: OperationContext, device: MfaDeviceRec
       PasswordLastUsed: account?.rootPasswordLastUsed,
     };
   } else if (device.userId) {
-    const owner = store.users.getById(device.userId);
+    const owner = await store.users.getById(device.userId);
     if (owner) user = userView(principal.accountId, owner);
   }
-  const tags = store.tags.list('mfa', device.serialNumber);
+  const tags = await store.tags.list('mfa', device.serialNumber);
   return {
     SerialNumber: device.serialNumber,
     User: user,

@@ -8,8 +8,8 @@ import { requireOwnedDevice, resolveMfaOwner } from './mfa-view';
 export const RESYNC_WINDOW_STEPS = 20;
 
 export const resyncMfaDevice: IamOperation<'ResyncMFADevice'> = async (ctx, input) => {
-  const owner = resolveMfaOwner(ctx, input.UserName);
-  const device = requireOwnedDevice(ctx, owner, input.SerialNumber);
+  const owner = await resolveMfaOwner(ctx, input.UserName);
+  const device = await requireOwnedDevice(ctx, owner, input.SerialNumber);
   const step = verifyConsecutiveTotp(
     ctx.secrets.decrypt(device.seedEncrypted),
     input.AuthenticationCode1,
@@ -21,6 +21,6 @@ export const resyncMfaDevice: IamOperation<'ResyncMFADevice'> = async (ctx, inpu
     },
   );
   if (step === undefined) throw new InvalidAuthenticationCode('Authentication code for device is not valid.');
-  ctx.store.mfaDevices.setLastUsedStep(device.serialNumber, step);
+  await ctx.store.mfaDevices.setLastUsedStep(device.serialNumber, step);
   return {};
 };

@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireVirtualMfaDevice } from './mfa-view';
 
 export const tagMfaDevice: IamOperation<'TagMFADevice'> = async (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
+  const device = await requireVirtualMfaDevice(ctx.store, input.SerialNumber);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('mfa', device.serialNumber).map((t) => t.Key),
+    (await ctx.store.tags.list('mfa', device.serialNumber)).map((t) => t.Key),
   );
-  ctx.store.tags.put('mfa', device.serialNumber, tags);
+  await ctx.store.tags.put('mfa', device.serialNumber, tags);
   return {};
 };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireVirtualMfaDevice } from './mfa-view';
 
 export const untagMfaDevice: IamOperation<'UntagMFADevice'> = async (ctx, input) => {
-  const device = requireVirtualMfaDevice(ctx.store, input.SerialNumber);
-  ctx.store.tags.remove('mfa', device.serialNumber, input.TagKeys ?? []);
+  const device = await requireVirtualMfaDevice(ctx.store, input.SerialNumber);
+  await ctx.store.tags.remove('mfa', device.serialNumber, input.TagKeys ?? []);
   return {};
 };

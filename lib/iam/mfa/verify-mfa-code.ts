@@ -5,8 +5,8 @@ import type { Store } from '../../store/types';
 import { verifyTotp } from '../totp';
 
 /** The device of `serialNumber` when it is enabled for the user (or for root when `userId` is undefined). */
-export function deviceOf(store: Store, serialNumber: string, userId: string | undefined): MfaDeviceRecord | undefined {
-  const device = store.mfaDevices.get(serialNumber);
+export async function deviceOf(store: Store, serialNumber: string, userId: string | undefined): Promise<MfaDeviceRecord | undefined> {
+  const device = await store.mfaDevices.get(serialNumber);
   if (!device || !device.enableDate) return undefined;
   if (userId === undefined ? !device.isRoot : device.userId !== userId) return undefined;
   return device;
@@ -16,9 +16,9 @@ export function deviceOf(store: Store, serialNumber: string, userId: string | un
  * True when `code` is a fresh valid code of the device (±1 step); records its time step so that neither it nor
  * an older code can be used again. Callers turn false into their own AWS error (AccessDenied, ...).
  */
-export function acceptMfaCode(deps: { store: Store; secrets: SecretBox }, device: MfaDeviceRecord, code: string, now: Date): boolean {
+export async function acceptMfaCode(deps: { store: Store; secrets: SecretBox }, device: MfaDeviceRecord, code: string, now: Date): Promise<boolean> {
   const step = verifyTotp(deps.secrets.decrypt(device.seedEncrypted), code, now, { lastUsedStep: device.lastUsedStep });
   if (step === undefined) return false;
-  deps.store.mfaDevices.setLastUsedStep(device.serialNumber, step);
+  await deps.store.mfaDevices.setLastUsedStep(device.serialNumber, step);
   return true;
 }

@@ -29,11 +29,11 @@ export const createOpenIDConnectProvider: IamOperation<'CreateOpenIDConnectProvi
   const clientIds = validateClientIds(input.ClientIDList ?? []);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
-  if (ctx.store.identityProviders.getOidc(arn)) throw new EntityAlreadyExists(`Provider with url https://${url} already exists.`);
-  if (ctx.store.identityProviders.listOidc().length >= OIDC_QUOTAS.providersPerAccount) {
+  if (await ctx.store.identityProviders.getOidc(arn)) throw new EntityAlreadyExists(`Provider with url https://${url} already exists.`);
+  if ((await ctx.store.identityProviders.listOidc()).length >= OIDC_QUOTAS.providersPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for OpenIdConnectProvidersPerAccount: ${OIDC_QUOTAS.providersPerAccount}`);
   }
-  ctx.store.identityProviders.putOidc({ arn, url, clientIds, thumbprints, createDate: ctx.now.toISOString() });
-  if (tags.length > 0) ctx.store.tags.put('oidc-provider', arn, tags);
+  await ctx.store.identityProviders.putOidc({ arn, url, clientIds, thumbprints, createDate: ctx.now.toISOString() });
+  if (tags.length > 0) await ctx.store.tags.put('oidc-provider', arn, tags);
   return { OpenIDConnectProviderArn: arn, Tags: tags.length > 0 ? tags : undefined };
 };

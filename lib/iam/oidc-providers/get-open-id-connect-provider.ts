@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const getOpenIDConnectProvider: IamOperation<'GetOpenIDConnectProvider'> = async (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
-  const tags = ctx.store.tags.list('oidc-provider', provider.arn);
+  const provider = await requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
+  const tags = await ctx.store.tags.list('oidc-provider', provider.arn);
   return {
     Url: provider.url,
     ClientIDList: provider.clientIds,

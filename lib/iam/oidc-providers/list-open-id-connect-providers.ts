@@ -2,5 +2,5 @@
 import type { IamOperation } from '../../core/context';
 
 export const listOpenIDConnectProviders: IamOperation<'ListOpenIDConnectProviders'> = async (ctx) => ({
-  OpenIDConnectProviderList: ctx.store.identityProviders.listOidc().map((provider) => ({ Arn: provider.arn })),
+  OpenIDConnectProviderList: (await ctx.store.identityProviders.listOidc()).map((provider) => ({ Arn: provider.arn })),
 });

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const removeClientIDFromOpenIDConnectProvider: IamOperation<'RemoveClientIDFromOpenIDConnectProvider'> = async (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
-  ctx.store.identityProviders.putOidc({ ...provider, clientIds: provider.clientIds.filter((id) => id !== input.ClientID) });
+  const provider = await requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
+  await ctx.store.identityProviders.putOidc({ ...provider, clientIds: provider.clientIds.filter((id) => id !== input.ClientID) });
   return {};
 };

@@ -6,8 +6,8 @@ import type { OidcProviderRecord, Store } from '../../store/types';
 export const OIDC_QUOTAS = { providersPerAccount: 100, clientIdsPerProvider: 100, thumbprintsPerProvider: 5 } as const;
 
 /** The provider with this ARN, or NoSuchEntity. */
-export function requireOidcProvider(store: Store, arn: string): OidcProviderRecord {
-  const provider = store.identityProviders.getOidc(arn);
+export async function requireOidcProvider(store: Store, arn: string): Promise<OidcProviderRecord> {
+  const provider = await store.identityProviders.getOidc(arn);
   if (!provider) throw new NoSuchEntity(`OpenIDConnect Provider not found for arn ${arn}`);
   return provider;
 }

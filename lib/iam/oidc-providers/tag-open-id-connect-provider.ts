@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const tagOpenIDConnectProvider: IamOperation<'TagOpenIDConnectProvider'> = async (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
+  const provider = await requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('oidc-provider', provider.arn).map((t) => t.Key),
+    (await ctx.store.tags.list('oidc-provider', provider.arn)).map((t) => t.Key),
   );
-  ctx.store.tags.put('oidc-provider', provider.arn, tags);
+  await ctx.store.tags.put('oidc-provider', provider.arn, tags);
   return {};
 };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireOidcProvider } from './require-oidc-provider';
 
 export const untagOpenIDConnectProvider: IamOperation<'UntagOpenIDConnectProvider'> = async (ctx, input) => {
-  const provider = requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
-  ctx.store.tags.remove('oidc-provider', provider.arn, input.TagKeys ?? []);
+  const provider = await requireOidcProvider(ctx.store, input.OpenIDConnectProviderArn);
+  await ctx.store.tags.remove('oidc-provider', provider.arn, input.TagKeys ?? []);
   return {};
 };

@@ -9,7 +9,7 @@ export function noPasswordPolicy(accountId: string): NoSuchEntity {
 }
 
 export const getAccountPasswordPolicy: IamOperation<'GetAccountPasswordPolicy'> = async (ctx) => {
-  const policy = loadPasswordPolicy(ctx.store);
+  const policy = await loadPasswordPolicy(ctx.store);
   if (!policy) throw noPasswordPolicy(ctx.principal.accountId);
   return { PasswordPolicy: passwordPolicyView(policy) };
 };

@@ -64,21 +64,21 @@ export function checkPassword(password: string, policy: PasswordPolicy | undefin
 }
 
 /** The account's custom password policy, if one is set. */
-export function loadPasswordPolicy(store: Store): PasswordPolicy | undefined {
-  const stored = store.account.get()?.passwordPolicy;
+export async function loadPasswordPolicy(store: Store): Promise<PasswordPolicy | undefined> {
+  const stored = (await store.account.get())?.passwordPolicy;
   return stored ? (JSON.parse(stored) as PasswordPolicy) : undefined;
 }
 
 /** The context of `checkPassword` for this account. */
-export function passwordCheckContext(store: Store): PasswordCheckContext {
-  const account = store.account.get();
-  return { accountName: store.account.listAliases()[0] ?? account?.accountId, accountEmail: account?.rootEmail };
+export async function passwordCheckContext(store: Store): Promise<PasswordCheckContext> {
+  const account = await store.account.get();
+  return { accountName: (await store.account.listAliases())[0] ?? account?.accountId, accountEmail: account?.rootEmail };
 }
 
 /** Throws PasswordPolicyViolation when `password` breaks the account's policy (or AWS's default one). */
-export function enforcePasswordPolicy(store: Store, password: string): PasswordPolicy | undefined {
-  const policy = loadPasswordPolicy(store);
-  const violations = checkPassword(password, policy, passwordCheckContext(store));
+export async function enforcePasswordPolicy(store: Store, password: string): Promise<PasswordPolicy | undefined> {
+  const policy = await loadPasswordPolicy(store);
+  const violations = checkPassword(password, policy, await passwordCheckContext(store));
   if (violations.length > 0) throw new PasswordPolicyViolation(violations.join('; '));
   return policy;
 }

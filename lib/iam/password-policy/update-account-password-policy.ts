@@ -15,6 +15,6 @@ export const updateAccountPasswordPolicy: IamOperation<'UpdateAccountPasswordPol
   if (input.MaxPasswordAge !== undefined) policy.MaxPasswordAge = input.MaxPasswordAge;
   if (input.PasswordReusePrevention !== undefined) policy.PasswordReusePrevention = input.PasswordReusePrevention;
   if (input.HardExpiry !== undefined) policy.HardExpiry = input.HardExpiry;
-  ctx.store.account.update({ passwordPolicy: JSON.stringify(policy) });
+  await ctx.store.account.update({ passwordPolicy: JSON.stringify(policy) });
   return {};
 };

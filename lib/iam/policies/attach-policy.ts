@@ -40,16 +40,16 @@ function principalName(kind: PrincipalKind, input: PrincipalPolicyInput): string
 export function attachPolicyOperation(
   kind: PrincipalKind,
 ): Operation<AttachUserPolicyRequest | AttachGroupPolicyRequest | AttachRolePolicyRequest, unknown> {
-  return (ctx, input) => {
+  return async (ctx, input) => {
     const { store } = ctx;
-    const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
-    const policy = requireAttachablePolicy(store, input.PolicyArn);
-    const attached = store.attachments.listForPrincipal(kind, holder.id);
+    const holder = await requireModifiablePolicyHolder(store, kind, principalName(kind, input));
+    const policy = await requireAttachablePolicy(store, input.PolicyArn);
+    const attached = await store.attachments.listForPrincipal(kind, holder.id);
     if (attached.some((a) => a.policyArn === policy.arn)) return {};
     if (attached.length >= QUOTAS.managedPoliciesPerPrincipal) {
       throw new LimitExceeded(`Cannot exceed quota for PoliciesPer${kindName(kind)}: ${QUOTAS.managedPoliciesPerPrincipal}`);
     }
-    store.attachments.attach({ principalKind: kind, principalId: holder.id, policyArn: policy.arn, attachDate: ctx.now.toISOString() });
+    await store.attachments.attach({ principalKind: kind, principalId: holder.id, policyArn: policy.arn, attachDate: ctx.now.toISOString() });
     return {};
   };
 }
@@ -58,24 +58,24 @@ export function attachPolicyOperation(
 export function detachPolicyOperation(
   kind: PrincipalKind,
 ): Operation<DetachUserPolicyRequest | DetachGroupPolicyRequest | DetachRolePolicyRequest, unknown> {
-  return (ctx, input) => {
+  return async (ctx, input) => {
     const { store } = ctx;
-    const holder = requireModifiablePolicyHolder(store, kind, principalName(kind, input));
+    const holder = await requireModifiablePolicyHolder(store, kind, principalName(kind, input));
     const arn = input.PolicyArn;
     checkPolicyArn(arn);
-    if (!store.attachments.listForPrincipal(kind, holder.id).some((a) => a.policyArn === arn)) {
+    if (!(await store.attachments.listForPrincipal(kind, holder.id)).some((a) => a.policyArn === arn)) {
       throw new NoSuchEntity(`Policy ${arn} was not found.`);
     }
-    store.attachments.detach(kind, holder.id, arn);
+    await store.attachments.detach(kind, holder.id, arn);
     return {};
   };
 }
 
 /** The managed policies attached to one principal, with names and paths, in attachment order. */
-export function attachedPolicies(store: Store, kind: PrincipalKind, principalId: string) {
+export async function attachedPolicies(store: Store, kind: PrincipalKind, principalId: string) {
   const result: { policyArn: string; policyName: string; path: string }[] = [];
-  for (const attachment of store.attachments.listForPrincipal(kind, principalId)) {
-    const policy = findManagedPolicy(store, attachment.policyArn);
+  for (const attachment of await store.attachments.listForPrincipal(kind, principalId)) {
+    const policy = await findManagedPolicy(store, attachment.policyArn);
     if (policy) result.push({ policyArn: policy.arn, policyName: policy.policyName, path: policy.path });
   }
   return result;
@@ -83,10 +83,10 @@ export function attachedPolicies(store: Store, kind: PrincipalKind, principalId:
 
 /** ListAttached{User,Group,Role}Policies: by policy name, filtered by the policies' path prefix, paginated. */
 export function listAttachedPoliciesOperation(kind: PrincipalKind): Operation<ListAttachedInput, ListAttachedUserPoliciesResponse> {
-  return (ctx, input) => {
-    const holder = requirePolicyHolder(ctx.store, kind, principalName(kind, input));
+  return async (ctx, input) => {
+    const holder = await requirePolicyHolder(ctx.store, kind, principalName(kind, input));
     const prefix = input.PathPrefix;
-    const policies = attachedPolicies(ctx.store, kind, holder.id).filter((p) => !prefix || p.path.startsWith(prefix));
+    const policies = (await attachedPolicies(ctx.store, kind, holder.id)).filter((p) => !prefix || p.path.startsWith(prefix));
     const page = paginateArray(policies, (p) => `${p.policyName.toLowerCase()}\u0000${p.policyArn}`, input.Marker, input.MaxItems);
     return {
       AttachedPolicies: page.items.map((p) => ({ PolicyName: p.policyName, PolicyArn: p.policyArn })),

@@ -7,19 +7,19 @@ import { requireCustomerPolicy } from './managed-policy';
 
 export const createPolicyVersion: IamOperation<'CreatePolicyVersion'> = async (ctx, input) => {
   const { store } = ctx;
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
-  if (store.managedPolicies.listVersions(policy.arn).length >= QUOTAS.versionsPerPolicy) {
+  if ((await store.managedPolicies.listVersions(policy.arn)).length >= QUOTAS.versionsPerPolicy) {
     throw new LimitExceeded(
       `A managed policy can have up to ${QUOTAS.versionsPerPolicy} versions. Before you create a new version, you must delete an existing version.`,
     );
   }
   const now = ctx.now.toISOString();
   const versionId = `v${policy.nextVersion}`;
-  store.managedPolicies.insertVersion({ policyArn: policy.arn, versionId, document, createDate: now });
+  await store.managedPolicies.insertVersion({ policyArn: policy.arn, versionId, document, createDate: now });
   const isDefault = input.SetAsDefault === true;
-  store.managedPolicies.update(policy.arn, {
+  await store.managedPolicies.update(policy.arn, {
     nextVersion: policy.nextVersion + 1,
     updateDate: now,
     ...(isDefault ? { defaultVersionId: versionId } : {}),

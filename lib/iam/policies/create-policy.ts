@@ -17,10 +17,10 @@ export const createPolicy: IamOperation<'CreatePolicy'> = async (ctx, input) => 
   validateTags(tags);
   const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
-  if (store.managedPolicies.getByName(policyName)) {
+  if (await store.managedPolicies.getByName(policyName)) {
     throw new EntityAlreadyExists(`A policy called ${policyName} already exists. Duplicate names are not allowed.`);
   }
-  if (store.managedPolicies.count() >= QUOTAS.customerManagedPoliciesPerAccount) {
+  if (await store.managedPolicies.count() >= QUOTAS.customerManagedPoliciesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${QUOTAS.customerManagedPoliciesPerAccount}`);
   }
   const now = ctx.now.toISOString();
@@ -36,8 +36,8 @@ export const createPolicy: IamOperation<'CreatePolicy'> = async (ctx, input) => 
     createDate: now,
     updateDate: now,
   };
-  store.managedPolicies.insert(policy, { policyArn: arn, versionId: 'v1', document, createDate: now });
-  if (tags.length > 0) store.tags.put('policy', arn, tags);
+  await store.managedPolicies.insert(policy, { policyArn: arn, versionId: 'v1', document, createDate: now });
+  if (tags.length > 0) await store.tags.put('policy', arn, tags);
   return {
     Policy: policyView({ ...policy, isAwsManaged: false }, { attachmentCount: 0, boundaryUsageCount: 0 }, { tags }),
   };

@@ -4,12 +4,12 @@ import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const deletePolicyVersion: IamOperation<'DeletePolicyVersion'> = async (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   const versionId = input.VersionId;
-  if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
+  if (!await ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
     throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not deletable.`);
   }
   if (versionId === policy.defaultVersionId) throw new DeleteConflict('Cannot delete the default version of a policy.');
-  ctx.store.managedPolicies.deleteVersion(policy.arn, versionId);
+  await ctx.store.managedPolicies.deleteVersion(policy.arn, versionId);
   return {};
 };

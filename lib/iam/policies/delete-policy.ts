@@ -5,17 +5,17 @@ import { requireCustomerPolicy } from './managed-policy';
 
 export const deletePolicy: IamOperation<'DeletePolicy'> = async (ctx, input) => {
   const { store } = ctx;
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   // A policy still used as a permissions boundary counts as attached: deleting it would leave dangling boundaries.
-  if (store.attachments.countForPolicy(policy.arn) > 0 || store.attachments.countBoundaryUsage(policy.arn) > 0) {
+  if (await store.attachments.countForPolicy(policy.arn) > 0 || await store.attachments.countBoundaryUsage(policy.arn) > 0) {
     throw new DeleteConflict('Cannot delete a policy attached to entities.');
   }
-  if (store.managedPolicies.listVersions(policy.arn).length > 1) {
+  if ((await store.managedPolicies.listVersions(policy.arn)).length > 1) {
     throw new DeleteConflict(
       "This policy has more than one version. Before you delete a policy, you must delete the policy's non-default versions.",
     );
   }
-  store.managedPolicies.delete(policy.arn);
-  store.tags.removeAll('policy', policy.arn);
+  await store.managedPolicies.delete(policy.arn);
+  await store.tags.removeAll('policy', policy.arn);
   return {};
 };

@@ -5,7 +5,7 @@ import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
 import { requireManagedPolicy } from './managed-policy';
 
 export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = async (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
+  const policy = await requireManagedPolicy(ctx.store, input.PolicyArn);
   const versionId = input.VersionId;
   const notFound = () => new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   if (policy.isAwsManaged) {
@@ -20,7 +20,7 @@ export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = async (ctx, in
       },
     };
   }
-  const version = ctx.store.managedPolicies.getVersion(policy.arn, versionId);
+  const version = await ctx.store.managedPolicies.getVersion(policy.arn, versionId);
   if (!version) throw notFound();
   return {
     PolicyVersion: {

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { policyCounts, policyView, requireManagedPolicy } from './managed-policy';
 
 export const getPolicy: IamOperation<'GetPolicy'> = async (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
-  const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
-  return { Policy: policyView(policy, policyCounts(ctx.store, policy.arn), { tags, emptyTags: true, withDescription: true }) };
+  const policy = await requireManagedPolicy(ctx.store, input.PolicyArn);
+  const tags = policy.isAwsManaged ? [] : await ctx.store.tags.list('policy', policy.arn);
+  return { Policy: policyView(policy, await policyCounts(ctx.store, policy.arn), { tags, emptyTags: true, withDescription: true }) };
 };

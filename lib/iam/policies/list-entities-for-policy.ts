@@ -9,11 +9,11 @@ const FILTER_KIND = { User: 'user', Group: 'group', Role: 'role' } as const;
 
 export const listEntitiesForPolicy: IamOperation<'ListEntitiesForPolicy'> = async (ctx, input) => {
   const { store } = ctx;
-  const policy = requireManagedPolicy(store, input.PolicyArn);
+  const policy = await requireManagedPolicy(store, input.PolicyArn);
   const usage = input.PolicyUsageFilter;
   const candidates: PolicyEntity[] = [
-    ...(usage !== 'PermissionsBoundary' ? store.attachments.listEntitiesForPolicy(policy.arn) : []),
-    ...(usage !== 'PermissionsPolicy' ? store.attachments.listBoundaryUsage(policy.arn) : []),
+    ...(usage !== 'PermissionsBoundary' ? await store.attachments.listEntitiesForPolicy(policy.arn) : []),
+    ...(usage !== 'PermissionsPolicy' ? await store.attachments.listBoundaryUsage(policy.arn) : []),
   ];
   // LocalManagedPolicy and AWSManagedPolicy name no principal kind: such a filter leaves nothing.
   const filter = input.EntityFilter;

@@ -50,8 +50,8 @@ export const listPolicies: IamOperation<'ListPolicies'> = async (ctx, input) => 
   const { store } = ctx;
   const scope = input.Scope ?? 'All';
   const pathPrefix = input.PathPrefix;
-  const attachmentCounts = store.attachments.countsByPolicy();
-  const boundaryCounts = store.attachments.boundaryCountsByPolicy();
+  const attachmentCounts = await store.attachments.countsByPolicy();
+  const boundaryCounts = await store.attachments.boundaryCountsByPolicy();
   const countsOf = (arn: string) => ({ attachmentCount: attachmentCounts.get(arn) ?? 0, boundaryUsageCount: boundaryCounts.get(arn) ?? 0 });
 
   // Every managed policy may serve as a permissions policy or as a boundary, so the usage filter only narrows
@@ -68,7 +68,7 @@ export const listPolicies: IamOperation<'ListPolicies'> = async (ctx, input) => 
   const local: Listed[] = [];
   if (scope !== 'AWS') {
     // Customer policies are at most a quota of 1,500: read them whole and merge with the AWS catalogue in memory.
-    const page = store.managedPolicies.list({ pathPrefix, limit: Number.MAX_SAFE_INTEGER });
+    const page = await store.managedPolicies.list({ pathPrefix, limit: Number.MAX_SAFE_INTEGER });
     for (const record of page.items) {
       const info: ManagedPolicyInfo = { ...record, isAwsManaged: false };
       if (keep(info)) local.push({ info, key: sortKey(info) });

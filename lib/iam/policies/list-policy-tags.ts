@@ -5,8 +5,8 @@ import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { requireManagedPolicy } from './managed-policy';
 
 export const listPolicyTags: IamOperation<'ListPolicyTags'> = async (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
-  const tags = policy.isAwsManaged ? [] : ctx.store.tags.list('policy', policy.arn);
+  const policy = await requireManagedPolicy(ctx.store, input.PolicyArn);
+  const tags = policy.isAwsManaged ? [] : await ctx.store.tags.list('policy', policy.arn);
   const after = decodeMarker(input.Marker);
   if (after !== undefined && !/^\d+$/.test(after)) throw new ValidationError('Invalid Marker');
   const start = after === undefined ? 0 : Number(after);

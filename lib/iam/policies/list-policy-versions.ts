@@ -11,8 +11,8 @@ function newestFirstKey(version: { versionId: string }): string {
 }
 
 export const listPolicyVersions: IamOperation<'ListPolicyVersions'> = async (ctx, input) => {
-  const policy = requireManagedPolicy(ctx.store, input.PolicyArn);
-  const versions = policy.isAwsManaged ? getAwsManagedPolicy(policy.arn)!.versions : ctx.store.managedPolicies.listVersions(policy.arn);
+  const policy = await requireManagedPolicy(ctx.store, input.PolicyArn);
+  const versions = policy.isAwsManaged ? getAwsManagedPolicy(policy.arn)!.versions : await ctx.store.managedPolicies.listVersions(policy.arn);
   const page = paginateArray(versions, newestFirstKey, input.Marker, input.MaxItems);
   return {
     Versions: page.items.map((version) => ({

@@ -35,12 +35,12 @@ function fromRecord(policy: ManagedPolicyRecord): ManagedPolicyInfo {
 }
 
 /** The managed policy with this ARN, or undefined. */
-export function findManagedPolicy(store: Store, arn: string): ManagedPolicyInfo | undefined {
+export async function findManagedPolicy(store: Store, arn: string): Promise<ManagedPolicyInfo | undefined> {
   if (isAwsManagedPolicyArn(arn)) {
     const policy = getAwsManagedPolicy(arn);
     return policy && { ...policy, isAwsManaged: true };
   }
-  const record = store.managedPolicies.getByArn(arn);
+  const record = await store.managedPolicies.getByArn(arn);
   return record && fromRecord(record);
 }
 
@@ -52,27 +52,27 @@ export function checkPolicyArn(arn: string): void {
 }
 
 /** The managed policy with this ARN, or NoSuchEntity as GetPolicy answers. */
-export function requireManagedPolicy(store: Store, arn: string): ManagedPolicyInfo {
+export async function requireManagedPolicy(store: Store, arn: string): Promise<ManagedPolicyInfo> {
   checkPolicyArn(arn);
-  const policy = findManagedPolicy(store, arn);
+  const policy = await findManagedPolicy(store, arn);
   if (!policy) throw new NoSuchEntity(`Policy ${arn} was not found.`);
   return policy;
 }
 
 /** The managed policy to attach, or NoSuchEntity as Attach*Policy answers; text that is no ARN at all is a ValidationError. */
-export function requireAttachablePolicy(store: Store, arn: string): ManagedPolicyInfo {
+export async function requireAttachablePolicy(store: Store, arn: string): Promise<ManagedPolicyInfo> {
   // Two spaces, as AWS words it.
   if (!isParsableArn(arn)) throw new ValidationError('Invalid ARN:  Could not be parsed!');
   checkPolicyArn(arn);
-  const policy = findManagedPolicy(store, arn);
+  const policy = await findManagedPolicy(store, arn);
   if (!policy) throw new NoSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
   return policy;
 }
 
 /** The managed policy to use as a permissions boundary (CreateUser, CreateRole, Put*PermissionsBoundary). */
-export function requireBoundaryPolicy(store: Store, arn: string): ManagedPolicyInfo {
+export async function requireBoundaryPolicy(store: Store, arn: string): Promise<ManagedPolicyInfo> {
   checkPolicyArn(arn);
-  const policy = findManagedPolicy(store, arn);
+  const policy = await findManagedPolicy(store, arn);
   if (!policy) throw new NoSuchEntity(`Scope ARN: ${arn} does not exist or is not attachable.`);
   return policy;
 }
@@ -81,7 +81,7 @@ export function requireBoundaryPolicy(store: Store, arn: string): ManagedPolicyI
  * A customer managed policy of this account to change. AWS managed policies belong to AWS's account, so
  * changing one is refused as AWS refuses it: the caller is not authorized on that resource.
  */
-export function requireCustomerPolicy(ctx: OperationContext, arn: string): ManagedPolicyRecord {
+export async function requireCustomerPolicy(ctx: OperationContext, arn: string): Promise<ManagedPolicyRecord> {
   checkPolicyArn(arn);
   if (isAwsManagedPolicyArn(arn)) {
     if (getAwsManagedPolicy(arn)) {
@@ -89,7 +89,7 @@ export function requireCustomerPolicy(ctx: OperationContext, arn: string): Manag
     }
     throw new NoSuchEntity(`Policy ${arn} was not found.`);
   }
-  const policy = ctx.store.managedPolicies.getByArn(arn);
+  const policy = await ctx.store.managedPolicies.getByArn(arn);
   if (!policy) throw new NoSuchEntity(`Policy ${arn} was not found.`);
   return policy;
 }
@@ -120,6 +120,6 @@ export function policyView(
 }
 
 /** Attachment and boundary counts of one policy. */
-export function policyCounts(store: Store, arn: string) {
-  return { attachmentCount: store.attachments.countForPolicy(arn), boundaryUsageCount: store.attachments.countBoundaryUsage(arn) };
+export async function policyCounts(store: Store, arn: string) {
+  return { attachmentCount: await store.attachments.countForPolicy(arn), boundaryUsageCount: await store.attachments.countBoundaryUsage(arn) };
 }

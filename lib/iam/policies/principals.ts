@@ -14,25 +14,25 @@ export interface PolicyHolder {
 }
 
 /** The principal of this kind and name, or NoSuchEntity. */
-export function requirePolicyHolder(store: Store, kind: PrincipalKind, name: string): PolicyHolder {
+export async function requirePolicyHolder(store: Store, kind: PrincipalKind, name: string): Promise<PolicyHolder> {
   if (kind === 'user') {
-    const user = store.users.getByName(name);
+    const user = await store.users.getByName(name);
     if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
     return { kind, id: user.userId, name: user.userName, path: user.path, protected: false };
   }
   if (kind === 'group') {
-    const group = store.groups.getByName(name);
+    const group = await store.groups.getByName(name);
     if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
     return { kind, id: group.groupId, name: group.groupName, path: group.path, protected: false };
   }
-  const role = store.roles.getByName(name);
+  const role = await store.roles.getByName(name);
   if (!role) throw new NoSuchEntity(`The role with name ${name} cannot be found.`);
   return { kind, id: role.roleId, name: role.roleName, path: role.path, protected: role.serviceLinked };
 }
 
 /** The principal to change: as `requirePolicyHolder`, refusing service-linked roles as AWS does. */
-export function requireModifiablePolicyHolder(store: Store, kind: PrincipalKind, name: string): PolicyHolder {
-  const holder = requirePolicyHolder(store, kind, name);
+export async function requireModifiablePolicyHolder(store: Store, kind: PrincipalKind, name: string): Promise<PolicyHolder> {
+  const holder = await requirePolicyHolder(store, kind, name);
   if (holder.protected) {
     throw new UnmodifiableEntity(
       `Cannot perform the operation on the protected role '${holder.name}' - this role is only modifiable by AWS`,

@@ -4,11 +4,11 @@ import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const setDefaultPolicyVersion: IamOperation<'SetDefaultPolicyVersion'> = async (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   const versionId = input.VersionId;
-  if (!ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
+  if (!await ctx.store.managedPolicies.getVersion(policy.arn, versionId)) {
     throw new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   }
-  ctx.store.managedPolicies.update(policy.arn, { defaultVersionId: versionId });
+  await ctx.store.managedPolicies.update(policy.arn, { defaultVersionId: versionId });
   return {};
 };

@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const tagPolicy: IamOperation<'TagPolicy'> = async (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
+  const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('policy', policy.arn).map((t) => t.Key),
+    (await ctx.store.tags.list('policy', policy.arn)).map((t) => t.Key),
   );
-  ctx.store.tags.put('policy', policy.arn, tags);
+  await ctx.store.tags.put('policy', policy.arn, tags);
   return {};
 };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireCustomerPolicy } from './managed-policy';
 
 export const untagPolicy: IamOperation<'UntagPolicy'> = async (ctx, input) => {
-  const policy = requireCustomerPolicy(ctx, input.PolicyArn);
-  ctx.store.tags.remove('policy', policy.arn, input.TagKeys ?? []);
+  const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
+  await ctx.store.tags.remove('policy', policy.arn, input.TagKeys ?? []);
   return {};
 };

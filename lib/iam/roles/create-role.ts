@@ -20,11 +20,11 @@ export const createRole: IamOperation<'CreateRole'> = async (ctx, input) => {
   validatePath(path);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
-  validateTrustPolicy(input.AssumeRolePolicyDocument, store, ctx.principal.accountId);
+  await validateTrustPolicy(input.AssumeRolePolicyDocument, store, ctx.principal.accountId);
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
-  if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);
-  if (store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
-  if (store.roles.count() >= QUOTAS.rolesPerAccount) {
+  if (input.PermissionsBoundary !== undefined) await requireBoundaryPolicy(store, input.PermissionsBoundary);
+  if (await store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
+  if (await store.roles.count() >= QUOTAS.rolesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);
   }
   const role: RoleRecord = {
@@ -39,13 +39,13 @@ export const createRole: IamOperation<'CreateRole'> = async (ctx, input) => {
     serviceLinked: false,
   };
   try {
-    store.roles.insert(role);
+    await store.roles.insert(role);
   } catch (error) {
     // A concurrent writer that won the race between the check above and this insert.
     if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
     throw error;
   }
-  if (tags.length > 0) store.tags.put('role', role.roleId, tags);
+  if (tags.length > 0) await store.tags.put('role', role.roleId, tags);
   // AWS's CreateRole result names MaxSessionDuration only when the request set it (GetRole always does).
   const view = roleView(ctx.principal.accountId, role, { tags, withBoundary: true });
   return { Role: { ...view, MaxSessionDuration: input.MaxSessionDuration === undefined ? undefined : view.MaxSessionDuration } };

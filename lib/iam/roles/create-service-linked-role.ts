@@ -60,10 +60,10 @@ export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = 
   if (!isServicePrincipalName(serviceName)) throw new InvalidInput(`Invalid service name: ${serviceName}`);
   const { roleName, path, policyArns } = serviceLinkedRolePlan(serviceName, input.CustomSuffix);
   if (roleName.length > 64) throw new InvalidInput(`Role name ${roleName} is longer than 64 characters.`);
-  if (store.roles.getByName(roleName)) {
+  if (await store.roles.getByName(roleName)) {
     throw new InvalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
   }
-  if (store.roles.count() >= QUOTAS.rolesPerAccount) {
+  if (await store.roles.count() >= QUOTAS.rolesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);
   }
   const role: RoleRecord = {
@@ -77,7 +77,7 @@ export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = 
     serviceLinked: true,
   };
   try {
-    store.roles.insert(role);
+    await store.roles.insert(role);
   } catch (error) {
     // A concurrent writer that won the race between the check above and this insert.
     if (isDuplicateKeyError(error))
@@ -86,7 +86,7 @@ export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = 
   }
   // As AWS: the service's own managed policy comes attached (only the service may change it).
   for (const policyArn of policyArns) {
-    store.attachments.attach({ principalKind: 'role', principalId: role.roleId, policyArn, attachDate: role.createDate });
+    await store.attachments.attach({ principalKind: 'role', principalId: role.roleId, policyArn, attachDate: role.createDate });
   }
   return { Role: roleView(ctx.principal.accountId, role) };
 };

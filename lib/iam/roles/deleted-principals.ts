@@ -17,10 +17,10 @@ function replaceIn(value: unknown, arn: string, uniqueId: string): { value: unkn
 }
 
 /** Rewrites every role trust policy whose `AWS` principal is `arn` to name `uniqueId` instead. */
-export function replaceDeletedPrincipal(store: Store, arn: string, uniqueId: string): void {
+export async function replaceDeletedPrincipal(store: Store, arn: string, uniqueId: string): Promise<void> {
   let after: string | undefined;
   do {
-    const page = store.roles.list({ after, limit: 500 });
+    const page = await store.roles.list({ after, limit: 500 });
     for (const role of page.items) {
       if (!role.assumeRolePolicy.includes(arn)) continue;
       let policy: { Statement?: unknown };
@@ -40,7 +40,7 @@ export function replaceDeletedPrincipal(store: Store, arn: string, uniqueId: str
           changed = true;
         }
       }
-      if (changed) store.roles.update(role.roleId, { assumeRolePolicy: JSON.stringify(policy) });
+      if (changed) await store.roles.update(role.roleId, { assumeRolePolicy: JSON.stringify(policy) });
     }
     after = page.next;
   } while (after !== undefined);

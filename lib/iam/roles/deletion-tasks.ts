@@ -10,10 +10,10 @@ export function deletionTaskId(serviceName: string, roleName: string, uuid: stri
   return `task/aws-service-role/${serviceName}/${roleName}/${uuid}`;
 }
 
-export function recordDeletionTask(store: Store, taskId: string, status: DeletionTaskStatus): void {
-  store.setSetting(SETTING_PREFIX + taskId, status);
+export async function recordDeletionTask(store: Store, taskId: string, status: DeletionTaskStatus): Promise<void> {
+  await store.setSetting(SETTING_PREFIX + taskId, status);
 }
 
-export function deletionTaskStatus(store: Store, taskId: string): DeletionTaskStatus | undefined {
-  return store.getSetting(SETTING_PREFIX + taskId) as DeletionTaskStatus | undefined;
+export async function deletionTaskStatus(store: Store, taskId: string): Promise<DeletionTaskStatus | undefined> {
+  return await store.getSetting(SETTING_PREFIX + taskId) as DeletionTaskStatus | undefined;
 }

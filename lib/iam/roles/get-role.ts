@@ -4,10 +4,10 @@ import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
 export const getRole: IamOperation<'GetRole'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
+  const role = await requireRole(ctx.store, input.RoleName);
   return {
     Role: roleView(ctx.principal.accountId, role, {
-      tags: ctx.store.tags.list('role', role.roleId),
+      tags: await ctx.store.tags.list('role', role.roleId),
       withBoundary: true,
       withLastUsed: true,
     }),

@@ -4,7 +4,7 @@ import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { roleView } from './role-view';
 
 export const listRoles: IamOperation<'ListRoles'> = async (ctx, input) => {
-  const page = ctx.store.roles.list({
+  const page = await ctx.store.roles.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),

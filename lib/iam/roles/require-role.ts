@@ -4,8 +4,8 @@ import type { Store } from '../../store/types';
 import type { RoleRecord } from '../../store/roles';
 
 /** The role named `roleName` (ignoring case), or NoSuchEntity as AWS words it. */
-export function requireRole(store: Store, roleName: string): RoleRecord {
-  const role = store.roles.getByName(roleName);
+export async function requireRole(store: Store, roleName: string): Promise<RoleRecord> {
+  const role = await store.roles.getByName(roleName);
   if (!role) throw new NoSuchEntity(`The role with name ${roleName} cannot be found.`);
   return role;
 }

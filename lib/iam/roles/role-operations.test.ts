@@ -58,16 +58,16 @@ beforeEach(() => {
   store = openSqliteStore(dir);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('role operations', () => {
-  it('enforces the RolesPerAccount quota on CreateRole and CreateServiceLinkedRole', () => {
-    store.transaction(() => {
+  it('enforces the RolesPerAccount quota on CreateRole and CreateServiceLinkedRole', async () => {
+    await store.transaction(async () => {
       for (let i = 0; i < QUOTAS.rolesPerAccount; i++) {
-        store.roles.insert({
+        await store.roles.insert({
           roleId: `AROA${String(i).padStart(17, '0')}`,
           roleName: `r${i}`,
           path: '/',
@@ -111,7 +111,7 @@ describe('role operations', () => {
     });
   });
 
-  it('rejects users and roles of this account that do not exist as principals, path included', () => {
+  it('rejects users and roles of this account that do not exist as principals, path included', async () => {
     const trusting = (arn: string) =>
       JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [arn] }, Action: 'sts:AssumeRole' }] });
     const missing = `arn:aws:iam::${ACCOUNT}:user/team/alice`;
@@ -119,7 +119,7 @@ describe('role operations', () => {
       code: 'MalformedPolicyDocument',
       message: `Invalid principal in policy: "AWS":"${missing}"`,
     });
-    store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'alice', path: '/team/', createDate: NOW.toISOString() });
+    await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'alice', path: '/team/', createDate: NOW.toISOString() });
     call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) });
     expect(failure('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:user/alice`) }).code).toBe(
       'MalformedPolicyDocument',
@@ -133,7 +133,7 @@ describe('role operations', () => {
     call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(ACCOUNT) });
   });
 
-  it('keeps a deleted role in trust policies by its unique id, so a new role of that name is not trusted', () => {
+  it('keeps a deleted role in trust policies by its unique id, so a new role of that name is not trusted', async () => {
     const trusting = (arns: string[]) =>
       JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arns }, Action: 'sts:AssumeRole' }] });
     const { Role: caller } = call('CreateRole', { RoleName: 'caller', AssumeRolePolicyDocument: TRUST });
@@ -141,7 +141,7 @@ describe('role operations', () => {
     const rootArn = `arn:aws:iam::${ACCOUNT}:root`;
     call('CreateRole', { RoleName: 'target', AssumeRolePolicyDocument: trusting([callerArn, rootArn]) });
     call('DeleteRole', { RoleName: 'caller' });
-    const document = JSON.parse(store.roles.getByName('target')!.assumeRolePolicy);
+    const document = JSON.parse((await store.roles.getByName('target'))!.assumeRolePolicy);
     expect(document.Statement[0].Principal.AWS).toEqual([caller.RoleId, rootArn]);
   });
 
@@ -154,16 +154,16 @@ describe('role operations', () => {
     expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'not-a-service' }).code).toBe('InvalidInput');
   });
 
-  it('deletes a service-linked role with its attached and inline policies', () => {
+  it('deletes a service-linked role with its attached and inline policies', async () => {
     const { Role } = call('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' });
-    store.inlinePolicies.put({ principalKind: 'role', principalId: Role.RoleId, policyName: 'p', document: TRUST });
-    expect(store.attachments.listForPrincipal('role', Role.RoleId).map((a) => a.policyArn)).toEqual([
+    await store.inlinePolicies.put({ principalKind: 'role', principalId: Role.RoleId, policyName: 'p', document: TRUST });
+    expect((await store.attachments.listForPrincipal('role', Role.RoleId)).map((a) => a.policyArn)).toEqual([
       'arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy',
     ]);
     const { DeletionTaskId } = call('DeleteServiceLinkedRole', { RoleName: 'AWSServiceRoleForECS' });
-    expect(store.roles.getById(Role.RoleId)).toBeUndefined();
-    expect(store.attachments.listForPrincipal('role', Role.RoleId)).toEqual([]);
-    expect(store.inlinePolicies.list('role', Role.RoleId)).toEqual([]);
+    expect(await store.roles.getById(Role.RoleId)).toBeUndefined();
+    expect(await store.attachments.listForPrincipal('role', Role.RoleId)).toEqual([]);
+    expect(await store.inlinePolicies.list('role', Role.RoleId)).toEqual([]);
     expect(call('GetServiceLinkedRoleDeletionStatus', { DeletionTaskId })).toEqual({ Status: 'SUCCEEDED' });
   });
 });
@@ -182,10 +182,10 @@ describe('a lost race on a name', () => {
 });
 
 describe('instance profile operations', () => {
-  it('enforces the InstanceProfilesPerAccount quota', () => {
-    store.transaction(() => {
+  it('enforces the InstanceProfilesPerAccount quota', async () => {
+    await store.transaction(async () => {
       for (let i = 0; i < QUOTAS.instanceProfilesPerAccount; i++) {
-        store.instanceProfiles.insert({
+        await store.instanceProfiles.insert({
           instanceProfileId: `AIPA${String(i).padStart(17, '0')}`,
           instanceProfileName: `p${i}`,
           path: '/',

@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireRole } from './require-role';
 
 export const tagRole: IamOperation<'TagRole'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
+  const role = await requireRole(ctx.store, input.RoleName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('role', role.roleId).map((t) => t.Key),
+    (await ctx.store.tags.list('role', role.roleId)).map((t) => t.Key),
   );
-  ctx.store.tags.put('role', role.roleId, tags);
+  await ctx.store.tags.put('role', role.roleId, tags);
   return {};
 };

@@ -25,13 +25,13 @@ function awsPrincipals(document: string): string[] {
 }
 
 /** True when an ARN names a user or role of this account that does not exist (path included). */
-function isMissingLocalIdentity(store: Store, accountId: string, arn: string): boolean {
+async function isMissingLocalIdentity(store: Store, accountId: string, arn: string): Promise<boolean> {
   const parsed = parseArn(arn);
   if (!parsed || parsed.service !== 'iam' || parsed.account !== accountId || arn.includes('*')) return false;
   for (const kind of ['user', 'role'] as const) {
     const entity = splitPathAndName(parsed.resource, kind);
     if (!entity) continue;
-    const found = kind === 'user' ? store.users.getByName(entity.name) : store.roles.getByName(entity.name);
+    const found = kind === 'user' ? await store.users.getByName(entity.name) : await store.roles.getByName(entity.name);
     return !found || found.path !== entity.path;
   }
   return false;
@@ -41,13 +41,13 @@ function isMissingLocalIdentity(store: Store, accountId: string, arn: string): b
  * Size first (AWS's ACLSizePerRole quota, non-whitespace characters), then grammar as a trust policy, then
  * that users and roles of this account named as principals exist, as IAM checks when it stores the policy.
  */
-export function validateTrustPolicy(document: string, store: Store, accountId: string): void {
+export async function validateTrustPolicy(document: string, store: Store, accountId: string): Promise<void> {
   if (policySize(document) > QUOTAS.trustPolicyBytes) {
     throw new LimitExceeded(`Cannot exceed quota for ACLSizePerRole: ${QUOTAS.trustPolicyBytes}`);
   }
   const message = malformedPolicyMessage(document, 'trust');
   if (message) throw new MalformedPolicyDocument(message);
   for (const arn of awsPrincipals(document)) {
-    if (isMissingLocalIdentity(store, accountId, arn)) throw new MalformedPolicyDocument(`Invalid principal in policy: "AWS":"${arn}"`);
+    if (await isMissingLocalIdentity(store, accountId, arn)) throw new MalformedPolicyDocument(`Invalid principal in policy: "AWS":"${arn}"`);
   }
 }

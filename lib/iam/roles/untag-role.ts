@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireRole } from './require-role';
 
 export const untagRole: IamOperation<'UntagRole'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
-  ctx.store.tags.remove('role', role.roleId, input.TagKeys ?? []);
+  const role = await requireRole(ctx.store, input.RoleName);
+  await ctx.store.tags.remove('role', role.roleId, input.TagKeys ?? []);
   return {};
 };

@@ -4,9 +4,9 @@ import { assertRoleModifiable, requireRole } from './require-role';
 import { validateTrustPolicy } from './trust-policy';
 
 export const updateAssumeRolePolicy: IamOperation<'UpdateAssumeRolePolicy'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
+  const role = await requireRole(ctx.store, input.RoleName);
   assertRoleModifiable(role);
-  validateTrustPolicy(input.PolicyDocument, ctx.store, ctx.principal.accountId);
-  ctx.store.roles.update(role.roleId, { assumeRolePolicy: input.PolicyDocument });
+  await validateTrustPolicy(input.PolicyDocument, ctx.store, ctx.principal.accountId);
+  await ctx.store.roles.update(role.roleId, { assumeRolePolicy: input.PolicyDocument });
   return {};
 };

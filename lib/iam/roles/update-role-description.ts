@@ -4,12 +4,12 @@ import { requireRole } from './require-role';
 import { roleView } from './role-view';
 
 export const updateRoleDescription: IamOperation<'UpdateRoleDescription'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
-  ctx.store.roles.update(role.roleId, { description: input.Description });
-  const updated = ctx.store.roles.getById(role.roleId)!;
+  const role = await requireRole(ctx.store, input.RoleName);
+  await ctx.store.roles.update(role.roleId, { description: input.Description });
+  const updated = (await ctx.store.roles.getById(role.roleId))!;
   return {
     Role: roleView(ctx.principal.accountId, updated, {
-      tags: ctx.store.tags.list('role', role.roleId),
+      tags: await ctx.store.tags.list('role', role.roleId),
       withBoundary: true,
       withLastUsed: true,
     }),

@@ -4,12 +4,12 @@ import type { IamOperation } from '../../core/context';
 import { assertRoleModifiable, requireRole } from './require-role';
 
 export const updateRole: IamOperation<'UpdateRole'> = async (ctx, input) => {
-  const role = requireRole(ctx.store, input.RoleName);
+  const role = await requireRole(ctx.store, input.RoleName);
   // A service-linked role's description may be edited (AWS allows it); nothing else.
   if (input.MaxSessionDuration !== undefined) assertRoleModifiable(role);
   const changes: RoleChanges = {};
   if (input.Description !== undefined) changes.description = input.Description;
   if (input.MaxSessionDuration !== undefined) changes.maxSessionDuration = input.MaxSessionDuration;
-  ctx.store.roles.update(role.roleId, changes);
+  await ctx.store.roles.update(role.roleId, changes);
   return {};
 };

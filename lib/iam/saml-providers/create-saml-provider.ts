@@ -11,18 +11,18 @@ export const createSAMLProvider: IamOperation<'CreateSAMLProvider'> = async (ctx
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
-  const existing = ctx.store.identityProviders.listSaml();
+  const existing = await ctx.store.identityProviders.listSaml();
   if (existing.some((p) => p.name.toLowerCase() === name.toLowerCase()))
     throw new EntityAlreadyExists(`SAMLProvider ${name} already exists.`);
   if (existing.length >= SAML_PROVIDERS_PER_ACCOUNT)
     throw new LimitExceeded(`Cannot exceed quota for SamlProvidersPerAccount: ${SAML_PROVIDERS_PER_ACCOUNT}`);
-  ctx.store.identityProviders.putSaml({
+  await ctx.store.identityProviders.putSaml({
     arn,
     name,
     metadataDocument: input.SAMLMetadataDocument,
     createDate: ctx.now.toISOString(),
     validUntil: validUntilOf(metadata, ctx.now),
   });
-  if (tags.length > 0) ctx.store.tags.put('saml-provider', arn, tags);
+  if (tags.length > 0) await ctx.store.tags.put('saml-provider', arn, tags);
   return { SAMLProviderArn: arn, Tags: tags.length > 0 ? tags : undefined };
 };

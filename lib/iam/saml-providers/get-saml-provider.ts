@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const getSAMLProvider: IamOperation<'GetSAMLProvider'> = async (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
-  const tags = ctx.store.tags.list('saml-provider', provider.arn);
+  const provider = await requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  const tags = await ctx.store.tags.list('saml-provider', provider.arn);
   return {
     SAMLMetadataDocument: provider.metadataDocument,
     CreateDate: provider.createDate,

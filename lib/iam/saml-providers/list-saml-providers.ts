@@ -2,7 +2,7 @@
 import type { IamOperation } from '../../core/context';
 
 export const listSAMLProviders: IamOperation<'ListSAMLProviders'> = async (ctx) => ({
-  SAMLProviderList: ctx.store.identityProviders
-    .listSaml()
+  SAMLProviderList: (await ctx.store.identityProviders
+    .listSaml())
     .map((provider) => ({ Arn: provider.arn, CreateDate: provider.createDate, ValidUntil: provider.validUntil })),
 });

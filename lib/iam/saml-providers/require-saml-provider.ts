@@ -6,8 +6,8 @@ import type { SamlProviderRecord, Store } from '../../store/types';
 export const SAML_PROVIDERS_PER_ACCOUNT = 100;
 
 /** The provider with this ARN, or NoSuchEntity. */
-export function requireSamlProvider(store: Store, arn: string): SamlProviderRecord {
-  const provider = store.identityProviders.getSaml(arn);
+export async function requireSamlProvider(store: Store, arn: string): Promise<SamlProviderRecord> {
+  const provider = await store.identityProviders.getSaml(arn);
   if (!provider) throw new NoSuchEntity(`Manifest not found for arn ${arn}`);
   return provider;
 }

@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const tagSAMLProvider: IamOperation<'TagSAMLProvider'> = async (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  const provider = await requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('saml-provider', provider.arn).map((t) => t.Key),
+    (await ctx.store.tags.list('saml-provider', provider.arn)).map((t) => t.Key),
   );
-  ctx.store.tags.put('saml-provider', provider.arn, tags);
+  await ctx.store.tags.put('saml-provider', provider.arn, tags);
   return {};
 };

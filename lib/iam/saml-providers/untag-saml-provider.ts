@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireSamlProvider } from './require-saml-provider';
 
 export const untagSAMLProvider: IamOperation<'UntagSAMLProvider'> = async (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
-  ctx.store.tags.remove('saml-provider', provider.arn, input.TagKeys ?? []);
+  const provider = await requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  await ctx.store.tags.remove('saml-provider', provider.arn, input.TagKeys ?? []);
   return {};
 };

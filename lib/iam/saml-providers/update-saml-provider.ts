@@ -4,9 +4,9 @@ import { requireSamlProvider } from './require-saml-provider';
 import { parseSamlMetadata, validUntilOf } from './saml-metadata';
 
 export const updateSAMLProvider: IamOperation<'UpdateSAMLProvider'> = async (ctx, input) => {
-  const provider = requireSamlProvider(ctx.store, input.SAMLProviderArn);
+  const provider = await requireSamlProvider(ctx.store, input.SAMLProviderArn);
   const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
-  ctx.store.identityProviders.putSaml({
+  await ctx.store.identityProviders.putSaml({
     ...provider,
     metadataDocument: input.SAMLMetadataDocument,
     validUntil: validUntilOf(metadata, ctx.now),

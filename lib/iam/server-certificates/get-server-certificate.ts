@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { requireServerCertificate, serverCertificateMetadata } from './server-certificate-view';
 
 export const getServerCertificate: IamOperation<'GetServerCertificate'> = async (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
-  const tags = ctx.store.tags.list('server-certificate', certificate.serverCertificateId);
+  const certificate = await requireServerCertificate(ctx.store, input.ServerCertificateName);
+  const tags = await ctx.store.tags.list('server-certificate', certificate.serverCertificateId);
   return {
     ServerCertificate: {
       ServerCertificateMetadata: serverCertificateMetadata(ctx.principal.accountId, certificate),

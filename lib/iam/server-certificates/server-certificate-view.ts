@@ -6,8 +6,8 @@ import type { ServerCertificateRecord, Store } from '../../store/types';
 export const SERVER_CERTIFICATES_PER_ACCOUNT = 20;
 
 /** The certificate with this name (ignoring case), or NoSuchEntity. */
-export function requireServerCertificate(store: Store, name: string): ServerCertificateRecord {
-  const certificate = store.serverCertificates.getByName(name);
+export async function requireServerCertificate(store: Store, name: string): Promise<ServerCertificateRecord> {
+  const certificate = await store.serverCertificates.getByName(name);
   if (!certificate) throw new NoSuchEntity(`The Server Certificate with name ${name} cannot be found.`);
   return certificate;
 }

@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const tagServerCertificate: IamOperation<'TagServerCertificate'> = async (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
+  const certificate = await requireServerCertificate(ctx.store, input.ServerCertificateName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('server-certificate', certificate.serverCertificateId).map((t) => t.Key),
+    (await ctx.store.tags.list('server-certificate', certificate.serverCertificateId)).map((t) => t.Key),
   );
-  ctx.store.tags.put('server-certificate', certificate.serverCertificateId, tags);
+  await ctx.store.tags.put('server-certificate', certificate.serverCertificateId, tags);
   return {};
 };

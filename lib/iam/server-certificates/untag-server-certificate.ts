@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireServerCertificate } from './server-certificate-view';
 
 export const untagServerCertificate: IamOperation<'UntagServerCertificate'> = async (ctx, input) => {
-  const certificate = requireServerCertificate(ctx.store, input.ServerCertificateName);
-  ctx.store.tags.remove('server-certificate', certificate.serverCertificateId, input.TagKeys ?? []);
+  const certificate = await requireServerCertificate(ctx.store, input.ServerCertificateName);
+  await ctx.store.tags.remove('server-certificate', certificate.serverCertificateId, input.TagKeys ?? []);
   return {};
 };

@@ -27,8 +27,8 @@ export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = 
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   const store = ctx.store.serverCertificates;
-  if (store.getByName(name)) throw new EntityAlreadyExists(`The Server Certificate with name ${name} already exists.`);
-  if (store.count() >= SERVER_CERTIFICATES_PER_ACCOUNT) {
+  if (await store.getByName(name)) throw new EntityAlreadyExists(`The Server Certificate with name ${name} already exists.`);
+  if (await store.count() >= SERVER_CERTIFICATES_PER_ACCOUNT) {
     throw new LimitExceeded(`Cannot exceed quota for ServerCertificatesPerAccount: ${SERVER_CERTIFICATES_PER_ACCOUNT}`);
   }
   const record = {
@@ -41,8 +41,8 @@ export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = 
     uploadDate: ctx.now.toISOString(),
     expiration: new Date(certificate.validTo).toISOString(),
   };
-  store.insert(record);
-  if (tags.length > 0) ctx.store.tags.put('server-certificate', record.serverCertificateId, tags);
+  await store.insert(record);
+  if (tags.length > 0) await ctx.store.tags.put('server-certificate', record.serverCertificateId, tags);
   return {
     ServerCertificateMetadata: serverCertificateMetadata(ctx.principal.accountId, record),
     Tags: tags.length > 0 ? tags : undefined,

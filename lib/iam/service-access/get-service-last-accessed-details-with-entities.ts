@@ -15,8 +15,8 @@ interface Entity {
   Path: string;
 }
 
-function userEntity(store: Store, accountId: string, userId: string): Entity[] {
-  const user = store.users.getById(userId);
+async function userEntity(store: Store, accountId: string, userId: string): Promise<Entity[]> {
+  const user = await store.users.getById(userId);
   return user
     ? [
         {
@@ -30,8 +30,8 @@ function userEntity(store: Store, accountId: string, userId: string): Entity[] {
     : [];
 }
 
-function roleEntity(store: Store, accountId: string, roleId: string): Entity[] {
-  const role = store.roles.getById(roleId);
+async function roleEntity(store: Store, accountId: string, roleId: string): Promise<Entity[]> {
+  const role = await store.roles.getById(roleId);
   return role
     ? [
         {
@@ -45,50 +45,50 @@ function roleEntity(store: Store, accountId: string, roleId: string): Entity[] {
     : [];
 }
 
-function members(store: Store, accountId: string, groupId: string): Entity[] {
-  return store.groups.listMembers(groupId, { limit: 10_000 }).userIds.flatMap((id) => userEntity(store, accountId, id));
+async function members(store: Store, accountId: string, groupId: string): Promise<Entity[]> {
+  return (await store.groups.listMembers(groupId, { limit: 10_000 })).userIds.flatMap((id) => userEntity(store, accountId, id));
 }
 
 /** The entities whose use a job's subject covers. */
-function entitiesOf(store: Store, accountId: string, arn: string): Entity[] {
+async function entitiesOf(store: Store, accountId: string, arn: string): Promise<Entity[]> {
   const m = /^arn:[^:]+:iam::(\d{12}|aws):(user|group|role|policy)(\/.*)?\/([^/]+)$/.exec(arn);
   if (!m) return [];
   if (m[2] === 'user') {
-    const user = store.users.getByName(m[4]);
-    return user ? userEntity(store, accountId, user.userId) : [];
+    const user = await store.users.getByName(m[4]);
+    return user ? await userEntity(store, accountId, user.userId) : [];
   }
   if (m[2] === 'role') {
-    const role = store.roles.getByName(m[4]);
-    return role ? roleEntity(store, accountId, role.roleId) : [];
+    const role = await store.roles.getByName(m[4]);
+    return role ? await roleEntity(store, accountId, role.roleId) : [];
   }
   if (m[2] === 'group') {
-    const group = store.groups.getByName(m[4]);
-    return group ? members(store, accountId, group.groupId) : [];
+    const group = await store.groups.getByName(m[4]);
+    return group ? await members(store, accountId, group.groupId) : [];
   }
   const out = new Map<string, Entity>();
-  for (const attachment of store.attachments.listForPolicy(arn)) {
+  for (const attachment of await store.attachments.listForPolicy(arn)) {
     const found =
       attachment.principalKind === 'user'
-        ? userEntity(store, accountId, attachment.principalId)
+        ? await userEntity(store, accountId, attachment.principalId)
         : attachment.principalKind === 'role'
-          ? roleEntity(store, accountId, attachment.principalId)
-          : members(store, accountId, attachment.principalId);
+          ? await roleEntity(store, accountId, attachment.principalId)
+          : await members(store, accountId, attachment.principalId);
     for (const entity of found) out.set(entity.Arn, entity);
   }
   return [...out.values()];
 }
 
 export const getServiceLastAccessedDetailsWithEntities: IamOperation<'GetServiceLastAccessedDetailsWithEntities'> = async (ctx, input) => {
-  const job = loadLastAccessedJob(ctx.store, input.JobId);
+  const job = await loadLastAccessedJob(ctx.store, input.JobId);
   if (!job) throw new NoSuchEntity(`The job with ID ${input.JobId} cannot be found.`);
   const namespace = input.ServiceNamespace.toLowerCase();
   if (!job.services.some((s) => s.ServiceNamespace === namespace)) {
     throw new InvalidInput(`The service namespace ${input.ServiceNamespace} is not part of the report of job ${input.JobId}.`);
   }
-  const entities = entitiesOf(ctx.store, ctx.principal.accountId, job.arn);
+  const entities = await entitiesOf(ctx.store, ctx.principal.accountId, job.arn);
   const uses = new Map(
-    ctx.store.audit
-      .listServiceAccess(entities.map((e) => e.Arn))
+    (await ctx.store.audit
+      .listServiceAccess(entities.map((e) => e.Arn)))
       .filter((record) => record.serviceNamespace === namespace)
       .map((record) => [record.principalArn, record.lastAccessed]),
   );

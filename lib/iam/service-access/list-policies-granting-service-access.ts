@@ -14,15 +14,15 @@ interface Candidate {
 
 const ENTITY_TYPE = { user: 'USER', group: 'GROUP', role: 'ROLE' } as const;
 
-function candidatesOf(store: Store, kind: PrincipalKind, id: string, name: string, out: Candidate[]): void {
-  for (const inline of store.inlinePolicies.list(kind, id)) {
+async function candidatesOf(store: Store, kind: PrincipalKind, id: string, name: string, out: Candidate[]): Promise<void> {
+  for (const inline of await store.inlinePolicies.list(kind, id)) {
     out.push({
       policy: { PolicyName: inline.policyName, PolicyType: 'INLINE', EntityType: ENTITY_TYPE[kind], EntityName: name },
       document: inline.document,
     });
   }
-  for (const attachment of store.attachments.listForPrincipal(kind, id)) {
-    const managed = managedPolicyDocument(store, attachment.policyArn);
+  for (const attachment of await store.attachments.listForPrincipal(kind, id)) {
+    const managed = await managedPolicyDocument(store, attachment.policyArn);
     if (!managed) continue;
     out.push({
       policy: { PolicyName: managed.policyName, PolicyType: 'MANAGED', PolicyArn: attachment.policyArn },
@@ -31,24 +31,24 @@ function candidatesOf(store: Store, kind: PrincipalKind, id: string, name: strin
   }
 }
 
-function candidates(store: Store, arn: string): Candidate[] {
+async function candidates(store: Store, arn: string): Promise<Candidate[]> {
   const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
   if (!m) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group or role.`);
   const out: Candidate[] = [];
   const name = m[3];
   if (m[1] === 'user') {
-    const user = store.users.getByName(name);
+    const user = await store.users.getByName(name);
     if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
-    candidatesOf(store, 'user', user.userId, user.userName, out);
-    for (const group of store.groups.listForUser(user.userId)) candidatesOf(store, 'group', group.groupId, group.groupName, out);
+    await candidatesOf(store, 'user', user.userId, user.userName, out);
+    for (const group of await store.groups.listForUser(user.userId)) await candidatesOf(store, 'group', group.groupId, group.groupName, out);
   } else if (m[1] === 'group') {
-    const group = store.groups.getByName(name);
+    const group = await store.groups.getByName(name);
     if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
-    candidatesOf(store, 'group', group.groupId, group.groupName, out);
+    await candidatesOf(store, 'group', group.groupId, group.groupName, out);
   } else {
-    const role = store.roles.getByName(name);
+    const role = await store.roles.getByName(name);
     if (!role) throw new NoSuchEntity(`The role with name ${name} cannot be found.`);
-    candidatesOf(store, 'role', role.roleId, role.roleName, out);
+    await candidatesOf(store, 'role', role.roleId, role.roleName, out);
   }
   return out;
 }
@@ -57,7 +57,7 @@ function candidates(store: Store, arn: string): Candidate[] {
 const NAMESPACES_PER_PAGE = 20;
 
 export const listPoliciesGrantingServiceAccess: IamOperation<'ListPoliciesGrantingServiceAccess'> = async (ctx, input) => {
-  const found = candidates(ctx.store, input.Arn);
+  const found = await candidates(ctx.store, input.Arn);
   const namespaces = [...new Set((input.ServiceNamespaces ?? []).map((n) => n.toLowerCase()))];
   const after = decodeMarker(input.Marker);
   const start = after === undefined ? 0 : Number(after);

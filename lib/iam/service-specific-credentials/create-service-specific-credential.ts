@@ -12,11 +12,11 @@ import {
 } from './service-credential-view';
 
 export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecificCredential'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
+  const user = await requireUser(ctx.store, input.UserName);
   const serviceName = input.ServiceName;
   requireSupportedService(serviceName);
-  const existing = ctx.store.userCredentials
-    .listForUser<ServiceCredentialData>('service-specific-credential', user.userId)
+  const existing = (await ctx.store.userCredentials
+    .listForUser<ServiceCredentialData>('service-specific-credential', user.userId))
     .filter((c) => c.data.serviceName === serviceName);
   if (existing.length >= CREDENTIALS_PER_SERVICE) {
     throw new LimitExceeded(`Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: ${CREDENTIALS_PER_SERVICE}`);
@@ -30,6 +30,6 @@ export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecifi
     createDate: ctx.now.toISOString(),
     data: { serviceName, serviceUserName: `${user.userName}-at-${ctx.principal.accountId}`, passwordSealed: ctx.secrets.encrypt(password) },
   };
-  ctx.store.userCredentials.insert(record);
+  await ctx.store.userCredentials.insert(record);
   return { ServiceSpecificCredential: { ...serviceCredentialMetadata(user.userName, record), ServicePassword: password } };
 };

@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
 export const deleteServiceSpecificCredential: IamOperation<'DeleteServiceSpecificCredential'> = async (ctx, input) => {
-  const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
-  ctx.store.userCredentials.delete('service-specific-credential', credential.credentialId);
+  const owner = await credentialOwner(ctx, input.UserName);
+  const credential = await requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
+  await ctx.store.userCredentials.delete('service-specific-credential', credential.credentialId);
   return {};
 };

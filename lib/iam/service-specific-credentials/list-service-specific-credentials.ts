@@ -5,10 +5,10 @@ import { requireSupportedService, serviceCredentialMetadata, type ServiceCredent
 
 export const listServiceSpecificCredentials: IamOperation<'ListServiceSpecificCredentials'> = async (ctx, input) => {
   if (input.ServiceName !== undefined) requireSupportedService(input.ServiceName);
-  const owner = resolveKeyOwner(ctx, input.UserName);
+  const owner = await resolveKeyOwner(ctx, input.UserName);
   if (owner.userId === undefined) return { ServiceSpecificCredentials: [] };
-  const credentials = ctx.store.userCredentials
-    .listForUser<ServiceCredentialData>('service-specific-credential', owner.userId)
+  const credentials = (await ctx.store.userCredentials
+    .listForUser<ServiceCredentialData>('service-specific-credential', owner.userId))
     .filter((c) => input.ServiceName === undefined || c.data.serviceName === input.ServiceName);
   return { ServiceSpecificCredentials: credentials.map((c) => serviceCredentialMetadata(owner.userName!, c)) };
 };

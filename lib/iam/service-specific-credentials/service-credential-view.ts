@@ -41,15 +41,15 @@ export function newServicePassword(): string {
 }
 
 /** The user the call acts on: the named user, else the calling user. */
-export function credentialOwner(ctx: OperationContext, userName: string | undefined): { userId: string; userName: string } {
-  const owner = resolveKeyOwner(ctx, userName);
+export async function credentialOwner(ctx: OperationContext, userName: string | undefined): Promise<{ userId: string; userName: string }> {
+  const owner = await resolveKeyOwner(ctx, userName);
   if (owner.userId === undefined) throw new ValidationError('Must specify userName when calling with non-User credentials');
   return { userId: owner.userId, userName: owner.userName! };
 }
 
 /** The owner's credential with this id, or NoSuchEntity. */
-export function requireServiceCredential(ctx: OperationContext, userId: string, credentialId: string): ServiceCredentialRecord {
-  const credential = ctx.store.userCredentials.get<ServiceCredentialData>('service-specific-credential', credentialId);
+export async function requireServiceCredential(ctx: OperationContext, userId: string, credentialId: string): Promise<ServiceCredentialRecord> {
+  const credential = await ctx.store.userCredentials.get<ServiceCredentialData>('service-specific-credential', credentialId);
   if (!credential || credential.userId !== userId) {
     throw new NoSuchEntity(`No such credential ${credentialId} exists`);
   }

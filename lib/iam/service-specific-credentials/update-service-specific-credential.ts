@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { credentialOwner, requireServiceCredential } from './service-credential-view';
 
 export const updateServiceSpecificCredential: IamOperation<'UpdateServiceSpecificCredential'> = async (ctx, input) => {
-  const owner = credentialOwner(ctx, input.UserName);
-  const credential = requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
-  ctx.store.userCredentials.setStatus('service-specific-credential', credential.credentialId, input.Status as 'Active' | 'Inactive');
+  const owner = await credentialOwner(ctx, input.UserName);
+  const credential = await requireServiceCredential(ctx, owner.userId, input.ServiceSpecificCredentialId);
+  await ctx.store.userCredentials.setStatus('service-specific-credential', credential.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { certificateOwner, requireSigningCertificate } from './signing-certificate-view';
 
 export const deleteSigningCertificate: IamOperation<'DeleteSigningCertificate'> = async (ctx, input) => {
-  const owner = certificateOwner(ctx, input.UserName);
-  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId);
-  ctx.store.userCredentials.delete('signing-certificate', certificate.credentialId);
+  const owner = await certificateOwner(ctx, input.UserName);
+  const certificate = await requireSigningCertificate(ctx, owner.userId, input.CertificateId);
+  await ctx.store.userCredentials.delete('signing-certificate', certificate.credentialId);
   return {};
 };

@@ -15,15 +15,15 @@ export type SigningCertificateRecord = UserCredentialRecord<SigningCertificateDa
 export const SIGNING_CERTIFICATES_PER_USER = 2;
 
 /** The user whose certificates the call acts on (named, else the calling user); root's are not kept here. */
-export function certificateOwner(ctx: OperationContext, userName: string | undefined): { userId: string; userName: string } {
-  const owner = resolveKeyOwner(ctx, userName);
+export async function certificateOwner(ctx: OperationContext, userName: string | undefined): Promise<{ userId: string; userName: string }> {
+  const owner = await resolveKeyOwner(ctx, userName);
   if (owner.userId === undefined) throw new ValidationError('Must specify userName when calling with non-User credentials');
   return { userId: owner.userId, userName: owner.userName! };
 }
 
 /** The owner's certificate with this id, or NoSuchEntity. */
-export function requireSigningCertificate(ctx: OperationContext, userId: string, certificateId: string): SigningCertificateRecord {
-  const certificate = ctx.store.userCredentials.get<SigningCertificateData>('signing-certificate', certificateId);
+export async function requireSigningCertificate(ctx: OperationContext, userId: string, certificateId: string): Promise<SigningCertificateRecord> {
+  const certificate = await ctx.store.userCredentials.get<SigningCertificateData>('signing-certificate', certificateId);
   if (!certificate || certificate.userId !== userId) throw new NoSuchEntity(`The Certificate with id ${certificateId} cannot be found.`);
   return certificate;
 }

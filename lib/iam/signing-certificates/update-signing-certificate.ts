@@ -3,8 +3,8 @@ import type { IamOperation } from '../../core/context';
 import { certificateOwner, requireSigningCertificate } from './signing-certificate-view';
 
 export const updateSigningCertificate: IamOperation<'UpdateSigningCertificate'> = async (ctx, input) => {
-  const owner = certificateOwner(ctx, input.UserName);
-  const certificate = requireSigningCertificate(ctx, owner.userId, input.CertificateId);
-  ctx.store.userCredentials.setStatus('signing-certificate', certificate.credentialId, input.Status as 'Active' | 'Inactive');
+  const owner = await certificateOwner(ctx, input.UserName);
+  const certificate = await requireSigningCertificate(ctx, owner.userId, input.CertificateId);
+  await ctx.store.userCredentials.setStatus('signing-certificate', certificate.credentialId, input.Status as 'Active' | 'Inactive');
   return {};
 };

@@ -10,7 +10,7 @@ import {
 } from './signing-certificate-view';
 
 export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> = async (ctx, input) => {
-  const owner = certificateOwner(ctx, input.UserName);
+  const owner = await certificateOwner(ctx, input.UserName);
   const certificate = parseCertificate(input.CertificateBody);
   const now = ctx.now.getTime();
   if (Date.parse(certificate.validTo) < now || Date.parse(certificate.validFrom) > now) {
@@ -18,10 +18,10 @@ export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> 
   }
   const fingerprint = certificate.fingerprint256;
   const store = ctx.store.userCredentials;
-  if (store.listAll<SigningCertificateData>('signing-certificate').some((c) => c.data.fingerprint === fingerprint)) {
+  if ((await store.listAll<SigningCertificateData>('signing-certificate')).some((c) => c.data.fingerprint === fingerprint)) {
     throw new DuplicateCertificate('The certificate has already been uploaded.');
   }
-  if (store.countForUser('signing-certificate', owner.userId) >= SIGNING_CERTIFICATES_PER_USER) {
+  if (await store.countForUser('signing-certificate', owner.userId) >= SIGNING_CERTIFICATES_PER_USER) {
     throw new LimitExceeded(`Cannot exceed quota for CertificatesPerUser: ${SIGNING_CERTIFICATES_PER_USER}`);
   }
   const record = {
@@ -32,6 +32,6 @@ export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> 
     createDate: ctx.now.toISOString(),
     data: { body: input.CertificateBody, fingerprint },
   };
-  store.insert(record);
+  await store.insert(record);
   return { Certificate: signingCertificateView(owner.userName, record) };
 };

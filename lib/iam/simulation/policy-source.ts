@@ -14,7 +14,7 @@ export interface PolicySource {
 }
 
 /** Resolves a PolicySourceArn to its entity and policies; NoSuchEntity when it does not exist. */
-export function policySource(store: Store, arn: string): PolicySource {
+export async function policySource(store: Store, arn: string): Promise<PolicySource> {
   const m = /^arn:[^:]+:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
   if (!m) throw new InvalidInput(`Invalid ARN ${arn}: PolicySourceArn must be the ARN of an IAM user, group or role.`);
   const kind = m[2] as 'user' | 'group' | 'role';
@@ -22,23 +22,23 @@ export function policySource(store: Store, arn: string): PolicySource {
   let id: string | undefined;
   let boundaryArn: string | undefined;
   if (kind === 'user') {
-    const user = store.users.getByName(name);
+    const user = await store.users.getByName(name);
     id = user?.userId;
     boundaryArn = user?.permissionsBoundaryArn;
   } else if (kind === 'group') {
-    id = store.groups.getByName(name)?.groupId;
+    id = (await store.groups.getByName(name))?.groupId;
   } else {
-    const role = store.roles.getByName(name);
+    const role = await store.roles.getByName(name);
     id = role?.roleId;
     boundaryArn = role?.permissionsBoundaryArn;
   }
   if (!id) throw new NoSuchEntity(`The ${kind} with name ${name} cannot be found.`);
-  const policies = entityPolicyDocuments(store, kind, id).map((doc) => ({
+  const policies = (await entityPolicyDocuments(store, kind, id)).map((doc) => ({
     policyId: doc.policyId,
     policyType: doc.sourceType,
     text: doc.document,
   }));
-  const boundaryDoc = boundaryDocument(store, boundaryArn);
+  const boundaryDoc = await boundaryDocument(store, boundaryArn);
   const boundary = boundaryDoc
     ? { policyId: boundaryDoc.policyId, policyType: boundaryDoc.sourceType, text: boundaryDoc.document }
     : undefined;

@@ -5,10 +5,10 @@ import { requireUser } from '../users/require-user';
 import { requireSshKey, sshPublicKeyView } from './ssh-key-view';
 
 export const getSSHPublicKey: IamOperation<'GetSSHPublicKey'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
+  const user = await requireUser(ctx.store, input.UserName);
   if (input.Encoding !== 'SSH' && input.Encoding !== 'PEM') {
     throw new UnrecognizedPublicKeyEncoding(`The encoding ${input.Encoding} is not recognized. Use SSH or PEM.`);
   }
-  const key = requireSshKey(ctx.store, user, input.SSHPublicKeyId);
+  const key = await requireSshKey(ctx.store, user, input.SSHPublicKeyId);
   return { SSHPublicKey: sshPublicKeyView(user, key, input.Encoding) };
 };

@@ -6,11 +6,11 @@ import { resolveKeyOwner } from '../access-keys/key-owner';
 import type { SshKeyData } from './ssh-key-view';
 
 export const listSSHPublicKeys: IamOperation<'ListSSHPublicKeys'> = async (ctx, input) => {
-  const owner = resolveKeyOwner(ctx, input.UserName);
+  const owner = await resolveKeyOwner(ctx, input.UserName);
   // The root user has no SSH keys.
   if (owner.userId === undefined) return { SSHPublicKeys: [], IsTruncated: false };
-  const user = requireUser(ctx.store, owner.userName!);
-  const keys = ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
+  const user = await requireUser(ctx.store, owner.userName!);
+  const keys = await ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
   const page = paginateArray(keys, (key) => `${key.createDate}|${key.credentialId}`, input.Marker, input.MaxItems);
   return {
     SSHPublicKeys: page.items.map((key) => ({

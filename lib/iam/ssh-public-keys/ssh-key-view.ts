@@ -15,8 +15,8 @@ export type SshKeyRecord = UserCredentialRecord<SshKeyData>;
 export const SSH_KEYS_PER_USER = 5;
 
 /** The user's key with this id, or NoSuchEntity. */
-export function requireSshKey(store: Store, user: UserRecord, keyId: string): SshKeyRecord {
-  const key = store.userCredentials.get<SshKeyData>('ssh-public-key', keyId);
+export async function requireSshKey(store: Store, user: UserRecord, keyId: string): Promise<SshKeyRecord> {
+  const key = await store.userCredentials.get<SshKeyData>('ssh-public-key', keyId);
   if (!key || key.userId !== user.userId) throw new NoSuchEntity(`The Public Key with id ${keyId} cannot be found.`);
   return key;
 }

@@ -7,9 +7,9 @@ import { parseSshPublicKey } from './ssh-key-format';
 import { SSH_KEYS_PER_USER, sshPublicKeyView, type SshKeyData } from './ssh-key-view';
 
 export const uploadSSHPublicKey: IamOperation<'UploadSSHPublicKey'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
+  const user = await requireUser(ctx.store, input.UserName);
   const parsed = parseSshPublicKey(input.SSHPublicKeyBody);
-  const existing = ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
+  const existing = await ctx.store.userCredentials.listForUser<SshKeyData>('ssh-public-key', user.userId);
   if (existing.some((key) => key.data.fingerprint === parsed.fingerprint)) {
     throw new DuplicateSSHPublicKey('The public key already exists for this user.');
   }
@@ -22,6 +22,6 @@ export const uploadSSHPublicKey: IamOperation<'UploadSSHPublicKey'> = async (ctx
     createDate: ctx.now.toISOString(),
     data: parsed,
   };
-  ctx.store.userCredentials.insert(record);
+  await ctx.store.userCredentials.insert(record);
   return { SSHPublicKey: sshPublicKeyView(user, record, 'SSH') };
 };

@@ -16,9 +16,9 @@ export const createUser: IamOperation<'CreateUser'> = async (ctx, input) => {
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   // The same check as PutUserPermissionsBoundary: a managed policy (customer or AWS) that exists.
-  if (input.PermissionsBoundary !== undefined) requireBoundaryPolicy(store, input.PermissionsBoundary);
-  if (store.users.getByName(userName)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
-  if (store.users.count() >= QUOTAS.usersPerAccount) {
+  if (input.PermissionsBoundary !== undefined) await requireBoundaryPolicy(store, input.PermissionsBoundary);
+  if (await store.users.getByName(userName)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
+  if (await store.users.count() >= QUOTAS.usersPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for UsersPerAccount: ${QUOTAS.usersPerAccount}`);
   }
   const user = {
@@ -29,12 +29,12 @@ export const createUser: IamOperation<'CreateUser'> = async (ctx, input) => {
     permissionsBoundaryArn: input.PermissionsBoundary,
   };
   try {
-    store.users.insert(user);
+    await store.users.insert(user);
   } catch (error) {
     // A concurrent writer that won the race between the check above and this insert.
     if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
     throw error;
   }
-  if (tags.length > 0) store.tags.put('user', user.userId, tags);
+  if (tags.length > 0) await store.tags.put('user', user.userId, tags);
   return { User: userView(ctx.principal.accountId, user, { tags, withBoundary: true }) };
 };

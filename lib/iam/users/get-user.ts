@@ -10,7 +10,7 @@ export const getUser: UncheckedIamOperation<'GetUser'> = async (ctx, input) => {
   if (userName === undefined) {
     if (principal.type === 'Root' || principal.type === 'System') {
       // AWS answers the root user's GetUser with the account's root identity.
-      const account = store.account.get();
+      const account = await store.account.get();
       return {
         User: {
           UserId: principal.accountId,
@@ -25,7 +25,7 @@ export const getUser: UncheckedIamOperation<'GetUser'> = async (ctx, input) => {
     }
     userName = principal.userName;
   }
-  const user = requireUser(store, userName);
+  const user = await requireUser(store, userName);
   if (!user) throw new NoSuchEntity(`The user with name ${userName} cannot be found.`);
-  return { User: userView(principal.accountId, user, { tags: store.tags.list('user', user.userId), withBoundary: true }) };
+  return { User: userView(principal.accountId, user, { tags: await store.tags.list('user', user.userId), withBoundary: true }) };
 };

@@ -4,8 +4,8 @@ import { paginateArray } from '../pagination';
 import { requireUser } from './require-user';
 
 export const listUserTags: IamOperation<'ListUserTags'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
-  const positioned = ctx.store.tags.list('user', user.userId).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
+  const user = await requireUser(ctx.store, input.UserName);
+  const positioned = (await ctx.store.tags.list('user', user.userId)).map((tag, index) => ({ tag, key: String(index).padStart(6, '0') }));
   const page = paginateArray(positioned, (entry) => entry.key, input.Marker, input.MaxItems);
   return { Tags: page.items.map((entry) => entry.tag), IsTruncated: page.IsTruncated, Marker: page.Marker };
 };

@@ -4,7 +4,7 @@ import { decodeMarker, pageResult, pageSize } from '../pagination';
 import { userView } from './user-view';
 
 export const listUsers: IamOperation<'ListUsers'> = async (ctx, input) => {
-  const page = ctx.store.users.list({
+  const page = await ctx.store.users.list({
     pathPrefix: input.PathPrefix,
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),

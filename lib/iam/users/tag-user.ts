@@ -4,12 +4,12 @@ import { validateTags } from '../validation';
 import { requireUser } from './require-user';
 
 export const tagUser: IamOperation<'TagUser'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
+  const user = await requireUser(ctx.store, input.UserName);
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(
     tags,
-    ctx.store.tags.list('user', user.userId).map((t) => t.Key),
+    (await ctx.store.tags.list('user', user.userId)).map((t) => t.Key),
   );
-  ctx.store.tags.put('user', user.userId, tags);
+  await ctx.store.tags.put('user', user.userId, tags);
   return {};
 };

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from './require-user';
 
 export const untagUser: IamOperation<'UntagUser'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
-  ctx.store.tags.remove('user', user.userId, input.TagKeys ?? []);
+  const user = await requireUser(ctx.store, input.UserName);
+  await ctx.store.tags.remove('user', user.userId, input.TagKeys ?? []);
   return {};
 };

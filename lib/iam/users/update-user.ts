@@ -6,11 +6,11 @@ import { validateName, validatePath } from '../validation';
 import { requireUser } from './require-user';
 
 export const updateUser: IamOperation<'UpdateUser'> = async (ctx, input) => {
-  const user = requireUser(ctx.store, input.UserName);
+  const user = await requireUser(ctx.store, input.UserName);
   const changes: { userName?: string; path?: string } = {};
   if (input.NewUserName !== undefined && input.NewUserName !== user.userName) {
     validateName(input.NewUserName, 'newUserName', 64);
-    const other = ctx.store.users.getByName(input.NewUserName);
+    const other = await ctx.store.users.getByName(input.NewUserName);
     if (other && other.userId !== user.userId) throw new EntityAlreadyExists(`User with name ${input.NewUserName} already exists.`);
     changes.userName = input.NewUserName;
   }
@@ -20,7 +20,7 @@ export const updateUser: IamOperation<'UpdateUser'> = async (ctx, input) => {
   }
   try {
     // Memberships, keys, policies and tags reference the user id, so they follow the rename.
-    ctx.store.users.update(user.userId, changes);
+    await ctx.store.users.update(user.userId, changes);
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new EntityAlreadyExists(`User with name ${input.NewUserName} already exists.`);
     throw error;

@@ -16,8 +16,8 @@ beforeEach(() => {
   store = new SqliteStore(dataDir);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -44,51 +44,51 @@ function committedUserNames(): string[] {
 
 describe('group commit', () => {
   it('commits the writes of one turn together, once settled() resolves', async () => {
-    store.groupWrite(() => store.users.insert(user('ana')));
-    store.groupWrite(() => store.users.insert(user('ben')));
+    await store.groupWrite(() => store.users.insert(user('ana')));
+    await store.groupWrite(() => store.users.insert(user('ben')));
     // Seen by this connection at once, by others only after the commit.
-    expect(store.users.getByName('ben')?.userName).toBe('ben');
+    expect((await store.users.getByName('ben'))?.userName).toBe('ben');
     expect(committedUserNames()).toEqual([]);
     await store.settled();
     expect(committedUserNames()).toEqual(['ana', 'ben']);
   });
 
   it('undoes only the operation that throws', async () => {
-    store.groupWrite(() => store.users.insert(user('ana')));
+    await store.groupWrite(() => store.users.insert(user('ana')));
     expect(() =>
-      store.groupWrite(() => {
-        store.users.insert(user('ben'));
+      store.groupWrite(async () => {
+        await store.users.insert(user('ben'));
         throw new Error('validation failed after a write');
       }),
     ).toThrow('validation failed');
-    store.groupWrite(() => store.users.insert(user('cid')));
+    await store.groupWrite(() => store.users.insert(user('cid')));
     await store.settled();
     expect(committedUserNames()).toEqual(['ana', 'cid']);
   });
 
   it('fails every operation of a group whose commit fails, keeps what was committed before, and tells listeners', async () => {
-    store.groupWrite(() => store.users.insert(user('kept')));
+    await store.groupWrite(() => store.users.insert(user('kept')));
     await store.settled();
     let rolledBack = 0;
     store.onRollback(() => rolledBack++);
-    store.groupWrite(() => store.users.insert(user('lost')));
+    await store.groupWrite(() => store.users.insert(user('lost')));
     // A deferred foreign-key violation passes the statement and fails at COMMIT.
-    store.groupWrite(() => {
+    await store.groupWrite(() => {
       store.db.pragma('defer_foreign_keys = ON');
       store.db.prepare("INSERT INTO group_members (group_id, user_id, added_date) VALUES ('AGPANOGROUP', 'AIDANOUSER', ?)").run(DATE);
     });
     await expect(store.settled()).rejects.toThrow(/FOREIGN KEY/);
     expect(rolledBack).toBe(1);
     expect(committedUserNames()).toEqual(['kept']);
-    expect(store.users.getByName('lost')).toBeUndefined();
+    expect(await store.users.getByName('lost')).toBeUndefined();
     // The store goes on working.
-    store.groupWrite(() => store.users.insert(user('next')));
+    await store.groupWrite(() => store.users.insert(user('next')));
     await store.settled();
     expect(committedUserNames()).toEqual(['kept', 'next']);
   });
 
   it('fails the group when SQLite rolls back its whole transaction during an operation, and starts a new one after', async () => {
-    store.groupWrite(() => store.users.insert(user('lost')));
+    await store.groupWrite(() => store.users.insert(user('lost')));
     const failed = store.settled();
     expect(() =>
       store.groupWrite(() => {
@@ -97,23 +97,23 @@ describe('group commit', () => {
       }),
     ).toThrow('disk I/O error');
     await expect(failed).rejects.toThrow('disk I/O error');
-    store.groupWrite(() => store.users.insert(user('after')));
+    await store.groupWrite(() => store.users.insert(user('after')));
     await store.settled();
     expect(committedUserNames()).toEqual(['after']);
   });
 
-  it('commits an open group before a transaction of its own, so transaction() returns with everything committed', () => {
-    store.groupWrite(() => store.users.insert(user('grouped')));
-    store.transaction(() => store.users.insert(user('direct')));
+  it('commits an open group before a transaction of its own, so transaction() returns with everything committed', async () => {
+    await store.groupWrite(() => store.users.insert(user('grouped')));
+    await store.transaction(() => store.users.insert(user('direct')));
     expect(committedUserNames()).toEqual(['direct', 'grouped']);
     // A transaction inside a grouped operation joins it rather than committing halfway.
-    store.groupWrite(() => store.transaction(() => store.users.insert(user('nested'))));
+    await store.groupWrite(() => store.transaction(() => store.users.insert(user('nested'))));
     expect(committedUserNames()).not.toContain('nested');
   });
 
-  it('commits an open group on close', () => {
-    store.groupWrite(() => store.users.insert(user('last')));
-    store.close();
+  it('commits an open group on close', async () => {
+    await store.groupWrite(() => store.users.insert(user('last')));
+    await store.close();
     expect(committedUserNames()).toEqual(['last']);
     store = new SqliteStore(dataDir);
   });

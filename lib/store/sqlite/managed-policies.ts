@@ -107,7 +107,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
       createDate: policy.createDate,
       updateDate: policy.updateDate,
     });
-    this.insertVersion(firstVersion);
+    await this.insertVersion(firstVersion);
   }
 
   async getByArn(arn: string): Promise<ManagedPolicyRecord | undefined> {

@@ -15,15 +15,15 @@ beforeEach(() => {
   store = new SqliteStore(dataDir);
 });
 
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const DATE = '2026-01-01T00:00:00.000Z';
 const TRUST = '{"Version":"2012-10-17","Statement":[]}';
 
-function role(name: string, rolePath = '/', extra: Partial<RoleRecord> = {}): RoleRecord {
+async function role(name: string, rolePath = '/', extra: Partial<RoleRecord> = {}): Promise<RoleRecord> {
   const record: RoleRecord = {
     roleId: `AROA${name
       .toUpperCase()
@@ -38,109 +38,109 @@ function role(name: string, rolePath = '/', extra: Partial<RoleRecord> = {}): Ro
     serviceLinked: false,
     ...extra,
   };
-  store.roles.insert(record);
+  await store.roles.insert(record);
   return record;
 }
 
 describe('SqliteRoleRepository', () => {
-  it('round-trips every column and finds a role by name ignoring case', () => {
-    const record = role('Deployer', '/ci/', {
+  it('round-trips every column and finds a role by name ignoring case', async () => {
+    const record = await role('Deployer', '/ci/', {
       description: 'deploys',
       maxSessionDuration: 7200,
       permissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
       serviceLinked: true,
     });
-    expect(store.roles.getByName('DEPLOYER')).toEqual(record);
-    expect(store.roles.getById(record.roleId)).toEqual(record);
-    expect(store.roles.getByName('nobody')).toBeUndefined();
+    expect(await store.roles.getByName('DEPLOYER')).toEqual(record);
+    expect(await store.roles.getById(record.roleId)).toEqual(record);
+    expect(await store.roles.getByName('nobody')).toBeUndefined();
   });
 
-  it('rejects a second role whose name differs only in case', () => {
-    role('App');
+  it('rejects a second role whose name differs only in case', async () => {
+    await role('App');
     expect(() => role('APP', '/', { roleId: 'AROAOTHERXXXXXXXXXXXX' })).toThrow();
   });
 
-  it('lists by name ignoring case in keyset pages, filtered by path prefix', () => {
-    for (const name of ['b', 'A', 'c', 'D']) role(name, '/team/');
-    role('outside', '/other/');
-    const first = store.roles.list({ pathPrefix: '/team/', limit: 3 });
+  it('lists by name ignoring case in keyset pages, filtered by path prefix', async () => {
+    for (const name of ['b', 'A', 'c', 'D']) await role(name, '/team/');
+    await role('outside', '/other/');
+    const first = await store.roles.list({ pathPrefix: '/team/', limit: 3 });
     expect(first.items.map((r) => r.roleName)).toEqual(['A', 'b', 'c']);
     expect(first.next).toBe('c');
-    const second = store.roles.list({ pathPrefix: '/team/', after: first.next, limit: 3 });
+    const second = await store.roles.list({ pathPrefix: '/team/', after: first.next, limit: 3 });
     expect(second.items.map((r) => r.roleName)).toEqual(['D']);
     expect(second.next).toBeUndefined();
-    expect(store.roles.list({ limit: 10 }).items).toHaveLength(5);
-    expect(store.roles.list({ pathPrefix: '/', limit: 10 }).items).toHaveLength(5);
-    expect(store.roles.count()).toBe(5);
+    expect((await store.roles.list({ limit: 10 })).items).toHaveLength(5);
+    expect((await store.roles.list({ pathPrefix: '/', limit: 10 })).items).toHaveLength(5);
+    expect(await store.roles.count()).toBe(5);
   });
 
-  it('treats % and _ in a path prefix literally', () => {
-    role('literal', '/a_b/');
-    role('wild', '/axb/');
-    expect(store.roles.list({ pathPrefix: '/a_', limit: 10 }).items.map((r) => r.roleName)).toEqual(['literal']);
+  it('treats % and _ in a path prefix literally', async () => {
+    await role('literal', '/a_b/');
+    await role('wild', '/axb/');
+    expect((await store.roles.list({ pathPrefix: '/a_', limit: 10 })).items.map((r) => r.roleName)).toEqual(['literal']);
   });
 
-  it('updates only the given fields and clears a boundary set to undefined', () => {
-    const record = role('r', '/', { description: 'old', permissionsBoundaryArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
-    store.roles.update(record.roleId, { maxSessionDuration: 43200 });
-    expect(store.roles.getById(record.roleId)).toMatchObject({ description: 'old', maxSessionDuration: 43200 });
-    store.roles.update(record.roleId, { permissionsBoundaryArn: undefined, assumeRolePolicy: '{}' });
-    const updated = store.roles.getById(record.roleId)!;
+  it('updates only the given fields and clears a boundary set to undefined', async () => {
+    const record = await role('r', '/', { description: 'old', permissionsBoundaryArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    await store.roles.update(record.roleId, { maxSessionDuration: 43200 });
+    expect(await store.roles.getById(record.roleId)).toMatchObject({ description: 'old', maxSessionDuration: 43200 });
+    await store.roles.update(record.roleId, { permissionsBoundaryArn: undefined, assumeRolePolicy: '{}' });
+    const updated = (await store.roles.getById(record.roleId))!;
     expect(updated.permissionsBoundaryArn).toBeUndefined();
     expect(updated.assumeRolePolicy).toBe('{}');
     expect(updated.description).toBe('old');
   });
 
-  it('records the last use and deletes', () => {
-    const record = role('used');
-    store.roles.recordUse(record.roleId, '2026-02-02T00:00:00.000Z', 'eu-west-1');
-    expect(store.roles.getById(record.roleId)).toMatchObject({ lastUsedDate: '2026-02-02T00:00:00.000Z', lastUsedRegion: 'eu-west-1' });
-    store.roles.delete(record.roleId);
-    expect(store.roles.getById(record.roleId)).toBeUndefined();
-    expect(store.roles.count()).toBe(0);
+  it('records the last use and deletes', async () => {
+    const record = await role('used');
+    await store.roles.recordUse(record.roleId, '2026-02-02T00:00:00.000Z', 'eu-west-1');
+    expect(await store.roles.getById(record.roleId)).toMatchObject({ lastUsedDate: '2026-02-02T00:00:00.000Z', lastUsedRegion: 'eu-west-1' });
+    await store.roles.delete(record.roleId);
+    expect(await store.roles.getById(record.roleId)).toBeUndefined();
+    expect(await store.roles.count()).toBe(0);
   });
 });
 
 describe('SqliteInstanceProfileRepository', () => {
-  function profile(name: string, profilePath = '/') {
+  async function profile(name: string, profilePath = '/') {
     const record = {
       instanceProfileId: `AIPA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
       instanceProfileName: name,
       path: profilePath,
       createDate: DATE,
     };
-    store.instanceProfiles.insert(record);
+    await store.instanceProfiles.insert(record);
     return record;
   }
 
-  it('finds, lists and counts instance profiles', () => {
-    const web = profile('Web', '/apps/');
-    profile('batch', '/apps/');
-    profile('other', '/x/');
-    expect(store.instanceProfiles.getByName('WEB')).toEqual(web);
-    expect(store.instanceProfiles.getById(web.instanceProfileId)).toEqual(web);
-    const page = store.instanceProfiles.list({ pathPrefix: '/apps/', limit: 1 });
+  it('finds, lists and counts instance profiles', async () => {
+    const web = await profile('Web', '/apps/');
+    await profile('batch', '/apps/');
+    await profile('other', '/x/');
+    expect(await store.instanceProfiles.getByName('WEB')).toEqual(web);
+    expect(await store.instanceProfiles.getById(web.instanceProfileId)).toEqual(web);
+    const page = await store.instanceProfiles.list({ pathPrefix: '/apps/', limit: 1 });
     expect(page.items.map((p) => p.instanceProfileName)).toEqual(['batch']);
     expect(
-      store.instanceProfiles.list({ pathPrefix: '/apps/', after: page.next, limit: 1 }).items.map((p) => p.instanceProfileName),
+      (await store.instanceProfiles.list({ pathPrefix: '/apps/', after: page.next, limit: 1 })).items.map((p) => p.instanceProfileName),
     ).toEqual(['Web']);
-    expect(store.instanceProfiles.count()).toBe(3);
+    expect(await store.instanceProfiles.count()).toBe(3);
   });
 
-  it('links roles, lists profiles of a role, and drops links when either side is deleted', () => {
-    const web = profile('web');
-    const batch = profile('batch');
-    const app = role('app');
-    store.instanceProfiles.addRole(web.instanceProfileId, app.roleId);
-    store.instanceProfiles.addRole(batch.instanceProfileId, app.roleId);
-    store.instanceProfiles.addRole(web.instanceProfileId, app.roleId);
-    expect(store.instanceProfiles.listRoleIds(web.instanceProfileId)).toEqual([app.roleId]);
-    expect(store.instanceProfiles.listForRole(app.roleId).map((p) => p.instanceProfileName)).toEqual(['batch', 'web']);
-    store.instanceProfiles.removeRole(batch.instanceProfileId, app.roleId);
-    expect(store.instanceProfiles.listForRole(app.roleId).map((p) => p.instanceProfileName)).toEqual(['web']);
-    store.roles.delete(app.roleId);
-    expect(store.instanceProfiles.listRoleIds(web.instanceProfileId)).toEqual([]);
-    store.instanceProfiles.delete(web.instanceProfileId);
-    expect(store.instanceProfiles.getByName('web')).toBeUndefined();
+  it('links roles, lists profiles of a role, and drops links when either side is deleted', async () => {
+    const web = await profile('web');
+    const batch = await profile('batch');
+    const app = await role('app');
+    await store.instanceProfiles.addRole(web.instanceProfileId, app.roleId);
+    await store.instanceProfiles.addRole(batch.instanceProfileId, app.roleId);
+    await store.instanceProfiles.addRole(web.instanceProfileId, app.roleId);
+    expect(await store.instanceProfiles.listRoleIds(web.instanceProfileId)).toEqual([app.roleId]);
+    expect((await store.instanceProfiles.listForRole(app.roleId)).map((p) => p.instanceProfileName)).toEqual(['batch', 'web']);
+    await store.instanceProfiles.removeRole(batch.instanceProfileId, app.roleId);
+    expect((await store.instanceProfiles.listForRole(app.roleId)).map((p) => p.instanceProfileName)).toEqual(['web']);
+    await store.roles.delete(app.roleId);
+    expect(await store.instanceProfiles.listRoleIds(web.instanceProfileId)).toEqual([]);
+    await store.instanceProfiles.delete(web.instanceProfileId);
+    expect(await store.instanceProfiles.getByName('web')).toBeUndefined();
   });
 });
