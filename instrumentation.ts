@@ -6,7 +6,7 @@ export async function register() {
   const { firstRunMessage } = await import('./lib/service/first-run-message');
   const { installClientStamping } = await import('./lib/service/client-stamp');
   const { parseTrustedProxies } = await import('./lib/service/client-address');
-  const service = getService();
+  const service = await getService();
   installClientStamping(parseTrustedProxies(service.config.trustedProxies));
   const port = process.env.PORT ?? '3000';
   if (service.firstRun) {

@@ -71,7 +71,7 @@ async function authenticateOnly(count: number): Promise<number> {
     GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
     GATEHOUSE_DEMO: '0',
   });
-  const service = createService(config);
+  const service = await createService(config);
   try {
     const authenticator = createAuthenticator({ store: service.store, secrets: service.secrets, config });
     const prepared = await signAll('http://127.0.0.1:4650', 'Action=GetUser&Version=2010-05-08', ADMIN, 'iam', count);
@@ -92,9 +92,9 @@ async function authenticateOnly(count: number): Promise<number> {
       requestId: 'bench',
       now: new Date(),
     });
-    for (let i = 0; i < Math.min(1000, count); i++) authenticator.authenticate(info(wire[i]));
+    for (let i = 0; i < Math.min(1000, count); i++) await authenticator.authenticate(info(wire[i]));
     const started = process.hrtime.bigint();
-    for (const request of wire) authenticator.authenticate(info(request));
+    for (const request of wire) await authenticator.authenticate(info(request));
     return Number(process.hrtime.bigint() - started) / 1e3 / count;
   } finally {
     service.close();

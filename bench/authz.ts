@@ -70,7 +70,7 @@ async function main() {
     GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
     GATEHOUSE_DEMO: '0',
   });
-  const service = createService(config);
+  const service = await createService(config);
   const { store, secrets } = service;
   const system: OperationContext = {
     principal: systemPrincipal('123456789012'),
@@ -110,7 +110,7 @@ async function main() {
   const ctx: OperationContext = { ...system, principal, action: 'GetUser', secureTransport: true };
   const authorizer = createAuthorizer({ store });
   const input = { UserName: 'target' };
-  authorizer.authorize(ctx, input);
+  await authorizer.authorize(ctx, input);
 
   const iterations = 50_000;
   const full = timeEach(() => authorizer.authorize(ctx, input), iterations);

@@ -166,7 +166,7 @@ async function dottedNameCost(server: BenchServer) {
  */
 async function dottedNameInProcess() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-dots-'));
-  const service = createService(
+  const service = await createService(
     loadConfig({
       GATEHOUSE_DATA_DIR: dataDir,
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',

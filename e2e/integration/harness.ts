@@ -55,7 +55,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     ...options.env,
   };
   const config = loadConfig(env);
-  const service = createService(config);
+  const service = await createService(config);
   const server = http.createServer(
     { keepAliveTimeout: 5000 },
     nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes),

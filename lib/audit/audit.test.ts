@@ -170,7 +170,7 @@ describe('sink and writer', () => {
     sink.record(record('ListRoles', { principal: session }, new Date()));
     expect(await store.audit.count()).toBe(0);
     expect(sink.writer.pending).toBe(2);
-    sink.flush();
+    await sink.flush();
     expect(await store.audit.count()).toBe(2);
     expect((await store.audit.listServiceAccess([bob.arn, session.roleArn!])).map((r) => [r.principalArn, r.serviceNamespace])).toEqual(
       expect.arrayContaining([
@@ -178,7 +178,7 @@ describe('sink and writer', () => {
         [session.roleArn, 'iam'],
       ]),
     );
-    sink.close();
+    await sink.close();
   });
 
   it('writes by itself within the flush interval', async () => {
@@ -193,7 +193,7 @@ describe('sink and writer', () => {
       expect(await store.audit.count()).toBe(0);
       vi.advanceTimersByTime(1);
       expect(await store.audit.count()).toBe(1);
-      sink.close();
+      await sink.close();
     } finally {
       vi.useRealTimers();
     }

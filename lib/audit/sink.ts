@@ -11,9 +11,9 @@ import { AnonymousEventLimit } from './anonymous-limit';
 /** The audit sink with its buffer controls. */
 export interface GatehouseAuditSink extends AuditSink {
   /** Writes buffered events now (before reading the trail). */
-  flush(): void;
+  flush(): Promise<void>;
   /** Flushes and stops (service shutdown). */
-  close(): void;
+  close(): Promise<void>;
   readonly writer: AuditWriter;
 }
 
@@ -40,7 +40,7 @@ export function createAuditSink(
   const anonymous = new AnonymousEventLimit();
   return {
     writer,
-    async record(record: AuditRecord): Promise<void> {
+    record(record: AuditRecord): void {
       // Whoever cannot authenticate cannot grow the trail without bound.
       if (!record.principal && !anonymous.admit(record.info.request.sourceIp, record.info.now.getTime())) return;
       const { row } = auditEventOf(record, config.region);
@@ -57,7 +57,7 @@ export function createAuditSink(
         // IAM is one of the services whose actions AWS tracks one by one (action-level reports).
         access = TRACKED_ACTION_SERVICES.has(use.serviceNamespace) ? [use, { ...use, actionName: record.info.action }] : [use];
       }
-      await writer.enqueue(row, access);
+      writer.enqueue(row, access);
     },
     flush: () => writer.flush(),
     close: () => writer.close(),

@@ -50,14 +50,14 @@ export class AuditWriter {
   }
 
   /** Queues an event (and the caller's service access, if any). */
-  async enqueue(event: AuditEventRecord, access?: ServiceAccessRecord[]): Promise<void> {
+  enqueue(event: AuditEventRecord, access?: ServiceAccessRecord[]): void {
     if (this.closed) return;
     this.events.push(event);
     for (const record of access ?? [])
       this.access.set(`${record.principalArn}\u0000${record.serviceNamespace}\u0000${record.actionName ?? ''}`, record);
-    if (this.events.length >= this.maxBuffered) await this.flush();
+    if (this.events.length >= this.maxBuffered) void this.flush();
     else if (this.timer === undefined) {
-      this.timer = setTimeout(() => this.flush(), this.flushIntervalMs);
+      this.timer = setTimeout(() => void this.flush(), this.flushIntervalMs);
       this.timer.unref?.();
     }
   }

@@ -19,7 +19,7 @@ let service: Service;
 let dataDir: string;
 const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-authn-'));
   const config = loadConfig({
     GATEHOUSE_DATA_DIR: dataDir,
@@ -28,7 +28,7 @@ beforeAll(() => {
     GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'admin-secret',
     GATEHOUSE_DEMO: '0',
   });
-  service = createService(config);
+  service = await createService(config);
 });
 afterAll(() => {
   service.close();
@@ -79,7 +79,7 @@ function failure(fn: () => unknown): string {
 describe('authenticator', () => {
   it('maps the admin key to its user, records the key last use once a minute', async () => {
     const authenticator = createAuthenticator(service);
-    const principal = authenticator.authenticate(
+    const principal = await authenticator.authenticate(
       info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })),
     );
     expect(principal).toMatchObject({
@@ -90,7 +90,7 @@ describe('authenticator', () => {
     });
     const first = (await service.store.accessKeys.get('AKIAADMINADMINADMIN1'))!.lastUsedDate;
     expect(first).toBeDefined();
-    authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
+    await authenticator.authenticate(info(await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' })));
     expect((await service.store.accessKeys.get('AKIAADMINADMINADMIN1'))!.lastUsedDate).toBe(first);
   });
 
@@ -108,9 +108,9 @@ describe('authenticator', () => {
   it('sees a key deactivated by an IAM write on the very next request', async () => {
     const authenticator = createAuthenticator(service);
     const admin = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' };
-    authenticator.authenticate(info(await signed(admin)));
+    await authenticator.authenticate(info(await signed(admin)));
     // An IAM write request passes through the authenticator, then its operation changes the key.
-    authenticator.authenticate(info(await signed(admin, new Date(), 'iam'), new Date(), 'UpdateAccessKey', 'iam'));
+    await authenticator.authenticate(info(await signed(admin, new Date(), 'iam'), new Date(), 'UpdateAccessKey', 'iam'));
     await service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Inactive');
     try {
       const next = await signed(admin);
@@ -129,7 +129,7 @@ describe('authenticator', () => {
       secretAccessKey: credentials.SecretAccessKey,
       sessionToken: credentials.SessionToken,
     };
-    const principal = authenticator.authenticate(info(await signed(creds, now), now));
+    const principal = await authenticator.authenticate(info(await signed(creds, now), now));
     expect(principal).toMatchObject({ type: 'Root', temporary: true, accessKeyId: credentials.AccessKeyId });
     expect(principal.tokenIssueTime).toBeInstanceOf(Date);
 

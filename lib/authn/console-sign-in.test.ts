@@ -35,7 +35,7 @@ let deps: ConsoleSignInDeps;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-console-sign-in-'));
-  service = createService(
+  service = await createService(
     loadConfig({
       GATEHOUSE_DATA_DIR: dataDir,
       GATEHOUSE_ACCOUNT_ID: ACCOUNT,

@@ -206,7 +206,11 @@ export async function consoleSignIn(
   if (devices.length > 0) {
     const code = input.mfaCode?.trim();
     if (!code) throw new MfaRequired();
-    const accepted = await store.transaction(() => devices.some((device) => acceptMfaCode(deps, device, code, now)));
+    // One device at a time, stopping at the first that accepts the code (each acceptance consumes it).
+    const accepted = await store.transaction(async () => {
+      for (const device of devices) if (await acceptMfaCode(deps, device, code, now)) return true;
+      return false;
+    });
     if (!accepted) throw await counted(new InvalidCredentials());
     mfa = { mfaAuthenticated: true, mfaAuthTime: now };
   }

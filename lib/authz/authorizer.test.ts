@@ -119,7 +119,7 @@ describe('resource ARNs', () => {
     const authorizer = createAuthorizer({ store });
     expect(await arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
     const before = policyGeneration(store);
-    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'UpdateUser'), { UserName: 'alice', NewPath: '/moved/' });
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'UpdateUser'), { UserName: 'alice', NewPath: '/moved/' });
     expect(policyGeneration(store)).toBe(before + 1);
     call('UpdateUser', { UserName: 'alice', NewPath: '/moved/' });
     expect(await arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/moved/alice`);
@@ -186,7 +186,7 @@ describe('decisions', () => {
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).toThrow(
       `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:GetUser on resource: user alice because no identity-based policy allows the iam:GetUser action`,
     );
-    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'p', PolicyDocument: allow('iam:GetUser') });
     expect(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'alice' })).not.toThrow();
     expect(await isAllowedByIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe(false);
@@ -266,8 +266,8 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
   const deny = (action: string) =>
     JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: action, Resource: '*' }] });
   /** Authorizes then runs the write, as the pipeline does. */
-  function write(authorizer: ReturnType<typeof createAuthorizer>, action: string, input: Record<string, unknown>) {
-    authorizer.authorize(as(systemPrincipal(ACCOUNT), action), input);
+  async function write(authorizer: ReturnType<typeof createAuthorizer>, action: string, input: Record<string, unknown>) {
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), action), input);
     return call(action, input);
   }
 
@@ -276,7 +276,7 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
     call('AddUserToGroup', { GroupName: 'Ops', UserName: 'bob' });
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
     call('PutUserPolicy', { UserName: 'alice', PolicyName: 'all', PolicyDocument: allow('iam:*') });
-    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'AttachUserPolicy'), {}); // a full bump: start from fresh sets
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'AttachUserPolicy'), {}); // a full bump: start from fresh sets
     const bob = await userPrincipal('bob');
     const alice = await userPrincipal('alice');
     const get = (p: Principal) => () => authorizer.authorize(as(p, 'GetUser'), { UserName: 'bob' });
@@ -285,39 +285,39 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
     const aliceSet = await principalPolicies(store, alice);
 
     // A group's inline policy: its members, not others.
-    write(authorizer, 'PutGroupPolicy', { GroupName: 'ops', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
+    await write(authorizer, 'PutGroupPolicy', { GroupName: 'ops', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
     expect(get(bob)).toThrow(/explicit deny/);
     expect(await principalPolicies(store, alice)).toBe(aliceSet);
-    write(authorizer, 'DeleteGroupPolicy', { GroupName: 'Ops', PolicyName: 'no' });
+    await write(authorizer, 'DeleteGroupPolicy', { GroupName: 'Ops', PolicyName: 'no' });
     expect(get(bob)).not.toThrow();
 
     // A user's inline policy, whatever the case of the name given.
-    write(authorizer, 'PutUserPolicy', { UserName: 'BOB', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
+    await write(authorizer, 'PutUserPolicy', { UserName: 'BOB', PolicyName: 'no', PolicyDocument: deny('iam:GetUser') });
     expect(get(bob)).toThrow(/explicit deny/);
     expect(await principalPolicies(store, alice)).toBe(aliceSet);
-    write(authorizer, 'DeleteUserPolicy', { UserName: 'bob', PolicyName: 'no' });
+    await write(authorizer, 'DeleteUserPolicy', { UserName: 'bob', PolicyName: 'no' });
     expect(get(bob)).not.toThrow();
 
     // A managed policy's new default version: the principals it is attached to (directly or through a group).
-    const arn = write(authorizer, 'CreatePolicy', { PolicyName: 'm', PolicyDocument: allow('s3:GetObject') }).Policy.Arn as string;
-    write(authorizer, 'AttachGroupPolicy', { GroupName: 'Ops', PolicyArn: arn });
+    const arn = (await write(authorizer, 'CreatePolicy', { PolicyName: 'm', PolicyDocument: allow('s3:GetObject') })).Policy.Arn as string;
+    await write(authorizer, 'AttachGroupPolicy', { GroupName: 'Ops', PolicyArn: arn });
     expect(get(bob)).not.toThrow();
     const aliceAgain = await principalPolicies(store, alice);
-    write(authorizer, 'CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: deny('iam:GetUser'), SetAsDefault: true });
+    await write(authorizer, 'CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: deny('iam:GetUser'), SetAsDefault: true });
     expect(get(bob)).toThrow(/explicit deny/);
     expect(await principalPolicies(store, alice)).toBe(aliceAgain);
-    write(authorizer, 'SetDefaultPolicyVersion', { PolicyArn: arn, VersionId: 'v1' });
+    await write(authorizer, 'SetDefaultPolicyVersion', { PolicyArn: arn, VersionId: 'v1' });
     expect(get(bob)).not.toThrow();
 
     // A trust policy is no part of any cached set.
-    write(authorizer, 'CreateRole', {
+    await write(authorizer, 'CreateRole', {
       RoleName: 'r',
       AssumeRolePolicyDocument: JSON.stringify({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
     });
-    write(authorizer, 'UpdateAssumeRolePolicy', {
+    await write(authorizer, 'UpdateAssumeRolePolicy', {
       RoleName: 'r',
       PolicyDocument: JSON.stringify({
         Version: '2012-10-17',
@@ -327,7 +327,7 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
     expect(await principalPolicies(store, alice)).toBe(aliceAgain);
   });
 
-  it("applies a role's inline policy to its sessions", () => {
+  it("applies a role's inline policy to its sessions", async () => {
     const authorizer = createAuthorizer({ store });
     const trust = JSON.stringify({
       Version: '2012-10-17',
@@ -347,17 +347,17 @@ describe('narrow invalidation of cached policy sets by policy-document writes', 
       temporary: true,
     };
     expect(() => authorizer.authorize(as(session, 'ListUsers'), {})).not.toThrow();
-    write(authorizer, 'PutRolePolicy', { RoleName: 'builder', PolicyName: 'no', PolicyDocument: deny('iam:ListUsers') });
+    await write(authorizer, 'PutRolePolicy', { RoleName: 'builder', PolicyName: 'no', PolicyDocument: deny('iam:ListUsers') });
     expect(() => authorizer.authorize(as(session, 'ListUsers'), {})).toThrow(/explicit deny/);
   });
 
-  it('forgets every set when a write names no target', () => {
+  it('forgets every set when a write names no target', async () => {
     const authorizer = createAuthorizer({ store });
     call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:*') });
     const before = policyGeneration(store);
-    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
     expect(policyGeneration(store)).toBe(before + 1);
-    authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), { UserName: 'bob' });
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), { UserName: 'bob' });
     expect(policyGeneration(store)).toBe(before + 1);
   });
 });

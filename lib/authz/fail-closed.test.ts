@@ -144,7 +144,7 @@ describe('a stored policy that does not compile', () => {
 
   it('is reported by the start-up scan (managed versions, inline policies, trust policies)', async () => {
     const bob = await userPrincipal('bob');
-    expect(findUncompilablePolicies(store)).toEqual([]);
+    expect(await findUncompilablePolicies(store)).toEqual([]);
     await store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
     call('CreateRole', {
       RoleName: 'r',
@@ -156,7 +156,7 @@ describe('a stored policy that does not compile', () => {
     const role = (await store.roles.getByName('r'))!;
     await store.roles.update(role.roleId, { assumeRolePolicy: '{"Statement": [' });
     const lines: string[] = [];
-    const found = reportUncompilablePolicies(store, (line) => lines.push(line));
+    const found = await reportUncompilablePolicies(store, (line) => lines.push(line));
     expect(found.map((f) => f.where)).toEqual(['user bob inline policy Broken', 'role r trust policy']);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/stored policy user bob inline policy Broken does not compile/);

@@ -74,7 +74,12 @@ const lookups = new WeakMap<Store, LRUCache<string, { generation: number; target
  * is seen by the next request. Only entities that exist are memoised: creating one (which bumps nothing, see
  * generation.ts) is seen at once because its absence was never remembered.
  */
-function memoised(store: Store, key: string, lookUp: () => TargetResource | undefined, missing: () => TargetResource): TargetResource {
+async function memoised(
+  store: Store,
+  key: string,
+  lookUp: () => Promise<TargetResource | undefined>,
+  missing: () => TargetResource,
+): Promise<TargetResource> {
   const generation = policyGeneration(store);
   let cache = lookups.get(store);
   if (cache === undefined) {
@@ -83,20 +88,20 @@ function memoised(store: Store, key: string, lookUp: () => TargetResource | unde
   }
   const cached = cache.get(key);
   if (cached !== undefined && cached.generation === generation) return cached.target;
-  const target = lookUp();
+  const target = await lookUp();
   if (target === undefined) return missing();
   cache.set(key, { generation, target });
   return target;
 }
 
-function described(description: string, target: TargetResource): TargetResource {
-  return { ...target, description };
+async function described(description: string, target: Promise<TargetResource>): Promise<TargetResource> {
+  return { ...(await target), description };
 }
 
-function userTarget(store: Store, accountId: string, userName: string): TargetResource {
+async function userTarget(store: Store, accountId: string, userName: string): Promise<TargetResource> {
   return described(
     `user ${userName}`,
-    memoised(
+    await memoised(
       store,
       `user:${userName.toLowerCase()}`,
       () => lookUpUser(store, accountId, userName),
@@ -115,10 +120,10 @@ async function lookUpUser(store: Store, accountId: string, userName: string): Pr
   };
 }
 
-function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
+async function groupTarget(store: Store, accountId: string, groupName: string): Promise<TargetResource> {
   return described(
     `group ${groupName}`,
-    memoised(
+    await memoised(
       store,
       `group:${groupName.toLowerCase()}`,
       () => lookUpGroup(store, accountId, groupName),
@@ -132,10 +137,10 @@ async function lookUpGroup(store: Store, accountId: string, groupName: string): 
   return group ? { arn: iamArn(accountId, `group${group.path}${group.groupName}`) } : undefined;
 }
 
-function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
+async function roleTarget(store: Store, accountId: string, roleName: string): Promise<TargetResource> {
   return described(
     `role ${roleName}`,
-    memoised(
+    await memoised(
       store,
       `role:${roleName.toLowerCase()}`,
       () => lookUpRole(store, accountId, roleName),
@@ -154,10 +159,10 @@ async function lookUpRole(store: Store, accountId: string, roleName: string): Pr
   };
 }
 
-function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
+async function instanceProfileTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
   return described(
     `instance-profile ${name}`,
-    memoised(
+    await memoised(
       store,
       `instance-profile:${name.toLowerCase()}`,
       () => lookUpInstanceProfile(store, accountId, name),
@@ -175,10 +180,10 @@ async function lookUpInstanceProfile(store: Store, accountId: string, name: stri
   };
 }
 
-function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
+async function serverCertificateTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
   return described(
     `server-certificate ${name}`,
-    memoised(
+    await memoised(
       store,
       `server-certificate:${name.toLowerCase()}`,
       async () => {
@@ -199,10 +204,11 @@ function policyTarget(arn: string): TargetResource {
 }
 
 /** The target of an ARN given as input (user, group, role or policy ARN as written). */
-function arnTarget(store: Store, accountId: string, arn: string): TargetResource {
+async function arnTarget(store: Store, accountId: string, arn: string): Promise<TargetResource> {
   const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
   if (m) {
-    const target = m[1] === 'user' ? userTarget(store, accountId, m[3]) : m[1] === 'role' ? roleTarget(store, accountId, m[3]) : undefined;
+    const target =
+      m[1] === 'user' ? await userTarget(store, accountId, m[3]) : m[1] === 'role' ? await roleTarget(store, accountId, m[3]) : undefined;
     if (target) return { ...(target.arn === arn ? target : { arn }), description: arn };
   }
   if (/:policy\//.test(arn)) return policyTarget(arn);
@@ -213,7 +219,7 @@ function pathOf(input: Input): string {
   return str(input, 'Path') ?? '/';
 }
 
-function selfUser(store: Store, principal: Principal): TargetResource {
+async function selfUser(store: Store, principal: Principal): Promise<TargetResource> {
   if (principal.type === 'IAMUser' && principal.userName) return userTarget(store, principal.accountId, principal.userName);
   return { arn: principal.arn };
 }
@@ -247,13 +253,13 @@ async function iamTarget(store: Store, principal: Principal, action: string, inp
       const keyId = str(input, 'AccessKeyId');
       const key = keyId ? await store.accessKeys.get(keyId) : undefined;
       const user = key?.userId ? await store.users.getById(key.userId) : undefined;
-      return user ? userTarget(store, account, user.userName) : ANY;
+      return user ? await userTarget(store, account, user.userName) : ANY;
     }
   }
   const arnInput = ARN_INPUT[action];
   if (arnInput) {
     const arn = str(input, arnInput);
-    return arn ? arnTarget(store, account, arn) : ANY;
+    return arn ? await arnTarget(store, account, arn) : ANY;
   }
   const groupName = str(input, 'GroupName');
   if (groupName && GROUP_FIRST_ACTIONS.has(action)) return groupTarget(store, account, groupName);

@@ -11,10 +11,12 @@ export interface UncompilablePolicy {
 
 const PAGE = 500;
 
-function* allPages<T>(list: (options: { after?: string; limit: number }) => { items: T[]; next?: string }): Generator<T> {
+async function* allPages<T>(
+  list: (options: { after?: string; limit: number }) => Promise<{ items: T[]; next?: string }>,
+): AsyncGenerator<T> {
   let after: string | undefined;
   do {
-    const page = list({ after, limit: PAGE });
+    const page = await list({ after, limit: PAGE });
     yield* page.items;
     after = page.next;
   } while (after !== undefined);
@@ -33,14 +35,14 @@ function problem(text: string, policyType: PolicyType): string | undefined {
  * Compiles every stored policy document and lists those that do not compile. The authorizer already denies
  * everything to the principals such a document applies to; this tells the operator which ones to replace.
  */
-export function findUncompilablePolicies(store: Store): UncompilablePolicy[] {
-  return store.read(async () => {
+export function findUncompilablePolicies(store: Store): Promise<UncompilablePolicy[]> {
+  return store.read(async (store) => {
     const found: UncompilablePolicy[] = [];
     const check = (where: string, text: string, policyType: PolicyType) => {
       const reason = problem(text, policyType);
       if (reason !== undefined) found.push({ where, reason });
     };
-    for (const policy of allPages((o) => store.managedPolicies.list(o))) {
+    for await (const policy of allPages((o) => store.managedPolicies.list(o))) {
       for (const version of await store.managedPolicies.listVersions(policy.arn))
         check(`${policy.arn} (${version.versionId})`, version.document, 'identity');
     }
@@ -48,9 +50,9 @@ export function findUncompilablePolicies(store: Store): UncompilablePolicy[] {
       for (const record of await store.inlinePolicies.list(kind, id))
         check(`${kind} ${name} inline policy ${record.policyName}`, record.document, 'identity');
     };
-    for (const user of allPages((o) => store.users.list(o))) await inline('user', user.userId, user.userName);
-    for (const group of allPages((o) => store.groups.list(o))) await inline('group', group.groupId, group.groupName);
-    for (const role of allPages((o) => store.roles.list(o))) {
+    for await (const user of allPages((o) => store.users.list(o))) await inline('user', user.userId, user.userName);
+    for await (const group of allPages((o) => store.groups.list(o))) await inline('group', group.groupId, group.groupName);
+    for await (const role of allPages((o) => store.roles.list(o))) {
       await inline('role', role.roleId, role.roleName);
       check(`role ${role.roleName} trust policy`, role.assumeRolePolicy, 'trust');
     }
@@ -59,8 +61,11 @@ export function findUncompilablePolicies(store: Store): UncompilablePolicy[] {
 }
 
 /** Logs each stored document that does not compile (called once when the service starts). */
-export function reportUncompilablePolicies(store: Store, log: (line: string) => void = console.error): UncompilablePolicy[] {
-  const found = findUncompilablePolicies(store);
+export async function reportUncompilablePolicies(
+  store: Store,
+  log: (line: string) => void = console.error,
+): Promise<UncompilablePolicy[]> {
+  const found = await findUncompilablePolicies(store);
   for (const entry of found) {
     log(
       `[gatehouse] stored policy ${entry.where} does not compile (${entry.reason}); the principals it applies to are denied until it is replaced`,

@@ -64,7 +64,10 @@ export interface OperationContext {
 }
 
 /** An operation: typed input in, typed output out, or a thrown `AwsError`. */
-export type Operation<I, O> = (ctx: OperationContext, input: I) => Promise<O>;
+export type Operation<I, O> = (ctx: OperationContext, input: I) => Promise<OperationResult<O>>;
+
+/** What an operation resolves to: its output, or anything (ignored) for an operation AWS answers with no output. */
+export type OperationResult<O> = [O] extends [void] ? unknown : O;
 
 /** An IAM operation, its input and output typed from the service model (lib/core/generated/iam-types.ts). */
 export type IamOperation<N extends IamOperationName> = Operation<IamOperationTypes[N]['input'], IamOperationTypes[N]['output']>;

@@ -21,12 +21,12 @@ export interface RequestInfo {
 
 /** Verifies the request's credentials (SigV4) and returns the calling principal, or throws an `AwsError`. */
 export interface Authenticator {
-  authenticate(info: RequestInfo): Principal;
+  authenticate(info: RequestInfo): Promise<Principal>;
 }
 
 /** Throws `AccessDenied` unless the principal may perform the operation with this input. */
 export interface Authorizer {
-  authorize(ctx: OperationContext, input: Record<string, unknown>): void;
+  authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void>;
 }
 
 /** One finished request, for the audit trail. */

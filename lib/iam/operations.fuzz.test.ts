@@ -64,9 +64,9 @@ function arbitraryFor(model: ServiceModel, shapeName: string, depth: number): fc
 let service: Service;
 let dataDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-fuzz-'));
-  service = createService(loadConfig({ GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ACCOUNT_ID: '123456789012', GATEHOUSE_DEMO: '1' }));
+  service = await createService(loadConfig({ GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ACCOUNT_ID: '123456789012', GATEHOUSE_DEMO: '1' }));
 });
 afterAll(() => {
   service.close();

@@ -109,7 +109,7 @@ export function createHandler(deps: HandlerDeps): Handler {
       if (!shedder.admit()) throw new Throttling(THROTTLING_MESSAGE);
 
       info = { request, params: head, service, action, requestId, now: clock() };
-      principal = deps.authenticator.authenticate(info);
+      principal = await deps.authenticator.authenticate(info);
 
       const params: QueryParams = new Map();
       parseForm(request.query, params);
@@ -121,10 +121,10 @@ export function createHandler(deps: HandlerDeps): Handler {
       input = decodeInput(model, opModel.input, params);
 
       const ctx = operationContextOf(deps, info, principal);
-      deps.authorizer.authorize(ctx, input);
+      await deps.authorizer.authorize(ctx, input);
       const output = isReadOnlyAction(service, action)
-        ? await deps.store.read(() => operation(ctx, input ?? {}))
-        : await deps.store.groupWrite(() => operation(ctx, input ?? {}));
+        ? await deps.store.read((store) => operation(scoped(ctx, store), input ?? {}))
+        : await deps.store.groupWrite((store) => operation(scoped(ctx, store), input ?? {}));
       const body = encodeResult(model, action, output, requestId);
       // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
       // and a read that saw them waits for it too.
@@ -141,6 +141,11 @@ export function createHandler(deps: HandlerDeps): Handler {
       return xmlResponse(aws.status, encodeError(namespace, aws, requestId), requestId);
     }
   };
+}
+
+/** The context with the store of the unit the operation runs in (PostgreSQL: the unit's transaction). */
+function scoped(ctx: OperationContext, store: OperationContext['store']): OperationContext {
+  return store === ctx.store ? ctx : { ...ctx, store };
 }
 
 function safeAudit(audit: AuditSink, record: Parameters<AuditSink['record']>[0]): void {

@@ -74,7 +74,7 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
     let principal: Principal | undefined;
     let input: Record<string, unknown> | undefined;
     try {
-      principal = deps.authenticator.authenticate(info);
+      principal = await deps.authenticator.authenticate(info);
       if (!match) throw new UnknownOperationException(`No operation of ${signingName} is served at ${request.method} ${request.path}.`);
       const operation = deps.operations[match.operation];
       if (!operation)
@@ -93,7 +93,7 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
         service: 'access-analyzer',
         action: match.operation,
       };
-      deps.authorizer.authorize(ctx, input);
+      await deps.authorizer.authorize(ctx, input);
       for (const extra of deps.extraPermissions?.[match.operation] ?? [])
         deps.authorizer.authorizeAction(ctx, extra.action, extra.resource);
       const output = await operation(principal, input, info.now);

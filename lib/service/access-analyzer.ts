@@ -74,7 +74,7 @@ function operationInput(parameters: Record<string, unknown> | null): Record<stri
 /** The successful calls of a principal (a role's sessions included) in a time window, oldest pages last. */
 export function auditActivity(store: Store, audit: GatehouseAuditSink) {
   return function* readActivity(principalArn: string, startTime: Date, endTime: Date): Iterable<CalledAction> {
-    audit.flush();
+    await audit.flush();
     let beforeSeq: number | undefined;
     do {
       const page = await store.read(() =>

@@ -79,11 +79,11 @@ export function auditRoute(deps: AuditRouteDeps): RouteHandler {
     parseForm(request.query, params);
     const requestId = newRequestId();
     const info: RequestInfo = { request, params, service: 'iam', action: 'LookupEvents', requestId, now: clock() };
-    const principal = deps.authenticator.authenticate(info);
+    const principal = await deps.authenticator.authenticate(info);
     const ctx = operationContextOf(deps, info, principal);
     deps.authorizer.authorizeAction(ctx, 'cloudtrail:LookupEvents', '*');
     const query = auditQueryOf(params);
-    deps.audit.flush();
+    await deps.audit.flush();
     const page = await deps.store.audit.query(query);
     const body: { events: unknown[]; nextToken?: string } = { events: page.events.map((e) => JSON.parse(e) as unknown) };
     if (page.nextSeq !== undefined) body.nextToken = encodeToken(page.nextSeq);

@@ -7,9 +7,9 @@ import { loadConfig } from '../config';
 import { createService, type Service } from './create-service';
 
 const opened: Array<{ service: Service; dir: string }> = [];
-function open(env: Record<string, string>) {
+async function open(env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-boot-'));
-  const service = createService(loadConfig({ GATEHOUSE_DATA_DIR: dir, ...env }));
+  const service = await createService(loadConfig({ GATEHOUSE_DATA_DIR: dir, ...env }));
   opened.push({ service, dir });
   return { service, dir };
 }
@@ -22,7 +22,7 @@ afterEach(() => {
 
 describe('bootstrap', () => {
   it('creates the account once, with the admin key pair from the environment', async () => {
-    const { service, dir } = open({
+    const { service, dir } = await open({
       GATEHOUSE_ACCOUNT_ID: '111122223333',
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
       GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
@@ -34,14 +34,14 @@ describe('bootstrap', () => {
     expect(key?.secretEncrypted).not.toContain('test');
     service.close();
     opened.pop();
-    const again = createService(loadConfig({ GATEHOUSE_DATA_DIR: dir }));
+    const again = await createService(loadConfig({ GATEHOUSE_DATA_DIR: dir }));
     opened.push({ service: again, dir });
     expect(again.firstRun).toBeUndefined();
     expect((await again.store.account.get())?.accountId).toBe('111122223333');
   });
 
   it("creates the seed documents' users, groups and roles in demo mode", async () => {
-    const { service } = open({ GATEHOUSE_DEMO: '1' });
+    const { service } = await open({ GATEHOUSE_DEMO: '1' });
     const names = (await service.store.users.list({ pathPrefix: '/example/path/2/', limit: 100 })).items.map((u) => u.userName);
     expect(names).toEqual(['techsquawks-user-2', 'techsquawks-user-2a']);
     for (const group of ['Admins', 'Developers', 'Devops', 'Administrators']) expect(await service.store.groups.getByName(group)).toBeDefined();
@@ -50,13 +50,13 @@ describe('bootstrap', () => {
   });
 
   it('starts an empty account with GATEHOUSE_DEMO=0', async () => {
-    const { service } = open({ GATEHOUSE_DEMO: '0' });
+    const { service } = await open({ GATEHOUSE_DEMO: '0' });
     expect(await service.store.users.count()).toBe(1);
     expect(await service.store.users.getByName('admin')).toBeDefined();
   });
 
-  it('keeps the master key in the data directory with mode 0600', () => {
-    const { dir } = open({});
+  it('keeps the master key in the data directory with mode 0600', async () => {
+    const { dir } = await open({});
     expect(fs.statSync(path.join(dir, 'master.key')).mode & 0o777).toBe(0o600);
   });
 });

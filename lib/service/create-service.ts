@@ -35,11 +35,11 @@ export interface PipelineSteps {
 }
 
 /** Opens the data directory, creates the account on first start and builds the handler. */
-export function createService(config: ServiceConfig): Service {
+export async function createService(config: ServiceConfig): Promise<Service> {
   const store = openSqliteStore(config.dataDir);
   const secrets = SecretBox.open(config.dataDir, config.masterKey);
   const firstRun = bootstrapAccount(store, config, secrets, IAM_OPERATIONS);
-  reportUncompilablePolicies(store);
+  await reportUncompilablePolicies(store);
   const steps = createPipeline({ store, config, secrets });
   const routes = new Map<string, RouteHandler>(steps.routes);
   const service: Service = {

@@ -5,7 +5,7 @@ import { createService, type Service } from './create-service';
 const globalForService = globalThis as unknown as { __gatehouseService?: Service };
 
 /** The embedded service, configured from the environment. */
-export function getService(): Service {
-  if (!globalForService.__gatehouseService) globalForService.__gatehouseService = createService(loadConfig());
+export async function getService(): Promise<Service> {
+  if (!globalForService.__gatehouseService) globalForService.__gatehouseService = await createService(loadConfig());
   return globalForService.__gatehouseService;
 }

@@ -32,7 +32,7 @@ export function passwordPolicyRoute(deps: PasswordPolicyRouteDeps): RouteHandler
     try {
       const requestId = newRequestId();
       const info: RequestInfo = { request, params: new Map(), service: 'iam', action: 'GetAccountPasswordPolicy', requestId, now: clock() };
-      const principal = deps.authenticator.authenticate(info);
+      const principal = await deps.authenticator.authenticate(info);
       // Invariant: only an IAM user (long-term key or its console session) has a password this policy governs.
       if (principal.type !== 'IAMUser') {
         const ctx: OperationContext = {

@@ -29,9 +29,9 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
       ['/_gatehouse/password-policy', passwordPolicyRoute({ ...deps, authenticator, authorizer })],
     ]),
-    close: () => {
+    close: async () => {
       analyzer.generations.clear();
-      audit.close();
+      await audit.close();
     },
   };
 }

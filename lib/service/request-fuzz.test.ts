@@ -17,9 +17,9 @@ const ACCOUNT = '123456789012';
 let service: Service;
 let dir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-fuzz-'));
-  service = createService(
+  service = await createService(
     loadConfig({
       GATEHOUSE_DATA_DIR: dir,
       GATEHOUSE_ACCOUNT_ID: ACCOUNT,

@@ -16,7 +16,7 @@ export function signOutRoute(deps: { store: Store; secrets: SecretBox; config: S
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     try {
       const service = parseSignature({ ...request, path: request.signedPath ?? request.path })?.service === 'iam' ? 'iam' : 'sts';
-      const principal = authenticator.authenticate({
+      const principal = await authenticator.authenticate({
         request,
         params: new Map(),
         service,

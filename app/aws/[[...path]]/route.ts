@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 async function handle(request: Request): Promise<Response> {
-  const service = getService();
+  const service = await getService();
   // The client as stamped on arrival (instrumentation.ts): socket peer, forwarded headers only from trusted proxies.
   const client = readClientStamp(request.headers.get(CLIENT_STAMP_HEADER));
   if (!client) {

@@ -61,7 +61,7 @@ export async function roleDetail(store: Store, accountId: string, role: RoleReco
     Arn: roleArn(accountId, role),
     CreateDate: role.createDate,
     AssumeRolePolicyDocument: role.assumeRolePolicy,
-    InstanceProfileList: (await store.instanceProfiles.listForRole(role.roleId)).map((profile) => instanceProfileView(store, accountId, profile)),
+    InstanceProfileList: await Promise.all((await store.instanceProfiles.listForRole(role.roleId)).map((profile) => instanceProfileView(store, accountId, profile))),
     RolePolicyList: await inlinePolicyList(store, 'role', role.roleId),
     AttachedManagedPolicies: await attachedManagedPolicies(store, 'role', role.roleId),
     PermissionsBoundary: boundaryView(role.permissionsBoundaryArn),

@@ -15,7 +15,7 @@ type OutputList = 'UserDetailList' | 'GroupDetailList' | 'RoleDetailList' | 'Pol
 interface Section {
   filter: EntityType;
   output: OutputList;
-  page(after: string | undefined, limit: number): { items: unknown[]; next?: string };
+  page(after: string | undefined, limit: number): Promise<{ items: unknown[]; next?: string }>;
 }
 
 /** Usage counts of every used policy, computed once per request. */
@@ -44,7 +44,7 @@ function sections(store: Store, accountId: string): Section[] {
       output: 'UserDetailList',
       async page(after, limit) {
         const page = await store.users.list({ after, limit });
-        return { items: page.items.map((user) => userDetail(store, accountId, user)), next: page.next };
+        return { items: await Promise.all(page.items.map((user) => userDetail(store, accountId, user))), next: page.next };
       },
     },
     {
@@ -52,7 +52,7 @@ function sections(store: Store, accountId: string): Section[] {
       output: 'GroupDetailList',
       async page(after, limit) {
         const page = await store.groups.list({ after, limit });
-        return { items: page.items.map((group) => groupDetail(store, accountId, group)), next: page.next };
+        return { items: await Promise.all(page.items.map((group) => groupDetail(store, accountId, group))), next: page.next };
       },
     },
     {
@@ -60,7 +60,7 @@ function sections(store: Store, accountId: string): Section[] {
       output: 'RoleDetailList',
       async page(after, limit) {
         const page = await store.roles.list({ after, limit });
-        return { items: page.items.map((role) => roleDetail(store, accountId, role)), next: page.next };
+        return { items: await Promise.all(page.items.map((role) => roleDetail(store, accountId, role))), next: page.next };
       },
     },
     {
@@ -68,11 +68,13 @@ function sections(store: Store, accountId: string): Section[] {
       output: 'Policies',
       async page(after, limit) {
         const page = await store.managedPolicies.list({ after, limit });
-        const items = page.items.map(async (record) => {
+        const items = await Promise.all(
+          page.items.map(async (record) => {
           const policy: ManagedPolicyInfo = { ...record, isAwsManaged: false };
           const versions = await store.managedPolicies.listVersions(record.arn);
           return managedPolicyDetail(policy, await counts.of(record.arn), versions);
-        });
+          }),
+        );
         return { items, next: page.next };
       },
     },
@@ -88,12 +90,14 @@ function sections(store: Store, accountId: string): Section[] {
           .map((policy) => ({ policy, key: policy.policyName.toLowerCase() }))
           .filter((entry) => after === undefined || entry.key > after)
           .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        const items = used.slice(0, limit).map(async ({ policy }) => {
+        const items = await Promise.all(
+          used.slice(0, limit).map(async ({ policy }) => {
           const created = policy.versions.find((v) => v.versionId === policy.defaultVersionId)?.createDate ?? policy.updateDate;
           // The default version only: AWS managed policies can have hundreds of versions.
           const versions = [{ versionId: policy.defaultVersionId, document: policy.document, createDate: created }];
           return managedPolicyDetail({ ...policy, isAwsManaged: true }, await counts.of(policy.arn), versions);
-        });
+          }),
+        );
         return { items, next: used.length > limit ? used[limit - 1].key : undefined };
       },
     },
@@ -144,13 +148,13 @@ export const getAccountAuthorizationDetails: UncheckedIamOperation<'GetAccountAu
     const after = index === start.section ? start.after : undefined;
     if (budget === 0) {
       // The page is full: resume here only if this section (or a later one) has anything left.
-      if (section.page(after, 1).items.length > 0) {
+      if ((await section.page(after, 1)).items.length > 0) {
         resume = { section: index, after };
         break;
       }
       continue;
     }
-    const page = section.page(after, budget);
+    const page = await section.page(after, budget);
     output[section.output].push(...page.items);
     budget -= page.items.length;
     if (page.next !== undefined) {

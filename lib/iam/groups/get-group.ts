@@ -9,9 +9,10 @@ export const getGroup: IamOperation<'GetGroup'> = async (ctx, input) => {
   const { store, principal } = ctx;
   const group = await requireGroup(store, input.GroupName);
   const page = await store.groups.listMembers(group.groupId, { after: decodeMarker(input.Marker), limit: pageSize(input.MaxItems) });
-  const users = page.userIds.flatMap(async (userId) => {
+  const users = [];
+  for (const userId of page.userIds) {
     const user = await store.users.getById(userId);
-    return user ? [userView(principal.accountId, user)] : [];
-  });
+    if (user) users.push(userView(principal.accountId, user));
+  }
   return { Group: groupView(principal.accountId, group), Users: users, ...pageResult(page.next) };
 };

@@ -9,7 +9,7 @@ export const listInstanceProfilesForRole: IamOperation<'ListInstanceProfilesForR
   const profiles = await ctx.store.instanceProfiles.listForRole(role.roleId);
   const page = paginateArray(profiles, (profile) => profile.instanceProfileName.toLowerCase(), input.Marker, input.MaxItems);
   return {
-    InstanceProfiles: page.items.map((profile) => instanceProfileView(ctx.store, ctx.principal.accountId, profile)),
+    InstanceProfiles: await Promise.all(page.items.map((profile) => instanceProfileView(ctx.store, ctx.principal.accountId, profile))),
     IsTruncated: page.IsTruncated,
     Marker: page.Marker,
   };

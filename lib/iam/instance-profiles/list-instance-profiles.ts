@@ -10,7 +10,7 @@ export const listInstanceProfiles: IamOperation<'ListInstanceProfiles'> = async 
     limit: pageSize(input.MaxItems),
   });
   return {
-    InstanceProfiles: page.items.map((profile) => instanceProfileView(ctx.store, ctx.principal.accountId, profile)),
+    InstanceProfiles: await Promise.all(page.items.map((profile) => instanceProfileView(ctx.store, ctx.principal.accountId, profile))),
     ...pageResult(page.next),
   };
 };

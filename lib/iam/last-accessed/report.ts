@@ -50,10 +50,11 @@ async function subject(store: Store, accountId: string, arn: string): Promise<{ 
     const group = await store.groups.getByName(name);
     if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
     const members = (await store.groups.listMembers(group.groupId, { limit: 10_000 })).userIds;
-    const tracked = members.flatMap(async (id) => {
+    const tracked: string[] = [];
+    for (const id of members) {
       const user = await store.users.getById(id);
-      return user ? [userArn(accountId, user.path, user.userName)] : [];
-    });
+      if (user) tracked.push(userArn(accountId, user.path, user.userName));
+    }
     return { documents: (await entityPolicyDocuments(store, 'group', group.groupId)).map((d) => d.document), tracked };
   }
   const policy = await managedPolicyDocument(store, arn);
@@ -110,25 +111,27 @@ export async function buildServicesLastAccessed(
     list.push(record);
     byService.set(record.serviceNamespace, list);
   }
-  return allowedServiceNamespaces(documents).map(async (namespace) => {
-    const uses = byService.get(namespace) ?? [];
-    const entry: ServiceLastAccessed = {
-      ServiceName: serviceName(namespace),
-      ServiceNamespace: namespace,
-      TotalAuthenticatedEntities: uses.length,
-    };
-    const latest = uses.reduce<ServiceAccessRecord | undefined>((a, b) => (!a || b.lastAccessed > a.lastAccessed ? b : a), undefined);
-    if (latest) {
-      entry.LastAuthenticated = new Date(latest.lastAccessed);
-      entry.LastAuthenticatedEntity = latest.lastAccessedEntity ?? latest.principalArn;
-      entry.LastAuthenticatedRegion = latest.lastAccessedRegion;
-    }
-    if (jobType === 'ACTION_LEVEL' && TRACKED_ACTION_SERVICES.has(namespace)) {
-      const actions = await trackedActions(store, tracked, namespace);
-      if (actions.length > 0) entry.TrackedActionsLastAccessed = actions;
-    }
-    return entry;
-  });
+  return Promise.all(
+    allowedServiceNamespaces(documents).map(async (namespace) => {
+      const uses = byService.get(namespace) ?? [];
+      const entry: ServiceLastAccessed = {
+        ServiceName: serviceName(namespace),
+        ServiceNamespace: namespace,
+        TotalAuthenticatedEntities: uses.length,
+      };
+      const latest = uses.reduce<ServiceAccessRecord | undefined>((a, b) => (!a || b.lastAccessed > a.lastAccessed ? b : a), undefined);
+      if (latest) {
+        entry.LastAuthenticated = new Date(latest.lastAccessed);
+        entry.LastAuthenticatedEntity = latest.lastAccessedEntity ?? latest.principalArn;
+        entry.LastAuthenticatedRegion = latest.lastAccessedRegion;
+      }
+      if (jobType === 'ACTION_LEVEL' && TRACKED_ACTION_SERVICES.has(namespace)) {
+        const actions = await trackedActions(store, tracked, namespace);
+        if (actions.length > 0) entry.TrackedActionsLastAccessed = actions;
+      }
+      return entry;
+    }),
+  );
 }
 
 /** Runs a report job to completion at once and keeps it. */

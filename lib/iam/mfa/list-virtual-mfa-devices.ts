@@ -19,5 +19,5 @@ export const listVirtualMfaDevices: UncheckedIamOperation<'ListVirtualMFADevices
     after: decodeMarker(input.Marker),
     limit: pageSize(input.MaxItems),
   });
-  return { VirtualMFADevices: page.items.map((d) => virtualMfaDeviceView(ctx, d)), ...pageResult(page.next) };
+  return { VirtualMFADevices: await Promise.all(page.items.map((d) => virtualMfaDeviceView(ctx, d))), ...pageResult(page.next) };
 };

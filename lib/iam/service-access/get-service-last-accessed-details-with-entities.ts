@@ -46,7 +46,9 @@ async function roleEntity(store: Store, accountId: string, roleId: string): Prom
 }
 
 async function members(store: Store, accountId: string, groupId: string): Promise<Entity[]> {
-  return (await store.groups.listMembers(groupId, { limit: 10_000 })).userIds.flatMap((id) => userEntity(store, accountId, id));
+  const entities: Entity[] = [];
+  for (const id of (await store.groups.listMembers(groupId, { limit: 10_000 })).userIds) entities.push(...(await userEntity(store, accountId, id)));
+  return entities;
 }
 
 /** The entities whose use a job's subject covers. */

@@ -80,7 +80,7 @@ describe('SqliteGroupRepository', () => {
   it('adds members once, lists them by user name in pages, and counts both ways', async () => {
     const devs = await group('devs');
     const ops = await group('ops');
-    const users = ['carol', 'Alice', 'bob', 'dave'].map(user);
+    const users = await Promise.all(['carol', 'Alice', 'bob', 'dave'].map(user));
     for (const u of users) await store.groups.addMember(devs.groupId, u.userId, DATE);
     await store.groups.addMember(devs.groupId, users[0].userId, DATE);
     await store.groups.addMember(ops.groupId, users[0].userId, DATE);
@@ -88,10 +88,10 @@ describe('SqliteGroupRepository', () => {
     expect(await store.groups.countForUser(users[0].userId)).toBe(2);
 
     const first = await store.groups.listMembers(devs.groupId, { limit: 3 });
-    const names = (ids: string[]) => ids.map(async (id) => (await store.users.getById(id))!.userName);
-    expect(names(first.userIds)).toEqual(['Alice', 'bob', 'carol']);
+    const names = (ids: string[]) => Promise.all(ids.map(async (id) => (await store.users.getById(id))!.userName));
+    expect(await names(first.userIds)).toEqual(['Alice', 'bob', 'carol']);
     const second = await store.groups.listMembers(devs.groupId, { after: first.next, limit: 3 });
-    expect(names(second.userIds)).toEqual(['dave']);
+    expect(await names(second.userIds)).toEqual(['dave']);
     expect(second.next).toBeUndefined();
 
     expect((await store.groups.listForUser(users[0].userId)).map((g) => g.groupName)).toEqual(['devs', 'ops']);

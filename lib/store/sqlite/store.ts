@@ -1,4 +1,5 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store } from '../types';
 import { openDatabase, type SqliteDatabase } from './database';
 import type Database from 'better-sqlite3';
@@ -51,14 +52,11 @@ export class SqliteStore implements Store {
   private readonly savepointStatement: Database.Statement;
   private readonly releaseStatement: Database.Statement;
   private readonly rollbackToStatement: Database.Statement;
-  /** True on the view a unit's function receives: its `read`/`transaction`/`groupWrite` calls join the unit. */
-  private readonly inUnit: boolean = false;
-  /** The store as a unit sees it (shares everything with this one; see `inUnit`). */
-  private readonly view: SqliteStore;
   /**
-   * Mutable state, in one object so the unit view (a prototype child of this store) shares it. Units are
-   * serialised by `locked`/`waiters`: one connection has one transaction, so a unit owns it while it runs.
+   * Units are serialised by `locked`/`waiters`: one connection has one transaction, so a unit owns it while it
+   * runs. `unit` tells code running inside a unit (which joins it) from code of another request (which waits).
    */
+  private readonly unit = new AsyncLocalStorage<true>();
   private readonly state: {
     locked: boolean;
     waiters: (() => void)[];
@@ -100,28 +98,27 @@ export class SqliteStore implements Store {
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.view = Object.create(this, { inUnit: { value: true } }) as SqliteStore;
   }
 
   async read<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.inUnit) return fn(this);
+    if (this.unit.getStore()) return fn(this);
     // Holding the lock is the snapshot: no unit writes on this connection until it is released.
     await this.acquire();
     try {
-      return await fn(this.view);
+      return await this.unit.run(true, () => fn(this));
     } finally {
       this.release();
     }
   }
 
   async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.inUnit) return fn(this);
+    if (this.unit.getStore()) return fn(this);
     await this.acquire();
     try {
       this.commitGroup();
       this.beginStatement.run();
       try {
-        const result = await fn(this.view);
+        const result = await this.unit.run(true, () => fn(this));
         this.commitStatement.run();
         return result;
       } catch (error) {
@@ -135,7 +132,7 @@ export class SqliteStore implements Store {
   }
 
   async groupWrite<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.inUnit) return fn(this);
+    if (this.unit.getStore()) return fn(this);
     await this.acquire();
     const state = this.state;
     try {
@@ -158,7 +155,7 @@ export class SqliteStore implements Store {
       // A savepoint per unit: a failing operation undoes only itself.
       this.savepointStatement.run();
       try {
-        const result = await fn(this.view);
+        const result = await this.unit.run(true, () => fn(this));
         this.releaseStatement.run();
         return result;
       } catch (error) {
@@ -252,7 +249,7 @@ export class SqliteStore implements Store {
   }
 
   async wipe(): Promise<void> {
-    if (this.inUnit) throw new Error('wipe() inside a unit');
+    if (this.unit.getStore()) throw new Error('wipe() inside a unit');
     await this.acquire();
     try {
       this.wipeNow();
