@@ -3,8 +3,8 @@
 // user's credentials, assume or re-trust a role, pass a role to a compute service, change another principal's
 // permissions), and shortest paths over any number of hops — computed in steps so a browser stays responsive.
 import { authorize, compilePolicy, explain, type AuthorizationRequest, type CompiledPolicy, type StatementOutcome } from '@/lib/policy';
-import { mayAllow, resourcesMayAllow } from './actions-allowed';
-import { AssumeIndex, explainAssume, keyId, principalOf, type PrincipalKey } from './assume';
+import { ArnIndex, mayAllow, resourceReach, resourcesMayAllow } from './actions-allowed';
+import { assumeIndexOf, explainAssume, keyId, principalOf, type AssumeIndex, type PrincipalKey } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 import type { EntityRef } from './types';
 
@@ -168,7 +168,7 @@ export interface EscalationRun {
  * Starts the analysis. Units of work: one principal checked for "allowed everything", one non-admin principal's
  * outgoing edges, then the path computation. Administrators' own outgoing edges are not computed (they need none).
  */
-export function startEscalation(account: CompiledAccount, assume: AssumeIndex = new AssumeIndex(account)): EscalationRun {
+export function startEscalation(account: CompiledAccount, assume: AssumeIndex = assumeIndexOf(account)): EscalationRun {
   const principals: PrincipalKey[] = [...account.users.map((_, i) => keyOf('user', i)), ...account.roles.map((_, i) => keyOf('role', i))];
   const analysis: EscalationAnalysis = {
     account,
@@ -192,7 +192,9 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
   const policyHolders = new Map<string, { keys: PrincipalKey[]; via: string }[]>();
   const holds = (arn: string, keys: PrincipalKey[], via: string) => {
     if (arn.includes(':aws:policy/')) return;
-    policyHolders.set(arn, [...(policyHolders.get(arn) ?? []), { keys, via }]);
+    const list = policyHolders.get(arn);
+    if (list) list.push({ keys, via });
+    else policyHolders.set(arn, [{ keys, via }]);
   };
   snapshot.users.forEach((u, i) => u.attached.forEach((p) => holds(p.arn, [keyOf('user', i)], 'attached')));
   snapshot.roles.forEach((r, i) => r.attached.forEach((p) => holds(p.arn, [keyOf('role', i)], 'attached')));
@@ -205,6 +207,9 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
       ),
     ),
   );
+
+  const userArns = new ArnIndex(account.users.map((u) => u.arn));
+  const roleArns = new ArnIndex(account.roles.map((r) => r.arn));
 
   let phase: 'admins' | 'edges' | 'paths' | 'done' = 'admins';
   let cursor = 0;
@@ -259,13 +264,13 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     const edge = (to: PrincipalKey, kind: EscalationKind, requests: EdgeRequest[], extra: Partial<EscalationEdge> = {}) =>
       addEdge({ from: key, to, kind, requests, ...extra });
     // Taking over one's own credentials or permissions is no escalation for reach kinds; grants on oneself are.
+    // Only the users (roles) whose ARN a covering Allow statement could name are judged by the engine.
     const tryUsers = (action: string, kind: EscalationKind) => {
-      const may = resourcesMayAllow(identity, action);
-      if (!may) return;
-      account.users.forEach((u, i) => {
-        if (REACH_KINDS.has(kind) && key.kind === 'user' && key.index === i) return;
-        if (may(u.arn) && allows(account, p, action, u.arn)) edge(keyOf('user', i), kind, [{ action, resource: u.arn }]);
-      });
+      for (const i of userArns.matching(resourceReach(identity, action))) {
+        if (REACH_KINDS.has(kind) && key.kind === 'user' && key.index === i) continue;
+        const arn = account.users[i].arn;
+        if (allows(account, p, action, arn)) edge(keyOf('user', i), kind, [{ action, resource: arn }]);
+      }
     };
     tryUsers('iam:CreateAccessKey', 'create-access-key');
     tryUsers('iam:CreateLoginProfile', 'create-login-profile');
@@ -273,45 +278,46 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     tryUsers('iam:AttachUserPolicy', 'attach-policy');
     tryUsers('iam:PutUserPolicy', 'put-policy');
     const tryRoles = (action: string, kind: EscalationKind) => {
-      const may = resourcesMayAllow(identity, action);
-      if (!may) return;
-      account.roles.forEach((r, i) => {
-        if (may(r.arn) && allows(account, p, action, r.arn)) edge(keyOf('role', i), kind, [{ action, resource: r.arn }]);
-      });
+      for (const i of roleArns.matching(resourceReach(identity, action))) {
+        const arn = account.roles[i].arn;
+        if (allows(account, p, action, arn)) edge(keyOf('role', i), kind, [{ action, resource: arn }]);
+      }
     };
     tryRoles('iam:AttachRolePolicy', 'attach-policy');
     tryRoles('iam:PutRolePolicy', 'put-policy');
     if (mayAllow(identity, 'iam:UpdateAssumeRolePolicy')) {
-      account.roles.forEach((r, i) => {
-        if (key.kind === 'role' && key.index === i) return;
-        if (!allows(account, p, 'iam:UpdateAssumeRolePolicy', r.arn)) return;
+      for (const i of roleArns.matching(resourceReach(identity, 'iam:UpdateAssumeRolePolicy'))) {
+        const r = account.roles[i];
+        if (key.kind === 'role' && key.index === i) continue;
+        if (!allows(account, p, 'iam:UpdateAssumeRolePolicy', r.arn)) continue;
         // A trust policy naming the caller suffices for a user; a role session is still limited by its boundary.
         if (
           key.kind === 'role' &&
           p.set.boundary &&
           authorize(request(account, p, 'sts:AssumeRole', r.arn), { identity: p.set.boundary, boundary: p.set.boundary }) !== 'allowed'
         )
-          return;
+          continue;
         edge(keyOf('role', i), 'update-trust-policy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: r.arn }]);
-      });
+      }
     }
     if (mayAllow(identity, 'iam:PassRole')) {
       const creatable = PASS_ROLE_SERVICES.filter((s) => s.actions.every((a) => allows(account, p, a, '*')));
       if (creatable.length > 0) {
-        account.roles.forEach((r, i) => {
+        for (const i of roleArns.matching(resourceReach(identity, 'iam:PassRole'))) {
+          const r = account.roles[i];
           const trust = account.trust[i];
-          if (!trust) return;
+          if (!trust) continue;
           const services = new Set<string>();
           for (const statement of trust.allowStatements) for (const service of statement.principal?.services ?? []) services.add(service);
           const service = creatable.find((s) => services.has(s.principal));
-          if (!service || !allows(account, p, 'iam:PassRole', r.arn)) return;
+          if (!service || !allows(account, p, 'iam:PassRole', r.arn)) continue;
           edge(
             keyOf('role', i),
             'pass-role',
             [{ action: 'iam:PassRole', resource: r.arn }, ...service.actions.map((a) => ({ action: a, resource: '*' }))],
             { needs: service.service },
           );
-        });
+        }
       }
     }
     // Groups: a policy on a group reaches its members; adding a user to an administrators' group makes it one.
@@ -335,9 +341,10 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
         }
       }
     }
-    if (mayAllow(identity, 'iam:CreatePolicyVersion')) {
+    const mayVersion = resourcesMayAllow(identity, 'iam:CreatePolicyVersion');
+    if (mayVersion) {
       for (const [arn, holders] of policyHolders) {
-        if (!allows(account, p, 'iam:CreatePolicyVersion', arn)) continue;
+        if (!mayVersion(arn) || !allows(account, p, 'iam:CreatePolicyVersion', arn)) continue;
         for (const holder of holders)
           for (const to of holder.keys)
             edge(to, 'create-policy-version', [{ action: 'iam:CreatePolicyVersion', resource: arn }], {
