@@ -6,7 +6,7 @@ import { authorize, compilePolicy, explain, type AuthorizationRequest, type Comp
 import { ArnIndex, mayAllow, resourceReach, resourcesMayAllow } from './actions-allowed';
 import { assumeIndexOf, explainAssume, keyId, principalOf, type AssumeIndex, type PrincipalKey } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
-import type { EntityRef } from './types';
+import type { EntityRef, SnapshotManagedPolicy } from './types';
 
 /**
  * Kinds of escalation edge. "Reach" kinds let the source act as the target (its credentials or a session of it);
@@ -23,7 +23,8 @@ export type EscalationKind =
   | 'put-policy'
   | 'group-policy'
   | 'add-to-group'
-  | 'create-policy-version';
+  | 'create-policy-version'
+  | 'set-policy-version';
 
 export const REACH_KINDS: ReadonlySet<EscalationKind> = new Set([
   'assume-role',
@@ -47,6 +48,7 @@ export const KIND_TEXT: Record<EscalationKind, string> = {
   'group-policy': 'can attach or put a policy on a group it is in',
   'add-to-group': 'can add it to a group that grants administrator access',
   'create-policy-version': 'can write a new default version of a policy attached to it',
+  'set-policy-version': 'can make an older version of a policy attached to it the default, which allows it everything',
 };
 
 /** One request that makes an edge (the action and resource), judged allowed. */
@@ -64,8 +66,10 @@ export interface EscalationEdge {
   requests: EdgeRequest[];
   /** "needs ec2" for iam:PassRole: the edge exists on AWS, where the compute service runs the role. */
   needs?: string;
-  /** The group or policy through which a grant works (add-to-group, group-policy, create-policy-version). */
+  /** The group or policy through which a grant works (add-to-group, group-policy, create/set-policy-version). */
   via?: string;
+  /** set-policy-version: the customer managed policy and the non-default version that, made the default, allows `to` everything. */
+  version?: { policyArn: string; policyName: string; versionId: string };
 }
 
 /** Why a principal is admin-equivalent. */
@@ -135,6 +139,77 @@ function allows(account: CompiledAccount, principal: PrincipalPolicies, action: 
 export function allowsEverything(account: CompiledAccount, principal: PrincipalPolicies): boolean {
   for (const action of ADMIN_PROBES) if (!allows(account, principal, action, '*')) return false;
   return true;
+}
+
+/** A non-default version of a managed policy, compiled (once per snapshot) for identity and boundary use. */
+interface AlternativeVersion {
+  versionId: string;
+  identity: CompiledPolicy | undefined;
+  boundary: CompiledPolicy | undefined;
+}
+
+const compiledVersions = new WeakMap<SnapshotManagedPolicy, AlternativeVersion[]>();
+
+/** The policy's non-default versions, compiled; a version that does not compile is left out (it could not be set to grant anything). */
+function alternativeVersions(policy: SnapshotManagedPolicy | undefined): AlternativeVersion[] {
+  if (!policy?.versions || policy.versions.length < 2) return [];
+  const known = compiledVersions.get(policy);
+  if (known) return known;
+  const compileAs = (text: string, policyType: 'identity' | 'boundary', id: string) => {
+    try {
+      return compilePolicy(text, { policyId: id, policyType });
+    } catch {
+      return undefined;
+    }
+  };
+  const out: AlternativeVersion[] = policy.versions
+    .filter((v) => !v.isDefault && v.versionId !== policy.defaultVersionId)
+    .map((v) => ({
+      versionId: v.versionId,
+      identity: compileAs(v.document, 'identity', policy.arn),
+      boundary: compileAs(v.document, 'boundary', `boundary:${policy.arn}`),
+    }))
+    .filter((v) => v.identity !== undefined);
+  compiledVersions.set(policy, out);
+  return out;
+}
+
+/** The principal's policies with the managed policy's default version replaced by another (as identity policy and as boundary). */
+function withVersion(principal: PrincipalPolicies, policyArn: string, version: AlternativeVersion): PrincipalPolicies {
+  const boundaryId = `boundary:${policyArn}`;
+  const held = principal.set.identity.some((p) => p.policyId === policyArn);
+  const set = {
+    ...principal.set,
+    // A default version that could not be compiled is left out of the set; the older version takes its place.
+    identity: held
+      ? principal.set.identity.map((p) => (p.policyId === policyArn ? version.identity! : p))
+      : [...principal.set.identity, version.identity!],
+    boundary: principal.set.boundary?.flatMap((p) => (p.policyId !== boundaryId ? [p] : version.boundary ? [version.boundary] : [])),
+  };
+  if (!principal.set.boundary) delete set.boundary;
+  return { ...principal, set };
+}
+
+/**
+ * The first non-default version of the policy that, made the default, would allow the principal everything (see
+ * ADMIN_PROBES); undefined when none would. Only a version that allows some probe can, unless the default version
+ * denies something (an older version without the Deny lifts it) or the policy is also the principal's boundary.
+ */
+function versionMakingAdmin(
+  account: CompiledAccount,
+  principal: PrincipalPolicies,
+  policyArn: string,
+  versions: AlternativeVersion[],
+): string | undefined {
+  const current = principal.set.identity.find((p) => p.policyId === policyArn);
+  const mayLift =
+    (current !== undefined && current.denyStatements.length > 0) ||
+    (principal.set.boundary ?? []).some((p) => p.policyId === `boundary:${policyArn}`);
+  for (const version of versions) {
+    if (!mayLift && !ADMIN_PROBES.some((action) => mayAllow([version.identity!], action))) continue;
+    if (allowsEverything(account, withVersion(principal, policyArn, version))) return version.versionId;
+  }
+  return undefined;
 }
 
 /** Progress of an escalation run. */
@@ -207,6 +282,31 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
       ),
     ),
   );
+
+  /**
+   * Per customer managed policy: the principals holding it (not admin-equivalent already) that one of its
+   * non-default versions, made the default, would allow everything — with the first such version. Computed once.
+   */
+  let versionTargets: Map<string, { to: PrincipalKey; via: string; versionId: string; policyName: string }[]> | undefined;
+  const policyVersionTargets = () => {
+    if (versionTargets) return versionTargets;
+    versionTargets = new Map();
+    const policies = new Map(snapshot.policies.map((p) => [p.arn, p]));
+    for (const [arn, holders] of policyHolders) {
+      const policy = policies.get(arn);
+      const versions = alternativeVersions(policy);
+      if (!policy || versions.length === 0) continue;
+      const targets: { to: PrincipalKey; via: string; versionId: string; policyName: string }[] = [];
+      for (const holder of holders)
+        for (const to of holder.keys) {
+          if (analysis.admins.has(keyId(to))) continue;
+          const versionId = versionMakingAdmin(account, principalOf(account, to), arn, versions);
+          if (versionId) targets.push({ to, via: holder.via, versionId, policyName: policy.name });
+        }
+      if (targets.length > 0) versionTargets.set(arn, targets);
+    }
+    return versionTargets;
+  };
 
   const userArns = new ArnIndex(account.users.map((u) => u.arn));
   const roleArns = new ArnIndex(account.roles.map((r) => r.arn));
@@ -350,6 +450,18 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
             edge(to, 'create-policy-version', [{ action: 'iam:CreatePolicyVersion', resource: arn }], {
               via: `${arn.split('/').pop()} (${holder.via})`,
             });
+      }
+    }
+    // SetDefaultPolicyVersion needs no new document: an older version that allows everything is enough.
+    const maySetVersion = resourcesMayAllow(identity, 'iam:SetDefaultPolicyVersion');
+    if (maySetVersion) {
+      for (const [arn, targets] of policyVersionTargets()) {
+        if (!maySetVersion(arn) || !allows(account, p, 'iam:SetDefaultPolicyVersion', arn)) continue;
+        for (const target of targets)
+          edge(target.to, 'set-policy-version', [{ action: 'iam:SetDefaultPolicyVersion', resource: arn }], {
+            via: `${target.policyName} ${target.versionId} (${target.via})`,
+            version: { policyArn: arn, policyName: target.policyName, versionId: target.versionId },
+          });
       }
     }
   };
@@ -589,9 +701,19 @@ export function edgeStatements(account: CompiledAccount, edge: EscalationEdge): 
     const e = explainAssume(account, caller, edge.to.index);
     return named(account, caller, e.decidingStatements, 'sts:AssumeRole', account.roles[edge.to.index].arn);
   }
-  return edge.requests.flatMap((r) =>
+  const own = edge.requests.flatMap((r) =>
     named(account, caller, explain(request(account, caller, r.action, r.resource), caller.set).decidingStatements, r.action, r.resource),
   );
+  if (edge.kind !== 'set-policy-version' || !edge.version) return own;
+  // And the statements of the older version that would allow the target everything.
+  const { policyArn, policyName, versionId } = edge.version;
+  const version = alternativeVersions(account.snapshot.policies.find((p) => p.arn === policyArn)).find((v) => v.versionId === versionId);
+  if (!version) return own;
+  const target = withVersion(principalOf(account, edge.to), policyArn, version);
+  const outcomes = explain(request(account, target, '*', '*'), target.set).decidingStatements.filter(
+    (o) => o.policyId === policyArn || o.policyId === `boundary:${policyArn}`,
+  );
+  return own.concat(named(account, target, outcomes, '*', '*').map((s) => ({ ...s, policyName: `${policyName} version ${versionId}` })));
 }
 
 /** The statements that make a principal allowed "* on *" (those deciding the literal `*` action). */

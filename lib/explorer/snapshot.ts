@@ -1,4 +1,5 @@
-// GetAccountAuthorizationDetails pages → AccountSnapshot: decoded documents, default versions only, sorted names.
+// GetAccountAuthorizationDetails pages → AccountSnapshot: decoded documents, every policy version (the default one
+// also as the policy's document), sorted names.
 import type { GetAccountAuthorizationDetailsResponse, PolicyDetail, Tag } from '@aws-sdk/client-iam';
 import type { AccountSnapshot, CredentialReport, CredentialReportRow, SnapshotInlinePolicy, SnapshotManagedPolicy } from './types';
 
@@ -90,6 +91,13 @@ export function snapshotFromPages(
         arn: p.Arn,
         path: p.Path ?? '/',
         document: decodeDocument(version?.Document),
+        defaultVersionId: version?.VersionId ?? p.DefaultVersionId,
+        versions: (p.PolicyVersionList ?? []).map((v) => ({
+          versionId: v.VersionId ?? '',
+          document: decodeDocument(v.Document),
+          isDefault: v === version,
+          created: v.CreateDate ? new Date(v.CreateDate).toISOString() : undefined,
+        })),
       };
       snapshot.policies.push(policy);
     }
