@@ -126,16 +126,20 @@ export class ArnIndex {
   matching(reach: ResourceReach): number[] {
     if (reach.kind === 'none') return [];
     if (reach.kind === 'any') return this.arns.map((_, i) => i);
-    const found = new Set<number>();
+    const seen = new Uint8Array(this.arns.length);
+    const found: number[] = [];
     for (const pattern of reach.patterns) {
       const prefix = pattern.literalPrefix;
       for (let i = this.lowerBound(prefix); i < this.sorted.length; i++) {
         const entry = this.sorted[i];
         if (!entry.arn.startsWith(prefix)) break;
-        if (!found.has(entry.index) && matchWildcard(pattern, entry.arn)) found.add(entry.index);
+        if (seen[entry.index] === 0 && matchWildcard(pattern, entry.arn)) {
+          seen[entry.index] = 1;
+          found.push(entry.index);
+        }
       }
     }
-    return [...found].sort((a, b) => a - b);
+    return Array.from(Int32Array.from(found).sort());
   }
 
   /** The first position whose ARN is not less than `prefix`. */

@@ -93,7 +93,7 @@ export class AssumeIndex {
    * uses NotPrincipal; the users and roles its Principal names; and, when it names the account (delegation), every
    * caller whose identity policies have an Allow covering sts:AssumeRole. An unreadable trust policy admits nobody.
    */
-  candidates(roleIndex: number): PrincipalKey[] {
+  candidates(roleIndex: number, skip?: (key: PrincipalKey) => boolean): PrincipalKey[] {
     const trust = this.account.trust[roleIndex];
     if (!trust) return [];
     const accountId = this.account.snapshot.accountId;
@@ -102,6 +102,7 @@ export class AssumeIndex {
     let delegates = false;
     const add = (key: PrincipalKey) => {
       const id = keyId(key);
+      if (skip?.(key)) return;
       if (!seen.has(id)) {
         seen.add(id);
         named.push(key);
@@ -109,7 +110,7 @@ export class AssumeIndex {
     };
     for (const statement of trust.allowStatements) {
       const p = statement.principal;
-      if (statement.notPrincipal || !p || p.any) return this.everyone();
+      if (statement.notPrincipal || !p || p.any) return skip ? this.everyone().filter((key) => !skip(key)) : this.everyone();
       // Naming the account delegates to identity policies: only callers whose policies could allow it are candidates.
       if (p.accounts.has(accountId)) delegates = true;
       for (const arn of p.arns) {
@@ -126,7 +127,7 @@ export class AssumeIndex {
       // Callers not named must be allowed by their own policies (delegation): check that first, it is cheaper.
       const namedIds = new Set(seen);
       for (const key of this.delegationCandidates(roleIndex)) {
-        if (namedIds.has(keyId(key))) continue;
+        if (namedIds.has(keyId(key)) || skip?.(key)) continue;
         const caller = principalOf(this.account, key);
         if (authorize(assumeRequest(this.account, caller, roleIndex), caller.set) !== 'allowed') continue;
         add(key);
@@ -174,6 +175,23 @@ export class AssumeIndex {
       if (result.decision === 'allowed') edges.push({ from, roleIndex, result });
     }
     this.assumersCache.set(roleIndex, edges);
+    return edges;
+  }
+
+  /**
+   * The assumers of the role other than those `skip` leaves out, judging only those (who-can, which needs only the
+   * callers it has not reached yet); the full list when it is already known.
+   */
+  assumersExcept(roleIndex: number, skip: (key: PrincipalKey) => boolean): AssumeEdge[] {
+    const cached = this.assumersCache.get(roleIndex);
+    if (cached) return cached.filter((e) => !skip(e.from));
+    const edges: AssumeEdge[] = [];
+    for (const from of this.candidates(roleIndex, skip)) {
+      if (from.kind === 'role' && from.index === roleIndex) continue;
+      this.judged++;
+      const result = judgeAssume(this.account, principalOf(this.account, from), roleIndex);
+      if (result.decision === 'allowed') edges.push({ from, roleIndex, result });
+    }
     return edges;
   }
 

@@ -98,3 +98,21 @@ describe('one AssumeIndex per compiled account', () => {
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
   });
 });
+
+describe('AssumeIndex.assumersExcept', () => {
+  it('judges only the callers not skipped, and agrees with the full list', () => {
+    for (let role = 0; role < account.roles.length; role++) {
+      const skip = (key: { kind: 'user' | 'role'; index: number }) => key.kind === 'user' && key.index % 2 === 0;
+      const partial = new AssumeIndex(account);
+      const some = partial.assumersExcept(role, skip).map((e) => `${e.from.kind}:${e.from.index}`);
+      const full = new AssumeIndex(account);
+      const all = full
+        .assumers(role)
+        .filter((e) => !skip(e.from))
+        .map((e) => `${e.from.kind}:${e.from.index}`);
+      expect(some).toEqual(all);
+      expect(partial.judged).toBeLessThanOrEqual(full.judged);
+      expect(full.assumersExcept(role, skip).map((e) => `${e.from.kind}:${e.from.index}`)).toEqual(all);
+    }
+  });
+});

@@ -207,7 +207,7 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, 
   /** Follows the assume edges into one reached role: every caller not yet reached reaches the action through it. */
   const expand = (target: number) => {
     const via = roleChains.get(target)!;
-    for (const edge of assume.assumers(target)) {
+    for (const edge of assume.assumersExcept(target, (key) => reached.has(keyId(key)))) {
       const id = keyId(edge.from);
       if (reached.has(id)) continue;
       reached.add(id);
