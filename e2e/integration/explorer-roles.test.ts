@@ -312,7 +312,12 @@ describe('explorer escalation edges replayed with the principals own credentials
       'user:rollback-target Rollback v1 (attached)',
     ]);
     const edge = edges[0];
-    expect(edge.version).toEqual({ policyArn: arn('policy', 'Rollback'), policyName: 'Rollback', versionId: 'v1' });
+    expect(edge.version).toEqual({
+      policyArn: arn('policy', 'Rollback'),
+      policyName: 'Rollback',
+      versionId: 'v1',
+      grants: { action: '*', resource: '*' },
+    });
     expect(analysis.admins.has(`user:${target}`)).toBe(false);
     expect(await serviceAllowsListUsers(keys.get('rollback-target')!)).toBe(false);
 

@@ -1,7 +1,8 @@
 // Every path to admin in a compiled account: admin-equivalent principals (allowed everything, or able to grant
 // themselves that) with the statements that make them so, escalation edges between users and roles (take over a
 // user's credentials, assume or re-trust a role, pass a role to a compute service, change another principal's
-// permissions), and shortest paths over any number of hops — computed in steps so a browser stays responsive.
+// permissions, write or set back a version of a policy attached to it), and shortest paths over any number of hops —
+// computed in steps so a browser stays responsive.
 import { authorize, compilePolicy, explain, type AuthorizationRequest, type CompiledPolicy, type StatementOutcome } from '@/lib/policy';
 import { ArnIndex, mayAllow, resourceReach, resourcesMayAllow } from './actions-allowed';
 import { assumeIndexOf, explainAssume, keyId, principalOf, type AssumeIndex, type PrincipalKey } from './assume';
@@ -48,7 +49,7 @@ export const KIND_TEXT: Record<EscalationKind, string> = {
   'group-policy': 'can attach or put a policy on a group it is in',
   'add-to-group': 'can add it to a group that grants administrator access',
   'create-policy-version': 'can write a new default version of a policy attached to it',
-  'set-policy-version': 'can make an older version of a policy attached to it the default, which allows it everything',
+  'set-policy-version': 'can make an older version of a policy attached to it the default, which makes it admin-equivalent',
 };
 
 /** One request that makes an edge (the action and resource), judged allowed. */
@@ -68,8 +69,11 @@ export interface EscalationEdge {
   needs?: string;
   /** The group or policy through which a grant works (add-to-group, group-policy, create/set-policy-version). */
   via?: string;
-  /** set-policy-version: the customer managed policy and the non-default version that, made the default, allows `to` everything. */
-  version?: { policyArn: string; policyName: string; versionId: string };
+  /**
+   * set-policy-version: the customer managed policy and the non-default version that, made the default, makes `to`
+   * admin-equivalent, and the request the version would allow `to` (`*` on `*`, or a policy on itself).
+   */
+  version?: { policyArn: string; policyName: string; versionId: string; grants: EdgeRequest };
 }
 
 /** Why a principal is admin-equivalent. */
@@ -190,9 +194,17 @@ function withVersion(principal: PrincipalPolicies, policyArn: string, version: A
   return { ...principal, set };
 }
 
+/** Requests that let a principal grant itself any permission: a managed or inline policy on its own user or role. */
+function selfGrants(principal: PrincipalPolicies): EdgeRequest[] {
+  const actions =
+    principal.ref.type === 'user' ? ['iam:AttachUserPolicy', 'iam:PutUserPolicy'] : ['iam:AttachRolePolicy', 'iam:PutRolePolicy'];
+  return actions.map((action) => ({ action, resource: principal.arn }));
+}
+
 /**
- * The first non-default version of the policy that, made the default, would allow the principal everything (see
- * ADMIN_PROBES); undefined when none would. Only a version that allows some probe can, unless the default version
+ * The first non-default version of the policy that, made the default, would make the principal admin-equivalent —
+ * allowed everything (see ADMIN_PROBES) or allowed to put or attach a policy on itself — with the request it would
+ * allow; undefined when none would. Only a version that allows one of those actions can, unless the default version
  * denies something (an older version without the Deny lifts it) or the policy is also the principal's boundary.
  */
 function versionMakingAdmin(
@@ -200,14 +212,19 @@ function versionMakingAdmin(
   principal: PrincipalPolicies,
   policyArn: string,
   versions: AlternativeVersion[],
-): string | undefined {
+): { versionId: string; grants: EdgeRequest } | undefined {
   const current = principal.set.identity.find((p) => p.policyId === policyArn);
   const mayLift =
     (current !== undefined && current.denyStatements.length > 0) ||
     (principal.set.boundary ?? []).some((p) => p.policyId === `boundary:${policyArn}`);
+  const grants = selfGrants(principal);
   for (const version of versions) {
-    if (!mayLift && !ADMIN_PROBES.some((action) => mayAllow([version.identity!], action))) continue;
-    if (allowsEverything(account, withVersion(principal, policyArn, version))) return version.versionId;
+    const versionAllows = (action: string) => mayAllow([version.identity!], action);
+    if (!mayLift && !ADMIN_PROBES.some(versionAllows) && !grants.some((g) => versionAllows(g.action))) continue;
+    const changed = withVersion(principal, policyArn, version);
+    if (allowsEverything(account, changed)) return { versionId: version.versionId, grants: { action: '*', resource: '*' } };
+    const self = grants.find((g) => allows(account, changed, g.action, g.resource));
+    if (self) return { versionId: version.versionId, grants: self };
   }
   return undefined;
 }
@@ -285,9 +302,10 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
 
   /**
    * Per customer managed policy: the principals holding it (not admin-equivalent already) that one of its
-   * non-default versions, made the default, would allow everything — with the first such version. Computed once.
+   * non-default versions, made the default, would make admin-equivalent — with the first such version. Computed once.
    */
-  let versionTargets: Map<string, { to: PrincipalKey; via: string; versionId: string; policyName: string }[]> | undefined;
+  type VersionTarget = { to: PrincipalKey; via: string; versionId: string; policyName: string; grants: EdgeRequest };
+  let versionTargets: Map<string, VersionTarget[]> | undefined;
   const policyVersionTargets = () => {
     if (versionTargets) return versionTargets;
     versionTargets = new Map();
@@ -296,12 +314,12 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
       const policy = policies.get(arn);
       const versions = alternativeVersions(policy);
       if (!policy || versions.length === 0) continue;
-      const targets: { to: PrincipalKey; via: string; versionId: string; policyName: string }[] = [];
+      const targets: VersionTarget[] = [];
       for (const holder of holders)
         for (const to of holder.keys) {
           if (analysis.admins.has(keyId(to))) continue;
-          const versionId = versionMakingAdmin(account, principalOf(account, to), arn, versions);
-          if (versionId) targets.push({ to, via: holder.via, versionId, policyName: policy.name });
+          const found = versionMakingAdmin(account, principalOf(account, to), arn, versions);
+          if (found) targets.push({ to, via: holder.via, policyName: policy.name, ...found });
         }
       if (targets.length > 0) versionTargets.set(arn, targets);
     }
@@ -452,7 +470,7 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
             });
       }
     }
-    // SetDefaultPolicyVersion needs no new document: an older version that allows everything is enough.
+    // SetDefaultPolicyVersion needs no new document: an older version that makes the holder admin-equivalent is enough.
     const maySetVersion = resourcesMayAllow(identity, 'iam:SetDefaultPolicyVersion');
     if (maySetVersion) {
       for (const [arn, targets] of policyVersionTargets()) {
@@ -460,7 +478,7 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
         for (const target of targets)
           edge(target.to, 'set-policy-version', [{ action: 'iam:SetDefaultPolicyVersion', resource: arn }], {
             via: `${target.policyName} ${target.versionId} (${target.via})`,
-            version: { policyArn: arn, policyName: target.policyName, versionId: target.versionId },
+            version: { policyArn: arn, policyName: target.policyName, versionId: target.versionId, grants: target.grants },
           });
       }
     }
@@ -705,15 +723,20 @@ export function edgeStatements(account: CompiledAccount, edge: EscalationEdge): 
     named(account, caller, explain(request(account, caller, r.action, r.resource), caller.set).decidingStatements, r.action, r.resource),
   );
   if (edge.kind !== 'set-policy-version' || !edge.version) return own;
-  // And the statements of the older version that would allow the target everything.
-  const { policyArn, policyName, versionId } = edge.version;
+  // And the statements of the older version that would allow the target everything (or a policy on itself).
+  const { policyArn, policyName, versionId, grants } = edge.version;
   const version = alternativeVersions(account.snapshot.policies.find((p) => p.arn === policyArn)).find((v) => v.versionId === versionId);
   if (!version) return own;
   const target = withVersion(principalOf(account, edge.to), policyArn, version);
-  const outcomes = explain(request(account, target, '*', '*'), target.set).decidingStatements.filter(
+  const outcomes = explain(request(account, target, grants.action, grants.resource), target.set).decidingStatements.filter(
     (o) => o.policyId === policyArn || o.policyId === `boundary:${policyArn}`,
   );
-  return own.concat(named(account, target, outcomes, '*', '*').map((s) => ({ ...s, policyName: `${policyName} version ${versionId}` })));
+  return own.concat(
+    named(account, target, outcomes, grants.action, grants.resource).map((s) => ({
+      ...s,
+      policyName: `${policyName} version ${versionId}`,
+    })),
+  );
 }
 
 /** The statements that make a principal allowed "* on *" (those deciding the literal `*` action). */

@@ -31,7 +31,7 @@ const inline = (sid: string, action: string, resource: string) => ({
  * The escalation account plus: Rollback (v1 allows everything, v2 the default lists buckets) attached to the role
  * rolled and, through the group Versioned, to the user member; Harmless (no version allows more than listing)
  * attached to the user plain; Restrict (v2 the default denies iam:*, v1 does not) attached with AdministratorAccess
- * to the user restricted. setter may SetDefaultPolicyVersion on every policy; self-setter on Rollback, which it holds;
+ * to the user restricted; SelfAttach (v1 allows attaching policies to one's own user) attached to self-attach-holder. setter may SetDefaultPolicyVersion on every policy; self-setter on Rollback, which it holds;
  * creator may only CreatePolicyVersion (another edge kind).
  */
 function versionsAccount(): AccountSnapshot {
@@ -55,6 +55,14 @@ function versionsAccount(): AccountSnapshot {
       versioned('Rollback', [everything, listBuckets], 2),
       versioned('Harmless', [listBuckets, doc([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }])], 2),
       versioned('Restrict', [listBuckets, doc([{ Sid: 'NoIam', Effect: 'Deny', Action: 'iam:*', Resource: '*' }])], 2),
+      versioned(
+        'SelfAttach',
+        [
+          doc([{ Sid: 'AttachOwn', Effect: 'Allow', Action: 'iam:AttachUserPolicy', Resource: arn('user', '${aws:username}') }]),
+          listBuckets,
+        ],
+        2,
+      ),
     ],
     groups: [
       ...base.groups,
@@ -64,6 +72,7 @@ function versionsAccount(): AccountSnapshot {
       ...base.users,
       user('member', { groups: ['Versioned'] }),
       user('plain', { attached: attach('Harmless') }),
+      user('self-attach-holder', { attached: attach('SelfAttach') }),
       user('restricted', { attached: [{ name: 'AdministratorAccess', arn: ADMIN_ARN }, ...attach('Restrict')] }),
       user('setter', { inline: [inline('SetAny', 'iam:SetDefaultPolicyVersion', arn('policy', '*'))] }),
       user('self-setter', {
@@ -102,11 +111,12 @@ describe('set-policy-version edges', () => {
       'role:rolled Rollback v1 (attached)',
       'user:member Rollback v1 (group Versioned)',
       'user:restricted Restrict v1 (attached)',
+      'user:self-attach-holder SelfAttach v1 (attached)',
       'user:self-setter Rollback v1 (attached)',
     ]);
     expect(edges.find((e) => label(e.to) === 'role:rolled')).toMatchObject({
       requests: [{ action: 'iam:SetDefaultPolicyVersion', resource: arn('policy', 'Rollback') }],
-      version: { policyArn: arn('policy', 'Rollback'), policyName: 'Rollback', versionId: 'v1' },
+      version: { policyArn: arn('policy', 'Rollback'), policyName: 'Rollback', versionId: 'v1', grants: { action: '*', resource: '*' } },
     });
   });
 
@@ -178,5 +188,19 @@ describe('the snapshot keeps every version', () => {
         { versionId: 'v2', document: listBuckets, isDefault: true, created: undefined },
       ],
     });
+  });
+});
+
+describe('a version that lets the holder grant itself anything', () => {
+  it('counts as admin-equivalent: the edge names the request the version would allow and its statement', () => {
+    const edge = versionEdges('setter').find((e) => label(e.to) === 'user:self-attach-holder')!;
+    expect(edge.version).toMatchObject({
+      versionId: 'v1',
+      grants: { action: 'iam:AttachUserPolicy', resource: arn('user', 'self-attach-holder') },
+    });
+    expect(edgeStatements(account, edge).map((s) => `${s.action} ${s.policyName} ${s.sid ?? ''}`)).toEqual([
+      'iam:SetDefaultPolicyVersion SetAny SetAny',
+      'iam:AttachUserPolicy SelfAttach version v1 AttachOwn',
+    ]);
   });
 });
