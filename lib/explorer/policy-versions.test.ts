@@ -170,6 +170,17 @@ describe('the snapshot keeps every version', () => {
             { VersionId: 'v2', IsDefaultVersion: true, Document: encodeURIComponent(listBuckets) },
           ],
         },
+        {
+          PolicyName: 'ReadOnlyAccess',
+          Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+          Path: '/',
+          DefaultVersionId: 'v3',
+          PolicyVersionList: [
+            { VersionId: 'v3', IsDefaultVersion: true, Document: encodeURIComponent(listBuckets) },
+            { VersionId: 'v2', IsDefaultVersion: false, Document: encodeURIComponent(everything) },
+            { VersionId: 'v1', IsDefaultVersion: false, Document: encodeURIComponent(everything) },
+          ],
+        },
       ],
     };
     const snapshot = snapshotFromPages([page], {
@@ -177,7 +188,7 @@ describe('the snapshot keeps every version', () => {
       principalArn: arn('user', 'x'),
       readAt: '2026-01-02T00:00:00Z',
     });
-    expect(snapshot.policies[0]).toEqual({
+    expect(snapshot.policies[1]).toEqual({
       name: 'Rollback',
       arn: arn('policy', 'Rollback'),
       path: '/',
@@ -188,6 +199,29 @@ describe('the snapshot keeps every version', () => {
         { versionId: 'v2', document: listBuckets, isDefault: true, created: undefined },
       ],
     });
+  });
+
+  it('keeps only the default version of an AWS managed policy (no account can set it back)', () => {
+    const page: GetAccountAuthorizationDetailsResponse = {
+      Policies: [
+        {
+          PolicyName: 'ReadOnlyAccess',
+          Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+          Path: '/',
+          DefaultVersionId: 'v3',
+          PolicyVersionList: [
+            { VersionId: 'v3', IsDefaultVersion: true, Document: encodeURIComponent(listBuckets) },
+            { VersionId: 'v2', IsDefaultVersion: false, Document: encodeURIComponent(everything) },
+          ],
+        },
+      ],
+    };
+    const snapshot = snapshotFromPages([page], {
+      accountId: ESCALATION_ACCOUNT,
+      principalArn: arn('user', 'x'),
+      readAt: '2026-01-02T00:00:00Z',
+    });
+    expect(snapshot.policies[0].versions).toEqual([{ versionId: 'v3', document: listBuckets, isDefault: true, created: undefined }]);
   });
 });
 

@@ -92,7 +92,8 @@ export function snapshotFromPages(
         path: p.Path ?? '/',
         document: decodeDocument(version?.Document),
         defaultVersionId: version?.VersionId ?? p.DefaultVersionId,
-        versions: (p.PolicyVersionList ?? []).map((v) => ({
+        // AWS managed policies: the default only (their history is long and large, and no account can set it back).
+        versions: (p.Arn.includes(':aws:policy/') ? (version ? [version] : []) : (p.PolicyVersionList ?? [])).map((v) => ({
           versionId: v.VersionId ?? '',
           document: decodeDocument(v.Document),
           isDefault: v === version,

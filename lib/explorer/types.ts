@@ -77,7 +77,10 @@ export interface SnapshotPolicyVersion {
   created?: string;
 }
 
-/** A managed policy: the document of its default version, and every version IAM returned (default included). */
+/**
+ * A managed policy: the document of its default version, and every version IAM returned (default included) for a
+ * customer managed policy; for an AWS managed policy only the default (no account can set its default version).
+ */
 export interface SnapshotManagedPolicy {
   name: string;
   arn: string;
