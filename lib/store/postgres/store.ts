@@ -31,6 +31,11 @@ import { PostgresUserCredentialRepository } from './user-credentials';
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 /** Attempts of one write unit before its last error is surfaced (SSI lets at least one of the contenders commit). */
 const MAX_ATTEMPTS = 30;
+/**
+ * Re-runs after a unique violation: the violation means the other unit has committed, so one re-run sees its row.
+ * A second violation is a unit that inserts without checking, whose error is surfaced rather than retried 30 times.
+ */
+const MAX_UNIQUE_RETRIES = 2;
 
 /** bigint (count(*), identity columns) as a JS number: every such value here is far below 2^53. */
 const TYPES: pg.CustomTypesConfig = {
@@ -165,6 +170,7 @@ const SETTLED = Promise.resolve();
  * retryable error — whatever `fn` turned that error into. A read unit is REPEATABLE READ READ ONLY, never retried.
  */
 async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: ClientSql) => Promise<T>): Promise<T> {
+  let uniqueRetries = 0;
   for (let attempt = 1; ; attempt++) {
     const client = await shared.pool.connect();
     const sql = new ClientSql(client);
@@ -183,7 +189,9 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
         broken = rollbackError as Error; // The connection is unusable: the pool must not hand it out again.
       }
       if (sql.wrote) for (const listener of shared.rollbackListeners) listener();
-      if (mode === 'write' && attempt < MAX_ATTEMPTS && RETRYABLE.has(errorCode(sql.failure ?? error) ?? '')) {
+      const code = errorCode(sql.failure ?? error);
+      const retry = code === '23505' ? uniqueRetries++ < MAX_UNIQUE_RETRIES : code !== undefined && RETRYABLE.has(code);
+      if (mode === 'write' && retry && attempt < MAX_ATTEMPTS) {
         await delay(Math.random() * Math.min(100, 2 ** attempt));
         continue;
       }
