@@ -54,7 +54,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const logFile = path.join(dir, 'server.log');
   if (runAs) {
     fs.chownSync(dir, runAs.uid, runAs.gid);
-    // The server user must be able to reach the directory (os.tmpdir() is normally /tmp, which it can).
+    // The server user must be able to reach the directory: os.tmpdir() is normally /tmp, but TMPDIR may point elsewhere.
+    if (spawnSync('runuser', ['-u', runAs.name, '--', 'test', '-w', dir]).status !== 0) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`the "${runAs.name}" user cannot write ${dir}: point TMPDIR at a directory it can reach (e.g. /tmp)`);
+    }
   }
   const exec = (program: string, args: string[]) =>
     runAs ? run('runuser', ['-u', runAs.name, '--', path.join(bin, program), ...args]) : run(path.join(bin, program), args);

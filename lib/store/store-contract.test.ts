@@ -770,6 +770,19 @@ describe.skipIf(unavailable !== undefined)('Store contract: PostgreSQL', () => {
       expect(await store.accessKeys.listForUser('U1')).toHaveLength(2);
     });
 
+    it("10 concurrent 'attach if fewer than 3 attached' units on two instances leave exactly 3 attachments", async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) =>
+          (n % 2 === 0 ? store : other).groupWrite(async (unit) => {
+            if ((await unit.attachments.countForPrincipal('role', 'R1')) >= 3) throw new Error('LimitExceeded');
+            await unit.attachments.attach({ principalKind: 'role', principalId: 'R1', policyArn: policyArn(`P${n}`), attachDate: DATE });
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+      expect(await other.attachments.countForPrincipal('role', 'R1')).toBe(3);
+    });
+
     it("20 concurrent same-name creations ('Alice', 'ALICE', ...) on two instances: exactly one succeeds, the rest see it exists", async () => {
       const spellings = ['Alice', 'ALICE', 'alice', 'aLiCe'];
       const results = await Promise.allSettled(

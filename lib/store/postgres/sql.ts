@@ -1,5 +1,9 @@
 // How the PostgreSQL repositories reach the database: one small interface over either the pool (autocommit, one
-// statement at a time) or the client of a unit's transaction, with every statement prepared once per connection.
+// statement at a time) or the client of a unit's transaction.
+//
+// Statements are unnamed (parsed on every call). Named prepared statements measured ~10 % faster on point reads,
+// but a connection keeps their plans, and `SELECT *` plans fail ("cached plan must not change result type") once a
+// newer instance has migrated the schema: a rolling upgrade would break the instances still running.
 import type pg from 'pg';
 
 /** The statements a repository runs; the same calls outside a unit (autocommit) and inside one (its transaction). */
@@ -17,18 +21,6 @@ export interface Sql {
 /** Starts a write unit of the store (with its retries) and runs `fn` on the unit's connection. */
 export type WriteUnitRunner = <T>(fn: (sql: Sql) => Promise<T>) => Promise<T>;
 
-/** Statement names by text: pg prepares a named statement once per connection and reuses its plan. */
-const names = new Map<string, string>();
-
-function named(text: string, values: readonly unknown[] | undefined): pg.QueryConfig<unknown[]> {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `gh${names.size + 1}`;
-    names.set(text, name);
-  }
-  return { name, text, values: values as unknown[] | undefined };
-}
-
 /** Statements on the pool: each one autocommits on whichever connection is free. */
 export class PoolSql implements Sql {
   constructor(
@@ -37,7 +29,7 @@ export class PoolSql implements Sql {
   ) {}
 
   async rows<R>(text: string, values?: readonly unknown[]): Promise<R[]> {
-    return (await this.pool.query(named(text, values))).rows as R[];
+    return (await this.pool.query(text, values as unknown[] | undefined)).rows as R[];
   }
 
   async row<R>(text: string, values?: readonly unknown[]): Promise<R | undefined> {
@@ -45,7 +37,7 @@ export class PoolSql implements Sql {
   }
 
   async run(text: string, values?: readonly unknown[]): Promise<number> {
-    return (await this.pool.query(named(text, values))).rowCount ?? 0;
+    return (await this.pool.query(text, values as unknown[] | undefined)).rowCount ?? 0;
   }
 
   atomically<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
@@ -85,7 +77,7 @@ export class ClientSql implements Sql {
   private async query(text: string, values: readonly unknown[] | undefined): Promise<pg.QueryResult> {
     if (!this.wrote && !/^\s*SELECT\b/i.test(text)) this.wrote = true;
     try {
-      return await this.client.query(named(text, values));
+      return await this.client.query(text, values as unknown[] | undefined);
     } catch (error) {
       this.failure ??= error;
       throw error;

@@ -156,8 +156,9 @@ export class PostgresStore implements AsyncStore {
     await this.sql.run(`TRUNCATE ${tables.map(({ name }) => `"${name.replace(/"/g, '""')}"`).join(', ')}`);
   }
 
-  /** Closes the pool (waits for checked-out connections to be released). */
+  /** Closes the pool (waits for checked-out connections to be released). Only the store itself closes, not a unit. */
   close(): Promise<void> {
+    if (this.unit) return Promise.reject(new Error('close() is called on the store, not on the store scoped to a unit'));
     return this.shared.pool.end();
   }
 }
