@@ -631,6 +631,14 @@ function repositoryContract(open: () => Subject) {
     expect(await s.audit.count()).toBe(1);
   });
 
+  it('a NUL in a looked-up name finds nothing, and an event carrying one is still recorded', async () => {
+    await s.users.insert(user('nul'));
+    expect(await s.users.getByName('nul\u0000')).toBeUndefined();
+    expect(await s.signInAttempts.get('user:123456789012:a\u0000b')).toBeUndefined();
+    await s.audit.insertMany([{ eventId: 'n', eventTime: DATE, eventSource: 'iam', eventName: 'Get\u0000User', event: '{"n":"\\u0000"}' }]);
+    expect((await s.audit.query({ limit: 10 })).events).toEqual(['{"n":"\\u0000"}']);
+  });
+
   it('wipe empties every table, settings and account included', async () => {
     await s.account.create({ accountId: ACCOUNT, rootEmail: 'r@example.com', createDate: DATE });
     await s.users.insert(user('w'));

@@ -21,6 +21,26 @@ export interface Sql {
 /** Starts a write unit of the store (with its retries) and runs `fn` on the unit's connection. */
 export type WriteUnitRunner = <T>(fn: (sql: Sql) => Promise<T>) => Promise<T>;
 
+/**
+ * PostgreSQL's text cannot hold U+0000 (SQLite's can): a parameter carrying one would fail the statement with 22021,
+ * so a request with a NUL in, say, a user name would fail with a server error instead of "no such user". NUL becomes
+ * U+FFFD, which no IAM name, ARN or id may contain: lookups still find nothing, and the audit trail keeps the event.
+ */
+function storable(values: readonly unknown[] | undefined): unknown[] | undefined {
+  if (values === undefined) return undefined;
+  return values.map((value) =>
+    typeof value === 'string'
+      ? withoutNul(value)
+      : Array.isArray(value)
+        ? value.map((item: unknown) => (typeof item === 'string' ? withoutNul(item) : item))
+        : value,
+  );
+}
+
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+}
+
 /** Statements on the pool: each one autocommits on whichever connection is free. */
 export class PoolSql implements Sql {
   constructor(
@@ -29,7 +49,7 @@ export class PoolSql implements Sql {
   ) {}
 
   async rows<R>(text: string, values?: readonly unknown[]): Promise<R[]> {
-    return (await this.pool.query(text, values as unknown[] | undefined)).rows as R[];
+    return (await this.pool.query(text, storable(values))).rows as R[];
   }
 
   async row<R>(text: string, values?: readonly unknown[]): Promise<R | undefined> {
@@ -37,7 +57,7 @@ export class PoolSql implements Sql {
   }
 
   async run(text: string, values?: readonly unknown[]): Promise<number> {
-    return (await this.pool.query(text, values as unknown[] | undefined)).rowCount ?? 0;
+    return (await this.pool.query(text, storable(values))).rowCount ?? 0;
   }
 
   atomically<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
@@ -77,7 +97,7 @@ export class ClientSql implements Sql {
   private async query(text: string, values: readonly unknown[] | undefined): Promise<pg.QueryResult> {
     if (!this.wrote && !/^\s*SELECT\b/i.test(text)) this.wrote = true;
     try {
-      return await this.client.query(text, values as unknown[] | undefined);
+      return await this.client.query(text, storable(values));
     } catch (error) {
       this.failure ??= error;
       throw error;
