@@ -13,7 +13,7 @@ import { AccessDenied } from '../core/errors';
 import type { Authorizer } from '../core/pipeline';
 import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
-import { invalidateForPolicyWrite, principalPolicies } from './principal-policies';
+import { invalidateForPolicyWrite, principalPolicies, type PrincipalPolicies } from './principal-policies';
 import { addInputContext, principalContext } from './request-context';
 import { targetResource } from './resources';
 
@@ -46,8 +46,14 @@ interface Evaluation {
   policySet: PolicySet;
 }
 
-function evaluate(ctx: OperationContext, action: string, resource: string, context: RequestContext): Evaluation {
-  const policies = principalPolicies(ctx.store, ctx.principal);
+// A request's steps share one lookup of the principal's policies (made by their caller), not one lookup each.
+function evaluate(
+  ctx: OperationContext,
+  action: string,
+  resource: string,
+  context: RequestContext,
+  policies: PrincipalPolicies,
+): Evaluation {
   const request: AuthorizationRequest = {
     action,
     resource,
@@ -57,9 +63,9 @@ function evaluate(ctx: OperationContext, action: string, resource: string, conte
   return { decision: authorize(request, policies.policySet), request, policySet: policies.policySet };
 }
 
-function baseContext(ctx: OperationContext): RequestContext {
-  const policies = principalPolicies(ctx.store, ctx.principal);
-  return principalContext({ ...ctx, region: ctx.config.region }, policies);
+function baseContext(ctx: OperationContext, policies: PrincipalPolicies): RequestContext {
+  const { principal, now, sourceIp, userAgent, secureTransport } = ctx;
+  return principalContext({ principal, now, sourceIp, userAgent, secureTransport, region: ctx.config.region }, policies);
 }
 
 /**
@@ -103,8 +109,9 @@ export function accessDeniedMessage(
  */
 export function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Decision {
   if (isUnrestricted(ctx.principal)) return 'allowed';
-  const context = { ...baseContext(ctx), ...extraContext };
-  return evaluate(ctx, action, resource, context).decision;
+  const policies = principalPolicies(ctx.store, ctx.principal);
+  const context = { ...baseContext(ctx, policies), ...extraContext };
+  return evaluate(ctx, action, resource, context, policies).decision;
 }
 
 /**
@@ -153,17 +160,24 @@ function passwordPolicyGrantApplies(ctx: OperationContext, action: string): bool
 }
 
 /** A principal with a stored policy that does not compile is refused everything, naming the policy (fail closed). */
-function denyIfUncompilable(ctx: OperationContext, action: string, resource: string): void {
-  const broken = principalPolicies(ctx.store, ctx.principal).uncompilable;
+function denyIfUncompilable(ctx: OperationContext, policies: PrincipalPolicies, action: string, resource: string): void {
+  const broken = policies.uncompilable;
   if (broken.length === 0) return;
   throw new AccessDenied(
     `User: ${ctx.principal.arn} is not authorized to perform: ${action} on resource: ${resource} because the policy ${broken.join(', ')} cannot be evaluated (it does not compile); access is denied until it is replaced`,
   );
 }
 
-function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext, description = resource): void {
-  denyIfUncompilable(ctx, action, description);
-  let evaluation = evaluate(ctx, action, resource, context);
+function denyUnlessAllowed(
+  ctx: OperationContext,
+  policies: PrincipalPolicies,
+  action: string,
+  resource: string,
+  context: RequestContext,
+  description = resource,
+): void {
+  denyIfUncompilable(ctx, policies, action, description);
+  let evaluation = evaluate(ctx, action, resource, context, policies);
   if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
     evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
@@ -197,8 +211,8 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
             : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
         checkPasswordReset(ctx, action, target.arn, target.description);
         const policies = principalPolicies(ctx.store, principal);
-        const context = addInputContext(baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);
-        denyUnlessAllowed(ctx, action, target.arn, context, target.description);
+        const context = addInputContext(baseContext(ctx, policies), ctx.store, input, target, policies.readsResourceTags);
+        denyUnlessAllowed(ctx, policies, action, target.arn, context, target.description);
       }
       // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
       if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
@@ -206,7 +220,8 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
     authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;
       checkPasswordReset(ctx, action, resource);
-      denyUnlessAllowed(ctx, action, resource, { ...baseContext(ctx), ...extraContext });
+      const policies = principalPolicies(ctx.store, ctx.principal);
+      denyUnlessAllowed(ctx, policies, action, resource, { ...baseContext(ctx, policies), ...extraContext });
     },
   };
 }
