@@ -1,12 +1,13 @@
 // Explorer benchmark (`npm run bench:explorer`): on an account of AWS's default quotas, the time to compile it, to
 // answer who-can for one action, to find every path to admin, and to build and lay out a 500-node account graph.
 // Measured in Node (the same code runs in the browser; Chromium is usually within a small factor of Node's V8).
+// Compare runs by cpuMs when the machine is shared (wallMs includes waiting for a core).
 import dagre from '@dagrejs/dagre';
 import { accountGraph } from '../lib/explorer/account-graph';
 import { AssumeIndex } from '../lib/explorer/assume';
 import { compileAccount } from '../lib/explorer/compile-account';
 import { analyzeEscalation, whoCanReachAdmin } from '../lib/explorer/escalation';
-import { whoCan } from '../lib/explorer/who-can';
+import { startWhoCan, whoCan, type WhoCanQuestion } from '../lib/explorer/who-can';
 import { largeAccount } from './explorer-account';
 
 function measure<T>(label: string, run: () => T): { value: T; line: Record<string, unknown> } {
@@ -65,6 +66,19 @@ lines.push({
   longestShortestPath: Math.max(0, ...escalation.value.reach.map((p) => p.edges.length)),
 });
 console.log(JSON.stringify(lines[lines.length - 1]));
+
+// The console runs the escalation analysis as soon as the account is compiled and asks who-can afterwards, with the
+// account's one AssumeIndex (roles' assumers already known): the same question again, as the console asks it.
+{
+  const question: WhoCanQuestion = { action: 's3:GetObject', resource: `arn:aws:s3:::team3-bucket/report.csv`, context: {} };
+  const r = measure(`who-can ${question.action} after the escalation analysis`, () => {
+    const run = startWhoCan(account, question, assume);
+    while (!run.step(1000).finished);
+    return run.results;
+  });
+  lines.push({ ...r.line, allowed: r.value.allowed.length, throughRoles: r.value.throughRole.length });
+  console.log(JSON.stringify(lines[lines.length - 1]));
+}
 
 let graphEscalationEdges = 0;
 const graph = measure('account graph, 500 nodes: build + dagre layout', () => {

@@ -2,7 +2,15 @@
 // trust policy naming it; every path to admin lists a user who can create the admin's access key and draws the
 // path; a principal's paths from and to it and what it can do, in the explorer and on its own page; risks with links
 // to the fix.
-import { CreateRoleCommand, CreateUserCommand, PutRolePolicyCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  AttachUserPolicyCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { expect, test, type Page } from './test';
 import { ACCOUNT_ID, adminIam, expectDashboard, signInAsRoot, unique } from './helpers';
 
@@ -15,6 +23,8 @@ const names = {
   second: unique('e2e-second'),
   keyMaker: unique('e2e-keys'),
   foreign: unique('e2e-foreign'),
+  versionSetter: unique('e2e-setter'),
+  rollback: unique('e2e-rollback'),
 };
 
 test.beforeAll(async () => {
@@ -59,6 +69,31 @@ test.beforeAll(async () => {
   await iam.send(
     new CreateRoleCommand({ RoleName: names.foreign, AssumeRolePolicyDocument: trusting({ AWS: 'arn:aws:iam::999999999999:root' }) }),
   );
+  // A policy whose first version allows everything and whose default (v2) does not, attached to a user who may set
+  // its default version back.
+  const rollback = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: names.rollback,
+      PolicyDocument: doc([{ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }]),
+    }),
+  );
+  const rollbackArn = rollback.Policy!.Arn!;
+  await iam.send(
+    new CreatePolicyVersionCommand({
+      PolicyArn: rollbackArn,
+      PolicyDocument: doc([{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }]),
+      SetAsDefault: true,
+    }),
+  );
+  await iam.send(new CreateUserCommand({ UserName: names.versionSetter }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: names.versionSetter, PolicyArn: rollbackArn }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: names.versionSetter,
+      PolicyName: 'versions',
+      PolicyDocument: doc([{ Sid: 'SetBack', Effect: 'Allow', Action: 'iam:SetDefaultPolicyVersion', Resource: rollbackArn }]),
+    }),
+  );
 });
 
 async function openExplorer(page: Page, query = '') {
@@ -101,6 +136,21 @@ test('every path to admin: a user who can create the admin user’s access key, 
   await expect(admin).toContainText('allowed * on *');
   await admin.getByRole('button', { name: 'Statements' }).click();
   await expect(admin).toContainText('AdministratorAccess');
+});
+
+test('every path to admin: a user who can set an older version of a policy attached to it as the default', async ({ page }) => {
+  await openExplorer(page);
+  await expect(page.getByTestId('escalation-status')).toContainText('admin-equivalent', { timeout: 60_000 });
+  await page.getByRole('tab', { name: /Admin-equivalent/ }).click();
+  const row = page.getByTestId('admin-row').filter({ has: page.getByRole('button', { name: `user ${names.versionSetter}`, exact: true }) });
+  await expect(row).toContainText('can grant itself admin');
+  await expect(row).toContainText('can make an older version of a policy attached to it the default');
+  await expect(row).toContainText(`(via ${names.rollback} v1 (attached))`);
+  await row.getByRole('button', { name: 'Statements' }).click();
+  await expect(row).toContainText(
+    `iam:SetDefaultPolicyVersion on arn:aws:iam::${ACCOUNT_ID}:policy/${names.rollback}: Allow · versions · Sid SetBack (inline)`,
+  );
+  await expect(row).toContainText(`* on *: Allow · ${names.rollback} version v1 · Sid Everything (attached)`);
 });
 
 test('a principal’s paths from and to it, and what it can do by service and access level', async ({ page }) => {

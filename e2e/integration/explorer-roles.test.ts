@@ -8,6 +8,7 @@ import {
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
+  CreatePolicyVersionCommand,
   CreateRoleCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
@@ -17,11 +18,12 @@ import {
   PutRolePolicyCommand,
   PutUserPermissionsBoundaryCommand,
   PutUserPolicyCommand,
+  SetDefaultPolicyVersionCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { AssumeIndex, judgeAssume } from '../../lib/explorer/assume';
-import { analyzeEscalation } from '../../lib/explorer/escalation';
+import { allowsEverything, analyzeEscalation } from '../../lib/explorer/escalation';
 import { compileAccount, type CompiledAccount } from '../../lib/explorer/compile-account';
 import { snapshotFromPages } from '../../lib/explorer/snapshot';
 import { whoCan } from '../../lib/explorer/who-can';
@@ -42,10 +44,12 @@ const codeOf = (error: unknown) => (error as { Code?: string }).Code ?? (error a
 let account: CompiledAccount;
 const keys = new Map<string, Credentials>();
 
-async function user(name: string, setup: { inline?: string; admin?: boolean; boundary?: string } = {}) {
+async function user(name: string, setup: { inline?: string; admin?: boolean; boundary?: string; attached?: string[] } = {}) {
   await server.iam.send(new CreateUserCommand({ UserName: name }));
   if (setup.inline) await server.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'inline', PolicyDocument: setup.inline }));
   if (setup.admin) await server.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: ADMIN }));
+  for (const policyArn of setup.attached ?? [])
+    await server.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: policyArn }));
   if (setup.boundary) await server.iam.send(new PutUserPermissionsBoundaryCommand({ UserName: name, PermissionsBoundary: setup.boundary }));
   const key = await server.iam.send(new CreateAccessKeyCommand({ UserName: name }));
   keys.set(name, { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! });
@@ -92,8 +96,49 @@ async function serviceAllowsListUsers(credentials: Credentials): Promise<boolean
   }
 }
 
+/** A customer managed policy whose v1 allows everything and whose default, v2, only lists buckets. */
+async function rolledForward(name: string): Promise<string> {
+  const created = await server.iam.send(
+    new CreatePolicyCommand({
+      PolicyName: name,
+      PolicyDocument: doc([{ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }]),
+    }),
+  );
+  const policyArn = created.Policy!.Arn!;
+  await server.iam.send(
+    new CreatePolicyVersionCommand({
+      PolicyArn: policyArn,
+      PolicyDocument: doc([{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }]),
+      SetAsDefault: true,
+    }),
+  );
+  return policyArn;
+}
+
+async function readAccount(): Promise<CompiledAccount> {
+  const pages: GetAccountAuthorizationDetailsCommandOutput[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await server.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: marker, MaxItems: 4 }));
+    pages.push(page);
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  expect(pages.length).toBeGreaterThan(1);
+  return compileAccount(
+    snapshotFromPages(pages, { accountId: ACCOUNT, principalArn: arn('user', 'launcher'), readAt: new Date(0).toISOString() }),
+  );
+}
+
 beforeAll(async () => {
   server = await startServer();
+  // SetDefaultPolicyVersion: version-setter may set Rollback's default version (not OtherRollback's); both are
+  // attached to rollback-target, whose v1 allows everything.
+  const rollback = await rolledForward('Rollback');
+  const otherRollback = await rolledForward('OtherRollback');
+  await user('rollback-target', { attached: [rollback, otherRollback] });
+  await user('version-setter', {
+    inline: doc([{ Sid: 'SetRollback', Effect: 'Allow', Action: 'iam:SetDefaultPolicyVersion', Resource: rollback }]),
+  });
   const s3Only = await server.iam.send(
     new CreatePolicyCommand({ PolicyName: 'S3Only', PolicyDocument: doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]) }),
   );
@@ -128,18 +173,7 @@ beforeAll(async () => {
   await role('bounded-role', trust(trusting({ AWS: ACCOUNT })), { inline: assumeAny, boundary });
   await role('trusts-bounded-role', trust(trusting({ AWS: arn('role', 'bounded-role') })));
   await role('trusts-other-user-role', trust(trusting({ AWS: arn('role', 'other-user') })), { admin: true });
-
-  const pages: GetAccountAuthorizationDetailsCommandOutput[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await server.iam.send(new GetAccountAuthorizationDetailsCommand({ Marker: marker, MaxItems: 4 }));
-    pages.push(page);
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  expect(pages.length).toBeGreaterThan(1);
-  account = compileAccount(
-    snapshotFromPages(pages, { accountId: ACCOUNT, principalArn: arn('user', 'launcher'), readAt: new Date(0).toISOString() }),
-  );
+  account = await readAccount();
 }, 120_000);
 
 afterAll(async () => {
@@ -266,5 +300,40 @@ describe('explorer escalation edges replayed with the principals own credentials
       }
       expect(allowed, target).toBe(targets.has(target));
     }
+  }, 120_000);
+
+  it('iam:SetDefaultPolicyVersion: the version-setter makes rollback-target an administrator exactly as the explorer says', async () => {
+    const analysis = analyzeEscalation(account);
+    const userIndex = (name: string) => account.users.findIndex((u) => u.ref.name === name);
+    const setter = userIndex('version-setter');
+    const target = userIndex('rollback-target');
+    const edges = analysis.edges.filter((e) => e.kind === 'set-policy-version' && e.from.kind === 'user' && e.from.index === setter);
+    expect(edges.map((e) => `${e.to.kind}:${account.users[e.to.index].ref.name} ${e.via}`)).toEqual([
+      'user:rollback-target Rollback v1 (attached)',
+    ]);
+    const edge = edges[0];
+    expect(edge.version).toEqual({
+      policyArn: arn('policy', 'Rollback'),
+      policyName: 'Rollback',
+      versionId: 'v1',
+      grants: { action: '*', resource: '*' },
+    });
+    expect(analysis.admins.has(`user:${target}`)).toBe(false);
+    expect(await serviceAllowsListUsers(keys.get('rollback-target')!)).toBe(false);
+
+    const iam = server.clientFor(keys.get('version-setter')!).iam;
+    // No edge through OtherRollback (no statement allows it): the service denies it too.
+    await expect(
+      iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn('policy', 'OtherRollback'), VersionId: 'v1' })),
+    ).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
+    // The edge's request, with the actor's own credentials; then the target is an administrator.
+    await iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: edge.version!.policyArn, VersionId: edge.version!.versionId }));
+    expect(await serviceAllowsListUsers(keys.get('rollback-target')!)).toBe(true);
+    const targetIam = server.clientFor(keys.get('rollback-target')!).iam;
+    await targetIam.send(new CreateUserCommand({ UserName: 'made-by-rollback-target' }));
+    const after = await readAccount();
+    expect(allowsEverything(after, after.users[after.users.findIndex((u) => u.ref.name === 'rollback-target')])).toBe(true);
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import { AccessDenied } from '../core/errors';
 import type { Authorizer } from '../core/pipeline';
 import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
-import { invalidateForPolicyWrite, principalPolicies } from './principal-policies';
+import { invalidateForPolicyWrite, principalPolicies, type PrincipalPolicies } from './principal-policies';
 import { addInputContext, principalContext } from './request-context';
 import { targetResource } from './resources';
 
@@ -46,8 +46,14 @@ interface Evaluation {
   policySet: PolicySet;
 }
 
-async function evaluate(ctx: OperationContext, action: string, resource: string, context: RequestContext): Promise<Evaluation> {
-  const policies = await principalPolicies(ctx.store, ctx.principal);
+// A request's steps share one lookup of the principal's policies (made by their caller), not one lookup each.
+function evaluate(
+  ctx: OperationContext,
+  action: string,
+  resource: string,
+  context: RequestContext,
+  policies: PrincipalPolicies,
+): Evaluation {
   const request: AuthorizationRequest = {
     action,
     resource,
@@ -57,9 +63,9 @@ async function evaluate(ctx: OperationContext, action: string, resource: string,
   return { decision: authorize(request, policies.policySet), request, policySet: policies.policySet };
 }
 
-async function baseContext(ctx: OperationContext): Promise<RequestContext> {
-  const policies = await principalPolicies(ctx.store, ctx.principal);
-  return principalContext({ ...ctx, region: ctx.config.region }, policies);
+function baseContext(ctx: OperationContext, policies: PrincipalPolicies): RequestContext {
+  const { principal, now, sourceIp, userAgent, secureTransport } = ctx;
+  return principalContext({ principal, now, sourceIp, userAgent, secureTransport, region: ctx.config.region }, policies);
 }
 
 /**
@@ -101,23 +107,24 @@ export function accessDeniedMessage(
  * The decision of the caller's own policies (identity, permissions boundary, session policies) for an
  * action on a resource. Root and the system principal are always allowed.
  */
-export async function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Promise<Decision> {
+export function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Decision {
   if (isUnrestricted(ctx.principal)) return 'allowed';
-  const context = { ...await baseContext(ctx), ...extraContext };
-  return (await evaluate(ctx, action, resource, context)).decision;
+  const policies = principalPolicies(ctx.store, ctx.principal);
+  const context = { ...baseContext(ctx, policies), ...extraContext };
+  return evaluate(ctx, action, resource, context, policies).decision;
 }
 
 /**
  * True when the caller's identity-based policies (within its boundary and session policies) allow the
  * action, e.g. `sts:AssumeRole` on a role whose trust policy names the account root.
  */
-export async function isAllowedByIdentityPolicies(
+export function isAllowedByIdentityPolicies(
   ctx: OperationContext,
   action: string,
   resource: string,
   extraContext?: RequestContext,
-): Promise<boolean> {
-  return await evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
+): boolean {
+  return evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
 }
 
 /**
@@ -140,11 +147,11 @@ const PASSWORD_POLICY_GRANT = compilePolicy(
   { policyId: 'AllowUsersToChangePassword', policyType: 'identity' },
 );
 
-async function passwordPolicyGrantApplies(ctx: OperationContext, action: string): Promise<boolean> {
+function passwordPolicyGrantApplies(ctx: OperationContext, action: string): boolean {
   if (ctx.principal.type !== 'IAMUser') return false;
   if (action !== 'iam:ChangePassword' && action !== 'iam:GetAccountPasswordPolicy') return false;
   // The stored password policy's AllowUsersToChangePassword (read here, so authz does not import the domain).
-  const stored = (await ctx.store.account.get())?.passwordPolicy;
+  const stored = ctx.store.account.get()?.passwordPolicy;
   return (
     stored !== undefined &&
     stored !== null &&
@@ -153,18 +160,25 @@ async function passwordPolicyGrantApplies(ctx: OperationContext, action: string)
 }
 
 /** A principal with a stored policy that does not compile is refused everything, naming the policy (fail closed). */
-async function denyIfUncompilable(ctx: OperationContext, action: string, resource: string): Promise<void> {
-  const broken = (await principalPolicies(ctx.store, ctx.principal)).uncompilable;
+function denyIfUncompilable(ctx: OperationContext, policies: PrincipalPolicies, action: string, resource: string): void {
+  const broken = policies.uncompilable;
   if (broken.length === 0) return;
   throw new AccessDenied(
     `User: ${ctx.principal.arn} is not authorized to perform: ${action} on resource: ${resource} because the policy ${broken.join(', ')} cannot be evaluated (it does not compile); access is denied until it is replaced`,
   );
 }
 
-async function denyUnlessAllowed(ctx: OperationContext, action: string, resource: string, context: RequestContext, description = resource): Promise<void> {
-  await denyIfUncompilable(ctx, action, description);
-  let evaluation = await evaluate(ctx, action, resource, context);
-  if (evaluation.decision === 'implicitDeny' && await passwordPolicyGrantApplies(ctx, action)) {
+function denyUnlessAllowed(
+  ctx: OperationContext,
+  policies: PrincipalPolicies,
+  action: string,
+  resource: string,
+  context: RequestContext,
+  description = resource,
+): void {
+  denyIfUncompilable(ctx, policies, action, description);
+  let evaluation = evaluate(ctx, action, resource, context, policies);
+  if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
     evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
   }
@@ -185,7 +199,7 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   // A failed group commit undoes writes whose effects may be cached: forget every cached policy set and lookup.
   deps.store.onRollback(() => bumpPolicyGeneration(deps.store));
   return {
-    async authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void> {
+    authorize(ctx: OperationContext, input: Record<string, unknown>): void {
       const principal = ctx.principal;
       const mutating = ctx.service === 'iam' && isMutatingIamAction(ctx.action);
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
@@ -194,19 +208,20 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const target =
           ctx.service === 'access-analyzer'
             ? { arn: '*', description: '*' }
-            : await targetResource(ctx.store, principal, ctx.service, ctx.action, input);
+            : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
         checkPasswordReset(ctx, action, target.arn, target.description);
-        const policies = await principalPolicies(ctx.store, principal);
-        const context = await addInputContext(await baseContext(ctx), ctx.store, input, target, policies.readsResourceTags);
-        await denyUnlessAllowed(ctx, action, target.arn, context, target.description);
+        const policies = principalPolicies(ctx.store, principal);
+        const context = addInputContext(baseContext(ctx, policies), ctx.store, input, target, policies.readsResourceTags);
+        denyUnlessAllowed(ctx, policies, action, target.arn, context, target.description);
       }
       // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
       if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
     },
-    async authorizeAction(ctx, action, resource, extraContext) {
+    authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;
       checkPasswordReset(ctx, action, resource);
-      await denyUnlessAllowed(ctx, action, resource, { ...await baseContext(ctx), ...extraContext });
+      const policies = principalPolicies(ctx.store, ctx.principal);
+      denyUnlessAllowed(ctx, policies, action, resource, { ...baseContext(ctx, policies), ...extraContext });
     },
   };
 }

@@ -3,7 +3,7 @@
 // per target role on demand and cached; candidates are narrowed by what the trust policy's Principal names.
 import { authorize, type AuthorizationRequest } from '@/lib/policy';
 import { explainRoleTrust, judgeRoleTrust, type RoleTrustResult } from '@/lib/policy/role-trust';
-import { mayAllow } from './actions-allowed';
+import { ArnIndex, mayAllow, resourceReach } from './actions-allowed';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 
 const ASSUME_ROLE = 'sts:AssumeRole';
@@ -62,6 +62,18 @@ interface Lookup {
   roleByName: Map<string, number>;
 }
 
+const shared = new WeakMap<CompiledAccount, AssumeIndex>();
+
+/** The account's one AssumeIndex, shared by who-can, the escalation analysis and the graphs (assumers are kept). */
+export function assumeIndexOf(account: CompiledAccount): AssumeIndex {
+  let index = shared.get(account);
+  if (!index) {
+    index = new AssumeIndex(account);
+    shared.set(account, index);
+  }
+  return index;
+}
+
 /** Who may assume each role; computed per role on first use and cached. */
 export class AssumeIndex {
   private readonly assumersCache = new Map<number, AssumeEdge[]>();
@@ -81,7 +93,7 @@ export class AssumeIndex {
    * uses NotPrincipal; the users and roles its Principal names; and, when it names the account (delegation), every
    * caller whose identity policies have an Allow covering sts:AssumeRole. An unreadable trust policy admits nobody.
    */
-  candidates(roleIndex: number): PrincipalKey[] {
+  candidates(roleIndex: number, skip?: (key: PrincipalKey) => boolean): PrincipalKey[] {
     const trust = this.account.trust[roleIndex];
     if (!trust) return [];
     const accountId = this.account.snapshot.accountId;
@@ -90,6 +102,7 @@ export class AssumeIndex {
     let delegates = false;
     const add = (key: PrincipalKey) => {
       const id = keyId(key);
+      if (skip?.(key)) return;
       if (!seen.has(id)) {
         seen.add(id);
         named.push(key);
@@ -97,7 +110,7 @@ export class AssumeIndex {
     };
     for (const statement of trust.allowStatements) {
       const p = statement.principal;
-      if (statement.notPrincipal || !p || p.any) return this.everyone();
+      if (statement.notPrincipal || !p || p.any) return skip ? this.everyone().filter((key) => !skip(key)) : this.everyone();
       // Naming the account delegates to identity policies: only callers whose policies could allow it are candidates.
       if (p.accounts.has(accountId)) delegates = true;
       for (const arn of p.arns) {
@@ -113,8 +126,8 @@ export class AssumeIndex {
     if (delegates) {
       // Callers not named must be allowed by their own policies (delegation): check that first, it is cheaper.
       const namedIds = new Set(seen);
-      for (const key of this.assumeCapable()) {
-        if (namedIds.has(keyId(key))) continue;
+      for (const key of this.delegationCandidates(roleIndex)) {
+        if (namedIds.has(keyId(key)) || skip?.(key)) continue;
         const caller = principalOf(this.account, key);
         if (authorize(assumeRequest(this.account, caller, roleIndex), caller.set) !== 'allowed') continue;
         add(key);
@@ -123,14 +136,24 @@ export class AssumeIndex {
     return named;
   }
 
-  private capable: PrincipalKey[] | undefined;
+  private capableByRole: PrincipalKey[][] | undefined;
 
-  /** Users and roles with some Allow statement whose Action covers sts:AssumeRole (computed once). */
-  private assumeCapable(): PrincipalKey[] {
-    if (!this.capable) {
-      this.capable = this.everyone().filter((key) => mayAllow(principalOf(this.account, key).set.identity, ASSUME_ROLE));
+  /**
+   * Per role, the users and roles with some Allow statement covering sts:AssumeRole whose Resource could name the
+   * role's ARN (computed once for all roles; the engine still decides each pair).
+   */
+  private delegationCandidates(roleIndex: number): PrincipalKey[] {
+    if (!this.capableByRole) {
+      const byRole: PrincipalKey[][] = this.account.roles.map(() => []);
+      const roleArns = new ArnIndex(this.account.roles.map((r) => r.arn));
+      for (const key of this.everyone()) {
+        const identity = principalOf(this.account, key).set.identity;
+        if (!mayAllow(identity, ASSUME_ROLE)) continue;
+        for (const index of roleArns.matching(resourceReach(identity, ASSUME_ROLE))) byRole[index].push(key);
+      }
+      this.capableByRole = byRole;
     }
-    return this.capable;
+    return this.capableByRole[roleIndex];
   }
 
   private everyone(): PrincipalKey[] {
@@ -152,6 +175,23 @@ export class AssumeIndex {
       if (result.decision === 'allowed') edges.push({ from, roleIndex, result });
     }
     this.assumersCache.set(roleIndex, edges);
+    return edges;
+  }
+
+  /**
+   * The assumers of the role other than those `skip` leaves out, judging only those (who-can, which needs only the
+   * callers it has not reached yet); the full list when it is already known.
+   */
+  assumersExcept(roleIndex: number, skip: (key: PrincipalKey) => boolean): AssumeEdge[] {
+    const cached = this.assumersCache.get(roleIndex);
+    if (cached) return cached.filter((e) => !skip(e.from));
+    const edges: AssumeEdge[] = [];
+    for (const from of this.candidates(roleIndex, skip)) {
+      if (from.kind === 'role' && from.index === roleIndex) continue;
+      this.judged++;
+      const result = judgeAssume(this.account, principalOf(this.account, from), roleIndex);
+      if (result.decision === 'allowed') edges.push({ from, roleIndex, result });
+    }
     return edges;
   }
 

@@ -79,16 +79,26 @@ export function* compileAccountInSteps(snapshot: AccountSnapshot): Generator<{ d
   const problems: PolicyProblem[] = [];
   const compiled = new Map<string, CompiledPolicy | null>();
 
+  // Each distinct document is parsed and compiled once per kind (inline policies are often copies of one another);
+  // every policy id gets its own shallow copy, with its own id and per-action cache, sharing the statements.
+  const byDocument = new Map<string, CompiledPolicy | { error: string }>();
   const compile = (id: string, label: PolicyLabel, text: string, type: PolicyType): CompiledPolicy | null => {
     const known = compiled.get(id);
     if (known !== undefined) return known;
     labels.set(id, label);
-    let policy: CompiledPolicy | null = null;
-    try {
-      policy = compilePolicy(text, { policyId: id, policyType: type });
-    } catch (error) {
-      problems.push({ policyId: id, name: label.name, message: messageOf(error) });
+    const documentKey = `${type}\u0000${text}`;
+    let base = byDocument.get(documentKey);
+    if (base === undefined) {
+      try {
+        base = compilePolicy(text, { policyId: id, policyType: type });
+      } catch (error) {
+        base = { error: messageOf(error) };
+      }
+      byDocument.set(documentKey, base);
     }
+    let policy: CompiledPolicy | null = null;
+    if ('error' in base) problems.push({ policyId: id, name: label.name, message: base.error });
+    else policy = base.policyId === id ? base : { ...base, policyId: id, actionCache: new Map() };
     compiled.set(id, policy);
     return policy;
   };

@@ -1,12 +1,13 @@
 // Every path to admin in a compiled account: admin-equivalent principals (allowed everything, or able to grant
 // themselves that) with the statements that make them so, escalation edges between users and roles (take over a
 // user's credentials, assume or re-trust a role, pass a role to a compute service, change another principal's
-// permissions), and shortest paths over any number of hops — computed in steps so a browser stays responsive.
+// permissions, write or set back a version of a policy attached to it), and shortest paths over any number of hops —
+// computed in steps so a browser stays responsive.
 import { authorize, compilePolicy, explain, type AuthorizationRequest, type CompiledPolicy, type StatementOutcome } from '@/lib/policy';
-import { mayAllow, resourcesMayAllow } from './actions-allowed';
-import { AssumeIndex, explainAssume, keyId, principalOf, type PrincipalKey } from './assume';
+import { ArnIndex, mayAllow, resourceReach, resourcesMayAllow } from './actions-allowed';
+import { assumeIndexOf, explainAssume, keyId, principalOf, type AssumeIndex, type PrincipalKey } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
-import type { EntityRef } from './types';
+import type { EntityRef, SnapshotManagedPolicy } from './types';
 
 /**
  * Kinds of escalation edge. "Reach" kinds let the source act as the target (its credentials or a session of it);
@@ -23,7 +24,8 @@ export type EscalationKind =
   | 'put-policy'
   | 'group-policy'
   | 'add-to-group'
-  | 'create-policy-version';
+  | 'create-policy-version'
+  | 'set-policy-version';
 
 export const REACH_KINDS: ReadonlySet<EscalationKind> = new Set([
   'assume-role',
@@ -47,6 +49,7 @@ export const KIND_TEXT: Record<EscalationKind, string> = {
   'group-policy': 'can attach or put a policy on a group it is in',
   'add-to-group': 'can add it to a group that grants administrator access',
   'create-policy-version': 'can write a new default version of a policy attached to it',
+  'set-policy-version': 'can make an older version of a policy attached to it the default, which makes it admin-equivalent',
 };
 
 /** One request that makes an edge (the action and resource), judged allowed. */
@@ -64,8 +67,13 @@ export interface EscalationEdge {
   requests: EdgeRequest[];
   /** "needs ec2" for iam:PassRole: the edge exists on AWS, where the compute service runs the role. */
   needs?: string;
-  /** The group or policy through which a grant works (add-to-group, group-policy, create-policy-version). */
+  /** The group or policy through which a grant works (add-to-group, group-policy, create/set-policy-version). */
   via?: string;
+  /**
+   * set-policy-version: the customer managed policy and the non-default version that, made the default, makes `to`
+   * admin-equivalent, and the request the version would allow `to` (`*` on `*`, or a policy on itself).
+   */
+  version?: { policyArn: string; policyName: string; versionId: string; grants: EdgeRequest };
 }
 
 /** Why a principal is admin-equivalent. */
@@ -137,6 +145,90 @@ export function allowsEverything(account: CompiledAccount, principal: PrincipalP
   return true;
 }
 
+/** A non-default version of a managed policy, compiled (once per snapshot) for identity and boundary use. */
+interface AlternativeVersion {
+  versionId: string;
+  identity: CompiledPolicy | undefined;
+  boundary: CompiledPolicy | undefined;
+}
+
+const compiledVersions = new WeakMap<SnapshotManagedPolicy, AlternativeVersion[]>();
+
+/** The policy's non-default versions, compiled; a version that does not compile is left out (it could not be set to grant anything). */
+function alternativeVersions(policy: SnapshotManagedPolicy | undefined): AlternativeVersion[] {
+  if (!policy?.versions || policy.versions.length < 2) return [];
+  const known = compiledVersions.get(policy);
+  if (known) return known;
+  const compileAs = (text: string, policyType: 'identity' | 'boundary', id: string) => {
+    try {
+      return compilePolicy(text, { policyId: id, policyType });
+    } catch {
+      return undefined;
+    }
+  };
+  const out: AlternativeVersion[] = policy.versions
+    .filter((v) => !v.isDefault && v.versionId !== policy.defaultVersionId)
+    .map((v) => ({
+      versionId: v.versionId,
+      identity: compileAs(v.document, 'identity', policy.arn),
+      boundary: compileAs(v.document, 'boundary', `boundary:${policy.arn}`),
+    }))
+    .filter((v) => v.identity !== undefined);
+  compiledVersions.set(policy, out);
+  return out;
+}
+
+/** The principal's policies with the managed policy's default version replaced by another (as identity policy and as boundary). */
+function withVersion(principal: PrincipalPolicies, policyArn: string, version: AlternativeVersion): PrincipalPolicies {
+  const boundaryId = `boundary:${policyArn}`;
+  const held = principal.set.identity.some((p) => p.policyId === policyArn);
+  const set = {
+    ...principal.set,
+    // A default version that could not be compiled is left out of the set; the older version takes its place.
+    identity: held
+      ? principal.set.identity.map((p) => (p.policyId === policyArn ? version.identity! : p))
+      : [...principal.set.identity, version.identity!],
+    boundary: principal.set.boundary?.flatMap((p) => (p.policyId !== boundaryId ? [p] : version.boundary ? [version.boundary] : [])),
+  };
+  if (!principal.set.boundary) delete set.boundary;
+  return { ...principal, set };
+}
+
+/** Requests that let a principal grant itself any permission: a managed or inline policy on its own user or role. */
+function selfGrants(principal: PrincipalPolicies): EdgeRequest[] {
+  const actions =
+    principal.ref.type === 'user' ? ['iam:AttachUserPolicy', 'iam:PutUserPolicy'] : ['iam:AttachRolePolicy', 'iam:PutRolePolicy'];
+  return actions.map((action) => ({ action, resource: principal.arn }));
+}
+
+/**
+ * The first non-default version of the policy that, made the default, would make the principal admin-equivalent —
+ * allowed everything (see ADMIN_PROBES) or allowed to put or attach a policy on itself — with the request it would
+ * allow; undefined when none would. Only a version that allows one of those actions can, unless the default version
+ * denies something (an older version without the Deny lifts it) or the policy is also the principal's boundary.
+ */
+function versionMakingAdmin(
+  account: CompiledAccount,
+  principal: PrincipalPolicies,
+  policyArn: string,
+  versions: AlternativeVersion[],
+): { versionId: string; grants: EdgeRequest } | undefined {
+  const current = principal.set.identity.find((p) => p.policyId === policyArn);
+  const mayLift =
+    (current !== undefined && current.denyStatements.length > 0) ||
+    (principal.set.boundary ?? []).some((p) => p.policyId === `boundary:${policyArn}`);
+  const grants = selfGrants(principal);
+  for (const version of versions) {
+    const versionAllows = (action: string) => mayAllow([version.identity!], action);
+    if (!mayLift && !ADMIN_PROBES.some(versionAllows) && !grants.some((g) => versionAllows(g.action))) continue;
+    const changed = withVersion(principal, policyArn, version);
+    if (allowsEverything(account, changed)) return { versionId: version.versionId, grants: { action: '*', resource: '*' } };
+    const self = grants.find((g) => allows(account, changed, g.action, g.resource));
+    if (self) return { versionId: version.versionId, grants: self };
+  }
+  return undefined;
+}
+
 /** Progress of an escalation run. */
 export interface EscalationProgress {
   done: number;
@@ -168,7 +260,7 @@ export interface EscalationRun {
  * Starts the analysis. Units of work: one principal checked for "allowed everything", one non-admin principal's
  * outgoing edges, then the path computation. Administrators' own outgoing edges are not computed (they need none).
  */
-export function startEscalation(account: CompiledAccount, assume: AssumeIndex = new AssumeIndex(account)): EscalationRun {
+export function startEscalation(account: CompiledAccount, assume: AssumeIndex = assumeIndexOf(account)): EscalationRun {
   const principals: PrincipalKey[] = [...account.users.map((_, i) => keyOf('user', i)), ...account.roles.map((_, i) => keyOf('role', i))];
   const analysis: EscalationAnalysis = {
     account,
@@ -192,7 +284,9 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
   const policyHolders = new Map<string, { keys: PrincipalKey[]; via: string }[]>();
   const holds = (arn: string, keys: PrincipalKey[], via: string) => {
     if (arn.includes(':aws:policy/')) return;
-    policyHolders.set(arn, [...(policyHolders.get(arn) ?? []), { keys, via }]);
+    const list = policyHolders.get(arn);
+    if (list) list.push({ keys, via });
+    else policyHolders.set(arn, [{ keys, via }]);
   };
   snapshot.users.forEach((u, i) => u.attached.forEach((p) => holds(p.arn, [keyOf('user', i)], 'attached')));
   snapshot.roles.forEach((r, i) => r.attached.forEach((p) => holds(p.arn, [keyOf('role', i)], 'attached')));
@@ -205,6 +299,35 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
       ),
     ),
   );
+
+  /**
+   * Per customer managed policy: the principals holding it (not admin-equivalent already) that one of its
+   * non-default versions, made the default, would make admin-equivalent — with the first such version. Computed once.
+   */
+  type VersionTarget = { to: PrincipalKey; via: string; versionId: string; policyName: string; grants: EdgeRequest };
+  let versionTargets: Map<string, VersionTarget[]> | undefined;
+  const policyVersionTargets = () => {
+    if (versionTargets) return versionTargets;
+    versionTargets = new Map();
+    const policies = new Map(snapshot.policies.map((p) => [p.arn, p]));
+    for (const [arn, holders] of policyHolders) {
+      const policy = policies.get(arn);
+      const versions = alternativeVersions(policy);
+      if (!policy || versions.length === 0) continue;
+      const targets: VersionTarget[] = [];
+      for (const holder of holders)
+        for (const to of holder.keys) {
+          if (analysis.admins.has(keyId(to))) continue;
+          const found = versionMakingAdmin(account, principalOf(account, to), arn, versions);
+          if (found) targets.push({ to, via: holder.via, policyName: policy.name, ...found });
+        }
+      if (targets.length > 0) versionTargets.set(arn, targets);
+    }
+    return versionTargets;
+  };
+
+  const userArns = new ArnIndex(account.users.map((u) => u.arn));
+  const roleArns = new ArnIndex(account.roles.map((r) => r.arn));
 
   let phase: 'admins' | 'edges' | 'paths' | 'done' = 'admins';
   let cursor = 0;
@@ -259,13 +382,13 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     const edge = (to: PrincipalKey, kind: EscalationKind, requests: EdgeRequest[], extra: Partial<EscalationEdge> = {}) =>
       addEdge({ from: key, to, kind, requests, ...extra });
     // Taking over one's own credentials or permissions is no escalation for reach kinds; grants on oneself are.
+    // Only the users (roles) whose ARN a covering Allow statement could name are judged by the engine.
     const tryUsers = (action: string, kind: EscalationKind) => {
-      const may = resourcesMayAllow(identity, action);
-      if (!may) return;
-      account.users.forEach((u, i) => {
-        if (REACH_KINDS.has(kind) && key.kind === 'user' && key.index === i) return;
-        if (may(u.arn) && allows(account, p, action, u.arn)) edge(keyOf('user', i), kind, [{ action, resource: u.arn }]);
-      });
+      for (const i of userArns.matching(resourceReach(identity, action))) {
+        if (REACH_KINDS.has(kind) && key.kind === 'user' && key.index === i) continue;
+        const arn = account.users[i].arn;
+        if (allows(account, p, action, arn)) edge(keyOf('user', i), kind, [{ action, resource: arn }]);
+      }
     };
     tryUsers('iam:CreateAccessKey', 'create-access-key');
     tryUsers('iam:CreateLoginProfile', 'create-login-profile');
@@ -273,45 +396,46 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
     tryUsers('iam:AttachUserPolicy', 'attach-policy');
     tryUsers('iam:PutUserPolicy', 'put-policy');
     const tryRoles = (action: string, kind: EscalationKind) => {
-      const may = resourcesMayAllow(identity, action);
-      if (!may) return;
-      account.roles.forEach((r, i) => {
-        if (may(r.arn) && allows(account, p, action, r.arn)) edge(keyOf('role', i), kind, [{ action, resource: r.arn }]);
-      });
+      for (const i of roleArns.matching(resourceReach(identity, action))) {
+        const arn = account.roles[i].arn;
+        if (allows(account, p, action, arn)) edge(keyOf('role', i), kind, [{ action, resource: arn }]);
+      }
     };
     tryRoles('iam:AttachRolePolicy', 'attach-policy');
     tryRoles('iam:PutRolePolicy', 'put-policy');
     if (mayAllow(identity, 'iam:UpdateAssumeRolePolicy')) {
-      account.roles.forEach((r, i) => {
-        if (key.kind === 'role' && key.index === i) return;
-        if (!allows(account, p, 'iam:UpdateAssumeRolePolicy', r.arn)) return;
+      for (const i of roleArns.matching(resourceReach(identity, 'iam:UpdateAssumeRolePolicy'))) {
+        const r = account.roles[i];
+        if (key.kind === 'role' && key.index === i) continue;
+        if (!allows(account, p, 'iam:UpdateAssumeRolePolicy', r.arn)) continue;
         // A trust policy naming the caller suffices for a user; a role session is still limited by its boundary.
         if (
           key.kind === 'role' &&
           p.set.boundary &&
           authorize(request(account, p, 'sts:AssumeRole', r.arn), { identity: p.set.boundary, boundary: p.set.boundary }) !== 'allowed'
         )
-          return;
+          continue;
         edge(keyOf('role', i), 'update-trust-policy', [{ action: 'iam:UpdateAssumeRolePolicy', resource: r.arn }]);
-      });
+      }
     }
     if (mayAllow(identity, 'iam:PassRole')) {
       const creatable = PASS_ROLE_SERVICES.filter((s) => s.actions.every((a) => allows(account, p, a, '*')));
       if (creatable.length > 0) {
-        account.roles.forEach((r, i) => {
+        for (const i of roleArns.matching(resourceReach(identity, 'iam:PassRole'))) {
+          const r = account.roles[i];
           const trust = account.trust[i];
-          if (!trust) return;
+          if (!trust) continue;
           const services = new Set<string>();
           for (const statement of trust.allowStatements) for (const service of statement.principal?.services ?? []) services.add(service);
           const service = creatable.find((s) => services.has(s.principal));
-          if (!service || !allows(account, p, 'iam:PassRole', r.arn)) return;
+          if (!service || !allows(account, p, 'iam:PassRole', r.arn)) continue;
           edge(
             keyOf('role', i),
             'pass-role',
             [{ action: 'iam:PassRole', resource: r.arn }, ...service.actions.map((a) => ({ action: a, resource: '*' }))],
             { needs: service.service },
           );
-        });
+        }
       }
     }
     // Groups: a policy on a group reaches its members; adding a user to an administrators' group makes it one.
@@ -335,14 +459,27 @@ export function startEscalation(account: CompiledAccount, assume: AssumeIndex = 
         }
       }
     }
-    if (mayAllow(identity, 'iam:CreatePolicyVersion')) {
+    const mayVersion = resourcesMayAllow(identity, 'iam:CreatePolicyVersion');
+    if (mayVersion) {
       for (const [arn, holders] of policyHolders) {
-        if (!allows(account, p, 'iam:CreatePolicyVersion', arn)) continue;
+        if (!mayVersion(arn) || !allows(account, p, 'iam:CreatePolicyVersion', arn)) continue;
         for (const holder of holders)
           for (const to of holder.keys)
             edge(to, 'create-policy-version', [{ action: 'iam:CreatePolicyVersion', resource: arn }], {
               via: `${arn.split('/').pop()} (${holder.via})`,
             });
+      }
+    }
+    // SetDefaultPolicyVersion needs no new document: an older version that makes the holder admin-equivalent is enough.
+    const maySetVersion = resourcesMayAllow(identity, 'iam:SetDefaultPolicyVersion');
+    if (maySetVersion) {
+      for (const [arn, targets] of policyVersionTargets()) {
+        if (!maySetVersion(arn) || !allows(account, p, 'iam:SetDefaultPolicyVersion', arn)) continue;
+        for (const target of targets)
+          edge(target.to, 'set-policy-version', [{ action: 'iam:SetDefaultPolicyVersion', resource: arn }], {
+            via: `${target.policyName} ${target.versionId} (${target.via})`,
+            version: { policyArn: arn, policyName: target.policyName, versionId: target.versionId, grants: target.grants },
+          });
       }
     }
   };
@@ -582,8 +719,23 @@ export function edgeStatements(account: CompiledAccount, edge: EscalationEdge): 
     const e = explainAssume(account, caller, edge.to.index);
     return named(account, caller, e.decidingStatements, 'sts:AssumeRole', account.roles[edge.to.index].arn);
   }
-  return edge.requests.flatMap((r) =>
+  const own = edge.requests.flatMap((r) =>
     named(account, caller, explain(request(account, caller, r.action, r.resource), caller.set).decidingStatements, r.action, r.resource),
+  );
+  if (edge.kind !== 'set-policy-version' || !edge.version) return own;
+  // And the statements of the older version that would allow the target everything (or a policy on itself).
+  const { policyArn, policyName, versionId, grants } = edge.version;
+  const version = alternativeVersions(account.snapshot.policies.find((p) => p.arn === policyArn)).find((v) => v.versionId === versionId);
+  if (!version) return own;
+  const target = withVersion(principalOf(account, edge.to), policyArn, version);
+  const outcomes = explain(request(account, target, grants.action, grants.resource), target.set).decidingStatements.filter(
+    (o) => o.policyId === policyArn || o.policyId === `boundary:${policyArn}`,
+  );
+  return own.concat(
+    named(account, target, outcomes, grants.action, grants.resource).map((s) => ({
+      ...s,
+      policyName: `${policyName} version ${versionId}`,
+    })),
   );
 }
 

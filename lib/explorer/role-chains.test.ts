@@ -2,11 +2,12 @@
 // (chain-account.fixtures.ts): who-can follows sts:AssumeRole over any number of hops from users and roles, and the graph
 // draws "can assume" only where the role-trust rule allows.
 import { describe, expect, it } from 'vitest';
-import { AssumeIndex, principalOf } from './assume';
+import { AssumeIndex, assumeIndexOf, principalOf } from './assume';
 import { chainAccount } from './chain-account.fixtures';
 import { compileAccount } from './compile-account';
 import { principalGraph } from './graph';
-import { whoCan, type PrincipalVerdict } from './who-can';
+import { analyzeEscalation } from './escalation';
+import { startWhoCan, whoCan, type PrincipalVerdict, type WhoCanResults } from './who-can';
 
 const account = compileAccount(chainAccount());
 const names = (list: PrincipalVerdict[]) => list.map((v) => `${v.ref.type}:${v.ref.name}`).sort();
@@ -76,5 +77,42 @@ describe('the graph draws "can assume" with the role-trust rule', () => {
     expect(assumeEdges('named-ursula')).toEqual(['user:ursula']);
     expect(assumeEdges('final')).toEqual(['role:account-trust']);
     expect(assumeEdges('account-trust')).toEqual(['role:named-ursula', 'role:other-user', 'role:svc-only', 'user:victor', 'user:xavier']);
+  });
+});
+
+describe('one AssumeIndex per compiled account', () => {
+  it('is shared, and who-can answers the same with it warm (after the escalation analysis) as with a fresh one', () => {
+    const fresh = compileAccount(chainAccount());
+    expect(assumeIndexOf(fresh)).toBe(assumeIndexOf(fresh));
+    const question = { action: 's3:GetObject', resource: 'arn:aws:s3:::data/report.csv', context: {} };
+    const run = (index: AssumeIndex): WhoCanResults => {
+      const r = startWhoCan(fresh, question, index);
+      while (!r.step(1000).finished);
+      return r.results;
+    };
+    const cold = run(new AssumeIndex(fresh));
+    analyzeEscalation(fresh);
+    const judged = assumeIndexOf(fresh).judged;
+    const warm = run(assumeIndexOf(fresh));
+    expect(assumeIndexOf(fresh).judged).toBe(judged);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+  });
+});
+
+describe('AssumeIndex.assumersExcept', () => {
+  it('judges only the callers not skipped, and agrees with the full list', () => {
+    for (let role = 0; role < account.roles.length; role++) {
+      const skip = (key: { kind: 'user' | 'role'; index: number }) => key.kind === 'user' && key.index % 2 === 0;
+      const partial = new AssumeIndex(account);
+      const some = partial.assumersExcept(role, skip).map((e) => `${e.from.kind}:${e.from.index}`);
+      const full = new AssumeIndex(account);
+      const all = full
+        .assumers(role)
+        .filter((e) => !skip(e.from))
+        .map((e) => `${e.from.kind}:${e.from.index}`);
+      expect(some).toEqual(all);
+      expect(partial.judged).toBeLessThanOrEqual(full.judged);
+      expect(full.assumersExcept(role, skip).map((e) => `${e.from.kind}:${e.from.index}`)).toEqual(all);
+    }
   });
 });

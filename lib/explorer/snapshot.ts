@@ -1,4 +1,5 @@
-// GetAccountAuthorizationDetails pages → AccountSnapshot: decoded documents, default versions only, sorted names.
+// GetAccountAuthorizationDetails pages → AccountSnapshot: decoded documents, every policy version (the default one
+// also as the policy's document), sorted names.
 import type { GetAccountAuthorizationDetailsResponse, PolicyDetail, Tag } from '@aws-sdk/client-iam';
 import type { AccountSnapshot, CredentialReport, CredentialReportRow, SnapshotInlinePolicy, SnapshotManagedPolicy } from './types';
 
@@ -90,6 +91,14 @@ export function snapshotFromPages(
         arn: p.Arn,
         path: p.Path ?? '/',
         document: decodeDocument(version?.Document),
+        defaultVersionId: version?.VersionId ?? p.DefaultVersionId,
+        // AWS managed policies: the default only (their history is long and large, and no account can set it back).
+        versions: (p.Arn.includes(':aws:policy/') ? (version ? [version] : []) : (p.PolicyVersionList ?? [])).map((v) => ({
+          versionId: v.VersionId ?? '',
+          document: decodeDocument(v.Document),
+          isDefault: v === version,
+          created: v.CreateDate ? new Date(v.CreateDate).toISOString() : undefined,
+        })),
       };
       snapshot.policies.push(policy);
     }

@@ -1,5 +1,5 @@
 // The account's authorization picture as the explorer uses it: serialisable snapshot of
-// GetAccountAuthorizationDetails (users, groups, roles, managed policies' default versions).
+// GetAccountAuthorizationDetails (users, groups, roles, managed policies with every version).
 
 /** An inline policy: its name and its document (decoded JSON text). */
 export interface SnapshotInlinePolicy {
@@ -67,12 +67,28 @@ export interface CredentialReportRow {
 /** The credential report, or why it could not be read. */
 export type CredentialReport = { generatedAt: string; rows: CredentialReportRow[] } | { error: string };
 
-/** A managed policy and the document of its default version. */
+/** One version of a managed policy (PolicyVersionList). */
+export interface SnapshotPolicyVersion {
+  versionId: string;
+  /** Decoded JSON text. */
+  document: string;
+  isDefault: boolean;
+  /** CreateDate (ISO). */
+  created?: string;
+}
+
+/**
+ * A managed policy: the document of its default version, and every version IAM returned (default included) for a
+ * customer managed policy; for an AWS managed policy only the default (no account can set its default version).
+ */
 export interface SnapshotManagedPolicy {
   name: string;
   arn: string;
   path: string;
   document: string;
+  defaultVersionId?: string;
+  /** Every version, oldest first as IAM lists them; absent in snapshots read before versions were kept. */
+  versions?: SnapshotPolicyVersion[];
 }
 
 /** Everything the explorer reads, in one serialisable object. */

@@ -9,8 +9,8 @@ import {
   type PolicySetRole,
   type StatementOutcome,
 } from '@/lib/policy';
-import { statementCoversAction } from './actions-allowed';
-import { AssumeIndex, explainAssume, keyId, principalOf } from './assume';
+import { mayMention } from './actions-allowed';
+import { assumeIndexOf, explainAssume, keyId, principalOf, type AssumeIndex } from './assume';
 import { mergeContext, type CompiledAccount, type PrincipalPolicies } from './compile-account';
 import type { EntityRef } from './types';
 
@@ -157,7 +157,7 @@ export interface WhoCanRun {
  * a role that leads to one, reaches the action through that chain — over any number of hops, users and roles
  * alike as starting points.
  */
-export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, assume: AssumeIndex = new AssumeIndex(account)): WhoCanRun {
+export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, assume: AssumeIndex = assumeIndexOf(account)): WhoCanRun {
   const action = question.action.trim();
   const actionLower = action.toLowerCase();
   const resource = question.resource.trim() || '*';
@@ -181,9 +181,7 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, 
 
   const judge = (principal: PrincipalPolicies): PrincipalVerdict => {
     // No statement of its policies names the action: an implicit deny, without the cost of an explanation.
-    const anyStatement = [...principal.set.identity, ...(principal.set.boundary ?? [])].some((p) =>
-      p.statements.some((s) => s.actions === undefined || statementCoversAction(s, actionLower)),
-    );
+    const anyStatement = mayMention(principal.set.identity, actionLower) || mayMention(principal.set.boundary ?? [], actionLower);
     if (!anyStatement)
       return {
         ref: principal.ref,
@@ -209,7 +207,7 @@ export function startWhoCan(account: CompiledAccount, question: WhoCanQuestion, 
   /** Follows the assume edges into one reached role: every caller not yet reached reaches the action through it. */
   const expand = (target: number) => {
     const via = roleChains.get(target)!;
-    for (const edge of assume.assumers(target)) {
+    for (const edge of assume.assumersExcept(target, (key) => reached.has(keyId(key)))) {
       const id = keyId(edge.from);
       if (reached.has(id)) continue;
       reached.add(id);

@@ -15,6 +15,9 @@ export interface LoadShedder {
   admit(): boolean;
 }
 
+/** The event loop's idle and active time so far, in milliseconds (performance.eventLoopUtilization()). */
+export type LoopTimes = () => { idle: number; active: number };
+
 /**
  * Sheds requests that have waited more than `maxQueueMs` for the event loop; 0 turns shedding off.
  *
@@ -23,28 +26,36 @@ export interface LoadShedder {
  * since the turn's first request. That work is counted in this process's CPU time (`clock`), not wall time:
  * a machine busy with other processes slows everyone, and shedding would not help it. The first request of a
  * turn is always served, so a lone slow request never causes another to be shed unless it kept that one
- * waiting longer than the bound.
+ * waiting longer than the bound. The CPU clock is a system call: it is read at a turn's first request, and
+ * later only once the turn's wall time (the loop's active time, which `loop` reports anyway) has passed the
+ * bound, since no request of the turn can have waited longer than that.
  */
-export function createLoadShedder(maxQueueMs: number, clock: () => number = cpuMs): LoadShedder {
+export function createLoadShedder(
+  maxQueueMs: number,
+  clock: () => number = cpuMs,
+  loop: LoopTimes = () => performance.eventLoopUtilization(),
+): LoadShedder {
   if (!(maxQueueMs > 0)) return { admit: () => true };
   let turnStart: number | undefined;
   let idleAtTurnStart = 0;
+  let activeAtTurnStart = 0;
   const endTurn = () => {
     turnStart = undefined;
   };
   return {
     admit(): boolean {
-      const now = clock();
       // A turn ends at the check phase that follows its poll (setImmediate), or as soon as the loop is seen to
       // have waited idle for I/O since (for requests handled outside the poll phase).
-      const idle = performance.eventLoopUtilization().idle;
+      const { idle, active } = loop();
       if (turnStart === undefined || idle !== idleAtTurnStart) {
-        turnStart = now;
+        turnStart = clock();
         idleAtTurnStart = idle;
+        activeAtTurnStart = active;
         setImmediate(endTurn);
         return true;
       }
-      return now - turnStart <= maxQueueMs;
+      if (active - activeAtTurnStart <= maxQueueMs) return true;
+      return clock() - turnStart <= maxQueueMs;
     },
   };
 }

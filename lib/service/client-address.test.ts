@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { parseTrustedProxies, resolveClient, TRUST_NO_PROXY } from './client-address';
+import type { WireRequest } from '../core/wire';
+import { parseTrustedProxies, resolveClient, TRUST_NO_PROXY, withResolvedClient } from './client-address';
 import { CLIENT_STAMP_HEADER, readClientStamp, stampClient, stampRequest } from './client-stamp';
 
 const peer = (sourceIp: string, secure = false) => ({ sourceIp, secure });
@@ -38,6 +39,35 @@ describe('resolveClient', () => {
     expect(() => parseTrustedProxies(['10.0.0.0/8', 'proxy.internal'])).toThrow('"proxy.internal" is not an IP address or CIDR block');
     expect(parseTrustedProxies(['192.0.2.7'])('192.0.2.7')).toBe(true);
     expect(parseTrustedProxies(['192.0.2.7'])('192.0.2.8')).toBe(false);
+  });
+});
+
+describe('withResolvedClient', () => {
+  it('hands the handler each request with its resolved client (the request itself when that changes nothing)', async () => {
+    const seen: WireRequest[] = [];
+    const handler = withResolvedClient(
+      async (request) => {
+        seen.push(request);
+        return { status: 200, headers: {}, body: '' };
+      },
+      parseTrustedProxies(['10.0.0.0/8']),
+    );
+    const direct: WireRequest = { method: 'POST', path: '/', query: '', headers: {}, body: '', sourceIp: '127.0.0.1', secure: false };
+    const forwarded = { 'x-forwarded-for': '198.51.100.9', 'x-forwarded-proto': 'https' };
+    await handler(direct);
+    // The same peer twice: the second answer comes from the remembered canonical form, and must be the same.
+    await handler({ ...direct, sourceIp: '::ffff:127.0.0.1' });
+    await handler({ ...direct, sourceIp: '::ffff:127.0.0.1' });
+    await handler({ ...direct, sourceIp: '10.0.0.2', headers: forwarded });
+    await handler({ ...direct, headers: forwarded });
+    expect(seen[0]).toBe(direct);
+    expect(seen.map((request) => [request.sourceIp, request.secure])).toEqual([
+      ['127.0.0.1', false],
+      ['127.0.0.1', false],
+      ['127.0.0.1', false],
+      ['198.51.100.9', true],
+      ['127.0.0.1', false],
+    ]);
   });
 });
 

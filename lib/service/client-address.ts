@@ -73,6 +73,20 @@ export function canonicalAddress(text: string): string | undefined {
   return parseAddress(text)?.toString();
 }
 
+/** Canonical forms of socket peers already seen: a server has few distinct peers, and parsing one costs more than the rest of a resolution. */
+const peerForms = new Map<string, string>();
+const PEER_FORMS_LIMIT = 1024;
+
+function canonicalPeer(text: string): string {
+  let form = peerForms.get(text);
+  if (form === undefined) {
+    form = canonicalAddress(text) ?? text;
+    if (peerForms.size >= PEER_FORMS_LIMIT) peerForms.clear();
+    peerForms.set(text, form);
+  }
+  return form;
+}
+
 interface Hop {
   address?: string;
   proto?: string;
@@ -117,7 +131,7 @@ export function resolveClient(
   headers: Record<string, string | string[] | undefined>,
   trusted: TrustedProxies,
 ): ClientInfo {
-  const peerAddress = canonicalAddress(peer.sourceIp) ?? peer.sourceIp;
+  const peerAddress = canonicalPeer(peer.sourceIp);
   if (!trusted(peerAddress)) return { sourceIp: peerAddress, secure: peer.secure };
 
   const forwarded = headerValue(headers, 'forwarded');
@@ -153,9 +167,11 @@ export function resolveClient(
 
 /**
  * The handler of a server that faces clients directly (the standalone endpoint): each request's source address
- * and TLS flag become the resolved client's.
+ * and TLS flag become the resolved client's (the request is copied only when they differ).
  */
 export function withResolvedClient(handler: Handler, trusted: TrustedProxies): Handler {
-  return (request) =>
-    handler({ ...request, ...resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted) });
+  return (request) => {
+    const client = resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted);
+    return client.sourceIp === request.sourceIp && client.secure === request.secure ? handler(request) : handler({ ...request, ...client });
+  };
 }

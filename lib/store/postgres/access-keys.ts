@@ -1,0 +1,71 @@
+// PostgreSQL implementation of the access key repository.
+import type { Async } from './contract';
+import type { AccessKeyRecord, AccessKeyRepository } from '../access-keys';
+import type { Sql } from './sql';
+
+interface AccessKeyRow {
+  access_key_id: string;
+  user_id: string | null;
+  secret_encrypted: string;
+  status: 'Active' | 'Inactive';
+  create_date: string;
+  last_used_date: string | null;
+  last_used_service: string | null;
+  last_used_region: string | null;
+}
+
+function toRecord(row: AccessKeyRow): AccessKeyRecord {
+  return {
+    accessKeyId: row.access_key_id,
+    userId: row.user_id ?? undefined,
+    secretEncrypted: row.secret_encrypted,
+    status: row.status,
+    createDate: row.create_date,
+    lastUsedDate: row.last_used_date ?? undefined,
+    lastUsedService: row.last_used_service ?? undefined,
+    lastUsedRegion: row.last_used_region ?? undefined,
+  };
+}
+
+export class PostgresAccessKeyRepository implements Async<AccessKeyRepository> {
+  constructor(private readonly sql: Sql) {}
+
+  async insert(key: AccessKeyRecord): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO access_keys (access_key_id, user_id, secret_encrypted, status, create_date) VALUES ($1, $2, $3, $4, $5)',
+      [key.accessKeyId, key.userId ?? null, key.secretEncrypted, key.status, key.createDate],
+    );
+  }
+
+  async get(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
+    const row = await this.sql.row<AccessKeyRow>('SELECT * FROM access_keys WHERE access_key_id = $1', [accessKeyId]);
+    return row && toRecord(row);
+  }
+
+  async listForUser(userId: string | undefined): Promise<AccessKeyRecord[]> {
+    const rows =
+      userId === undefined
+        ? await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys WHERE user_id IS NULL ORDER BY create_date, access_key_id')
+        : await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys WHERE user_id = $1 ORDER BY create_date, access_key_id', [userId]);
+    return rows.map(toRecord);
+  }
+
+  async setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void> {
+    await this.sql.run('UPDATE access_keys SET status = $1 WHERE access_key_id = $2', [status, accessKeyId]);
+  }
+
+  async recordUse(accessKeyId: string, date: string, service: string, region: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE access_keys SET last_used_date = $1, last_used_service = $2, last_used_region = $3 WHERE access_key_id = $4',
+      [date, service, region, accessKeyId],
+    );
+  }
+
+  async delete(accessKeyId: string): Promise<void> {
+    await this.sql.run('DELETE FROM access_keys WHERE access_key_id = $1', [accessKeyId]);
+  }
+
+  async listAll(): Promise<AccessKeyRecord[]> {
+    return (await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys ORDER BY create_date')).map(toRecord);
+  }
+}

@@ -1,0 +1,33 @@
+// Partial updates of one row: `UPDATE table SET <the changed columns> WHERE key = $n` (as lib/store/sqlite's).
+import type { Sql } from './sql';
+
+/** How a record field is stored: its column, and whether `undefined` clears it (NULL) or leaves it unchanged. */
+export interface ColumnSpec {
+  column: string;
+  /** When true, a field present with `undefined` sets NULL (e.g. removing a boundary); otherwise it is skipped. */
+  clearable?: boolean;
+}
+
+/** Writes the fields of `changes` that are known columns; no statement runs when nothing changes. */
+export async function updateColumns<Field extends string>(
+  sql: Sql,
+  table: string,
+  keyColumn: string,
+  fields: Record<Field, ColumnSpec>,
+  key: string,
+  changes: Partial<Record<Field, unknown>>,
+): Promise<void> {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const name of Object.keys(changes) as Field[]) {
+    const spec = fields[name];
+    if (!spec) continue;
+    const value = changes[name];
+    if (value === undefined && !spec.clearable) continue;
+    values.push(value === undefined ? null : value);
+    sets.push(`${spec.column} = $${values.length}`);
+  }
+  if (sets.length === 0) return;
+  values.push(key);
+  await sql.run(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${keyColumn} = $${values.length}`, values);
+}

@@ -1,0 +1,153 @@
+// PostgreSQL implementation of the customer managed policy repository: policies and their versions.
+import type { Async } from './contract';
+import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
+import { count, type Sql } from './sql';
+import { listByPath } from './path-listing';
+import { updateColumns } from './column-update';
+
+interface PolicyRow {
+  policy_id: string;
+  arn: string;
+  policy_name: string;
+  name_key: string;
+  path: string;
+  description: string | null;
+  default_version_id: string;
+  next_version: number;
+  create_date: string;
+  update_date: string;
+}
+
+interface VersionRow {
+  policy_arn: string;
+  version_id: string;
+  document: string;
+  create_date: string;
+}
+
+function toRecord(row: PolicyRow): ManagedPolicyRecord {
+  const policy: ManagedPolicyRecord = {
+    policyId: row.policy_id,
+    arn: row.arn,
+    policyName: row.policy_name,
+    path: row.path,
+    defaultVersionId: row.default_version_id,
+    nextVersion: row.next_version,
+    createDate: row.create_date,
+    updateDate: row.update_date,
+  };
+  if (row.description !== null) policy.description = row.description;
+  return policy;
+}
+
+function toVersion(row: VersionRow): PolicyVersionRecord {
+  return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createDate: row.create_date };
+}
+
+/** Orders version ids `v1`, `v2`, ... `v10` numerically. */
+function versionNumber(versionId: string): number {
+  return Number(versionId.slice(1)) || 0;
+}
+
+const COLUMNS = {
+  defaultVersionId: { column: 'default_version_id' },
+  nextVersion: { column: 'next_version' },
+  updateDate: { column: 'update_date' },
+  description: { column: 'description', clearable: true },
+};
+
+export class PostgresManagedPolicyRepository implements Async<ManagedPolicyRepository> {
+  constructor(private readonly sql: Sql) {}
+
+  insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): Promise<void> {
+    return this.sql.atomically(async (sql) => {
+      await sql.run(
+        `INSERT INTO managed_policies (policy_id, arn, policy_name, name_key, path, description, default_version_id, next_version, create_date, update_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          policy.policyId,
+          policy.arn,
+          policy.policyName,
+          policy.policyName.toLowerCase(),
+          policy.path,
+          policy.description ?? null,
+          policy.defaultVersionId,
+          policy.nextVersion,
+          policy.createDate,
+          policy.updateDate,
+        ],
+      );
+      await insertVersion(sql, firstVersion);
+    });
+  }
+
+  async getByArn(arn: string): Promise<ManagedPolicyRecord | undefined> {
+    const row = await this.sql.row<PolicyRow>('SELECT * FROM managed_policies WHERE arn = $1', [arn]);
+    return row && toRecord(row);
+  }
+
+  async getByName(policyName: string): Promise<ManagedPolicyRecord | undefined> {
+    const row = await this.sql.row<PolicyRow>('SELECT * FROM managed_policies WHERE name_key = $1', [policyName.toLowerCase()]);
+    return row && toRecord(row);
+  }
+
+  async getWithDefaultDocument(arn: string): Promise<{ policy: ManagedPolicyRecord; document: string } | undefined> {
+    const row = await this.sql.row<PolicyRow & { document: string }>(
+      `SELECT p.*, v.document AS document FROM managed_policies p
+       JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = $1`,
+      [arn],
+    );
+    return row && { policy: toRecord(row), document: row.document };
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<{ items: ManagedPolicyRecord[]; next?: string }> {
+    return listByPath(this.sql, 'managed_policies', toRecord, options);
+  }
+
+  update(
+    arn: string,
+    changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
+  ): Promise<void> {
+    return updateColumns(this.sql, 'managed_policies', 'arn', COLUMNS, arn, changes);
+  }
+
+  delete(arn: string): Promise<void> {
+    return this.sql.atomically(async (sql) => {
+      await sql.run('DELETE FROM policy_versions WHERE policy_arn = $1', [arn]);
+      await sql.run('DELETE FROM managed_policies WHERE arn = $1', [arn]);
+    });
+  }
+
+  count(): Promise<number> {
+    return count(this.sql, 'SELECT count(*) AS n FROM managed_policies');
+  }
+
+  async getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
+    const row = await this.sql.row<VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = $1 AND version_id = $2', [arn, versionId]);
+    return row && toVersion(row);
+  }
+
+  /** Versions newest first, as ListPolicyVersions returns them. */
+  async listVersions(arn: string): Promise<PolicyVersionRecord[]> {
+    return (await this.sql.rows<VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = $1', [arn]))
+      .map(toVersion)
+      .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
+  }
+
+  insertVersion(version: PolicyVersionRecord): Promise<void> {
+    return insertVersion(this.sql, version);
+  }
+
+  async deleteVersion(arn: string, versionId: string): Promise<void> {
+    await this.sql.run('DELETE FROM policy_versions WHERE policy_arn = $1 AND version_id = $2', [arn, versionId]);
+  }
+}
+
+async function insertVersion(sql: Sql, version: PolicyVersionRecord): Promise<void> {
+  await sql.run('INSERT INTO policy_versions (policy_arn, version_id, document, create_date) VALUES ($1, $2, $3, $4)', [
+    version.policyArn,
+    version.versionId,
+    version.document,
+    version.createDate,
+  ]);
+}

@@ -1,0 +1,88 @@
+// PostgreSQL implementation of the users repository (unique by the folded name `name_key`).
+import type { Async } from './contract';
+import type { Page, UserRecord, UserRepository } from '../users';
+import { count, type Sql } from './sql';
+import { listByPath } from './path-listing';
+import { updateColumns } from './column-update';
+
+interface UserRow {
+  user_id: string;
+  user_name: string;
+  name_key: string;
+  path: string;
+  create_date: string;
+  permissions_boundary_arn: string | null;
+  password_last_used: string | null;
+}
+
+function toRecord(row: UserRow): UserRecord {
+  const user: UserRecord = { userId: row.user_id, userName: row.user_name, path: row.path, createDate: row.create_date };
+  if (row.permissions_boundary_arn) user.permissionsBoundaryArn = row.permissions_boundary_arn;
+  if (row.password_last_used) user.passwordLastUsed = row.password_last_used;
+  return user;
+}
+
+const COLUMNS = {
+  userName: { column: 'user_name' },
+  nameKey: { column: 'name_key' },
+  path: { column: 'path' },
+  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
+  passwordLastUsed: { column: 'password_last_used' },
+};
+
+export class PostgresUserRepository implements Async<UserRepository> {
+  constructor(private readonly sql: Sql) {}
+
+  async insert(user: UserRecord): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO users (user_id, user_name, name_key, path, create_date, permissions_boundary_arn, password_last_used)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        user.userId,
+        user.userName,
+        user.userName.toLowerCase(),
+        user.path,
+        user.createDate,
+        user.permissionsBoundaryArn ?? null,
+        user.passwordLastUsed ?? null,
+      ],
+    );
+  }
+
+  async getByName(userName: string): Promise<UserRecord | undefined> {
+    const row = await this.sql.row<UserRow>('SELECT * FROM users WHERE name_key = $1', [userName.toLowerCase()]);
+    return row && toRecord(row);
+  }
+
+  async getById(userId: string): Promise<UserRecord | undefined> {
+    const row = await this.sql.row<UserRow>('SELECT * FROM users WHERE user_id = $1', [userId]);
+    return row && toRecord(row);
+  }
+
+  list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>> {
+    return listByPath(this.sql, 'users', toRecord, options);
+  }
+
+  async update(
+    userId: string,
+    changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>,
+  ): Promise<void> {
+    const { userName, ...rest } = changes;
+    await updateColumns(
+      this.sql,
+      'users',
+      'user_id',
+      COLUMNS,
+      userId,
+      userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() },
+    );
+  }
+
+  async delete(userId: string): Promise<void> {
+    await this.sql.run('DELETE FROM users WHERE user_id = $1', [userId]);
+  }
+
+  count(): Promise<number> {
+    return count(this.sql, 'SELECT count(*) AS n FROM users');
+  }
+}
