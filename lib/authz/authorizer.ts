@@ -107,9 +107,9 @@ export function accessDeniedMessage(
  * The decision of the caller's own policies (identity, permissions boundary, session policies) for an
  * action on a resource. Root and the system principal are always allowed.
  */
-export function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Decision {
+export async function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Promise<Decision> {
   if (isUnrestricted(ctx.principal)) return 'allowed';
-  const policies = principalPolicies(ctx.store, ctx.principal);
+  const policies = await principalPolicies(ctx.store, ctx.principal);
   const context = { ...baseContext(ctx, policies), ...extraContext };
   return evaluate(ctx, action, resource, context, policies).decision;
 }
@@ -118,13 +118,13 @@ export function evaluateIdentityPolicies(ctx: OperationContext, action: string, 
  * True when the caller's identity-based policies (within its boundary and session policies) allow the
  * action, e.g. `sts:AssumeRole` on a role whose trust policy names the account root.
  */
-export function isAllowedByIdentityPolicies(
+export async function isAllowedByIdentityPolicies(
   ctx: OperationContext,
   action: string,
   resource: string,
   extraContext?: RequestContext,
-): boolean {
-  return evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
+): Promise<boolean> {
+  return await evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
 }
 
 /**
@@ -147,11 +147,11 @@ const PASSWORD_POLICY_GRANT = compilePolicy(
   { policyId: 'AllowUsersToChangePassword', policyType: 'identity' },
 );
 
-function passwordPolicyGrantApplies(ctx: OperationContext, action: string): boolean {
+async function passwordPolicyGrantApplies(ctx: OperationContext, action: string): Promise<boolean> {
   if (ctx.principal.type !== 'IAMUser') return false;
   if (action !== 'iam:ChangePassword' && action !== 'iam:GetAccountPasswordPolicy') return false;
   // The stored password policy's AllowUsersToChangePassword (read here, so authz does not import the domain).
-  const stored = ctx.store.account.get()?.passwordPolicy;
+  const stored = (await ctx.store.account.get())?.passwordPolicy;
   return (
     stored !== undefined &&
     stored !== null &&
@@ -168,17 +168,17 @@ function denyIfUncompilable(ctx: OperationContext, policies: PrincipalPolicies, 
   );
 }
 
-function denyUnlessAllowed(
+async function denyUnlessAllowed(
   ctx: OperationContext,
   policies: PrincipalPolicies,
   action: string,
   resource: string,
   context: RequestContext,
   description = resource,
-): void {
+): Promise<void> {
   denyIfUncompilable(ctx, policies, action, description);
   let evaluation = evaluate(ctx, action, resource, context, policies);
-  if (evaluation.decision === 'implicitDeny' && passwordPolicyGrantApplies(ctx, action)) {
+  if (evaluation.decision === 'implicitDeny' && await passwordPolicyGrantApplies(ctx, action)) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
     evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
   }
@@ -199,7 +199,7 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   // A failed group commit undoes writes whose effects may be cached: forget every cached policy set and lookup.
   deps.store.onRollback(() => bumpPolicyGeneration(deps.store));
   return {
-    authorize(ctx: OperationContext, input: Record<string, unknown>): void {
+    async authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void> {
       const principal = ctx.principal;
       const mutating = ctx.service === 'iam' && isMutatingIamAction(ctx.action);
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
@@ -208,20 +208,20 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const target =
           ctx.service === 'access-analyzer'
             ? { arn: '*', description: '*' }
-            : targetResource(ctx.store, principal, ctx.service, ctx.action, input);
+            : await targetResource(ctx.store, principal, ctx.service, ctx.action, input);
         checkPasswordReset(ctx, action, target.arn, target.description);
-        const policies = principalPolicies(ctx.store, principal);
-        const context = addInputContext(baseContext(ctx, policies), ctx.store, input, target, policies.readsResourceTags);
-        denyUnlessAllowed(ctx, policies, action, target.arn, context, target.description);
+        const policies = await principalPolicies(ctx.store, principal);
+        const context = await addInputContext(baseContext(ctx, policies), ctx.store, input, target, policies.readsResourceTags);
+        await denyUnlessAllowed(ctx, policies, action, target.arn, context, target.description);
       }
       // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
       if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
     },
-    authorizeAction(ctx, action, resource, extraContext) {
+    async authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;
       checkPasswordReset(ctx, action, resource);
-      const policies = principalPolicies(ctx.store, ctx.principal);
-      denyUnlessAllowed(ctx, policies, action, resource, { ...baseContext(ctx, policies), ...extraContext });
+      const policies = await principalPolicies(ctx.store, ctx.principal);
+      await denyUnlessAllowed(ctx, policies, action, resource, { ...baseContext(ctx, policies), ...extraContext });
     },
   };
 }

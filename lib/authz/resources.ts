@@ -74,12 +74,7 @@ const lookups = new WeakMap<Store, LRUCache<string, { generation: number; target
  * is seen by the next request. Only entities that exist are memoised: creating one (which bumps nothing, see
  * generation.ts) is seen at once because its absence was never remembered.
  */
-async function memoised(
-  store: Store,
-  key: string,
-  lookUp: () => Promise<TargetResource | undefined>,
-  missing: () => TargetResource,
-): Promise<TargetResource> {
+function memoised(store: Store, key: string, lookUp: () => TargetResource | undefined, missing: () => TargetResource): TargetResource {
   const generation = policyGeneration(store);
   let cache = lookups.get(store);
   if (cache === undefined) {
@@ -88,19 +83,18 @@ async function memoised(
   }
   const cached = cache.get(key);
   if (cached !== undefined && cached.generation === generation) return cached.target;
-  const target = await lookUp();
+  const target = lookUp();
   if (target === undefined) return missing();
   cache.set(key, { generation, target });
   return target;
 }
 
-async function described(description: string, pending: Promise<TargetResource>): Promise<TargetResource> {
-  const target = await pending;
+function described(description: string, target: TargetResource): TargetResource {
   // Written out rather than spread: this runs on every request, and a literal of one shape is the cheaper copy.
   return { arn: target.arn, tagSource: target.tagSource, boundaryArn: target.boundaryArn, description };
 }
 
-function userTarget(store: Store, accountId: string, userName: string): Promise<TargetResource> {
+function userTarget(store: Store, accountId: string, userName: string): TargetResource {
   return described(
     `user ${userName}`,
     memoised(
@@ -113,7 +107,7 @@ function userTarget(store: Store, accountId: string, userName: string): Promise<
 }
 
 async function lookUpUser(store: Store, accountId: string, userName: string): Promise<TargetResource | undefined> {
-  const user = store.users.getByName(userName);
+  const user = await store.users.getByName(userName);
   if (!user) return undefined;
   return {
     arn: iamArn(accountId, `user${user.path}${user.userName}`),
@@ -122,7 +116,7 @@ async function lookUpUser(store: Store, accountId: string, userName: string): Pr
   };
 }
 
-function groupTarget(store: Store, accountId: string, groupName: string): Promise<TargetResource> {
+function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
   return described(
     `group ${groupName}`,
     memoised(
@@ -135,11 +129,11 @@ function groupTarget(store: Store, accountId: string, groupName: string): Promis
 }
 
 async function lookUpGroup(store: Store, accountId: string, groupName: string): Promise<TargetResource | undefined> {
-  const group = store.groups.getByName(groupName);
+  const group = await store.groups.getByName(groupName);
   return group ? { arn: iamArn(accountId, `group${group.path}${group.groupName}`) } : undefined;
 }
 
-function roleTarget(store: Store, accountId: string, roleName: string): Promise<TargetResource> {
+function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
   return described(
     `role ${roleName}`,
     memoised(
@@ -152,7 +146,7 @@ function roleTarget(store: Store, accountId: string, roleName: string): Promise<
 }
 
 async function lookUpRole(store: Store, accountId: string, roleName: string): Promise<TargetResource | undefined> {
-  const role = store.roles.getByName(roleName);
+  const role = await store.roles.getByName(roleName);
   if (!role) return undefined;
   return {
     arn: iamArn(accountId, `role${role.path}${role.roleName}`),
@@ -161,7 +155,7 @@ async function lookUpRole(store: Store, accountId: string, roleName: string): Pr
   };
 }
 
-function instanceProfileTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
+function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
   return described(
     `instance-profile ${name}`,
     memoised(
@@ -174,7 +168,7 @@ function instanceProfileTarget(store: Store, accountId: string, name: string): P
 }
 
 async function lookUpInstanceProfile(store: Store, accountId: string, name: string): Promise<TargetResource | undefined> {
-  const profile = store.instanceProfiles.getByName(name);
+  const profile = await store.instanceProfiles.getByName(name);
   if (!profile) return undefined;
   return {
     arn: iamArn(accountId, `instance-profile${profile.path}${profile.instanceProfileName}`),
@@ -182,14 +176,14 @@ async function lookUpInstanceProfile(store: Store, accountId: string, name: stri
   };
 }
 
-function serverCertificateTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
+function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
   return described(
     `server-certificate ${name}`,
     memoised(
       store,
       `server-certificate:${name.toLowerCase()}`,
-      () => {
-        const certificate = store.serverCertificates.getByName(name);
+      async () => {
+        const certificate = await store.serverCertificates.getByName(name);
         if (!certificate) return undefined;
         return {
           arn: iamArn(accountId, `server-certificate${certificate.path}${certificate.name}`),
@@ -206,11 +200,10 @@ function policyTarget(arn: string): TargetResource {
 }
 
 /** The target of an ARN given as input (user, group, role or policy ARN as written). */
-async function arnTarget(store: Store, accountId: string, arn: string): Promise<TargetResource> {
+function arnTarget(store: Store, accountId: string, arn: string): TargetResource {
   const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
   if (m) {
-    const target =
-      m[1] === 'user' ? await userTarget(store, accountId, m[3]) : m[1] === 'role' ? await roleTarget(store, accountId, m[3]) : undefined;
+    const target = m[1] === 'user' ? userTarget(store, accountId, m[3]) : m[1] === 'role' ? roleTarget(store, accountId, m[3]) : undefined;
     if (target) return { ...(target.arn === arn ? target : { arn }), description: arn };
   }
   if (/:policy\//.test(arn)) return policyTarget(arn);
@@ -221,7 +214,7 @@ function pathOf(input: Input): string {
   return str(input, 'Path') ?? '/';
 }
 
-async function selfUser(store: Store, principal: Principal): Promise<TargetResource> {
+function selfUser(store: Store, principal: Principal): TargetResource {
   if (principal.type === 'IAMUser' && principal.userName) return userTarget(store, principal.accountId, principal.userName);
   return { arn: principal.arn };
 }
@@ -253,8 +246,8 @@ async function iamTarget(store: Store, principal: Principal, action: string, inp
       return selfUser(store, principal);
     case 'GetAccessKeyLastUsed': {
       const keyId = str(input, 'AccessKeyId');
-      const key = keyId ? store.accessKeys.get(keyId) : undefined;
-      const user = key?.userId ? store.users.getById(key.userId) : undefined;
+      const key = keyId ? await store.accessKeys.get(keyId) : undefined;
+      const user = key?.userId ? await store.users.getById(key.userId) : undefined;
       return user ? userTarget(store, account, user.userName) : ANY;
     }
   }
@@ -306,5 +299,5 @@ function stsTarget(principal: Principal, action: string, input: Input): TargetRe
  * on. An entity that does not exist gets the ARN it would have with path `/`.
  */
 export async function targetResource(store: Store, principal: Principal, service: 'iam' | 'sts', action: string, input: Input): Promise<TargetResource> {
-  return service === 'sts' ? stsTarget(principal, action, input) : iamTarget(store, principal, action, input);
+  return service === 'sts' ? stsTarget(principal, action, input) : await iamTarget(store, principal, action, input);
 }

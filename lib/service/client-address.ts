@@ -170,8 +170,8 @@ export function resolveClient(
  * and TLS flag become the resolved client's (the request is copied only when they differ).
  */
 export function withResolvedClient(handler: Handler, trusted: TrustedProxies): Handler {
-  return (request) => {
+  return async (request) => {
     const client = resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted);
-    return client.sourceIp === request.sourceIp && client.secure === request.secure ? handler(request) : handler({ ...request, ...client });
+    return client.sourceIp === request.sourceIp && client.secure === request.secure ? await handler(request) : await handler({ ...request, ...client });
   };
 }
