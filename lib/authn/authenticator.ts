@@ -12,44 +12,7 @@ import type { Authenticator, RequestInfo } from '../core/pipeline';
 import type { AccessKeyRecord, Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
 import { decodePrincipal } from './principal-codec';
-
-/** AWS's commercial regions (partition `aws`), each with its own STS endpoint. */
-export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'af-south-1',
-  'ap-east-1',
-  'ap-east-2',
-  'ap-south-1',
-  'ap-south-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-southeast-5',
-  'ap-southeast-6',
-  'ap-southeast-7',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ca-central-1',
-  'ca-west-1',
-  'eu-central-1',
-  'eu-central-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-south-1',
-  'eu-south-2',
-  'eu-north-1',
-  'il-central-1',
-  'me-south-1',
-  'me-central-1',
-  'mx-central-1',
-  'sa-east-1',
-];
+import { isCommercialRegion } from './regions';
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
 const EXPIRED_TOKEN = 'The security token included in the request is expired';
@@ -93,7 +56,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   // report). STS has an endpoint in every commercial region, so a scope naming any of them is served; a region
   // that does not exist (`xx-fake-9`) is refused for both.
   const iamRegions = [...new Set(['us-east-1', deps.config.region])];
-  const stsRegions = [...new Set([...AWS_COMMERCIAL_REGIONS, deps.config.region])];
+  const stsRegion = (region: string) => region === deps.config.region || isCommercialRegion(region);
   // Decrypted secrets by their sealed text: a changed or deleted key has a different (or no) sealed text.
   const plainSecrets = new BoundedCache<string, string>(CACHE_LIMIT);
   // Parsed session principals by access key id and token hash (sessions never change once issued).
@@ -227,7 +190,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
       const parts = parseSignature(request);
       if (!parts && info.service === 'sts' && UNSIGNED_STS_ACTIONS.has(info.action)) return anonymousPrincipal(info.action);
       if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
-      checkScopeAndTime(parts, info.service, info.now, info.service === 'sts' ? stsRegions : iamRegions);
+      checkScopeAndTime(parts, info.service, info.now, info.service === 'sts' ? stsRegion : iamRegions);
       return parts.accessKeyId.startsWith('ASIA') ? sessionPrincipal(request, parts, info) : longTermPrincipal(request, parts, info);
     },
   };
