@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
  * front (fast, fixed memory): meant for long-lived caches of a module or a service, not one per object. Entries
  * are values rebuilt on a miss, so an eviction costs time, never correctness.
  */
-export class BoundedCache<K extends {}, V extends {}> extends LRUCache<K, V> {
+export class BoundedCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>> extends LRUCache<K, V> {
   constructor(max: number) {
     super({ max });
   }
