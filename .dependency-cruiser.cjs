@@ -94,6 +94,16 @@ module.exports = {
       to: { path: '^lib/(protocol|service)/' },
     },
     {
+      name: 'domain-reads-the-catalogue-through-its-port',
+      comment:
+        'The AWS managed policy catalogue is infrastructure (a data package, files, a cache on disk): the domain and the ' +
+        'request pipeline read it through lib/core/managed-policy-catalogue.ts; only the composition root (lib/service) ' +
+        'installs lib/catalog.',
+      severity: 'error',
+      from: { path: '^lib/(iam|sts|analyzer|authn|authz|audit|policy|protocol|sigv4|store)/', pathNot: TEST },
+      to: { path: '^lib/catalog/' },
+    },
+    {
       name: 'signatures-never-import-the-wire',
       comment: 'lib/sigv4 is a pure step of authentication: it imports only lib/core (the AWS error classes).',
       severity: 'error',

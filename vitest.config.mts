@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bin/**/*.test.ts'],
     exclude: ['node_modules', '.next', 'e2e'],
     environment: 'node',
+    setupFiles: ['./vitest.setup.ts'],
     testTimeout: 20000,
   },
 });

@@ -5,10 +5,6 @@
 // (click → children painted) and filtering by name (keystroke → filtered rows painted).
 // Targets on this machine: < 1 s, < 100 ms, < 50 ms. Needs `npx next build`; starts `next start` on --port.
 // Run: npx tsx bench/console-users.ts [--port 3115] [--users 5000] [--runs 5]
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CreateGroupCommand,
@@ -20,7 +16,7 @@ import {
   paginateListUsers,
 } from '@aws-sdk/client-iam';
 import { chromium, type Page } from '@playwright/test';
-import { waitFor } from './lib/wait-for';
+import { startBuiltConsole } from './lib/built-console';
 
 const { values } = parseArgs({
   options: {
@@ -145,33 +141,14 @@ async function filterOnce(page: Page, query: string): Promise<number> {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h6a-bench-'));
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      NODE_ENV: 'production',
-      GATEHOUSE_DATA_DIR: dataDir,
-      GATEHOUSE_ACCOUNT_ID: '123456789012',
-      GATEHOUSE_DEMO: '0',
-      GATEHOUSE_ADMIN_ACCESS_KEY_ID: KEYS.accessKeyId,
-      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: KEYS.secretAccessKey,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
+  // The built console's keys are the benchmark's (test/test), and no demo data: the seed is all there is.
+  const server = await startBuiltConsole({ port: PORT, accountId: '123456789012', env: { GATEHOUSE_DEMO: '0' } });
+  process.on('SIGINT', () => (server.stop(), process.exit(130)));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] }).catch((error) => {
+    server.stop();
+    throw error;
   });
-  const stop = () => {
-    // The server runs in its own process group: end that group (and nothing else).
-    try {
-      if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('SIGINT', () => (stop(), process.exit(130)));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    await waitFor(`${BASE}/sign-in`, 120_000);
     const iam = new IAMClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${PORT}/aws`, credentials: KEYS });
     const seedMs = await seed(iam);
     console.error(`seeded to ${(await collectUsers(iam)).length} users, 300 groups, 1000 roles in ${(seedMs / 1000).toFixed(1)} s`);
@@ -217,8 +194,7 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await browser.close();
-    stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    server.stop();
   }
 }
 

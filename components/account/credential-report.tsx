@@ -12,7 +12,8 @@ import { getCredentialReport } from '@/lib/console/actions/account/get-credentia
 import type { ActionError } from '@/lib/console/result';
 import { formatTime } from '@/components/ui/time';
 
-type Report = { csv: string; columns: string[]; rows: Array<Record<string, string>>; generatedTime: string };
+/** The report as IAM returned it, and when it arrived (rendering reads no clock). */
+type Report = { csv: string; columns: string[]; rows: Array<Record<string, string>>; generatedTime: string; receivedAt: number };
 
 const PAGE = 100;
 /** IAM hands back the same report when asked again within four hours of generating it. */
@@ -43,7 +44,7 @@ export function CredentialReport() {
       const next = unwrap(await getCredentialReport({}));
       // Generated before this request was made (with a minute's grace for clock skew): IAM returned an earlier one.
       setReused(Date.parse(next.generatedTime) < askedAt - 60_000);
-      setReport(next);
+      setReport({ ...next, receivedAt: Date.now() });
       setPage(0);
     } catch (e) {
       setError(actionErrorOf(e));
@@ -88,7 +89,7 @@ export function CredentialReport() {
             Generated {utc(Date.parse(report.generatedTime))} · {report.rows.length} rows
             {reused && <> · reused: IAM returns the report it generated within the last 4 hours</>}
           </p>
-          {Date.parse(report.generatedTime) + REUSE_MS > Date.now() && (
+          {Date.parse(report.generatedTime) + REUSE_MS > report.receivedAt && (
             <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="credential-report-next">
               “Generate again” returns this same report until {utc(Date.parse(report.generatedTime) + REUSE_MS)}; IAM generates a fresh one
               only after that.

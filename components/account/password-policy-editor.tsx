@@ -2,7 +2,7 @@
 // The account password policy editor: every field of UpdateAccountPasswordPolicy, the API's own validation
 // messages at the field they concern, and removal (back to AWS's defaults) after confirmation.
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -52,25 +52,23 @@ const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 export function PasswordPolicyEditor() {
   const router = useRouter();
   const policy = useActionQuery(KEY, getAccountPasswordPolicy, {});
-  const [draft, setDraft] = useState<Draft>();
+  const [edited, setEdited] = useState<Draft>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const save = useActionMutation(updateAccountPasswordPolicy, { invalidates: [KEY], onSuccess: () => router.refresh() });
   const remove = useActionMutation(deleteAccountPasswordPolicy, {
     invalidates: [KEY],
     onSuccess: () => {
       setConfirmDelete(false);
-      setDraft(undefined);
+      setEdited(undefined);
       router.refresh();
     },
   });
-  useEffect(() => {
-    if (policy.data && !draft) setDraft(draftOf(policy.data.policy));
-  }, [policy.data, draft]);
 
   if (policy.isPending) return <LoadingBlock label="Reading the password policy…" />;
   if (policy.isError) return <ErrorState error={actionErrorOf(policy.error)!} />;
-  if (!draft) return null;
-  const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
+  // Until the first edit (and again after a delete), the form shows the policy as IAM has it.
+  const draft = edited ?? draftOf(policy.data.policy);
+  const set = (change: Partial<Draft>) => setEdited({ ...draft, ...change });
   const error = actionErrorOf(save.error);
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
 

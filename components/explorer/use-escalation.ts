@@ -15,12 +15,10 @@ export interface EscalationState {
 }
 
 export function useEscalation(account: CompiledAccount | undefined): EscalationState | undefined {
-  const [state, setState] = useState<EscalationState>();
+  // Tagged with the account it belongs to: a run for another account is never shown (and needs no reset).
+  const [state, setState] = useState<{ account: CompiledAccount; value: EscalationState }>();
   useEffect(() => {
-    if (!account) {
-      setState(undefined);
-      return;
-    }
+    if (!account) return;
     const run = startEscalation(account);
     const started = performance.now();
     let cancelled = false;
@@ -31,7 +29,7 @@ export function useEscalation(account: CompiledAccount | undefined): EscalationS
       let progress = run.progress();
       do progress = run.step(10);
       while (!progress.finished && performance.now() - sliceStart < SLICE_MS);
-      setState({ analysis: run.analysis, progress, elapsedMs: performance.now() - started });
+      setState({ account, value: { analysis: run.analysis, progress, elapsedMs: performance.now() - started } });
       if (!progress.finished) timer = setTimeout(slice, 0);
       else performance.measure('explorer:escalation', { start: started, end: performance.now() });
     };
@@ -41,5 +39,5 @@ export function useEscalation(account: CompiledAccount | undefined): EscalationS
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [account]);
-  return state;
+  return account && state?.account === account ? state.value : undefined;
 }

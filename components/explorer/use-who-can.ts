@@ -17,13 +17,11 @@ export interface WhoCanState {
 
 /** Evaluates the question against every principal of the account (undefined question: nothing runs). */
 export function useWhoCan(account: CompiledAccount | undefined, question: WhoCanQuestion | undefined): WhoCanState | undefined {
-  const [state, setState] = useState<WhoCanState>();
   const key = question ? JSON.stringify(question) : '';
+  // Tagged with the account and question it answers: a run for another one is never shown (and needs no reset).
+  const [state, setState] = useState<{ account: CompiledAccount; key: string; value: WhoCanState }>();
   useEffect(() => {
-    if (!account || !key) {
-      setState(undefined);
-      return;
-    }
+    if (!account || !key) return;
     const run = startWhoCan(account, JSON.parse(key) as WhoCanQuestion);
     const started = performance.now();
     let cancelled = false;
@@ -35,7 +33,7 @@ export function useWhoCan(account: CompiledAccount | undefined, question: WhoCan
       let progress = run.progress();
       do progress = run.step(20);
       while (!progress.finished && performance.now() - sliceStart < SLICE_MS);
-      setState({ results: run.results, progress, version: ++version, elapsedMs: performance.now() - started });
+      setState({ account, key, value: { results: run.results, progress, version: ++version, elapsedMs: performance.now() - started } });
       if (!progress.finished) timer = setTimeout(slice, 0);
       else performance.measure('explorer:who-can', { start: started, end: performance.now() });
     };
@@ -45,5 +43,5 @@ export function useWhoCan(account: CompiledAccount | undefined, question: WhoCan
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [account, key]);
-  return state;
+  return account && key && state?.account === account && state.key === key ? state.value : undefined;
 }

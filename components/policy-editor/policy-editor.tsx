@@ -113,9 +113,10 @@ export function PolicyEditor({
   }, [value, policyType, catalogValidation, localFindings]);
   const findings = catalog && catalog.text === value && catalog.policyType === policyType ? catalog.findings : localFindings;
 
+  // For an editor created later (onCreateEditor): the findings of the last commit.
   const findingsRef = useRef(findings);
-  findingsRef.current = findings;
   useEffect(() => {
+    findingsRef.current = findings;
     onFindings?.(findings);
     // The findings React computed for the current text are the one source of the editor's lint marks.
     const view = ref.current?.view;

@@ -1,14 +1,21 @@
 'use client';
 // Dark/light theme switch, persisted in localStorage (the root layout's script applies it before paint).
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 const KEY = 'gatehouse-theme';
 
+/** The theme is the `dark` class on <html>: watched there, so every toggle (and the layout's script) is seen. */
+function subscribe(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  return () => observer.disconnect();
+}
+const isDark = () => document.documentElement.classList.contains('dark');
+/** On the server (and while hydrating) the theme is not known yet. */
+const unknownOnServer = () => undefined;
+
 export function ThemeToggle() {
-  const [dark, setDark] = useState<boolean | undefined>(undefined);
-  useEffect(() => {
-    setDark(document.documentElement.classList.contains('dark'));
-  }, []);
+  const dark = useSyncExternalStore<boolean | undefined>(subscribe, isDark, unknownOnServer);
   const toggle = () => {
     const next = !document.documentElement.classList.contains('dark');
     document.documentElement.classList.toggle('dark', next);
@@ -17,7 +24,6 @@ export function ThemeToggle() {
     } catch {
       // Storage disabled: the choice lasts for this page only.
     }
-    setDark(next);
   };
   return (
     <button

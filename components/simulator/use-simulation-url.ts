@@ -15,15 +15,19 @@ export function useSimulationUrlState() {
 
   useEffect(() => {
     const param = new URLSearchParams(window.location.search).get('s');
-    if (!param) {
-      setReady(true);
-      return;
-    }
-    decodeState(param).then((decoded) => {
+    let live = true;
+    // One path with or without a link: decoding is asynchronous (decompression streams), so is the empty case.
+    (param ? decodeState(param) : Promise.resolve(emptyState)).then((decoded) => {
+      if (!live) return;
       if (decoded) setState(decoded);
       else setLinkError(true);
+      // An incoming link stays as it is (even one that does not decode) until something changes.
+      if (param) setEncoded(param);
       setReady(true);
     });
+    return () => {
+      live = false;
+    };
   }, []);
 
   useEffect(() => {
@@ -31,11 +35,7 @@ export function useSimulationUrlState() {
     if (first.current) {
       first.current = false;
       // Keep an incoming link as it is until something changes.
-      const param = new URLSearchParams(window.location.search).get('s');
-      if (param) {
-        setEncoded(param);
-        return;
-      }
+      if (new URLSearchParams(window.location.search).get('s')) return;
     }
     let cancelled = false;
     const timer = setTimeout(async () => {

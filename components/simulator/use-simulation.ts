@@ -169,7 +169,6 @@ export function useSimulation({ signedInAccountId, region }: { signedInAccountId
     }
     return map;
   }, [trustKeys, trustOriginal, overrides]);
-  const trust = { current: trustCurrent, original: trustOriginal };
   const caller = useMemo(
     () => callerOf(state, gathered),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller depends only on these fields of the state, not on every edit to it
@@ -179,26 +178,28 @@ export function useSimulation({ signedInAccountId, region }: { signedInAccountId
   // The unedited policies' matrix: recomputed only when the question changes, not on every edit.
   const baselineMatrix = useMemo(() => {
     const baseline = compileSimulation(policies);
-    return computeMatrix(matrixInputFor(baseline.set, caller, state.context, trust.original), expanded.actions, state.resources);
-  }, [policies, caller, state.context, trust.original, expanded.actions, state.resources]);
+    return computeMatrix(matrixInputFor(baseline.set, caller, state.context, trustOriginal), expanded.actions, state.resources);
+  }, [policies, caller, state.context, trustOriginal, expanded.actions, state.resources]);
 
   // On every edit: compile what changed (cached per text), the matrix, and the diff against the unedited one.
   const result = useMemo(() => {
+    // eslint-disable-next-line react-hooks/purity -- the clock only times this computation for the "Recomputed in … ms" label; the result does not depend on it
     const started = performance.now();
     const current = compileSimulation(policies, overrides);
-    const input = matrixInputFor(current.set, caller, state.context, trust.current);
+    const input = matrixInputFor(current.set, caller, state.context, trustCurrent);
     const matrix = computeMatrix(input, expanded.actions, state.resources);
     const diff = diffMatrices(baselineMatrix, matrix);
+    // eslint-disable-next-line react-hooks/purity -- as above: the end of the timed computation
     const elapsed = performance.now() - started;
     const fields = detectContextKeys([
       ...current.set.identity,
       ...(current.set.boundary ?? []),
       ...(current.set.session ?? []),
       ...(current.set.resource ?? []),
-      ...trust.current.values(),
+      ...trustCurrent.values(),
     ]);
     return { current, input, matrix, diff, elapsed, fields, caller };
-  }, [policies, overrides, caller, state.context, trust.current, expanded.actions, state.resources, baselineMatrix]);
+  }, [policies, overrides, caller, state.context, trustCurrent, expanded.actions, state.resources, baselineMatrix]);
 
   const changed = useMemo(
     () =>

@@ -88,14 +88,23 @@ export function DeleteUsersDialog({ open, userNames, onClose, onDeleted }: Delet
   const [running, setRunning] = useState(false);
   const [finished, setFinished] = useState<string[]>();
 
+  // Each opening (or new set of users) starts clean: adjusted while rendering, as React's "adjusting some state
+  // when a prop changes" does, so no render shows the previous opening's outcome.
+  const [opening, setOpening] = useState<{ open: boolean; userNames: string[] }>({ open: false, userNames });
+  if (opening.open !== open || opening.userNames !== userNames) {
+    setOpening({ open, userNames });
+    if (open) {
+      setDependents(undefined);
+      setLoadError(undefined);
+      setFailure(undefined);
+      setFinished(undefined);
+      setProgress(undefined);
+    }
+  }
+
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    setDependents(undefined);
-    setLoadError(undefined);
-    setFailure(undefined);
-    setFinished(undefined);
-    setProgress(undefined);
     (async () => {
       const map = new Map<string, UserDependents>();
       try {

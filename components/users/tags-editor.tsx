@@ -2,7 +2,7 @@
 // The one tag editor of the console (users, roles; create pages and detail pages): key/value rows with an empty
 // state, IAM's rules checked in the browser at the row at fault, and — on a detail page — a Save that is enabled
 // only when something changed and sends only the difference (Tag… for new and changed keys, Untag… for removed).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
@@ -123,10 +123,14 @@ export function TagsPanel({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionError>();
   const [saved, setSaved] = useState(false);
+  // When the saved tags change (a refetch after saving), the draft starts again from them: adjusted while
+  // rendering, as React's "adjusting some state when a prop changes" does.
   const currentKey = JSON.stringify(current);
-  useEffect(() => {
+  const [draftOf, setDraftOf] = useState(currentKey);
+  if (draftOf !== currentKey) {
+    setDraftOf(currentKey);
     setDraft(JSON.parse(currentKey) as TagDraft[]);
-  }, [currentKey]);
+  }
   const changes = useMemo(() => tagChanges(current, tagsOf(draft)), [current, draft]);
   const dirty = changes.set.length + changes.remove.length > 0;
   if (readOnly) {

@@ -3,7 +3,7 @@
 // in the URL, and Delete (removing dependents first).
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import Link from 'next/link';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorState } from '@/components/ui/error-state';
@@ -42,9 +42,10 @@ export function UserDetail({ userName }: { userName: string }) {
   const [deleting, setDeleting] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const names = useMemo(() => [userName], [userName]);
-  // Kept so the page stays in place while the delete dialog reports, after the user is gone.
-  const last = useRef(user.data);
-  if (user.data) last.current = user.data;
+  // Kept so the page stays in place while the delete dialog reports, after the user is gone (state adjusted while
+  // rendering, as React's "storing information from previous renders" does).
+  const [last, setLast] = useState(user.data);
+  if (user.data && user.data !== last) setLast(user.data);
 
   if (deleted && !deleting)
     return (
@@ -57,7 +58,7 @@ export function UserDetail({ userName }: { userName: string }) {
         </Alert>
       </div>
     );
-  const u = user.data ?? (deleted ? last.current : undefined);
+  const u = user.data ?? (deleted ? last : undefined);
   if (!u) {
     if (user.isPending) return <LoadingBlock label={`Reading user ${userName}…`} />;
     return (

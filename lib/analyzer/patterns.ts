@@ -1,16 +1,17 @@
 // Set reasoning over policy wildcards ('*', '?'): does one pattern cover every string another matches, can two
 // patterns match a common string. Exact for the wildcard language; the custom policy checks build on these.
 
+import { BoundedCache } from '../core/bounded-cache';
+
 type Token = { kind: 'char'; char: string } | { kind: 'one' } | { kind: 'any' };
 
-const cache = new Map<string, Token[]>();
+const cache = new BoundedCache<string, Token[]>(10_000);
 
 /** The tokens of a pattern; a policy variable `${...}` becomes `*` (it may stand for any text). Memoized (tokens are never mutated). */
 export function tokenize(pattern: string, options: { ignoreCase?: boolean; variablesAsWildcards?: boolean } = {}): Token[] {
   const key = `${options.ignoreCase ? 1 : 0}${options.variablesAsWildcards ? 1 : 0}${pattern}`;
   let tokens = cache.get(key);
   if (!tokens) {
-    if (cache.size >= 10_000) cache.clear();
     tokens = tokenizeUncached(pattern, options);
     cache.set(key, tokens);
   }

@@ -1,10 +1,10 @@
 // The authenticator of the request pipeline: SigV4 verified against the stored secret of a long-term access
 // key (root or IAM user) or of an STS/console session, producing the calling Principal.
-import { LRUCache } from 'lru-cache';
 import { timingSafeEqual } from 'node:crypto';
 import type { ServiceConfig } from '../config';
 import { sha256Hex, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
+import { BoundedCache } from '../core/bounded-cache';
 import { isPolicyDocumentWrite, isPureCreation, isReadOnlyIamAction } from '../core/write-kinds';
 import { rootPrincipal, type Principal } from '../core/context';
 import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../core/errors';
@@ -12,44 +12,7 @@ import type { Authenticator, RequestInfo } from '../core/pipeline';
 import type { AccessKeyRecord, Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
 import { decodePrincipal } from './principal-codec';
-
-/** AWS's commercial regions (partition `aws`), each with its own STS endpoint. */
-export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'af-south-1',
-  'ap-east-1',
-  'ap-east-2',
-  'ap-south-1',
-  'ap-south-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-southeast-5',
-  'ap-southeast-6',
-  'ap-southeast-7',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ca-central-1',
-  'ca-west-1',
-  'eu-central-1',
-  'eu-central-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-south-1',
-  'eu-south-2',
-  'eu-north-1',
-  'il-central-1',
-  'me-south-1',
-  'me-central-1',
-  'mx-central-1',
-  'sa-east-1',
-];
+import { isCommercialRegion } from './regions';
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
 const EXPIRED_TOKEN = 'The security token included in the request is expired';
@@ -70,13 +33,6 @@ export interface AuthenticatorDeps {
   store: Store;
   secrets: SecretBox;
   config: ServiceConfig;
-}
-
-/** A bounded cache that drops the least recently used entry when full (entries are cheap to rebuild). */
-class BoundedCache<V extends object | string> extends LRUCache<string, V> {
-  constructor() {
-    super({ max: CACHE_LIMIT });
-  }
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -100,18 +56,18 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   // report). STS has an endpoint in every commercial region, so a scope naming any of them is served; a region
   // that does not exist (`xx-fake-9`) is refused for both.
   const iamRegions = [...new Set(['us-east-1', deps.config.region])];
-  const stsRegions = [...new Set([...AWS_COMMERCIAL_REGIONS, deps.config.region])];
+  const stsRegion = (region: string) => region === deps.config.region || isCommercialRegion(region);
   // Decrypted secrets by their sealed text: a changed or deleted key has a different (or no) sealed text.
-  const plainSecrets = new BoundedCache<string>();
+  const plainSecrets = new BoundedCache<string, string>(CACHE_LIMIT);
   // Parsed session principals by access key id and token hash (sessions never change once issued).
-  const sessionPrincipals = new BoundedCache<{ tokenHash: string; principal: Principal }>();
-  const lastUse = new BoundedCache<{ at: number; service: string; region: string }>();
+  const sessionPrincipals = new BoundedCache<string, { tokenHash: string; principal: Principal }>(CACHE_LIMIT);
+  const lastUse = new BoundedCache<string, { at: number; service: string; region: string }>(CACHE_LIMIT);
   // Invariant: requests run synchronously from authentication to the end of their operation, so a write seen
   // here has finished when the next request is authenticated; that request starts a new generation.
   let credentialGeneration = 0;
   let writeInFlight = false;
-  const userPrincipals = new BoundedCache<{ generation: number; at: number; principal: Principal }>();
-  const keys = new BoundedCache<{ generation: number; account: object; at: number; key: AccessKeyRecord }>();
+  const userPrincipals = new BoundedCache<string, { generation: number; at: number; principal: Principal }>(CACHE_LIMIT);
+  const keys = new BoundedCache<string, { generation: number; account: object; at: number; key: AccessKeyRecord }>(CACHE_LIMIT);
   // A failed group commit undoes writes this process has already seen: read everything again.
   store.onRollback(() => {
     credentialGeneration++;
@@ -235,7 +191,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
       const parts = parseSignature(request);
       if (!parts && info.service === 'sts' && UNSIGNED_STS_ACTIONS.has(info.action)) return anonymousPrincipal(info.action);
       if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
-      checkScopeAndTime(parts, info.service, info.now, info.service === 'sts' ? stsRegions : iamRegions);
+      checkScopeAndTime(parts, info.service, info.now, info.service === 'sts' ? stsRegion : iamRegions);
       return parts.accessKeyId.startsWith('ASIA') ? await sessionPrincipal(request, parts, info) : await longTermPrincipal(request, parts, info);
     },
   };

@@ -1,5 +1,5 @@
 // The default-version document of a managed policy (AWS or customer managed), through the IAM policies' resolver.
-import { isAwsManagedPolicyArn as isAwsManaged } from '../catalog/aws-managed-policies';
+import { isAwsManagedPolicyArn as isAwsManaged } from '../core/managed-policy-catalogue';
 import { resolveManagedPolicy } from './resolve-policy';
 import type { Store } from '../store/types';
 

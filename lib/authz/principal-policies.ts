@@ -1,5 +1,5 @@
 // The compiled policy set of a calling principal, cached per principal and store policy generation.
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../core/bounded-cache';
 import type { Principal } from '../core/context';
 import { compilePolicy, PolicyParseError, referencedContextKeys, type CompiledPolicy, type PolicySet, type PolicyType } from '../policy';
 import type { Store } from '../store/types';
@@ -33,8 +33,8 @@ const COMPILED_LIMIT = 20_000;
 const DENY_ALL = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}';
 
 /** Compiled policies by policy id, type and text: principals sharing a policy share its compiled form and action cache. */
-const compiledByText = new LRUCache<string, CompiledPolicy>({ max: COMPILED_LIMIT });
-const caches = new WeakMap<Store, LRUCache<string, PrincipalPolicies>>();
+const compiledByText = new BoundedCache<string, CompiledPolicy>(COMPILED_LIMIT);
+const caches = new WeakMap<Store, BoundedCache<string, PrincipalPolicies>>();
 
 /**
  * A stored document that does not compile (older data, a future bug) fails closed: it stands for a policy that
@@ -245,7 +245,7 @@ export async function principalPolicies(store: Store, principal: Principal): Pro
   const generation = policyGeneration(store);
   let cache = caches.get(store);
   if (cache === undefined) {
-    cache = new LRUCache({ max: CACHE_LIMIT });
+    cache = new BoundedCache(CACHE_LIMIT);
     caches.set(store, cache);
   }
   const key = cacheKey(principal);

@@ -1,6 +1,6 @@
 // Resolves a managed policy ARN (AWS managed or customer managed) to its default document: the authorizer's lookup.
 import type { Store } from '../store/types';
-import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../catalog/aws-managed-policies';
+import { isAwsManagedPolicyArn, managedPolicyCatalogue } from '../core/managed-policy-catalogue';
 
 /** A managed policy with its default version's document. */
 export interface ResolvedManagedPolicy {
@@ -16,7 +16,7 @@ export interface ResolvedManagedPolicy {
 /** The policy named by `arn` with its default document, or undefined when no such policy exists. */
 export async function resolveManagedPolicy(store: Store, arn: string): Promise<ResolvedManagedPolicy | undefined> {
   if (isAwsManagedPolicyArn(arn)) {
-    const policy = getAwsManagedPolicy(arn);
+    const policy = managedPolicyCatalogue().get(arn);
     if (!policy) return undefined;
     return {
       arn,

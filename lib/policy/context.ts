@@ -1,5 +1,6 @@
 // Case-insensitive access to a request's condition keys, built lazily so requests without conditions pay nothing.
 
+import { LRUCache } from 'lru-cache';
 import { splitArn } from './arn';
 import { parseAddress, parseDate } from './operators';
 
@@ -8,15 +9,14 @@ export type RequestContext = Record<string, string | string[] | undefined>;
 
 const EMPTY: readonly string[] = [];
 
-const LOWER_CASE_LIMIT = 8192;
-const lowerCaseCache = new Map<string, string>();
+// Keys and action names come from requests (SimulatePrincipalPolicy takes any): bounded, least recently used out.
+const lowerCaseCache = new LRUCache<string, string>({ max: 8192 });
 
 /** `text.toLowerCase()`, remembered for the key and action names that recur on every request (bounded). */
 export function lowerCaseOf(text: string): string {
   let lower = lowerCaseCache.get(text);
   if (lower === undefined) {
     lower = text.toLowerCase();
-    if (lowerCaseCache.size >= LOWER_CASE_LIMIT) lowerCaseCache.clear();
     lowerCaseCache.set(text, lower);
   }
   return lower;

@@ -39,6 +39,14 @@ describe('Action and NotAction', () => {
     expect(decide([p], request({ action: 'iam:ChangePassword' }))).toBe('allowed');
     expect(decide([p], request({ action: 'iam:GetUser' }))).toBe('explicitDeny');
   });
+
+  it('remembers a bounded number of action names per policy, however many distinct ones requests bring', () => {
+    const p = policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' });
+    for (let i = 0; i < 10_000; i++) decide([p], request({ action: `s3:GetThing${i}` }));
+    expect(p.actionCache.size).toBeLessThanOrEqual(4096);
+    expect(decide([p], request({ action: 's3:GetThing0' }))).toBe('allowed');
+    expect(decide([p], request({ action: 's3:PutThing0' }))).toBe('implicitDeny');
+  });
 });
 
 // "IAM JSON policy elements: Resource" — ARN matching is case-sensitive and segment-aware.

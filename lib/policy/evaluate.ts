@@ -105,7 +105,10 @@ function statementsForAction(policy: CompiledPolicy, actionLower: string): Actio
         (statement.effect === 'Deny' ? entry.deny : entry.allow).push(statement);
       }
     }
-    if (policy.actionCache.size >= ACTION_CACHE_LIMIT) policy.actionCache.clear();
+    // Bounded (action names come from requests) by dropping the oldest entry. Not lru-cache, as everywhere else:
+    // this lookup runs once per policy per evaluation, and its get() made bench:policy's twenty-policies scenario
+    // ~35% slower than a Map's.
+    if (policy.actionCache.size >= ACTION_CACHE_LIMIT) policy.actionCache.delete(policy.actionCache.keys().next().value!);
     policy.actionCache.set(actionLower, entry);
   }
   return entry;

@@ -1,7 +1,7 @@
 // Decodes AWS query-protocol parameters (`Tags.member.1.Key=...`) into typed operation input, driven by the
 // service model, and validates them the way AWS does (required, enum, length, range, pattern).
 import { ValidationError, InvalidParameterValue } from '../core/errors';
-import { SERVICE_MODELS, type ServiceModel, type Shape } from './model';
+import { modelPattern, SERVICE_MODELS, type ServiceModel, type Shape } from './model';
 
 /** A flat parameter map as it arrives on the wire (form body merged with query string). */
 export type { QueryParams } from '../core/pipeline';
@@ -67,24 +67,6 @@ function buildTree(params: QueryParams): Node {
     node.value = value;
   }
   return root;
-}
-
-const patternCache = new Map<string, RegExp | null>();
-function compiledPattern(pattern: string): RegExp | null {
-  let re = patternCache.get(pattern);
-  if (re === undefined) {
-    try {
-      re = new RegExp(`^(?:${pattern})$`, 'su');
-    } catch {
-      try {
-        re = new RegExp(`^(?:${pattern})$`, 's');
-      } catch {
-        re = null;
-      }
-    }
-    patternCache.set(pattern, re);
-  }
-  return re;
 }
 
 function lowerFirst(name: string): string {
@@ -255,7 +237,7 @@ function decodeScalar(shape: Shape, raw: string | undefined, path: string, probl
       } else if (shape.max !== undefined && length > shape.max) {
         problems.push(`Value at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`);
       } else if (shape.pattern && raw.length <= 1_000_000) {
-        const re = compiledPattern(shape.pattern);
+        const re = modelPattern(shape.pattern);
         if (re && !re.test(raw)) {
           problems.push(
             `Value at '${path}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.pattern}`,

@@ -1,52 +1,12 @@
 // AWS's REST-JSON protocol, driven by a service model (scripts/generate-models.py): find the operation of a
 // method and path, decode its input from the URI labels, query string and JSON body (checked against the
 // shapes), encode its output and errors as the SDKs and the CLI read them.
-import analyzerModel from './models/accessanalyzer.json';
 import { AwsError } from '../core/errors';
 import { RestJsonError, ValidationException, type ValidationField } from '../analyzer/errors';
 import type { WireResponse } from '../core/wire';
+import { modelPattern, type RestJsonModel, type RestShape } from './model';
 
-/** A member of a REST-JSON structure and where it travels. */
-export interface RestMember {
-  shape: string;
-  location?: 'uri' | 'querystring' | 'header' | 'headers' | 'statusCode';
-  locationName?: string;
-  idempotencyToken?: boolean;
-}
-
-export interface RestShape {
-  type: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'boolean' | 'timestamp' | 'blob' | 'double' | 'float';
-  members?: Record<string, RestMember>;
-  required?: string[];
-  member?: string;
-  key?: string;
-  value?: string;
-  enum?: string[];
-  min?: number;
-  max?: number;
-  pattern?: string;
-  timestampFormat?: string;
-  union?: boolean;
-  error?: { httpStatusCode: number; senderFault?: boolean };
-  exception?: boolean;
-}
-
-export interface RestOperationModel {
-  http: { method: string; requestUri: string; responseCode: number };
-  input?: string;
-  output?: string;
-  errors: string[];
-}
-
-export interface RestJsonModel {
-  apiVersion: string;
-  signingName: string;
-  protocol: string;
-  operations: Record<string, RestOperationModel>;
-  shapes: Record<string, RestShape>;
-}
-
-export const ACCESS_ANALYZER_MODEL = analyzerModel as unknown as RestJsonModel;
+export { ACCESS_ANALYZER_MODEL, type RestJsonModel, type RestMember, type RestOperationModel, type RestShape } from './model';
 
 interface CompiledRoute {
   operation: string;
@@ -253,7 +213,8 @@ function checkLength(shape: RestShape, length: number, path: string, violations:
 function checkString(shape: RestShape, value: string, path: string, violations: Violations): void {
   checkLength(shape, value.length, path, violations);
   if (shape.enum && !shape.enum.includes(value)) violations.add(path, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
-  if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 's').test(value)) {
+  const pattern = shape.pattern ? modelPattern(shape.pattern) : null;
+  if (pattern && !pattern.test(value)) {
     violations.add(path, `Member must satisfy regular expression pattern: ${shape.pattern}`);
   }
 }

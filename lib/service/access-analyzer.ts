@@ -6,6 +6,7 @@ import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuditSink } from '../audit';
 import { targetResource, type GatehouseAuthorizer } from '../authz';
 import type { Principal } from '../core/context';
+import { BoundedCache } from '../core/bounded-cache';
 import type { ActionCatalog } from '../policy';
 import { ANALYZER_OPERATIONS, EXTRA_PERMISSIONS, type AnalyzerContext } from '../analyzer/operations';
 import { PolicyGenerations, type CalledAction } from '../analyzer/policy-generation';
@@ -122,12 +123,11 @@ function principalExists(store: Store, arn: string): boolean {
 
 /** Catalogues by their set of services: building one indexes every action of its services, so it is kept. */
 function cachedCatalogs(): (services: string[]) => Promise<ActionCatalog> {
-  const cache = new Map<string, Promise<ActionCatalog>>();
+  const cache = new BoundedCache<string, Promise<ActionCatalog>>(256);
   return (services) => {
     const key = [...new Set(services.map((s) => s.toLowerCase()))].sort().join(',');
     let catalog = cache.get(key);
     if (!catalog) {
-      if (cache.size >= 256) cache.clear();
       catalog = loadActionCatalog(key === '' ? [] : key.split(','));
       cache.set(key, catalog);
     }

@@ -1,6 +1,8 @@
 // The composition root of the IAM service: store, secrets, pipeline steps, operations, routes, handler.
 import type { ServiceConfig } from '../config';
 import { SecretBox } from '../crypto/secrets';
+import { awsManagedPolicyCatalogue } from '../catalog/aws-managed-policies';
+import { installManagedPolicyCatalogue } from '../core/managed-policy-catalogue';
 import { reportUncompilablePolicies } from '../authz';
 import { IAM_OPERATIONS } from '../iam/operations';
 import { STS_OPERATIONS } from '../sts/operations';
@@ -36,6 +38,7 @@ export interface PipelineSteps {
 
 /** Opens the data directory, creates the account on first start and builds the handler. */
 export async function createService(config: ServiceConfig): Promise<Service> {
+  installManagedPolicyCatalogue(awsManagedPolicyCatalogue);
   const store = openSqliteStore(config.dataDir);
   const secrets = SecretBox.open(config.dataDir, config.masterKey);
   const firstRun = bootstrapAccount(store, config, secrets, IAM_OPERATIONS);

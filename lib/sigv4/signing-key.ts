@@ -1,10 +1,10 @@
 // SigV4 signing keys (HMAC-SHA256 chain over date, region, service, "aws4_request") with a bounded cache,
 // so that a key's derivation runs once per day and scope, not once per request.
 import { createHmac } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../core/bounded-cache';
 
 const MAX_ENTRIES = 2048;
-const cache = new LRUCache<string, Buffer>({ max: MAX_ENTRIES });
+const cache = new BoundedCache<string, Buffer>(MAX_ENTRIES);
 
 function hmac(key: string | Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();

@@ -20,15 +20,23 @@ export function credentialScope(parts: SignatureParts): string {
 /**
  * Checks the credential scope against the service the request is for and the request time against `now`
  * (15 minutes of skew either way; presigned URLs also until X-Amz-Expires). Throws SignatureDoesNotMatch.
- * `regions`, when given, are the regions the endpoint serves: a scope naming any other is refused, as AWS's
+ * `regions`, when given, are the regions the endpoint serves (a list, or a test): a scope naming any other is refused, as AWS's
  * global IAM and STS endpoints refuse a scope other than us-east-1.
  */
-export function checkScopeAndTime(parts: SignatureParts, service: string, now: Date, regions?: readonly string[]): void {
+export function checkScopeAndTime(
+  parts: SignatureParts,
+  service: string,
+  now: Date,
+  regions?: readonly string[] | ((region: string) => boolean),
+): void {
   if (parts.terminator !== 'aws4_request') {
     throw new SignatureDoesNotMatch(`Credential should be scoped with a valid terminator: 'aws4_request', not '${parts.terminator}'. `);
   }
   if (parts.service !== service) throw new SignatureDoesNotMatch(`Credential should be scoped to correct service: '${service}'. `);
-  if (!/^[a-z0-9-]{1,64}$/.test(parts.region) || (regions !== undefined && !regions.includes(parts.region))) {
+  if (
+    !/^[a-z0-9-]{1,64}$/.test(parts.region) ||
+    (regions !== undefined && !(typeof regions === 'function' ? regions(parts.region) : regions.includes(parts.region)))
+  ) {
     throw new SignatureDoesNotMatch(`Credential should be scoped to a valid region, not '${parts.region}'. `);
   }
   const day = parts.amzDate.slice(0, 8);

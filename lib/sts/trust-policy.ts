@@ -1,13 +1,13 @@
 // Judges sts:AssumeRole (and sts:TagSession, sts:SetSourceIdentity) against a role's trust policy with the one
 // role-trust rule of lib/policy (judgeRoleTrust), the caller's own policies taken from the authorizer.
-import { LRUCache } from 'lru-cache';
+import { BoundedCache } from '../core/bounded-cache';
 import { isUnrestricted, principalPolicies } from '../authz';
 import type { OperationContext } from '../core/context';
 import { compilePolicy, type AuthorizationRequest, type CompiledPolicy, type PolicySet, type RequestContext } from '../policy';
 import { judgeRoleTrust, type RoleTrustResult } from '../policy/role-trust';
 
 /** Compiled trust policies by text; `false` for a stored text that does not compile. */
-const compiled = new LRUCache<string, CompiledPolicy | false>({ max: 1000 });
+const compiled = new BoundedCache<string, CompiledPolicy | false>(1000);
 const ALLOW_ALL = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
 
 /** The compiled trust policy; undefined when the stored text no longer compiles (then nobody may assume: fail closed). */

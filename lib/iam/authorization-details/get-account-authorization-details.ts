@@ -5,7 +5,7 @@ import { ValidationError } from '../../core/errors';
 import type { Store } from '../../store/types';
 import type { UncheckedIamOperation } from '../../core/context';
 import { decodeMarker, encodeMarker, pageSize } from '../pagination';
-import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
+import { managedPolicyCatalogue } from '../../core/managed-policy-catalogue';
 import type { ManagedPolicyInfo } from '../policies/managed-policy';
 import { groupDetail, managedPolicyDetail, roleDetail, userDetail } from './detail-views';
 
@@ -83,9 +83,8 @@ function sections(store: Store, accountId: string): Section[] {
       filter: 'AWSManagedPolicy',
       output: 'Policies',
       async page(after, limit) {
-        const used = (await counts
-          .usedArns())
-          .map((arn) => getAwsManagedPolicy(arn))
+        const used = (await counts.usedArns())
+          .map((arn) => managedPolicyCatalogue().get(arn))
           .filter((policy) => policy !== undefined)
           .map((policy) => ({ policy, key: policy.policyName.toLowerCase() }))
           .filter((entry) => after === undefined || entry.key > after)

@@ -1,7 +1,7 @@
 // GetPolicyVersion: one version of a managed policy with its document (URL-encoded on the wire by the encoder).
 import { NoSuchEntity } from '../../core/errors';
 import type { IamOperation } from '../../core/context';
-import { getAwsManagedPolicyVersion } from '../../catalog/aws-managed-policies';
+import { managedPolicyCatalogue } from '../../core/managed-policy-catalogue';
 import { requireManagedPolicy } from './managed-policy';
 
 export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = async (ctx, input) => {
@@ -9,7 +9,7 @@ export const getPolicyVersion: IamOperation<'GetPolicyVersion'> = async (ctx, in
   const versionId = input.VersionId;
   const notFound = () => new NoSuchEntity(`Policy ${policy.arn} version ${versionId} does not exist or is not attachable.`);
   if (policy.isAwsManaged) {
-    const version = getAwsManagedPolicyVersion(policy.arn, versionId);
+    const version = managedPolicyCatalogue().getVersion(policy.arn, versionId);
     if (!version) throw notFound();
     return {
       PolicyVersion: {

@@ -1,7 +1,7 @@
 // ListPolicies: AWS managed and customer managed policies (Scope), by name, filtered by path prefix and usage.
 import type { IamOperation } from '../../core/context';
 import { decodeMarker, pageResult, pageSize } from '../pagination';
-import { listAwsManagedPolicies } from '../../catalog/aws-managed-policies';
+import { managedPolicyCatalogue } from '../../core/managed-policy-catalogue';
 import { policyView, type ManagedPolicyInfo } from './managed-policy';
 
 /** Sort key of a listed policy: its name ignoring case, AWS managed before a customer policy of the same name. */
@@ -19,7 +19,7 @@ let awsListed: Listed[] = [];
 
 /** The AWS catalogue as listed entries with their sort keys, built once per catalogue. */
 function awsEntries(): Listed[] {
-  const policies = listAwsManagedPolicies();
+  const policies = managedPolicyCatalogue().list();
   if (policies !== awsSource) {
     awsListed = policies.map((policy) => {
       const info: ManagedPolicyInfo = { ...policy, isAwsManaged: true };

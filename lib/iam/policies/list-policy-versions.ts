@@ -1,7 +1,7 @@
 // ListPolicyVersions: a managed policy's versions, newest first, without their documents, paginated.
 import type { IamOperation } from '../../core/context';
 import { paginateArray } from '../pagination';
-import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
+import { managedPolicyCatalogue } from '../../core/managed-policy-catalogue';
 import { requireManagedPolicy } from './managed-policy';
 
 /** A key that sorts versions newest first: `v12` before `v3`. */
@@ -12,7 +12,9 @@ function newestFirstKey(version: { versionId: string }): string {
 
 export const listPolicyVersions: IamOperation<'ListPolicyVersions'> = async (ctx, input) => {
   const policy = await requireManagedPolicy(ctx.store, input.PolicyArn);
-  const versions = policy.isAwsManaged ? getAwsManagedPolicy(policy.arn)!.versions : await ctx.store.managedPolicies.listVersions(policy.arn);
+  const versions = policy.isAwsManaged
+    ? managedPolicyCatalogue().get(policy.arn)!.versions
+    : await ctx.store.managedPolicies.listVersions(policy.arn);
   const page = paginateArray(versions, newestFirstKey, input.Marker, input.MaxItems);
   return {
     Versions: page.items.map((version) => ({

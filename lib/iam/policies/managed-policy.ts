@@ -4,7 +4,7 @@ import type { Store } from '../../store/types';
 import type { ManagedPolicyRecord } from '../../store/policies';
 import type { Tag } from '../../store/tags';
 import type { OperationContext } from '../../core/context';
-import { getAwsManagedPolicy, isAwsManagedPolicyArn } from '../../catalog/aws-managed-policies';
+import { isAwsManagedPolicyArn, managedPolicyCatalogue } from '../../core/managed-policy-catalogue';
 import { isParsableArn } from '../arn';
 
 /** What every managed policy has, wherever it comes from. */
@@ -37,7 +37,7 @@ function fromRecord(policy: ManagedPolicyRecord): ManagedPolicyInfo {
 /** The managed policy with this ARN, or undefined. */
 export async function findManagedPolicy(store: Store, arn: string): Promise<ManagedPolicyInfo | undefined> {
   if (isAwsManagedPolicyArn(arn)) {
-    const policy = getAwsManagedPolicy(arn);
+    const policy = managedPolicyCatalogue().get(arn);
     return policy && { ...policy, isAwsManaged: true };
   }
   const record = await store.managedPolicies.getByArn(arn);
@@ -84,7 +84,7 @@ export async function requireBoundaryPolicy(store: Store, arn: string): Promise<
 export async function requireCustomerPolicy(ctx: OperationContext, arn: string): Promise<ManagedPolicyRecord> {
   checkPolicyArn(arn);
   if (isAwsManagedPolicyArn(arn)) {
-    if (getAwsManagedPolicy(arn)) {
+    if (managedPolicyCatalogue().get(arn)) {
       throw new AccessDenied(`User: ${ctx.principal.arn} is not authorized to perform: iam:${ctx.action} on resource: policy ${arn}`);
     }
     throw new NoSuchEntity(`Policy ${arn} was not found.`);

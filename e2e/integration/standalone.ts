@@ -1,0 +1,79 @@
+// The standalone server as `npm run iam` runs it (bin/iam.mjs), in its own process, for the suites that kill it:
+// start it on a data directory, talk to it with the SDK, wait for it to exit, and clean up after the suite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { IAM_NODE_FLAGS } from '../../bin/iam.mjs';
+import { ADMIN_CREDENTIALS, TEST_ACCOUNT_ID } from './harness';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** One standalone server process and the endpoint it listens on. */
+export interface StandaloneServer {
+  child: ChildProcess;
+  endpoint: string;
+}
+
+/** The processes and data directories of one suite; `cleanUp()` in its afterAll kills and removes them. */
+export class StandaloneServers {
+  private readonly children: ChildProcess[] = [];
+  private readonly dirs: string[] = [];
+
+  /** A fresh data directory, removed by `cleanUp()`. */
+  dataDir(prefix: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatehouse-${prefix}-`));
+    this.dirs.push(dir);
+    return dir;
+  }
+
+  /** Starts a server on a free port over `dataDir` and resolves once it listens (rejects if it exits first). */
+  start(dataDir: string): Promise<StandaloneServer> {
+    const child = spawn(process.execPath, [...IAM_NODE_FLAGS, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
+      cwd: root,
+      env: {
+        ...process.env,
+        GATEHOUSE_ADMIN_ACCESS_KEY_ID: ADMIN_CREDENTIALS.accessKeyId,
+        GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN_CREDENTIALS.secretAccessKey,
+        GATEHOUSE_ACCOUNT_ID: TEST_ACCOUNT_ID,
+        GATEHOUSE_DEMO: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.children.push(child);
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60000);
+      child.stdout!.on('data', (chunk) => {
+        output += chunk;
+        const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve({ child, endpoint: match[1] });
+        }
+      });
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited (${code ?? signal}) before listening: ${output}`));
+      });
+    });
+  }
+
+  /** Kills what is still running and removes the data directories. */
+  cleanUp(): void {
+    for (const child of this.children) child.kill('SIGKILL');
+    for (const dir of this.dirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An IAM client of the test account's administrator, without retries (a dead server must fail the call). */
+export function adminClient(endpoint: string): IAMClient {
+  return new IAMClient({ endpoint, region: 'us-east-1', credentials: ADMIN_CREDENTIALS, maxAttempts: 1 });
+}
+
+/** Resolves once the process has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+}
