@@ -11,7 +11,7 @@ import { signQuery } from './lib/http-load';
 import type { WireRequest } from '../lib/core/wire';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-list-bench-'));
-const service = createService(
+const service = await createService(
   // Load shedding off: this measures the handler's own time, calling it back to back in one turn of the loop.
   loadConfig({
     GATEHOUSE_DATA_DIR: dataDir,
@@ -35,7 +35,7 @@ const ctx = {
   service: 'iam' as const,
   action: 'CreateUser',
 };
-service.store.transaction(async () => {
+await service.store.transaction(async () => {
   for (let i = 0; i < 4999; i++)
     await IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
 });

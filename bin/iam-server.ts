@@ -19,7 +19,7 @@ const { values } = parseArgs({
 });
 
 const config = loadConfig(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
-const service = createService(config);
+const service = await createService(config);
 const server = http.createServer(
   { keepAliveTimeout: 65_000 },
   nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes),
@@ -33,10 +33,10 @@ server.listen(Number(values.port), values.host, () => {
   process.stdout.write(`Gatehouse IAM/STS endpoint listening on ${endpoint} (data: ${config.dataDir})\n`);
 });
 
-function shutdown() {
+async function shutdown() {
   server.close();
-  service.close();
+  await service.close();
   process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

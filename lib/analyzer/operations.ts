@@ -16,7 +16,7 @@ export interface AnalyzerContext {
   generations: PolicyGenerations;
   readActivity: ActivityReader;
   /** Whether a user or role ARN names an entity of this account. */
-  principalExists(arn: string): boolean;
+  principalExists(arn: string): Promise<boolean>;
 }
 
 export type AnalyzerOperation = (ctx: AnalyzerContext, input: Record<string, unknown>) => unknown;
@@ -71,13 +71,13 @@ async function startPolicyGeneration(ctx: AnalyzerContext, input: Record<string,
       clientToken: input.clientToken as string | undefined,
     },
     ctx.now,
-    (running: GenerationJob): Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'> => {
-      if (!ctx.principalExists(running.principalArn)) {
+    async (running: GenerationJob): Promise<Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'>> => {
+      if (!(await ctx.principalExists(running.principalArn))) {
         return {
           jobError: { code: 'RESOURCE_NOT_FOUND_ERROR', message: `The principal ${running.principalArn} does not exist in this account.` },
         };
       }
-      const { policy, isComplete } = buildPolicy(ctx.readActivity(running.principalArn, running.startTime, running.endTime), catalog);
+      const { policy, isComplete } = await buildPolicy(ctx.readActivity(running.principalArn, running.startTime, running.endTime), catalog);
       return { policy, isComplete };
     },
   );

@@ -5,8 +5,8 @@ import { buildPolicy, PolicyGenerations } from './policy-generation';
 const catalog = createStaticCatalog({ iam: { GetUser: {}, ListUsers: {}, CreateUser: {} }, sts: { AssumeRole: {} } });
 
 describe('buildPolicy', () => {
-  it('groups actions by the resources they were called on; "*" absorbs specific resources', () => {
-    const { policy, isComplete } = buildPolicy(
+  it('groups actions by the resources they were called on; "*" absorbs specific resources', async () => {
+    const { policy, isComplete } = await buildPolicy(
       [
         { service: 'iam', action: 'GetUser', resource: 'arn:aws:iam::1:user/a' },
         { service: 'iam', action: 'CreateUser', resource: 'arn:aws:iam::1:user/a' },
@@ -40,7 +40,7 @@ describe('PolicyGenerations', () => {
   it('keeps a job IN_PROGRESS until it runs, and a cancelled job never runs', () => {
     const { tasks, jobs } = held();
     let ran = 0;
-    const job = jobs.start({ principalArn: 'arn:aws:iam::1:user/a' }, now, () => (ran++, { policy: '{}', isComplete: true }));
+    const job = jobs.start({ principalArn: 'arn:aws:iam::1:user/a' }, now, async () => (ran++, { policy: '{}', isComplete: true }));
     expect(jobs.get(job.jobId, now).status).toBe('IN_PROGRESS');
     jobs.cancel(job.jobId, now);
     tasks.forEach((t) => t());
@@ -50,25 +50,25 @@ describe('PolicyGenerations', () => {
 
   it('honours the time window: defaults to 90 days before now, rejects an inverted or too long one', () => {
     const { tasks, jobs } = held();
-    const job = jobs.start({ principalArn: 'arn:aws:iam::1:role/r' }, now, () => ({ policy: '{}', isComplete: true }));
+    const job = jobs.start({ principalArn: 'arn:aws:iam::1:role/r' }, now, async () => ({ policy: '{}', isComplete: true }));
     expect(job.endTime).toEqual(now);
     expect(now.getTime() - job.startTime.getTime()).toBe(90 * 24 * 3600 * 1000);
     tasks.forEach((t) => t());
     expect(jobs.get(job.jobId, now).status).toBe('SUCCEEDED');
     expect(() =>
-      jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: now, endTime: new Date(now.getTime() - 1) }, now, () => ({})),
+      jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: now, endTime: new Date(now.getTime() - 1) }, now, async () => ({})),
     ).toThrow(/before endTime/);
     expect(() =>
-      jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: new Date('2025-01-01T00:00:00Z') }, now, () => ({})),
+      jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: new Date('2025-01-01T00:00:00Z') }, now, async () => ({})),
     ).toThrow(/90 days/);
-    expect(() => jobs.start({ principalArn: 'arn:aws:iam::1:group/g' }, now, () => ({}))).toThrow(/user or role/);
+    expect(() => jobs.start({ principalArn: 'arn:aws:iam::1:group/g' }, now, async () => ({}))).toThrow(/user or role/);
   });
 
   it('lists newest first, pages, and returns the same job for the same client token', () => {
     const { jobs } = held();
-    const a = jobs.start({ principalArn: 'arn:aws:iam::1:user/a', clientToken: 't' }, now, () => ({}));
-    expect(jobs.start({ principalArn: 'arn:aws:iam::1:user/a', clientToken: 't' }, now, () => ({})).jobId).toBe(a.jobId);
-    const b = jobs.start({ principalArn: 'arn:aws:iam::1:user/b' }, new Date(now.getTime() + 1000), () => ({}));
+    const a = jobs.start({ principalArn: 'arn:aws:iam::1:user/a', clientToken: 't' }, now, async () => ({}));
+    expect(jobs.start({ principalArn: 'arn:aws:iam::1:user/a', clientToken: 't' }, now, async () => ({})).jobId).toBe(a.jobId);
+    const b = jobs.start({ principalArn: 'arn:aws:iam::1:user/b' }, new Date(now.getTime() + 1000), async () => ({}));
     const first = jobs.list({ maxResults: 1 }, now);
     expect(first.policyGenerations.map((j) => j.jobId)).toEqual([b.jobId]);
     expect(jobs.list({ maxResults: 1, nextToken: first.nextToken }, now).policyGenerations.map((j) => j.jobId)).toEqual([a.jobId]);

@@ -40,7 +40,7 @@ export interface CalledAction {
 }
 
 /** Reads the principal's successful calls in a time window (Gatehouse's audit trail, through an adapter). */
-export type ActivityReader = (principalArn: string, startTime: Date, endTime: Date) => Iterable<CalledAction>;
+export type ActivityReader = (principalArn: string, startTime: Date, endTime: Date) => AsyncIterable<CalledAction>;
 
 /** How long finished jobs are listed (AWS lists the generations of the last seven days). */
 const RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -52,13 +52,13 @@ const PRINCIPAL_ARN = /^arn:[^:]*:iam::[^:]*:(role|user)\/.{1,576}$/;
  * The generated policy: one statement per set of resources, actions sorted, `Resource: "*"` for actions
  * that were called without a resource (or on every resource); the Sids AWS's generator writes.
  */
-export function buildPolicy(
-  calls: Iterable<CalledAction>,
+export async function buildPolicy(
+  calls: Iterable<CalledAction> | AsyncIterable<CalledAction>,
   catalog: ActionCatalog | undefined,
-): { policy: string; isComplete: boolean; actionCount: number } {
+): Promise<{ policy: string; isComplete: boolean; actionCount: number }> {
   const resourcesByAction = new Map<string, Set<string>>();
   let isComplete = true;
-  for (const call of calls) {
+  for await (const call of calls) {
     const known = catalog?.getAction(call.service, call.action);
     if (catalog && !known) {
       isComplete = false;
@@ -120,7 +120,7 @@ export class PolicyGenerations {
   start(
     request: StartRequest,
     now: Date,
-    run: (job: GenerationJob) => Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'>,
+    run: (job: GenerationJob) => Promise<Pick<GenerationJob, 'policy' | 'isComplete' | 'jobError'>>,
   ): GenerationJob {
     this.prune(now);
     if (!PRINCIPAL_ARN.test(request.principalArn)) {
@@ -160,12 +160,16 @@ export class PolicyGenerations {
       clientToken: request.clientToken,
     };
     this.jobs.set(job.jobId, job);
-    this.deps.schedule(() => {
+    this.deps.schedule(async () => {
       if (job.status !== 'IN_PROGRESS') return;
       try {
-        Object.assign(job, run(job));
+        const result = await run(job);
+        // Canceled (or forgotten) while it ran: AWS keeps a canceled job as it was.
+        if (job.status !== 'IN_PROGRESS') return;
+        Object.assign(job, result);
         job.status = job.jobError ? 'FAILED' : 'SUCCEEDED';
       } catch (error) {
+        if (job.status !== 'IN_PROGRESS') return;
         job.status = 'FAILED';
         job.jobError = { code: 'SERVICE_ERROR', message: 'The policy generation failed.' };
         console.error('[gatehouse] policy generation failed:', error instanceof Error ? error.stack : String(error));

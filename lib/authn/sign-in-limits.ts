@@ -13,7 +13,7 @@ import type { SignInAttemptRecord, SignInAttemptRepository } from '../store/sign
 /** Where the counts live: the service's Store, or `memorySignInAttempts()`. */
 export interface SignInAttemptStore {
   readonly signInAttempts: SignInAttemptRepository;
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: (store: SignInAttemptStore) => Promise<T>): Promise<T>;
 }
 
 interface Rule {
@@ -56,26 +56,26 @@ export class SignInLimiter {
   async retryAfterSeconds(key: SignInAttemptKey, now: Date): Promise<number> {
     const s = subjects(key);
     const waits = [await this.lockedFor(s.address, now), await this.lockedFor(s.userAtAddress, now)];
-    if (!await this.isKnownAddress(s.known, now)) waits.push(await this.lockedFor(s.user, now));
+    if (!(await this.isKnownAddress(s.known, now))) waits.push(await this.lockedFor(s.user, now));
     return Math.max(...waits);
   }
 
   /** Records a failed attempt against the address, the user from that address, and the user. */
   async recordFailure(key: SignInAttemptKey, now: Date): Promise<void> {
     const s = subjects(key);
-    await this.store.transaction(async () => {
-      await this.fail(s.address, SIGN_IN_LIMITS.address, now);
-      await this.fail(s.userAtAddress, SIGN_IN_LIMITS.userAtAddress, now);
-      await this.fail(s.user, SIGN_IN_LIMITS.user, now);
+    await this.store.transaction(async (store) => {
+      await fail(store, s.address, SIGN_IN_LIMITS.address, now);
+      await fail(store, s.userAtAddress, SIGN_IN_LIMITS.userAtAddress, now);
+      await fail(store, s.user, SIGN_IN_LIMITS.user, now);
     });
   }
 
   /** Records a success: the user's failures from this address are forgotten and the address becomes known. */
   async recordSuccess(key: SignInAttemptKey, now: Date): Promise<void> {
     const s = subjects(key);
-    await this.store.transaction(async () => {
-      await this.store.signInAttempts.clear(s.userAtAddress);
-      await this.store.signInAttempts.put({ subject: s.known, failures: 0, lastFailure: now.toISOString() });
+    await this.store.transaction(async (store) => {
+      await store.signInAttempts.clear(s.userAtAddress);
+      await store.signInAttempts.put({ subject: s.known, failures: 0, lastFailure: now.toISOString() });
     });
   }
 
@@ -90,18 +90,19 @@ export class SignInLimiter {
     const remaining = Date.parse(record.lockedUntil) - now.getTime();
     return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
   }
+}
 
-  private async fail(subject: string, rule: Rule, now: Date): Promise<void> {
-    const record = await this.store.signInAttempts.get(subject);
-    const stale = record && now.getTime() - Date.parse(record.lastFailure) > SIGN_IN_LIMITS.forgetAfterSeconds * 1000;
-    const failures = (record && !stale ? record.failures : 0) + 1;
-    let lockedUntil: string | undefined;
-    if (failures >= rule.threshold) {
-      const seconds = Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** (failures - rule.threshold));
-      lockedUntil = new Date(now.getTime() + seconds * 1000).toISOString();
-    }
-    await this.store.signInAttempts.put({ subject, failures, lastFailure: now.toISOString(), lockedUntil });
+/** Counts one failure of a subject under its rule, locking it out past the rule's threshold. */
+async function fail(store: SignInAttemptStore, subject: string, rule: Rule, now: Date): Promise<void> {
+  const record = await store.signInAttempts.get(subject);
+  const stale = record && now.getTime() - Date.parse(record.lastFailure) > SIGN_IN_LIMITS.forgetAfterSeconds * 1000;
+  const failures = (record && !stale ? record.failures : 0) + 1;
+  let lockedUntil: string | undefined;
+  if (failures >= rule.threshold) {
+    const seconds = Math.min(rule.maxSeconds, rule.baseSeconds * 2 ** (failures - rule.threshold));
+    lockedUntil = new Date(now.getTime() + seconds * 1000).toISOString();
   }
+  await store.signInAttempts.put({ subject, failures, lastFailure: now.toISOString(), lockedUntil });
 }
 
 /** Counts kept in this process's memory (at most `maxSubjects`; stale subjects are dropped first). */
@@ -124,16 +125,18 @@ export function memorySignInAttempts(maxSubjects = 100_000, clock: () => number 
   };
   return {
     signInAttempts: {
-      get: (subject) => records.get(subject),
-      put: (record) => {
+      get: async (subject) => records.get(subject),
+      put: async (record) => {
         if (!records.has(record.subject) && records.size >= maxSubjects) prune();
         records.delete(record.subject);
         records.set(record.subject, { ...record });
       },
-      clear: (subject) => {
+      clear: async (subject) => {
         records.delete(subject);
       },
     },
-    transaction: (fn) => fn(),
+    transaction(fn) {
+      return fn(this);
+    },
   };
 }

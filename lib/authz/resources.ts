@@ -74,7 +74,12 @@ const lookups = new WeakMap<Store, BoundedCache<string, { generation: number; ta
  * is seen by the next request. Only entities that exist are memoised: creating one (which bumps nothing, see
  * generation.ts) is seen at once because its absence was never remembered.
  */
-function memoised(store: Store, key: string, lookUp: () => TargetResource | undefined, missing: () => TargetResource): TargetResource {
+async function memoised(
+  store: Store,
+  key: string,
+  lookUp: () => Promise<TargetResource | undefined>,
+  missing: () => TargetResource,
+): Promise<TargetResource> {
   const generation = policyGeneration(store);
   let cache = lookups.get(store);
   if (cache === undefined) {
@@ -83,18 +88,19 @@ function memoised(store: Store, key: string, lookUp: () => TargetResource | unde
   }
   const cached = cache.get(key);
   if (cached !== undefined && cached.generation === generation) return cached.target;
-  const target = lookUp();
+  const target = await lookUp();
   if (target === undefined) return missing();
   cache.set(key, { generation, target });
   return target;
 }
 
-function described(description: string, target: TargetResource): TargetResource {
+async function described(description: string, pending: Promise<TargetResource>): Promise<TargetResource> {
+  const target = await pending;
   // Written out rather than spread: this runs on every request, and a literal of one shape is the cheaper copy.
   return { arn: target.arn, tagSource: target.tagSource, boundaryArn: target.boundaryArn, description };
 }
 
-function userTarget(store: Store, accountId: string, userName: string): TargetResource {
+function userTarget(store: Store, accountId: string, userName: string): Promise<TargetResource> {
   return described(
     `user ${userName}`,
     memoised(
@@ -116,7 +122,7 @@ async function lookUpUser(store: Store, accountId: string, userName: string): Pr
   };
 }
 
-function groupTarget(store: Store, accountId: string, groupName: string): TargetResource {
+function groupTarget(store: Store, accountId: string, groupName: string): Promise<TargetResource> {
   return described(
     `group ${groupName}`,
     memoised(
@@ -133,7 +139,7 @@ async function lookUpGroup(store: Store, accountId: string, groupName: string): 
   return group ? { arn: iamArn(accountId, `group${group.path}${group.groupName}`) } : undefined;
 }
 
-function roleTarget(store: Store, accountId: string, roleName: string): TargetResource {
+function roleTarget(store: Store, accountId: string, roleName: string): Promise<TargetResource> {
   return described(
     `role ${roleName}`,
     memoised(
@@ -155,7 +161,7 @@ async function lookUpRole(store: Store, accountId: string, roleName: string): Pr
   };
 }
 
-function instanceProfileTarget(store: Store, accountId: string, name: string): TargetResource {
+function instanceProfileTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
   return described(
     `instance-profile ${name}`,
     memoised(
@@ -176,7 +182,7 @@ async function lookUpInstanceProfile(store: Store, accountId: string, name: stri
   };
 }
 
-function serverCertificateTarget(store: Store, accountId: string, name: string): TargetResource {
+function serverCertificateTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
   return described(
     `server-certificate ${name}`,
     memoised(
@@ -200,10 +206,11 @@ function policyTarget(arn: string): TargetResource {
 }
 
 /** The target of an ARN given as input (user, group, role or policy ARN as written). */
-function arnTarget(store: Store, accountId: string, arn: string): TargetResource {
+async function arnTarget(store: Store, accountId: string, arn: string): Promise<TargetResource> {
   const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
   if (m) {
-    const target = m[1] === 'user' ? userTarget(store, accountId, m[3]) : m[1] === 'role' ? roleTarget(store, accountId, m[3]) : undefined;
+    const target =
+      m[1] === 'user' ? await userTarget(store, accountId, m[3]) : m[1] === 'role' ? await roleTarget(store, accountId, m[3]) : undefined;
     if (target) return { ...(target.arn === arn ? target : { arn }), description: arn };
   }
   if (/:policy\//.test(arn)) return policyTarget(arn);
@@ -214,7 +221,7 @@ function pathOf(input: Input): string {
   return str(input, 'Path') ?? '/';
 }
 
-function selfUser(store: Store, principal: Principal): TargetResource {
+async function selfUser(store: Store, principal: Principal): Promise<TargetResource> {
   if (principal.type === 'IAMUser' && principal.userName) return userTarget(store, principal.accountId, principal.userName);
   return { arn: principal.arn };
 }

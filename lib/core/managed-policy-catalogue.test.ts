@@ -32,15 +32,15 @@ afterEach(() => {
 });
 
 describe('the managed policy catalogue port', () => {
-  it('is what the domain reads: the installed catalogue answers, whatever lib/catalog holds', () => {
+  it('is what the domain reads: the installed catalogue answers, whatever lib/catalog holds', async () => {
     installManagedPolicyCatalogue(fake);
     const store = {} as Store; // AWS managed ARNs never reach the store
-    expect(resolveManagedPolicy(store, DENY_ALL.arn)).toMatchObject({
+    expect(await resolveManagedPolicy(store, DENY_ALL.arn)).toMatchObject({
       policyName: 'ExampleDenyAll',
       isAwsManaged: true,
       document: DENY_ALL.document,
     });
-    expect(resolveManagedPolicy(store, 'arn:aws:iam::aws:policy/AdministratorAccess')).toBeUndefined();
+    expect(await resolveManagedPolicy(store, 'arn:aws:iam::aws:policy/AdministratorAccess')).toBeUndefined();
   });
 
   it('refuses to answer before a catalogue is installed, rather than acting as if AWS had no managed policies', async () => {

@@ -95,11 +95,11 @@ describe('operations on arbitrary input', () => {
     ...Object.keys(STS_OPERATIONS).map((action) => ({ action, serviceName: 'sts' as const, model: STS_MODEL })),
   ].filter(({ action, model }) => model.operations[action]?.input);
 
-  it.each(cases.map((c) => [c.action, c] as const))('%s throws only AWS errors', (_name, { action, serviceName, model }) => {
+  it.each(cases.map((c) => [c.action, c] as const))('%s throws only AWS errors', async (_name, { action, serviceName, model }) => {
     const operation = (serviceName === 'iam' ? IAM_OPERATIONS : STS_OPERATIONS)[action];
     const arbitrary = arbitraryFor(model, model.operations[action].input!, 0);
-    fc.assert(
-      fc.property(arbitrary, async (input) => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (input) => {
         try {
           await service.store.transaction(() => operation(contextFor(action, serviceName), input as Record<string, unknown>));
         } catch (error) {

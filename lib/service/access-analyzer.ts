@@ -74,11 +74,11 @@ function operationInput(parameters: Record<string, unknown> | null): Record<stri
 
 /** The successful calls of a principal (a role's sessions included) in a time window, oldest pages last. */
 export function auditActivity(store: Store, audit: GatehouseAuditSink) {
-  return function* readActivity(principalArn: string, startTime: Date, endTime: Date): Iterable<CalledAction> {
+  return async function* readActivity(principalArn: string, startTime: Date, endTime: Date): AsyncIterable<CalledAction> {
     await audit.flush();
     let beforeSeq: number | undefined;
     do {
-      const page = await store.read(() =>
+      const page = await store.read((store) =>
         store.audit.query({
           principalArn,
           startTime: startTime.toISOString(),
@@ -95,7 +95,7 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
         let resource = '*';
         if (service === 'iam' || service === 'sts') {
           resource = await store.read(
-            async () =>
+            async (store) =>
               (await targetResource(store, principalOf(event.userIdentity), service, event.eventName, operationInput(event.requestParameters))).arn,
           );
         }
@@ -107,10 +107,10 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
 }
 
 /** Whether a user or role ARN names an entity of the account (path included). */
-function principalExists(store: Store, arn: string): boolean {
+async function principalExists(root: Store, arn: string): Promise<boolean> {
   const m = /^arn:[^:]*:iam::(\d{12}):(user|role)(\/.*\/|\/)([^/]+)$/.exec(arn);
   if (!m) return false;
-  return store.read(async () => {
+  return root.read(async (store) => {
     if ((await store.account.get())?.accountId !== m[1]) return false;
     const entity = m[2] === 'user' ? await store.users.getByName(m[4]) : await store.roles.getByName(m[4]);
     return (

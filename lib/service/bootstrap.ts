@@ -26,13 +26,14 @@ function generatePassword(): string {
 }
 
 /** Creates the account when the store has none; returns what was created, or undefined when it existed. */
-export function bootstrapAccount(
-  store: Store,
+export async function bootstrapAccount(
+  root: Store,
   config: ServiceConfig,
   secrets: SecretBox,
   operations: WireOperations,
-): FirstRunSummary | undefined {
-  return store.transaction(async () => {
+): Promise<FirstRunSummary | undefined> {
+  // One unit: on a shared database, instances starting together create the account once; the others join it.
+  return root.transaction(async (store) => {
     if (await store.account.get()) return undefined;
     const now = new Date();
     const accountId = config.accountId ?? newAccountId();
@@ -73,7 +74,7 @@ export function bootstrapAccount(
       createDate: now.toISOString(),
     });
 
-    if (config.demo) seedDemoData(accountId, call);
+    if (config.demo) await seedDemoData(accountId, call);
 
     return {
       accountId,
@@ -93,24 +94,24 @@ const TRUST_EC2 = JSON.stringify({
 });
 
 /** The seed documents' sample data: techsquawks users under example paths, three groups, a few roles. */
-function seedDemoData(accountId: string, call: (action: string, input: Record<string, unknown>) => unknown): void {
-  call('CreateUser', { UserName: 'techsquawks-user', Tags: [{ Key: 'TagName', Value: 'TagValue' }] });
-  call('CreateUser', { UserName: 'techsquawks-user1', Path: '/example/path/1/' });
-  call('CreateUser', { UserName: 'techsquawks-user-2', Path: '/example/path/2/' });
-  call('CreateUser', { UserName: 'techsquawks-user-2a', Path: '/example/path/2/' });
-  for (const group of ['Admins', 'Developers', 'Devops']) call('CreateGroup', { GroupName: group });
-  call('AttachGroupPolicy', { GroupName: 'Admins', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
-  call('AttachGroupPolicy', { GroupName: 'Developers', PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' });
-  call('AttachGroupPolicy', { GroupName: 'Devops', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
-  call('AddUserToGroup', { GroupName: 'Developers', UserName: 'techsquawks-user-2' });
-  call('AddUserToGroup', { GroupName: 'Devops', UserName: 'techsquawks-user-2a' });
-  call('CreateRole', {
+async function seedDemoData(accountId: string, call: (action: string, input: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  await call('CreateUser', { UserName: 'techsquawks-user', Tags: [{ Key: 'TagName', Value: 'TagValue' }] });
+  await call('CreateUser', { UserName: 'techsquawks-user1', Path: '/example/path/1/' });
+  await call('CreateUser', { UserName: 'techsquawks-user-2', Path: '/example/path/2/' });
+  await call('CreateUser', { UserName: 'techsquawks-user-2a', Path: '/example/path/2/' });
+  for (const group of ['Admins', 'Developers', 'Devops']) await call('CreateGroup', { GroupName: group });
+  await call('AttachGroupPolicy', { GroupName: 'Admins', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+  await call('AttachGroupPolicy', { GroupName: 'Developers', PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' });
+  await call('AttachGroupPolicy', { GroupName: 'Devops', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+  await call('AddUserToGroup', { GroupName: 'Developers', UserName: 'techsquawks-user-2' });
+  await call('AddUserToGroup', { GroupName: 'Devops', UserName: 'techsquawks-user-2a' });
+  await call('CreateRole', {
     RoleName: 'ec2-app-role',
     AssumeRolePolicyDocument: TRUST_EC2,
     Description: 'Role assumed by the application instances',
   });
-  call('AttachRolePolicy', { RoleName: 'ec2-app-role', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
-  call('CreateRole', {
+  await call('AttachRolePolicy', { RoleName: 'ec2-app-role', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+  await call('CreateRole', {
     RoleName: 'deployer',
     Path: '/ci/',
     AssumeRolePolicyDocument: JSON.stringify({

@@ -22,7 +22,7 @@ export interface Service {
   handler: Handler;
   /** Set on the start that created the account. */
   firstRun?: FirstRunSummary;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface PipelineSteps {
@@ -33,7 +33,7 @@ export interface PipelineSteps {
   /** Other protocols on the endpoint (IAM Access Analyzer's REST-JSON). */
   protocols?: ProtocolDispatch[];
   /** Flushes what the steps buffer (the audit trail) before the store closes. */
-  close?(): void;
+  close?(): Promise<void>;
 }
 
 /** Opens the data directory, creates the account on first start and builds the handler. */
@@ -41,7 +41,7 @@ export async function createService(config: ServiceConfig): Promise<Service> {
   installManagedPolicyCatalogue(awsManagedPolicyCatalogue);
   const store = openSqliteStore(config.dataDir);
   const secrets = SecretBox.open(config.dataDir, config.masterKey);
-  const firstRun = bootstrapAccount(store, config, secrets, IAM_OPERATIONS);
+  const firstRun = await bootstrapAccount(store, config, secrets, IAM_OPERATIONS);
   await reportUncompilablePolicies(store);
   const steps = createPipeline({ store, config, secrets });
   const routes = new Map<string, RouteHandler>(steps.routes);
@@ -62,7 +62,7 @@ export async function createService(config: ServiceConfig): Promise<Service> {
       protocols: steps.protocols,
     }),
     close: async () => {
-      steps.close?.();
+      await steps.close?.();
       await store.close();
     },
   };

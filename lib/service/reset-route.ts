@@ -16,7 +16,7 @@ export function resetRoute(service: Service) {
     if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
     await service.store.wipe();
     bumpPolicyGeneration(service.store);
-    const summary = bootstrapAccount(service.store, service.config, service.secrets, IAM_OPERATIONS);
+    const summary = await bootstrapAccount(service.store, service.config, service.secrets, IAM_OPERATIONS);
     return jsonResponse(200, { reset: true, accountId: summary?.accountId, adminAccessKeyId: summary?.adminAccessKeyId });
   };
 }

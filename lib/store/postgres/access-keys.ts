@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the access key repository.
-import type { Async } from './contract';
 import type { AccessKeyRecord, AccessKeyRepository } from '../access-keys';
 import type { Sql } from './sql';
 
@@ -27,7 +26,7 @@ function toRecord(row: AccessKeyRow): AccessKeyRecord {
   };
 }
 
-export class PostgresAccessKeyRepository implements Async<AccessKeyRepository> {
+export class PostgresAccessKeyRepository implements AccessKeyRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(key: AccessKeyRecord): Promise<void> {

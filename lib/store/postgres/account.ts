@@ -1,6 +1,5 @@
 // PostgreSQL implementation of the account repository. Unlike SQLite's, it keeps no cached row: another instance
 // may change the account (password policy, root password) at any time.
-import type { Async } from './contract';
 import type { AccountRecord, AccountRepository } from '../account';
 import type { Sql } from './sql';
 
@@ -22,7 +21,7 @@ const COLUMNS: Record<string, string> = {
   passwordPolicy: 'password_policy',
 };
 
-export class PostgresAccountRepository implements Async<AccountRepository> {
+export class PostgresAccountRepository implements AccountRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(): Promise<AccountRecord | undefined> {

@@ -1,5 +1,4 @@
 // PostgreSQL implementation of managed policy attachments, plus permissions boundary usage read from users and roles.
-import type { Async } from './contract';
 import type { AttachmentRecord, AttachmentRepository, PolicyEntity, PrincipalKind } from '../policies';
 import { count, type Sql } from './sql';
 
@@ -29,7 +28,7 @@ function toCounts(rows: { arn: string; n: number }[]): Map<string, number> {
   return new Map(rows.map((row) => [row.arn, row.n]));
 }
 
-export class PostgresAttachmentRepository implements Async<AttachmentRepository> {
+export class PostgresAttachmentRepository implements AttachmentRepository {
   constructor(private readonly sql: Sql) {}
 
   async attach(a: AttachmentRecord): Promise<void> {

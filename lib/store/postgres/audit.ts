@@ -1,5 +1,4 @@
 // PostgreSQL audit repository: batched event inserts, keyset-paginated queries, retention pruning, service last access.
-import type { Async } from './contract';
 import type { AuditEventRecord, AuditPage, AuditQuery, AuditRepository, ServiceAccessRecord } from '../audit';
 import { DENIED_ERROR_CODES } from '../audit';
 import { count, type Sql } from './sql';
@@ -29,7 +28,7 @@ function byKey(a: ServiceAccessRecord, b: ServiceAccessRecord): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-export class PostgresAuditRepository implements Async<AuditRepository> {
+export class PostgresAuditRepository implements AuditRepository {
   constructor(private readonly sql: Sql) {}
 
   /** Events in one statement, in the given order (an existing event id is skipped), then last-access upserts; all in one transaction. */

@@ -1,9 +1,8 @@
 // PostgreSQL implementation of the credential report repository (table credential_reports, one row).
-import type { Async } from './contract';
 import type { CredentialReportRecord, CredentialReportRepository } from '../credential-reports';
 import type { Sql } from './sql';
 
-export class PostgresCredentialReportRepository implements Async<CredentialReportRepository> {
+export class PostgresCredentialReportRepository implements CredentialReportRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(): Promise<CredentialReportRecord | undefined> {

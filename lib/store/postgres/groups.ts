@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the groups repository: groups (unique by name ignoring case) and their members.
-import type { Async } from './contract';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
 import { count, type Sql } from './sql';
@@ -20,7 +19,7 @@ function toRecord(row: GroupRow): GroupRecord {
 
 const COLUMNS = { groupName: { column: 'group_name' }, nameKey: { column: 'name_key' }, path: { column: 'path' } };
 
-export class PostgresGroupRepository implements Async<GroupRepository> {
+export class PostgresGroupRepository implements GroupRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(group: GroupRecord): Promise<void> {

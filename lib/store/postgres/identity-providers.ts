@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the identity provider repository (OIDC and SAML providers).
-import type { Async } from './contract';
 import type { IdentityProviderRepository, OidcProviderRecord, SamlProviderRecord } from '../identity-providers';
 import type { Sql } from './sql';
 
@@ -39,7 +38,7 @@ function samlRecord(row: SamlRow): SamlProviderRecord {
   };
 }
 
-export class PostgresIdentityProviderRepository implements Async<IdentityProviderRepository> {
+export class PostgresIdentityProviderRepository implements IdentityProviderRepository {
   constructor(private readonly sql: Sql) {}
 
   async getOidc(arn: string): Promise<OidcProviderRecord | undefined> {

@@ -1,5 +1,4 @@
 // PostgreSQL implementation of inline policies embedded in users, groups and roles (names unique ignoring case).
-import type { Async } from './contract';
 import type { InlinePolicyRecord, InlinePolicyRepository, PrincipalKind } from '../policies';
 import type { Sql } from './sql';
 
@@ -14,7 +13,7 @@ function toRecord(row: InlineRow): InlinePolicyRecord {
   return { principalKind: row.principal_kind, principalId: row.principal_id, policyName: row.policy_name, document: row.document };
 }
 
-export class PostgresInlinePolicyRepository implements Async<InlinePolicyRepository> {
+export class PostgresInlinePolicyRepository implements InlinePolicyRepository {
   constructor(private readonly sql: Sql) {}
 
   async put(p: InlinePolicyRecord): Promise<void> {

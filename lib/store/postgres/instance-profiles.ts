@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the instance profiles repository.
-import type { Async } from './contract';
 import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
 import { count, type Sql } from './sql';
@@ -22,7 +21,7 @@ function toRecord(row: InstanceProfileRow): InstanceProfileRecord {
   };
 }
 
-export class PostgresInstanceProfileRepository implements Async<InstanceProfileRepository> {
+export class PostgresInstanceProfileRepository implements InstanceProfileRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(profile: InstanceProfileRecord): Promise<void> {

@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the login profiles repository (table login_profiles, history in password_history).
-import type { Async } from './contract';
 import type { LoginProfileRecord, LoginProfileRepository } from '../login-profiles';
 import type { Sql } from './sql';
 
@@ -22,7 +21,7 @@ function toRecord(row: LoginProfileRow): LoginProfileRecord {
   return profile;
 }
 
-export class PostgresLoginProfileRepository implements Async<LoginProfileRepository> {
+export class PostgresLoginProfileRepository implements LoginProfileRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(userId: string): Promise<LoginProfileRecord | undefined> {

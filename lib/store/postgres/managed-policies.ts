@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the customer managed policy repository: policies and their versions.
-import type { Async } from './contract';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
@@ -56,7 +55,7 @@ const COLUMNS = {
   description: { column: 'description', clearable: true },
 };
 
-export class PostgresManagedPolicyRepository implements Async<ManagedPolicyRepository> {
+export class PostgresManagedPolicyRepository implements ManagedPolicyRepository {
   constructor(private readonly sql: Sql) {}
 
   insert(policy: ManagedPolicyRecord, firstVersion: PolicyVersionRecord): Promise<void> {

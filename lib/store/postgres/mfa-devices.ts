@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the MFA devices repository (table mfa_devices).
-import type { Async } from './contract';
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
 import { count, type Sql } from './sql';
 
@@ -37,7 +36,7 @@ const FILTERS: Record<MfaAssignmentStatus, string> = {
   Unassigned: `NOT ${ASSIGNED}`,
 };
 
-export class PostgresMfaDeviceRepository implements Async<MfaDeviceRepository> {
+export class PostgresMfaDeviceRepository implements MfaDeviceRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(d: MfaDeviceRecord): Promise<void> {

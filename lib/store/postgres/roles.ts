@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the roles repository.
-import type { Async } from './contract';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { count, type Sql } from './sql';
@@ -46,7 +45,7 @@ const COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
   permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
 };
 
-export class PostgresRoleRepository implements Async<RoleRepository> {
+export class PostgresRoleRepository implements RoleRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(role: RoleRecord): Promise<void> {

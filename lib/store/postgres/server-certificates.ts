@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the server certificate repository (names unique ignoring case).
-import type { Async } from './contract';
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
 import { count, type Sql } from './sql';
 
@@ -27,7 +26,7 @@ function toRecord(row: Row): ServerCertificateRecord {
   };
 }
 
-export class PostgresServerCertificateRepository implements Async<ServerCertificateRepository> {
+export class PostgresServerCertificateRepository implements ServerCertificateRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(c: ServerCertificateRecord): Promise<void> {

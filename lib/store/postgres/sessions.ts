@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the session repository (table `sessions`), shared by every instance.
-import type { Async } from './contract';
 import type { SessionRecord, SessionRepository } from '../sessions';
 import { count, type Sql } from './sql';
 
@@ -12,7 +11,7 @@ interface SessionRow {
   create_date: string;
 }
 
-export class PostgresSessionRepository implements Async<SessionRepository> {
+export class PostgresSessionRepository implements SessionRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(s: SessionRecord): Promise<void> {

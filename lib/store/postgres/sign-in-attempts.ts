@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the sign-in attempts repository (table `sign_in_attempts`), shared by every instance.
-import type { Async } from './contract';
 import type { SignInAttemptRecord, SignInAttemptRepository } from '../sign-in-attempts';
 import type { Sql } from './sql';
 
@@ -10,7 +9,7 @@ interface AttemptRow {
   locked_until: string | null;
 }
 
-export class PostgresSignInAttemptRepository implements Async<SignInAttemptRepository> {
+export class PostgresSignInAttemptRepository implements SignInAttemptRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(subject: string): Promise<SignInAttemptRecord | undefined> {

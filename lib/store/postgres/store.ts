@@ -1,7 +1,8 @@
 // The PostgreSQL Store: a connection pool shared by several Gatehouse instances' worth of writers, one repository
 // object per aggregate, and units of work that are serializable transactions re-run when they lose a race.
 import pg from 'pg';
-import type { AsyncStore } from './contract';
+import type { Store } from '../types';
+
 import { ClientSql, PoolSql, type Sql } from './sql';
 import { migrate } from './migrations';
 import { PostgresUserRepository } from './users';
@@ -56,7 +57,7 @@ export interface PostgresStoreOptions {
   poolSize?: number;
 }
 
-export class PostgresStore implements AsyncStore {
+export class PostgresStore implements Store {
   readonly users: PostgresUserRepository;
   readonly tags: PostgresTagRepository;
   readonly account: PostgresAccountRepository;

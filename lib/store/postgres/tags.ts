@@ -1,9 +1,8 @@
 // PostgreSQL implementation of the tag repository (keys unique ignoring case per entity, kept in their given order).
-import type { Async } from './contract';
 import type { Tag, TaggableKind, TagRepository } from '../tags';
 import { count, type Sql } from './sql';
 
-export class PostgresTagRepository implements Async<TagRepository> {
+export class PostgresTagRepository implements TagRepository {
   constructor(private readonly sql: Sql) {}
 
   async list(kind: TaggableKind, entityId: string): Promise<Tag[]> {

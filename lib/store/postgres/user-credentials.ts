@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the user credential repository (SSH keys, signing certificates, service credentials).
-import type { Async } from './contract';
 import type { UserCredentialKind, UserCredentialRecord, UserCredentialRepository, UserCredentialStatus } from '../user-credentials';
 import { count, type Sql } from './sql';
 
@@ -23,7 +22,7 @@ function toRecord<D>(row: Row): UserCredentialRecord<D> {
   };
 }
 
-export class PostgresUserCredentialRepository implements Async<UserCredentialRepository> {
+export class PostgresUserCredentialRepository implements UserCredentialRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(r: UserCredentialRecord<object>): Promise<void> {

@@ -1,5 +1,4 @@
 // PostgreSQL implementation of the users repository (unique by the folded name `name_key`).
-import type { Async } from './contract';
 import type { Page, UserRecord, UserRepository } from '../users';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
@@ -30,7 +29,7 @@ const COLUMNS = {
   passwordLastUsed: { column: 'password_last_used' },
 };
 
-export class PostgresUserRepository implements Async<UserRepository> {
+export class PostgresUserRepository implements UserRepository {
   constructor(private readonly sql: Sql) {}
 
   async insert(user: UserRecord): Promise<void> {

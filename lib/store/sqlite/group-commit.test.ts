@@ -55,12 +55,12 @@ describe('group commit', () => {
 
   it('undoes only the operation that throws', async () => {
     await store.groupWrite(() => store.users.insert(user('ana')));
-    expect(() =>
+    await expect(
       store.groupWrite(async () => {
         await store.users.insert(user('ben'));
         throw new Error('validation failed after a write');
       }),
-    ).toThrow('validation failed');
+    ).rejects.toThrow('validation failed');
     await store.groupWrite(() => store.users.insert(user('cid')));
     await store.settled();
     expect(committedUserNames()).toEqual(['ana', 'cid']);
@@ -73,7 +73,7 @@ describe('group commit', () => {
     store.onRollback(() => rolledBack++);
     await store.groupWrite(() => store.users.insert(user('lost')));
     // A deferred foreign-key violation passes the statement and fails at COMMIT.
-    await store.groupWrite(() => {
+    await store.groupWrite(async () => {
       store.db.pragma('defer_foreign_keys = ON');
       store.db.prepare("INSERT INTO group_members (group_id, user_id, added_date) VALUES ('AGPANOGROUP', 'AIDANOUSER', ?)").run(DATE);
     });
@@ -90,12 +90,12 @@ describe('group commit', () => {
   it('fails the group when SQLite rolls back its whole transaction during an operation, and starts a new one after', async () => {
     await store.groupWrite(() => store.users.insert(user('lost')));
     const failed = store.settled();
-    expect(() =>
-      store.groupWrite(() => {
+    await expect(
+      store.groupWrite(async () => {
         store.db.exec('ROLLBACK'); // What SQLite itself does on a full disk or an I/O error.
         throw new Error('disk I/O error');
       }),
-    ).toThrow('disk I/O error');
+    ).rejects.toThrow('disk I/O error');
     await expect(failed).rejects.toThrow('disk I/O error');
     await store.groupWrite(() => store.users.insert(user('after')));
     await store.settled();
