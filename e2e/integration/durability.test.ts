@@ -27,7 +27,7 @@ describe('durability', () => {
         }
       }
     };
-    const writers = await Promise.all([0, 1, 2, 3].map(writer));
+    const writers = [0, 1, 2, 3].map(writer);
     while (acknowledged.length < 200) await new Promise((r) => setTimeout(r, 10));
     first.child.kill('SIGKILL');
     stop = true;

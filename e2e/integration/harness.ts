@@ -91,7 +91,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
       admin.sts.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      service.close();
+      await service.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -31,7 +31,7 @@ describe('buildPolicy', () => {
 
 describe('PolicyGenerations', () => {
   function held() {
-    const tasks: (() => void)[] = [];
+    const tasks: (() => void | Promise<void>)[] = [];
     let id = 0;
     return { tasks, jobs: new PolicyGenerations({ newJobId: () => `job-${++id}`, schedule: (task) => tasks.push(task) }) };
   }

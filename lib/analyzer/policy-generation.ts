@@ -104,7 +104,7 @@ export interface StartRequest {
 export interface GenerationDeps {
   newJobId: () => string;
   /** Runs the job later (the job is IN_PROGRESS until then). */
-  schedule: (task: () => void) => void;
+  schedule: (task: () => void | Promise<void>) => void;
 }
 
 /** The generation jobs of one Gatehouse instance. */

@@ -203,10 +203,10 @@ describe('sink and writer', () => {
     let now = new Date('2026-06-01T00:00:00Z');
     const writer = new AuditWriter(() => store.audit, { retentionDays: 30, maxEvents: 5, pruneIntervalMs: 0, clock: () => now });
     const old = auditEventOf(record('GetUser', {}, new Date('2026-04-01T00:00:00Z')), 'us-east-1').row;
-    await writer.enqueue(old);
+    writer.enqueue(old);
     await writer.flush();
     expect(await store.audit.count()).toBe(0);
-    for (let i = 0; i < 8; i++) await writer.enqueue(auditEventOf(record(`Op${i}`, {}, new Date(now.getTime() - 1000 + i)), 'us-east-1').row);
+    for (let i = 0; i < 8; i++) writer.enqueue(auditEventOf(record(`Op${i}`, {}, new Date(now.getTime() - 1000 + i)), 'us-east-1').row);
     await writer.flush();
     expect(await store.audit.count()).toBe(5);
     const page = await store.audit.query({ limit: 10 });

@@ -30,8 +30,8 @@ beforeAll(async () => {
   });
   service = await createService(config);
 });
-afterAll(() => {
-  service.close();
+afterAll(async () => {
+  await service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -49,8 +49,8 @@ beforeAll(async () => {
   await store.account.addAlias('example-corp');
   deps = { store, secrets: service.secrets, limiter: new SignInLimiter(store), passwordChecks: new WorkLimit(SIGN_IN_CONCURRENCY) };
 });
-afterAll(() => {
-  service.close();
+afterAll(async () => {
+  await service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -32,7 +32,7 @@ const PASSWORD_RESET_ACTIONS = new Set(['iam:ChangePassword', 'iam:GetAccountPas
 /** The Gatehouse authorizer: the pipeline step plus helpers other parts of the service call. */
 export interface GatehouseAuthorizer extends Authorizer {
   /** Authorizes an action that is not an IAM/STS operation (e.g. `cloudtrail:LookupEvents` for the audit route). */
-  authorizeAction(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): void;
+  authorizeAction(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Promise<void>;
 }
 
 /** True for principals that policies never restrict. */

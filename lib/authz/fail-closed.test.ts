@@ -47,9 +47,9 @@ async function userPrincipal(userName: string): Promise<Principal> {
 
 const as = (principal: Principal, action: string): OperationContext => ({ ...system, principal, action });
 
-function thrown(fn: () => void): { code?: string; message?: string } | undefined {
+async function thrown(fn: () => Promise<unknown>): Promise<{ code?: string; message?: string } | undefined> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return { code: (error as { code?: string }).code, message: (error as Error).message };
   }
@@ -83,12 +83,12 @@ afterEach(async () => {
 });
 
 describe('a stored policy that does not compile', () => {
-  it('is refused on every write path with MalformedPolicyDocument', () => {
-    expect(thrown(() => call('CreatePolicy', { PolicyName: 'Broken', PolicyDocument: BROKEN }))).toEqual({
+  it('is refused on every write path with MalformedPolicyDocument', async () => {
+    expect(await thrown(() => call('CreatePolicy', { PolicyName: 'Broken', PolicyDocument: BROKEN }))).toEqual({
       code: 'MalformedPolicyDocument',
       message: 'Syntax errors in policy.',
     });
-    expect(thrown(() => call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Broken', PolicyDocument: BROKEN }))?.code).toBe(
+    expect((await thrown(() => call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Broken', PolicyDocument: BROKEN })))?.code).toBe(
       'MalformedPolicyDocument',
     );
   });
@@ -96,20 +96,20 @@ describe('a stored policy that does not compile', () => {
   it('denies the user everything while an inline policy of theirs does not compile, naming it', async () => {
     const authorizer = createAuthorizer({ store });
     const bob = await userPrincipal('bob');
-    expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
+    expect(await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
     // Inserted behind the API's back (older data, a future bug): the authorizer must not drop its Deny.
     await store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
     bumpPolicyGeneration(store);
-    const denied = thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}));
+    const denied = await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}));
     expect(denied?.code).toBe('AccessDenied');
     expect(denied?.message).toContain('iam:ListUsers');
     expect(denied?.message).toContain('the policy Broken cannot be evaluated');
     // Actions the broken policy never mentioned are refused too: nothing is judged without it.
-    expect(thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' }))?.code).toBe('AccessDenied');
+    expect((await thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' })))?.code).toBe('AccessDenied');
     expect(await evaluateIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe('explicitDeny');
     await store.inlinePolicies.delete('user', bob.userId!, 'Broken');
     bumpPolicyGeneration(store);
-    expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
+    expect(await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
   });
 
   it('fails closed for an attached managed policy and for a permissions boundary, naming the ARN', async () => {
@@ -131,13 +131,13 @@ describe('a stored policy that does not compile', () => {
     );
     await store.attachments.attach({ principalKind: 'user', principalId: bob.userId!, policyArn: arn, attachDate: NOW.toISOString() });
     bumpPolicyGeneration(store);
-    expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))?.message).toContain(`the policy ${arn} cannot be evaluated`);
+    expect((await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {})))?.message).toContain(`the policy ${arn} cannot be evaluated`);
     await store.attachments.detach('user', bob.userId!, arn);
     bumpPolicyGeneration(store);
-    expect(thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
+    expect(await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();
     await store.users.update(bob.userId!, { permissionsBoundaryArn: arn });
     bumpPolicyGeneration(store);
-    expect(thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' }))?.message).toContain(
+    expect((await thrown(() => authorizer.authorize(as(bob, 'GetUser'), { UserName: 'bob' })))?.message).toContain(
       `the policy ${arn} cannot be evaluated`,
     );
   });

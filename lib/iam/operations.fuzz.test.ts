@@ -68,8 +68,8 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-fuzz-'));
   service = await createService(loadConfig({ GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_ACCOUNT_ID: '123456789012', GATEHOUSE_DEMO: '1' }));
 });
-afterAll(() => {
-  service.close();
+afterAll(async () => {
+  await service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

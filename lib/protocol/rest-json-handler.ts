@@ -33,7 +33,7 @@ export interface RestJsonServiceDeps {
   config: ServiceConfig;
   secrets: SecretBox;
   authenticator: Authenticator;
-  authorizer: Authorizer & { authorizeAction(ctx: OperationContext, action: string, resource: string): void };
+  authorizer: Authorizer & { authorizeAction(ctx: OperationContext, action: string, resource: string): Promise<void> };
   audit: AuditSink;
   clock?: () => Date;
 }
@@ -95,7 +95,7 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
       };
       await deps.authorizer.authorize(ctx, input);
       for (const extra of deps.extraPermissions?.[match.operation] ?? [])
-        deps.authorizer.authorizeAction(ctx, extra.action, extra.resource);
+        await deps.authorizer.authorizeAction(ctx, extra.action, extra.resource);
       const output = await operation(principal, input, info.now);
       const body = encodeRestJsonOutput(deps.model, match.operation, output);
       safeAudit(deps.audit, { info, principal, input, output, status: 200 });

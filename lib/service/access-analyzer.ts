@@ -25,7 +25,7 @@ export interface AccessAnalyzerDeps {
   audit: GatehouseAuditSink;
   clock?: () => Date;
   /** Runs policy generation jobs later (default: the next turn of the event loop). */
-  schedule?: (task: () => void) => void;
+  schedule?: (task: () => void | Promise<void>) => void;
 }
 
 const SOURCES: Record<string, string> = {
@@ -137,7 +137,7 @@ function cachedCatalogs(): (services: string[]) => Promise<ActionCatalog> {
 
 /** Builds the Access Analyzer dispatch and the generation jobs it keeps. */
 export function accessAnalyzer(deps: AccessAnalyzerDeps): { dispatch: ProtocolDispatch; generations: PolicyGenerations } {
-  const generations = new PolicyGenerations({ newJobId: () => randomUUID(), schedule: deps.schedule ?? ((task) => setImmediate(task)) });
+  const generations = new PolicyGenerations({ newJobId: () => randomUUID(), schedule: deps.schedule ?? ((task) => setImmediate(() => void task())) });
   const readActivity = auditActivity(deps.store, deps.audit);
   const loadCatalog = cachedCatalogs();
   const operations: Record<string, RestJsonOperation> = {};

@@ -81,7 +81,7 @@ export function auditRoute(deps: AuditRouteDeps): RouteHandler {
     const info: RequestInfo = { request, params, service: 'iam', action: 'LookupEvents', requestId, now: clock() };
     const principal = await deps.authenticator.authenticate(info);
     const ctx = operationContextOf(deps, info, principal);
-    deps.authorizer.authorizeAction(ctx, 'cloudtrail:LookupEvents', '*');
+    await deps.authorizer.authorizeAction(ctx, 'cloudtrail:LookupEvents', '*');
     const query = auditQueryOf(params);
     await deps.audit.flush();
     const page = await deps.store.audit.query(query);

@@ -13,9 +13,9 @@ async function open(env: Record<string, string>) {
   opened.push({ service, dir });
   return { service, dir };
 }
-afterEach(() => {
+afterEach(async () => {
   for (const { service, dir } of opened.splice(0)) {
-    service.close();
+    await service.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -32,7 +32,7 @@ describe('bootstrap', () => {
     const key = await service.store.accessKeys.get('test');
     expect(key && service.secrets.decrypt(key.secretEncrypted)).toBe('test');
     expect(key?.secretEncrypted).not.toContain('test');
-    service.close();
+    await service.close();
     opened.pop();
     const again = await createService(loadConfig({ GATEHOUSE_DATA_DIR: dir }));
     opened.push({ service: again, dir });

@@ -48,7 +48,7 @@ export function passwordPolicyRoute(deps: PasswordPolicyRouteDeps): RouteHandler
           service: 'iam',
           action: 'GetAccountPasswordPolicy',
         };
-        deps.authorizer.authorizeAction(ctx, 'iam:GetAccountPasswordPolicy', '*');
+        await deps.authorizer.authorizeAction(ctx, 'iam:GetAccountPasswordPolicy', '*');
       }
       const policy = await loadPasswordPolicy(deps.store);
       return {

@@ -30,8 +30,8 @@ beforeAll(async () => {
     }),
   );
 });
-afterAll(() => {
-  service.close();
+afterAll(async () => {
+  await service.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
