@@ -97,7 +97,7 @@ async function authenticateOnly(count: number): Promise<number> {
     for (const request of wire) await authenticator.authenticate(info(request));
     return Number(process.hrtime.bigint() - started) / 1e3 / count;
   } finally {
-    service.close();
+    await service.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

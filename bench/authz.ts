@@ -205,7 +205,7 @@ async function main() {
   for (let i = 0; i < auditN; i++) sink.record(record);
   sink.flush();
   const auditRecordUs = round(((performance.now() - auditStart) * 1000) / auditN);
-  steps.close?.();
+  await steps.close?.();
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
   const best = median;
   const auditRows = await store.audit.count();
@@ -230,7 +230,7 @@ async function main() {
       2,
     ),
   );
-  service.close();
+  await service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

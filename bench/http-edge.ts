@@ -209,7 +209,7 @@ async function dottedNameInProcess() {
       if (round === 1) out[name] = { status, cpuUsPerRequest: Math.round((used.user + used.system) / runs) };
     }
   }
-  service.close();
+  await service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return out;
 }

@@ -90,7 +90,7 @@ async function main() {
   );
   console.log('\nListUsers server time (handler, in-process; target < 2 ms)\n');
   console.table(rows);
-  service.close();
+  await service.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -29,7 +29,7 @@ let dir: string;
 let store: SqliteStore;
 let system: OperationContext;
 
-function call(action: string, input: Record<string, unknown>): any {
+function call(action: string, input: Record<string, unknown>): Promise<any> {
   return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
 }
 
@@ -73,8 +73,8 @@ beforeEach(async () => {
     service: 'iam',
     action: 'test',
   };
-  call('CreateUser', { UserName: 'bob' });
-  call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Admin', PolicyDocument: ALLOW_IAM });
+  await call('CreateUser', { UserName: 'bob' });
+  await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Admin', PolicyDocument: ALLOW_IAM });
 });
 
 afterEach(async () => {
@@ -146,7 +146,7 @@ describe('a stored policy that does not compile', () => {
     const bob = await userPrincipal('bob');
     expect(await findUncompilablePolicies(store)).toEqual([]);
     await store.inlinePolicies.put({ principalKind: 'user', principalId: bob.userId!, policyName: 'Broken', document: BROKEN });
-    call('CreateRole', {
+    await call('CreateRole', {
       RoleName: 'r',
       AssumeRolePolicyDocument: JSON.stringify({
         Version: '2012-10-17',

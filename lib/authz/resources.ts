@@ -100,10 +100,10 @@ async function described(description: string, pending: Promise<TargetResource>):
   return { arn: target.arn, tagSource: target.tagSource, boundaryArn: target.boundaryArn, description };
 }
 
-function userTarget(store: Store, accountId: string, userName: string): Promise<TargetResource> {
+async function userTarget(store: Store, accountId: string, userName: string): Promise<TargetResource> {
   return described(
     `user ${userName}`,
-    memoised(
+    await memoised(
       store,
       `user:${userName.toLowerCase()}`,
       () => lookUpUser(store, accountId, userName),
@@ -122,10 +122,10 @@ async function lookUpUser(store: Store, accountId: string, userName: string): Pr
   };
 }
 
-function groupTarget(store: Store, accountId: string, groupName: string): Promise<TargetResource> {
+async function groupTarget(store: Store, accountId: string, groupName: string): Promise<TargetResource> {
   return described(
     `group ${groupName}`,
-    memoised(
+    await memoised(
       store,
       `group:${groupName.toLowerCase()}`,
       () => lookUpGroup(store, accountId, groupName),
@@ -139,10 +139,10 @@ async function lookUpGroup(store: Store, accountId: string, groupName: string): 
   return group ? { arn: iamArn(accountId, `group${group.path}${group.groupName}`) } : undefined;
 }
 
-function roleTarget(store: Store, accountId: string, roleName: string): Promise<TargetResource> {
+async function roleTarget(store: Store, accountId: string, roleName: string): Promise<TargetResource> {
   return described(
     `role ${roleName}`,
-    memoised(
+    await memoised(
       store,
       `role:${roleName.toLowerCase()}`,
       () => lookUpRole(store, accountId, roleName),
@@ -161,10 +161,10 @@ async function lookUpRole(store: Store, accountId: string, roleName: string): Pr
   };
 }
 
-function instanceProfileTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
+async function instanceProfileTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
   return described(
     `instance-profile ${name}`,
-    memoised(
+    await memoised(
       store,
       `instance-profile:${name.toLowerCase()}`,
       () => lookUpInstanceProfile(store, accountId, name),
@@ -182,10 +182,10 @@ async function lookUpInstanceProfile(store: Store, accountId: string, name: stri
   };
 }
 
-function serverCertificateTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
+async function serverCertificateTarget(store: Store, accountId: string, name: string): Promise<TargetResource> {
   return described(
     `server-certificate ${name}`,
-    memoised(
+    await memoised(
       store,
       `server-certificate:${name.toLowerCase()}`,
       async () => {
@@ -255,13 +255,13 @@ async function iamTarget(store: Store, principal: Principal, action: string, inp
       const keyId = str(input, 'AccessKeyId');
       const key = keyId ? await store.accessKeys.get(keyId) : undefined;
       const user = key?.userId ? await store.users.getById(key.userId) : undefined;
-      return user ? userTarget(store, account, user.userName) : ANY;
+      return user ? await userTarget(store, account, user.userName) : ANY;
     }
   }
   const arnInput = ARN_INPUT[action];
   if (arnInput) {
     const arn = str(input, arnInput);
-    return arn ? arnTarget(store, account, arn) : ANY;
+    return arn ? await arnTarget(store, account, arn) : ANY;
   }
   const groupName = str(input, 'GroupName');
   if (groupName && GROUP_FIRST_ACTIONS.has(action)) return groupTarget(store, account, groupName);

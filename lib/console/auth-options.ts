@@ -74,7 +74,7 @@ async function authorize(raw: Record<string, string> | undefined, headers: Recor
     try {
       const signIn = await signInWithAccessKeys(input);
       await limiter.recordSuccess(key, new Date());
-      return withAccountAlias(signIn);
+      return await withAccountAlias(signIn);
     } catch (error) {
       if (error instanceof SignInError && error.code === 'InvalidCredentials') await limiter.recordFailure(key, new Date());
       throw error;

@@ -16,11 +16,11 @@ describe('decodeAuthorizationMessage', () => {
     expect(JSON.parse((await decodeAuthorizationMessage(ctx, { EncodedMessage: encoded })).DecodedMessage ?? '')).toEqual(decoded);
   });
 
-  it('refuses messages of another key, tampered or foreign ones', () => {
+  it('refuses messages of another key, tampered or foreign ones', async () => {
     const other = encodeAuthorizationMessage(new SecretBox(randomBytes(32)), decoded);
     const tampered = `${encodeAuthorizationMessage(secrets, decoded).slice(0, -4)}AAAA`;
     for (const message of [other, tampered, 'plain text', 'gatehouse-authz.%%%']) {
-      expect(() => decodeAuthorizationMessage(ctx, { EncodedMessage: message })).toThrow(InvalidAuthorizationMessage);
+      await expect(await decodeAuthorizationMessage(ctx, { EncodedMessage: message })).rejects.toThrow(InvalidAuthorizationMessage);
     }
   });
 });

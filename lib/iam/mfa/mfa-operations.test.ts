@@ -36,12 +36,12 @@ function context(principal: Principal, now = NOW): OperationContext {
   };
 }
 
-function call(action: string, input: Record<string, unknown>, principal: Principal = rootPrincipal(ACCOUNT), now = NOW): any {
+function call(action: string, input: Record<string, unknown>, principal: Principal = rootPrincipal(ACCOUNT), now = NOW): Promise<any> {
   return store.transaction(() => wireOperations(mfaOperations)[action](context(principal, now), input));
 }
 
-function createDevice(name: string): { serial: string; seed: string } {
-  const { VirtualMFADevice } = call('CreateVirtualMFADevice', { VirtualMFADeviceName: name });
+async function createDevice(name: string): Promise<{ serial: string; seed: string }> {
+  const { VirtualMFADevice } = await call('CreateVirtualMFADevice', { VirtualMFADeviceName: name });
   return { serial: VirtualMFADevice.SerialNumber, seed: Buffer.from(VirtualMFADevice.Base32StringSeed, 'base64').toString('ascii') };
 }
 
@@ -57,25 +57,25 @@ afterEach(async () => {
 
 describe("the root user's MFA device", () => {
   it('is enabled without a user name, recorded on the account and listed with the root identity', async () => {
-    const device = createDevice('root-account-mfa-device');
+    const device = await createDevice('root-account-mfa-device');
     const step = totpStep(NOW);
-    call('EnableMFADevice', {
+    await call('EnableMFADevice', {
       SerialNumber: device.serial,
       AuthenticationCode1: totpCode(device.seed, step - 1),
       AuthenticationCode2: totpCode(device.seed, step),
     });
     expect((await store.account.get())?.rootMfaSerial).toBe(device.serial);
-    expect(call('ListMFADevices', {}).MFADevices).toEqual([
+    expect((await call('ListMFADevices', {})).MFADevices).toEqual([
       { UserName: ACCOUNT, SerialNumber: device.serial, EnableDate: NOW.toISOString() },
     ]);
-    const listed = call('ListVirtualMFADevices', { AssignmentStatus: 'Assigned' }).VirtualMFADevices;
+    const listed = (await call('ListVirtualMFADevices', { AssignmentStatus: 'Assigned' })).VirtualMFADevices;
     expect(listed).toHaveLength(1);
     expect(listed[0].User).toMatchObject({ UserId: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` });
     expect(await store.mfaDevices.countAssigned()).toBe(1);
 
-    call('DeactivateMFADevice', { SerialNumber: device.serial });
+    await call('DeactivateMFADevice', { SerialNumber: device.serial });
     expect((await store.account.get())?.rootMfaSerial).toBeUndefined();
-    expect(call('ListMFADevices', {}).MFADevices).toEqual([]);
+    expect((await call('ListMFADevices', {})).MFADevices).toEqual([]);
   });
 });
 
@@ -88,9 +88,9 @@ async function verifyMfaCode(owner: { root: true } | { userId: string }, serialN
 describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {
   it("accepts a current code of the owner's device once, and nothing else", async () => {
     await store.users.insert({ userId: 'AIDAUSER1', userName: 'alice', path: '/', createDate: NOW.toISOString() });
-    const device = createDevice('alice-phone');
+    const device = await createDevice('alice-phone');
     const step = totpStep(NOW);
-    call('EnableMFADevice', {
+    await call('EnableMFADevice', {
       UserName: 'alice',
       SerialNumber: device.serial,
       AuthenticationCode1: totpCode(device.seed, step - 1),

@@ -40,13 +40,13 @@ function context(): OperationContext {
 
 const operations = wireOperations({ ...roleOperations, ...instanceProfileOperations });
 
-function call(action: string, input: Record<string, unknown>): any {
+function call(action: string, input: Record<string, unknown>): Promise<any> {
   return store.transaction(() => operations[action](context(), input));
 }
 
-function failure(action: string, input: Record<string, unknown>): { code: string; message: string } {
+async function failure(action: string, input: Record<string, unknown>): Promise<{ code: string; message: string }> {
   try {
-    call(action, input);
+    await call(action, input);
   } catch (error) {
     return { code: (error as { code: string }).code, message: (error as Error).message };
   }
@@ -78,14 +78,14 @@ describe('role operations', () => {
         });
       }
     });
-    expect(failure('CreateRole', { RoleName: 'one-more', AssumeRolePolicyDocument: TRUST })).toEqual({
+    expect(await failure('CreateRole', { RoleName: 'one-more', AssumeRolePolicyDocument: TRUST })).toEqual({
       code: 'LimitExceeded',
       message: 'Cannot exceed quota for RolesPerAccount: 1000',
     });
-    expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' }).code).toBe('LimitExceeded');
+    expect((await failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' })).code).toBe('LimitExceeded');
   });
 
-  it('counts the trust policy size without whitespace (2,048 characters)', () => {
+  it('counts the trust policy size without whitespace (2,048 characters)', async () => {
     const principal = (length: number) => `arn:aws:iam::210987654321:role/${'x'.repeat(length)}`;
     const document = (length: number) =>
       JSON.stringify({
@@ -96,16 +96,16 @@ describe('role operations', () => {
     const fits = document(2048 - base);
     expect(fits.length).toBe(2048);
     // Pretty-printing adds only whitespace, which does not count.
-    call('CreateRole', { RoleName: 'fits', AssumeRolePolicyDocument: JSON.stringify(JSON.parse(fits), null, 8) });
-    expect(failure('CreateRole', { RoleName: 'too-big', AssumeRolePolicyDocument: document(2049 - base) })).toEqual({
+    await call('CreateRole', { RoleName: 'fits', AssumeRolePolicyDocument: JSON.stringify(JSON.parse(fits), null, 8) });
+    expect(await failure('CreateRole', { RoleName: 'too-big', AssumeRolePolicyDocument: document(2049 - base) })).toEqual({
       code: 'LimitExceeded',
       message: 'Cannot exceed quota for ACLSizePerRole: 2048',
     });
   });
 
-  it('names a missing Principal in MalformedPolicyDocument', () => {
+  it('names a missing Principal in MalformedPolicyDocument', async () => {
     const noPrincipal = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] });
-    expect(failure('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: noPrincipal })).toEqual({
+    expect(await failure('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: noPrincipal })).toEqual({
       code: 'MalformedPolicyDocument',
       message: 'Missing required field Principal',
     });
@@ -115,67 +115,67 @@ describe('role operations', () => {
     const trusting = (arn: string) =>
       JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [arn] }, Action: 'sts:AssumeRole' }] });
     const missing = `arn:aws:iam::${ACCOUNT}:user/team/alice`;
-    expect(failure('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) })).toEqual({
+    expect(await failure('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) })).toEqual({
       code: 'MalformedPolicyDocument',
       message: `Invalid principal in policy: "AWS":"${missing}"`,
     });
     await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'alice', path: '/team/', createDate: NOW.toISOString() });
-    call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) });
-    expect(failure('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:user/alice`) }).code).toBe(
+    await call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) });
+    expect((await failure('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:user/alice`) })).code).toBe(
       'MalformedPolicyDocument',
     );
-    expect(failure('CreateRole', { RoleName: 'self', AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:role/self`) }).code).toBe(
+    expect((await failure('CreateRole', { RoleName: 'self', AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:role/self`) })).code).toBe(
       'MalformedPolicyDocument',
     );
     // Other accounts, the account root and wildcards are not looked up.
-    call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting('arn:aws:iam::210987654321:user/someone') });
-    call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:root`) });
-    call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(ACCOUNT) });
+    await call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting('arn:aws:iam::210987654321:user/someone') });
+    await call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:root`) });
+    await call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(ACCOUNT) });
   });
 
   it('keeps a deleted role in trust policies by its unique id, so a new role of that name is not trusted', async () => {
     const trusting = (arns: string[]) =>
       JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arns }, Action: 'sts:AssumeRole' }] });
-    const { Role: caller } = call('CreateRole', { RoleName: 'caller', AssumeRolePolicyDocument: TRUST });
+    const { Role: caller } = await call('CreateRole', { RoleName: 'caller', AssumeRolePolicyDocument: TRUST });
     const callerArn = `arn:aws:iam::${ACCOUNT}:role/caller`;
     const rootArn = `arn:aws:iam::${ACCOUNT}:root`;
-    call('CreateRole', { RoleName: 'target', AssumeRolePolicyDocument: trusting([callerArn, rootArn]) });
-    call('DeleteRole', { RoleName: 'caller' });
+    await call('CreateRole', { RoleName: 'target', AssumeRolePolicyDocument: trusting([callerArn, rootArn]) });
+    await call('DeleteRole', { RoleName: 'caller' });
     const document = JSON.parse((await store.roles.getByName('target'))!.assumeRolePolicy);
     expect(document.Statement[0].Principal.AWS).toEqual([caller.RoleId, rootArn]);
   });
 
-  it('answers a taken service-linked role name with InvalidInput', () => {
-    call('CreateRole', { RoleName: 'AWSServiceRoleForECS', AssumeRolePolicyDocument: TRUST });
-    expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' })).toEqual({
+  it('answers a taken service-linked role name with InvalidInput', async () => {
+    await call('CreateRole', { RoleName: 'AWSServiceRoleForECS', AssumeRolePolicyDocument: TRUST });
+    expect(await failure('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' })).toEqual({
       code: 'InvalidInput',
       message: 'Service role name AWSServiceRoleForECS has been taken in this account, please try a different suffix.',
     });
-    expect(failure('CreateServiceLinkedRole', { AWSServiceName: 'not-a-service' }).code).toBe('InvalidInput');
+    expect((await failure('CreateServiceLinkedRole', { AWSServiceName: 'not-a-service' })).code).toBe('InvalidInput');
   });
 
   it('deletes a service-linked role with its attached and inline policies', async () => {
-    const { Role } = call('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' });
+    const { Role } = await call('CreateServiceLinkedRole', { AWSServiceName: 'ecs.amazonaws.com' });
     await store.inlinePolicies.put({ principalKind: 'role', principalId: Role.RoleId, policyName: 'p', document: TRUST });
     expect((await store.attachments.listForPrincipal('role', Role.RoleId)).map((a) => a.policyArn)).toEqual([
       'arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy',
     ]);
-    const { DeletionTaskId } = call('DeleteServiceLinkedRole', { RoleName: 'AWSServiceRoleForECS' });
+    const { DeletionTaskId } = await call('DeleteServiceLinkedRole', { RoleName: 'AWSServiceRoleForECS' });
     expect(await store.roles.getById(Role.RoleId)).toBeUndefined();
     expect(await store.attachments.listForPrincipal('role', Role.RoleId)).toEqual([]);
     expect(await store.inlinePolicies.list('role', Role.RoleId)).toEqual([]);
-    expect(call('GetServiceLinkedRoleDeletionStatus', { DeletionTaskId })).toEqual({ Status: 'SUCCEEDED' });
+    expect(await call('GetServiceLinkedRoleDeletionStatus', { DeletionTaskId })).toEqual({ Status: 'SUCCEEDED' });
   });
 });
 
 describe('a lost race on a name', () => {
-  it('maps the unique-index violation to EntityAlreadyExists', () => {
-    call('CreateRole', { RoleName: 'raced', AssumeRolePolicyDocument: TRUST });
+  it('maps the unique-index violation to EntityAlreadyExists', async () => {
+    await call('CreateRole', { RoleName: 'raced', AssumeRolePolicyDocument: TRUST });
     // A store whose name lookup misses, as when another writer inserts between the check and the insert.
     const blindRoles = Object.assign(Object.create(store.roles), { getByName: () => undefined });
     const racing = Object.create(store, { roles: { value: blindRoles } });
     const ctx = { ...context(), store: racing };
-    expect(() => roleOperations.CreateRole!(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).toThrow(
+    await expect(await roleOperations.CreateRole!(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).rejects.toThrow(
       expect.objectContaining({ code: 'EntityAlreadyExists', message: 'Role with name RACED already exists.' }),
     );
   });
@@ -193,7 +193,7 @@ describe('instance profile operations', () => {
         });
       }
     });
-    expect(failure('CreateInstanceProfile', { InstanceProfileName: 'one-more' })).toEqual({
+    expect(await failure('CreateInstanceProfile', { InstanceProfileName: 'one-more' })).toEqual({
       code: 'LimitExceeded',
       message: 'Cannot exceed quota for InstanceProfilesPerAccount: 1000',
     });

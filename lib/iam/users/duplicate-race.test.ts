@@ -35,11 +35,15 @@ function racingContext(hiddenName: string): OperationContext {
   const hides = (name: string) => name.toLowerCase() === hiddenName.toLowerCase();
   const users = new Proxy(store.users, {
     get: (target, key) =>
-      key === 'getByName' ? async (name: string) => (hides(name) ? undefined : await target.getByName(name)) : Reflect.get(target, key).bind(target),
+      key === 'getByName'
+        ? async (name: string) => (hides(name) ? undefined : await target.getByName(name))
+        : Reflect.get(target, key).bind(target),
   });
   const groups = new Proxy(store.groups, {
     get: (target, key) =>
-      key === 'getByName' ? async (name: string) => (hides(name) ? undefined : await target.getByName(name)) : Reflect.get(target, key).bind(target),
+      key === 'getByName'
+        ? async (name: string) => (hides(name) ? undefined : await target.getByName(name))
+        : Reflect.get(target, key).bind(target),
   });
   const racing = new Proxy(store, {
     get: (target, key) => (key === 'users' ? users : key === 'groups' ? groups : Reflect.get(target, key)),
@@ -64,22 +68,24 @@ const ctx = () => racingContext('taken');
 describe('unique-name races', () => {
   it('CreateUser losing the race gets EntityAlreadyExists', async () => {
     await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'Taken', path: '/', createDate: '2026-01-01T00:00:00Z' });
-    expect(() => createUser(ctx(), { UserName: 'TAKEN' })).toThrow(new EntityAlreadyExists('User with name TAKEN already exists.'));
+    await expect(await createUser(ctx(), { UserName: 'TAKEN' })).rejects.toThrow(new EntityAlreadyExists('User with name TAKEN already exists.'));
     expect(await store.users.count()).toBe(1);
   });
 
   it('UpdateUser renaming onto a name taken meanwhile gets EntityAlreadyExists', async () => {
     await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'taken', path: '/', createDate: '2026-01-01T00:00:00Z' });
     await store.users.insert({ userId: 'AIDABBBBBBBBBBBBBBBBB', userName: 'mover', path: '/', createDate: '2026-01-01T00:00:00Z' });
-    expect(() => updateUser(ctx(), { UserName: 'mover', NewUserName: 'Taken' })).toThrow(EntityAlreadyExists);
+    await expect(await updateUser(ctx(), { UserName: 'mover', NewUserName: 'Taken' })).rejects.toThrow(EntityAlreadyExists);
     expect((await store.users.getById('AIDABBBBBBBBBBBBBBBBB'))?.userName).toBe('mover');
   });
 
   it('CreateGroup and UpdateGroup losing the race get EntityAlreadyExists', async () => {
     await store.groups.insert({ groupId: 'AGPAAAAAAAAAAAAAAAAAA', groupName: 'taken', path: '/', createDate: '2026-01-01T00:00:00Z' });
     await store.groups.insert({ groupId: 'AGPABBBBBBBBBBBBBBBBB', groupName: 'mover', path: '/', createDate: '2026-01-01T00:00:00Z' });
-    expect(() => createGroup(ctx(), { GroupName: 'Taken' })).toThrow(new EntityAlreadyExists('Group with name Taken already exists.'));
-    expect(() => updateGroup(ctx(), { GroupName: 'mover', NewGroupName: 'TAKEN' })).toThrow(EntityAlreadyExists);
+    await expect(await createGroup(ctx(), { GroupName: 'Taken' })).rejects.toThrow(
+      new EntityAlreadyExists('Group with name Taken already exists.'),
+    );
+    await expect(await updateGroup(ctx(), { GroupName: 'mover', NewGroupName: 'TAKEN' })).rejects.toThrow(EntityAlreadyExists);
     expect(await store.groups.count()).toBe(2);
   });
 });

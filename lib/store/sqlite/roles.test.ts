@@ -57,7 +57,7 @@ describe('SqliteRoleRepository', () => {
 
   it('rejects a second role whose name differs only in case', async () => {
     await role('App');
-    expect(() => role('APP', '/', { roleId: 'AROAOTHERXXXXXXXXXXXX' })).toThrow();
+    await expect(await role('APP', '/', { roleId: 'AROAOTHERXXXXXXXXXXXX' })).rejects.toThrow();
   });
 
   it('lists by name ignoring case in keyset pages, filtered by path prefix', async () => {
@@ -94,7 +94,10 @@ describe('SqliteRoleRepository', () => {
   it('records the last use and deletes', async () => {
     const record = await role('used');
     await store.roles.recordUse(record.roleId, '2026-02-02T00:00:00.000Z', 'eu-west-1');
-    expect(await store.roles.getById(record.roleId)).toMatchObject({ lastUsedDate: '2026-02-02T00:00:00.000Z', lastUsedRegion: 'eu-west-1' });
+    expect(await store.roles.getById(record.roleId)).toMatchObject({
+      lastUsedDate: '2026-02-02T00:00:00.000Z',
+      lastUsedRegion: 'eu-west-1',
+    });
     await store.roles.delete(record.roleId);
     expect(await store.roles.getById(record.roleId)).toBeUndefined();
     expect(await store.roles.count()).toBe(0);
