@@ -13,11 +13,11 @@ export function useSimulationUrlState() {
   const [encoded, setEncoded] = useState('');
   const first = useRef(true);
 
-  useEffect(async () => {
+  useEffect(() => {
     const param = new URLSearchParams(window.location.search).get('s');
     let live = true;
     // One path with or without a link: decoding is asynchronous (decompression streams), so is the empty case.
-    await (param ? await decodeState(param) : await Promise.resolve(emptyState)).then((decoded) => {
+    (param ? decodeState(param) : Promise.resolve(emptyState)).then((decoded) => {
       if (!live) return;
       if (decoded) setState(decoded);
       else setLinkError(true);

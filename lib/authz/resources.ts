@@ -94,8 +94,7 @@ async function memoised(
   return target;
 }
 
-async function described(description: string, pending: Promise<TargetResource>): Promise<TargetResource> {
-  const target = await pending;
+function described(description: string, target: TargetResource): TargetResource {
   // Written out rather than spread: this runs on every request, and a literal of one shape is the cheaper copy.
   return { arn: target.arn, tagSource: target.tagSource, boundaryArn: target.boundaryArn, description };
 }

@@ -105,27 +105,27 @@ function repositoryContract(open: () => Subject) {
 
   it("users, groups, roles, instance profiles, policies, certificates: 'Alice' then 'ALICE' is a unique violation", async () => {
     await s.users.insert(user('Alice'));
-    expect(isDuplicateKeyError(await rejection(await s.users.insert({ ...user('ALICE'), userId: 'AIDAOTHER' })))).toBe(true);
+    expect(isDuplicateKeyError(await rejection(s.users.insert({ ...user('ALICE'), userId: 'AIDAOTHER' })))).toBe(true);
     await s.groups.insert(group('Admins'));
-    expect(isDuplicateKeyError(await rejection(await s.groups.insert({ ...group('ADMINS'), groupId: 'AGPAOTHER' })))).toBe(true);
+    expect(isDuplicateKeyError(await rejection(s.groups.insert({ ...group('ADMINS'), groupId: 'AGPAOTHER' })))).toBe(true);
     await s.roles.insert(role('Deployer'));
-    expect(isDuplicateKeyError(await rejection(await s.roles.insert({ ...role('deployer'), roleId: 'AROAOTHER' })))).toBe(true);
+    expect(isDuplicateKeyError(await rejection(s.roles.insert({ ...role('deployer'), roleId: 'AROAOTHER' })))).toBe(true);
     const profile = { instanceProfileId: 'AIPA1', instanceProfileName: 'Web', path: '/', createDate: DATE };
     await s.instanceProfiles.insert(profile);
     expect(
       isDuplicateKeyError(
-        await rejection(await s.instanceProfiles.insert({ ...profile, instanceProfileId: 'AIPA2', instanceProfileName: 'WEB' })),
+        await rejection(s.instanceProfiles.insert({ ...profile, instanceProfileId: 'AIPA2', instanceProfileName: 'WEB' })),
       ),
     ).toBe(true);
     await s.managedPolicies.insert(policy('ReadOnly'), version('ReadOnly', 'v1'));
     expect(
       isDuplicateKeyError(
-        await rejection(await s.managedPolicies.insert({ ...policy('readonly'), policyId: 'ANPAOTHER' }, version('readonly', 'v1'))),
+        await rejection(s.managedPolicies.insert({ ...policy('readonly'), policyId: 'ANPAOTHER' }, version('readonly', 'v1'))),
       ),
     ).toBe(true);
     // A renamed user cannot take a name that differs only in case either.
     await s.users.insert(user('Bob'));
-    expect(isDuplicateKeyError(await rejection(await s.users.update(id('AIDA', 'Bob'), { userName: 'alice' })))).toBe(true);
+    expect(isDuplicateKeyError(await rejection(s.users.update(id('AIDA', 'Bob'), { userName: 'alice' })))).toBe(true);
     expect((await s.users.getById(id('AIDA', 'Bob')))?.userName).toBe('Bob');
   });
 
@@ -497,7 +497,7 @@ function repositoryContract(open: () => Subject) {
     await s.serverCertificates.insert(cert('b', '/z/'));
     await s.serverCertificates.insert(cert('C', '/a/'));
     await s.serverCertificates.insert(cert('a', '/z/'));
-    expect(isDuplicateKeyError(await rejection(await s.serverCertificates.insert({ ...cert('A', '/'), serverCertificateId: 'ASCAOTHER' })))).toBe(
+    expect(isDuplicateKeyError(await rejection(s.serverCertificates.insert({ ...cert('A', '/'), serverCertificateId: 'ASCAOTHER' })))).toBe(
       true,
     );
     expect((await s.serverCertificates.list()).map((c) => c.name)).toEqual(['C', 'a', 'b']);
@@ -691,7 +691,7 @@ describe.skipIf(unavailable !== undefined)('Store contract: PostgreSQL', () => {
       let rollbacks = 0;
       store.onRollback(() => rollbacks++);
       const error = await rejection(
-        await store.transaction(async (unit) => {
+        store.transaction(async (unit) => {
           await unit.users.insert(user('ghost'));
           await unit.groupWrite(async (inner) => inner.groups.insert(group('ghosts')));
           expect(await unit.read((inner) => inner.users.count())).toBe(1);
@@ -704,7 +704,7 @@ describe.skipIf(unavailable !== undefined)('Store contract: PostgreSQL', () => {
       expect(rollbacks).toBe(1);
       await store.settled();
       // A unit that only read does not bother the caches when it fails.
-      await rejection(await store.transaction(async (unit) => Promise.reject(new Error(`no ${await unit.users.count()}`))));
+      await rejection(store.transaction(async (unit) => Promise.reject(new Error(`no ${await unit.users.count()}`))));
       expect(rollbacks).toBe(1);
     });
 
@@ -787,7 +787,7 @@ describe.skipIf(unavailable !== undefined)('Store contract: PostgreSQL', () => {
 
     it('a unique violation that survives every retry is surfaced as a duplicate-key error', async () => {
       await store.users.insert(user('Taken'));
-      const error = await rejection(await store.groupWrite((unit) => unit.users.insert({ ...user('TAKEN'), userId: 'AIDAOTHER' })));
+      const error = await rejection(store.groupWrite((unit) => unit.users.insert({ ...user('TAKEN'), userId: 'AIDAOTHER' })));
       expect(isDuplicateKeyError(error)).toBe(true);
     });
 
