@@ -122,9 +122,11 @@ export function createHandler(deps: HandlerDeps): Handler {
 
       const ctx = operationContextOf(deps, info, principal);
       await deps.authorizer.authorize(ctx, input);
-      const output = isReadOnlyAction(service, action)
+      const readOnly = isReadOnlyAction(service, action);
+      const output = readOnly
         ? await deps.store.read((store) => operation(scoped(ctx, store), input ?? {}))
         : await deps.store.groupWrite((store) => operation(scoped(ctx, store), input ?? {}));
+      if (!readOnly) deps.authorizer.written?.(ctx, input ?? {});
       const body = encodeResult(model, action, output, requestId);
       // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
       // and a read that saw them waits for it too.
