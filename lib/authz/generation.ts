@@ -7,12 +7,12 @@ const generations = new WeakMap<Store, number>();
 
 /** The current policy generation of a store (0 until the first write). */
 export function policyGeneration(store: Store): number {
-  return generations.get(store) ?? 0;
+  return generations.get(store.root) ?? 0;
 }
 
 /** Marks every cached policy set of the store as stale; the next request recomputes its principal's set. */
 export function bumpPolicyGeneration(store: Store): void {
-  generations.set(store, policyGeneration(store) + 1);
+  generations.set(store.root, policyGeneration(store) + 1);
 }
 
 /**

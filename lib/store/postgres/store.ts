@@ -50,6 +50,8 @@ const TYPES: pg.CustomTypesConfig = {
 interface Shared {
   pool: pg.Pool;
   rollbackListeners: (() => void)[];
+  /** The store on the pool, which every scoped store names as its root. */
+  root?: PostgresStore;
 }
 
 export interface PostgresStoreOptions {
@@ -77,6 +79,10 @@ export class PostgresStore implements Store {
   readonly identityProviders: PostgresIdentityProviderRepository;
   readonly serverCertificates: PostgresServerCertificateRepository;
   readonly userCredentials: PostgresUserCredentialRepository;
+
+  get root(): PostgresStore {
+    return this.shared.root ?? this;
+  }
 
   /** The store on the pool (`unit` undefined), or a store scoped to one unit's transaction. */
   private constructor(
@@ -108,7 +114,8 @@ export class PostgresStore implements Store {
   /** A store on `pool` (whose schema is up to date). */
   static onPool(pool: pg.Pool): PostgresStore {
     const shared: Shared = { pool, rollbackListeners: [] };
-    return new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
+    shared.root = new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
+    return shared.root;
   }
 
   /** One serializable transaction, re-run from the start when it loses a race; a call on a scoped store joins it. */
