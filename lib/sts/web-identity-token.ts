@@ -4,7 +4,9 @@
 // carries their signing certificate chain (`x5c`), and trusts that chain only when one of its certificates has
 // a SHA-1 thumbprint registered on the provider (ThumbprintList): the thumbprint pins the signing key. Tokens
 // without `x5c`, with an unpinned chain, a bad signature, or an unsupported algorithm are InvalidIdentityToken.
-import { createHash, verify, X509Certificate } from 'node:crypto';
+// The JWT itself is decoded and its signature verified by `jose`; the claim checks are AWS's, in AWS's order.
+import { createHash, X509Certificate } from 'node:crypto';
+import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { ExpiredTokenException, InvalidIdentityToken } from '../core/errors';
 import type { OidcProviderRecord, Store } from '../store/types';
 
@@ -19,25 +21,18 @@ export interface VerifiedWebIdentity {
   claims: Record<string, unknown>;
 }
 
-const ALGORITHMS: Record<string, { hash: string; ecdsa: boolean }> = {
-  RS256: { hash: 'sha256', ecdsa: false },
-  RS384: { hash: 'sha384', ecdsa: false },
-  RS512: { hash: 'sha512', ecdsa: false },
-  ES256: { hash: 'sha256', ecdsa: true },
-  ES384: { hash: 'sha384', ecdsa: true },
-};
+/** JWS algorithms an OIDC provider signs ID tokens with that Gatehouse verifies (AWS: RSA and ECDSA). */
+const ALGORITHMS = new Set(['RS256', 'RS384', 'RS512', 'ES256', 'ES384']);
 /** Clock skew tolerated for `iat` and `nbf`. */
 const SKEW_MS = 5 * 60 * 1000;
 
-function decodeJson(part: string): Record<string, unknown> {
-  if (!/^[A-Za-z0-9_-]+$/.test(part)) throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
+/** The token's protected header and claims, or InvalidIdentityToken when it is not a compact JWS with JSON parts. */
+function decodeToken(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
   try {
-    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    return { header: decodeProtectedHeader(token) as Record<string, unknown>, claims: decodeJwt(token) as Record<string, unknown> };
   } catch {
-    // answered below
+    throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
   }
-  throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
 }
 
 function certificateChain(header: Record<string, unknown>, issuer: string): X509Certificate[] {
@@ -60,10 +55,8 @@ function certificateChain(header: Record<string, unknown>, issuer: string): X509
 
 /** Checks the token's issuer, audience, times and signature; returns its identity or throws AWS's STS errors. */
 export async function verifyWebIdentityToken(store: Store, accountId: string, token: string, now: Date): Promise<VerifiedWebIdentity> {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) throw new InvalidIdentityToken('The web identity token is not a valid JWT.');
-  const header = decodeJson(parts[0]);
-  const claims = decodeJson(parts[1]);
+  const compact = token.trim();
+  const { header, claims } = decodeToken(compact);
   const issuer = typeof claims.iss === 'string' ? claims.iss : '';
   const url = issuer.replace(/^https:\/\//i, '').replace(/\/+$/, '');
   const provider = url ? await store.identityProviders.getOidc(`arn:aws:iam::${accountId}:oidc-provider/${url}`) : undefined;
@@ -90,7 +83,7 @@ export async function verifyWebIdentityToken(store: Store, accountId: string, to
   if (typeof claims.nbf === 'number' && claims.nbf * 1000 > now.getTime() + SKEW_MS)
     throw new InvalidIdentityToken('The web identity token is not valid yet (nbf).');
 
-  const algorithm = typeof header.alg === 'string' ? ALGORITHMS[header.alg] : undefined;
+  const algorithm = typeof header.alg === 'string' && ALGORITHMS.has(header.alg) ? header.alg : undefined;
   if (!algorithm) throw new InvalidIdentityToken(`The signing algorithm ${String(header.alg)} of the web identity token is not supported.`);
   const chain = certificateChain(header, issuer);
   for (let i = 0; i + 1 < chain.length; i++) {
@@ -104,17 +97,11 @@ export async function verifyWebIdentityToken(store: Store, accountId: string, to
   if (Date.parse(signer.validTo) < now.getTime() || Date.parse(signer.validFrom) > now.getTime() + SKEW_MS) {
     throw new InvalidIdentityToken('The signing certificate of the web identity token is expired or not yet valid.');
   }
-  let valid = false;
   try {
-    valid = verify(
-      algorithm.hash,
-      Buffer.from(`${parts[0]}.${parts[1]}`),
-      algorithm.ecdsa ? { key: signer.publicKey, dsaEncoding: 'ieee-p1363' } : signer.publicKey,
-      Buffer.from(parts[2], 'base64url'),
-    );
+    // Only the header's own algorithm, with the pinned certificate's key (jose checks the key fits it).
+    await compactVerify(compact, signer.publicKey, { algorithms: [algorithm] });
   } catch {
-    valid = false;
+    throw new InvalidIdentityToken('The signature of the web identity token could not be verified.');
   }
-  if (!valid) throw new InvalidIdentityToken('The signature of the web identity token could not be verified.');
   return { provider, issuer, subject: claims.sub, audience, claims };
 }
