@@ -11,6 +11,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { loadConfig } from '../config';
 import type { PostgresStore } from '../store/postgres/store';
 import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../e2e/support/postgres-cluster';
+import { SignInLimiter } from '../authn/sign-in-limits';
 import { createService, type Service } from './create-service';
 
 const MASTER_KEY = 'ab'.repeat(32);
@@ -46,9 +47,14 @@ async function open(url: string, extra: Record<string, string> = {}, reconnectMi
   return service;
 }
 
-async function call(service: Service, credentials: Credentials, params: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = new URLSearchParams({ Version: '2010-05-08', ...params }).toString();
-  const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'iam', sha256: Sha256 });
+async function call(
+  service: Service,
+  credentials: Credentials & { sessionToken?: string },
+  params: Record<string, string>,
+  api: 'iam' | 'sts' = 'iam',
+): Promise<{ status: number; body: string }> {
+  const body = new URLSearchParams({ Version: api === 'iam' ? '2010-05-08' : '2011-06-15', ...params }).toString();
+  const signer = new SignatureV4({ credentials, region: 'us-east-1', service: api, sha256: Sha256 });
   const signed = await signer.sign({
     method: 'POST',
     protocol: 'http:',
@@ -196,6 +202,39 @@ describe.skipIf(unavailable !== undefined)('several instances on one PostgreSQL 
     await ok(a, ADMIN, { Action: 'DetachUserPolicy', UserName: 'alice', PolicyArn: denyArn });
     await until(async () => (await call(b, alice, { Action: 'GetUser' })).status === 200, 100);
   }, 30_000);
+
+  it('shares sessions: issued through A, accepted by B, and refused by B as soon as A deleted it', async () => {
+    const issued = await call(a, alice, { Action: 'GetSessionToken' }, 'sts');
+    expect(issued.status, issued.body).toBe(200);
+    const xml = issued.body;
+    const session = {
+      accessKeyId: /<AccessKeyId>([^<]+)</.exec(xml)![1],
+      secretAccessKey: /<SecretAccessKey>([^<]+)</.exec(xml)![1],
+      sessionToken: /<SessionToken>([^<]+)</.exec(xml)![1],
+    };
+    expect((await call(b, session, { Action: 'GetCallerIdentity' }, 'sts')).status).toBe(200);
+    await a.store.sessions.delete(session.accessKeyId);
+    expect(code((await call(b, session, { Action: 'GetCallerIdentity' }, 'sts')).body)).toBe('InvalidClientTokenId');
+  });
+
+  it('shares sign-in throttling: concurrent failures through both instances are all counted', async () => {
+    const limiters = [new SignInLimiter(a.store), new SignInLimiter(b.store)];
+    const key = { identity: 'user:123456789012:alice', address: '192.0.2.77' };
+    const now = new Date();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => limiters[i % 2].recordFailure(key, now)));
+    expect((await b.store.signInAttempts.get(`${key.identity}@${key.address}`))?.failures).toBe(10);
+    expect((await b.store.signInAttempts.get(`ip:${key.address}`))?.failures).toBe(10);
+    expect(await limiters[1].retryAfterSeconds(key, now)).toBeGreaterThan(0);
+    expect(await limiters[0].retryAfterSeconds(key, now)).toBe(await limiters[1].retryAfterSeconds(key, now));
+  });
+
+  it('shares the audit trail and last-accessed data: a request through A is seen by B', async () => {
+    const before = await b.store.audit.count();
+    expect((await call(a, alice, { Action: 'GetUser' })).status).toBe(200);
+    await until(async () => (await b.store.audit.count()) > before, 2000);
+    const access = await b.store.audit.listServiceAccess([`arn:aws:iam::${ACCOUNT}:user/alice`]);
+    expect(access.map((record) => record.serviceNamespace)).toContain('iam');
+  });
 
   it('resets through one instance for all: the other refuses the old keys at once', async () => {
     expect((await call(b, alice, { Action: 'GetUser' })).status).toBe(200);
