@@ -53,6 +53,8 @@ interface Shared {
   rollbackListeners: (() => void)[];
   /** The instance's listening connection; without one (a store on a bare pool) caches are never trusted. */
   invalidation: InvalidationListener | undefined;
+  /** The store on the pool, which every scoped store names as its root. */
+  root?: PostgresStore;
 }
 
 export interface PostgresStoreOptions {
@@ -85,6 +87,10 @@ export class PostgresStore implements Store {
   readonly serverCertificates: PostgresServerCertificateRepository;
   readonly userCredentials: PostgresUserCredentialRepository;
 
+  get root(): PostgresStore {
+    return this.shared.root ?? this;
+  }
+
   /** The store on the pool (`unit` undefined), or a store scoped to one unit's transaction. */
   private constructor(
     private readonly shared: Shared,
@@ -115,7 +121,8 @@ export class PostgresStore implements Store {
   /** A store on `pool` (whose schema is up to date). */
   static onPool(pool: pg.Pool, invalidation?: InvalidationListener): PostgresStore {
     const shared: Shared = { pool, rollbackListeners: [], invalidation };
-    return new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
+    shared.root = new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
+    return shared.root;
   }
 
   /** One serializable transaction, re-run from the start when it loses a race; a call on a scoped store joins it. */
