@@ -207,6 +207,10 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
   let uniqueRetries = 0;
   for (let attempt = 1; ; attempt++) {
     const client = await shared.pool.connect();
+    // A checked-out client has no pool listener: a connection lost between two statements (server restart,
+    // pg_terminate_backend) would be an unhandled 'error' event that ends the process. The next statement (or
+    // the ROLLBACK) fails instead, and the broken client is discarded below.
+    client.on('error', ignoreError);
     const sql = new ClientSql(client);
     let broken: Error | undefined;
     try {
@@ -231,9 +235,14 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       }
       throw error;
     } finally {
+      client.off('error', ignoreError);
       client.release(broken);
     }
   }
+}
+
+function ignoreError(): void {
+  // See runUnit: the failure surfaces through the statement that meets it.
 }
 
 function errorCode(error: unknown): string | undefined {
