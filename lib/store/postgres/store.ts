@@ -5,6 +5,7 @@ import type { Store } from '../types';
 
 import { ClientSql, PoolSql, type Sql } from './sql';
 import { migrate } from './migrations';
+import { INVALIDATION_CHANNEL, InvalidationListener } from './invalidation';
 import { PostgresUserRepository } from './users';
 import { PostgresTagRepository } from './tags';
 import { PostgresAccountRepository } from './account';
@@ -50,6 +51,8 @@ const TYPES: pg.CustomTypesConfig = {
 interface Shared {
   pool: pg.Pool;
   rollbackListeners: (() => void)[];
+  /** The instance's listening connection; without one (a store on a bare pool) caches are never trusted. */
+  invalidation: InvalidationListener | undefined;
   /** The store on the pool, which every scoped store names as its root. */
   root?: PostgresStore;
 }
@@ -57,6 +60,10 @@ interface Shared {
 export interface PostgresStoreOptions {
   /** Connections in this instance's pool (default 10). */
   poolSize?: number;
+  /** Interval of the listening connection's heartbeat in ms (default 5000). */
+  heartbeatMs?: number;
+  /** First delay before the listening connection is re-opened after a loss, in ms (default 50, doubling). */
+  reconnectMinMs?: number;
 }
 
 export class PostgresStore implements Store {
@@ -112,8 +119,8 @@ export class PostgresStore implements Store {
   }
 
   /** A store on `pool` (whose schema is up to date). */
-  static onPool(pool: pg.Pool): PostgresStore {
-    const shared: Shared = { pool, rollbackListeners: [] };
+  static onPool(pool: pg.Pool, invalidation?: InvalidationListener): PostgresStore {
+    const shared: Shared = { pool, rollbackListeners: [], invalidation };
     shared.root = new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
     return shared.root;
   }
@@ -144,6 +151,24 @@ export class PostgresStore implements Store {
     this.shared.rollbackListeners.push(listener);
   }
 
+  /** NOTIFY in the unit's transaction (delivered when it commits); outside a unit, at once. */
+  async announceChange(): Promise<void> {
+    await this.sql.row('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, '']);
+  }
+
+  onExternalChange(listener: () => void): void {
+    this.shared.invalidation?.onChange(listener);
+  }
+
+  cachesTrusted(): boolean {
+    return this.shared.invalidation?.trusted ?? false;
+  }
+
+  /** The server process id of the listening connection (undefined while it is down); for tests. */
+  get listenerBackendPid(): number | undefined {
+    return this.shared.invalidation?.backendPid;
+  }
+
   async getSetting(key: string): Promise<string | undefined> {
     return (await this.sql.row<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))?.value;
   }
@@ -167,7 +192,7 @@ export class PostgresStore implements Store {
   /** Closes the pool (waits for checked-out connections to be released). Only the store itself closes, not a unit. */
   close(): Promise<void> {
     if (this.unit) return Promise.reject(new Error('close() is called on the store, not on the store scoped to a unit'));
-    return this.shared.pool.end();
+    return (this.shared.invalidation?.close() ?? SETTLED).then(() => this.shared.pool.end());
   }
 }
 
@@ -182,6 +207,10 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
   let uniqueRetries = 0;
   for (let attempt = 1; ; attempt++) {
     const client = await shared.pool.connect();
+    // A checked-out client has no pool listener: a connection lost between two statements (server restart,
+    // pg_terminate_backend) would be an unhandled 'error' event that ends the process. The next statement (or
+    // the ROLLBACK) fails instead, and the broken client is discarded below.
+    client.on('error', ignoreError);
     const sql = new ClientSql(client);
     let broken: Error | undefined;
     try {
@@ -206,9 +235,14 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       }
       throw error;
     } finally {
+      client.off('error', ignoreError);
       client.release(broken);
     }
   }
+}
+
+function ignoreError(): void {
+  // See runUnit: the failure surfaces through the statement that meets it.
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -226,11 +260,16 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // An idle connection that the server closed (restart, failover) is dropped by the pool; without a listener the
   // 'error' event would end the process. The next query opens a new connection.
   pool.on('error', () => undefined);
+  let invalidation: InvalidationListener;
   try {
     await migrate(pool);
+    invalidation = await InvalidationListener.start(
+      { connectionString: url },
+      { heartbeatMs: options.heartbeatMs, reconnectMinMs: options.reconnectMinMs },
+    );
   } catch (error) {
     await pool.end();
     throw error;
   }
-  return PostgresStore.onPool(pool);
+  return PostgresStore.onPool(pool, invalidation);
 }
