@@ -11,6 +11,7 @@ import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
 import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
+import { createTestDatabase, dropTestDatabase, onPostgres } from '../support/test-store';
 
 export interface Credentials {
   accessKeyId: string;
@@ -22,6 +23,8 @@ export interface TestServer {
   endpoint: string;
   service: Service;
   dataDir: string;
+  /** The server's own PostgreSQL database when the run is on PostgreSQL (`GATEHOUSE_TEST_STORE=postgres`), else undefined. */
+  databaseUrl?: string;
   accountId: string;
   rootEmail: string;
   rootPassword: string;
@@ -38,11 +41,16 @@ export const TEST_ACCOUNT_ID = '123456789012';
 export const TEST_ROOT_EMAIL = 'root@example.com';
 export const TEST_ROOT_PASSWORD = 'Root-Password-123!';
 
-/** Starts a server. `env` adds to the test defaults (admin key test/test, fixed account, reset allowed). */
+/**
+ * Starts a server. `env` adds to the test defaults (admin key test/test, fixed account, reset allowed). On a
+ * PostgreSQL run each server gets a fresh database of its own on the run's cluster (dropped by `stop()`).
+ */
 export async function startServer(options: { env?: Record<string, string>; demo?: boolean } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-test-'));
+  const databaseUrl = onPostgres ? await createTestDatabase('server') : undefined;
   const env = {
     GATEHOUSE_DATA_DIR: dataDir,
+    ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl } : {}),
     GATEHOUSE_ACCOUNT_ID: TEST_ACCOUNT_ID,
     GATEHOUSE_ROOT_EMAIL: TEST_ROOT_EMAIL,
     GATEHOUSE_ROOT_PASSWORD: TEST_ROOT_PASSWORD,
@@ -75,6 +83,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     endpoint,
     service,
     dataDir,
+    databaseUrl,
     accountId: TEST_ACCOUNT_ID,
     rootEmail: TEST_ROOT_EMAIL,
     rootPassword: TEST_ROOT_PASSWORD,
@@ -93,6 +102,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await service.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (databaseUrl) await dropTestDatabase(databaseUrl);
     },
   };
 }
