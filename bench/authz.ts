@@ -94,7 +94,9 @@ async function main() {
     await call('AddUserToGroup', { GroupName: `g${g}`, UserName: 'bench' });
   }
   for (let p = 0; p < POLICIES; p++) {
-    const { Policy } = await call('CreatePolicy', { PolicyName: `p${p}`, PolicyDocument: policyDocument(p) }) as { Policy: { Arn: string } };
+    const { Policy } = (await call('CreatePolicy', { PolicyName: `p${p}`, PolicyDocument: policyDocument(p) })) as {
+      Policy: { Arn: string };
+    };
     await call('AttachGroupPolicy', { GroupName: `g${p % GROUPS}`, PolicyArn: Policy.Arn });
   }
   const user = (await store.users.getByName('bench'))!;

@@ -59,7 +59,7 @@ describe('the audit trail under a flood of unsigned requests', () => {
     const anonymous = recorded.filter((e) => e.errorCode === 'MissingAuthenticationToken');
     expect(anonymous.length).toBeGreaterThan(0);
     expect(anonymous.length).toBeLessThanOrEqual(20);
-    expect(await server.service.store.audit.count() - before).toBeLessThanOrEqual(20);
+    expect((await server.service.store.audit.count()) - before).toBeLessThanOrEqual(20);
     for (const event of anonymous) expect(event.userAgent.length).toBeLessThan(600);
   });
 

@@ -651,7 +651,10 @@ describe('credential report', () => {
 
   it('answers ReportExpired for a report older than four hours, and generates a new one', async () => {
     const stored = (await server.service.store.credentialReports.get())!;
-    await server.service.store.credentialReports.put({ ...stored, generatedTime: new Date(Date.now() - 4 * 3600_000 - 1000).toISOString() });
+    await server.service.store.credentialReports.put({
+      ...stored,
+      generatedTime: new Date(Date.now() - 4 * 3600_000 - 1000).toISOString(),
+    });
     expect(await errorCode(iam.send(new GetCredentialReportCommand({})))).toBe('ReportExpired');
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
     const report = await iam.send(new GetCredentialReportCommand({}));

@@ -37,23 +37,23 @@ describe('PolicyGenerations', () => {
   }
   const now = new Date('2026-01-10T00:00:00Z');
 
-  it('keeps a job IN_PROGRESS until it runs, and a cancelled job never runs', () => {
+  it('keeps a job IN_PROGRESS until it runs, and a cancelled job never runs', async () => {
     const { tasks, jobs } = held();
     let ran = 0;
     const job = jobs.start({ principalArn: 'arn:aws:iam::1:user/a' }, now, async () => (ran++, { policy: '{}', isComplete: true }));
     expect(jobs.get(job.jobId, now).status).toBe('IN_PROGRESS');
     jobs.cancel(job.jobId, now);
-    tasks.forEach((t) => t());
+    await Promise.all(tasks.map((t) => t()));
     expect(ran).toBe(0);
     expect(jobs.get(job.jobId, now).status).toBe('CANCELED');
   });
 
-  it('honours the time window: defaults to 90 days before now, rejects an inverted or too long one', () => {
+  it('honours the time window: defaults to 90 days before now, rejects an inverted or too long one', async () => {
     const { tasks, jobs } = held();
     const job = jobs.start({ principalArn: 'arn:aws:iam::1:role/r' }, now, async () => ({ policy: '{}', isComplete: true }));
     expect(job.endTime).toEqual(now);
     expect(now.getTime() - job.startTime.getTime()).toBe(90 * 24 * 3600 * 1000);
-    tasks.forEach((t) => t());
+    await Promise.all(tasks.map((t) => t()));
     expect(jobs.get(job.jobId, now).status).toBe('SUCCEEDED');
     expect(() =>
       jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: now, endTime: new Date(now.getTime() - 1) }, now, async () => ({})),

@@ -226,7 +226,8 @@ describe('queries', () => {
       record('ListRoles', { principal: session }),
     ].map((r) => auditEventOf(r, 'us-east-1').row);
     await store.audit.insertMany(rows);
-    const names = async (q: Parameters<typeof store.audit.query>[0]) => (await store.audit.query(q)).events.map((e) => JSON.parse(e).eventName);
+    const names = async (q: Parameters<typeof store.audit.query>[0]) =>
+      (await store.audit.query(q)).events.map((e) => JSON.parse(e).eventName);
     expect(await names({ limit: 10, outcome: 'success' })).toEqual(['ListRoles', 'GetUser']);
     expect(await names({ limit: 10, outcome: 'denied' })).toEqual(['DeleteUser']);
     expect(await names({ limit: 10, outcome: 'error' })).toEqual(['GetRole']);

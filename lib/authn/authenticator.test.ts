@@ -67,9 +67,9 @@ function info(request: WireRequest, now = new Date(), action = 'GetCallerIdentit
   return { request, params: new Map(), service, action, requestId: 'test', now };
 }
 
-function failure(fn: () => unknown): string {
+async function failure(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error instanceof AwsError ? error.code : `unexpected: ${String(error)}`;
   }
@@ -98,11 +98,13 @@ describe('authenticator', () => {
     const authenticator = createAuthenticator(service);
     const request = await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' });
     const { authorization: _a, ...unsignedHeaders } = request.headers;
-    expect(failure(() => authenticator.authenticate(info({ ...request, headers: unsignedHeaders })))).toBe('MissingAuthenticationToken');
+    expect(await failure(() => authenticator.authenticate(info({ ...request, headers: unsignedHeaders })))).toBe(
+      'MissingAuthenticationToken',
+    );
     const unknown = await signed({ accessKeyId: 'AKIANOSUCHKEY0000000', secretAccessKey: 'x' });
-    expect(failure(() => authenticator.authenticate(info(unknown)))).toBe('InvalidClientTokenId');
+    expect(await failure(() => authenticator.authenticate(info(unknown)))).toBe('InvalidClientTokenId');
     const wrong = await signed({ accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'not-the-secret' });
-    expect(failure(() => authenticator.authenticate(info(wrong)))).toBe('SignatureDoesNotMatch');
+    expect(await failure(() => authenticator.authenticate(info(wrong)))).toBe('SignatureDoesNotMatch');
   });
 
   it('sees a key deactivated by an IAM write on the very next request', async () => {
@@ -114,7 +116,7 @@ describe('authenticator', () => {
     await service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Inactive');
     try {
       const next = await signed(admin);
-      expect(failure(() => authenticator.authenticate(info(next)))).toBe('InvalidClientTokenId');
+      expect(await failure(() => authenticator.authenticate(info(next)))).toBe('InvalidClientTokenId');
     } finally {
       await service.store.accessKeys.setStatus('AKIAADMINADMINADMIN1', 'Active');
     }
@@ -135,8 +137,8 @@ describe('authenticator', () => {
 
     const later = new Date(now.getTime() + 901_000);
     const lateRequest = await signed(creds, later);
-    expect(failure(() => authenticator.authenticate(info(lateRequest, later)))).toBe('ExpiredToken');
+    expect(await failure(() => authenticator.authenticate(info(lateRequest, later)))).toBe('ExpiredToken');
     const forged = await signed({ ...creds, sessionToken: credentials.SessionToken + 'x' }, now);
-    expect(failure(() => authenticator.authenticate(info(forged, now)))).toBe('InvalidClientTokenId');
+    expect(await failure(() => authenticator.authenticate(info(forged, now)))).toBe('InvalidClientTokenId');
   });
 });

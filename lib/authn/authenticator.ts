@@ -192,7 +192,9 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
       if (!parts && info.service === 'sts' && UNSIGNED_STS_ACTIONS.has(info.action)) return anonymousPrincipal(info.action);
       if (!parts) throw new MissingAuthenticationToken('Request is missing Authentication Token');
       checkScopeAndTime(parts, info.service, info.now, info.service === 'sts' ? stsRegion : iamRegions);
-      return parts.accessKeyId.startsWith('ASIA') ? await sessionPrincipal(request, parts, info) : await longTermPrincipal(request, parts, info);
+      return parts.accessKeyId.startsWith('ASIA')
+        ? await sessionPrincipal(request, parts, info)
+        : await longTermPrincipal(request, parts, info);
     },
   };
 }

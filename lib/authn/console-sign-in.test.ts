@@ -201,7 +201,9 @@ describe('consoleSignIn', () => {
   it('refuses an expired password under a HardExpiry policy with PasswordExpired, and counts it', async () => {
     await userWithPassword('erin', 'erin-password-1', { changed: new Date('2025-01-01T00:00:00Z') });
     const policy = (await service.store.account.get())!.passwordPolicy;
-    await service.store.account.update({ passwordPolicy: JSON.stringify({ MinimumPasswordLength: 8, MaxPasswordAge: 30, HardExpiry: true }) });
+    await service.store.account.update({
+      passwordPolicy: JSON.stringify({ MinimumPasswordLength: 8, MaxPasswordAge: 30, HardExpiry: true }),
+    });
     try {
       const facts = { address: '192.0.2.7', now: NOW };
       for (let i = 0; i < 5; i++) {

@@ -137,7 +137,7 @@ export async function signInAttemptKey(store: Store, input: ConsoleSignInRequest
     identity:
       input.type === 'root'
         ? `root:${input.email.trim().toLowerCase()}`
-        : `user:${await isThisAccount(store, input.account.trim()) ? (await store.account.get())!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
+        : `user:${(await isThisAccount(store, input.account.trim())) ? (await store.account.get())!.accountId : input.account.trim().toLowerCase()}:${input.userName.toLowerCase()}`,
   };
 }
 
@@ -151,8 +151,8 @@ async function checkCredentials(store: Store, input: ConsoleSignInRequest, now: 
     if (!valid) throw new InvalidCredentials();
     return { principal: rootPrincipal(account.accountId), passwordResetRequired: false };
   }
-  const user = await isThisAccount(store, input.account.trim()) ? await store.users.getByName(input.userName) : undefined;
-  if (!user || !await store.loginProfiles.get(user.userId)) {
+  const user = (await isThisAccount(store, input.account.trim())) ? await store.users.getByName(input.userName) : undefined;
+  if (!user || !(await store.loginProfiles.get(user.userId))) {
     await verifyPasswordAsync(input.password, decoyHash);
     throw new InvalidCredentials();
   }

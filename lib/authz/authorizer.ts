@@ -107,7 +107,12 @@ export function accessDeniedMessage(
  * The decision of the caller's own policies (identity, permissions boundary, session policies) for an
  * action on a resource. Root and the system principal are always allowed.
  */
-export async function evaluateIdentityPolicies(ctx: OperationContext, action: string, resource: string, extraContext?: RequestContext): Promise<Decision> {
+export async function evaluateIdentityPolicies(
+  ctx: OperationContext,
+  action: string,
+  resource: string,
+  extraContext?: RequestContext,
+): Promise<Decision> {
   if (isUnrestricted(ctx.principal)) return 'allowed';
   const policies = await principalPolicies(ctx.store, ctx.principal);
   const context = { ...baseContext(ctx, policies), ...extraContext };
@@ -124,7 +129,7 @@ export async function isAllowedByIdentityPolicies(
   resource: string,
   extraContext?: RequestContext,
 ): Promise<boolean> {
-  return await evaluateIdentityPolicies(ctx, action, resource, extraContext) === 'allowed';
+  return (await evaluateIdentityPolicies(ctx, action, resource, extraContext)) === 'allowed';
 }
 
 /**
@@ -178,7 +183,7 @@ async function denyUnlessAllowed(
 ): Promise<void> {
   denyIfUncompilable(ctx, policies, action, description);
   let evaluation = evaluate(ctx, action, resource, context, policies);
-  if (evaluation.decision === 'implicitDeny' && await passwordPolicyGrantApplies(ctx, action)) {
+  if (evaluation.decision === 'implicitDeny' && (await passwordPolicyGrantApplies(ctx, action))) {
     const policySet = { ...evaluation.policySet, identity: [...evaluation.policySet.identity, PASSWORD_POLICY_GRANT] };
     evaluation = { ...evaluation, policySet, decision: authorize(evaluation.request, policySet) };
   }

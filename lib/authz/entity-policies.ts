@@ -24,7 +24,13 @@ export interface PolicySources {
   unresolved: boolean;
 }
 
-async function policiesOf(store: Store, kind: PrincipalKind, id: string, out: EntityPolicyDocument[], sources?: PolicySources): Promise<void> {
+async function policiesOf(
+  store: Store,
+  kind: PrincipalKind,
+  id: string,
+  out: EntityPolicyDocument[],
+  sources?: PolicySources,
+): Promise<void> {
   for (const inline of await store.inlinePolicies.list(kind, id)) {
     out.push({ policyId: inline.policyName, sourceType: kind, document: inline.document });
   }
@@ -48,7 +54,12 @@ async function policiesOf(store: Store, kind: PrincipalKind, id: string, out: En
  * Identity-based policies of an entity, in AWS's order: the entity's inline then attached policies; for a
  * user, then each of its groups' inline and attached policies.
  */
-export async function entityPolicyDocuments(store: Store, kind: PrincipalKind, id: string, sources?: PolicySources): Promise<EntityPolicyDocument[]> {
+export async function entityPolicyDocuments(
+  store: Store,
+  kind: PrincipalKind,
+  id: string,
+  sources?: PolicySources,
+): Promise<EntityPolicyDocument[]> {
   const out: EntityPolicyDocument[] = [];
   await policiesOf(store, kind, id, out, sources);
   if (kind === 'user') {

@@ -131,7 +131,9 @@ describe('a stored policy that does not compile', () => {
     );
     await store.attachments.attach({ principalKind: 'user', principalId: bob.userId!, policyArn: arn, attachDate: NOW.toISOString() });
     bumpPolicyGeneration(store);
-    expect((await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {})))?.message).toContain(`the policy ${arn} cannot be evaluated`);
+    expect((await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {})))?.message).toContain(
+      `the policy ${arn} cannot be evaluated`,
+    );
     await store.attachments.detach('user', bob.userId!, arn);
     bumpPolicyGeneration(store);
     expect(await thrown(() => authorizer.authorize(as(bob, 'ListUsers'), {}))).toBeUndefined();

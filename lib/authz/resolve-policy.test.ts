@@ -45,7 +45,12 @@ describe('resolveManagedPolicy', () => {
       document: DOC_V1,
       isAwsManaged: false,
     });
-    await store.managedPolicies.insertVersion({ policyArn: ARN, versionId: 'v2', document: DOC_V2, createDate: '2026-01-02T00:00:00.000Z' });
+    await store.managedPolicies.insertVersion({
+      policyArn: ARN,
+      versionId: 'v2',
+      document: DOC_V2,
+      createDate: '2026-01-02T00:00:00.000Z',
+    });
     await store.managedPolicies.update(ARN, { defaultVersionId: 'v2', nextVersion: 3 });
     expect((await resolveManagedPolicy(store, ARN))?.document).toBe(DOC_V2);
     expect((await store.managedPolicies.listVersions(ARN)).map((v) => v.versionId)).toEqual(['v2', 'v1']);
@@ -82,7 +87,12 @@ describe('SQLite policy repositories', () => {
     ] as const) {
       await store.attachments.attach({ principalKind: kind, principalId: id, policyArn: ARN, attachDate: '2026-01-01T00:00:00.000Z' });
     }
-    await store.attachments.attach({ principalKind: 'user', principalId: 'AIDAUSER1', policyArn: ARN, attachDate: '2026-01-02T00:00:00.000Z' });
+    await store.attachments.attach({
+      principalKind: 'user',
+      principalId: 'AIDAUSER1',
+      policyArn: ARN,
+      attachDate: '2026-01-02T00:00:00.000Z',
+    });
     expect(await store.attachments.countForPolicy(ARN)).toBe(2);
     expect(await store.attachments.countForPrincipal('user', 'AIDAUSER1')).toBe(1);
     expect((await store.attachments.countsByPolicy()).get(ARN)).toBe(2);

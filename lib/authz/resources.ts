@@ -304,6 +304,12 @@ function stsTarget(principal: Principal, action: string, input: Input): TargetRe
  * its path) for user operations, the group's for group operations, `*` for account-level listings, and so
  * on. An entity that does not exist gets the ARN it would have with path `/`.
  */
-export async function targetResource(store: Store, principal: Principal, service: 'iam' | 'sts', action: string, input: Input): Promise<TargetResource> {
+export async function targetResource(
+  store: Store,
+  principal: Principal,
+  service: 'iam' | 'sts',
+  action: string,
+  input: Input,
+): Promise<TargetResource> {
   return service === 'sts' ? stsTarget(principal, action, input) : await iamTarget(store, principal, action, input);
 }

@@ -61,10 +61,7 @@ export function findUncompilablePolicies(store: Store): Promise<UncompilablePoli
 }
 
 /** Logs each stored document that does not compile (called once when the service starts). */
-export async function reportUncompilablePolicies(
-  store: Store,
-  log: (line: string) => void = console.error,
-): Promise<UncompilablePolicy[]> {
+export async function reportUncompilablePolicies(store: Store, log: (line: string) => void = console.error): Promise<UncompilablePolicy[]> {
   const found = await findUncompilablePolicies(store);
   for (const entry of found) {
     log(

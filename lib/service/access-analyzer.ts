@@ -96,7 +96,15 @@ export function auditActivity(store: Store, audit: GatehouseAuditSink) {
         if (service === 'iam' || service === 'sts') {
           resource = await store.read(
             async (store) =>
-              (await targetResource(store, principalOf(event.userIdentity), service, event.eventName, operationInput(event.requestParameters))).arn,
+              (
+                await targetResource(
+                  store,
+                  principalOf(event.userIdentity),
+                  service,
+                  event.eventName,
+                  operationInput(event.requestParameters),
+                )
+              ).arn,
           );
         }
         yield { service, action: event.eventName, resource };
@@ -137,7 +145,10 @@ function cachedCatalogs(): (services: string[]) => Promise<ActionCatalog> {
 
 /** Builds the Access Analyzer dispatch and the generation jobs it keeps. */
 export function accessAnalyzer(deps: AccessAnalyzerDeps): { dispatch: ProtocolDispatch; generations: PolicyGenerations } {
-  const generations = new PolicyGenerations({ newJobId: () => randomUUID(), schedule: deps.schedule ?? ((task) => setImmediate(() => void task())) });
+  const generations = new PolicyGenerations({
+    newJobId: () => randomUUID(),
+    schedule: deps.schedule ?? ((task) => setImmediate(() => void task())),
+  });
   const readActivity = auditActivity(deps.store, deps.audit);
   const loadCatalog = cachedCatalogs();
   const operations: Record<string, RestJsonOperation> = {};

@@ -44,7 +44,8 @@ describe('bootstrap', () => {
     const { service } = await open({ GATEHOUSE_DEMO: '1' });
     const names = (await service.store.users.list({ pathPrefix: '/example/path/2/', limit: 100 })).items.map((u) => u.userName);
     expect(names).toEqual(['techsquawks-user-2', 'techsquawks-user-2a']);
-    for (const group of ['Admins', 'Developers', 'Devops', 'Administrators']) expect(await service.store.groups.getByName(group)).toBeDefined();
+    for (const group of ['Admins', 'Developers', 'Devops', 'Administrators'])
+      expect(await service.store.groups.getByName(group)).toBeDefined();
     expect(await service.store.roles.getByName('ec2-app-role')).toBeDefined();
     expect(service.firstRun?.rootPassword).toMatch(/.{16,}/);
   });

@@ -172,6 +172,8 @@ export function resolveClient(
 export function withResolvedClient(handler: Handler, trusted: TrustedProxies): Handler {
   return async (request) => {
     const client = resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted);
-    return client.sourceIp === request.sourceIp && client.secure === request.secure ? await handler(request) : await handler({ ...request, ...client });
+    return client.sourceIp === request.sourceIp && client.secure === request.secure
+      ? await handler(request)
+      : await handler({ ...request, ...client });
   };
 }

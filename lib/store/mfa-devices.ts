@@ -25,7 +25,11 @@ export interface MfaDeviceRepository {
   /** Devices enabled for a user (or for root when `userId` is undefined), oldest enabled first. */
   listForUser(userId: string | undefined): Promise<MfaDeviceRecord[]>;
   /** Devices by serial number, filtered by assignment, after `after` (a serial number), at most `limit`. */
-  list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): Promise<{ items: MfaDeviceRecord[]; next?: string }>;
+  list(options: {
+    assignmentStatus: MfaAssignmentStatus;
+    after?: string;
+    limit: number;
+  }): Promise<{ items: MfaDeviceRecord[]; next?: string }>;
   /** Enables the device for a user (or root when `userId` is undefined). */
   assign(serialNumber: string, userId: string | undefined, enableDate: string, lastUsedStep: number): Promise<void>;
   unassign(serialNumber: string): Promise<void>;

@@ -43,7 +43,10 @@ export interface ManagedPolicyRepository {
   getByArn(arn: string): Promise<ManagedPolicyRecord | undefined>;
   getByName(policyName: string): Promise<ManagedPolicyRecord | undefined>;
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<{ items: ManagedPolicyRecord[]; next?: string }>;
-  update(arn: string, changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>): Promise<void>;
+  update(
+    arn: string,
+    changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
+  ): Promise<void>;
   delete(arn: string): Promise<void>;
   count(): Promise<number>;
   /** The policy with its default version's document in one lookup (the authorizer's hot path). */

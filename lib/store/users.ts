@@ -23,7 +23,10 @@ export interface UserRepository {
   getById(userId: string): Promise<UserRecord | undefined>;
   /** Users whose path starts with `pathPrefix`, ordered by name ignoring case, after `after` (a name key). */
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>>;
-  update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): Promise<void>;
+  update(
+    userId: string,
+    changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>,
+  ): Promise<void>;
   delete(userId: string): Promise<void>;
   count(): Promise<number>;
 }

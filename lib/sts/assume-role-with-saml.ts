@@ -10,7 +10,7 @@ import { verifySamlResponse } from './saml-assertion';
 
 export const assumeRoleWithSAML: StsOperation<'AssumeRoleWithSAML'> = async (ctx, input) => {
   const denied = 'Not authorized to perform sts:AssumeRoleWithSAML';
-  if (!await roleByArn(ctx, input.RoleArn)) throw new AccessDenied(denied);
+  if (!(await roleByArn(ctx, input.RoleArn))) throw new AccessDenied(denied);
   const provider = await ctx.store.identityProviders.getSaml(input.PrincipalArn);
   if (!provider) throw new InvalidIdentityToken(`SAML provider ${input.PrincipalArn} does not exist in this account.`);
   const assertion = verifySamlResponse(provider, ctx.principal.accountId, input.SAMLAssertion, ctx.now);

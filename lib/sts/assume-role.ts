@@ -137,7 +137,7 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
   let mfaAuthTime = caller.mfaAuthTime;
   if (input.SerialNumber !== undefined || input.TokenCode !== undefined) {
     const device = input.SerialNumber ? await deviceOf(ctx.store, input.SerialNumber, caller.userId) : undefined;
-    if (!device || !input.TokenCode || !await acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
+    if (!device || !input.TokenCode || !(await acceptMfaCode(ctx, device, input.TokenCode, ctx.now))) {
       throw new AccessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
     }
     mfaAuthenticated = true;
@@ -161,14 +161,14 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
   if (transitive.length > 0) context['sts:TransitiveTagKeys'] = transitive;
 
   const arn = entityArn(caller.accountId, 'role', role.path, role.roleName);
-  if (!await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:AssumeRole', context)) throw new AccessDenied(deniedMessage(ctx, arn));
-  if (input.Tags?.length && !await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:TagSession', context)) {
+  if (!(await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:AssumeRole', context))) throw new AccessDenied(deniedMessage(ctx, arn));
+  if (input.Tags?.length && !(await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:TagSession', context))) {
     throw new AccessDenied(deniedMessage(ctx, arn, 'sts:TagSession'));
   }
   if (
     input.SourceIdentity !== undefined &&
     caller.sourceIdentity === undefined &&
-    !await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:SetSourceIdentity', context)
+    !(await trustAllows(ctx, role.assumeRolePolicy, arn, 'sts:SetSourceIdentity', context))
   ) {
     throw new AccessDenied(deniedMessage(ctx, arn, 'sts:SetSourceIdentity'));
   }

@@ -20,7 +20,7 @@ describe('decodeAuthorizationMessage', () => {
     const other = encodeAuthorizationMessage(new SecretBox(randomBytes(32)), decoded);
     const tampered = `${encodeAuthorizationMessage(secrets, decoded).slice(0, -4)}AAAA`;
     for (const message of [other, tampered, 'plain text', 'gatehouse-authz.%%%']) {
-      await expect(await decodeAuthorizationMessage(ctx, { EncodedMessage: message })).rejects.toThrow(InvalidAuthorizationMessage);
+      await expect(decodeAuthorizationMessage(ctx, { EncodedMessage: message })).rejects.toThrow(InvalidAuthorizationMessage);
     }
   });
 });

@@ -27,7 +27,7 @@ export const getSessionToken: StsOperation<'GetSessionToken'> = async (ctx, inpu
         'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.',
       );
     }
-    if (!await acceptMfaCode(ctx, device, input.TokenCode, ctx.now)) {
+    if (!(await acceptMfaCode(ctx, device, input.TokenCode, ctx.now))) {
       throw new AccessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code. ');
     }
     mfa = { mfaAuthenticated: true, mfaAuthTime: ctx.now };

@@ -47,6 +47,12 @@ export async function judgeTrust(
 }
 
 /** True when the trust policy and the caller's own policies together let the caller perform `action` on the role. */
-export async function trustAllows(ctx: OperationContext, trustPolicy: string, roleArn: string, action: string, context: RequestContext): Promise<boolean> {
+export async function trustAllows(
+  ctx: OperationContext,
+  trustPolicy: string,
+  roleArn: string,
+  action: string,
+  context: RequestContext,
+): Promise<boolean> {
   return (await judgeTrust(ctx, trustPolicy, roleArn, action, context)).decision === 'allowed';
 }

@@ -80,10 +80,10 @@ describe('resolveKeyOwner', () => {
   });
 
   it('asks a role session to name the user, and rejects unknown users', async () => {
-    await expect(await resolveKeyOwner(ctx(roleSession), undefined)).rejects.toThrow(
+    await expect(resolveKeyOwner(ctx(roleSession), undefined)).rejects.toThrow(
       new ValidationError('Must specify userName when calling with non-User credentials'),
     );
-    await expect(await resolveKeyOwner(ctx(alice), 'bob')).rejects.toThrow(new NoSuchEntity('The user with name bob cannot be found.'));
+    await expect(resolveKeyOwner(ctx(alice), 'bob')).rejects.toThrow(new NoSuchEntity('The user with name bob cannot be found.'));
   });
 });
 
@@ -91,8 +91,8 @@ describe('requireOwnedKey', () => {
   it("finds only the owner's keys: a user's key is not root's, nor root's a user's", async () => {
     const owner = await resolveKeyOwner(ctx(alice), undefined);
     expect((await requireOwnedKey(ctx(alice), owner, 'AKIAALICEALICEALICEA')).accessKeyId).toBe('AKIAALICEALICEALICEA');
-    await expect(await requireOwnedKey(ctx(alice), owner, 'AKIAROOTROOTROOTROOT')).rejects.toThrow(NoSuchEntity);
-    await expect(await requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAALICEALICEALICEA')).rejects.toThrow(
+    await expect(requireOwnedKey(ctx(alice), owner, 'AKIAROOTROOTROOTROOT')).rejects.toThrow(NoSuchEntity);
+    await expect(requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAALICEALICEALICEA')).rejects.toThrow(
       new NoSuchEntity('The Access Key with id AKIAALICEALICEALICEA cannot be found.'),
     );
     expect((await requireOwnedKey(ctx(rootPrincipal(ACCOUNT)), {}, 'AKIAROOTROOTROOTROOT')).userId).toBeUndefined();

@@ -12,11 +12,17 @@ import type { ManagedPolicyInfo } from '../policies/managed-policy';
 import { boundaryView, roleArn, roleLastUsedView } from '../roles/role-view';
 
 async function inlinePolicyList(store: Store, kind: PrincipalKind, principalId: string) {
-  return (await store.inlinePolicies.list(kind, principalId)).map((policy) => ({ PolicyName: policy.policyName, PolicyDocument: policy.document }));
+  return (await store.inlinePolicies.list(kind, principalId)).map((policy) => ({
+    PolicyName: policy.policyName,
+    PolicyDocument: policy.document,
+  }));
 }
 
 async function attachedManagedPolicies(store: Store, kind: PrincipalKind, principalId: string) {
-  return (await attachedPolicies(store, kind, principalId)).map((policy) => ({ PolicyName: policy.policyName, PolicyArn: policy.policyArn }));
+  return (await attachedPolicies(store, kind, principalId)).map((policy) => ({
+    PolicyName: policy.policyName,
+    PolicyArn: policy.policyArn,
+  }));
 }
 
 function tagsOrUndefined<T>(tags: T[]): T[] | undefined {
@@ -61,7 +67,9 @@ export async function roleDetail(store: Store, accountId: string, role: RoleReco
     Arn: roleArn(accountId, role),
     CreateDate: role.createDate,
     AssumeRolePolicyDocument: role.assumeRolePolicy,
-    InstanceProfileList: await Promise.all((await store.instanceProfiles.listForRole(role.roleId)).map((profile) => instanceProfileView(store, accountId, profile))),
+    InstanceProfileList: await Promise.all(
+      (await store.instanceProfiles.listForRole(role.roleId)).map((profile) => instanceProfileView(store, accountId, profile)),
+    ),
     RolePolicyList: await inlinePolicyList(store, 'role', role.roleId),
     AttachedManagedPolicies: await attachedManagedPolicies(store, 'role', role.roleId),
     PermissionsBoundary: boundaryView(role.permissionsBoundaryArn),

@@ -70,9 +70,9 @@ function sections(store: Store, accountId: string): Section[] {
         const page = await store.managedPolicies.list({ after, limit });
         const items = await Promise.all(
           page.items.map(async (record) => {
-          const policy: ManagedPolicyInfo = { ...record, isAwsManaged: false };
-          const versions = await store.managedPolicies.listVersions(record.arn);
-          return managedPolicyDetail(policy, await counts.of(record.arn), versions);
+            const policy: ManagedPolicyInfo = { ...record, isAwsManaged: false };
+            const versions = await store.managedPolicies.listVersions(record.arn);
+            return managedPolicyDetail(policy, await counts.of(record.arn), versions);
           }),
         );
         return { items, next: page.next };
@@ -91,10 +91,10 @@ function sections(store: Store, accountId: string): Section[] {
           .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         const items = await Promise.all(
           used.slice(0, limit).map(async ({ policy }) => {
-          const created = policy.versions.find((v) => v.versionId === policy.defaultVersionId)?.createDate ?? policy.updateDate;
-          // The default version only: AWS managed policies can have hundreds of versions.
-          const versions = [{ versionId: policy.defaultVersionId, document: policy.document, createDate: created }];
-          return managedPolicyDetail({ ...policy, isAwsManaged: true }, await counts.of(policy.arn), versions);
+            const created = policy.versions.find((v) => v.versionId === policy.defaultVersionId)?.createDate ?? policy.updateDate;
+            // The default version only: AWS managed policies can have hundreds of versions.
+            const versions = [{ versionId: policy.defaultVersionId, document: policy.document, createDate: created }];
+            return managedPolicyDetail({ ...policy, isAwsManaged: true }, await counts.of(policy.arn), versions);
           }),
         );
         return { items, next: used.length > limit ? used[limit - 1].key : undefined };

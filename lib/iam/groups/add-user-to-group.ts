@@ -11,7 +11,7 @@ export const addUserToGroup: IamOperation<'AddUserToGroup'> = async (ctx, input)
   const user = await requireUser(store, input.UserName);
   const group = await requireGroup(store, input.GroupName);
   if (await store.groups.isMember(group.groupId, user.userId)) return {};
-  if (await store.groups.countForUser(user.userId) >= QUOTAS.groupsPerUser) {
+  if ((await store.groups.countForUser(user.userId)) >= QUOTAS.groupsPerUser) {
     throw new LimitExceeded(`Cannot exceed quota for GroupsPerUser: ${QUOTAS.groupsPerUser}`);
   }
   await store.groups.addMember(group.groupId, user.userId, ctx.now.toISOString());

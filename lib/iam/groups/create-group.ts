@@ -14,7 +14,7 @@ export const createGroup: IamOperation<'CreateGroup'> = async (ctx, input) => {
   validatePath(path);
   const exists = () => new EntityAlreadyExists(`Group with name ${groupName} already exists.`);
   if (await store.groups.getByName(groupName)) throw exists();
-  if (await store.groups.count() >= QUOTAS.groupsPerAccount) {
+  if ((await store.groups.count()) >= QUOTAS.groupsPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for GroupsPerAccount: ${QUOTAS.groupsPerAccount}`);
   }
   const group = { groupId: newUniqueId('AGPA'), groupName, path, createDate: ctx.now.toISOString() };

@@ -8,7 +8,7 @@ export const removeUserFromGroup: IamOperation<'RemoveUserFromGroup'> = async (c
   const { store } = ctx;
   const group = await requireGroup(store, input.GroupName);
   const user = await requireUser(store, input.UserName);
-  if (!await store.groups.isMember(group.groupId, user.userId)) {
+  if (!(await store.groups.isMember(group.groupId, user.userId))) {
     throw new NoSuchEntity(`The user with name ${user.userName} is not a member of group ${group.groupName}.`);
   }
   await store.groups.removeMember(group.groupId, user.userId);

@@ -93,7 +93,7 @@ export function deleteInlinePolicyOperation(
 ): Operation<DeleteUserPolicyRequest | DeleteGroupPolicyRequest | DeleteRolePolicyRequest, unknown> {
   return async (ctx, input) => {
     const holder = await requireModifiablePolicyHolder(ctx.store, kind, principalName(kind, input));
-    if (!await ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName)) throw noSuchPolicy(kind, input.PolicyName);
+    if (!(await ctx.store.inlinePolicies.get(kind, holder.id, input.PolicyName))) throw noSuchPolicy(kind, input.PolicyName);
     await ctx.store.inlinePolicies.delete(kind, holder.id, input.PolicyName);
     return {};
   };

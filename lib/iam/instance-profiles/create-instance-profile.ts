@@ -15,7 +15,7 @@ export const createInstanceProfile: IamOperation<'CreateInstanceProfile'> = asyn
   const tags = (input.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
   validateTags(tags);
   if (await store.instanceProfiles.getByName(name)) throw new EntityAlreadyExists(`Instance Profile ${name} already exists.`);
-  if (await store.instanceProfiles.count() >= QUOTAS.instanceProfilesPerAccount) {
+  if ((await store.instanceProfiles.count()) >= QUOTAS.instanceProfilesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for InstanceProfilesPerAccount: ${QUOTAS.instanceProfilesPerAccount}`);
   }
   const profile = { instanceProfileId: newUniqueId('AIPA'), instanceProfileName: name, path, createDate: ctx.now.toISOString() };

@@ -15,10 +15,9 @@ export async function instanceProfileView(
   profile: InstanceProfileRecord,
   extra: { tags?: Tag[]; emptyTags?: boolean } = {},
 ) {
-  const roles = (await Promise.all((await store.instanceProfiles
-    .listRoleIds(profile.instanceProfileId))
-    .map((roleId) => store.roles.getById(roleId))))
-    .filter((role) => role !== undefined);
+  const roles = (
+    await Promise.all((await store.instanceProfiles.listRoleIds(profile.instanceProfileId)).map((roleId) => store.roles.getById(roleId)))
+  ).filter((role) => role !== undefined);
   return {
     Path: profile.path,
     InstanceProfileName: profile.instanceProfileName,

@@ -13,7 +13,7 @@ export const changePassword: IamOperation<'ChangePassword'> = async (ctx, input)
       'ChangePassword can only be called by an IAM user; the root user and role sessions have no IAM user password.',
     );
   }
-  const user = (principal.userId && await store.users.getById(principal.userId)) || await store.users.getByName(principal.userName);
+  const user = (principal.userId && (await store.users.getById(principal.userId))) || (await store.users.getByName(principal.userName));
   if (!user) throw new NoSuchEntity(`The user with name ${principal.userName} cannot be found.`);
   const profile = await requireLoginProfile(store, user.userId, user.userName);
 
@@ -26,7 +26,10 @@ export const changePassword: IamOperation<'ChangePassword'> = async (ctx, input)
   }
   const policy = await enforcePasswordPolicy(store, input.NewPassword);
   const reuse = policy?.PasswordReusePrevention ?? 0;
-  if (reuse > 0 && (await store.loginProfiles.passwordHistory(user.userId, reuse)).some((hash) => verifyPassword(input.NewPassword, hash))) {
+  if (
+    reuse > 0 &&
+    (await store.loginProfiles.passwordHistory(user.userId, reuse)).some((hash) => verifyPassword(input.NewPassword, hash))
+  ) {
     throw new PasswordPolicyViolation(reuseViolation(reuse));
   }
 

@@ -82,7 +82,7 @@ describe("the root user's MFA device", () => {
 /** A code check as sign-in and STS make it: the owner's enabled device, then a fresh code. */
 async function verifyMfaCode(owner: { root: true } | { userId: string }, serialNumber: string, code: string, now: Date): Promise<boolean> {
   const device = await deviceOf(store, serialNumber, 'root' in owner ? undefined : owner.userId);
-  return device !== undefined && await acceptMfaCode({ store, secrets }, device, code, now);
+  return device !== undefined && (await acceptMfaCode({ store, secrets }, device, code, now));
 }
 
 describe('deviceOf + acceptMfaCode (sign-in and STS)', () => {

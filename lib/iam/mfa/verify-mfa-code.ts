@@ -16,7 +16,12 @@ export async function deviceOf(store: Store, serialNumber: string, userId: strin
  * True when `code` is a fresh valid code of the device (±1 step); records its time step so that neither it nor
  * an older code can be used again. Callers turn false into their own AWS error (AccessDenied, ...).
  */
-export async function acceptMfaCode(deps: { store: Store; secrets: SecretBox }, device: MfaDeviceRecord, code: string, now: Date): Promise<boolean> {
+export async function acceptMfaCode(
+  deps: { store: Store; secrets: SecretBox },
+  device: MfaDeviceRecord,
+  code: string,
+  now: Date,
+): Promise<boolean> {
   const step = verifyTotp(deps.secrets.decrypt(device.seedEncrypted), code, now, { lastUsedStep: device.lastUsedStep });
   if (step === undefined) return false;
   await deps.store.mfaDevices.setLastUsedStep(device.serialNumber, step);

@@ -49,7 +49,12 @@ export function attachPolicyOperation(
     if (attached.length >= QUOTAS.managedPoliciesPerPrincipal) {
       throw new LimitExceeded(`Cannot exceed quota for PoliciesPer${kindName(kind)}: ${QUOTAS.managedPoliciesPerPrincipal}`);
     }
-    await store.attachments.attach({ principalKind: kind, principalId: holder.id, policyArn: policy.arn, attachDate: ctx.now.toISOString() });
+    await store.attachments.attach({
+      principalKind: kind,
+      principalId: holder.id,
+      policyArn: policy.arn,
+      attachDate: ctx.now.toISOString(),
+    });
     return {};
   };
 }

@@ -20,7 +20,7 @@ export const createPolicy: IamOperation<'CreatePolicy'> = async (ctx, input) => 
   if (await store.managedPolicies.getByName(policyName)) {
     throw new EntityAlreadyExists(`A policy called ${policyName} already exists. Duplicate names are not allowed.`);
   }
-  if (await store.managedPolicies.count() >= QUOTAS.customerManagedPoliciesPerAccount) {
+  if ((await store.managedPolicies.count()) >= QUOTAS.customerManagedPoliciesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for PoliciesPerAccount: ${QUOTAS.customerManagedPoliciesPerAccount}`);
   }
   const now = ctx.now.toISOString();

@@ -7,7 +7,7 @@ export const deletePolicy: IamOperation<'DeletePolicy'> = async (ctx, input) => 
   const { store } = ctx;
   const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   // A policy still used as a permissions boundary counts as attached: deleting it would leave dangling boundaries.
-  if (await store.attachments.countForPolicy(policy.arn) > 0 || await store.attachments.countBoundaryUsage(policy.arn) > 0) {
+  if ((await store.attachments.countForPolicy(policy.arn)) > 0 || (await store.attachments.countBoundaryUsage(policy.arn)) > 0) {
     throw new DeleteConflict('Cannot delete a policy attached to entities.');
   }
   if ((await store.managedPolicies.listVersions(policy.arn)).length > 1) {

@@ -121,5 +121,8 @@ export function policyView(
 
 /** Attachment and boundary counts of one policy. */
 export async function policyCounts(store: Store, arn: string) {
-  return { attachmentCount: await store.attachments.countForPolicy(arn), boundaryUsageCount: await store.attachments.countBoundaryUsage(arn) };
+  return {
+    attachmentCount: await store.attachments.countForPolicy(arn),
+    boundaryUsageCount: await store.attachments.countBoundaryUsage(arn),
+  };
 }

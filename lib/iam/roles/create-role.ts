@@ -24,7 +24,7 @@ export const createRole: IamOperation<'CreateRole'> = async (ctx, input) => {
   // The same check as PutRolePermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) await requireBoundaryPolicy(store, input.PermissionsBoundary);
   if (await store.roles.getByName(roleName)) throw new EntityAlreadyExists(`Role with name ${roleName} already exists.`);
-  if (await store.roles.count() >= QUOTAS.rolesPerAccount) {
+  if ((await store.roles.count()) >= QUOTAS.rolesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);
   }
   const role: RoleRecord = {

@@ -63,7 +63,7 @@ export const createServiceLinkedRole: IamOperation<'CreateServiceLinkedRole'> = 
   if (await store.roles.getByName(roleName)) {
     throw new InvalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
   }
-  if (await store.roles.count() >= QUOTAS.rolesPerAccount) {
+  if ((await store.roles.count()) >= QUOTAS.rolesPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for RolesPerAccount: ${QUOTAS.rolesPerAccount}`);
   }
   const role: RoleRecord = {

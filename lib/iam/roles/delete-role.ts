@@ -13,7 +13,7 @@ export const deleteRole: IamOperation<'DeleteRole'> = async (ctx, input) => {
   if ((await ctx.store.instanceProfiles.listForRole(role.roleId)).length > 0) {
     throw new DeleteConflict('Cannot delete entity, must remove roles from instance profile first.');
   }
-  if (await ctx.store.attachments.countForPrincipal('role', role.roleId) > 0)
+  if ((await ctx.store.attachments.countForPrincipal('role', role.roleId)) > 0)
     throw new DeleteConflict('Cannot delete entity, must detach all policies first.');
   if ((await ctx.store.inlinePolicies.list('role', role.roleId)).length > 0)
     throw new DeleteConflict('Cannot delete entity, must delete policies first.');

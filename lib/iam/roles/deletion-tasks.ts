@@ -15,5 +15,5 @@ export async function recordDeletionTask(store: Store, taskId: string, status: D
 }
 
 export async function deletionTaskStatus(store: Store, taskId: string): Promise<DeletionTaskStatus | undefined> {
-  return await store.getSetting(SETTING_PREFIX + taskId) as DeletionTaskStatus | undefined;
+  return (await store.getSetting(SETTING_PREFIX + taskId)) as DeletionTaskStatus | undefined;
 }

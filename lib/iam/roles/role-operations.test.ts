@@ -121,12 +121,12 @@ describe('role operations', () => {
     });
     await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'alice', path: '/team/', createDate: NOW.toISOString() });
     await call('CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: trusting(missing) });
-    expect((await failure('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:user/alice`) })).code).toBe(
-      'MalformedPolicyDocument',
-    );
-    expect((await failure('CreateRole', { RoleName: 'self', AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:role/self`) })).code).toBe(
-      'MalformedPolicyDocument',
-    );
+    expect(
+      (await failure('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:user/alice`) })).code,
+    ).toBe('MalformedPolicyDocument');
+    expect(
+      (await failure('CreateRole', { RoleName: 'self', AssumeRolePolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:role/self`) })).code,
+    ).toBe('MalformedPolicyDocument');
     // Other accounts, the account root and wildcards are not looked up.
     await call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting('arn:aws:iam::210987654321:user/someone') });
     await call('UpdateAssumeRolePolicy', { RoleName: 'r', PolicyDocument: trusting(`arn:aws:iam::${ACCOUNT}:root`) });
@@ -175,7 +175,7 @@ describe('a lost race on a name', () => {
     const blindRoles = Object.assign(Object.create(store.roles), { getByName: () => undefined });
     const racing = Object.create(store, { roles: { value: blindRoles } });
     const ctx = { ...context(), store: racing };
-    await expect(await roleOperations.CreateRole!(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).rejects.toThrow(
+    await expect(roleOperations.CreateRole!(ctx, { RoleName: 'RACED', AssumeRolePolicyDocument: TRUST })).rejects.toThrow(
       expect.objectContaining({ code: 'EntityAlreadyExists', message: 'Role with name RACED already exists.' }),
     );
   });

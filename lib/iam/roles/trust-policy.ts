@@ -48,6 +48,7 @@ export async function validateTrustPolicy(document: string, store: Store, accoun
   const message = malformedPolicyMessage(document, 'trust');
   if (message) throw new MalformedPolicyDocument(message);
   for (const arn of awsPrincipals(document)) {
-    if (await isMissingLocalIdentity(store, accountId, arn)) throw new MalformedPolicyDocument(`Invalid principal in policy: "AWS":"${arn}"`);
+    if (await isMissingLocalIdentity(store, accountId, arn))
+      throw new MalformedPolicyDocument(`Invalid principal in policy: "AWS":"${arn}"`);
   }
 }

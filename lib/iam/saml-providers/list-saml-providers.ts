@@ -2,7 +2,9 @@
 import type { IamOperation } from '../../core/context';
 
 export const listSAMLProviders: IamOperation<'ListSAMLProviders'> = async (ctx) => ({
-  SAMLProviderList: (await ctx.store.identityProviders
-    .listSaml())
-    .map((provider) => ({ Arn: provider.arn, CreateDate: provider.createDate, ValidUntil: provider.validUntil })),
+  SAMLProviderList: (await ctx.store.identityProviders.listSaml()).map((provider) => ({
+    Arn: provider.arn,
+    CreateDate: provider.createDate,
+    ValidUntil: provider.validUntil,
+  })),
 });

@@ -28,7 +28,7 @@ export const uploadServerCertificate: IamOperation<'UploadServerCertificate'> = 
   validateTags(tags);
   const store = ctx.store.serverCertificates;
   if (await store.getByName(name)) throw new EntityAlreadyExists(`The Server Certificate with name ${name} already exists.`);
-  if (await store.count() >= SERVER_CERTIFICATES_PER_ACCOUNT) {
+  if ((await store.count()) >= SERVER_CERTIFICATES_PER_ACCOUNT) {
     throw new LimitExceeded(`Cannot exceed quota for ServerCertificatesPerAccount: ${SERVER_CERTIFICATES_PER_ACCOUNT}`);
   }
   const record = {

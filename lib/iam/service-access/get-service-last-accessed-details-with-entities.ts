@@ -47,7 +47,8 @@ async function roleEntity(store: Store, accountId: string, roleId: string): Prom
 
 async function members(store: Store, accountId: string, groupId: string): Promise<Entity[]> {
   const entities: Entity[] = [];
-  for (const id of (await store.groups.listMembers(groupId, { limit: 10_000 })).userIds) entities.push(...(await userEntity(store, accountId, id)));
+  for (const id of (await store.groups.listMembers(groupId, { limit: 10_000 })).userIds)
+    entities.push(...(await userEntity(store, accountId, id)));
   return entities;
 }
 
@@ -89,8 +90,7 @@ export const getServiceLastAccessedDetailsWithEntities: IamOperation<'GetService
   }
   const entities = await entitiesOf(ctx.store, ctx.principal.accountId, job.arn);
   const uses = new Map(
-    (await ctx.store.audit
-      .listServiceAccess(entities.map((e) => e.Arn)))
+    (await ctx.store.audit.listServiceAccess(entities.map((e) => e.Arn)))
       .filter((record) => record.serviceNamespace === namespace)
       .map((record) => [record.principalArn, record.lastAccessed]),
   );

@@ -40,7 +40,8 @@ async function candidates(store: Store, arn: string): Promise<Candidate[]> {
     const user = await store.users.getByName(name);
     if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
     await candidatesOf(store, 'user', user.userId, user.userName, out);
-    for (const group of await store.groups.listForUser(user.userId)) await candidatesOf(store, 'group', group.groupId, group.groupName, out);
+    for (const group of await store.groups.listForUser(user.userId))
+      await candidatesOf(store, 'group', group.groupId, group.groupName, out);
   } else if (m[1] === 'group') {
     const group = await store.groups.getByName(name);
     if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);

@@ -15,9 +15,9 @@ export const createServiceSpecificCredential: IamOperation<'CreateServiceSpecifi
   const user = await requireUser(ctx.store, input.UserName);
   const serviceName = input.ServiceName;
   requireSupportedService(serviceName);
-  const existing = (await ctx.store.userCredentials
-    .listForUser<ServiceCredentialData>('service-specific-credential', user.userId))
-    .filter((c) => c.data.serviceName === serviceName);
+  const existing = (await ctx.store.userCredentials.listForUser<ServiceCredentialData>('service-specific-credential', user.userId)).filter(
+    (c) => c.data.serviceName === serviceName,
+  );
   if (existing.length >= CREDENTIALS_PER_SERVICE) {
     throw new LimitExceeded(`Cannot exceed quota for ServiceSpecificCredentialsPerUserPerService: ${CREDENTIALS_PER_SERVICE}`);
   }

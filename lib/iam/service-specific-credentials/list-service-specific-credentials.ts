@@ -7,8 +7,8 @@ export const listServiceSpecificCredentials: IamOperation<'ListServiceSpecificCr
   if (input.ServiceName !== undefined) requireSupportedService(input.ServiceName);
   const owner = await resolveKeyOwner(ctx, input.UserName);
   if (owner.userId === undefined) return { ServiceSpecificCredentials: [] };
-  const credentials = (await ctx.store.userCredentials
-    .listForUser<ServiceCredentialData>('service-specific-credential', owner.userId))
-    .filter((c) => input.ServiceName === undefined || c.data.serviceName === input.ServiceName);
+  const credentials = (
+    await ctx.store.userCredentials.listForUser<ServiceCredentialData>('service-specific-credential', owner.userId)
+  ).filter((c) => input.ServiceName === undefined || c.data.serviceName === input.ServiceName);
   return { ServiceSpecificCredentials: credentials.map((c) => serviceCredentialMetadata(owner.userName!, c)) };
 };

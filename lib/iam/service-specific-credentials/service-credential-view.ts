@@ -48,7 +48,11 @@ export async function credentialOwner(ctx: OperationContext, userName: string | 
 }
 
 /** The owner's credential with this id, or NoSuchEntity. */
-export async function requireServiceCredential(ctx: OperationContext, userId: string, credentialId: string): Promise<ServiceCredentialRecord> {
+export async function requireServiceCredential(
+  ctx: OperationContext,
+  userId: string,
+  credentialId: string,
+): Promise<ServiceCredentialRecord> {
   const credential = await ctx.store.userCredentials.get<ServiceCredentialData>('service-specific-credential', credentialId);
   if (!credential || credential.userId !== userId) {
     throw new NoSuchEntity(`No such credential ${credentialId} exists`);

@@ -22,7 +22,11 @@ export async function certificateOwner(ctx: OperationContext, userName: string |
 }
 
 /** The owner's certificate with this id, or NoSuchEntity. */
-export async function requireSigningCertificate(ctx: OperationContext, userId: string, certificateId: string): Promise<SigningCertificateRecord> {
+export async function requireSigningCertificate(
+  ctx: OperationContext,
+  userId: string,
+  certificateId: string,
+): Promise<SigningCertificateRecord> {
   const certificate = await ctx.store.userCredentials.get<SigningCertificateData>('signing-certificate', certificateId);
   if (!certificate || certificate.userId !== userId) throw new NoSuchEntity(`The Certificate with id ${certificateId} cannot be found.`);
   return certificate;

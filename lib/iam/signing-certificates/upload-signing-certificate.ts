@@ -21,7 +21,7 @@ export const uploadSigningCertificate: IamOperation<'UploadSigningCertificate'> 
   if ((await store.listAll<SigningCertificateData>('signing-certificate')).some((c) => c.data.fingerprint === fingerprint)) {
     throw new DuplicateCertificate('The certificate has already been uploaded.');
   }
-  if (await store.countForUser('signing-certificate', owner.userId) >= SIGNING_CERTIFICATES_PER_USER) {
+  if ((await store.countForUser('signing-certificate', owner.userId)) >= SIGNING_CERTIFICATES_PER_USER) {
     throw new LimitExceeded(`Cannot exceed quota for CertificatesPerUser: ${SIGNING_CERTIFICATES_PER_USER}`);
   }
   const record = {

@@ -7,7 +7,7 @@ const SETTING = 'sts-global-endpoint-token-version';
 
 /** The account's GlobalEndpointTokenVersion: 1 (default) or 2. */
 export async function globalEndpointTokenVersion(store: Store): Promise<1 | 2> {
-  return await store.getSetting(SETTING) === 'v2Token' ? 2 : 1;
+  return (await store.getSetting(SETTING)) === 'v2Token' ? 2 : 1;
 }
 
 export const setSecurityTokenServicePreferences: IamOperation<'SetSecurityTokenServicePreferences'> = async (ctx, input) => {

@@ -18,7 +18,7 @@ export const createUser: IamOperation<'CreateUser'> = async (ctx, input) => {
   // The same check as PutUserPermissionsBoundary: a managed policy (customer or AWS) that exists.
   if (input.PermissionsBoundary !== undefined) await requireBoundaryPolicy(store, input.PermissionsBoundary);
   if (await store.users.getByName(userName)) throw new EntityAlreadyExists(`User with name ${userName} already exists.`);
-  if (await store.users.count() >= QUOTAS.usersPerAccount) {
+  if ((await store.users.count()) >= QUOTAS.usersPerAccount) {
     throw new LimitExceeded(`Cannot exceed quota for UsersPerAccount: ${QUOTAS.usersPerAccount}`);
   }
   const user = {

@@ -68,24 +68,24 @@ const ctx = () => racingContext('taken');
 describe('unique-name races', () => {
   it('CreateUser losing the race gets EntityAlreadyExists', async () => {
     await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'Taken', path: '/', createDate: '2026-01-01T00:00:00Z' });
-    await expect(await createUser(ctx(), { UserName: 'TAKEN' })).rejects.toThrow(new EntityAlreadyExists('User with name TAKEN already exists.'));
+    await expect(createUser(ctx(), { UserName: 'TAKEN' })).rejects.toThrow(new EntityAlreadyExists('User with name TAKEN already exists.'));
     expect(await store.users.count()).toBe(1);
   });
 
   it('UpdateUser renaming onto a name taken meanwhile gets EntityAlreadyExists', async () => {
     await store.users.insert({ userId: 'AIDAAAAAAAAAAAAAAAAAA', userName: 'taken', path: '/', createDate: '2026-01-01T00:00:00Z' });
     await store.users.insert({ userId: 'AIDABBBBBBBBBBBBBBBBB', userName: 'mover', path: '/', createDate: '2026-01-01T00:00:00Z' });
-    await expect(await updateUser(ctx(), { UserName: 'mover', NewUserName: 'Taken' })).rejects.toThrow(EntityAlreadyExists);
+    await expect(updateUser(ctx(), { UserName: 'mover', NewUserName: 'Taken' })).rejects.toThrow(EntityAlreadyExists);
     expect((await store.users.getById('AIDABBBBBBBBBBBBBBBBB'))?.userName).toBe('mover');
   });
 
   it('CreateGroup and UpdateGroup losing the race get EntityAlreadyExists', async () => {
     await store.groups.insert({ groupId: 'AGPAAAAAAAAAAAAAAAAAA', groupName: 'taken', path: '/', createDate: '2026-01-01T00:00:00Z' });
     await store.groups.insert({ groupId: 'AGPABBBBBBBBBBBBBBBBB', groupName: 'mover', path: '/', createDate: '2026-01-01T00:00:00Z' });
-    await expect(await createGroup(ctx(), { GroupName: 'Taken' })).rejects.toThrow(
+    await expect(createGroup(ctx(), { GroupName: 'Taken' })).rejects.toThrow(
       new EntityAlreadyExists('Group with name Taken already exists.'),
     );
-    await expect(await updateGroup(ctx(), { GroupName: 'mover', NewGroupName: 'TAKEN' })).rejects.toThrow(EntityAlreadyExists);
+    await expect(updateGroup(ctx(), { GroupName: 'mover', NewGroupName: 'TAKEN' })).rejects.toThrow(EntityAlreadyExists);
     expect(await store.groups.count()).toBe(2);
   });
 });

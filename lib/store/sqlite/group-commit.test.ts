@@ -56,7 +56,7 @@ describe('group commit', () => {
   it('undoes only the operation that throws', async () => {
     await store.groupWrite(() => store.users.insert(user('ana')));
     await expect(
-      await store.groupWrite(async () => {
+      store.groupWrite(async () => {
         await store.users.insert(user('ben'));
         throw new Error('validation failed after a write');
       }),
@@ -91,7 +91,7 @@ describe('group commit', () => {
     await store.groupWrite(() => store.users.insert(user('lost')));
     const failed = store.settled();
     await expect(
-      await store.groupWrite(async () => {
+      store.groupWrite(async () => {
         store.db.exec('ROLLBACK'); // What SQLite itself does on a full disk or an I/O error.
         throw new Error('disk I/O error');
       }),

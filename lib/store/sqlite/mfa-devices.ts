@@ -100,7 +100,11 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
     return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toRecord);
   }
 
-  async list(options: { assignmentStatus: MfaAssignmentStatus; after?: string; limit: number }): Promise<{ items: MfaDeviceRecord[]; next?: string }> {
+  async list(options: {
+    assignmentStatus: MfaAssignmentStatus;
+    after?: string;
+    limit: number;
+  }): Promise<{ items: MfaDeviceRecord[]; next?: string }> {
     const rows = this.listStatements[options.assignmentStatus].all(options.after ?? '', options.limit + 1);
     const more = rows.length > options.limit;
     const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);

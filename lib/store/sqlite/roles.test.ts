@@ -57,7 +57,7 @@ describe('SqliteRoleRepository', () => {
 
   it('rejects a second role whose name differs only in case', async () => {
     await role('App');
-    await expect(await role('APP', '/', { roleId: 'AROAOTHERXXXXXXXXXXXX' })).rejects.toThrow();
+    await expect(role('APP', '/', { roleId: 'AROAOTHERXXXXXXXXXXXX' })).rejects.toThrow();
   });
 
   it('lists by name ignoring case in keyset pages, filtered by path prefix', async () => {

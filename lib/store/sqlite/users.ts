@@ -75,7 +75,10 @@ export class SqliteUserRepository implements UserRepository {
     return this.listing.list(options);
   }
 
-  async update(userId: string, changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>): Promise<void> {
+  async update(
+    userId: string,
+    changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>,
+  ): Promise<void> {
     const { userName, ...rest } = changes;
     this.updater.update(userId, userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() });
   }
