@@ -11,7 +11,7 @@ import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
 import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
-import { createTestDatabase, dropTestDatabase, onPostgres } from '../support/test-store';
+import { createTestDatabase, dropTestDatabase, onPostgres, sharedSecrets } from '../support/test-store';
 
 export interface Credentials {
   accessKeyId: string;
@@ -50,7 +50,8 @@ export async function startServer(options: { env?: Record<string, string>; demo?
   const databaseUrl = onPostgres ? await createTestDatabase('server') : undefined;
   const env = {
     GATEHOUSE_DATA_DIR: dataDir,
-    ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl } : {}),
+    // Instances on a shared database take their secrets from the environment (the service refuses to start otherwise).
+    ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl, ...sharedSecrets() } : {}),
     GATEHOUSE_ACCOUNT_ID: TEST_ACCOUNT_ID,
     GATEHOUSE_ROOT_EMAIL: TEST_ROOT_EMAIL,
     GATEHOUSE_ROOT_PASSWORD: TEST_ROOT_PASSWORD,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IAM_NODE_FLAGS } from '../../bin/iam.mjs';
 import { ADMIN_CREDENTIALS, TEST_ACCOUNT_ID } from './harness';
-import { createTestDatabase, dropTestDatabase, onPostgres } from '../support/test-store';
+import { createTestDatabase, dropTestDatabase, onPostgres, sharedSecrets } from '../support/test-store';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -23,6 +23,8 @@ export class StandaloneServers {
   private readonly dirs: string[] = [];
   /** On a PostgreSQL run: the database of each data directory (made at its first start, dropped by `cleanUp()`). */
   private readonly databases = new Map<string, Promise<string>>();
+  /** The secrets of each data directory's database: a restart on the same data directory must bring the same ones. */
+  private readonly secrets = new Map<string, Record<string, string>>();
 
   /** A fresh data directory, removed by `cleanUp()`. */
   dataDir(prefix: string): string {
@@ -45,6 +47,15 @@ export class StandaloneServers {
     return url;
   }
 
+  private secretsOf(dataDir: string): Record<string, string> {
+    let secrets = this.secrets.get(dataDir);
+    if (!secrets) {
+      secrets = sharedSecrets();
+      this.secrets.set(dataDir, secrets);
+    }
+    return secrets;
+  }
+
   /**
    * Starts a server on a free port over `dataDir` (and, on a PostgreSQL run, its database) and resolves once it
    * listens (rejects if it exits first). `env` adds to the defaults.
@@ -59,7 +70,7 @@ export class StandaloneServers {
         GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN_CREDENTIALS.secretAccessKey,
         GATEHOUSE_ACCOUNT_ID: TEST_ACCOUNT_ID,
         GATEHOUSE_DEMO: '0',
-        ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl } : {}),
+        ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl, ...this.secretsOf(dataDir) } : {}),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

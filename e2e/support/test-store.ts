@@ -1,6 +1,7 @@
 // Which store the integration suite runs against: SQLite (the default) or PostgreSQL (`GATEHOUSE_TEST_STORE=postgres`).
 // With PostgreSQL, vitest's global setup (e2e/support/postgres-global-setup.ts) starts one throwaway cluster per run
 // and every test server gets a fresh database of its own on it, created here and dropped when the server stops.
+import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
 
@@ -30,6 +31,14 @@ export function clusterUrl(): string {
   const url = inject('gatehousePostgresUrl');
   if (!url) throw new Error('no PostgreSQL cluster: run with GATEHOUSE_TEST_STORE=postgres and vitest.integration.config.mts');
   return url;
+}
+
+/**
+ * The secrets every instance on one PostgreSQL database must share (GATEHOUSE_MASTER_KEY seals secrets in the
+ * database; NEXTAUTH_SECRET encrypts console sessions): fresh random ones, to be reused for every start on that database.
+ */
+export function sharedSecrets(): { GATEHOUSE_MASTER_KEY: string; NEXTAUTH_SECRET: string } {
+  return { GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'), NEXTAUTH_SECRET: randomBytes(32).toString('base64') };
 }
 
 /** Creates an empty database on the run's cluster and returns its URL. */
