@@ -7,6 +7,13 @@ export async function register() {
   const { installClientStamping } = await import('./lib/service/client-stamp');
   const { parseTrustedProxies } = await import('./lib/service/client-address');
   const service = await getService();
+  // Several console instances on one database must agree on the session secret (lib/console/auth-secret.ts).
+  if (service.config.databaseUrl !== undefined && !process.env.NEXTAUTH_SECRET?.trim()) {
+    throw new Error(
+      'GATEHOUSE_DATABASE_URL is set but NEXTAUTH_SECRET is not: every console instance sharing the database must ' +
+        'encrypt sessions with the same secret. Set NEXTAUTH_SECRET to the same value on every instance.',
+    );
+  }
   installClientStamping(parseTrustedProxies(service.config.trustedProxies));
   const port = process.env.PORT ?? '3000';
   if (service.firstRun) {

@@ -15,6 +15,7 @@ const benches = [
   'explorer.ts',
   'access-analyzer.ts',
   'postgres.ts',
+  'pg-invalidation.ts',
 ].filter((file) => fs.existsSync(path.join(here, file)));
 let failed = 0;
 for (const file of benches) {

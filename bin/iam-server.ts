@@ -19,7 +19,11 @@ const { values } = parseArgs({
 });
 
 const config = loadConfig(process.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
-const service = await createService(config);
+const service = await createService(config).catch((error: unknown) => {
+  // A configuration the service refuses (e.g. GATEHOUSE_DATABASE_URL without GATEHOUSE_MASTER_KEY): its message, no stack.
+  process.stderr.write(`Gatehouse could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
 const server = http.createServer(
   { keepAliveTimeout: 65_000 },
   nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes),
@@ -30,7 +34,8 @@ server.listen(Number(values.port), values.host, () => {
   const port = typeof address === 'object' && address ? address.port : values.port;
   const endpoint = `http://${values.host}:${port}`;
   if (service.firstRun) process.stdout.write(firstRunMessage(service.firstRun, endpoint));
-  process.stdout.write(`Gatehouse IAM/STS endpoint listening on ${endpoint} (data: ${config.dataDir})\n`);
+  const storage = config.databaseUrl ? `database: ${redactedDatabaseUrl(config.databaseUrl)}` : `data: ${config.dataDir}`;
+  process.stdout.write(`Gatehouse IAM/STS endpoint listening on ${endpoint} (${storage})\n`);
 });
 
 async function shutdown() {
@@ -40,3 +45,14 @@ async function shutdown() {
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
+
+/** The database URL without its password, for the start-up line. */
+function redactedDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

@@ -15,6 +15,15 @@ const flag = z
 /** Every environment variable Gatehouse reads (README's table), with its default. */
 export const ENVIRONMENT = z.object({
   GATEHOUSE_DATA_DIR: z.string().default('.gatehouse'),
+  /**
+   * `postgres://…`: keep every piece of state in this PostgreSQL database (several instances may share it) instead
+   * of SQLite in the data directory. Requires GATEHOUSE_MASTER_KEY (and NEXTAUTH_SECRET for the console).
+   */
+  GATEHOUSE_DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//i.test(v), 'GATEHOUSE_DATABASE_URL must be a postgres:// or postgresql:// URL'),
   GATEHOUSE_ACCOUNT_ID: z
     .string()
     .regex(/^\d{12}$/, 'GATEHOUSE_ACCOUNT_ID must be 12 digits')
@@ -101,6 +110,8 @@ export function managedPolicyCatalogueLocations(env: Record<string, string | und
 /** The validated configuration of the IAM service. */
 export interface ServiceConfig {
   dataDir: string;
+  /** GATEHOUSE_DATABASE_URL: the PostgreSQL database of the store (SQLite in `dataDir` when unset). */
+  databaseUrl?: string;
   accountId?: string;
   rootEmail?: string;
   rootPassword?: string;
@@ -123,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parseEnvironment(env);
   return {
     dataDir: path.resolve(e.GATEHOUSE_DATA_DIR),
+    databaseUrl: e.GATEHOUSE_DATABASE_URL,
     accountId: e.GATEHOUSE_ACCOUNT_ID,
     rootEmail: e.GATEHOUSE_ROOT_EMAIL,
     rootPassword: e.GATEHOUSE_ROOT_PASSWORD,

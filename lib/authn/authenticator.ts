@@ -73,6 +73,11 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     credentialGeneration++;
     sessionPrincipals.clear();
   });
+  // Another instance changed the shared database, or the channel announcing changes was lost or restored.
+  store.onExternalChange(() => {
+    credentialGeneration++;
+    sessionPrincipals.clear();
+  });
 
   /**
    * A long-term key, cached like user principals. The account record is part of the validity check: a reset
@@ -81,7 +86,14 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   async function accessKey(accessKeyId: string, account: object, now: number): Promise<AccessKeyRecord | undefined> {
     const generation = credentialGeneration;
     const cached = keys.get(accessKeyId);
-    if (cached && cached.generation === generation && cached.account === account && now - cached.at < CACHE_MAX_AGE_MS) return cached.key;
+    if (
+      cached &&
+      cached.generation === generation &&
+      cached.account === account &&
+      now - cached.at < CACHE_MAX_AGE_MS &&
+      store.cachesTrusted()
+    )
+      return cached.key;
     const key = await store.accessKeys.get(accessKeyId);
     if (key) keys.set(accessKeyId, { generation, account, at: now, key });
     return key;
@@ -91,7 +103,13 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   async function userPrincipal(userId: string, accountId: string, now: number): Promise<Principal | undefined> {
     const generation = credentialGeneration;
     const cached = userPrincipals.get(userId);
-    if (cached && cached.generation === generation && now - cached.at < CACHE_MAX_AGE_MS && cached.principal.accountId === accountId) {
+    if (
+      cached &&
+      cached.generation === generation &&
+      now - cached.at < CACHE_MAX_AGE_MS &&
+      cached.principal.accountId === accountId &&
+      store.cachesTrusted()
+    ) {
       return cached.principal;
     }
     const user = await store.users.getById(userId);
@@ -133,7 +151,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     if (Date.parse(session.expiration) <= info.now.getTime()) throw new ExpiredToken(EXPIRED_TOKEN);
     verifySignature(request, parts, openSecret(session.secretEncrypted));
     let cached = sessionPrincipals.get(parts.accessKeyId);
-    if (!cached || cached.tokenHash !== tokenHash) {
+    if (!cached || cached.tokenHash !== tokenHash || !store.cachesTrusted()) {
       cached = { tokenHash, principal: { ...decodePrincipal(session.principal), accessKeyId: parts.accessKeyId } };
       sessionPrincipals.set(parts.accessKeyId, cached);
     }

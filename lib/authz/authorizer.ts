@@ -203,6 +203,8 @@ function checkPasswordReset(ctx: OperationContext, action: string, resource: str
 export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   // A failed group commit undoes writes whose effects may be cached: forget every cached policy set and lookup.
   deps.store.onRollback(() => bumpPolicyGeneration(deps.store));
+  // Another instance changed the shared database (or the channel announcing such changes was lost or restored).
+  deps.store.onExternalChange(() => bumpPolicyGeneration(deps.store));
   return {
     async authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void> {
       const principal = ctx.principal;

@@ -5,14 +5,18 @@ import type { Store } from '../store/types';
 
 const generations = new WeakMap<Store, number>();
 
-/** The current policy generation of a store (0 until the first write). */
+/**
+ * The current policy generation of a store (0 until the first write). While the store's caches are not trusted
+ * (PostgreSQL: the invalidation channel is down) every call starts a new generation, so nothing cached is reused.
+ */
 export function policyGeneration(store: Store): number {
+  if (!store.cachesTrusted()) bumpPolicyGeneration(store);
   return generations.get(store) ?? 0;
 }
 
 /** Marks every cached policy set of the store as stale; the next request recomputes its principal's set. */
 export function bumpPolicyGeneration(store: Store): void {
-  generations.set(store, policyGeneration(store) + 1);
+  generations.set(store, (generations.get(store) ?? 0) + 1);
 }
 
 /**

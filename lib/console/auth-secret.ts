@@ -7,6 +7,14 @@ import { consoleEnv } from './env';
 
 let cached: string | undefined;
 
+/**
+ * Instances sharing one database serve the same console sessions: a secret generated into one instance's data
+ * directory would not open a cookie issued by another, so the variable is required then.
+ */
+export const SHARED_SECRET_REQUIRED =
+  'GATEHOUSE_DATABASE_URL is set but NEXTAUTH_SECRET is not: every console instance sharing the database must encrypt ' +
+  'sessions with the same secret. Set NEXTAUTH_SECRET (e.g. `openssl rand -base64 32`) to the same value on every instance.';
+
 /** Reads `<dataDir>/console-secret`, creating it (mode 0600) when absent. Exported for tests. */
 export function readOrCreateSecretFile(dataDir: string): string {
   const file = path.join(path.resolve(dataDir), 'console-secret');
@@ -32,6 +40,7 @@ export function readOrCreateSecretFile(dataDir: string): string {
 export function authSecret(): string {
   if (cached) return cached;
   const env = consoleEnv();
+  if (env.nextAuthSecret === undefined && env.sharedDatabase) throw new Error(SHARED_SECRET_REQUIRED);
   cached = env.nextAuthSecret ?? readOrCreateSecretFile(env.dataDir);
   return cached;
 }

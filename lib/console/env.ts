@@ -20,6 +20,8 @@ export interface ConsoleEnv {
   publicUrl?: string;
   /** NEXTAUTH_SECRET when set (else lib/console/auth-secret.ts keeps one in the data directory). */
   nextAuthSecret?: string;
+  /** GATEHOUSE_DATABASE_URL is set: several instances may serve the console, sharing one database. */
+  sharedDatabase: boolean;
 }
 
 /** Parses an environment into the console configuration; throws naming every invalid variable. */
@@ -45,6 +47,7 @@ export function parseConsoleEnv(env: Record<string, string | undefined>): Consol
     nextAuthUrl: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
     publicUrl: e.NEXTAUTH_URL?.replace(/\/+$/, ''),
     nextAuthSecret: e.NEXTAUTH_SECRET,
+    sharedDatabase: e.GATEHOUSE_DATABASE_URL !== undefined,
   };
 }
 

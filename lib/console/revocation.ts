@@ -69,7 +69,9 @@ export async function credentialsStillValid(
   const { checked } = state();
   const now = Date.now();
   const last = checked.get(credentials.accessKeyId);
-  if (last !== undefined && now - last < CHECK_INTERVAL_MS) return true;
+  // Instances sharing a database: a sign-out through another instance deleted the session there, and only the
+  // service knows; ask it on every request rather than trust this process's memory for 30 s.
+  if (last !== undefined && now - last < CHECK_INTERVAL_MS && !consoleEnv().sharedDatabase) return true;
   try {
     await stsClientFor(credentials, target).send(new GetCallerIdentityCommand({}));
   } catch (error) {

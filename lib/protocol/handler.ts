@@ -3,7 +3,7 @@
 // Mounted at /aws (Next) and / (node:http).
 import { newRequestId } from '../crypto/ids';
 import type { WireOperations, OperationContext } from '../core/context';
-import { isReadOnlyAction } from '../core/write-kinds';
+import { isPureCreation, isReadOnlyAction } from '../core/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
@@ -124,7 +124,12 @@ export function createHandler(deps: HandlerDeps): Handler {
       await deps.authorizer.authorize(ctx, input);
       const output = isReadOnlyAction(service, action)
         ? await deps.store.read((store) => operation(scoped(ctx, store), input ?? {}))
-        : await deps.store.groupWrite((store) => operation(scoped(ctx, store), input ?? {}));
+        : await deps.store.groupWrite(async (store) => {
+            const result = await operation(scoped(ctx, store), input ?? {});
+            // Other instances on the same database drop their caches when this unit commits (SQLite: no-op).
+            if (announcesChange(service, action)) await store.announceChange();
+            return result;
+          });
       const body = encodeResult(model, action, output, requestId);
       // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
       // and a read that saw them waits for it too.
@@ -141,6 +146,14 @@ export function createHandler(deps: HandlerDeps): Handler {
       return xmlResponse(aws.status, encodeError(namespace, aws, requestId), requestId);
     }
   };
+}
+
+/**
+ * IAM writes that can change what an instance caches (keys, principals, policy sets, entity lookups): every write
+ * but a pure creation (caches hold only entities that exist). STS writes add sessions, which are read every time.
+ */
+function announcesChange(service: ServiceName, action: string): boolean {
+  return service === 'iam' && !isPureCreation(action);
 }
 
 /** The context with the store of the unit the operation runs in (PostgreSQL: the unit's transaction). */

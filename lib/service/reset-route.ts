@@ -17,6 +17,8 @@ export function resetRoute(service: Service) {
     await service.store.wipe();
     bumpPolicyGeneration(service.store);
     const summary = await bootstrapAccount(service.store, service.config, service.secrets, IAM_OPERATIONS);
+    // Every instance on the same database drops what it cached of the old state (SQLite: one process, bumped above).
+    await service.store.announceChange();
     return jsonResponse(200, { reset: true, accountId: summary?.accountId, adminAccessKeyId: summary?.adminAccessKeyId });
   };
 }

@@ -56,6 +56,22 @@ export interface Store {
   settled(): Promise<void>;
   /** Registers a listener called after a commit failed and was rolled back (caches must forget it). */
   onRollback(listener: () => void): void;
+  /**
+   * Tells every instance sharing the database that what it caches from the store may be stale, once this unit
+   * commits (PostgreSQL: a NOTIFY in the unit's transaction, delivered only on commit; outside a unit at once).
+   * SQLite: nothing to tell (one process; its caches are invalidated in-process).
+   */
+  announceChange(): Promise<void>;
+  /**
+   * Registers a listener called when any instance announced a change (this one included), and whenever the
+   * channel that carries the announcements is lost or restored: the listener drops what it caches.
+   */
+  onExternalChange(listener: () => void): void;
+  /**
+   * False while changes made by other instances could go unannounced (the listening connection is down): caches
+   * must then be bypassed, never served. Always true on SQLite.
+   */
+  cachesTrusted(): boolean;
   readonly users: UserRepository;
   readonly tags: TagRepository;
   readonly account: AccountRepository;

@@ -5,6 +5,7 @@ import type { Store } from '../types';
 
 import { ClientSql, PoolSql, type Sql } from './sql';
 import { migrate } from './migrations';
+import { INVALIDATION_CHANNEL, InvalidationListener } from './invalidation';
 import { PostgresUserRepository } from './users';
 import { PostgresTagRepository } from './tags';
 import { PostgresAccountRepository } from './account';
@@ -50,11 +51,17 @@ const TYPES: pg.CustomTypesConfig = {
 interface Shared {
   pool: pg.Pool;
   rollbackListeners: (() => void)[];
+  /** The instance's listening connection; without one (a store on a bare pool) caches are never trusted. */
+  invalidation: InvalidationListener | undefined;
 }
 
 export interface PostgresStoreOptions {
   /** Connections in this instance's pool (default 10). */
   poolSize?: number;
+  /** Interval of the listening connection's heartbeat in ms (default 5000). */
+  heartbeatMs?: number;
+  /** First delay before the listening connection is re-opened after a loss, in ms (default 50, doubling). */
+  reconnectMinMs?: number;
 }
 
 export class PostgresStore implements Store {
@@ -106,8 +113,8 @@ export class PostgresStore implements Store {
   }
 
   /** A store on `pool` (whose schema is up to date). */
-  static onPool(pool: pg.Pool): PostgresStore {
-    const shared: Shared = { pool, rollbackListeners: [] };
+  static onPool(pool: pg.Pool, invalidation?: InvalidationListener): PostgresStore {
+    const shared: Shared = { pool, rollbackListeners: [], invalidation };
     return new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
   }
 
@@ -137,6 +144,24 @@ export class PostgresStore implements Store {
     this.shared.rollbackListeners.push(listener);
   }
 
+  /** NOTIFY in the unit's transaction (delivered when it commits); outside a unit, at once. */
+  async announceChange(): Promise<void> {
+    await this.sql.row('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, '']);
+  }
+
+  onExternalChange(listener: () => void): void {
+    this.shared.invalidation?.onChange(listener);
+  }
+
+  cachesTrusted(): boolean {
+    return this.shared.invalidation?.trusted ?? false;
+  }
+
+  /** The server process id of the listening connection (undefined while it is down); for tests. */
+  get listenerBackendPid(): number | undefined {
+    return this.shared.invalidation?.backendPid;
+  }
+
   async getSetting(key: string): Promise<string | undefined> {
     return (await this.sql.row<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))?.value;
   }
@@ -160,7 +185,7 @@ export class PostgresStore implements Store {
   /** Closes the pool (waits for checked-out connections to be released). Only the store itself closes, not a unit. */
   close(): Promise<void> {
     if (this.unit) return Promise.reject(new Error('close() is called on the store, not on the store scoped to a unit'));
-    return this.shared.pool.end();
+    return (this.shared.invalidation?.close() ?? SETTLED).then(() => this.shared.pool.end());
   }
 }
 
@@ -219,11 +244,16 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // An idle connection that the server closed (restart, failover) is dropped by the pool; without a listener the
   // 'error' event would end the process. The next query opens a new connection.
   pool.on('error', () => undefined);
+  let invalidation: InvalidationListener;
   try {
     await migrate(pool);
+    invalidation = await InvalidationListener.start(
+      { connectionString: url },
+      { heartbeatMs: options.heartbeatMs, reconnectMinMs: options.reconnectMinMs },
+    );
   } catch (error) {
     await pool.end();
     throw error;
   }
-  return PostgresStore.onPool(pool);
+  return PostgresStore.onPool(pool, invalidation);
 }

@@ -183,6 +183,19 @@ export class SqliteStore implements Store {
     this.rollbackListeners.push(listener);
   }
 
+  /** One process owns the database: in-process invalidation is all there is. */
+  announceChange(): Promise<void> {
+    return SETTLED;
+  }
+
+  onExternalChange(): void {
+    // No other process writes this database.
+  }
+
+  cachesTrusted(): boolean {
+    return true;
+  }
+
   /** Takes the unit lock: at once (no promise to wait for) when it is free. */
   private acquire(): Promise<void> | void {
     const state = this.state;
