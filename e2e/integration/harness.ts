@@ -11,7 +11,8 @@ import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
 import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
-import { createTestDatabase, dropTestDatabase, onPostgres, sharedSecrets } from '../support/test-store';
+import { createTestDatabase, dropTestDatabase, onPostgres, queryTestDatabase, sharedSecrets } from '../support/test-store';
+import type { SqliteStore } from '../../lib/store/sqlite/store';
 
 export interface Credentials {
   accessKeyId: string;
@@ -32,6 +33,11 @@ export interface TestServer {
   sts: STSClient;
   credentials: Credentials;
   clientFor(credentials: Credentials): { iam: IAMClient; sts: STSClient };
+  /**
+   * Runs one SQL statement straight on the server's database, behind the service's back (to age a session or a
+   * lock as if time had passed): SQLite's `?` placeholders, turned into `$1`, `$2`, … on PostgreSQL.
+   */
+  execute(statement: string, params?: unknown[]): Promise<void>;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -92,6 +98,18 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     sts: admin.sts,
     credentials: ADMIN_CREDENTIALS,
     clientFor,
+    async execute(statement, params = []) {
+      if (databaseUrl) {
+        let n = 0;
+        await queryTestDatabase(
+          databaseUrl,
+          statement.replace(/\?/g, () => `$${++n}`),
+          params,
+        );
+      } else {
+        (service.store as SqliteStore).db.prepare(statement).run(...params);
+      }
+    },
     async reset() {
       const response = await fetch(`${endpoint}/_gatehouse/reset`, { method: 'POST' });
       if (response.status !== 200) throw new Error(`reset failed: ${response.status} ${await response.text()}`);
