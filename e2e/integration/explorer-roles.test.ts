@@ -324,7 +324,7 @@ describe('explorer escalation edges replayed with the principals own credentials
     const iam = server.clientFor(keys.get('version-setter')!).iam;
     // No edge through OtherRollback (no statement allows it): the service denies it too.
     await expect(
-      await iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn('policy', 'OtherRollback'), VersionId: 'v1' })),
+      iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn('policy', 'OtherRollback'), VersionId: 'v1' })),
     ).rejects.toMatchObject({
       name: 'AccessDenied',
     });

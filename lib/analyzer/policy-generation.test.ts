@@ -43,7 +43,7 @@ describe('PolicyGenerations', () => {
     const job = jobs.start({ principalArn: 'arn:aws:iam::1:user/a' }, now, async () => (ran++, { policy: '{}', isComplete: true }));
     expect(jobs.get(job.jobId, now).status).toBe('IN_PROGRESS');
     jobs.cancel(job.jobId, now);
-    await Promise.all(tasks.map((t) => t()));
+    for (const task of tasks) await task();
     expect(ran).toBe(0);
     expect(jobs.get(job.jobId, now).status).toBe('CANCELED');
   });
@@ -53,7 +53,7 @@ describe('PolicyGenerations', () => {
     const job = jobs.start({ principalArn: 'arn:aws:iam::1:role/r' }, now, async () => ({ policy: '{}', isComplete: true }));
     expect(job.endTime).toEqual(now);
     expect(now.getTime() - job.startTime.getTime()).toBe(90 * 24 * 3600 * 1000);
-    await Promise.all(tasks.map((t) => t()));
+    for (const task of tasks) await task();
     expect(jobs.get(job.jobId, now).status).toBe('SUCCEEDED');
     expect(() =>
       jobs.start({ principalArn: 'arn:aws:iam::1:role/r', startTime: now, endTime: new Date(now.getTime() - 1) }, now, async () => ({})),

@@ -221,8 +221,13 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const context = await addInputContext(baseContext(ctx, policies), ctx.store, input, target, policies.readsResourceTags);
         await denyUnlessAllowed(ctx, policies, action, target.arn, context, target.description);
       }
-      // The operation runs right after, synchronously: bumping now makes the very next request see its writes.
+      // Bumping before the operation runs makes every request after this one see its writes; `written` bumps
+      // again once it has run, for a request that read in between (only possible while a unit awaits).
       if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
+    },
+    written(ctx: OperationContext, input: Record<string, unknown>): void {
+      if (ctx.service === 'iam' && isMutatingIamAction(ctx.action) && !invalidateForPolicyWrite(deps.store, ctx.action, input))
+        bumpPolicyGeneration(deps.store);
     },
     async authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;

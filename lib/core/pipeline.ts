@@ -27,6 +27,8 @@ export interface Authenticator {
 /** Throws `AccessDenied` unless the principal may perform the operation with this input. */
 export interface Authorizer {
   authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void>;
+  /** Called after a write operation has run (before its group commits): drops what it made stale. */
+  written?(ctx: OperationContext, input: Record<string, unknown>): void;
 }
 
 /** One finished request, for the audit trail. */

@@ -122,7 +122,8 @@ export function createHandler(deps: HandlerDeps): Handler {
 
       const ctx = operationContextOf(deps, info, principal);
       await deps.authorizer.authorize(ctx, input);
-      const output = isReadOnlyAction(service, action)
+      const readOnly = isReadOnlyAction(service, action);
+      const output = readOnly
         ? await deps.store.read((store) => operation(scoped(ctx, store), input ?? {}))
         : await deps.store.groupWrite(async (store) => {
             const result = await operation(scoped(ctx, store), input ?? {});
@@ -130,6 +131,7 @@ export function createHandler(deps: HandlerDeps): Handler {
             if (announcesChange(service, action)) await store.announceChange();
             return result;
           });
+      if (!readOnly) deps.authorizer.written?.(ctx, input ?? {});
       const body = encodeResult(model, action, output, requestId);
       // Nothing is answered before it is committed: writes share one commit per event-loop turn (group commit),
       // and a read that saw them waits for it too.
