@@ -6,13 +6,20 @@ export async function register() {
   const { firstRunMessage } = await import('./lib/service/first-run-message');
   const { installClientStamping } = await import('./lib/service/client-stamp');
   const { parseTrustedProxies } = await import('./lib/service/client-address');
-  const service = await getService();
-  // Several console instances on one database must agree on the session secret (lib/console/auth-secret.ts).
-  if (service.config.databaseUrl !== undefined && !process.env.NEXTAUTH_SECRET?.trim()) {
-    throw new Error(
-      'GATEHOUSE_DATABASE_URL is set but NEXTAUTH_SECRET is not: every console instance sharing the database must ' +
-        'encrypt sessions with the same secret. Set NEXTAUTH_SECRET to the same value on every instance.',
-    );
+  let service: Awaited<ReturnType<typeof getService>>;
+  try {
+    service = await getService();
+    // Several console instances on one database must agree on the session secret (lib/console/auth-secret.ts).
+    if (service.config.databaseUrl !== undefined && !process.env.NEXTAUTH_SECRET?.trim()) {
+      throw new Error(
+        'GATEHOUSE_DATABASE_URL is set but NEXTAUTH_SECRET is not: every console instance sharing the database must ' +
+          'encrypt sessions with the same secret. Set NEXTAUTH_SECRET to the same value on every instance.',
+      );
+    }
+  } catch (error) {
+    // A configuration the service refuses: say why and stop, rather than serve a console that cannot work.
+    console.error(`Gatehouse could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
   installClientStamping(parseTrustedProxies(service.config.trustedProxies));
   const port = process.env.PORT ?? '3000';

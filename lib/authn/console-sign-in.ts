@@ -207,8 +207,8 @@ export async function consoleSignIn(
     const code = input.mfaCode?.trim();
     if (!code) throw new MfaRequired();
     // One device at a time, stopping at the first that accepts the code (each acceptance consumes it).
-    const accepted = await store.transaction(async () => {
-      for (const device of devices) if (await acceptMfaCode(deps, device, code, now)) return true;
+    const accepted = await store.transaction(async (store) => {
+      for (const device of devices) if (await acceptMfaCode({ ...deps, store }, device, code, now)) return true;
       return false;
     });
     if (!accepted) throw await counted(new InvalidCredentials());
@@ -216,8 +216,8 @@ export async function consoleSignIn(
   }
 
   const signedIn = verified;
-  const session = await store.transaction(async () => {
-    await limiter.recordSuccess(key, now);
+  await limiter.recordSuccess(key, now);
+  const session = await store.transaction(async (store) => {
     if (signedIn.userId === undefined) await store.account.update({ rootPasswordLastUsed: now.toISOString() });
     else await store.users.update(signedIn.userId, { passwordLastUsed: now.toISOString() });
     const principal: Principal = {
@@ -225,7 +225,7 @@ export async function consoleSignIn(
       ...mfa,
       ...(signedIn.passwordResetRequired ? { passwordResetRequired: true } : {}),
     };
-    return issueSession(deps, principal, now, CONSOLE_SESSION_SECONDS);
+    return issueSession({ ...deps, store }, principal, now, CONSOLE_SESSION_SECONDS);
   });
   const accountAlias = (await store.account.listAliases())[0];
   return {

@@ -11,12 +11,12 @@ const generations = new WeakMap<Store, number>();
  */
 export function policyGeneration(store: Store): number {
   if (!store.cachesTrusted()) bumpPolicyGeneration(store);
-  return generations.get(store) ?? 0;
+  return generations.get(store.root) ?? 0;
 }
 
 /** Marks every cached policy set of the store as stale; the next request recomputes its principal's set. */
 export function bumpPolicyGeneration(store: Store): void {
-  generations.set(store, (generations.get(store) ?? 0) + 1);
+  generations.set(store.root, (generations.get(store.root) ?? 0) + 1);
 }
 
 /**

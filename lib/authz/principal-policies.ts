@@ -225,7 +225,7 @@ export function invalidateForPolicyWrite(store: Store, action: string, input: Re
   )
     return false;
   if (/PolicyVersion$/.test(action) && typeof input.PolicyArn !== 'string') return false;
-  const cache = caches.get(store);
+  const cache = caches.get(store.root);
   if (cache === undefined) return true;
   // Keys first, deletions after: no cache is changed while it is being iterated.
   const staleKeys: string[] = [];
@@ -243,10 +243,10 @@ export function invalidateForPolicyWrite(store: Store, action: string, input: Re
  */
 export async function principalPolicies(store: Store, principal: Principal): Promise<PrincipalPolicies> {
   const generation = policyGeneration(store);
-  let cache = caches.get(store);
+  let cache = caches.get(store.root);
   if (cache === undefined) {
     cache = new BoundedCache(CACHE_LIMIT);
-    caches.set(store, cache);
+    caches.set(store.root, cache);
   }
   const key = cacheKey(principal);
   const cached = cache.get(key);

@@ -81,10 +81,10 @@ async function memoised(
   missing: () => TargetResource,
 ): Promise<TargetResource> {
   const generation = policyGeneration(store);
-  let cache = lookups.get(store);
+  let cache = lookups.get(store.root);
   if (cache === undefined) {
     cache = new BoundedCache(LOOKUP_LIMIT);
-    lookups.set(store, cache);
+    lookups.set(store.root, cache);
   }
   const cached = cache.get(key);
   if (cached !== undefined && cached.generation === generation) return cached.target;

@@ -42,6 +42,11 @@ export type { AuditEventRecord, AuditQuery, AuditPage, AuditOutcome, AuditReposi
  * anything but the store (hash passwords, verify tokens before it): SQLite serialises units in the process.
  */
 export interface Store {
+  /**
+   * The instance's store: itself, or for a store scoped to a unit the store the unit was started on. What is
+   * cached per store (policy generations, policy sets, lookups) is keyed by it, so every unit shares the caches.
+   */
+  readonly root: Store;
   /** Runs `fn`'s writes atomically and commits them before resolving (nested units join the outer one). */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** Runs reads on one consistent view. */

@@ -53,6 +53,8 @@ interface Shared {
   rollbackListeners: (() => void)[];
   /** The instance's listening connection; without one (a store on a bare pool) caches are never trusted. */
   invalidation: InvalidationListener | undefined;
+  /** The store on the pool, which every scoped store names as its root. */
+  root?: PostgresStore;
 }
 
 export interface PostgresStoreOptions {
@@ -85,6 +87,10 @@ export class PostgresStore implements Store {
   readonly serverCertificates: PostgresServerCertificateRepository;
   readonly userCredentials: PostgresUserCredentialRepository;
 
+  get root(): PostgresStore {
+    return this.shared.root ?? this;
+  }
+
   /** The store on the pool (`unit` undefined), or a store scoped to one unit's transaction. */
   private constructor(
     private readonly shared: Shared,
@@ -115,7 +121,8 @@ export class PostgresStore implements Store {
   /** A store on `pool` (whose schema is up to date). */
   static onPool(pool: pg.Pool, invalidation?: InvalidationListener): PostgresStore {
     const shared: Shared = { pool, rollbackListeners: [], invalidation };
-    return new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
+    shared.root = new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
+    return shared.root;
   }
 
   /** One serializable transaction, re-run from the start when it loses a race; a call on a scoped store joins it. */
@@ -211,6 +218,10 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
   let uniqueRetries = 0;
   for (let attempt = 1; ; attempt++) {
     const client = await shared.pool.connect();
+    // A checked-out client has no pool listener: a connection lost between two statements (server restart,
+    // pg_terminate_backend) would be an unhandled 'error' event that ends the process. The next statement (or
+    // the ROLLBACK) fails instead, and the broken client is discarded below.
+    client.on('error', ignoreError);
     const sql = new ClientSql(client);
     let broken: Error | undefined;
     try {
@@ -235,9 +246,14 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       }
       throw error;
     } finally {
+      client.off('error', ignoreError);
       client.release(broken);
     }
   }
+}
+
+function ignoreError(): void {
+  // See runUnit: the failure surfaces through the statement that meets it.
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -107,7 +107,7 @@ describe('group commit', () => {
     await store.transaction(() => store.users.insert(user('direct')));
     expect(committedUserNames()).toEqual(['direct', 'grouped']);
     // A transaction inside a grouped operation joins it rather than committing halfway.
-    await store.groupWrite(() => store.transaction(() => store.users.insert(user('nested'))));
+    await store.groupWrite((unit) => unit.transaction(() => unit.users.insert(user('nested'))));
     expect(committedUserNames()).not.toContain('nested');
   });
 

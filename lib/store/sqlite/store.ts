@@ -1,5 +1,4 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store } from '../types';
 import { openDatabase, type SqliteDatabase } from './database';
 import type Database from 'better-sqlite3';
@@ -52,11 +51,16 @@ export class SqliteStore implements Store {
   private readonly savepointStatement: Database.Statement;
   private readonly releaseStatement: Database.Statement;
   private readonly rollbackToStatement: Database.Statement;
+  /** This store; on the view a unit's function receives, still this store (caches are keyed by it). */
+  readonly root: SqliteStore = this;
   /**
-   * Units are serialised by `locked`/`waiters`: one connection has one transaction, so a unit owns it while it
-   * runs. `unit` tells code running inside a unit (which joins it) from code of another request (which waits).
+   * True on the view a unit's function receives: its `read`/`transaction`/`groupWrite` calls join the unit. Units
+   * are serialised (`state.locked`): one connection has one transaction, so a unit owns it while it runs, and a
+   * unit started by anyone else (another request, even one interleaved in the same turn) waits for it.
    */
-  private readonly unit = new AsyncLocalStorage<true>();
+  private readonly inUnit: boolean = false;
+  /** The store as a unit sees it: a prototype child of this one that differs only in `inUnit`. */
+  private readonly view: SqliteStore;
   private readonly state: {
     locked: boolean;
     waiters: (() => void)[];
@@ -95,30 +99,31 @@ export class SqliteStore implements Store {
     this.savepointStatement = this.db.prepare('SAVEPOINT unit');
     this.releaseStatement = this.db.prepare('RELEASE unit');
     this.rollbackToStatement = this.db.prepare('ROLLBACK TO unit');
+    this.view = Object.create(this, { inUnit: { value: true } }) as SqliteStore;
     this.setSettingStatement = this.db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }
 
   async read<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.unit.getStore()) return fn(this);
+    if (this.inUnit) return fn(this);
     // Holding the lock is the snapshot: no unit writes on this connection until it is released.
     await this.acquire();
     try {
-      return await this.unit.run(true, () => fn(this));
+      return await fn(this.view);
     } finally {
       this.release();
     }
   }
 
   async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.unit.getStore()) return fn(this);
+    if (this.inUnit) return fn(this);
     await this.acquire();
     try {
       this.commitGroup();
       this.beginStatement.run();
       try {
-        const result = await this.unit.run(true, () => fn(this));
+        const result = await fn(this.view);
         this.commitStatement.run();
         return result;
       } catch (error) {
@@ -132,7 +137,7 @@ export class SqliteStore implements Store {
   }
 
   async groupWrite<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-    if (this.unit.getStore()) return fn(this);
+    if (this.inUnit) return fn(this);
     await this.acquire();
     const state = this.state;
     try {
@@ -155,7 +160,7 @@ export class SqliteStore implements Store {
       // A savepoint per unit: a failing operation undoes only itself.
       this.savepointStatement.run();
       try {
-        const result = await this.unit.run(true, () => fn(this));
+        const result = await fn(this.view);
         this.releaseStatement.run();
         return result;
       } catch (error) {
@@ -262,7 +267,7 @@ export class SqliteStore implements Store {
   }
 
   async wipe(): Promise<void> {
-    if (this.unit.getStore()) throw new Error('wipe() inside a unit');
+    if (this.inUnit) throw new Error('wipe() inside a unit');
     await this.acquire();
     try {
       this.wipeNow();
