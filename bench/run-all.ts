@@ -14,6 +14,7 @@ const benches = [
   'sign-in-flood.ts',
   'explorer.ts',
   'access-analyzer.ts',
+  'postgres.ts',
   'pg-invalidation.ts',
 ].filter((file) => fs.existsSync(path.join(here, file)));
 let failed = 0;

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/aws ] || need+=(awscli)
+# initdb/pg_ctl for the PostgreSQL pass of the integration suite (Debian's packages put them in /usr/lib/postgresql/<n>/bin).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${need[*]} (Debian packages)"
@@ -27,8 +29,10 @@ npm run --silent lint
 npm run --silent format:check
 echo "== unit tests"
 npx vitest run
-echo "== integration tests (AWS SDK and awscli against a running server)"
-npx vitest run --config vitest.integration.config.mts
+echo "== integration tests on SQLite (AWS SDK and awscli against a running server)"
+GATEHOUSE_TEST_STORE=sqlite npx vitest run --config vitest.integration.config.mts
+echo "== integration tests on PostgreSQL (the same suite; a throwaway cluster, one database per test server)"
+GATEHOUSE_TEST_STORE=postgres npx vitest run --config vitest.integration.config.mts
 if [ -f playwright.config.ts ]; then
   echo "== console build"
   npx next build >/tmp/gatehouse-next-build.log 2>&1 || { tail -50 /tmp/gatehouse-next-build.log; exit 1; }

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CreateUserCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { adminClient, exited, StandaloneServers } from './standalone';
+import { queryTestDatabase } from '../support/test-store';
 
 const servers = new StandaloneServers();
 
@@ -28,8 +29,13 @@ async function traffic(endpoint: string, prefix: string): Promise<string[]> {
   return ids;
 }
 
-/** The request ids recorded in the data directory's audit trail (read after the server is gone). */
-function recordedRequestIds(dataDir: string): Set<string> {
+/** The request ids recorded in the data directory's (or, on PostgreSQL, its database's) audit trail, read after the server is gone. */
+async function recordedRequestIds(dataDir: string): Promise<Set<string>> {
+  const databaseUrl = await servers.databaseUrl(dataDir);
+  if (databaseUrl) {
+    const rows = await queryTestDatabase<{ id: string }>(databaseUrl, "SELECT event::json->>'requestID' AS id FROM audit_events");
+    return new Set(rows.map((r) => r.id));
+  }
   const db = new Database(path.join(dataDir, 'gatehouse.db'), { readonly: true });
   try {
     return new Set(
@@ -52,7 +58,7 @@ describe('audit trail across a crash', () => {
     const ids = await traffic(server.endpoint, 'term');
     server.child.kill('SIGTERM');
     await exited(server.child);
-    const recorded = recordedRequestIds(dataDir);
+    const recorded = await recordedRequestIds(dataDir);
     expect(ids.filter((id) => !recorded.has(id))).toEqual([]);
   });
 
@@ -63,7 +69,7 @@ describe('audit trail across a crash', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     server.child.kill('SIGKILL');
     await exited(server.child);
-    const recorded = recordedRequestIds(dataDir);
+    const recorded = await recordedRequestIds(dataDir);
     expect(ids.length).toBe(320);
     expect(ids.filter((id) => !recorded.has(id))).toEqual([]);
   });

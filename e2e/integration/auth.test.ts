@@ -9,7 +9,6 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { CreateAccessKeyCommand, CreateUserCommand, GetUserCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { serveWebRequest } from '../../lib/protocol/web-adapter';
-import type { SqliteStore } from '../../lib/store/sqlite/store';
 import { startServer, errorCode, type Credentials, type TestServer } from './harness';
 
 let server: TestServer;
@@ -263,9 +262,10 @@ describe('temporary credentials', () => {
     expect(JSON.stringify(stored)).not.toContain(creds.sessionToken);
     expect(JSON.stringify(stored)).not.toContain(creds.secretAccessKey);
 
-    (server.service.store as SqliteStore).db
-      .prepare('UPDATE sessions SET expiration = ? WHERE access_key_id = ?')
-      .run(new Date(Date.now() - 1000).toISOString(), creds.accessKeyId);
+    await server.execute('UPDATE sessions SET expiration = ? WHERE access_key_id = ?', [
+      new Date(Date.now() - 1000).toISOString(),
+      creds.accessKeyId,
+    ]);
     try {
       await server.clientFor(creds).sts.send(new GetCallerIdentityCommand({}));
       expect.unreachable();

@@ -11,6 +11,8 @@ import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
 import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
+import { createTestDatabase, dropTestDatabase, onPostgres, queryTestDatabase, sharedSecrets } from '../support/test-store';
+import type { SqliteStore } from '../../lib/store/sqlite/store';
 
 export interface Credentials {
   accessKeyId: string;
@@ -22,6 +24,8 @@ export interface TestServer {
   endpoint: string;
   service: Service;
   dataDir: string;
+  /** The server's own PostgreSQL database when the run is on PostgreSQL (`GATEHOUSE_TEST_STORE=postgres`), else undefined. */
+  databaseUrl?: string;
   accountId: string;
   rootEmail: string;
   rootPassword: string;
@@ -29,6 +33,11 @@ export interface TestServer {
   sts: STSClient;
   credentials: Credentials;
   clientFor(credentials: Credentials): { iam: IAMClient; sts: STSClient };
+  /**
+   * Runs one SQL statement straight on the server's database, behind the service's back (to age a session or a
+   * lock as if time had passed): SQLite's `?` placeholders, turned into `$1`, `$2`, … on PostgreSQL.
+   */
+  execute(statement: string, params?: unknown[]): Promise<void>;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -38,11 +47,17 @@ export const TEST_ACCOUNT_ID = '123456789012';
 export const TEST_ROOT_EMAIL = 'root@example.com';
 export const TEST_ROOT_PASSWORD = 'Root-Password-123!';
 
-/** Starts a server. `env` adds to the test defaults (admin key test/test, fixed account, reset allowed). */
+/**
+ * Starts a server. `env` adds to the test defaults (admin key test/test, fixed account, reset allowed). On a
+ * PostgreSQL run each server gets a fresh database of its own on the run's cluster (dropped by `stop()`).
+ */
 export async function startServer(options: { env?: Record<string, string>; demo?: boolean } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-test-'));
+  const databaseUrl = onPostgres ? await createTestDatabase('server') : undefined;
   const env = {
     GATEHOUSE_DATA_DIR: dataDir,
+    // Instances on a shared database take their secrets from the environment (the service refuses to start otherwise).
+    ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl, ...sharedSecrets() } : {}),
     GATEHOUSE_ACCOUNT_ID: TEST_ACCOUNT_ID,
     GATEHOUSE_ROOT_EMAIL: TEST_ROOT_EMAIL,
     GATEHOUSE_ROOT_PASSWORD: TEST_ROOT_PASSWORD,
@@ -75,6 +90,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     endpoint,
     service,
     dataDir,
+    databaseUrl,
     accountId: TEST_ACCOUNT_ID,
     rootEmail: TEST_ROOT_EMAIL,
     rootPassword: TEST_ROOT_PASSWORD,
@@ -82,6 +98,18 @@ export async function startServer(options: { env?: Record<string, string>; demo?
     sts: admin.sts,
     credentials: ADMIN_CREDENTIALS,
     clientFor,
+    async execute(statement, params = []) {
+      if (databaseUrl) {
+        let n = 0;
+        await queryTestDatabase(
+          databaseUrl,
+          statement.replace(/\?/g, () => `$${++n}`),
+          params,
+        );
+      } else {
+        (service.store as SqliteStore).db.prepare(statement).run(...params);
+      }
+    },
     async reset() {
       const response = await fetch(`${endpoint}/_gatehouse/reset`, { method: 'POST' });
       if (response.status !== 200) throw new Error(`reset failed: ${response.status} ${await response.text()}`);
@@ -93,6 +121,7 @@ export async function startServer(options: { env?: Record<string, string>; demo?
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await service.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (databaseUrl) await dropTestDatabase(databaseUrl);
     },
   };
 }

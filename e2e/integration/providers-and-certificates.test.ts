@@ -67,6 +67,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { errorCode, startServer, type TestServer } from './harness';
+import { queryTestDatabase } from '../support/test-store';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -347,7 +348,17 @@ describe('server certificates', () => {
     expect(JSON.stringify(got)).not.toContain('PRIVATE KEY');
     expect(got.ServerCertificate?.Tags).toEqual([{ Key: 'env', Value: 'prod' }]);
     // The private key is sealed at rest.
-    expect(fs.readFileSync(path.join(server.dataDir, 'gatehouse.db')).includes(KEY_A.split('\n')[1])).toBe(false);
+    const keyLine = KEY_A.split('\n')[1];
+    if (server.databaseUrl) {
+      const rows = await queryTestDatabase<{ sealed: string }>(
+        server.databaseUrl,
+        'SELECT private_key_sealed AS sealed FROM server_certificates',
+      );
+      expect(rows.length).toBe(1);
+      expect(rows.some((r) => r.sealed.includes(keyLine) || r.sealed.includes('PRIVATE KEY'))).toBe(false);
+    } else {
+      expect(fs.readFileSync(path.join(server.dataDir, 'gatehouse.db')).includes(keyLine)).toBe(false);
+    }
 
     await iam.send(new UploadServerCertificateCommand({ ServerCertificateName: 'api', CertificateBody: CERT_B, PrivateKey: KEY_B }));
     expect(

@@ -15,7 +15,6 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { totpCode, totpStep } from '../../lib/iam/totp';
-import type { SqliteStore } from '../../lib/store/sqlite/store';
 import { startServer, errorCode, type TestServer } from './harness';
 
 let server: TestServer;
@@ -293,9 +292,9 @@ describe('limits', () => {
     expect((await signIn({ ...base, password: PASSWORD }, from('198.51.100.40'))).status).toBe(200);
 
     // The back-off doubles: lift the wait as if 30 s had passed, fail once more, and wait twice as long.
-    (server.service.store as SqliteStore).db
-      .prepare("UPDATE sign_in_attempts SET locked_until = ? WHERE subject LIKE 'user:%si-henry@198.51.100.30'")
-      .run(new Date(Date.now() - 1000).toISOString());
+    await server.execute("UPDATE sign_in_attempts SET locked_until = ? WHERE subject LIKE 'user:%si-henry@198.51.100.30'", [
+      new Date(Date.now() - 1000).toISOString(),
+    ]);
     expect((await signIn(base, attacker)).status).toBe(401);
     const longer = await signIn(base, attacker);
     expect(longer.status).toBe(429);

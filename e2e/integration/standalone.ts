@@ -7,6 +7,7 @@ import path from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IAM_NODE_FLAGS } from '../../bin/iam.mjs';
 import { ADMIN_CREDENTIALS, TEST_ACCOUNT_ID } from './harness';
+import { createTestDatabase, dropTestDatabase, onPostgres, sharedSecrets } from '../support/test-store';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -20,6 +21,10 @@ export interface StandaloneServer {
 export class StandaloneServers {
   private readonly children: ChildProcess[] = [];
   private readonly dirs: string[] = [];
+  /** On a PostgreSQL run: the database of each data directory (made at its first start, dropped by `cleanUp()`). */
+  private readonly databases = new Map<string, Promise<string>>();
+  /** The secrets of each data directory's database: a restart on the same data directory must bring the same ones. */
+  private readonly secrets = new Map<string, Record<string, string>>();
 
   /** A fresh data directory, removed by `cleanUp()`. */
   dataDir(prefix: string): string {
@@ -28,8 +33,35 @@ export class StandaloneServers {
     return dir;
   }
 
-  /** Starts a server on a free port over `dataDir` and resolves once it listens (rejects if it exits first). */
-  start(dataDir: string): Promise<StandaloneServer> {
+  /**
+   * The PostgreSQL database that stands for `dataDir` on a PostgreSQL run (made once, so a restart on the same data
+   * directory finds the same database); undefined on SQLite.
+   */
+  databaseUrl(dataDir: string): Promise<string | undefined> {
+    if (!onPostgres) return Promise.resolve(undefined);
+    let url = this.databases.get(dataDir);
+    if (!url) {
+      url = createTestDatabase(path.basename(dataDir).toLowerCase());
+      this.databases.set(dataDir, url);
+    }
+    return url;
+  }
+
+  private secretsOf(dataDir: string): Record<string, string> {
+    let secrets = this.secrets.get(dataDir);
+    if (!secrets) {
+      secrets = sharedSecrets();
+      this.secrets.set(dataDir, secrets);
+    }
+    return secrets;
+  }
+
+  /**
+   * Starts a server on a free port over `dataDir` (and, on a PostgreSQL run, its database) and resolves once it
+   * listens (rejects if it exits first). `env` adds to the defaults.
+   */
+  async start(dataDir: string, env: Record<string, string> = {}): Promise<StandaloneServer> {
+    const databaseUrl = await this.databaseUrl(dataDir);
     const child = spawn(process.execPath, [...IAM_NODE_FLAGS, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
       cwd: root,
       env: {
@@ -38,6 +70,8 @@ export class StandaloneServers {
         GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN_CREDENTIALS.secretAccessKey,
         GATEHOUSE_ACCOUNT_ID: TEST_ACCOUNT_ID,
         GATEHOUSE_DEMO: '0',
+        ...(databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl, ...this.secretsOf(dataDir) } : {}),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -61,10 +95,12 @@ export class StandaloneServers {
     });
   }
 
-  /** Kills what is still running and removes the data directories. */
-  cleanUp(): void {
+  /** Kills what is still running and removes the data directories (and their databases). */
+  async cleanUp(): Promise<void> {
     for (const child of this.children) child.kill('SIGKILL');
+    await Promise.all(this.children.map(exited));
     for (const dir of this.dirs) fs.rmSync(dir, { recursive: true, force: true });
+    for (const url of this.databases.values()) await dropTestDatabase(await url);
   }
 }
 

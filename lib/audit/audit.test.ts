@@ -199,6 +199,33 @@ describe('sink and writer', () => {
     }
   });
 
+  it('a flush called while an earlier batch is still being written resolves only after that batch is written', async () => {
+    const written: string[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A repository whose first write is slow, as a PostgreSQL round trip is.
+    const repository = {
+      ...store.audit,
+      write: async (events: { eventName: string }[]) => {
+        if (written.length === 0) await gate;
+        written.push(events.map((e) => e.eventName));
+      },
+      pruneOlderThan: async () => undefined,
+      pruneToCount: async () => undefined,
+    } as unknown as typeof store.audit;
+    const writer = new AuditWriter(() => repository, { retentionDays: 30 });
+    writer.enqueue(auditEventOf(record('GetUser'), 'us-east-1').row);
+    const first = writer.flush(); // The timer's flush: its batch is now being written.
+    writer.enqueue(auditEventOf(record('ListUsers'), 'us-east-1').row);
+    let readerDone = false;
+    const reader = writer.flush().then(() => (readerDone = true)); // The audit route's flush before it reads.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(readerDone).toBe(false);
+    release();
+    await Promise.all([first, reader]);
+    expect(written).toEqual([['GetUser'], ['ListUsers']]);
+  });
+
   it('prunes events past the retention period and beyond the maximum count', async () => {
     let now = new Date('2026-06-01T00:00:00Z');
     const writer = new AuditWriter(() => store.audit, { retentionDays: 30, maxEvents: 5, pruneIntervalMs: 0, clock: () => now });

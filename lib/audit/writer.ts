@@ -32,6 +32,10 @@ export class AuditWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastPrune = 0;
   private closed = false;
+  /** The flush being written: a later flush() waits for it, so it resolves only once everything enqueued before it is written. */
+  private flushing: Promise<void> = Promise.resolve();
+  /** How many flushes are started and not yet settled. */
+  private writing = 0;
   private readonly flushIntervalMs: number;
   private readonly maxBuffered: number;
   private readonly pruneIntervalMs: number;
@@ -67,12 +71,25 @@ export class AuditWriter {
     return this.events.length;
   }
 
-  /** Writes everything buffered now, then prunes when it is time. */
-  async flush(): Promise<void> {
+  /**
+   * Writes everything buffered now, then prunes when it is time. Flushes run one after the other: one called while
+   * another (the timer's) is still writing its batch waits for that batch too, so a reader that flushes first sees
+   * every event enqueued before it (the store's writes are asynchronous).
+   */
+  flush(): Promise<void> {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
+    // With nothing being written, the batch is taken now (as before the store was asynchronous); else after it.
+    const run = this.writing === 0 ? this.write() : this.flushing.then(() => this.write());
+    this.writing++;
+    const settled = run.catch(() => undefined).finally(() => this.writing--);
+    this.flushing = settled;
+    return run;
+  }
+
+  private async write(): Promise<void> {
     const repository = this.repository();
     if (!repository) return;
     if (this.events.length > 0 || this.access.size > 0) {

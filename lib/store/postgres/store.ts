@@ -186,7 +186,18 @@ export class PostgresStore implements Store {
       `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY 1`,
     );
     if (tables.length === 0) return;
-    await this.sql.run(`TRUNCATE ${tables.map(({ name }) => `"${name.replace(/"/g, '""')}"`).join(', ')}`);
+    const truncate = `TRUNCATE ${tables.map(({ name }) => `"${name.replace(/"/g, '""')}"`).join(', ')}`;
+    // TRUNCATE locks its tables one by one: a concurrent unit (the audit flush, a last-used update) holding one of
+    // them while waiting for another is a deadlock, which PostgreSQL resolves by failing one side — run it again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.sql.run(truncate);
+        return;
+      } catch (error) {
+        if (errorCode(error) !== '40P01' || attempt >= 5) throw error;
+        await delay(10 * attempt);
+      }
+    }
   }
 
   /** Closes the pool (waits for checked-out connections to be released). Only the store itself closes, not a unit. */
