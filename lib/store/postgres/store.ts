@@ -226,6 +226,10 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
     let broken: Error | undefined;
     try {
       await client.query(mode === 'write' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // Write units of every instance take one transaction-scoped advisory lock, so they run one at a time as on
+      // SQLite: count-based checks (quotas, "at most N") of concurrent writes no longer abort each other, which
+      // under load exhausted the retries and answered 500. SERIALIZABLE stays as the guarantee behind it.
+      if (mode === 'write') await client.query(WRITE_LOCK);
       const result = await fn(sql);
       // A statement failed and `fn` carried on: PostgreSQL would answer COMMIT with a silent ROLLBACK.
       if (sql.failure !== undefined) throw sql.failure;
@@ -251,6 +255,9 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
     }
   }
 }
+
+/** The advisory lock every write unit holds until it commits (one key for the account's whole database). */
+const WRITE_LOCK = 'SELECT pg_advisory_xact_lock(7126451)';
 
 function ignoreError(): void {
   // See runUnit: the failure surfaces through the statement that meets it.
