@@ -224,12 +224,17 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
     client.on('error', ignoreError);
     const sql = new ClientSql(client);
     let broken: Error | undefined;
+    let locked = false;
     try {
+      // Write units of every instance hold one advisory lock, so they run one at a time as on SQLite: count-based
+      // checks (quotas, "at most N") of concurrent writes no longer abort each other, which under load exhausted
+      // the retries and answered 500. Taken before BEGIN, so the transaction's snapshot is taken after the previous
+      // holder committed. SERIALIZABLE stays as the guarantee behind it.
+      if (mode === 'write') {
+        await client.query(WRITE_LOCK);
+        locked = true;
+      }
       await client.query(mode === 'write' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      // Write units of every instance take one transaction-scoped advisory lock, so they run one at a time as on
-      // SQLite: count-based checks (quotas, "at most N") of concurrent writes no longer abort each other, which
-      // under load exhausted the retries and answered 500. SERIALIZABLE stays as the guarantee behind it.
-      if (mode === 'write') await client.query(WRITE_LOCK);
       const result = await fn(sql);
       // A statement failed and `fn` carried on: PostgreSQL would answer COMMIT with a silent ROLLBACK.
       if (sql.failure !== undefined) throw sql.failure;
@@ -250,14 +255,22 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       }
       throw error;
     } finally {
+      if (locked && !broken) {
+        try {
+          await client.query(WRITE_UNLOCK);
+        } catch (unlockError) {
+          broken = unlockError as Error; // The session (and with it the lock) must end: drop the connection.
+        }
+      }
       client.off('error', ignoreError);
       client.release(broken);
     }
   }
 }
 
-/** The advisory lock every write unit holds until it commits (one key for the account's whole database). */
-const WRITE_LOCK = 'SELECT pg_advisory_xact_lock(7126451)';
+/** The advisory lock every write unit holds from before BEGIN until after COMMIT (one key for the database). */
+const WRITE_LOCK = 'SELECT pg_advisory_lock(7126451)';
+const WRITE_UNLOCK = 'SELECT pg_advisory_unlock(7126451)';
 
 function ignoreError(): void {
   // See runUnit: the failure surfaces through the statement that meets it.
