@@ -199,6 +199,12 @@ function checkPasswordReset(ctx: OperationContext, action: string, resource: str
   );
 }
 
+/** Drops what an IAM write can make stale: the policy sets it concerns, or every cached set when it cannot tell. */
+function invalidateFor(store: Store, ctx: OperationContext, input: Record<string, unknown>): void {
+  if (ctx.service === 'iam' && isMutatingIamAction(ctx.action) && !invalidateForPolicyWrite(store, ctx.action, input))
+    bumpPolicyGeneration(store);
+}
+
 /** Builds the authorizer of the request pipeline. */
 export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   // A failed group commit undoes writes whose effects may be cached: forget every cached policy set and lookup.
@@ -208,7 +214,6 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   return {
     async authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void> {
       const principal = ctx.principal;
-      const mutating = ctx.service === 'iam' && isMutatingIamAction(ctx.action);
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
         const action = `${ctx.service}:${ctx.action}`;
         // IAM Access Analyzer's policy actions have no resource types (service authorization reference): '*'.
@@ -223,11 +228,10 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
       }
       // Bumping before the operation runs makes every request after this one see its writes; `written` bumps
       // again once it has run, for a request that read in between (only possible while a unit awaits).
-      if (mutating && !invalidateForPolicyWrite(deps.store, ctx.action, input)) bumpPolicyGeneration(deps.store);
+      invalidateFor(deps.store, ctx, input);
     },
     written(ctx: OperationContext, input: Record<string, unknown>): void {
-      if (ctx.service === 'iam' && isMutatingIamAction(ctx.action) && !invalidateForPolicyWrite(deps.store, ctx.action, input))
-        bumpPolicyGeneration(deps.store);
+      invalidateFor(deps.store, ctx, input);
     },
     async authorizeAction(ctx, action, resource, extraContext) {
       if (isUnrestricted(ctx.principal)) return;
