@@ -1,7 +1,7 @@
 // Load shedding: within one turn of the event loop, requests are served until the turn's work has kept them
 // waiting longer than the bound; the next turn starts afresh; 0 never sheds.
 import { describe, expect, it } from 'vitest';
-import { createLoadShedder } from './load-shedding';
+import { createLoadShedder, SAMPLE_EVERY_MS } from './load-shedding';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
@@ -60,5 +60,57 @@ describe('createLoadShedder', () => {
       now += 10_000;
       expect(shedder.admit()).toBe(true);
     }
+  });
+});
+
+describe('createLoadShedder under steady load', () => {
+  it('reads the CPU clock at most once per SAMPLE_EVERY_MS of wall time across many short turns', async () => {
+    let cpu = 0;
+    let idle = 0;
+    let active = 0;
+    let cpuReads = 0;
+    const shedder = createLoadShedder(
+      50,
+      () => {
+        cpuReads++;
+        return cpu;
+      },
+      () => ({ idle, active }),
+    );
+    // 100 turns of 0.2 ms busy and 0.05 ms idle each: 25 ms of wall time.
+    for (let turn = 0; turn < 100; turn++) {
+      idle += 0.05;
+      expect(shedder.admit()).toBe(true);
+      active += 0.2;
+      cpu += 0.2;
+      expect(shedder.admit()).toBe(true);
+    }
+    expect(cpuReads).toBeLessThanOrEqual(Math.ceil(25 / SAMPLE_EVERY_MS) + 1);
+    expect(cpuReads).toBeGreaterThanOrEqual(1);
+  });
+
+  it('does not count work done before the turn (since a reused reading) as waiting', () => {
+    let cpu = 0;
+    let idle = 0;
+    let active = 0;
+    const shedder = createLoadShedder(
+      50,
+      () => cpu,
+      () => ({ idle, active }),
+    );
+    expect(shedder.admit()).toBe(true); // reading taken: cpu 0
+    // 4 ms of the loop's own work, then a new turn within SAMPLE_EVERY_MS of the reading (no new reading).
+    active += 4;
+    cpu += 4;
+    idle += 0.5;
+    expect(shedder.admit()).toBe(true);
+    // 52 ms of wall time in this turn, 48 ms of it this process's work: served. Counting the 4 ms before the
+    // turn (the reading is older than the turn) would make the requests look 52 ms old and shed them.
+    active += 52;
+    cpu += 48;
+    expect(shedder.admit()).toBe(true);
+    active += 3;
+    cpu += 3;
+    expect(shedder.admit()).toBe(false);
   });
 });

@@ -28,8 +28,14 @@ export type LoopTimes = () => { idle: number; active: number };
  * turn is always served, so a lone slow request never causes another to be shed unless it kept that one
  * waiting longer than the bound. The CPU clock is a system call: it is read at a turn's first request, and
  * later only once the turn's wall time (the loop's active time, which `loop` reports anyway) has passed the
- * bound, since no request of the turn can have waited longer than that.
+ * bound, since no request of the turn can have waited longer than that. Under steady load turns are short and
+ * many, so a turn's start is not read afresh every time either: the last reading, at most `SAMPLE_EVERY_MS` of
+ * wall time old, stands in for it, less the loop's busy time since (which bounds this thread's CPU time since), so
+ * the wait is never overstated by the reuse.
  */
+/** How old (in wall-clock milliseconds) a reading of the CPU clock may be and still mark a turn's start. */
+export const SAMPLE_EVERY_MS = 5;
+
 export function createLoadShedder(
   maxQueueMs: number,
   clock: () => number = cpuMs,
@@ -39,6 +45,10 @@ export function createLoadShedder(
   let turnStart: number | undefined;
   let idleAtTurnStart = 0;
   let activeAtTurnStart = 0;
+  // The last reading of the CPU clock, and the loop's wall and busy time when it was taken.
+  let sampleCpu = 0;
+  let sampleWall = -Infinity;
+  let sampleActive = 0;
   const endTurn = () => {
     turnStart = undefined;
   };
@@ -48,7 +58,14 @@ export function createLoadShedder(
       // have waited idle for I/O since (for requests handled outside the poll phase).
       const { idle, active } = loop();
       if (turnStart === undefined || idle !== idleAtTurnStart) {
-        turnStart = clock();
+        if (idle + active - sampleWall >= SAMPLE_EVERY_MS) {
+          sampleCpu = clock();
+          sampleWall = idle + active;
+          sampleActive = active;
+        }
+        // CPU time at the turn's start is at least the reading plus this thread's work since, which is at most
+        // the loop's busy time since: taking the larger start can only understate how long requests waited.
+        turnStart = sampleCpu + (active - sampleActive);
         idleAtTurnStart = idle;
         activeAtTurnStart = active;
         setImmediate(endTurn);
