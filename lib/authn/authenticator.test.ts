@@ -107,6 +107,41 @@ describe('authenticator', () => {
     expect(await failure(() => authenticator.authenticate(info(wrong)))).toBe('SignatureDoesNotMatch');
   });
 
+  it('reuses a key read for a store that returns a new account record each time (PostgreSQL), until the account is created anew', async () => {
+    /** A view of `target` with some members replaced; methods keep their receiver. */
+    const overriding = <T extends object>(target: T, members: Record<string, unknown>): T =>
+      new Proxy(target, {
+        get(object, property) {
+          if (typeof property === 'string' && property in members) return members[property];
+          const value: unknown = Reflect.get(object, property);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+        },
+      });
+    let keyReads = 0;
+    let createDate: string | undefined;
+    const account = overriding(service.store.account, {
+      get: async () => {
+        const record = (await service.store.account.get())!;
+        return { ...record, createDate: createDate ?? record.createDate };
+      },
+    });
+    const accessKeys = overriding(service.store.accessKeys, {
+      get: (id: string) => {
+        keyReads++;
+        return service.store.accessKeys.get(id);
+      },
+    });
+    const store = overriding(service.store, { account, accessKeys });
+    const authenticator = createAuthenticator({ store, secrets: service.secrets, config: service.config });
+    const admin = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' };
+    for (let i = 0; i < 3; i++) await authenticator.authenticate(info(await signed(admin)));
+    expect(keyReads).toBe(1);
+    // A reset creates the account anew: the key is read again.
+    createDate = new Date(Date.now() + 1000).toISOString();
+    await authenticator.authenticate(info(await signed(admin)));
+    expect(keyReads).toBe(2);
+  });
+
   it('sees a key deactivated by an IAM write on the very next request', async () => {
     const authenticator = createAuthenticator(service);
     const admin = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' };

@@ -9,7 +9,7 @@ import { isPolicyDocumentWrite, isPureCreation, isReadOnlyIamAction } from '../c
 import { rootPrincipal, type Principal } from '../core/context';
 import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '../core/errors';
 import type { Authenticator, RequestInfo } from '../core/pipeline';
-import type { AccessKeyRecord, Store } from '../store/types';
+import type { AccessKeyRecord, AccountRecord, Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
 import { decodePrincipal } from './principal-codec';
 import { isCommercialRegion } from './regions';
@@ -67,7 +67,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   let credentialGeneration = 0;
   let writeInFlight = false;
   const userPrincipals = new BoundedCache<string, { generation: number; at: number; principal: Principal }>(CACHE_LIMIT);
-  const keys = new BoundedCache<string, { generation: number; account: object; at: number; key: AccessKeyRecord }>(CACHE_LIMIT);
+  const keys = new BoundedCache<string, { generation: number; account: string; at: number; key: AccessKeyRecord }>(CACHE_LIMIT);
   // A failed group commit undoes writes this process has already seen: read everything again.
   store.onRollback(() => {
     credentialGeneration++;
@@ -80,11 +80,13 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   });
 
   /**
-   * A long-term key, cached like user principals. The account record is part of the validity check: a reset
-   * (wipe and bootstrap) replaces it, so no key outlives the data it came from.
+   * A long-term key, cached like user principals. The account's incarnation (its id and creation time) is part of
+   * the validity check: a reset (wipe and bootstrap) creates the account anew, so no key outlives the data it came
+   * from. Compared by value: the PostgreSQL store reads a new account record for every request.
    */
-  async function accessKey(accessKeyId: string, account: object, now: number): Promise<AccessKeyRecord | undefined> {
+  async function accessKey(accessKeyId: string, accountRecord: AccountRecord, now: number): Promise<AccessKeyRecord | undefined> {
     const generation = credentialGeneration;
+    const account = `${accountRecord.accountId}\u0000${accountRecord.createDate}`;
     const cached = keys.get(accessKeyId);
     if (
       cached &&
