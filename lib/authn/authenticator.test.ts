@@ -118,11 +118,11 @@ describe('authenticator', () => {
         },
       });
     let keyReads = 0;
-    let createDate: string | undefined;
+    const reset: { createDate?: string } = {};
     const account = overriding(service.store.account, {
       get: async () => {
         const record = (await service.store.account.get())!;
-        return { ...record, createDate: createDate ?? record.createDate };
+        return { ...record, createDate: reset.createDate ?? record.createDate };
       },
     });
     const accessKeys = overriding(service.store.accessKeys, {
@@ -137,7 +137,7 @@ describe('authenticator', () => {
     for (let i = 0; i < 3; i++) await authenticator.authenticate(info(await signed(admin)));
     expect(keyReads).toBe(1);
     // A reset creates the account anew: the key is read again.
-    createDate = new Date(Date.now() + 1000).toISOString();
+    reset.createDate = new Date(Date.now() + 1000).toISOString();
     await authenticator.authenticate(info(await signed(admin)));
     expect(keyReads).toBe(2);
   });
