@@ -98,6 +98,18 @@ describe('AWS managed policy catalogue', () => {
     }
   });
 
+  it('serves older versions of the policies with the longest histories (too large to keep cached), each time', async () => {
+    const catalogue = await freshCatalogue();
+    const longest = [...catalogue.listAwsManagedPolicies()].sort((a, b) => b.versions.length - a.versions.length).slice(0, 2);
+    for (const policy of longest) {
+      const oldest = policy.versions[policy.versions.length - 1];
+      const first = catalogue.getAwsManagedPolicyVersion(policy.arn, oldest.versionId)!;
+      expect(JSON.parse(first.document).Statement).toBeDefined();
+      expect(catalogue.getAwsManagedPolicyVersion(policy.arn, oldest.versionId)).toEqual(first);
+      expect(catalogue.getAwsManagedPolicyVersion(policy.arn, policy.versions[1].versionId)?.isDefaultVersion).toBe(false);
+    }
+  }, 60_000);
+
   it('keeps documents in the cache file, not in memory, and reads each one back exactly', async () => {
     const catalogue = await freshCatalogue();
     const all = catalogue.listAwsManagedPolicies();

@@ -4,6 +4,7 @@
 // followed by every default document, which are read from it by byte range when asked for (a few recently used
 // ones kept) instead of holding some 6 MB of document text in the heap of every server.
 // The domain reads it through the port in lib/core/managed-policy-catalogue.ts (`awsManagedPolicyCatalogue` below).
+import { LRUCache } from 'lru-cache';
 import { BoundedCache } from '../core/bounded-cache';
 import {
   AWS_MANAGED_POLICY_PREFIX,
@@ -104,8 +105,13 @@ interface RawPolicy {
 }
 
 let catalogue: Catalogue | undefined;
-const VERSION_CACHE_SIZE = 32;
-const versionCache = new BoundedCache<string, Record<string, RawVersion>>(VERSION_CACHE_SIZE);
+/**
+ * The older versions of recently read policies, bounded by the bytes of JSON they were parsed from: a few dozen
+ * policies have more than 256 KB of history (one has 11 MB; the 32 largest, 52 MB), which a count alone would let
+ * the cache keep, parsed, all at once. A history larger than the bound is parsed again each time it is asked for.
+ */
+const VERSION_CACHE_BYTES = 2 * 1024 * 1024;
+const versionCache = new LRUCache<string, Record<string, RawVersion>>({ max: 64, maxSize: VERSION_CACHE_BYTES });
 
 /** Formats a policy document as AWS shows its managed policies' documents. */
 function formatDocument(document: unknown): string {
@@ -355,11 +361,13 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
   if (cached) return cached;
   const { ranges, file } = getCatalogue();
   let versions: Record<string, RawVersion> | undefined;
+  let size = Infinity;
   const range = ranges.get(policy.policyName);
   if (range) {
     const fd = fs.openSync(/*turbopackIgnore: true*/ file, 'r');
     try {
       const bytes = Buffer.alloc(range.end - range.start);
+      size = bytes.length;
       fs.readSync(fd, bytes, 0, bytes.length, range.start);
       const text = bytes.toString('utf8').trimEnd().replace(/,$/, '');
       const entry = JSON.parse(text) as RawPolicy;
@@ -374,7 +382,7 @@ function readVersions(policy: AwsManagedPolicy): Record<string, RawVersion> {
     const raw = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8')) as Record<string, RawPolicy>;
     versions = raw[policy.policyName]?.versions ?? {};
   }
-  versionCache.set(policy.arn, versions);
+  if (size <= VERSION_CACHE_BYTES) versionCache.set(policy.arn, versions, { size: Math.max(1, size) });
   return versions;
 }
 
