@@ -2,3 +2,5 @@
 export const IAM_NODE_FLAGS: string[];
 /** Builds bin/iam-server.ts into one ES module and returns its path. */
 export function buildIamServer(): Promise<string>;
+/** Replaces non-ASCII characters on the comment lines of a bundle, when that leaves it all ASCII. */
+export function asciiOnly(file: string): void;

@@ -97,4 +97,73 @@ describe('AWS managed policy catalogue', () => {
       expect(catalogue.getAwsManagedPolicyVersion(p.arn, oldest.versionId)?.versionId).toBe(oldest.versionId);
     }
   });
+
+  it('serves older versions of the policies with the longest histories (too large to keep cached), each time', async () => {
+    const catalogue = await freshCatalogue();
+    const longest = [...catalogue.listAwsManagedPolicies()].sort((a, b) => b.versions.length - a.versions.length).slice(0, 2);
+    for (const policy of longest) {
+      const oldest = policy.versions[policy.versions.length - 1];
+      const first = catalogue.getAwsManagedPolicyVersion(policy.arn, oldest.versionId)!;
+      expect(JSON.parse(first.document).Statement).toBeDefined();
+      expect(catalogue.getAwsManagedPolicyVersion(policy.arn, oldest.versionId)).toEqual(first);
+      expect(catalogue.getAwsManagedPolicyVersion(policy.arn, policy.versions[1].versionId)?.isDefaultVersion).toBe(false);
+    }
+  }, 60_000);
+
+  it('keeps documents in the cache file, not in memory, and reads each one back exactly', async () => {
+    const catalogue = await freshCatalogue();
+    const all = catalogue.listAwsManagedPolicies();
+    const file = path.join(cacheDir, 'aws-managed-policies.json');
+    const cacheText = fs.readFileSync(file, 'utf8');
+    expect(cacheText.startsWith('gatehouse-aws-managed-policies 2 ')).toBe(true);
+    const admin = catalogue.getAwsManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess')!;
+    // The policy object holds no document text of its own: it is read on demand.
+    expect(Object.getOwnPropertyDescriptor(admin, 'document')?.get).toBeTypeOf('function');
+    expect(cacheText).toContain(admin.document);
+    // Spreads and JSON keep the document, as with a plain object.
+    expect({ ...admin }.document).toBe(admin.document);
+    expect(JSON.parse(JSON.stringify(admin)).document).toBe(admin.document);
+    // Every document, read in an order that defeats the small cache of recent ones, equals the parsed one.
+    const parsed = new Map(parsedFromFile.listAwsManagedPolicies().map((p) => [p.arn, p.document]));
+    for (const policy of [...all].reverse()) expect(policy.document).toBe(parsed.get(policy.arn));
+  });
+
+  it('reads from the file it opened even when another process rewrites the cache', async () => {
+    const catalogue = await freshCatalogue();
+    const before = catalogue.getAwsManagedPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess')!;
+    const file = path.join(cacheDir, 'aws-managed-policies.json');
+    const original = fs.readFileSync(file);
+    // A rewrite is a new file renamed over the name: garbage here, which must not be what this process reads.
+    fs.writeFileSync(`${file}.other`, Buffer.alloc(original.length, 'x'));
+    fs.renameSync(`${file}.other`, file);
+    try {
+      expect(JSON.parse(before.document).Statement.length).toBeGreaterThan(0);
+      expect(catalogue.getAwsManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')!.document).toBe(
+        parsedFromFile.getAwsManagedPolicy('arn:aws:iam::aws:policy/PowerUserAccess')!.document,
+      );
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
+  it('parses the data file again when the cache is damaged, and keeps documents in memory when it cannot write one', async () => {
+    const file = path.join(cacheDir, 'aws-managed-policies.json');
+    fs.writeFileSync(file, fs.readFileSync(file).subarray(0, 1000));
+    const repaired = await freshCatalogue();
+    expect(repaired.listAwsManagedPolicies()).toEqual(parsedFromFile.listAwsManagedPolicies());
+    expect(fs.readFileSync(file).length).toBeGreaterThan(1000);
+
+    // A cache directory that cannot be created (a file is in the way): the catalogue still answers everything.
+    const blocked = path.join(cacheDir, 'blocked');
+    fs.writeFileSync(blocked, '');
+    process.env.GATEHOUSE_CACHE_DIR = path.join(blocked, 'cache');
+    try {
+      const uncached = await freshCatalogue();
+      const admin = uncached.getAwsManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess')!;
+      expect(JSON.parse(admin.document)).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+      expect(uncached.listAwsManagedPolicies()).toEqual(parsedFromFile.listAwsManagedPolicies());
+    } finally {
+      process.env.GATEHOUSE_CACHE_DIR = cacheDir;
+    }
+  }, 60_000);
 });
