@@ -5,7 +5,7 @@
 // (lib/service/sign-in-route.ts) parses the request, audits and maps the outcome to its JSON response.
 import { AwsError } from '../core/errors';
 import { rootPrincipal, type Principal } from '../core/context';
-import { hashPassword, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
+import { hashPasswordAsync, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
 import { entityArn } from '../iam/arn';
 import { verifyConsolePasswordAsync } from '../iam/login-profiles/verify-console-password';
 import { acceptMfaCode } from '../iam/mfa/verify-mfa-code';
@@ -113,7 +113,8 @@ export interface ConsoleSignInSuccess {
 }
 
 /** A hash checked when the identity does not exist, so that every failure costs the same time. */
-let decoyHash: string | undefined;
+/** The decoy hash, made once off the event loop (a promise, so concurrent first sign-ins share it). */
+let decoyHash: Promise<string> | undefined;
 
 interface Verified {
   principal: Principal;
@@ -144,16 +145,16 @@ export async function signInAttemptKey(store: Store, input: ConsoleSignInRequest
 async function checkCredentials(store: Store, input: ConsoleSignInRequest, now: Date): Promise<Verified> {
   const account = await store.account.get();
   if (!account) throw new InvalidCredentials();
-  decoyHash ??= hashPassword('gatehouse-decoy-password');
+  const decoy = await (decoyHash ??= hashPasswordAsync('gatehouse-decoy-password'));
   if (input.type === 'root') {
     const matches = account.rootEmail.toLowerCase() === input.email.trim().toLowerCase() && account.rootPasswordHash !== undefined;
-    const valid = (await verifyPasswordAsync(input.password, matches ? account.rootPasswordHash! : decoyHash)) && matches;
+    const valid = (await verifyPasswordAsync(input.password, matches ? account.rootPasswordHash! : decoy)) && matches;
     if (!valid) throw new InvalidCredentials();
     return { principal: rootPrincipal(account.accountId), passwordResetRequired: false };
   }
   const user = (await isThisAccount(store, input.account.trim())) ? await store.users.getByName(input.userName) : undefined;
   if (!user || !(await store.loginProfiles.get(user.userId))) {
-    await verifyPasswordAsync(input.password, decoyHash);
+    await verifyPasswordAsync(input.password, decoy);
     throw new InvalidCredentials();
   }
   const check = await verifyConsolePasswordAsync(store, user.userId, input.password, now);

@@ -61,10 +61,29 @@ export interface OperationContext {
   /** The service ('iam', 'sts' or 'access-analyzer') and action name of the request. */
   service: 'iam' | 'sts' | 'access-analyzer';
   action: string;
+  /** Password work done off the event loop before the operation's unit (see `Operation.prepare`). */
+  passwords?: PasswordWork;
 }
 
-/** An operation: typed input in, typed output out, or a thrown `AwsError`. */
-export type Operation<I, O> = (ctx: OperationContext, input: I) => Promise<OperationResult<O>>;
+/**
+ * scrypt results computed before an operation's store unit, on libuv's thread pool: each costs ~50 ms of CPU, which
+ * must neither block the event loop nor run inside a unit (a unit awaits nothing but its store; docs/STORAGE.md).
+ */
+export interface PasswordWork {
+  /** New password hashes, by plaintext. */
+  hashes: Map<string, string>;
+  /** Whether a plaintext matches a stored hash, by `plaintext \0 stored hash`. */
+  verdicts: Map<string, boolean>;
+}
+
+/**
+ * An operation: typed input in, typed output out, or a thrown `AwsError`. `prepare`, when present, runs after
+ * authorization and before the operation's unit, for work that must not run inside it (password hashing); what it
+ * computes is advice the operation re-checks or recomputes when absent, never a decision taken outside the unit.
+ */
+export type Operation<I, O> = ((ctx: OperationContext, input: I) => Promise<OperationResult<O>>) & {
+  prepare?: (ctx: OperationContext, input: I) => Promise<PasswordWork>;
+};
 
 /** What an operation resolves to: its output, or anything (ignored) for an operation AWS answers with no output. */
 export type OperationResult<O> = [O] extends [void] ? unknown : O;

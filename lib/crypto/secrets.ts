@@ -89,3 +89,14 @@ export function verifyPasswordAsync(password: string, stored: string): Promise<b
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** `hashPassword` on libuv's thread pool: the event loop stays free while scrypt runs. */
+export function hashPasswordAsync(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, (error, hash) => {
+      if (error) reject(error);
+      else resolve(`scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`);
+    });
+  });
+}

@@ -122,6 +122,8 @@ export function createHandler(deps: HandlerDeps): Handler {
 
       const ctx = operationContextOf(deps, info, principal);
       await deps.authorizer.authorize(ctx, input);
+      // Work that must not run inside the unit (scrypt), on libuv's thread pool.
+      if (operation.prepare) ctx.passwords = await operation.prepare(ctx, input ?? {});
       const readOnly = isReadOnlyAction(service, action);
       const output = readOnly
         ? await deps.store.read((store) => operation(scoped(ctx, store), input ?? {}))

@@ -1,10 +1,10 @@
 // CreateLoginProfile: gives a user a console password, checked against the account password policy.
 import { EntityAlreadyExists } from '../../core/errors';
-import { hashPassword } from '../../crypto/secrets';
 import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
+import { newPasswordWork, passwordHashOf, prepareHash } from './password-work';
 
 export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
@@ -14,7 +14,7 @@ export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx
   const now = ctx.now.toISOString();
   const profile = {
     userId: user.userId,
-    passwordHash: hashPassword(input.Password),
+    passwordHash: passwordHashOf(ctx, input.Password),
     passwordResetRequired: input.PasswordResetRequired ?? false,
     createDate: now,
     passwordChangedDate: now,
@@ -22,4 +22,10 @@ export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx
   await store.loginProfiles.insert(profile);
   await store.loginProfiles.addPasswordHistory(user.userId, profile.passwordHash, now, PASSWORD_HISTORY_SIZE);
   return { LoginProfile: loginProfileView(user.userName, profile) };
+};
+
+createLoginProfile.prepare = async (_ctx, input) => {
+  const work = newPasswordWork();
+  await prepareHash(work, input.Password);
+  return work;
 };

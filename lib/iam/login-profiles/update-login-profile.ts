@@ -1,9 +1,9 @@
 // UpdateLoginProfile: an administrator sets a user's password and/or its PasswordResetRequired flag.
-import { hashPassword } from '../../crypto/secrets';
 import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
+import { newPasswordWork, passwordHashOf, prepareHash } from './password-work';
 
 export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
@@ -12,11 +12,17 @@ export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = async (ctx
   const changes: { passwordHash?: string; passwordChangedDate?: string; passwordResetRequired?: boolean } = {};
   if (input.Password !== undefined) {
     await enforcePasswordPolicy(store, input.Password);
-    changes.passwordHash = hashPassword(input.Password);
+    changes.passwordHash = passwordHashOf(ctx, input.Password);
     changes.passwordChangedDate = ctx.now.toISOString();
     await store.loginProfiles.addPasswordHistory(user.userId, changes.passwordHash, changes.passwordChangedDate, PASSWORD_HISTORY_SIZE);
   }
   if (input.PasswordResetRequired !== undefined) changes.passwordResetRequired = input.PasswordResetRequired;
   await store.loginProfiles.update(user.userId, changes);
   return {};
+};
+
+updateLoginProfile.prepare = async (_ctx, input) => {
+  const work = newPasswordWork();
+  await prepareHash(work, input.Password);
+  return work;
 };
