@@ -108,6 +108,8 @@ export class AuditWorkerWriter {
   private closed = false;
   private closing = false;
   private crashes = 0;
+  /** The batch first in line when running workers died, and how many times in a row. */
+  private suspect: { batch: number; crashes: number } | undefined;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private dropped = 0;
   private lastDropReport = 0;
@@ -262,17 +264,22 @@ export class AuditWorkerWriter {
     this.log(
       `[gatehouse] the audit worker stopped (${reason}); ${this.pending} audit events are held until it is restarted in ${delay} ms`,
     );
+    const wasReady = this.readyOnce;
     this.readyOnce = false;
-    // The same batch first in line at three crashes in a row: it is what kills the worker; give it up, loudly.
-    if (this.crashes >= 3 && this.unacknowledged.size > 0) {
-      const first = Math.min(...this.unacknowledged.keys());
-      const batch = this.unacknowledged.get(first)!;
-      this.unacknowledged.delete(first);
-      this.unacknowledgedEvents -= batch.count;
-      this.acknowledged = Math.max(this.acknowledged, first);
-      this.log(`[gatehouse] ${batch.count} audit events were dropped: the audit worker stopped on them ${this.crashes} times`);
-      this.crashes = 0;
-      this.releaseWaiters();
+    // The same batch first in line when a running worker died three times: it is what kills it; give it up, loudly.
+    // (A worker that dies before it has opened audit.db counts against no batch: those are held.)
+    const first = wasReady && this.unacknowledged.size > 0 ? Math.min(...this.unacknowledged.keys()) : undefined;
+    if (first !== undefined) {
+      this.suspect = this.suspect?.batch === first ? { batch: first, crashes: this.suspect.crashes + 1 } : { batch: first, crashes: 1 };
+      if (this.suspect.crashes >= 3) {
+        const batch = this.unacknowledged.get(first)!;
+        this.unacknowledged.delete(first);
+        this.unacknowledgedEvents -= batch.count;
+        this.acknowledged = Math.max(this.acknowledged, first);
+        this.log(`[gatehouse] ${batch.count} audit events were dropped: the audit worker stopped on them ${this.suspect.crashes} times`);
+        this.suspect = undefined;
+        this.releaseWaiters();
+      }
     }
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
