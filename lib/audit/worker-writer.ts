@@ -27,7 +27,7 @@ export interface AuditWorkerWriterOptions {
   pruneIntervalMs?: number;
   /** Events held for a worker that is down, at most; beyond, new events are dropped and counted on stderr. */
   maxPending?: number;
-  /** Longest wait of `close()` for a worker that is down; what it still holds is then reported lost. */
+  /** Longest wait of `flush()` and `close()` for a worker that is down (then `close()` reports what it lost). */
   closeTimeoutMs?: number;
   /** Where errors are reported (stderr by default). */
   log?: (message: string) => void;
@@ -38,8 +38,8 @@ let bundledEntry: URL | undefined;
 
 /**
  * Tells the service that the audit worker's entry is this built file (the standalone server's bundle builds
- * lib/audit/audit-worker.ts into audit-worker.mjs beside itself). Without it, the worker runs from its source:
- * through tsx when the source is TypeScript (vitest, tsx), or as Next.js bundled it (`new Worker(new URL(…))`).
+ * lib/audit/audit-worker.ts into audit-worker.mjs beside itself). Without it, the worker runs as Next.js bundled
+ * it (`new Worker(new URL(…))`), or, from TypeScript sources (vitest, tsx), bundled by esbuild at its first start.
  */
 export function useBundledAuditWorker(entry: URL): void {
   bundledEntry = entry;
@@ -47,12 +47,15 @@ export function useBundledAuditWorker(entry: URL): void {
 
 function startWorker(workerData: AuditWorkerData): Worker {
   const options: WorkerOptions = { workerData, name: 'gatehouse-audit' };
-  if (bundledEntry) return new Worker(bundledEntry, options);
-  // From TypeScript sources (vitest; tsx): bundled once per process with esbuild (a development dependency), as
+  // Inside Next.js (`npm start`, `next dev`): its bundler builds the worker from this literal `new Worker(new URL(…))`
+  // into a chunk of its own. (Its `import.meta.url` still names the .ts source, so NEXT_RUNTIME tells it apart.)
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL('./audit-worker.ts', import.meta.url), options);
+  // Reflect.construct below: Next.js's bundler takes every `new Worker(…)` it sees for a worker to build, and one
+  // whose entry is not a literal URL it cannot resolve (it tries every file of the project).
+  if (bundledEntry) return Reflect.construct(Worker, [bundledEntry, options]) as Worker;
+  // From TypeScript sources (vitest, tsx): bundled once per process with esbuild (a development dependency), as
   // bin/iam.mjs does for the standalone server; loading the sources through tsx costs the worker most of a second.
-  if (import.meta.url.endsWith('.ts')) return new Worker(sourceBuild(), options);
-  // As Next.js bundles it: the literal `new Worker(new URL(…, import.meta.url))` is what its bundler recognises.
-  return new Worker(new URL('./audit-worker.ts', import.meta.url), options);
+  return Reflect.construct(Worker, [sourceBuild(), options]) as Worker;
 }
 
 let sourceBuildFile: string | undefined;
@@ -62,7 +65,8 @@ function sourceBuild(): string {
   if (sourceBuildFile && fs.existsSync(sourceBuildFile)) return sourceBuildFile;
   const source = fileURLToPath(import.meta.url);
   const root = path.resolve(path.dirname(source), '../..');
-  const esbuild = createRequire(source)('esbuild') as typeof import('esbuild');
+  // Through Reflect.apply, so that Next.js's bundler does not take esbuild (a development dependency) for a dependency of the service.
+  const esbuild = Reflect.apply(createRequire(source), undefined, ['esbuild']) as typeof import('esbuild');
   const built = esbuild.buildSync({
     entryPoints: [path.join(path.dirname(source), 'audit-worker.ts')],
     bundle: true,
@@ -164,24 +168,40 @@ export class AuditWorkerWriter {
     return this.readyOnce ? this.worker?.threadId : undefined;
   }
 
-  /** Resolves once every event recorded before the call is committed in audit.db. */
+  /**
+   * Resolves once every event recorded before the call is committed in audit.db; at the latest after
+   * `closeTimeoutMs`, saying so on stderr (a reader is answered from what is written rather than kept waiting for
+   * a worker that is down).
+   */
   flush(): Promise<void> {
+    return this.committed(this.closeTimeoutMs).then((done) => {
+      if (!done) this.log(`[gatehouse] audit worker: ${this.pending} audit events are not written yet; reading the trail without them`);
+    });
+  }
+
+  /** True once everything recorded so far is committed; false when `timeoutMs` passed first. */
+  private committed(timeoutMs: number): Promise<boolean> {
     this.post();
     const batch = this.nextBatch - 1;
-    if (this.acknowledged >= batch) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ batch, resolve }));
+    if (this.acknowledged >= batch) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      timer.unref?.();
+      this.waiters.push({
+        batch,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      });
+    });
   }
 
   /** Drains the worker (everything recorded is committed) and stops it. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = await Promise.race([
-      this.flush().then(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), this.closeTimeoutMs))),
-    ]);
-    clearTimeout(timer);
+    const timedOut = !(await this.committed(this.closeTimeoutMs));
     this.closing = true;
     clearTimeout(this.restartTimer);
     if (timedOut) this.log(`[gatehouse] audit worker: ${this.pending} audit events were not written before shutdown`);
