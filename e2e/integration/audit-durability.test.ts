@@ -1,6 +1,6 @@
 // What the audit trail promises across a crash, checked on the standalone server (as `npm run iam` runs it).
 // SQLite: a worker thread writes the trail into audit.db, one transaction per batch, each batch posted at most
-// ~5 ms after its requests (lib/audit/worker-writer.ts); PostgreSQL: the instance writes it into the shared
+// ~25 ms after its requests (lib/audit/worker-writer.ts); PostgreSQL: the instance writes it into the shared
 // database every ~50 ms (lib/audit/writer.ts). Events are written behind the answers. SIGTERM/SIGINT drain what is
 // buffered before exiting, so they lose nothing; a SIGKILL loses at most the events not yet committed: those of
 // the requests answered in the last moments before it. So once the server has been quiet for a while, or once a
