@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   const sign = (bodies: string[], service: 'iam' | 'sts' = 'iam'): Promise<PreparedRequest[]> =>
     Promise.all(bodies.map((body) => signQuery(server.endpoint, body, CREDENTIALS, service)));
   try {
+    console.log(
+      `server after start: RSS ${(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024).toFixed(0)} MiB`,
+    );
     await runLoad(server.endpoint, await sign(Array.from({ length: 200 }, (_, i) => `Action=CreateUser&${IAM}&UserName=u-${i}`)), 16);
     const workloads: [string, PreparedRequest[]][] = [
       ['GetUser', await sign(Array.from({ length: REQUESTS }, (_, i) => `Action=GetUser&${IAM}&UserName=u-${i % 200}`))],
@@ -66,6 +69,11 @@ async function main(): Promise<void> {
       }
     }
     console.table(rows);
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    console.log(
+      `server: peak RSS ${server.peakRssMiB().toFixed(0)} MiB, RSS now ${(field('VmRSS') / 1024).toFixed(0)} MiB, ${field('Threads')} threads`,
+    );
   } finally {
     ceiling.close();
     server.stop();
