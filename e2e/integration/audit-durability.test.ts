@@ -14,7 +14,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { CreateUserCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { adminClient, exited, StandaloneServers } from './standalone';
 import { ADMIN_CREDENTIALS } from './harness';
-import { queryTestDatabase } from '../support/test-store';
+import { onPostgres, queryTestDatabase } from '../support/test-store';
 
 const servers = new StandaloneServers();
 
@@ -137,4 +137,36 @@ describe('audit trail across a crash', () => {
     second.child.kill('SIGTERM');
     await exited(second.child);
   });
+
+  it.skipIf(onPostgres)(
+    'a data directory of an earlier version (the trail in gatehouse.db) is served from audit.db after the upgrade',
+    async () => {
+      const dataDir = servers.dataDir('audit-legacy');
+      const first = await servers.start(dataDir);
+      const current = await traffic(first.endpoint, 'current'); // audit.db's sequence numbers from 1 on are taken
+      first.child.kill('SIGTERM');
+      await exited(first.child);
+      // What an earlier version left: the audit tables in gatehouse.db, with its events and last-accessed rows.
+      const main = new Database(path.join(dataDir, 'gatehouse.db'));
+      main.exec(`CREATE TABLE audit_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, event_time TEXT NOT NULL,
+      event_source TEXT NOT NULL, event_name TEXT NOT NULL, principal_arn TEXT, access_key_id TEXT, error_code TEXT, source_ip TEXT, event TEXT NOT NULL);
+      CREATE TABLE service_last_accessed (principal_arn TEXT NOT NULL, service_namespace TEXT NOT NULL, last_accessed TEXT NOT NULL,
+      last_accessed_entity TEXT, last_accessed_region TEXT, total_authenticated_entities INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (principal_arn, service_namespace));`);
+      const now = new Date().toISOString();
+      const legacy = Array.from({ length: 5 }, (_, i) => `legacy-request-${i}`);
+      const insert = main.prepare(
+        `INSERT INTO audit_events (event_id, event_time, event_source, event_name, event) VALUES (?, ?, 'iam.amazonaws.com', 'ListUsers', ?)`,
+      );
+      for (const id of legacy) insert.run(`event-${id}`, now, JSON.stringify({ eventName: 'ListUsers', eventTime: now, requestID: id }));
+      main.close();
+      const upgraded = await servers.start(dataDir);
+      const seen = await lookupRequestIds(upgraded.endpoint, 1000);
+      expect([...legacy, ...current].filter((id) => !seen.includes(id))).toEqual([]);
+      upgraded.child.kill('SIGTERM');
+      await exited(upgraded.child);
+      const after = new Database(path.join(dataDir, 'gatehouse.db'), { readonly: true });
+      expect(after.prepare("SELECT name FROM sqlite_master WHERE name IN ('audit_events', 'service_last_accessed')").all()).toEqual([]);
+      after.close();
+    },
+  );
 });

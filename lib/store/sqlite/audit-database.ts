@@ -96,7 +96,7 @@ function migrateAuditDatabase(db: SqliteDatabase): void {
  * (a fresh gatehouse.db has them too: its first migration created them). Events keep their sequence numbers, so
  * nextTokens handed out before the upgrade still page on. The copy commits in audit.db before the drop commits in
  * gatehouse.db; a crash between the two leaves the tables in gatehouse.db and the next open repeats the move, which
- * is idempotent (events are skipped by id, last-accessed rows keep the later time).
+ * is idempotent (events already in audit.db are skipped by id, last-accessed rows keep the later time).
  */
 export function moveLegacyAuditTables(mainDb: SqliteDatabase, auditDb: SqliteDatabase, mainFile: string): number {
   const present = mainDb
@@ -114,11 +114,19 @@ export function moveLegacyAuditTables(mainDb: SqliteDatabase, auditDb: SqliteDat
     try {
       auditDb.transaction(() => {
         if (has('audit_events')) {
+          // Events not moved yet keep their sequence number where it is free (always, but after a downgrade and
+          // upgrade again); the others are numbered after the newest.
+          const columns = 'event_id, event_time, event_source, event_name, principal_arn, access_key_id, error_code, source_ip, event';
+          const pending = 'NOT EXISTS (SELECT 1 FROM main.audit_events a WHERE a.event_id = l.event_id)';
           moved = auditDb
             .prepare(
-              `INSERT OR IGNORE INTO audit_events (seq, event_id, event_time, event_source, event_name, principal_arn, access_key_id, error_code, source_ip, event)
-               SELECT seq, event_id, event_time, event_source, event_name, principal_arn, access_key_id, error_code, source_ip, event
-               FROM legacy.audit_events ORDER BY seq`,
+              `INSERT INTO audit_events (seq, ${columns}) SELECT l.seq, ${columns.replace(/(\w+)/g, 'l.$1')} FROM legacy.audit_events l
+               WHERE ${pending} AND NOT EXISTS (SELECT 1 FROM main.audit_events a WHERE a.seq = l.seq) ORDER BY l.seq`,
+            )
+            .run().changes;
+          moved += auditDb
+            .prepare(
+              `INSERT INTO audit_events (${columns}) SELECT ${columns.replace(/(\w+)/g, 'l.$1')} FROM legacy.audit_events l WHERE ${pending} ORDER BY l.seq`,
             )
             .run().changes;
         }
