@@ -63,9 +63,13 @@ function startWorker(workerData: AuditWorkerData): Worker {
 
 let sourceBuildFile: string | undefined;
 
-/** lib/audit/audit-worker.ts bundled into node_modules/.cache/gatehouse (so packages resolve), named by its hash. */
+/**
+ * lib/audit/audit-worker.ts bundled into node_modules/.cache/gatehouse (so packages resolve), named by its hash.
+ * Never run inside Next.js (see startWorker): the turbopackIgnore comments keep its file tracing from taking these
+ * dynamic paths for files of the server.
+ */
 function sourceBuild(): string {
-  if (sourceBuildFile && fs.existsSync(sourceBuildFile)) return sourceBuildFile;
+  if (sourceBuildFile && fs.existsSync(/* turbopackIgnore: true */ sourceBuildFile)) return sourceBuildFile;
   const source = fileURLToPath(import.meta.url);
   const root = path.resolve(path.dirname(source), '../..');
   // Through Reflect.apply, so that Next.js's bundler does not take esbuild (a development dependency) for a dependency of the service.
@@ -82,11 +86,11 @@ function sourceBuild(): string {
   }).outputFiles[0].contents;
   const directory = path.join(root, 'node_modules', '.cache', 'gatehouse');
   const file = path.join(directory, `audit-worker.source-${createHash('sha256').update(built).digest('hex').slice(0, 16)}.mjs`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(directory, { recursive: true });
+  if (!fs.existsSync(/* turbopackIgnore: true */ file)) {
+    fs.mkdirSync(/* turbopackIgnore: true */ directory, { recursive: true });
     const temporary = `${file}.${process.pid}`;
-    fs.writeFileSync(temporary, built);
-    fs.renameSync(temporary, file);
+    fs.writeFileSync(/* turbopackIgnore: true */ temporary, built);
+    fs.renameSync(/* turbopackIgnore: true */ temporary, file);
   }
   sourceBuildFile = file;
   return file;
