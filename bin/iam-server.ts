@@ -7,8 +7,11 @@ import { parseTrustedProxies, withResolvedClient } from '../lib/service/client-a
 import { answerClientErrors, nodeListener } from '../lib/protocol/node-adapter';
 import { firstRunMessage } from '../lib/service/first-run-message';
 import { requireNativeDriver } from './native-driver.mjs';
+import { useBundledAuditWorker } from '../lib/audit/worker-writer';
 
 requireNativeDriver();
+// Bundled by bin/iam.mjs: the audit worker's entry was built beside this file.
+if (import.meta.url.endsWith('.mjs')) useBundledAuditWorker(new URL('./audit-worker.mjs', import.meta.url));
 
 const { values } = parseArgs({
   options: {

@@ -19,17 +19,25 @@ export const IAM_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percen
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'node_modules', '.cache', 'gatehouse');
 
-/** Builds bin/iam-server.ts into one ES module under node_modules/.cache (so packages resolve) and returns its path. */
+/**
+ * Builds bin/iam-server.ts into one ES module under node_modules/.cache (so packages resolve) and returns its path;
+ * beside it, the audit worker thread's entry (lib/audit/audit-worker.ts) as audit-worker.mjs, which the server
+ * starts from there.
+ */
 export async function buildIamServer() {
   const esbuild = await import('esbuild');
   fs.mkdirSync(outDir, { recursive: true });
-  // Servers may start side by side: each builds its own file, then renames it over the shared name atomically.
-  const temporary = path.join(outDir, `iam-server.${process.pid}.${Date.now()}.mjs`);
-  const target = path.join(outDir, 'iam-server.mjs');
+  // Servers may start side by side: each builds its own files, then renames them over the shared names atomically.
+  const suffix = `${process.pid}.${Date.now()}`;
+  const entries = {
+    'iam-server': path.join(root, 'bin', 'iam-server.ts'),
+    'audit-worker': path.join(root, 'lib', 'audit', 'audit-worker.ts'),
+  };
   try {
     await esbuild.build({
-      entryPoints: [path.join(root, 'bin', 'iam-server.ts')],
-      outfile: temporary,
+      entryPoints: Object.entries(entries).map(([name, file]) => ({ in: file, out: `${name}.${suffix}` })),
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -42,9 +50,13 @@ export async function buildIamServer() {
     // The build service is a child process: stop it so it holds no memory while the server runs.
     await esbuild.stop?.();
   }
-  asciiOnly(temporary);
-  fs.renameSync(temporary, target);
-  return target;
+  // The worker first: a server that finds the new bundle finds the worker it expects. Each kept ASCII-only.
+  for (const name of ['audit-worker', 'iam-server']) {
+    const built = path.join(outDir, `${name}.${suffix}.mjs`);
+    asciiOnly(built);
+    fs.renameSync(built, path.join(outDir, `${name}.mjs`));
+  }
+  return path.join(outDir, 'iam-server.mjs');
 }
 
 /**

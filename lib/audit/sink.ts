@@ -1,66 +1,69 @@
 // The pipeline's audit step: every finished request becomes a CloudTrail-shaped event, and the caller's service use is recorded.
+import path from 'node:path';
 import type { ServiceConfig } from '../config';
-import type { Principal } from '../core/context';
 import type { AuditRecord, AuditSink } from '../core/pipeline';
-import { TRACKED_ACTION_SERVICES, type ServiceAccessRecord } from '../store/audit';
 import type { Store } from '../store/types';
 import { auditEventOf } from './event';
+import { serviceAccessOf } from './last-accessed';
 import { AuditWriter, type AuditWriterOptions } from './writer';
+import { AuditWorkerWriter, type AuditWorkerWriterOptions } from './worker-writer';
 import { AnonymousEventLimit } from './anonymous-limit';
+
+export { lastAccessedEntityArn } from './last-accessed';
 
 /** The audit sink with its buffer controls. */
 export interface GatehouseAuditSink extends AuditSink {
-  /** Writes buffered events now (before reading the trail). */
+  /** Resolves once every event recorded before the call is written (call it before reading the trail). */
   flush(): Promise<void>;
   /** Flushes and stops (service shutdown). */
   close(): Promise<void>;
-  readonly writer: AuditWriter;
+  /** Events recorded and not yet written. */
+  readonly pending: number;
+  /** SQLite: the worker thread that writes audit.db; undefined on PostgreSQL (written from this thread). */
+  readonly worker?: AuditWorkerWriter;
 }
 
 /**
- * The entity whose service last-accessed data a call counts for: the user, or the role of a session. Root
- * and Gatehouse's own system principal are not tracked (AWS reports entities only).
- */
-export function lastAccessedEntityArn(principal: Principal): string | undefined {
-  if (principal.type === 'IAMUser') return principal.arn;
-  if (principal.type === 'AssumedRole') return principal.roleArn;
-  return undefined;
-}
-
-/**
- * Builds the audit sink. Every authenticated attempt counts as service use, allowed or denied, as AWS's
- * last-accessed data does ("includes all attempts to access an AWS service, not just the successful ones").
+ * Builds the audit sink. On SQLite (the store names its `auditFile`) a worker thread builds the events and writes
+ * them into audit.db, and a request costs this thread only a copy of a few fields into a batch; on PostgreSQL the
+ * events are built here and written in batches through `store.audit` into the shared database.
  */
 export function createAuditSink(
   deps: { store: Store; config: ServiceConfig },
-  options: Partial<AuditWriterOptions> = {},
+  options: Partial<AuditWriterOptions & AuditWorkerWriterOptions> = {},
 ): GatehouseAuditSink {
   const { store, config } = deps;
-  const writer = new AuditWriter(() => store.audit, { retentionDays: config.auditRetentionDays, ...options });
   const anonymous = new AnonymousEventLimit();
+  // Whoever cannot authenticate cannot grow the trail without bound.
+  const admitted = (record: AuditRecord) =>
+    record.principal !== undefined || anonymous.admit(record.info.request.sourceIp, record.info.now.getTime());
+  if (store.auditFile !== undefined) {
+    const worker = new AuditWorkerWriter({
+      dataDir: path.dirname(store.auditFile),
+      region: config.region,
+      retentionDays: config.auditRetentionDays,
+      ...options,
+    });
+    return {
+      worker,
+      record(record: AuditRecord): void {
+        if (admitted(record)) worker.enqueue(record);
+      },
+      get pending() {
+        return worker.pending;
+      },
+      flush: () => worker.flush(),
+      close: () => worker.close(),
+    };
+  }
+  const writer = new AuditWriter(() => store.audit, { retentionDays: config.auditRetentionDays, ...options });
   return {
-    writer,
     record(record: AuditRecord): void {
-      // Whoever cannot authenticate cannot grow the trail without bound.
-      if (!record.principal && !anonymous.admit(record.info.request.sourceIp, record.info.now.getTime())) return;
-      const { row } = auditEventOf(record, config.region);
-      let access: ServiceAccessRecord[] | undefined;
-      const entity = record.principal ? lastAccessedEntityArn(record.principal) : undefined;
-      if (entity) {
-        const use: ServiceAccessRecord = {
-          principalArn: entity,
-          serviceNamespace: record.info.service,
-          lastAccessed: record.info.now.toISOString(),
-          lastAccessedEntity: entity,
-          lastAccessedRegion: config.region,
-        };
-        // IAM is one of the services whose actions AWS tracks one by one (action-level reports).
-        // Object.assign, not a spread followed by a property: V8 (Node 20) takes a slow path for that, ~1 µs a request.
-        access = TRACKED_ACTION_SERVICES.has(use.serviceNamespace)
-          ? [use, Object.assign({}, use, { actionName: record.info.action })]
-          : [use];
-      }
-      writer.enqueue(row, access);
+      if (!admitted(record)) return;
+      writer.enqueue(auditEventOf(record, config.region).row, serviceAccessOf(record, config.region));
+    },
+    get pending() {
+      return writer.pending;
     },
     flush: () => writer.flush(),
     close: () => writer.close(),

@@ -92,7 +92,14 @@ export interface Store {
   readonly credentialReports: CredentialReportRepository;
   readonly sessions: SessionRepository;
   readonly signInAttempts: SignInAttemptRepository;
+  /** Reads (and, outside the service's own writer, writes) the audit trail. */
   readonly audit: AuditRepository;
+  /**
+   * SQLite: the file the audit trail lives in (audit.db in the data directory), which the service's audit worker
+   * thread writes (lib/audit/worker-writer.ts) while `audit` reads it. Undefined on PostgreSQL, where every
+   * instance writes the shared tables through `audit`.
+   */
+  readonly auditFile?: string;
   readonly identityProviders: IdentityProviderRepository;
   readonly serverCertificates: ServerCertificateRepository;
   readonly userCredentials: UserCredentialRepository;

@@ -70,6 +70,11 @@ export class SqliteAuditRepository implements AuditRepository {
     });
   }
 
+  /** `write` without the promise, for the audit worker's own transaction (nested, it becomes a savepoint). */
+  writeNow(events: AuditEventRecord[], access: ServiceAccessRecord[]): void {
+    if (events.length > 0 || access.length > 0) this.insertBatch(events, access);
+  }
+
   async insertMany(events: AuditEventRecord[]): Promise<void> {
     if (events.length > 0) this.insertBatch(events, []);
   }

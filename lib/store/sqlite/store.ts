@@ -1,6 +1,8 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
 import type { Store } from '../types';
+import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './database';
+import { AUDIT_DATABASE_FILE, AUDIT_TABLES, moveLegacyAuditTables, openAuditDatabase } from './audit-database';
 import type Database from 'better-sqlite3';
 import { SqliteUserRepository } from './users';
 import { SqliteTagRepository } from './tags';
@@ -24,6 +26,12 @@ import { SqliteUserCredentialRepository } from './user-credentials';
 
 export class SqliteStore implements Store {
   readonly db: SqliteDatabase;
+  /**
+   * The audit trail's own file (audit.db), on a connection of its own: the audit worker (lib/audit) writes it from
+   * its thread, this connection reads it (WAL lets both run at once) and empties it on `wipe`.
+   */
+  readonly auditDb: SqliteDatabase;
+  readonly auditFile: string;
   readonly users: SqliteUserRepository;
   readonly tags: SqliteTagRepository;
   readonly account: SqliteAccountRepository;
@@ -73,6 +81,9 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir);
+    this.auditFile = path.join(dataDir, AUDIT_DATABASE_FILE);
+    this.auditDb = openAuditDatabase(dataDir);
+    moveLegacyAuditTables(this.db, this.auditDb, this.db.name);
     this.users = new SqliteUserRepository(this.db);
     this.tags = new SqliteTagRepository(this.db);
     this.account = new SqliteAccountRepository(this.db);
@@ -88,7 +99,7 @@ export class SqliteStore implements Store {
     this.credentialReports = new SqliteCredentialReportRepository(this.db);
     this.sessions = new SqliteSessionRepository(this.db);
     this.signInAttempts = new SqliteSignInAttemptRepository(this.db);
-    this.audit = new SqliteAuditRepository(this.db);
+    this.audit = new SqliteAuditRepository(this.auditDb);
     this.identityProviders = new SqliteIdentityProviderRepository(this.db);
     this.serverCertificates = new SqliteServerCertificateRepository(this.db);
     this.userCredentials = new SqliteUserCredentialRepository(this.db);
@@ -290,12 +301,16 @@ export class SqliteStore implements Store {
       this.db.pragma('foreign_keys = ON');
       this.account.invalidate();
     }
+    this.auditDb.transaction(() => {
+      for (const name of AUDIT_TABLES) this.auditDb.exec(`DELETE FROM "${name}"`);
+    })();
   }
 
   async close(): Promise<void> {
     await this.acquire();
     this.commitGroup();
     this.db.close();
+    this.auditDb.close();
   }
 }
 

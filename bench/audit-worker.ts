@@ -1,0 +1,83 @@
+// The audit trail's cost per request on the standalone server: CPU microseconds of the server's main thread and of
+// the whole process (the audit worker included) per GetUser and per GetCallerIdentity, pre-signed at concurrency
+// 16, with the same run's requests/s against a do-nothing node:http server (the ceiling). Run it on two checkouts
+// back to back (e.g. before and after moving the audit trail to its worker) and compare the ratios.
+import fs from 'node:fs';
+import { runLoad, signQuery, startCeilingServer, type PreparedRequest } from './lib/http-load';
+import { startBenchServer } from './lib/server';
+
+const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+const IAM = 'Version=2010-05-08';
+const REQUESTS = Number(process.env.GATEHOUSE_BENCH_REQUESTS ?? 20000);
+const ROUNDS = Number(process.env.GATEHOUSE_BENCH_ROUNDS ?? 3);
+
+/** CPU milliseconds of one thread of a process (the main thread's id is the process id). */
+function threadCpuMs(pid: number, tid = pid): number {
+  const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function main(): Promise<void> {
+  const server = await startBenchServer();
+  const ceiling = await startCeilingServer();
+  const pid = server.child.pid!;
+  const sign = (bodies: string[], service: 'iam' | 'sts' = 'iam'): Promise<PreparedRequest[]> =>
+    Promise.all(bodies.map((body) => signQuery(server.endpoint, body, CREDENTIALS, service)));
+  try {
+    console.log(
+      `server after start: RSS ${(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024).toFixed(0)} MiB`,
+    );
+    await runLoad(server.endpoint, await sign(Array.from({ length: 200 }, (_, i) => `Action=CreateUser&${IAM}&UserName=u-${i}`)), 16);
+    const workloads: [string, PreparedRequest[]][] = [
+      ['GetUser', await sign(Array.from({ length: REQUESTS }, (_, i) => `Action=GetUser&${IAM}&UserName=u-${i % 200}`))],
+      [
+        'GetCallerIdentity',
+        await sign(
+          Array.from({ length: REQUESTS }, () => 'Action=GetCallerIdentity&Version=2011-06-15'),
+          'sts',
+        ),
+      ],
+    ];
+    // Warm-up of each path, then the measured rounds.
+    for (const [, requests] of workloads) await runLoad(server.endpoint, requests.slice(0, 3000), 16);
+    const rows: Record<string, string | number>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, requests] of workloads) {
+        const ceil = (
+          await runLoad(
+            ceiling.endpoint,
+            requests.map((r) => ({ ...r })),
+            16,
+          )
+        ).perSecond;
+        const main0 = threadCpuMs(pid);
+        const all0 = server.cpuMs();
+        const result = await runLoad(server.endpoint, requests, 16);
+        // What the worker still writes after the last answer belongs to these requests.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const main = ((threadCpuMs(pid) - main0) * 1000) / requests.length;
+        const all = ((server.cpuMs() - all0) * 1000) / requests.length;
+        rows.push({
+          round,
+          action: name,
+          'main thread µs/req': Number(main.toFixed(1)),
+          'process µs/req': Number(all.toFixed(1)),
+          'req/s': Math.round(result.perSecond),
+          'of ceiling': `${((100 * result.perSecond) / ceil).toFixed(0)} %`,
+          errors: result.errors,
+        });
+      }
+    }
+    console.table(rows);
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    console.log(
+      `server: peak RSS ${server.peakRssMiB().toFixed(0)} MiB, RSS now ${(field('VmRSS') / 1024).toFixed(0)} MiB, ${field('Threads')} threads`,
+    );
+  } finally {
+    ceiling.close();
+    server.stop();
+  }
+}
+
+void main();

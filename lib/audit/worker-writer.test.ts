@@ -1,0 +1,309 @@
+// The audit worker (SQLite): events built and written by another thread into audit.db, the same events the main
+// thread would build, flush/close semantics, a worker that dies restarted without losing or doubling an event,
+// retention pruning in the worker, and data directories of older versions whose audit tables were in gatehouse.db.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Principal } from '../core/context';
+import type { AuditRecord } from '../core/pipeline';
+import { openDatabase } from '../store/sqlite/database';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
+import { auditEventOf } from './event';
+import { AuditWorkerWriter } from './worker-writer';
+
+const ACCOUNT = '123456789012';
+let dir: string;
+let store: SqliteStore;
+const writers: AuditWorkerWriter[] = [];
+
+const alice: Principal = {
+  type: 'IAMUser',
+  accountId: ACCOUNT,
+  arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+  principalId: 'AIDAALICE',
+  userId: 'AIDAALICE',
+  userName: 'alice',
+  accessKeyId: 'AKIAALICE',
+};
+const session: Principal = {
+  type: 'AssumedRole',
+  accountId: ACCOUNT,
+  arn: `arn:aws:sts::${ACCOUNT}:assumed-role/ops/s1`,
+  principalId: 'AROAOPS:s1',
+  roleId: 'AROAOPS',
+  roleName: 'ops',
+  roleArn: `arn:aws:iam::${ACCOUNT}:role/ops`,
+  accessKeyId: 'ASIAOPS',
+  temporary: true,
+  mfaAuthenticated: true,
+  tokenIssueTime: new Date('2026-06-01T09:00:00Z'),
+  sourceIdentity: 'carol',
+  sessionPolicies: ['{"Version":"2012-10-17","Statement":[]}'],
+};
+
+function record(requestId: string, extra: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    info: {
+      request: {
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers: { 'user-agent': 'aws-cli/2' },
+        body: '',
+        sourceIp: '198.51.100.7',
+        secure: true,
+      },
+      params: new Map(),
+      service: 'iam',
+      action: 'CreateUser',
+      requestId,
+      now: new Date(),
+    },
+    principal: alice,
+    input: { UserName: 'bob', Tags: [{ Key: 'team', Value: 'blue' }] },
+    output: { User: { UserName: 'bob', CreateDate: new Date('2026-06-01T10:00:00Z') } },
+    status: 200,
+    ...extra,
+  };
+}
+
+function writer(options: Partial<ConstructorParameters<typeof AuditWorkerWriter>[0]> = {}): AuditWorkerWriter {
+  const created = new AuditWorkerWriter({ dataDir: dir, region: 'us-east-1', retentionDays: 90, ...options });
+  writers.push(created);
+  return created;
+}
+
+async function requestIds(): Promise<string[]> {
+  const ids: string[] = [];
+  let beforeSeq: number | undefined;
+  do {
+    const page = await store.audit.query({ limit: 1000, beforeSeq });
+    ids.push(...page.events.map((e) => JSON.parse(e).requestID as string));
+    beforeSeq = page.nextSeq;
+  } while (beforeSeq !== undefined);
+  return ids;
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-audit-worker-'));
+  store = openSqliteStore(dir);
+});
+
+afterEach(async () => {
+  for (const w of writers.splice(0)) await w.close();
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('audit worker', () => {
+  it('runs in its own thread and writes the very events auditEventOf builds, into audit.db', async () => {
+    const w = writer();
+    const records = [
+      record('r-user'),
+      record('r-session', { principal: session, info: { ...record('x').info, requestId: 'r-session', action: 'GetRole' } }),
+      record('r-denied', { error: { code: 'AccessDenied', message: 'no' }, status: 403 }),
+      record('r-anonymous', {
+        principal: undefined,
+        info: {
+          ...record('x').info,
+          requestId: 'r-anonymous',
+          request: {
+            ...record('x').info.request,
+            headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIAWHO/20260601/us-east-1/iam/aws4_request' },
+          },
+        },
+        error: { code: 'InvalidClientTokenId', message: 'bad key' },
+      }),
+      record('r-secret', { input: { UserName: 'bob', Password: 'Very-Secret-1' } }),
+    ];
+    for (const r of records) w.enqueue(r);
+    await w.flush();
+    await expect.poll(() => w.threadId).toBeDefined();
+    expect(w.threadId).not.toBe(threadId);
+    const stored = new Map((await store.audit.query({ limit: 10 })).events.map((e) => [JSON.parse(e).requestID as string, JSON.parse(e)]));
+    for (const r of records) {
+      const expected = auditEventOf(r, 'us-east-1').event;
+      expect({ ...stored.get(r.info.requestId), eventID: undefined }).toEqual(
+        JSON.parse(JSON.stringify({ ...expected, eventID: undefined })),
+      );
+    }
+    expect(stored.get('r-secret').requestParameters.password).toBe('HIDDEN_DUE_TO_SECURITY_REASONS');
+    expect(stored.get('r-anonymous').userIdentity).toEqual({ type: 'Unknown', accessKeyId: 'AKIAWHO' });
+    // Last-accessed data: the user, the session's role; IAM's actions one by one.
+    const access = await store.audit.listServiceAccess([alice.arn, session.roleArn!]);
+    expect(access.map((a) => a.principalArn).sort()).toEqual([alice.arn, session.roleArn].sort());
+    expect((await store.audit.listActionAccess([session.roleArn!], 'iam')).map((a) => a.actionName)).toEqual(['GetRole']);
+    // Nothing of the trail is left in the main database.
+    const main = new Database(path.join(dir, 'gatehouse.db'), { readonly: true });
+    expect(main.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%audit%' OR name LIKE '%last_accessed%'").all()).toEqual([]);
+    main.close();
+  });
+
+  it('flush() resolves once everything recorded before it is committed; close() drains the rest', async () => {
+    const w = writer({ flushIntervalMs: 10_000 });
+    for (let i = 0; i < 1000; i++) w.enqueue(record(`a-${i}`));
+    expect(w.pending).toBe(1000);
+    await w.flush();
+    expect(w.pending).toBe(0);
+    expect(await store.audit.count()).toBe(1000);
+    for (let i = 0; i < 300; i++) w.enqueue(record(`b-${i}`));
+    await w.close();
+    expect(await store.audit.count()).toBe(1300);
+    w.enqueue(record('after-close'));
+    expect(w.pending).toBe(0);
+  });
+
+  it('a value structured clone refuses (a function in an output) still gives its event', async () => {
+    const w = writer();
+    w.enqueue(record('r-function', { output: { User: { UserName: 'bob', toJSON: undefined, helper: () => 1 } } }));
+    await w.flush();
+    const [event] = (await store.audit.query({ limit: 1 })).events.map((e) => JSON.parse(e));
+    expect(event.responseElements).toEqual({ user: { userName: 'bob' } });
+  });
+
+  it('a worker that dies is reported and restarted; no event is lost or written twice', async () => {
+    const messages: string[] = [];
+    const w = writer({ log: (message) => messages.push(message) });
+    const expected: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      // Running again, with what the last one held written.
+      await expect.poll(() => w.threadId !== undefined && w.pending === 0, { timeout: 10_000 }).toBe(true);
+      for (let i = 0; i < 200; i++) {
+        w.enqueue(record(`c-${round}-${i}`));
+        expected.push(`c-${round}-${i}`);
+      }
+      // Killed while its batches are in flight: some committed, some not yet, maybe one committed and not acknowledged.
+      await new Promise((resolve) => setTimeout(resolve, round));
+      await w.thread!.terminate();
+      for (let i = 0; i < 50; i++) {
+        w.enqueue(record(`d-${round}-${i}`));
+        expected.push(`d-${round}-${i}`);
+      }
+    }
+    await w.flush();
+    const ids = await requestIds();
+    expect(ids.length).toBe(expected.length);
+    expect(new Set(ids)).toEqual(new Set(expected));
+    expect(messages.filter((m) => m.includes('the audit worker stopped')).length).toBe(6);
+  });
+
+  it('a worker that cannot open audit.db is reported again and again, holds the events, and close() says what it lost', async () => {
+    const messages: string[] = [];
+    const notADirectory = path.join(dir, 'file');
+    fs.writeFileSync(notADirectory, '');
+    const w = writer({ dataDir: notADirectory, log: (message) => messages.push(message), closeTimeoutMs: 500 });
+    w.enqueue(record('held'));
+    await expect
+      .poll(() => messages.filter((m) => m.includes('the audit worker stopped')).length, { timeout: 5000 })
+      .toBeGreaterThanOrEqual(2);
+    expect(messages[0]).toMatch(/the audit worker stopped \(.+\); \d audit events are held/);
+    expect(w.pending).toBe(1);
+    await w.flush(); // A reader is answered (after closeTimeoutMs) rather than kept waiting.
+    expect(messages.at(-1)).toBe('[gatehouse] audit worker: 1 audit events are not written yet; reading the trail without them');
+    await w.close();
+    expect(messages.at(-1)).toBe('[gatehouse] audit worker: 1 audit events were not written before shutdown');
+  });
+
+  it('prunes past retention and beyond the maximum count in the worker', async () => {
+    const w = writer({ maxEvents: 5, pruneIntervalMs: 0 });
+    const old = new Date(Date.now() - 200 * 86_400_000);
+    w.enqueue(record('old', { info: { ...record('x').info, requestId: 'old', now: old } }));
+    await w.flush();
+    w.enqueue(record('trigger'));
+    await w.flush();
+    await expect.poll(async () => (await requestIds()).includes('old'), { timeout: 5000 }).toBe(false);
+    for (let i = 0; i < 8; i++) w.enqueue(record(`n-${i}`));
+    await w.flush();
+    w.enqueue(record('last'));
+    await w.flush();
+    await expect.poll(() => store.audit.count(), { timeout: 5000 }).toBe(5);
+    expect((await requestIds())[0]).toBe('last');
+  });
+
+  it('wipe empties the trail in audit.db', async () => {
+    const w = writer();
+    w.enqueue(record('before-wipe'));
+    await w.flush();
+    await store.wipe();
+    expect(await store.audit.count()).toBe(0);
+    expect(await store.audit.listServiceAccess([alice.arn])).toEqual([]);
+    w.enqueue(record('after-wipe'));
+    await w.flush();
+    expect(await requestIds()).toEqual(['after-wipe']);
+  });
+});
+
+describe('data directories of earlier versions', () => {
+  /** A data directory as earlier versions left it: the audit tables in gatehouse.db, with rows. */
+  function legacyDataDir(): string {
+    const legacy = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-audit-legacy-'));
+    const db = openDatabase(legacy);
+    const insert = db.prepare(
+      `INSERT INTO audit_events (seq, event_id, event_time, event_source, event_name, principal_arn, event) VALUES (?, ?, ?, 'iam.amazonaws.com', 'GetUser', ?, ?)`,
+    );
+    for (let i = 1; i <= 30; i++)
+      insert.run(
+        i * 2,
+        `e-${i}`,
+        `2026-06-01T10:00:${String(i).padStart(2, '0')}.000Z`,
+        alice.arn,
+        JSON.stringify({ requestID: `old-${i}` }),
+      );
+    db.prepare(
+      `INSERT INTO service_last_accessed (principal_arn, service_namespace, last_accessed) VALUES (?, 'iam', '2026-06-01T10:00:30.000Z')`,
+    ).run(alice.arn);
+    db.prepare(
+      `INSERT INTO action_last_accessed (principal_arn, service_namespace, action_name, last_accessed) VALUES (?, 'iam', 'GetUser', '2026-06-01T10:00:30.000Z')`,
+    ).run(alice.arn);
+    db.close();
+    return legacy;
+  }
+
+  it('moves the events (sequence numbers kept, so page tokens still work) and last-accessed rows into audit.db', async () => {
+    const legacy = legacyDataDir();
+    try {
+      const opened = openSqliteStore(legacy);
+      const first = await opened.audit.query({ limit: 10 });
+      expect(first.events.map((e) => JSON.parse(e).requestID)[0]).toBe('old-30');
+      expect(first.nextSeq).toBe(42);
+      expect(await opened.audit.count()).toBe(30);
+      expect((await opened.audit.listServiceAccess([alice.arn]))[0].lastAccessed).toBe('2026-06-01T10:00:30.000Z');
+      expect((await opened.audit.listActionAccess([alice.arn], 'iam'))[0].actionName).toBe('GetUser');
+      expect(opened.db.prepare("SELECT name FROM sqlite_master WHERE name = 'audit_events'").all()).toEqual([]);
+      await opened.close();
+      // Opened again: nothing moved twice.
+      const again = openSqliteStore(legacy);
+      expect(await again.audit.count()).toBe(30);
+      await again.close();
+    } finally {
+      fs.rmSync(legacy, { recursive: true, force: true });
+    }
+  });
+
+  it('a move cut short after the copy (a crash before the drop) is completed at the next open without duplicates', async () => {
+    const legacy = legacyDataDir();
+    try {
+      // The copy committed in audit.db, the drop in gatehouse.db not: what a crash between the two leaves.
+      const moved = openSqliteStore(legacy);
+      await moved.close();
+      const stale = new Database(path.join(legacy, 'gatehouse.db'));
+      stale.exec(
+        `CREATE TABLE audit_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, event_time TEXT NOT NULL, event_source TEXT NOT NULL, event_name TEXT NOT NULL, principal_arn TEXT, access_key_id TEXT, error_code TEXT, source_ip TEXT, event TEXT NOT NULL)`,
+      );
+      const copy = stale.prepare(
+        `INSERT INTO audit_events (seq, event_id, event_time, event_source, event_name, principal_arn, event) VALUES (?, ?, '2026-06-01T10:00:00.000Z', 'iam.amazonaws.com', 'GetUser', ?, ?)`,
+      );
+      for (let i = 1; i <= 30; i++) copy.run(i * 2, `e-${i}`, alice.arn, JSON.stringify({ requestID: `old-${i}` }));
+      stale.close();
+      const completed = openSqliteStore(legacy);
+      expect(await completed.audit.count()).toBe(30);
+      expect(completed.db.prepare("SELECT name FROM sqlite_master WHERE name = 'audit_events'").all()).toEqual([]);
+      await completed.close();
+    } finally {
+      fs.rmSync(legacy, { recursive: true, force: true });
+    }
+  });
+});
