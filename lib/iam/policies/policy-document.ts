@@ -1,11 +1,32 @@
 // Checks a managed or inline policy document on write: well-formed per lib/policy, within AWS's size quotas.
+import { BoundedCache } from '../../core/bounded-cache';
 import { LimitExceeded, MalformedPolicyDocument } from '../../core/errors';
 import { malformedPolicyMessage, type PolicyType } from '../../policy';
 import { policySize, QUOTAS } from '../validation';
 
+/** How many verdicts are kept, and the longest document kept (so the cache holds at most about 1 MB of text). */
+const VERDICTS = 256;
+const VERDICT_DOCUMENT_LENGTH = 4096;
+const verdicts = new BoundedCache<string, { message: string | undefined }>(VERDICTS);
+
+/**
+ * `malformedPolicyMessage` remembered for recent documents: clients write the same text again and again (one trust
+ * policy for many roles, an unchanged document put again on every apply), and the verdict is a pure function of the
+ * text and the policy type, rejections included. An unexpected error is thrown every time, never remembered.
+ */
+export function malformedPolicyVerdict(document: string, policyType: PolicyType): string | undefined {
+  if (typeof document !== 'string' || document.length > VERDICT_DOCUMENT_LENGTH) return malformedPolicyMessage(document, policyType);
+  const key = `${policyType}\u0000${document}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known.message;
+  const message = malformedPolicyMessage(document, policyType);
+  verdicts.set(key, { message });
+  return message;
+}
+
 /** Throws MalformedPolicyDocument with lib/policy's message when IAM would reject the document. */
 export function rejectMalformedPolicy(document: string, policyType: PolicyType = 'identity'): void {
-  const message = malformedPolicyMessage(document, policyType);
+  const message = malformedPolicyVerdict(document, policyType);
   if (message !== undefined) throw new MalformedPolicyDocument(message);
 }
 
