@@ -4,10 +4,11 @@ import { LimitExceeded, MalformedPolicyDocument } from '../../core/errors';
 import { malformedPolicyMessage, type PolicyType } from '../../policy';
 import { policySize, QUOTAS } from '../validation';
 
-/** How many verdicts are kept, and the longest document kept (so the cache holds at most about 1 MB of text). */
+/** How many verdicts are kept per policy type, and the longest document kept (at most about 1 MB of text each). */
 const VERDICTS = 256;
 const VERDICT_DOCUMENT_LENGTH = 4096;
-const verdicts = new BoundedCache<string, { message: string | undefined }>(VERDICTS);
+/** One cache per policy type, keyed by the text itself (no key to build per call). */
+const verdicts = new Map<PolicyType, BoundedCache<string, { message: string | undefined }>>();
 
 /**
  * `malformedPolicyMessage` remembered for recent documents: clients write the same text again and again (one trust
@@ -16,11 +17,15 @@ const verdicts = new BoundedCache<string, { message: string | undefined }>(VERDI
  */
 export function malformedPolicyVerdict(document: string, policyType: PolicyType): string | undefined {
   if (typeof document !== 'string' || document.length > VERDICT_DOCUMENT_LENGTH) return malformedPolicyMessage(document, policyType);
-  const key = `${policyType}\u0000${document}`;
-  const known = verdicts.get(key);
+  let cache = verdicts.get(policyType);
+  if (cache === undefined) {
+    cache = new BoundedCache(VERDICTS);
+    verdicts.set(policyType, cache);
+  }
+  const known = cache.get(document);
   if (known !== undefined) return known.message;
   const message = malformedPolicyMessage(document, policyType);
-  verdicts.set(key, { message });
+  cache.set(document, { message });
   return message;
 }
 
