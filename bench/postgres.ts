@@ -300,7 +300,12 @@ async function main(): Promise<void> {
       [scale],
       Array.from({ length: 2000 }, (_, i) => `Action=CreateUser&${IAM}&UserName=over-${i}`),
     );
-    record('1 × PostgreSQL', 'CreateUser at 50,000 users (c16)', refused, 'answered LimitExceeded (quota check counts 50k rows)');
+    record(
+      '1 × PostgreSQL',
+      'CreateUser at 50,000 users (c16)',
+      refused,
+      'answered LimitExceeded (the quota check reads the entity_counts row)',
+    );
     summary.createUserScale = {
       first1000PerSecond: Math.round(first.perSecond),
       last1000PerSecond: Math.round(last.perSecond),

@@ -5,8 +5,11 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreateUserCommand,
+  DeleteGroupCommand,
+  GetAccountSummaryCommand,
   ListAccessKeysCommand,
   ListGroupsForUserCommand,
+  ListGroupsCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
 import { startServer, type TestServer } from './harness';
@@ -77,5 +80,26 @@ describe('concurrent writes', () => {
     expect(outcome.succeeded).toBe(10);
     expect(new Set(outcome.errors)).toEqual(new Set(['LimitExceeded']));
     expect((await server.iam.send(new ListGroupsForUserCommand({ UserName: 'joiner' }))).Groups).toHaveLength(10);
+  });
+
+  it('concurrent CreateGroup at the account quota of 300: exactly the free slots are taken, a DeleteGroup frees one', async () => {
+    // The quota check reads a count kept in the writing transaction (entity_counts), not count(*): it must hold under races.
+    const existing = (await server.iam.send(new ListGroupsCommand({ MaxItems: 1000 }))).Groups!.length;
+    for (let i = existing; i < 295; i++) await server.iam.send(new CreateGroupCommand({ GroupName: `quota-${i}` }));
+    const outcome = await race(
+      Array.from({ length: 20 }, (_, i) => () => server.iam.send(new CreateGroupCommand({ GroupName: `racer-${i}` }))),
+    );
+    expect(outcome.succeeded).toBe(5);
+    expect(new Set(outcome.errors)).toEqual(new Set(['LimitExceeded']));
+    const refused = await server.iam.send(new CreateGroupCommand({ GroupName: 'one-more' })).catch((error) => error);
+    expect(refused).toMatchObject({ name: 'LimitExceededException', message: 'Cannot exceed quota for GroupsPerAccount: 300' });
+    expect(refused.$metadata.httpStatusCode).toBe(409);
+    const listed = await server.iam.send(new ListGroupsCommand({ MaxItems: 1000 }));
+    expect(listed.Groups).toHaveLength(300);
+    expect((await server.iam.send(new GetAccountSummaryCommand({}))).SummaryMap?.Groups).toBe(300);
+    await server.iam.send(new DeleteGroupCommand({ GroupName: 'quota-294' }));
+    expect((await server.iam.send(new GetAccountSummaryCommand({}))).SummaryMap?.Groups).toBe(299);
+    await server.iam.send(new CreateGroupCommand({ GroupName: 'one-more' }));
+    expect((await server.iam.send(new GetAccountSummaryCommand({}))).SummaryMap?.Groups).toBe(300);
   });
 });

@@ -611,6 +611,72 @@ function repositoryContract(open: () => Subject) {
     expect((await s.audit.query({ limit: 10 })).events).toEqual(['{"n":"\\u0000"}']);
   });
 
+  it('counts (read by quota checks) follow inserts, deletes, a failed insert, a rolled-back unit and wipe', async () => {
+    const counts = async () => [
+      await s.users.count(),
+      await s.groups.count(),
+      await s.roles.count(),
+      await s.managedPolicies.count(),
+      await s.instanceProfiles.count(),
+      await s.serverCertificates.count(),
+      await s.mfaDevices.count(),
+    ];
+    const insertAll = async (store: Subject, name: string) => {
+      await store.users.insert(user(name));
+      await store.groups.insert(group(name));
+      await store.roles.insert(role(name));
+      await store.managedPolicies.insert(policy(name), version(name, 'v1'));
+      await store.instanceProfiles.insert({ instanceProfileId: id('AIPA', name), instanceProfileName: name, path: '/', createDate: DATE });
+      await store.serverCertificates.insert({
+        serverCertificateId: id('ASCA', name),
+        name,
+        path: '/',
+        body: 'body',
+        privateKeySealed: 'sealed',
+        uploadDate: DATE,
+        expiration: LATER,
+      });
+      await store.mfaDevices.insert({
+        serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`,
+        deviceName: name,
+        path: '/',
+        seedEncrypted: 'seed',
+        isRoot: false,
+        createDate: DATE,
+      });
+    };
+    expect(await counts()).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    for (const name of ['a', 'b', 'c']) await insertAll(s, name);
+    expect(await counts()).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    // A unique violation leaves the count as it was.
+    expect(isDuplicateKeyError(await rejection(s.users.insert({ ...user('A'), userId: 'AIDAOTHER' })))).toBe(true);
+    expect(isDuplicateKeyError(await rejection(s.roles.insert({ ...role('B'), roleId: 'AROAOTHER' })))).toBe(true);
+    await s.users.delete(id('AIDA', 'a'));
+    await s.groups.delete(id('AGPA', 'a'));
+    await s.roles.delete(id('AROA', 'a'));
+    await s.managedPolicies.delete(policyArn('a'));
+    await s.instanceProfiles.delete(id('AIPA', 'a'));
+    await s.serverCertificates.delete(id('ASCA', 'a'));
+    await s.mfaDevices.delete(`arn:aws:iam::${ACCOUNT}:mfa/a`);
+    expect(await counts()).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    // A unit that throws takes its inserts back, counts included; one that commits keeps them.
+    await rejection(
+      s.transaction(async (unit) => {
+        await insertAll(unit, 'rolled-back');
+        expect(await unit.users.count()).toBe(3);
+        throw new Error('operation failed');
+      }),
+    );
+    expect(await counts()).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    await s.groupWrite((unit) => insertAll(unit, 'kept'));
+    await s.settled();
+    expect(await counts()).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    await s.wipe();
+    expect(await counts()).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    await insertAll(s, 'again');
+    expect(await counts()).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
   it('wipe empties every table, settings and account included', async () => {
     await s.account.create({ accountId: ACCOUNT, rootEmail: 'r@example.com', createDate: DATE });
     await s.users.insert(user('w'));
@@ -825,6 +891,62 @@ describe.skipIf(unavailable !== undefined)('Store contract: PostgreSQL', () => {
       const stored = await other.managedPolicies.getWithDefaultDocument(policyArn('Shared'));
       expect(stored?.policy.nextVersion).toBe(6);
       expect(stored?.policy.defaultVersionId).toBe('v5');
+    });
+
+    it("20 concurrent 'count users, create if fewer than 5' units on two instances leave 5 users and a count of 5", async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, n) =>
+          (n % 2 === 0 ? store : other).groupWrite(async (unit) => {
+            if ((await unit.users.count()) >= 5) throw new Error('LimitExceeded');
+            await unit.users.insert(user(`quota-${n}`));
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+      const reasons = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+      expect(new Set(reasons)).toEqual(new Set(['LimitExceeded']));
+      expect(await other.users.count()).toBe(5);
+      expect((await store.users.list({ limit: 100 })).items).toHaveLength(5);
+      // Deletes on both instances at once: the count follows.
+      const names = (await store.users.list({ limit: 100 })).items.map((u) => u.userId);
+      await Promise.all(
+        names.slice(0, 4).map((userId, n) => (n % 2 === 0 ? store : other).groupWrite((unit) => unit.users.delete(userId))),
+      );
+      expect(await store.users.count()).toBe(1);
+    });
+
+    it('the counts migration counts the rows already stored', async () => {
+      const url = await cluster.createDatabase('counts_migration');
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        // A database at schema version 1 (before the counts) with rows in it.
+        await client.query(MIGRATIONS[0].sql);
+        await client.query(
+          'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES (1, $1)', [MIGRATIONS[0].name]);
+        for (const name of ['x', 'y', 'z'])
+          await client.query("INSERT INTO users (user_id, user_name, name_key, path, create_date) VALUES ($1, $2, $2, '/', $3)", [
+            id('AIDA', name),
+            name,
+            DATE,
+          ]);
+        await client.query(
+          "INSERT INTO roles (role_id, role_name, name_key, path, create_date, assume_role_policy, max_session_duration, service_linked) VALUES ('AROAX', 'r', 'r', '/', $1, '{}', 3600, false)",
+          [DATE],
+        );
+      } finally {
+        await client.end();
+      }
+      const migrated = await openPostgresStore(url);
+      try {
+        expect([await migrated.users.count(), await migrated.roles.count(), await migrated.groups.count()]).toEqual([3, 1, 0]);
+        await migrated.users.insert(user('w'));
+        expect(await migrated.users.count()).toBe(4);
+      } finally {
+        await migrated.close();
+      }
     });
 
     it('wipe from one instance empties what the other sees, in one statement that leaves the schema version', async () => {

@@ -1,6 +1,7 @@
 // Document checks on write: MalformedPolicyDocument from lib/policy, the managed policy size quota, inline aggregates.
 import { describe, expect, it } from 'vitest';
-import { checkManagedPolicyDocument, rejectMalformedPolicy } from './policy-document';
+import { malformedPolicyMessage } from '../../policy';
+import { checkManagedPolicyDocument, malformedPolicyVerdict, rejectMalformedPolicy } from './policy-document';
 import { checkInlineAggregateSize } from '../inline-policies/inline-policy';
 
 function allow(resources: string[]): string {
@@ -76,5 +77,37 @@ describe('inline policy aggregate size', () => {
     expect(thrown(() => checkInlineAggregateSize('role', 'r', others, 'Two', documentOfSize(9241)))?.message).toBe(
       'Maximum policy size of 10240 bytes exceeded for role r',
     );
+  });
+});
+
+describe('verdicts remembered for documents written again', () => {
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  });
+
+  it('gives a repeated document the verdict of its policy type, the same as a fresh check, rejections included', () => {
+    const malformed = allow(['arn:aws:iam:us-east-1::user/x']);
+    for (let round = 0; round < 3; round++) {
+      // One text, two policy types: accepted as a trust policy, refused as an identity policy (it names a principal).
+      expect(malformedPolicyVerdict(trust, 'trust')).toBeUndefined();
+      expect(malformedPolicyVerdict(trust, 'identity')).toBe('Policy document should not specify a principal.');
+      expect(malformedPolicyVerdict(malformed, 'identity')).toBe(malformedPolicyMessage(malformed, 'identity'));
+      expect(malformedPolicyVerdict(malformed, 'identity')).toBeDefined();
+      expect(thrown(() => rejectMalformedPolicy(malformed))).toEqual({
+        code: 'MalformedPolicyDocument',
+        message: malformedPolicyMessage(malformed, 'identity'),
+      });
+      expect(thrown(() => rejectMalformedPolicy(allow(['arn:aws:s3:::b/*'])))).toBeUndefined();
+    }
+  });
+
+  it('checks documents longer than the remembered ones every time, with the same result', () => {
+    const long = documentOfSize(5000);
+    expect(long.length).toBeGreaterThan(4096);
+    expect(malformedPolicyVerdict(long, 'identity')).toBeUndefined();
+    const longMalformed = allow([`arn:aws:iam:us-east-1::user/${'x'.repeat(5000)}`]);
+    expect(malformedPolicyVerdict(longMalformed, 'identity')).toBe(malformedPolicyMessage(longMalformed, 'identity'));
+    expect(malformedPolicyVerdict(longMalformed, 'identity')).toBeDefined();
   });
 });

@@ -1,8 +1,8 @@
 // Checks a role's trust policy (AssumeRolePolicyDocument) as IAM does on CreateRole and UpdateAssumeRolePolicy.
 import { LimitExceeded, MalformedPolicyDocument } from '../../core/errors';
-import { malformedPolicyMessage } from '../../policy';
 import type { Store } from '../../store/types';
 import { parseArn, splitPathAndName } from '../arn';
+import { malformedPolicyVerdict } from '../policies/policy-document';
 import { QUOTAS, policySize } from '../validation';
 
 /** The `AWS` principal values of every statement of a (well-formed) trust policy. */
@@ -45,7 +45,7 @@ export async function validateTrustPolicy(document: string, store: Store, accoun
   if (policySize(document) > QUOTAS.trustPolicyBytes) {
     throw new LimitExceeded(`Cannot exceed quota for ACLSizePerRole: ${QUOTAS.trustPolicyBytes}`);
   }
-  const message = malformedPolicyMessage(document, 'trust');
+  const message = malformedPolicyVerdict(document, 'trust');
   if (message) throw new MalformedPolicyDocument(message);
   for (const arn of awsPrincipals(document)) {
     if (await isMissingLocalIdentity(store, accountId, arn))

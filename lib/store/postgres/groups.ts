@@ -4,6 +4,7 @@ import type { Page } from '../users';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
+import { countedRowsSql } from './migrations';
 
 interface GroupRow {
   group_id: string;
@@ -63,7 +64,7 @@ export class PostgresGroupRepository implements GroupRepository {
   }
 
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM groups');
+    return count(this.sql, countedRowsSql('groups'));
   }
 
   async addMember(groupId: string, userId: string, date: string): Promise<void> {

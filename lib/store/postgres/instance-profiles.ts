@@ -3,6 +3,7 @@ import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
+import { countedRowsSql } from './migrations';
 
 interface InstanceProfileRow {
   instance_profile_id: string;
@@ -54,7 +55,7 @@ export class PostgresInstanceProfileRepository implements InstanceProfileReposit
   }
 
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM instance_profiles');
+    return count(this.sql, countedRowsSql('instance_profiles'));
   }
 
   async addRole(instanceProfileId: string, roleId: string): Promise<void> {

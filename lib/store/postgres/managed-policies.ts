@@ -3,6 +3,7 @@ import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord 
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
+import { countedRowsSql } from './migrations';
 
 interface PolicyRow {
   policy_id: string;
@@ -118,7 +119,7 @@ export class PostgresManagedPolicyRepository implements ManagedPolicyRepository 
   }
 
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM managed_policies');
+    return count(this.sql, countedRowsSql('managed_policies'));
   }
 
   async getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined> {

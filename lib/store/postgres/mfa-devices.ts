@@ -1,6 +1,7 @@
 // PostgreSQL implementation of the MFA devices repository (table mfa_devices).
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
 import { count, type Sql } from './sql';
+import { countedRowsSql } from './migrations';
 
 interface MfaDeviceRow {
   serial_number: string;
@@ -116,7 +117,7 @@ export class PostgresMfaDeviceRepository implements MfaDeviceRepository {
 
   /** Number of virtual MFA devices of the account (GetAccountSummary `MFADevices`). */
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM mfa_devices');
+    return count(this.sql, countedRowsSql('mfa_devices'));
   }
 
   /** Number of devices enabled for a user or root (GetAccountSummary `MFADevicesInUse`). */

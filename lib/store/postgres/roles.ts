@@ -4,6 +4,7 @@ import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns, type ColumnSpec } from './column-update';
+import { countedRowsSql } from './migrations';
 
 interface RoleRow {
   role_id: string;
@@ -93,7 +94,7 @@ export class PostgresRoleRepository implements RoleRepository {
   }
 
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM roles');
+    return count(this.sql, countedRowsSql('roles'));
   }
 
   async recordUse(roleId: string, date: string, region: string): Promise<void> {

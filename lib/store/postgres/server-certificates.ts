@@ -1,6 +1,7 @@
 // PostgreSQL implementation of the server certificate repository (names unique ignoring case).
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
 import { count, type Sql } from './sql';
+import { countedRowsSql } from './migrations';
 
 interface Row {
   server_certificate_id: string;
@@ -70,6 +71,6 @@ export class PostgresServerCertificateRepository implements ServerCertificateRep
   }
 
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM server_certificates');
+    return count(this.sql, countedRowsSql('server_certificates'));
   }
 }

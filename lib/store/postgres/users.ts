@@ -3,6 +3,7 @@ import type { Page, UserRecord, UserRepository } from '../users';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
+import { countedRowsSql } from './migrations';
 
 interface UserRow {
   user_id: string;
@@ -82,6 +83,6 @@ export class PostgresUserRepository implements UserRepository {
   }
 
   count(): Promise<number> {
-    return count(this.sql, 'SELECT count(*) AS n FROM users');
+    return count(this.sql, countedRowsSql('users'));
   }
 }

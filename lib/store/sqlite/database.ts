@@ -16,6 +16,10 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   // NORMAL loses no committed transaction on a process crash (SIGKILL); only an OS crash may lose the last ones.
   db.pragma('synchronous = NORMAL');
+  // A checkpoint (copying the WAL into the database, with an fsync of each) runs in the commit that crosses this many
+  // pages and stalls that request. 10,000 pages instead of SQLite's 1,000 (a WAL of at most about 40 MB) makes them ten
+  // times rarer, and a page written again meanwhile is copied once (bench: ~30 µs less wall time per small transaction).
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLite's own default is 2 MB), which

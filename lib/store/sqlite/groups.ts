@@ -4,6 +4,7 @@ import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
+import { countedRowsSql } from './migrations';
 
 interface GroupRow {
   group_id: string;
@@ -45,7 +46,7 @@ export class SqliteGroupRepository implements GroupRepository {
       nameKey: { column: 'name_key' },
       path: { column: 'path' },
     });
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM groups');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('groups'));
     this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
     this.addMemberStatement = db.prepare(
       'INSERT INTO group_members (group_id, user_id, added_date) VALUES (?, ?, ?) ON CONFLICT (group_id, user_id) DO NOTHING',

@@ -3,6 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
+import { countedRowsSql } from './migrations';
 
 interface InstanceProfileRow {
   instance_profile_id: string;
@@ -41,7 +42,7 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
     this.byName = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE name_key = ?');
     this.byId = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE instance_profile_id = ?');
     this.listing = new PathListing(db, 'instance_profiles', toRecord);
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM instance_profiles');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('instance_profiles'));
     this.deleteStatement = db.prepare('DELETE FROM instance_profiles WHERE instance_profile_id = ?');
     this.addRoleStatement = db.prepare('INSERT OR IGNORE INTO instance_profile_roles (instance_profile_id, role_id) VALUES (?, ?)');
     this.removeRoleStatement = db.prepare('DELETE FROM instance_profile_roles WHERE instance_profile_id = ? AND role_id = ?');

@@ -3,6 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
+import { countedRowsSql } from './migrations';
 
 interface PolicyRow {
   policy_id: string;
@@ -84,7 +85,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
       updateDate: { column: 'update_date' },
       description: { column: 'description', clearable: true },
     });
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM managed_policies');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('managed_policies'));
     this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
     this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');
     this.versionStatement = db.prepare<[string, string], VersionRow>(

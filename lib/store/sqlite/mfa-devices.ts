@@ -2,6 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
+import { countedRowsSql } from './migrations';
 
 interface MfaDeviceRow {
   serial_number: string;
@@ -73,7 +74,7 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
     this.assignedStatement = db.prepare<[], MfaDeviceRow>(
       `SELECT * FROM mfa_devices WHERE ${ASSIGNED} ORDER BY enable_date, serial_number`,
     );
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM mfa_devices');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('mfa_devices'));
     this.countAssignedStatement = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM mfa_devices WHERE ${ASSIGNED}`);
   }
 

@@ -4,6 +4,7 @@ import { PathListing } from './path-listing';
 import { ColumnUpdater, type ColumnSpec } from './column-update';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
+import { countedRowsSql } from './migrations';
 
 interface RoleRow {
   role_id: string;
@@ -66,7 +67,7 @@ export class SqliteRoleRepository implements RoleRepository {
     this.byId = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE role_id = ?');
     this.listing = new PathListing(db, 'roles', toRecord);
     this.updater = new ColumnUpdater(db, 'roles', 'role_id', COLUMNS);
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM roles');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('roles'));
     this.deleteStatement = db.prepare('DELETE FROM roles WHERE role_id = ?');
     this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');
   }

@@ -1,6 +1,7 @@
 // SQLite implementation of the server certificate repository.
 import type { SqliteDatabase } from './database';
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
+import { countedRowsSql } from './migrations';
 
 interface Row {
   server_certificate_id: string;
@@ -43,7 +44,7 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
     this.updateStatement = db.prepare('UPDATE server_certificates SET name = ?, name_key = ?, path = ? WHERE server_certificate_id = ?');
     this.deleteStatement = db.prepare('DELETE FROM server_certificates WHERE server_certificate_id = ?');
     this.listStatement = db.prepare<[], Row>('SELECT * FROM server_certificates ORDER BY path, name_key');
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM server_certificates');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('server_certificates'));
   }
 
   async insert(c: ServerCertificateRecord): Promise<void> {

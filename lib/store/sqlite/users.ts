@@ -3,6 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { Page, UserRecord, UserRepository } from '../users';
+import { countedRowsSql } from './migrations';
 
 interface UserRow {
   user_id: string;
@@ -45,7 +46,7 @@ export class SqliteUserRepository implements UserRepository {
       permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
       passwordLastUsed: { column: 'password_last_used' },
     });
-    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
+    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('users'));
     this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
 
