@@ -26,10 +26,11 @@ const TRUST = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
-const document = (i: number) =>
+/** A policy document no other call of the run sends (`use` names the call), so no remembered check applies. */
+const document = (use: string, i: number) =>
   JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::bucket-${i}/*` }],
+    Statement: [{ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::${use}-${i}/*` }],
   });
 /** Sequential SDK calls per write operation (and GetUser) measured. */
 const SDK_CALLS = Number(process.env.GATEHOUSE_BENCH_SDK_CALLS ?? 400);
@@ -50,6 +51,8 @@ export interface Issue16Figures {
   createUserCold: number;
   createUserWarm: number;
   sdk: Record<string, number>;
+  /** The same writes again with fresh names: past first use on the server and in the client. */
+  sdkSteady: Record<string, number>;
   peakRssMiB: number;
 }
 
@@ -101,35 +104,50 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const n = SDK_CALLS;
     await sequential(200, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` }))); // the client's own warm-up
     const getBefore = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` })));
-    const sdk: Record<string, number> = {};
-    sdk.CreateUser = await sequential(n, (i) => iam.send(new CreateUserCommand({ UserName: `sdk-${i}` })));
-    sdk.CreateRole = await sequential(n, (i) => iam.send(new CreateRoleCommand({ RoleName: `sdk-${i}`, AssumeRolePolicyDocument: TRUST })));
-    sdk.CreatePolicy = await sequential(n, (i) =>
-      iam.send(new CreatePolicyCommand({ PolicyName: `sdk-${i}`, PolicyDocument: document(i) })),
-    );
-    // At most 5 versions per policy: 4 new versions of each of the first n/4 policies, the oldest deleted when full.
-    sdk.CreatePolicyVersion = await sequential(n, (i) =>
-      iam.send(
-        new CreatePolicyVersionCommand({
-          PolicyArn: `arn:aws:iam::123456789012:policy/sdk-${i % Math.ceil(n / 4)}`,
-          PolicyDocument: document(i + 1),
-          SetAsDefault: true,
-        }),
-      ),
-    );
-    sdk.PutUserPolicy = await sequential(n, (i) =>
-      iam.send(new PutUserPolicyCommand({ UserName: `sdk-${i}`, PolicyName: 'inline', PolicyDocument: document(i) })),
-    );
-    await sequential(20, (i) => iam.send(new CreateGroupCommand({ GroupName: `sdk-${i}` })));
-    sdk.PutGroupPolicy = await sequential(n, (i) =>
-      iam.send(new PutGroupPolicyCommand({ GroupName: `sdk-${i % 20}`, PolicyName: `inline-${i}`, PolicyDocument: document(i) })),
-    );
-    sdk.PutRolePolicy = await sequential(n, (i) =>
-      iam.send(new PutRolePolicyCommand({ RoleName: `sdk-${i}`, PolicyName: 'inline', PolicyDocument: document(i) })),
-    );
-    sdk.UpdateAssumeRolePolicy = await sequential(n, (i) =>
-      iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: `sdk-${i}`, PolicyDocument: TRUST })),
-    );
+    // Each write n times with names prefixed `tag`: once first (as the issue measures it, the server's and the
+    // client's first calls of each command included), then again with fresh names (both sides past first use).
+    const writes = async (tag: string): Promise<Record<string, number>> => {
+      const result: Record<string, number> = {};
+      result.CreateUser = await sequential(n, (i) => iam.send(new CreateUserCommand({ UserName: `${tag}-${i}` })));
+      result.CreateRole = await sequential(n, (i) =>
+        iam.send(new CreateRoleCommand({ RoleName: `${tag}-${i}`, AssumeRolePolicyDocument: TRUST })),
+      );
+      result.CreatePolicy = await sequential(n, (i) =>
+        iam.send(new CreatePolicyCommand({ PolicyName: `${tag}-${i}`, PolicyDocument: document(`${tag}-policy`, i) })),
+      );
+      // At most 5 versions per policy: 4 new versions of each of the first n/4 policies.
+      result.CreatePolicyVersion = await sequential(n, (i) =>
+        iam.send(
+          new CreatePolicyVersionCommand({
+            PolicyArn: `arn:aws:iam::123456789012:policy/${tag}-${i % Math.ceil(n / 4)}`,
+            PolicyDocument: document(`${tag}-version`, i),
+            SetAsDefault: true,
+          }),
+        ),
+      );
+      result.PutUserPolicy = await sequential(n, (i) =>
+        iam.send(new PutUserPolicyCommand({ UserName: `${tag}-${i}`, PolicyName: 'inline', PolicyDocument: document(`${tag}-user`, i) })),
+      );
+      await sequential(20, (i) => iam.send(new CreateGroupCommand({ GroupName: `${tag}-${i}` })));
+      result.PutGroupPolicy = await sequential(n, (i) =>
+        iam.send(
+          new PutGroupPolicyCommand({
+            GroupName: `${tag}-${i % 20}`,
+            PolicyName: `inline-${i}`,
+            PolicyDocument: document(`${tag}-group`, i),
+          }),
+        ),
+      );
+      result.PutRolePolicy = await sequential(n, (i) =>
+        iam.send(new PutRolePolicyCommand({ RoleName: `${tag}-${i}`, PolicyName: 'inline', PolicyDocument: document(`${tag}-role`, i) })),
+      );
+      result.UpdateAssumeRolePolicy = await sequential(n, (i) =>
+        iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: `${tag}-${i}`, PolicyDocument: TRUST })),
+      );
+      return result;
+    };
+    const sdk = await writes('sdk');
+    const sdkSteady = await writes('steady');
     const getAfter = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `sdk-${i}` })));
     sdk.GetUser = (getBefore + getAfter) / 2;
     iam.destroy();
@@ -140,6 +158,7 @@ export async function measureIssue16(): Promise<Issue16Figures> {
       createUserCold,
       createUserWarm,
       sdk,
+      sdkSteady,
       peakRssMiB: server.peakRssMiB(),
     };
   } finally {
@@ -183,10 +202,18 @@ export function issue16Table(f: Issue16Figures): Record<string, string>[] {
   for (const [name, perSecond] of Object.entries(f.sdk)) {
     if (name === 'GetUser') continue;
     rows.push({
-      figure: `SDK sequential ${name}`,
+      figure: `SDK sequential ${name}, first ${SDK_CALLS} (as the issue measures)`,
       value: `${Math.round(perSecond)}/s`,
       ratio: `${pct(perSecond / f.sdk.GetUser)} of SDK GetUser`,
       target: '≥ 70 %',
+    });
+  }
+  for (const [name, perSecond] of Object.entries(f.sdkSteady)) {
+    rows.push({
+      figure: `SDK sequential ${name}, next ${SDK_CALLS} (past first use)`,
+      value: `${Math.round(perSecond)}/s`,
+      ratio: `${pct(perSecond / f.sdk.GetUser)} of SDK GetUser`,
+      target: '',
     });
   }
   rows.push({
