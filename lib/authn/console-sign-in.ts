@@ -3,6 +3,7 @@
 // and per user (./sign-in-limits.ts); on success, ordinary ASIA session credentials of that principal (12 hours).
 // Failures are thrown as typed errors (AwsError of lib/core with this route's codes and statuses); the edge
 // (lib/service/sign-in-route.ts) parses the request, audits and maps the outcome to its JSON response.
+import { WorkLimit } from '../core/work-limit';
 import { AwsError } from '../core/errors';
 import { rootPrincipal, type Principal } from '../core/context';
 import { hashPasswordAsync, verifyPasswordAsync, type SecretBox } from '../crypto/secrets';
@@ -64,29 +65,7 @@ export type ConsoleSignInRequest =
   | { type: 'root'; email: string; password: string; mfaCode?: string }
   | { type: 'user'; account: string; userName: string; password: string; mfaCode?: string };
 
-/** A counting semaphore with a bounded queue: `run` refuses (undefined) when the queue is full. */
-export class WorkLimit {
-  private running = 0;
-  private readonly queue: Array<() => void> = [];
-
-  constructor(private readonly limits: { checks: number; waiting: number }) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T | undefined> {
-    if (this.running >= this.limits.checks) {
-      if (this.queue.length >= this.limits.waiting) return undefined;
-      await new Promise<void>((resolve) => this.queue.push(resolve));
-    } else {
-      this.running++;
-    }
-    try {
-      return await work();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-}
+export { WorkLimit };
 
 export interface ConsoleSignInDeps {
   store: Store;

@@ -3,7 +3,7 @@ import { AccessDenied, InvalidUserType, NoSuchEntity, PasswordPolicyViolation } 
 import type { IamOperation, OperationContext } from '../../core/context';
 import { enforcePasswordPolicy, loadPasswordPolicy, passwordExpiration, reuseViolation } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
-import { newPasswordWork, passwordHashOf, passwordMatches, prepareHash, prepareVerdicts } from './password-work';
+import { passwordHashOf, passwordMatches, prepareHash, preparePasswordWork, prepareVerdicts } from './password-work';
 
 export const changePassword: IamOperation<'ChangePassword'> = async (ctx, input) => {
   const { store, principal } = ctx;
@@ -53,16 +53,15 @@ async function callingUser(ctx: OperationContext) {
  * hash it was checked against; the operation looks them up by what it reads inside the unit.
  */
 changePassword.prepare = async (ctx, input) => {
-  const work = newPasswordWork();
   const user = await callingUser(ctx);
   const profile = user && (await ctx.store.loginProfiles.get(user.userId));
-  if (!user || !profile) return work;
-  const reuse = (await loadPasswordPolicy(ctx.store))?.PasswordReusePrevention ?? 0;
-  const history = reuse > 0 ? await ctx.store.loginProfiles.passwordHistory(user.userId, Math.min(reuse, PASSWORD_HISTORY_SIZE)) : [];
-  await Promise.all([
-    prepareVerdicts(work, input.OldPassword, [profile.passwordHash]),
-    prepareVerdicts(work, input.NewPassword, history),
-    prepareHash(work, input.NewPassword),
-  ]);
-  return work;
+  const reuse = profile ? ((await loadPasswordPolicy(ctx.store))?.PasswordReusePrevention ?? 0) : 0;
+  const history =
+    user && reuse > 0 ? await ctx.store.loginProfiles.passwordHistory(user.userId, Math.min(reuse, PASSWORD_HISTORY_SIZE)) : [];
+  return preparePasswordWork(async (work) => {
+    if (!profile) return;
+    await prepareVerdicts(work, input.OldPassword, [profile.passwordHash]);
+    await prepareVerdicts(work, input.NewPassword, history);
+    await prepareHash(work, input.NewPassword);
+  });
 };

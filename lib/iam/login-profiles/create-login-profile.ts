@@ -4,7 +4,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { loginProfileView, PASSWORD_HISTORY_SIZE } from './login-profile-view';
-import { newPasswordWork, passwordHashOf, prepareHash } from './password-work';
+import { passwordHashOf, prepareHash, preparePasswordWork } from './password-work';
 
 export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
@@ -24,8 +24,4 @@ export const createLoginProfile: IamOperation<'CreateLoginProfile'> = async (ctx
   return { LoginProfile: loginProfileView(user.userName, profile) };
 };
 
-createLoginProfile.prepare = async (_ctx, input) => {
-  const work = newPasswordWork();
-  await prepareHash(work, input.Password);
-  return work;
-};
+createLoginProfile.prepare = (_ctx, input) => preparePasswordWork((work) => prepareHash(work, input.Password));

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccessDenied, PasswordPolicyViolation } from '../../core/errors';
+import { AccessDenied, PasswordPolicyViolation, Throttling } from '../../core/errors';
 import { SqliteStore } from '../../store/sqlite/store';
 import type { ServiceConfig } from '../../config';
 import { hashPassword, verifyPassword, type SecretBox } from '../../crypto/secrets';
@@ -12,6 +12,7 @@ import type { OperationContext, PasswordWork, Principal } from '../../core/conte
 import { changePassword } from './change-password';
 import { createLoginProfile } from './create-login-profile';
 import { updateLoginProfile } from './update-login-profile';
+import { preparePasswordWork } from './password-work';
 
 const ACCOUNT = '123456789012';
 const USER_ID = 'AIDAALICEALICEALICEA';
@@ -128,5 +129,25 @@ describe('CreateLoginProfile and UpdateLoginProfile with prepared password work'
     const stored = (await store.loginProfiles.get('AIDABOBBOBBOBBOBBOB1'))!.passwordHash;
     expect(stored).toBe(updated.hashes.get('Bobs-Pass-2'));
     expect(verifyPassword('Bobs-Pass-2', stored)).toBe(true);
+  });
+});
+
+describe('preparePasswordWork', () => {
+  it('runs one request at a time with 64 waiting, and answers Throttling beyond that', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const order: number[] = [];
+    const pending = Array.from({ length: 65 }, (_, i) =>
+      preparePasswordWork(async () => {
+        order.push(i);
+        await gate;
+      }),
+    );
+    await expect(preparePasswordWork(async () => {})).rejects.toBeInstanceOf(Throttling);
+    expect(order).toEqual([0]);
+    release();
+    await Promise.all(pending);
+    expect(order).toEqual(Array.from({ length: 65 }, (_, i) => i));
+    await expect(preparePasswordWork(async () => {})).resolves.toMatchObject({ hashes: new Map(), verdicts: new Map() });
   });
 });

@@ -3,7 +3,7 @@ import type { IamOperation } from '../../core/context';
 import { requireUser } from '../users/require-user';
 import { enforcePasswordPolicy } from '../password-policy/policy';
 import { PASSWORD_HISTORY_SIZE, requireLoginProfile } from './login-profile-view';
-import { newPasswordWork, passwordHashOf, prepareHash } from './password-work';
+import { passwordHashOf, prepareHash, preparePasswordWork } from './password-work';
 
 export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = async (ctx, input) => {
   const { store } = ctx;
@@ -21,8 +21,4 @@ export const updateLoginProfile: IamOperation<'UpdateLoginProfile'> = async (ctx
   return {};
 };
 
-updateLoginProfile.prepare = async (_ctx, input) => {
-  const work = newPasswordWork();
-  await prepareHash(work, input.Password);
-  return work;
-};
+updateLoginProfile.prepare = (_ctx, input) => preparePasswordWork((work) => prepareHash(work, input.Password));
