@@ -142,6 +142,38 @@ describe('authenticator', () => {
     expect(keyReads).toBe(2);
   });
 
+  it('records a key use again after a failed group commit undid the last one', async () => {
+    let rolledBack: (() => void) | undefined;
+    let recorded = 0;
+    const accessKeys = new Proxy(service.store.accessKeys, {
+      get(object, property) {
+        if (property === 'recordUse')
+          return (...args: Parameters<typeof object.recordUse>) => {
+            recorded++;
+            return object.recordUse(...args);
+          };
+        const value: unknown = Reflect.get(object, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      },
+    });
+    const store = new Proxy(service.store, {
+      get(object, property) {
+        if (property === 'accessKeys') return accessKeys;
+        if (property === 'onRollback') return (listener: () => void) => (rolledBack = listener);
+        const value: unknown = Reflect.get(object, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+      },
+    });
+    const authenticator = createAuthenticator({ store, secrets: service.secrets, config: service.config });
+    const admin = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' };
+    await authenticator.authenticate(info(await signed(admin)));
+    await authenticator.authenticate(info(await signed(admin)));
+    expect(recorded).toBe(1); // once a minute
+    rolledBack!();
+    await authenticator.authenticate(info(await signed(admin)));
+    expect(recorded).toBe(2);
+  });
+
   it('sees a key deactivated by an IAM write on the very next request', async () => {
     const authenticator = createAuthenticator(service);
     const admin = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'admin-secret' };

@@ -68,10 +68,12 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   let writeInFlight = false;
   const userPrincipals = new BoundedCache<string, { generation: number; at: number; principal: Principal }>(CACHE_LIMIT);
   const keys = new BoundedCache<string, { generation: number; account: string; at: number; key: AccessKeyRecord }>(CACHE_LIMIT);
-  // A failed group commit undoes writes this process has already seen: read everything again.
+  // A failed group commit undoes writes this process has already seen: read everything again, and record last
+  // uses again (the ones recorded since were undone with it).
   store.onRollback(() => {
     credentialGeneration++;
     sessionPrincipals.clear();
+    lastUse.clear();
   });
   // Another instance changed the shared database, or the channel announcing changes was lost or restored.
   store.onExternalChange(() => {
