@@ -62,6 +62,8 @@ export class IncompleteSignature extends define('IncompleteSignature', 400) {}
 export class RequestExpired extends define('RequestExpired', 400) {}
 export class ExpiredToken extends define('ExpiredToken', 403) {}
 export class Throttling extends define('Throttling', 400) {}
+/** IAM's message for a request over the rate it serves. */
+export const THROTTLING_MESSAGE = 'Rate exceeded';
 export class RequestEntityTooLarge extends define('RequestEntityTooLarge', 413) {}
 export class RequestHeaderSectionTooLarge extends define('RequestHeaderSectionTooLarge', 431) {}
 

@@ -7,7 +7,16 @@ import { isPureCreation, isReadOnlyAction } from '../core/write-kinds';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../store/types';
 import type { SecretBox } from '../crypto/secrets';
-import { AwsError, InvalidAction, InvalidParameterValue, MissingAction, NotImplemented, ServiceFailure, Throttling } from '../core/errors';
+import {
+  AwsError,
+  InvalidAction,
+  InvalidParameterValue,
+  MissingAction,
+  NotImplemented,
+  ServiceFailure,
+  Throttling,
+  THROTTLING_MESSAGE,
+} from '../core/errors';
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';
@@ -34,7 +43,6 @@ export interface HandlerDeps {
 }
 
 /** What a request is answered when it has waited too long to be served (IAM's throttling error). */
-export const THROTTLING_MESSAGE = 'Rate exceeded';
 
 export type Handler = (request: WireRequest) => Promise<WireResponse>;
 

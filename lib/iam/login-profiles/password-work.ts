@@ -2,7 +2,7 @@
 // (`Operation.prepare`), looked up inside it. A result that is missing (no prepare ran, or the stored hash changed
 // in between) is computed there and then, synchronously, so the answer never depends on the advice being present.
 import type { OperationContext, PasswordWork } from '../../core/context';
-import { Throttling } from '../../core/errors';
+import { Throttling, THROTTLING_MESSAGE } from '../../core/errors';
 import { WorkLimit } from '../../core/work-limit';
 import { hashPassword, hashPasswordAsync, verifyPassword, verifyPasswordAsync } from '../../crypto/secrets';
 
@@ -20,7 +20,7 @@ export async function preparePasswordWork(fill: (work: PasswordWork) => Promise<
     await fill(work);
     return true;
   });
-  if (!done) throw new Throttling('Rate exceeded');
+  if (!done) throw new Throttling(THROTTLING_MESSAGE);
   return work;
 }
 

@@ -4,7 +4,7 @@ import type { Page } from '../users';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface GroupRow {
   group_id: string;

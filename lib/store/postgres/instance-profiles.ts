@@ -3,7 +3,7 @@ import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface InstanceProfileRow {
   instance_profile_id: string;

@@ -3,7 +3,7 @@ import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord 
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface PolicyRow {
   policy_id: string;

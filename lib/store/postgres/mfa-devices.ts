@@ -1,7 +1,7 @@
 // PostgreSQL implementation of the MFA devices repository (table mfa_devices).
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
 import { count, type Sql } from './sql';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface MfaDeviceRow {
   serial_number: string;

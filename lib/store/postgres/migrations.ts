@@ -330,16 +330,6 @@ CREATE TRIGGER mfa_devices_counted AFTER INSERT OR DELETE ON mfa_devices FOR EAC
   },
 ];
 
-/**
- * The number of rows of a table counted by triggers (migration 5 for SQLite, 2 for PostgreSQL), read from
- * `entity_counts`: one row, not a scan of the table.
- */
-export function countedRowsSql(
-  table: 'users' | 'groups' | 'roles' | 'managed_policies' | 'instance_profiles' | 'server_certificates' | 'mfa_devices',
-): string {
-  return `SELECT coalesce((SELECT n FROM entity_counts WHERE kind = '${table}'), 0) AS n`;
-}
-
 /** Key of the advisory lock that serialises migrations between instances ("gatehouse" in ASCII, truncated). */
 const MIGRATION_LOCK = 0x6761746568;
 

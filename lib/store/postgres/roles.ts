@@ -4,7 +4,7 @@ import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns, type ColumnSpec } from './column-update';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface RoleRow {
   role_id: string;

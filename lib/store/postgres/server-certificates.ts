@@ -1,7 +1,7 @@
 // PostgreSQL implementation of the server certificate repository (names unique ignoring case).
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
 import { count, type Sql } from './sql';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface Row {
   server_certificate_id: string;

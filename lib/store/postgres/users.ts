@@ -3,7 +3,7 @@ import type { Page, UserRecord, UserRepository } from '../users';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface UserRow {
   user_id: string;

@@ -1,9 +1,6 @@
 // The audit trail's own SQLite file (`audit.db` beside `gatehouse.db`): its schema, and the one-time move of the
 // events and last-accessed rows that older versions kept in the main database.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { SqliteDatabase } from './database';
+import { migrate, openConnection, type SqliteDatabase } from './database';
 
 /** The audit trail's file in a data directory. */
 export const AUDIT_DATABASE_FILE = 'audit.db';
@@ -68,27 +65,11 @@ const LEGACY_TABLES = ['audit_events', 'service_last_accessed', 'action_last_acc
  * writes; synchronous=NORMAL, so a committed batch survives a process crash (SIGKILL).
  */
 export function openAuditDatabase(dataDir: string): SqliteDatabase {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(path.join(dataDir, AUDIT_DATABASE_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  // better-sqlite3 builds SQLite with a 16 MiB page cache per connection; the trail is written at its end and read
-  // newest first, so 2 MiB serves it (measured: the worker's cache was most of the ~20 MiB it added to the server).
-  db.pragma('cache_size = -2048');
-  migrateAuditDatabase(db);
+  // The trail is written at its end and read newest first, so 2 MiB serves it (measured: the worker's page cache
+  // was most of the ~20 MiB it added to the server).
+  const db = openConnection(dataDir, AUDIT_DATABASE_FILE, 2048);
+  migrate(db, AUDIT_MIGRATIONS);
   return db;
-}
-
-function migrateAuditDatabase(db: SqliteDatabase): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of AUDIT_MIGRATIONS) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
 }
 
 /**

@@ -2,38 +2,46 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;
 
 /** The page cache of a connection, in KiB. */
 export const PAGE_CACHE_KIB = 4096;
 
+/**
+ * Opens (creating when absent) a database file of a data directory: WAL (readers beside the writer),
+ * synchronous=NORMAL (no committed transaction is lost on a process crash, SIGKILL; only an OS crash may lose the
+ * last ones), a 5 s wait on a lock, and a page cache of `pageCacheKib`: better-sqlite3 builds SQLite with 16 MB
+ * per connection (SQLite's own default is 2 MB), which a database soon fills and keeps resident.
+ */
+export function openConnection(dataDir: string, file: string, pageCacheKib: number): SqliteDatabase {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(path.join(dataDir, file));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma(`cache_size = -${pageCacheKib}`);
+  return db;
+}
+
 /** Opens (creating when absent) `gatehouse.db` in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): SqliteDatabase {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(path.join(dataDir, 'gatehouse.db'));
-  db.pragma('journal_mode = WAL');
-  // NORMAL loses no committed transaction on a process crash (SIGKILL); only an OS crash may lose the last ones.
-  db.pragma('synchronous = NORMAL');
+  // 4 MiB holds the indexes and rows that requests keep reading; the operating system's file cache serves the rest.
+  const db = openConnection(dataDir, 'gatehouse.db', PAGE_CACHE_KIB);
   // A checkpoint (copying the WAL into the database, with an fsync of each) runs in the commit that crosses this many
   // pages and stalls that request. 10,000 pages instead of SQLite's 1,000 (a WAL of at most about 40 MB) makes them ten
   // times rarer, and a page written again meanwhile is copied once (bench: ~30 µs less wall time per small transaction).
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLite's own default is 2 MB), which
-  // a data directory's database soon fills and keeps resident; 4 MiB still holds the indexes and rows that
-  // requests keep reading, and the operating system's file cache serves the rest.
-  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   migrate(db);
   return db;
 }
 
-/** Applies every migration newer than the database's `user_version`. */
-export function migrate(db: SqliteDatabase): void {
+/** Applies every migration (of gatehouse.db unless told otherwise) newer than the database's `user_version`. */
+export function migrate(db: SqliteDatabase, migrations: readonly Pick<Migration, 'version' | 'sql'>[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);

@@ -4,7 +4,7 @@ import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface GroupRow {
   group_id: string;

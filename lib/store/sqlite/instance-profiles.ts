@@ -3,7 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface InstanceProfileRow {
   instance_profile_id: string;

@@ -3,7 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface PolicyRow {
   policy_id: string;

@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface MfaDeviceRow {
   serial_number: string;

@@ -1,10 +1,33 @@
 // Schema migrations of the SQLite store, versioned in code and applied in order at open (PRAGMA user_version).
+import type { CountedTable } from '../entity-counts';
 
 /** One schema step. Append new steps; never edit a step that has shipped. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+}
+
+/** The tables migration 5 counts (a fixed list: a later migration that counts another table adds its own triggers). */
+const COUNTED_IN_MIGRATION_5: readonly CountedTable[] = [
+  'users',
+  'groups',
+  'roles',
+  'managed_policies',
+  'instance_profiles',
+  'server_certificates',
+  'mfa_devices',
+];
+
+/** The two triggers that keep `table`'s row in `entity_counts` in the writing transaction. */
+function countingTriggers(table: CountedTable): string {
+  return `CREATE TRIGGER ${table}_counted_insert AFTER INSERT ON ${table} BEGIN
+  INSERT INTO entity_counts (kind, n) VALUES ('${table}', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER ${table}_counted_delete AFTER DELETE ON ${table} BEGIN
+  UPDATE entity_counts SET n = n - 1 WHERE kind = '${table}';
+END;
+`;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -304,65 +327,7 @@ CREATE TABLE action_last_accessed (
 -- table must create its triggers again.
 CREATE TABLE entity_counts (kind TEXT PRIMARY KEY, n INTEGER NOT NULL);
 INSERT INTO entity_counts (kind, n)
-SELECT 'users', count(*) FROM users
-UNION ALL SELECT 'groups', count(*) FROM groups
-UNION ALL SELECT 'roles', count(*) FROM roles
-UNION ALL SELECT 'managed_policies', count(*) FROM managed_policies
-UNION ALL SELECT 'instance_profiles', count(*) FROM instance_profiles
-UNION ALL SELECT 'server_certificates', count(*) FROM server_certificates
-UNION ALL SELECT 'mfa_devices', count(*) FROM mfa_devices;
-CREATE TRIGGER users_counted_insert AFTER INSERT ON users BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('users', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER users_counted_delete AFTER DELETE ON users BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'users';
-END;
-CREATE TRIGGER groups_counted_insert AFTER INSERT ON groups BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('groups', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER groups_counted_delete AFTER DELETE ON groups BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'groups';
-END;
-CREATE TRIGGER roles_counted_insert AFTER INSERT ON roles BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('roles', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER roles_counted_delete AFTER DELETE ON roles BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'roles';
-END;
-CREATE TRIGGER managed_policies_counted_insert AFTER INSERT ON managed_policies BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('managed_policies', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER managed_policies_counted_delete AFTER DELETE ON managed_policies BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'managed_policies';
-END;
-CREATE TRIGGER instance_profiles_counted_insert AFTER INSERT ON instance_profiles BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('instance_profiles', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER instance_profiles_counted_delete AFTER DELETE ON instance_profiles BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'instance_profiles';
-END;
-CREATE TRIGGER server_certificates_counted_insert AFTER INSERT ON server_certificates BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('server_certificates', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER server_certificates_counted_delete AFTER DELETE ON server_certificates BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'server_certificates';
-END;
-CREATE TRIGGER mfa_devices_counted_insert AFTER INSERT ON mfa_devices BEGIN
-  INSERT INTO entity_counts (kind, n) VALUES ('mfa_devices', 1) ON CONFLICT (kind) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER mfa_devices_counted_delete AFTER DELETE ON mfa_devices BEGIN
-  UPDATE entity_counts SET n = n - 1 WHERE kind = 'mfa_devices';
-END;
-`,
+${COUNTED_IN_MIGRATION_5.map((table) => `SELECT '${table}', count(*) FROM ${table}`).join('\nUNION ALL ')};
+${COUNTED_IN_MIGRATION_5.map(countingTriggers).join('')}`,
   },
 ];
-
-/**
- * The number of rows of a table counted by triggers (migration 5 for SQLite, 2 for PostgreSQL), read from
- * `entity_counts`: one row, not a scan of the table.
- */
-export function countedRowsSql(
-  table: 'users' | 'groups' | 'roles' | 'managed_policies' | 'instance_profiles' | 'server_certificates' | 'mfa_devices',
-): string {
-  return `SELECT coalesce((SELECT n FROM entity_counts WHERE kind = '${table}'), 0) AS n`;
-}

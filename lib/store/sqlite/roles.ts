@@ -4,7 +4,7 @@ import { PathListing } from './path-listing';
 import { ColumnUpdater, type ColumnSpec } from './column-update';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface RoleRow {
   role_id: string;

@@ -1,7 +1,7 @@
 // SQLite implementation of the server certificate repository.
 import type { SqliteDatabase } from './database';
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface Row {
   server_certificate_id: string;

@@ -3,7 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { Page, UserRecord, UserRepository } from '../users';
-import { countedRowsSql } from './migrations';
+import { countedRowsSql } from '../entity-counts';
 
 interface UserRow {
   user_id: string;
