@@ -38,10 +38,16 @@ const SDK_CALLS = Number(process.env.GATEHOUSE_BENCH_SDK_CALLS ?? 400);
 const prepared = (endpoint: string, bodies: string[], service: 'iam' | 'sts' = 'iam'): Promise<PreparedRequest[]> =>
   Promise.all(bodies.map((body) => signQuery(endpoint, body, CREDENTIALS, service)));
 
-async function sequential(count: number, call: (i: number) => Promise<unknown>): Promise<number> {
+/** Server CPU microseconds per call of the last `sequential` run against `cpuOf` (all its threads; 10 ms ticks). */
+let lastServerUs = NaN;
+
+async function sequential(count: number, call: (i: number) => Promise<unknown>, cpuOf?: BenchServer): Promise<number> {
+  const cpu0 = cpuOf?.cpuMs() ?? NaN;
   const started = performance.now();
   for (let i = 0; i < count; i++) await call(i);
-  return count / ((performance.now() - started) / 1000);
+  const perSecond = count / ((performance.now() - started) / 1000);
+  lastServerUs = (((cpuOf?.cpuMs() ?? NaN) - cpu0) / count) * 1000;
+  return perSecond;
 }
 
 export interface Issue16Figures {
@@ -53,7 +59,12 @@ export interface Issue16Figures {
   sdk: Record<string, number>;
   /** The same writes again with fresh names: past first use on the server and in the client. */
   sdkSteady: Record<string, number>;
+  /** Server CPU microseconds per call (all threads) of the `sdk` and `sdkSteady` passes. */
+  sdkServerUs: Record<string, number>;
+  sdkSteadyServerUs: Record<string, number>;
   peakRssMiB: number;
+  /** Resident memory at the end: total, anonymous (heaps, SQLite's page caches), file-backed (node's code). */
+  rssNow: { total: number; anon: number; file: number };
 }
 
 export async function measureIssue16(): Promise<Issue16Figures> {
@@ -113,20 +124,24 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
     const n = SDK_CALLS;
     await sequential(200, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` }))); // the client's own warm-up
-    const getBefore = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` })));
+    const getBefore = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` })), server);
+    const getBeforeUs = lastServerUs;
     // Each write n times with names prefixed `tag`: once first (as the issue measures it, the server's and the
     // client's first calls of each command included), then again with fresh names (both sides past first use).
-    const writes = async (tag: string): Promise<Record<string, number>> => {
+    const writes = async (tag: string): Promise<{ perSecond: Record<string, number>; serverUs: Record<string, number> }> => {
       const result: Record<string, number> = {};
-      result.CreateUser = await sequential(n, (i) => iam.send(new CreateUserCommand({ UserName: `${tag}-${i}` })));
-      result.CreateRole = await sequential(n, (i) =>
-        iam.send(new CreateRoleCommand({ RoleName: `${tag}-${i}`, AssumeRolePolicyDocument: TRUST })),
-      );
-      result.CreatePolicy = await sequential(n, (i) =>
+      const serverUs: Record<string, number> = {};
+      const measure = async (name: string, call: (i: number) => Promise<unknown>) => {
+        result[name] = await sequential(n, call, server);
+        serverUs[name] = lastServerUs;
+      };
+      await measure('CreateUser', (i) => iam.send(new CreateUserCommand({ UserName: `${tag}-${i}` })));
+      await measure('CreateRole', (i) => iam.send(new CreateRoleCommand({ RoleName: `${tag}-${i}`, AssumeRolePolicyDocument: TRUST })));
+      await measure('CreatePolicy', (i) =>
         iam.send(new CreatePolicyCommand({ PolicyName: `${tag}-${i}`, PolicyDocument: document(`${tag}-policy`, i) })),
       );
       // At most 5 versions per policy: 4 new versions of each of the first n/4 policies.
-      result.CreatePolicyVersion = await sequential(n, (i) =>
+      await measure('CreatePolicyVersion', (i) =>
         iam.send(
           new CreatePolicyVersionCommand({
             PolicyArn: `arn:aws:iam::123456789012:policy/${tag}-${i % Math.ceil(n / 4)}`,
@@ -135,11 +150,11 @@ export async function measureIssue16(): Promise<Issue16Figures> {
           }),
         ),
       );
-      result.PutUserPolicy = await sequential(n, (i) =>
+      await measure('PutUserPolicy', (i) =>
         iam.send(new PutUserPolicyCommand({ UserName: `${tag}-${i}`, PolicyName: 'inline', PolicyDocument: document(`${tag}-user`, i) })),
       );
       await sequential(20, (i) => iam.send(new CreateGroupCommand({ GroupName: `${tag}-${i}` })));
-      result.PutGroupPolicy = await sequential(n, (i) =>
+      await measure('PutGroupPolicy', (i) =>
         iam.send(
           new PutGroupPolicyCommand({
             GroupName: `${tag}-${i % 20}`,
@@ -148,18 +163,21 @@ export async function measureIssue16(): Promise<Issue16Figures> {
           }),
         ),
       );
-      result.PutRolePolicy = await sequential(n, (i) =>
+      await measure('PutRolePolicy', (i) =>
         iam.send(new PutRolePolicyCommand({ RoleName: `${tag}-${i}`, PolicyName: 'inline', PolicyDocument: document(`${tag}-role`, i) })),
       );
-      result.UpdateAssumeRolePolicy = await sequential(n, (i) =>
+      await measure('UpdateAssumeRolePolicy', (i) =>
         iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: `${tag}-${i}`, PolicyDocument: TRUST })),
       );
-      return result;
+      return { perSecond: result, serverUs };
     };
-    const sdk = await writes('sdk');
-    const sdkSteady = await writes('steady');
-    const getAfter = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `sdk-${i}` })));
+    const first = await writes('sdk');
+    const steady = await writes('steady');
+    const sdk = first.perSecond;
+    const sdkSteady = steady.perSecond;
+    const getAfter = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `sdk-${i}` })), server);
     sdk.GetUser = (getBefore + getAfter) / 2;
+    const sdkServerUs = { ...first.serverUs, GetUser: (getBeforeUs + lastServerUs) / 2 };
     iam.destroy();
     return {
       ceiling: (ceilingBefore + ceilingAfter) / 2,
@@ -169,7 +187,10 @@ export async function measureIssue16(): Promise<Issue16Figures> {
       createUserWarm,
       sdk,
       sdkSteady,
+      sdkServerUs,
+      sdkSteadyServerUs: steady.serverUs,
       peakRssMiB: server.peakRssMiB(),
+      rssNow: server.rssNowMiB(),
     };
   } finally {
     server.stop();
@@ -207,7 +228,13 @@ export function issue16Table(f: Issue16Figures): Record<string, string>[] {
       ratio: `${pct(f.createUserWarm / f.ceiling)} of ceiling`,
       target: '',
     },
-    { figure: 'SDK sequential GetUser', value: `${Math.round(f.sdk.GetUser)}/s`, ratio: '100 %', target: '' },
+    {
+      figure: 'SDK sequential GetUser',
+      value: `${Math.round(f.sdk.GetUser)}/s`,
+      ratio: '100 %',
+      target: '',
+      'server CPU/call': `${Math.round(f.sdkServerUs.GetUser)} µs`,
+    },
   ];
   for (const [name, perSecond] of Object.entries(f.sdk)) {
     if (name === 'GetUser') continue;
@@ -216,6 +243,7 @@ export function issue16Table(f: Issue16Figures): Record<string, string>[] {
       value: `${Math.round(perSecond)}/s`,
       ratio: `${pct(perSecond / f.sdk.GetUser)} of SDK GetUser`,
       target: '≥ 70 %',
+      'server CPU/call': `${Math.round(f.sdkServerUs[name])} µs`,
     });
   }
   for (const [name, perSecond] of Object.entries(f.sdkSteady)) {
@@ -224,6 +252,7 @@ export function issue16Table(f: Issue16Figures): Record<string, string>[] {
       value: `${Math.round(perSecond)}/s`,
       ratio: `${pct(perSecond / f.sdk.GetUser)} of SDK GetUser`,
       target: '',
+      'server CPU/call': `${Math.round(f.sdkSteadyServerUs[name])} µs`,
     });
   }
   rows.push({
@@ -231,6 +260,12 @@ export function issue16Table(f: Issue16Figures): Record<string, string>[] {
     value: `${f.peakRssMiB} MiB`,
     ratio: `${(f.peakRssMiB / 131).toFixed(2)}× the peer's ~131 MiB (issue's figure)`,
     target: '≤ ~131 MiB',
+  });
+  rows.push({
+    figure: 'server RSS at the end: anonymous + file-backed',
+    value: `${f.rssNow.total} MiB`,
+    ratio: `${f.rssNow.anon} MiB anonymous (heaps, page caches) + ${f.rssNow.file} MiB file-backed (code)`,
+    target: '',
   });
   return rows;
 }

@@ -10,6 +10,8 @@ export interface BenchServer {
   child: ChildProcess;
   /** Peak resident set size of the server process so far, in MiB (Linux VmHWM). */
   peakRssMiB(): number;
+  /** The server's resident memory now, in MiB, from Linux /proc status: total, anonymous (heaps), file-backed (code). */
+  rssNowMiB(): { total: number; anon: number; file: number };
   /** CPU time (user + system) the server process has used so far, in milliseconds (Linux /proc, 10 ms ticks). */
   cpuMs(): number;
   stop(): void;
@@ -51,6 +53,12 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const match = /VmHWM:\s+(\d+) kB/.exec(status);
       return match ? Math.round(Number(match[1]) / 1024) : NaN;
+    },
+    rssNowMiB() {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+      const mib = (value: number) => Math.round(value / 1024);
+      return { total: mib(kib('VmRSS')), anon: mib(kib('RssAnon')), file: mib(kib('RssFile') + kib('RssShmem')) };
     },
     cpuMs() {
       const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
