@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { asciiOnly, IAM_NODE_FLAGS } from './iam.mjs';
+import { asciiOnly, IAM_NODE_ENV, IAM_NODE_FLAGS } from './iam.mjs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-iam-bundle-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,9 +37,10 @@ describe('asciiOnly', () => {
   });
 });
 
-describe('IAM_NODE_FLAGS', () => {
-  it('bounds the young generation and the old generation growth, as package.json runs the server', () => {
+describe('IAM_NODE_FLAGS and IAM_NODE_ENV', () => {
+  it('bound the young generation, the old generation growth and malloc arenas, as package.json runs the server', () => {
     const script = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')).scripts.iam as string;
-    expect(script).toBe(`node ${IAM_NODE_FLAGS.join(' ')} bin/iam.mjs`);
+    const env = Object.entries(IAM_NODE_ENV).map(([name, value]) => `${name}=\${${name}:-${value}}`);
+    expect(script).toBe(`${env.join(' ')} node ${IAM_NODE_FLAGS.join(' ')} bin/iam.mjs`);
   });
 });

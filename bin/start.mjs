@@ -1,6 +1,7 @@
 // `npm start`: builds the console when no build exists (or GATEHOUSE_REBUILD=1), then serves console + /aws.
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { IAM_NODE_ENV } from './iam.mjs';
 import { requireNativeDriver } from './native-driver.mjs';
 
 requireNativeDriver();
@@ -10,6 +11,7 @@ if (!fs.existsSync('.next/BUILD_ID') || process.env.GATEHOUSE_REBUILD === '1') {
   const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+// The console's server holds the embedded IAM service: the same malloc setting as the standalone one (bin/iam.mjs).
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: { ...IAM_NODE_ENV, ...process.env } });
 server.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { IAM_NODE_FLAGS } from '../../bin/iam.mjs';
+import { IAM_NODE_ENV, IAM_NODE_FLAGS } from '../../bin/iam.mjs';
 
 export interface BenchServer {
   endpoint: string;
@@ -27,6 +27,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   const child = spawn(process.execPath, [...IAM_NODE_FLAGS, ...nodeArgs, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     env: {
+      ...IAM_NODE_ENV,
       ...process.env,
       GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
       GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',

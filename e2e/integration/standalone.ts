@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { IAMClient } from '@aws-sdk/client-iam';
-import { IAM_NODE_FLAGS } from '../../bin/iam.mjs';
+import { IAM_NODE_ENV, IAM_NODE_FLAGS } from '../../bin/iam.mjs';
 import { ADMIN_CREDENTIALS, TEST_ACCOUNT_ID } from './harness';
 import { createTestDatabase, dropTestDatabase, onPostgres, sharedSecrets } from '../support/test-store';
 
@@ -65,6 +65,7 @@ export class StandaloneServers {
     const child = spawn(process.execPath, [...IAM_NODE_FLAGS, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
       cwd: root,
       env: {
+        ...IAM_NODE_ENV,
         ...process.env,
         GATEHOUSE_ADMIN_ACCESS_KEY_ID: ADMIN_CREDENTIALS.accessKeyId,
         GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: ADMIN_CREDENTIALS.secretAccessKey,

@@ -15,6 +15,7 @@ import type { Store } from '../store/types';
 import { bootstrapAccount, type FirstRunSummary } from './bootstrap';
 import { resetRoute } from './reset-route';
 import { createPipeline } from './pipeline';
+import { silentDuringWarmUp } from './warm-up-flag';
 
 /** A running IAM service: its handler and what it is built from. */
 export interface Service {
@@ -58,7 +59,7 @@ export async function createService(config: ServiceConfig, options: { postgres?:
       operations: { iam: IAM_OPERATIONS, sts: STS_OPERATIONS },
       authenticator: steps.authenticator,
       authorizer: steps.authorizer,
-      audit: steps.audit,
+      audit: silentDuringWarmUp(steps.audit),
       routes,
       protocols: steps.protocols,
     }),

@@ -76,7 +76,9 @@ export class SqliteStore implements Store {
     group: { committed: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
     /** The group's turn has ended while a unit held the lock: commit when it is released. */
     commitDue: boolean;
-  } = { locked: false, waiters: [], group: undefined, commitDue: false };
+    /** Inside `rehearse`: one outer transaction holds every write, and is rolled back at the end. */
+    rehearsal: boolean;
+  } = { locked: false, waiters: [], group: undefined, commitDue: false, rehearsal: false };
   private readonly rollbackListeners: (() => void)[] = [];
 
   constructor(dataDir: string) {
@@ -132,13 +134,21 @@ export class SqliteStore implements Store {
     await this.acquire();
     try {
       this.commitGroup();
-      this.beginStatement.run();
+      // In a rehearsal the unit is a savepoint of the outer transaction (which is rolled back anyway).
+      const nested = this.state.rehearsal;
+      if (nested) this.assertRehearsing();
+      (nested ? this.savepointStatement : this.beginStatement).run();
       try {
         const result = await fn(this.view);
-        this.commitStatement.run();
+        (nested ? this.releaseStatement : this.commitStatement).run();
         return result;
       } catch (error) {
-        this.rollbackQuietly();
+        if (nested) {
+          this.rollbackToStatement.run();
+          this.releaseStatement.run();
+        } else {
+          this.rollbackQuietly();
+        }
         this.account.invalidate();
         throw error;
       }
@@ -152,8 +162,9 @@ export class SqliteStore implements Store {
     await this.acquire();
     const state = this.state;
     try {
+      if (state.rehearsal) this.assertRehearsing();
       if (!state.group) {
-        this.beginStatement.run();
+        if (!state.rehearsal) this.beginStatement.run();
         let resolve!: () => void;
         let reject!: (error: unknown) => void;
         const committed = new Promise<void>((res, rej) => {
@@ -249,7 +260,7 @@ export class SqliteStore implements Store {
     if (!group) return;
     state.group = undefined;
     try {
-      this.commitStatement.run();
+      if (!state.rehearsal) this.commitStatement.run();
       group.resolve();
     } catch (error) {
       state.group = group;
@@ -267,6 +278,46 @@ export class SqliteStore implements Store {
     this.account.invalidate();
     for (const listener of this.rollbackListeners) listener();
     group.reject(error);
+  }
+
+  /**
+   * Runs `fn` with every write on this connection — units, group commits, writes outside a unit — held in one
+   * transaction that is rolled back when `fn` has finished (the start-up warm-up, lib/service/warm-up.ts): what
+   * `fn`'s requests wrote is never committed. Caches then hear of the rollback as after a failed group commit.
+   * Only while nothing else uses the store (before the server listens): anything written meanwhile is undone too.
+   */
+  async rehearse<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inUnit) throw new Error('rehearse() inside a unit');
+    await this.acquire();
+    try {
+      this.commitGroup();
+      this.beginStatement.run();
+      this.state.rehearsal = true;
+    } finally {
+      this.release();
+    }
+    try {
+      return await fn();
+    } finally {
+      await this.settled().catch(() => undefined);
+      await this.acquire();
+      try {
+        this.state.rehearsal = false;
+        this.rollbackQuietly();
+        this.account.invalidate();
+        for (const listener of this.rollbackListeners) listener();
+      } finally {
+        this.release();
+      }
+    }
+  }
+
+  /**
+   * A rehearsal's writes must never be committed: if its transaction is gone (SQLite rolls back on some errors), no
+   * unit may run, as it would otherwise write outside any transaction, for good.
+   */
+  private assertRehearsing(): void {
+    if (!this.db.inTransaction) throw new Error('the rehearsal transaction was rolled back; no write may run outside it');
   }
 
   async getSetting(key: string): Promise<string | undefined> {

@@ -1,0 +1,217 @@
+// Start-up warm-up of the standalone server: before it listens, signed requests go through the REAL service's
+// handler — the same closures (authenticator, authorizer, operations, store statements) real traffic will run —
+// so V8 has compiled and optimised that code before anyone waits on it. A warm-up on a throwaway service does
+// much less: optimised code and type feedback belong to the closures of the instance they ran on.
+//
+// It leaves no trace: the requests run inside the store's rehearsal (lib/store/sqlite/store.ts `rehearse`), one
+// transaction rolled back at the end — the users created, the access key's last use, everything written — and
+// the handler's audit sink is silent while it runs (./warm-up-flag.ts: no audit event, no last-accessed data).
+// The rollback tells the caches as a failed group commit does. SQLite only: PostgreSQL's store is shared with
+// other instances and has no rehearsal.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { WireRequest } from '../core/wire';
+import { canonicalRequest, formatAmzDate, signatureFor, signingKey, stringToSign } from '../sigv4';
+import { SqliteStore } from '../store/sqlite/store';
+import type { Service } from './create-service';
+import { warmUpState } from './warm-up-flag';
+
+export interface WarmUpOptions {
+  /** Requests to send (default 2,400: fewer left the first 3,000 CreateUser of a fresh server under 80 % of warm). */
+  requests?: number;
+  /** Time bound in milliseconds (default 3,000; 2,400 requests take ~1.5 s on a busy 2-core machine). */
+  maxMs?: number;
+  /**
+   * The server's own request listener (bin/iam-server.ts): the requests then go through it and node:http too,
+   * over a Unix socket in a private temporary directory (mode 0700: no other user can connect; no port is opened).
+   * Without it they are given to the handler directly.
+   */
+  listener?: http.RequestListener;
+}
+
+export interface WarmUpReport {
+  requests: number;
+  ms: number;
+}
+
+const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
+const SIGNED_HEADERS = ['content-type', 'host', 'x-amz-date'];
+const CONCURRENCY = 16;
+
+/**
+ * Warms the service's handler up in-process. Undefined (nothing done) on PostgreSQL, or when the account has no
+ * active access key of its `admin` user to sign with.
+ */
+export async function warmUp(service: Service, options: WarmUpOptions = {}): Promise<WarmUpReport | undefined> {
+  const { store, config } = service;
+  if (!(store instanceof SqliteStore)) return undefined;
+  const credentials = await signingCredentials(service);
+  const account = await store.account.get();
+  if (!credentials || !account) return undefined;
+  const requests = options.requests ?? 2400;
+  const maxMs = options.maxMs ?? 3000;
+  const started = performance.now();
+  // Names no user can have chosen collide with nothing: every entity created here is rolled back.
+  const prefix = `gatehouse-warm-up-${randomBytes(4).toString('hex')}`;
+  let sent = 0;
+  const transport = options.listener ? await socketTransport(options.listener) : undefined;
+  warmUpState.running = true;
+  try {
+    await store.rehearse(async () => {
+      const worker = async (w: number) => {
+        // Each worker runs the script over and over, one call at a time: later calls use what earlier ones created.
+        for (let round = 0; ; round++) {
+          for (const step of SCRIPT) {
+            if (sent >= requests || performance.now() - started >= maxMs) return;
+            sent++;
+            const { service: api, body } = step(`${prefix}-${w}-${round}`, account.accountId);
+            const request = signedRequest(body, api, credentials, config.region);
+            const status = transport ? await transport.send(request) : (await service.handler(request)).status;
+            // Anything but a success means the warm-up exercises the wrong code: stop rather than go on.
+            if (status !== 200) throw new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+    });
+  } finally {
+    warmUpState.running = false;
+    await transport?.close();
+  }
+  return { requests: sent, ms: Math.round(performance.now() - started) };
+}
+
+const IAM = 'Version=2010-05-08';
+const TRUST = encodeURIComponent(
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  }),
+);
+/** A small identity policy naming `name` (each call its own document, as real calls send). */
+const policy = (name: string) =>
+  encodeURIComponent(
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::${name}/*` }],
+    }),
+  );
+type Step = (name: string, accountId: string) => { service: 'iam' | 'sts'; body: string };
+const iam = (body: string) => ({ service: 'iam' as const, body: `${body}&${IAM}` });
+
+/**
+ * One round of a worker: the calls IAM clients make most, writes first among them, and each entity deleted again
+ * in the same round, so the warm-up never holds more than a round's entities per worker (no quota comes near).
+ * CreateUser, the commonest write, is run most.
+ */
+const SCRIPT: Step[] = [
+  (n) => iam(`Action=CreateUser&UserName=${n}&Path=/warm-up/`),
+  (n) => iam(`Action=GetUser&UserName=${n}`),
+  () => ({ service: 'sts', body: 'Action=GetCallerIdentity&Version=2011-06-15' }),
+  (n) => iam(`Action=CreateUser&UserName=${n}-2&Path=/warm-up/`),
+  (n) => iam(`Action=PutUserPolicy&UserName=${n}&PolicyName=inline&PolicyDocument=${policy(`${n}-user`)}`),
+  (n) => iam(`Action=CreateRole&RoleName=${n}&AssumeRolePolicyDocument=${TRUST}`),
+  (n) => iam(`Action=PutRolePolicy&RoleName=${n}&PolicyName=inline&PolicyDocument=${policy(`${n}-role`)}`),
+  (n) => iam(`Action=UpdateAssumeRolePolicy&RoleName=${n}&PolicyDocument=${TRUST}`),
+  (n) => iam(`Action=CreateUser&UserName=${n}-3&Path=/warm-up/`),
+  (n) => iam(`Action=CreatePolicy&PolicyName=${n}&PolicyDocument=${policy(`${n}-policy`)}`),
+  (n, account) =>
+    iam(`Action=CreatePolicyVersion&PolicyArn=arn:aws:iam::${account}:policy/${n}&SetAsDefault=true&PolicyDocument=${policy(`${n}-v2`)}`),
+  (n) => iam(`Action=CreateGroup&GroupName=${n}`),
+  (n) => iam(`Action=PutGroupPolicy&GroupName=${n}&PolicyName=inline&PolicyDocument=${policy(`${n}-group`)}`),
+  (n) => iam(`Action=CreateUser&UserName=${n}-4&Path=/warm-up/`),
+  (n) => iam(`Action=GetUser&UserName=${n}-2`),
+  (n) => iam(`Action=DeleteGroupPolicy&GroupName=${n}&PolicyName=inline`),
+  (n) => iam(`Action=DeleteGroup&GroupName=${n}`),
+  (n, account) => iam(`Action=DeletePolicyVersion&PolicyArn=arn:aws:iam::${account}:policy/${n}&VersionId=v1`),
+  (n, account) => iam(`Action=DeletePolicy&PolicyArn=arn:aws:iam::${account}:policy/${n}`),
+  (n) => iam(`Action=DeleteRolePolicy&RoleName=${n}&PolicyName=inline`),
+  (n) => iam(`Action=DeleteRole&RoleName=${n}`),
+  (n) => iam(`Action=DeleteUserPolicy&UserName=${n}&PolicyName=inline`),
+  (n) => iam(`Action=DeleteUser&UserName=${n}`),
+  (n) => iam(`Action=DeleteUser&UserName=${n}-2`),
+  (n) => iam(`Action=DeleteUser&UserName=${n}-3`),
+  (n) => iam(`Action=DeleteUser&UserName=${n}-4`),
+];
+
+/** The `admin` user's first active access key, its secret opened with the service's master key. */
+async function signingCredentials(service: Service): Promise<{ accessKeyId: string; secretAccessKey: string } | undefined> {
+  const admin = await service.store.users.getByName('admin');
+  if (!admin) return undefined;
+  const key = (await service.store.accessKeys.listForUser(admin.userId)).find((k) => k.status === 'Active');
+  if (!key) return undefined;
+  return { accessKeyId: key.accessKeyId, secretAccessKey: service.secrets.decrypt(key.secretEncrypted) };
+}
+
+/** A SigV4-signed POST of `body`, signed with lib/sigv4 (the functions the server verifies with). */
+function signedRequest(
+  body: string,
+  api: 'iam' | 'sts',
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  region: string,
+): WireRequest {
+  const amzDate = formatAmzDate(new Date());
+  const date = amzDate.slice(0, 8);
+  const host = 'localhost';
+  const headers: Record<string, string | undefined> = { 'content-type': FORM, host, 'x-amz-date': amzDate };
+  const request: WireRequest = {
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers,
+    body,
+    rawBody: Buffer.from(body, 'utf8'),
+    sourceIp: '127.0.0.1',
+    secure: false,
+  };
+  const signedHeadersText = SIGNED_HEADERS.join(';');
+  const scope = `${date}/${region}/${api}/aws4_request`;
+  const toSign = stringToSign(amzDate, scope, canonicalRequest(request, SIGNED_HEADERS, signedHeadersText));
+  const signature = signatureFor(signingKey(credentials.secretAccessKey, date, region, api), toSign);
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeadersText}, Signature=${signature}`;
+  return request;
+}
+
+/** A node:http server with `listener` on a Unix socket in a new 0700 directory, and a keep-alive client for it. */
+async function socketTransport(
+  listener: http.RequestListener,
+): Promise<{ send(request: WireRequest): Promise<number>; close(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-warm-up-'));
+  fs.chmodSync(dir, 0o700);
+  const socketPath = path.join(dir, 'socket');
+  const server = http.createServer({ keepAliveTimeout: 5_000 }, listener);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, resolve);
+    });
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  return {
+    send: (request) =>
+      new Promise<number>((resolve, reject) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
+        headers['content-length'] = String(request.rawBody!.length);
+        const req = http.request({ socketPath, method: 'POST', path: '/', headers, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(request.rawBody);
+      }),
+    close: async () => {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
