@@ -34,13 +34,12 @@ answerClientErrors(server);
 // Before it listens, the server runs its own request listener on ~2,400 requests that leave no trace, so V8 has
 // compiled and optimised the request path before a client waits on it (lib/service/warm-up.ts; SQLite only).
 // GATEHOUSE_WARM_UP=0 turns it off.
-const warmedUp =
-  process.env.GATEHOUSE_WARM_UP === '0'
-    ? undefined
-    : await warmUp(service, { listener }).catch((error: unknown) => {
-        process.stderr.write(`Gatehouse skipped its start-up warm-up: ${error instanceof Error ? error.message : String(error)}\n`);
-        return undefined;
-      });
+const warmedUp = !config.warmUp
+  ? undefined
+  : await warmUp(service, { listener }).catch((error: unknown) => {
+      process.stderr.write(`Gatehouse skipped its start-up warm-up: ${error instanceof Error ? error.message : String(error)}\n`);
+      return undefined;
+    });
 server.listen(Number(values.port), values.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : values.port;

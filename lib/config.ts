@@ -37,6 +37,10 @@ export const ENVIRONMENT = z.object({
     .optional()
     .transform((v) => v !== '0' && v?.toLowerCase() !== 'false'),
   GATEHOUSE_ALLOW_RESET: flag,
+  GATEHOUSE_WARM_UP: z
+    .string()
+    .optional()
+    .transform((v) => v !== '0' && v?.toLowerCase() !== 'false'),
   GATEHOUSE_MASTER_KEY: z.string().optional(),
   GATEHOUSE_REGION: z.string().min(1).default('us-east-1'),
   GATEHOUSE_AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
@@ -119,6 +123,8 @@ export interface ServiceConfig {
   adminSecretAccessKey?: string;
   demo: boolean;
   allowReset: boolean;
+  /** The standalone server's start-up warm-up (lib/service/warm-up.ts); GATEHOUSE_WARM_UP=0 turns it off. */
+  warmUp: boolean;
   masterKey?: string;
   region: string;
   auditRetentionDays: number;
@@ -142,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminSecretAccessKey: e.GATEHOUSE_ADMIN_SECRET_ACCESS_KEY,
     demo: e.GATEHOUSE_DEMO,
     allowReset: e.GATEHOUSE_ALLOW_RESET,
+    warmUp: e.GATEHOUSE_WARM_UP,
     masterKey: e.GATEHOUSE_MASTER_KEY,
     region: e.GATEHOUSE_REGION,
     auditRetentionDays: e.GATEHOUSE_AUDIT_RETENTION_DAYS,
