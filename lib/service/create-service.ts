@@ -15,7 +15,7 @@ import type { Store } from '../store/types';
 import { bootstrapAccount, type FirstRunSummary } from './bootstrap';
 import { resetRoute } from './reset-route';
 import { createPipeline } from './pipeline';
-import { silentDuringWarmUp } from './warm-up-flag';
+import { silenceableAudit } from './silenceable-audit';
 
 /** A running IAM service: its handler and what it is built from. */
 export interface Service {
@@ -25,6 +25,8 @@ export interface Service {
   handler: Handler;
   /** Set on the start that created the account. */
   firstRun?: FirstRunSummary;
+  /** Runs `fn` with this service's audit trail silent: the start-up warm-up only (./warm-up.ts). */
+  withoutAudit<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function createService(config: ServiceConfig, options: { postgres?:
   await reportUncompilablePolicies(store);
   const steps = createPipeline({ store, config, secrets });
   const routes = new Map<string, RouteHandler>(steps.routes);
+  const audit = silenceableAudit(steps.audit);
   const service: Service = {
     config,
     store,
@@ -59,10 +62,11 @@ export async function createService(config: ServiceConfig, options: { postgres?:
       operations: { iam: IAM_OPERATIONS, sts: STS_OPERATIONS },
       authenticator: steps.authenticator,
       authorizer: steps.authorizer,
-      audit: silentDuringWarmUp(steps.audit),
+      audit: audit.sink,
       routes,
       protocols: steps.protocols,
     }),
+    withoutAudit: audit.silenced,
     close: async () => {
       await steps.close?.();
       await store.close();

@@ -5,7 +5,7 @@
 //
 // It leaves no trace: the requests run inside the store's rehearsal (lib/store/sqlite/store.ts `rehearse`), one
 // transaction rolled back at the end — the users created, the access key's last use, everything written — and
-// the handler's audit sink is silent while it runs (./warm-up-flag.ts: no audit event, no last-accessed data).
+// the service's audit sink is silent while it runs (./silenceable-audit.ts: no audit event, no last-accessed data).
 // The rollback tells the caches as a failed group commit does. SQLite only: PostgreSQL's store is shared with
 // other instances and has no rehearsal.
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,6 @@ import type { WireRequest } from '../core/wire';
 import { canonicalRequest, formatAmzDate, signatureFor, signingKey, stringToSign } from '../sigv4';
 import { SqliteStore } from '../store/sqlite/store';
 import type { Service } from './create-service';
-import { warmUpState } from './warm-up-flag';
 
 export interface WarmUpOptions {
   /** Requests to send (default 2,400: fewer left the first 3,000 CreateUser of a fresh server under 80 % of warm). */
@@ -58,27 +57,27 @@ export async function warmUp(service: Service, options: WarmUpOptions = {}): Pro
   const prefix = `gatehouse-warm-up-${randomBytes(4).toString('hex')}`;
   let sent = 0;
   const transport = options.listener ? await socketTransport(options.listener) : undefined;
-  warmUpState.running = true;
   try {
-    await store.rehearse(async () => {
-      const worker = async (w: number) => {
-        // Each worker runs the script over and over, one call at a time: later calls use what earlier ones created.
-        for (let round = 0; ; round++) {
-          for (const step of SCRIPT) {
-            if (sent >= requests || performance.now() - started >= maxMs) return;
-            sent++;
-            const { service: api, body } = step(`${prefix}-${w}-${round}`, account.accountId);
-            const request = signedRequest(body, api, credentials, config.region);
-            const status = transport ? await transport.send(request) : (await service.handler(request)).status;
-            // Anything but a success means the warm-up exercises the wrong code: stop rather than go on.
-            if (status !== 200) throw new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
+    await service.withoutAudit(() =>
+      store.rehearse(async () => {
+        const worker = async (w: number) => {
+          // Each worker runs the script over and over, one call at a time: later calls use what earlier ones created.
+          for (let round = 0; ; round++) {
+            for (const step of SCRIPT) {
+              if (sent >= requests || performance.now() - started >= maxMs) return;
+              sent++;
+              const { service: api, body } = step(`${prefix}-${w}-${round}`, account.accountId);
+              const request = signedRequest(body, api, credentials, config.region);
+              const status = transport ? await transport.send(request) : (await service.handler(request)).status;
+              // Anything but a success means the warm-up exercises the wrong code: stop rather than go on.
+              if (status !== 200) throw new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
+            }
           }
-        }
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
-    });
+        };
+        await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+      }),
+    );
   } finally {
-    warmUpState.running = false;
     await transport?.close();
   }
   return { requests: sent, ms: Math.round(performance.now() - started) };
