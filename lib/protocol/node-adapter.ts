@@ -36,6 +36,11 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: num
   send(res, bodyTooLarge(maxBodyBytes));
 }
 
+/** An IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) as the IPv4 address it maps. */
+function ipv4Unmapped(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
 /**
  * Every Authorization header of a request joined with ',' when it has more than one, else undefined. Read from the
  * raw header lines (`headersDistinct` would build a second copy of every header for each request to find this).
@@ -82,7 +87,11 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const headers: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
+      const incoming = req.headers;
+      for (const name of Object.keys(incoming)) {
+        const value = incoming[name];
+        headers[name] = Array.isArray(value) ? value.join(',') : value;
+      }
       // node:http keeps the first of two Authorization headers; SigV4 must see both (and refuse them).
       const authorization = repeatedAuthorization(req.rawHeaders);
       if (authorization !== undefined) headers.authorization = authorization;
@@ -94,7 +103,7 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
         headers,
         body: rawBody.toString('utf8'),
         rawBody,
-        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        sourceIp: ipv4Unmapped(req.socket.remoteAddress ?? '127.0.0.1'),
         secure: Boolean((req.socket as { encrypted?: boolean }).encrypted),
       };
       handler(request).then(

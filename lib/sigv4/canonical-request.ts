@@ -69,8 +69,11 @@ export function canonicalQuery(query: string): string {
 /** A header value trimmed, with sequential spaces collapsed to one (SigV4 "Trimall"). */
 function trimAll(value: string): string {
   const trimmed = value.trim();
-  return trimmed.indexOf('  ') >= 0 || /[\t\r\n]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  return trimmed.indexOf('  ') >= 0 || LINE_BREAK_OR_TAB.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
+
+/** A module constant: a regular expression literal in a function body is a new RegExp object on every call. */
+const LINE_BREAK_OR_TAB = /[\t\r\n]/;
 
 /** Canonical headers block (each `name:value\n`) for the signed header names, in the order given. */
 export function canonicalHeaders(headers: Record<string, string | undefined>, signedHeaders: readonly string[]): string {

@@ -12,6 +12,10 @@ export const MAX_CLOCK_SKEW_SECONDS = 15 * 60;
 export const SIGNATURE_MISMATCH_MESSAGE =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
+// Module constants: a regular expression literal in a function body is a new RegExp object on every call.
+const REGION_NAME = /^[a-z0-9-]{1,64}$/;
+const HEX_SIGNATURE = /^[0-9a-f]{64}$/;
+
 /** The credential scope string `date/region/service/terminator`. */
 export function credentialScope(parts: SignatureParts): string {
   return `${parts.scopeDate}/${parts.region}/${parts.service}/${parts.terminator}`;
@@ -34,7 +38,7 @@ export function checkScopeAndTime(
   }
   if (parts.service !== service) throw new SignatureDoesNotMatch(`Credential should be scoped to correct service: '${service}'. `);
   if (
-    !/^[a-z0-9-]{1,64}$/.test(parts.region) ||
+    !REGION_NAME.test(parts.region) ||
     (regions !== undefined && !(typeof regions === 'function' ? regions(parts.region) : regions.includes(parts.region)))
   ) {
     throw new SignatureDoesNotMatch(`Credential should be scoped to a valid region, not '${parts.region}'. `);
@@ -47,23 +51,22 @@ export function checkScopeAndTime(
   }
   const skewMs = MAX_CLOCK_SKEW_SECONDS * 1000;
   const time = parts.requestTime.getTime();
-  // Formatting dates is costly: only the error messages need it.
-  const nowText = () => formatAmzDate(now);
+  // Formatting dates is costly: only the error messages do it.
   if (time > now.getTime() + skewMs) {
     throw new SignatureDoesNotMatch(
-      `Signature not yet current: ${parts.amzDate} is still later than ${formatAmzDate(new Date(now.getTime() + skewMs))} (${nowText()} + 15 min.)`,
+      `Signature not yet current: ${parts.amzDate} is still later than ${formatAmzDate(new Date(now.getTime() + skewMs))} (${formatAmzDate(now)} + 15 min.)`,
     );
   }
   if (parts.expiresSeconds !== undefined) {
     const limit = now.getTime() - parts.expiresSeconds * 1000;
     if (time < limit) {
       throw new SignatureDoesNotMatch(
-        `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(limit))} (${nowText()} - ${parts.expiresSeconds} sec.)`,
+        `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(limit))} (${formatAmzDate(now)} - ${parts.expiresSeconds} sec.)`,
       );
     }
   } else if (time < now.getTime() - skewMs) {
     throw new SignatureDoesNotMatch(
-      `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(now.getTime() - skewMs))} (${nowText()} - 15 min.)`,
+      `Signature expired: ${parts.amzDate} is now earlier than ${formatAmzDate(new Date(now.getTime() - skewMs))} (${formatAmzDate(now)} - 15 min.)`,
     );
   }
 }
@@ -77,7 +80,7 @@ export function expectedSignature(request: SignableRequest, parts: SignaturePart
 
 /** Whether the request's signature is right for the secret, compared in constant time. */
 export function signatureMatches(request: SignableRequest, parts: SignatureParts, secretAccessKey: string): boolean {
-  if (!/^[0-9a-f]{64}$/.test(parts.signature)) return false;
+  if (!HEX_SIGNATURE.test(parts.signature)) return false;
   const expected = Buffer.from(expectedSignature(request, parts, secretAccessKey), 'latin1');
   const given = Buffer.from(parts.signature, 'latin1');
   return expected.length === given.length && timingSafeEqual(expected, given);

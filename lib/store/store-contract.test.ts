@@ -298,6 +298,30 @@ function repositoryContract(open: () => Subject) {
     expect(await s.inlinePolicies.list('role', 'R')).toEqual([]);
   });
 
+  it('users: getByNameWithTags reads the user (case-insensitive) and only its own tags, in their order', async () => {
+    const alice = { ...user('Alice', '/eng/'), permissionsBoundaryArn: policyArn('Boundary'), passwordLastUsed: LATER };
+    await s.users.insert(alice);
+    await s.users.insert(user('Bob'));
+    expect(await s.users.getByNameWithTags('aLiCe')).toEqual({ user: alice, tags: [] });
+    await s.tags.put('user', alice.userId, [
+      { Key: 'team', Value: 'core' },
+      { Key: 'env', Value: '' },
+    ]);
+    await s.tags.put('user', alice.userId, [{ Key: 'Cost', Value: '42' }]);
+    await s.tags.put('role', alice.userId, [{ Key: 'other', Value: 'kind' }]);
+    await s.tags.put('user', id('AIDA', 'Bob'), [{ Key: 'bob', Value: 'b' }]);
+    expect(await s.users.getByNameWithTags('ALICE')).toEqual({
+      user: alice,
+      tags: [
+        { Key: 'team', Value: 'core' },
+        { Key: 'env', Value: '' },
+        { Key: 'Cost', Value: '42' },
+      ],
+    });
+    expect(await s.users.getByNameWithTags('bob')).toEqual({ user: user('Bob'), tags: [{ Key: 'bob', Value: 'b' }] });
+    expect(await s.users.getByNameWithTags('carol')).toBeUndefined();
+  });
+
   it('tags: given order, keys replaced ignoring case in place, removed ignoring case', async () => {
     await s.tags.put('user', 'U', [
       { Key: 'team', Value: 'a' },

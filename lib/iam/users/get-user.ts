@@ -2,7 +2,6 @@
 import { NoSuchEntity, ValidationError } from '../../core/errors';
 import type { UncheckedIamOperation } from '../../core/context';
 import { userView } from './user-view';
-import { requireUser } from './require-user';
 
 export const getUser: UncheckedIamOperation<'GetUser'> = async (ctx, input) => {
   const { store, principal } = ctx;
@@ -25,7 +24,8 @@ export const getUser: UncheckedIamOperation<'GetUser'> = async (ctx, input) => {
     }
     userName = principal.userName;
   }
-  const user = await requireUser(store, userName);
-  if (!user) throw new NoSuchEntity(`The user with name ${userName} cannot be found.`);
-  return { User: userView(principal.accountId, user, { tags: await store.tags.list('user', user.userId), withBoundary: true }) };
+  // The user and its tags in one read.
+  const found = await store.users.getByNameWithTags(userName);
+  if (!found) throw new NoSuchEntity(`The user with name ${userName} cannot be found.`);
+  return { User: userView(principal.accountId, found.user, { tags: found.tags, withBoundary: true }) };
 };

@@ -1,5 +1,6 @@
 // PostgreSQL implementation of the users repository (unique by the folded name `name_key`).
 import type { Page, UserRecord, UserRepository } from '../users';
+import type { Tag } from '../tags';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
@@ -52,6 +53,19 @@ export class PostgresUserRepository implements UserRepository {
   async getByName(userName: string): Promise<UserRecord | undefined> {
     const row = await this.sql.row<UserRow>('SELECT * FROM users WHERE name_key = $1', [userName.toLowerCase()]);
     return row && toRecord(row);
+  }
+
+  async getByNameWithTags(userName: string): Promise<{ user: UserRecord; tags: Tag[] } | undefined> {
+    const rows = await this.sql.rows<UserRow & { tag_key: string | null; tag_value: string | null }>(
+      `SELECT u.*, t.tag_key, t.tag_value FROM users u
+       LEFT JOIN tags t ON t.entity_kind = 'user' AND t.entity_id = u.user_id
+       WHERE u.name_key = $1 ORDER BY t.position`,
+      [userName.toLowerCase()],
+    );
+    if (rows.length === 0) return undefined;
+    const tags: Tag[] = [];
+    for (const row of rows) if (row.tag_key !== null) tags.push({ Key: row.tag_key, Value: row.tag_value! });
+    return { user: toRecord(rows[0]), tags };
   }
 
   async getById(userId: string): Promise<UserRecord | undefined> {

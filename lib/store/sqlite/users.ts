@@ -3,6 +3,7 @@ import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { Page, UserRecord, UserRepository } from '../users';
+import type { Tag } from '../tags';
 import { countedRowsSql } from '../entity-counts';
 
 interface UserRow {
@@ -15,6 +16,9 @@ interface UserRow {
   password_last_used: string | null;
 }
 
+/** A row of `byNameWithTags` in raw mode: the user's columns, then one tag's key and value (NULL when it has none). */
+type UserTagRow = [string, string, string, string, string | null, string | null, string | null, string | null];
+
 function toRecord(row: UserRow): UserRecord {
   const user: UserRecord = { userId: row.user_id, userName: row.user_name, path: row.path, createDate: row.create_date };
   if (row.permissions_boundary_arn) user.permissionsBoundaryArn = row.permissions_boundary_arn;
@@ -26,6 +30,7 @@ export class SqliteUserRepository implements UserRepository {
   private readonly insertStatement;
   private readonly byName;
   private readonly byId;
+  private readonly byNameWithTags;
   private readonly listing;
   private readonly updater;
   private readonly countStatement;
@@ -38,6 +43,14 @@ export class SqliteUserRepository implements UserRepository {
     );
     this.byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?');
     this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_id = ?');
+    // One row per tag (one with NULL tag columns when there is none); raw rows, no object per row.
+    this.byNameWithTags = db
+      .prepare<[string], UserTagRow>(
+        `SELECT u.user_id, u.user_name, u.path, u.create_date, u.permissions_boundary_arn, u.password_last_used, t.tag_key, t.tag_value
+         FROM users u LEFT JOIN tags t ON t.entity_kind = 'user' AND t.entity_id = u.user_id
+         WHERE u.name_key = ? ORDER BY t.position`,
+      )
+      .raw();
     this.listing = new PathListing(db, 'users', toRecord);
     this.updater = new ColumnUpdater(db, 'users', 'user_id', {
       userName: { column: 'user_name' },
@@ -65,6 +78,18 @@ export class SqliteUserRepository implements UserRepository {
   async getByName(userName: string): Promise<UserRecord | undefined> {
     const row = this.byName.get(userName.toLowerCase());
     return row && toRecord(row);
+  }
+
+  async getByNameWithTags(userName: string): Promise<{ user: UserRecord; tags: Tag[] } | undefined> {
+    const rows = this.byNameWithTags.all(userName.toLowerCase()) as unknown as UserTagRow[];
+    if (rows.length === 0) return undefined;
+    const [userId, name, path, createDate, boundary, passwordLastUsed] = rows[0];
+    const user: UserRecord = { userId, userName: name, path, createDate };
+    if (boundary) user.permissionsBoundaryArn = boundary;
+    if (passwordLastUsed) user.passwordLastUsed = passwordLastUsed;
+    const tags: Tag[] = [];
+    for (const row of rows) if (row[6] !== null) tags.push({ Key: row[6], Value: row[7]! });
+    return { user, tags };
   }
 
   async getById(userId: string): Promise<UserRecord | undefined> {
