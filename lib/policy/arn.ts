@@ -48,16 +48,14 @@ export function compileArnPattern(pieces: readonly PatternPiece[]): ArnPattern {
 function slicePieces(text: string, kinds: Uint8Array | undefined, start: number, end: number): PatternPiece[] {
   if (kinds === undefined) return [{ literal: text.slice(start, end) }];
   const pieces: PatternPiece[] = [];
-  let literal = '';
+  let literalStart = start;
   for (let i = start; i < end; i++) {
-    if (kinds[i] === LITERAL) literal += text[i];
-    else {
-      if (literal) pieces.push({ literal });
-      literal = '';
-      pieces.push({ wildcard: kinds[i] === STAR ? '*' : '?' });
-    }
+    if (kinds[i] === LITERAL) continue;
+    if (i > literalStart) pieces.push({ literal: text.slice(literalStart, i) });
+    pieces.push({ wildcard: kinds[i] === STAR ? '*' : '?' });
+    literalStart = i + 1;
   }
-  if (literal) pieces.push({ literal });
+  if (end > literalStart) pieces.push({ literal: text.slice(literalStart, end) });
   return pieces;
 }
 

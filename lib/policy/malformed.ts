@@ -1,7 +1,7 @@
 // MalformedPolicyDocument: IAM's checks of a policy on write, in AWS's fixed order with AWS's messages; what it accepts always compiles.
 
 import { parseOperator } from './operators';
-import { parsePolicy, PolicyParseError } from './parse';
+import { parsePolicy, parsePolicyWithoutPositions, PolicyParseError } from './parse';
 import type { PolicyType } from './types';
 import { validateParsedPolicy } from './validate';
 
@@ -295,7 +295,8 @@ export function malformedPolicyMessage(text: string, policyType: PolicyType): st
   } catch {
     return policyType === 'trust' ? INVALID_JSON : SYNTAX_ERRORS;
   }
-  const parsed = parsePolicy(text);
+  // What JSON.parse read stands for the text (no second scan of it) unless it cannot say all the text does.
+  const parsed = parsePolicyWithoutPositions(text, document) ?? parsePolicy(text);
   if (!ALLOWED_CHARACTERS.test(text)) return SYNTAX_ERRORS;
   // JSON.parse keeps the last of repeated names; IAM does not accept them.
   if (parsed.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR' || (f.code === 'DUPLICATE_ELEMENT' && f.severity === 'error')))

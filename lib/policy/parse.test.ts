@@ -1,7 +1,7 @@
 // Parser: source positions, tolerant parsing with findings, compile errors as PolicyParseError.
 
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, parsePolicy, PolicyParseError } from './parse';
+import { compilePolicy, NO_RANGE, parsePolicy, parsePolicyWithoutPositions, PolicyParseError } from './parse';
 
 const TEXT = `{
   "Version": "2012-10-17",
@@ -73,6 +73,62 @@ describe('parsePolicy', () => {
     expect(codes({ Effect: 'Allow', Action: '*', Resource: '*' }, '2012-10-18')).toContain('INVALID_VERSION');
     expect(codes({ Effect: 'Allow', Action: [], Resource: '*' })).toContain('EMPTY_ELEMENT');
     expect(codes({ Effect: 'Allow', Action: [1], Resource: '*' })).toContain('INVALID_ELEMENT_TYPE');
+  });
+});
+
+/** A parsed policy without its positions (every `range` and `...Range`), to compare the two parses. */
+function withoutPositions(parsed: unknown): unknown {
+  return JSON.parse(JSON.stringify(parsed, (key, value) => (key === 'range' || key.endsWith('Range') ? undefined : value)));
+}
+
+describe('parsePolicyWithoutPositions', () => {
+  const same = (text: string) => {
+    const fast = parsePolicyWithoutPositions(text, JSON.parse(text));
+    expect(fast).toBeDefined();
+    expect(withoutPositions(fast)).toEqual(withoutPositions(parsePolicy(text)));
+    return fast!;
+  };
+
+  it('reads what parsePolicy reads, every range NO_RANGE', () => {
+    const fast = same(TEXT);
+    expect(fast.statements[0].range).toBe(NO_RANGE);
+    expect(fast.statements[0].conditions?.[0].values[1]).toEqual({
+      value: 'bob',
+      range: NO_RANGE,
+      path: ['Statement', 0, 'Condition', 'StringEquals', 'aws:username', 1],
+    });
+  });
+
+  it('gives the findings parsePolicy gives, in its order, for documents it can read', () => {
+    for (const text of [
+      '{"Statement":[]}',
+      '[]',
+      '"text"',
+      '{"Version":"2013-01-01","Statement":{"Effect":"allow","Action":[],"Resource":"*","Principal":{}}}',
+      '{"Statement":[{"Effect":"Allow","Action":"s3:*","NotAction":"x","Resource":"*","NotResource":"*"},null,"x"]}',
+      '{"Version":true,"Id":null,"Statement":{"Sid":false,"Effect":"Deny","Action":[null,"a"],"Resource":{"a":"b"},"Foo":1e400}}'.replace(
+        '1e400',
+        '"x"',
+      ),
+      '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":true},"StringLike":"x","Foo":{"k":[{}]}}}}',
+      '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Principal":{"AWS":["1",false],"Service":[]}}}',
+      '{"statement":{},"__proto__":{"a":"b"},"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
+      '{"Statement":{"Effect":"Allow","Action":"*","Resource":"a\\":b\\\\","Condition":{"StringEquals":{"k\\"":"v:\\u0022"}}}}',
+    ]) {
+      same(text);
+    }
+  });
+
+  it('leaves to parsePolicy what JSON.parse does not keep: numbers, repeated names, names starting with a digit, deep nesting', () => {
+    for (const text of [
+      '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericEquals":{"k":1.0}}}}',
+      '{"Statement":{"Effect":"Allow","Effect":"Deny","Action":"*","Resource":"*"}}',
+      '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Principal":{"AWS":"a","AWS":"b"}}}',
+      '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"b":"x","1":"y"}}}}',
+      `{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Foo":${'['.repeat(40)}${']'.repeat(40)}}}`,
+    ]) {
+      expect(parsePolicyWithoutPositions(text, JSON.parse(text)), text).toBeUndefined();
+    }
   });
 });
 

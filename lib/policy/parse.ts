@@ -71,14 +71,28 @@ export class LineIndex {
 
 type Path = (string | number)[];
 
+/** The range of every element and finding of a document parsed without positions (`parsePolicyWithoutPositions`). */
+export const NO_RANGE: SourceRange = Object.freeze({
+  start: Object.freeze({ offset: 0, line: 1, column: 1 }),
+  end: Object.freeze({ offset: 0, line: 1, column: 1 }),
+});
+
 class PolicyReader {
   readonly findings: Finding[] = [];
-  readonly lines: LineIndex;
-  constructor(readonly text: string) {
-    this.lines = new LineIndex(text);
+  readonly lines: LineIndex | undefined;
+  /** Without positions, nodes come from a JSON value (offsets unknown): ranges are NO_RANGE. */
+  constructor(
+    readonly text: string,
+    positions = true,
+  ) {
+    this.lines = positions ? new LineIndex(text) : undefined;
   }
   range(node: Node): SourceRange {
-    return this.lines.range(node.offset, node.length);
+    return this.lines ? this.lines.range(node.offset, node.length) : NO_RANGE;
+  }
+  /** The text of a number or boolean as written (without positions only booleans occur, whose text is their value). */
+  scalarText(node: Node): string {
+    return this.lines ? this.text.slice(node.offset, node.offset + node.length) : String(node.value);
   }
   add(severity: Finding['severity'], code: string, message: string, node: Node | undefined, path: Path): void {
     const finding: Finding = { severity, code, message, path };
@@ -212,7 +226,7 @@ class PolicyReader {
           if (node.type === 'string') values.push({ value: node.value as string, range: this.range(node), path: p });
           else if (node.type === 'number' || node.type === 'boolean') {
             // AWS accepts unquoted numbers and booleans; they compare as their text.
-            values.push({ value: this.text.slice(node.offset, node.offset + node.length), range: this.range(node), path: p });
+            values.push({ value: this.scalarText(node), range: this.range(node), path: p });
           } else this.add('error', 'INVALID_CONDITION_VALUE', `Condition values must be strings, numbers or booleans.`, node, p);
         };
         if (valuesNode.type === 'array') (valuesNode.children ?? []).forEach((child, i) => take(child, [...keyPath, i]));
@@ -304,15 +318,7 @@ class PolicyReader {
  */
 export function parsePolicy(text: string, options?: { policyId?: string }): ParsedPolicy {
   const reader = new PolicyReader(typeof text === 'string' ? text : String(text));
-  const policy: ParsedPolicy = {
-    policyId: options?.policyId,
-    text: reader.text,
-    isJson: false,
-    statements: [],
-    statementIsArray: false,
-    findings: reader.findings,
-    topLevelKeys: [],
-  };
+  const policy = emptyPolicy(reader, options?.policyId);
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
@@ -327,7 +333,7 @@ export function parsePolicy(text: string, options?: { policyId?: string }): Pars
         severity: 'error',
         code: 'JSON_SYNTAX_ERROR',
         message: `Invalid JSON: ${describeParseError(printParseErrorCode(error.error))}.`,
-        range: reader.lines.range(error.offset, error.length),
+        range: reader.lines!.range(error.offset, error.length),
         path: [],
       });
     }
@@ -336,6 +342,89 @@ export function parsePolicy(text: string, options?: { policyId?: string }): Pars
     }
     return policy;
   }
+  return readPolicy(reader, policy, root);
+}
+
+/** Deeper than any policy AWS accepts (a condition's values sit at depth 7): such text is left to `parsePolicy`. */
+const MAX_VALUE_DEPTH = 32;
+
+/**
+ * `parsePolicy(text)` for a text JSON.parse has read into `value`, built from the value instead of scanning the
+ * text again, without source positions: every range is NO_RANGE; elements, findings (codes, severities, messages,
+ * paths) and their order are those `parsePolicy` gives. For IAM's write check (malformed.ts), which reads no
+ * position. Undefined when the value does not show all the text says, so that only `parsePolicy` can read it: a
+ * number (JSON.parse keeps its value, not its text, e.g. `1.0`), a name that is repeated (JSON.parse keeps one)
+ * or starts with a digit (JSON.parse may reorder such names), or nesting deeper than MAX_VALUE_DEPTH.
+ */
+export function parsePolicyWithoutPositions(text: string, value: unknown, options?: { policyId?: string }): ParsedPolicy | undefined {
+  const counted = { members: 0 };
+  const root = valueNode(value, 0, counted);
+  // Every member the text writes is one the value kept: no name was repeated within an object.
+  if (root === undefined || counted.members !== membersWritten(text)) return undefined;
+  const reader = new PolicyReader(text, false);
+  return readPolicy(reader, emptyPolicy(reader, options?.policyId), root);
+}
+
+/** The node tree `parseTree` builds for the text of a JSON value (offsets 0, no parents: PolicyReader reads neither), or undefined (see above). */
+function valueNode(value: unknown, depth: number, counted: { members: number }): Node | undefined {
+  if (typeof value === 'string') return { type: 'string', value, offset: 0, length: 0 };
+  if (typeof value === 'boolean') return { type: 'boolean', value, offset: 0, length: 0 };
+  if (value === null) return { type: 'null', value, offset: 0, length: 0 };
+  if (typeof value !== 'object' || depth >= MAX_VALUE_DEPTH) return undefined;
+  const children: Node[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const child = valueNode(item, depth + 1, counted);
+      if (child === undefined) return undefined;
+      children.push(child);
+    }
+    return { type: 'array', offset: 0, length: 0, children };
+  }
+  for (const name of Object.keys(value)) {
+    const first = name.charCodeAt(0);
+    if (first >= 48 && first <= 57) return undefined;
+    const member = valueNode((value as Record<string, unknown>)[name], depth + 1, counted);
+    if (member === undefined) return undefined;
+    children.push({ type: 'property', offset: 0, length: 0, children: [{ type: 'string', value: name, offset: 0, length: 0 }, member] });
+    counted.members++;
+  }
+  return { type: 'object', offset: 0, length: 0, children };
+}
+
+/** How many object members a valid JSON text writes: the strings followed by a colon. */
+function membersWritten(text: string): number {
+  let members = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (text.charCodeAt(i) !== 34) {
+      i++;
+      continue;
+    }
+    // A string: to its closing quote, stepping over escapes.
+    i++;
+    for (let c = text.charCodeAt(i); c !== 34; c = text.charCodeAt(i)) i += c === 92 ? 2 : 1;
+    i++;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++i);
+    if (c === 58) members++;
+  }
+  return members;
+}
+
+function emptyPolicy(reader: PolicyReader, policyId: string | undefined): ParsedPolicy {
+  return {
+    policyId,
+    text: reader.text,
+    isJson: false,
+    statements: [],
+    statementIsArray: false,
+    findings: reader.findings,
+    topLevelKeys: [],
+  };
+}
+
+/** Reads the policy elements of a document's root node into `policy`. */
+function readPolicy(reader: PolicyReader, policy: ParsedPolicy, root: Node): ParsedPolicy {
   if (root.type !== 'object') {
     reader.add('error', 'INVALID_ELEMENT_TYPE', 'A policy document must be a JSON object.', root, []);
     return policy;

@@ -48,28 +48,29 @@ export function splitWildcards(pattern: string): PatternPiece[] {
 /** Compiles pieces (literals never act as wildcards). */
 export function compilePieces(pieces: readonly PatternPiece[]): WildcardPattern {
   let text = '';
-  const kindList: number[] = [];
-  let hasWildcard = false;
+  // Where the wildcards are (and which), in the text: every other position is a literal character.
+  let wildcardAt: number[] | undefined;
+  let lastIsStar = false;
   for (const piece of pieces) {
     if ('literal' in piece) {
       text += piece.literal;
-      for (let i = 0; i < piece.literal.length; i++) kindList.push(LITERAL);
+      if (piece.literal.length > 0) lastIsStar = false;
     } else {
       // Consecutive stars are equivalent to one star; collapsing them keeps the matcher simple.
-      if (piece.wildcard === '*' && kindList.length > 0 && kindList[kindList.length - 1] === STAR) continue;
+      if (piece.wildcard === '*' && lastIsStar) continue;
+      (wildcardAt ??= []).push(text.length, piece.wildcard === '*' ? STAR : QUESTION);
       text += piece.wildcard;
-      kindList.push(piece.wildcard === '*' ? STAR : QUESTION);
-      hasWildcard = true;
+      lastIsStar = piece.wildcard === '*';
     }
   }
-  if (!hasWildcard) return { text, kinds: undefined, shape: 'exact', literalPrefix: text };
-  const kinds = Uint8Array.from(kindList);
-  let firstWildcard = 0;
-  while (kinds[firstWildcard] === LITERAL) firstWildcard++;
+  if (wildcardAt === undefined) return { text, kinds: undefined, shape: 'exact', literalPrefix: text };
+  const kinds = new Uint8Array(text.length); // LITERAL (0) everywhere but at the wildcards
+  for (let i = 0; i < wildcardAt.length; i += 2) kinds[wildcardAt[i]] = wildcardAt[i + 1];
+  const firstWildcard = wildcardAt[0];
   const literalPrefix = text.slice(0, firstWildcard);
   if (kinds.length === 1 && kinds[0] === STAR) return { text, kinds, shape: 'any', literalPrefix };
-  let onlyTrailingStar = kinds[kinds.length - 1] === STAR;
-  for (let i = 0; onlyTrailingStar && i < kinds.length - 1; i++) if (kinds[i] !== LITERAL) onlyTrailingStar = false;
+  // Only a trailing star: one wildcard, a star, at the end.
+  const onlyTrailingStar = wildcardAt.length === 2 && wildcardAt[1] === STAR && firstWildcard === text.length - 1;
   return { text, kinds, shape: onlyTrailingStar ? 'prefix' : 'general', literalPrefix };
 }
 

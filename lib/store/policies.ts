@@ -54,6 +54,8 @@ export interface ManagedPolicyRepository {
   getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
   /** Versions of a policy, newest first. */
   listVersions(arn: string): Promise<PolicyVersionRecord[]>;
+  /** How many versions a policy has (its documents unread: the version quota of CreatePolicyVersion). */
+  countVersions(arn: string): Promise<number>;
   insertVersion(version: PolicyVersionRecord): Promise<void>;
   deleteVersion(arn: string, versionId: string): Promise<void>;
 }

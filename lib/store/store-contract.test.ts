@@ -229,14 +229,17 @@ function repositoryContract(open: () => Subject) {
       document: '{"v":"v10"}',
     });
     expect((await s.managedPolicies.listVersions(policyArn('Ops'))).map((v) => v.versionId)).toEqual(['v10', 'v9', 'v2', 'v1']);
+    expect(await s.managedPolicies.countVersions(policyArn('Ops'))).toBe(4);
     expect(await s.managedPolicies.getVersion(policyArn('Ops'), 'v9')).toEqual(version('Ops', 'v9'));
     await s.managedPolicies.deleteVersion(policyArn('Ops'), 'v9');
+    expect(await s.managedPolicies.countVersions(policyArn('Ops'))).toBe(3);
     expect(await s.managedPolicies.getVersion(policyArn('Ops'), 'v9')).toBeUndefined();
     expect((await s.managedPolicies.getByName('OPS'))?.arn).toBe(policyArn('Ops'));
     expect(await s.managedPolicies.count()).toBe(1);
     await s.managedPolicies.delete(policyArn('Ops'));
     expect(await s.managedPolicies.getByArn(policyArn('Ops'))).toBeUndefined();
     expect(await s.managedPolicies.listVersions(policyArn('Ops'))).toEqual([]);
+    expect(await s.managedPolicies.countVersions(policyArn('Ops'))).toBe(0);
   });
 
   it('attachments: attachment order, counts, entities by kind then name, boundary usage', async () => {

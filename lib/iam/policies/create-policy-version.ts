@@ -10,7 +10,7 @@ export const createPolicyVersion: IamOperation<'CreatePolicyVersion'> = async (c
   const policy = await requireCustomerPolicy(ctx, input.PolicyArn);
   const document = input.PolicyDocument;
   checkManagedPolicyDocument(document);
-  if ((await store.managedPolicies.listVersions(policy.arn)).length >= QUOTAS.versionsPerPolicy) {
+  if ((await store.managedPolicies.countVersions(policy.arn)) >= QUOTAS.versionsPerPolicy) {
     throw new LimitExceeded(
       `A managed policy can have up to ${QUOTAS.versionsPerPolicy} versions. Before you create a new version, you must delete an existing version.`,
     );

@@ -134,6 +134,10 @@ export class PostgresManagedPolicyRepository implements ManagedPolicyRepository 
       .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
   }
 
+  countVersions(arn: string): Promise<number> {
+    return count(this.sql, 'SELECT count(*) AS n FROM policy_versions WHERE policy_arn = $1', [arn]);
+  }
+
   insertVersion(version: PolicyVersionRecord): Promise<void> {
     return insertVersion(this.sql, version);
   }

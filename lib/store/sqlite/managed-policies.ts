@@ -62,6 +62,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
   private readonly deleteVersions;
   private readonly versionStatement;
   private readonly versionsStatement;
+  private readonly versionCountStatement;
   private readonly deleteVersionStatement;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -92,6 +93,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
       'SELECT * FROM policy_versions WHERE policy_arn = ? AND version_id = ?',
     );
     this.versionsStatement = db.prepare<[string], VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ?');
+    this.versionCountStatement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM policy_versions WHERE policy_arn = ?');
     this.deleteVersionStatement = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
   }
 
@@ -157,6 +159,10 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
       .all(arn)
       .map(toVersion)
       .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
+  }
+
+  async countVersions(arn: string): Promise<number> {
+    return this.versionCountStatement.get(arn)!.n;
   }
 
   async insertVersion(version: PolicyVersionRecord): Promise<void> {
