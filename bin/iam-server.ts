@@ -31,7 +31,7 @@ const service = await createService(config).catch((error: unknown) => {
 const listener = nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes);
 const server = http.createServer({ keepAliveTimeout: 65_000 }, listener);
 answerClientErrors(server);
-// Before it listens, the server runs its own request listener on ~2,400 requests that leave no trace, so V8 has
+// Before it listens, the server runs its own request listener on ~6,000 requests that leave no trace, so V8 has
 // compiled and optimised the request path before a client waits on it (lib/service/warm-up.ts; SQLite only).
 // GATEHOUSE_WARM_UP=0 turns it off.
 const warmedUp = !config.warmUp

@@ -160,3 +160,9 @@ describe('compilePolicy', () => {
     expect(compilePolicy(text).policyId).toBe(compilePolicy(text).policyId);
   });
 });
+
+describe('parsePolicyWithoutPositions on text JSON.parse did not read', () => {
+  it('ends (undefined or a policy) on an unterminated string instead of scanning forever', () => {
+    expect(() => parsePolicyWithoutPositions('{"Version": "2012-10-17', { Version: '2012-10-17' })).not.toThrow();
+  });
+});

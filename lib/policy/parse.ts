@@ -391,7 +391,7 @@ function valueNode(value: unknown, depth: number, counted: { members: number }):
   return { type: 'object', offset: 0, length: 0, children };
 }
 
-/** How many object members a valid JSON text writes: the strings followed by a colon. */
+/** How many object members a valid JSON text writes: the strings followed by a colon (ends on any text, valid or not). */
 function membersWritten(text: string): number {
   let members = 0;
   let i = 0;
@@ -402,7 +402,7 @@ function membersWritten(text: string): number {
     }
     // A string: to its closing quote, stepping over escapes.
     i++;
-    for (let c = text.charCodeAt(i); c !== 34; c = text.charCodeAt(i)) i += c === 92 ? 2 : 1;
+    for (let c = text.charCodeAt(i); c !== 34 && i < text.length; c = text.charCodeAt(i)) i += c === 92 ? 2 : 1;
     i++;
     let c = text.charCodeAt(i);
     while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++i);
