@@ -11,34 +11,39 @@ import { signQuery } from './lib/http-load';
 import type { WireRequest } from '../lib/core/wire';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-list-bench-'));
-const service = await createService(
-  // Load shedding off: this measures the handler's own time, calling it back to back in one turn of the loop.
-  loadConfig({
-    GATEHOUSE_DATA_DIR: dataDir,
-    GATEHOUSE_ACCOUNT_ID: '123456789012',
-    GATEHOUSE_DEMO: '0',
-    GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
-    GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
-    GATEHOUSE_MAX_QUEUE_MS: '0',
-  }),
-);
-const ctx = {
-  principal: systemPrincipal('123456789012'),
-  store: service.store,
-  config: service.config,
-  secrets: service.secrets,
-  requestId: 'bench',
-  now: new Date(),
-  sourceIp: '127.0.0.1',
-  userAgent: 'bench',
-  secureTransport: false,
-  service: 'iam' as const,
-  action: 'CreateUser',
-};
-await service.store.transaction(async () => {
-  for (let i = 0; i < 4999; i++)
-    await IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
-});
+// Top-level await is not available here (tsx runs this file as CommonJS): the set-up runs from main().
+let service: Awaited<ReturnType<typeof createService>>;
+
+async function setUp(): Promise<void> {
+  service = await createService(
+    // Load shedding off: this measures the handler's own time, calling it back to back in one turn of the loop.
+    loadConfig({
+      GATEHOUSE_DATA_DIR: dataDir,
+      GATEHOUSE_ACCOUNT_ID: '123456789012',
+      GATEHOUSE_DEMO: '0',
+      GATEHOUSE_ADMIN_ACCESS_KEY_ID: 'test',
+      GATEHOUSE_ADMIN_SECRET_ACCESS_KEY: 'test',
+      GATEHOUSE_MAX_QUEUE_MS: '0',
+    }),
+  );
+  const ctx = {
+    principal: systemPrincipal('123456789012'),
+    store: service.store,
+    config: service.config,
+    secrets: service.secrets,
+    requestId: 'bench',
+    now: new Date(),
+    sourceIp: '127.0.0.1',
+    userAgent: 'bench',
+    secureTransport: false,
+    service: 'iam' as const,
+    action: 'CreateUser',
+  };
+  await service.store.transaction(async () => {
+    for (let i = 0; i < 4999; i++)
+      await IAM_OPERATIONS.CreateUser(ctx, { UserName: `user-${String(i).padStart(4, '0')}`, Path: `/division-${i % 4}/team-${i % 20}/` });
+  });
+}
 
 async function request(body: string): Promise<WireRequest> {
   const signed = await signQuery('http://127.0.0.1:4566', body, { accessKeyId: 'test', secretAccessKey: 'test' });
@@ -70,6 +75,7 @@ async function measure(label: string, wire: WireRequest, iterations = 2000) {
 }
 
 async function main() {
+  await setUp();
   const first = await request('Action=ListUsers&Version=2010-05-08&MaxItems=100');
   const firstResponse = await service.handler(first);
   const marker = /<Marker>([^<]+)<\/Marker>/.exec(firstResponse.body)?.[1];

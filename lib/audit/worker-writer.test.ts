@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { threadId } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -305,5 +306,34 @@ describe('data directories of earlier versions', () => {
     } finally {
       fs.rmSync(legacy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a process whose last work is close()', () => {
+  it("stays alive until the worker has written every event (the worker is unref'd only while nobody waits for it)", async () => {
+    // Nothing else keeps this child's event loop going: before the fix it exited while close() waited, with the
+    // events unwritten and exit code 0.
+    const script = path.join(dir, 'last-close.mts');
+    fs.writeFileSync(
+      script,
+      `import { AuditWorkerWriter } from ${JSON.stringify(path.join(import.meta.dirname, 'worker-writer.ts'))};
+const w = new AuditWorkerWriter({ dataDir: ${JSON.stringify(dir)}, region: 'us-east-1', retentionDays: 90 });
+const principal = { type: 'IAMUser', accountId: '${ACCOUNT}', arn: 'arn:aws:iam::${ACCOUNT}:user/alice', principalId: 'AIDAALICE', userName: 'alice' };
+for (let i = 0; i < 50; i++) {
+  const request = { method: 'POST', path: '/', query: '', headers: {}, body: '', sourceIp: '198.51.100.7', secure: true };
+  w.enqueue({ info: { request, params: new Map(), service: 'iam', action: 'CreateUser', requestId: 'last-' + i, now: new Date() }, principal, input: { UserName: 'u' + i }, output: { User: { UserName: 'u' + i } }, status: 200 });
+}
+await w.close();
+console.log('closed');
+`,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: path.join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+    });
+    expect(child.stdout).toContain('closed');
+    expect(child.status).toBe(0);
+    const ids = await requestIds();
+    expect(ids.filter((id) => id.startsWith('last-')).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `last-${i}`).sort());
   });
 });

@@ -125,6 +125,8 @@ export class AuditWorkerWriter {
   private dropped = 0;
   private lastDropReport = 0;
   private readyOnce = false;
+  /** Callers of `committed` (flush, close) still waiting. */
+  private waiting = 0;
   private readonly writerId = randomUUID();
   private readonly flushIntervalMs: number;
   private readonly maxBuffered: number;
@@ -191,17 +193,37 @@ export class AuditWorkerWriter {
     this.post();
     const batch = this.nextBatch - 1;
     if (this.acknowledged >= batch) return Promise.resolve(true);
+    // The worker is unref'd while it runs (it must not keep a finished process alive); while someone waits for it
+    // to commit, it keeps the process alive, or a process awaiting close() as its last work exits before the trail
+    // is written (nothing else may be left to keep the event loop going).
+    this.hold();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
+      let settled = false;
+      const settle = (done: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.letGo();
+        resolve(done);
+      };
+      const timer = setTimeout(() => settle(false), timeoutMs);
       timer.unref?.();
-      this.waiters.push({
-        batch,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      });
+      this.waiters.push({ batch, resolve: () => settle(true) });
     });
+  }
+
+  /** Someone waits for a commit: the worker (or its restart) keeps the process alive meanwhile. */
+  private hold(): void {
+    if (this.waiting++ === 0) {
+      this.worker?.ref();
+      this.restartTimer?.ref?.();
+    }
+  }
+
+  private letGo(): void {
+    if (--this.waiting > 0 || this.closing) return;
+    this.worker?.unref();
+    this.restartTimer?.unref?.();
   }
 
   /** Drains the worker (everything recorded is committed) and stops it. */
@@ -215,6 +237,8 @@ export class AuditWorkerWriter {
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
+    // Alive until the worker has closed audit.db and exited.
+    worker.ref();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     if (timedOut) void worker.terminate();
     else worker.postMessage({ type: 'close' } satisfies ToAuditWorker);
@@ -256,7 +280,7 @@ export class AuditWorkerWriter {
       return;
     }
     this.worker = worker;
-    worker.unref();
+    if (this.waiting === 0) worker.unref();
     worker.on('message', (message: FromAuditWorker) => {
       if (message.type === 'ready') {
         this.readyOnce = true;
@@ -312,7 +336,7 @@ export class AuditWorkerWriter {
       this.restartTimer = undefined;
       if (!this.closing) this.spawn();
     }, delay);
-    this.restartTimer.unref?.();
+    if (this.waiting === 0) this.restartTimer.unref?.();
   }
 
   private releaseWaiters(): void {
