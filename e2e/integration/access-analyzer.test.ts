@@ -30,7 +30,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serveWebRequest } from '../../lib/protocol/web-adapter';
-import { errorCode, startServer, type Credentials, type TestServer } from './harness';
+import { auditRoute, errorCode, startServer, type Credentials, type TestServer } from './harness';
 
 const run = promisify(execFile);
 const AWS_CLI = '/usr/bin/aws';
@@ -570,24 +570,11 @@ describe('protocol, authorization and audit', () => {
     expect(unsigned.status).toBe(403);
     expect(unsigned.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
 
-    const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: server.credentials });
-    const url = new URL(`${server.endpoint}/_gatehouse/audit`);
     const query = { principal: `arn:aws:iam::${server.accountId}:user/analysts/carol`, eventName: 'ValidatePolicy' };
-    const signed = await signer.sign(
-      new HttpRequest({
-        method: 'GET',
-        protocol: 'http:',
-        hostname: url.hostname,
-        port: Number(url.port),
-        path: url.pathname,
-        query,
-        headers: { host: url.host },
-      }),
-    );
-    const audit = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, {
-      headers: signed.headers as Record<string, string>,
-    });
-    const events = ((await audit.json()) as { events: { eventSource: string; errorCode?: string }[] }).events;
+    const events = (await auditRoute(server.endpoint, server.credentials, query)).body.events as {
+      eventSource: string;
+      errorCode?: string;
+    }[];
     expect(events.map((e) => [e.eventSource, e.errorCode ?? 'ok'])).toEqual([
       ['access-analyzer.amazonaws.com', 'ok'],
       ['access-analyzer.amazonaws.com', 'AccessDeniedException'],

@@ -1,11 +1,8 @@
 // Anonymous requests cannot grow the audit trail without bound: unauthenticated events are limited per address
 // and per minute, and free-form fields (User-Agent) are truncated, for signed calls too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { GetUserCommand } from '@aws-sdk/client-iam';
-import { startServer, type TestServer } from './harness';
+import { auditRoute, startServer, type TestServer } from './harness';
 
 let server: TestServer;
 const LONG_AGENT = `flood/${'x'.repeat(15_000)}`;
@@ -17,25 +14,9 @@ afterAll(async () => server?.stop());
 
 /** Events of the trail with this name, through the signed audit route (which flushes the buffer first). */
 async function events(eventName: string): Promise<Array<Record<string, any>>> {
-  const url = new URL(`${server.endpoint}/_gatehouse/audit`);
-  const query = { eventName, maxResults: '1000' };
-  const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: server.credentials });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: 'GET',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      query,
-      headers: { host: url.host },
-    }),
-  );
-  const response = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, {
-    headers: signed.headers as Record<string, string>,
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { events: Array<Record<string, any>> }).events;
+  const { status, body } = await auditRoute(server.endpoint, server.credentials, { eventName, maxResults: '1000' });
+  expect(status).toBe(200);
+  return body.events;
 }
 
 describe('the audit trail under a flood of unsigned requests', () => {

@@ -8,12 +8,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { CreateUserCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { adminClient, exited, StandaloneServers } from './standalone';
-import { ADMIN_CREDENTIALS } from './harness';
+import { ADMIN_CREDENTIALS, auditRoute } from './harness';
 import { onPostgres, queryTestDatabase } from '../support/test-store';
 
 const servers = new StandaloneServers();
@@ -64,25 +61,9 @@ async function recordedRequestIds(dataDir: string): Promise<Set<string>> {
 
 /** The request ids of the newest events the signed audit route returns (it waits for the writer first). */
 async function lookupRequestIds(endpoint: string, maxResults: number): Promise<string[]> {
-  const url = new URL(`${endpoint}/_gatehouse/audit`);
-  const query = { maxResults: String(maxResults) };
-  const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: ADMIN_CREDENTIALS });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: 'GET',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      query,
-      headers: { host: url.host },
-    }),
-  );
-  const response = await fetch(`${url.origin}${url.pathname}?${new URLSearchParams(query)}`, {
-    headers: signed.headers as Record<string, string>,
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { events: { requestID: string }[] }).events.map((e) => e.requestID);
+  const { status, body } = await auditRoute(endpoint, ADMIN_CREDENTIALS, { maxResults: String(maxResults) });
+  expect(status).toBe(200);
+  return (body.events as { requestID: string }[]).map((e) => e.requestID);
 }
 
 afterAll(() => servers.cleanUp());

@@ -1,9 +1,6 @@
 // The audit trail through real clients: CloudTrail-shaped events with secrets hidden, queried through the signed
 // GET /_gatehouse/audit route; and service last-accessed reports from real use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import {
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
@@ -15,7 +12,7 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { startServer, type Credentials, type TestServer } from './harness';
+import { auditRoute, startServer, type Credentials, type TestServer } from './harness';
 
 let server: TestServer;
 let eve: Credentials;
@@ -24,27 +21,8 @@ const ACCOUNT = '123456789012';
 type Event = Record<string, any>;
 
 /** GETs the audit route signed (SigV4, service iam) with the given credentials. */
-async function lookup(
-  query: Record<string, string>,
-  credentials: Credentials = server.credentials,
-): Promise<{ status: number; body: any }> {
-  const url = new URL(`${server.endpoint}/_gatehouse/audit`);
-  const request = new HttpRequest({
-    method: 'GET',
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
-    query,
-    headers: { host: url.host },
-  });
-  const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials });
-  const signed = await signer.sign(request);
-  const search = new URLSearchParams(query).toString();
-  const response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
-    headers: signed.headers as Record<string, string>,
-  });
-  return { status: response.status, body: await response.json() };
+function lookup(query: Record<string, string>, credentials: Credentials = server.credentials): Promise<{ status: number; body: any }> {
+  return auditRoute(server.endpoint, credentials, query);
 }
 
 async function events(query: Record<string, string>): Promise<Event[]> {

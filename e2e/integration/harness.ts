@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Sha256 } from '@aws-crypto/sha256-js';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { STSClient } from '@aws-sdk/client-sts';
 import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
@@ -134,4 +137,29 @@ export async function errorCode(promise: Promise<unknown>): Promise<string> {
     return (error as { name?: string; Code?: string }).Code ?? (error as Error).name;
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** GETs the audit route (`/_gatehouse/audit`, which flushes the audit writer first) of `endpoint`, signed (SigV4, service iam). */
+export async function auditRoute(
+  endpoint: string,
+  credentials: Credentials,
+  query: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const url = new URL(`${endpoint}/_gatehouse/audit`);
+  const request = new HttpRequest({
+    method: 'GET',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query,
+    headers: { host: url.host },
+  });
+  const signer = new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials });
+  const signed = await signer.sign(request);
+  const search = new URLSearchParams(query).toString();
+  const response = await fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
+    headers: signed.headers as Record<string, string>,
+  });
+  return { status: response.status, body: await response.json() };
 }

@@ -2,9 +2,6 @@
 // the real service's handler: it must leave nothing a user can see — no row written (users, access key last use,
 // service last-accessed data, audit events), no audit event served — and the service must serve normally after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import {
   CreateUserCommand,
   GetAccountSummaryCommand,
@@ -19,7 +16,7 @@ import { warmUp, type WarmUpReport } from '../../lib/service/warm-up';
 import type { SqliteStore } from '../../lib/store/sqlite/store';
 import { nodeListener } from '../../lib/protocol/node-adapter';
 import { onPostgres } from '../support/test-store';
-import { startServer, type TestServer } from './harness';
+import { auditRoute, startServer, type TestServer } from './harness';
 
 /** Every row of every table of the SQLite database, by table. */
 function databaseContents(server: TestServer): Record<string, unknown[]> {
@@ -32,21 +29,9 @@ function databaseContents(server: TestServer): Record<string, unknown[]> {
 
 /** The audit trail as GET /_gatehouse/audit serves it (signed by the admin; the route flushes buffered events first). */
 async function auditEvents(server: TestServer): Promise<Record<string, any>[]> {
-  const url = new URL(`${server.endpoint}/_gatehouse/audit`);
-  const request = new HttpRequest({
-    method: 'GET',
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: url.pathname,
-    headers: { host: url.host },
-  });
-  const signed = await new SignatureV4({ service: 'iam', region: 'us-east-1', sha256: Sha256, credentials: server.credentials }).sign(
-    request,
-  );
-  const response = await fetch(`${url.origin}${url.pathname}`, { headers: signed.headers as Record<string, string> });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { events: Record<string, any>[] }).events;
+  const { status, body } = await auditRoute(server.endpoint, server.credentials);
+  expect(status).toBe(200);
+  return body.events;
 }
 
 describe.skipIf(onPostgres).each(['handler', 'listener'] as const)('start-up warm-up (SQLite), requests given to the %s', (mode) => {

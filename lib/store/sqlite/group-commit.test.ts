@@ -1,6 +1,8 @@
 // Group commit: the writes of one event-loop turn share a commit, each operation stays atomic on its own, a
 // failed commit fails every operation of its group and keeps what was stored before, and `transaction`
-// never returns with its writes (or an open group's) uncommitted.
+// never returns with its writes (or an open group's) uncommitted. And the rehearsal (the standalone server's
+// start-up warm-up runs in one): every write made in it is rolled back at its end, what was committed before
+// stays, the rollback listeners hear of it, and no write can slip out of it if its transaction is lost.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,5 +118,55 @@ describe('group commit', () => {
     await store.close();
     expect(committedUserNames()).toEqual(['last']);
     store = new SqliteStore(dataDir);
+  });
+});
+
+describe('rehearse', () => {
+  it('rolls back every write made in it, and keeps what was committed before', async () => {
+    await store.transaction((s) => s.users.insert(user('kept')));
+    let rolledBack = 0;
+    store.onRollback(() => rolledBack++);
+    await store.rehearse(async () => {
+      await store.transaction((s) => s.users.insert(user('unit')));
+      await Promise.all([
+        store.groupWrite((s) => s.users.insert(user('group-a'))),
+        store.groupWrite((s) => s.users.insert(user('group-b'))),
+      ]);
+      await store.settled();
+      // Seen inside the rehearsal, never by another connection.
+      expect((await store.users.getByName('group-b'))?.userName).toBe('group-b');
+      expect(committedUserNames()).toEqual(['kept']);
+    });
+    expect(rolledBack).toBe(1);
+    expect(committedUserNames()).toEqual(['kept']);
+    expect(await store.users.getByName('unit')).toBeUndefined();
+    // The store works as before after it: units commit again.
+    await store.transaction((s) => s.users.insert(user('after')));
+    expect(committedUserNames()).toEqual(['after', 'kept']);
+  });
+
+  it('undoes a failing unit alone inside it, then everything at its end', async () => {
+    await store.rehearse(async () => {
+      await store.transaction((s) => s.users.insert(user('first')));
+      await expect(
+        store.transaction(async (s) => {
+          await s.users.insert(user('failing'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.users.getByName('failing')).toBeUndefined();
+      expect((await store.users.getByName('first'))?.userName).toBe('first');
+    });
+    expect(committedUserNames()).toEqual([]);
+  });
+
+  it('refuses every write once its transaction is lost, rather than committing it', async () => {
+    await store.rehearse(async () => {
+      await store.transaction((s) => s.users.insert(user('inside')));
+      store.db.prepare('ROLLBACK').run(); // as SQLite does itself on some errors
+      await expect(store.transaction((s) => s.users.insert(user('unit')))).rejects.toThrow(/rehearsal transaction/);
+      await expect(store.groupWrite((s) => s.users.insert(user('group')))).rejects.toThrow(/rehearsal transaction/);
+    });
+    expect(committedUserNames()).toEqual([]);
   });
 });
