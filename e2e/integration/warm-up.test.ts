@@ -10,6 +10,7 @@ import {
   GetUserCommand,
   ListRolesCommand,
   ListUsersCommand,
+  PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { warmUp, type WarmUpReport } from '../../lib/service/warm-up';
@@ -95,5 +96,47 @@ describe.skipIf(onPostgres).each(['handler', 'listener'] as const)('start-up war
     expect(User!.UserName).toBe('after-warm-up');
     expect((await server.iam.send(new GetUserCommand({ UserName: 'after-warm-up' }))).User!.Path).toBe('/warm-up/');
     expect((await server.iam.send(new ListUsersCommand({}))).Users!.map((u) => u.UserName).sort()).toEqual(['admin', 'after-warm-up']);
+  });
+});
+
+describe.skipIf(onPostgres)('a start-up warm-up that fails half-way (through the listener)', () => {
+  let server: TestServer;
+  let before: Record<string, unknown[]>;
+  let failure: unknown;
+
+  beforeAll(async () => {
+    server = await startServer();
+    // The admin may do everything but create groups: the warm-up's CreateGroup answers 403 while the other 15
+    // workers have requests in flight.
+    await server.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'admin',
+        PolicyName: 'no-groups',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Deny', Action: 'iam:CreateGroup', Resource: '*' }],
+        }),
+      }),
+    );
+    await auditRoute(server.endpoint, server.credentials); // the set-up's events written before the snapshot
+    before = databaseContents(server);
+    const listener = nodeListener(server.service.handler, server.service.config.maxBodyBytes);
+    failure = await warmUp(server.service, { requests: 6000, maxMs: 60_000, listener }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  });
+  afterAll(() => server.stop());
+
+  it('stops at the refusal and says which request was refused', () => {
+    expect(String(failure)).toMatch(/warm-up request Action=CreateGroup answered 403/);
+  });
+
+  it('waited for every request in flight before rolling back: nothing was committed or audited', async () => {
+    expect(databaseContents(server)).toEqual(before);
+    const { Users } = await server.iam.send(new ListUsersCommand({}));
+    expect(Users!.map((u) => u.UserName)).toEqual(['admin']);
+    const { body } = await auditRoute(server.endpoint, server.credentials);
+    expect(JSON.stringify(body.events)).not.toContain('warm-up');
   });
 });

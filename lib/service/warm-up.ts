@@ -64,21 +64,25 @@ export async function warmUp(service: Service, options: WarmUpOptions = {}): Pro
   try {
     await service.withoutAudit(() =>
       store.rehearse(async () => {
+        let failure: Error | undefined;
         const worker = async (w: number) => {
           // Each worker runs the script over and over, one call at a time: later calls use what earlier ones created.
           for (let round = 0; ; round++) {
             for (const step of SCRIPT) {
-              if (sent >= requests || performance.now() - started >= maxMs) return;
+              if (failure || sent >= requests || performance.now() - started >= maxMs) return;
               sent++;
               const { service: api, body } = step(`${prefix}-${w}-${round}`, account.accountId);
               const request = signedRequest(body, api, credentials, config.region);
-              const status = transport ? await transport.send(request) : (await service.handler(request)).status;
-              // Anything but a success means the warm-up exercises the wrong code: stop rather than go on.
-              if (status !== 200) throw new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
+              const status = await (transport ? transport.send(request) : service.handler(request).then((r) => r.status)).catch(() => 0);
+              // Anything but a success means the warm-up exercises the wrong code: every worker stops.
+              if (status !== 200) failure ??= new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
             }
           }
         };
+        // Every worker has finished before the rehearsal is rolled back: a request still in flight then would run
+        // outside it, committed and audited.
         await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+        if (failure) throw failure;
       }),
     );
   } finally {
