@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
+import { testContext } from '../core/test-context';
 import type { ServiceConfig } from '../config';
 import { systemPrincipal, type OperationContext, type Principal } from '../core/context';
 import { IAM_OPERATIONS } from '../iam/operations';
@@ -50,19 +51,14 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h4b-authz-'));
   store = openSqliteStore(dir);
   await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
-  system = {
+  system = testContext(store, {
     principal: systemPrincipal(ACCOUNT),
-    store,
     config: { accountId: ACCOUNT, region: 'us-east-1' } as ServiceConfig,
     secrets: new SecretBox(randomBytes(32)),
-    requestId: 'test',
     now: NOW,
     sourceIp: '203.0.113.9',
     userAgent: 'unit-test',
-    secureTransport: true,
-    service: 'iam',
-    action: 'test',
-  };
+  });
   await call('CreateUser', { UserName: 'bob', Tags: [{ Key: 'team', Value: 'blue' }] });
   await call('CreateUser', { UserName: 'alice', Path: '/staff/', Tags: [{ Key: 'team', Value: 'red' }] });
   await call('CreateGroup', { GroupName: 'Ops', Path: '/ops/' });

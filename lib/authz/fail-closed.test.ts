@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto/secrets';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
+import { testContext } from '../core/test-context';
 import type { ServiceConfig } from '../config';
 import { systemPrincipal, type OperationContext, type Principal } from '../core/context';
 import { IAM_OPERATIONS } from '../iam/operations';
@@ -60,19 +61,14 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-fail-closed-'));
   store = openSqliteStore(dir);
   await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: NOW.toISOString() });
-  system = {
+  system = testContext(store, {
     principal: systemPrincipal(ACCOUNT),
-    store,
     config: { accountId: ACCOUNT, region: 'us-east-1' } as ServiceConfig,
     secrets: new SecretBox(randomBytes(32)),
-    requestId: 'test',
     now: NOW,
     sourceIp: '203.0.113.9',
     userAgent: 'unit-test',
-    secureTransport: true,
-    service: 'iam',
-    action: 'test',
-  };
+  });
   await call('CreateUser', { UserName: 'bob' });
   await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'Admin', PolicyDocument: ALLOW_IAM });
 });

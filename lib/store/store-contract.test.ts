@@ -37,6 +37,14 @@ const role = (name: string) => ({
   serviceLinked: false,
 });
 const policyArn = (name: string) => `arn:aws:iam::${ACCOUNT}:policy/${name}`;
+const mfaDevice = (name: string) => ({
+  serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`,
+  deviceName: name,
+  path: '/',
+  seedEncrypted: 'seed',
+  isRoot: false,
+  createDate: DATE,
+});
 const policy = (name: string) => ({
   policyId: id('ANPA', name),
   arn: policyArn(name),
@@ -402,19 +410,16 @@ function repositoryContract(open: () => Subject) {
   });
 
   it('MFA devices: serial looked up ignoring case, assignment filters in pages, counts', async () => {
-    const device = (name: string) => ({
-      serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`,
-      deviceName: name,
-      path: '/',
-      seedEncrypted: 'seed',
-      isRoot: false,
-      createDate: DATE,
-    });
-    for (const name of ['b', 'a', 'C', 'd']) await s.mfaDevices.insert(device(name));
+    for (const name of ['b', 'a', 'C', 'd']) await s.mfaDevices.insert(mfaDevice(name));
     expect((await s.mfaDevices.get(`ARN:AWS:IAM::${ACCOUNT}:MFA/c`))?.deviceName).toBe('C');
-    await s.mfaDevices.assign(device('a').serialNumber, 'U1', DATE, 7);
-    await s.mfaDevices.assign(device('b').serialNumber, undefined, LATER, 8);
-    expect(await s.mfaDevices.get(device('b').serialNumber)).toEqual({ ...device('b'), isRoot: true, enableDate: LATER, lastUsedStep: 8 });
+    await s.mfaDevices.assign(mfaDevice('a').serialNumber, 'U1', DATE, 7);
+    await s.mfaDevices.assign(mfaDevice('b').serialNumber, undefined, LATER, 8);
+    expect(await s.mfaDevices.get(mfaDevice('b').serialNumber)).toEqual({
+      ...mfaDevice('b'),
+      isRoot: true,
+      enableDate: LATER,
+      lastUsedStep: 8,
+    });
     expect((await s.mfaDevices.listForUser('U1')).map((d) => d.deviceName)).toEqual(['a']);
     expect((await s.mfaDevices.listForUser(undefined)).map((d) => d.deviceName)).toEqual(['b']);
     const names = async (assignmentStatus: 'Any' | 'Assigned' | 'Unassigned') =>
@@ -424,10 +429,10 @@ function repositoryContract(open: () => Subject) {
     expect(await names('Unassigned')).toEqual(['C', 'd']);
     expect(await s.mfaDevices.count()).toBe(4);
     expect(await s.mfaDevices.countAssigned()).toBe(2);
-    await s.mfaDevices.setLastUsedStep(device('a').serialNumber, 9);
-    await s.mfaDevices.unassign(device('b').serialNumber);
+    await s.mfaDevices.setLastUsedStep(mfaDevice('a').serialNumber, 9);
+    await s.mfaDevices.unassign(mfaDevice('b').serialNumber);
     expect((await s.mfaDevices.listAssigned()).map((d) => [d.deviceName, d.lastUsedStep])).toEqual([['a', 9]]);
-    await s.mfaDevices.delete(device('d').serialNumber);
+    await s.mfaDevices.delete(mfaDevice('d').serialNumber);
     expect(await s.mfaDevices.count()).toBe(3);
   });
 
@@ -663,14 +668,7 @@ function repositoryContract(open: () => Subject) {
         uploadDate: DATE,
         expiration: LATER,
       });
-      await store.mfaDevices.insert({
-        serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`,
-        deviceName: name,
-        path: '/',
-        seedEncrypted: 'seed',
-        isRoot: false,
-        createDate: DATE,
-      });
+      await store.mfaDevices.insert(mfaDevice(name));
     };
     expect(await counts()).toEqual([0, 0, 0, 0, 0, 0, 0]);
     for (const name of ['a', 'b', 'c']) await insertAll(s, name);

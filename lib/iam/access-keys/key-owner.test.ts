@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NoSuchEntity, ValidationError } from '../../core/errors';
 import { SqliteStore } from '../../store/sqlite/store';
-import type { ServiceConfig } from '../../config';
-import type { SecretBox } from '../../crypto/secrets';
+import { testContext } from '../../core/test-context';
 import { rootPrincipal, type OperationContext, type Principal } from '../../core/context';
 import { requireOwnedKey, resolveKeyOwner } from './key-owner';
 
@@ -38,19 +37,7 @@ afterEach(async () => {
 });
 
 function ctx(principal: Principal): OperationContext {
-  return {
-    principal,
-    store,
-    config: {} as ServiceConfig,
-    secrets: {} as SecretBox,
-    requestId: 'test',
-    now: new Date(),
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    secureTransport: true,
-    service: 'iam',
-    action: 'ListAccessKeys',
-  };
+  return testContext(store, { principal, action: 'ListAccessKeys' });
 }
 
 const alice: Principal = {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccessDenied, PasswordPolicyViolation, Throttling } from '../../core/errors';
 import { SqliteStore } from '../../store/sqlite/store';
-import type { ServiceConfig } from '../../config';
-import { hashPassword, verifyPassword, type SecretBox } from '../../crypto/secrets';
+import { testContext } from '../../core/test-context';
+import { hashPassword, verifyPassword } from '../../crypto/secrets';
 import type { OperationContext, PasswordWork, Principal } from '../../core/context';
 import { changePassword } from './change-password';
 import { createLoginProfile } from './create-login-profile';
@@ -29,20 +29,7 @@ const alice: Principal = {
 };
 
 function ctx(action: string, passwords?: PasswordWork): OperationContext {
-  return {
-    principal: alice,
-    store,
-    config: {} as ServiceConfig,
-    secrets: {} as SecretBox,
-    requestId: 'test',
-    now: new Date(),
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    secureTransport: true,
-    service: 'iam',
-    action,
-    passwords,
-  };
+  return testContext(store, { principal: alice, action, passwords });
 }
 
 beforeEach(async () => {

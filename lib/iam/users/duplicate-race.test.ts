@@ -6,10 +6,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EntityAlreadyExists } from '../../core/errors';
 import { SqliteStore } from '../../store/sqlite/store';
+import { testContext } from '../../core/test-context';
 import type { Store } from '../../store/types';
-import type { ServiceConfig } from '../../config';
-import type { SecretBox } from '../../crypto/secrets';
-import { systemPrincipal, type OperationContext } from '../../core/context';
+import type { OperationContext } from '../../core/context';
 import { createGroup } from '../groups/create-group';
 import { updateGroup } from '../groups/update-group';
 import { createUser } from './create-user';
@@ -48,19 +47,7 @@ function racingContext(hiddenName: string): OperationContext {
   const racing = new Proxy(store, {
     get: (target, key) => (key === 'users' ? users : key === 'groups' ? groups : Reflect.get(target, key)),
   }) as unknown as Store;
-  return {
-    principal: systemPrincipal('123456789012'),
-    store: racing,
-    config: {} as ServiceConfig,
-    secrets: {} as SecretBox,
-    requestId: 'test',
-    now: new Date('2026-01-01T00:00:00Z'),
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    secureTransport: true,
-    service: 'iam',
-    action: 'Test',
-  };
+  return testContext(racing, { now: new Date('2026-01-01T00:00:00Z'), action: 'Test' });
 }
 
 const ctx = () => racingContext('taken');
