@@ -20,8 +20,12 @@ export interface AuditWorkerData {
   writerId: string;
 }
 
-/** Messages from the main thread. */
-export type ToAuditWorker = AuditBatch | { type: 'close' };
+/**
+ * Messages from the main thread. `close` comes once every batch is acknowledged (the worker closes audit.db and
+ * exits); with `abandon`, from a `close()` that gave up waiting (audit.db locked by another connection): the worker
+ * drops what it still holds, which the main thread has reported, and exits all the same.
+ */
+export type ToAuditWorker = AuditBatch | { type: 'close'; abandon?: boolean };
 
 /** Messages to the main thread: `ready` once audit.db is open, `ack` once a batch is committed (or failed, said on stderr). */
 export type FromAuditWorker = { type: 'ready' } | { type: 'ack'; batch: number };
@@ -30,6 +34,11 @@ const port = parentPort;
 if (!port) throw new Error('lib/audit/audit-worker.ts runs as a worker thread (see worker-writer.ts)');
 const data = workerData as AuditWorkerData;
 const db = openAuditDatabase(data.dataDir);
+// Opened (and migrated) waiting for a lock as long as any connection; from here on the worker never waits inside
+// SQLite: a batch that finds audit.db locked is tried again from a timer (see `pump`), so the worker's event loop stays
+// free to take `close`. (Stopping a worker with terminate() while better-sqlite3 waits out busy_timeout is a V8
+// fatal error that kills the whole process: the SQLITE_BUSY it then raises cannot be thrown in a terminating isolate.)
+db.pragma('busy_timeout = 0');
 const repository = new SqliteAuditRepository(db);
 const deliveredStatement = db.prepare<[string], { batch: number }>('SELECT batch FROM audit_delivery WHERE writer_id = ?');
 const deliverStatement = db.prepare<[string, number]>(
@@ -43,8 +52,15 @@ const writeBatch = db.transaction((events: AuditEventRecord[], access: ServiceAc
 let delivered = deliveredStatement.get(data.writerId)?.batch ?? 0;
 let lastPrune = 0;
 
-function write(batch: AuditBatch): void {
-  if (batch.batch <= delivered) return;
+/** SQLite's answers for a database another connection holds locked: worth trying again later. */
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Writes a batch in one transaction; false when audit.db is locked (nothing written: the batch is tried again). */
+function write(batch: AuditBatch): boolean {
+  if (batch.batch <= delivered) return true;
   const events: AuditEventRecord[] = [];
   const access = new Map<string, ServiceAccessRecord>();
   for (const record of recordsOf(batch)) {
@@ -63,11 +79,13 @@ function write(batch: AuditBatch): void {
     writeBatch(events, [...access.values()], batch.batch);
     delivered = batch.batch;
   } catch (error) {
+    if (isLocked(error)) return false;
     console.error(
       `[gatehouse] ${events.length} audit events could not be written to ${db.name}:`,
       error instanceof Error ? error.message : String(error),
     );
   }
+  return true;
 }
 
 /** Deletes events past retention (time and count), at most once per prune interval. */
@@ -79,18 +97,64 @@ async function pruneWhenDue(): Promise<void> {
     await repository.pruneOlderThan(new Date(now - data.retentionDays * 86_400_000).toISOString());
     await repository.pruneToCount(data.maxEvents);
   } catch (error) {
-    console.error('[gatehouse] audit retention pruning failed:', error instanceof Error ? error.message : String(error));
+    // audit.db locked by another connection: the next batch tries again.
+    if (isLocked(error)) lastPrune = 0;
+    else console.error('[gatehouse] audit retention pruning failed:', error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Batches received and not yet written, in order. */
+const queue: AuditBatch[] = [];
+let retry: ReturnType<typeof setTimeout> | undefined;
+/** Milliseconds before the next attempt while audit.db is locked: 5, doubling up to 500. */
+let retryDelay = 0;
+/** When the batch first in line first found audit.db locked (0: it is not), and whether that was said. */
+let lockedSince = 0;
+let stallReported = false;
+let closing = false;
+
+/** Writes and acknowledges queued batches in order, until the queue is empty or audit.db is locked. */
+function pump(): void {
+  retry = undefined;
+  while (queue.length > 0) {
+    const batch = queue[0];
+    if (!write(batch)) {
+      if (lockedSince === 0) lockedSince = Date.now();
+      // Said once per stall, after a second of it (a wipe takes milliseconds).
+      else if (!stallReported && Date.now() - lockedSince >= 1000) {
+        stallReported = true;
+        console.error(`[gatehouse] audit.db is locked by another connection; ${queue.length} batches of audit events wait`);
+      }
+      retryDelay = Math.min(500, Math.max(5, retryDelay * 2));
+      retry = setTimeout(pump, retryDelay);
+      return;
+    }
+    queue.shift();
+    port!.postMessage({ type: 'ack', batch: batch.batch } satisfies FromAuditWorker);
+  }
+  if (stallReported)
+    console.error(`[gatehouse] audit.db is writable again after ${Date.now() - lockedSince} ms; the audit events that waited are written`);
+  retryDelay = 0;
+  lockedSince = 0;
+  stallReported = false;
+  if (closing) finish();
+  else void pruneWhenDue();
+}
+
+function finish(): void {
+  clearTimeout(retry);
+  db.close();
+  port!.close();
 }
 
 port.on('message', (message: ToAuditWorker) => {
   if (message.type === 'close') {
-    db.close();
-    port.close();
+    closing = true;
+    if (message.abandon) queue.length = 0;
+    if (queue.length === 0) finish();
     return;
   }
-  write(message);
-  port.postMessage({ type: 'ack', batch: message.batch } satisfies FromAuditWorker);
-  void pruneWhenDue();
+  queue.push(message);
+  if (retry === undefined) pump();
 });
 port.postMessage({ type: 'ready' } satisfies FromAuditWorker);

@@ -1,6 +1,6 @@
 // The audit worker (SQLite): events built and written by another thread into audit.db, the same events the main
-// thread would build, flush/close semantics, a worker that dies restarted without losing or doubling an event,
-// retention pruning in the worker, and data directories of older versions whose audit tables were in gatehouse.db.
+// thread would build, flush/close semantics, a worker that dies restarted without losing or doubling an event, a locked
+// audit.db (waited out, and no obstacle to close()), retention pruning in the worker, and data directories of older versions whose audit tables were in gatehouse.db.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -208,6 +208,50 @@ describe('audit worker', () => {
     expect(messages.at(-1)).toBe('[gatehouse] audit worker: 1 audit events were not written before shutdown');
   });
 
+  it('a batch first in line when a running worker died three times is dropped, loudly, and the trail goes on', async () => {
+    const messages: string[] = [];
+    const w = writer({ log: (message) => messages.push(message) });
+    await expect.poll(() => w.threadId !== undefined, { timeout: 10_000 }).toBe(true);
+    // Another connection holds audit.db: the batch stays first in line, unacknowledged, while its worker is stopped.
+    const lock = new Database(path.join(dir, 'audit.db'));
+    lock.exec('BEGIN IMMEDIATE');
+    try {
+      w.enqueue(record('stuck'));
+      for (let crash = 1; crash <= 3; crash++) {
+        await expect.poll(() => w.threadId !== undefined, { timeout: 10_000 }).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 50)); // posted, and tried against the lock
+        expect(w.pending).toBe(1);
+        await w.thread!.terminate();
+      }
+      await expect.poll(() => w.pending, { timeout: 5000 }).toBe(0);
+      expect(messages.at(-1)).toBe('[gatehouse] 1 audit events were dropped: the audit worker stopped on them 3 times');
+    } finally {
+      lock.exec('ROLLBACK');
+      lock.close();
+    }
+    w.enqueue(record('after'));
+    await w.flush();
+    expect(await requestIds()).toEqual(['after']);
+  });
+
+  it('a batch that finds audit.db locked waits past any busy timeout and is written once the lock is gone', async () => {
+    const w = writer();
+    await expect.poll(() => w.threadId !== undefined, { timeout: 10_000 }).toBe(true);
+    const lock = new Database(path.join(dir, 'audit.db'));
+    lock.exec('BEGIN IMMEDIATE');
+    w.enqueue(record('waits-1'));
+    w.enqueue(record('waits-2'));
+    let flushed = false;
+    const flushing = w.flush().then(() => (flushed = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(flushed).toBe(false);
+    expect(w.pending).toBe(2);
+    lock.exec('ROLLBACK');
+    lock.close();
+    await flushing;
+    expect((await requestIds()).sort()).toEqual(['waits-1', 'waits-2']);
+  });
+
   it('prunes past retention and beyond the maximum count in the worker', async () => {
     const w = writer({ maxEvents: 5, pruneIntervalMs: 0 });
     const old = new Date(Date.now() - 200 * 86_400_000);
@@ -335,5 +379,50 @@ console.log('closed');
     expect(child.status).toBe(0);
     const ids = await requestIds();
     expect(ids.filter((id) => id.startsWith('last-')).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `last-${i}`).sort());
+  });
+});
+
+describe('audit.db locked by another connection', () => {
+  /** Runs `body` (TypeScript, with `w` a writer on `dir` whose log goes to stdout) in a child process. */
+  function inChild(body: string, options: string): ReturnType<typeof spawnSync> & { stdout: string; stderr: string } {
+    const script = path.join(dir, `locked-${Math.random().toString(36).slice(2)}.mts`);
+    fs.writeFileSync(
+      script,
+      `import { createRequire } from 'node:module';
+import { AuditWorkerWriter } from ${JSON.stringify(path.join(import.meta.dirname, 'worker-writer.ts'))};
+const w = new AuditWorkerWriter({ dataDir: ${JSON.stringify(dir)}, region: 'us-east-1', retentionDays: 90, log: (m) => console.log(m), ${options} });
+const principal = { type: 'IAMUser', accountId: '${ACCOUNT}', arn: 'arn:aws:iam::${ACCOUNT}:user/alice', principalId: 'AIDAALICE', userName: 'alice' };
+const request = { method: 'POST', path: '/', query: '', headers: {}, body: '', sourceIp: '198.51.100.7', secure: true };
+const record = (id) => ({ info: { request, params: new Map(), service: 'iam', action: 'CreateUser', requestId: id, now: new Date() }, principal, input: { UserName: id }, output: { User: { UserName: id } }, status: 200 });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const Database = createRequire(${JSON.stringify(import.meta.filename)})('better-sqlite3');
+const lock = new Database(${JSON.stringify(path.join(dir, 'audit.db'))});
+${body}
+`,
+    );
+    return spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: path.join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 60_000,
+    }) as ReturnType<typeof spawnSync> & { stdout: string; stderr: string };
+  }
+
+  it('close() that times out while the worker waits for the lock stops the worker cleanly and says what it lost', () => {
+    // Before: close() terminated the worker while better-sqlite3 waited out busy_timeout, and the SQLITE_BUSY it then
+    // raised in a terminating isolate was a V8 fatal error that killed the whole process.
+    const child = inChild(
+      `while (w.threadId === undefined) await sleep(10);
+lock.exec('BEGIN IMMEDIATE');
+w.enqueue(record('locked-out'));
+await sleep(100);
+await w.close();
+lock.exec('ROLLBACK');
+console.log('closed');`,
+      'closeTimeoutMs: 500',
+    );
+    expect(child.stderr).not.toMatch(/FATAL|Fatal error/);
+    expect(child.status).toBe(0);
+    expect(child.stdout).toContain('[gatehouse] audit worker: 1 audit events were not written before shutdown');
+    expect(child.stdout).toContain('closed');
   });
 });

@@ -36,6 +36,9 @@ export interface AuditWorkerWriterOptions {
   log?: (message: string) => void;
 }
 
+/** How long `close()` waits for the worker to close audit.db and exit before it terminates it. */
+const WORKER_EXIT_MS = 5000;
+
 /** The worker's entry when a bundle built it beside the server (bin/iam.mjs); see `useBundledAuditWorker`. */
 let bundledEntry: URL | undefined;
 
@@ -239,10 +242,20 @@ export class AuditWorkerWriter {
     if (!worker) return;
     // Alive until the worker has closed audit.db and exited.
     worker.ref();
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    if (timedOut) void worker.terminate();
-    else worker.postMessage({ type: 'close' } satisfies ToAuditWorker);
-    await exited;
+    const exited = new Promise<boolean>((resolve) => worker.once('exit', () => resolve(true)));
+    // The worker closes audit.db itself: when it gave up waiting, dropping what it holds. It never waits inside SQLite
+    // (busy_timeout 0, locked batches are retried from a timer), so it answers at once; terminate() only if it does
+    // not, since terminating it inside a better-sqlite3 call that fails is a fatal error of the whole process.
+    worker.postMessage({ type: 'close', abandon: timedOut } satisfies ToAuditWorker);
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const answered = await Promise.race([
+      exited,
+      new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(false), WORKER_EXIT_MS))),
+    ]);
+    clearTimeout(deadline);
+    if (answered) return;
+    this.log(`[gatehouse] audit worker: no answer to close within ${WORKER_EXIT_MS} ms; stopping it`);
+    await worker.terminate();
   }
 
   /** Posts the batch collected so far. */
