@@ -1,6 +1,7 @@
 // The audit worker (SQLite): events built and written by another thread into audit.db, the same events the main
 // thread would build, flush/close semantics, a worker that dies restarted without losing or doubling an event, a locked
-// audit.db (waited out, and no obstacle to close()), retention pruning in the worker, and data directories of older versions whose audit tables were in gatehouse.db.
+// audit.db (waited out, and no obstacle to close()), retention pruning in the worker, and data directories of older
+// versions whose audit tables were in gatehouse.db.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
