@@ -3,6 +3,7 @@
 // service last-accessed data, audit events), no audit event served — and the service must serve normally after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  IAMClient,
   CreateUserCommand,
   GetAccountSummaryCommand,
   ListGroupsCommand,
@@ -44,7 +45,7 @@ describe.skipIf(onPostgres).each(['handler', 'listener'] as const)('start-up war
     server = await startServer();
     // Nothing has reached the server yet: the warm-up runs as it does before the standalone server listens.
     before = databaseContents(server);
-    // `listener`: as bin/iam-server.ts runs it, through node:http over a private Unix socket.
+    // `listener`: as bin/iam-server.ts runs it, through node:http over loopback TCP from its own sockets only.
     const listener = mode === 'listener' ? nodeListener(server.service.handler, server.service.config.maxBodyBytes) : undefined;
     report = await warmUp(server.service, { requests: 600, maxMs: 60_000, listener });
   });
@@ -96,6 +97,43 @@ describe.skipIf(onPostgres).each(['handler', 'listener'] as const)('start-up war
     expect(User!.UserName).toBe('after-warm-up');
     expect((await server.iam.send(new GetUserCommand({ UserName: 'after-warm-up' }))).User!.Path).toBe('/warm-up/');
     expect((await server.iam.send(new ListUsersCommand({}))).Users!.map((u) => u.UserName).sort()).toEqual(['admin', 'after-warm-up']);
+  });
+});
+
+describe.skipIf(onPostgres)("the warm-up's loopback port", () => {
+  let server: TestServer;
+  let report: WarmUpReport | undefined;
+  let probe: Promise<string> | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const listener = nodeListener(server.service.handler, server.service.config.maxBodyBytes);
+    report = await warmUp(server.service, {
+      requests: 600,
+      maxMs: 60_000,
+      listener,
+      // Another client, with the admin's valid credentials, on the port while the warm-up (audit silenced) runs.
+      onListening: (port) => {
+        const client = new IAMClient({
+          endpoint: `http://127.0.0.1:${port}`,
+          region: 'us-east-1',
+          credentials: server.credentials,
+          maxAttempts: 1,
+        });
+        probe = client.send(new GetUserCommand({})).then(
+          () => 'answered',
+          (error: { $metadata?: { httpStatusCode?: number }; code?: string; name?: string }) =>
+            error.$metadata?.httpStatusCode ? `answered ${error.$metadata.httpStatusCode}` : `no answer (${error.code ?? error.name})`,
+        );
+      },
+    });
+  });
+  afterAll(() => server.stop());
+
+  it("answers no connection but the warm-up's own, even a validly signed request: it is dropped unanswered", async () => {
+    expect(report?.requests).toBe(600);
+    expect(probe).toBeDefined();
+    expect(await probe).toMatch(/^no answer/);
   });
 });
 

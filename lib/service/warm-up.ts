@@ -8,11 +8,9 @@
 // the service's audit sink is silent while it runs (./silenceable-audit.ts: no audit event, no last-accessed data).
 // The rollback tells the caches as a failed group commit does. SQLite only: PostgreSQL's store is shared with
 // other instances and has no rehearsal.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
+import type net from 'node:net';
 import type { WireRequest } from '../core/wire';
 import { canonicalRequest, formatAmzDate, signatureFor, signingKey, stringToSign } from '../sigv4';
 import { SqliteStore } from '../store/sqlite/store';
@@ -29,10 +27,12 @@ export interface WarmUpOptions {
   maxMs?: number;
   /**
    * The server's own request listener (bin/iam-server.ts): the requests then go through it and node:http too,
-   * over a Unix socket in a private temporary directory (mode 0700: no other user can connect; no port is opened).
-   * Without it they are given to the handler directly.
+   * over loopback TCP from this process's own sockets only (see `loopbackTransport`). Without it they are given to
+   * the handler directly.
    */
   listener?: http.RequestListener;
+  /** Told the loopback port the listener's requests go to, once it listens (tests: no one else is answered on it). */
+  onListening?: (port: number) => void;
 }
 
 export interface WarmUpReport {
@@ -41,7 +41,8 @@ export interface WarmUpReport {
 }
 
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
-const SIGNED_HEADERS = ['content-type', 'host', 'x-amz-date'];
+/** Signed when the profile sends them, in SigV4's order (sorted). */
+const SIGNED_HEADERS = ['content-type', 'host', 'x-amz-content-sha256', 'x-amz-date'];
 const CONCURRENCY = 16;
 
 /**
@@ -60,7 +61,8 @@ export async function warmUp(service: Service, options: WarmUpOptions = {}): Pro
   // Names no user can have chosen collide with nothing: every entity created here is rolled back.
   const prefix = `gatehouse-warm-up-${randomBytes(4).toString('hex')}`;
   let sent = 0;
-  const transport = options.listener ? await socketTransport(options.listener) : undefined;
+  const transport = options.listener ? await loopbackTransport(options.listener) : undefined;
+  if (transport) options.onListening?.(transport.port);
   try {
     await service.withoutAudit(() =>
       store.rehearse(async () => {
@@ -72,7 +74,7 @@ export async function warmUp(service: Service, options: WarmUpOptions = {}): Pro
               if (failure || sent >= requests || performance.now() - started >= maxMs) return;
               sent++;
               const { service: api, body } = step(`${prefix}-${w}-${round}`, account.accountId);
-              const request = signedRequest(body, api, credentials, config.region);
+              const request = signedRequest(body, api, credentials, config.region, (w + sent) % HEADER_PROFILES.length);
               const status = await (transport ? transport.send(request) : service.handler(request).then((r) => r.status)).catch(() => 0);
               // Anything but a success means the warm-up exercises the wrong code: every worker stops.
               if (status !== 200) failure ??= new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
@@ -158,60 +160,124 @@ async function signingCredentials(service: Service): Promise<{ accessKeyId: stri
   return { accessKeyId: key.accessKeyId, secretAccessKey: service.secrets.decrypt(key.secretEncrypted) };
 }
 
-/** A SigV4-signed POST of `body`, signed with lib/sigv4 (the functions the server verifies with). */
+/**
+ * The headers of the clients most used with IAM, in the order each sends them (what a request's header object looks
+ * like, hence which shapes V8 sees and optimises for): @aws-sdk/client-iam (v3), the AWS CLI (v2), and a request
+ * signed by @smithy/signature-v4 alone (scripts and load generators, bench/lib/http-load.ts among them). The warm-up takes turns with them, so the request path is optimised for all three rather
+ * than deoptimised by the first real client whose header set it has not seen.
+ */
+type HeaderProfile = readonly string[];
+const HEADER_PROFILES: readonly HeaderProfile[] = [
+  [
+    'content-type',
+    'content-length',
+    'x-amz-user-agent',
+    'user-agent',
+    'host',
+    'amz-sdk-invocation-id',
+    'amz-sdk-request',
+    'x-amz-date',
+    'x-amz-content-sha256',
+    'authorization',
+  ],
+  ['host', 'accept-encoding', 'content-type', 'user-agent', 'x-amz-date', 'authorization', 'content-length'],
+  ['host', 'content-type', 'x-amz-date', 'x-amz-content-sha256', 'authorization', 'content-length'],
+];
+/** Headers a profile may name whose values are fixed (the others are computed per request). */
+const FIXED_HEADERS: Record<string, string> = {
+  'content-type': FORM,
+  host: 'localhost',
+  'accept-encoding': 'identity',
+  'amz-sdk-request': 'attempt=1; max=3',
+};
+const USER_AGENTS: Record<number, { 'user-agent': string; 'x-amz-user-agent'?: string }> = {
+  0: { 'x-amz-user-agent': 'aws-sdk-js/3.0.0', 'user-agent': 'aws-sdk-js/3.0.0 ua/2.1 os/linux lang/js md/nodejs#20 api/iam#3.0.0 m/E' },
+  1: {
+    'user-agent':
+      'aws-cli/2.0.0 md/awscrt#0.0.0 ua/2.0 os/linux md/arch#x86_64 lang/python#3.11 md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/distrib#debian.12 md/prompt#off md/command#iam.get-user',
+  },
+};
+
+/** A SigV4-signed POST of `body` with the headers of `HEADER_PROFILES[profile]`, signed with lib/sigv4 (the functions the server verifies with). */
 function signedRequest(
   body: string,
   api: 'iam' | 'sts',
   credentials: { accessKeyId: string; secretAccessKey: string },
   region: string,
+  profile: number,
 ): WireRequest {
   const amzDate = formatAmzDate(new Date());
   const date = amzDate.slice(0, 8);
-  const host = 'localhost';
-  const headers: Record<string, string | undefined> = { 'content-type': FORM, host, 'x-amz-date': amzDate };
-  const request: WireRequest = {
-    method: 'POST',
-    path: '/',
-    query: '',
-    headers,
-    body,
-    rawBody: Buffer.from(body, 'utf8'),
-    sourceIp: '127.0.0.1',
-    secure: false,
+  const rawBody = Buffer.from(body, 'utf8');
+  const computed: Record<string, string> = {
+    ...FIXED_HEADERS,
+    ...USER_AGENTS[profile],
+    'content-length': String(rawBody.length),
+    'amz-sdk-invocation-id': randomUUID(),
+    'x-amz-date': amzDate,
+    'x-amz-content-sha256': createHash('sha256').update(rawBody).digest('hex'),
   };
-  const signedHeadersText = SIGNED_HEADERS.join(';');
+  const names = HEADER_PROFILES[profile];
+  const headers: Record<string, string | undefined> = {};
+  for (const name of names) if (name !== 'authorization') headers[name] = computed[name];
+  const request: WireRequest = { method: 'POST', path: '/', query: '', headers, body, rawBody, sourceIp: '127.0.0.1', secure: false };
+  const signed = SIGNED_HEADERS.filter((name) => names.includes(name));
+  const signedHeadersText = signed.join(';');
   const scope = `${date}/${region}/${api}/aws4_request`;
-  const toSign = stringToSign(amzDate, scope, canonicalRequest(request, SIGNED_HEADERS, signedHeadersText));
+  const toSign = stringToSign(amzDate, scope, canonicalRequest(request, signed, signedHeadersText));
   const signature = signatureFor(signingKey(credentials.secretAccessKey, date, region, api), toSign);
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeadersText}, Signature=${signature}`;
+  const authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeadersText}, Signature=${signature}`;
+  // In the profile's order: rebuilt so that `authorization` takes its place among the others.
+  const ordered: Record<string, string | undefined> = {};
+  for (const name of names) ordered[name] = name === 'authorization' ? authorization : headers[name];
+  request.headers = ordered;
   return request;
 }
 
-/** A node:http server with `listener` on a Unix socket in a new 0700 directory, and a keep-alive client for it. */
-async function socketTransport(
+/**
+ * A node:http server with `listener` on an ephemeral loopback TCP port, and a keep-alive client for it. TCP, not a
+ * Unix socket: node:http's internals (and the request path's own code) optimised on a Unix socket's handles meet
+ * other object shapes from TCP clients and are deoptimised and compiled again over the first requests served
+ * (bench/cold-cpu.ts). The port is private in practice: a request on a connection that is not one of this client's
+ * own (its peer's port is not one of our sockets' local ports) is dropped unanswered, so nothing another local
+ * process sends is served while audit is silent; the port closes before the server listens.
+ */
+async function loopbackTransport(
   listener: http.RequestListener,
-): Promise<{ send(request: WireRequest): Promise<number>; close(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-warm-up-'));
-  fs.chmodSync(dir, 0o700);
-  const socketPath = path.join(dir, 'socket');
-  const server = http.createServer({ keepAliveTimeout: 5_000 }, listener);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(socketPath, resolve);
-    });
-  } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+): Promise<{ port: number; send(request: WireRequest): Promise<number>; close(): Promise<void> }> {
+  const own = new Set<net.Socket>();
+  const ours = (remotePort: number | undefined) => {
+    for (const socket of own) if (socket.localPort === remotePort) return true;
+    return false;
+  };
+  const server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    // By the time a request has arrived, the client's socket that sent it has connected and knows its local port.
+    if (req.socket.remoteAddress !== LOOPBACK || !ours(req.socket.remotePort)) {
+      req.socket.destroy();
+      return;
+    }
+    listener(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, LOOPBACK, resolve);
+  });
+  const { port } = server.address() as net.AddressInfo;
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = (options, callback) => {
+    const socket = connect(options, callback) as net.Socket;
+    own.add(socket);
+    socket.once('close', () => own.delete(socket));
+    return socket;
+  };
   return {
+    port,
     send: (request) =>
       new Promise<number>((resolve, reject) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
-        headers['content-length'] = String(request.rawBody!.length);
-        const req = http.request({ socketPath, method: 'POST', path: '/', headers, agent }, (res) => {
+        const req = http.request({ host: LOOPBACK, port, method: 'POST', path: '/', headers, agent }, (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
           res.on('error', reject);
@@ -223,7 +289,8 @@ async function socketTransport(
       agent.destroy();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
+
+const LOOPBACK = '127.0.0.1';
