@@ -20,6 +20,7 @@ import {
 import { createLoadShedder } from './load-shedding';
 import { SERVICE_MODELS, serviceForVersion, type ServiceName } from './model';
 import { operationContextOf } from './operation-context';
+import { logUnexpected, safeAudit } from './safe-audit';
 import type { Authenticator, AuditSink, Authorizer, RequestInfo, RouteHandler } from '../core/pipeline';
 import { decodeInput, parseForm, peekParameters, type QueryParams } from './query';
 import type { ProtocolDispatch } from './rest-json-handler';
@@ -171,17 +172,4 @@ function announcesChange(service: ServiceName, action: string): boolean {
 /** The context with the store of the unit the operation runs in (PostgreSQL: the unit's transaction). */
 function scoped(ctx: OperationContext, store: OperationContext['store']): OperationContext {
   return store === ctx.store ? ctx : { ...ctx, store };
-}
-
-function safeAudit(audit: AuditSink, record: Parameters<AuditSink['record']>[0]): void {
-  try {
-    audit.record(record);
-  } catch (error) {
-    logUnexpected(error);
-  }
-}
-
-function logUnexpected(error: unknown): void {
-  // Only the stack: request parameters (which may hold secrets) never reach the log.
-  console.error('[gatehouse] unexpected error:', error instanceof Error ? error.stack : String(error));
 }

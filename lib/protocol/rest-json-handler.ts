@@ -5,6 +5,8 @@ import { newRequestId } from '../crypto/ids';
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { OperationContext, Principal } from '../core/context';
+import { operationContextOf } from './operation-context';
+import { logUnexpected, safeAudit } from './safe-audit';
 import type { Store } from '../store/types';
 import { UnknownOperationException } from '../analyzer/errors';
 import { AwsError, ServiceFailure } from '../core/errors';
@@ -80,19 +82,7 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
       if (!operation)
         throw new UnknownOperationException(`The operation ${match.operation} of IAM Access Analyzer is not supported by Gatehouse.`);
       input = decodeRestJsonInput(deps.model, match.operation, match.labels, request.query, request.body);
-      const ctx: OperationContext = {
-        principal,
-        store: deps.store,
-        config: deps.config,
-        secrets: deps.secrets,
-        requestId,
-        now: info.now,
-        sourceIp: request.sourceIp,
-        userAgent: request.headers['user-agent'] ?? '',
-        secureTransport: request.secure,
-        service: 'access-analyzer',
-        action: match.operation,
-      };
+      const ctx = operationContextOf(deps, info, principal);
       await deps.authorizer.authorize(ctx, input);
       for (const extra of deps.extraPermissions?.[match.operation] ?? [])
         await deps.authorizer.authorizeAction(ctx, extra.action, extra.resource);
@@ -106,20 +96,11 @@ export function createRestJsonDispatch(deps: RestJsonServiceDeps): ProtocolDispa
         error instanceof AwsError
           ? error
           : new ServiceFailure('The request processing has failed because of an unknown error, exception or failure.');
-      if (!(error instanceof AwsError))
-        console.error('[gatehouse] unexpected error:', error instanceof Error ? error.stack : String(error));
+      if (!(error instanceof AwsError)) logUnexpected(error);
       safeAudit(deps.audit, { info, principal, input, error: { code: restJsonErrorCode(aws), message: aws.message }, status: aws.status });
       return encodeRestJsonError(aws, requestId);
     }
   }
 
   return (request) => (belongs(request) ? handle(request) : undefined);
-}
-
-function safeAudit(audit: AuditSink, record: Parameters<AuditSink['record']>[0]): void {
-  try {
-    audit.record(record);
-  } catch (error) {
-    console.error('[gatehouse] unexpected error:', error instanceof Error ? error.stack : String(error));
-  }
 }

@@ -7,7 +7,7 @@ import { newRequestId } from '../crypto/ids';
 import type { ServiceConfig } from '../config';
 import type { SecretBox } from '../crypto/secrets';
 import type { GatehouseAuthorizer } from '../authz';
-import type { OperationContext } from '../core/context';
+import { operationContextOf } from '../protocol/operation-context';
 import { loadPasswordPolicy } from '../iam/password-policy';
 import { passwordPolicyView } from '../iam/password-policy/policy';
 import { AwsError } from '../core/errors';
@@ -35,19 +35,7 @@ export function passwordPolicyRoute(deps: PasswordPolicyRouteDeps): RouteHandler
       const principal = await deps.authenticator.authenticate(info);
       // Invariant: only an IAM user (long-term key or its console session) has a password this policy governs.
       if (principal.type !== 'IAMUser') {
-        const ctx: OperationContext = {
-          principal,
-          store: deps.store,
-          config: deps.config,
-          secrets: deps.secrets,
-          requestId,
-          now: info.now,
-          sourceIp: request.sourceIp,
-          userAgent: request.headers['user-agent'] ?? '',
-          secureTransport: request.secure,
-          service: 'iam',
-          action: 'GetAccountPasswordPolicy',
-        };
+        const ctx = operationContextOf(deps, info, principal);
         await deps.authorizer.authorizeAction(ctx, 'iam:GetAccountPasswordPolicy', '*');
       }
       const policy = await loadPasswordPolicy(deps.store);
