@@ -42,37 +42,46 @@ export class SqliteAuditRepository implements AuditRepository {
          last_accessed_region = excluded.last_accessed_region
        WHERE excluded.last_accessed >= action_last_accessed.last_accessed`,
     );
-    this.insertBatch = db.transaction((events: AuditEventRecord[], access: ServiceAccessRecord[]) => {
-      for (const event of events) {
-        this.insertStatement.run({
-          eventId: event.eventId,
-          eventTime: event.eventTime,
-          eventSource: event.eventSource,
-          eventName: event.eventName,
-          principalArn: event.principalArn ?? null,
-          accessKeyId: event.accessKeyId ?? null,
-          errorCode: event.errorCode ?? null,
-          sourceIp: event.sourceIp ?? null,
-          event: event.event,
-        });
-      }
-      for (const record of access) {
-        const row = {
-          principalArn: record.principalArn,
-          serviceNamespace: record.serviceNamespace,
-          lastAccessed: record.lastAccessed,
-          lastAccessedEntity: record.lastAccessedEntity ?? null,
-          lastAccessedRegion: record.lastAccessedRegion ?? null,
-        };
-        if (record.actionName === undefined) this.upsertAccessStatement.run(row);
-        else this.upsertActionStatement.run({ ...row, actionName: record.actionName });
-      }
-    });
+    this.insertBatch = db.transaction((events: AuditEventRecord[], access: ServiceAccessRecord[]) => this.insertRows(events, access));
   }
 
-  /** `write` without the promise, for the audit worker's own transaction (nested, it becomes a savepoint). */
+  /** The batch's rows, in the caller's transaction. */
+  private insertRows(events: AuditEventRecord[], access: ServiceAccessRecord[]): void {
+    for (const event of events) {
+      this.insertStatement.run({
+        eventId: event.eventId,
+        eventTime: event.eventTime,
+        eventSource: event.eventSource,
+        eventName: event.eventName,
+        principalArn: event.principalArn ?? null,
+        accessKeyId: event.accessKeyId ?? null,
+        errorCode: event.errorCode ?? null,
+        sourceIp: event.sourceIp ?? null,
+        event: event.event,
+      });
+    }
+    for (const record of access) {
+      const row = {
+        principalArn: record.principalArn,
+        serviceNamespace: record.serviceNamespace,
+        lastAccessed: record.lastAccessed,
+        lastAccessedEntity: record.lastAccessedEntity ?? null,
+        lastAccessedRegion: record.lastAccessedRegion ?? null,
+      };
+      if (record.actionName === undefined) this.upsertAccessStatement.run(row);
+      else this.upsertActionStatement.run({ ...row, actionName: record.actionName });
+    }
+  }
+
+  /**
+   * `write` without the promise and without a transaction of its own, for the audit worker's transaction (which
+   * also records the batch as delivered). Not nested as a savepoint: a savepoint keeps a copy of every page the
+   * batch changes, and past 64 KiB of them SQLite spills that copy into a temporary file (one per batch, written and
+   * unlinked). A failed statement rolls back the caller's whole transaction, which is what the worker wants.
+   */
   writeNow(events: AuditEventRecord[], access: ServiceAccessRecord[]): void {
-    if (events.length > 0 || access.length > 0) this.insertBatch(events, access);
+    if (!this.db.inTransaction) throw new Error("writeNow runs inside the caller's transaction");
+    this.insertRows(events, access);
   }
 
   async insertMany(events: AuditEventRecord[]): Promise<void> {
