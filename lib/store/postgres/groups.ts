@@ -5,9 +5,7 @@ import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-import { toGroupRecord, type GroupRow } from '../rows/groups';
-
-const COLUMNS = { groupName: { column: 'group_name' }, nameKey: { column: 'name_key' }, path: { column: 'path' } };
+import { GROUP_COLUMNS, toGroupRecord, type GroupRow } from '../rows/groups';
 
 export class PostgresGroupRepository implements GroupRepository {
   constructor(private readonly sql: Sql) {}
@@ -42,7 +40,7 @@ export class PostgresGroupRepository implements GroupRepository {
       this.sql,
       'groups',
       'group_id',
-      COLUMNS,
+      GROUP_COLUMNS,
       groupId,
       groupName === undefined ? rest : { ...rest, groupName, nameKey: groupName.toLowerCase() },
     );

@@ -5,19 +5,13 @@ import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
 import {
+  MANAGED_POLICY_COLUMNS,
   toManagedPolicyRecord,
   toPolicyVersionRecord,
   versionNumber,
   type ManagedPolicyRow,
   type PolicyVersionRow,
 } from '../rows/managed-policies';
-
-const COLUMNS = {
-  defaultVersionId: { column: 'default_version_id' },
-  nextVersion: { column: 'next_version' },
-  updateDate: { column: 'update_date' },
-  description: { column: 'description', clearable: true },
-};
 
 export class PostgresManagedPolicyRepository implements ManagedPolicyRepository {
   constructor(private readonly sql: Sql) {}
@@ -71,7 +65,7 @@ export class PostgresManagedPolicyRepository implements ManagedPolicyRepository 
     arn: string,
     changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
   ): Promise<void> {
-    return updateColumns(this.sql, 'managed_policies', 'arn', COLUMNS, arn, changes);
+    return updateColumns(this.sql, 'managed_policies', 'arn', MANAGED_POLICY_COLUMNS, arn, changes);
   }
 
   delete(arn: string): Promise<void> {

@@ -3,17 +3,9 @@ import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
-import { updateColumns, type ColumnSpec } from './column-update';
+import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-import { toRoleRecord, type RoleRow } from '../rows/roles';
-
-/** Role fields UpdateRole and friends change; a field given as undefined is cleared, as on SQLite. */
-const COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
-  assumeRolePolicy: { column: 'assume_role_policy' },
-  description: { column: 'description', clearable: true },
-  maxSessionDuration: { column: 'max_session_duration' },
-  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-};
+import { ROLE_COLUMNS, toRoleRecord, type RoleRow } from '../rows/roles';
 
 export class PostgresRoleRepository implements RoleRepository {
   constructor(private readonly sql: Sql) {}
@@ -55,7 +47,7 @@ export class PostgresRoleRepository implements RoleRepository {
   }
 
   update(roleId: string, changes: RoleChanges): Promise<void> {
-    return updateColumns(this.sql, 'roles', 'role_id', COLUMNS, roleId, changes);
+    return updateColumns(this.sql, 'roles', 'role_id', ROLE_COLUMNS, roleId, changes);
   }
 
   async delete(roleId: string): Promise<void> {

@@ -5,15 +5,7 @@ import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-import { toUserRecord, type UserRow } from '../rows/users';
-
-const COLUMNS = {
-  userName: { column: 'user_name' },
-  nameKey: { column: 'name_key' },
-  path: { column: 'path' },
-  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-  passwordLastUsed: { column: 'password_last_used' },
-};
+import { USER_COLUMNS, toUserRecord, type UserRow } from '../rows/users';
 
 export class PostgresUserRepository implements UserRepository {
   constructor(private readonly sql: Sql) {}
@@ -70,7 +62,7 @@ export class PostgresUserRepository implements UserRepository {
       this.sql,
       'users',
       'user_id',
-      COLUMNS,
+      USER_COLUMNS,
       userId,
       userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() },
     );

@@ -1,6 +1,8 @@
 // The rows of `managed_policies` and `policy_versions` as both SQL stores read them (the SQLite and PostgreSQL
-// schemas name and type their columns alike) and their mapping to the records the repository returns.
+// schemas name and type their columns alike), their mapping to the records the repository returns, and the columns
+// an update of a policy changes.
 import type { ManagedPolicyRecord, PolicyVersionRecord } from '../policies';
+import type { ColumnSpec } from './columns';
 
 export interface ManagedPolicyRow {
   policy_id: string;
@@ -21,6 +23,14 @@ export interface PolicyVersionRow {
   document: string;
   create_date: string;
 }
+
+/** The column of each field `ManagedPolicyRepository.update` changes. */
+export const MANAGED_POLICY_COLUMNS = {
+  defaultVersionId: { column: 'default_version_id' },
+  nextVersion: { column: 'next_version' },
+  updateDate: { column: 'update_date' },
+  description: { column: 'description', clearable: true },
+} satisfies Record<string, ColumnSpec>;
 
 export function toManagedPolicyRecord(row: ManagedPolicyRow): ManagedPolicyRecord {
   const policy: ManagedPolicyRecord = {

@@ -1,7 +1,9 @@
-// The row of `roles` as both SQL stores read it (the SQLite and PostgreSQL schemas name its columns alike) and its
-// mapping to the record the repository returns. `service_linked` is a boolean as PostgreSQL returns it; SQLite,
-// which has no boolean type, reads it as 0 or 1 and converts it first (lib/store/sqlite/roles.ts).
-import type { RoleRecord } from '../roles';
+// The row of `roles` as both SQL stores read it (the SQLite and PostgreSQL schemas name its columns alike), its
+// mapping to the record the repository returns, and the columns an update changes. `service_linked` is a boolean as
+// PostgreSQL returns it; SQLite, which has no boolean type, reads it as 0 or 1 and converts it first
+// (lib/store/sqlite/roles.ts).
+import type { RoleChanges, RoleRecord } from '../roles';
+import type { ColumnSpec } from './columns';
 
 export interface RoleRow {
   role_id: string;
@@ -17,6 +19,14 @@ export interface RoleRow {
   last_used_region: string | null;
   service_linked: boolean;
 }
+
+/** The column of each field UpdateRole and friends change; a clearable field given as undefined is set to NULL. */
+export const ROLE_COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
+  assumeRolePolicy: { column: 'assume_role_policy' },
+  description: { column: 'description', clearable: true },
+  maxSessionDuration: { column: 'max_session_duration' },
+  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
+};
 
 export function toRoleRecord(row: RoleRow): RoleRecord {
   const role: RoleRecord = {

@@ -5,7 +5,7 @@ import { ColumnUpdater } from './column-update';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
 import { countedRowsSql } from '../entity-counts';
-import { toGroupRecord, type GroupRow } from '../rows/groups';
+import { GROUP_COLUMNS, toGroupRecord, type GroupRow } from '../rows/groups';
 
 export class SqliteGroupRepository implements GroupRepository {
   private readonly insertStatement;
@@ -30,11 +30,7 @@ export class SqliteGroupRepository implements GroupRepository {
     this.byName = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE name_key = ?');
     this.byId = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
     this.listing = new PathListing(db, 'groups', toGroupRecord);
-    this.updater = new ColumnUpdater(db, 'groups', 'group_id', {
-      groupName: { column: 'group_name' },
-      nameKey: { column: 'name_key' },
-      path: { column: 'path' },
-    });
+    this.updater = new ColumnUpdater(db, 'groups', 'group_id', GROUP_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('groups'));
     this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
     this.addMemberStatement = db.prepare(

@@ -5,6 +5,7 @@ import { ColumnUpdater } from './column-update';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
 import { countedRowsSql } from '../entity-counts';
 import {
+  MANAGED_POLICY_COLUMNS,
   toManagedPolicyRecord,
   toPolicyVersionRecord,
   versionNumber,
@@ -43,12 +44,7 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
        JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = ?`,
     );
     this.listing = new PathListing(db, 'managed_policies', toManagedPolicyRecord);
-    this.updater = new ColumnUpdater(db, 'managed_policies', 'arn', {
-      defaultVersionId: { column: 'default_version_id' },
-      nextVersion: { column: 'next_version' },
-      updateDate: { column: 'update_date' },
-      description: { column: 'description', clearable: true },
-    });
+    this.updater = new ColumnUpdater(db, 'managed_policies', 'arn', MANAGED_POLICY_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('managed_policies'));
     this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
     this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');

@@ -1,11 +1,11 @@
 // SQLite implementation of the roles repository.
 import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
-import { ColumnUpdater, type ColumnSpec } from './column-update';
+import { ColumnUpdater } from './column-update';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { countedRowsSql } from '../entity-counts';
-import { toRoleRecord, type RoleRow } from '../rows/roles';
+import { ROLE_COLUMNS, toRoleRecord, type RoleRow } from '../rows/roles';
 
 /** A row of `roles` as SQLite returns it: SQLite has no boolean type, so `service_linked` reads as 0 or 1. */
 type SqliteRoleRow = Omit<RoleRow, 'service_linked'> & { service_linked: number };
@@ -13,14 +13,6 @@ type SqliteRoleRow = Omit<RoleRow, 'service_linked'> & { service_linked: number 
 function toRecord(row: SqliteRoleRow): RoleRecord {
   return toRoleRecord({ ...row, service_linked: row.service_linked === 1 });
 }
-
-/** Role fields UpdateRole and friends change; a field given as undefined is cleared, as before. */
-const COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
-  assumeRolePolicy: { column: 'assume_role_policy' },
-  description: { column: 'description', clearable: true },
-  maxSessionDuration: { column: 'max_session_duration' },
-  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-};
 
 export class SqliteRoleRepository implements RoleRepository {
   private readonly insertStatement;
@@ -42,7 +34,7 @@ export class SqliteRoleRepository implements RoleRepository {
     this.byName = db.prepare<[string], SqliteRoleRow>('SELECT * FROM roles WHERE name_key = ?');
     this.byId = db.prepare<[string], SqliteRoleRow>('SELECT * FROM roles WHERE role_id = ?');
     this.listing = new PathListing(db, 'roles', toRecord);
-    this.updater = new ColumnUpdater(db, 'roles', 'role_id', COLUMNS);
+    this.updater = new ColumnUpdater(db, 'roles', 'role_id', ROLE_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('roles'));
     this.deleteStatement = db.prepare('DELETE FROM roles WHERE role_id = ?');
     this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');

@@ -5,7 +5,7 @@ import { ColumnUpdater } from './column-update';
 import type { Page, UserRecord, UserRepository } from '../users';
 import type { Tag } from '../tags';
 import { countedRowsSql } from '../entity-counts';
-import { toUserRecord, type UserRow } from '../rows/users';
+import { USER_COLUMNS, toUserRecord, type UserRow } from '../rows/users';
 
 /** A row of `byNameWithTags` in raw mode: the user's columns, then one tag's key and value (NULL when it has none). */
 type UserTagRow = [string, string, string, string, string | null, string | null, string | null, string | null];
@@ -36,13 +36,7 @@ export class SqliteUserRepository implements UserRepository {
       )
       .raw();
     this.listing = new PathListing(db, 'users', toUserRecord);
-    this.updater = new ColumnUpdater(db, 'users', 'user_id', {
-      userName: { column: 'user_name' },
-      nameKey: { column: 'name_key' },
-      path: { column: 'path' },
-      permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-      passwordLastUsed: { column: 'password_last_used' },
-    });
+    this.updater = new ColumnUpdater(db, 'users', 'user_id', USER_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('users'));
     this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
