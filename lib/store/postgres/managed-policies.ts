@@ -4,14 +4,8 @@ import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-import {
-  MANAGED_POLICY_COLUMNS,
-  toManagedPolicyRecord,
-  toPolicyVersionRecord,
-  versionNumber,
-  type ManagedPolicyRow,
-  type PolicyVersionRow,
-} from '../rows/managed-policies';
+import { MANAGED_POLICY_COLUMNS, toManagedPolicyRecord, toPolicyVersionRecord, versionNumber } from '../rows/managed-policies';
+import type { ManagedPolicyRow, PolicyVersionRow } from '../rows/managed-policies';
 
 export class PostgresManagedPolicyRepository implements ManagedPolicyRepository {
   constructor(private readonly sql: Sql) {}

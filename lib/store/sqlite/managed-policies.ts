@@ -4,14 +4,8 @@ import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
 import { countedRowsSql } from '../entity-counts';
-import {
-  MANAGED_POLICY_COLUMNS,
-  toManagedPolicyRecord,
-  toPolicyVersionRecord,
-  versionNumber,
-  type ManagedPolicyRow,
-  type PolicyVersionRow,
-} from '../rows/managed-policies';
+import { MANAGED_POLICY_COLUMNS, toManagedPolicyRecord, toPolicyVersionRecord, versionNumber } from '../rows/managed-policies';
+import type { ManagedPolicyRow, PolicyVersionRow } from '../rows/managed-policies';
 
 export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
   private readonly insertPolicy;
