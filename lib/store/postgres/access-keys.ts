@@ -1,30 +1,7 @@
 // PostgreSQL implementation of the access key repository.
 import type { AccessKeyRecord, AccessKeyRepository } from '../access-keys';
 import type { Sql } from './sql';
-
-interface AccessKeyRow {
-  access_key_id: string;
-  user_id: string | null;
-  secret_encrypted: string;
-  status: 'Active' | 'Inactive';
-  create_date: string;
-  last_used_date: string | null;
-  last_used_service: string | null;
-  last_used_region: string | null;
-}
-
-function toRecord(row: AccessKeyRow): AccessKeyRecord {
-  return {
-    accessKeyId: row.access_key_id,
-    userId: row.user_id ?? undefined,
-    secretEncrypted: row.secret_encrypted,
-    status: row.status,
-    createDate: row.create_date,
-    lastUsedDate: row.last_used_date ?? undefined,
-    lastUsedService: row.last_used_service ?? undefined,
-    lastUsedRegion: row.last_used_region ?? undefined,
-  };
-}
+import { toAccessKeyRecord, type AccessKeyRow } from '../rows/access-keys';
 
 export class PostgresAccessKeyRepository implements AccessKeyRepository {
   constructor(private readonly sql: Sql) {}
@@ -38,7 +15,7 @@ export class PostgresAccessKeyRepository implements AccessKeyRepository {
 
   async get(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
     const row = await this.sql.row<AccessKeyRow>('SELECT * FROM access_keys WHERE access_key_id = $1', [accessKeyId]);
-    return row && toRecord(row);
+    return row && toAccessKeyRecord(row);
   }
 
   async listForUser(userId: string | undefined): Promise<AccessKeyRecord[]> {
@@ -46,7 +23,7 @@ export class PostgresAccessKeyRepository implements AccessKeyRepository {
       userId === undefined
         ? await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys WHERE user_id IS NULL ORDER BY create_date, access_key_id')
         : await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys WHERE user_id = $1 ORDER BY create_date, access_key_id', [userId]);
-    return rows.map(toRecord);
+    return rows.map(toAccessKeyRecord);
   }
 
   async setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void> {
@@ -65,6 +42,6 @@ export class PostgresAccessKeyRepository implements AccessKeyRepository {
   }
 
   async listAll(): Promise<AccessKeyRecord[]> {
-    return (await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys ORDER BY create_date')).map(toRecord);
+    return (await this.sql.rows<AccessKeyRow>('SELECT * FROM access_keys ORDER BY create_date')).map(toAccessKeyRecord);
   }
 }

@@ -2,40 +2,14 @@
 // may change the account (password policy, root password) at any time.
 import type { AccountRecord, AccountRepository } from '../account';
 import type { Sql } from './sql';
-
-interface AccountRow {
-  account_id: string;
-  root_email: string;
-  root_password_hash: string | null;
-  root_password_last_used: string | null;
-  root_mfa_serial: string | null;
-  password_policy: string | null;
-  create_date: string;
-}
-
-const COLUMNS: Record<string, string> = {
-  rootEmail: 'root_email',
-  rootPasswordHash: 'root_password_hash',
-  rootPasswordLastUsed: 'root_password_last_used',
-  rootMfaSerial: 'root_mfa_serial',
-  passwordPolicy: 'password_policy',
-};
+import { ACCOUNT_COLUMNS, toAccountRecord, type AccountRow } from '../rows/account';
 
 export class PostgresAccountRepository implements AccountRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(): Promise<AccountRecord | undefined> {
     const row = await this.sql.row<AccountRow>('SELECT * FROM account WHERE id = 1');
-    if (!row) return undefined;
-    return {
-      accountId: row.account_id,
-      rootEmail: row.root_email,
-      rootPasswordHash: row.root_password_hash ?? undefined,
-      rootPasswordLastUsed: row.root_password_last_used ?? undefined,
-      rootMfaSerial: row.root_mfa_serial ?? undefined,
-      passwordPolicy: row.password_policy ?? undefined,
-      createDate: row.create_date,
-    };
+    return row && toAccountRecord(row);
   }
 
   async create(account: AccountRecord): Promise<void> {
@@ -58,7 +32,7 @@ export class PostgresAccountRepository implements AccountRepository {
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [field, value] of Object.entries(changes)) {
-      const column = COLUMNS[field];
+      const column = ACCOUNT_COLUMNS[field];
       if (!column) continue;
       values.push(value ?? null);
       sets.push(`${column} = $${values.length}`);

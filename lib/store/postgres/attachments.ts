@@ -1,32 +1,7 @@
 // PostgreSQL implementation of managed policy attachments, plus permissions boundary usage read from users and roles.
 import type { AttachmentRecord, AttachmentRepository, PolicyEntity, PrincipalKind } from '../policies';
 import { count, type Sql } from './sql';
-
-interface AttachmentRow {
-  principal_kind: PrincipalKind;
-  principal_id: string;
-  policy_arn: string;
-  attach_date: string;
-}
-
-interface EntityRow {
-  principal_kind: PrincipalKind;
-  principal_id: string;
-  name: string;
-  path: string;
-}
-
-function toRecord(row: AttachmentRow): AttachmentRecord {
-  return { principalKind: row.principal_kind, principalId: row.principal_id, policyArn: row.policy_arn, attachDate: row.attach_date };
-}
-
-function toEntity(row: EntityRow): PolicyEntity {
-  return { principalKind: row.principal_kind, principalId: row.principal_id, name: row.name, path: row.path };
-}
-
-function toCounts(rows: { arn: string; n: number }[]): Map<string, number> {
-  return new Map(rows.map((row) => [row.arn, row.n]));
-}
+import { toAttachmentRecord, toCountsByArn, toPolicyEntity, type AttachmentRow, type PolicyEntityRow } from '../rows/attachments';
 
 export class PostgresAttachmentRepository implements AttachmentRepository {
   constructor(private readonly sql: Sql) {}
@@ -51,12 +26,12 @@ export class PostgresAttachmentRepository implements AttachmentRepository {
       'SELECT * FROM policy_attachments WHERE principal_kind = $1 AND principal_id = $2 ORDER BY seq',
       [principalKind, principalId],
     );
-    return rows.map(toRecord);
+    return rows.map(toAttachmentRecord);
   }
 
   async listForPolicy(policyArn: string): Promise<AttachmentRecord[]> {
     return (await this.sql.rows<AttachmentRow>('SELECT * FROM policy_attachments WHERE policy_arn = $1 ORDER BY seq', [policyArn])).map(
-      toRecord,
+      toAttachmentRecord,
     );
   }
 
@@ -72,7 +47,7 @@ export class PostgresAttachmentRepository implements AttachmentRepository {
   }
 
   async countsByPolicy(): Promise<Map<string, number>> {
-    return toCounts(await this.sql.rows('SELECT policy_arn AS arn, count(*) AS n FROM policy_attachments GROUP BY policy_arn'));
+    return toCountsByArn(await this.sql.rows('SELECT policy_arn AS arn, count(*) AS n FROM policy_attachments GROUP BY policy_arn'));
   }
 
   async removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<void> {
@@ -80,7 +55,7 @@ export class PostgresAttachmentRepository implements AttachmentRepository {
   }
 
   async listEntitiesForPolicy(policyArn: string): Promise<PolicyEntity[]> {
-    const rows = await this.sql.rows<EntityRow>(
+    const rows = await this.sql.rows<PolicyEntityRow>(
       `SELECT a.principal_kind, a.principal_id, u.user_name AS name, u.path, u.name_key AS k, 2 AS o
          FROM policy_attachments a JOIN users u ON a.principal_kind = 'user' AND u.user_id = a.principal_id WHERE a.policy_arn = $1
        UNION ALL
@@ -92,11 +67,11 @@ export class PostgresAttachmentRepository implements AttachmentRepository {
        ORDER BY o, k`,
       [policyArn],
     );
-    return rows.map(toEntity);
+    return rows.map(toPolicyEntity);
   }
 
   async listBoundaryUsage(policyArn: string): Promise<PolicyEntity[]> {
-    const rows = await this.sql.rows<EntityRow>(
+    const rows = await this.sql.rows<PolicyEntityRow>(
       `SELECT 'user' AS principal_kind, user_id AS principal_id, user_name AS name, path, name_key AS k, 1 AS o
          FROM users WHERE permissions_boundary_arn = $1
        UNION ALL
@@ -105,7 +80,7 @@ export class PostgresAttachmentRepository implements AttachmentRepository {
        ORDER BY o, k`,
       [policyArn],
     );
-    return rows.map(toEntity);
+    return rows.map(toPolicyEntity);
   }
 
   countBoundaryUsage(policyArn: string): Promise<number> {
@@ -118,7 +93,7 @@ export class PostgresAttachmentRepository implements AttachmentRepository {
   }
 
   async boundaryCountsByPolicy(): Promise<Map<string, number>> {
-    return toCounts(
+    return toCountsByArn(
       await this.sql.rows(
         `SELECT arn, sum(n)::bigint AS n FROM (
            SELECT permissions_boundary_arn AS arn, count(*) AS n FROM users WHERE permissions_boundary_arn IS NOT NULL GROUP BY 1

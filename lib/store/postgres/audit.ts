@@ -2,6 +2,7 @@
 import type { AuditEventRecord, AuditPage, AuditQuery, AuditRepository, ServiceAccessRecord } from '../audit';
 import { DENIED_ERROR_CODES } from '../audit';
 import { count, type Sql } from './sql';
+import { toActionAccessRecord, toServiceAccessRecord, type ActionAccessRow, type ServiceAccessRow } from '../rows/audit';
 
 const DENIED_LIST = DENIED_ERROR_CODES.map((c) => `'${c}'`).join(', ');
 
@@ -132,46 +133,21 @@ export class PostgresAuditRepository implements AuditRepository {
 
   async listActionAccess(principalArns: string[], serviceNamespace: string): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
-    const rows = await this.sql.rows<{
-      principal_arn: string;
-      action_name: string;
-      last_accessed: string;
-      last_accessed_entity: string | null;
-      last_accessed_region: string | null;
-    }>(
+    const rows = await this.sql.rows<ActionAccessRow>(
       `SELECT principal_arn, action_name, last_accessed, last_accessed_entity, last_accessed_region FROM action_last_accessed
        WHERE service_namespace = $1 AND principal_arn = ANY($2::text[])`,
       [serviceNamespace, principalArns],
     );
-    return rows.map((r) => ({
-      principalArn: r.principal_arn,
-      serviceNamespace,
-      actionName: r.action_name,
-      lastAccessed: r.last_accessed,
-      lastAccessedEntity: r.last_accessed_entity ?? undefined,
-      lastAccessedRegion: r.last_accessed_region ?? undefined,
-    }));
+    return rows.map((row) => toActionAccessRecord(row, serviceNamespace));
   }
 
   async listServiceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
-    const rows = await this.sql.rows<{
-      principal_arn: string;
-      service_namespace: string;
-      last_accessed: string;
-      last_accessed_entity: string | null;
-      last_accessed_region: string | null;
-    }>(
+    const rows = await this.sql.rows<ServiceAccessRow>(
       `SELECT principal_arn, service_namespace, last_accessed, last_accessed_entity, last_accessed_region
        FROM service_last_accessed WHERE principal_arn = ANY($1::text[])`,
       [principalArns],
     );
-    return rows.map((r) => ({
-      principalArn: r.principal_arn,
-      serviceNamespace: r.service_namespace,
-      lastAccessed: r.last_accessed,
-      lastAccessedEntity: r.last_accessed_entity ?? undefined,
-      lastAccessedRegion: r.last_accessed_region ?? undefined,
-    }));
+    return rows.map(toServiceAccessRecord);
   }
 }

@@ -1,12 +1,6 @@
 // Partial updates of one row: `UPDATE table SET <the changed columns> WHERE key = $n` (as lib/store/sqlite's).
 import type { Sql } from './sql';
-
-/** How a record field is stored: its column, and whether `undefined` clears it (NULL) or leaves it unchanged. */
-export interface ColumnSpec {
-  column: string;
-  /** When true, a field present with `undefined` sets NULL (e.g. removing a boundary); otherwise it is skipped. */
-  clearable?: boolean;
-}
+import type { ColumnSpec } from '../rows/columns';
 
 /** Writes the fields of `changes` that are known columns; no statement runs when nothing changes. */
 export async function updateColumns<Field extends string>(

@@ -5,20 +5,7 @@ import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-
-interface GroupRow {
-  group_id: string;
-  group_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-}
-
-function toRecord(row: GroupRow): GroupRecord {
-  return { groupId: row.group_id, groupName: row.group_name, path: row.path, createDate: row.create_date };
-}
-
-const COLUMNS = { groupName: { column: 'group_name' }, nameKey: { column: 'name_key' }, path: { column: 'path' } };
+import { GROUP_COLUMNS, toGroupRecord, type GroupRow } from '../rows/groups';
 
 export class PostgresGroupRepository implements GroupRepository {
   constructor(private readonly sql: Sql) {}
@@ -35,16 +22,16 @@ export class PostgresGroupRepository implements GroupRepository {
 
   async getByName(groupName: string): Promise<GroupRecord | undefined> {
     const row = await this.sql.row<GroupRow>('SELECT * FROM groups WHERE name_key = $1', [groupName.toLowerCase()]);
-    return row && toRecord(row);
+    return row && toGroupRecord(row);
   }
 
   async getById(groupId: string): Promise<GroupRecord | undefined> {
     const row = await this.sql.row<GroupRow>('SELECT * FROM groups WHERE group_id = $1', [groupId]);
-    return row && toRecord(row);
+    return row && toGroupRecord(row);
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<GroupRecord>> {
-    return listByPath(this.sql, 'groups', toRecord, options);
+    return listByPath(this.sql, 'groups', toGroupRecord, options);
   }
 
   async update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): Promise<void> {
@@ -53,7 +40,7 @@ export class PostgresGroupRepository implements GroupRepository {
       this.sql,
       'groups',
       'group_id',
-      COLUMNS,
+      GROUP_COLUMNS,
       groupId,
       groupName === undefined ? rest : { ...rest, groupName, nameKey: groupName.toLowerCase() },
     );
@@ -98,7 +85,7 @@ export class PostgresGroupRepository implements GroupRepository {
       'SELECT g.* FROM group_members m JOIN groups g ON g.group_id = m.group_id WHERE m.user_id = $1 ORDER BY g.name_key',
       [userId],
     );
-    return rows.map(toRecord);
+    return rows.map(toGroupRecord);
   }
 
   countForUser(userId: string): Promise<number> {

@@ -1,49 +1,14 @@
 // PostgreSQL implementation of the identity provider repository (OIDC and SAML providers).
 import type { IdentityProviderRepository, OidcProviderRecord, SamlProviderRecord } from '../identity-providers';
 import type { Sql } from './sql';
-
-interface OidcRow {
-  arn: string;
-  url: string;
-  client_ids: string;
-  thumbprints: string;
-  create_date: string;
-}
-
-interface SamlRow {
-  arn: string;
-  name: string;
-  metadata_document: string;
-  create_date: string;
-  valid_until: string;
-}
-
-function oidcRecord(row: OidcRow): OidcProviderRecord {
-  return {
-    arn: row.arn,
-    url: row.url,
-    clientIds: JSON.parse(row.client_ids),
-    thumbprints: JSON.parse(row.thumbprints),
-    createDate: row.create_date,
-  };
-}
-
-function samlRecord(row: SamlRow): SamlProviderRecord {
-  return {
-    arn: row.arn,
-    name: row.name,
-    metadataDocument: row.metadata_document,
-    createDate: row.create_date,
-    validUntil: row.valid_until,
-  };
-}
+import { toOidcProviderRecord, toSamlProviderRecord, type OidcProviderRow, type SamlProviderRow } from '../rows/identity-providers';
 
 export class PostgresIdentityProviderRepository implements IdentityProviderRepository {
   constructor(private readonly sql: Sql) {}
 
   async getOidc(arn: string): Promise<OidcProviderRecord | undefined> {
-    const row = await this.sql.row<OidcRow>('SELECT * FROM oidc_providers WHERE arn = $1', [arn]);
-    return row && oidcRecord(row);
+    const row = await this.sql.row<OidcProviderRow>('SELECT * FROM oidc_providers WHERE arn = $1', [arn]);
+    return row && toOidcProviderRecord(row);
   }
 
   async putOidc(p: OidcProviderRecord): Promise<void> {
@@ -59,12 +24,12 @@ export class PostgresIdentityProviderRepository implements IdentityProviderRepos
   }
 
   async listOidc(): Promise<OidcProviderRecord[]> {
-    return (await this.sql.rows<OidcRow>('SELECT * FROM oidc_providers ORDER BY arn')).map(oidcRecord);
+    return (await this.sql.rows<OidcProviderRow>('SELECT * FROM oidc_providers ORDER BY arn')).map(toOidcProviderRecord);
   }
 
   async getSaml(arn: string): Promise<SamlProviderRecord | undefined> {
-    const row = await this.sql.row<SamlRow>('SELECT * FROM saml_providers WHERE arn = $1', [arn]);
-    return row && samlRecord(row);
+    const row = await this.sql.row<SamlProviderRow>('SELECT * FROM saml_providers WHERE arn = $1', [arn]);
+    return row && toSamlProviderRecord(row);
   }
 
   async putSaml(p: SamlProviderRecord): Promise<void> {
@@ -80,6 +45,6 @@ export class PostgresIdentityProviderRepository implements IdentityProviderRepos
   }
 
   async listSaml(): Promise<SamlProviderRecord[]> {
-    return (await this.sql.rows<SamlRow>('SELECT * FROM saml_providers ORDER BY arn')).map(samlRecord);
+    return (await this.sql.rows<SamlProviderRow>('SELECT * FROM saml_providers ORDER BY arn')).map(toSamlProviderRecord);
   }
 }

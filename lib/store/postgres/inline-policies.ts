@@ -1,17 +1,7 @@
 // PostgreSQL implementation of inline policies embedded in users, groups and roles (names unique ignoring case).
 import type { InlinePolicyRecord, InlinePolicyRepository, PrincipalKind } from '../policies';
 import type { Sql } from './sql';
-
-interface InlineRow {
-  principal_kind: PrincipalKind;
-  principal_id: string;
-  policy_name: string;
-  document: string;
-}
-
-function toRecord(row: InlineRow): InlinePolicyRecord {
-  return { principalKind: row.principal_kind, principalId: row.principal_id, policyName: row.policy_name, document: row.document };
-}
+import { toInlinePolicyRecord, type InlinePolicyRow } from '../rows/inline-policies';
 
 export class PostgresInlinePolicyRepository implements InlinePolicyRepository {
   constructor(private readonly sql: Sql) {}
@@ -25,20 +15,20 @@ export class PostgresInlinePolicyRepository implements InlinePolicyRepository {
   }
 
   async get(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<InlinePolicyRecord | undefined> {
-    const row = await this.sql.row<InlineRow>(
+    const row = await this.sql.row<InlinePolicyRow>(
       'SELECT * FROM inline_policies WHERE principal_kind = $1 AND principal_id = $2 AND name_key = $3',
       [principalKind, principalId, policyName.toLowerCase()],
     );
-    return row && toRecord(row);
+    return row && toInlinePolicyRecord(row);
   }
 
   /** Inline policies of one principal, by name ignoring case. */
   async list(principalKind: PrincipalKind, principalId: string): Promise<InlinePolicyRecord[]> {
-    const rows = await this.sql.rows<InlineRow>(
+    const rows = await this.sql.rows<InlinePolicyRow>(
       'SELECT * FROM inline_policies WHERE principal_kind = $1 AND principal_id = $2 ORDER BY name_key',
       [principalKind, principalId],
     );
-    return rows.map(toRecord);
+    return rows.map(toInlinePolicyRecord);
   }
 
   async delete(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<void> {

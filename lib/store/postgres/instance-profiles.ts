@@ -4,23 +4,7 @@ import type { InstanceProfileRecord, InstanceProfileRepository } from '../instan
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { countedRowsSql } from '../entity-counts';
-
-interface InstanceProfileRow {
-  instance_profile_id: string;
-  instance_profile_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-}
-
-function toRecord(row: InstanceProfileRow): InstanceProfileRecord {
-  return {
-    instanceProfileId: row.instance_profile_id,
-    instanceProfileName: row.instance_profile_name,
-    path: row.path,
-    createDate: row.create_date,
-  };
-}
+import { toInstanceProfileRecord, type InstanceProfileRow } from '../rows/instance-profiles';
 
 export class PostgresInstanceProfileRepository implements InstanceProfileRepository {
   constructor(private readonly sql: Sql) {}
@@ -36,18 +20,18 @@ export class PostgresInstanceProfileRepository implements InstanceProfileReposit
     const row = await this.sql.row<InstanceProfileRow>('SELECT * FROM instance_profiles WHERE name_key = $1', [
       instanceProfileName.toLowerCase(),
     ]);
-    return row && toRecord(row);
+    return row && toInstanceProfileRecord(row);
   }
 
   async getById(instanceProfileId: string): Promise<InstanceProfileRecord | undefined> {
     const row = await this.sql.row<InstanceProfileRow>('SELECT * FROM instance_profiles WHERE instance_profile_id = $1', [
       instanceProfileId,
     ]);
-    return row && toRecord(row);
+    return row && toInstanceProfileRecord(row);
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<InstanceProfileRecord>> {
-    return listByPath(this.sql, 'instance_profiles', toRecord, options);
+    return listByPath(this.sql, 'instance_profiles', toInstanceProfileRecord, options);
   }
 
   async delete(instanceProfileId: string): Promise<void> {
@@ -83,6 +67,6 @@ export class PostgresInstanceProfileRepository implements InstanceProfileReposit
        WHERE r.role_id = $1 ORDER BY p.name_key`,
       [roleId],
     );
-    return rows.map(toRecord);
+    return rows.map(toInstanceProfileRecord);
   }
 }

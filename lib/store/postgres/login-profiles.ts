@@ -1,32 +1,14 @@
 // PostgreSQL implementation of the login profiles repository (table login_profiles, history in password_history).
 import type { LoginProfileRecord, LoginProfileRepository } from '../login-profiles';
 import type { Sql } from './sql';
-
-interface LoginProfileRow {
-  user_id: string;
-  password_hash: string;
-  password_reset_required: boolean;
-  create_date: string;
-  password_changed_date: string | null;
-}
-
-function toRecord(row: LoginProfileRow): LoginProfileRecord {
-  const profile: LoginProfileRecord = {
-    userId: row.user_id,
-    passwordHash: row.password_hash,
-    passwordResetRequired: row.password_reset_required,
-    createDate: row.create_date,
-  };
-  if (row.password_changed_date) profile.passwordChangedDate = row.password_changed_date;
-  return profile;
-}
+import { toLoginProfileRecord, type LoginProfileRow } from '../rows/login-profiles';
 
 export class PostgresLoginProfileRepository implements LoginProfileRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(userId: string): Promise<LoginProfileRecord | undefined> {
     const row = await this.sql.row<LoginProfileRow>('SELECT * FROM login_profiles WHERE user_id = $1', [userId]);
-    return row && toRecord(row);
+    return row && toLoginProfileRecord(row);
   }
 
   async insert(profile: LoginProfileRecord): Promise<void> {
@@ -60,7 +42,7 @@ export class PostgresLoginProfileRepository implements LoginProfileRepository {
   }
 
   async listAll(): Promise<LoginProfileRecord[]> {
-    return (await this.sql.rows<LoginProfileRow>('SELECT * FROM login_profiles')).map(toRecord);
+    return (await this.sql.rows<LoginProfileRow>('SELECT * FROM login_profiles')).map(toLoginProfileRecord);
   }
 
   async passwordHistory(userId: string, limit: number): Promise<string[]> {

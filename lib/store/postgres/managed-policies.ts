@@ -4,57 +4,8 @@ import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-
-interface PolicyRow {
-  policy_id: string;
-  arn: string;
-  policy_name: string;
-  name_key: string;
-  path: string;
-  description: string | null;
-  default_version_id: string;
-  next_version: number;
-  create_date: string;
-  update_date: string;
-}
-
-interface VersionRow {
-  policy_arn: string;
-  version_id: string;
-  document: string;
-  create_date: string;
-}
-
-function toRecord(row: PolicyRow): ManagedPolicyRecord {
-  const policy: ManagedPolicyRecord = {
-    policyId: row.policy_id,
-    arn: row.arn,
-    policyName: row.policy_name,
-    path: row.path,
-    defaultVersionId: row.default_version_id,
-    nextVersion: row.next_version,
-    createDate: row.create_date,
-    updateDate: row.update_date,
-  };
-  if (row.description !== null) policy.description = row.description;
-  return policy;
-}
-
-function toVersion(row: VersionRow): PolicyVersionRecord {
-  return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createDate: row.create_date };
-}
-
-/** Orders version ids `v1`, `v2`, ... `v10` numerically. */
-function versionNumber(versionId: string): number {
-  return Number(versionId.slice(1)) || 0;
-}
-
-const COLUMNS = {
-  defaultVersionId: { column: 'default_version_id' },
-  nextVersion: { column: 'next_version' },
-  updateDate: { column: 'update_date' },
-  description: { column: 'description', clearable: true },
-};
+import { MANAGED_POLICY_COLUMNS, toManagedPolicyRecord, toPolicyVersionRecord, versionNumber } from '../rows/managed-policies';
+import type { ManagedPolicyRow, PolicyVersionRow } from '../rows/managed-policies';
 
 export class PostgresManagedPolicyRepository implements ManagedPolicyRepository {
   constructor(private readonly sql: Sql) {}
@@ -82,33 +33,33 @@ export class PostgresManagedPolicyRepository implements ManagedPolicyRepository 
   }
 
   async getByArn(arn: string): Promise<ManagedPolicyRecord | undefined> {
-    const row = await this.sql.row<PolicyRow>('SELECT * FROM managed_policies WHERE arn = $1', [arn]);
-    return row && toRecord(row);
+    const row = await this.sql.row<ManagedPolicyRow>('SELECT * FROM managed_policies WHERE arn = $1', [arn]);
+    return row && toManagedPolicyRecord(row);
   }
 
   async getByName(policyName: string): Promise<ManagedPolicyRecord | undefined> {
-    const row = await this.sql.row<PolicyRow>('SELECT * FROM managed_policies WHERE name_key = $1', [policyName.toLowerCase()]);
-    return row && toRecord(row);
+    const row = await this.sql.row<ManagedPolicyRow>('SELECT * FROM managed_policies WHERE name_key = $1', [policyName.toLowerCase()]);
+    return row && toManagedPolicyRecord(row);
   }
 
   async getWithDefaultDocument(arn: string): Promise<{ policy: ManagedPolicyRecord; document: string } | undefined> {
-    const row = await this.sql.row<PolicyRow & { document: string }>(
+    const row = await this.sql.row<ManagedPolicyRow & { document: string }>(
       `SELECT p.*, v.document AS document FROM managed_policies p
        JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = $1`,
       [arn],
     );
-    return row && { policy: toRecord(row), document: row.document };
+    return row && { policy: toManagedPolicyRecord(row), document: row.document };
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<{ items: ManagedPolicyRecord[]; next?: string }> {
-    return listByPath(this.sql, 'managed_policies', toRecord, options);
+    return listByPath(this.sql, 'managed_policies', toManagedPolicyRecord, options);
   }
 
   update(
     arn: string,
     changes: Partial<Pick<ManagedPolicyRecord, 'defaultVersionId' | 'nextVersion' | 'updateDate' | 'description'>>,
   ): Promise<void> {
-    return updateColumns(this.sql, 'managed_policies', 'arn', COLUMNS, arn, changes);
+    return updateColumns(this.sql, 'managed_policies', 'arn', MANAGED_POLICY_COLUMNS, arn, changes);
   }
 
   delete(arn: string): Promise<void> {
@@ -123,14 +74,17 @@ export class PostgresManagedPolicyRepository implements ManagedPolicyRepository 
   }
 
   async getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
-    const row = await this.sql.row<VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = $1 AND version_id = $2', [arn, versionId]);
-    return row && toVersion(row);
+    const row = await this.sql.row<PolicyVersionRow>('SELECT * FROM policy_versions WHERE policy_arn = $1 AND version_id = $2', [
+      arn,
+      versionId,
+    ]);
+    return row && toPolicyVersionRecord(row);
   }
 
   /** Versions newest first, as ListPolicyVersions returns them. */
   async listVersions(arn: string): Promise<PolicyVersionRecord[]> {
-    return (await this.sql.rows<VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = $1', [arn]))
-      .map(toVersion)
+    return (await this.sql.rows<PolicyVersionRow>('SELECT * FROM policy_versions WHERE policy_arn = $1', [arn]))
+      .map(toPolicyVersionRecord)
       .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
   }
 

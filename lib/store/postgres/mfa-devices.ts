@@ -2,33 +2,7 @@
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
 import { count, type Sql } from './sql';
 import { countedRowsSql } from '../entity-counts';
-
-interface MfaDeviceRow {
-  serial_number: string;
-  device_name: string;
-  path: string;
-  seed_encrypted: string;
-  user_id: string | null;
-  is_root: boolean;
-  enable_date: string | null;
-  last_used_step: number | null;
-  create_date: string;
-}
-
-function toRecord(row: MfaDeviceRow): MfaDeviceRecord {
-  const device: MfaDeviceRecord = {
-    serialNumber: row.serial_number,
-    deviceName: row.device_name,
-    path: row.path,
-    seedEncrypted: row.seed_encrypted,
-    isRoot: row.is_root,
-    createDate: row.create_date,
-  };
-  if (row.user_id) device.userId = row.user_id;
-  if (row.enable_date) device.enableDate = row.enable_date;
-  if (row.last_used_step !== null) device.lastUsedStep = row.last_used_step;
-  return device;
-}
+import { toMfaDeviceRecord, type MfaDeviceRow } from '../rows/mfa-devices';
 
 const ASSIGNED = '(user_id IS NOT NULL OR is_root)';
 const FILTERS: Record<MfaAssignmentStatus, string> = {
@@ -63,7 +37,7 @@ export class PostgresMfaDeviceRepository implements MfaDeviceRepository {
     const row = await this.sql.row<MfaDeviceRow>('SELECT * FROM mfa_devices WHERE lower(serial_number) = lower($1::text COLLATE "C")', [
       serialNumber,
     ]);
-    return row && toRecord(row);
+    return row && toMfaDeviceRecord(row);
   }
 
   async listForUser(userId: string | undefined): Promise<MfaDeviceRecord[]> {
@@ -71,7 +45,7 @@ export class PostgresMfaDeviceRepository implements MfaDeviceRepository {
       userId === undefined
         ? await this.sql.rows<MfaDeviceRow>('SELECT * FROM mfa_devices WHERE is_root ORDER BY enable_date, serial_number')
         : await this.sql.rows<MfaDeviceRow>('SELECT * FROM mfa_devices WHERE user_id = $1 ORDER BY enable_date, serial_number', [userId]);
-    return rows.map(toRecord);
+    return rows.map(toMfaDeviceRecord);
   }
 
   async list(options: {
@@ -84,7 +58,7 @@ export class PostgresMfaDeviceRepository implements MfaDeviceRepository {
       [options.after ?? '', options.limit + 1],
     );
     const more = rows.length > options.limit;
-    const items = (more ? rows.slice(0, options.limit) : rows).map(toRecord);
+    const items = (more ? rows.slice(0, options.limit) : rows).map(toMfaDeviceRecord);
     return { items, next: more ? items[items.length - 1].serialNumber : undefined };
   }
 
@@ -111,7 +85,7 @@ export class PostgresMfaDeviceRepository implements MfaDeviceRepository {
 
   async listAssigned(): Promise<MfaDeviceRecord[]> {
     return (await this.sql.rows<MfaDeviceRow>(`SELECT * FROM mfa_devices WHERE ${ASSIGNED} ORDER BY enable_date, serial_number`)).map(
-      toRecord,
+      toMfaDeviceRecord,
     );
   }
 

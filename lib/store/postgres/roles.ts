@@ -3,48 +3,9 @@ import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
-import { updateColumns, type ColumnSpec } from './column-update';
+import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-
-interface RoleRow {
-  role_id: string;
-  role_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-  assume_role_policy: string;
-  description: string | null;
-  max_session_duration: number;
-  permissions_boundary_arn: string | null;
-  last_used_date: string | null;
-  last_used_region: string | null;
-  service_linked: boolean;
-}
-
-function toRecord(row: RoleRow): RoleRecord {
-  const role: RoleRecord = {
-    roleId: row.role_id,
-    roleName: row.role_name,
-    path: row.path,
-    createDate: row.create_date,
-    assumeRolePolicy: row.assume_role_policy,
-    maxSessionDuration: row.max_session_duration,
-    serviceLinked: row.service_linked,
-  };
-  if (row.description !== null) role.description = row.description;
-  if (row.permissions_boundary_arn) role.permissionsBoundaryArn = row.permissions_boundary_arn;
-  if (row.last_used_date) role.lastUsedDate = row.last_used_date;
-  if (row.last_used_region) role.lastUsedRegion = row.last_used_region;
-  return role;
-}
-
-/** Role fields UpdateRole and friends change; a field given as undefined is cleared, as on SQLite. */
-const COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
-  assumeRolePolicy: { column: 'assume_role_policy' },
-  description: { column: 'description', clearable: true },
-  maxSessionDuration: { column: 'max_session_duration' },
-  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-};
+import { ROLE_COLUMNS, toRoleRecord, type RoleRow } from '../rows/roles';
 
 export class PostgresRoleRepository implements RoleRepository {
   constructor(private readonly sql: Sql) {}
@@ -73,20 +34,20 @@ export class PostgresRoleRepository implements RoleRepository {
 
   async getByName(roleName: string): Promise<RoleRecord | undefined> {
     const row = await this.sql.row<RoleRow>('SELECT * FROM roles WHERE name_key = $1', [roleName.toLowerCase()]);
-    return row && toRecord(row);
+    return row && toRoleRecord(row);
   }
 
   async getById(roleId: string): Promise<RoleRecord | undefined> {
     const row = await this.sql.row<RoleRow>('SELECT * FROM roles WHERE role_id = $1', [roleId]);
-    return row && toRecord(row);
+    return row && toRoleRecord(row);
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<RoleRecord>> {
-    return listByPath(this.sql, 'roles', toRecord, options);
+    return listByPath(this.sql, 'roles', toRoleRecord, options);
   }
 
   update(roleId: string, changes: RoleChanges): Promise<void> {
-    return updateColumns(this.sql, 'roles', 'role_id', COLUMNS, roleId, changes);
+    return updateColumns(this.sql, 'roles', 'role_id', ROLE_COLUMNS, roleId, changes);
   }
 
   async delete(roleId: string): Promise<void> {

@@ -2,30 +2,7 @@
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
 import { count, type Sql } from './sql';
 import { countedRowsSql } from '../entity-counts';
-
-interface Row {
-  server_certificate_id: string;
-  name: string;
-  path: string;
-  body: string;
-  chain: string | null;
-  private_key_sealed: string;
-  upload_date: string;
-  expiration: string;
-}
-
-function toRecord(row: Row): ServerCertificateRecord {
-  return {
-    serverCertificateId: row.server_certificate_id,
-    name: row.name,
-    path: row.path,
-    body: row.body,
-    chain: row.chain ?? undefined,
-    privateKeySealed: row.private_key_sealed,
-    uploadDate: row.upload_date,
-    expiration: row.expiration,
-  };
-}
+import { toServerCertificateRecord, type ServerCertificateRow } from '../rows/server-certificates';
 
 export class PostgresServerCertificateRepository implements ServerCertificateRepository {
   constructor(private readonly sql: Sql) {}
@@ -49,8 +26,8 @@ export class PostgresServerCertificateRepository implements ServerCertificateRep
   }
 
   async getByName(name: string): Promise<ServerCertificateRecord | undefined> {
-    const row = await this.sql.row<Row>('SELECT * FROM server_certificates WHERE name_key = $1', [name.toLowerCase()]);
-    return row && toRecord(row);
+    const row = await this.sql.row<ServerCertificateRow>('SELECT * FROM server_certificates WHERE name_key = $1', [name.toLowerCase()]);
+    return row && toServerCertificateRecord(row);
   }
 
   async update(serverCertificateId: string, name: string, path: string): Promise<void> {
@@ -67,7 +44,9 @@ export class PostgresServerCertificateRepository implements ServerCertificateRep
   }
 
   async list(): Promise<ServerCertificateRecord[]> {
-    return (await this.sql.rows<Row>('SELECT * FROM server_certificates ORDER BY path, name_key')).map(toRecord);
+    return (await this.sql.rows<ServerCertificateRow>('SELECT * FROM server_certificates ORDER BY path, name_key')).map(
+      toServerCertificateRecord,
+    );
   }
 
   count(): Promise<number> {

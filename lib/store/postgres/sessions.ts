@@ -1,15 +1,7 @@
 // PostgreSQL implementation of the session repository (table `sessions`), shared by every instance.
 import type { SessionRecord, SessionRepository } from '../sessions';
 import { count, type Sql } from './sql';
-
-interface SessionRow {
-  access_key_id: string;
-  secret_encrypted: string;
-  session_token_hash: string;
-  principal: string;
-  expiration: string;
-  create_date: string;
-}
+import { toSessionRecord, type SessionRow } from '../rows/sessions';
 
 export class PostgresSessionRepository implements SessionRepository {
   constructor(private readonly sql: Sql) {}
@@ -23,15 +15,7 @@ export class PostgresSessionRepository implements SessionRepository {
 
   async get(accessKeyId: string): Promise<SessionRecord | undefined> {
     const row = await this.sql.row<SessionRow>('SELECT * FROM sessions WHERE access_key_id = $1', [accessKeyId]);
-    if (!row) return undefined;
-    return {
-      accessKeyId: row.access_key_id,
-      secretEncrypted: row.secret_encrypted,
-      sessionTokenHash: row.session_token_hash,
-      principal: row.principal,
-      expiration: row.expiration,
-      createDate: row.create_date,
-    };
+    return row && toSessionRecord(row);
   }
 
   async delete(accessKeyId: string): Promise<void> {

@@ -1,22 +1,14 @@
 // PostgreSQL implementation of the sign-in attempts repository (table `sign_in_attempts`), shared by every instance.
 import type { SignInAttemptRecord, SignInAttemptRepository } from '../sign-in-attempts';
 import type { Sql } from './sql';
-
-interface AttemptRow {
-  subject: string;
-  failures: number;
-  last_failure: string;
-  locked_until: string | null;
-}
+import { toSignInAttemptRecord, type SignInAttemptRow } from '../rows/sign-in-attempts';
 
 export class PostgresSignInAttemptRepository implements SignInAttemptRepository {
   constructor(private readonly sql: Sql) {}
 
   async get(subject: string): Promise<SignInAttemptRecord | undefined> {
-    const row = await this.sql.row<AttemptRow>('SELECT * FROM sign_in_attempts WHERE subject = $1', [subject]);
-    return (
-      row && { subject: row.subject, failures: row.failures, lastFailure: row.last_failure, lockedUntil: row.locked_until ?? undefined }
-    );
+    const row = await this.sql.row<SignInAttemptRow>('SELECT * FROM sign_in_attempts WHERE subject = $1', [subject]);
+    return row && toSignInAttemptRecord(row);
   }
 
   async put(record: SignInAttemptRecord): Promise<void> {

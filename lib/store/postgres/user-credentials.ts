@@ -1,26 +1,7 @@
 // PostgreSQL implementation of the user credential repository (SSH keys, signing certificates, service credentials).
 import type { UserCredentialKind, UserCredentialRecord, UserCredentialRepository, UserCredentialStatus } from '../user-credentials';
 import { count, type Sql } from './sql';
-
-interface Row {
-  kind: UserCredentialKind;
-  credential_id: string;
-  user_id: string;
-  status: UserCredentialStatus;
-  create_date: string;
-  data: string;
-}
-
-function toRecord<D>(row: Row): UserCredentialRecord<D> {
-  return {
-    kind: row.kind,
-    credentialId: row.credential_id,
-    userId: row.user_id,
-    status: row.status,
-    createDate: row.create_date,
-    data: JSON.parse(row.data),
-  };
-}
+import { toUserCredentialRecord, type UserCredentialRow } from '../rows/user-credentials';
 
 export class PostgresUserCredentialRepository implements UserCredentialRepository {
   constructor(private readonly sql: Sql) {}
@@ -33,21 +14,27 @@ export class PostgresUserCredentialRepository implements UserCredentialRepositor
   }
 
   async get<D>(kind: UserCredentialKind, credentialId: string): Promise<UserCredentialRecord<D> | undefined> {
-    const row = await this.sql.row<Row>('SELECT * FROM user_credentials WHERE kind = $1 AND credential_id = $2', [kind, credentialId]);
-    return row && toRecord<D>(row);
+    const row = await this.sql.row<UserCredentialRow>('SELECT * FROM user_credentials WHERE kind = $1 AND credential_id = $2', [
+      kind,
+      credentialId,
+    ]);
+    return row && toUserCredentialRecord<D>(row);
   }
 
   async listForUser<D>(kind: UserCredentialKind, userId: string): Promise<UserCredentialRecord<D>[]> {
-    const rows = await this.sql.rows<Row>(
+    const rows = await this.sql.rows<UserCredentialRow>(
       'SELECT * FROM user_credentials WHERE kind = $1 AND user_id = $2 ORDER BY create_date, credential_id',
       [kind, userId],
     );
-    return rows.map((row) => toRecord<D>(row));
+    return rows.map((row) => toUserCredentialRecord<D>(row));
   }
 
   async listAll<D>(kind: UserCredentialKind): Promise<UserCredentialRecord<D>[]> {
-    const rows = await this.sql.rows<Row>('SELECT * FROM user_credentials WHERE kind = $1 ORDER BY create_date, credential_id', [kind]);
-    return rows.map((row) => toRecord<D>(row));
+    const rows = await this.sql.rows<UserCredentialRow>(
+      'SELECT * FROM user_credentials WHERE kind = $1 ORDER BY create_date, credential_id',
+      [kind],
+    );
+    return rows.map((row) => toUserCredentialRecord<D>(row));
   }
 
   async setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): Promise<void> {

@@ -5,31 +5,7 @@ import { count, type Sql } from './sql';
 import { listByPath } from './path-listing';
 import { updateColumns } from './column-update';
 import { countedRowsSql } from '../entity-counts';
-
-interface UserRow {
-  user_id: string;
-  user_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-  permissions_boundary_arn: string | null;
-  password_last_used: string | null;
-}
-
-function toRecord(row: UserRow): UserRecord {
-  const user: UserRecord = { userId: row.user_id, userName: row.user_name, path: row.path, createDate: row.create_date };
-  if (row.permissions_boundary_arn) user.permissionsBoundaryArn = row.permissions_boundary_arn;
-  if (row.password_last_used) user.passwordLastUsed = row.password_last_used;
-  return user;
-}
-
-const COLUMNS = {
-  userName: { column: 'user_name' },
-  nameKey: { column: 'name_key' },
-  path: { column: 'path' },
-  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-  passwordLastUsed: { column: 'password_last_used' },
-};
+import { USER_COLUMNS, toUserRecord, type UserRow } from '../rows/users';
 
 export class PostgresUserRepository implements UserRepository {
   constructor(private readonly sql: Sql) {}
@@ -52,7 +28,7 @@ export class PostgresUserRepository implements UserRepository {
 
   async getByName(userName: string): Promise<UserRecord | undefined> {
     const row = await this.sql.row<UserRow>('SELECT * FROM users WHERE name_key = $1', [userName.toLowerCase()]);
-    return row && toRecord(row);
+    return row && toUserRecord(row);
   }
 
   async getByNameWithTags(userName: string): Promise<{ user: UserRecord; tags: Tag[] } | undefined> {
@@ -65,16 +41,16 @@ export class PostgresUserRepository implements UserRepository {
     if (rows.length === 0) return undefined;
     const tags: Tag[] = [];
     for (const row of rows) if (row.tag_key !== null) tags.push({ Key: row.tag_key, Value: row.tag_value! });
-    return { user: toRecord(rows[0]), tags };
+    return { user: toUserRecord(rows[0]), tags };
   }
 
   async getById(userId: string): Promise<UserRecord | undefined> {
     const row = await this.sql.row<UserRow>('SELECT * FROM users WHERE user_id = $1', [userId]);
-    return row && toRecord(row);
+    return row && toUserRecord(row);
   }
 
   list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>> {
-    return listByPath(this.sql, 'users', toRecord, options);
+    return listByPath(this.sql, 'users', toUserRecord, options);
   }
 
   async update(
@@ -86,7 +62,7 @@ export class PostgresUserRepository implements UserRepository {
       this.sql,
       'users',
       'user_id',
-      COLUMNS,
+      USER_COLUMNS,
       userId,
       userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() },
     );

@@ -1,30 +1,7 @@
 // SQLite implementation of the access key repository.
 import type { SqliteDatabase } from './database';
 import type { AccessKeyRecord, AccessKeyRepository } from '../access-keys';
-
-interface AccessKeyRow {
-  access_key_id: string;
-  user_id: string | null;
-  secret_encrypted: string;
-  status: 'Active' | 'Inactive';
-  create_date: string;
-  last_used_date: string | null;
-  last_used_service: string | null;
-  last_used_region: string | null;
-}
-
-function toRecord(row: AccessKeyRow): AccessKeyRecord {
-  return {
-    accessKeyId: row.access_key_id,
-    userId: row.user_id ?? undefined,
-    secretEncrypted: row.secret_encrypted,
-    status: row.status,
-    createDate: row.create_date,
-    lastUsedDate: row.last_used_date ?? undefined,
-    lastUsedService: row.last_used_service ?? undefined,
-    lastUsedRegion: row.last_used_region ?? undefined,
-  };
-}
+import { toAccessKeyRecord, type AccessKeyRow } from '../rows/access-keys';
 
 export class SqliteAccessKeyRepository implements AccessKeyRepository {
   private readonly insertStatement;
@@ -57,11 +34,11 @@ export class SqliteAccessKeyRepository implements AccessKeyRepository {
 
   async get(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
     const row = this.getStatement.get(accessKeyId);
-    return row && toRecord(row);
+    return row && toAccessKeyRecord(row);
   }
 
   async listForUser(userId: string | undefined): Promise<AccessKeyRecord[]> {
-    return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toRecord);
+    return (userId === undefined ? this.forRoot.all() : this.forUser.all(userId)).map(toAccessKeyRecord);
   }
 
   async setStatus(accessKeyId: string, status: 'Active' | 'Inactive'): Promise<void> {
@@ -77,6 +54,6 @@ export class SqliteAccessKeyRepository implements AccessKeyRepository {
   }
 
   async listAll(): Promise<AccessKeyRecord[]> {
-    return this.allStatement.all().map(toRecord);
+    return this.allStatement.all().map(toAccessKeyRecord);
   }
 }

@@ -1,24 +1,7 @@
 // SQLite implementation of the account repository.
 import type { SqliteDatabase } from './database';
 import type { AccountRecord, AccountRepository } from '../account';
-
-interface AccountRow {
-  account_id: string;
-  root_email: string;
-  root_password_hash: string | null;
-  root_password_last_used: string | null;
-  root_mfa_serial: string | null;
-  password_policy: string | null;
-  create_date: string;
-}
-
-const COLUMNS: Record<string, string> = {
-  rootEmail: 'root_email',
-  rootPasswordHash: 'root_password_hash',
-  rootPasswordLastUsed: 'root_password_last_used',
-  rootMfaSerial: 'root_mfa_serial',
-  passwordPolicy: 'password_policy',
-};
+import { ACCOUNT_COLUMNS, toAccountRecord, type AccountRow } from '../rows/account';
 
 export class SqliteAccountRepository implements AccountRepository {
   private cached: AccountRecord | undefined;
@@ -29,15 +12,7 @@ export class SqliteAccountRepository implements AccountRepository {
     if (this.cached) return this.cached;
     const row = this.db.prepare<[], AccountRow>('SELECT * FROM account WHERE id = 1').get();
     if (!row) return undefined;
-    this.cached = {
-      accountId: row.account_id,
-      rootEmail: row.root_email,
-      rootPasswordHash: row.root_password_hash ?? undefined,
-      rootPasswordLastUsed: row.root_password_last_used ?? undefined,
-      rootMfaSerial: row.root_mfa_serial ?? undefined,
-      passwordPolicy: row.password_policy ?? undefined,
-      createDate: row.create_date,
-    };
+    this.cached = toAccountRecord(row);
     return this.cached;
   }
 
@@ -63,7 +38,7 @@ export class SqliteAccountRepository implements AccountRepository {
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [field, value] of Object.entries(changes)) {
-      const column = COLUMNS[field];
+      const column = ACCOUNT_COLUMNS[field];
       if (!column) continue;
       sets.push(`${column} = ?`);
       values.push(value ?? null);

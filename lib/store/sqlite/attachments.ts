@@ -1,32 +1,7 @@
 // SQLite implementation of managed policy attachments, plus permissions boundary usage read from users and roles.
 import type { SqliteDatabase } from './database';
 import type { AttachmentRecord, AttachmentRepository, PolicyEntity, PrincipalKind } from '../policies';
-
-interface AttachmentRow {
-  principal_kind: PrincipalKind;
-  principal_id: string;
-  policy_arn: string;
-  attach_date: string;
-}
-
-interface EntityRow {
-  principal_kind: PrincipalKind;
-  principal_id: string;
-  name: string;
-  path: string;
-}
-
-function toRecord(row: AttachmentRow): AttachmentRecord {
-  return { principalKind: row.principal_kind, principalId: row.principal_id, policyArn: row.policy_arn, attachDate: row.attach_date };
-}
-
-function toEntity(row: EntityRow): PolicyEntity {
-  return { principalKind: row.principal_kind, principalId: row.principal_id, name: row.name, path: row.path };
-}
-
-function toCounts(rows: { arn: string; n: number }[]): Map<string, number> {
-  return new Map(rows.map((row) => [row.arn, row.n]));
-}
+import { toAttachmentRecord, toCountsByArn, toPolicyEntity, type AttachmentRow, type PolicyEntityRow } from '../rows/attachments';
 
 export class SqliteAttachmentRepository implements AttachmentRepository {
   private readonly attachStatement;
@@ -60,7 +35,7 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
       'SELECT policy_arn AS arn, count(*) AS n FROM policy_attachments GROUP BY policy_arn',
     );
     this.removeAll = db.prepare('DELETE FROM policy_attachments WHERE principal_kind = ? AND principal_id = ?');
-    this.entitiesStatement = db.prepare<[string, string, string], EntityRow>(
+    this.entitiesStatement = db.prepare<[string, string, string], PolicyEntityRow>(
       `SELECT a.principal_kind, a.principal_id, u.user_name AS name, u.path, u.name_key AS k, 2 AS o
          FROM policy_attachments a JOIN users u ON a.principal_kind = 'user' AND u.user_id = a.principal_id WHERE a.policy_arn = ?
        UNION ALL
@@ -71,7 +46,7 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
          FROM policy_attachments a JOIN roles r ON a.principal_kind = 'role' AND r.role_id = a.principal_id WHERE a.policy_arn = ?
        ORDER BY o, k`,
     );
-    this.boundaryStatement = db.prepare<[string, string], EntityRow>(
+    this.boundaryStatement = db.prepare<[string, string], PolicyEntityRow>(
       `SELECT 'user' AS principal_kind, user_id AS principal_id, user_name AS name, path, name_key AS k, 1 AS o
          FROM users WHERE permissions_boundary_arn = ?
        UNION ALL
@@ -101,11 +76,11 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
   }
 
   async listForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<AttachmentRecord[]> {
-    return this.forPrincipal.all(principalKind, principalId).map(toRecord);
+    return this.forPrincipal.all(principalKind, principalId).map(toAttachmentRecord);
   }
 
   async listForPolicy(policyArn: string): Promise<AttachmentRecord[]> {
-    return this.forPolicy.all(policyArn).map(toRecord);
+    return this.forPolicy.all(policyArn).map(toAttachmentRecord);
   }
 
   async countForPolicy(policyArn: string): Promise<number> {
@@ -117,7 +92,7 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
   }
 
   async countsByPolicy(): Promise<Map<string, number>> {
-    return toCounts(this.countsStatement.all());
+    return toCountsByArn(this.countsStatement.all());
   }
 
   async removeAllForPrincipal(principalKind: PrincipalKind, principalId: string): Promise<void> {
@@ -125,11 +100,11 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
   }
 
   async listEntitiesForPolicy(policyArn: string): Promise<PolicyEntity[]> {
-    return this.entitiesStatement.all(policyArn, policyArn, policyArn).map(toEntity);
+    return this.entitiesStatement.all(policyArn, policyArn, policyArn).map(toPolicyEntity);
   }
 
   async listBoundaryUsage(policyArn: string): Promise<PolicyEntity[]> {
-    return this.boundaryStatement.all(policyArn, policyArn).map(toEntity);
+    return this.boundaryStatement.all(policyArn, policyArn).map(toPolicyEntity);
   }
 
   async countBoundaryUsage(policyArn: string): Promise<number> {
@@ -137,6 +112,6 @@ export class SqliteAttachmentRepository implements AttachmentRepository {
   }
 
   async boundaryCountsByPolicy(): Promise<Map<string, number>> {
-    return toCounts(this.boundaryCounts.all());
+    return toCountsByArn(this.boundaryCounts.all());
   }
 }

@@ -2,6 +2,7 @@
 import type { AuditEventRecord, AuditPage, AuditQuery, AuditRepository, ServiceAccessRecord } from '../audit';
 import { DENIED_ERROR_CODES } from '../audit';
 import type { SqliteDatabase } from './database';
+import { toActionAccessRecord, toServiceAccessRecord, type ActionAccessRow, type ServiceAccessRow } from '../rows/audit';
 
 const DENIED_LIST = DENIED_ERROR_CODES.map((c) => `'${c}'`).join(', ');
 
@@ -153,53 +154,22 @@ export class SqliteAuditRepository implements AuditRepository {
   async listActionAccess(principalArns: string[], serviceNamespace: string): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
     const rows = this.db
-      .prepare<
-        string[],
-        {
-          principal_arn: string;
-          action_name: string;
-          last_accessed: string;
-          last_accessed_entity: string | null;
-          last_accessed_region: string | null;
-        }
-      >(
+      .prepare<string[], ActionAccessRow>(
         `SELECT principal_arn, action_name, last_accessed, last_accessed_entity, last_accessed_region FROM action_last_accessed
          WHERE service_namespace = ? AND principal_arn IN (${principalArns.map(() => '?').join(', ')})`,
       )
       .all(serviceNamespace, ...principalArns);
-    return rows.map((r) => ({
-      principalArn: r.principal_arn,
-      serviceNamespace,
-      actionName: r.action_name,
-      lastAccessed: r.last_accessed,
-      lastAccessedEntity: r.last_accessed_entity ?? undefined,
-      lastAccessedRegion: r.last_accessed_region ?? undefined,
-    }));
+    return rows.map((row) => toActionAccessRecord(row, serviceNamespace));
   }
 
   async listServiceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
     const rows = this.db
-      .prepare<
-        string[],
-        {
-          principal_arn: string;
-          service_namespace: string;
-          last_accessed: string;
-          last_accessed_entity: string | null;
-          last_accessed_region: string | null;
-        }
-      >(
+      .prepare<string[], ServiceAccessRow>(
         `SELECT principal_arn, service_namespace, last_accessed, last_accessed_entity, last_accessed_region
          FROM service_last_accessed WHERE principal_arn IN (${principalArns.map(() => '?').join(', ')})`,
       )
       .all(...principalArns);
-    return rows.map((r) => ({
-      principalArn: r.principal_arn,
-      serviceNamespace: r.service_namespace,
-      lastAccessed: r.last_accessed,
-      lastAccessedEntity: r.last_accessed_entity ?? undefined,
-      lastAccessedRegion: r.last_accessed_region ?? undefined,
-    }));
+    return rows.map(toServiceAccessRecord);
   }
 }

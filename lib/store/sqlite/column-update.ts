@@ -2,12 +2,10 @@
 // of columns instead of on every call.
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
+import type { ColumnSpec as SharedColumnSpec } from '../rows/columns';
 
-/** How a record field is stored: its column, and whether `undefined` clears it (NULL) or leaves it unchanged. */
-export interface ColumnSpec {
-  column: string;
-  /** When true, a field present with `undefined` sets NULL (e.g. removing a boundary); otherwise it is skipped. */
-  clearable?: boolean;
+/** A column spec of lib/store/rows, and on SQLite optionally how its value is written. */
+export interface ColumnSpec extends SharedColumnSpec {
   /** Converts the value for SQLite (e.g. booleans to 0/1). */
   encode?: (value: unknown) => unknown;
 }

@@ -5,18 +5,7 @@ import { ColumnUpdater } from './column-update';
 import type { GroupRecord, GroupRepository } from '../groups';
 import type { Page } from '../users';
 import { countedRowsSql } from '../entity-counts';
-
-interface GroupRow {
-  group_id: string;
-  group_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-}
-
-function toRecord(row: GroupRow): GroupRecord {
-  return { groupId: row.group_id, groupName: row.group_name, path: row.path, createDate: row.create_date };
-}
+import { GROUP_COLUMNS, toGroupRecord, type GroupRow } from '../rows/groups';
 
 export class SqliteGroupRepository implements GroupRepository {
   private readonly insertStatement;
@@ -40,12 +29,8 @@ export class SqliteGroupRepository implements GroupRepository {
     );
     this.byName = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE name_key = ?');
     this.byId = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
-    this.listing = new PathListing(db, 'groups', toRecord);
-    this.updater = new ColumnUpdater(db, 'groups', 'group_id', {
-      groupName: { column: 'group_name' },
-      nameKey: { column: 'name_key' },
-      path: { column: 'path' },
-    });
+    this.listing = new PathListing(db, 'groups', toGroupRecord);
+    this.updater = new ColumnUpdater(db, 'groups', 'group_id', GROUP_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('groups'));
     this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
     this.addMemberStatement = db.prepare(
@@ -78,12 +63,12 @@ export class SqliteGroupRepository implements GroupRepository {
 
   async getByName(groupName: string): Promise<GroupRecord | undefined> {
     const row = this.byName.get(groupName.toLowerCase());
-    return row && toRecord(row);
+    return row && toGroupRecord(row);
   }
 
   async getById(groupId: string): Promise<GroupRecord | undefined> {
     const row = this.byId.get(groupId);
-    return row && toRecord(row);
+    return row && toGroupRecord(row);
   }
 
   async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<GroupRecord>> {
@@ -123,7 +108,7 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   async listForUser(userId: string): Promise<GroupRecord[]> {
-    return this.forUserStatement.all(userId).map(toRecord);
+    return this.forUserStatement.all(userId).map(toGroupRecord);
   }
 
   async countForUser(userId: string): Promise<number> {

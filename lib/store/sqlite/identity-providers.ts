@@ -1,42 +1,7 @@
 // SQLite implementation of the identity provider repository (OIDC and SAML providers).
 import type { SqliteDatabase } from './database';
 import type { IdentityProviderRepository, OidcProviderRecord, SamlProviderRecord } from '../identity-providers';
-
-interface OidcRow {
-  arn: string;
-  url: string;
-  client_ids: string;
-  thumbprints: string;
-  create_date: string;
-}
-
-interface SamlRow {
-  arn: string;
-  name: string;
-  metadata_document: string;
-  create_date: string;
-  valid_until: string;
-}
-
-function oidcRecord(row: OidcRow): OidcProviderRecord {
-  return {
-    arn: row.arn,
-    url: row.url,
-    clientIds: JSON.parse(row.client_ids),
-    thumbprints: JSON.parse(row.thumbprints),
-    createDate: row.create_date,
-  };
-}
-
-function samlRecord(row: SamlRow): SamlProviderRecord {
-  return {
-    arn: row.arn,
-    name: row.name,
-    metadataDocument: row.metadata_document,
-    createDate: row.create_date,
-    validUntil: row.valid_until,
-  };
-}
+import { toOidcProviderRecord, toSamlProviderRecord, type OidcProviderRow, type SamlProviderRow } from '../rows/identity-providers';
 
 export class SqliteIdentityProviderRepository implements IdentityProviderRepository {
   private readonly oidcGet;
@@ -49,25 +14,25 @@ export class SqliteIdentityProviderRepository implements IdentityProviderReposit
   private readonly samlList;
 
   constructor(db: SqliteDatabase) {
-    this.oidcGet = db.prepare<[string], OidcRow>('SELECT * FROM oidc_providers WHERE arn = ?');
+    this.oidcGet = db.prepare<[string], OidcProviderRow>('SELECT * FROM oidc_providers WHERE arn = ?');
     this.oidcPut = db.prepare(
       `INSERT INTO oidc_providers (arn, url, client_ids, thumbprints, create_date) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (arn) DO UPDATE SET url = excluded.url, client_ids = excluded.client_ids, thumbprints = excluded.thumbprints`,
     );
     this.oidcDelete = db.prepare('DELETE FROM oidc_providers WHERE arn = ?');
-    this.oidcList = db.prepare<[], OidcRow>('SELECT * FROM oidc_providers ORDER BY arn');
-    this.samlGet = db.prepare<[string], SamlRow>('SELECT * FROM saml_providers WHERE arn = ?');
+    this.oidcList = db.prepare<[], OidcProviderRow>('SELECT * FROM oidc_providers ORDER BY arn');
+    this.samlGet = db.prepare<[string], SamlProviderRow>('SELECT * FROM saml_providers WHERE arn = ?');
     this.samlPut = db.prepare(
       `INSERT INTO saml_providers (arn, name, metadata_document, create_date, valid_until) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (arn) DO UPDATE SET metadata_document = excluded.metadata_document, valid_until = excluded.valid_until`,
     );
     this.samlDelete = db.prepare('DELETE FROM saml_providers WHERE arn = ?');
-    this.samlList = db.prepare<[], SamlRow>('SELECT * FROM saml_providers ORDER BY arn');
+    this.samlList = db.prepare<[], SamlProviderRow>('SELECT * FROM saml_providers ORDER BY arn');
   }
 
   async getOidc(arn: string): Promise<OidcProviderRecord | undefined> {
     const row = this.oidcGet.get(arn);
-    return row && oidcRecord(row);
+    return row && toOidcProviderRecord(row);
   }
 
   async putOidc(p: OidcProviderRecord): Promise<void> {
@@ -79,12 +44,12 @@ export class SqliteIdentityProviderRepository implements IdentityProviderReposit
   }
 
   async listOidc(): Promise<OidcProviderRecord[]> {
-    return this.oidcList.all().map(oidcRecord);
+    return this.oidcList.all().map(toOidcProviderRecord);
   }
 
   async getSaml(arn: string): Promise<SamlProviderRecord | undefined> {
     const row = this.samlGet.get(arn);
-    return row && samlRecord(row);
+    return row && toSamlProviderRecord(row);
   }
 
   async putSaml(p: SamlProviderRecord): Promise<void> {
@@ -96,6 +61,6 @@ export class SqliteIdentityProviderRepository implements IdentityProviderReposit
   }
 
   async listSaml(): Promise<SamlProviderRecord[]> {
-    return this.samlList.all().map(samlRecord);
+    return this.samlList.all().map(toSamlProviderRecord);
   }
 }

@@ -1,17 +1,7 @@
 // SQLite implementation of inline policies embedded in users, groups and roles.
 import type { SqliteDatabase } from './database';
 import type { InlinePolicyRecord, InlinePolicyRepository, PrincipalKind } from '../policies';
-
-interface InlineRow {
-  principal_kind: PrincipalKind;
-  principal_id: string;
-  policy_name: string;
-  document: string;
-}
-
-function toRecord(row: InlineRow): InlinePolicyRecord {
-  return { principalKind: row.principal_kind, principalId: row.principal_id, policyName: row.policy_name, document: row.document };
-}
+import { toInlinePolicyRecord, type InlinePolicyRow } from '../rows/inline-policies';
 
 export class SqliteInlinePolicyRepository implements InlinePolicyRepository {
   private readonly upsert;
@@ -26,10 +16,10 @@ export class SqliteInlinePolicyRepository implements InlinePolicyRepository {
        VALUES (@principalKind, @principalId, @policyName, @nameKey, @document)
        ON CONFLICT (principal_kind, principal_id, name_key) DO UPDATE SET policy_name = excluded.policy_name, document = excluded.document`,
     );
-    this.getStatement = db.prepare<[string, string, string], InlineRow>(
+    this.getStatement = db.prepare<[string, string, string], InlinePolicyRow>(
       'SELECT * FROM inline_policies WHERE principal_kind = ? AND principal_id = ? AND name_key = ?',
     );
-    this.listStatement = db.prepare<[string, string], InlineRow>(
+    this.listStatement = db.prepare<[string, string], InlinePolicyRow>(
       'SELECT * FROM inline_policies WHERE principal_kind = ? AND principal_id = ? ORDER BY name_key',
     );
     this.deleteStatement = db.prepare('DELETE FROM inline_policies WHERE principal_kind = ? AND principal_id = ? AND name_key = ?');
@@ -42,12 +32,12 @@ export class SqliteInlinePolicyRepository implements InlinePolicyRepository {
 
   async get(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<InlinePolicyRecord | undefined> {
     const row = this.getStatement.get(principalKind, principalId, policyName.toLowerCase());
-    return row && toRecord(row);
+    return row && toInlinePolicyRecord(row);
   }
 
   /** Inline policies of one principal, by name ignoring case. */
   async list(principalKind: PrincipalKind, principalId: string): Promise<InlinePolicyRecord[]> {
-    return this.listStatement.all(principalKind, principalId).map(toRecord);
+    return this.listStatement.all(principalKind, principalId).map(toInlinePolicyRecord);
   }
 
   async delete(principalKind: PrincipalKind, principalId: string, policyName: string): Promise<void> {

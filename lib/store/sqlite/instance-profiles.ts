@@ -4,23 +4,7 @@ import { PathListing } from './path-listing';
 import type { Page } from '../users';
 import type { InstanceProfileRecord, InstanceProfileRepository } from '../instance-profiles';
 import { countedRowsSql } from '../entity-counts';
-
-interface InstanceProfileRow {
-  instance_profile_id: string;
-  instance_profile_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-}
-
-function toRecord(row: InstanceProfileRow): InstanceProfileRecord {
-  return {
-    instanceProfileId: row.instance_profile_id,
-    instanceProfileName: row.instance_profile_name,
-    path: row.path,
-    createDate: row.create_date,
-  };
-}
+import { toInstanceProfileRecord, type InstanceProfileRow } from '../rows/instance-profiles';
 
 export class SqliteInstanceProfileRepository implements InstanceProfileRepository {
   private readonly insertStatement;
@@ -41,7 +25,7 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
     );
     this.byName = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE name_key = ?');
     this.byId = db.prepare<[string], InstanceProfileRow>('SELECT * FROM instance_profiles WHERE instance_profile_id = ?');
-    this.listing = new PathListing(db, 'instance_profiles', toRecord);
+    this.listing = new PathListing(db, 'instance_profiles', toInstanceProfileRecord);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('instance_profiles'));
     this.deleteStatement = db.prepare('DELETE FROM instance_profiles WHERE instance_profile_id = ?');
     this.addRoleStatement = db.prepare('INSERT OR IGNORE INTO instance_profile_roles (instance_profile_id, role_id) VALUES (?, ?)');
@@ -61,12 +45,12 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
 
   async getByName(instanceProfileName: string): Promise<InstanceProfileRecord | undefined> {
     const row = this.byName.get(instanceProfileName.toLowerCase());
-    return row && toRecord(row);
+    return row && toInstanceProfileRecord(row);
   }
 
   async getById(instanceProfileId: string): Promise<InstanceProfileRecord | undefined> {
     const row = this.byId.get(instanceProfileId);
-    return row && toRecord(row);
+    return row && toInstanceProfileRecord(row);
   }
 
   async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<InstanceProfileRecord>> {
@@ -94,6 +78,6 @@ export class SqliteInstanceProfileRepository implements InstanceProfileRepositor
   }
 
   async listForRole(roleId: string): Promise<InstanceProfileRecord[]> {
-    return this.forRole.all(roleId).map(toRecord);
+    return this.forRole.all(roleId).map(toInstanceProfileRecord);
   }
 }

@@ -1,24 +1,13 @@
 // SQLite implementation of the login profiles repository (table login_profiles, history in password_history).
 import type { SqliteDatabase } from './database';
 import type { LoginProfileRecord, LoginProfileRepository } from '../login-profiles';
+import { toLoginProfileRecord, type LoginProfileRow } from '../rows/login-profiles';
 
-interface LoginProfileRow {
-  user_id: string;
-  password_hash: string;
-  password_reset_required: number;
-  create_date: string;
-  password_changed_date: string | null;
-}
+/** A row of `login_profiles` as SQLite returns it: SQLite has no boolean type, so `password_reset_required` reads as 0 or 1. */
+type SqliteLoginProfileRow = Omit<LoginProfileRow, 'password_reset_required'> & { password_reset_required: number };
 
-function toRecord(row: LoginProfileRow): LoginProfileRecord {
-  const profile: LoginProfileRecord = {
-    userId: row.user_id,
-    passwordHash: row.password_hash,
-    passwordResetRequired: row.password_reset_required === 1,
-    createDate: row.create_date,
-  };
-  if (row.password_changed_date) profile.passwordChangedDate = row.password_changed_date;
-  return profile;
+function toRecord(row: SqliteLoginProfileRow): LoginProfileRecord {
+  return toLoginProfileRecord({ ...row, password_reset_required: row.password_reset_required === 1 });
 }
 
 export class SqliteLoginProfileRepository implements LoginProfileRepository {
@@ -31,13 +20,13 @@ export class SqliteLoginProfileRepository implements LoginProfileRepository {
   private readonly trimHistoryStatement;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.getStatement = db.prepare<[string], LoginProfileRow>('SELECT * FROM login_profiles WHERE user_id = ?');
+    this.getStatement = db.prepare<[string], SqliteLoginProfileRow>('SELECT * FROM login_profiles WHERE user_id = ?');
     this.insertStatement = db.prepare(
       `INSERT INTO login_profiles (user_id, password_hash, password_reset_required, create_date, password_changed_date)
        VALUES (?, ?, ?, ?, ?)`,
     );
     this.deleteStatement = db.prepare('DELETE FROM login_profiles WHERE user_id = ?');
-    this.allStatement = db.prepare<[], LoginProfileRow>('SELECT * FROM login_profiles');
+    this.allStatement = db.prepare<[], SqliteLoginProfileRow>('SELECT * FROM login_profiles');
     this.historyStatement = db.prepare<[string, number], { password_hash: string }>(
       'SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY seq DESC LIMIT ?',
     );

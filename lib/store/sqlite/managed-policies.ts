@@ -4,50 +4,8 @@ import { PathListing } from './path-listing';
 import { ColumnUpdater } from './column-update';
 import type { ManagedPolicyRecord, ManagedPolicyRepository, PolicyVersionRecord } from '../policies';
 import { countedRowsSql } from '../entity-counts';
-
-interface PolicyRow {
-  policy_id: string;
-  arn: string;
-  policy_name: string;
-  name_key: string;
-  path: string;
-  description: string | null;
-  default_version_id: string;
-  next_version: number;
-  create_date: string;
-  update_date: string;
-}
-
-interface VersionRow {
-  policy_arn: string;
-  version_id: string;
-  document: string;
-  create_date: string;
-}
-
-function toRecord(row: PolicyRow): ManagedPolicyRecord {
-  const policy: ManagedPolicyRecord = {
-    policyId: row.policy_id,
-    arn: row.arn,
-    policyName: row.policy_name,
-    path: row.path,
-    defaultVersionId: row.default_version_id,
-    nextVersion: row.next_version,
-    createDate: row.create_date,
-    updateDate: row.update_date,
-  };
-  if (row.description !== null) policy.description = row.description;
-  return policy;
-}
-
-function toVersion(row: VersionRow): PolicyVersionRecord {
-  return { policyArn: row.policy_arn, versionId: row.version_id, document: row.document, createDate: row.create_date };
-}
-
-/** Orders version ids `v1`, `v2`, ... `v10` numerically. */
-function versionNumber(versionId: string): number {
-  return Number(versionId.slice(1)) || 0;
-}
+import { MANAGED_POLICY_COLUMNS, toManagedPolicyRecord, toPolicyVersionRecord, versionNumber } from '../rows/managed-policies';
+import type { ManagedPolicyRow, PolicyVersionRow } from '../rows/managed-policies';
 
 export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
   private readonly insertPolicy;
@@ -73,26 +31,21 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
     this.insertVersionStatement = db.prepare(
       'INSERT INTO policy_versions (policy_arn, version_id, document, create_date) VALUES (@policyArn, @versionId, @document, @createDate)',
     );
-    this.byArn = db.prepare<[string], PolicyRow>('SELECT * FROM managed_policies WHERE arn = ?');
-    this.byName = db.prepare<[string], PolicyRow>('SELECT * FROM managed_policies WHERE name_key = ?');
-    this.withDefault = db.prepare<[string], PolicyRow & { document: string }>(
+    this.byArn = db.prepare<[string], ManagedPolicyRow>('SELECT * FROM managed_policies WHERE arn = ?');
+    this.byName = db.prepare<[string], ManagedPolicyRow>('SELECT * FROM managed_policies WHERE name_key = ?');
+    this.withDefault = db.prepare<[string], ManagedPolicyRow & { document: string }>(
       `SELECT p.*, v.document AS document FROM managed_policies p
        JOIN policy_versions v ON v.policy_arn = p.arn AND v.version_id = p.default_version_id WHERE p.arn = ?`,
     );
-    this.listing = new PathListing(db, 'managed_policies', toRecord);
-    this.updater = new ColumnUpdater(db, 'managed_policies', 'arn', {
-      defaultVersionId: { column: 'default_version_id' },
-      nextVersion: { column: 'next_version' },
-      updateDate: { column: 'update_date' },
-      description: { column: 'description', clearable: true },
-    });
+    this.listing = new PathListing(db, 'managed_policies', toManagedPolicyRecord);
+    this.updater = new ColumnUpdater(db, 'managed_policies', 'arn', MANAGED_POLICY_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('managed_policies'));
     this.deletePolicy = db.prepare('DELETE FROM managed_policies WHERE arn = ?');
     this.deleteVersions = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ?');
-    this.versionStatement = db.prepare<[string, string], VersionRow>(
+    this.versionStatement = db.prepare<[string, string], PolicyVersionRow>(
       'SELECT * FROM policy_versions WHERE policy_arn = ? AND version_id = ?',
     );
-    this.versionsStatement = db.prepare<[string], VersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ?');
+    this.versionsStatement = db.prepare<[string], PolicyVersionRow>('SELECT * FROM policy_versions WHERE policy_arn = ?');
     this.versionCountStatement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM policy_versions WHERE policy_arn = ?');
     this.deleteVersionStatement = db.prepare('DELETE FROM policy_versions WHERE policy_arn = ? AND version_id = ?');
   }
@@ -115,17 +68,17 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
 
   async getByArn(arn: string): Promise<ManagedPolicyRecord | undefined> {
     const row = this.byArn.get(arn);
-    return row && toRecord(row);
+    return row && toManagedPolicyRecord(row);
   }
 
   async getByName(policyName: string): Promise<ManagedPolicyRecord | undefined> {
     const row = this.byName.get(policyName.toLowerCase());
-    return row && toRecord(row);
+    return row && toManagedPolicyRecord(row);
   }
 
   async getWithDefaultDocument(arn: string): Promise<{ policy: ManagedPolicyRecord; document: string } | undefined> {
     const row = this.withDefault.get(arn);
-    return row && { policy: toRecord(row), document: row.document };
+    return row && { policy: toManagedPolicyRecord(row), document: row.document };
   }
 
   async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<{ items: ManagedPolicyRecord[]; next?: string }> {
@@ -150,14 +103,14 @@ export class SqliteManagedPolicyRepository implements ManagedPolicyRepository {
 
   async getVersion(arn: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
     const row = this.versionStatement.get(arn, versionId);
-    return row && toVersion(row);
+    return row && toPolicyVersionRecord(row);
   }
 
   /** Versions newest first, as ListPolicyVersions returns them. */
   async listVersions(arn: string): Promise<PolicyVersionRecord[]> {
     return this.versionsStatement
       .all(arn)
-      .map(toVersion)
+      .map(toPolicyVersionRecord)
       .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId));
   }
 

@@ -3,32 +3,13 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import type { MfaAssignmentStatus, MfaDeviceRecord, MfaDeviceRepository } from '../mfa-devices';
 import { countedRowsSql } from '../entity-counts';
+import { toMfaDeviceRecord, type MfaDeviceRow } from '../rows/mfa-devices';
 
-interface MfaDeviceRow {
-  serial_number: string;
-  device_name: string;
-  path: string;
-  seed_encrypted: string;
-  user_id: string | null;
-  is_root: number;
-  enable_date: string | null;
-  last_used_step: number | null;
-  create_date: string;
-}
+/** A row of `mfa_devices` as SQLite returns it: SQLite has no boolean type, so `is_root` reads as 0 or 1. */
+type SqliteMfaDeviceRow = Omit<MfaDeviceRow, 'is_root'> & { is_root: number };
 
-function toRecord(row: MfaDeviceRow): MfaDeviceRecord {
-  const device: MfaDeviceRecord = {
-    serialNumber: row.serial_number,
-    deviceName: row.device_name,
-    path: row.path,
-    seedEncrypted: row.seed_encrypted,
-    isRoot: row.is_root === 1,
-    createDate: row.create_date,
-  };
-  if (row.user_id) device.userId = row.user_id;
-  if (row.enable_date) device.enableDate = row.enable_date;
-  if (row.last_used_step !== null) device.lastUsedStep = row.last_used_step;
-  return device;
+function toRecord(row: SqliteMfaDeviceRow): MfaDeviceRecord {
+  return toMfaDeviceRecord({ ...row, is_root: row.is_root === 1 });
 }
 
 const ASSIGNED = '(user_id IS NOT NULL OR is_root = 1)';
@@ -43,7 +24,7 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
   private readonly getStatement;
   private readonly forUser;
   private readonly forRoot;
-  private readonly listStatements: Record<MfaAssignmentStatus, Statement<[string, number], MfaDeviceRow>>;
+  private readonly listStatements: Record<MfaAssignmentStatus, Statement<[string, number], SqliteMfaDeviceRow>>;
   private readonly assignStatement;
   private readonly unassignStatement;
   private readonly stepStatement;
@@ -57,11 +38,13 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
       `INSERT INTO mfa_devices (serial_number, device_name, path, seed_encrypted, user_id, is_root, enable_date, last_used_step, create_date)
        VALUES (@serialNumber, @deviceName, @path, @seedEncrypted, @userId, @isRoot, @enableDate, @lastUsedStep, @createDate)`,
     );
-    this.getStatement = db.prepare<[string], MfaDeviceRow>('SELECT * FROM mfa_devices WHERE serial_number = ? COLLATE NOCASE');
-    this.forUser = db.prepare<[string], MfaDeviceRow>('SELECT * FROM mfa_devices WHERE user_id = ? ORDER BY enable_date, serial_number');
-    this.forRoot = db.prepare<[], MfaDeviceRow>('SELECT * FROM mfa_devices WHERE is_root = 1 ORDER BY enable_date, serial_number');
+    this.getStatement = db.prepare<[string], SqliteMfaDeviceRow>('SELECT * FROM mfa_devices WHERE serial_number = ? COLLATE NOCASE');
+    this.forUser = db.prepare<[string], SqliteMfaDeviceRow>(
+      'SELECT * FROM mfa_devices WHERE user_id = ? ORDER BY enable_date, serial_number',
+    );
+    this.forRoot = db.prepare<[], SqliteMfaDeviceRow>('SELECT * FROM mfa_devices WHERE is_root = 1 ORDER BY enable_date, serial_number');
     const list = (status: MfaAssignmentStatus) =>
-      db.prepare<[string, number], MfaDeviceRow>(
+      db.prepare<[string, number], SqliteMfaDeviceRow>(
         `SELECT * FROM mfa_devices WHERE ${FILTERS[status]} AND serial_number > ? ORDER BY serial_number LIMIT ?`,
       );
     this.listStatements = { Any: list('Any'), Assigned: list('Assigned'), Unassigned: list('Unassigned') };
@@ -71,7 +54,7 @@ export class SqliteMfaDeviceRepository implements MfaDeviceRepository {
     this.unassignStatement = db.prepare('UPDATE mfa_devices SET user_id = NULL, is_root = 0, enable_date = NULL WHERE serial_number = ?');
     this.stepStatement = db.prepare('UPDATE mfa_devices SET last_used_step = ? WHERE serial_number = ?');
     this.deleteStatement = db.prepare('DELETE FROM mfa_devices WHERE serial_number = ?');
-    this.assignedStatement = db.prepare<[], MfaDeviceRow>(
+    this.assignedStatement = db.prepare<[], SqliteMfaDeviceRow>(
       `SELECT * FROM mfa_devices WHERE ${ASSIGNED} ORDER BY enable_date, serial_number`,
     );
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('mfa_devices'));

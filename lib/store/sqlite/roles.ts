@@ -1,50 +1,18 @@
 // SQLite implementation of the roles repository.
 import type { SqliteDatabase } from './database';
 import { PathListing } from './path-listing';
-import { ColumnUpdater, type ColumnSpec } from './column-update';
+import { ColumnUpdater } from './column-update';
 import type { Page } from '../users';
 import type { RoleChanges, RoleRecord, RoleRepository } from '../roles';
 import { countedRowsSql } from '../entity-counts';
+import { ROLE_COLUMNS, toRoleRecord, type RoleRow } from '../rows/roles';
 
-interface RoleRow {
-  role_id: string;
-  role_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-  assume_role_policy: string;
-  description: string | null;
-  max_session_duration: number;
-  permissions_boundary_arn: string | null;
-  last_used_date: string | null;
-  last_used_region: string | null;
-  service_linked: number;
+/** A row of `roles` as SQLite returns it: SQLite has no boolean type, so `service_linked` reads as 0 or 1. */
+type SqliteRoleRow = Omit<RoleRow, 'service_linked'> & { service_linked: number };
+
+function toRecord(row: SqliteRoleRow): RoleRecord {
+  return toRoleRecord({ ...row, service_linked: row.service_linked === 1 });
 }
-
-function toRecord(row: RoleRow): RoleRecord {
-  const role: RoleRecord = {
-    roleId: row.role_id,
-    roleName: row.role_name,
-    path: row.path,
-    createDate: row.create_date,
-    assumeRolePolicy: row.assume_role_policy,
-    maxSessionDuration: row.max_session_duration,
-    serviceLinked: row.service_linked === 1,
-  };
-  if (row.description !== null) role.description = row.description;
-  if (row.permissions_boundary_arn) role.permissionsBoundaryArn = row.permissions_boundary_arn;
-  if (row.last_used_date) role.lastUsedDate = row.last_used_date;
-  if (row.last_used_region) role.lastUsedRegion = row.last_used_region;
-  return role;
-}
-
-/** Role fields UpdateRole and friends change; a field given as undefined is cleared, as before. */
-const COLUMNS: Record<keyof RoleChanges, ColumnSpec> = {
-  assumeRolePolicy: { column: 'assume_role_policy' },
-  description: { column: 'description', clearable: true },
-  maxSessionDuration: { column: 'max_session_duration' },
-  permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-};
 
 export class SqliteRoleRepository implements RoleRepository {
   private readonly insertStatement;
@@ -63,10 +31,10 @@ export class SqliteRoleRepository implements RoleRepository {
        VALUES (@roleId, @roleName, @nameKey, @path, @createDate, @assumeRolePolicy, @description,
          @maxSessionDuration, @permissionsBoundaryArn, @lastUsedDate, @lastUsedRegion, @serviceLinked)`,
     );
-    this.byName = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE name_key = ?');
-    this.byId = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE role_id = ?');
+    this.byName = db.prepare<[string], SqliteRoleRow>('SELECT * FROM roles WHERE name_key = ?');
+    this.byId = db.prepare<[string], SqliteRoleRow>('SELECT * FROM roles WHERE role_id = ?');
     this.listing = new PathListing(db, 'roles', toRecord);
-    this.updater = new ColumnUpdater(db, 'roles', 'role_id', COLUMNS);
+    this.updater = new ColumnUpdater(db, 'roles', 'role_id', ROLE_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('roles'));
     this.deleteStatement = db.prepare('DELETE FROM roles WHERE role_id = ?');
     this.recordUseStatement = db.prepare('UPDATE roles SET last_used_date = ?, last_used_region = ? WHERE role_id = ?');

@@ -2,30 +2,7 @@
 import type { SqliteDatabase } from './database';
 import type { ServerCertificateRecord, ServerCertificateRepository } from '../server-certificates';
 import { countedRowsSql } from '../entity-counts';
-
-interface Row {
-  server_certificate_id: string;
-  name: string;
-  path: string;
-  body: string;
-  chain: string | null;
-  private_key_sealed: string;
-  upload_date: string;
-  expiration: string;
-}
-
-function toRecord(row: Row): ServerCertificateRecord {
-  return {
-    serverCertificateId: row.server_certificate_id,
-    name: row.name,
-    path: row.path,
-    body: row.body,
-    chain: row.chain ?? undefined,
-    privateKeySealed: row.private_key_sealed,
-    uploadDate: row.upload_date,
-    expiration: row.expiration,
-  };
-}
+import { toServerCertificateRecord, type ServerCertificateRow } from '../rows/server-certificates';
 
 export class SqliteServerCertificateRepository implements ServerCertificateRepository {
   private readonly insertStatement;
@@ -40,10 +17,10 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
       `INSERT INTO server_certificates (server_certificate_id, name, name_key, path, body, chain, private_key_sealed, upload_date, expiration)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.byName = db.prepare<[string], Row>('SELECT * FROM server_certificates WHERE name_key = ?');
+    this.byName = db.prepare<[string], ServerCertificateRow>('SELECT * FROM server_certificates WHERE name_key = ?');
     this.updateStatement = db.prepare('UPDATE server_certificates SET name = ?, name_key = ?, path = ? WHERE server_certificate_id = ?');
     this.deleteStatement = db.prepare('DELETE FROM server_certificates WHERE server_certificate_id = ?');
-    this.listStatement = db.prepare<[], Row>('SELECT * FROM server_certificates ORDER BY path, name_key');
+    this.listStatement = db.prepare<[], ServerCertificateRow>('SELECT * FROM server_certificates ORDER BY path, name_key');
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('server_certificates'));
   }
 
@@ -63,7 +40,7 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
 
   async getByName(name: string): Promise<ServerCertificateRecord | undefined> {
     const row = this.byName.get(name.toLowerCase());
-    return row && toRecord(row);
+    return row && toServerCertificateRecord(row);
   }
 
   async update(serverCertificateId: string, name: string, path: string): Promise<void> {
@@ -75,7 +52,7 @@ export class SqliteServerCertificateRepository implements ServerCertificateRepos
   }
 
   async list(): Promise<ServerCertificateRecord[]> {
-    return this.listStatement.all().map(toRecord);
+    return this.listStatement.all().map(toServerCertificateRecord);
   }
 
   async count(): Promise<number> {

@@ -1,15 +1,7 @@
 // SQLite implementation of the session repository (table `sessions`).
 import type { SqliteDatabase } from './database';
 import type { SessionRecord, SessionRepository } from '../sessions';
-
-interface SessionRow {
-  access_key_id: string;
-  secret_encrypted: string;
-  session_token_hash: string;
-  principal: string;
-  expiration: string;
-  create_date: string;
-}
+import { toSessionRecord, type SessionRow } from '../rows/sessions';
 
 export class SqliteSessionRepository implements SessionRepository {
   private readonly insertStatement;
@@ -41,15 +33,7 @@ export class SqliteSessionRepository implements SessionRepository {
 
   async get(accessKeyId: string): Promise<SessionRecord | undefined> {
     const row = this.getStatement.get(accessKeyId);
-    if (!row) return undefined;
-    return {
-      accessKeyId: row.access_key_id,
-      secretEncrypted: row.secret_encrypted,
-      sessionTokenHash: row.session_token_hash,
-      principal: row.principal,
-      expiration: row.expiration,
-      createDate: row.create_date,
-    };
+    return row && toSessionRecord(row);
   }
 
   async delete(accessKeyId: string): Promise<void> {

@@ -1,13 +1,7 @@
 // SQLite implementation of the sign-in attempts repository (table `sign_in_attempts`).
 import type { SqliteDatabase } from './database';
 import type { SignInAttemptRecord, SignInAttemptRepository } from '../sign-in-attempts';
-
-interface AttemptRow {
-  subject: string;
-  failures: number;
-  last_failure: string;
-  locked_until: string | null;
-}
+import { toSignInAttemptRecord, type SignInAttemptRow } from '../rows/sign-in-attempts';
 
 export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
   private readonly getStatement;
@@ -15,7 +9,7 @@ export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
   private readonly clearStatement;
 
   constructor(db: SqliteDatabase) {
-    this.getStatement = db.prepare<[string], AttemptRow>('SELECT * FROM sign_in_attempts WHERE subject = ?');
+    this.getStatement = db.prepare<[string], SignInAttemptRow>('SELECT * FROM sign_in_attempts WHERE subject = ?');
     this.putStatement = db.prepare(
       `INSERT INTO sign_in_attempts (subject, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)
        ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure, locked_until = excluded.locked_until`,
@@ -25,9 +19,7 @@ export class SqliteSignInAttemptRepository implements SignInAttemptRepository {
 
   async get(subject: string): Promise<SignInAttemptRecord | undefined> {
     const row = this.getStatement.get(subject);
-    return (
-      row && { subject: row.subject, failures: row.failures, lastFailure: row.last_failure, lockedUntil: row.locked_until ?? undefined }
-    );
+    return row && toSignInAttemptRecord(row);
   }
 
   async put(record: SignInAttemptRecord): Promise<void> {

@@ -1,26 +1,7 @@
 // SQLite implementation of the user credential repository (SSH keys, signing certificates, service credentials).
 import type { SqliteDatabase } from './database';
 import type { UserCredentialKind, UserCredentialRecord, UserCredentialRepository, UserCredentialStatus } from '../user-credentials';
-
-interface Row {
-  kind: UserCredentialKind;
-  credential_id: string;
-  user_id: string;
-  status: UserCredentialStatus;
-  create_date: string;
-  data: string;
-}
-
-function toRecord<D>(row: Row): UserCredentialRecord<D> {
-  return {
-    kind: row.kind,
-    credentialId: row.credential_id,
-    userId: row.user_id,
-    status: row.status,
-    createDate: row.create_date,
-    data: JSON.parse(row.data),
-  };
-}
+import { toUserCredentialRecord, type UserCredentialRow } from '../rows/user-credentials';
 
 export class SqliteUserCredentialRepository implements UserCredentialRepository {
   private readonly insertStatement;
@@ -36,11 +17,13 @@ export class SqliteUserCredentialRepository implements UserCredentialRepository 
     this.insertStatement = db.prepare(
       'INSERT INTO user_credentials (kind, credential_id, user_id, status, create_date, data) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.getStatement = db.prepare<[string, string], Row>('SELECT * FROM user_credentials WHERE kind = ? AND credential_id = ?');
-    this.forUser = db.prepare<[string, string], Row>(
+    this.getStatement = db.prepare<[string, string], UserCredentialRow>(
+      'SELECT * FROM user_credentials WHERE kind = ? AND credential_id = ?',
+    );
+    this.forUser = db.prepare<[string, string], UserCredentialRow>(
       'SELECT * FROM user_credentials WHERE kind = ? AND user_id = ? ORDER BY create_date, credential_id',
     );
-    this.all = db.prepare<[string], Row>('SELECT * FROM user_credentials WHERE kind = ? ORDER BY create_date, credential_id');
+    this.all = db.prepare<[string], UserCredentialRow>('SELECT * FROM user_credentials WHERE kind = ? ORDER BY create_date, credential_id');
     this.statusStatement = db.prepare('UPDATE user_credentials SET status = ? WHERE kind = ? AND credential_id = ?');
     this.dataStatement = db.prepare('UPDATE user_credentials SET data = ? WHERE kind = ? AND credential_id = ?');
     this.deleteStatement = db.prepare('DELETE FROM user_credentials WHERE kind = ? AND credential_id = ?');
@@ -55,15 +38,15 @@ export class SqliteUserCredentialRepository implements UserCredentialRepository 
 
   async get<D>(kind: UserCredentialKind, credentialId: string): Promise<UserCredentialRecord<D> | undefined> {
     const row = this.getStatement.get(kind, credentialId);
-    return row && toRecord<D>(row);
+    return row && toUserCredentialRecord<D>(row);
   }
 
   async listForUser<D>(kind: UserCredentialKind, userId: string): Promise<UserCredentialRecord<D>[]> {
-    return this.forUser.all(kind, userId).map((row) => toRecord<D>(row));
+    return this.forUser.all(kind, userId).map((row) => toUserCredentialRecord<D>(row));
   }
 
   async listAll<D>(kind: UserCredentialKind): Promise<UserCredentialRecord<D>[]> {
-    return this.all.all(kind).map((row) => toRecord<D>(row));
+    return this.all.all(kind).map((row) => toUserCredentialRecord<D>(row));
   }
 
   async setStatus(kind: UserCredentialKind, credentialId: string, status: UserCredentialStatus): Promise<void> {

@@ -5,26 +5,10 @@ import { ColumnUpdater } from './column-update';
 import type { Page, UserRecord, UserRepository } from '../users';
 import type { Tag } from '../tags';
 import { countedRowsSql } from '../entity-counts';
-
-interface UserRow {
-  user_id: string;
-  user_name: string;
-  name_key: string;
-  path: string;
-  create_date: string;
-  permissions_boundary_arn: string | null;
-  password_last_used: string | null;
-}
+import { USER_COLUMNS, toUserRecord, type UserRow } from '../rows/users';
 
 /** A row of `byNameWithTags` in raw mode: the user's columns, then one tag's key and value (NULL when it has none). */
 type UserTagRow = [string, string, string, string, string | null, string | null, string | null, string | null];
-
-function toRecord(row: UserRow): UserRecord {
-  const user: UserRecord = { userId: row.user_id, userName: row.user_name, path: row.path, createDate: row.create_date };
-  if (row.permissions_boundary_arn) user.permissionsBoundaryArn = row.permissions_boundary_arn;
-  if (row.password_last_used) user.passwordLastUsed = row.password_last_used;
-  return user;
-}
 
 export class SqliteUserRepository implements UserRepository {
   private readonly insertStatement;
@@ -51,14 +35,8 @@ export class SqliteUserRepository implements UserRepository {
          WHERE u.name_key = ? ORDER BY t.position`,
       )
       .raw();
-    this.listing = new PathListing(db, 'users', toRecord);
-    this.updater = new ColumnUpdater(db, 'users', 'user_id', {
-      userName: { column: 'user_name' },
-      nameKey: { column: 'name_key' },
-      path: { column: 'path' },
-      permissionsBoundaryArn: { column: 'permissions_boundary_arn', clearable: true },
-      passwordLastUsed: { column: 'password_last_used' },
-    });
+    this.listing = new PathListing(db, 'users', toUserRecord);
+    this.updater = new ColumnUpdater(db, 'users', 'user_id', USER_COLUMNS);
     this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('users'));
     this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
@@ -77,7 +55,7 @@ export class SqliteUserRepository implements UserRepository {
 
   async getByName(userName: string): Promise<UserRecord | undefined> {
     const row = this.byName.get(userName.toLowerCase());
-    return row && toRecord(row);
+    return row && toUserRecord(row);
   }
 
   async getByNameWithTags(userName: string): Promise<{ user: UserRecord; tags: Tag[] } | undefined> {
@@ -94,7 +72,7 @@ export class SqliteUserRepository implements UserRepository {
 
   async getById(userId: string): Promise<UserRecord | undefined> {
     const row = this.byId.get(userId);
-    return row && toRecord(row);
+    return row && toUserRecord(row);
   }
 
   async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>> {
