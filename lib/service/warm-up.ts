@@ -163,8 +163,9 @@ async function signingCredentials(service: Service): Promise<{ accessKeyId: stri
 /**
  * The headers of the clients most used with IAM, in the order each sends them (what a request's header object looks
  * like, hence which shapes V8 sees and optimises for): @aws-sdk/client-iam (v3), the AWS CLI (v2), and a request
- * signed by @smithy/signature-v4 alone (scripts and load generators, bench/lib/http-load.ts among them). The warm-up takes turns with them, so the request path is optimised for all three rather
- * than deoptimised by the first real client whose header set it has not seen.
+ * signed by @smithy/signature-v4 alone (scripts and load generators, bench/lib/http-load.ts among them). The
+ * warm-up takes turns with them, so the request path is optimised for all three rather than deoptimised by the first
+ * real client whose header set it has not seen.
  */
 type HeaderProfile = readonly string[];
 const HEADER_PROFILES: readonly HeaderProfile[] = [
@@ -198,7 +199,10 @@ const USER_AGENTS: Record<number, { 'user-agent': string; 'x-amz-user-agent'?: s
   },
 };
 
-/** A SigV4-signed POST of `body` with the headers of `HEADER_PROFILES[profile]`, signed with lib/sigv4 (the functions the server verifies with). */
+/**
+ * A SigV4-signed POST of `body` with the headers of `HEADER_PROFILES[profile]`, signed with lib/sigv4 (the functions
+ * the server verifies with).
+ */
 function signedRequest(
   body: string,
   api: 'iam' | 'sts',
