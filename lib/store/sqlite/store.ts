@@ -1,7 +1,9 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
 import type { Store } from '../types';
+import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './database';
+import { lockDataDirectory, type InstanceLock } from './instance-lock';
 import { AUDIT_DATABASE_FILE, AUDIT_TABLES, moveLegacyAuditTables, openAuditDatabase } from './audit-database';
 import type Database from 'better-sqlite3';
 import { SqliteUserRepository } from './users';
@@ -80,12 +82,28 @@ export class SqliteStore implements Store {
     rehearsal: boolean;
   } = { locked: false, waiters: [], group: undefined, commitDue: false, rehearsal: false };
   private readonly rollbackListeners: (() => void)[] = [];
+  /** Held while the store is open: no other store (process) serves this data directory meanwhile. */
+  private readonly instanceLock: InstanceLock;
 
   constructor(dataDir: string) {
-    this.db = openDatabase(dataDir);
+    // Before anything is read or migrated: a directory another store holds is refused (./instance-lock.ts).
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    this.instanceLock = lockDataDirectory(dataDir);
     this.auditFile = path.join(dataDir, AUDIT_DATABASE_FILE);
-    this.auditDb = openAuditDatabase(dataDir);
-    moveLegacyAuditTables(this.db, this.auditDb, this.db.name);
+    let db: SqliteDatabase | undefined;
+    let auditDb: SqliteDatabase | undefined;
+    try {
+      db = openDatabase(dataDir);
+      auditDb = openAuditDatabase(dataDir);
+      moveLegacyAuditTables(db, auditDb, db.name);
+    } catch (error) {
+      auditDb?.close();
+      db?.close();
+      this.instanceLock.release();
+      throw error;
+    }
+    this.db = db;
+    this.auditDb = auditDb;
     this.users = new SqliteUserRepository(this.db);
     this.tags = new SqliteTagRepository(this.db);
     this.account = new SqliteAccountRepository(this.db);
@@ -362,6 +380,7 @@ export class SqliteStore implements Store {
     this.commitGroup();
     this.db.close();
     this.auditDb.close();
+    this.instanceLock.release();
   }
 }
 
