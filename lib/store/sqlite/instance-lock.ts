@@ -37,6 +37,8 @@ export function lockDataDirectory(dataDir: string): InstanceLock {
   const db = new Database(path.join(dataDir, INSTANCE_LOCK_FILE), { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // Nothing is ever written to it: no rollback journal file beside it (one would be left behind by a SIGKILL).
+    db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();
