@@ -30,6 +30,9 @@ const service = await createService(config).catch((error: unknown) => {
 });
 const listener = nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes);
 const server = http.createServer({ keepAliveTimeout: 65_000 }, listener);
+// Connections beyond the bound are closed as they are accepted (idle ones otherwise hold memory and a descriptor each
+// until node's header timeout, whoever opened them).
+server.maxConnections = config.maxConnections;
 answerClientErrors(server);
 // Before it listens, the server runs its own request listener on ~6,000 requests that leave no trace, so V8 has
 // compiled and optimised the request path before a client waits on it (lib/service/warm-up.ts; SQLite only).

@@ -50,6 +50,8 @@ export const ENVIRONMENT = z.object({
     .positive()
     .default(1024 * 1024),
   GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
+  /** Open connections the standalone server keeps at most; one more is closed as it is accepted. */
+  GATEHOUSE_MAX_CONNECTIONS: z.coerce.number().int().positive().default(4096),
   /** Comma-separated CIDR blocks (or addresses) of proxies whose forwarded headers are believed; none by default. */
   GATEHOUSE_TRUSTED_PROXIES: z
     .string()
@@ -131,6 +133,12 @@ export interface ServiceConfig {
   maxBodyBytes: number;
   /** A request that has waited longer than this for the event loop is answered `Throttling` (0: never). */
   maxQueueMs: number;
+  /**
+   * The standalone server's bound on open connections (GATEHOUSE_MAX_CONNECTIONS): idle ones cost memory and a file
+   * descriptor each without a request, so their number is bounded like every other resource a caller that has not
+   * authenticated can hold.
+   */
+  maxConnections: number;
   /** CIDR blocks of trusted proxies (GATEHOUSE_TRUSTED_PROXIES); see lib/service/client-address.ts. */
   trustedProxies: string[];
 }
@@ -154,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditRetentionDays: e.GATEHOUSE_AUDIT_RETENTION_DAYS,
     maxBodyBytes: e.GATEHOUSE_MAX_BODY_BYTES,
     maxQueueMs: e.GATEHOUSE_MAX_QUEUE_MS,
+    maxConnections: e.GATEHOUSE_MAX_CONNECTIONS,
     trustedProxies: e.GATEHOUSE_TRUSTED_PROXIES,
     ...overrides,
   };
