@@ -20,3 +20,9 @@ if (!fs.existsSync('.next/BUILD_ID') || process.env.GATEHOUSE_REBUILD === '1') {
 const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'inherit', env: { ...IAM_NODE_ENV, ...process.env } });
 server.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+// `npm start` runs this file under `sh -c`, and a SIGTERM sent to npm alone ends npm and that shell without reaching
+// this process, which the system then adopts: a parent that changed means whoever started Gatehouse has stopped it.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM');
+}, 1000).unref();
