@@ -21,8 +21,11 @@ const server = spawn(process.execPath, [next, 'start', '-p', port], { stdio: 'in
 server.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 // `npm start` runs this file under `sh -c`, and a SIGTERM sent to npm alone ends npm and that shell without reaching
-// this process, which the system then adopts: a parent that changed means whoever started Gatehouse has stopped it.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) server.kill('SIGTERM');
-}, 1000).unref();
+// this process, which the system then adopts: run by npm, a parent that changed means whoever started Gatehouse has
+// stopped it. (Run directly, say under nohup, it may outlive its shell on purpose.)
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) server.kill('SIGTERM');
+  }, 1000).unref();
+}

@@ -69,8 +69,12 @@ test('when the shell that ran npm start dies without passing SIGTERM on, the con
   test.setTimeout(120_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-start-orphan-'));
   try {
-    // As npm runs it: under `sh -c`, which stays the parent (the `; true` keeps the shell from exec'ing node).
-    const shell = spawn('sh', ['-c', `${JSON.stringify(process.execPath)} bin/start.mjs; true`], { env: envFor(dataDir), stdio: 'ignore' });
+    // As npm runs it: under `sh -c`, which stays the parent (the `; true` keeps the shell from exec'ing node), with
+    // npm's lifecycle variable set.
+    const shell = spawn('sh', ['-c', `${JSON.stringify(process.execPath)} bin/start.mjs; true`], {
+      env: { ...envFor(dataDir), npm_lifecycle_event: 'start' },
+      stdio: 'ignore',
+    });
     await expect.poll(status, { timeout: 60_000, intervals: [500] }).toBe(200);
 
     shell.kill('SIGTERM');
