@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditEventRecord, ServiceAccessRecord } from '../store/audit';
 import { openAuditDatabase } from '../store/sqlite/audit-database';
+import { isLockedOut } from '../store/sqlite/database';
 import { SqliteAuditRepository } from '../store/sqlite/audit';
 import type { AuditBatch } from './batch';
 import { recordsOf } from './batch';
@@ -52,12 +53,6 @@ const writeBatch = db.transaction((events: AuditEventRecord[], access: ServiceAc
 let delivered = deliveredStatement.get(data.writerId)?.batch ?? 0;
 let lastPrune = 0;
 
-/** SQLite's answers for a database another connection holds locked: worth trying again later. */
-function isLocked(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
-
 /** Writes a batch in one transaction; false when audit.db is locked (nothing written: the batch is tried again). */
 function write(batch: AuditBatch): boolean {
   if (batch.batch <= delivered) return true;
@@ -79,7 +74,7 @@ function write(batch: AuditBatch): boolean {
     writeBatch(events, [...access.values()], batch.batch);
     delivered = batch.batch;
   } catch (error) {
-    if (isLocked(error)) return false;
+    if (isLockedOut(error)) return false;
     console.error(
       `[gatehouse] ${events.length} audit events could not be written to ${db.name}:`,
       error instanceof Error ? error.message : String(error),
@@ -98,7 +93,7 @@ async function pruneWhenDue(): Promise<void> {
     await repository.pruneToCount(data.maxEvents);
   } catch (error) {
     // audit.db locked by another connection: the next batch tries again.
-    if (isLocked(error)) lastPrune = 0;
+    if (isLockedOut(error)) lastPrune = 0;
     else console.error('[gatehouse] audit retention pruning failed:', error instanceof Error ? error.message : String(error));
   }
 }

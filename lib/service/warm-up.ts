@@ -74,7 +74,7 @@ export async function warmUp(service: Service, options: WarmUpOptions = {}): Pro
               if (failure || sent >= requests || performance.now() - started >= maxMs) return;
               sent++;
               const { service: api, body } = step(`${prefix}-${w}-${round}`, account.accountId);
-              const request = signedRequest(body, api, credentials, config.region, (w + sent) % HEADER_PROFILES.length);
+              const request = signedRequest(body, api, credentials, config.region, HEADER_PROFILES[(w + sent) % HEADER_PROFILES.length]);
               const status = await (transport ? transport.send(request) : service.handler(request).then((r) => r.status)).catch(() => 0);
               // Anything but a success means the warm-up exercises the wrong code: every worker stops.
               if (status !== 200) failure ??= new Error(`warm-up request ${body.split('&')[0]} answered ${status}`);
@@ -167,40 +167,50 @@ async function signingCredentials(service: Service): Promise<{ accessKeyId: stri
  * warm-up takes turns with them, so the request path is optimised for all three rather than deoptimised by the first
  * real client whose header set it has not seen.
  */
-type HeaderProfile = readonly string[];
+interface HeaderProfile {
+  /** The header names, in the client's order. */
+  names: readonly string[];
+  /** The client's own values (user agents); the others are common (FIXED_HEADERS) or computed per request. */
+  values?: Readonly<Record<string, string>>;
+}
 const HEADER_PROFILES: readonly HeaderProfile[] = [
-  [
-    'content-type',
-    'content-length',
-    'x-amz-user-agent',
-    'user-agent',
-    'host',
-    'amz-sdk-invocation-id',
-    'amz-sdk-request',
-    'x-amz-date',
-    'x-amz-content-sha256',
-    'authorization',
-  ],
-  ['host', 'accept-encoding', 'content-type', 'user-agent', 'x-amz-date', 'authorization', 'content-length'],
-  ['host', 'content-type', 'x-amz-date', 'x-amz-content-sha256', 'authorization', 'content-length'],
+  {
+    names: [
+      'content-type',
+      'content-length',
+      'x-amz-user-agent',
+      'user-agent',
+      'host',
+      'amz-sdk-invocation-id',
+      'amz-sdk-request',
+      'x-amz-date',
+      'x-amz-content-sha256',
+      'authorization',
+    ],
+    values: {
+      'x-amz-user-agent': 'aws-sdk-js/3.0.0',
+      'user-agent': 'aws-sdk-js/3.0.0 ua/2.1 os/linux lang/js md/nodejs#20 api/iam#3.0.0 m/E',
+    },
+  },
+  {
+    names: ['host', 'accept-encoding', 'content-type', 'user-agent', 'x-amz-date', 'authorization', 'content-length'],
+    values: {
+      'user-agent':
+        'aws-cli/2.0.0 md/awscrt#0.0.0 ua/2.0 os/linux md/arch#x86_64 lang/python#3.11 md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/distrib#debian.12 md/prompt#off md/command#iam.get-user',
+    },
+  },
+  { names: ['host', 'content-type', 'x-amz-date', 'x-amz-content-sha256', 'authorization', 'content-length'] },
 ];
-/** Headers a profile may name whose values are fixed (the others are computed per request). */
+/** Headers a profile may name whose values are the same for every client. */
 const FIXED_HEADERS: Record<string, string> = {
   'content-type': FORM,
   host: 'localhost',
   'accept-encoding': 'identity',
   'amz-sdk-request': 'attempt=1; max=3',
 };
-const USER_AGENTS: Record<number, { 'user-agent': string; 'x-amz-user-agent'?: string }> = {
-  0: { 'x-amz-user-agent': 'aws-sdk-js/3.0.0', 'user-agent': 'aws-sdk-js/3.0.0 ua/2.1 os/linux lang/js md/nodejs#20 api/iam#3.0.0 m/E' },
-  1: {
-    'user-agent':
-      'aws-cli/2.0.0 md/awscrt#0.0.0 ua/2.0 os/linux md/arch#x86_64 lang/python#3.11 md/pyimpl#CPython cfg/retry-mode#standard md/installer#source md/distrib#debian.12 md/prompt#off md/command#iam.get-user',
-  },
-};
 
 /**
- * A SigV4-signed POST of `body` with the headers of `HEADER_PROFILES[profile]`, signed with lib/sigv4 (the functions
+ * A SigV4-signed POST of `body` with the headers of `profile`, signed with lib/sigv4 (the functions
  * the server verifies with).
  */
 function signedRequest(
@@ -208,20 +218,20 @@ function signedRequest(
   api: 'iam' | 'sts',
   credentials: { accessKeyId: string; secretAccessKey: string },
   region: string,
-  profile: number,
+  profile: HeaderProfile,
 ): WireRequest {
   const amzDate = formatAmzDate(new Date());
   const date = amzDate.slice(0, 8);
   const rawBody = Buffer.from(body, 'utf8');
   const computed: Record<string, string> = {
     ...FIXED_HEADERS,
-    ...USER_AGENTS[profile],
+    ...profile.values,
     'content-length': String(rawBody.length),
     'amz-sdk-invocation-id': randomUUID(),
     'x-amz-date': amzDate,
     'x-amz-content-sha256': createHash('sha256').update(rawBody).digest('hex'),
   };
-  const names = HEADER_PROFILES[profile];
+  const { names } = profile;
   const headers: Record<string, string | undefined> = {};
   for (const name of names) if (name !== 'authorization') headers[name] = computed[name];
   const request: WireRequest = { method: 'POST', path: '/', query: '', headers, body, rawBody, sourceIp: '127.0.0.1', secure: false };

@@ -16,13 +16,27 @@ export const PAGE_CACHE_KIB = 4096;
  * per connection (SQLite's own default is 2 MB), which a database soon fills and keeps resident.
  */
 export function openConnection(dataDir: string, file: string, pageCacheKib: number): SqliteDatabase {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensureDataDirectory(dataDir);
   const db = new Database(path.join(dataDir, file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma(`cache_size = -${pageCacheKib}`);
   return db;
+}
+
+/** Creates the data directory when absent, readable by its owner only. */
+export function ensureDataDirectory(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * True for SQLite's answers when another connection holds the database locked (SQLITE_BUSY, SQLITE_LOCKED and their
+ * extended codes): worth trying again later, or a sign that someone else has it.
+ */
+export function isLockedOut(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 /** Opens (creating when absent) `gatehouse.db` in `dataDir` and brings its schema up to date. */

@@ -10,6 +10,7 @@
 // process SQLite refuses a second connection the lock just the same.
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureDataDirectory, isLockedOut } from './database';
 
 /** The file of the data directory whose lock marks it as in use. */
 export const INSTANCE_LOCK_FILE = 'instance.lock';
@@ -31,8 +32,9 @@ export interface InstanceLock {
   release(): void;
 }
 
-/** Takes the data directory's lock at once, or throws DataDirectoryInUse; the directory must exist. */
+/** Takes the data directory's lock at once (creating the directory when absent), or throws DataDirectoryInUse. */
 export function lockDataDirectory(dataDir: string): InstanceLock {
+  ensureDataDirectory(dataDir);
   // No waiting: a directory in use is said at once rather than after a busy timeout.
   const db = new Database(path.join(dataDir, INSTANCE_LOCK_FILE), { timeout: 0 });
   try {
@@ -42,8 +44,7 @@ export function lockDataDirectory(dataDir: string): InstanceLock {
     db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw new DataDirectoryInUse(path.resolve(dataDir));
+    if (isLockedOut(error)) throw new DataDirectoryInUse(path.resolve(dataDir));
     throw error;
   }
   return {

@@ -1,6 +1,5 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
 import type { Store } from '../types';
-import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from './database';
 import { lockDataDirectory, type InstanceLock } from './instance-lock';
@@ -87,7 +86,6 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string) {
     // Before anything is read or migrated: a directory another store holds is refused (./instance-lock.ts).
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.instanceLock = lockDataDirectory(dataDir);
     this.auditFile = path.join(dataDir, AUDIT_DATABASE_FILE);
     let db: SqliteDatabase | undefined;
