@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { threadId } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { queryCommitted } from '../store/sqlite/committed.fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../core/context';
 import type { AuditRecord } from '../core/pipeline';
@@ -139,9 +140,7 @@ describe('audit worker', () => {
     expect(access.map((a) => a.principalArn).sort()).toEqual([alice.arn, session.roleArn].sort());
     expect((await store.audit.listActionAccess([session.roleArn!], 'iam')).map((a) => a.actionName)).toEqual(['GetRole']);
     // Nothing of the trail is left in the main database.
-    const main = new Database(path.join(dir, 'gatehouse.db'), { readonly: true });
-    expect(main.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%audit%' OR name LIKE '%last_accessed%'").all()).toEqual([]);
-    main.close();
+    expect(queryCommitted(dir, "SELECT name FROM sqlite_master WHERE name LIKE '%audit%' OR name LIKE '%last_accessed%'")).toEqual([]);
   });
 
   it('flush() resolves once everything recorded before it is committed; close() drains the rest', async () => {

@@ -52,6 +52,20 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   return db;
 }
 
+/**
+ * Makes `db` take its locks on the database file now and keep them until it closes (SQLite's exclusive locking
+ * mode). One process serves a data directory (./instance-lock.ts), so no other connection needs them, and a
+ * transaction then makes no system calls to take and drop them: four `fcntl` calls a read, more a write, some 2.5 µs
+ * of a GetUser's ~6 µs SQLite read on the bench machine. Another connection to the file (the `sqlite3` shell, say)
+ * is refused "database is locked" while the store is open: read a copy of the file and its `-wal` instead.
+ */
+export function holdLocks(db: SqliteDatabase): void {
+  db.pragma('locking_mode = EXCLUSIVE');
+  // Taken now, and the write lock at once: held after reads only, the read lock alone would still be taken and dropped
+  // in the WAL index for every transaction.
+  db.exec('BEGIN IMMEDIATE; COMMIT');
+}
+
 /** Applies every migration (of gatehouse.db unless told otherwise) newer than the database's `user_version`. */
 export function migrate(db: SqliteDatabase, migrations: readonly Pick<Migration, 'version' | 'sql'>[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from './store';
+import { queryCommitted } from './committed.fixtures';
 
 let dataDir: string;
 let store: SqliteStore;
@@ -31,17 +31,9 @@ const user = (name: string) => ({
   createDate: DATE,
 });
 
-/** What another connection (another process) sees: only committed rows. */
+/** What another process would see, and what a crash now would leave: only committed rows. */
 function committedUserNames(): string[] {
-  const other = new Database(path.join(dataDir, 'gatehouse.db'), { readonly: true });
-  try {
-    return other
-      .prepare<[], { user_name: string }>('SELECT user_name FROM users ORDER BY user_name')
-      .all()
-      .map((row) => row.user_name);
-  } finally {
-    other.close();
-  }
+  return queryCommitted<{ user_name: string }>(dataDir, 'SELECT user_name FROM users ORDER BY user_name').map((row) => row.user_name);
 }
 
 describe('group commit', () => {

@@ -1,10 +1,11 @@
 // One store per SQLite data directory: a second store (in this process or another) is refused while the first is
 // open, with a message naming the directory and the way out; closing, or the death of the holding process however
-// it dies, frees the directory.
+// it dies, frees the directory. While open, the store also keeps gatehouse.db itself locked.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirectoryInUse } from './instance-lock';
 import { openSqliteStore } from './store';
@@ -67,6 +68,18 @@ describe('SQLite data directory lock', () => {
     await store.close();
     const opened = runChild('close');
     expect(opened.stdout).toContain('opened');
+  });
+
+  it('keeps gatehouse.db itself locked while open (holdLocks): another connection is refused, and served after close', async () => {
+    const store = openSqliteStore(dir);
+    const other = new Database(path.join(dir, 'gatehouse.db'), { timeout: 0 });
+    try {
+      expect(() => other.prepare('SELECT count(*) AS n FROM users').get()).toThrow(/database is locked/);
+      await store.close();
+      expect(other.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
+    } finally {
+      other.close();
+    }
   });
 
   it('leaves no stale lock behind a process killed with SIGKILL', async () => {

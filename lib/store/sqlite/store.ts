@@ -1,7 +1,7 @@
 // The SQLite Store: one database file in the data directory, one repository object per aggregate.
 import type { Store } from '../types';
 import path from 'node:path';
-import { openDatabase, type SqliteDatabase } from './database';
+import { holdLocks, openDatabase, type SqliteDatabase } from './database';
 import { lockDataDirectory, type InstanceLock } from './instance-lock';
 import { AUDIT_DATABASE_FILE, AUDIT_TABLES, moveLegacyAuditTables, openAuditDatabase } from './audit-database';
 import type Database from 'better-sqlite3';
@@ -94,6 +94,8 @@ export class SqliteStore implements Store {
       db = openDatabase(dataDir);
       auditDb = openAuditDatabase(dataDir);
       moveLegacyAuditTables(db, auditDb, db.name);
+      // Only now: the move reads gatehouse.db through a connection of its own.
+      holdLocks(db);
     } catch (error) {
       auditDb?.close();
       db?.close();

@@ -7,8 +7,8 @@ import type { Tag } from '../tags';
 import { countedRowsSql } from '../entity-counts';
 import { USER_COLUMNS, toUserRecord, type UserRow } from '../rows/users';
 
-/** A row of `byNameWithTags` in raw mode: the user's columns, then one tag's key and value (NULL when it has none). */
-type UserTagRow = [string, string, string, string, string | null, string | null, string | null, string | null];
+/** A row of `byNameWithTags` in raw mode: the user's columns, then one tag's key, value and position (NULL when it has none). */
+type UserTagRow = [string, string, string, string, string | null, string | null, string | null, string | null, number | null];
 
 export class SqliteUserRepository implements UserRepository {
   private readonly insertStatement;
@@ -30,9 +30,9 @@ export class SqliteUserRepository implements UserRepository {
     // One row per tag (one with NULL tag columns when there is none); raw rows, no object per row.
     this.byNameWithTags = db
       .prepare<[string], UserTagRow>(
-        `SELECT u.user_id, u.user_name, u.path, u.create_date, u.permissions_boundary_arn, u.password_last_used, t.tag_key, t.tag_value
+        `SELECT u.user_id, u.user_name, u.path, u.create_date, u.permissions_boundary_arn, u.password_last_used, t.tag_key, t.tag_value, t.position
          FROM users u LEFT JOIN tags t ON t.entity_kind = 'user' AND t.entity_id = u.user_id
-         WHERE u.name_key = ? ORDER BY t.position`,
+         WHERE u.name_key = ?`,
       )
       .raw();
     this.listing = new PathListing(db, 'users', toUserRecord);
@@ -65,9 +65,10 @@ export class SqliteUserRepository implements UserRepository {
     const user: UserRecord = { userId, userName: name, path, createDate };
     if (boundary) user.permissionsBoundaryArn = boundary;
     if (passwordLastUsed) user.passwordLastUsed = passwordLastUsed;
-    const tags: Tag[] = [];
-    for (const row of rows) if (row[6] !== null) tags.push({ Key: row[6], Value: row[7]! });
-    return { user, tags };
+    if (rows.length === 1) return { user, tags: rows[0][6] === null ? [] : [{ Key: rows[0][6], Value: rows[0][7]! }] };
+    // In the order they were added (SQLite would sort the rows in a temporary B-tree for each GetUser, tags or not).
+    rows.sort((a, b) => a[8]! - b[8]!);
+    return { user, tags: rows.map((row) => ({ Key: row[6]!, Value: row[7]! })) };
   }
 
   async getById(userId: string): Promise<UserRecord | undefined> {
