@@ -1,11 +1,13 @@
 // Next.js start-up hook: open the embedded IAM service at boot, stamp every request with its resolved client
-// (lib/service/client-stamp.ts), and print the first-run message once.
+// (lib/service/client-stamp.ts), bound the open connections of its HTTP server (lib/service/connection-limit.ts), and
+// print the first-run message once.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getService } = await import('./lib/service/instance');
   const { firstRunMessage } = await import('./lib/service/first-run-message');
   const { installClientStamping } = await import('./lib/service/client-stamp');
   const { parseTrustedProxies } = await import('./lib/service/client-address');
+  const { boundConnections } = await import('./lib/service/connection-limit');
   let service: Awaited<ReturnType<typeof getService>>;
   try {
     service = await getService();
@@ -22,6 +24,7 @@ export async function register() {
     process.exit(1);
   }
   installClientStamping(parseTrustedProxies(service.config.trustedProxies));
+  boundConnections(service.config.maxConnections);
   const port = process.env.PORT ?? '3000';
   if (service.firstRun) {
     console.log(firstRunMessage(service.firstRun, `http://localhost:${port}/aws`, `http://localhost:${port}/`));

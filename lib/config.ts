@@ -50,7 +50,7 @@ export const ENVIRONMENT = z.object({
     .positive()
     .default(1024 * 1024),
   GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
-  /** Open connections the standalone server keeps at most; one more is closed as it is accepted. */
+  /** Open connections each server (standalone, and the console's) keeps at most; one more is closed as it is accepted. */
   GATEHOUSE_MAX_CONNECTIONS: z.coerce.number().int().positive().default(4096),
   /** Comma-separated CIDR blocks (or addresses) of proxies whose forwarded headers are believed; none by default. */
   GATEHOUSE_TRUSTED_PROXIES: z
@@ -134,9 +134,9 @@ export interface ServiceConfig {
   /** A request that has waited longer than this for the event loop is answered `Throttling` (0: never). */
   maxQueueMs: number;
   /**
-   * The standalone server's bound on open connections (GATEHOUSE_MAX_CONNECTIONS): idle ones cost memory and a file
-   * descriptor each without a request, so their number is bounded like every other resource a caller that has not
-   * authenticated can hold.
+   * The bound on open connections of the standalone server and of the console's (GATEHOUSE_MAX_CONNECTIONS; the
+   * console's through lib/service/connection-limit.ts): idle ones cost memory and a file descriptor each without a
+   * request, so their number is bounded like every other resource a caller that has not authenticated can hold.
    */
   maxConnections: number;
   /** CIDR blocks of trusted proxies (GATEHOUSE_TRUSTED_PROXIES); see lib/service/client-address.ts. */
