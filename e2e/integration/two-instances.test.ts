@@ -12,11 +12,13 @@ import {
   CreateUserCommand,
   DeleteAccessKeyCommand,
   DetachUserPolicyCommand,
+  GetAccountPasswordPolicyCommand,
   GetUserCommand,
   IAMClient,
   ListPolicyVersionsCommand,
   ListUsersCommand,
   PutUserPolicyCommand,
+  UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { errorCode, TEST_ACCOUNT_ID } from './harness';
 import { adminClient, exited, StandaloneServers, type StandaloneServer } from './standalone';
@@ -154,6 +156,25 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database (GATEHOUS
     await iamA.send(new DeleteAccessKeyCommand({ UserName: 'guarded', AccessKeyId: credentials.accessKeyId }));
     const keyDelay = await delayUntil(() => outcome(onB.send(new ListUsersCommand({}))), 'InvalidClientTokenId');
     console.log(`cross-instance propagation: deleted access key rejected on B after ${keyDelay.toFixed(1)} ms`);
+    onB.destroy();
+  });
+
+  it("the password policy's grant to users, given and withdrawn through A, is enforced by B (which remembers the account row)", async () => {
+    // No policy of its own: GetAccountPasswordPolicy is allowed only by the policy's AllowUsersToChangePassword.
+    await iamA.send(new CreateUserCommand({ UserName: 'no-policies' }));
+    const key = (await iamA.send(new CreateAccessKeyCommand({ UserName: 'no-policies' }))).AccessKey!;
+    const onB = clientFor(b.endpoint, { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    const probe = () => outcome(onB.send(new GetAccountPasswordPolicyCommand({})));
+    expect(await probe()).not.toBe('OK');
+    await iamA.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 12, AllowUsersToChangePassword: true }));
+    const grantDelay = await delayUntil(probe, 'OK');
+    // B has now read the account with the grant (and keeps it): withdrawn through A, it is refused on B.
+    for (let i = 0; i < 20; i++) expect(await probe()).toBe('OK');
+    await iamA.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 12, AllowUsersToChangePassword: false }));
+    const withdrawDelay = await delayUntil(probe, 'AccessDenied');
+    console.log(
+      `cross-instance propagation: password policy grant seen on B after ${grantDelay.toFixed(1)} ms, its withdrawal after ${withdrawDelay.toFixed(1)} ms`,
+    );
     onB.destroy();
   });
 

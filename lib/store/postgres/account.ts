@@ -1,13 +1,72 @@
-// PostgreSQL implementation of the account repository. Unlike SQLite's, it keeps no cached row: another instance
-// may change the account (password policy, root password) at any time.
+// PostgreSQL implementation of the account repository. Another instance may change the account (password policy,
+// root MFA) at any time, so the row it remembers is only believed while the instance's invalidation channel is
+// trusted and nothing said it changed, and for a second at most (AccountCache); inside a unit it is always read.
 import type { AccountRecord, AccountRepository } from '../account';
 import type { Sql } from './sql';
 import { ACCOUNT_COLUMNS, toAccountRecord, type AccountRow } from '../rows/account';
 
+/** How long a remembered account row is believed at most, in ms, even when nothing said it changed. */
+export const ACCOUNT_CACHE_MAX_AGE_MS = 1000;
+
+/**
+ * The account row as this instance last read it outside a unit: every request's authentication reads it (the
+ * account a key belongs to), which on PostgreSQL was a round trip of its own per request. Forgotten whenever any
+ * instance announces a change (every IAM write that can change the account does: UpdateAccountPasswordPolicy,
+ * Enable/DeactivateMFADevice for root...), when this instance writes the account or rolls a unit back, on a wipe, and
+ * when the invalidation channel is lost; believed only while that channel is trusted; a reading that started before
+ * the latest of those is never kept.
+ */
+export class AccountCache {
+  private generation = 0;
+  private entry: { generation: number; at: number; record: AccountRecord | undefined } | undefined;
+
+  constructor(private readonly trusted: () => boolean) {}
+
+  forget(): void {
+    this.generation++;
+    this.entry = undefined;
+  }
+
+  /** The remembered row (`undefined` record: no account), or undefined when there is none to believe. */
+  current(now: number): { record: AccountRecord | undefined } | undefined {
+    const entry = this.entry;
+    if (entry === undefined || entry.generation !== this.generation || now - entry.at >= ACCOUNT_CACHE_MAX_AGE_MS) return undefined;
+    return this.trusted() ? entry : undefined;
+  }
+
+  /** Reads through `read`, remembering its answer unless something was forgotten meanwhile. */
+  async readThrough(read: () => Promise<AccountRecord | undefined>, now: () => number): Promise<AccountRecord | undefined> {
+    const generation = this.generation;
+    const at = now();
+    const record = await read();
+    if (generation === this.generation && this.trusted()) this.entry = { generation, at, record };
+    return record;
+  }
+}
+
 export class PostgresAccountRepository implements AccountRepository {
-  constructor(private readonly sql: Sql) {}
+  /**
+   * `cache`: the instance's account cache. Read through only by the repository outside a unit (`useCache`); a
+   * unit's repository reads its own transaction's row, and forgets the cached one when it writes.
+   */
+  constructor(
+    private readonly sql: Sql,
+    private readonly cache?: AccountCache,
+    private readonly useCache = false,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(): Promise<AccountRecord | undefined> {
+    if (this.cache && this.useCache) {
+      const hit = this.cache.current(this.now());
+      if (hit) return hit.record && { ...hit.record };
+      const record = await this.cache.readThrough(() => this.read(), this.now);
+      return record && { ...record };
+    }
+    return this.read();
+  }
+
+  private async read(): Promise<AccountRecord | undefined> {
     const row = await this.sql.row<AccountRow>('SELECT * FROM account WHERE id = 1');
     return row && toAccountRecord(row);
   }
@@ -26,9 +85,20 @@ export class PostgresAccountRepository implements AccountRepository {
         account.createDate,
       ],
     );
+    this.cache?.forget();
   }
 
   async update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void> {
+    this.cache?.forget();
+    try {
+      await this.write(changes);
+    } finally {
+      // Again once written: a reading that began in between read the row before the change.
+      this.cache?.forget();
+    }
+  }
+
+  private async write(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void> {
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [field, value] of Object.entries(changes)) {

@@ -8,7 +8,7 @@ import { migrate } from './migrations';
 import { INVALIDATION_CHANNEL, InvalidationListener } from './invalidation';
 import { PostgresUserRepository } from './users';
 import { PostgresTagRepository } from './tags';
-import { PostgresAccountRepository } from './account';
+import { AccountCache, PostgresAccountRepository } from './account';
 import { PostgresAccessKeyRepository } from './access-keys';
 import { PostgresManagedPolicyRepository } from './managed-policies';
 import { PostgresAttachmentRepository } from './attachments';
@@ -55,6 +55,8 @@ interface Shared {
   invalidation: InvalidationListener | undefined;
   /** The store on the pool, which every scoped store names as its root. */
   root?: PostgresStore;
+  /** The account row as last read outside a unit (./account.ts). */
+  account: AccountCache;
 }
 
 export interface PostgresStoreOptions {
@@ -99,7 +101,7 @@ export class PostgresStore implements Store {
   ) {
     this.users = new PostgresUserRepository(sql);
     this.tags = new PostgresTagRepository(sql);
-    this.account = new PostgresAccountRepository(sql);
+    this.account = new PostgresAccountRepository(sql, shared.account, unit === undefined);
     this.accessKeys = new PostgresAccessKeyRepository(sql);
     this.managedPolicies = new PostgresManagedPolicyRepository(sql);
     this.attachments = new PostgresAttachmentRepository(sql);
@@ -120,7 +122,9 @@ export class PostgresStore implements Store {
 
   /** A store on `pool` (whose schema is up to date). */
   static onPool(pool: pg.Pool, invalidation?: InvalidationListener): PostgresStore {
-    const shared: Shared = { pool, rollbackListeners: [], invalidation };
+    const account = new AccountCache(() => invalidation?.trusted ?? false);
+    const shared: Shared = { pool, rollbackListeners: [() => account.forget()], invalidation, account };
+    invalidation?.onChange(() => account.forget());
     shared.root = new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
     return shared.root;
   }
@@ -192,6 +196,7 @@ export class PostgresStore implements Store {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.sql.run(truncate);
+        this.shared.account.forget();
         return;
       } catch (error) {
         if (errorCode(error) !== '40P01' || attempt >= 5) throw error;
@@ -239,6 +244,8 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       // A statement failed and `fn` carried on: PostgreSQL would answer COMMIT with a silent ROLLBACK.
       if (sql.failure !== undefined) throw sql.failure;
       await client.query('COMMIT');
+      // What the unit wrote may be the account: a row read outside it meanwhile is the one from before.
+      if (sql.wrote) shared.account.forget();
       return result;
     } catch (error) {
       try {
