@@ -111,6 +111,26 @@ describe('AccountCache', () => {
     expect(state.reads).toBe(4);
   });
 
+  it('forgets again when a unit that wrote the account ends, not when another unit does', async () => {
+    const { sql, state } = fakeSql();
+    const cache = new AccountCache(() => true);
+    const root = new PostgresAccountRepository(sql, cache, true, () => 0);
+    const { sql: otherUnitSql } = fakeSql();
+    const writing = new PostgresAccountRepository(sql, cache, false, () => 0);
+    await writing.update({ passwordPolicy: '{"MinimumPasswordLength":20}' });
+    await root.get(); // read while the unit is open: the row from before its commit
+    expect(state.reads).toBe(1);
+    cache.ended(otherUnitSql);
+    await root.get();
+    expect(state.reads).toBe(1);
+    cache.ended(sql); // the writing unit commits
+    await root.get();
+    expect(state.reads).toBe(2);
+    cache.ended(sql); // once only
+    await root.get();
+    expect(state.reads).toBe(2);
+  });
+
   it('hands out copies: a caller changing the record does not change what is cached', async () => {
     const { sql } = fakeSql();
     const repository = new PostgresAccountRepository(sql, new AccountCache(() => true), true, () => 0);

@@ -12,19 +12,32 @@ export const ACCOUNT_CACHE_MAX_AGE_MS = 1000;
  * The account row as this instance last read it outside a unit: every request's authentication reads it (the
  * account a key belongs to), which on PostgreSQL was a round trip of its own per request. Forgotten whenever any
  * instance announces a change (every IAM write that can change the account does: UpdateAccountPasswordPolicy,
- * Enable/DeactivateMFADevice for root...), when this instance writes the account or rolls a unit back, on a wipe, and
- * when the invalidation channel is lost; believed only while that channel is trusted; a reading that started before
- * the latest of those is never kept.
+ * Enable/DeactivateMFADevice for root...), when this instance writes the account and when the unit that wrote it
+ * ends, on a rollback, on a wipe, and when the invalidation channel is lost; believed only while that channel is
+ * trusted; a reading that started before the latest of those is never kept.
  */
 export class AccountCache {
   private generation = 0;
   private entry: { generation: number; at: number; record: AccountRecord | undefined } | undefined;
+  /** The units (their Sql) that wrote the account and have not ended yet. */
+  private readonly writers = new WeakSet<Sql>();
 
   constructor(private readonly trusted: () => boolean) {}
 
   forget(): void {
     this.generation++;
     this.entry = undefined;
+  }
+
+  /** The unit of `sql` writes the account: forgotten now, and again when the unit ends (`ended`). */
+  written(sql: Sql): void {
+    this.writers.add(sql);
+    this.forget();
+  }
+
+  /** A unit committed or rolled back: if it wrote the account, a row read outside it meanwhile is the old one. */
+  ended(sql: Sql): void {
+    if (this.writers.delete(sql)) this.forget();
   }
 
   /** The remembered row (`undefined` record: no account), or undefined when there is none to believe. */
@@ -85,15 +98,21 @@ export class PostgresAccountRepository implements AccountRepository {
         account.createDate,
       ],
     );
-    this.cache?.forget();
+    this.wrote();
+  }
+
+  /** Outside a unit the write has committed once it returns; a unit's is forgotten again when the unit ends. */
+  private wrote(): void {
+    if (this.useCache) this.cache?.forget();
+    else this.cache?.written(this.sql);
   }
 
   async update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void> {
-    this.cache?.forget();
+    this.wrote();
     try {
       await this.write(changes);
     } finally {
-      // Again once written: a reading that began in between read the row before the change.
+      // Again once written (and, in a unit, once it ends): a reading that began in between read the row before.
       this.cache?.forget();
     }
   }

@@ -244,8 +244,8 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       // A statement failed and `fn` carried on: PostgreSQL would answer COMMIT with a silent ROLLBACK.
       if (sql.failure !== undefined) throw sql.failure;
       await client.query('COMMIT');
-      // What the unit wrote may be the account: a row read outside it meanwhile is the one from before.
-      if (sql.wrote) shared.account.forget();
+      // A unit that wrote the account: a row read outside it meanwhile is the one from before.
+      shared.account.ended(sql);
       return result;
     } catch (error) {
       try {
@@ -253,6 +253,7 @@ async function runUnit<T>(shared: Shared, mode: 'write' | 'read', fn: (sql: Clie
       } catch (rollbackError) {
         broken = rollbackError as Error; // The connection is unusable: the pool must not hand it out again.
       }
+      shared.account.ended(sql);
       if (sql.wrote) for (const listener of shared.rollbackListeners) listener();
       const code = errorCode(sql.failure ?? error);
       const retry = code === '23505' ? uniqueRetries++ < MAX_UNIQUE_RETRIES : code !== undefined && RETRYABLE.has(code);
