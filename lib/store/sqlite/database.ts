@@ -55,8 +55,8 @@ export function openDatabase(dataDir: string): SqliteDatabase {
 /**
  * Makes `db` take its locks on the database file now and keep them until it closes (SQLite's exclusive locking
  * mode). One process serves a data directory (./instance-lock.ts), so no other connection needs them, and a
- * transaction then makes no system calls to take and drop them: four `fcntl` calls a read, more a write, some 2.5 µs
- * of a GetUser's ~6 µs SQLite read on the bench machine. Another connection to the file (the `sqlite3` shell, say)
+ * transaction then makes no system calls to take and drop them (`fcntl`: two to four a read, more a write), some
+ * 2.5 µs of the ~6 µs SQLite read of a GetUser on the bench machine. Another connection to the file (the `sqlite3` shell, say)
  * is refused "database is locked" while the store is open: read a copy of the file and its `-wal` instead.
  */
 export function holdLocks(db: SqliteDatabase): void {
