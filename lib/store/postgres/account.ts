@@ -13,8 +13,8 @@ export const ACCOUNT_CACHE_MAX_AGE_MS = 1000;
  * account a key belongs to), which on PostgreSQL was a round trip of its own per request. Forgotten whenever any
  * instance announces a change (every IAM write that can change the account does: UpdateAccountPasswordPolicy,
  * Enable/DeactivateMFADevice for root...), when this instance writes the account and when the unit that wrote it
- * ends, on a rollback, on a wipe, and when the invalidation channel is lost; believed only while that channel is
- * trusted; a reading that started before the latest of those is never kept.
+ * ends (committed or rolled back), on a wipe, and when the invalidation channel is lost; believed only while that
+ * channel is trusted; a reading that started before the latest of those is never kept.
  */
 export class AccountCache {
   private generation = 0;
@@ -101,23 +101,16 @@ export class PostgresAccountRepository implements AccountRepository {
     this.wrote();
   }
 
-  /** Outside a unit the write has committed once it returns; a unit's is forgotten again when the unit ends. */
+  /**
+   * After a write: outside a unit it has committed, so forgetting now discards any reading that began before it; a
+   * unit's is forgotten now and again when the unit ends (readings in between saw the row before its commit).
+   */
   private wrote(): void {
     if (this.useCache) this.cache?.forget();
     else this.cache?.written(this.sql);
   }
 
   async update(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void> {
-    this.wrote();
-    try {
-      await this.write(changes);
-    } finally {
-      // Again once written (and, in a unit, once it ends): a reading that began in between read the row before.
-      this.cache?.forget();
-    }
-  }
-
-  private async write(changes: Partial<Omit<AccountRecord, 'accountId' | 'createDate'>>): Promise<void> {
     const sets: string[] = [];
     const values: unknown[] = [];
     for (const [field, value] of Object.entries(changes)) {
@@ -128,6 +121,7 @@ export class PostgresAccountRepository implements AccountRepository {
     }
     if (sets.length === 0) return;
     await this.sql.run(`UPDATE account SET ${sets.join(', ')} WHERE id = 1`, values);
+    this.wrote();
   }
 
   async listAliases(): Promise<string[]> {

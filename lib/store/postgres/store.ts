@@ -123,7 +123,7 @@ export class PostgresStore implements Store {
   /** A store on `pool` (whose schema is up to date). */
   static onPool(pool: pg.Pool, invalidation?: InvalidationListener): PostgresStore {
     const account = new AccountCache(() => invalidation?.trusted ?? false);
-    const shared: Shared = { pool, rollbackListeners: [() => account.forget()], invalidation, account };
+    const shared: Shared = { pool, rollbackListeners: [], invalidation, account };
     invalidation?.onChange(() => account.forget());
     shared.root = new PostgresStore(shared, new PoolSql(pool, (fn) => runUnit(shared, 'write', fn)), undefined);
     return shared.root;

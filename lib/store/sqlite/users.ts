@@ -65,10 +65,10 @@ export class SqliteUserRepository implements UserRepository {
     const user: UserRecord = { userId, userName: name, path, createDate };
     if (boundary) user.permissionsBoundaryArn = boundary;
     if (passwordLastUsed) user.passwordLastUsed = passwordLastUsed;
-    if (rows.length === 1) return { user, tags: rows[0][6] === null ? [] : [{ Key: rows[0][6], Value: rows[0][7]! }] };
-    // In the order they were added (SQLite would sort the rows in a temporary B-tree for each GetUser, tags or not).
-    rows.sort((a, b) => a[8]! - b[8]!);
-    return { user, tags: rows.map((row) => ({ Key: row[6]!, Value: row[7]! })) };
+    // No tag: one row of NULLs. Tags: in the order they were added (sorted here, not by SQLite, which would build a
+    // temporary B-tree for every GetUser, tags or not).
+    if (rows[0][6] === null) return { user, tags: [] };
+    return { user, tags: rows.sort((a, b) => a[8]! - b[8]!).map((row) => ({ Key: row[6]!, Value: row[7]! })) };
   }
 
   async getById(userId: string): Promise<UserRecord | undefined> {
