@@ -14,18 +14,21 @@ export interface BenchServer {
   rssNowMiB(): { total: number; anon: number; file: number };
   /** CPU time (user + system) the server process has used so far, in milliseconds (Linux /proc, 10 ms ticks). */
   cpuMs(): number;
+  /** The same for its main thread alone (the event loop: HTTP, SigV4, authorization, SQLite), without the audit worker and GC helpers. */
+  mainThreadCpuMs(): number;
   stop(): void;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/** Starts `bin/iam.mjs` of `checkout` (this one by default; bench/ab.ts passes another) with its own fresh data directory. */
+export async function startBenchServer(env: Record<string, string> = {}, checkout = root): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
   // GATEHOUSE_BENCH_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.GATEHOUSE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // As `npm run iam` runs it: bin/iam.mjs bundles bin/iam-server.ts and runs the bundle.
   const child = spawn(process.execPath, [...IAM_NODE_FLAGS, ...nodeArgs, 'bin/iam.mjs', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
+    cwd: checkout,
     env: {
       ...IAM_NODE_ENV,
       ...process.env,
@@ -62,12 +65,20 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       return { total: mib(kib('VmRSS')), anon: mib(kib('RssAnon')), file: mib(kib('RssFile') + kib('RssShmem')) };
     },
     cpuMs() {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+      return cpuMsOf(`/proc/${child.pid}/stat`);
+    },
+    mainThreadCpuMs() {
+      return cpuMsOf(`/proc/${child.pid}/task/${child.pid}/stat`);
     },
     stop() {
       child.kill('SIGTERM');
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** User + system CPU milliseconds from a /proc stat file (process or thread; 10 ms ticks). */
+function cpuMsOf(statFile: string): number {
+  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }

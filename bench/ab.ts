@@ -1,0 +1,96 @@
+// A/B of two checkouts of Gatehouse on the same machine in one run: GetUser and GetCallerIdentity, pre-signed at
+// concurrency 16, each server's pass alternating with the same do-nothing node:http server (the ceiling, warmed
+// first), the order of the two checkouts swapped every round. Prints per checkout the median requests/s, the median of
+// each round's ratio to the ceiling pass just before it, and the server's CPU per request: its main thread and the
+// whole process. The machine's load drifts by a third within minutes, so only figures of one run compare.
+//
+//   git worktree add --detach ../base <rev> && cp -al node_modules ../base/node_modules
+//   npx tsx bench/ab.ts ../base .          (GATEHOUSE_AB_ROUNDS, default 8; GATEHOUSE_AB_REQUESTS, default 12,000)
+//
+// Both servers run with this checkout's node flags and environment (bin/iam.mjs), so a change to those is not
+// measured here. Not part of `npm run bench`: it needs a second checkout.
+import path from 'node:path';
+import { runLoad, signQuery, startCeilingServer, type PreparedRequest } from './lib/http-load';
+import { startBenchServer, type BenchServer } from './lib/server';
+
+const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+const CONCURRENCY = 16;
+const USERS = 3000;
+const ROUNDS = Number(process.env.GATEHOUSE_AB_ROUNDS ?? 8);
+const REQUESTS = Number(process.env.GATEHOUSE_AB_REQUESTS ?? 12000);
+
+interface Workload {
+  name: string;
+  body: (i: number) => string;
+  service: 'iam' | 'sts';
+}
+
+const WORKLOADS: Workload[] = [
+  { name: 'GetUser', body: (i) => `Action=GetUser&Version=2010-05-08&UserName=ab-${i % USERS}`, service: 'iam' },
+  { name: 'GetCallerIdentity', body: () => 'Action=GetCallerIdentity&Version=2011-06-15', service: 'sts' },
+];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const copies = (requests: PreparedRequest[]) => requests.map((r) => ({ ...r }));
+
+async function main(): Promise<void> {
+  const checkouts = process.argv.slice(2).map((dir) => path.resolve(dir));
+  if (checkouts.length !== 2) throw new Error('usage: npx tsx bench/ab.ts <checkout A> <checkout B>');
+  const ceiling = await startCeilingServer();
+  const servers: BenchServer[] = [];
+  try {
+    for (const checkout of checkouts) servers.push(await startBenchServer({}, checkout));
+    const sign = (endpoint: string, workload: Workload, count: number) =>
+      Promise.all(Array.from({ length: count }, (_, i) => signQuery(endpoint, workload.body(i), CREDENTIALS, workload.service)));
+    for (const server of servers) {
+      const users = Array.from({ length: USERS }, (_, i) => `Action=CreateUser&Version=2010-05-08&UserName=ab-${i}&Path=/ab/`);
+      await runLoad(server.endpoint, await Promise.all(users.map((body) => signQuery(server.endpoint, body, CREDENTIALS))), CONCURRENCY);
+    }
+    for (const workload of WORKLOADS) {
+      const requests = await Promise.all(servers.map((server) => sign(server.endpoint, workload, REQUESTS)));
+      // Unmeasured: each server's first pass, then the ceiling's first passes (this client warms up over them).
+      for (const [k, server] of servers.entries()) await runLoad(server.endpoint, copies(requests[k]), CONCURRENCY);
+      for (let pass = 0; pass < 3; pass++) await runLoad(ceiling.endpoint, copies(requests[0]), CONCURRENCY);
+      const figures = servers.map(() => ({
+        perSecond: [] as number[],
+        ratio: [] as number[],
+        mainUs: [] as number[],
+        processUs: [] as number[],
+      }));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) {
+          const ceilingRate = (await runLoad(ceiling.endpoint, copies(requests[k]), CONCURRENCY)).perSecond;
+          const server = servers[k];
+          const main0 = server.mainThreadCpuMs();
+          const process0 = server.cpuMs();
+          const result = await runLoad(server.endpoint, copies(requests[k]), CONCURRENCY);
+          if (result.errors > 0)
+            throw new Error(`${checkouts[k]}: ${result.errors} ${workload.name} errors ${JSON.stringify(result.statuses)}`);
+          figures[k].perSecond.push(result.perSecond);
+          figures[k].ratio.push(result.perSecond / ceilingRate);
+          figures[k].mainUs.push(((server.mainThreadCpuMs() - main0) * 1000) / REQUESTS);
+          figures[k].processUs.push(((server.cpuMs() - process0) * 1000) / REQUESTS);
+        }
+      }
+      console.log(`\n${workload.name}, pre-signed c${CONCURRENCY}, ${ROUNDS} rounds of ${REQUESTS} (medians)`);
+      console.table(
+        figures.map((f, k) => ({
+          checkout: checkouts[k],
+          'requests/s': Math.round(median(f.perSecond)),
+          'of ceiling': `${(median(f.ratio) * 100).toFixed(1)} %`,
+          'main thread µs/request': Math.round(median(f.mainUs)),
+          'process µs/request': Math.round(median(f.processUs)),
+          'ratio per round': f.ratio.map((r) => Math.round(r * 100)).join(' '),
+        })),
+      );
+    }
+  } finally {
+    for (const server of servers) server.stop();
+    ceiling.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
