@@ -26,10 +26,13 @@ export interface AuditWorkerData {
  * exits); with `abandon`, from a `close()` that gave up waiting (audit.db locked by another connection): the worker
  * drops what it still holds, which the main thread has reported, and exits all the same.
  */
-export type ToAuditWorker = AuditBatch | { type: 'close'; abandon?: boolean };
+export type ToAuditWorker = AuditBatch | { type: 'close'; abandon?: boolean } | { type: 'rehearse'; batch: AuditBatch };
 
-/** Messages to the main thread: `ready` once audit.db is open, `ack` once a batch is committed (or failed, said on stderr). */
-export type FromAuditWorker = { type: 'ready' } | { type: 'ack'; batch: number };
+/**
+ * Messages to the main thread: `ready` once audit.db is open, `ack` once a batch is committed (or failed, said on
+ * stderr), `rehearsed` once a rehearsal batch was written and rolled back (`events`: how many of its events were built).
+ */
+export type FromAuditWorker = { type: 'ready' } | { type: 'ack'; batch: number } | { type: 'rehearsed'; events: number };
 
 const port = parentPort;
 if (!port) throw new Error('lib/audit/audit-worker.ts runs as a worker thread (see worker-writer.ts)');
@@ -45,17 +48,19 @@ const deliveredStatement = db.prepare<[string], { batch: number }>('SELECT batch
 const deliverStatement = db.prepare<[string, number]>(
   'INSERT INTO audit_delivery (writer_id, batch) VALUES (?, ?) ON CONFLICT (writer_id) DO UPDATE SET batch = excluded.batch',
 );
-const writeBatch = db.transaction((events: AuditEventRecord[], access: ServiceAccessRecord[], batch: number) => {
+/** Thrown inside a rehearsal's transaction: better-sqlite3 then rolls it back (and throws it again). */
+const REHEARSAL = new Error('audit rehearsal: rolled back');
+const writeBatch = db.transaction((events: AuditEventRecord[], access: ServiceAccessRecord[], batch: number, rehearsal = false) => {
   repository.writeNow(events, access);
   deliverStatement.run(data.writerId, batch);
+  if (rehearsal) throw REHEARSAL;
 });
 /** The last batch of this writer already committed (by a predecessor that crashed before acknowledging it). */
 let delivered = deliveredStatement.get(data.writerId)?.batch ?? 0;
 let lastPrune = 0;
 
-/** Writes a batch in one transaction; false when audit.db is locked (nothing written: the batch is tried again). */
-function write(batch: AuditBatch): boolean {
-  if (batch.batch <= delivered) return true;
+/** The events and last-accessed rows of a batch's records (a record whose event cannot be built is said on stderr and skipped). */
+function rowsOf(batch: AuditBatch): { events: AuditEventRecord[]; access: ServiceAccessRecord[] } {
   const events: AuditEventRecord[] = [];
   const access = new Map<string, ServiceAccessRecord>();
   for (const record of recordsOf(batch)) {
@@ -70,8 +75,15 @@ function write(batch: AuditBatch): boolean {
       );
     }
   }
+  return { events, access: [...access.values()] };
+}
+
+/** Writes a batch in one transaction; false when audit.db is locked (nothing written: the batch is tried again). */
+function write(batch: AuditBatch): boolean {
+  if (batch.batch <= delivered) return true;
+  const { events, access } = rowsOf(batch);
   try {
-    writeBatch(events, [...access.values()], batch.batch);
+    writeBatch(events, access, batch.batch);
     delivered = batch.batch;
   } catch (error) {
     if (isLockedOut(error)) return false;
@@ -81,6 +93,21 @@ function write(batch: AuditBatch): boolean {
     );
   }
   return true;
+}
+
+/**
+ * A rehearsal batch (the start-up warm-up's requests): built and written as `write` does, in a transaction rolled
+ * back at its end, so the code real batches run is compiled and optimised and audit.db keeps nothing. Not queued nor
+ * acknowledged: when audit.db is locked, or anything else fails, the rehearsal is simply not done.
+ */
+function rehearse(batch: AuditBatch): void {
+  const { events, access } = rowsOf(batch);
+  try {
+    writeBatch(events, access, batch.batch, true);
+  } catch {
+    // REHEARSAL (rolled back, as meant), or audit.db locked: nothing is written either way.
+  }
+  port!.postMessage({ type: 'rehearsed', events: events.length } satisfies FromAuditWorker);
 }
 
 /** Deletes events past retention (time and count), at most once per prune interval. */
@@ -147,6 +174,10 @@ port.on('message', (message: ToAuditWorker) => {
     closing = true;
     if (message.abandon) queue.length = 0;
     if (queue.length === 0) finish();
+    return;
+  }
+  if (message.type === 'rehearse') {
+    if (!closing) rehearse(message.batch);
     return;
   }
   queue.push(message);

@@ -49,6 +49,8 @@ export function createAuditSink(
       record(record: AuditRecord): void {
         if (admitted(record)) worker.enqueue(record);
       },
+      // Not counted against the anonymous events' bound: nothing of it is kept.
+      rehearse: (record: AuditRecord) => worker.rehearse(record),
       get pending() {
         return worker.pending;
       },

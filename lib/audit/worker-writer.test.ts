@@ -143,6 +143,32 @@ describe('audit worker', () => {
     expect(queryCommitted(dir, "SELECT name FROM sqlite_master WHERE name LIKE '%audit%' OR name LIKE '%last_accessed%'")).toEqual([]);
   });
 
+  it('rehearses what it is given to (the warm-up): the worker builds and writes those events, then keeps none of them', async () => {
+    const w = writer();
+    w.enqueue(record('real-before'));
+    // 300 rehearsed: a full batch (256) posted at once, the rest after the flush interval.
+    for (let i = 0; i < 300; i++) {
+      w.rehearse(
+        record(`rehearsal-${i}`, { principal: session, info: { ...record('x').info, requestId: `rehearsal-${i}`, action: 'GetRole' } }),
+      );
+    }
+    w.enqueue(record('real-after'));
+    await expect.poll(() => w.rehearsedEvents, { timeout: 10_000 }).toBe(300);
+    expect(w.pending).toBeLessThanOrEqual(2); // Rehearsals are never held nor waited for.
+    await w.flush();
+    expect((await requestIds()).sort()).toEqual(['real-after', 'real-before']);
+    // Neither the events nor the last-accessed data of the rehearsed calls (the session's role) are kept.
+    expect(await store.audit.listServiceAccess([session.roleArn!])).toEqual([]);
+    expect(await store.audit.listActionAccess([session.roleArn!], 'iam')).toEqual([]);
+    expect((await store.audit.listServiceAccess([alice.arn])).map((a) => a.principalArn)).toEqual([alice.arn]);
+    // The trail goes on as before: a restarted writer (same audit.db) writes its batches.
+    await w.close();
+    const next = writer();
+    next.enqueue(record('next-writer'));
+    await next.flush();
+    expect((await requestIds()).sort()).toEqual(['next-writer', 'real-after', 'real-before']);
+  });
+
   it('flush() resolves once everything recorded before it is committed; close() drains the rest', async () => {
     const w = writer({ flushIntervalMs: 10_000 });
     for (let i = 0; i < 1000; i++) w.enqueue(record(`a-${i}`));

@@ -111,6 +111,9 @@ function sourceBuild(): string {
 export class AuditWorkerWriter {
   private builder = new AuditBatchBuilder();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private rehearsal = new AuditBatchBuilder();
+  private rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
+  private rehearsed = 0;
   private worker: Worker | undefined;
   private nextBatch = 1;
   /** Every batch up to this one is committed (or its failure reported by the worker). */
@@ -167,6 +170,38 @@ export class AuditWorkerWriter {
     else if (this.timer === undefined) {
       this.timer = setTimeout(() => this.post(), this.flushIntervalMs);
       this.timer.unref?.();
+    }
+  }
+
+  /**
+   * Copies a warm-up request into a rehearsal batch, posted as `enqueue` posts its batches: the worker builds and
+   * writes its events in a transaction it rolls back (lib/audit/audit-worker.ts `rehearse`). Nothing is held for a
+   * worker that is down, nothing is acknowledged, `flush()` does not wait for it.
+   */
+  rehearse(record: AuditRecord): void {
+    if (this.closed || !this.worker) return;
+    this.rehearsal.add(record);
+    if (this.rehearsal.count >= this.maxBuffered) this.postRehearsal();
+    else if (this.rehearsalTimer === undefined) {
+      this.rehearsalTimer = setTimeout(() => this.postRehearsal(), this.flushIntervalMs);
+      this.rehearsalTimer.unref?.();
+    }
+  }
+
+  /** Events of rehearsal batches the worker has built, written and rolled back so far (tests, diagnostics). */
+  get rehearsedEvents(): number {
+    return this.rehearsed;
+  }
+
+  private postRehearsal(): void {
+    clearTimeout(this.rehearsalTimer);
+    this.rehearsalTimer = undefined;
+    if (this.rehearsal.count === 0) return;
+    const batch = this.rehearsal.take(0);
+    try {
+      this.worker?.postMessage({ type: 'rehearse', batch } satisfies ToAuditWorker);
+    } catch {
+      // A value structured clone refuses: the real batch takes its JSON form (see `send`); a rehearsal goes without.
     }
   }
 
@@ -297,6 +332,10 @@ export class AuditWorkerWriter {
     worker.on('message', (message: FromAuditWorker) => {
       if (message.type === 'ready') {
         this.readyOnce = true;
+        return;
+      }
+      if (message.type === 'rehearsed') {
+        this.rehearsed += message.events;
         return;
       }
       this.crashes = 0;

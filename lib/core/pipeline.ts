@@ -43,6 +43,12 @@ export interface AuditRecord {
 
 export interface AuditSink {
   record(record: AuditRecord): void;
+  /**
+   * Takes a record through the same work as `record` (its event and last-accessed rows built and written) and keeps
+   * nothing of it: the start-up warm-up's requests (lib/service/warm-up.ts), so that this code is compiled and
+   * optimised before real requests need it. Optional: a sink without it drops those records.
+   */
+  rehearse?(record: AuditRecord): void;
 }
 
 /** A Gatehouse route beside the API (`/_gatehouse/...`), e.g. sign-in, audit query, reset. */

@@ -20,6 +20,20 @@ describe('silenceableAudit', () => {
     expect(seen).toEqual(['Before', 'After']);
   });
 
+  it('hands what it silences to the sink to rehearse (built and kept nowhere), where the sink can', async () => {
+    const recorded: string[] = [];
+    const rehearsed: string[] = [];
+    const audit = silenceableAudit({
+      record: (entry) => recorded.push(entry.info.action),
+      rehearse: (entry) => rehearsed.push(entry.info.action),
+    });
+    audit.sink.record(record('Before'));
+    await audit.silenced(async () => audit.sink.record(record('WarmUp')));
+    audit.sink.record(record('After'));
+    expect(recorded).toEqual(['Before', 'After']);
+    expect(rehearsed).toEqual(['WarmUp']);
+  });
+
   it('silences only its own sink: another service in the process keeps recording', async () => {
     const first: string[] = [];
     const second: string[] = [];

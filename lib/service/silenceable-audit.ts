@@ -1,6 +1,8 @@
 // The audit sink of one service, silenced while its start-up warm-up (./warm-up.ts) runs: a flag of that service
 // alone, set only by that code while the server is not yet listening, never by anything a request carries. The
-// warm-up's requests leave no audit event and no service last-accessed data (both recorded by the audit sink).
+// warm-up's requests leave no audit event and no service last-accessed data (both recorded by the audit sink): the
+// sink rehearses them instead where it can (built and written, then rolled back: AuditSink.rehearse), so that the
+// audit code, too, is warm when the first real requests come.
 import type { AuditSink } from '../core/pipeline';
 
 export interface SilenceableAudit {
@@ -16,6 +18,7 @@ export function silenceableAudit(audit: AuditSink): SilenceableAudit {
     sink: {
       record(entry) {
         if (!silent) audit.record(entry);
+        else audit.rehearse?.(entry);
       },
     },
     async silenced(fn) {

@@ -5,7 +5,8 @@
 //
 // It leaves no trace: the requests run inside the store's rehearsal (lib/store/sqlite/store.ts `rehearse`), one
 // transaction rolled back at the end — the users created, the access key's last use, everything written — and
-// the service's audit sink is silent while it runs (./silenceable-audit.ts: no audit event, no last-accessed data).
+// the service's audit sink is silent while it runs (./silenceable-audit.ts: no audit event, no last-accessed data;
+// the audit worker rehearses them, in a transaction of audit.db it rolls back, to warm its own code up too).
 // The rollback tells the caches as a failed group commit does. SQLite only: PostgreSQL's store is shared with
 // other instances and has no rehearsal.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
