@@ -153,6 +153,13 @@ async function main() {
   );
   record('GetUser (sequential)', await load(getUsers.slice(0, 3000), 1));
   // The ceiling right before and right after the measured steps: the machine's load drifts, so ratios use their mean.
+  // Measured warm: this client's first passes run far slower (see bench/issue16.ts), so two passes go unmeasured.
+  for (let pass = 0; pass < 2; pass++)
+    await runLoad(
+      ceiling.endpoint,
+      getUsers.map((r) => ({ ...r })),
+      CONCURRENCY,
+    );
   const ceilingBefore = await runLoad(
     ceiling.endpoint,
     getUsers.map((r) => ({ ...r })),
