@@ -1,20 +1,11 @@
 // SQLite implementation of the groups repository: groups (unique by name ignoring case) and their members.
 import type { SqliteDatabase } from './database';
-import { PathListing } from './path-listing';
-import { ColumnUpdater } from './column-update';
+import { NamedEntityTable } from './named-entity-table';
 import type { GroupRecord, GroupRepository } from '../groups';
-import type { Page } from '../users';
-import { countedRowsSql } from '../entity-counts';
 import { GROUP_COLUMNS, toGroupRecord, type GroupRow } from '../rows/groups';
 
-export class SqliteGroupRepository implements GroupRepository {
+export class SqliteGroupRepository extends NamedEntityTable<GroupRow, GroupRecord, keyof typeof GROUP_COLUMNS> implements GroupRepository {
   private readonly insertStatement;
-  private readonly byName;
-  private readonly byId;
-  private readonly listing;
-  private readonly updater;
-  private readonly countStatement;
-  private readonly deleteStatement;
   private readonly addMemberStatement;
   private readonly removeMemberStatement;
   private readonly membersStatement;
@@ -23,16 +14,11 @@ export class SqliteGroupRepository implements GroupRepository {
   private readonly countForUserStatement;
   private readonly isMemberStatement;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
+    super(db, { table: 'groups', idColumn: 'group_id', columns: GROUP_COLUMNS, toItem: toGroupRecord, nameField: 'groupName' });
     this.insertStatement = db.prepare(
       `INSERT INTO groups (group_id, group_name, name_key, path, create_date) VALUES (@groupId, @groupName, @nameKey, @path, @createDate)`,
     );
-    this.byName = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE name_key = ?');
-    this.byId = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE group_id = ?');
-    this.listing = new PathListing(db, 'groups', toGroupRecord);
-    this.updater = new ColumnUpdater(db, 'groups', 'group_id', GROUP_COLUMNS);
-    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('groups'));
-    this.deleteStatement = db.prepare('DELETE FROM groups WHERE group_id = ?');
     this.addMemberStatement = db.prepare(
       'INSERT INTO group_members (group_id, user_id, added_date) VALUES (?, ?, ?) ON CONFLICT (group_id, user_id) DO NOTHING',
     );
@@ -59,33 +45,6 @@ export class SqliteGroupRepository implements GroupRepository {
       path: group.path,
       createDate: group.createDate,
     });
-  }
-
-  async getByName(groupName: string): Promise<GroupRecord | undefined> {
-    const row = this.byName.get(groupName.toLowerCase());
-    return row && toGroupRecord(row);
-  }
-
-  async getById(groupId: string): Promise<GroupRecord | undefined> {
-    const row = this.byId.get(groupId);
-    return row && toGroupRecord(row);
-  }
-
-  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<GroupRecord>> {
-    return this.listing.list(options);
-  }
-
-  async update(groupId: string, changes: Partial<Pick<GroupRecord, 'groupName' | 'path'>>): Promise<void> {
-    const { groupName, ...rest } = changes;
-    this.updater.update(groupId, groupName === undefined ? rest : { ...rest, groupName, nameKey: groupName.toLowerCase() });
-  }
-
-  async delete(groupId: string): Promise<void> {
-    this.deleteStatement.run(groupId);
-  }
-
-  async count(): Promise<number> {
-    return this.countStatement.get()!.n;
   }
 
   async addMember(groupId: string, userId: string, date: string): Promise<void> {

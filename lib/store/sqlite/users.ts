@@ -1,32 +1,23 @@
 // SQLite implementation of the users repository.
 import type { SqliteDatabase } from './database';
-import { PathListing } from './path-listing';
-import { ColumnUpdater } from './column-update';
-import type { Page, UserRecord, UserRepository } from '../users';
+import { NamedEntityTable } from './named-entity-table';
+import type { UserRecord, UserRepository } from '../users';
 import type { Tag } from '../tags';
-import { countedRowsSql } from '../entity-counts';
 import { USER_COLUMNS, toUserRecord, type UserRow } from '../rows/users';
 
 /** A row of `byNameWithTags` in raw mode: the user's columns, then one tag's key, value and position (NULL when it has none). */
 type UserTagRow = [string, string, string, string, string | null, string | null, string | null, string | null, number | null];
 
-export class SqliteUserRepository implements UserRepository {
+export class SqliteUserRepository extends NamedEntityTable<UserRow, UserRecord, keyof typeof USER_COLUMNS> implements UserRepository {
   private readonly insertStatement;
-  private readonly byName;
-  private readonly byId;
   private readonly byNameWithTags;
-  private readonly listing;
-  private readonly updater;
-  private readonly countStatement;
-  private readonly deleteStatement;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
+    super(db, { table: 'users', idColumn: 'user_id', columns: USER_COLUMNS, toItem: toUserRecord, nameField: 'userName' });
     this.insertStatement = db.prepare(
       `INSERT INTO users (user_id, user_name, name_key, path, create_date, permissions_boundary_arn, password_last_used)
        VALUES (@userId, @userName, @nameKey, @path, @createDate, @permissionsBoundaryArn, @passwordLastUsed)`,
     );
-    this.byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?');
-    this.byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_id = ?');
     // One row per tag (one with NULL tag columns when there is none); raw rows, no object per row.
     this.byNameWithTags = db
       .prepare<[string], UserTagRow>(
@@ -35,10 +26,6 @@ export class SqliteUserRepository implements UserRepository {
          WHERE u.name_key = ?`,
       )
       .raw();
-    this.listing = new PathListing(db, 'users', toUserRecord);
-    this.updater = new ColumnUpdater(db, 'users', 'user_id', USER_COLUMNS);
-    this.countStatement = db.prepare<[], { n: number }>(countedRowsSql('users'));
-    this.deleteStatement = db.prepare('DELETE FROM users WHERE user_id = ?');
   }
 
   async insert(user: UserRecord): Promise<void> {
@@ -53,11 +40,6 @@ export class SqliteUserRepository implements UserRepository {
     });
   }
 
-  async getByName(userName: string): Promise<UserRecord | undefined> {
-    const row = this.byName.get(userName.toLowerCase());
-    return row && toUserRecord(row);
-  }
-
   async getByNameWithTags(userName: string): Promise<{ user: UserRecord; tags: Tag[] } | undefined> {
     const rows = this.byNameWithTags.all(userName.toLowerCase()) as unknown as UserTagRow[];
     if (rows.length === 0) return undefined;
@@ -69,30 +51,5 @@ export class SqliteUserRepository implements UserRepository {
     // temporary B-tree for every GetUser, tags or not).
     if (rows[0][6] === null) return { user, tags: [] };
     return { user, tags: rows.sort((a, b) => a[8]! - b[8]!).map((row) => ({ Key: row[6]!, Value: row[7]! })) };
-  }
-
-  async getById(userId: string): Promise<UserRecord | undefined> {
-    const row = this.byId.get(userId);
-    return row && toUserRecord(row);
-  }
-
-  async list(options: { pathPrefix?: string; after?: string; limit: number }): Promise<Page<UserRecord>> {
-    return this.listing.list(options);
-  }
-
-  async update(
-    userId: string,
-    changes: Partial<Pick<UserRecord, 'userName' | 'path' | 'permissionsBoundaryArn' | 'passwordLastUsed'>>,
-  ): Promise<void> {
-    const { userName, ...rest } = changes;
-    this.updater.update(userId, userName === undefined ? rest : { ...rest, userName, nameKey: userName.toLowerCase() });
-  }
-
-  async delete(userId: string): Promise<void> {
-    this.deleteStatement.run(userId);
-  }
-
-  async count(): Promise<number> {
-    return this.countStatement.get()!.n;
   }
 }
