@@ -57,11 +57,16 @@ export abstract class NamedEntityTable<Row extends { name_key: string }, Item, F
   async update(id: string, changes: Partial<Record<Field, unknown>>): Promise<void> {
     const name = this.nameField === undefined ? undefined : changes[this.nameField];
     this.updater.update(id, typeof name === 'string' ? { ...changes, nameKey: name.toLowerCase() } : changes);
+    this.written();
   }
 
   async delete(id: string): Promise<void> {
     this.deleteStatement.run(id);
+    this.written();
   }
+
+  /** Called after each write of the table through this class (a repository that caches rows forgets them). */
+  protected written(): void {}
 
   async count(): Promise<number> {
     return this.countStatement.get()!.n;

@@ -104,8 +104,9 @@ export class SqliteStore implements Store {
     }
     this.db = db;
     this.auditDb = auditDb;
-    this.users = new SqliteUserRepository(this.db);
-    this.tags = new SqliteTagRepository(this.db);
+    const users = new SqliteUserRepository(this.db);
+    this.users = users;
+    this.tags = new SqliteTagRepository(this.db, () => users.forget());
     this.account = new SqliteAccountRepository(this.db);
     this.accessKeys = new SqliteAccessKeyRepository(this.db);
     this.managedPolicies = new SqliteManagedPolicyRepository(this.db);
@@ -167,7 +168,7 @@ export class SqliteStore implements Store {
         } else {
           this.rollbackQuietly();
         }
-        this.account.invalidate();
+        this.forgetCachedRows();
         throw error;
       }
     } finally {
@@ -204,7 +205,7 @@ export class SqliteStore implements Store {
         this.releaseStatement.run();
         return result;
       } catch (error) {
-        this.account.invalidate();
+        this.forgetCachedRows();
         try {
           this.rollbackToStatement.run();
           this.releaseStatement.run();
@@ -222,6 +223,12 @@ export class SqliteStore implements Store {
 
   settled(): Promise<void> {
     return this.state.group?.committed ?? SETTLED;
+  }
+
+  /** Forgets the rows repositories cache (the account, GetUser's users): after a rollback or a wipe. */
+  private forgetCachedRows(): void {
+    this.account.invalidate();
+    this.users.forget();
   }
 
   onRollback(listener: () => void): void {
@@ -293,7 +300,7 @@ export class SqliteStore implements Store {
     if (!group) return;
     state.group = undefined;
     this.rollbackQuietly();
-    this.account.invalidate();
+    this.forgetCachedRows();
     for (const listener of this.rollbackListeners) listener();
     group.reject(error);
   }
@@ -322,7 +329,7 @@ export class SqliteStore implements Store {
       try {
         this.state.rehearsal = false;
         this.rollbackQuietly();
-        this.account.invalidate();
+        this.forgetCachedRows();
         for (const listener of this.rollbackListeners) listener();
       } finally {
         this.release();
@@ -368,7 +375,7 @@ export class SqliteStore implements Store {
       })();
     } finally {
       this.db.pragma('foreign_keys = ON');
-      this.account.invalidate();
+      this.forgetCachedRows();
     }
     this.auditDb.transaction(() => {
       for (const name of AUDIT_TABLES) this.auditDb.exec(`DELETE FROM "${name}"`);

@@ -10,7 +10,11 @@ export class SqliteTagRepository implements TagRepository {
   private readonly countStatement;
   private readonly maxPosition;
 
-  constructor(db: SqliteDatabase) {
+  /** `onUserTags`: told after every write of a user's tags (the users repository forgets what it cached). */
+  constructor(
+    db: SqliteDatabase,
+    private readonly onUserTags: () => void = () => undefined,
+  ) {
     this.listStatement = db.prepare<[string, string], { tag_key: string; tag_value: string }>(
       'SELECT tag_key, tag_value FROM tags WHERE entity_kind = ? AND entity_id = ? ORDER BY position',
     );
@@ -35,14 +39,21 @@ export class SqliteTagRepository implements TagRepository {
   async put(kind: TaggableKind, entityId: string, tags: Tag[]): Promise<void> {
     let position = (this.maxPosition.get(kind, entityId)?.p ?? 0) + 1;
     for (const tag of tags) this.upsert.run(kind, entityId, tag.Key.toLowerCase(), tag.Key, tag.Value, position++);
+    this.written(kind);
   }
 
   async remove(kind: TaggableKind, entityId: string, keys: string[]): Promise<void> {
     for (const key of keys) this.removeOne.run(kind, entityId, key.toLowerCase());
+    this.written(kind);
   }
 
   async removeAll(kind: TaggableKind, entityId: string): Promise<void> {
     this.removeAllStatement.run(kind, entityId);
+    this.written(kind);
+  }
+
+  private written(kind: TaggableKind): void {
+    if (kind === 'user') this.onUserTags();
   }
 
   async count(kind: TaggableKind, entityId: string): Promise<number> {
