@@ -12,7 +12,7 @@
 // measured here. Not part of `npm run bench`: it needs a second checkout.
 import path from 'node:path';
 import { runLoad, signQuery, startCeilingServer, type PreparedRequest } from './lib/http-load';
-import { startBenchServer, type BenchServer } from './lib/server';
+import { serverCpuPerRequest, startBenchServer, type BenchServer } from './lib/server';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const CONCURRENCY = 16;
@@ -92,15 +92,15 @@ async function measureHalf(servers: BenchServer[], ceilingEndpoint: string, figu
       for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) {
         const ceilingRate = (await runLoad(ceilingEndpoint, copies(requests[k]), CONCURRENCY)).perSecond;
         const server = servers[k];
-        const main0 = server.mainThreadCpuMs();
-        const process0 = server.cpuMs();
-        const result = await runLoad(server.endpoint, copies(requests[k]), CONCURRENCY);
+        const { result, mainUs, processUs } = await serverCpuPerRequest(server, REQUESTS, () =>
+          runLoad(server.endpoint, copies(requests[k]), CONCURRENCY),
+        );
         if (result.errors > 0) throw new Error(`${workload.name}: ${result.errors} errors ${JSON.stringify(result.statuses)}`);
         const f = figures[w][k];
         f.perSecond.push(result.perSecond);
         f.ratio.push(result.perSecond / ceilingRate);
-        f.mainUs.push(((server.mainThreadCpuMs() - main0) * 1000) / REQUESTS);
-        f.processUs.push(((server.cpuMs() - process0) * 1000) / REQUESTS);
+        f.mainUs.push(mainUs);
+        f.processUs.push(processUs);
       }
     }
   }

@@ -4,18 +4,12 @@
 // back to back (e.g. before and after moving the audit trail to its worker) and compare the ratios.
 import fs from 'node:fs';
 import { runLoad, signQuery, startCeilingServer, type PreparedRequest } from './lib/http-load';
-import { startBenchServer } from './lib/server';
+import { serverCpuPerRequest, startBenchServer } from './lib/server';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const IAM = 'Version=2010-05-08';
 const REQUESTS = Number(process.env.GATEHOUSE_BENCH_REQUESTS ?? 20000);
 const ROUNDS = Number(process.env.GATEHOUSE_BENCH_ROUNDS ?? 3);
-
-/** CPU milliseconds of one thread of a process (the main thread's id is the process id). */
-function threadCpuMs(pid: number, tid = pid): number {
-  const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function main(): Promise<void> {
   const server = await startBenchServer();
@@ -24,9 +18,7 @@ async function main(): Promise<void> {
   const sign = (bodies: string[], service: 'iam' | 'sts' = 'iam'): Promise<PreparedRequest[]> =>
     Promise.all(bodies.map((body) => signQuery(server.endpoint, body, CREDENTIALS, service)));
   try {
-    console.log(
-      `server after start: RSS ${(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024).toFixed(0)} MiB`,
-    );
+    console.log(`server after start: RSS ${server.rssNowMiB().total} MiB`);
     await runLoad(server.endpoint, await sign(Array.from({ length: 200 }, (_, i) => `Action=CreateUser&${IAM}&UserName=u-${i}`)), 16);
     const workloads: [string, PreparedRequest[]][] = [
       ['GetUser', await sign(Array.from({ length: REQUESTS }, (_, i) => `Action=GetUser&${IAM}&UserName=u-${i % 200}`))],
@@ -50,13 +42,16 @@ async function main(): Promise<void> {
             16,
           )
         ).perSecond;
-        const main0 = threadCpuMs(pid);
-        const all0 = server.cpuMs();
-        const result = await runLoad(server.endpoint, requests, 16);
-        // What the worker still writes after the last answer belongs to these requests.
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const main = ((threadCpuMs(pid) - main0) * 1000) / requests.length;
-        const all = ((server.cpuMs() - all0) * 1000) / requests.length;
+        const {
+          result,
+          mainUs: main,
+          processUs: all,
+        } = await serverCpuPerRequest(server, requests.length, async () => {
+          const loaded = await runLoad(server.endpoint, requests, 16);
+          // What the worker still writes after the last answer belongs to these requests.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return loaded;
+        });
         rows.push({
           round,
           action: name,

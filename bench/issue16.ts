@@ -17,7 +17,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { runLoad, signQuery, startCeilingServer, type PreparedRequest } from './lib/http-load';
-import { startBenchServer, type BenchServer } from './lib/server';
+import { serverCpuPerRequest, startBenchServer, type BenchServer } from './lib/server';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const CONCURRENCY = 16;
@@ -121,11 +121,10 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const ceilingBefore = await ceilingPass();
     // Server CPU per request (main thread / whole process): steadier than the ratios, which swing with the machine.
     const c16 = async (requests: PreparedRequest[]) => {
-      const main0 = server.mainThreadCpuMs();
-      const all0 = server.cpuMs();
-      const { perSecond } = await runLoad(endpoint, requests, CONCURRENCY);
-      const per = (ms: number) => Math.round((ms * 1000) / requests.length);
-      return { perSecond, cpu: `${per(server.mainThreadCpuMs() - main0)} / ${per(server.cpuMs() - all0)} µs` };
+      const { result, mainUs, processUs } = await serverCpuPerRequest(server, requests.length, () =>
+        runLoad(endpoint, requests, CONCURRENCY),
+      );
+      return { perSecond: result.perSecond, cpu: `${Math.round(mainUs)} / ${Math.round(processUs)} µs` };
     };
     const getUser = await c16(getUsers);
     const getCallerIdentity = await c16(gci);

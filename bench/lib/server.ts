@@ -77,6 +77,25 @@ export async function startBenchServer(env: Record<string, string> = {}, checkou
   };
 }
 
+/**
+ * The server's CPU microseconds per request over `work` (which serves `requests` requests): its main thread (the
+ * event loop: HTTP, SigV4, authorization, SQLite) and the whole process (the audit worker and GC helpers too).
+ */
+export async function serverCpuPerRequest<T>(
+  server: BenchServer,
+  requests: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; mainUs: number; processUs: number }> {
+  const main0 = server.mainThreadCpuMs();
+  const process0 = server.cpuMs();
+  const result = await work();
+  return {
+    result,
+    mainUs: ((server.mainThreadCpuMs() - main0) * 1000) / requests,
+    processUs: ((server.cpuMs() - process0) * 1000) / requests,
+  };
+}
+
 /** User + system CPU milliseconds from a /proc stat file (process or thread; 10 ms ticks). */
 function cpuMsOf(statFile: string): number {
   const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');

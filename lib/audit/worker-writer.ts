@@ -109,10 +109,9 @@ function sourceBuild(): string {
  * Events are written behind the answers, so an answered request's event is not committed with it.
  */
 export class AuditWorkerWriter {
-  private builder = new AuditBatchBuilder();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private rehearsal = new AuditBatchBuilder();
-  private rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The batch being collected, and the warm-up's rehearsal batch (see `rehearse`). */
+  private readonly collecting: Collecting;
+  private readonly rehearsals: Collecting;
   private rehearsed = 0;
   private worker: Worker | undefined;
   private nextBatch = 1;
@@ -134,16 +133,16 @@ export class AuditWorkerWriter {
   /** Callers of `committed` (flush, close) still waiting. */
   private waiting = 0;
   private readonly writerId = randomUUID();
-  private readonly flushIntervalMs: number;
-  private readonly maxBuffered: number;
   private readonly maxPending: number;
   private readonly closeTimeoutMs: number;
   private readonly log: (message: string) => void;
   private readonly workerData: AuditWorkerData;
 
   constructor(options: AuditWorkerWriterOptions) {
-    this.flushIntervalMs = options.flushIntervalMs ?? 25;
-    this.maxBuffered = options.maxBuffered ?? 256;
+    const flushIntervalMs = options.flushIntervalMs ?? 25;
+    const maxBuffered = options.maxBuffered ?? 256;
+    this.collecting = new Collecting(maxBuffered, flushIntervalMs, () => this.post());
+    this.rehearsals = new Collecting(maxBuffered, flushIntervalMs, () => this.postRehearsal());
     this.maxPending = options.maxPending ?? 200_000;
     this.closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     this.log = options.log ?? ((message) => console.error(message));
@@ -161,16 +160,11 @@ export class AuditWorkerWriter {
   /** Copies a finished request into the batch being collected. */
   enqueue(record: AuditRecord): void {
     if (this.closed) return;
-    if (this.unacknowledgedEvents + this.builder.count >= this.maxPending) {
+    if (this.unacknowledgedEvents + this.collecting.count >= this.maxPending) {
       this.drop();
       return;
     }
-    this.builder.add(record);
-    if (this.builder.count >= this.maxBuffered) this.post();
-    else if (this.timer === undefined) {
-      this.timer = setTimeout(() => this.post(), this.flushIntervalMs);
-      this.timer.unref?.();
-    }
+    this.collecting.add(record);
   }
 
   /**
@@ -180,12 +174,7 @@ export class AuditWorkerWriter {
    */
   rehearse(record: AuditRecord): void {
     if (this.closed || !this.worker) return;
-    this.rehearsal.add(record);
-    if (this.rehearsal.count >= this.maxBuffered) this.postRehearsal();
-    else if (this.rehearsalTimer === undefined) {
-      this.rehearsalTimer = setTimeout(() => this.postRehearsal(), this.flushIntervalMs);
-      this.rehearsalTimer.unref?.();
-    }
+    this.rehearsals.add(record);
   }
 
   /** Events of rehearsal batches the worker has built, written and rolled back so far (tests, diagnostics). */
@@ -194,10 +183,8 @@ export class AuditWorkerWriter {
   }
 
   private postRehearsal(): void {
-    clearTimeout(this.rehearsalTimer);
-    this.rehearsalTimer = undefined;
-    if (this.rehearsal.count === 0) return;
-    const batch = this.rehearsal.take(0);
+    const batch = this.rehearsals.take(0);
+    if (!batch) return;
     try {
       this.worker?.postMessage({ type: 'rehearse', batch } satisfies ToAuditWorker);
     } catch {
@@ -207,7 +194,7 @@ export class AuditWorkerWriter {
 
   /** Events recorded and not yet committed. */
   get pending(): number {
-    return this.unacknowledgedEvents + this.builder.count;
+    return this.unacknowledgedEvents + this.collecting.count;
   }
 
   /** The worker's thread id while it runs (for diagnostics and tests); undefined while it is down. */
@@ -295,12 +282,9 @@ export class AuditWorkerWriter {
 
   /** Posts the batch collected so far. */
   private post(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (this.builder.count === 0) return;
-    const batch = this.builder.take(this.nextBatch++);
+    const batch = this.collecting.take(this.nextBatch);
+    if (!batch) return;
+    this.nextBatch++;
     this.unacknowledged.set(batch.batch, batch);
     this.unacknowledgedEvents += batch.count;
     this.send(batch);
@@ -407,5 +391,37 @@ export class AuditWorkerWriter {
     this.lastDropReport = now;
     this.log(`[gatehouse] the audit worker is down and ${this.maxPending} events are held: ${this.dropped} audit events were dropped`);
     this.dropped = 0;
+  }
+}
+
+/** Records collected into one batch, handed on (`post`) once `max` are in or `intervalMs` after the first one. */
+class Collecting {
+  private builder = new AuditBatchBuilder();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly max: number,
+    private readonly intervalMs: number,
+    private readonly post: () => void,
+  ) {}
+
+  get count(): number {
+    return this.builder.count;
+  }
+
+  add(record: AuditRecord): void {
+    this.builder.add(record);
+    if (this.builder.count >= this.max) this.post();
+    else if (this.timer === undefined) {
+      this.timer = setTimeout(this.post, this.intervalMs);
+      this.timer.unref?.();
+    }
+  }
+
+  /** The batch collected so far, numbered `batch`, and the collecting starts again; undefined when it is empty. */
+  take(batch: number): AuditBatch | undefined {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.builder.count === 0 ? undefined : this.builder.take(batch);
   }
 }
