@@ -34,14 +34,16 @@ const WORKLOADS: Workload[] = [
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const copies = (requests: PreparedRequest[]) => requests.map((r) => ({ ...r }));
 
-type Figures = { perSecond: number[]; ratio: number[]; mainUs: number[]; processUs: number[] };
+type Figures = { perSecond: number[]; ratio: number[]; mainUs: number[]; auditUs: number[]; processUs: number[] };
 
 async function main(): Promise<void> {
   const checkouts = process.argv.slice(2).map((dir) => path.resolve(dir));
   if (checkouts.length !== 2) throw new Error('usage: npx tsx bench/ab.ts <checkout A> <checkout B>');
   const ceiling = await startCeilingServer();
   // figures[workload][checkout]
-  const figures: Figures[][] = WORKLOADS.map(() => checkouts.map(() => ({ perSecond: [], ratio: [], mainUs: [], processUs: [] })));
+  const figures: Figures[][] = WORKLOADS.map(() =>
+    checkouts.map(() => ({ perSecond: [], ratio: [], mainUs: [], auditUs: [], processUs: [] })),
+  );
   try {
     // Two halves, each with fresh servers started in the other order: on identical code the server started first
     // measured up to ~20 µs a request apart from the other (either way), which the swap cancels out.
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
         'requests/s': Math.round(median(f.perSecond)),
         'of ceiling': `${(median(f.ratio) * 100).toFixed(1)} %`,
         'main thread µs/request': Math.round(median(f.mainUs)),
+        'audit worker µs/request': Math.round(median(f.auditUs)),
         'process µs/request': Math.round(median(f.processUs)),
         'ratio per round': f.ratio.map((r) => Math.round(r * 100)).join(' '),
       })),
@@ -92,7 +95,7 @@ async function measureHalf(servers: BenchServer[], ceilingEndpoint: string, figu
       for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) {
         const ceilingRate = (await runLoad(ceilingEndpoint, copies(requests[k]), CONCURRENCY)).perSecond;
         const server = servers[k];
-        const { result, mainUs, processUs } = await serverCpuPerRequest(server, REQUESTS, () =>
+        const { result, mainUs, auditUs, processUs } = await serverCpuPerRequest(server, REQUESTS, () =>
           runLoad(server.endpoint, copies(requests[k]), CONCURRENCY),
         );
         if (result.errors > 0) throw new Error(`${workload.name}: ${result.errors} errors ${JSON.stringify(result.statuses)}`);
@@ -100,6 +103,7 @@ async function measureHalf(servers: BenchServer[], ceilingEndpoint: string, figu
         f.perSecond.push(result.perSecond);
         f.ratio.push(result.perSecond / ceilingRate);
         f.mainUs.push(mainUs);
+        f.auditUs.push(auditUs);
         f.processUs.push(processUs);
       }
     }

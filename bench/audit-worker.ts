@@ -1,5 +1,5 @@
-// The audit trail's cost per request on the standalone server: CPU microseconds of the server's main thread and of
-// the whole process (the audit worker included) per GetUser and per GetCallerIdentity, pre-signed at concurrency
+// The audit trail's cost per request on the standalone server: CPU microseconds of the server's main thread, of its
+// audit worker and of the whole process per GetUser and per GetCallerIdentity, pre-signed at concurrency
 // 16, with the same run's requests/s against a do-nothing node:http server (the ceiling). Run it on two checkouts
 // back to back (e.g. before and after moving the audit trail to its worker) and compare the ratios.
 import fs from 'node:fs';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         const {
           result,
           mainUs: main,
+          auditUs: audit,
           processUs: all,
         } = await serverCpuPerRequest(server, requests.length, async () => {
           const loaded = await runLoad(server.endpoint, requests, 16);
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
           round,
           action: name,
           'main thread µs/req': Number(main.toFixed(1)),
+          'audit worker µs/req': Number(audit.toFixed(1)),
           'process µs/req': Number(all.toFixed(1)),
           'req/s': Math.round(result.perSecond),
           'of ceiling': `${((100 * result.perSecond) / ceil).toFixed(0)} %`,

@@ -1,6 +1,7 @@
 // Server-capacity measurement: requests signed up front, sent over keep-alive connections at a fixed
 // concurrency, so the client's own cost (the SDK tops out near the server's speed) stays out of the number.
 import http from 'node:http';
+import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -86,7 +87,7 @@ export async function runLoad(endpoint: string, requests: PreparedRequest[], con
  * A do-nothing node:http server in its own process (like the Gatehouse server), answering a fixed small XML
  * body: the ceiling of this machine's HTTP stack with the same client.
  */
-export async function startCeilingServer(): Promise<{ endpoint: string; close(): void }> {
+export async function startCeilingServer(): Promise<{ endpoint: string; close(): void; cpuMs(): number }> {
   const code = `
     const http = require('node:http');
     const body = '<ListUsersResponse><ListUsersResult><Users/><IsTruncated>false</IsTruncated></ListUsersResult></ListUsersResponse>';
@@ -109,5 +110,13 @@ export async function startCeilingServer(): Promise<{ endpoint: string; close():
     });
     child.on('exit', (c) => reject(new Error(`ceiling server exited with ${c}`)));
   });
-  return { endpoint, close: () => child.kill('SIGTERM') };
+  return {
+    endpoint,
+    close: () => child.kill('SIGTERM'),
+    // User + system CPU of the ceiling's process (Linux /proc, 10 ms ticks).
+    cpuMs: () => {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface BenchServer {
   cpuMs(): number;
   /** The same for its main thread alone (the event loop: HTTP, SigV4, authorization, SQLite), without the audit worker and GC helpers. */
   mainThreadCpuMs(): number;
+  /** The same for the audit worker's thread (named `gatehouse-audit` by lib/audit/audit-worker.ts); NaN when there is none. */
+  auditThreadCpuMs(): number;
   stop(): void;
 }
 
@@ -70,6 +72,17 @@ export async function startBenchServer(env: Record<string, string> = {}, checkou
     mainThreadCpuMs() {
       return cpuMsOf(`/proc/${child.pid}/task/${child.pid}/stat`);
     },
+    auditThreadCpuMs() {
+      const tasks = `/proc/${child.pid}/task`;
+      for (const tid of fs.readdirSync(tasks)) {
+        try {
+          if (fs.readFileSync(`${tasks}/${tid}/comm`, 'utf8').trim() === 'gatehouse-audit') return cpuMsOf(`${tasks}/${tid}/stat`);
+        } catch {
+          // The thread ended between the listing and the read.
+        }
+      }
+      return NaN;
+    },
     stop() {
       child.kill('SIGTERM');
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -79,19 +92,21 @@ export async function startBenchServer(env: Record<string, string> = {}, checkou
 
 /**
  * The server's CPU microseconds per request over `work` (which serves `requests` requests): its main thread (the
- * event loop: HTTP, SigV4, authorization, SQLite) and the whole process (the audit worker and GC helpers too).
+ * event loop: HTTP, SigV4, authorization, SQLite), its audit worker, and the whole process (GC helpers too).
  */
 export async function serverCpuPerRequest<T>(
   server: BenchServer,
   requests: number,
   work: () => Promise<T>,
-): Promise<{ result: T; mainUs: number; processUs: number }> {
+): Promise<{ result: T; mainUs: number; auditUs: number; processUs: number }> {
   const main0 = server.mainThreadCpuMs();
+  const audit0 = server.auditThreadCpuMs();
   const process0 = server.cpuMs();
   const result = await work();
   return {
     result,
     mainUs: ((server.mainThreadCpuMs() - main0) * 1000) / requests,
+    auditUs: ((server.auditThreadCpuMs() - audit0) * 1000) / requests,
     processUs: ((server.cpuMs() - process0) * 1000) / requests,
   };
 }

@@ -1,5 +1,6 @@
 // The audit worker thread (SQLite store): turns the batches the main thread posts into CloudTrail-shaped events,
 // writes each batch with its last-access updates in one transaction of audit.db, acknowledges it, and prunes.
+import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditEventRecord, ServiceAccessRecord } from '../store/audit';
 import { openAuditDatabase } from '../store/sqlite/audit-database';
@@ -36,6 +37,14 @@ export type FromAuditWorker = { type: 'ready' } | { type: 'ack'; batch: number }
 
 const port = parentPort;
 if (!port) throw new Error('lib/audit/audit-worker.ts runs as a worker thread (see worker-writer.ts)');
+// The thread's name as `top -H`, `ps -L` and /proc show it (Node 20 names no thread; the Worker's `name` option is
+// only JavaScript's): on Linux a thread may rename itself through /proc/thread-self/comm (15 characters at most).
+// bench/lib/server.ts finds the audit worker's CPU time by it. Elsewhere, or when /proc is not mounted, nothing.
+try {
+  writeFileSync('/proc/thread-self/comm', 'gatehouse-audit');
+} catch {
+  // Not Linux, or no /proc: the thread keeps its name.
+}
 const data = workerData as AuditWorkerData;
 const db = openAuditDatabase(data.dataDir);
 // Opened (and migrated) waiting for a lock as long as any connection; from here on the worker never waits inside

@@ -143,6 +143,23 @@ describe('audit worker', () => {
     expect(queryCommitted(dir, "SELECT name FROM sqlite_master WHERE name LIKE '%audit%' OR name LIKE '%last_accessed%'")).toEqual([]);
   });
 
+  // Linux only (/proc): how `top -H`, `ps -L` and bench/lib/server.ts tell the audit worker's CPU time apart.
+  it.runIf(fs.existsSync('/proc/thread-self/comm'))('names its thread gatehouse-audit', async () => {
+    const names = () =>
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        try {
+          return fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+        } catch {
+          return '';
+        }
+      });
+    const before = names().filter((name) => name === 'gatehouse-audit').length;
+    const w = writer();
+    w.enqueue(record('r-named'));
+    await w.flush();
+    expect(names().filter((name) => name === 'gatehouse-audit')).toHaveLength(before + 1);
+  });
+
   it('rehearses what it is given to (the warm-up): the worker builds and writes those events, then keeps none of them', async () => {
     const w = writer();
     w.enqueue(record('real-before'));
