@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../core/context';
 import type { AuditRecord } from '../core/pipeline';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
-import { auditEventOf } from './event';
+import { auditEventOf, isoTime } from './event';
+import { serviceAccessOf } from './last-accessed';
 import { REDACTED, redactForAudit } from './redact';
 import { createAuditSink } from './sink';
 import { AuditWriter } from './writer';
@@ -153,6 +154,27 @@ describe('events', () => {
     expect(event.readOnly).toBe(true);
     expect(event.responseElements).toBeNull();
     expect(event.requestParameters).toBeNull();
+  });
+
+  it('formats each time as toISOString does, whether or not it repeats the millisecond before', () => {
+    const times = [
+      '2026-06-01T10:00:00.123Z',
+      '2026-06-01T10:00:00.123Z',
+      '2026-06-01T10:00:00.124Z',
+      '2026-06-01T10:00:00.123Z',
+      '1999-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+    ].map((iso) => new Date(iso));
+    for (const now of times) {
+      const base = record('GetUser');
+      const { event, row } = auditEventOf({ ...base, info: { ...base.info, now } }, 'us-east-1');
+      expect(row.eventTime).toBe(now.toISOString());
+      expect(event.eventTime).toBe(now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      expect(isoTime(now)).toBe(now.toISOString());
+      expect(serviceAccessOf({ ...base, info: { ...base.info, now } }, 'us-east-1')?.[0].lastAccessed).toBe(now.toISOString());
+    }
+    // An invalid date is refused as toISOString refuses it, however often it comes.
+    for (let i = 0; i < 2; i++) expect(() => isoTime(new Date(NaN))).toThrow(RangeError);
   });
 
   it('records the error of a failed call', () => {

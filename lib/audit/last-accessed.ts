@@ -2,6 +2,7 @@
 import type { Principal } from '../core/context';
 import type { AuditRecord } from '../core/pipeline';
 import { TRACKED_ACTION_SERVICES, type ServiceAccessRecord } from '../store/audit';
+import { isoTime } from './event';
 
 /**
  * The entity whose service last-accessed data a call counts for: the user, or the role of a session. Root
@@ -24,7 +25,7 @@ export function serviceAccessOf(record: AuditRecord, region: string): ServiceAcc
   const use: ServiceAccessRecord = {
     principalArn: entity,
     serviceNamespace: record.info.service,
-    lastAccessed: record.info.now.toISOString(),
+    lastAccessed: isoTime(record.info.now),
     lastAccessedEntity: entity,
     lastAccessedRegion: region,
   };
