@@ -1,10 +1,10 @@
 // Server-capacity measurement: requests signed up front, sent over keep-alive connections at a fixed
 // concurrency, so the client's own cost (the SDK tops out near the server's speed) stays out of the number.
 import http from 'node:http';
-import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
+import { cpuMsOf } from './proc-cpu';
 
 export interface PreparedRequest {
   path: string;
@@ -113,10 +113,7 @@ export async function startCeilingServer(): Promise<{ endpoint: string; close():
   return {
     endpoint,
     close: () => child.kill('SIGTERM'),
-    // User + system CPU of the ceiling's process (Linux /proc, 10 ms ticks).
-    cpuMs: () => {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
+    // User + system CPU of the ceiling's process.
+    cpuMs: () => cpuMsOf(`/proc/${child.pid}/stat`),
   };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { IAM_NODE_ENV, IAM_NODE_FLAGS } from '../../bin/iam.mjs';
+import { cpuMsOf } from './proc-cpu';
 
 export interface BenchServer {
   endpoint: string;
@@ -109,10 +110,4 @@ export async function serverCpuPerRequest<T>(
     auditUs: ((server.auditThreadCpuMs() - audit0) * 1000) / requests,
     processUs: ((server.cpuMs() - process0) * 1000) / requests,
   };
-}
-
-/** User + system CPU milliseconds from a /proc stat file (process or thread; 10 ms ticks). */
-function cpuMsOf(statFile: string): number {
-  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }

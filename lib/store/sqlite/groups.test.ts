@@ -1,23 +1,11 @@
 // The SQLite groups repository: names unique ignoring case, path-prefix listing, keyset pages of groups and members.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isDuplicateKeyError } from '../errors';
-import { SqliteStore } from './store';
+import { withFreshSqliteStore } from './fresh-store.fixtures';
+import type { SqliteStore } from './store';
 
-let dataDir: string;
 let store: SqliteStore;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h2a-groups-'));
-  store = new SqliteStore(dataDir);
-});
-
-afterEach(async () => {
-  await store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+withFreshSqliteStore('gh-h2a-groups-', (fresh) => (store = fresh));
 
 const DATE = '2026-01-01T00:00:00.000Z';
 

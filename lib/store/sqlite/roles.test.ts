@@ -1,24 +1,12 @@
 // The SQLite roles and instance profiles repositories: names unique ignoring case, path-prefix keyset pages,
 // updates that clear optional columns, last use, and the role link of instance profiles.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleRecord } from '../roles';
-import { SqliteStore } from './store';
+import { withFreshSqliteStore } from './fresh-store.fixtures';
+import type { SqliteStore } from './store';
 
-let dataDir: string;
 let store: SqliteStore;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-h3b-roles-'));
-  store = new SqliteStore(dataDir);
-});
-
-afterEach(async () => {
-  await store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+withFreshSqliteStore('gh-h3b-roles-', (fresh) => (store = fresh));
 
 const DATE = '2026-01-01T00:00:00.000Z';
 const TRUST = '{"Version":"2012-10-17","Statement":[]}';

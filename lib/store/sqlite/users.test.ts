@@ -1,26 +1,14 @@
 // The SQLite users repository's GetUser read (the user and its tags by name ignoring case) and the cache in front of
 // it: what it keeps is forgotten by every write of users or of a user's tags, by a rolled-back unit or group commit,
 // and by a wipe, so a read never sees a state that is gone.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserRecord } from '../users';
-import { SqliteStore } from './store';
+import { withFreshSqliteStore } from './fresh-store.fixtures';
+import type { SqliteStore } from './store';
 import { USER_ROW_CACHE_ENTRIES } from './users';
 
-let dataDir: string;
 let store: SqliteStore;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-users-'));
-  store = new SqliteStore(dataDir);
-});
-
-afterEach(async () => {
-  await store.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+withFreshSqliteStore('gatehouse-users-', (fresh) => (store = fresh));
 
 const user = (name: string, extra: Partial<UserRecord> = {}): UserRecord => ({
   userId: `AIDA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
