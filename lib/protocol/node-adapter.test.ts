@@ -2,7 +2,7 @@
 // whether the handler finished at once or later, and one response node:http refuses costs only its own connection.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WireRequest, WireResponse } from '../core/wire';
 import { nodeListener } from './node-adapter';
 
@@ -67,5 +67,22 @@ describe('node adapter', () => {
     expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value.body)).toEqual(['echo one', 'echo two', 'echo three']);
     // The server goes on serving.
     expect(await post(port, 'after')).toEqual({ status: 200, body: 'echo after' });
+  });
+
+  it('a handler that fails answers its own request 500 ServiceFailure, and the responses of its turn still go out', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const port = await serve(async (request) => {
+      if (request.body === 'fail') throw new Error('a bug in the handler');
+      return echo(request);
+    });
+    const answers = await Promise.all(['one', 'fail', 'two'].map((body) => post(port, body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 500, 200]);
+    expect(answers[1].body).toContain('<Code>ServiceFailure</Code>');
+    expect(answers[1].body).not.toContain('a bug in the handler');
+    expect([answers[0].body, answers[2].body]).toEqual(['echo one', 'echo two']);
+    expect(await post(port, 'after')).toEqual({ status: 200, body: 'echo after' });
+    expect(logged).toHaveBeenCalledOnce();
+    expect(String(logged.mock.calls[0][1])).toContain('a bug in the handler');
+    logged.mockRestore();
   });
 });

@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Handler } from './handler';
 import { bodyTooLarge, headersTooLarge } from './limits';
+import { logUnexpected } from './safe-audit';
 import type { WireRequest, WireResponse } from '../core/wire';
 
 /**
@@ -135,7 +136,10 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
       };
       handler(request).then(
         (response) => sendAtEndOfTurn(res, response),
-        () => {
+        // The handler answers every error itself; a rejection is a bug of its own, logged (its stack only) and
+        // answered at once: nothing of it reaches the client.
+        (error: unknown) => {
+          logUnexpected(error);
           res.writeHead(500, { 'content-type': 'text/xml' });
           res.end(
             '<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>Internal error</Message></Error></ErrorResponse>',
