@@ -95,20 +95,61 @@ export async function warmUp(service: Service, options: WarmUpOptions = {}): Pro
 }
 
 const IAM = 'Version=2010-05-08';
-const TRUST = encodeURIComponent(
-  JSON.stringify({
+/**
+ * Trust and identity policies in the shapes clients send most (a statement with or without `Sid`, `Action` and
+ * `Resource` as a string or a list, a `Condition`, a second statement), taken in turn: V8 then optimises the policy
+ * checks for all of them, and a client's first documents with a `Sid` (what the console, the CLI's examples and
+ * most templates write) do not deoptimise them (measured: the first CreatePolicy calls of @aws-sdk/client-iam with
+ * a `Sid` deoptimised statementSyntaxOk, checkResourceFormats and createPolicy when the warm-up sent only one shape).
+ */
+const TRUSTS = [
+  { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+  {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    Statement: [
+      {
+        Sid: 'TrustLambdaAndEcs',
+        Effect: 'Allow',
+        Principal: { Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'] },
+        Action: ['sts:AssumeRole'],
+        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      },
+    ],
+  },
+].map((document) => encodeURIComponent(JSON.stringify(document)));
+let trusts = 0;
+const trust = () => TRUSTS[trusts++ % TRUSTS.length];
+
+/** Small identity policies naming `name` (each call its own document, as real calls send). */
+const POLICIES: ((name: string) => unknown)[] = [
+  (name) => ({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::${name}/*` }],
   }),
-);
-/** A small identity policy naming `name` (each call its own document, as real calls send). */
-const policy = (name: string) =>
-  encodeURIComponent(
-    JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::${name}/*` }],
-    }),
-  );
+  (name) => ({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'ReadWrite', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::${name}/*` }],
+  }),
+  (name) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'Read',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`],
+        Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } },
+      },
+      { Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
+    ],
+  }),
+  (name) => ({
+    Version: '2012-10-17',
+    Statement: { Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: `arn:aws:dynamodb:us-east-1:123456789012:table/${name}` },
+  }),
+];
+let policies = 0;
+const policy = (name: string) => encodeURIComponent(JSON.stringify(POLICIES[policies++ % POLICIES.length](name)));
 type Step = (name: string, accountId: string) => { service: 'iam' | 'sts'; body: string };
 const iam = (body: string) => ({ service: 'iam' as const, body: `${body}&${IAM}` });
 
@@ -128,9 +169,9 @@ const SCRIPT: Step[] = [
   (n) => iam(`Action=GetUser&UserName=${n}`),
   () => ({ service: 'sts', body: 'Action=GetCallerIdentity&Version=2011-06-15' }),
   (n) => iam(`Action=PutUserPolicy&UserName=${n}&PolicyName=inline&PolicyDocument=${policy(`${n}-user`)}`),
-  (n) => iam(`Action=CreateRole&RoleName=${n}&AssumeRolePolicyDocument=${TRUST}`),
+  (n) => iam(`Action=CreateRole&RoleName=${n}&AssumeRolePolicyDocument=${trust()}`),
   (n) => iam(`Action=PutRolePolicy&RoleName=${n}&PolicyName=inline&PolicyDocument=${policy(`${n}-role`)}`),
-  (n) => iam(`Action=UpdateAssumeRolePolicy&RoleName=${n}&PolicyDocument=${TRUST}`),
+  (n) => iam(`Action=UpdateAssumeRolePolicy&RoleName=${n}&PolicyDocument=${trust()}`),
   ...USERS.slice(4).map(createUser),
   (n) => iam(`Action=CreatePolicy&PolicyName=${n}&PolicyDocument=${policy(`${n}-policy`)}`),
   (n, account) =>
