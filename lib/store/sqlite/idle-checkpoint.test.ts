@@ -1,0 +1,104 @@
+// Checkpoints while the store is idle: the WAL reaches gatehouse.db between requests, never while a unit, a group
+// commit or the warm-up's rehearsal is open, and not while units keep starting.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from './store';
+
+let dataDir: string | undefined;
+let store: SqliteStore | undefined;
+
+afterEach(async () => {
+  await store?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  store = undefined;
+  dataDir = undefined;
+});
+
+function open(idleCheckpointMs: number): SqliteStore {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-idle-checkpoint-'));
+  store = new SqliteStore(dataDir, { idleCheckpointMs });
+  return store;
+}
+
+/** A setting as gatehouse.db alone holds it (a copy of the file without its WAL): what a checkpoint has copied there. */
+function inDatabaseFile(key: string): string | undefined {
+  const copy = path.join(dataDir!, 'copy.db');
+  fs.copyFileSync(path.join(dataDir!, 'gatehouse.db'), copy);
+  const db = new Database(copy);
+  try {
+    // A fresh store's schema itself may still be in the WAL only.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'settings'").get()) return undefined;
+    return db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value;
+  } finally {
+    db.close();
+    for (const file of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(file, { force: true });
+  }
+}
+
+async function write(s: SqliteStore, key: string, value: string): Promise<void> {
+  await s.groupWrite((unit) => unit.setSetting(key, value));
+  await s.settled();
+}
+
+describe('SQLite checkpoints while idle', () => {
+  it('copies committed writes into gatehouse.db once a look finds no unit started since the one before', async () => {
+    const s = open(0);
+    await write(s, 'probe', 'one');
+    // Committed, but only in the WAL so far.
+    expect(inDatabaseFile('probe')).toBeUndefined();
+    expect(s.checkpointWhenIdle()).toBe(false); // a unit started since the last look
+    expect(s.checkpointWhenIdle()).toBe(true);
+    expect(inDatabaseFile('probe')).toBe('one');
+    expect(s.idleCheckpoints).toBe(1);
+    // Nothing committed since: nothing to do.
+    expect(s.checkpointWhenIdle()).toBe(false);
+    expect(await s.getSetting('probe')).toBe('one');
+  });
+
+  it('does not run while units keep starting, nor inside a unit or an open group', async () => {
+    const s = open(0);
+    await write(s, 'probe', 'one');
+    for (let i = 0; i < 3; i++) {
+      await s.read(async (unit) => unit.getSetting('probe'));
+      expect(s.checkpointWhenIdle()).toBe(false);
+    }
+    const looks: boolean[] = [];
+    await s.groupWrite(async (unit) => {
+      await unit.setSetting('probe', 'two');
+      looks.push(s.checkpointWhenIdle(), s.checkpointWhenIdle());
+    });
+    // The group is open (it commits at the end of this turn): still nothing.
+    looks.push(s.checkpointWhenIdle());
+    await s.settled();
+    expect(looks).toEqual([false, false, false]);
+    expect(inDatabaseFile('probe')).toBeUndefined();
+    expect(s.checkpointWhenIdle()).toBe(true);
+    expect(inDatabaseFile('probe')).toBe('two');
+  });
+
+  it('does not run inside the warm-up rehearsal, whose writes are rolled back', async () => {
+    const s = open(0);
+    await write(s, 'probe', 'kept');
+    const looks: boolean[] = [];
+    await s.rehearse(async () => {
+      await write(s, 'probe', 'rehearsed');
+      looks.push(s.checkpointWhenIdle(), s.checkpointWhenIdle());
+    });
+    expect(looks).toEqual([false, false]);
+    expect(s.checkpointWhenIdle()).toBe(false); // the rehearsal's end took the lock since the last look
+    expect(s.checkpointWhenIdle()).toBe(true);
+    expect(inDatabaseFile('probe')).toBe('kept');
+    expect(await s.getSetting('probe')).toBe('kept');
+  });
+
+  it('runs from its timer when the store is left idle', async () => {
+    const s = open(20);
+    await write(s, 'probe', 'timed');
+    for (let i = 0; i < 100 && s.idleCheckpoints === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(s.idleCheckpoints).toBe(1);
+    expect(inDatabaseFile('probe')).toBe('timed');
+  });
+});
