@@ -251,6 +251,21 @@ describe('audit worker', () => {
     expect(messages.at(-1)).toBe('[gatehouse] audit worker: 1 audit events were not written before shutdown');
   });
 
+  it('holds at most maxPending events the worker has not acknowledged: beyond, events are dropped and said on stderr', async () => {
+    const messages: string[] = [];
+    const w = writer({ maxPending: 5, maxBuffered: 2, log: (message) => messages.push(message) });
+    // One synchronous burst: no acknowledgement can arrive before it ends, whatever the worker's state.
+    for (let i = 0; i < 8; i++) w.enqueue(record(`r-burst-${i}`));
+    expect(w.pending).toBe(5);
+    expect(messages).toEqual(['[gatehouse] 5 audit events wait for the audit worker (stopped, or behind): 1 audit events were dropped']);
+    await w.flush();
+    expect((await requestIds()).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `r-burst-${i}`));
+    // Acknowledged, the room is back.
+    w.enqueue(record('r-after'));
+    await w.flush();
+    expect(await requestIds()).toContain('r-after');
+  });
+
   it('a batch first in line when a running worker died three times is dropped, loudly, and the trail goes on', async () => {
     const messages: string[] = [];
     const w = writer({ log: (message) => messages.push(message) });

@@ -28,7 +28,7 @@ export interface AuditWorkerWriterOptions {
   maxBuffered?: number;
   /** Prune at most this often. */
   pruneIntervalMs?: number;
-  /** Events held for a worker that is down, at most; beyond, new events are dropped and counted on stderr. */
+  /** Events held for a worker that is down or behind (not yet acknowledged), at most; beyond, new events are dropped and counted on stderr. */
   maxPending?: number;
   /** Longest wait of `flush()` and `close()` for a worker that is down (then `close()` reports what it lost). */
   closeTimeoutMs?: number;
@@ -389,7 +389,10 @@ export class AuditWorkerWriter {
     const now = Date.now();
     if (now - this.lastDropReport < 1000) return;
     this.lastDropReport = now;
-    this.log(`[gatehouse] the audit worker is down and ${this.maxPending} events are held: ${this.dropped} audit events were dropped`);
+    // The worker may be down or only behind: all that is known is that it has not acknowledged this many events yet.
+    this.log(
+      `[gatehouse] ${this.maxPending} audit events wait for the audit worker (stopped, or behind): ${this.dropped} audit events were dropped`,
+    );
     this.dropped = 0;
   }
 }
