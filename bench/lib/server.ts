@@ -43,6 +43,10 @@ export async function startBenchServer(env: Record<string, string> = {}, checkou
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // GATEHOUSE_BENCH_SERVER_LOG names a file that gets the server's standard output (with V8's --trace-gc or
+  // --trace-deopt in GATEHOUSE_BENCH_NODE_ARGS, what the runtime did during the bench).
+  const log = process.env.GATEHOUSE_BENCH_SERVER_LOG;
+  if (log) child.stdout!.pipe(fs.createWriteStream(log, { flags: 'a' }));
   const endpoint = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk) => {
