@@ -72,7 +72,7 @@ export interface Issue16Figures {
   sdkGetUserPasses: { before: number; after: number };
   /**
    * For each write of the `sdk` pass, sequential SDK GetUser/s measured right before and right after it (their mean):
-   * the target's reference, since the client (the SDK, ~1 ms of CPU a call against the server's ~0.3-0.6 ms) and the
+   * the target's reference, since the client (the SDK, ~1 ms of CPU a call against the server's 0.3-1 ms) and the
    * machine drift across the workload (one run: 763/s in the pass before the writes, 1,130/s in the pass after).
    */
   sdkGetUserAround: Record<string, number>;

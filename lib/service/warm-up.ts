@@ -98,8 +98,8 @@ const IAM = 'Version=2010-05-08';
 /**
  * Trust and identity policies in the shapes clients send most (a statement with or without `Sid`, `Action` and
  * `Resource` as a string or a list, a `Condition`, a second statement), taken in turn: V8 then optimises the policy
- * checks for all of them, and a client's first documents with a `Sid` (what the console, the CLI's examples and
- * most templates write) do not deoptimise them (measured: the first CreatePolicy calls of @aws-sdk/client-iam with
+ * checks for all of them, and a client's first documents with a `Sid` (the console's visual editor writes one) do
+ * not deoptimise them (measured: the first CreatePolicy calls of @aws-sdk/client-iam with
  * a `Sid` deoptimised statementSyntaxOk, checkResourceFormats and createPolicy when the warm-up sent only one shape).
  */
 const TRUSTS = [
