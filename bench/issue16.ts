@@ -17,6 +17,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { runLoad, signQuery, startCeilingServer, type PreparedRequest } from './lib/http-load';
+import { hostCpuTicks, stealPercent } from './lib/proc-cpu';
 import { serverCpuPerRequest, startBenchServer, type BenchServer } from './lib/server';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -87,9 +88,15 @@ export interface Issue16Figures {
   peakRssMiB: number;
   /** Resident memory at the end: total, anonymous (heaps, SQLite's page caches), file-backed (node's code). */
   rssNow: { total: number; anon: number; file: number };
+  /**
+   * Share of the machine's CPU time stolen by the hypervisor during the run (Linux /proc/stat), in percent: runs on
+   * the bench machine on 2026-12-03 saw 0.7-11.7 %, and a run with much of it is not comparable with one without.
+   */
+  hostStealPercent: number | undefined;
 }
 
 export async function measureIssue16(): Promise<Issue16Figures> {
+  const host0 = hostCpuTicks();
   const ceiling = await startCeilingServer();
   const server: BenchServer = await startBenchServer();
   const { endpoint } = server;
@@ -290,6 +297,7 @@ export async function measureIssue16(): Promise<Issue16Figures> {
       sdkSteadyMainUs: steady.mainUs,
       peakRssMiB: server.peakRssMiB(),
       rssNow: server.rssNowMiB(),
+      hostStealPercent: stealPercent(host0, hostCpuTicks()),
     };
   } finally {
     server.stop();
@@ -379,6 +387,12 @@ export function issue16Table(f: Issue16Figures): Record<string, string>[] {
     figure: 'server RSS at the end: anonymous + file-backed',
     value: `${f.rssNow.total} MiB`,
     ratio: `${f.rssNow.anon} MiB anonymous (heaps, page caches) + ${f.rssNow.file} MiB file-backed (code)`,
+    target: '',
+  });
+  rows.push({
+    figure: "the machine's CPU time stolen by the hypervisor during the run",
+    value: f.hostStealPercent === undefined ? 'unknown' : `${f.hostStealPercent.toFixed(1)} %`,
+    ratio: 'runs with much of it are not comparable with runs without',
     target: '',
   });
   return rows;

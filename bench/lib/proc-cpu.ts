@@ -6,3 +6,29 @@ export function cpuMsOf(statFile: string): number {
   const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
 }
+
+/**
+ * The machine's CPU time so far from /proc/stat (all CPUs, in ticks): in total, and stolen (a virtual machine's CPUs
+ * serving other guests meanwhile). Undefined where /proc/stat is not there (not Linux).
+ */
+export function hostCpuTicks(): { total: number; steal: number } | undefined {
+  let line: string | undefined;
+  try {
+    line = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('cpu '));
+  } catch {
+    return undefined;
+  }
+  if (!line) return undefined;
+  // user nice system idle iowait irq softirq steal (guest times are counted in user already).
+  const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: ticks.reduce((sum, t) => sum + t, 0), steal: ticks[7] ?? 0 };
+}
+
+/** The share of the machine's CPU time stolen between two `hostCpuTicks` readings, in percent (undefined without both). */
+export function stealPercent(before: ReturnType<typeof hostCpuTicks>, after: ReturnType<typeof hostCpuTicks>): number | undefined {
+  if (!before || !after || after.total <= before.total) return undefined;
+  return (100 * (after.steal - before.steal)) / (after.total - before.total);
+}
