@@ -39,20 +39,20 @@ const SDK_CALLS = Number(process.env.GATEHOUSE_BENCH_SDK_CALLS ?? 400);
 const prepared = (endpoint: string, bodies: string[], service: 'iam' | 'sts' = 'iam'): Promise<PreparedRequest[]> =>
   Promise.all(bodies.map((body) => signQuery(endpoint, body, CREDENTIALS, service)));
 
-/** Server CPU microseconds per call of the last `sequential` run against `cpuOf` (all its threads; 10 ms ticks). */
-let lastServerUs = NaN;
-/** The same for the server's main thread alone. */
-let lastMainUs = NaN;
-
-async function sequential(count: number, call: (i: number) => Promise<unknown>, cpuOf?: BenchServer): Promise<number> {
-  const cpu0 = cpuOf?.cpuMs() ?? NaN;
-  const main0 = cpuOf?.mainThreadCpuMs() ?? NaN;
+async function sequential(count: number, call: (i: number) => Promise<unknown>): Promise<number> {
   const started = performance.now();
   for (let i = 0; i < count; i++) await call(i);
-  const perSecond = count / ((performance.now() - started) / 1000);
-  lastServerUs = (((cpuOf?.cpuMs() ?? NaN) - cpu0) / count) * 1000;
-  lastMainUs = (((cpuOf?.mainThreadCpuMs() ?? NaN) - main0) / count) * 1000;
-  return perSecond;
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** `sequential` with the server's CPU microseconds a call: its main thread and the whole process (10 ms ticks). */
+async function sequentialOn(
+  server: BenchServer,
+  count: number,
+  call: (i: number) => Promise<unknown>,
+): Promise<{ perSecond: number; mainUs: number; processUs: number }> {
+  const { result, mainUs, processUs } = await serverCpuPerRequest(server, count, () => sequential(count, call));
+  return { perSecond: result, mainUs, processUs };
 }
 
 export interface Issue16Figures {
@@ -183,16 +183,14 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const iam = new IAMClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
     const n = SDK_CALLS;
     await sequential(200, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` }))); // the client's own warm-up
-    const getBefore = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` })), server);
-    const getBeforeUs = lastServerUs;
-    const getBeforeMainUs = lastMainUs;
+    const getBefore = await sequentialOn(server, n, (i) => iam.send(new GetUserCommand({ UserName: `cold-${i}` })));
     // Each write n times with names prefixed `tag`: once first (the server's first calls of each command, as the
     // issue measures them), then again with fresh names (past first use).
     const writes = async (
       tag: string,
       client: IAMClient,
       calls: number,
-      cpuOf?: BenchServer,
+      cpuOf: BenchServer,
       reference?: () => Promise<number>,
     ): Promise<{
       perSecond: Record<string, number>;
@@ -209,9 +207,10 @@ export async function measureIssue16(): Promise<Issue16Figures> {
       let previous: number | undefined;
       const measure = async (name: string, call: (i: number) => Promise<unknown>) => {
         const before = reference ? (previous ?? (await reference())) : NaN;
-        result[name] = await sequential(calls, call, cpuOf);
-        serverUs[name] = lastServerUs;
-        mainUs[name] = lastMainUs;
+        const measured = await sequentialOn(cpuOf, calls, call);
+        result[name] = measured.perSecond;
+        serverUs[name] = measured.processUs;
+        mainUs[name] = measured.mainUs;
         if (reference) {
           previous = await reference();
           around[name] = (before + previous) / 2;
@@ -262,7 +261,7 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const other = await startBenchServer({ GATEHOUSE_WARM_UP: '0' });
     const otherClient = new IAMClient({ endpoint: other.endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
     try {
-      await writes('client', otherClient, 100);
+      await writes('client', otherClient, 100, other);
     } finally {
       otherClient.destroy();
       other.stop();
@@ -273,10 +272,10 @@ export async function measureIssue16(): Promise<Issue16Figures> {
     const steady = await writes('steady', iam, n, server);
     const sdk = first.perSecond;
     const sdkSteady = steady.perSecond;
-    const getAfter = await sequential(n, (i) => iam.send(new GetUserCommand({ UserName: `sdk-${i}` })), server);
-    sdk.GetUser = (getBefore + getAfter) / 2;
-    const sdkServerUs = { ...first.serverUs, GetUser: (getBeforeUs + lastServerUs) / 2 };
-    const sdkMainUs = { ...first.mainUs, GetUser: (getBeforeMainUs + lastMainUs) / 2 };
+    const getAfter = await sequentialOn(server, n, (i) => iam.send(new GetUserCommand({ UserName: `sdk-${i}` })));
+    sdk.GetUser = (getBefore.perSecond + getAfter.perSecond) / 2;
+    const sdkServerUs = { ...first.serverUs, GetUser: (getBefore.processUs + getAfter.processUs) / 2 };
+    const sdkMainUs = { ...first.mainUs, GetUser: (getBefore.mainUs + getAfter.mainUs) / 2 };
     iam.destroy();
     return {
       ceiling: (ceilingBefore + ceilingAfter) / 2,
@@ -288,7 +287,7 @@ export async function measureIssue16(): Promise<Issue16Figures> {
       createUserCold,
       createUserWarm,
       sdk,
-      sdkGetUserPasses: { before: getBefore, after: getAfter },
+      sdkGetUserPasses: { before: getBefore.perSecond, after: getAfter.perSecond },
       sdkGetUserAround: first.around,
       sdkSteady,
       sdkServerUs,

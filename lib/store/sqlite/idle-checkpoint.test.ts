@@ -1,32 +1,23 @@
 // Checkpoints while the store is idle: the WAL reaches gatehouse.db between requests, never while a unit, a group
 // commit or the warm-up's rehearsal is open, and not while units keep starting.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from './store';
+import { describe, expect, it } from 'vitest';
+import { withFreshSqliteStore } from './fresh-store.fixtures';
+import type { SqliteStore } from './store';
 
-let dataDir: string | undefined;
-let store: SqliteStore | undefined;
-
-afterEach(async () => {
-  await store?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  store = undefined;
-  dataDir = undefined;
-});
-
-function open(idleCheckpointMs: number): SqliteStore {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-idle-checkpoint-'));
-  store = new SqliteStore(dataDir, { idleCheckpointMs });
-  return store;
-}
+let dataDir: string;
+let s: SqliteStore;
+const use = (store: SqliteStore, dir: string) => {
+  s = store;
+  dataDir = dir;
+};
 
 /** A setting as gatehouse.db alone holds it (a copy of the file without its WAL): what a checkpoint has copied there. */
 function inDatabaseFile(key: string): string | undefined {
-  const copy = path.join(dataDir!, 'copy.db');
-  fs.copyFileSync(path.join(dataDir!, 'gatehouse.db'), copy);
+  const copy = path.join(dataDir, 'copy.db');
+  fs.copyFileSync(path.join(dataDir, 'gatehouse.db'), copy);
   const db = new Database(copy);
   try {
     // A fresh store's schema itself may still be in the WAL only.
@@ -38,15 +29,16 @@ function inDatabaseFile(key: string): string | undefined {
   }
 }
 
-async function write(s: SqliteStore, key: string, value: string): Promise<void> {
+async function write(key: string, value: string): Promise<void> {
   await s.groupWrite((unit) => unit.setSetting(key, value));
   await s.settled();
 }
 
-describe('SQLite checkpoints while idle', () => {
+describe('SQLite checkpoints while idle, looked for by hand', () => {
+  withFreshSqliteStore('gatehouse-idle-checkpoint-', use, { idleCheckpointMs: 0 });
+
   it('copies committed writes into gatehouse.db once a look finds no unit started since the one before', async () => {
-    const s = open(0);
-    await write(s, 'probe', 'one');
+    await write('probe', 'one');
     // Committed, but only in the WAL so far.
     expect(inDatabaseFile('probe')).toBeUndefined();
     expect(s.checkpointWhenIdle()).toBe(false); // a unit started since the last look
@@ -59,8 +51,7 @@ describe('SQLite checkpoints while idle', () => {
   });
 
   it('does not run while units keep starting, nor inside a unit or an open group', async () => {
-    const s = open(0);
-    await write(s, 'probe', 'one');
+    await write('probe', 'one');
     for (let i = 0; i < 3; i++) {
       await s.read(async (unit) => unit.getSetting('probe'));
       expect(s.checkpointWhenIdle()).toBe(false);
@@ -80,11 +71,10 @@ describe('SQLite checkpoints while idle', () => {
   });
 
   it('does not run inside the warm-up rehearsal, whose writes are rolled back', async () => {
-    const s = open(0);
-    await write(s, 'probe', 'kept');
+    await write('probe', 'kept');
     const looks: boolean[] = [];
     await s.rehearse(async () => {
-      await write(s, 'probe', 'rehearsed');
+      await write('probe', 'rehearsed');
       looks.push(s.checkpointWhenIdle(), s.checkpointWhenIdle());
     });
     expect(looks).toEqual([false, false]);
@@ -93,10 +83,13 @@ describe('SQLite checkpoints while idle', () => {
     expect(inDatabaseFile('probe')).toBe('kept');
     expect(await s.getSetting('probe')).toBe('kept');
   });
+});
+
+describe('SQLite checkpoints while idle, from its timer', () => {
+  withFreshSqliteStore('gatehouse-idle-checkpoint-', use, { idleCheckpointMs: 20 });
 
   it('runs from its timer when the store is left idle', async () => {
-    const s = open(20);
-    await write(s, 'probe', 'timed');
+    await write('probe', 'timed');
     for (let i = 0; i < 100 && s.idleCheckpoints === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(s.idleCheckpoints).toBe(1);
     expect(inDatabaseFile('probe')).toBe('timed');
