@@ -38,7 +38,7 @@ describe('asciiOnly', () => {
 });
 
 describe('IAM_NODE_FLAGS and IAM_NODE_ENV', () => {
-  it('bound the young generation, the old generation growth and malloc arenas, as package.json runs the server', () => {
+  it('bound the young generation, the old generation growth and malloc arenas and set the tier-up budget, as package.json runs the server', () => {
     const script = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')).scripts.iam as string;
     const env = Object.entries(IAM_NODE_ENV).map(([name, value]) => `${name}=\${${name}:-${value}}`);
     expect(script).toBe(`${env.join(' ')} node ${IAM_NODE_FLAGS.join(' ')} bin/iam.mjs`);
