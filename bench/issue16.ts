@@ -205,9 +205,9 @@ export async function measureIssue16(): Promise<Issue16Figures> {
       // the next): `around[name]` is their mean, measured with the client and the machine as they were for the write.
       // Not interleaved in smaller chunks: tried on 2026-12-03 (50 writes, then 50 GetUser, and so on), CreatePolicy
       // measured 77-80 % of its GetUser, against 53-60 % in runs of these whole passes alternated with them. Mixed,
-      // the GetUser chunks ran slower (869 against 1,031/s) and CreatePolicy cost the server less (575-625 against
-      // 700-725 µs of main thread a call): the mix moves costs between a write and its reference, and the issue
-      // compares sequential writes with sequential GetUser.
+      // the GetUser chunks around CreatePolicy ran slower (813-869 against 868-1,031/s) and CreatePolicy cost the
+      // server less (575-625 against 700-725 µs of main thread a call): the mix moves costs between a write and its
+      // reference, and the issue compares sequential writes with sequential GetUser.
       const around: Record<string, number> = {};
       let previous: number | undefined;
       const measure = async (name: string, call: (i: number) => Promise<unknown>) => {
