@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withFreshSqliteStore } from './fresh-store.fixtures';
 import type { SqliteStore } from './store';
 
@@ -82,6 +82,26 @@ describe('SQLite checkpoints while idle, looked for by hand', () => {
     expect(s.checkpointWhenIdle()).toBe(true);
     expect(inDatabaseFile('probe')).toBe('kept');
     expect(await s.getSetting('probe')).toBe('kept');
+  });
+
+  it('survives a checkpoint that fails (an I/O error), and the next idle look tries again', async () => {
+    await write('probe', 'one');
+    expect(s.checkpointWhenIdle()).toBe(false); // a unit started since the last look
+    const pragma = vi.spyOn(s.db, 'pragma').mockImplementationOnce(() => {
+      throw new Error('disk I/O error');
+    });
+    try {
+      expect(s.checkpointWhenIdle()).toBe(false);
+      expect(pragma).toHaveBeenCalledWith('wal_checkpoint(PASSIVE)');
+    } finally {
+      pragma.mockRestore();
+    }
+    expect(s.idleCheckpoints).toBe(0);
+    expect(inDatabaseFile('probe')).toBeUndefined();
+    // The writes are still counted as not checkpointed: the next look, still idle, copies them.
+    expect(s.checkpointWhenIdle()).toBe(true);
+    expect(inDatabaseFile('probe')).toBe('one');
+    expect(await s.getSetting('probe')).toBe('one');
   });
 });
 

@@ -175,7 +175,8 @@ export class SqliteStore implements Store {
       idle.checkpoints++;
       return true;
     } catch {
-      // An I/O error: the autocheckpoint of a later commit tries again.
+      // An I/O error: the commits stay counted, so the next idle look tries again (and so does the autocheckpoint of
+      // a later commit).
       return false;
     }
   }
