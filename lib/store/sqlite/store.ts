@@ -85,7 +85,8 @@ export class SqliteStore implements Store {
   private readonly instanceLock: InstanceLock;
   /**
    * Checkpoints run while the store is idle (see `checkpointWhenIdle`): units started so far (the hot path's only
-   * cost: one increment), their count at the last look, and commits since the last checkpoint.
+   * cost: one increment), their count at the last look, commits since the last checkpoint, the checkpoints run so far
+   * (`idleCheckpoints`) and the timer that looks (cleared by `close`).
    */
   private readonly idle = {
     units: 0,
