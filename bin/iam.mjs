@@ -7,12 +7,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * Node flags of the standalone server (package.json's `iam` script passes them; so do the benchmarks). A 4 MiB
- * young generation instead of V8's 16 MiB semi-spaces keeps the peak resident size some 20 MiB lower under
- * load; requests leave little alive, so the extra scavenges are short. The old generation may grow 20 % past
- * what the last full collection left alive before the next one (V8 otherwise lets it grow up to 4×: some 25 MiB
- * of garbage, resident, after the SDK workload of bench/issue16.ts); a full collection of the ~30 MiB heap is a
- * few milliseconds, mostly concurrent.
+ * Node flags of the standalone server (package.json's `iam` script passes them; so do the benchmarks). 4 MiB
+ * semi-spaces instead of V8's 16 MiB keep the peak resident size some 25 MiB lower, at a cost in speed. Measured on
+ * 2026-12-03, 16 MiB against 4: pre-signed GetUser at concurrency 16 on the bench server (four rounds alternated),
+ * the main thread's CPU a request 113 against 122 µs (less in three rounds of four), the rate 8 % higher, the peak
+ * RSS 148-155 against 124-128 MiB; in bench/issue16.ts, 151-157 against 127 MiB, past issue 16's bound of ~131.
+ * The old generation may grow 20 % past what the last full collection left alive before the next one (V8 otherwise
+ * lets it grow up to 4×: some 25 MiB of garbage, resident, after the SDK workload of bench/issue16.ts); a full
+ * collection of the ~30 MiB heap is a few milliseconds, mostly concurrent.
  *
  * V8 optimises a function once it has run enough bytecode since its last look (`--interrupt-budget`, 66 KiB by
  * default), three times over and once more for each 150 bytes of its own bytecode. A large function that runs once
