@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': import.meta.dirname } },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bin/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['node_modules', '.next', 'e2e'],
     environment: 'node',
     setupFiles: ['./vitest.setup.ts'],

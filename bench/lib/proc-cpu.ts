@@ -9,13 +9,14 @@ export function cpuMsOf(statFile: string): number {
 
 /**
  * The machine's CPU time so far from /proc/stat (all CPUs, in ticks): in total, and stolen (a virtual machine's CPUs
- * serving other guests meanwhile). Undefined where /proc/stat is not there (not Linux).
+ * serving other guests meanwhile). Undefined where the file is not there (not Linux) or has no `cpu` line. `statFile`
+ * is for tests.
  */
-export function hostCpuTicks(): { total: number; steal: number } | undefined {
+export function hostCpuTicks(statFile = '/proc/stat'): { total: number; steal: number } | undefined {
   let line: string | undefined;
   try {
     line = fs
-      .readFileSync('/proc/stat', 'utf8')
+      .readFileSync(statFile, 'utf8')
       .split('\n')
       .find((l) => l.startsWith('cpu '));
   } catch {
