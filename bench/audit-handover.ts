@@ -1,13 +1,13 @@
 // What one request's audit record costs the request thread: building the CloudTrail event there (auditEventOf, as
 // PostgreSQL's path still does and SQLite's did) against copying it into a batch for the audit worker
 // (AuditBatchBuilder) and posting the batch, by batch size; and, for comparison, cloning the records as objects.
-// Main-thread CPU only (/proc/self/task/<pid>/stat), so the receiving thread's work is not counted.
-import fs from 'node:fs';
+// Main-thread CPU only (/proc/self/task/<pid>/schedstat), so the receiving thread's work is not counted.
 import { Worker } from 'node:worker_threads';
 import type { Principal } from '../lib/core/context';
 import type { AuditRecord } from '../lib/core/pipeline';
 import { auditEventOf } from '../lib/audit/event';
 import { AuditBatchBuilder } from '../lib/audit/batch';
+import { threadCpuMs } from './lib/proc-cpu';
 
 const N = Number(process.env.GATEHOUSE_BENCH_RECORDS ?? 400_000);
 const principal: Principal = {
@@ -42,10 +42,7 @@ const records: AuditRecord[] = Array.from({ length: 1000 }, (_, i) => ({
   status: 200,
 }));
 
-function mainThreadCpuMs(): number {
-  const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+const mainThreadCpuMs = (): number => threadCpuMs(`/proc/self/task/${process.pid}`);
 
 function measure(label: string, fn: (record: AuditRecord) => void): { case: string; 'µs per record': number } {
   for (let i = 0; i < 20_000; i++) fn(records[i % 1000]);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpuMsOf, hostCpuTicks, stealPercent } from './proc-cpu';
+import { cpuMsOf, hostCpuTicks, stealPercent, threadCpuMs } from './proc-cpu';
 
 const dirs: string[] = [];
 const file = (name: string, text: string): string => {
@@ -48,5 +48,30 @@ describe('stealPercent', () => {
     expect(stealPercent(undefined, { total: 10, steal: 0 })).toBeUndefined();
     expect(stealPercent({ total: 10, steal: 0 }, undefined)).toBeUndefined();
     expect(stealPercent({ total: 10, steal: 0 }, { total: 10, steal: 0 })).toBeUndefined();
+  });
+});
+
+describe('threadCpuMs', () => {
+  const taskDir = (files: Record<string, string>): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-cpu-task-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+
+  it("reads the scheduler's run time in nanoseconds (schedstat's first field), not the stat file's ticks", () => {
+    const dir = taskDir({ schedstat: '123456789 5000 42\n', stat: '7 (node) S 1 7 7 0 -1 0 0 0 0 0 90 10 0 0 20 0 1 0 0 0 0\n' });
+    expect(threadCpuMs(dir)).toBeCloseTo(123.456789, 9);
+  });
+
+  it('falls back to the stat file where the kernel has no schedstat', () => {
+    expect(threadCpuMs(taskDir({ stat: '7 (node) S 1 7 7 0 -1 0 0 0 0 0 90 10 0 0 20 0 1 0 0 0 0\n' }))).toBe(1000);
+  });
+
+  it('reads this thread to within a tick of its stat file, finer than ticks', () => {
+    const self = `/proc/self/task/${process.pid}`;
+    const ms = threadCpuMs(self);
+    expect(Math.abs(ms - cpuMsOf(`${self}/stat`))).toBeLessThan(20);
+    expect(ms % 10).not.toBe(0); // ticks are 10 ms; nanoseconds land on a multiple of 10 ms about never
   });
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { IAM_NODE_ENV, IAM_NODE_FLAGS } from '../../bin/iam.mjs';
-import { cpuMsOf } from './proc-cpu';
+import { cpuMsOf, threadCpuMs } from './proc-cpu';
 
 export interface BenchServer {
   endpoint: string;
@@ -15,7 +15,10 @@ export interface BenchServer {
   rssNowMiB(): { total: number; anon: number; file: number };
   /** CPU time (user + system) the server process has used so far, in milliseconds (Linux /proc, 10 ms ticks). */
   cpuMs(): number;
-  /** The same for its main thread alone (the event loop: HTTP, SigV4, authorization, SQLite), without the audit worker and GC helpers. */
+  /**
+   * The CPU time of its main thread alone (the event loop: HTTP, SigV4, authorization, SQLite), without the audit
+   * worker and GC helpers, in milliseconds to the nanosecond (`threadCpuMs`).
+   */
   mainThreadCpuMs(): number;
   /** The same for the audit worker's thread (named `gatehouse-audit` by lib/audit/audit-worker.ts); NaN when there is none. */
   auditThreadCpuMs(): number;
@@ -75,13 +78,13 @@ export async function startBenchServer(env: Record<string, string> = {}, checkou
       return cpuMsOf(`/proc/${child.pid}/stat`);
     },
     mainThreadCpuMs() {
-      return cpuMsOf(`/proc/${child.pid}/task/${child.pid}/stat`);
+      return threadCpuMs(`/proc/${child.pid}/task/${child.pid}`);
     },
     auditThreadCpuMs() {
       const tasks = `/proc/${child.pid}/task`;
       for (const tid of fs.readdirSync(tasks)) {
         try {
-          if (fs.readFileSync(`${tasks}/${tid}/comm`, 'utf8').trim() === 'gatehouse-audit') return cpuMsOf(`${tasks}/${tid}/stat`);
+          if (fs.readFileSync(`${tasks}/${tid}/comm`, 'utf8').trim() === 'gatehouse-audit') return threadCpuMs(`${tasks}/${tid}`);
         } catch {
           // The thread ended between the listing and the read.
         }
