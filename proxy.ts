@@ -23,7 +23,21 @@ export function contentSecurityPolicy(nonce: string, development: boolean, secur
   ].join('; ');
 }
 
+/**
+ * The largest request body the console's own routes take (Next's default server-action limit; sign-in posts a
+ * few hundred bytes). Next buffers a body for proxy (at most `proxyClientMaxBodySize` in next.config.js) and the
+ * route may read the rest, all before anything is authenticated: a body declared larger is refused here, unread.
+ * The IAM endpoint (/aws, not matched) has its own bound, GATEHOUSE_MAX_BODY_BYTES.
+ */
+export const CONSOLE_MAX_BODY_BYTES = 1024 * 1024;
+
 export function proxy(request: NextRequest) {
+  if (Number(request.headers.get('content-length')) > CONSOLE_MAX_BODY_BYTES) {
+    return new NextResponse(`Request body must be at most ${CONSOLE_MAX_BODY_BYTES} bytes.`, {
+      status: 413,
+      headers: { 'content-type': 'text/plain', connection: 'close' },
+    });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development', request.nextUrl.protocol === 'https:');
   const requestHeaders = new Headers(request.headers);
