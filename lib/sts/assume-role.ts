@@ -32,6 +32,21 @@ async function findRole(ctx: OperationContext, roleArn: string): Promise<RoleRec
   return role;
 }
 
+/**
+ * True when the caller is a session (temporary credentials) whose role or user no longer exists: deleted, perhaps
+ * re-created since under the same name with a new unique id. AWS keeps a trust policy's role and user principals
+ * as unique ids (IAM User Guide, "AWS JSON policy elements: Principal": a principal deleted and re-created is a new
+ * principal, and policies naming the old one do not apply to it), so such a session matches no named principal;
+ * matching it by ARN would let it act as the re-created entity. Long-term keys of a deleted user are refused when
+ * they authenticate.
+ */
+async function callerIsGone(ctx: OperationContext): Promise<boolean> {
+  const caller = ctx.principal;
+  if (!caller.temporary) return false;
+  if (caller.type === 'AssumedRole') return caller.roleId === undefined || (await ctx.store.roles.getById(caller.roleId)) === undefined;
+  return caller.userId !== undefined && (await ctx.store.users.getById(caller.userId)) === undefined;
+}
+
 function sessionTags(ctx: OperationContext, input: AssumeRoleRequest): { tags: Record<string, string>; transitive: string[] } {
   const caller = ctx.principal;
   const tags: Record<string, string> = {};
@@ -109,7 +124,7 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
     );
   }
   const role = await findRole(ctx, roleArn);
-  if (!role) throw new AccessDenied(deniedMessage(ctx, roleArn));
+  if (!role || (await callerIsGone(ctx))) throw new AccessDenied(deniedMessage(ctx, roleArn));
 
   const chained = caller.type === 'AssumedRole';
   const duration = input.DurationSeconds ?? DEFAULT_DURATION_SECONDS;
