@@ -393,6 +393,18 @@ describe('Policy variables in conditions', () => {
       false,
     ],
     [
+      'missing variable, negated operator on an absent key: still false (statement invalid)',
+      { StringNotEquals: { 'aws:PrincipalTag/team': '${aws:username}' } },
+      {},
+      false,
+    ],
+    [
+      'missing variable, ...IfExists on an absent key: still false (statement invalid)',
+      { StringEqualsIfExists: { 'aws:PrincipalTag/team': '${aws:username}' } },
+      {},
+      false,
+    ],
+    [
       'default value used when key missing',
       { StringEquals: { 's3:prefix': "home/${aws:username, 'guest'}" } },
       { 's3:prefix': 'home/guest' },

@@ -93,6 +93,45 @@ describe('Resource and NotResource', () => {
     expect(decide([p], req(undefined))).toBe('implicitDeny');
   });
 
+  // "If AWS cannot resolve a variable this might cause the entire statement to be invalid": an unresolved
+  // NotResource entry must not read as "matches nothing" and then apply to every resource.
+  it('an Allow with NotResource and a variable without value does not apply', () => {
+    const p = policy({ Effect: 'Allow', Action: 'iam:DeleteUser', NotResource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` });
+    const victim = `arn:aws:iam::${ACCOUNT}:user/victim`;
+    expect(decide([p], request({ action: 'iam:DeleteUser', resource: victim, context: {} }))).toBe('implicitDeny');
+    expect(decide([p], request({ action: 'iam:DeleteUser', resource: victim, context: { 'aws:username': 'bob' } }))).toBe('allowed');
+    const tagged = policy({
+      Effect: 'Allow',
+      Action: '*',
+      NotResource: [`arn:aws:iam::${ACCOUNT}:user/admin`, 'arn:aws:s3:::${aws:PrincipalTag/x}'],
+    });
+    expect(decide([tagged], request({ resource: victim }))).toBe('implicitDeny');
+  });
+
+  it('a Deny with NotResource and a variable without value does not apply either', () => {
+    const deny = policy([
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:*', NotResource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` },
+    ]);
+    const victim = `arn:aws:iam::${ACCOUNT}:user/victim`;
+    expect(decide([deny], request({ action: 'iam:DeleteUser', resource: victim }))).toBe('allowed');
+    expect(decide([deny], request({ action: 'iam:DeleteUser', resource: victim, context: { 'aws:username': 'bob' } }))).toBe(
+      'explicitDeny',
+    );
+  });
+
+  it('explain reports a NotResource variable without value as missing and the resource as not matched', () => {
+    const p = policy({
+      Effect: 'Allow',
+      Action: '*',
+      NotResource: [`arn:aws:iam::${ACCOUNT}:user/\${aws:username}`, 'arn:aws:s3:::${aws:PrincipalTag/x}'],
+    });
+    const explanation = explain(request({ resource: `arn:aws:iam::${ACCOUNT}:user/victim` }), { identity: [p] });
+    expect(explanation.decision).toBe('implicitDeny');
+    expect(explanation.missingContextKeys).toEqual(['aws:PrincipalTag/x', 'aws:username']);
+    expect(explanation.statements[0]).toMatchObject({ resourceMatched: false, failedPart: 'resource' });
+  });
+
   it('a variable resolving to text with * is literal, ${*} is a literal star', () => {
     const p = policy({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket/${aws:username}/*' });
     expect(decide([p], request({ resource: 'arn:aws:s3:::bucket/a*/x', context: { 'aws:username': 'a*' } }))).toBe('allowed');

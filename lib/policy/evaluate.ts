@@ -127,30 +127,42 @@ function actionMatches(statement: CompiledStatement, actionLower: string): boole
   return statement.notAction ? !any : any;
 }
 
-/** Outcome of a resource check: matched or not, plus variables that had no value. */
+/**
+ * Whether the statement's Resource/NotResource covers the request's resource; `missing` collects variables that
+ * had no value. An entry with an unresolvable variable makes the whole statement not apply, for NotResource
+ * too (IAM User Guide, Variables and tags: "If AWS cannot resolve a variable this might cause the entire
+ * statement to be invalid"): read as "matches nothing" and then inverted, it would make an Allow grant, or a
+ * Deny refuse, every resource.
+ */
 function resourceMatches(statement: CompiledStatement, state: RequestState, missing?: string[]): boolean {
   const resources = statement.resources;
   if (resources === undefined) return true;
   let any = false;
+  let unresolved = false;
   for (let i = 0; i < resources.length; i++) {
-    if (resourceEntryMatches(resources[i], state, missing)) {
-      any = true;
-      break;
-    }
+    const match = resourceEntryMatches(resources[i], state, missing);
+    if (match === UNEVALUABLE) {
+      unresolved = true;
+      // The explanation lists every missing variable; the fast path may stop at the first.
+      if (missing === undefined) break;
+    } else if (match === TRUE && !statement.resourceHasVariables) {
+      return !statement.notResource;
+    } else if (match === TRUE) any = true;
   }
+  if (unresolved) return false;
   return statement.notResource ? !any : any;
 }
 
-function resourceEntryMatches(entry: CompiledResource, state: RequestState, missing?: string[]): boolean {
+/** TRUE or FALSE; UNEVALUABLE when the entry has a variable without value. */
+function resourceEntryMatches(entry: CompiledResource, state: RequestState, missing?: string[]): Tri {
   const value = state.request.resource;
-  if (entry.pattern !== undefined) return matchArnPattern(entry.pattern, value, state.segments());
+  if (entry.pattern !== undefined) return matchArnPattern(entry.pattern, value, state.segments()) ? TRUE : FALSE;
   const resolved = resolvePatternCached(entry.template!, state.context, compileArnPattern);
   if (!resolved.ok) {
-    // IAM policy elements: Variables and tags — "If AWS cannot resolve a variable this might cause the entire statement to be invalid."
     if (missing) missing.push(...resolved.missingKeys);
-    return false;
+    return UNEVALUABLE;
   }
-  return matchArnPattern(resolved.value, value, state.segments());
+  return matchArnPattern(resolved.value, value, state.segments()) ? TRUE : FALSE;
 }
 
 function principalMatch(principal: CompiledPrincipal, request: AuthorizationRequest): number {
@@ -312,7 +324,8 @@ function resolveConditionValues(
  * - absent key: false, except negated operators (true), ...IfExists (true), ForAllValues (true), Null;
  * - several values for the key: no prefix or ForAnyValue — some value matches; ForAllValues — every value;
  *   negated operators mean "matches none of the policy values";
- * - a policy variable without value makes the condition false (the statement does not apply).
+ * - a policy variable without value makes the condition false (the statement does not apply), whether or not
+ *   the key is present.
  */
 function evaluateCondition(condition: CompiledCondition, state: RequestState, trace?: ConditionOutcome): Tri {
   if (condition.unevaluableReason !== undefined) {
@@ -328,6 +341,13 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
   if (condition.family === 'Null') {
     const isAbsent = contextValues === undefined;
     for (const v of condition.values) if ((v.text === 'true') === isAbsent) return setTrace(trace, TRUE);
+    return setTrace(trace, FALSE);
+  }
+  // A variable without value decides before the key's absence does: otherwise a negated operator, IfExists or
+  // ForAllValues on an absent key would make the statement apply although AWS treats it as invalid.
+  const values = resolveConditionValues(condition, state, trace);
+  if (values === undefined) {
+    if (trace) trace.reason = `Policy variable without value: ${trace.missingVariables!.join(', ')}.`;
     return setTrace(trace, FALSE);
   }
   if (contextValues === undefined) {
@@ -351,11 +371,6 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
     }
     if (trace) trace.reason = reason;
     return setTrace(trace, result);
-  }
-  const values = resolveConditionValues(condition, state, trace);
-  if (values === undefined) {
-    if (trace) trace.reason = `Policy variable without value: ${trace.missingVariables!.join(', ')}.`;
-    return setTrace(trace, FALSE);
   }
   if (trace && values !== condition.values) trace.policyValues = condition.resolvedDescriptions!;
   const everyValue = condition.setOperator === 'ForAllValues' || (condition.setOperator === undefined && condition.negated);

@@ -1,0 +1,112 @@
+// Authorization that must fail closed, through the AWS SDK: policy variables without value, renames and moves,
+// MFA serial numbers in another case, simulated entities named by an ARN that is not theirs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  DeleteUserCommand,
+  GetUserCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  SimulatePrincipalPolicyCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { startServer, type TestServer } from './harness';
+
+let server: TestServer;
+const ACCOUNT = '123456789012';
+const clients: IAMClient[] = [];
+
+async function denial(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { name: string; Code?: string; message: string };
+    return { code: e.Code ?? e.name, message: e.message };
+  }
+  throw new Error('expected the call to be refused, but it succeeded');
+}
+
+const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+/** A user with one inline policy and an IAM client signed with its own access key. */
+async function userWithPolicy(userName: string, document: string, path = '/'): Promise<IAMClient> {
+  await server.iam.send(new CreateUserCommand({ UserName: userName, Path: path }));
+  await server.iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: 'p', PolicyDocument: document }));
+  const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+  const client = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
+  clients.push(client);
+  return client;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.stop();
+});
+
+// IAM User Guide, "IAM policy elements: Variables and tags": "If AWS cannot resolve a variable this might cause the
+// entire statement to be invalid." A NotResource naming ${aws:username} must not grant every resource to a caller
+// without that variable.
+describe('NotResource with a policy variable that has no value', () => {
+  it('grants nothing to a user without the principal tag it names', async () => {
+    await server.iam.send(new CreateUserCommand({ UserName: 'victim1' }));
+    const untagged = await userWithPolicy(
+      'nrtag',
+      policy({
+        Effect: 'Allow',
+        Action: 'iam:DeleteUser',
+        NotResource: `arn:aws:iam::${ACCOUNT}:user/\${aws:PrincipalTag/protected-user}`,
+      }),
+    );
+    const error = await denial(untagged.send(new DeleteUserCommand({ UserName: 'victim1' })));
+    expect(error.code).toBe('AccessDenied');
+    expect(error.message).toBe(
+      `User: arn:aws:iam::${ACCOUNT}:user/nrtag is not authorized to perform: iam:DeleteUser on resource: user victim1 because no identity-based policy allows the iam:DeleteUser action`,
+    );
+    expect((await server.iam.send(new GetUserCommand({ UserName: 'victim1' }))).User?.UserName).toBe('victim1');
+  });
+
+  it('grants nothing to a role session (no aws:username), and the simulator says so with the missing value', async () => {
+    await server.iam.send(new CreateUserCommand({ UserName: 'victim2' }));
+    await server.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'nrrole',
+        AssumeRolePolicyDocument: policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }),
+      }),
+    );
+    await server.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'nrrole',
+        PolicyName: 'p',
+        PolicyDocument: policy({ Effect: 'Allow', Action: 'iam:DeleteUser', NotResource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` }),
+      }),
+    );
+    const { Credentials } = await server.sts.send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/nrrole`, RoleSessionName: 's1' }),
+    );
+    const session = server.clientFor({
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    }).iam;
+    clients.push(session);
+    expect((await denial(session.send(new DeleteUserCommand({ UserName: 'victim2' })))).code).toBe('AccessDenied');
+    expect((await server.iam.send(new GetUserCommand({ UserName: 'victim2' }))).User?.UserName).toBe('victim2');
+
+    const { EvaluationResults } = await server.iam.send(
+      new SimulatePrincipalPolicyCommand({
+        PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/nrrole`,
+        ActionNames: ['iam:DeleteUser'],
+        ResourceArns: [`arn:aws:iam::${ACCOUNT}:user/victim2`],
+      }),
+    );
+    expect(EvaluationResults![0].EvalDecision).toBe('implicitDeny');
+    expect(EvaluationResults![0].ResourceSpecificResults![0].MissingContextValues).toEqual(['aws:username']);
+  });
+});
