@@ -3,13 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateAccessKeyCommand,
+  CreateGroupCommand,
   CreateRoleCommand,
   CreateUserCommand,
   DeleteUserCommand,
+  GetGroupCommand,
   GetUserCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
   SimulatePrincipalPolicyCommand,
+  UpdateGroupCommand,
+  UpdateUserCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
@@ -108,5 +112,40 @@ describe('NotResource with a policy variable that has no value', () => {
     );
     expect(EvaluationResults![0].EvalDecision).toBe('implicitDeny');
     expect(EvaluationResults![0].ResourceSpecificResults![0].MissingContextValues).toEqual(['aws:username']);
+  });
+});
+
+// UpdateUser / UpdateGroup API reference: "the requester must have appropriate permissions on both the source object
+// and the target object".
+describe('renames and moves', () => {
+  it('refuse moving a user or group out of the only path the caller may update', async () => {
+    const mover = await userWithPolicy(
+      'mover',
+      policy({
+        Effect: 'Allow',
+        Action: ['iam:UpdateUser', 'iam:UpdateGroup', 'iam:GetUser'],
+        Resource: [`arn:aws:iam::${ACCOUNT}:user/sandbox/*`, `arn:aws:iam::${ACCOUNT}:group/sandbox/*`],
+      }),
+    );
+    await server.iam.send(new CreateUserCommand({ UserName: 'sbx1', Path: '/sandbox/' }));
+    await server.iam.send(new CreateGroupCommand({ GroupName: 'sbxg', Path: '/sandbox/' }));
+
+    const user = await denial(mover.send(new UpdateUserCommand({ UserName: 'sbx1', NewPath: '/admins/', NewUserName: 'prod-admin' })));
+    expect(user).toEqual({
+      code: 'AccessDenied',
+      message: `User: arn:aws:iam::${ACCOUNT}:user/mover is not authorized to perform: iam:UpdateUser on resource: user prod-admin because no identity-based policy allows the iam:UpdateUser action`,
+    });
+    expect((await server.iam.send(new GetUserCommand({ UserName: 'sbx1' }))).User?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/sandbox/sbx1`);
+
+    const group = await denial(mover.send(new UpdateGroupCommand({ GroupName: 'sbxg', NewPath: '/admins/', NewGroupName: 'Admins2' })));
+    expect(group.code).toBe('AccessDenied');
+    expect(group.message).toContain('iam:UpdateGroup on resource: group Admins2 because no identity-based policy allows');
+    expect((await server.iam.send(new GetGroupCommand({ GroupName: 'sbxg' }))).Group?.Arn).toBe(
+      `arn:aws:iam::${ACCOUNT}:group/sandbox/sbxg`,
+    );
+
+    // A rename that stays within the allowed path is allowed on both ARNs.
+    await mover.send(new UpdateUserCommand({ UserName: 'sbx1', NewUserName: 'sbx2' }));
+    expect((await server.iam.send(new GetUserCommand({ UserName: 'sbx2' }))).User?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/sandbox/sbx2`);
   });
 });

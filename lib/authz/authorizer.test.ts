@@ -190,6 +190,55 @@ describe('decisions', () => {
     expect(await isAllowedByIdentityPolicies(as(bob, 'AssumeRole'), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`)).toBe(false);
   });
 
+  // UpdateUser / UpdateGroup / UpdateServerCertificate API reference: "the requester must have appropriate
+  // permissions on both the source object and the target object".
+  it('authorizes a rename or move on the target ARN too (new path and name, each defaulting to the current one)', async () => {
+    const authorizer = createAuthorizer({ store });
+    await call('CreateUser', { UserName: 'sbx1', Path: '/sandbox/' });
+    await call('CreateGroup', { GroupName: 'sbxg', Path: '/sandbox/' });
+    await call('PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'p',
+      PolicyDocument: allow('iam:Update*', `arn:aws:iam::${ACCOUNT}:*/sandbox/*`),
+    });
+    const bob = await userPrincipal('bob');
+    await expect(
+      authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'sbx1', NewPath: '/admins/', NewUserName: 'prod-admin' }),
+    ).rejects.toThrow(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:UpdateUser on resource: user prod-admin because no identity-based policy allows the iam:UpdateUser action`,
+    );
+    await expect(authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'sbx1', NewPath: '/admins/' })).rejects.toThrow(
+      /on resource: user sbx1 because/,
+    );
+    await expect(authorizer.authorize(as(bob, 'UpdateGroup'), { GroupName: 'sbxg', NewPath: '/admins/' })).rejects.toThrow(
+      /iam:UpdateGroup on resource: group sbxg because/,
+    );
+    await expect(
+      authorizer.authorize(as(bob, 'UpdateServerCertificate'), { ServerCertificateName: 'c', NewPath: '/prod/' }),
+    ).rejects.toThrow(/iam:UpdateServerCertificate on resource: server-certificate c because/);
+    // Within the allowed path both ARNs are allowed.
+    await authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'sbx1', NewUserName: 'sbx2' });
+    await authorizer.authorize(as(bob, 'UpdateGroup'), { GroupName: 'sbxg', NewPath: '/sandbox/team/', NewGroupName: 'g2' });
+  });
+
+  it('refuses a rename into an ARN an explicit deny names, though the source is allowed', async () => {
+    const authorizer = createAuthorizer({ store });
+    await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'all', PolicyDocument: allow('iam:UpdateUser') });
+    await call('PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'deny',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: 'iam:UpdateUser', Resource: `arn:aws:iam::${ACCOUNT}:user/staff/admin` }],
+      }),
+    });
+    const bob = await userPrincipal('bob');
+    await expect(authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'alice', NewUserName: 'admin' })).rejects.toThrow(
+      /on resource: user admin with an explicit deny in an identity-based policy/,
+    );
+    await authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'alice', NewUserName: 'alice2' });
+  });
+
   it('lets root and the system principal do anything', async () => {
     const authorizer = createAuthorizer({ store });
     await authorizer.authorize(

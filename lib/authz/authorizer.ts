@@ -15,7 +15,7 @@ import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
 import { invalidateForPolicyWrite, principalPolicies, type PrincipalPolicies } from './principal-policies';
 import { addInputContext, principalContext } from './request-context';
-import { targetResource } from './resources';
+import { renameTarget, targetResource } from './resources';
 
 /** STS actions any authenticated caller may call (AWS: "no permissions are required"); AssumeRole is judged by the operation (trust policy). */
 const UNAUTHORIZED_STS_ACTIONS = new Set([
@@ -225,6 +225,9 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const policies = await principalPolicies(ctx.store, principal);
         const context = await addInputContext(baseContext(ctx, policies), ctx.store, input, target, policies.readsResourceTags);
         await denyUnlessAllowed(ctx, policies, action, target.arn, context, target.description);
+        const renamed = ctx.service === 'iam' ? await renameTarget(ctx.store, principal, ctx.action, input) : undefined;
+        if (renamed !== undefined && renamed.arn !== target.arn)
+          await denyUnlessAllowed(ctx, policies, action, renamed.arn, context, renamed.description);
       }
       // Bumping before the operation runs makes every request after this one see its writes; `written` bumps
       // again once it has run, for a request that read in between (only possible while a unit awaits).

@@ -286,6 +286,48 @@ async function iamTarget(store: Store, principal: Principal, action: string, inp
   return ANY;
 }
 
+/** Operations that rename or move an entity, with the inputs naming it now and after. */
+const RENAMES: Record<string, { kind: 'user' | 'group' | 'server-certificate'; name: string; newName: string }> = {
+  UpdateUser: { kind: 'user', name: 'UserName', newName: 'NewUserName' },
+  UpdateGroup: { kind: 'group', name: 'GroupName', newName: 'NewGroupName' },
+  UpdateServerCertificate: { kind: 'server-certificate', name: 'ServerCertificateName', newName: 'NewServerCertificateName' },
+};
+
+/** The entity's current path and name (as stored), or path `/` and the name given when it does not exist. */
+async function currentPathAndName(store: Store, kind: string, name: string): Promise<{ path: string; name: string }> {
+  if (kind === 'user') {
+    const user = await store.users.getByName(name);
+    return user ? { path: user.path, name: user.userName } : { path: '/', name };
+  }
+  if (kind === 'group') {
+    const group = await store.groups.getByName(name);
+    return group ? { path: group.path, name: group.groupName } : { path: '/', name };
+  }
+  const certificate = await store.serverCertificates.getByName(name);
+  return certificate ? { path: certificate.path, name: certificate.name } : { path: '/', name };
+}
+
+/**
+ * The second resource of a rename or move: the ARN the entity would have after it (new path and new name, each
+ * defaulting to the current one). AWS (UpdateUser, UpdateGroup, UpdateServerCertificate): "the requester must
+ * have appropriate permissions on both the source object and the target object". Undefined when the request
+ * changes neither path nor name.
+ */
+export async function renameTarget(store: Store, principal: Principal, action: string, input: Input): Promise<TargetResource | undefined> {
+  const rename = RENAMES[action];
+  if (rename === undefined) return undefined;
+  const name = str(input, rename.name);
+  const newPath = str(input, 'NewPath');
+  const newName = str(input, rename.newName);
+  if (name === undefined || (newPath === undefined && newName === undefined)) return undefined;
+  const current = await currentPathAndName(store, rename.kind, name);
+  const targetName = newName ?? current.name;
+  return {
+    arn: iamArn(principal.accountId, `${rename.kind}${newPath ?? current.path}${targetName}`),
+    description: `${rename.kind} ${targetName}`,
+  };
+}
+
 function stsTarget(principal: Principal, action: string, input: Input): TargetResource {
   switch (action) {
     case 'AssumeRole':
