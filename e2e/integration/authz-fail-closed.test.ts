@@ -5,10 +5,13 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreateRoleCommand,
+  CreateVirtualMFADeviceCommand,
+  DeleteVirtualMFADeviceCommand,
   CreateUserCommand,
   DeleteUserCommand,
   GetGroupCommand,
   GetUserCommand,
+  ListVirtualMFADevicesCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
   SimulatePrincipalPolicyCommand,
@@ -147,5 +150,33 @@ describe('renames and moves', () => {
     // A rename that stays within the allowed path is allowed on both ARNs.
     await mover.send(new UpdateUserCommand({ UserName: 'sbx1', NewUserName: 'sbx2' }));
     expect((await server.iam.send(new GetUserCommand({ UserName: 'sbx2' }))).User?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/sandbox/sbx2`);
+  });
+});
+
+// MFA devices are found ignoring the serial number's case; the Deny on the device's ARN must hold for every spelling.
+describe('MFA serial numbers in another case', () => {
+  it('do not get past a Deny on the device', async () => {
+    const { VirtualMFADevice } = await server.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'break-glass-mfa' }));
+    const serial = VirtualMFADevice!.SerialNumber!;
+    expect(serial).toBe(`arn:aws:iam::${ACCOUNT}:mfa/break-glass-mfa`);
+    const mfadel = await userWithPolicy(
+      'mfadel',
+      policy(
+        { Effect: 'Allow', Action: 'iam:*MFADevice*', Resource: '*' },
+        { Effect: 'Deny', Action: 'iam:DeleteVirtualMFADevice', Resource: serial },
+      ),
+    );
+    for (const spelling of [serial, `arn:aws:iam::${ACCOUNT}:mfa/BREAK-GLASS-MFA`, `ARN:AWS:IAM::${ACCOUNT}:MFA/break-glass-mfa`]) {
+      const error = await denial(mfadel.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: spelling })));
+      expect(error).toEqual({
+        code: 'AccessDenied',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/mfadel is not authorized to perform: iam:DeleteVirtualMFADevice on resource: ${spelling} with an explicit deny in an identity-based policy`,
+      });
+    }
+    const { VirtualMFADevices } = await server.iam.send(new ListVirtualMFADevicesCommand({}));
+    expect(VirtualMFADevices!.map((d) => d.SerialNumber)).toContain(serial);
+    // A serial number that names no device is authorized as given, then not found.
+    const missing = await denial(mfadel.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/ghost` })));
+    expect(missing.code).toBe('NoSuchEntity');
   });
 });

@@ -113,6 +113,18 @@ describe('resource ARNs', () => {
     expect(await arnOf('GetCallerIdentity', {}, 'sts')).toBe('*');
   });
 
+  it('targets an MFA device by its own ARN whatever the case of the serial number, and never * for an ARN', async () => {
+    await call('CreateVirtualMFADevice', { VirtualMFADeviceName: 'break-glass-mfa' });
+    const device = `arn:aws:iam::${ACCOUNT}:mfa/break-glass-mfa`;
+    expect(await arnOf('DeleteVirtualMFADevice', { SerialNumber: device })).toBe(device);
+    expect(await arnOf('DeleteVirtualMFADevice', { SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/BREAK-GLASS-MFA` })).toBe(device);
+    expect(await arnOf('TagMFADevice', { SerialNumber: `ARN:AWS:IAM::${ACCOUNT}:MFA/Break-Glass-MFA` })).toBe(device);
+    expect(await arnOf('DeleteVirtualMFADevice', { SerialNumber: `ARN:aws:iam::${ACCOUNT}:mfa/ghost` })).toBe(
+      `ARN:aws:iam::${ACCOUNT}:mfa/ghost`,
+    );
+    expect(await arnOf('DeleteVirtualMFADevice', { SerialNumber: 'GAHT12345678' })).toBe('*');
+  });
+
   it('sees a moved user on the next lookup (memoised per policy generation)', async () => {
     const authorizer = createAuthorizer({ store });
     expect(await arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
@@ -237,6 +249,39 @@ describe('decisions', () => {
       /on resource: user admin with an explicit deny in an identity-based policy/,
     );
     await authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'alice', NewUserName: 'alice2' });
+  });
+
+  it('applies a Deny on an MFA device, and its resource tags, to a serial number typed in another case', async () => {
+    const authorizer = createAuthorizer({ store });
+    await call('CreateVirtualMFADevice', { VirtualMFADeviceName: 'break-glass-mfa', Tags: [{ Key: 'tier', Value: 'critical' }] });
+    await call('PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'p',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'iam:*MFADevice*', Resource: '*' },
+          { Effect: 'Deny', Action: 'iam:DeleteVirtualMFADevice', Resource: `arn:aws:iam::${ACCOUNT}:mfa/break-glass-mfa` },
+          {
+            Effect: 'Deny',
+            Action: 'iam:UntagMFADevice',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:ResourceTag/tier': 'critical' } },
+          },
+        ],
+      }),
+    });
+    const bob = await userPrincipal('bob');
+    const upper = `arn:aws:iam::${ACCOUNT}:mfa/BREAK-GLASS-MFA`;
+    await expect(authorizer.authorize(as(bob, 'DeleteVirtualMFADevice'), { SerialNumber: upper })).rejects.toThrow(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:DeleteVirtualMFADevice on resource: ${upper} with an explicit deny in an identity-based policy`,
+    );
+    await expect(
+      authorizer.authorize(as(bob, 'DeleteVirtualMFADevice'), { SerialNumber: `ARN:aws:iam::${ACCOUNT}:mfa/break-glass-mfa` }),
+    ).rejects.toThrow(/explicit deny/);
+    await expect(authorizer.authorize(as(bob, 'UntagMFADevice'), { SerialNumber: upper, TagKeys: ['tier'] })).rejects.toThrow(
+      /explicit deny/,
+    );
   });
 
   it('lets root and the system principal do anything', async () => {

@@ -200,6 +200,19 @@ async function serverCertificateTarget(store: Store, accountId: string, name: st
   );
 }
 
+/**
+ * The target of a `SerialNumber`: the device's own ARN when it exists. Devices are found ignoring case, so
+ * authorizing the serial number as typed would let `…:mfa/BREAK-GLASS` past a Deny on `…:mfa/break-glass`. A serial
+ * number that names no device is authorized as given (the operation then answers NoSuchEntity, as AWS does); one
+ * that is not an ARN at all (a hardware device's) has no resource-level permissions: `*`.
+ */
+async function mfaTarget(store: Store, serial: string): Promise<TargetResource> {
+  const device = await store.mfaDevices.get(serial);
+  // Named as in the request, so a refusal reads the same whether or not the device exists.
+  if (device) return { arn: device.serialNumber, tagSource: { kind: 'mfa', id: device.serialNumber }, description: serial };
+  return /^arn:/i.test(serial) ? { arn: serial, description: serial } : ANY;
+}
+
 function policyTarget(arn: string): TargetResource {
   return { arn, description: `policy ${arn}`, tagSource: arn.includes(':iam::aws:') ? undefined : { kind: 'policy', id: arn } };
 }
@@ -276,7 +289,7 @@ async function iamTarget(store: Store, principal: Principal, action: string, inp
   const policyArn = str(input, 'PolicyArn');
   if (policyArn) return policyTarget(policyArn);
   const serial = str(input, 'SerialNumber');
-  if (serial) return serial.startsWith('arn:') ? { arn: serial, tagSource: { kind: 'mfa', id: serial } } : ANY;
+  if (serial) return mfaTarget(store, serial);
   const oidc = str(input, 'OpenIDConnectProviderArn');
   if (oidc) return { arn: oidc, tagSource: { kind: 'oidc-provider', id: oidc } };
   const saml = str(input, 'SAMLProviderArn');
