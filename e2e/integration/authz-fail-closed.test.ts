@@ -7,10 +7,13 @@ import {
   CreateRoleCommand,
   CreateVirtualMFADeviceCommand,
   DeleteVirtualMFADeviceCommand,
+  GenerateServiceLastAccessedDetailsCommand,
+  GetContextKeysForPrincipalPolicyCommand,
   CreateUserCommand,
   DeleteUserCommand,
   GetGroupCommand,
   GetUserCommand,
+  ListPoliciesGrantingServiceAccessCommand,
   ListVirtualMFADevicesCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
@@ -178,5 +181,63 @@ describe('MFA serial numbers in another case', () => {
     // A serial number that names no device is authorized as given, then not found.
     const missing = await denial(mfadel.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/ghost` })));
     expect(missing.code).toBe('NoSuchEntity');
+  });
+});
+
+// SimulatePrincipalPolicy & co. are authorized on the entity the ARN resolves to: a Deny on user/boss holds for every
+// spelling that reaches boss, and an ARN that is not boss's own (another path or account) does not reach it.
+describe('simulations naming an entity by an ARN that is not its own', () => {
+  it('do not get past a Deny on the entity, nor reach it by another path or account', async () => {
+    const actions = [
+      'iam:SimulatePrincipalPolicy',
+      'iam:GetContextKeysForPrincipalPolicy',
+      'iam:GenerateServiceLastAccessedDetails',
+      'iam:ListPoliciesGrantingServiceAccess',
+    ];
+    await server.iam.send(new CreateUserCommand({ UserName: 'boss' }));
+    await server.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'boss',
+        PolicyName: 'all',
+        PolicyDocument: policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
+      }),
+    );
+    const simu = await userWithPolicy(
+      'simu',
+      policy(
+        { Effect: 'Allow', Action: actions, Resource: '*' },
+        { Effect: 'Deny', Action: actions, Resource: `arn:aws:iam::${ACCOUNT}:user/boss` },
+      ),
+    );
+    for (const arn of [`arn:aws:iam::${ACCOUNT}:user/boss`, `arn:aws:iam::${ACCOUNT}:user/BOSS`]) {
+      const calls: [string, Promise<unknown>][] = [
+        [
+          'iam:SimulatePrincipalPolicy',
+          simu.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: arn, ActionNames: ['iam:DeleteUser'] })),
+        ],
+        ['iam:GetContextKeysForPrincipalPolicy', simu.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: arn }))],
+        ['iam:GenerateServiceLastAccessedDetails', simu.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn }))],
+        [
+          'iam:ListPoliciesGrantingServiceAccess',
+          simu.send(new ListPoliciesGrantingServiceAccessCommand({ Arn: arn, ServiceNamespaces: ['iam'] })),
+        ],
+      ];
+      for (const [action, call] of calls) {
+        expect(await denial(call)).toEqual({
+          code: 'AccessDenied',
+          message: `User: arn:aws:iam::${ACCOUNT}:user/simu is not authorized to perform: ${action} on resource: ${arn} with an explicit deny in an identity-based policy`,
+        });
+      }
+    }
+    for (const arn of [`arn:aws:iam::${ACCOUNT}:user/fake/boss`, 'arn:aws:iam::999999999999:user/boss']) {
+      const calls = [
+        simu.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: arn, ActionNames: ['iam:DeleteUser'] })),
+        simu.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: arn })),
+        simu.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn })),
+        simu.send(new ListPoliciesGrantingServiceAccessCommand({ Arn: arn, ServiceNamespaces: ['iam'] })),
+      ];
+      for (const call of calls)
+        expect(await denial(call)).toEqual({ code: 'NoSuchEntity', message: 'The user with name boss cannot be found.' });
+    }
   });
 });

@@ -125,6 +125,23 @@ describe('resource ARNs', () => {
     expect(await arnOf('DeleteVirtualMFADevice', { SerialNumber: 'GAHT12345678' })).toBe('*');
   });
 
+  it('targets the entity a PolicySourceArn or Arn resolves to, and the ARN as written when it resolves to none', async () => {
+    const alice = `arn:aws:iam::${ACCOUNT}:user/staff/alice`;
+    for (const action of ['SimulatePrincipalPolicy', 'GetContextKeysForPrincipalPolicy']) {
+      expect(await arnOf(action, { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/staff/ALICE` })).toBe(alice);
+      expect(await arnOf(action, { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/alice` })).toBe(`arn:aws:iam::${ACCOUNT}:user/alice`);
+      expect(await arnOf(action, { PolicySourceArn: 'arn:aws:iam::999999999999:user/staff/alice' })).toBe(
+        'arn:aws:iam::999999999999:user/staff/alice',
+      );
+    }
+    for (const action of ['GenerateServiceLastAccessedDetails', 'ListPoliciesGrantingServiceAccess']) {
+      expect(await arnOf(action, { Arn: `arn:aws:iam::${ACCOUNT}:group/ops/ops` })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
+      expect(await arnOf(action, { Arn: `arn:aws:iam::${ACCOUNT}:user/fake/staff/alice` })).toBe(
+        `arn:aws:iam::${ACCOUNT}:user/fake/staff/alice`,
+      );
+    }
+  });
+
   it('sees a moved user on the next lookup (memoised per policy generation)', async () => {
     const authorizer = createAuthorizer({ store });
     expect(await arnOf('GetUser', { UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:user/staff/alice`);
@@ -281,6 +298,26 @@ describe('decisions', () => {
     ).rejects.toThrow(/explicit deny/);
     await expect(authorizer.authorize(as(bob, 'UntagMFADevice'), { SerialNumber: upper, TagKeys: ['tier'] })).rejects.toThrow(
       /explicit deny/,
+    );
+  });
+
+  it('applies a Deny on a user to SimulatePrincipalPolicy naming it in another case', async () => {
+    const authorizer = createAuthorizer({ store });
+    await call('PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'p',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'iam:SimulatePrincipalPolicy', Resource: '*' },
+          { Effect: 'Deny', Action: 'iam:SimulatePrincipalPolicy', Resource: `arn:aws:iam::${ACCOUNT}:user/staff/alice` },
+        ],
+      }),
+    });
+    const bob = await userPrincipal('bob');
+    const upper = `arn:aws:iam::${ACCOUNT}:user/staff/ALICE`;
+    await expect(authorizer.authorize(as(bob, 'SimulatePrincipalPolicy'), { PolicySourceArn: upper })).rejects.toThrow(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${upper} with an explicit deny in an identity-based policy`,
     );
   });
 

@@ -2,6 +2,7 @@
 import { BoundedCache } from '../core/bounded-cache';
 import type { Principal } from '../core/context';
 import type { Store, TaggableKind } from '../store/types';
+import { resolveEntityArn } from './entity-arn';
 import { policyGeneration } from './generation';
 
 /** What a request acts on: the ARN policies are matched against, and the entity (for its tags and boundary). */
@@ -217,13 +218,21 @@ function policyTarget(arn: string): TargetResource {
   return { arn, description: `policy ${arn}`, tagSource: arn.includes(':iam::aws:') ? undefined : { kind: 'policy', id: arn } };
 }
 
-/** The target of an ARN given as input (user, group, role or policy ARN as written). */
+/**
+ * The target of an ARN given as input (PolicySourceArn, Arn): the entity's own ARN when the input names it (see
+ * resolveEntityArn), else the ARN as written, for which the operation answers NoSuchEntity.
+ */
 async function arnTarget(store: Store, accountId: string, arn: string): Promise<TargetResource> {
-  const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
-  if (m) {
-    const target =
-      m[1] === 'user' ? await userTarget(store, accountId, m[3]) : m[1] === 'role' ? await roleTarget(store, accountId, m[3]) : undefined;
-    if (target) return { ...(target.arn === arn ? target : { arn }), description: arn };
+  const named = await resolveEntityArn(store, accountId, arn);
+  if (named !== undefined) {
+    const entity = named.entity;
+    if (entity === undefined) return { arn, description: arn };
+    return {
+      arn: entity.arn,
+      tagSource: entity.kind === 'group' ? undefined : { kind: entity.kind, id: entity.id },
+      boundaryArn: entity.boundaryArn,
+      description: arn,
+    };
   }
   if (/:policy\//.test(arn)) return policyTarget(arn);
   return { arn };

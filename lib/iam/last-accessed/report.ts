@@ -1,7 +1,7 @@
 // Builds a service last-accessed report for a user, group, role or managed policy, from its policies and recorded use.
 import { randomUUID } from 'node:crypto';
 import type { ServiceLastAccessed, TrackedActionLastAccessed } from '../../core/generated/iam-types';
-import { entityPolicyDocuments, managedPolicyDocument } from '../../authz';
+import { entityPolicyDocuments, managedPolicyDocument, resolveEntityArn } from '../../authz';
 import { InvalidInput, NoSuchEntity } from '../../core/errors';
 import { TRACKED_ACTION_SERVICES } from '../../store/audit';
 import type { ServiceAccessRecord, Store } from '../../store/types';
@@ -24,38 +24,27 @@ function userArn(accountId: string, path: string, name: string): string {
   return `arn:aws:iam::${accountId}:user${path}${name}`;
 }
 
-/** The documents granting access and the entity ARNs whose use counts, for the report's subject. */
+/**
+ * The documents granting access and the entity ARNs whose use counts, for the report's subject. A user, group or
+ * role ARN must be the entity's own (see resolveEntityArn: this account, its path), as the request was
+ * authorized on that ARN; otherwise NoSuchEntity.
+ */
 async function subject(store: Store, accountId: string, arn: string): Promise<{ documents: string[]; tracked: string[] }> {
   const m = /^arn:[^:]+:iam::(\d{12}|aws):(user|group|role|policy)(\/.*)?\/([^/]+)$/.exec(arn);
-  if (!m) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group, role or policy.`);
-  const kind = m[2];
-  const name = m[4];
-  if (kind === 'user') {
-    const user = await store.users.getByName(name);
-    if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
-    return {
-      documents: (await entityPolicyDocuments(store, 'user', user.userId)).map((d) => d.document),
-      tracked: [userArn(accountId, user.path, user.userName)],
-    };
-  }
-  if (kind === 'role') {
-    const role = await store.roles.getByName(name);
-    if (!role) throw new NoSuchEntity(`The role with name ${name} cannot be found.`);
-    return {
-      documents: (await entityPolicyDocuments(store, 'role', role.roleId)).map((d) => d.document),
-      tracked: [`arn:aws:iam::${accountId}:role${role.path}${role.roleName}`],
-    };
-  }
-  if (kind === 'group') {
-    const group = await store.groups.getByName(name);
-    if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
-    const members = (await store.groups.listMembers(group.groupId, { limit: 10_000 })).userIds;
+  if (!m) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group or role.`);
+  const named = m[2] === 'policy' ? undefined : await resolveEntityArn(store, accountId, arn);
+  if (named !== undefined) {
+    const entity = named.entity;
+    if (!entity) throw new NoSuchEntity(`The ${named.kind} with name ${named.name} cannot be found.`);
+    const documents = (await entityPolicyDocuments(store, entity.kind, entity.id)).map((d) => d.document);
+    if (entity.kind !== 'group') return { documents, tracked: [entity.arn] };
+    const members = (await store.groups.listMembers(entity.id, { limit: 10_000 })).userIds;
     const tracked: string[] = [];
     for (const id of members) {
       const user = await store.users.getById(id);
       if (user) tracked.push(userArn(accountId, user.path, user.userName));
     }
-    return { documents: (await entityPolicyDocuments(store, 'group', group.groupId)).map((d) => d.document), tracked };
+    return { documents, tracked };
   }
   const policy = await managedPolicyDocument(store, arn);
   if (!policy) throw new NoSuchEntity(`Policy ${arn} does not exist or is not attachable.`);

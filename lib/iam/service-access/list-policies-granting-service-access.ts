@@ -2,6 +2,7 @@
 import type { PolicyGrantingServiceAccess } from '../../core/generated/iam-types';
 import { InvalidInput, NoSuchEntity, ValidationError } from '../../core/errors';
 import { managedPolicyDocument } from '../../authz/managed-policy-documents';
+import { resolveEntityArn } from '../../authz/entity-arn';
 import type { PrincipalKind, Store } from '../../store/types';
 import type { IamOperation } from '../../core/context';
 import { decodeMarker, encodeMarker } from '../pagination';
@@ -31,26 +32,19 @@ async function candidatesOf(store: Store, kind: PrincipalKind, id: string, name:
   }
 }
 
-async function candidates(store: Store, arn: string): Promise<Candidate[]> {
-  const m = /^arn:[^:]+:iam::\d{12}:(user|group|role)(\/.*)?\/([^/]+)$/.exec(arn);
-  if (!m) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group or role.`);
+/**
+ * The policies of the entity the ARN names. The ARN must be the entity's own (see resolveEntityArn: this account,
+ * its path), as the request was authorized on that ARN; otherwise NoSuchEntity.
+ */
+async function candidates(store: Store, accountId: string, arn: string): Promise<Candidate[]> {
+  const named = await resolveEntityArn(store, accountId, arn);
+  if (!named) throw new InvalidInput(`ARN ${arn} is not valid: it must name an IAM user, group or role.`);
+  const entity = named.entity;
+  if (!entity) throw new NoSuchEntity(`The ${named.kind} with name ${named.name} cannot be found.`);
   const out: Candidate[] = [];
-  const name = m[3];
-  if (m[1] === 'user') {
-    const user = await store.users.getByName(name);
-    if (!user) throw new NoSuchEntity(`The user with name ${name} cannot be found.`);
-    await candidatesOf(store, 'user', user.userId, user.userName, out);
-    for (const group of await store.groups.listForUser(user.userId))
-      await candidatesOf(store, 'group', group.groupId, group.groupName, out);
-  } else if (m[1] === 'group') {
-    const group = await store.groups.getByName(name);
-    if (!group) throw new NoSuchEntity(`The group with name ${name} cannot be found.`);
-    await candidatesOf(store, 'group', group.groupId, group.groupName, out);
-  } else {
-    const role = await store.roles.getByName(name);
-    if (!role) throw new NoSuchEntity(`The role with name ${name} cannot be found.`);
-    await candidatesOf(store, 'role', role.roleId, role.roleName, out);
-  }
+  await candidatesOf(store, entity.kind, entity.id, entity.name, out);
+  if (entity.kind === 'user')
+    for (const group of await store.groups.listForUser(entity.id)) await candidatesOf(store, 'group', group.groupId, group.groupName, out);
   return out;
 }
 
@@ -58,7 +52,7 @@ async function candidates(store: Store, arn: string): Promise<Candidate[]> {
 const NAMESPACES_PER_PAGE = 20;
 
 export const listPoliciesGrantingServiceAccess: IamOperation<'ListPoliciesGrantingServiceAccess'> = async (ctx, input) => {
-  const found = await candidates(ctx.store, input.Arn);
+  const found = await candidates(ctx.store, ctx.principal.accountId, input.Arn);
   const namespaces = [...new Set((input.ServiceNamespaces ?? []).map((n) => n.toLowerCase()))];
   const after = decodeMarker(input.Marker);
   const start = after === undefined ? 0 : Number(after);

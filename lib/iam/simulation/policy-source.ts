@@ -1,5 +1,5 @@
 // The entity a principal simulation is about (PolicySourceArn: a user, group or role) and its policies as simulator inputs.
-import { boundaryDocument, entityPolicyDocuments } from '../../authz';
+import { boundaryDocument, entityPolicyDocuments, resolveEntityArn } from '../../authz';
 import { compilePolicy, PolicyParseError, type SimulationPolicyInput, type CompiledPolicy, type PolicyType } from '../../policy';
 import { InvalidInput, MalformedPolicyDocument, NoSuchEntity } from '../../core/errors';
 import type { Store } from '../../store/types';
@@ -13,26 +13,18 @@ export interface PolicySource {
   boundary?: SimulationPolicyInput;
 }
 
-/** Resolves a PolicySourceArn to its entity and policies; NoSuchEntity when it does not exist. */
-export async function policySource(store: Store, arn: string): Promise<PolicySource> {
-  const m = /^arn:[^:]+:iam::(\d{12}):(user|group|role)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  if (!m) throw new InvalidInput(`Invalid ARN ${arn}: PolicySourceArn must be the ARN of an IAM user, group or role.`);
-  const kind = m[2] as 'user' | 'group' | 'role';
-  const name = m[3];
-  let id: string | undefined;
-  let boundaryArn: string | undefined;
-  if (kind === 'user') {
-    const user = await store.users.getByName(name);
-    id = user?.userId;
-    boundaryArn = user?.permissionsBoundaryArn;
-  } else if (kind === 'group') {
-    id = (await store.groups.getByName(name))?.groupId;
-  } else {
-    const role = await store.roles.getByName(name);
-    id = role?.roleId;
-    boundaryArn = role?.permissionsBoundaryArn;
-  }
-  if (!id) throw new NoSuchEntity(`The ${kind} with name ${name} cannot be found.`);
+/**
+ * Resolves a PolicySourceArn to its entity and policies; NoSuchEntity when it names none of this account (another
+ * account, or a path that is not the entity's). The source's ARN is the entity's own, the one the request was
+ * authorized on.
+ */
+export async function policySource(store: Store, accountId: string, arn: string): Promise<PolicySource> {
+  const named = await resolveEntityArn(store, accountId, arn);
+  if (!named) throw new InvalidInput(`Invalid ARN ${arn}: PolicySourceArn must be the ARN of an IAM user, group or role.`);
+  const { kind, name, entity } = named;
+  if (!entity) throw new NoSuchEntity(`The ${kind} with name ${name} cannot be found.`);
+  const id = entity.id;
+  const boundaryArn = entity.boundaryArn;
   const policies = (await entityPolicyDocuments(store, kind, id)).map((doc) => ({
     policyId: doc.policyId,
     policyType: doc.sourceType,
@@ -42,7 +34,7 @@ export async function policySource(store: Store, arn: string): Promise<PolicySou
   const boundary = boundaryDoc
     ? { policyId: boundaryDoc.policyId, policyType: boundaryDoc.sourceType, text: boundaryDoc.document }
     : undefined;
-  return { kind, arn, policies, boundary };
+  return { kind, arn: entity.arn, policies, boundary };
 }
 
 /** `PolicyInputList.N`-style simulator inputs of policies given as text, checked as IAM checks them. */

@@ -4,7 +4,7 @@ import { inputPolicies, policySource } from './policy-source';
 import { contextEntriesOf, runSimulation } from './run-simulation';
 
 export const simulatePrincipalPolicy: IamOperation<'SimulatePrincipalPolicy'> = async (ctx, input) => {
-  const source = await policySource(ctx.store, input.PolicySourceArn);
+  const source = await policySource(ctx.store, ctx.principal.accountId, input.PolicySourceArn);
   const extra = inputPolicies(input.PolicyInputList, 'PolicyInputList');
   const boundaries = input.PermissionsBoundaryPolicyInputList?.length
     ? inputPolicies(input.PermissionsBoundaryPolicyInputList, 'PermissionsBoundaryPolicyInputList')
