@@ -108,16 +108,39 @@ describe('Resource and NotResource', () => {
     expect(decide([tagged], request({ resource: victim }))).toBe('implicitDeny');
   });
 
-  it('a Deny with NotResource and a variable without value does not apply either', () => {
+  it('a Deny with NotResource and a variable without value stays fail-closed: it refuses every resource', () => {
     const deny = policy([
       { Effect: 'Allow', Action: '*', Resource: '*' },
       { Effect: 'Deny', Action: 'iam:*', NotResource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` },
     ]);
     const victim = `arn:aws:iam::${ACCOUNT}:user/victim`;
-    expect(decide([deny], request({ action: 'iam:DeleteUser', resource: victim }))).toBe('allowed');
+    expect(decide([deny], request({ action: 'iam:DeleteUser', resource: victim }))).toBe('explicitDeny');
     expect(decide([deny], request({ action: 'iam:DeleteUser', resource: victim, context: { 'aws:username': 'bob' } }))).toBe(
       'explicitDeny',
     );
+    const own = request({ action: 'iam:DeleteUser', resource: `arn:aws:iam::${ACCOUNT}:user/bob`, context: { 'aws:username': 'bob' } });
+    expect(decide([deny], own)).toBe('allowed');
+  });
+
+  it('a Deny listing a resource beside one with a variable without value still covers the first', () => {
+    const deny = policy([
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      {
+        Effect: 'Deny',
+        Action: 'iam:*',
+        Resource: [`arn:aws:iam::${ACCOUNT}:user/root-only`, `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`],
+      },
+    ]);
+    expect(decide([deny], request({ action: 'iam:DeleteUser', resource: `arn:aws:iam::${ACCOUNT}:user/root-only` }))).toBe('explicitDeny');
+    expect(decide([deny], request({ action: 'iam:DeleteUser', resource: `arn:aws:iam::${ACCOUNT}:user/other` }))).toBe('allowed');
+  });
+
+  it('a Deny whose condition has a variable without value on an absent key applies as without the variable', () => {
+    const deny = policy([
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { StringNotEquals: { 'aws:PrincipalTag/team': '${aws:username}' } } },
+    ]);
+    expect(decide([deny], request({ action: 'iam:ListUsers', resource: '*' }))).toBe('explicitDeny');
   });
 
   it('explain reports a NotResource variable without value as missing and the resource as not matched', () => {

@@ -129,10 +129,11 @@ function actionMatches(statement: CompiledStatement, actionLower: string): boole
 
 /**
  * Whether the statement's Resource/NotResource covers the request's resource; `missing` collects variables that
- * had no value. An entry with an unresolvable variable makes the whole statement not apply, for NotResource
- * too (IAM User Guide, Variables and tags: "If AWS cannot resolve a variable this might cause the entire
- * statement to be invalid"): read as "matches nothing" and then inverted, it would make an Allow grant, or a
- * Deny refuse, every resource.
+ * had no value. An entry with an unresolvable variable makes an Allow statement not apply, for NotResource too
+ * (IAM User Guide, Variables and tags: "If AWS cannot resolve a variable this might cause the entire statement to
+ * be invalid"): read as "matches nothing" and then inverted, it would grant every resource. A Deny statement stays
+ * fail-closed: the entry matches nothing and the others still count (a Deny on [A, ${x}] still covers A; a Deny
+ * with NotResource ${x} covers everything), so a variable without value never narrows what a Deny refuses.
  */
 function resourceMatches(statement: CompiledStatement, state: RequestState, missing?: string[]): boolean {
   const resources = statement.resources;
@@ -143,13 +144,13 @@ function resourceMatches(statement: CompiledStatement, state: RequestState, miss
     const match = resourceEntryMatches(resources[i], state, missing);
     if (match === UNEVALUABLE) {
       unresolved = true;
-      // The explanation lists every missing variable; the fast path may stop at the first.
-      if (missing === undefined) break;
+      // The explanation lists every missing variable; the fast path may stop at an Allow's first.
+      if (missing === undefined && statement.effect === 'Allow') break;
     } else if (match === TRUE && !statement.resourceHasVariables) {
       return !statement.notResource;
     } else if (match === TRUE) any = true;
   }
-  if (unresolved) return false;
+  if (unresolved && statement.effect === 'Allow') return false;
   return statement.notResource ? !any : any;
 }
 
@@ -327,7 +328,7 @@ function resolveConditionValues(
  * - a policy variable without value makes the condition false (the statement does not apply), whether or not
  *   the key is present.
  */
-function evaluateCondition(condition: CompiledCondition, state: RequestState, trace?: ConditionOutcome): Tri {
+function evaluateCondition(condition: CompiledCondition, deny: boolean, state: RequestState, trace?: ConditionOutcome): Tri {
   if (condition.unevaluableReason !== undefined) {
     if (trace) {
       trace.result = 'unevaluable';
@@ -343,10 +344,11 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
     for (const v of condition.values) if ((v.text === 'true') === isAbsent) return setTrace(trace, TRUE);
     return setTrace(trace, FALSE);
   }
-  // A variable without value decides before the key's absence does: otherwise a negated operator, IfExists or
-  // ForAllValues on an absent key would make the statement apply although AWS treats it as invalid.
+  // In an Allow, a variable without value decides before the key's absence does: otherwise a negated operator,
+  // IfExists or ForAllValues on an absent key would make the statement grant although AWS treats it as invalid.
+  // In a Deny the absent key's rule still decides first, so the Deny applies as it would without the variable.
   const values = resolveConditionValues(condition, state, trace);
-  if (values === undefined) {
+  if (values === undefined && (!deny || contextValues !== undefined)) {
     if (trace) trace.reason = `Policy variable without value: ${trace.missingVariables!.join(', ')}.`;
     return setTrace(trace, FALSE);
   }
@@ -376,7 +378,8 @@ function evaluateCondition(condition: CompiledCondition, state: RequestState, tr
   const everyValue = condition.setOperator === 'ForAllValues' || (condition.setOperator === undefined && condition.negated);
   let invalid = false;
   for (let i = 0; i < contextValues.length; i++) {
-    const positive = anyPolicyValueMatches(condition, values, contextValues[i], state.context);
+    // Defined here: without values, only an absent key (decided above) got past the check before it.
+    const positive = anyPolicyValueMatches(condition, values!, contextValues[i], state.context);
     if (positive === undefined) invalid = true;
     const valueResult = positive === undefined ? false : condition.negated ? !positive : positive;
     if (everyValue && !valueResult) return invalidTrace(trace, invalid, FALSE);
@@ -407,7 +410,7 @@ function evaluateConditions(statement: CompiledStatement, state: RequestState): 
   const conditions = statement.conditions;
   let result: Tri = TRUE;
   for (let i = 0; i < conditions.length; i++) {
-    const r = evaluateCondition(conditions[i], state);
+    const r = evaluateCondition(conditions[i], statement.effect === 'Deny', state);
     if (r === FALSE) return FALSE;
     if (r === UNEVALUABLE) result = UNEVALUABLE;
   }
@@ -685,7 +688,7 @@ function explainStatement(
         if (trace.contextValues === undefined && condition.family !== 'Null') (missing ??= []).push(condition.key);
         continue;
       }
-      const r = evaluateCondition(condition, state, trace);
+      const r = evaluateCondition(condition, statement.effect === 'Deny', state, trace);
       if (r === FALSE) conditionResult = FALSE;
       else if (r === UNEVALUABLE) {
         if (conditionResult === TRUE) conditionResult = UNEVALUABLE;
