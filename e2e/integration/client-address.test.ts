@@ -81,4 +81,29 @@ describe('with the client behind a trusted proxy', () => {
     }
     plain.destroy();
   });
+
+  it('refuses a request whose Forwarded and X-Forwarded-For name different clients, believes them when they agree', async () => {
+    await server.iam.send(new CreateUserCommand({ UserName: 'netuser2' }));
+    await server.iam.send(new PutUserPolicyCommand({ UserName: 'netuser2', PolicyName: 'net', PolicyDocument: POLICY }));
+    const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'netuser2' }));
+    const client = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
+    const send = (headers: Record<string, string>) => {
+      client.middlewareStack.remove('forwarded');
+      client.middlewareStack.add(
+        (next) => async (args) => {
+          Object.assign((args.request as { headers: Record<string, string> }).headers, headers);
+          return next(args);
+        },
+        { step: 'build', name: 'forwarded' },
+      );
+      return client.send(new ListUsersCommand({}));
+    };
+    // An X-Forwarded-For-only proxy (nginx's proxy_add_x_forwarded_for, ALB) appended 198.51.100.3, the address it
+    // saw, and passed through the Forwarded the client wrote to claim an allowed address.
+    const spoofed = { 'x-forwarded-for': '198.51.100.3', 'x-forwarded-proto': 'https', forwarded: 'for=192.0.2.77;proto=https' };
+    expect(await errorCode(send(spoofed))).toBe('AccessDenied');
+    const agreeing = { 'x-forwarded-for': '192.0.2.77', 'x-forwarded-proto': 'https', forwarded: 'for=192.0.2.77;proto=https' };
+    expect((await send(agreeing)).Users).toBeDefined();
+    client.destroy();
+  });
 });

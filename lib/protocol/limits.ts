@@ -1,7 +1,8 @@
-// The answers both mounts give to requests refused for their size, before the handler sees them: AWS's
-// ErrorResponse with the IAM namespace and a fresh request id, like every other error.
+// The answers given to requests refused before the handler sees them (for their size, their contradictory
+// forwarded headers, the server's load): AWS's ErrorResponse with the IAM namespace and a fresh request id, like
+// every other error.
 import { newRequestId } from '../crypto/ids';
-import { RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from '../core/errors';
+import { AccessDenied, RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from '../core/errors';
 import { IAM_MODEL } from './model';
 import type { WireResponse } from '../core/wire';
 import { encodeError } from './xml';
@@ -23,4 +24,14 @@ export function bodyTooLarge(maxBodyBytes: number): WireResponse {
 /** 431 `RequestHeaderSectionTooLarge` for headers over the HTTP server's limit. */
 export function headersTooLarge(): WireResponse {
   return errorResponse(new RequestHeaderSectionTooLarge('Your request header section exceeds the maximum allowed size.'));
+}
+
+/**
+ * 403 `AccessDenied` for a request from a trusted proxy whose `Forwarded` and `X-Forwarded-For` name different
+ * clients: its source address is unknown, so no condition on it can be evaluated (lib/service/client-address.ts).
+ */
+export function clientAddressConflict(): WireResponse {
+  return errorResponse(
+    new AccessDenied('The Forwarded and X-Forwarded-For headers name different clients; the source address of the request is unknown.'),
+  );
 }

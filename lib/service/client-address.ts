@@ -3,6 +3,7 @@
 // (GATEHOUSE_TRUSTED_PROXIES). aws:SourceIp, aws:SecureTransport, the audit trail and sign-in throttling rest on it.
 import * as ipaddrNamespace from 'ipaddr.js';
 import type { Handler } from '../protocol/handler';
+import { clientAddressConflict } from '../protocol/limits';
 
 // ipaddr.js is CommonJS (`export =`): under Node's ESM loader its functions sit on `default`.
 type IpAddrModule = typeof ipaddrNamespace;
@@ -92,9 +93,10 @@ interface Hop {
   proto?: string;
 }
 
-/** RFC 7239 `for=` and `proto=` of each element, leftmost (the original client) first. */
-function forwardedHops(header: string): Hop[] {
-  return header.split(',').map((element) => {
+/** RFC 7239 `for=` and `proto=` of each element, leftmost (the original client) first; `named` if any has `for=`. */
+function forwardedHops(header: string): { hops: Hop[]; named: boolean } {
+  let named = false;
+  const hops = header.split(',').map((element) => {
     const hop: Hop = {};
     for (const pair of element.split(';')) {
       const eq = pair.indexOf('=');
@@ -103,6 +105,7 @@ function forwardedHops(header: string): Hop[] {
       let value = pair.slice(eq + 1).trim();
       if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
       if (name === 'for') {
+        named = true;
         // "[2001:db8::1]:4711" or "192.0.2.60:8080" or "unknown" / "_obfuscated" (not an address).
         const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
         const v4port = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(value);
@@ -113,6 +116,7 @@ function forwardedHops(header: string): Hop[] {
     }
     return hop;
   });
+  return { hops, named };
 }
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -121,57 +125,84 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
 }
 
 /**
- * The client of a request that arrived from `peer`. Forwarded headers count only when the peer is trusted; then
- * the chain is walked from the nearest hop outwards, past trusted proxies, to the first address that is not one
- * (an address a client wrote to the left of an untrusted hop is never believed). `Forwarded` wins over
- * `X-Forwarded-For` when both are present. The protocol is the one the trusted proxy nearest the client reports.
+ * A chain of hops walked from the one nearest us: each trusted hop vouches for the one to its left, and the first
+ * address that is not a trusted proxy is the client (an address a client wrote to the left of an untrusted hop is
+ * never believed). `proto` is the one reported with the outermost hop walked, if any.
+ */
+function walk(peerAddress: string, hops: Hop[], trusted: TrustedProxies): { sourceIp: string; proto?: string } {
+  let sourceIp = peerAddress;
+  let proto: string | undefined;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i];
+    if (!hop.address) break; // garbage where an address should be: believe nothing further out
+    sourceIp = hop.address;
+    if (hop.proto !== undefined) proto = hop.proto;
+    if (!trusted(hop.address)) break;
+  }
+  return { sourceIp, proto };
+}
+
+/**
+ * The client of a request that arrived from `peer`, or undefined when its forwarded headers contradict each other.
+ * Forwarded headers count only when the peer is trusted; then `Forwarded` and `X-Forwarded-For` are each walked
+ * from the nearest hop outwards, past trusted proxies (see walk). A proxy may write only one of the two and pass
+ * the other through from the client untouched (nginx's `proxy_add_x_forwarded_for` and AWS's ALB write only
+ * X-Forwarded-For), and nothing in a request says which one it wrote. So when both carry addresses, they must name
+ * the same client, which then is the one the proxy wrote whichever it was; when they differ the request is refused
+ * (undefined): there is no address left that is safe to assume — the proxy's own would pass an allow-list of the
+ * internal network, either header's would let a client out of a block-list. The protocol is https only if every
+ * report of it (X-Forwarded-Proto's last value, the Forwarded hop's proto) says https, so a client can add a claim
+ * but never outvote its proxy's.
  */
 export function resolveClient(
   peer: ClientInfo,
   headers: Record<string, string | string[] | undefined>,
   trusted: TrustedProxies,
-): ClientInfo {
+): ClientInfo | undefined {
   const peerAddress = canonicalPeer(peer.sourceIp);
   if (!trusted(peerAddress)) return { sourceIp: peerAddress, secure: peer.secure };
 
   const forwarded = headerValue(headers, 'forwarded');
   const xff = headerValue(headers, 'x-forwarded-for');
-  let hops: Hop[];
-  if (forwarded) {
-    hops = forwardedHops(forwarded);
-  } else if (xff) {
-    const protos = (headerValue(headers, 'x-forwarded-proto') ?? '')
-      .split(',')
-      .map((p) => p.trim().toLowerCase())
-      .filter(Boolean);
-    // X-Forwarded-Proto is set by the proxy nearest us: its last value describes the connection that proxy saw.
-    const proto = protos.at(-1);
-    hops = xff.split(',').map((entry) => ({ address: canonicalAddress(entry.trim()), proto }));
-  } else {
-    return {
-      sourceIp: peerAddress,
-      secure: peer.secure || headerValue(headers, 'x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase() === 'https',
-    };
-  }
+  const xfp = headerValue(headers, 'x-forwarded-proto');
+  if (!forwarded && !xff && !xfp) return { sourceIp: peerAddress, secure: peer.secure };
 
-  // Walk from the hop nearest us: each trusted hop vouches for the one to its left.
-  let client: ClientInfo = { sourceIp: peerAddress, secure: peer.secure };
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const hop = hops[i];
-    if (!hop.address) break; // garbage where an address should be: believe nothing further out
-    client = { sourceIp: hop.address, secure: hop.proto !== undefined ? hop.proto === 'https' : client.secure };
-    if (!trusted(hop.address)) break;
+  let byForwarded: { sourceIp: string; proto?: string } | undefined;
+  let forwardedProto: string | undefined;
+  if (forwarded) {
+    const { hops, named } = forwardedHops(forwarded);
+    // A Forwarded without any `for=` claims no address (`Forwarded: proto=https`); its nearest element's proto counts.
+    if (named) byForwarded = walk(peerAddress, hops, trusted);
+    forwardedProto = named ? byForwarded?.proto : hops.at(-1)?.proto;
   }
-  return client;
+  const byXff = xff
+    ? walk(
+        peerAddress,
+        xff.split(',').map((entry) => ({ address: canonicalAddress(entry.trim()) })),
+        trusted,
+      )
+    : undefined;
+  if (byForwarded && byXff && byForwarded.sourceIp !== byXff.sourceIp) return undefined;
+
+  // X-Forwarded-Proto is set by the proxy nearest us: its last value describes the connection that proxy saw.
+  const xfpProto = xfp?.split(',').at(-1)?.trim().toLowerCase() || undefined;
+  const protos = [forwardedProto, xfpProto].filter((proto) => proto !== undefined);
+  return {
+    sourceIp: (byForwarded ?? byXff)?.sourceIp ?? peerAddress,
+    secure: protos.length > 0 ? protos.every((proto) => proto === 'https') : peer.secure,
+  };
 }
 
 /**
  * The handler of a server that faces clients directly (the standalone endpoint): each request's source address
- * and TLS flag become the resolved client's (the request is copied only when they differ).
+ * and TLS flag become the resolved client's (the request is copied only when they differ). A request whose forwarded
+ * headers name two different clients is answered 403 AccessDenied without reaching the handler: a condition on
+ * aws:SourceIp cannot be evaluated for it.
  */
 export function withResolvedClient(handler: Handler, trusted: TrustedProxies): Handler {
   return async (request) => {
     const client = resolveClient({ sourceIp: request.sourceIp, secure: request.secure }, request.headers, trusted);
+    if (!client) return clientAddressConflict();
     return client.sourceIp === request.sourceIp && client.secure === request.secure
       ? await handler(request)
       : await handler({ ...request, ...client });

@@ -55,7 +55,10 @@ export function stampRequest(request: IncomingMessage, socket: Socket, trusted: 
     sourceIp: socket.remoteAddress ?? '',
     secure: Boolean((socket as Socket & { encrypted?: boolean }).encrypted),
   };
-  request.headers[CLIENT_STAMP_HEADER] = stampClient(resolveClient(peer, request.headers, trusted), now);
+  const client = resolveClient(peer, request.headers, trusted);
+  // Forwarded headers that name two clients: no stamp, so /aws answers the request as one it cannot place (503).
+  if (client) request.headers[CLIENT_STAMP_HEADER] = stampClient(client, now);
+  else delete request.headers[CLIENT_STAMP_HEADER];
 }
 
 /** Stamps every request this process's HTTP servers receive from now on (idempotent). */
