@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config';
 import { createService } from '../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../lib/service/client-address';
-import { answerClientErrors, nodeListener } from '../lib/protocol/node-adapter';
+import { answerClientErrors, BodyBudget, nodeListener, requestTimeouts } from '../lib/protocol/node-adapter';
 import { firstRunMessage } from '../lib/service/first-run-message';
 import { warmUp } from '../lib/service/warm-up';
 import { requireNativeDriver } from './native-driver.mjs';
@@ -28,8 +28,14 @@ const service = await createService(config).catch((error: unknown) => {
   process.stderr.write(`Gatehouse could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
-const listener = nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes);
-const server = http.createServer({ keepAliveTimeout: 65_000 }, listener);
+const listener = nodeListener(
+  withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)),
+  config.maxBodyBytes,
+  new BodyBudget(config.maxBufferedBodyBytes),
+);
+// A request must arrive whole within GATEHOUSE_REQUEST_TIMEOUT_SECONDS (30 s: a 1 MiB body, the default limit, at
+// 280 kbit/s; SDKs write a signed request at once), not node's 300 s, during which a stalled body holds its bytes.
+const server = http.createServer({ keepAliveTimeout: 65_000, ...requestTimeouts(config.requestTimeoutMs) }, listener);
 // Connections beyond the bound are closed as they are accepted (idle ones otherwise hold memory and a descriptor each
 // until node's header timeout, whoever opened them).
 server.maxConnections = config.maxConnections;

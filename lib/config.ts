@@ -49,6 +49,14 @@ export const ENVIRONMENT = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** Body bytes held, across all requests, for requests not yet handled; one over it is answered 503. */
+  GATEHOUSE_MAX_BUFFERED_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  /** The time a client may take to send a whole request (headers and body) to the standalone server. */
+  GATEHOUSE_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(30),
   GATEHOUSE_MAX_QUEUE_MS: z.coerce.number().int().nonnegative().default(250),
   /** Open connections each server (standalone, and the console's) keeps at most; one more is closed as it is accepted. */
   GATEHOUSE_MAX_CONNECTIONS: z.coerce.number().int().positive().default(4096),
@@ -131,6 +139,13 @@ export interface ServiceConfig {
   region: string;
   auditRetentionDays: number;
   maxBodyBytes: number;
+  /**
+   * The bound on body bytes the standalone server holds for requests whose body has not fully arrived (nobody has
+   * authenticated them yet); see BodyBudget in lib/protocol/node-adapter.ts.
+   */
+  maxBufferedBodyBytes: number;
+  /** The time the standalone server gives a client to send a whole request (headers and body), in milliseconds. */
+  requestTimeoutMs: number;
   /** A request that has waited longer than this for the event loop is answered `Throttling` (0: never). */
   maxQueueMs: number;
   /**
@@ -161,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     region: e.GATEHOUSE_REGION,
     auditRetentionDays: e.GATEHOUSE_AUDIT_RETENTION_DAYS,
     maxBodyBytes: e.GATEHOUSE_MAX_BODY_BYTES,
+    maxBufferedBodyBytes: e.GATEHOUSE_MAX_BUFFERED_BODY_BYTES,
+    requestTimeoutMs: e.GATEHOUSE_REQUEST_TIMEOUT_SECONDS * 1000,
     maxQueueMs: e.GATEHOUSE_MAX_QUEUE_MS,
     maxConnections: e.GATEHOUSE_MAX_CONNECTIONS,
     trustedProxies: e.GATEHOUSE_TRUSTED_PROXIES,

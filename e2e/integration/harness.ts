@@ -13,7 +13,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
-import { answerClientErrors, nodeListener } from '../../lib/protocol/node-adapter';
+import { answerClientErrors, BodyBudget, nodeListener, requestTimeouts } from '../../lib/protocol/node-adapter';
 import { createTestDatabase, dropTestDatabase, onPostgres, queryTestDatabase, sharedSecrets } from '../support/test-store';
 import type { SqliteStore } from '../../lib/store/sqlite/store';
 
@@ -75,8 +75,12 @@ export async function startServer(options: { env?: Record<string, string>; demo?
   const config = loadConfig(env);
   const service = await createService(config);
   const server = http.createServer(
-    { keepAliveTimeout: 5000 },
-    nodeListener(withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)), config.maxBodyBytes),
+    { keepAliveTimeout: 5000, ...requestTimeouts(config.requestTimeoutMs) },
+    nodeListener(
+      withResolvedClient(service.handler, parseTrustedProxies(config.trustedProxies)),
+      config.maxBodyBytes,
+      new BodyBudget(config.maxBufferedBodyBytes),
+    ),
   );
   answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,7 @@
 // forwarded headers, the server's load): AWS's ErrorResponse with the IAM namespace and a fresh request id, like
 // every other error.
 import { newRequestId } from '../crypto/ids';
-import { AccessDenied, RequestEntityTooLarge, RequestHeaderSectionTooLarge, type AwsError } from '../core/errors';
+import { AccessDenied, AwsError, RequestEntityTooLarge, RequestHeaderSectionTooLarge } from '../core/errors';
 import { IAM_MODEL } from './model';
 import type { WireResponse } from '../core/wire';
 import { encodeError } from './xml';
@@ -19,6 +19,17 @@ function errorResponse(error: AwsError): WireResponse {
 /** 413 `RequestEntityTooLarge` for a body over the limit. */
 export function bodyTooLarge(maxBodyBytes: number): WireResponse {
   return errorResponse(new RequestEntityTooLarge(`Request body must be at most ${maxBodyBytes} bytes.`));
+}
+
+/**
+ * 503 `ServiceUnavailable` (AWS's answer when it is overloaded, which SDKs retry with back-off) for a body that would
+ * take the bytes held for requests not yet handled past their bound (GATEHOUSE_MAX_BUFFERED_BODY_BYTES).
+ */
+export function bodiesOverBudget(): WireResponse {
+  const response = errorResponse(
+    new AwsError('ServiceUnavailable', 'The service is busy receiving other requests; retry the request.', 503),
+  );
+  return { ...response, headers: { ...response.headers, 'retry-after': '1' } };
 }
 
 /** 431 `RequestHeaderSectionTooLarge` for headers over the HTTP server's limit. */

@@ -1,10 +1,11 @@
 // The node:http adapter: responses written at the end of the event loop's turn still reach the right request,
 // whether the handler finished at once or later, and one response node:http refuses costs only its own connection.
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WireRequest, WireResponse } from '../core/wire';
-import { nodeListener } from './node-adapter';
+import { BodyBudget, nodeListener, requestTimeouts } from './node-adapter';
 
 let server: http.Server | undefined;
 let agent: http.Agent | undefined;
@@ -16,8 +17,8 @@ afterEach(async () => {
   agent = undefined;
 });
 
-async function serve(handler: (request: WireRequest) => Promise<WireResponse>): Promise<number> {
-  server = http.createServer(nodeListener(handler, 1024 * 1024));
+async function serve(handler: (request: WireRequest) => Promise<WireResponse>, budget?: BodyBudget): Promise<number> {
+  server = http.createServer(nodeListener(handler, 1024 * 1024, budget));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   return (server.address() as AddressInfo).port;
@@ -84,5 +85,77 @@ describe('node adapter', () => {
     expect(logged).toHaveBeenCalledOnce();
     expect(String(logged.mock.calls[0][1])).toContain('a bug in the handler');
     logged.mockRestore();
+  });
+});
+
+/** Sends `head` and `body` on a raw connection, then waits `ms`; resolves with the server's bytes and the socket. */
+async function raw(port: number, head: string, body: Buffer | string, ms = 100): Promise<{ socket: net.Socket; received: () => string }> {
+  const socket = net.connect(port, '127.0.0.1');
+  let text = '';
+  socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+  socket.on('error', () => undefined);
+  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  socket.write(head);
+  socket.write(body);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return { socket, received: () => text };
+}
+
+const waitFor = async (condition: () => boolean) => {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe('bodies not yet handled', () => {
+  it('a budget reserves only what fits, and gives back what it is given', () => {
+    const budget = new BodyBudget(100);
+    expect(budget.take(60)).toBe(true);
+    expect(budget.take(41)).toBe(false);
+    expect(budget.reserved).toBe(60);
+    expect(budget.take(40)).toBe(true);
+    budget.give(60);
+    expect(budget.reserved).toBe(40);
+  });
+
+  it('a declared body that does not fit is answered 503 ServiceUnavailable; a stalled one holds its declared size until its connection closes', async () => {
+    const budget = new BodyBudget(1000);
+    const port = await serve(async (request) => echo(request), budget);
+    const stalled = await raw(port, 'POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 800\r\n\r\n', 'a'.repeat(10));
+    expect(budget.reserved).toBe(800);
+    const refused = await raw(port, 'POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 300\r\n\r\n', 'b'.repeat(300));
+    expect(refused.received()).toMatch(/^HTTP\/1\.1 503 [\s\S]*retry-after: 1[\s\S]*<Code>ServiceUnavailable<\/Code>/i);
+    // What fits still gets through, and the stalled request, once whole, is served.
+    expect(await post(port, 'small')).toEqual({ status: 200, body: 'echo small' });
+    stalled.socket.write('a'.repeat(790));
+    await waitFor(() => stalled.received().includes('echo '));
+    expect(stalled.received()).toMatch(/^HTTP\/1\.1 200 /);
+    expect(budget.reserved).toBe(0);
+    const aborted = await raw(port, 'POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 900\r\n\r\n', 'a');
+    expect(budget.reserved).toBe(900);
+    aborted.socket.destroy();
+    await waitFor(() => budget.reserved === 0);
+    expect(budget.reserved).toBe(0);
+    for (const connection of [stalled, refused]) connection.socket.destroy();
+  });
+
+  it('a chunked body is reserved as it streams, and answered 503 at the chunk that does not fit', async () => {
+    const budget = new BodyBudget(1000);
+    const port = await serve(async (request) => echo(request), budget);
+    const upload = await raw(
+      port,
+      'POST / HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n',
+      '200\r\n' + 'a'.repeat(512) + '\r\n',
+    );
+    expect(budget.reserved).toBe(512);
+    upload.socket.write('200\r\n' + 'a'.repeat(512) + '\r\n');
+    await waitFor(() => upload.received().length > 0);
+    expect(upload.received()).toMatch(/^HTTP\/1\.1 503 /);
+    expect(budget.reserved).toBe(0);
+    upload.socket.destroy();
+  });
+
+  it('bounds the time to receive a whole request, checked often enough to hold it', () => {
+    expect(requestTimeouts(30_000)).toEqual({ requestTimeout: 30_000, headersTimeout: 30_000, connectionsCheckingInterval: 5_000 });
+    expect(requestTimeouts(120_000)).toMatchObject({ headersTimeout: 60_000 });
+    expect(requestTimeouts(1_000).connectionsCheckingInterval).toBe(250);
   });
 });

@@ -1,9 +1,10 @@
-// Adapter from node:http to the framework-free handler: body size bounded while streaming, the body's raw
-// bytes kept for SigV4, source address, TLS flag; AWS error bodies for what node:http refuses itself.
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+// Adapter from node:http to the framework-free handler: body size bounded while streaming (per request, and across
+// all requests not yet handled), the time to receive a request bounded, the body's raw bytes kept for SigV4, source
+// address, TLS flag; AWS error bodies for what node:http refuses itself.
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Handler } from './handler';
-import { bodyTooLarge, headersTooLarge } from './limits';
+import { bodyTooLarge, bodiesOverBudget, headersTooLarge } from './limits';
 import { logUnexpected } from './safe-audit';
 import type { WireRequest, WireResponse } from '../core/wire';
 
@@ -48,8 +49,8 @@ function sendAtEndOfTurn(res: ServerResponse, response: WireResponse): void {
   if (finished.push({ res, response }) === 1) setImmediate(writeFinished);
 }
 
-/** Answers 413 now, then discards the rest of the body (never kept) until it ends or the linger bound passes. */
-function refuseBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): void {
+/** Answers `response` now, then discards the rest of the body (never kept) until it ends or the linger bound passes. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, response: WireResponse): void {
   req.removeAllListeners('data');
   let discarded = 0;
   const drop = () => req.socket.destroy();
@@ -61,7 +62,7 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: num
   });
   req.once('end', () => clearTimeout(linger));
   req.once('close', () => clearTimeout(linger));
-  send(res, bodyTooLarge(maxBodyBytes));
+  send(res, response);
 }
 
 /** An IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) as the IPv4 address it maps. */
@@ -86,16 +87,61 @@ function repeatedAuthorization(rawHeaders: string[]): string | undefined {
 }
 
 /**
- * Serves `handler` on a node:http request. A body over `maxBodyBytes` (declared, or counted as it streams,
- * chunked ones included) is answered AWS's 413 as soon as the limit is passed; nothing past it is kept.
+ * The body bytes a server holds for requests whose body has not fully arrived (the handler has not seen them, so
+ * nobody has authenticated them). Measured before this bound (f3_slowbody_memory.py): 300 connections that each
+ * declared a 1 MiB body, sent all of it but one byte and stalled took the standalone server from 110 to 417 MB RSS
+ * (~1 MB each, for up to node's 300 s request timeout); at GATEHOUSE_MAX_CONNECTIONS=4096 that is ~4 GiB.
  */
-export function nodeListener(handler: Handler, maxBodyBytes: number) {
+export class BodyBudget {
+  private held = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** Reserves `bytes`; false, reserving nothing, when that would pass the limit. */
+  take(bytes: number): boolean {
+    if (this.held + bytes > this.limit) return false;
+    this.held += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.held -= bytes;
+  }
+
+  /** The bytes reserved now. */
+  get reserved(): number {
+    return this.held;
+  }
+}
+
+/** GATEHOUSE_MAX_BUFFERED_BODY_BYTES's default: 64 bodies of the default 1 MiB limit, ~6,000 policy-sized ones. */
+export const DEFAULT_BUFFERED_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Serves `handler` on a node:http request. A body over `maxBodyBytes` (declared, or counted as it streams,
+ * chunked ones included) is answered AWS's 413 as soon as the limit is passed; nothing past it is kept. A body that
+ * would take the bytes held for all requests not yet handled past `budget` is answered 503 `ServiceUnavailable`
+ * (which SDKs retry) without keeping any of it: a declared Content-Length is reserved whole as the request arrives,
+ * so a request accepted is never cut off later; a chunked body reserves each chunk as it comes. The reservation is
+ * returned when the handler gets the request or the connection closes.
+ */
+export function nodeListener(handler: Handler, maxBodyBytes: number, budget = new BodyBudget(DEFAULT_BUFFERED_BODY_BYTES)) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const declared = Number(req.headers['content-length']);
     if (declared > maxBodyBytes) {
-      refuseBody(req, res, maxBodyBytes);
+      refuseBody(req, res, bodyTooLarge(maxBodyBytes));
       return;
     }
+    let reserved = declared > 0 ? declared : 0;
+    if (reserved > 0 && !budget.take(reserved)) {
+      refuseBody(req, res, bodiesOverBudget());
+      return;
+    }
+    const release = () => {
+      budget.give(reserved);
+      reserved = 0;
+    };
+    req.once('close', release);
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -104,14 +150,26 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
       if (size > maxBodyBytes) {
         refused = true;
         chunks.length = 0;
-        refuseBody(req, res, maxBodyBytes);
+        release();
+        refuseBody(req, res, bodyTooLarge(maxBodyBytes));
         return;
+      }
+      if (size > reserved) {
+        if (!budget.take(size - reserved)) {
+          refused = true;
+          chunks.length = 0;
+          release();
+          refuseBody(req, res, bodiesOverBudget());
+          return;
+        }
+        reserved = size;
       }
       chunks.push(chunk);
     });
     req.on('error', () => res.destroy());
     req.on('end', () => {
       if (refused) return;
+      release();
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const headers: Record<string, string | undefined> = {};
@@ -151,9 +209,27 @@ export function nodeListener(handler: Handler, maxBodyBytes: number) {
 }
 
 /**
+ * node:http options that bound the time a client may take to send one whole request, headers and body, to
+ * `requestTimeoutMs` (node's default: 300 s, during which a stalled body holds its bytes; GATEHOUSE_REQUEST_TIMEOUT_SECONDS).
+ * The headers get the same bound if it is under node's 60 s (node requires headersTimeout <= requestTimeout). Node
+ * checks the bounds every connectionsCheckingInterval (30 s by default, which would let a 30 s bound run to 60 s):
+ * here a quarter of the bound, at most 5 s.
+ */
+export function requestTimeouts(
+  requestTimeoutMs: number,
+): Pick<ServerOptions, 'requestTimeout' | 'headersTimeout' | 'connectionsCheckingInterval'> {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(60_000, requestTimeoutMs),
+    connectionsCheckingInterval: Math.min(5_000, Math.max(100, Math.floor(requestTimeoutMs / 4))),
+  };
+}
+
+/**
  * Answers what node:http refuses before a request reaches the listener with an AWS error body instead of an
  * empty one: a header section over node's limit (`--max-http-header-size`, 16 KiB by default) gets 431 with
- * `RequestHeaderSectionTooLarge`; other malformed requests keep node's plain 400.
+ * `RequestHeaderSectionTooLarge`; a request not received within the server's request timeout keeps node's plain
+ * 408; other malformed requests keep node's plain 400.
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -170,6 +246,14 @@ export function answerClientErrors(server: Server): void {
       ];
       for (const [name, value] of Object.entries(response.headers)) head.push(`${name}: ${value}`);
       socket.end(`${head.join('\r\n')}\r\n\r\n${response.body}`);
+      return;
+    }
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      // A response already begun on this connection (a 413 or 503 while its body is discarded) must not be corrupted.
+      if ((socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) socket.destroy();
+      // Closed once written, not left half-open on the client's word: the request's reserved body bytes are returned
+      // when its connection closes.
+      else socket.end('HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', () => socket.destroy());
       return;
     }
     socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
