@@ -79,7 +79,7 @@ function answerOf(status: number, text: string): Answer {
 async function signed(
   endpoint: string,
   body: string | Uint8Array,
-  options: { credentials?: Credentials; service?: 'iam' | 'sts'; region?: string } = {},
+  options: { credentials?: Credentials; service?: 'iam' | 'sts'; region?: string; headers?: Record<string, string> } = {},
 ): Promise<{ url: URL; headers: Record<string, string>; body: string | Uint8Array }> {
   const url = new URL(endpoint);
   const signer = new SignatureV4({
@@ -95,7 +95,7 @@ async function signed(
       hostname: url.hostname,
       port: Number(url.port),
       path: url.pathname || '/',
-      headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      headers: { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...options.headers },
       body,
     }),
   );
@@ -322,6 +322,20 @@ describe('SigV4 details', () => {
     const answer = await rawPost(request.url, { ...headers, authorization: [authorization, authorization] }, request.body);
     expect(answer).toMatchObject({ status: 400, code: 'IncompleteSignature' });
     expect(answer.message).toMatch(/^'AWS4-HMAC-SHA256' not a valid key=value pair \(missing equal-sign\) in Authorization header: '/);
+  });
+
+  it("verifies a repeated signed header as SigV4 canonicalises it, its values joined with ',' (standalone server)", async () => {
+    const request = await signed(server.endpoint, 'Action=GetUser&Version=2010-05-08', { headers: { 'x-amz-foo': 'a,b' } });
+    expect(request.headers.authorization).toContain('x-amz-foo');
+    const { host: _host, 'x-amz-foo': _foo, ...headers } = request.headers;
+    expect(await rawPost(request.url, { ...headers, 'x-amz-foo': ['a', 'b'] }, request.body)).toMatchObject({ status: 200 });
+    // Signed over node's own join, it is refused, as AWS refuses it.
+    const joined = await signed(server.endpoint, 'Action=GetUser&Version=2010-05-08', { headers: { 'x-amz-foo': 'a, b' } });
+    const { host: _host2, 'x-amz-foo': _foo2, ...joinedHeaders } = joined.headers;
+    expect(await rawPost(joined.url, { ...joinedHeaders, 'x-amz-foo': ['a', 'b'] }, joined.body)).toMatchObject({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
   });
 
   it('answers headers over 16 KiB with an AWS error body rather than an empty 431', async () => {

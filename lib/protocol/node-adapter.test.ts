@@ -159,3 +159,25 @@ describe('bodies not yet handled', () => {
     expect(requestTimeouts(1_000).connectionsCheckingInterval).toBe(250);
   });
 });
+
+describe('headers', () => {
+  it("joins a repeated header's values with ',' as SigV4 canonicalises them (node joins with ', ' or keeps the first)", async () => {
+    const seen: WireRequest[] = [];
+    const port = await serve(async (request) => {
+      seen.push(request);
+      return echo(request);
+    });
+    const head =
+      'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Foo: a\r\nx-amz-foo:   b  \r\nUser-Agent: u1\r\nUser-Agent: u2\r\n' +
+      'Authorization: one\r\nAuthorization: two\r\ncontent-length: 2\r\n\r\n';
+    const repeated = await raw(port, head, 'ok');
+    await waitFor(() => seen.length === 1);
+    expect(seen[0].headers).toMatchObject({ 'x-amz-foo': 'a,b', 'user-agent': 'u1,u2', authorization: 'one,two', host: 'x' });
+    repeated.socket.destroy();
+    // Without a repeated name, node's own object (a lone Set-Cookie is an array there).
+    const single = await raw(port, 'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Foo: a, b\r\nSet-Cookie: c=1\r\ncontent-length: 2\r\n\r\n', 'ok');
+    await waitFor(() => seen.length === 2);
+    expect(seen[1].headers).toMatchObject({ 'x-amz-foo': 'a, b', 'set-cookie': 'c=1', host: 'x' });
+    single.socket.destroy();
+  });
+});

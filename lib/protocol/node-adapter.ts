@@ -71,19 +71,31 @@ function ipv4Unmapped(address: string): string {
 }
 
 /**
- * Every Authorization header of a request joined with ',' when it has more than one, else undefined. Read from the
- * raw header lines (`headersDistinct` would build a second copy of every header for each request to find this).
+ * A request's headers as SigV4 canonicalises them: names in lower case, the values of a repeated header joined with
+ * ',' in the order they came (node:http joins most with ', ' and keeps only the first of others, Authorization and
+ * User-Agent among them, so a request signed over `x-amz-foo:a,b` would not verify). node's own object serves when
+ * no name repeats (its raw lines are then twice its names), which is nearly every request; only the others are
+ * rebuilt from the raw lines.
  */
-function repeatedAuthorization(rawHeaders: string[]): string | undefined {
-  let values: string[] | undefined;
-  let first: string | undefined;
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
-    if (name.length !== 13 || name.toLowerCase() !== 'authorization') continue;
-    if (first === undefined) first = rawHeaders[i + 1];
-    else (values ??= [first]).push(rawHeaders[i + 1]);
+function wireHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  const incoming = req.headers;
+  const names = Object.keys(incoming);
+  const raw = req.rawHeaders;
+  if (raw.length === names.length * 2) {
+    for (const name of names) {
+      const value = incoming[name];
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
+    }
+    return headers;
   }
-  return values?.join(',');
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (name === '__proto__') continue;
+    const prior = headers[name];
+    headers[name] = prior === undefined ? raw[i + 1] : `${prior},${raw[i + 1]}`;
+  }
+  return headers;
 }
 
 /**
@@ -172,15 +184,8 @@ export function nodeListener(handler: Handler, maxBodyBytes: number, budget = ne
       release();
       const url = req.url ?? '/';
       const q = url.indexOf('?');
-      const headers: Record<string, string | undefined> = {};
-      const incoming = req.headers;
-      for (const name of Object.keys(incoming)) {
-        const value = incoming[name];
-        headers[name] = Array.isArray(value) ? value.join(',') : value;
-      }
-      // node:http keeps the first of two Authorization headers; SigV4 must see both (and refuse them).
-      const authorization = repeatedAuthorization(req.rawHeaders);
-      if (authorization !== undefined) headers.authorization = authorization;
+      // Two Authorization headers reach SigV4 joined, and are refused there.
+      const headers = wireHeaders(req);
       const rawBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       const request: WireRequest = {
         method: req.method ?? 'GET',
