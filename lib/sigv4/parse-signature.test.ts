@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AwsError } from '../core/errors';
 import type { SignableRequest } from './canonical-request';
-import { parseSignature } from './parse-signature';
+import { parseAmzDate, parseSignature } from './parse-signature';
 import { checkScopeAndTime, verifySignature } from './verify';
 
 const NOW = new Date('2026-12-02T01:00:00Z');
@@ -129,5 +129,44 @@ describe('SigV4 header parser fuzz', () => {
       }),
       { seed: 20261204, numRuns: 1000 },
     );
+  });
+});
+
+describe('X-Amz-Date', () => {
+  it('refuses impossible calendar dates and times instead of rolling them over', () => {
+    expect(parseAmzDate('20261203T212250Z')?.toISOString()).toBe('2026-12-03T21:22:50.000Z');
+    expect(parseAmzDate('20240229T000000Z')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    for (const impossible of [
+      '20261133T212250Z',
+      '20261303T212250Z',
+      '20261200T212250Z',
+      '20260230T000000Z',
+      '20250229T000000Z',
+      '20261203T240000Z',
+      '20261203T216000Z',
+      '20261203T212260Z',
+    ]) {
+      expect(parseAmzDate(impossible), impossible).toBeUndefined();
+    }
+  });
+
+  it('answers an impossible X-Amz-Date as a malformed one: IncompleteSignature', () => {
+    const request: SignableRequest = {
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers: {
+        host: 'iam.amazonaws.com',
+        'x-amz-date': '20261133T212250Z',
+        authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261133/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+      },
+      body: '',
+    };
+    expect(() => parseSignature(request)).toThrow(/^Date must be in ISO-8601 'basic format'. Got '20261133T212250Z'/);
+    try {
+      parseSignature(request);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'IncompleteSignature', status: 400 });
+    }
   });
 });

@@ -26,12 +26,23 @@ export interface SignatureParts {
 
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
-/** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
+/**
+ * Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed, impossible dates included (month 13, 30 February, hour 24,
+ * second 60): Date.UTC rolls those over into a real time (20261133 would be 2 December 2027), which AWS refuses.
+ */
 export function parseAmzDate(text: string): Date | undefined {
   const m = AMZ_DATE.exec(text);
   if (!m) return undefined;
   const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.getUTCFullYear() === +m[1] &&
+    date.getUTCMonth() === +m[2] - 1 &&
+    date.getUTCDate() === +m[3] &&
+    date.getUTCHours() === +m[4] &&
+    date.getUTCMinutes() === +m[5] &&
+    date.getUTCSeconds() === +m[6]
+    ? date
+    : undefined;
 }
 
 /** Formats a date as `YYYYMMDDTHHMMSSZ`. */
