@@ -13,7 +13,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { loadConfig } from '../../lib/config';
 import { createService, type Service } from '../../lib/service/create-service';
 import { parseTrustedProxies, withResolvedClient } from '../../lib/service/client-address';
-import { answerClientErrors, BodyBudget, nodeListener, requestTimeouts } from '../../lib/protocol/node-adapter';
+import { answerClientErrors, nodeListener, requestTimeouts } from '../../lib/protocol/node-adapter';
+import { BodyBudget } from '../../lib/protocol/limits';
 import { createTestDatabase, dropTestDatabase, onPostgres, queryTestDatabase, sharedSecrets } from '../support/test-store';
 import type { SqliteStore } from '../../lib/store/sqlite/store';
 

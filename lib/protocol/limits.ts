@@ -46,3 +46,35 @@ export function clientAddressConflict(): WireResponse {
     new AccessDenied('The Forwarded and X-Forwarded-For headers name different clients; the source address of the request is unknown.'),
   );
 }
+
+/**
+ * The body bytes a server holds for requests whose body has not fully arrived (the handler has not seen them, so
+ * nobody has authenticated them), on either mount.
+ * Measured before this bound (f3_slowbody_memory.py): 300 connections that each
+ * declared a 1 MiB body, sent all of it but one byte and stalled took the standalone server from 110 to 417 MB RSS
+ * (~1 MB each, for up to node's 300 s request timeout); at GATEHOUSE_MAX_CONNECTIONS=4096 that is ~4 GiB.
+ */
+export class BodyBudget {
+  private held = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** Reserves `bytes`; false, reserving nothing, when that would pass the limit. */
+  take(bytes: number): boolean {
+    if (this.held + bytes > this.limit) return false;
+    this.held += bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.held -= bytes;
+  }
+
+  /** The bytes reserved now. */
+  get reserved(): number {
+    return this.held;
+  }
+}
+
+/** GATEHOUSE_MAX_BUFFERED_BODY_BYTES's default: 64 bodies of the default 1 MiB limit, ~6,500 of 10 KiB. */
+export const DEFAULT_BUFFERED_BODY_BYTES = 64 * 1024 * 1024;

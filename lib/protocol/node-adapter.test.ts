@@ -5,7 +5,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WireRequest, WireResponse } from '../core/wire';
-import { BodyBudget, nodeListener, requestTimeouts } from './node-adapter';
+import { BodyBudget } from './limits';
+import { nodeListener, requestTimeouts } from './node-adapter';
 
 let server: http.Server | undefined;
 let agent: http.Agent | undefined;

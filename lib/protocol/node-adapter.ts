@@ -4,7 +4,7 @@
 import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Handler } from './handler';
-import { bodyTooLarge, bodiesOverBudget, headersTooLarge } from './limits';
+import { BodyBudget, bodyTooLarge, bodiesOverBudget, DEFAULT_BUFFERED_BODY_BYTES, headersTooLarge } from './limits';
 import { logUnexpected } from './safe-audit';
 import type { WireRequest, WireResponse } from '../core/wire';
 
@@ -97,37 +97,6 @@ function wireHeaders(req: IncomingMessage): Record<string, string | undefined> {
   }
   return headers;
 }
-
-/**
- * The body bytes a server holds for requests whose body has not fully arrived (the handler has not seen them, so
- * nobody has authenticated them). Measured before this bound (f3_slowbody_memory.py): 300 connections that each
- * declared a 1 MiB body, sent all of it but one byte and stalled took the standalone server from 110 to 417 MB RSS
- * (~1 MB each, for up to node's 300 s request timeout); at GATEHOUSE_MAX_CONNECTIONS=4096 that is ~4 GiB.
- */
-export class BodyBudget {
-  private held = 0;
-
-  constructor(readonly limit: number) {}
-
-  /** Reserves `bytes`; false, reserving nothing, when that would pass the limit. */
-  take(bytes: number): boolean {
-    if (this.held + bytes > this.limit) return false;
-    this.held += bytes;
-    return true;
-  }
-
-  give(bytes: number): void {
-    this.held -= bytes;
-  }
-
-  /** The bytes reserved now. */
-  get reserved(): number {
-    return this.held;
-  }
-}
-
-/** GATEHOUSE_MAX_BUFFERED_BODY_BYTES's default: 64 bodies of the default 1 MiB limit, ~6,000 policy-sized ones. */
-export const DEFAULT_BUFFERED_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * Serves `handler` on a node:http request. A body over `maxBodyBytes` (declared, or counted as it streams,
