@@ -26,6 +26,15 @@ describe('the environment', () => {
     );
   });
 
+  it('bounds what unauthenticated requests hold: buffered body bytes and the time to send a request', () => {
+    expect(loadConfig({})).toMatchObject({ maxBufferedBodyBytes: 64 * 1024 * 1024, requestTimeoutMs: 30_000 });
+    expect(loadConfig({ GATEHOUSE_MAX_BUFFERED_BODY_BYTES: '1000', GATEHOUSE_REQUEST_TIMEOUT_SECONDS: '2' })).toMatchObject({
+      maxBufferedBodyBytes: 1000,
+      requestTimeoutMs: 2000,
+    });
+    expect(() => loadConfig({ GATEHOUSE_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/GATEHOUSE_REQUEST_TIMEOUT_SECONDS/);
+  });
+
   it('reads flags as on unless empty, 0 or false', () => {
     expect(loadConfig({ GATEHOUSE_ALLOW_RESET: '1' }).allowReset).toBe(true);
     expect(loadConfig({ GATEHOUSE_ALLOW_RESET: 'false' }).allowReset).toBe(false);
