@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { WireRequest } from '../core/wire';
 import { parseTrustedProxies, resolveClient, TRUST_NO_PROXY, withResolvedClient } from './client-address';
-import { CLIENT_STAMP_HEADER, readClientStamp, stampClient, stampRequest } from './client-stamp';
+import { CLIENT_CONFLICT, CLIENT_STAMP_HEADER, readClientStamp, stampClient, stampRequest } from './client-stamp';
 
 const peer = (sourceIp: string, secure = false) => ({ sourceIp, secure });
 
@@ -128,10 +128,17 @@ describe('client stamps', () => {
     expect(readClientStamp(forged.headers[CLIENT_STAMP_HEADER] as string)).toEqual({ sourceIp: '203.0.113.5', secure: false });
   });
 
-  it('stamps nothing (so /aws refuses the request) when Forwarded and X-Forwarded-For name different clients', () => {
+  it('stamps the conflict, never a client (so /aws refuses the request), when Forwarded and X-Forwarded-For name different clients', () => {
     const forged = request({ [CLIENT_STAMP_HEADER]: 'junk', 'x-forwarded-for': '192.0.2.9', forwarded: 'for=10.1.2.3' });
     stampRequest(forged, socket('127.0.0.1'), parseTrustedProxies(['127.0.0.1']));
-    expect(forged.headers[CLIENT_STAMP_HEADER]).toBeUndefined();
+    expect(forged.headers[CLIENT_STAMP_HEADER]).toBe(CLIENT_CONFLICT);
+    expect(readClientStamp(CLIENT_CONFLICT)).toBeUndefined();
+  });
+
+  it('replaces a client-sent conflict marker with the resolved client', () => {
+    const sent = request({ [CLIENT_STAMP_HEADER]: CLIENT_CONFLICT });
+    stampRequest(sent, socket('203.0.113.5'), TRUST_NO_PROXY);
+    expect(readClientStamp(sent.headers[CLIENT_STAMP_HEADER] as string)).toEqual({ sourceIp: '203.0.113.5', secure: false });
   });
 
   it('keeps a stamp this process signed (the console relaying the browser), until it expires', () => {

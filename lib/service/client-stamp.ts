@@ -13,6 +13,8 @@ import { resolveClient, type ClientInfo, type TrustedProxies } from './client-ad
 
 /** The header that carries the stamp. */
 export const CLIENT_STAMP_HEADER = 'x-gatehouse-client';
+/** The stamp header's value when the forwarded headers name two different clients (never a valid stamp). */
+export const CLIENT_CONFLICT = 'conflict';
 
 /** How long a stamp is believed: a page render or server action forwards it within this. */
 const STAMP_LIFETIME_MS = 5 * 60 * 1000;
@@ -56,9 +58,8 @@ export function stampRequest(request: IncomingMessage, socket: Socket, trusted: 
     secure: Boolean((socket as Socket & { encrypted?: boolean }).encrypted),
   };
   const client = resolveClient(peer, request.headers, trusted);
-  // Forwarded headers that name two clients: no stamp, so /aws answers the request as one it cannot place (503).
-  if (client) request.headers[CLIENT_STAMP_HEADER] = stampClient(client, now);
-  else delete request.headers[CLIENT_STAMP_HEADER];
+  // Forwarded headers that name two clients: no client, and /aws refuses the request as the standalone server does.
+  request.headers[CLIENT_STAMP_HEADER] = client ? stampClient(client, now) : CLIENT_CONFLICT;
 }
 
 /** Stamps every request this process's HTTP servers receive from now on (idempotent). */

@@ -1,15 +1,26 @@
 // The IAM/STS endpoint on the console's origin: /aws (and /aws/_gatehouse/... routes).
 import { getService } from '@/lib/service/instance';
 import { serveWebRequest } from '@/lib/protocol/web-adapter';
-import { CLIENT_STAMP_HEADER, readClientStamp } from '@/lib/service/client-stamp';
+import { BodyBudget, clientAddressConflict } from '@/lib/protocol/limits';
+import { CLIENT_CONFLICT, CLIENT_STAMP_HEADER, readClientStamp } from '@/lib/service/client-stamp';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
+/** Body bytes held for this mount's requests not yet handled (GATEHOUSE_MAX_BUFFERED_BODY_BYTES), made at first use. */
+let budget: BodyBudget | undefined;
+
 async function handle(request: Request): Promise<Response> {
   const service = await getService();
+  budget ??= new BodyBudget(service.config.maxBufferedBodyBytes);
   // The client as stamped on arrival (instrumentation.ts): socket peer, forwarded headers only from trusted proxies.
-  const client = readClientStamp(request.headers.get(CLIENT_STAMP_HEADER));
+  const stamp = request.headers.get(CLIENT_STAMP_HEADER);
+  if (stamp === CLIENT_CONFLICT) {
+    await request.body?.cancel().catch(() => undefined);
+    const refused = clientAddressConflict();
+    return new Response(refused.body, { status: refused.status, headers: refused.headers });
+  }
+  const client = readClientStamp(stamp);
   if (!client) {
     // Only a request that arrived before start-up finished has no stamp: refuse rather than guess its address.
     return new Response(
@@ -17,7 +28,7 @@ async function handle(request: Request): Promise<Response> {
       { status: 503, headers: { 'content-type': 'text/xml', 'retry-after': '1' } },
     );
   }
-  return serveWebRequest(service.handler, request, '/aws', service.config.maxBodyBytes, client.sourceIp, client.secure);
+  return serveWebRequest(service.handler, request, '/aws', service.config.maxBodyBytes, client.sourceIp, client.secure, budget);
 }
 
 export const GET = handle;
