@@ -1,7 +1,7 @@
 // The three ways into the console: root or IAM user through the service's sign-in route, or access keys
-// checked with sts:GetCallerIdentity (and exchanged for short-lived credentials where that keeps IAM usable).
+// checked with sts:GetCallerIdentity.
 import 'server-only';
-import { GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { stsClientFor } from './clients';
 import { relayHeaders } from './client-relay';
 import { consoleEnv, type IamTarget } from './env';
@@ -84,9 +84,9 @@ function isAuthFailure(error: unknown): boolean {
 }
 
 /**
- * Signs in with an access key pair: GetCallerIdentity proves it; then, against Gatehouse, GetSessionToken turns
- * long-term keys into short-lived ones. Against AWS the keys are kept (encrypted, server-side) because AWS refuses
- * IAM calls made with GetSessionToken credentials obtained without MFA.
+ * Signs in with an access key pair: GetCallerIdentity proves it, and the keys are kept (encrypted, server-side) to
+ * sign the console's calls. They are not exchanged with GetSessionToken: credentials it issues without MFA may not
+ * call IAM, on AWS and on Gatehouse alike (lib/authz/session-limits.ts).
  */
 export async function signInWithAccessKeys(input: ConsoleCredentials, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
   let identity;
@@ -98,27 +98,10 @@ export async function signInWithAccessKeys(input: ConsoleCredentials, target: Ia
   }
   if (!identity.Arn || !identity.Account) throw new SignInError('ServiceUnavailable');
   const type = principalTypeOfArn(identity.Arn);
-  let credentials: ConsoleCredentials = input;
-  if (target.kind !== 'aws' && !input.sessionToken && (type === 'IAMUser' || type === 'Root')) {
-    try {
-      const session = await stsClientFor(input, target).send(new GetSessionTokenCommand({}));
-      const c = session.Credentials;
-      if (c?.AccessKeyId && c.SecretAccessKey && c.SessionToken) {
-        credentials = {
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          sessionToken: c.SessionToken,
-          expiration: c.Expiration ? new Date(c.Expiration).toISOString() : undefined,
-        };
-      }
-    } catch {
-      // GetSessionToken unavailable or refused: keep the verified keys, which never leave the server.
-    }
-  }
   return {
     method: 'access-keys',
     principal: { type, arn: identity.Arn, accountId: identity.Account, userName: userNameOfArn(identity.Arn) },
-    credentials,
+    credentials: input,
     passwordResetRequired: false,
   };
 }
