@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  AccessAnalyzerClient,
+  CheckNoPublicAccessCommand,
+  ListPolicyGenerationsCommand,
+  ValidatePolicyCommand,
+} from '@aws-sdk/client-accessanalyzer';
+import {
   CreateAccessKeyCommand,
   CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
@@ -65,31 +71,50 @@ async function userClient(name: string, policy: string) {
 }
 
 describe('GetFederationToken', () => {
+  // The session's permissions are shown on Access Analyzer: AWS lets federated users call no IAM API at all.
+  const analyzer = (credentials: Credentials) =>
+    new AccessAnalyzerClient({ endpoint: server.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+  const POLICY = allow('s3:GetObject');
+
   it('issues federated-user sessions limited to the intersection of the user and session policies', async () => {
     const parent = await userClient(
       'broker',
       JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['iam:List*', 'sts:GetFederationToken'], Resource: '*' }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['iam:List*', 'access-analyzer:ValidatePolicy', 'access-analyzer:ListPolicyGenerations'],
+            Resource: '*',
+          },
+          { Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: '*' },
+        ],
       }),
     );
     const result = await parent.sts.send(
-      new GetFederationTokenCommand({ Name: 'bob', Policy: allow('iam:ListUsers'), DurationSeconds: 900 }),
+      new GetFederationTokenCommand({ Name: 'bob', Policy: allow('access-analyzer:ValidatePolicy'), DurationSeconds: 900 }),
     );
     expect(result.FederatedUser).toEqual({ FederatedUserId: `${account}:bob`, Arn: `arn:aws:sts::${account}:federated-user/bob` });
     expect(result.Credentials?.AccessKeyId).toMatch(/^ASIA/);
     expect(result.PackedPolicySize).toBeGreaterThan(0);
-    const federated = server.clientFor(asCredentials(result.Credentials));
+    const credentials = asCredentials(result.Credentials);
+    const federated = server.clientFor(credentials);
     const identity = await federated.sts.send(new GetCallerIdentityCommand({}));
     expect(identity).toMatchObject({ Arn: `arn:aws:sts::${account}:federated-user/bob`, UserId: `${account}:bob`, Account: account });
-    expect((await federated.iam.send(new ListUsersCommand({}))).Users?.some((u) => u.UserName === 'broker')).toBe(true);
-    // The session policy does not allow ListRoles, though the user's policy does.
-    expect(await errorCode(federated.iam.send(new ListRolesCommand({})))).toBe('AccessDenied');
-    // A session policy cannot widen: CreateUser is not allowed to the user.
-    const wide = await parent.sts.send(new GetFederationTokenCommand({ Name: 'eve', Policy: allow('iam:*') }));
-    expect(await errorCode(server.clientFor(asCredentials(wide.Credentials)).iam.send(new CreateUserCommand({ UserName: 'x' })))).toBe(
-      'AccessDenied',
+    expect(
+      (await analyzer(credentials).send(new ValidatePolicyCommand({ policyDocument: POLICY, policyType: 'IDENTITY_POLICY' }))).findings,
+    ).toBeDefined();
+    // The session policy does not allow ListPolicyGenerations, though the user's policy does.
+    expect(await errorCode(analyzer(credentials).send(new ListPolicyGenerationsCommand({})))).toBe('AccessDeniedException');
+    // A session policy cannot widen: CheckNoPublicAccess is not allowed to the user.
+    const wide = asCredentials(
+      (await parent.sts.send(new GetFederationTokenCommand({ Name: 'eve', Policy: allow('access-analyzer:*') }))).Credentials,
     );
+    expect(
+      await errorCode(analyzer(wide).send(new CheckNoPublicAccessCommand({ policyDocument: POLICY, resourceType: 'AWS::S3::Bucket' }))),
+    ).toBe('AccessDeniedException');
+    // AWS GetFederationToken API reference: no IAM operation, whatever the policies allow.
+    expect(await errorCode(federated.iam.send(new ListUsersCommand({})))).toBe('InvalidClientTokenId');
     // Federated sessions cannot federate again.
     expect(await errorCode(federated.sts.send(new GetFederationTokenCommand({ Name: 'again' })))).toBe('AccessDenied');
   });
@@ -97,9 +122,12 @@ describe('GetFederationToken', () => {
   it('grants nothing when no session policy is passed', async () => {
     const parent = await userClient('broker2', allow('*'));
     const result = await parent.sts.send(new GetFederationTokenCommand({ Name: 'nopolicy' }));
-    const federated = server.clientFor(asCredentials(result.Credentials));
-    expect(await errorCode(federated.iam.send(new ListUsersCommand({})))).toBe('AccessDenied');
-    expect((await federated.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::${account}:federated-user/nopolicy`);
+    const credentials = asCredentials(result.Credentials);
+    const denied = analyzer(credentials).send(new ValidatePolicyCommand({ policyDocument: POLICY, policyType: 'IDENTITY_POLICY' }));
+    expect(await errorCode(denied)).toBe('AccessDeniedException');
+    expect((await server.clientFor(credentials).sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      `arn:aws:sts::${account}:federated-user/nopolicy`,
+    );
   });
 
   it('rejects malformed session policies', async () => {

@@ -9,6 +9,7 @@ import {
   CreateVirtualMFADeviceCommand,
   DeleteAccessKeyCommand,
   EnableMFADeviceCommand,
+  ListUsersCommand,
   PutUserPolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
@@ -16,6 +17,7 @@ import {
   AssumeRoleCommand,
   GetAccessKeyInfoCommand,
   GetCallerIdentityCommand,
+  GetFederationTokenCommand,
   GetSessionTokenCommand,
   type STSClient,
 } from '@aws-sdk/client-sts';
@@ -294,6 +296,60 @@ describe('GetSessionToken', () => {
     const seconds = (session.Credentials!.Expiration!.getTime() - Date.now()) / 1000;
     expect(seconds).toBeGreaterThan(43000);
     expect(seconds).toBeLessThanOrEqual(43200);
+  });
+});
+
+describe('what temporary credentials may call, by how they were issued', () => {
+  const ALLOW_ALL = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  let erin: { iam: IAMClient; sts: STSClient };
+  let roleArn: string;
+
+  beforeAll(async () => {
+    // Everything is allowed by policy, so each refusal below is the session's kind, not a policy.
+    erin = server.clientFor(await createUserWithKey('sts-erin'));
+    await server.iam.send(new PutUserPolicyCommand({ UserName: 'sts-erin', PolicyName: 'all', PolicyDocument: ALLOW_ALL }));
+    // The account root in the trust policy admits the federated user too, when only its own policies decide.
+    roleArn = await createRole('sts-limits', trust({ AWS: [`arn:aws:iam::${ACCOUNT}:user/sts-erin`, `arn:aws:iam::${ACCOUNT}:root`] }));
+  });
+
+  it('GetSessionToken without MFA: no IAM API (InvalidClientTokenId), STS AssumeRole and GetCallerIdentity only', async () => {
+    const session = server.clientFor(sessionCredentials((await erin.sts.send(new GetSessionTokenCommand({}))).Credentials));
+    for (const call of [
+      session.iam.send(new ListUsersCommand({})),
+      session.iam.send(new CreateUserCommand({ UserName: 'sts-erin-made' })),
+    ]) {
+      const error = (await call.catch((e: Error) => e)) as Error;
+      expect(error.name).toBe('InvalidClientTokenId');
+      expect(error.message).toBe('The security token included in the request is invalid');
+    }
+    expect((await session.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/sts-erin`);
+    const assumed = await session.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'from-session' }));
+    expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/sts-limits/from-session`);
+    expect(await errorCode(session.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: aliceKeys.accessKeyId })))).toBe('AccessDenied');
+    // The user's long-term keys keep every right their policies give.
+    expect((await erin.iam.send(new ListUsersCommand({}))).Users?.length).toBeGreaterThan(0);
+  });
+
+  it('GetSessionToken with MFA: IAM allowed', async () => {
+    const mfa = await enableMfa('sts-erin');
+    const issued = await erin.sts.send(
+      new GetSessionTokenCommand({ SerialNumber: mfa.serial, TokenCode: totpCode(mfa.seed, mfa.step + 1), DurationSeconds: 900 }),
+    );
+    const session = server.clientFor(sessionCredentials(issued.Credentials));
+    expect((await session.iam.send(new ListUsersCommand({}))).Users?.some((u) => u.UserName === 'sts-erin')).toBe(true);
+    await session.iam.send(new CreateUserCommand({ UserName: 'sts-erin-made-with-mfa' }));
+    expect(await errorCode(session.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: aliceKeys.accessKeyId })))).toBe('AccessDenied');
+  });
+
+  it('GetFederationToken: no IAM API, no AssumeRole; GetCallerIdentity allowed', async () => {
+    const issued = await erin.sts.send(new GetFederationTokenCommand({ Name: 'erin-fed', Policy: ALLOW_ALL }));
+    const session = server.clientFor(sessionCredentials(issued.Credentials));
+    expect(await errorCode(session.iam.send(new ListUsersCommand({})))).toBe('InvalidClientTokenId');
+    expect(await errorCode(session.iam.send(new CreateUserCommand({ UserName: 'sts-erin-fed-made' })))).toBe('InvalidClientTokenId');
+    expect(await errorCode(session.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'from-fed' })))).toBe(
+      'AccessDenied',
+    );
+    expect((await session.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::${ACCOUNT}:federated-user/erin-fed`);
   });
 });
 

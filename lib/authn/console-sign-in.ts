@@ -203,6 +203,7 @@ export async function consoleSignIn(
     const principal: Principal = {
       ...signedIn.principal,
       ...mfa,
+      issuedBy: 'ConsoleSignIn',
       ...(signedIn.passwordResetRequired ? { passwordResetRequired: true } : {}),
     };
     return issueSession({ ...deps, store }, principal, now, CONSOLE_SESSION_SECONDS);

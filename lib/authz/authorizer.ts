@@ -16,6 +16,7 @@ import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
 import { invalidateForPolicyWrite, principalPolicies, type PrincipalPolicies } from './principal-policies';
 import { addInputContext, principalContext } from './request-context';
 import { renameTarget, targetResource } from './resources';
+import { enforceSessionLimits } from './session-limits';
 
 /** STS actions any authenticated caller may call (AWS: "no permissions are required"); AssumeRole is judged by the operation (trust policy). */
 const UNAUTHORIZED_STS_ACTIONS = new Set([
@@ -214,6 +215,7 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
   return {
     async authorize(ctx: OperationContext, input: Record<string, unknown>): Promise<void> {
       const principal = ctx.principal;
+      enforceSessionLimits(principal, ctx.service, ctx.action);
       if (!isUnrestricted(principal) && !(ctx.service === 'sts' && UNAUTHORIZED_STS_ACTIONS.has(ctx.action))) {
         const action = `${ctx.service}:${ctx.action}`;
         // IAM Access Analyzer's policy actions have no resource types (service authorization reference): '*'.

@@ -8,6 +8,12 @@ import type { StsOperationName, StsOperationTypes } from './generated/sts-types'
 /** The kinds of caller, spelled as CloudTrail's `userIdentity.type`. */
 export type PrincipalType = 'Root' | 'IAMUser' | 'AssumedRole' | 'FederatedUser' | 'WebIdentityUser' | 'SAMLUser' | 'System';
 
+/**
+ * The API that issued a temporary session, where AWS limits what the session may call by it
+ * (lib/authz/session-limits.ts). `ConsoleSignIn` is the console's password sign-in.
+ */
+export type SessionIssuer = 'ConsoleSignIn' | 'GetSessionToken' | 'GetFederationToken';
+
 /** The authenticated caller of a request. `System` is Gatehouse itself (bootstrap, demo data). */
 export interface Principal {
   type: PrincipalType;
@@ -27,6 +33,8 @@ export interface Principal {
   accessKeyId?: string;
   /** True when the credentials are temporary (STS session or console session). */
   temporary?: boolean;
+  /** How a temporary user, root or federated-user session was issued (absent on sessions stored before it was recorded). */
+  issuedBy?: SessionIssuer;
   mfaAuthenticated?: boolean;
   mfaAuthTime?: Date;
   tokenIssueTime?: Date;

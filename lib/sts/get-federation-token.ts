@@ -40,6 +40,7 @@ export const getFederationToken: StsOperation<'GetFederationToken'> = async (ctx
     principalId: `${caller.accountId}:${name}`,
     userId: caller.type === 'IAMUser' ? caller.userId : undefined,
     sessionName: name,
+    issuedBy: 'GetFederationToken',
     sessionPolicies: granted ? policies.sessionPolicies : [NO_PERMISSIONS_SESSION_POLICY],
     sessionPolicyArns: policies.sessionPolicyArns,
     sessionTags: seen.size > 0 ? tags : undefined,

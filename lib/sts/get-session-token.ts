@@ -33,6 +33,6 @@ export const getSessionToken: StsOperation<'GetSessionToken'> = async (ctx, inpu
     mfa = { mfaAuthenticated: true, mfaAuthTime: ctx.now };
   }
   const { accessKeyId: _longTermKey, ...identity } = caller;
-  const { credentials } = await issueSession(ctx, { ...identity, ...mfa }, ctx.now, duration);
+  const { credentials } = await issueSession(ctx, { ...identity, ...mfa, issuedBy: 'GetSessionToken' }, ctx.now, duration);
   return { Credentials: credentials };
 };
