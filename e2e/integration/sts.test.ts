@@ -299,6 +299,71 @@ describe('GetSessionToken', () => {
   });
 });
 
+describe('AssumeRole and the role\'s tags (IAM User Guide: "IAM: Assume roles that have a specific tag")', () => {
+  const TRUST_ACCOUNT = trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` });
+  const roleArnOf = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+
+  beforeAll(async () => {
+    await server.iam.send(
+      new CreateRoleCommand({ RoleName: 'tag-prod', AssumeRolePolicyDocument: TRUST_ACCOUNT, Tags: [{ Key: 'tier', Value: 'prod' }] }),
+    );
+    await server.iam.send(
+      new CreateRoleCommand({ RoleName: 'tag-dev', AssumeRolePolicyDocument: TRUST_ACCOUNT, Tags: [{ Key: 'tier', Value: 'dev' }] }),
+    );
+    await server.iam.send(new CreateRoleCommand({ RoleName: 'tag-none', AssumeRolePolicyDocument: TRUST_ACCOUNT }));
+  });
+
+  async function assumes(client: { sts: STSClient }, roleName: string): Promise<string> {
+    try {
+      await client.sts.send(new AssumeRoleCommand({ RoleArn: roleArnOf(roleName), RoleSessionName: 'tags' }));
+      return 'assumed';
+    } catch (error) {
+      return (error as Error).name;
+    }
+  }
+
+  for (const prefix of ['iam', 'aws']) {
+    it(`a Deny on ${prefix}:ResourceTag/tier = prod refuses the prod role, not the others`, async () => {
+      const user = server.clientFor(await createUserWithKey(`tag-deny-${prefix}`));
+      const document = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
+          {
+            Effect: 'Deny',
+            Action: 'sts:AssumeRole',
+            Resource: '*',
+            Condition: { StringEquals: { [`${prefix}:ResourceTag/tier`]: 'prod' } },
+          },
+        ],
+      });
+      await server.iam.send(new PutUserPolicyCommand({ UserName: `tag-deny-${prefix}`, PolicyName: 'p', PolicyDocument: document }));
+      expect(await assumes(user, 'tag-prod')).toBe('AccessDenied');
+      expect(await assumes(user, 'tag-dev')).toBe('assumed');
+      expect(await assumes(user, 'tag-none')).toBe('assumed');
+    });
+
+    it(`an Allow on ${prefix}:ResourceTag/tier = dev admits the dev role only`, async () => {
+      const user = server.clientFor(await createUserWithKey(`tag-allow-${prefix}`));
+      const document = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Resource: '*',
+            Condition: { StringEquals: { [`${prefix}:ResourceTag/tier`]: 'dev' } },
+          },
+        ],
+      });
+      await server.iam.send(new PutUserPolicyCommand({ UserName: `tag-allow-${prefix}`, PolicyName: 'p', PolicyDocument: document }));
+      expect(await assumes(user, 'tag-dev')).toBe('assumed');
+      expect(await assumes(user, 'tag-prod')).toBe('AccessDenied');
+      expect(await assumes(user, 'tag-none')).toBe('AccessDenied');
+    });
+  }
+});
+
 describe('what temporary credentials may call, by how they were issued', () => {
   const ALLOW_ALL = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
   let erin: { iam: IAMClient; sts: STSClient };

@@ -9,7 +9,7 @@ export {
 } from './authorizer';
 export { targetResource, type TargetResource } from './resources';
 export { resolveEntityArn, type EntityArn, type EntityKind, type NamedEntity } from './entity-arn';
-export { principalContext, addInputContext, principalTypeKey } from './request-context';
+export { principalContext, addInputContext, addResourceTags, principalTypeKey } from './request-context';
 export { principalPolicies, type PrincipalPolicies } from './principal-policies';
 export { entityPolicyDocuments, boundaryDocument, type EntityPolicyDocument } from './entity-policies';
 export { managedPolicyDocument, isAwsManagedPolicyArn } from './managed-policy-documents';

@@ -1,7 +1,7 @@
 // The condition keys of a request (aws:*, iam:*), built from the caller, the request's facts, its input and its target.
 import type { OperationContext, Principal } from '../core/context';
 import type { RequestContext } from '../policy';
-import type { Store } from '../store/types';
+import type { Store, TaggableKind } from '../store/types';
 import type { PrincipalPolicies } from './principal-policies';
 import type { TargetResource } from './resources';
 
@@ -74,6 +74,22 @@ export function principalContext(
   return context;
 }
 
+/**
+ * The resource's tags as `aws:ResourceTag/*` and `iam:ResourceTag/*` (IAM resources answer to both), e.g. a role's
+ * for sts:AssumeRole ("IAM: Assume roles that have a specific tag", IAM User Guide).
+ */
+export async function addResourceTags(
+  context: RequestContext,
+  store: Store,
+  source: { kind: TaggableKind; id: string },
+): Promise<RequestContext> {
+  for (const tag of await store.tags.list(source.kind, source.id)) {
+    context[`aws:ResourceTag/${tag.Key}`] = tag.Value;
+    context[`iam:ResourceTag/${tag.Key}`] = tag.Value;
+  }
+  return context;
+}
+
 /** Keys that come from the operation's input and target: request tags, resource tags, boundary, policy ARN. */
 export async function addInputContext(
   context: RequestContext,
@@ -89,12 +105,7 @@ export async function addInputContext(
   } else if (Array.isArray(input.TagKeys) && input.TagKeys.length > 0) {
     context['aws:TagKeys'] = input.TagKeys.filter((k): k is string => typeof k === 'string');
   }
-  if (readsResourceTags && target.tagSource) {
-    for (const tag of await store.tags.list(target.tagSource.kind, target.tagSource.id)) {
-      context[`aws:ResourceTag/${tag.Key}`] = tag.Value;
-      context[`iam:ResourceTag/${tag.Key}`] = tag.Value;
-    }
-  }
+  if (readsResourceTags && target.tagSource) await addResourceTags(context, store, target.tagSource);
   const boundary = typeof input.PermissionsBoundary === 'string' ? input.PermissionsBoundary : target.boundaryArn;
   if (boundary) context['iam:PermissionsBoundary'] = boundary;
   if (typeof input.PolicyArn === 'string') context['iam:PolicyARN'] = input.PolicyArn;

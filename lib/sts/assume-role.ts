@@ -2,7 +2,7 @@
 // duration rules (MaxSessionDuration, one hour when chaining), session policies, session tags, ExternalId, SourceIdentity, MFA.
 import { deflateRawSync } from 'node:zlib';
 import type { AssumeRoleRequest } from '../core/generated/sts-types';
-import { principalContext, principalPolicies } from '../authz';
+import { addResourceTags, principalContext, principalPolicies } from '../authz';
 import { issueSession } from '../authn/issue-session';
 import { assumedRoleArn, entityArn, isParsableArn, parseArn, splitPathAndName } from '../iam/arn';
 import type { OperationContext, Principal, StsOperation } from '../core/context';
@@ -159,8 +159,10 @@ export const assumeRole: StsOperation<'AssumeRole'> = async (ctx, input) => {
     mfaAuthTime = ctx.now;
   }
 
-  // The trust policy's request context: the caller's keys plus what this request sets.
+  // The trust policy's request context: the caller's keys, the role's tags (its resource tags, which the caller's
+  // policies may test as in AWS's "Assume roles that have a specific tag") plus what this request sets.
   const context: RequestContext = principalContext({ ...ctx, region: ctx.config.region }, await principalPolicies(ctx.store, caller));
+  await addResourceTags(context, ctx.store, { kind: 'role', id: role.roleId });
   context['sts:RoleSessionName'] = sessionName;
   if (mfaAuthenticated) {
     context['aws:MultiFactorAuthPresent'] = 'true';

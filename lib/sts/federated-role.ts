@@ -2,6 +2,7 @@
 // judged for a federated principal (the identity provider's ARN), the duration rule and the role session.
 import type { PolicyDescriptorType } from '../core/generated/sts-types';
 import { issueSession, type SessionCredentials } from '../authn/issue-session';
+import { addResourceTags } from '../authz';
 import { assumedRoleArn, entityArn, parseArn, splitPathAndName } from '../iam/arn';
 import type { OperationContext, Principal } from '../core/context';
 import { authorize, compilePolicy, type RequestContext } from '../policy';
@@ -97,6 +98,8 @@ export async function assumeFederatedRole(
     'aws:UserAgent': ctx.userAgent,
     ...(request.sourceIdentity !== undefined ? { 'sts:SourceIdentity': request.sourceIdentity } : {}),
   };
+  // The role is the resource: its tags, as for AssumeRole (./assume-role.ts).
+  await addResourceTags(context, ctx.store, { kind: 'role', id: role.roleId });
   const tagKeys = Object.keys(request.tags ?? {});
   if (tagKeys.length > 0) {
     for (const key of tagKeys) context[`aws:RequestTag/${key}`] = request.tags![key];
