@@ -387,6 +387,8 @@ describe('what temporary credentials may call, by how they were issued', () => {
       expect(error.name).toBe('InvalidClientTokenId');
       expect(error.message).toBe('The security token included in the request is invalid');
     }
+    // An authentication error: before the missing UserName is noticed.
+    expect(await errorCode(session.iam.send(new CreateUserCommand({} as never)))).toBe('InvalidClientTokenId');
     expect((await session.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/sts-erin`);
     const assumed = await session.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'from-session' }));
     expect(assumed.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/sts-limits/from-session`);

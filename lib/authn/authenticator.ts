@@ -11,6 +11,7 @@ import { ExpiredToken, InvalidClientTokenId, MissingAuthenticationToken } from '
 import type { Authenticator, RequestInfo } from '../core/pipeline';
 import type { AccessKeyRecord, AccountRecord, Store } from '../store/types';
 import { checkScopeAndTime, parseSignature, verifySignature, type SignableRequest, type SignatureParts } from '../sigv4';
+import { enforceSessionLimits } from '../authz/session-limits';
 import { decodePrincipal } from './principal-codec';
 import { isCommercialRegion } from './regions';
 
@@ -160,6 +161,10 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
       sessionPrincipals.set(parts.accessKeyId, cached);
     }
     const principal = cached.principal;
+    // To IAM the token of a session that may not call it is invalid: an authentication error, so it comes before any
+    // parameter is read (a malformed request gets it too); the authorizer checks the rest of the session's limits.
+    // Gatehouse's own routes signed for IAM (the audit trail, the password policy) refuse such sessions alike.
+    if (info.service === 'iam') enforceSessionLimits(principal, 'iam', info.action);
     if (principal.roleId && store.roles && shouldRecordUse(principal.roleId, info.now, info.service, parts.region)) {
       await store.roles.recordUse(principal.roleId, info.now.toISOString(), parts.region);
     }

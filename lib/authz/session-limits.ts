@@ -1,5 +1,6 @@
 // The limits AWS puts on temporary credentials by how they were issued, checked before any policy: GetSessionToken
 // credentials without MFA call no IAM API, GetFederationToken credentials none at all, and both only a few STS APIs.
+// The authenticator refuses the IAM calls (an invalid token, before the input is read), the authorizer all of them.
 import type { Principal, SessionIssuer } from '../core/context';
 import { AccessDenied, InvalidClientTokenId } from '../core/errors';
 
