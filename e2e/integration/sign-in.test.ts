@@ -2,6 +2,7 @@
 // wrong credentials with one message, MFA, PasswordResetRequired, PasswordLastUsed, lockout with back-off.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  CreateAccessKeyCommand,
   CreateAccountAliasCommand,
   CreateLoginProfileCommand,
   CreateRoleCommand,
@@ -10,12 +11,16 @@ import {
   EnableMFADeviceCommand,
   GetUserCommand,
   ListUsersCommand,
+  PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { totpCode, totpStep } from '../../lib/iam/totp';
 import { startServer, errorCode, type TestServer } from './harness';
+
+// lib/console's modules (the access-key sign-in) are server-only; here they run in the test.
+vi.mock('server-only', () => ({}));
 
 let server: TestServer;
 const ACCOUNT = '123456789012';
@@ -272,6 +277,35 @@ describe('MFA', () => {
     expect(result.status).toBe(200);
     const stored = JSON.parse((await server.service.store.sessions.get(result.body.credentials!.accessKeyId))!.principal);
     expect(stored.mfaAuthenticated).toBe(true);
+  });
+});
+
+describe('console sessions and IAM', () => {
+  // Unlike GetSessionToken credentials without MFA, which may call no IAM API (lib/authz/session-limits.ts).
+  const LIST_USERS = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }] });
+
+  it('a password sign-in without MFA is a console session, which calls IAM as far as the policies allow', async () => {
+    await createConsoleUser('si-ivan');
+    await server.iam.send(new PutUserPolicyCommand({ UserName: 'si-ivan', PolicyName: 'list', PolicyDocument: LIST_USERS }));
+    const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-ivan', password: PASSWORD }, from('198.51.100.40'));
+    expect(result.status).toBe(200);
+    expect((await clientOf(result).iam.send(new ListUsersCommand({}))).Users?.some((u) => u.UserName === 'si-ivan')).toBe(true);
+    const stored = JSON.parse((await server.service.store.sessions.get(result.body.credentials!.accessKeyId))!.principal);
+    expect(stored.issuedBy).toBe('ConsoleSignIn');
+  });
+
+  it("the console's access-key sign-in keeps the keys, which call IAM", async () => {
+    const { signInWithAccessKeys } = await import('../../lib/console/sign-in');
+    const { iamClientFor } = await import('../../lib/console/clients');
+    await server.iam.send(new CreateUserCommand({ UserName: 'si-judy' }));
+    await server.iam.send(new PutUserPolicyCommand({ UserName: 'si-judy', PolicyName: 'list', PolicyDocument: LIST_USERS }));
+    const key = (await server.iam.send(new CreateAccessKeyCommand({ UserName: 'si-judy' }))).AccessKey!;
+    const keys = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    const target = { kind: 'endpoint' as const, endpoint: server.endpoint };
+    const signedIn = await signInWithAccessKeys(keys, target);
+    expect(signedIn.principal.arn).toBe(`arn:aws:iam::${ACCOUNT}:user/si-judy`);
+    expect(signedIn.credentials).toEqual(keys);
+    expect((await iamClientFor(signedIn.credentials, target).send(new ListUsersCommand({}))).Users?.length).toBeGreaterThan(0);
   });
 });
 
