@@ -203,6 +203,39 @@ describe('AssumeRoleWithWebIdentity', () => {
     expect(await errorCode(session.iam.send(new ListRolesCommand({})))).toBe('AccessDenied');
   });
 
+  it("gives the trust policy the role's tags (aws:ResourceTag/*), as AssumeRole does", async () => {
+    const providerArn = await registerProvider();
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: providerArn },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { 'idp.example.com:aud': CLIENT_ID, 'aws:ResourceTag/tier': 'dev' } },
+        },
+      ],
+    });
+    for (const [roleName, tags] of [
+      ['web-dev', [{ Key: 'tier', Value: 'dev' }]],
+      ['web-prod', [{ Key: 'tier', Value: 'prod' }]],
+      ['web-untagged', undefined],
+    ] as const) {
+      await server.iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trust, Tags: tags && [...tags] }));
+    }
+    const assume = (roleName: string) =>
+      server.sts.send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: `arn:aws:iam::${account}:role/${roleName}`,
+          RoleSessionName: 'tags',
+          WebIdentityToken: idToken({}),
+        }),
+      );
+    expect((await assume('web-dev')).AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${account}:assumed-role/web-dev/tags`);
+    expect(await errorCode(assume('web-prod'))).toBe('AccessDenied');
+    expect(await errorCode(assume('web-untagged'))).toBe('AccessDenied');
+  });
+
   it('is served unsigned, as AWS does', async () => {
     const providerArn = await registerProvider();
     const roleArn = await webIdentityRole(providerArn);
