@@ -17,7 +17,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { totpCode, totpStep } from '../../lib/iam/totp';
-import { startServer, errorCode, type TestServer } from './harness';
+import { startServer, errorCode, type Credentials, type TestServer } from './harness';
 
 // lib/console's modules (the access-key sign-in) are server-only; here they run in the test.
 vi.mock('server-only', () => ({}));
@@ -294,9 +294,10 @@ describe('console sessions and IAM', () => {
     expect(stored.issuedBy).toBe('ConsoleSignIn');
   });
 
-  it("the console's access-key sign-in keeps the keys, which call IAM", async () => {
+  it("the console's access-key sign-in gets a console session, which calls IAM and which sign-out revokes", async () => {
     const { signInWithAccessKeys } = await import('../../lib/console/sign-in');
     const { iamClientFor } = await import('../../lib/console/clients');
+    const { revokeConsoleSession } = await import('../../lib/console/revocation');
     await server.iam.send(new CreateUserCommand({ UserName: 'si-judy' }));
     await server.iam.send(new PutUserPolicyCommand({ UserName: 'si-judy', PolicyName: 'list', PolicyDocument: LIST_USERS }));
     const key = (await server.iam.send(new CreateAccessKeyCommand({ UserName: 'si-judy' }))).AccessKey!;
@@ -304,8 +305,59 @@ describe('console sessions and IAM', () => {
     const target = { kind: 'endpoint' as const, endpoint: server.endpoint };
     const signedIn = await signInWithAccessKeys(keys, target);
     expect(signedIn.principal.arn).toBe(`arn:aws:iam::${ACCOUNT}:user/si-judy`);
-    expect(signedIn.credentials).toEqual(keys);
-    expect((await iamClientFor(signedIn.credentials, target).send(new ListUsersCommand({}))).Users?.length).toBeGreaterThan(0);
+    const session = signedIn.credentials;
+    expect(session.accessKeyId).toMatch(/^ASIA/);
+    expect(session.sessionToken).toBeDefined();
+    const stored = JSON.parse((await server.service.store.sessions.get(session.accessKeyId))!.principal);
+    expect(stored).toMatchObject({ type: 'IAMUser', issuedBy: 'ConsoleSignIn', arn: `arn:aws:iam::${ACCOUNT}:user/si-judy` });
+    expect((await iamClientFor(session, target).send(new ListUsersCommand({}))).Users?.length).toBeGreaterThan(0);
+    await revokeConsoleSession(session, Math.floor(Date.now() / 1000) + 3600, target);
+    expect(
+      await errorCode(
+        server
+          .clientFor({ accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken })
+          .sts.send(new GetCallerIdentityCommand({})),
+      ),
+    ).toBe('InvalidClientTokenId');
+    const event = await vi.waitFor(async () => {
+      const events = (await server.service.store.audit.query({ eventName: 'ConsoleLogin', limit: 50 })).events.map((e) => JSON.parse(e));
+      const found = events.find((e) => e.userIdentity?.arn === `arn:aws:iam::${ACCOUNT}:user/si-judy`);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(JSON.stringify(event)).not.toContain(keys.secretAccessKey);
+    expect(JSON.stringify(event)).not.toContain(session.secretAccessKey);
+    // The keys themselves stay valid.
+    expect((await server.clientFor(keys).sts.send(new GetCallerIdentityCommand({}))).Arn).toContain('si-judy');
+  });
+
+  it('POST /_gatehouse/sign-in/access-keys takes long-term keys only, signed', async () => {
+    const url = new URL(`${server.endpoint}/_gatehouse/sign-in/access-keys`);
+    const post = async (credentials: Credentials) => {
+      const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
+      const signed = await signer.sign({
+        method: 'POST',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        headers: { host: url.host },
+        body: '',
+      });
+      const { host: _host, ...headers } = signed.headers as Record<string, string>;
+      const response = await fetch(url, { method: 'POST', headers, body: '' });
+      return { status: response.status, body: (await response.json()) as { error?: string; credentials?: unknown } };
+    };
+    const issued = await post(server.credentials);
+    expect(issued.status).toBe(200);
+    const c = (issued.body.credentials as { accessKeyId: string; secretAccessKey: string; sessionToken: string })!;
+    expect(await post({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken })).toMatchObject({
+      status: 403,
+      body: { error: 'AccessDenied' },
+    });
+    expect((await post({ ...server.credentials, secretAccessKey: 'wrong' })).status).toBe(403);
+    const unsigned = await fetch(url, { method: 'POST' });
+    expect(unsigned.status).toBe(403);
   });
 });
 

@@ -1,8 +1,9 @@
 // The three ways into the console: root or IAM user through the service's sign-in route, or access keys
-// checked with sts:GetCallerIdentity.
+// checked with sts:GetCallerIdentity (and, against Gatehouse, exchanged for a console session that sign-out revokes).
 import 'server-only';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { stsClientFor } from './clients';
+import { signGatehouseRequest } from './gatehouse-route';
 import { relayHeaders } from './client-relay';
 import { consoleEnv, type IamTarget } from './env';
 import { principalTypeOfArn, userNameOfArn, type ConsoleCredentials, type ConsoleSignIn } from './principal';
@@ -84,9 +85,35 @@ function isAuthFailure(error: unknown): boolean {
 }
 
 /**
- * Signs in with an access key pair: GetCallerIdentity proves it, and the keys are kept (encrypted, server-side) to
- * sign the console's calls. They are not exchanged with GetSessionToken: credentials it issues without MFA may not
- * call IAM, on AWS and on Gatehouse alike (lib/authz/session-limits.ts).
+ * A console session for long-term keys from Gatehouse's `POST /_gatehouse/sign-in/access-keys` (signed with them);
+ * undefined when the endpoint has no such route or refuses, and the keys are kept instead.
+ */
+async function consoleSessionFor(keys: ConsoleCredentials, target: IamTarget): Promise<ConsoleCredentials | undefined> {
+  const url = new URL(`${target.endpoint}/_gatehouse/sign-in/access-keys`);
+  try {
+    const headers = await signGatehouseRequest({ method: 'POST', url, body: '', service: 'sts', credentials: keys });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, ...(await relayHeaders(target)) },
+      body: '',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as Partial<SignInRouteSuccess>;
+    const c = body.credentials;
+    if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken) return undefined;
+    return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Signs in with an access key pair: GetCallerIdentity proves it; then, against Gatehouse, the keys are exchanged for
+ * a 12-hour console session, which sign-out revokes at the service. Not with GetSessionToken: credentials it issues
+ * without MFA may call no IAM API, on AWS and on Gatehouse alike (lib/authz/session-limits.ts). Against AWS, or an
+ * endpoint without the route, the keys themselves are kept (encrypted, server-side).
  */
 export async function signInWithAccessKeys(input: ConsoleCredentials, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
   let identity;
@@ -98,10 +125,14 @@ export async function signInWithAccessKeys(input: ConsoleCredentials, target: Ia
   }
   if (!identity.Arn || !identity.Account) throw new SignInError('ServiceUnavailable');
   const type = principalTypeOfArn(identity.Arn);
+  let credentials = input;
+  if (target.kind !== 'aws' && !input.sessionToken && (type === 'IAMUser' || type === 'Root')) {
+    credentials = (await consoleSessionFor(input, target)) ?? input;
+  }
   return {
     method: 'access-keys',
     principal: { type, arn: identity.Arn, accountId: identity.Account, userName: userNameOfArn(identity.Arn) },
-    credentials: input,
+    credentials,
     passwordResetRequired: false,
   };
 }

@@ -5,6 +5,7 @@ import type { SecretBox } from '../crypto/secrets';
 import { createAuthenticator } from '../authn';
 import { createAuthorizer } from '../authz';
 import { createAuditSink } from '../audit';
+import { accessKeySignInRoute } from './access-key-sign-in-route';
 import { signInRoute } from './sign-in-route';
 import { signOutRoute } from './sign-out-route';
 import { auditRoute } from './audit-route';
@@ -25,6 +26,7 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
     protocols: [analyzer.dispatch],
     routes: new Map([
       ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
+      ['/_gatehouse/sign-in/access-keys', accessKeySignInRoute({ ...deps, audit })],
       ['/_gatehouse/sign-out', signOutRoute(deps)],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
       ['/_gatehouse/password-policy', passwordPolicyRoute({ ...deps, authenticator, authorizer })],

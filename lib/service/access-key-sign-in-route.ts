@@ -1,0 +1,85 @@
+// POST /_gatehouse/sign-in/access-keys: the console's access-key sign-in. Signed (SigV4, service `sts`) with an IAM
+// user's or the root user's long-term keys, it answers a 12-hour console session of that principal, so the console
+// signs its calls with credentials that sign-out revokes at the service. Not GetSessionToken: its credentials
+// without MFA may call no IAM API (lib/authz/session-limits.ts). The session may do no more than the keys.
+import { createAuthenticator } from '../authn';
+import { CONSOLE_SESSION_SECONDS } from '../authn/console-sign-in';
+import { issueSession } from '../authn/issue-session';
+import type { ServiceConfig } from '../config';
+import type { Principal } from '../core/context';
+import type { AuditSink } from '../core/pipeline';
+import { AccessDenied, AwsError } from '../core/errors';
+import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
+import { newRequestId } from '../crypto/ids';
+import type { SecretBox } from '../crypto/secrets';
+import type { Store } from '../store/types';
+
+/** Builds the route handler. */
+export function accessKeySignInRoute(deps: {
+  store: Store;
+  secrets: SecretBox;
+  config: ServiceConfig;
+  audit?: AuditSink;
+  clock?: () => Date;
+}) {
+  const authenticator = createAuthenticator(deps);
+  const clock = deps.clock ?? (() => new Date());
+  /** A CloudTrail-style `ConsoleLogin` event of the sign-in (the key's id, never its secret or the session's). */
+  function audit(request: WireRequest, caller: Principal, now: Date) {
+    if (!deps.audit) return;
+    try {
+      deps.audit.record({
+        info: { request, params: new Map(), service: 'iam', action: 'ConsoleLogin', requestId: newRequestId(), now },
+        principal: caller,
+        input: { LoginTo: caller.accountId, AccessKeyId: caller.accessKeyId },
+        output: { ConsoleLogin: 'Success' },
+        status: 200,
+      });
+    } catch (error) {
+      console.error('[gatehouse] audit of a sign-in failed:', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return async (request: WireRequest): Promise<WireResponse> => {
+    if (request.method !== 'POST') return jsonResponse(405, { error: 'MethodNotAllowed', message: 'Use POST.' });
+    const now = clock();
+    try {
+      const caller = await authenticator.authenticate({
+        request,
+        params: new Map(),
+        service: 'sts',
+        action: 'ConsoleSignIn',
+        requestId: newRequestId(),
+        now,
+      });
+      if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
+        throw new AccessDenied('Only the long-term access keys of an IAM user or the root user sign in to the console.');
+      }
+      const { accessKeyId: _longTermKey, ...identity } = caller;
+      const principal: Principal = { ...identity, issuedBy: 'ConsoleSignIn' };
+      const { credentials } = await deps.store.transaction((store) =>
+        issueSession({ store, secrets: deps.secrets }, principal, now, CONSOLE_SESSION_SECONDS),
+      );
+      audit(request, caller, now);
+      const accountAlias = (await deps.store.account.listAliases())[0];
+      return jsonResponse(200, {
+        credentials: {
+          accessKeyId: credentials.AccessKeyId,
+          secretAccessKey: credentials.SecretAccessKey,
+          sessionToken: credentials.SessionToken,
+          expiration: credentials.Expiration.toISOString(),
+        },
+        principal: {
+          type: caller.type,
+          arn: caller.arn,
+          accountId: caller.accountId,
+          ...(caller.userName ? { userName: caller.userName } : {}),
+          ...(accountAlias ? { accountAlias } : {}),
+        },
+      });
+    } catch (error) {
+      if (error instanceof AwsError) return jsonResponse(error.status, { error: error.code, message: error.message });
+      throw error;
+    }
+  };
+}
