@@ -388,6 +388,35 @@ describe('limits', () => {
     expect(longer.body.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
+  it('limits wrong passwords and MFA codes sent at once exactly like ones sent one after another', async () => {
+    await createConsoleUser('si-kate');
+    const attacker = from('198.51.100.60');
+    const base = { type: 'user', account: ACCOUNT, userName: 'si-kate' };
+    const tally = (results: SignInResponse[]) => results.map((r) => r.status).sort((a, b) => a - b);
+    const passwords = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn({ ...base, password: `Wrong-${i}` }, attacker)));
+    expect(tally(passwords)).toEqual([...Array<number>(5).fill(401), ...Array<number>(25).fill(429)]);
+    expect((await signIn({ ...base, password: PASSWORD }, attacker)).status).toBe(429);
+
+    // The right password with guessed MFA codes, at once from another address: 5 codes are checked, no more.
+    const device = await server.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'si-kate-mfa' }));
+    const seed = Buffer.from(device.VirtualMFADevice!.Base32StringSeed!).toString('ascii');
+    const step = totpStep(new Date());
+    await server.iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'si-kate',
+        SerialNumber: device.VirtualMFADevice!.SerialNumber!,
+        AuthenticationCode1: totpCode(seed, step - 1),
+        AuthenticationCode2: totpCode(seed, step),
+      }),
+    );
+    const valid = new Set([-1, 0, 1, 2].map((offset) => totpCode(seed, step + offset)));
+    const guesses = Array.from({ length: 40 }, (_, i) => String(200000 + i))
+      .filter((code) => !valid.has(code))
+      .slice(0, 30);
+    const codes = await Promise.all(guesses.map((mfaCode) => signIn({ ...base, password: PASSWORD, mfaCode }, from('198.51.100.61'))));
+    expect(tally(codes)).toEqual([...Array<number>(5).fill(401), ...Array<number>(25).fill(429)]);
+  });
+
   it('slows a guesser spread over many addresses, but never the addresses the user signs in from', async () => {
     await createConsoleUser('si-jack');
     const user = { type: 'user', account: ACCOUNT, userName: 'si-jack' };

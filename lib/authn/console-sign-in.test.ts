@@ -217,6 +217,39 @@ describe('consoleSignIn', () => {
     }
   });
 
+  it('checks at most 5 of 30 wrong passwords sent at once for one user from one address, and holds back the rest', async () => {
+    await userWithPassword('grace', 'grace-password-1');
+    const facts = { address: '192.0.2.9', now: NOW };
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => failure(consoleSignIn(deps, user('grace', `wrong-${i}`), facts))),
+    );
+    expect(outcomes.filter((error) => error instanceof InvalidCredentials)).toHaveLength(5);
+    expect(outcomes.filter((error) => error instanceof TooManyAttempts)).toHaveLength(25);
+    expect(await failure(consoleSignIn(deps, user('grace', 'grace-password-1'), facts))).toBeInstanceOf(TooManyAttempts);
+  });
+
+  it('checks at most 5 of 30 MFA codes sent at once with the right password, and does not count right passwords', async () => {
+    const userId = await userWithPassword('heidi', 'heidi-password-1');
+    const seed = await enableMfa(userId, 'heidi-phone');
+    const code = totpCode(seed, totpStep(NOW));
+    const guesses = Array.from({ length: 30 }, (_, i) => String(100000 + i)).filter((guess) => guess !== code);
+    const facts = { address: '192.0.2.10', now: NOW };
+    const outcomes = await Promise.all(
+      guesses.map((guess) => failure(consoleSignIn(deps, user('heidi', 'heidi-password-1', { mfaCode: guess }), facts))),
+    );
+    expect(outcomes.filter((error) => error instanceof InvalidCredentials)).toHaveLength(5);
+    expect(outcomes.filter((error) => error instanceof TooManyAttempts)).toHaveLength(guesses.length - 5);
+    // Right passwords without a code are taken back once answered: bursts of 5 at once, again and again, are asked for it.
+    const elsewhere = { ...facts, address: '192.0.2.11' };
+    for (let burst = 0; burst < 3; burst++) {
+      const asked = await Promise.all(
+        Array.from({ length: 5 }, () => failure(consoleSignIn(deps, user('heidi', 'heidi-password-1'), elsewhere))),
+      );
+      expect(asked.every((error) => error instanceof MfaRequired)).toBe(true);
+    }
+    await consoleSignIn(deps, user('heidi', 'heidi-password-1', { mfaCode: code }), { ...facts, address: '192.0.2.11' });
+  });
+
   it('refuses with SignInBusy, uncounted, when no password check may start', async () => {
     await userWithPassword('frank', 'frank-password-1');
     const full = { ...deps, passwordChecks: new WorkLimit({ checks: 0, waiting: 0 }) };

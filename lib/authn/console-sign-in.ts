@@ -153,8 +153,9 @@ async function checkCredentials(store: Store, input: ConsoleSignInRequest, now: 
 /**
  * Signs in to the console. Throws TooManyAttempts (held back, unchecked), SignInBusy (too many checks at once),
  * InvalidCredentials or PasswordExpired (each counted as a failure), or MfaRequired (no code for an identity with
- * MFA; not counted). On success the user's failures from this address are forgotten, the password's last use is
- * recorded, and a session is issued.
+ * MFA; not counted). Every attempt is counted as a failure before it is checked (any other error leaves it
+ * counted) and taken back when it turns out not to be one. On success the user's failures from this address are
+ * forgotten, the password's last use is recorded, and a session is issued.
  */
 export async function consoleSignIn(
   deps: ConsoleSignInDeps,
@@ -164,38 +165,34 @@ export async function consoleSignIn(
   const { store, limiter } = deps;
   const { now } = facts;
   const key = await signInAttemptKey(store, input, facts.address);
-  const wait = await limiter.retryAfterSeconds(key, now);
+  // Counted as a failure from here on, so that attempts made at once cannot all pass the limits before any of them
+  // is counted; taken back below when it was not one.
+  const wait = await limiter.reserve(key, now);
   if (wait > 0) throw new TooManyAttempts(wait);
-
-  const counted = async (error: InvalidCredentials | PasswordExpired) => {
-    await limiter.recordFailure(key, now);
+  const uncounted = async (error: SignInBusy | MfaRequired) => {
+    await limiter.release(key, now);
     return error;
   };
 
-  let verified: Verified | undefined;
-  try {
-    verified = await deps.passwordChecks.run(() => checkCredentials(store, input, now));
-  } catch (error) {
-    if (error instanceof InvalidCredentials || error instanceof PasswordExpired) throw await counted(error);
-    throw error;
-  }
-  if (verified === undefined) throw new SignInBusy();
+  const verified = await deps.passwordChecks.run(() => checkCredentials(store, input, now));
+  if (verified === undefined) throw await uncounted(new SignInBusy());
 
   const devices = await store.mfaDevices.listForUser(verified.userId);
   let mfa: Pick<Principal, 'mfaAuthenticated' | 'mfaAuthTime'> = {};
   if (devices.length > 0) {
     const code = input.mfaCode?.trim();
-    if (!code) throw new MfaRequired();
+    if (!code) throw await uncounted(new MfaRequired());
     // One device at a time, stopping at the first that accepts the code (each acceptance consumes it).
     const accepted = await store.transaction(async (store) => {
       for (const device of devices) if (await acceptMfaCode({ ...deps, store }, device, code, now)) return true;
       return false;
     });
-    if (!accepted) throw await counted(new InvalidCredentials());
+    if (!accepted) throw new InvalidCredentials();
     mfa = { mfaAuthenticated: true, mfaAuthTime: now };
   }
 
   const signedIn = verified;
+  await limiter.release(key, now);
   await limiter.recordSuccess(key, now);
   const session = await store.transaction(async (store) => {
     if (signedIn.userId === undefined) await store.account.update({ rootPasswordLastUsed: now.toISOString() });

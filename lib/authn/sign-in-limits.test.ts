@@ -45,4 +45,46 @@ describe('SignInLimiter', () => {
     for (let i = 0; i < 50; i++) await limiter.recordFailure({ identity: `access-key:K${i}`, address: `192.0.2.${i}` }, at(7200));
     expect(await memory.signInAttempts.get(`ip:192.0.2.49`)).toBeDefined();
   });
+
+  it('reserves attempts made at once exactly like attempts made one after another', async () => {
+    const limiter = new SignInLimiter(memorySignInAttempts());
+    const key = { identity: 'user:1:carol', address: '192.0.2.10' };
+    const waits = await Promise.all(Array.from({ length: 30 }, () => limiter.reserve(key, at(0))));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
+    expect(waits.filter((wait) => wait === 30)).toHaveLength(25);
+    // The refused attempts were not counted: the next lockout is the sixth failure's.
+    expect(await limiter.reserve(key, at(31))).toBe(0);
+    expect(await limiter.retryAfterSeconds(key, at(31))).toBe(60);
+  });
+
+  it('takes back a released reservation, lockout included, and keeps a reservation never released', async () => {
+    const memory = memorySignInAttempts();
+    const limiter = new SignInLimiter(memory);
+    const key = { identity: 'user:1:dan', address: '192.0.2.11' };
+    for (let i = 0; i < 4; i++) await limiter.recordFailure(key, at(0));
+    expect(await limiter.reserve(key, at(0))).toBe(0);
+    expect(await limiter.retryAfterSeconds(key, at(0))).toBe(30);
+    await limiter.release(key, at(0));
+    expect(await limiter.retryAfterSeconds(key, at(0))).toBe(0);
+    expect((await memory.signInAttempts.get(`ip:${key.address}`))?.failures).toBe(4);
+    expect(await limiter.reserve(key, at(0))).toBe(0);
+    expect(await limiter.retryAfterSeconds(key, at(0))).toBe(30);
+    // A lone reservation released leaves nothing behind.
+    const other = { identity: 'user:1:erin', address: '192.0.2.12' };
+    await limiter.reserve(other, at(0));
+    await limiter.release(other, at(0));
+    expect(await memory.signInAttempts.get(`ip:${other.address}`)).toBeUndefined();
+    expect(await memory.signInAttempts.get(other.identity)).toBeUndefined();
+  });
+
+  it('holds a user-wide guesser spread over fresh addresses to one attempt per lockout, even in bursts', async () => {
+    const limiter = new SignInLimiter(memorySignInAttempts());
+    const burst = (second: number, from: number) =>
+      Promise.all(
+        Array.from({ length: 30 }, (_, i) => limiter.reserve({ identity: 'user:1:frank', address: `10.0.${from}.${i}` }, at(second))),
+      );
+    expect((await burst(0, 1)).filter((wait) => wait === 0)).toHaveLength(10);
+    expect((await burst(0, 2)).filter((wait) => wait === 0)).toHaveLength(0);
+    expect((await burst(61, 3)).filter((wait) => wait === 0)).toHaveLength(1);
+  });
 });

@@ -69,16 +69,15 @@ async function authorize(raw: Record<string, string> | undefined, headers: Recor
   if (input.type === 'access-keys') {
     const key = { identity: `access-key:${input.accessKeyId}`, address: sourceIpOf(headers) };
     const limiter = accessKeySignInLimiter();
-    const wait = await limiter.retryAfterSeconds(key, new Date());
+    const now = new Date();
+    // Counted as a failure before the keys are tried (attempts made at once are limited like attempts one after
+    // another), and taken back only when they proved themselves: any refusal or error stays counted.
+    const wait = await limiter.reserve(key, now);
     if (wait > 0) throw new SignInError('TooManyAttempts', wait);
-    try {
-      const signIn = await signInWithAccessKeys(input);
-      await limiter.recordSuccess(key, new Date());
-      return await withAccountAlias(signIn);
-    } catch (error) {
-      if (error instanceof SignInError && error.code === 'InvalidCredentials') await limiter.recordFailure(key, new Date());
-      throw error;
-    }
+    const signIn = await signInWithAccessKeys(input);
+    await limiter.release(key, now);
+    await limiter.recordSuccess(key, now);
+    return withAccountAlias(signIn);
   }
   return withAccountAlias(await signInWithPassword(input));
 }
