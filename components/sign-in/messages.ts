@@ -2,7 +2,8 @@
 
 /** Message for next-auth's `error` (our codes, optionally `Code:retryAfterSeconds`). */
 export function signInErrorMessage(error: string): string {
-  const [code, retry] = error.split(':');
+  const [code, ...rest] = error.split(':');
+  const retry = rest.length > 0 ? rest.join(':') : undefined;
   switch (code) {
     case 'InvalidCredentials':
     case 'CredentialsSignin':
@@ -10,7 +11,8 @@ export function signInErrorMessage(error: string): string {
     case 'MfaRequired':
       return 'Enter the code from your MFA device to finish signing in.';
     case 'TooManyAttempts':
-      return `Too many failed sign-in attempts. Try again in ${retry ?? 'a few'} seconds.`;
+      // The text comes from the URL (`?error=`), which anyone can write: only a number of seconds is repeated.
+      return `Too many failed sign-in attempts. Try again in ${retry !== undefined && /^\d{1,6}$/.test(retry) ? retry : 'a few'} seconds.`;
     case 'Unsupported':
       return 'Password sign-in needs a Gatehouse endpoint. This console is connected to AWS: sign in with access keys.';
     case 'ServiceUnavailable':
