@@ -43,7 +43,14 @@ describe('the environment', () => {
 
   it('treats a blank NEXTAUTH_SECRET as unset', () => {
     expect(parseEnvironment({ NEXTAUTH_SECRET: '  ' }).NEXTAUTH_SECRET).toBeUndefined();
-    expect(parseEnvironment({ NEXTAUTH_SECRET: ' s3cret ' }).NEXTAUTH_SECRET).toBe('s3cret');
+    expect(parseEnvironment({ NEXTAUTH_SECRET: ` ${'k'.repeat(32)} ` }).NEXTAUTH_SECRET).toBe('k'.repeat(32));
+  });
+
+  it('refuses a NEXTAUTH_SECRET shorter than 32 characters, saying so', () => {
+    for (const secret of ['s3cret', 'k'.repeat(31), ` ${'k'.repeat(31)} `])
+      expect(() => parseEnvironment({ NEXTAUTH_SECRET: secret })).toThrow(
+        'Invalid Gatehouse configuration: NEXTAUTH_SECRET: must be at least 32 characters (e.g. `openssl rand -base64 32`)',
+      );
   });
 
   it('gives the managed-policy catalogue its locations', () => {

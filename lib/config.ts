@@ -13,6 +13,9 @@ const flag = z
   .transform((v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false');
 
 /** Every environment variable Gatehouse reads (README's table), with its default. */
+/** The shortest console session secret accepted: NEXTAUTH_SECRET, or the data directory's `console-secret` file. */
+export const NEXTAUTH_SECRET_MIN_LENGTH = 32;
+
 export const ENVIRONMENT = z.object({
   GATEHOUSE_DATA_DIR: z.string().default('.gatehouse'),
   /**
@@ -94,7 +97,11 @@ export const ENVIRONMENT = z.object({
   NEXTAUTH_SECRET: z
     .string()
     .optional()
-    .transform((v) => v?.trim() || undefined),
+    .transform((v) => v?.trim() || undefined)
+    // A short secret is a guessable one: whoever guesses it forges any console session.
+    .refine((v) => v === undefined || v.length >= NEXTAUTH_SECRET_MIN_LENGTH, {
+      message: `must be at least ${NEXTAUTH_SECRET_MIN_LENGTH} characters (e.g. \`openssl rand -base64 32\`)`,
+    }),
 });
 
 /** The parsed environment. */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readOrCreateSecretFile } from './auth-secret';
 
 vi.mock('server-only', () => ({}));
 
@@ -34,6 +35,30 @@ describe('authSecret', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('replaces an existing file shorter than 32 characters, whole and private, and keeps a good one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-secret-'));
+    const file = path.join(dir, 'console-secret');
+    try {
+      for (const weak of ['', '\n', 'abc\n', 'x'.repeat(31), ` ${'x'.repeat(31)} \n`]) {
+        fs.writeFileSync(file, weak, { mode: 0o644 });
+        const secret = readOrCreateSecretFile(dir);
+        expect(secret.length).toBeGreaterThanOrEqual(32);
+        expect(fs.readFileSync(file, 'utf8').trim()).toBe(secret);
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(readOrCreateSecretFile(dir)).toBe(secret);
+      }
+      fs.writeFileSync(file, `${'g'.repeat(32)}\n`);
+      expect(readOrCreateSecretFile(dir)).toBe('g'.repeat(32));
+      expect(fs.readdirSync(dir)).toEqual(['console-secret']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a NEXTAUTH_SECRET shorter than 32 characters', async () => {
+    await expect(secretWith({ NEXTAUTH_SECRET: 's3cret' })).rejects.toThrow(/NEXTAUTH_SECRET: must be at least 32 characters/);
   });
 
   it('refuses to invent one when instances share a PostgreSQL database', async () => {
