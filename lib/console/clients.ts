@@ -8,8 +8,11 @@ import type { ConsoleCredentials } from './principal';
 import { requireConsoleSession } from './session';
 import { relayHeaders } from './client-relay';
 
-/** Adds the browser's address (lib/console/client-relay.ts) to every request a client sends. */
-function relayBrowserAddress<T extends IAMClient | STSClient>(client: T, target: IamTarget): T {
+/**
+ * Adds the browser's address (lib/console/client-relay.ts) to every request a client sends, so that conditions on
+ * aws:SourceIp meet the browser's address and not the console's own, whichever service the client calls.
+ */
+function relayBrowserAddress<T extends IAMClient | STSClient | AccessAnalyzerClient>(client: T, target: IamTarget): T {
   if (target.kind === 'aws') return client;
   type Next = (args: { request: unknown }) => Promise<unknown>;
   const stack = client.middlewareStack as unknown as {
@@ -64,5 +67,5 @@ export async function getStsClient(): Promise<STSClient> {
 
 /** An IAM Access Analyzer client for these credentials against the configured target (regional, like STS). */
 export function analyzerClientFor(credentials: ConsoleCredentials, target: IamTarget = consoleEnv().target): AccessAnalyzerClient {
-  return new AccessAnalyzerClient(clientConfig(target, consoleEnv().region, credentials, 'sts'));
+  return relayBrowserAddress(new AccessAnalyzerClient(clientConfig(target, consoleEnv().region, credentials, 'sts')), target);
 }
