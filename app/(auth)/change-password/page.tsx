@@ -6,7 +6,7 @@ import { ChangePasswordForm } from '@/components/sign-in/change-password-form';
 import { toActionError } from '@/lib/console/errors';
 import { passwordPolicyRules, readOwnPasswordPolicy } from '@/lib/console/password-policy';
 import { getConsoleSessionState } from '@/lib/console/session';
-import { changePassword } from './actions';
+import { changePassword, finishPasswordChange } from './actions';
 
 export const metadata = { title: 'Change password' };
 
@@ -43,7 +43,7 @@ export default async function Page() {
           </ul>
         )}
       </section>
-      <ChangePasswordForm changePassword={changePassword} />
+      <ChangePasswordForm changePassword={changePassword} finishPasswordChange={finishPasswordChange} />
       <div className="flex justify-end">
         <SignOutButton />
       </div>
