@@ -231,6 +231,15 @@ describe.skipIf(unavailable !== undefined)('several instances on one PostgreSQL 
     expect(await limiters[0].retryAfterSeconds(key, now)).toBe(await limiters[1].retryAfterSeconds(key, now));
   });
 
+  it('shares sign-in reservations: of 30 attempts at once through both instances, 5 are let through to be checked', async () => {
+    const limiters = [new SignInLimiter(a.store), new SignInLimiter(b.store)];
+    const key = { identity: 'user:123456789012:bob', address: '192.0.2.78' };
+    const now = new Date();
+    const waits = await Promise.all(Array.from({ length: 30 }, (_, i) => limiters[i % 2].reserve(key, now)));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
+    expect((await a.store.signInAttempts.get(`${key.identity}@${key.address}`))?.failures).toBe(5);
+  });
+
   it('shares the audit trail and last-accessed data: a request through A is seen by B', async () => {
     const before = await b.store.audit.count();
     expect((await call(a, alice, { Action: 'GetUser' })).status).toBe(200);
