@@ -12,6 +12,7 @@ import {
   GetUserCommand,
   ListUsersCommand,
   PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -358,6 +359,14 @@ describe('console sessions and IAM', () => {
     expect((await post({ ...server.credentials, secretAccessKey: 'wrong' })).status).toBe(403);
     const unsigned = await fetch(url, { method: 'POST' });
     expect(unsigned.status).toBe(403);
+
+    // A key deactivated right after a sign-in is refused at the next one (no cache keeps it active).
+    await server.iam.send(new CreateUserCommand({ UserName: 'si-kim' }));
+    const key = (await server.iam.send(new CreateAccessKeyCommand({ UserName: 'si-kim' }))).AccessKey!;
+    const kim = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    expect((await post(kim)).status).toBe(200);
+    await server.iam.send(new UpdateAccessKeyCommand({ UserName: 'si-kim', AccessKeyId: kim.accessKeyId, Status: 'Inactive' }));
+    expect(await post(kim)).toMatchObject({ status: 403, body: { error: 'InvalidClientTokenId' } });
   });
 });
 

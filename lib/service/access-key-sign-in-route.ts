@@ -2,12 +2,11 @@
 // user's or the root user's long-term keys, it answers a 12-hour console session of that principal, so the console
 // signs its calls with credentials that sign-out revokes at the service. Not GetSessionToken: its credentials
 // without MFA may call no IAM API (lib/authz/session-limits.ts). The session may do no more than the keys.
-import { createAuthenticator } from '../authn';
 import { CONSOLE_SESSION_SECONDS } from '../authn/console-sign-in';
 import { issueSession } from '../authn/issue-session';
 import type { ServiceConfig } from '../config';
 import type { Principal } from '../core/context';
-import type { AuditSink } from '../core/pipeline';
+import type { AuditSink, Authenticator } from '../core/pipeline';
 import { AccessDenied, AwsError } from '../core/errors';
 import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import { newRequestId } from '../crypto/ids';
@@ -19,10 +18,15 @@ export function accessKeySignInRoute(deps: {
   store: Store;
   secrets: SecretBox;
   config: ServiceConfig;
+  /**
+   * The service's own authenticator: its caches see every write the API serves (a key deactivated or deleted is
+   * refused at its next use). One of the route's own would keep a key it had read for its cache's age after that.
+   */
+  authenticator: Authenticator;
   audit?: AuditSink;
   clock?: () => Date;
 }) {
-  const authenticator = createAuthenticator(deps);
+  const { authenticator } = deps;
   const clock = deps.clock ?? (() => new Date());
   /** A CloudTrail-style `ConsoleLogin` event of the sign-in (the key's id, never its secret or the session's). */
   function audit(request: WireRequest, caller: Principal, now: Date) {

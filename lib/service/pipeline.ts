@@ -26,7 +26,7 @@ export function createPipeline(deps: { store: Store; config: ServiceConfig; secr
     protocols: [analyzer.dispatch],
     routes: new Map([
       ['/_gatehouse/sign-in', signInRoute({ ...deps, audit })],
-      ['/_gatehouse/sign-in/access-keys', accessKeySignInRoute({ ...deps, audit })],
+      ['/_gatehouse/sign-in/access-keys', accessKeySignInRoute({ ...deps, authenticator, audit })],
       ['/_gatehouse/sign-out', signOutRoute(deps)],
       ['/_gatehouse/audit', auditRoute({ ...deps, authenticator, authorizer, audit })],
       ['/_gatehouse/password-policy', passwordPolicyRoute({ ...deps, authenticator, authorizer })],
