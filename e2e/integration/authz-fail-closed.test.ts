@@ -210,20 +210,21 @@ describe('simulations naming an entity by an ARN that is not its own', () => {
       ),
     );
     for (const arn of [`arn:aws:iam::${ACCOUNT}:user/boss`, `arn:aws:iam::${ACCOUNT}:user/BOSS`]) {
-      const calls: [string, Promise<unknown>][] = [
+      // Each call made only when awaited: a refusal nobody awaits yet is an unhandled rejection.
+      const calls: [string, () => Promise<unknown>][] = [
         [
           'iam:SimulatePrincipalPolicy',
-          simu.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: arn, ActionNames: ['iam:DeleteUser'] })),
+          () => simu.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: arn, ActionNames: ['iam:DeleteUser'] })),
         ],
-        ['iam:GetContextKeysForPrincipalPolicy', simu.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: arn }))],
-        ['iam:GenerateServiceLastAccessedDetails', simu.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn }))],
+        ['iam:GetContextKeysForPrincipalPolicy', () => simu.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: arn }))],
+        ['iam:GenerateServiceLastAccessedDetails', () => simu.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn }))],
         [
           'iam:ListPoliciesGrantingServiceAccess',
-          simu.send(new ListPoliciesGrantingServiceAccessCommand({ Arn: arn, ServiceNamespaces: ['iam'] })),
+          () => simu.send(new ListPoliciesGrantingServiceAccessCommand({ Arn: arn, ServiceNamespaces: ['iam'] })),
         ],
       ];
       for (const [action, call] of calls) {
-        expect(await denial(call)).toEqual({
+        expect(await denial(call())).toEqual({
           code: 'AccessDenied',
           message: `User: arn:aws:iam::${ACCOUNT}:user/simu is not authorized to perform: ${action} on resource: ${arn} with an explicit deny in an identity-based policy`,
         });
@@ -231,13 +232,13 @@ describe('simulations naming an entity by an ARN that is not its own', () => {
     }
     for (const arn of [`arn:aws:iam::${ACCOUNT}:user/fake/boss`, 'arn:aws:iam::999999999999:user/boss']) {
       const calls = [
-        simu.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: arn, ActionNames: ['iam:DeleteUser'] })),
-        simu.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: arn })),
-        simu.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn })),
-        simu.send(new ListPoliciesGrantingServiceAccessCommand({ Arn: arn, ServiceNamespaces: ['iam'] })),
+        () => simu.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: arn, ActionNames: ['iam:DeleteUser'] })),
+        () => simu.send(new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: arn })),
+        () => simu.send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn })),
+        () => simu.send(new ListPoliciesGrantingServiceAccessCommand({ Arn: arn, ServiceNamespaces: ['iam'] })),
       ];
       for (const call of calls)
-        expect(await denial(call)).toEqual({ code: 'NoSuchEntity', message: 'The user with name boss cannot be found.' });
+        expect(await denial(call())).toEqual({ code: 'NoSuchEntity', message: 'The user with name boss cannot be found.' });
     }
   });
 });
