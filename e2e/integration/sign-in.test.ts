@@ -74,6 +74,23 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** POST to one of Gatehouse's own routes with an empty body, signed (SigV4, service `sts`) with `credentials`. */
+async function signedPost<T>(path: string, credentials: Credentials): Promise<{ status: number; body: T }> {
+  const url = new URL(`${server.endpoint}${path}`);
+  const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
+  const signed = await signer.sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    headers: { host: url.host },
+    body: '',
+  });
+  const { host: _host, ...headers } = signed.headers as Record<string, string>;
+  const response = await fetch(url, { method: 'POST', headers, body: '' });
+  return { status: response.status, body: (await response.json()) as T };
+}
 describe('root user', () => {
   it('signs in with e-mail and password and gets 12-hour root session credentials', async () => {
     const before = Date.now();
@@ -217,22 +234,7 @@ describe('audit trail', () => {
 });
 
 describe('sign-out', () => {
-  async function signOut(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) {
-    const url = new URL(`${server.endpoint}/_gatehouse/sign-out`);
-    const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      headers: { host: url.host },
-      body: '',
-    });
-    const { host: _host, ...headers } = signed.headers as Record<string, string>;
-    const response = await fetch(url, { method: 'POST', headers, body: '' });
-    return { status: response.status, body: (await response.json()) as { error?: string; signedOut?: boolean } };
-  }
+  const signOut = (credentials: Credentials) => signedPost<{ error?: string; signedOut?: boolean }>('/_gatehouse/sign-out', credentials);
 
   it('revokes the console session at once', async () => {
     const result = await signIn({ type: 'user', account: ACCOUNT, userName: 'si-erin', password: PASSWORD }, from('198.51.100.60'));
@@ -334,21 +336,8 @@ describe('console sessions and IAM', () => {
 
   it('POST /_gatehouse/sign-in/access-keys takes long-term keys only, signed', async () => {
     const url = new URL(`${server.endpoint}/_gatehouse/sign-in/access-keys`);
-    const post = async (credentials: Credentials) => {
-      const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
-      const signed = await signer.sign({
-        method: 'POST',
-        protocol: 'http:',
-        hostname: url.hostname,
-        port: Number(url.port),
-        path: url.pathname,
-        headers: { host: url.host },
-        body: '',
-      });
-      const { host: _host, ...headers } = signed.headers as Record<string, string>;
-      const response = await fetch(url, { method: 'POST', headers, body: '' });
-      return { status: response.status, body: (await response.json()) as { error?: string; credentials?: unknown } };
-    };
+    const post = (credentials: Credentials) =>
+      signedPost<{ error?: string; credentials?: unknown }>('/_gatehouse/sign-in/access-keys', credentials);
     const issued = await post(server.credentials);
     expect(issued.status).toBe(200);
     const c = (issued.body.credentials as { accessKeyId: string; secretAccessKey: string; sessionToken: string })!;

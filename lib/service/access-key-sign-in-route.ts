@@ -12,6 +12,7 @@ import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire'
 import { newRequestId } from '../crypto/ids';
 import type { SecretBox } from '../crypto/secrets';
 import type { Store } from '../store/types';
+import { consoleSessionBody } from './sign-in-route';
 
 /** Builds the route handler. */
 export function accessKeySignInRoute(deps: {
@@ -66,21 +67,7 @@ export function accessKeySignInRoute(deps: {
       );
       audit(request, caller, now);
       const accountAlias = (await deps.store.account.listAliases())[0];
-      return jsonResponse(200, {
-        credentials: {
-          accessKeyId: credentials.AccessKeyId,
-          secretAccessKey: credentials.SecretAccessKey,
-          sessionToken: credentials.SessionToken,
-          expiration: credentials.Expiration.toISOString(),
-        },
-        principal: {
-          type: caller.type,
-          arn: caller.arn,
-          accountId: caller.accountId,
-          ...(caller.userName ? { userName: caller.userName } : {}),
-          ...(accountAlias ? { accountAlias } : {}),
-        },
-      });
+      return jsonResponse(200, consoleSessionBody(credentials, caller, accountAlias));
     } catch (error) {
       if (error instanceof AwsError) return jsonResponse(error.status, { error: error.code, message: error.message });
       throw error;

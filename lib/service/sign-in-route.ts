@@ -74,6 +74,29 @@ function crossOrigin(request: WireRequest): boolean {
   }
 }
 
+/** The console session a sign-in answers (both sign-in routes): its credentials and whom they act as. */
+export function consoleSessionBody(
+  credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: Date },
+  principal: Principal,
+  accountAlias: string | undefined,
+) {
+  return {
+    credentials: {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+      expiration: credentials.Expiration.toISOString(),
+    },
+    principal: {
+      type: principal.type,
+      arn: principal.arn,
+      accountId: principal.accountId,
+      ...(principal.userName ? { userName: principal.userName } : {}),
+      ...(accountAlias ? { accountAlias } : {}),
+    },
+  };
+}
+
 /** Builds the route handler. */
 export function signInRoute(deps: { store: Store; secrets: SecretBox; config: ServiceConfig; audit?: AuditSink; clock?: () => Date }) {
   const { store } = deps;
@@ -162,19 +185,7 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     const { credentials, principal } = result;
     audit(request, input, now, { principal, status: 200 });
     return jsonResponse(200, {
-      credentials: {
-        accessKeyId: credentials.AccessKeyId,
-        secretAccessKey: credentials.SecretAccessKey,
-        sessionToken: credentials.SessionToken,
-        expiration: credentials.Expiration.toISOString(),
-      },
-      principal: {
-        type: principal.type,
-        arn: principal.arn,
-        accountId: principal.accountId,
-        ...(principal.userName ? { userName: principal.userName } : {}),
-        ...(result.accountAlias ? { accountAlias: result.accountAlias } : {}),
-      },
+      ...consoleSessionBody(credentials, principal, result.accountAlias),
       passwordResetRequired: result.passwordResetRequired,
     });
   };
