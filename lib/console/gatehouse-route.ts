@@ -70,6 +70,26 @@ export async function signGatehouseRequest(request: {
   return headers;
 }
 
+/**
+ * POSTs an empty body to `{endpoint}/_gatehouse/{route}` signed for service `sts` with `credentials` (sign-in with
+ * keys, sign-out), relaying the browser's address; the response as it came (15 s at most).
+ */
+export async function postGatehouseRoute(
+  route: string,
+  credentials: ConsoleCredentials,
+  target: IamTarget & { endpoint: string },
+): Promise<Response> {
+  const url = new URL(`${target.endpoint}/_gatehouse/${route}`);
+  const headers = await signGatehouseRequest({ method: 'POST', url, body: '', service: 'sts', credentials });
+  return fetch(url, {
+    method: 'POST',
+    headers: { ...headers, ...(await relayHeaders(target)) },
+    body: '',
+    cache: 'no-store',
+    signal: AbortSignal.timeout(15_000),
+  });
+}
+
 /** GETs `{endpoint}/_gatehouse/{route}?query` signed for service `iam`, returning the parsed JSON. */
 export async function fetchGatehouseRoute<T>(
   route: string,

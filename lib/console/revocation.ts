@@ -6,9 +6,8 @@ import 'server-only';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { consoleEnv, type IamTarget } from './env';
 import type { ConsoleCredentials } from './principal';
-import { relayHeaders } from './client-relay';
 import { stsClientFor } from './clients';
-import { signGatehouseRequest } from './gatehouse-route';
+import { postGatehouseRoute } from './gatehouse-route';
 
 const CHECK_INTERVAL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
@@ -97,16 +96,8 @@ export async function revokeConsoleSession(
 ): Promise<void> {
   markRevoked(credentials.accessKeyId, expiresAt);
   if (target.kind === 'aws' || !credentials.sessionToken) return;
-  const url = new URL(`${target.endpoint}/_gatehouse/sign-out`);
-  const headers = await signGatehouseRequest({ method: 'POST', url, body: '', service: 'sts', credentials });
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { ...headers, ...(await relayHeaders(target)) },
-      body: '',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(15_000),
-    });
+    const response = await postGatehouseRoute('sign-out', credentials, target);
     if (!response.ok) console.warn(`[console-auth] sign-out answered ${response.status}`);
   } catch {
     console.warn('[console-auth] sign-out could not reach the endpoint; this process still refuses the session');

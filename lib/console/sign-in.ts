@@ -3,7 +3,7 @@
 import 'server-only';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { stsClientFor } from './clients';
-import { signGatehouseRequest } from './gatehouse-route';
+import { postGatehouseRoute } from './gatehouse-route';
 import { relayHeaders } from './client-relay';
 import { consoleEnv, type IamTarget } from './env';
 import { principalTypeOfArn, userNameOfArn, type ConsoleCredentials, type ConsoleSignIn } from './principal';
@@ -89,16 +89,9 @@ function isAuthFailure(error: unknown): boolean {
  * undefined when the endpoint has no such route or refuses, and the keys are kept instead.
  */
 async function consoleSessionFor(keys: ConsoleCredentials, target: IamTarget): Promise<ConsoleCredentials | undefined> {
-  const url = new URL(`${target.endpoint}/_gatehouse/sign-in/access-keys`);
+  if (target.kind === 'aws') return undefined;
   try {
-    const headers = await signGatehouseRequest({ method: 'POST', url, body: '', service: 'sts', credentials: keys });
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { ...headers, ...(await relayHeaders(target)) },
-      body: '',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(15_000),
-    });
+    const response = await postGatehouseRoute('sign-in/access-keys', keys, target);
     if (!response.ok) return undefined;
     const body = (await response.json()) as Partial<SignInRouteSuccess>;
     const c = body.credentials;
