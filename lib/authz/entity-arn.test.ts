@@ -1,37 +1,18 @@
 // Input ARNs (PolicySourceArn, Arn) resolve only to the entity whose own ARN they are, so authorization and the
 // operation agree on the entity.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SecretBox } from '../crypto/secrets';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
-import { testContext } from '../core/test-context';
-import type { ServiceConfig } from '../config';
-import { systemPrincipal, type OperationContext } from '../core/context';
-import { IAM_OPERATIONS } from '../iam/operations';
+import { openOperationsStore, type OperationsStore } from '../iam/operations-store.fixtures';
 import { policySource } from '../iam/simulation/policy-source';
 import { resolveEntityArn } from './entity-arn';
 
 const ACCOUNT = '123456789012';
-let dir: string;
-let store: SqliteStore;
-let system: OperationContext;
-
-function call(action: string, input: Record<string, unknown>): Promise<unknown> {
-  return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
-}
+let fixture: OperationsStore;
+let store: OperationsStore['store'];
+let call: OperationsStore['call'];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-entity-arn-'));
-  store = openSqliteStore(dir);
-  await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: new Date().toISOString() });
-  system = testContext(store, {
-    principal: systemPrincipal(ACCOUNT),
-    config: { accountId: ACCOUNT, region: 'us-east-1' } as ServiceConfig,
-    secrets: new SecretBox(randomBytes(32)),
-  });
+  fixture = await openOperationsStore('gh-entity-arn-', ACCOUNT);
+  ({ store, call } = fixture);
   await call('CreateUser', { UserName: 'admin' });
   await call('CreateRole', {
     RoleName: 'Deployer',
@@ -44,10 +25,7 @@ beforeEach(async () => {
   await call('CreateGroup', { GroupName: 'ops' });
 });
 
-afterEach(async () => {
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 describe('resolveEntityArn', () => {
   const entityArn = async (arn: string) => (await resolveEntityArn(store, ACCOUNT, arn))?.entity?.arn;

@@ -106,7 +106,7 @@ async function consoleSessionFor(keys: ConsoleCredentials, target: IamTarget): P
  * Signs in with an access key pair: GetCallerIdentity proves it; then, against Gatehouse, the keys are exchanged for
  * a 12-hour console session, which sign-out revokes at the service. Not with GetSessionToken: credentials it issues
  * without MFA may call no IAM API, on AWS and on Gatehouse alike (lib/authz/session-limits.ts). Against AWS, or an
- * endpoint without the route, the keys themselves are kept (encrypted, server-side).
+ * endpoint without the route, the keys themselves are kept (encrypted, in the session cookie).
  */
 export async function signInWithAccessKeys(input: ConsoleCredentials, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
   let identity;

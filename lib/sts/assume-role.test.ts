@@ -1,26 +1,15 @@
 // AssumeRole on a real SQLite store: the role's tags reach the caller's policies as aws:ResourceTag/* and
 // iam:ResourceTag/* (IAM User Guide, "IAM: Assume roles that have a specific tag").
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServiceConfig } from '../config';
-import { systemPrincipal, type OperationContext, type Principal } from '../core/context';
-import { testContext } from '../core/test-context';
-import { SecretBox } from '../crypto/secrets';
-import { IAM_OPERATIONS } from '../iam/operations';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/store';
+import type { OperationContext, Principal } from '../core/context';
+import { openOperationsStore, type OperationsStore } from '../iam/operations-store.fixtures';
 import { assumeRole } from './assume-role';
 
 const ACCOUNT = '123456789012';
-let dir: string;
-let store: SqliteStore;
+let fixture: OperationsStore;
+let store: OperationsStore['store'];
 let system: OperationContext;
-
-function call(action: string, input: Record<string, unknown>): Promise<any> {
-  return store.transaction(() => IAM_OPERATIONS[action]({ ...system, action }, input));
-}
+let call: OperationsStore['call'];
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const ALLOW_ASSUME = { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' };
@@ -52,23 +41,14 @@ async function outcome(ctx: OperationContext, roleName: string): Promise<string>
 }
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-assume-role-'));
-  store = openSqliteStore(dir);
-  await store.account.create({ accountId: ACCOUNT, rootEmail: 'root@example.com', createDate: new Date().toISOString() });
-  system = testContext(store, {
-    principal: systemPrincipal(ACCOUNT),
-    config: { accountId: ACCOUNT, region: 'us-east-1' } as ServiceConfig,
-    secrets: new SecretBox(randomBytes(32)),
-  });
+  fixture = await openOperationsStore('gh-assume-role-', ACCOUNT);
+  ({ store, system, call } = fixture);
   await call('CreateRole', { RoleName: 'prod', AssumeRolePolicyDocument: TRUST_ACCOUNT, Tags: [{ Key: 'tier', Value: 'prod' }] });
   await call('CreateRole', { RoleName: 'dev', AssumeRolePolicyDocument: TRUST_ACCOUNT, Tags: [{ Key: 'tier', Value: 'dev' }] });
   await call('CreateRole', { RoleName: 'untagged', AssumeRolePolicyDocument: TRUST_ACCOUNT });
 });
 
-afterEach(async () => {
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 describe("AssumeRole and the role's tags", () => {
   for (const prefix of ['iam', 'aws']) {
