@@ -10,6 +10,10 @@ import {
   CreatePolicyVersionCommand,
   CreateRoleCommand,
   CreateUserCommand,
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
+  GetInstanceProfileCommand,
+  GetRoleCommand,
   DeleteUserPermissionsBoundaryCommand,
   DeleteUserPolicyCommand,
   DeleteUserCommand,
@@ -173,6 +177,71 @@ describe('creations', () => {
   });
 });
 
+describe('actions a request needs besides its own', () => {
+  // A caller allowed CreateRole but not TagRole could otherwise create a role carrying the tags an ABAC policy
+  // trusts (team=admins) in one call.
+  it('refuse a create with tags the caller may not add, and create nothing', async () => {
+    const { AccessKey } = await server.iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
+    const alice = server.clientFor({ accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! }).iam;
+    await server.iam.send(
+      new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'create-roles', PolicyDocument: allow('iam:CreateRole') }),
+    );
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    const error = await denial(
+      alice.send(new CreateRoleCommand({ RoleName: 'tagged', AssumeRolePolicyDocument: trust, Tags: [{ Key: 'team', Value: 'admins' }] })),
+    );
+    expect(error).toEqual({
+      code: 'AccessDenied',
+      status: 403,
+      message: `User: arn:aws:iam::${ACCOUNT}:user/staff/alice is not authorized to perform: iam:TagRole on resource: arn:aws:iam::${ACCOUNT}:role/tagged because no identity-based policy allows the iam:TagRole action`,
+    });
+    expect((await denial(server.iam.send(new GetRoleCommand({ RoleName: 'tagged' })))).code).toBe('NoSuchEntity');
+    expect((await alice.send(new CreateRoleCommand({ RoleName: 'untagged', AssumeRolePolicyDocument: trust }))).Role?.RoleName).toBe(
+      'untagged',
+    );
+    alice.destroy();
+  });
+
+  // AddRoleToInstanceProfile API reference: "The caller of this operation must be granted the PassRole permission
+  // on the IAM role by a permissions policy."
+  it('authorize AddRoleToInstanceProfile for iam:PassRole on the role', async () => {
+    await server.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'ec2-admin',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        }),
+      }),
+    );
+    await server.iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'web' }));
+    await server.iam.send(
+      new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'profiles', PolicyDocument: allow('iam:AddRoleToInstanceProfile') }),
+    );
+    const error = await denial(bob.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'web', RoleName: 'ec2-admin' })));
+    expect(error.code).toBe('AccessDenied');
+    expect(error.message).toBe(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:PassRole on resource: role ec2-admin because no identity-based policy allows the iam:PassRole action`,
+    );
+    expect((await server.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'web' }))).InstanceProfile?.Roles).toEqual([]);
+    await server.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'bob',
+        PolicyName: 'pass-to-ec2',
+        PolicyDocument: allow('iam:PassRole', `arn:aws:iam::${ACCOUNT}:role/ec2-*`, {
+          StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' },
+        }),
+      }),
+    );
+    await bob.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'web', RoleName: 'ec2-admin' }));
+    const roles = (await server.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'web' }))).InstanceProfile?.Roles;
+    expect(roles?.map((r) => r.RoleName)).toEqual(['ec2-admin']);
+  });
+});
+
 describe('group membership', () => {
   it('grants what the group allows while the user is a member', async () => {
     await server.iam.send(new CreateGroupCommand({ GroupName: 'role-readers' }));
@@ -208,7 +277,8 @@ describe('condition keys', () => {
       new PutUserPolicyCommand({
         UserName: 'bob',
         PolicyName: 'create-tagged',
-        PolicyDocument: allow('iam:CreateUser', '*', {
+        // A create with tags is authorized for the tagging action too (with the same request tags).
+        PolicyDocument: allow(['iam:CreateUser', 'iam:TagUser'], '*', {
           StringEquals: { 'aws:RequestTag/owner': '${aws:username}' },
           'ForAllValues:StringEquals': { 'aws:TagKeys': ['owner'] },
         }),

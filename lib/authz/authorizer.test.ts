@@ -23,6 +23,10 @@ let dir: string;
 let store: SqliteStore;
 let system: OperationContext;
 
+const allowTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 const allow = (action: string, resource = '*') =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
 
@@ -266,6 +270,122 @@ describe('decisions', () => {
       /on resource: user admin with an explicit deny in an identity-based policy/,
     );
     await authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'alice', NewUserName: 'alice2' });
+  });
+
+  // Tag on create: users of CloudFormation, Terraform and iamlive report CreateRole with Tags refused with
+  // "not authorized to perform: iam:TagRole on resource: ..." when only iam:CreateRole is allowed.
+  it('authorizes a create with tags for the tagging action too, with the request tags, after the create itself', async () => {
+    const authorizer = createAuthorizer({ store });
+    await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'create', PolicyDocument: allow('iam:Create*') });
+    await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'upload', PolicyDocument: allow('iam:UploadServerCertificate') });
+    const bob = await userPrincipal('bob');
+    const tags = [{ Key: 'team', Value: 'admins' }];
+    // Without tags the create alone decides.
+    await authorizer.authorize(as(bob, 'CreateRole'), { RoleName: 'r1', AssumeRolePolicyDocument: '{}' });
+    await authorizer.authorize(as(bob, 'CreateUser'), { UserName: 'u1', Tags: [] });
+    const refusals: Array<[string, Record<string, unknown>, string]> = [
+      ['CreateUser', { UserName: 'u1', Path: '/ops/' }, `iam:TagUser on resource: arn:aws:iam::${ACCOUNT}:user/ops/u1`],
+      ['CreateRole', { RoleName: 'r1', AssumeRolePolicyDocument: '{}' }, 'iam:TagRole on resource: '],
+      ['CreatePolicy', { PolicyName: 'p1', PolicyDocument: '{}' }, 'iam:TagPolicy on resource: '],
+      ['CreateInstanceProfile', { InstanceProfileName: 'ip1' }, 'iam:TagInstanceProfile on resource: '],
+      ['CreateVirtualMFADevice', { VirtualMFADeviceName: 'm1' }, 'iam:TagMFADevice on resource: '],
+      ['CreateSAMLProvider', { Name: 's1', SAMLMetadataDocument: 'x'.repeat(1000) }, 'iam:TagSAMLProvider on resource: '],
+      ['CreateOpenIDConnectProvider', { Url: 'https://idp.example.com' }, 'iam:TagOpenIDConnectProvider on resource: '],
+      [
+        'UploadServerCertificate',
+        { ServerCertificateName: 'c1', CertificateBody: 'x', PrivateKey: 'y' },
+        'iam:TagServerCertificate on resource: ',
+      ],
+    ];
+    for (const [action, input, message] of refusals) {
+      await expect(authorizer.authorize(as(bob, action), { ...input, Tags: tags }), action).rejects.toThrow(message);
+    }
+    // The create's own refusal comes first.
+    await expect(authorizer.authorize(as(bob, 'UpdateUser'), { UserName: 'u1', NewPath: '/x/', Tags: tags })).rejects.toThrow(
+      /iam:UpdateUser on resource/,
+    );
+    // The tagging action sees aws:RequestTag/* and aws:TagKeys: only the tags it allows pass.
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    await call('PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'tag',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'iam:Tag*', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } },
+          { Effect: 'Deny', Action: 'iam:TagRole', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'tier' } } },
+        ],
+      }),
+    });
+    await authorizer.authorize(as(bob, 'CreateRole'), {
+      RoleName: 'r1',
+      AssumeRolePolicyDocument: '{}',
+      Tags: [{ Key: 'team', Value: 'blue' }],
+    });
+    await expect(
+      authorizer.authorize(as(bob, 'CreateRole'), { RoleName: 'r1', AssumeRolePolicyDocument: '{}', Tags: tags }),
+    ).rejects.toThrow(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:TagRole on resource: arn:aws:iam::${ACCOUNT}:role/r1 because no identity-based policy allows the iam:TagRole action`,
+    );
+    await expect(
+      authorizer.authorize(as(bob, 'CreateRole'), {
+        RoleName: 'r1',
+        AssumeRolePolicyDocument: '{}',
+        Tags: [
+          { Key: 'team', Value: 'blue' },
+          { Key: 'tier', Value: 'prod' },
+        ],
+      }),
+    ).rejects.toThrow(/iam:TagRole on resource: arn:aws:iam::\d+:role\/r1 with an explicit deny in an identity-based policy/);
+  });
+
+  // AddRoleToInstanceProfile API reference: "The caller of this operation must be granted the PassRole permission
+  // on the IAM role by a permissions policy."
+  it('authorizes AddRoleToInstanceProfile for iam:PassRole on the role, with the keys PassRole has', async () => {
+    const authorizer = createAuthorizer({ store });
+    await call('CreateRole', {
+      RoleName: 'admin',
+      Path: '/prod/',
+      AssumeRolePolicyDocument: allowTrust,
+      Tags: [{ Key: 'tier', Value: 'prod' }],
+    });
+    await call('CreateRole', { RoleName: 'web', AssumeRolePolicyDocument: allowTrust });
+    await call('CreateInstanceProfile', { InstanceProfileName: 'ip' });
+    await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'add', PolicyDocument: allow('iam:AddRoleToInstanceProfile') });
+    const bob = await userPrincipal('bob');
+    await expect(
+      authorizer.authorize(as(bob, 'AddRoleToInstanceProfile'), { InstanceProfileName: 'ip', RoleName: 'admin' }),
+    ).rejects.toThrow(
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:PassRole on resource: role admin because no identity-based policy allows the iam:PassRole action`,
+    );
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    await call('PutUserPolicy', {
+      UserName: 'bob',
+      PolicyName: 'pass',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'iam:PassRole',
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' },
+              ArnLike: { 'iam:AssociatedResourceArn': `arn:aws:ec2:*:${ACCOUNT}:instance/*` },
+            },
+          },
+          { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:ResourceTag/tier': 'prod' } } },
+        ],
+      }),
+    });
+    await authorizer.authorize(as(bob, 'AddRoleToInstanceProfile'), { InstanceProfileName: 'ip', RoleName: 'web' });
+    await expect(
+      authorizer.authorize(as(bob, 'AddRoleToInstanceProfile'), { InstanceProfileName: 'ip', RoleName: 'admin' }),
+    ).rejects.toThrow(/iam:PassRole on resource: role admin with an explicit deny in an identity-based policy/);
+    // RemoveRoleFromInstanceProfile passes no role.
+    await authorizer.authorize(as(systemPrincipal(ACCOUNT), 'PutUserPolicy'), {});
+    await call('PutUserPolicy', { UserName: 'bob', PolicyName: 'remove', PolicyDocument: allow('iam:RemoveRoleFromInstanceProfile') });
+    await authorizer.authorize(as(bob, 'RemoveRoleFromInstanceProfile'), { InstanceProfileName: 'ip', RoleName: 'admin' });
   });
 
   it('applies a Deny on an MFA device, and its resource tags, to a serial number typed in another case', async () => {

@@ -15,7 +15,7 @@ import type { Store } from '../store/types';
 import { bumpPolicyGeneration, isMutatingIamAction } from './generation';
 import { invalidateForPolicyWrite, principalPolicies, type PrincipalPolicies } from './principal-policies';
 import { addInputContext, principalContext } from './request-context';
-import { renameTarget, targetResource } from './resources';
+import { dependentChecks, mayHaveDependentChecks, renameTarget, targetResource } from './resources';
 import { enforceSessionLimits } from './session-limits';
 
 /** STS actions any authenticated caller may call (AWS: "no permissions are required"); AssumeRole is judged by the operation (trust policy). */
@@ -230,6 +230,21 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const renamed = ctx.service === 'iam' ? await renameTarget(ctx.store, principal, ctx.action, input) : undefined;
         if (renamed !== undefined && renamed.arn !== target.arn)
           await denyUnlessAllowed(ctx, policies, action, renamed.arn, context, renamed.description);
+        if (ctx.service === 'iam' && mayHaveDependentChecks(ctx.action)) {
+          for (const check of await dependentChecks(ctx.store, principal, ctx.action, input, target)) {
+            const checkContext =
+              check.context === 'same'
+                ? context
+                : await addInputContext(
+                    { ...baseContext(ctx, policies), ...check.context },
+                    ctx.store,
+                    {},
+                    check.target,
+                    policies.readsResourceTags,
+                  );
+            await denyUnlessAllowed(ctx, policies, check.action, check.target.arn, checkContext, check.target.description);
+          }
+        }
       }
       // Bumping before the operation runs makes every request after this one see its writes; `written` bumps
       // again once it has run, for a request that read in between (only possible while a unit awaits).

@@ -377,3 +377,69 @@ export async function targetResource(
 ): Promise<TargetResource> {
   return service === 'sts' ? stsTarget(principal, action, input) : await iamTarget(store, principal, action, input);
 }
+
+/** Create operations that take `Tags`, with the tagging action AWS authorizes as well when tags are given. */
+const TAG_ON_CREATE = new Map<string, string>([
+  ['CreateUser', 'TagUser'],
+  ['CreateRole', 'TagRole'],
+  ['CreatePolicy', 'TagPolicy'],
+  ['CreateInstanceProfile', 'TagInstanceProfile'],
+  ['CreateOpenIDConnectProvider', 'TagOpenIDConnectProvider'],
+  ['CreateSAMLProvider', 'TagSAMLProvider'],
+  ['CreateVirtualMFADevice', 'TagMFADevice'],
+  ['UploadServerCertificate', 'TagServerCertificate'],
+]);
+
+/** True for the operations `dependentChecks` may name further actions for (spares every other request an await). */
+export function mayHaveDependentChecks(action: string): boolean {
+  return TAG_ON_CREATE.has(action) || action === 'AddRoleToInstanceProfile';
+}
+
+/** A further action an IAM operation is authorized for, after its own: on which resource, with which extra keys. */
+export interface DependentCheck {
+  action: string;
+  target: TargetResource;
+  /** `same`: the operation's own request context (its tags); `passRole`: iam:PassRole's own keys. */
+  context: 'same' | { [key: string]: string };
+}
+
+/**
+ * The actions AWS authorizes besides the operation's own (which is checked first):
+ * - a create with `Tags` also needs the tagging action on the new resource (`iam:TagRole` for CreateRole, ...), with
+ *   the same `aws:RequestTag/*` and `aws:TagKeys`; a caller allowed CreateRole and not TagRole is refused with
+ *   "not authorized to perform: iam:TagRole on resource: <the role's ARN>" (what CloudFormation, Terraform and
+ *   iamlive users report; the service authorization reference lists no dependent action);
+ * - AddRoleToInstanceProfile needs `iam:PassRole` on the role (its API reference: "The caller of this operation
+ *   must be granted the PassRole permission on the IAM role"), with `iam:PassedToService` ec2.amazonaws.com and
+ *   `iam:AssociatedResourceArn` `arn:aws:ec2:*:<account>:instance/*` (the value the same page says policies must
+ *   use for this operation).
+ */
+export async function dependentChecks(
+  store: Store,
+  principal: Principal,
+  action: string,
+  input: Input,
+  target: TargetResource,
+): Promise<DependentCheck[]> {
+  const tagAction = TAG_ON_CREATE.get(action);
+  if (tagAction !== undefined && Array.isArray(input.Tags) && input.Tags.length > 0) {
+    return [{ action: `iam:${tagAction}`, target, context: 'same' }];
+  }
+  if (action === 'AddRoleToInstanceProfile') {
+    const roleName = str(input, 'RoleName');
+    if (roleName === undefined) return [];
+    // The role's own boundary is no key of iam:PassRole.
+    const { boundaryArn: _boundary, ...role } = await roleTarget(store, principal.accountId, roleName);
+    return [
+      {
+        action: 'iam:PassRole',
+        target: role,
+        context: {
+          'iam:PassedToService': 'ec2.amazonaws.com',
+          'iam:AssociatedResourceArn': `arn:aws:ec2:*:${principal.accountId}:instance/*`,
+        },
+      },
+    ];
+  }
+  return [];
+}
