@@ -75,7 +75,7 @@ afterAll(async () => {
 });
 
 /** POST to one of Gatehouse's own routes with an empty body, signed (SigV4, service `sts`) with `credentials`. */
-async function signedPost<T>(path: string, credentials: Credentials): Promise<{ status: number; body: T }> {
+async function signedPost<T>(path: string, credentials: Credentials, query?: Record<string, string>): Promise<{ status: number; body: T }> {
   const url = new URL(`${server.endpoint}${path}`);
   const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'sts', sha256: Sha256 });
   const signed = await signer.sign({
@@ -84,10 +84,12 @@ async function signedPost<T>(path: string, credentials: Credentials): Promise<{ 
     hostname: url.hostname,
     port: Number(url.port),
     path: url.pathname,
+    query,
     headers: { host: url.host },
     body: '',
   });
   const { host: _host, ...headers } = signed.headers as Record<string, string>;
+  if (query) url.search = new URLSearchParams(query).toString();
   const response = await fetch(url, { method: 'POST', headers, body: '' });
   return { status: response.status, body: (await response.json()) as T };
 }
@@ -356,6 +358,59 @@ describe('console sessions and IAM', () => {
     expect((await post(kim)).status).toBe(200);
     await server.iam.send(new UpdateAccessKeyCommand({ UserName: 'si-kim', AccessKeyId: kim.accessKeyId, Status: 'Inactive' }));
     expect(await post(kim)).toMatchObject({ status: 403, body: { error: 'InvalidClientTokenId' } });
+  });
+});
+
+describe('console session length', () => {
+  // The console asks for credentials that last as long as its own session (GATEHOUSE_CONSOLE_SESSION_SECONDS), so they
+  // stop answering when the console's session ends rather than up to 12 hours later.
+  const lifetimeOf = (expiration: string, before: number) => Date.parse(expiration) - before;
+
+  it('issues password sign-in credentials for durationSeconds (900-43,200), and refuses other lengths', async () => {
+    await createConsoleUser('si-len');
+    const before = Date.now();
+    const short = await signIn(
+      { type: 'user', account: ACCOUNT, userName: 'si-len', password: PASSWORD, durationSeconds: 900 },
+      from('198.51.100.70'),
+    );
+    expect(short.status).toBe(200);
+    const lifetime = lifetimeOf(short.body.credentials!.expiration, before);
+    expect(lifetime).toBeGreaterThan(900_000 - 60_000);
+    expect(lifetime).toBeLessThanOrEqual(900_000 + 1000);
+    for (const durationSeconds of [899, 43_201, 1.5, '900']) {
+      const refused = await signIn(
+        { type: 'user', account: ACCOUNT, userName: 'si-len', password: PASSWORD, durationSeconds },
+        from('198.51.100.70'),
+      );
+      expect(refused.status, String(durationSeconds)).toBe(400);
+    }
+  });
+
+  it('issues access-key sign-in sessions for the signed DurationSeconds, and refuses other lengths', async () => {
+    const before = Date.now();
+    const post = (query?: Record<string, string>) =>
+      signedPost<{ error?: string; message?: string; credentials?: { expiration: string } }>(
+        '/_gatehouse/sign-in/access-keys',
+        server.credentials,
+        query,
+      );
+    const short = await post({ DurationSeconds: '1800' });
+    expect(short.status).toBe(200);
+    const lifetime = lifetimeOf(short.body.credentials!.expiration, before);
+    expect(lifetime).toBeGreaterThan(1_800_000 - 60_000);
+    expect(lifetime).toBeLessThanOrEqual(1_800_000 + 1000);
+    expect(lifetimeOf((await post()).body.credentials!.expiration, before)).toBeGreaterThan(12 * 3600_000 - 60_000);
+    for (const value of ['60', '43201', 'x', '']) {
+      expect(await post({ DurationSeconds: value }), value).toEqual({
+        status: 400,
+        body: { error: 'ValidationError', message: 'DurationSeconds must be a whole number of seconds from 900 to 43200.' },
+      });
+    }
+  });
+
+  it("the console asks for its own session's length, within 900-43,200 s", async () => {
+    const { consoleCredentialSeconds } = await import('../../lib/console/sign-in');
+    expect([60, 900, 3600, 43_200, 86_400].map(consoleCredentialSeconds)).toEqual([900, 900, 3600, 43_200, 43_200]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The console's password sign-in, as domain logic: the root user's e-mail and password, or an IAM user's account,
 // name and password, plus a TOTP code when the identity has MFA; repeated failures are slowed per source address
-// and per user (./sign-in-limits.ts); on success, ordinary ASIA session credentials of that principal (12 hours).
+// and per user (./sign-in-limits.ts); on success, ordinary ASIA session credentials of that principal (12 hours, or
+// the shorter `durationSeconds` the console asks for, its own session length).
 // Failures are thrown as typed errors (AwsError of lib/core with this route's codes and statuses); the edge
 // (lib/service/sign-in-route.ts) parses the request, audits and maps the outcome to its JSON response.
 import { WorkLimit } from '../core/work-limit';
@@ -14,8 +15,10 @@ import type { Store } from '../store/types';
 import { issueSession, type SessionCredentials } from './issue-session';
 import type { SignInAttemptKey, SignInLimiter } from './sign-in-limits';
 
-/** Console sessions last 12 hours. */
+/** Console sessions last 12 hours unless the console asks for less (its own session is shorter). */
 export const CONSOLE_SESSION_SECONDS = 12 * 3600;
+/** The shortest console session the routes issue (as GetSessionToken's shortest). */
+export const MIN_CONSOLE_SESSION_SECONDS = 900;
 
 /** At most this many password hashes are computed at once; at most `waiting` more wait their turn. */
 export const SIGN_IN_CONCURRENCY = { checks: 2, waiting: 32 };
@@ -61,9 +64,13 @@ export class SignInBusy extends AwsError {
 }
 
 /** What the caller typed (already parsed and bounded by the edge). */
-export type ConsoleSignInRequest =
+export type ConsoleSignInRequest = (
   | { type: 'root'; email: string; password: string; mfaCode?: string }
-  | { type: 'user'; account: string; userName: string; password: string; mfaCode?: string };
+  | { type: 'user'; account: string; userName: string; password: string; mfaCode?: string }
+) & {
+  /** How long the credentials last (900-43,200 s; default 12 hours): the console asks for no more than its session. */
+  durationSeconds?: number;
+};
 
 export { WorkLimit };
 
@@ -203,7 +210,7 @@ export async function consoleSignIn(
       issuedBy: 'ConsoleSignIn',
       ...(signedIn.passwordResetRequired ? { passwordResetRequired: true } : {}),
     };
-    return issueSession({ ...deps, store }, principal, now, CONSOLE_SESSION_SECONDS);
+    return issueSession({ ...deps, store }, principal, now, input.durationSeconds ?? CONSOLE_SESSION_SECONDS);
   });
   const accountAlias = (await store.account.listAliases())[0];
   return {

@@ -71,16 +71,18 @@ export async function signGatehouseRequest(request: {
 }
 
 /**
- * POSTs an empty body to `{endpoint}/_gatehouse/{route}` signed for service `sts` with `credentials` (sign-in with
- * keys, sign-out), relaying the browser's address; the response as it came (15 s at most).
+ * POSTs an empty body to `{endpoint}/_gatehouse/{route}` (with `query`, signed too) signed for service `sts` with
+ * `credentials` (sign-in with keys, sign-out), relaying the browser's address; the response as it came (15 s at most).
  */
 export async function postGatehouseRoute(
   route: string,
   credentials: ConsoleCredentials,
   target: IamTarget & { endpoint: string },
+  query?: Record<string, string>,
 ): Promise<Response> {
   const url = new URL(`${target.endpoint}/_gatehouse/${route}`);
-  const headers = await signGatehouseRequest({ method: 'POST', url, body: '', service: 'sts', credentials });
+  const headers = await signGatehouseRequest({ method: 'POST', url, query, body: '', service: 'sts', credentials });
+  if (query) url.search = new URLSearchParams(query).toString();
   return fetch(url, {
     method: 'POST',
     headers: { ...headers, ...(await relayHeaders(target)) },

@@ -29,6 +29,15 @@ interface SignInRouteSuccess {
   passwordResetRequired: boolean;
 }
 
+/**
+ * How long the credentials of a console session are asked to last: as long as the session may (its
+ * GATEHOUSE_CONSOLE_SESSION_SECONDS), within the 900-43,200 s the sign-in routes issue, so that they stop answering
+ * when the console's session ends rather than up to 12 hours later.
+ */
+export function consoleCredentialSeconds(sessionMaxSeconds: number): number {
+  return Math.min(43_200, Math.max(900, Math.floor(sessionMaxSeconds)));
+}
+
 /** Signs in a root or IAM user through `POST {endpoint}/_gatehouse/sign-in`. */
 export async function signInWithPassword(input: PasswordSignInInput, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
   if (target.kind === 'aws') throw new SignInError('Unsupported');
@@ -37,7 +46,7 @@ export async function signInWithPassword(input: PasswordSignInInput, target: Iam
     response = await fetch(`${target.endpoint}/_gatehouse/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(await relayHeaders(target)) },
-      body: JSON.stringify(input),
+      body: JSON.stringify({ ...input, durationSeconds: consoleCredentialSeconds(consoleEnv().sessionMaxSeconds) }),
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     });
@@ -91,7 +100,9 @@ function isAuthFailure(error: unknown): boolean {
 async function consoleSessionFor(keys: ConsoleCredentials, target: IamTarget): Promise<ConsoleCredentials | undefined> {
   if (target.kind === 'aws') return undefined;
   try {
-    const response = await postGatehouseRoute('sign-in/access-keys', keys, target);
+    const response = await postGatehouseRoute('sign-in/access-keys', keys, target, {
+      DurationSeconds: String(consoleCredentialSeconds(consoleEnv().sessionMaxSeconds)),
+    });
     if (!response.ok) return undefined;
     const body = (await response.json()) as Partial<SignInRouteSuccess>;
     const c = body.credentials;
@@ -104,7 +115,7 @@ async function consoleSessionFor(keys: ConsoleCredentials, target: IamTarget): P
 
 /**
  * Signs in with an access key pair: GetCallerIdentity proves it; then, against Gatehouse, the keys are exchanged for
- * a 12-hour console session, which sign-out revokes at the service. Not with GetSessionToken: credentials it issues
+ * a console session (as long as the console's own, at most 12 hours), which sign-out revokes at the service. Not with GetSessionToken: credentials it issues
  * without MFA may call no IAM API, on AWS and on Gatehouse alike (lib/authz/session-limits.ts). Against AWS, or an
  * endpoint without the route, the keys themselves are kept (encrypted, in the session cookie).
  */

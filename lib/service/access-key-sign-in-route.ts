@@ -1,18 +1,34 @@
 // POST /_gatehouse/sign-in/access-keys: the console's access-key sign-in. Signed (SigV4, service `sts`) with an IAM
-// user's or the root user's long-term keys, it answers a 12-hour console session of that principal, so the console
+// user's or the root user's long-term keys, it answers a console session of that principal (12 hours, or the signed `DurationSeconds`), so the console
 // signs its calls with credentials that sign-out revokes at the service. Not GetSessionToken: its credentials
 // without MFA may call no IAM API (lib/authz/session-limits.ts). The session may do no more than the keys.
-import { CONSOLE_SESSION_SECONDS } from '../authn/console-sign-in';
+import { CONSOLE_SESSION_SECONDS, MIN_CONSOLE_SESSION_SECONDS } from '../authn/console-sign-in';
 import { issueSession } from '../authn/issue-session';
 import type { ServiceConfig } from '../config';
 import type { Principal } from '../core/context';
 import type { AuditSink, Authenticator } from '../core/pipeline';
-import { AccessDenied, AwsError } from '../core/errors';
+import { AccessDenied, AwsError, ValidationError } from '../core/errors';
 import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire';
 import { newRequestId } from '../crypto/ids';
 import type { SecretBox } from '../crypto/secrets';
 import type { Store } from '../store/types';
 import { consoleSessionBody } from './sign-in-route';
+
+/**
+ * The session's length: the signed query's `DurationSeconds` (900-43,200; the console asks for no more than its own
+ * session lasts), 12 hours without it.
+ */
+function requestedDuration(query: string): number {
+  const text = new URLSearchParams(query).get('DurationSeconds');
+  if (text === null) return CONSOLE_SESSION_SECONDS;
+  const seconds = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= MIN_CONSOLE_SESSION_SECONDS && seconds <= CONSOLE_SESSION_SECONDS)) {
+    throw new ValidationError(
+      `DurationSeconds must be a whole number of seconds from ${MIN_CONSOLE_SESSION_SECONDS} to ${CONSOLE_SESSION_SECONDS}.`,
+    );
+  }
+  return seconds;
+}
 
 /** Builds the route handler. */
 export function accessKeySignInRoute(deps: {
@@ -60,10 +76,11 @@ export function accessKeySignInRoute(deps: {
       if (caller.temporary || (caller.type !== 'IAMUser' && caller.type !== 'Root')) {
         throw new AccessDenied('Only the long-term access keys of an IAM user or the root user sign in to the console.');
       }
+      const durationSeconds = requestedDuration(request.query);
       const { accessKeyId: _longTermKey, ...identity } = caller;
       const principal: Principal = { ...identity, issuedBy: 'ConsoleSignIn' };
       const { credentials } = await deps.store.transaction((store) =>
-        issueSession({ store, secrets: deps.secrets }, principal, now, CONSOLE_SESSION_SECONDS),
+        issueSession({ store, secrets: deps.secrets }, principal, now, durationSeconds),
       );
       audit(request, caller, now);
       const accountAlias = (await deps.store.account.listAliases())[0];

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   consoleSignIn,
+  CONSOLE_SESSION_SECONDS,
+  MIN_CONSOLE_SESSION_SECONDS,
   SIGN_IN_CONCURRENCY,
   SignInBusy,
   TooManyAttempts,
@@ -25,12 +27,15 @@ import type { Store } from '../store/types';
 
 export { CONSOLE_SESSION_SECONDS, SIGN_IN_CONCURRENCY } from '../authn/console-sign-in';
 
+// The console asks for credentials that last no longer than its own session.
+const durationSeconds = z.number().int().min(MIN_CONSOLE_SESSION_SECONDS).max(CONSOLE_SESSION_SECONDS).optional();
 const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('root'),
     email: z.string().min(1).max(256),
     password: z.string().min(1).max(512),
     mfaCode: z.string().max(16).optional(),
+    durationSeconds,
   }),
   z.object({
     type: z.literal('user'),
@@ -38,6 +43,7 @@ const requestSchema = z.discriminatedUnion('type', [
     userName: z.string().min(1).max(128),
     password: z.string().min(1).max(512),
     mfaCode: z.string().max(16).optional(),
+    durationSeconds,
   }),
 ]);
 
@@ -157,7 +163,8 @@ export function signInRoute(deps: { store: Store; secrets: SecretBox; config: Se
     if (!parsed.success) {
       return jsonResponse(400, {
         error: 'InvalidRequest',
-        message: 'Expected {"type":"root",email,password} or {"type":"user",account,userName,password}.',
+        message:
+          'Expected {"type":"root",email,password} or {"type":"user",account,userName,password}, with mfaCode and durationSeconds (900-43200) optional.',
       });
     }
     const input = parsed.data;
