@@ -224,7 +224,7 @@ describe('actions a request needs besides its own', () => {
     const error = await denial(bob.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'web', RoleName: 'ec2-admin' })));
     expect(error.code).toBe('AccessDenied');
     expect(error.message).toBe(
-      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:PassRole on resource: role ec2-admin because no identity-based policy allows the iam:PassRole action`,
+      `User: arn:aws:iam::${ACCOUNT}:user/bob is not authorized to perform: iam:PassRole on resource: arn:aws:iam::${ACCOUNT}:role/ec2-admin because no identity-based policy allows the iam:PassRole action`,
     );
     expect((await server.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'web' }))).InstanceProfile?.Roles).toEqual([]);
     await server.iam.send(

@@ -428,12 +428,13 @@ export async function dependentChecks(
   if (action === 'AddRoleToInstanceProfile') {
     const roleName = str(input, 'RoleName');
     if (roleName === undefined) return [];
-    // The role's own boundary is no key of iam:PassRole.
-    const { boundaryArn: _boundary, ...role } = await roleTarget(store, principal.accountId, roleName);
+    // The role's own boundary is no key of iam:PassRole; AWS names the role by its ARN in the refusal
+    // ("iam:PassRole on resource: arn:aws:iam::…:role/…", as users of AddRoleToInstanceProfile report).
+    const role = await roleTarget(store, principal.accountId, roleName);
     return [
       {
         action: 'iam:PassRole',
-        target: role,
+        target: { arn: role.arn, tagSource: role.tagSource },
         context: {
           'iam:PassedToService': 'ec2.amazonaws.com',
           'iam:AssociatedResourceArn': `arn:aws:ec2:*:${principal.accountId}:instance/*`,
