@@ -38,15 +38,22 @@ export function consoleCredentialSeconds(sessionMaxSeconds: number): number {
   return Math.min(43_200, Math.max(900, Math.floor(sessionMaxSeconds)));
 }
 
-/** Signs in a root or IAM user through `POST {endpoint}/_gatehouse/sign-in`. */
-export async function signInWithPassword(input: PasswordSignInInput, target: IamTarget = consoleEnv().target): Promise<ConsoleSignIn> {
+/**
+ * Signs in a root or IAM user through `POST {endpoint}/_gatehouse/sign-in`, for credentials lasting `durationSeconds`
+ * (by default as long as a console session may).
+ */
+export async function signInWithPassword(
+  input: PasswordSignInInput,
+  target: IamTarget = consoleEnv().target,
+  durationSeconds = consoleCredentialSeconds(consoleEnv().sessionMaxSeconds),
+): Promise<ConsoleSignIn> {
   if (target.kind === 'aws') throw new SignInError('Unsupported');
   let response: Response;
   try {
     response = await fetch(`${target.endpoint}/_gatehouse/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(await relayHeaders(target)) },
-      body: JSON.stringify({ ...input, durationSeconds: consoleCredentialSeconds(consoleEnv().sessionMaxSeconds) }),
+      body: JSON.stringify({ ...input, durationSeconds }),
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     });

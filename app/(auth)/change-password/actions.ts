@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { action } from '@/lib/console/action';
 import { revokeConsoleSession } from '@/lib/console/revocation';
 import { updateConsoleClaims, type ConsoleSession } from '@/lib/console/session';
-import { SignInError, signInWithPassword } from '@/lib/console/sign-in';
+import { consoleCredentialSeconds, SignInError, signInWithPassword } from '@/lib/console/sign-in';
 
 /** How the change ended: `renewed` (a full session), `mfaRequired` (a code is needed), or sign in again. */
 export interface PasswordChangeOutcome {
@@ -42,13 +42,13 @@ async function renewLimitedSession(session: ConsoleSession, password: string, co
   if (session.method !== 'user' || !session.principal.userName) return ended();
   let signIn;
   try {
-    signIn = await signInWithPassword({
-      type: 'user',
-      account: session.principal.accountId,
-      userName: session.principal.userName,
-      password,
-      mfaCode: code,
-    });
+    // The renewed credentials replace the old ones in the same session: they need last no longer than it does.
+    const remaining = Math.floor(session.expiresAt.getTime() / 1000) - Math.floor(Date.now() / 1000);
+    signIn = await signInWithPassword(
+      { type: 'user', account: session.principal.accountId, userName: session.principal.userName, password, mfaCode: code },
+      undefined,
+      consoleCredentialSeconds(remaining),
+    );
   } catch (error) {
     if (!(error instanceof SignInError)) return ended();
     if (error.code === 'MfaRequired') return { changed: true, renewed: false, mfaRequired: true };
