@@ -1,32 +1,30 @@
 // Ending console sessions for good: at sign-out the service revokes the session's credentials
 // (`POST /_gatehouse/sign-out`, signed with them), and this process refuses the old cookie from then on — at once
-// through a list of revoked sessions, and after a restart because the service no longer knows the credentials
-// (checked at most every 30 seconds per session). A session the service cannot revoke (the console signs with
-// long-term keys: against AWS, or an endpoint without Gatehouse's sign-in route) is refused after a restart too:
-// its revocation is also kept in the data directory (console-revocations.json, hashes only, until it expires).
-// A revocation names one session (its access key and its end), not the key: signing in again with the same keys
-// after signing out is a new session.
+// through a list of revoked credentials, and after a restart because the service no longer knows them (checked at
+// most every 30 seconds per session). A session the service cannot revoke (the console signs with long-term keys:
+// against AWS, or an endpoint without Gatehouse's sign-in route), or whose sign-out did not reach the service, is
+// refused after a restart too: its sign-out is kept in the data directory (./kept-revocations.ts). Such a sign-out
+// ends the sessions of those keys that were signed in by then, not the keys: signing in again is a new session.
 import 'server-only';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { consoleEnv, type IamTarget } from './env';
 import type { ConsoleCredentials } from './principal';
 import { stsClientFor } from './clients';
 import { postGatehouseRoute } from './gatehouse-route';
+import { isKeptRevoked, keepRevocation } from './kept-revocations';
 
 const CHECK_INTERVAL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
-const REVOCATIONS_FILE = 'console-revocations.json';
 
 interface RevocationState {
-  /** Session key → epoch ms after which the entry can be dropped (the session has expired anyway). */
+  /**
+   * Signed-out sessions: access key id → the end (epoch ms) of the latest session of that key signed out here; the
+   * sessions of the key ending no later are refused. Bounded: an entry dropped early is caught by the service on the
+   * next check, or by the data directory for sessions it keeps.
+   */
   revoked: Map<string, number>;
   /** Access key id → epoch ms of the last check that found the credentials valid. */
   checked: Map<string, number>;
-  /** The data directory whose revocations file was read into `revoked` (read once per directory). */
-  loadedFrom?: string;
 }
 
 const processState = globalThis as unknown as { __gatehouseRevocation?: RevocationState };
@@ -39,83 +37,44 @@ function state(): RevocationState {
 function prune(map: Map<string, number>, keepWhile: (value: number) => boolean): void {
   if (map.size < MAX_ENTRIES) return;
   for (const [key, value] of map) if (!keepWhile(value)) map.delete(key);
-  // Still full of live entries: forget the oldest half (a "checked" entry is re-checked, never trusted blindly; a
-  // revoked one needs 10,000 sign-outs of live sessions to go, and sign-ins are rate-limited).
+  // Still full of live entries: forget the oldest half (re-checked with the service, never trusted blindly).
   if (map.size >= MAX_ENTRIES) for (const key of [...map.keys()].slice(0, MAX_ENTRIES / 2)) map.delete(key);
 }
 
-/** One session: its access key and its end (epoch seconds), hashed (the file holds no key ids). */
-function sessionKey(accessKeyId: string, expiresAt: number): string {
-  return createHash('sha256').update(`${accessKeyId}/${expiresAt}`).digest('hex');
-}
-
-function revocationsFile(dataDir: string): string {
-  return path.join(dataDir, REVOCATIONS_FILE);
-}
-
-/** Reads the kept revocations of `dataDir` once (a missing or unreadable file is an empty list, said on stderr). */
-function loadKept(dataDir: string): void {
-  const current = state();
-  if (current.loadedFrom === dataDir) return;
-  current.loadedFrom = dataDir;
-  let text: string;
-  try {
-    text = fs.readFileSync(revocationsFile(dataDir), 'utf8');
-  } catch {
-    return;
-  }
-  try {
-    const kept = (JSON.parse(text) as { revoked?: Record<string, unknown> }).revoked ?? {};
-    const now = Date.now();
-    for (const [key, until] of Object.entries(kept)) {
-      if (/^[0-9a-f]{64}$/.test(key) && typeof until === 'number' && until > now) current.revoked.set(key, until);
-    }
-  } catch {
-    console.warn(
-      `[console-auth] ${revocationsFile(dataDir)} could not be read; sessions signed out before this start are not refused by it`,
-    );
-  }
-}
-
-/** Writes the live revocations to the data directory (atomically: a temporary file renamed over the old one). */
-function keep(dataDir: string): void {
-  const now = Date.now();
-  const revoked: Record<string, number> = {};
-  for (const [key, until] of state().revoked) if (until > now) revoked[key] = until;
-  const file = revocationsFile(dataDir);
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(temporary, JSON.stringify({ version: 1, revoked }), { mode: 0o600 });
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    console.warn(`[console-auth] could not keep a sign-out in ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/**
- * Remembers that the session of these credentials ending at `expiresAt` (epoch seconds) was signed out, until then;
- * with `dataDir`, in that directory too (for sessions the service cannot revoke).
- */
-export function markRevoked(accessKeyId: string, expiresAt: number, dataDir?: string): void {
-  if (dataDir) loadKept(dataDir);
+/** Remembers that the session of these credentials ending at `expiresAt` (epoch seconds) was signed out. */
+function markRevoked(accessKeyId: string, expiresAt: number): void {
   const { revoked, checked } = state();
   checked.delete(accessKeyId);
   const now = Date.now();
   prune(revoked, (until) => until > now);
-  revoked.set(sessionKey(accessKeyId, expiresAt), expiresAt * 1000);
-  if (dataDir) keep(dataDir);
+  revoked.set(accessKeyId, Math.max(revoked.get(accessKeyId) ?? 0, expiresAt * 1000));
 }
 
-/** True when the session of these credentials ending at `expiresAt` was signed out (here, or kept in `dataDir`). */
-export function isRevoked(accessKeyId: string, expiresAt: number, dataDir?: string): boolean {
-  if (dataDir) loadKept(dataDir);
-  return state().revoked.has(sessionKey(accessKeyId, expiresAt));
+/**
+ * Keeps the sign-out of a session the service will not refuse, in memory and in the data directory. When the
+ * directory cannot be written, it is said on stderr and the cookie is refused until this process restarts.
+ */
+function keepSignOut(accessKeyId: string, expiresAt: number): void {
+  markRevoked(accessKeyId, expiresAt);
+  try {
+    keepRevocation(consoleEnv().dataDir, accessKeyId, expiresAt * 1000);
+  } catch (error) {
+    console.warn(
+      `[console-auth] a sign-out could not be kept in the data directory (${error instanceof Error ? error.message : String(error)}); it holds until this process restarts`,
+    );
+  }
 }
 
-/** Sessions the service cannot revoke: signed with long-term keys, or against AWS. */
-function serviceCannotRevoke(credentials: ConsoleCredentials, target: IamTarget): boolean {
-  return target.kind === 'aws' || !credentials.sessionToken;
+/** True when this session was signed out (here, or kept in the data directory by any console process). */
+function isRevoked(credentials: ConsoleCredentials, expiresAt: number): boolean {
+  const until = state().revoked.get(credentials.accessKeyId);
+  if (until !== undefined && expiresAt * 1000 <= until) return true;
+  return isKeptRevoked(consoleEnv().dataDir, credentials.accessKeyId, expiresAt * 1000);
+}
+
+/** Long-term keys (no session token): the user's own, which no sign-out revokes at the service. */
+function isLongTerm(credentials: ConsoleCredentials): boolean {
+  return !credentials.sessionToken;
 }
 
 function isAuthFailure(error: unknown): boolean {
@@ -134,8 +93,7 @@ export async function credentialsStillValid(
   expiresAt: number,
   target: IamTarget = consoleEnv().target,
 ): Promise<boolean> {
-  if (isRevoked(credentials.accessKeyId, expiresAt, serviceCannotRevoke(credentials, target) ? consoleEnv().dataDir : undefined))
-    return false;
+  if (isRevoked(credentials, expiresAt)) return false;
   if (target.kind === 'aws') return true;
   const { checked } = state();
   const now = Date.now();
@@ -167,15 +125,19 @@ export async function revokeConsoleSession(
   expiresAt: number,
   target: IamTarget = consoleEnv().target,
 ): Promise<void> {
-  if (target.kind === 'aws' || serviceCannotRevoke(credentials, target)) {
-    markRevoked(credentials.accessKeyId, expiresAt, consoleEnv().dataDir);
+  if (target.kind === 'aws' || isLongTerm(credentials)) {
+    keepSignOut(credentials.accessKeyId, expiresAt);
     return;
   }
   markRevoked(credentials.accessKeyId, expiresAt);
+  let revoked = false;
   try {
     const response = await postGatehouseRoute('sign-out', credentials, target);
-    if (!response.ok) console.warn(`[console-auth] sign-out answered ${response.status}`);
+    revoked = response.ok;
+    if (!response.ok) console.warn(`[console-auth] sign-out answered ${response.status}; the data directory keeps it`);
   } catch {
-    console.warn('[console-auth] sign-out could not reach the endpoint; this process still refuses the session');
+    console.warn('[console-auth] sign-out could not reach the endpoint; the data directory keeps it');
   }
+  // The service still accepts the credentials: refuse the cookie after a restart too.
+  if (!revoked) keepSignOut(credentials.accessKeyId, expiresAt);
 }
