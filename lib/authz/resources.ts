@@ -399,7 +399,7 @@ export function mayHaveDependentChecks(action: string): boolean {
 export interface DependentCheck {
   action: string;
   target: TargetResource;
-  /** `same`: the operation's own request context (its tags); `passRole`: iam:PassRole's own keys. */
+  /** `same`: the operation's own request context (its tags); otherwise the further action's own keys (iam:PassRole's). */
   context: 'same' | { [key: string]: string };
 }
 

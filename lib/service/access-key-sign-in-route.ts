@@ -1,6 +1,6 @@
 // POST /_gatehouse/sign-in/access-keys: the console's access-key sign-in. Signed (SigV4, service `sts`) with an IAM
-// user's or the root user's long-term keys, it answers a console session of that principal (12 hours, or the signed `DurationSeconds`), so the console
-// signs its calls with credentials that sign-out revokes at the service. Not GetSessionToken: its credentials
+// user's or the root user's long-term keys, it answers a console session of that principal (12 hours, or the signed
+// `DurationSeconds`), so the console signs its calls with credentials that sign-out revokes at the service. Not GetSessionToken: its credentials
 // without MFA may call no IAM API (lib/authz/session-limits.ts). The session may do no more than the keys.
 import { CONSOLE_SESSION_SECONDS, MIN_CONSOLE_SESSION_SECONDS } from '../authn/console-sign-in';
 import { issueSession } from '../authn/issue-session';
