@@ -149,14 +149,17 @@ function base64url(value: object | Buffer): string {
   return (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 }
 
-function idToken(claims: Record<string, unknown>, options: { x5c?: string[] | null; tamper?: boolean } = {}): string {
+function idToken(
+  claims: Record<string, unknown>,
+  options: { x5c?: string[] | null; tamper?: boolean; key?: ReturnType<typeof createPrivateKey> } = {},
+): string {
   const header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT' };
   const x5c = options.x5c === undefined ? [new X509Certificate(CERT_A).raw.toString('base64')] : options.x5c;
   if (x5c) header.x5c = x5c;
   const now = Math.floor(Date.now() / 1000);
   const body = { iss: ISSUER, aud: CLIENT_ID, sub: 'user-123', iat: now, exp: now + 600, ...claims };
   const signingInput = `${base64url(header)}.${base64url(body)}`;
-  const signature = sign('sha256', Buffer.from(signingInput), KEY_A);
+  const signature = sign('sha256', Buffer.from(signingInput), options.key ?? KEY_A);
   if (options.tamper) signature[0] ^= 0xff;
   return `${signingInput}.${base64url(signature)}`;
 }
@@ -280,6 +283,38 @@ describe('AssumeRoleWithWebIdentity', () => {
     expect(await call(idToken({}, { tamper: true }))).toBe('InvalidIdentityToken');
     // A valid token whose subject the trust policy does not admit.
     expect(await call(idToken({ sub: 'intruder' }))).toBe('AccessDenied');
+  });
+});
+
+describe('AssumeRoleWithWebIdentity with a provider pinned by a CA', () => {
+  // AWS: the thumbprint is usually of the top intermediate CA of the issuer's TLS certificate. A token chain pinned
+  // by a CA is trusted only when it ends in a certificate for the issuer's host (as that TLS connection would):
+  // another holder of a certificate from the same CA cannot sign tokens for any subject.
+  const pem = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+  const der = (name: string) => new X509Certificate(pem(name)).raw.toString('base64');
+
+  it('accepts the issuer host’s certificate under the pinned CA, and refuses another host’s or a CA as signer', async () => {
+    const providerArn = await registerProvider(pem('oidc-ca.pem'));
+    const roleArn = await webIdentityRole(providerArn, 'victim-admin');
+    const call = (token: string) =>
+      server.sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'ca-pinned', WebIdentityToken: token }));
+    const idp = createPrivateKey(pem('oidc-idp-key.pem'));
+    const attacker = createPrivateKey(pem('oidc-attacker-key.pem'));
+    const issued = await call(idToken({ sub: 'victim-admin' }, { x5c: [der('oidc-idp.pem'), der('oidc-ca.pem')], key: idp }));
+    expect(issued.AssumedRoleUser?.Arn).toContain(':assumed-role/');
+    const refused = await call(
+      idToken({ sub: 'victim-admin' }, { x5c: [der('oidc-attacker.pem'), der('oidc-ca.pem')], key: attacker }),
+    ).then(
+      () => undefined,
+      (error: { name: string; message: string }) => error,
+    );
+    expect(refused).toMatchObject({
+      name: 'InvalidIdentityTokenException',
+      message: 'The signing certificate of the web identity token is not a certificate for idp.example.com.',
+    });
+    // More certificates than any chain needs: refused before any signature is checked.
+    const long = Array.from({ length: 6 }, () => der('oidc-ca.pem'));
+    expect(await errorCode(call(idToken({ sub: 'victim-admin' }, { x5c: long, key: idp })))).toBe('InvalidIdentityToken');
   });
 });
 
