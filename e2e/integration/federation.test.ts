@@ -390,6 +390,8 @@ describe('AssumeRoleWithSAML', () => {
     key?: string;
     sourceIdentity?: string;
     tags?: Record<string, string>;
+    /** The Subject's SubjectConfirmation elements, replacing the one bearer confirmation for AWS. */
+    confirmation?: (until: string) => string;
   }
 
   /** A SAML response as an IdP posts it, signed (RSA-SHA256, exclusive c14n) with key A unless told otherwise. */
@@ -403,7 +405,9 @@ describe('AssumeRoleWithSAML', () => {
       `<saml:Issuer>${IDP}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
       `<saml:Assertion ID="_assertion1" Version="2.0" IssueInstant="${now.toISOString()}"><saml:Issuer>${IDP}</saml:Issuer>` +
       `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${o.subject ?? 'alice@example.com'}</saml:NameID>` +
-      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/></saml:SubjectConfirmation></saml:Subject>` +
+      (o.confirmation?.(until) ??
+        `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/></saml:SubjectConfirmation>`) +
+      `</saml:Subject>` +
       `<saml:Conditions NotBefore="${new Date(now.getTime() - 60_000).toISOString()}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${o.audience ?? AWS_SAML}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
       `<saml:AuthnStatement AuthnInstant="${now.toISOString()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
       `<saml:AttributeStatement>${attribute('Role', `${o.role},${o.provider}`)}${attribute('RoleSessionName', o.sessionName ?? 'alice')}${o.sourceIdentity ? attribute('SourceIdentity', o.sourceIdentity) : ''}${Object.entries(
@@ -561,5 +565,44 @@ describe('AssumeRoleWithSAML', () => {
     // A source identity needs sts:SetSourceIdentity in the trust policy.
     expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, sourceIdentity: 'alice' })))).toBe('AccessDenied');
     expect((await assume(roleArn, providerArn, samlResponse(base))).Subject).toBe('alice@example.com');
+  });
+
+  // AWS's SAML assertion requirements: one bearer SubjectConfirmation whose SubjectConfirmationData has NotOnOrAfter
+  // and a Recipient naming AWS's sign-in endpoint. Without them an assertion never expired, and one meant for another
+  // service provider was taken when the trust policy had no saml:aud condition.
+  it('requires one bearer SubjectConfirmation with NotOnOrAfter and AWS as Recipient', async () => {
+    const { providerArn, roleArn } = await setUp({ StringEquals: { 'saml:sub': 'alice@example.com' } });
+    const base = { role: roleArn, provider: providerArn };
+    const bearer = (data: string) =>
+      `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">${data}</saml:SubjectConfirmation>`;
+    const refused: Array<[string, (until: string) => string]> = [
+      ['no NotOnOrAfter', () => bearer(`<saml:SubjectConfirmationData Recipient="${AWS_SAML}"/>`)],
+      ['no Recipient', (until) => bearer(`<saml:SubjectConfirmationData NotOnOrAfter="${until}"/>`)],
+      [
+        'another recipient',
+        (until) => bearer(`<saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="https://sp.example.com/acs"/>`),
+      ],
+      ['no data', () => bearer('')],
+      [
+        'holder of key',
+        (until) =>
+          `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:holder-of-key"><saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/></saml:SubjectConfirmation>`,
+      ],
+      ['none', () => ''],
+      ['two', (until) => bearer(`<saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${AWS_SAML}"/>`).repeat(2)],
+    ];
+    for (const [what, confirmation] of refused) {
+      expect(await errorCode(assume(roleArn, providerArn, samlResponse({ ...base, confirmation }))), what).toBe('InvalidIdentityToken');
+    }
+    const regional = 'https://eu-west-1.signin.aws.amazon.com/static/saml';
+    const answer = await assume(
+      roleArn,
+      providerArn,
+      samlResponse({
+        ...base,
+        confirmation: (until) => bearer(`<saml:SubjectConfirmationData NotOnOrAfter="${until}" Recipient="${regional}"/>`),
+      }),
+    );
+    expect(answer.Audience).toBe(regional);
   });
 });

@@ -17,8 +17,11 @@ const ASSERTION = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/';
-/** The audiences AWS accepts: its sign-in endpoint (global or regional) and the `urn:amazon:webservices` URN. */
-const AWS_AUDIENCE = /^(https:\/\/([a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml|urn:amazon:webservices)$/;
+/** AWS's SAML sign-in endpoint, global or regional (`/saml` or `/static/saml`). */
+const AWS_ENDPOINT = /^https:\/\/([a-z0-9-]+\.)?signin\.aws\.amazon\.com\/(static\/)?saml$/;
+/** The audiences AWS accepts: its sign-in endpoint and the `urn:amazon:webservices` URN. */
+const AWS_AUDIENCE = (audience: string) => AWS_ENDPOINT.test(audience) || audience === 'urn:amazon:webservices';
+const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /** Clock skew tolerated for NotBefore and NotOnOrAfter. */
 const SKEW_MS = 5 * 60 * 1000;
@@ -29,7 +32,7 @@ export interface VerifiedSamlAssertion {
   subject: string;
   /** AWS's SubjectType: the NameID format without the `urn:oasis:names:tc:SAML:2.0:nameid-format:` prefix. */
   subjectType: string;
-  /** The SubjectConfirmationData `Recipient` (AWS's `Audience` answer and `saml:aud`), else the audience. */
+  /** The SubjectConfirmationData `Recipient` (AWS's `Audience` answer and `saml:aud`). */
   recipient: string;
   sessionName: string;
   /** Seconds until the assertion's AuthnStatement `SessionNotOnOrAfter`, when it sets one. */
@@ -154,7 +157,19 @@ export function verifySamlResponse(
   if (!subject) throw invalid('the assertion has no Subject NameID.');
   const format = nameId?.getAttribute('Format') || 'urn:oasis:names:tc:SAML:2.0:nameid-format:unspecified';
   const subjectType = format.replace(/^urn:oasis:names:tc:SAML:2\.0:nameid-format:/, '');
-  const confirmation = child(child(subjectElement, ASSERTION, 'SubjectConfirmation'), ASSERTION, 'SubjectConfirmationData');
+  // AWS: exactly one bearer SubjectConfirmation, whose SubjectConfirmationData has NotOnOrAfter and a Recipient that
+  // is AWS's sign-in endpoint; without them an assertion would never expire, or one meant for another service
+  // provider would be taken.
+  const confirmations = subjectElement ? children(subjectElement, ASSERTION, 'SubjectConfirmation') : [];
+  if (confirmations.length !== 1 || confirmations[0]!.getAttribute('Method') !== BEARER) {
+    throw invalid(`the assertion must have exactly one SubjectConfirmation, with Method ${BEARER}.`);
+  }
+  const confirmation = child(confirmations[0], ASSERTION, 'SubjectConfirmationData');
+  if (!confirmation?.getAttribute('NotOnOrAfter')) throw invalid('the SubjectConfirmationData has no NotOnOrAfter.');
+  const recipient = confirmation.getAttribute('Recipient') ?? '';
+  if (!AWS_ENDPOINT.test(recipient)) {
+    throw invalid(`the SubjectConfirmationData Recipient ${recipient || '(none)'} is not https://signin.aws.amazon.com/saml.`);
+  }
 
   const conditions = child(assertion, ASSERTION, 'Conditions');
   const nowMs = now.getTime();
@@ -171,9 +186,8 @@ export function verifySamlResponse(
   const audiences = (conditions ? children(conditions, ASSERTION, 'AudienceRestriction') : []).flatMap((restriction) =>
     children(restriction, ASSERTION, 'Audience').map((a) => text(a) ?? ''),
   );
-  const audience = audiences.find((a) => AWS_AUDIENCE.test(a));
+  const audience = audiences.find(AWS_AUDIENCE);
   if (!audience) throw invalid('the assertion’s AudienceRestriction does not name https://signin.aws.amazon.com/saml.');
-  const recipient = confirmation?.getAttribute('Recipient') || audience;
 
   const attributes = new Map<string, string[]>();
   for (const statement of children(assertion, ASSERTION, 'AttributeStatement')) {
