@@ -145,6 +145,13 @@ describe('audit events', () => {
     });
     const bad = await lookup({ outcome: 'maybe' });
     expect(bad.status).toBe(400);
+    // A time past what a date can hold is bad input, not a server failure.
+    for (const startTime of ['99999999999999999999', '+275760-09-14T00:00:00.001Z', 'yesterday']) {
+      expect(await lookup({ startTime }), startTime).toEqual({
+        status: 400,
+        body: { error: 'InvalidParameterValue', message: 'startTime must be an ISO 8601 date or epoch seconds.' },
+      });
+    }
   });
 });
 

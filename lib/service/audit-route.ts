@@ -32,8 +32,10 @@ const OUTCOMES = new Set<AuditOutcome>(['success', 'denied', 'error']);
 function parseTime(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   const millis = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value);
-  if (!Number.isFinite(millis)) throw new InvalidParameterValue(`${name} must be an ISO 8601 date or epoch seconds.`);
-  return new Date(millis).toISOString();
+  // A Date holds ±8.64e15 ms: beyond it (epoch seconds of 20 digits) there is no time to compare with.
+  const time = new Date(Number.isFinite(millis) ? millis : NaN);
+  if (Number.isNaN(time.getTime())) throw new InvalidParameterValue(`${name} must be an ISO 8601 date or epoch seconds.`);
+  return time.toISOString();
 }
 
 /** The opaque continuation token of a page: the sequence number to continue before. */
