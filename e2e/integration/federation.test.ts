@@ -22,6 +22,7 @@ import {
   ListUsersCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
+  TagUserCommand,
 } from '@aws-sdk/client-iam';
 import {
   AssumeRoleWithSAMLCommand,
@@ -128,6 +129,51 @@ describe('GetFederationToken', () => {
     expect((await server.clientFor(credentials).sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(
       `arn:aws:sts::${account}:federated-user/nopolicy`,
     );
+  });
+
+  // IAM User Guide, "Passing session tags using GetFederationToken": the user needs sts:TagSession too; the GetFederationToken
+  // API reference: "session tags override a user tag with the same key" (the user's tags are the session's too).
+  it('takes session tags only with sts:TagSession, and gives the session its user’s tags under them', async () => {
+    const parent = await userClient(
+      'tagging-broker',
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'sts:GetFederationToken', Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: 'access-analyzer:ValidatePolicy',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue', 'aws:PrincipalTag/site': 'lab' } },
+          },
+        ],
+      }),
+    );
+    await server.iam.send(
+      new TagUserCommand({
+        UserName: 'tagging-broker',
+        Tags: [
+          { Key: 'team', Value: 'red' },
+          { Key: 'site', Value: 'lab' },
+        ],
+      }),
+    );
+    const request = { Name: 'tagged', Policy: allow('access-analyzer:ValidatePolicy'), Tags: [{ Key: 'team', Value: 'blue' }] };
+    const denied = await parent.sts.send(new GetFederationTokenCommand(request)).then(
+      () => undefined,
+      (error: { name: string; message: string }) => error,
+    );
+    expect(denied).toMatchObject({
+      name: 'AccessDenied',
+      message: `User: arn:aws:iam::${account}:user/tagging-broker is not authorized to perform: sts:TagSession on resource: arn:aws:sts::${account}:federated-user/tagged because no identity-based policy allows the sts:TagSession action`,
+    });
+    await server.iam.send(
+      new PutUserPolicyCommand({ UserName: 'tagging-broker', PolicyName: 'tag', PolicyDocument: allow('sts:TagSession') }),
+    );
+    const credentials = asCredentials((await parent.sts.send(new GetFederationTokenCommand(request))).Credentials);
+    // team=blue (the session tag over the user's red) and site=lab (the user's own).
+    const validate = new ValidatePolicyCommand({ policyDocument: POLICY, policyType: 'IDENTITY_POLICY' });
+    expect((await analyzer(credentials).send(validate)).findings).toBeDefined();
   });
 
   it('rejects malformed session policies', async () => {

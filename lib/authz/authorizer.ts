@@ -230,8 +230,8 @@ export function createAuthorizer(deps: { store: Store }): GatehouseAuthorizer {
         const renamed = ctx.service === 'iam' ? await renameTarget(ctx.store, principal, ctx.action, input) : undefined;
         if (renamed !== undefined && renamed.arn !== target.arn)
           await denyUnlessAllowed(ctx, policies, action, renamed.arn, context, renamed.description);
-        if (ctx.service === 'iam' && mayHaveDependentChecks(ctx.action)) {
-          for (const check of await dependentChecks(ctx.store, principal, ctx.action, input, target)) {
+        if (mayHaveDependentChecks(ctx.service, ctx.action)) {
+          for (const check of await dependentChecks(ctx.store, principal, ctx.service, ctx.action, input, target)) {
             const checkContext =
               check.context === 'same'
                 ? context

@@ -133,6 +133,9 @@ async function compute(store: Store, principal: Principal, generation: number): 
     if (user) {
       sources.userName = user.userName.toLowerCase();
       identity = compileAll(await entityPolicyDocuments(store, 'user', user.userId, sources), 'identity');
+      // The federated user's principal tags are its user's, which its session tags override (GetFederationToken API
+      // reference, Tags: "session tags override a user tag with the same key").
+      principalTags = tagsAsRecord(await store.tags.list('user', user.userId));
       boundaryArn = user.permissionsBoundaryArn;
     } else if (!principal.userId) {
       identity = [compileStored({ policyId: 'RootFederation', sourceType: 'none', document: ROOT_PERMISSIONS }, 'identity')];

@@ -391,8 +391,8 @@ const TAG_ON_CREATE = new Map<string, string>([
 ]);
 
 /** True for the operations `dependentChecks` may name further actions for (spares every other request an await). */
-export function mayHaveDependentChecks(action: string): boolean {
-  return TAG_ON_CREATE.has(action) || action === 'AddRoleToInstanceProfile';
+export function mayHaveDependentChecks(service: string, action: string): boolean {
+  return service === 'iam' ? TAG_ON_CREATE.has(action) || action === 'AddRoleToInstanceProfile' : action === 'GetFederationToken';
 }
 
 /** A further action an IAM operation is authorized for, after its own: on which resource, with which extra keys. */
@@ -417,10 +417,18 @@ export interface DependentCheck {
 export async function dependentChecks(
   store: Store,
   principal: Principal,
+  service: string,
   action: string,
   input: Input,
   target: TargetResource,
 ): Promise<DependentCheck[]> {
+  if (service === 'sts') {
+    // GetFederationToken with session tags also needs sts:TagSession (IAM User Guide, "Passing session tags using
+    // GetFederationToken"), on the federated user, with the request's tags.
+    return action === 'GetFederationToken' && Array.isArray(input.Tags) && input.Tags.length > 0
+      ? [{ action: 'sts:TagSession', target, context: 'same' }]
+      : [];
+  }
   const tagAction = TAG_ON_CREATE.get(action);
   if (tagAction !== undefined && Array.isArray(input.Tags) && input.Tags.length > 0) {
     return [{ action: `iam:${tagAction}`, target, context: 'same' }];
