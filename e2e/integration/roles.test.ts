@@ -355,6 +355,30 @@ describe('service-linked roles', () => {
     expect(
       await errorCode(server.iam.send(new GetServiceLinkedRoleDeletionStatusCommand({ DeletionTaskId: 'task/aws-service-role/x/y/z' }))),
     ).toBe('NoSuchEntity');
+
+    // Authorized on the role the task deletes (service authorization reference), not on `*`: a Deny naming it holds.
+    await server.iam.send(new CreateUserCommand({ UserName: 'slr-watcher' }));
+    await server.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'slr-watcher',
+        PolicyName: 'status-but-not-beanstalk',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'iam:GetServiceLinkedRoleDeletionStatus', Resource: '*' },
+            {
+              Effect: 'Deny',
+              Action: 'iam:GetServiceLinkedRoleDeletionStatus',
+              Resource: `arn:aws:iam::${server.accountId}:role/aws-service-role/elasticbeanstalk.amazonaws.com/*`,
+            },
+          ],
+        }),
+      }),
+    );
+    const key = (await server.iam.send(new CreateAccessKeyCommand({ UserName: 'slr-watcher' }))).AccessKey!;
+    const watcher = server.clientFor({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    expect(await errorCode(watcher.iam.send(new GetServiceLinkedRoleDeletionStatusCommand({ DeletionTaskId })))).toBe('AccessDenied');
+    watcher.iam.destroy();
   });
 });
 

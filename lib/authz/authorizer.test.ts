@@ -86,6 +86,20 @@ describe('resource ARNs', () => {
     expect(await arnOf('GetRole', { RoleName: 'r' })).toBe(`arn:aws:iam::${ACCOUNT}:role/r`);
   });
 
+  // Service authorization reference: GetServiceLinkedRoleDeletionStatus acts on the role, and
+  // GenerateOrganizationsAccessReport on `access-report/<EntityPath>` (both were authorized on `*`, which a scoped
+  // Deny never matches).
+  it("targets the service-linked role a deletion task deletes, and the access report's entity path", async () => {
+    expect(
+      await arnOf('GetServiceLinkedRoleDeletionStatus', {
+        DeletionTaskId: 'task/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling/7b0c2e2e-3c2f-4a55-9d4f-1c2b3a4d5e6f',
+      }),
+    ).toBe(`arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`);
+    expect(await arnOf('GenerateOrganizationsAccessReport', { EntityPath: 'o-a1b2c3d4e5/r-f6g7h8i9j0example' })).toBe(
+      `arn:aws:iam::${ACCOUNT}:access-report/o-a1b2c3d4e5/r-f6g7h8i9j0example`,
+    );
+  });
+
   it('targets the group for membership changes and the user for attachments', async () => {
     expect(await arnOf('AddUserToGroup', { GroupName: 'Ops', UserName: 'alice' })).toBe(`arn:aws:iam::${ACCOUNT}:group/ops/Ops`);
     expect(await arnOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toBe(

@@ -270,6 +270,14 @@ async function iamTarget(store: Store, principal: Principal, action: string, inp
       return { arn: iamArn(account, `oidc-provider/${(str(input, 'Url') ?? '').replace(/^https:\/\//i, '')}`) };
     case 'UploadServerCertificate':
       return { arn: iamArn(account, `server-certificate${pathOf(input)}${str(input, 'ServerCertificateName') ?? ''}`) };
+    case 'GetServiceLinkedRoleDeletionStatus': {
+      // The role the task deletes, named by the task id `task/aws-service-role/<service>/<role>/<uuid>` (the role is
+      // usually gone, so not looked up). A malformed id is refused by the operation (InvalidInput) whatever this is.
+      const task = /^task\/aws-service-role\/([^/]+)\/([^/]+)\/[^/]+$/.exec(str(input, 'DeletionTaskId') ?? '');
+      return task ? { arn: iamArn(account, `role/aws-service-role/${task[1]}/${task[2]}`) } : ANY;
+    }
+    case 'GenerateOrganizationsAccessReport':
+      return { arn: iamArn(account, `access-report/${str(input, 'EntityPath') ?? ''}`) };
     case 'ChangePassword':
       return selfUser(store, principal);
     case 'GetAccessKeyLastUsed': {
