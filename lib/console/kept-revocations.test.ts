@@ -66,6 +66,19 @@ describe('kept console sign-outs', () => {
     expect(isKeptRevoked(dir, 'AKIANEXT000000000001', Date.now())).toBe(true);
   });
 
+  it('refuse every session while the file exists and cannot be read, and never write over it', () => {
+    // A directory where the file should be: reading fails (as permissions or an I/O error would; root reads any mode).
+    fs.mkdirSync(file);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(isKeptRevoked(dir, 'AKIAANYONE0000000001', Date.now() + 1000)).toBe(true);
+    expect(isKeptRevoked(dir, 'AKIAANYONE0000000002', Date.now() + 1000)).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot be read'));
+    expect(() => keepRevocation(dir, 'AKIANEW0000000000001', hour())).toThrow(/cannot be read/);
+    expect(fs.statSync(file).isDirectory()).toBe(true);
+    fs.rmdirSync(file);
+    expect(isKeptRevoked(dir, 'AKIAANYONE0000000001', Date.now() + 1000)).toBe(false);
+  });
+
   it('take over a lock left by a dead process, and give up on a live one after 2 s', () => {
     const lock = `${file}.lock`;
     fs.writeFileSync(lock, '999999');

@@ -43,19 +43,22 @@ function stampOf(file: string): string | undefined {
   }
 }
 
+/** When the last warning about an unreadable file was given (at most one a minute). */
+let warnedAt = 0;
+
 /**
- * The live entries of the file. A missing file is none. An unreadable one is warned about and read again next time;
- * one that does not parse is moved aside (kept for inspection, never overwritten) and warned about.
+ * The live entries of the file. A missing file is none. One that cannot be read (permissions, an I/O error) gives
+ * no entries and `ok: false` with the reason; one that does not parse is moved aside (kept for inspection, never
+ * overwritten) and warned about.
  */
-function readEntries(file: string, now: number): { entries: Entries; ok: boolean } {
+function readEntries(file: string, now: number): { entries: Entries; ok: boolean; reason?: string } {
   const entries: Entries = new Map();
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries, ok: true };
-    console.warn(`[console-auth] ${file} could not be read (${(error as Error).message}); trying again on the next check`);
-    return { entries, ok: false };
+    return { entries, ok: false, reason: (error as Error).message };
   }
   let kept: Record<string, unknown>;
   try {
@@ -78,16 +81,26 @@ function readEntries(file: string, now: number): { entries: Entries; ok: boolean
   return { entries, ok: true };
 }
 
-/** The kept entries of `dataDir`, read again when the file changed since the last read. */
-function current(dataDir: string): Entries {
+/**
+ * The kept entries of `dataDir`, read again when the file changed since the last read; undefined while the file
+ * exists and cannot be read (said on stderr at most once a minute).
+ */
+function current(dataDir: string): Entries | undefined {
   const file = fileOf(dataDir);
   const stamp = stampOf(file);
   const cached = loaded.get(dataDir);
   if (cached && cached.stamp === stamp) return cached.entries;
-  const { entries, ok } = readEntries(file, Date.now());
-  // A failed read is not remembered as the file's content: the next check reads again.
+  const { entries, ok, reason } = readEntries(file, Date.now());
+  if (!ok) {
+    // Not remembered as the file's content: the next check reads again.
+    if (Date.now() - warnedAt > 60_000) {
+      warnedAt = Date.now();
+      console.warn(`[console-auth] ${file} cannot be read (${reason}): sessions it may hold sign-outs of are refused until it can`);
+    }
+    return undefined;
+  }
   // (A change between the stat and the read only makes the next check read once more.)
-  if (ok) loaded.set(dataDir, { stamp, entries });
+  loaded.set(dataDir, { stamp, entries });
   return entries;
 }
 
@@ -126,7 +139,9 @@ export function keepRevocation(dataDir: string, accessKeyId: string, expiresAtMs
   fs.mkdirSync(dataDir, { recursive: true });
   withLock(file, () => {
     const now = Date.now();
-    const { entries } = readEntries(file, now);
+    const { entries, ok, reason } = readEntries(file, now);
+    // Never written over what could not be read.
+    if (!ok) throw new Error(`${file} cannot be read (${reason})`);
     const hash = keyHash(accessKeyId);
     entries.set(hash, Math.max(entries.get(hash) ?? 0, expiresAtMs));
     const temporary = `${file}.${process.pid}.tmp`;
@@ -136,9 +151,14 @@ export function keepRevocation(dataDir: string, accessKeyId: string, expiresAtMs
   });
 }
 
-/** True when a kept sign-out covers the session of `accessKeyId` ending at `expiresAtMs`. */
+/**
+ * True when a kept sign-out covers the session of `accessKeyId` ending at `expiresAtMs`, and while the file exists
+ * and cannot be read (what cannot be checked is refused).
+ */
 export function isKeptRevoked(dataDir: string, accessKeyId: string, expiresAtMs: number): boolean {
-  const until = current(dataDir).get(keyHash(accessKeyId));
+  const entries = current(dataDir);
+  if (entries === undefined) return true;
+  const until = entries.get(keyHash(accessKeyId));
   return until !== undefined && expiresAtMs <= until && until > Date.now();
 }
 
