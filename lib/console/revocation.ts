@@ -51,11 +51,11 @@ function markRevoked(accessKeyId: string, expiresAt: number): void {
 }
 
 /**
- * Keeps the sign-out of a session the service will not refuse, in memory and in the data directory. When the
- * directory cannot be written, it is said on stderr and the cookie is refused until this process restarts.
+ * Keeps the sign-out of a session the service will not refuse in the data directory too (this process's memory has
+ * it already). When the directory cannot be written, it is said on stderr and the cookie is refused until this
+ * process restarts.
  */
 function keepSignOut(accessKeyId: string, expiresAt: number): void {
-  markRevoked(accessKeyId, expiresAt);
   try {
     keepRevocation(consoleEnv().dataDir, accessKeyId, expiresAt * 1000);
   } catch (error) {
@@ -125,11 +125,11 @@ export async function revokeConsoleSession(
   expiresAt: number,
   target: IamTarget = consoleEnv().target,
 ): Promise<void> {
+  markRevoked(credentials.accessKeyId, expiresAt);
   if (target.kind === 'aws' || isLongTerm(credentials)) {
     keepSignOut(credentials.accessKeyId, expiresAt);
     return;
   }
-  markRevoked(credentials.accessKeyId, expiresAt);
   let revoked = false;
   try {
     const response = await postGatehouseRoute('sign-out', credentials, target);

@@ -12,7 +12,7 @@ import { jsonResponse, type WireRequest, type WireResponse } from '../core/wire'
 import { newRequestId } from '../crypto/ids';
 import type { SecretBox } from '../crypto/secrets';
 import type { Store } from '../store/types';
-import { consoleSessionBody } from './sign-in-route';
+import { consoleSessionBody, consoleSessionSeconds } from './sign-in-route';
 
 /**
  * The session's length: the signed query's `DurationSeconds` (900-43,200; the console asks for no more than its own
@@ -21,13 +21,13 @@ import { consoleSessionBody } from './sign-in-route';
 function requestedDuration(query: string): number {
   const text = new URLSearchParams(query).get('DurationSeconds');
   if (text === null) return CONSOLE_SESSION_SECONDS;
-  const seconds = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!(seconds >= MIN_CONSOLE_SESSION_SECONDS && seconds <= CONSOLE_SESSION_SECONDS)) {
+  const seconds = consoleSessionSeconds.safeParse(/^\d+$/.test(text) ? Number(text) : NaN);
+  if (!seconds.success) {
     throw new ValidationError(
       `DurationSeconds must be a whole number of seconds from ${MIN_CONSOLE_SESSION_SECONDS} to ${CONSOLE_SESSION_SECONDS}.`,
     );
   }
-  return seconds;
+  return seconds.data;
 }
 
 /** Builds the route handler. */

@@ -27,8 +27,12 @@ import type { Store } from '../store/types';
 
 export { CONSOLE_SESSION_SECONDS, SIGN_IN_CONCURRENCY } from '../authn/console-sign-in';
 
-// The console asks for credentials that last no longer than its own session.
-const durationSeconds = z.number().int().min(MIN_CONSOLE_SESSION_SECONDS).max(CONSOLE_SESSION_SECONDS).optional();
+/**
+ * The length of a console session's credentials either sign-in route takes (the console asks for no longer than its
+ * own session): whole seconds, 900-43,200.
+ */
+export const consoleSessionSeconds = z.number().int().min(MIN_CONSOLE_SESSION_SECONDS).max(CONSOLE_SESSION_SECONDS);
+const durationSeconds = consoleSessionSeconds.optional();
 const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('root'),
